@@ -1,0 +1,5 @@
+//! The pure core: plain Rust, no browser types. Everything here is tested natively.
+
+pub mod model;
+pub mod offsets;
+pub mod text;

@@ -1,0 +1,188 @@
+//! The one place where text positions change units.
+//!
+//! Three units meet in this app:
+//! - the DOM (`Selection`, `Range`, `Text.length`) counts **UTF-16 code units**;
+//! - Rust `str` indexes **UTF-8 bytes**;
+//! - the W3C Web Annotation model, and every offset this app stores, counts **Unicode code
+//!   points** (Rust `char`s).
+//!
+//! Every conversion between them goes through this module. Positions that fall inside a
+//! character (the second unit of a surrogate pair, a byte inside a multi-byte character) are
+//! rounded *down* to the start of that character, and positions past the end are clamped to the
+//! end, so no conversion can panic or produce an index that splits a character.
+
+/// Code points in `s`.
+pub fn cp_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// UTF-16 code units in `s`.
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// Byte offset of the code point at `cp` (clamped to `s.len()`).
+pub fn cp_to_byte(s: &str, cp: usize) -> usize {
+    s.char_indices().nth(cp).map_or(s.len(), |(b, _)| b)
+}
+
+/// Code point offset of byte `byte` (rounded down to a character start, clamped to the end).
+pub fn byte_to_cp(s: &str, byte: usize) -> usize {
+    if byte >= s.len() {
+        return cp_len(s);
+    }
+    s.char_indices()
+        .take_while(|&(b, c)| b + c.len_utf8() <= byte)
+        .count()
+}
+
+/// Code point offset of UTF-16 offset `u16` (rounded down inside a surrogate pair, clamped).
+pub fn utf16_to_cp(s: &str, u16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in s.chars().enumerate() {
+        let next = units + c.len_utf16();
+        if next > u16 {
+            return i;
+        }
+        units = next;
+    }
+    cp_len(s)
+}
+
+/// UTF-16 offset of code point `cp` (clamped to the end).
+pub fn cp_to_utf16(s: &str, cp: usize) -> usize {
+    s.chars().take(cp).map(char::len_utf16).sum()
+}
+
+/// The substring between two code point offsets (both clamped; an inverted range is empty).
+pub fn slice_cp(s: &str, start: usize, end: usize) -> &str {
+    let a = cp_to_byte(s, start);
+    let b = cp_to_byte(s, end.max(start));
+    &s[a..b]
+}
+
+/// A precomputed index over one text for O(log n) conversions on long articles.
+///
+/// It records, for every code point, its byte offset; conversions then avoid rescanning the
+/// whole text, which matters when thousands of annotations are anchored on a long article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CpIndex {
+    /// `bytes[i]` is the byte offset of code point `i`; the last entry is `text.len()`.
+    bytes: Vec<u32>,
+}
+
+impl CpIndex {
+    /// Indexes `s`.
+    pub fn new(s: &str) -> Self {
+        let mut bytes: Vec<u32> = s.char_indices().map(|(b, _)| b as u32).collect();
+        bytes.push(s.len() as u32);
+        CpIndex { bytes }
+    }
+
+    /// Code points in the indexed text.
+    pub fn len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    /// Whether the indexed text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Byte offset of code point `cp` (clamped).
+    pub fn byte(&self, cp: usize) -> usize {
+        self.bytes[cp.min(self.len())] as usize
+    }
+
+    /// Code point offset of byte `byte` (rounded down to a character start, clamped).
+    pub fn cp(&self, byte: usize) -> usize {
+        match self.bytes.binary_search(&(byte as u32)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The slice of `s` (the indexed text) between two code point offsets.
+    pub fn slice<'a>(&self, s: &'a str, start: usize, end: usize) -> &'a str {
+        &s[self.byte(start)..self.byte(end.max(start))]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    // "Ç" is 2 bytes / 1 unit, NBSP 2 bytes / 1 unit, "“" 3 bytes / 1 unit, "😀" 4 bytes / 2 units.
+    const MIXED: &str = "Çavuşoğlu\u{a0}said “hi” 😀!";
+
+    #[test]
+    fn lengths_of_mixed_text() {
+        assert_eq!(cp_len(MIXED), 22);
+        assert_eq!(utf16_len(MIXED), 23);
+        assert_eq!(MIXED.len(), 33);
+    }
+
+    #[test]
+    fn conversions_on_named_positions() {
+        // Code point 9 is the NBSP after "Çavuşoğlu".
+        assert_eq!(cp_to_byte(MIXED, 9), "Çavuşoğlu".len());
+        assert_eq!(slice_cp(MIXED, 0, 9), "Çavuşoğlu");
+        assert_eq!(slice_cp(MIXED, 9, 10), "\u{a0}");
+        // The emoji is code point 20, UTF-16 unit 20; the "!" after it is unit 22.
+        assert_eq!(slice_cp(MIXED, 20, 21), "😀");
+        assert_eq!(cp_to_utf16(MIXED, 21), 22);
+        assert_eq!(utf16_to_cp(MIXED, 22), 21);
+        // Inside the surrogate pair rounds down to the emoji's start.
+        assert_eq!(utf16_to_cp(MIXED, 21), 20);
+        // Inside a multi-byte character rounds down too.
+        assert_eq!(byte_to_cp(MIXED, 1), 0);
+        // Past the end clamps.
+        assert_eq!(utf16_to_cp(MIXED, 999), 22);
+        assert_eq!(cp_to_byte(MIXED, 999), MIXED.len());
+        assert_eq!(slice_cp(MIXED, 5, 2), "");
+    }
+
+    proptest! {
+        #[test]
+        fn utf16_round_trips_on_character_boundaries(s in "\\PC*", frac in 0.0f64..=1.0) {
+            let n = cp_len(&s);
+            let cp = ((n as f64) * frac) as usize;
+            let u = cp_to_utf16(&s, cp);
+            prop_assert_eq!(utf16_to_cp(&s, u), cp);
+            // Agrees with the standard library's own UTF-16 encoding.
+            let prefix: String = s.chars().take(cp).collect();
+            prop_assert_eq!(prefix.encode_utf16().count(), u);
+        }
+
+        #[test]
+        fn byte_round_trips_and_index_agrees(s in any::<String>(), frac in 0.0f64..=1.0) {
+            let n = cp_len(&s);
+            let cp = ((n as f64) * frac) as usize;
+            let b = cp_to_byte(&s, cp);
+            prop_assert!(s.is_char_boundary(b));
+            prop_assert_eq!(byte_to_cp(&s, b), cp);
+            let idx = CpIndex::new(&s);
+            prop_assert_eq!(idx.len(), n);
+            prop_assert_eq!(idx.byte(cp), b);
+            prop_assert_eq!(idx.cp(b), cp);
+        }
+
+        #[test]
+        fn any_offset_is_safe(s in any::<String>(), off in 0usize..200) {
+            // Never panics, always lands on a boundary, never beyond the end.
+            let cp = utf16_to_cp(&s, off);
+            prop_assert!(cp <= cp_len(&s));
+            let cp2 = byte_to_cp(&s, off);
+            prop_assert!(cp2 <= cp_len(&s));
+            prop_assert!(s.is_char_boundary(CpIndex::new(&s).byte(cp2)));
+            let _ = slice_cp(&s, off, off / 2);
+        }
+
+        #[test]
+        fn astral_characters_count_twice_in_utf16(s in "[\\u{10000}-\\u{10FFFF}a-zÇ]{0,40}") {
+            let astral = s.chars().filter(|c| (*c as u32) > 0xFFFF).count();
+            prop_assert_eq!(utf16_len(&s), cp_len(&s) + astral);
+        }
+    }
+}

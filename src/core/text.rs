@@ -1,0 +1,168 @@
+//! Articles, their canonical text, and the blocks the page shows.
+//!
+//! **The canonical text** is the text as given with line endings normalised to `\n` (`\r\n`
+//! and lone `\r` both become `\n`); nothing else is changed: non-breaking spaces, curly quotes
+//! and "Çavuşoğlu" stay exactly as they are. Each non-empty line is one [`Block`]. The page
+//! shows exactly a block's characters, so a position in the page maps one-to-one to a position
+//! in the canonical text. All offsets are Unicode code points (see [`crate::core::offsets`]).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The sample article bundled with the app, exactly as shipped (title line first).
+pub const SAMPLE_ARTICLE_FILE: &str = include_str!("../../assets/sample-article.txt");
+
+/// The fixed id of the sample article, so that it is the same record in every profile.
+pub const SAMPLE_ARTICLE_ID: Uuid = Uuid::from_u128(0x5a4d_91e0_0b1e_4c1a_8a7e_0000_0000_0001);
+
+/// Normalises line endings to `\n` and changes nothing else.
+pub fn canonicalize(raw: &str) -> String {
+    if !raw.contains('\r') {
+        return raw.to_owned();
+    }
+    raw.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// One non-empty line of the canonical text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Position of the block in the article, from 0.
+    pub index: usize,
+    /// Code point offset of the block's first character in the canonical text.
+    pub start: usize,
+    /// Code point offset just past the block's last character.
+    pub end: usize,
+    /// Byte range of the block in the canonical text.
+    pub bytes: std::ops::Range<usize>,
+}
+
+impl Block {
+    /// The block's characters.
+    pub fn text<'a>(&self, canonical: &'a str) -> &'a str {
+        &canonical[self.bytes.clone()]
+    }
+}
+
+/// Splits canonical text into blocks: one per non-empty line, with offsets in code points.
+pub fn blocks(canonical: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut cp = 0usize;
+    let mut byte = 0usize;
+    for line in canonical.split('\n') {
+        let len_cp = line.chars().count();
+        if !line.is_empty() {
+            out.push(Block {
+                index: out.len(),
+                start: cp,
+                end: cp + len_cp,
+                bytes: byte..byte + line.len(),
+            });
+        }
+        cp += len_cp + 1;
+        byte += line.len() + 1;
+    }
+    out
+}
+
+/// An article: an id, a title, an optional source URL and publication date, and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: Uuid,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    /// Publication date as given (ISO 8601 `YYYY-MM-DD`), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The canonical text (see the module documentation).
+    pub text: String,
+}
+
+impl Article {
+    /// Builds an article, canonicalising its text.
+    pub fn new(id: Uuid, title: &str, source_url: Option<String>, raw_text: &str) -> Self {
+        Article {
+            id,
+            title: title.trim().to_owned(),
+            source_url,
+            published: None,
+            text: canonicalize(raw_text),
+        }
+    }
+
+    /// The sample article: its first line is the title, the rest (after the blank lines that
+    /// follow the title) is the text.
+    pub fn sample() -> Self {
+        let (title, text) = split_title(&canonicalize(SAMPLE_ARTICLE_FILE));
+        Article::new(SAMPLE_ARTICLE_ID, &title, None, &text)
+    }
+
+    /// The article's blocks.
+    pub fn blocks(&self) -> Vec<Block> {
+        blocks(&self.text)
+    }
+}
+
+/// Splits a plain-text document into its first non-empty line (the title) and the rest, with
+/// the line breaks between them removed. The rest is otherwise unchanged.
+pub fn split_title(canonical: &str) -> (String, String) {
+    let body = canonical.trim_start_matches('\n');
+    match body.split_once('\n') {
+        Some((first, rest)) => (
+            first.trim().to_owned(),
+            rest.trim_start_matches('\n').to_owned(),
+        ),
+        None => (body.trim().to_owned(), String::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_text_only_normalises_line_endings() {
+        let raw = "A\u{a0}“b”\r\nÇavuşoğlu\rend\n";
+        assert_eq!(canonicalize(raw), "A\u{a0}“b”\nÇavuşoğlu\nend\n");
+        assert_eq!(canonicalize("no change\u{a0}"), "no change\u{a0}");
+    }
+
+    #[test]
+    fn blocks_are_non_empty_lines_with_code_point_offsets() {
+        let text = "Çav\n\n“x” y\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 2);
+        assert_eq!((b[0].start, b[0].end, b[0].text(text)), (0, 3, "Çav"));
+        assert_eq!((b[1].start, b[1].end, b[1].text(text)), (5, 10, "“x” y"));
+        assert_eq!(
+            crate::core::offsets::slice_cp(text, b[1].start, b[1].end),
+            "“x” y"
+        );
+    }
+
+    #[test]
+    fn sample_article_keeps_its_characters() {
+        let a = Article::sample();
+        assert_eq!(a.title, "The Global Coalition Working to Defeat ISIS");
+        assert!(a.text.starts_with("Image By Ali Cinar"));
+        assert!(a.text.contains("Minister Çavuşoğlu\u{a0} stated"));
+        assert!(a.text.contains("“Together, we share"));
+        assert!(a.text.contains("more than 19,000 strikes"));
+        let blocks = a.blocks();
+        assert_eq!(blocks.len(), 21);
+        // Every block is exactly a line of the text, and the lines are all there.
+        let joined: Vec<&str> = blocks.iter().map(|b| b.text(&a.text)).collect();
+        let lines: Vec<&str> = a.text.split('\n').filter(|l| !l.is_empty()).collect();
+        assert_eq!(joined, lines);
+    }
+
+    #[test]
+    fn split_title_handles_edges() {
+        assert_eq!(
+            split_title("\n\nT\n\nbody\n"),
+            ("T".into(), "body\n".into())
+        );
+        assert_eq!(split_title("only"), ("only".into(), String::new()));
+        assert_eq!(split_title(""), (String::new(), String::new()));
+    }
+}
