@@ -1,1 +1,12 @@
-//! The imperative shell: Yew components and browser glue. Thin; calls into [`crate::core`].
+//! The imperative shell: Yew components and browser glue. Thin: every decision about text,
+//! offsets and annotations is made in [`crate::core`]; this module only renders and carries
+//! out effects.
+
+pub mod app;
+pub mod components;
+pub mod dom;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

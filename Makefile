@@ -1,0 +1,36 @@
+# The two commands of the README. Each first installs whatever is missing (scripts/setup.sh).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_BIN ?= /usr/bin/chromium
+# Long enough for the browser unit tests on a 2-core machine.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+ADDRESS ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: setup serve build test test-native test-browser test-e2e bench
+
+setup:
+	@bash scripts/setup.sh
+
+## Serve the app (release build) at http://$(ADDRESS):$(PORT)/ with the sample article.
+serve: setup
+	@echo "Serving Article Annotator at http://$(ADDRESS):$(PORT)/ (Ctrl+C stops)"
+	trunk serve --release --address $(ADDRESS) --port $(PORT)
+
+## Build the static site into dist/ (host it with any static file server).
+build: setup
+	trunk build --release
+
+## Every test: native core, components in headless Chromium, end-to-end flows in headless Chromium.
+test: setup test-native test-browser build test-e2e
+
+test-native:
+	cargo test --all-targets
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,3 @@
+//! Leaf components: props in, callbacks out.
+
+pub mod article_view;

@@ -1,0 +1,176 @@
+//! Browser glue for the DOM selection: maps DOM positions (a node and a UTF-16 offset) to code
+//! point offsets of the canonical text and back.
+//!
+//! The article view guarantees that every text node of the article is the only child of an
+//! element with `data-s`, the code point offset of its first character (see
+//! [`crate::web::components::article_view`]). This module relies on that alone, and uses
+//! [`crate::core::offsets`] for every unit conversion.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+use crate::core::offsets::{cp_len, cp_to_utf16, utf16_to_cp};
+
+fn data_s(el: &Element) -> Option<usize> {
+    el.get_attribute("data-s")?.parse().ok()
+}
+
+/// The code point just past the end of the run element `el`.
+fn run_end(el: &Element) -> Option<usize> {
+    Some(data_s(el)? + cp_len(&el.text_content().unwrap_or_default()))
+}
+
+/// Which edge of a range a point is: an element boundary resolves forward for a start and
+/// backward for an end, so a selection never grows past what the user selected.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    End,
+}
+
+/// The code point offset of a DOM position inside `root`, or `None` when it is not inside.
+pub fn point_to_cp(root: &Element, node: &Node, offset: u32, edge: Edge) -> Option<usize> {
+    if !root.contains(Some(node)) {
+        return None;
+    }
+    if node.node_type() == Node::TEXT_NODE {
+        let run = node.parent_element()?.closest("[data-s]").ok()??;
+        let text = node.text_content().unwrap_or_default();
+        return Some(data_s(&run)? + utf16_to_cp(&text, offset as usize));
+    }
+    let el: &Element = node.dyn_ref()?;
+    // Inside a run element (e.g. offset 0 or 1 of the element wrapping the text).
+    if let Ok(Some(run)) = el.closest("[data-s]") {
+        return if offset == 0 { data_s(&run) } else { run_end(&run) };
+    }
+    let children = el.child_nodes();
+    // The runs before and after the boundary point.
+    let after = (offset..children.length())
+        .filter_map(|i| children.item(i))
+        .find_map(|c| first_run(&c));
+    let before = (0..offset.min(children.length()))
+        .rev()
+        .filter_map(|i| children.item(i))
+        .find_map(|c| last_run(&c));
+    match (edge, before, after) {
+        (Edge::Start, _, Some(a)) => data_s(&a),
+        (Edge::Start, Some(b), None) => run_end(&b),
+        (Edge::End, Some(b), _) => run_end(&b),
+        (Edge::End, None, Some(a)) => data_s(&a),
+        (_, None, None) => None,
+    }
+}
+
+fn first_run(node: &Node) -> Option<Element> {
+    let el: &Element = node.dyn_ref()?;
+    if el.has_attribute("data-s") {
+        return Some(el.clone());
+    }
+    el.query_selector("[data-s]").ok()?
+}
+
+fn last_run(node: &Node) -> Option<Element> {
+    let el: &Element = node.dyn_ref()?;
+    if el.has_attribute("data-s") {
+        return Some(el.clone());
+    }
+    let all = el.query_selector_all("[data-s]").ok()?;
+    all.item(all.length().checked_sub(1)?)?.dyn_into().ok()
+}
+
+/// The current selection as a code point range in the article `root`, clamped to it; `None`
+/// when it is collapsed or lies outside.
+pub fn selection_span(root: &Element) -> Option<(usize, usize)> {
+    let sel = web_sys::window()?.get_selection().ok()??;
+    if sel.range_count() == 0 || sel.is_collapsed() {
+        return None;
+    }
+    let range = sel.get_range_at(0).ok()?;
+    if !range.intersects_node(root).unwrap_or(false) {
+        return None;
+    }
+    let start_node = range.start_container().ok()?;
+    let end_node = range.end_container().ok()?;
+    let start = if root.contains(Some(&start_node)) {
+        point_to_cp(root, &start_node, range.start_offset().ok()?, Edge::Start)?
+    } else {
+        data_s(&first_run(root)?)?
+    };
+    let end = if root.contains(Some(&end_node)) {
+        point_to_cp(root, &end_node, range.end_offset().ok()?, Edge::End)?
+    } else {
+        run_end(&last_run(root)?)?
+    };
+    (start < end).then_some((start, end))
+}
+
+/// The run element holding code point `cp` (for an end position, the run it ends) and the
+/// UTF-16 offset of `cp` inside its text node.
+fn locate(root: &Element, cp: usize, edge: Edge) -> Option<(Node, u32)> {
+    let runs = root.query_selector_all("[data-s]").ok()?;
+    let n = runs.length();
+    // Binary search on data-s: runs are in document order, which is text order.
+    let (mut lo, mut hi) = (0u32, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let el: Element = runs.item(mid)?.dyn_into().ok()?;
+        let s = data_s(&el)?;
+        let before = if edge == Edge::Start { s <= cp } else { s < cp };
+        if before {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let el: Element = runs.item(lo.checked_sub(1)?)?.dyn_into().ok()?;
+    let start = data_s(&el)?;
+    let text_node = el.first_child()?;
+    let text = text_node.text_content().unwrap_or_default();
+    let local = cp.saturating_sub(start).min(cp_len(&text));
+    Some((text_node, cp_to_utf16(&text, local) as u32))
+}
+
+/// Replaces the document selection with code points `start..end` of the article `root`.
+pub fn set_selection(root: &Element, start: usize, end: usize) -> Option<()> {
+    let (sn, so) = locate(root, start, Edge::Start)?;
+    let (en, eo) = locate(root, end, Edge::End)?;
+    let document = web_sys::window()?.document()?;
+    let range = document.create_range().ok()?;
+    range.set_start(&sn, so).ok()?;
+    range.set_end(&en, eo).ok()?;
+    let sel = web_sys::window()?.get_selection().ok()??;
+    sel.remove_all_ranges().ok()?;
+    sel.add_range(&range).ok()?;
+    Some(())
+}
+
+/// Clears the document selection.
+pub fn clear_selection() {
+    if let Some(Ok(Some(sel))) = web_sys::window().map(|w| w.get_selection()) {
+        let _ = sel.remove_all_ranges();
+    }
+}
+
+/// The viewport rectangle of the current selection: (left, top, right, bottom).
+pub fn selection_rect() -> Option<(f64, f64, f64, f64)> {
+    let sel = web_sys::window()?.get_selection().ok()??;
+    if sel.range_count() == 0 {
+        return None;
+    }
+    let r = sel.get_range_at(0).ok()?.get_bounding_client_rect();
+    Some((r.left(), r.top(), r.right(), r.bottom()))
+}
+
+/// 16 random bytes from the browser's `crypto.getRandomValues`.
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
+}
+
+/// Now, in milliseconds since the Unix epoch.
+pub fn now() -> crate::core::model::Timestamp {
+    crate::core::model::Timestamp(js_sys::Date::now() as i64)
+}

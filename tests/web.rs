@@ -1,0 +1,63 @@
+//! Component tests: the real Yew components rendered in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown --test web`).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use article_annotator::core::text::Article;
+use article_annotator::web::components::article_view::{ArticleView, ArticleViewProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Renders `ArticleView` for `article` into a fresh element and returns that element.
+async fn render_article(article: Article) -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let props = ArticleViewProps { article: Rc::new(article) };
+    yew::Renderer::<ArticleView>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    host
+}
+
+fn block_texts(host: &web_sys::Element) -> Vec<String> {
+    let paragraphs = host.query_selector_all("article > p").unwrap();
+    (0..paragraphs.length())
+        .map(|i| paragraphs.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn sample_article_renders_exactly_its_blocks() {
+    let article = Article::sample();
+    let expected: Vec<String> =
+        article.blocks().iter().map(|b| b.text(&article.text).to_owned()).collect();
+    let host = render_article(article).await;
+    assert_eq!(host.query_selector_all("article").unwrap().length(), 1);
+    assert_eq!(block_texts(&host), expected);
+    // The <article> holds nothing but the blocks.
+    let all = host.query_selector("article").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(all, expected.concat());
+}
+
+#[wasm_bindgen_test]
+async fn non_ascii_text_and_html_like_text_render_as_text() {
+    let raw = "Çavuşoğlu\u{a0}said “hi” 😀\r\n\r\n<img src=x onerror=alert(1)> & <b>bold</b>\n";
+    let article = Article::new(uuid::Uuid::nil(), "T", None, raw);
+    let host = render_article(article).await;
+    assert_eq!(
+        block_texts(&host),
+        vec![
+            "Çavuşoğlu\u{a0}said “hi” 😀".to_owned(),
+            "<img src=x onerror=alert(1)> & <b>bold</b>".to_owned()
+        ]
+    );
+    // Markup in the text stays text: no element was created from it.
+    assert!(host.query_selector("article img, article b").unwrap().is_none());
+    // Each text node's element carries its code point offset in the canonical text.
+    let second = host.query_selector_all("article [data-s]").unwrap().item(1).unwrap();
+    let el: web_sys::Element = second.dyn_into().unwrap();
+    assert_eq!(el.get_attribute("data-s").as_deref(), Some("23"));
+}
