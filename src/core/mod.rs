@@ -2,4 +2,5 @@
 
 pub mod model;
 pub mod offsets;
+pub mod reducer;
 pub mod text;
