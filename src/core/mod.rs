@@ -3,4 +3,5 @@
 pub mod model;
 pub mod offsets;
 pub mod reducer;
+pub mod segment;
 pub mod text;
