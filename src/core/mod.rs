@@ -4,4 +4,5 @@ pub mod model;
 pub mod offsets;
 pub mod reducer;
 pub mod segment;
+pub mod selection;
 pub mod text;
