@@ -2,6 +2,7 @@
 
 pub mod model;
 pub mod offsets;
+pub mod panel;
 pub mod reducer;
 pub mod segment;
 pub mod selection;
