@@ -217,7 +217,7 @@ fn key(a: &Annotation) -> Key {
 /// One primitive change: put a record (inserting or replacing), or remove one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Op {
-    Put(Annotation),
+    Put(Box<Annotation>),
     Remove(Uuid),
 }
 
@@ -312,7 +312,7 @@ impl Annotations {
                         end: a.end,
                     });
                 }
-                Ok(self.commit(Op::Put(a), None))
+                Ok(self.commit(Op::Put(Box::new(a)), None))
             }
             Action::Edit { id, edit, now } => {
                 let old = self.get(id).ok_or(ReduceError::UnknownId(id))?;
@@ -321,7 +321,7 @@ impl Annotations {
                     return Ok(Change::default());
                 };
                 new.modified = now;
-                Ok(self.commit(Op::Put(new), typing))
+                Ok(self.commit(Op::Put(Box::new(new)), typing))
             }
             Action::Delete(id) => {
                 if !self.keys.contains_key(&id) {
@@ -371,7 +371,7 @@ impl Annotations {
                     return Ok(Change::default());
                 }
                 self.forget_history(a.id);
-                Ok(self.run(Op::Put(a)).1)
+                Ok(self.run(Op::Put(Box::new(a))).1)
             }
             Action::Forget(id) => {
                 self.forget_history(id);
@@ -426,12 +426,13 @@ impl Annotations {
         let mut change = Change::default();
         match op {
             Op::Put(a) => {
+                let a = *a;
                 let id = a.id;
                 let before = self.take(id);
                 change.record(before.as_ref(), Some(&a));
                 self.put(a);
                 let inverse = match before {
-                    Some(b) => Op::Put(b),
+                    Some(b) => Op::Put(Box::new(b)),
                     None => Op::Remove(id),
                 };
                 (inverse, change)
@@ -440,7 +441,7 @@ impl Annotations {
                 let before = self.take(id);
                 change.record(before.as_ref(), None);
                 let inverse = match before {
-                    Some(b) => Op::Put(b),
+                    Some(b) => Op::Put(Box::new(b)),
                     // Nothing was there, so the inverse is to remove nothing again.
                     None => Op::Remove(id),
                 };
