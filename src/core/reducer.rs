@@ -396,7 +396,7 @@ impl Annotations {
                     && id == *last_id
                     && field == *last_field
                     && now.0 >= last.0
-                    && now.0 - last.0 < COALESCE_MS
+                    && now.0.saturating_sub(last.0) < COALESCE_MS
             }
             _ => false,
         };
