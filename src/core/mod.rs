@@ -2,4 +2,8 @@
 
 pub mod model;
 pub mod offsets;
+pub mod panel;
+pub mod reducer;
+pub mod segment;
+pub mod selection;
 pub mod text;

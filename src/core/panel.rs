@@ -1,0 +1,351 @@
+//! What the annotations side panel shows, computed from the annotations and a [`Filter`].
+//!
+//! [`view`] keeps the order it is given (text order, from
+//! [`crate::core::reducer::Annotations::iter`]), lists attached annotations and orphans
+//! separately, and counts annotations per kind before and after filtering. Searching ignores
+//! case (Unicode lower case) and treats any run of white space, non-breaking spaces included,
+//! as one space.
+
+use crate::core::model::{Annotation, Kind, Verdict};
+
+/// Which kinds the panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KindFilter {
+    /// Claims and quotes.
+    #[default]
+    All,
+    /// Claims only.
+    Claims,
+    /// Quotes only.
+    Quotes,
+}
+
+impl KindFilter {
+    /// Whether an annotation of `kind` passes.
+    pub fn allows(self, kind: Kind) -> bool {
+        match self {
+            KindFilter::All => true,
+            KindFilter::Claims => kind == Kind::Claim,
+            KindFilter::Quotes => kind == Kind::Quote,
+        }
+    }
+}
+
+/// The panel's filter; the default shows everything.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Which kinds to show.
+    pub kind: KindFilter,
+    /// Only claims with this verdict (quotes have no verdict, so they are hidden).
+    pub verdict: Option<Verdict>,
+    /// Only annotations with this tag, ignoring case.
+    pub tag: Option<String>,
+    /// Only annotations whose quoted text, note, claimant or speaker contains this text,
+    /// ignoring case and extra white space. Blank means no search.
+    pub search: String,
+}
+
+impl Filter {
+    /// Whether `a` passes every part of the filter.
+    pub fn matches(&self, a: &Annotation) -> bool {
+        self.matcher().matches(a)
+    }
+
+    fn matcher(&self) -> Matcher<'_> {
+        Matcher {
+            filter: self,
+            tag: self.tag.as_deref().map(str::trim).map(str::to_lowercase),
+            search: normalize(&self.search),
+        }
+    }
+}
+
+/// How many annotations there are of each kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Claims and quotes together.
+    pub all: usize,
+    /// Claims.
+    pub claims: usize,
+    /// Quotes.
+    pub quotes: usize,
+}
+
+impl Counts {
+    fn add(&mut self, kind: Kind) {
+        self.all += 1;
+        match kind {
+            Kind::Claim => self.claims += 1,
+            Kind::Quote => self.quotes += 1,
+        }
+    }
+}
+
+/// The panel's contents.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PanelView<'a> {
+    /// Attached annotations that pass the filter, in the order given.
+    pub items: Vec<&'a Annotation>,
+    /// Orphans (not attached to the text) that pass the filter, in the order given.
+    pub orphans: Vec<&'a Annotation>,
+    /// Counts of all annotations, orphans included.
+    pub total: Counts,
+    /// Counts of the annotations shown (`items` and `orphans`).
+    pub shown: Counts,
+}
+
+/// The panel's contents for `annotations` under `filter`.
+pub fn view<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    filter: &Filter,
+) -> PanelView<'a> {
+    let m = filter.matcher();
+    let mut out = PanelView::default();
+    for a in annotations {
+        out.total.add(a.kind());
+        if m.matches(a) {
+            out.shown.add(a.kind());
+            if a.is_attached() {
+                out.items.push(a);
+            } else {
+                out.orphans.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// `text` shortened to at most `max_cp` code points: when it is longer, its first
+/// `max_cp - 1` code points (without trailing white space) and "…".
+pub fn shorten(text: &str, max_cp: usize) -> String {
+    let mut chars = text.char_indices();
+    match chars.nth(max_cp) {
+        None => text.to_owned(),
+        Some(_) if max_cp == 0 => String::new(),
+        Some(_) => {
+            let cut = text
+                .char_indices()
+                .nth(max_cp - 1)
+                .map_or(text.len(), |(b, _)| b);
+            let head = text.get(..cut).unwrap_or("").trim_end();
+            format!("{head}…")
+        }
+    }
+}
+
+/// Tags used on `annotations` that start with `prefix` (ignoring case and surrounding white
+/// space), sorted ignoring case, each once whatever its case (the first spelling met is kept).
+pub fn tag_suggestions<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    prefix: &str,
+) -> Vec<String> {
+    let prefix = prefix.trim().to_lowercase();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for t in annotations.into_iter().flat_map(|a| &a.tags) {
+        let lower = t.trim().to_lowercase();
+        if lower.is_empty() || !lower.starts_with(&prefix) {
+            continue;
+        }
+        if let Err(i) = seen.binary_search_by(|(l, _)| l.as_str().cmp(&lower)) {
+            seen.insert(i, (lower, t.trim().to_owned()));
+        }
+    }
+    seen.into_iter().map(|(_, t)| t).collect()
+}
+
+/// A filter with its tag and search text prepared once.
+struct Matcher<'f> {
+    filter: &'f Filter,
+    tag: Option<String>,
+    search: String,
+}
+
+impl Matcher<'_> {
+    fn matches(&self, a: &Annotation) -> bool {
+        if !self.filter.kind.allows(a.kind()) {
+            return false;
+        }
+        if let Some(v) = self.filter.verdict {
+            if a.claim().map(|c| c.verdict) != Some(v) {
+                return false;
+            }
+        }
+        if let Some(tag) = &self.tag {
+            if !tag.is_empty() && !a.tags.iter().any(|t| t.trim().to_lowercase() == *tag) {
+                return false;
+            }
+        }
+        self.search.is_empty()
+            || [a.quote.exact.as_str(), a.note.as_str(), a.who()]
+                .iter()
+                .any(|field| normalize(field).contains(&self.search))
+    }
+}
+
+/// Lower case, with every run of white space made one space and none at either end.
+fn normalize(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Anchoring, Body, Timestamp};
+    use crate::core::text::Article;
+    use uuid::Uuid;
+
+    /// Annotations on the sample article: a claim on "Çavuşoğlu stated …", a quote, an orphan
+    /// claim, each with some fields set.
+    fn sample() -> (Article, Vec<Annotation>) {
+        let a = Article::sample();
+        let find = |needle: &str| -> (usize, usize) {
+            let b = a.text.find(needle).expect("needle");
+            let s = a.text[..b].chars().count();
+            (s, s + needle.chars().count())
+        };
+        let make = |n: u128, kind: Kind, needle: &str| {
+            let (s, e) = find(needle);
+            Annotation::new(Uuid::from_u128(n), a.id, kind, &a.text, s, e, Timestamp(0))
+        };
+        let mut claim = make(
+            1,
+            Kind::Claim,
+            "Minister Çavuşoğlu\u{a0} stated that\u{a0} U.S.",
+        );
+        claim.tags = vec!["Türkiye".into(), "Diplomacy".into()];
+        claim.note = "Check  the\nwording".into();
+        if let Body::Claim(c) = &mut claim.body {
+            c.claimant = "Mevlüt Çavuşoğlu".into();
+            c.verdict = Verdict::MostlyTrue;
+        }
+        let mut quote = make(2, Kind::Quote, "“Together, we share a resolve");
+        quote.tags = vec!["ISIS".into(), "türkiye".into()];
+        if let Body::Quote(q) = &mut quote.body {
+            q.speaker = "Rex Tillerson".into();
+        }
+        let mut orphan = make(3, Kind::Claim, "more than 19,000 strikes");
+        orphan.anchoring = Anchoring::Orphan;
+        orphan.tags = vec!["isis".into(), "Numbers".into()];
+        (a, vec![quote, claim, orphan])
+    }
+
+    fn ids(list: &[&Annotation]) -> Vec<u128> {
+        list.iter().map(|a| a.id.as_u128()).collect()
+    }
+
+    fn check(filter: Filter, items: &[u128], orphans: &[u128]) {
+        let (_, anns) = sample();
+        let v = view(&anns, &filter);
+        assert_eq!(
+            (ids(&v.items), ids(&v.orphans)),
+            (items.to_vec(), orphans.to_vec()),
+            "{filter:?}"
+        );
+        assert_eq!(v.shown.all, items.len() + orphans.len());
+    }
+
+    fn search(s: &str) -> Filter {
+        Filter {
+            search: s.into(),
+            ..Filter::default()
+        }
+    }
+
+    #[test]
+    fn everything_is_shown_by_default_with_orphans_apart() {
+        check(Filter::default(), &[2, 1], &[3]);
+        let (_, anns) = sample();
+        let v = view(&anns, &Filter::default());
+        let all = Counts {
+            all: 3,
+            claims: 2,
+            quotes: 1,
+        };
+        assert_eq!((v.total, v.shown), (all, all));
+    }
+
+    #[test]
+    fn filters_by_kind_verdict_and_tag() {
+        let kind = |kind| Filter {
+            kind,
+            ..Filter::default()
+        };
+        check(kind(KindFilter::Claims), &[1], &[3]);
+        check(kind(KindFilter::Quotes), &[2], &[]);
+        let verdict = |v| Filter {
+            verdict: Some(v),
+            ..Filter::default()
+        };
+        check(verdict(Verdict::MostlyTrue), &[1], &[]);
+        check(verdict(Verdict::Unverified), &[], &[3]);
+        let tag = |t: &str| Filter {
+            tag: Some(t.into()),
+            ..Filter::default()
+        };
+        check(tag("TÜRKIYE"), &[2, 1], &[]);
+        check(tag(" isis "), &[2], &[3]);
+        check(tag("nothing"), &[], &[]);
+        check(tag(""), &[2, 1], &[3]);
+
+        let (_, anns) = sample();
+        let v = view(&anns, &kind(KindFilter::Quotes));
+        assert_eq!(v.total.all, 3);
+        assert_eq!(
+            v.shown,
+            Counts {
+                all: 1,
+                claims: 0,
+                quotes: 1
+            }
+        );
+    }
+
+    #[test]
+    fn search_ignores_case_and_extra_white_space() {
+        // The quoted text holds "Çavuşoğlu", a non-breaking space and a space.
+        check(search("  çavuşoğlu STATED "), &[1], &[]);
+        // The note holds two spaces and a line break.
+        check(search("check the wording"), &[1], &[]);
+        // Speaker and claimant.
+        check(search("tillerson"), &[2], &[]);
+        check(search("MEVLÜT"), &[1], &[]);
+        check(search("“together"), &[2], &[]);
+        check(search("19,000"), &[], &[3]);
+        check(search("   "), &[2, 1], &[3]);
+        check(search("no such words"), &[], &[]);
+        // Words must be adjacent in one field.
+        check(search("wording rex"), &[], &[]);
+        let both = Filter {
+            kind: KindFilter::Claims,
+            ..search("together")
+        };
+        check(both, &[], &[]);
+    }
+
+    #[test]
+    fn shorten_cuts_on_characters_with_an_ellipsis() {
+        assert_eq!(shorten("Çavuşoğlu", 9), "Çavuşoğlu");
+        assert_eq!(shorten("Çavuşoğlu", 20), "Çavuşoğlu");
+        assert_eq!(shorten("Çavuşoğlu", 5), "Çavu…");
+        assert_eq!(shorten("ab\u{a0} cd", 4), "ab…");
+        assert_eq!(shorten("😀😀😀", 2), "😀…");
+        assert_eq!(shorten("abc", 1), "…");
+        assert_eq!(shorten("abc", 0), "");
+        assert_eq!(shorten("", 0), "");
+    }
+
+    #[test]
+    fn tag_suggestions_are_sorted_unique_and_prefixed() {
+        let (_, anns) = sample();
+        assert_eq!(
+            tag_suggestions(&anns, ""),
+            vec!["Diplomacy", "ISIS", "Numbers", "türkiye"]
+        );
+        assert_eq!(tag_suggestions(&anns, " tü"), vec!["türkiye"]);
+        assert_eq!(tag_suggestions(&anns, "I"), vec!["ISIS"]);
+        assert!(tag_suggestions(&anns, "x").is_empty());
+    }
+}
