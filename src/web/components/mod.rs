@@ -1,3 +1,6 @@
 //! Leaf components: props in, callbacks out.
 
 pub mod article_view;
+pub mod help;
+pub mod panel;
+pub mod toolbar;

@@ -1,0 +1,261 @@
+//! The annotations panel: filters, the list in text order, and the selected annotation's
+//! editor.
+
+use std::rc::Rc;
+
+use uuid::Uuid;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::core::model::{parse_tags, Annotation, HttpUrl, Kind, Verdict};
+use crate::core::panel::{self, shorten, Filter, KindFilter};
+use crate::core::reducer::{Annotations, Edit};
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub annotations: Rc<Annotations>,
+    pub filter: Filter,
+    pub selected: Option<Uuid>,
+    pub on_filter: Callback<Filter>,
+    pub on_select: Callback<Uuid>,
+    pub on_edit: Callback<(Uuid, Edit)>,
+    pub on_delete: Callback<Uuid>,
+    pub on_error: Callback<String>,
+}
+
+fn input_value(e: &Event) -> String {
+    if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
+        return i.value();
+    }
+    if let Some(t) = e.target_dyn_into::<HtmlTextAreaElement>() {
+        return t.value();
+    }
+    e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
+}
+
+/// The `<aside aria-label="Annotations">`.
+#[function_component(AnnotationsPanel)]
+pub fn annotations_panel(props: &PanelProps) -> Html {
+    let view = panel::view(props.annotations.iter(), &props.filter);
+    let all_tags = panel::tag_suggestions(props.annotations.iter(), "");
+
+    let set_kind = |k: KindFilter| {
+        let (f, cb) = (props.filter.clone(), props.on_filter.clone());
+        Callback::from(move |_| cb.emit(Filter { kind: k, ..f.clone() }))
+    };
+    let on_verdict = {
+        let (f, cb) = (props.filter.clone(), props.on_filter.clone());
+        Callback::from(move |e: Event| {
+            cb.emit(Filter { verdict: Verdict::parse(&input_value(&e)), ..f.clone() })
+        })
+    };
+    let on_tag = {
+        let (f, cb) = (props.filter.clone(), props.on_filter.clone());
+        Callback::from(move |e: Event| {
+            let v = input_value(&e);
+            cb.emit(Filter { tag: (!v.is_empty()).then_some(v), ..f.clone() })
+        })
+    };
+    let on_search = {
+        let (f, cb) = (props.filter.clone(), props.on_filter.clone());
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            cb.emit(Filter { search: v, ..f.clone() })
+        })
+    };
+    let kind_button = |k: KindFilter, label: &str, n: usize| {
+        html! {
+            <button type="button" aria-pressed={(props.filter.kind == k).to_string()}
+                    onclick={set_kind(k)}>{ format!("{label} ({n})") }</button>
+        }
+    };
+    let item = |a: &Annotation| {
+        let id = a.id;
+        let on_select = props.on_select.clone();
+        let selected = props.selected == Some(id);
+        let detail = match a.claim() {
+            Some(c) => c.verdict.label().to_owned(),
+            None => a.who().to_owned(),
+        };
+        html! {
+            <li key={id.to_string()}>
+                <button type="button" class={classes!("item", a.kind().as_str(), selected.then_some("selected"))}
+                        aria-pressed={selected.to_string()}
+                        data-id={id.to_string()}
+                        onclick={Callback::from(move |_| on_select.emit(id))}>
+                    <span class={classes!("badge", a.kind().as_str())}>{ a.kind().label() }</span>
+                    <q class="item-quote">{ shorten(&a.quote.exact, 90) }</q>
+                    if !detail.is_empty() { <span class="item-detail">{ detail }</span> }
+                    if !a.note.is_empty() { <span class="item-note">{ shorten(&a.note, 60) }</span> }
+                </button>
+            </li>
+        }
+    };
+    let selected = props.selected.and_then(|id| props.annotations.get(id)).cloned();
+
+    html! {
+        <aside class="panel" aria-label="Annotations">
+            <h2 class="panel-title">{ "Annotations" }</h2>
+            <div class="filters" role="group" aria-label="Filter annotations">
+                <div class="kind-filter" role="group" aria-label="Kind">
+                    { kind_button(KindFilter::All, "All", view.total.all) }
+                    { kind_button(KindFilter::Claims, "Claims", view.total.claims) }
+                    { kind_button(KindFilter::Quotes, "Quotes", view.total.quotes) }
+                </div>
+                <label>{ "Verdict filter" }
+                    <select onchange={on_verdict}>
+                        <option value="" selected={props.filter.verdict.is_none()}>{ "Any verdict" }</option>
+                        { for Verdict::ALL.iter().map(|v| html! {
+                            <option value={v.as_str()} selected={props.filter.verdict == Some(*v)}>{ v.label() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ "Tag filter" }
+                    <select onchange={on_tag}>
+                        <option value="" selected={props.filter.tag.is_none()}>{ "Any tag" }</option>
+                        { for all_tags.iter().map(|t| html! {
+                            <option value={t.clone()} selected={props.filter.tag.as_deref() == Some(t.as_str())}>{ t.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+                <input type="search" aria-label="Search annotations" placeholder="Search quote, note, speaker"
+                       value={props.filter.search.clone()} oninput={on_search} />
+            </div>
+            <p class="counts" role="status">
+                { format!("Showing {} of {} ({} claims, {} quotes)",
+                    view.shown.all, view.total.all, view.shown.claims, view.shown.quotes) }
+            </p>
+            <ul class="items" aria-label="Annotation list">
+                { for view.items.iter().map(|a| item(a)) }
+            </ul>
+            if !view.orphans.is_empty() {
+                <h3>{ "Orphans (not attached to the text)" }</h3>
+                <ul class="items orphans" aria-label="Orphaned annotations">
+                    { for view.orphans.iter().map(|a| item(a)) }
+                </ul>
+            }
+            <datalist id="tag-suggestions">
+                { for all_tags.iter().map(|t| html! { <option value={t.clone()} /> }) }
+            </datalist>
+            if let Some(a) = selected {
+                <AnnotationEditor key={a.id.to_string()} annotation={a}
+                    on_edit={props.on_edit.clone()} on_delete={props.on_delete.clone()}
+                    on_error={props.on_error.clone()} />
+            }
+        </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub annotation: Annotation,
+    pub on_edit: Callback<(Uuid, Edit)>,
+    pub on_delete: Callback<Uuid>,
+    pub on_error: Callback<String>,
+}
+
+/// Parses one link per line; the first refused link is reported and nothing changes.
+fn parse_links(text: &str) -> Result<Vec<HttpUrl>, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| HttpUrl::parse(l).map_err(|e| format!("Link refused: {e}")))
+        .collect()
+}
+
+/// The selected annotation's fields, edited in place; each field is saved when it changes.
+#[function_component(AnnotationEditor)]
+pub fn annotation_editor(props: &EditorProps) -> Html {
+    let a = &props.annotation;
+    let id = a.id;
+    let edit = |f: fn(String) -> Result<Edit, String>| {
+        let (cb, err) = (props.on_edit.clone(), props.on_error.clone());
+        Callback::from(move |e: Event| match f(input_value(&e)) {
+            Ok(edit) => cb.emit((id, edit)),
+            Err(msg) => err.emit(msg),
+        })
+    };
+    let on_delete = {
+        let cb = props.on_delete.clone();
+        Callback::from(move |_| cb.emit(id))
+    };
+    let links = |urls: &[HttpUrl]| {
+        html! {
+            <ul class="links">
+                { for urls.iter().map(|u| html! {
+                    <li key={u.as_str().to_owned()}>
+                        <a href={u.as_str().to_owned()} target="_blank" rel="noopener noreferrer">{ u.as_str() }</a>
+                    </li>
+                }) }
+            </ul>
+        }
+    };
+    let kind_fields = match &a.body {
+        crate::core::model::Body::Claim(c) => html! {
+            <>
+                <label for="f-claimant">{ "Claimant" }</label>
+                <input id="f-claimant" value={c.claimant.clone()}
+                       onchange={edit(|v| Ok(Edit::SetClaimant(v)))} />
+                <label for="f-verdict">{ "Verdict" }</label>
+                <select id="f-verdict" onchange={edit(|v| Verdict::parse(&v).map(Edit::SetVerdict).ok_or_else(|| "Unknown verdict.".to_owned()))}>
+                    { for Verdict::ALL.iter().map(|v| html! {
+                        <option value={v.as_str()} selected={c.verdict == *v}>{ v.label() }</option>
+                    }) }
+                </select>
+                <label for="f-evidence">{ "Evidence links" }</label>
+                <textarea id="f-evidence" rows="3" placeholder="One http:// or https:// link per line"
+                          value={c.evidence.iter().map(|u| u.as_str()).collect::<Vec<_>>().join("\n")}
+                          onchange={edit(|v| parse_links(&v).map(Edit::SetEvidence))} />
+                { links(&c.evidence) }
+            </>
+        },
+        crate::core::model::Body::Quote(q) => {
+            let checked_cb = {
+                let cb = props.on_edit.clone();
+                Callback::from(move |e: Event| {
+                    let on = e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked());
+                    cb.emit((id, Edit::SetChecked(on)))
+                })
+            };
+            html! {
+                <>
+                    <label for="f-speaker">{ "Speaker" }</label>
+                    <input id="f-speaker" value={q.speaker.clone()}
+                           onchange={edit(|v| Ok(Edit::SetSpeaker(v)))} />
+                    <label class="check">
+                        <input type="checkbox" checked={q.checked} onchange={checked_cb} />
+                        { "Checked against source" }
+                    </label>
+                    <label for="f-source">{ "Source link" }</label>
+                    <input id="f-source" type="url" value={q.source.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default()}
+                           onchange={edit(|v| if v.trim().is_empty() { Ok(Edit::SetSource(None)) } else {
+                               HttpUrl::parse(&v).map(|u| Edit::SetSource(Some(u))).map_err(|e| format!("Link refused: {e}"))
+                           })} />
+                    { links(q.source.as_slice()) }
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="editor" aria-label="Selected annotation">
+            <h3>
+                <span class={classes!("badge", a.kind().as_str())}>{ a.kind().label() }</span>
+                <q>{ shorten(&a.quote.exact, 140) }</q>
+            </h3>
+            if a.kind() == Kind::Claim || a.kind() == Kind::Quote {
+                <div class="fields">
+                    <label for="f-note">{ "Note" }</label>
+                    <textarea id="f-note" rows="4" value={a.note.clone()}
+                              onchange={edit(|v| Ok(Edit::SetNote(v)))} />
+                    <label for="f-tags">{ "Tags" }</label>
+                    <input id="f-tags" list="tag-suggestions" placeholder="comma, separated"
+                           value={a.tags.join(", ")}
+                           onchange={edit(|v| Ok(Edit::SetTags(parse_tags(&v))))} />
+                    { kind_fields }
+                </div>
+            }
+            <p class="meta">{ format!("Created {} · modified {}", a.created.to_rfc3339(), a.modified.to_rfc3339()) }</p>
+            <button type="button" class="danger" onclick={on_delete}>{ "Delete" }</button>
+        </section>
+    }
+}
