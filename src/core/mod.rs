@@ -1,5 +1,7 @@
 //! The pure core: plain Rust, no browser types. Everything here is tested natively.
 
+pub mod html;
 pub mod model;
 pub mod offsets;
+pub mod storage;
 pub mod text;
