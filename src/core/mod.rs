@@ -1,9 +1,11 @@
 //! The pure core: plain Rust, no browser types. Everything here is tested natively.
 
+pub mod html;
 pub mod model;
 pub mod offsets;
 pub mod panel;
 pub mod reducer;
 pub mod segment;
 pub mod selection;
+pub mod storage;
 pub mod text;

@@ -1,0 +1,378 @@
+//! Turning pasted rich text, `.html` files and `.md` files into the plain text of a new article.
+//!
+//! [`html_to_text`] reads HTML (the clipboard's `text/html`, or a saved page) with the
+//! `html5gum` tokenizer and keeps only the text a reader sees:
+//!
+//! - the content of `script`, `style`, `template`, `noscript`, `iframe`, `object`, `svg`,
+//!   `math`, form controls, media elements and the document `head` is dropped, and so are
+//!   comments, CDATA sections, doctypes, images and every tag and attribute (a link keeps only
+//!   its text, whatever its `href`);
+//! - character references are decoded (`&amp;`, `&#8220;`, `&#x1F600;`, …); `&nbsp;` becomes
+//!   U+00A0 and stays one, since the canonical text keeps it;
+//! - block elements (`p`, `div`, `h1`–`h6`, `li`, `tr`, table cells, `blockquote`, …) and `br`
+//!   end the line; runs of ASCII white space inside a line collapse to one space, as a browser
+//!   shows them, except inside `pre`, where line breaks are kept;
+//! - each line is trimmed of white space at both ends (U+00A0 included there, since an
+//!   invisible edge is no part of a sentence), empty lines are dropped, and the lines are
+//!   joined with `\n`: one [`Block`](crate::core::text::Block) per line.
+//!
+//! The result holds nothing that can run: it is text, to be shown as text.
+//!
+//! **Why `html5gum`**: it implements the WHATWG tokenizer (so `<!-- <script> -->`, unclosed
+//! tags, `</script >` and character references are read as a browser reads them), has no
+//! dependencies, no `unsafe`, no recursion on nesting depth, and builds for
+//! `wasm32-unknown-unknown`. `html5ever`/`scraper` would add a tree builder and far more code
+//! to the bundle; `tl` does not follow the spec and does not decode character references. A
+//! tokenizer alone does not know that `<script>` switches to script data, so this module turns
+//! on `html5gum`'s switching by tag name.
+//!
+//! [`markdown_to_text`] keeps Markdown as it is except that it removes the `#` markers in front
+//! of ATX headings (`## Title` becomes `Title`); emphasis, links and lists are left as written.
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+/// The longest suggested title, in characters.
+pub const MAX_TITLE_CHARS: usize = 120;
+
+/// The text of a document and the title it suggests.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extracted {
+    /// A suggested title: the HTML `<title>`, else the first `<h1>`, else none (for HTML); the
+    /// first heading, else the first line (for Markdown). At most [`MAX_TITLE_CHARS`].
+    pub title: Option<String>,
+    /// The canonical text, one block per line.
+    pub text: String,
+}
+
+/// Elements whose whole content is dropped.
+const DROPPED: &[&str] = &[
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "iframe",
+    "object",
+    "svg",
+    "math",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
+    "textarea",
+    "select",
+    "button",
+    "canvas",
+    "audio",
+    "video",
+    "picture",
+    "map",
+    "head",
+    "title",
+];
+
+/// Elements that end a line where they start and where they end.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "option",
+];
+
+/// Elements that may appear in `head`; any other start tag ends an unclosed `head`.
+const HEAD_CONTENT: &[&str] = &[
+    "title", "meta", "link", "style", "script", "base", "noscript", "template",
+];
+
+/// Reads HTML and returns its visible text and a suggested title (see the module
+/// documentation). Never panics, whatever the input.
+pub fn html_to_text(html: &str) -> Extracted {
+    let mut emitter = DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    let mut out = Lines::default();
+    // Names of the dropped elements now open, innermost last.
+    let mut dropped: Vec<&'static str> = Vec::new();
+    let mut pre_depth = 0usize;
+    let mut title: Option<String> = None;
+    let mut in_title = false;
+    let mut h1: Option<String> = None;
+    let mut h1_depth = 0usize;
+
+    for result in Tokenizer::new_with_emitter(html, emitter) {
+        let token = match result {
+            Ok(token) => token,
+            Err(never) => match never {},
+        };
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name);
+                let name = name.as_ref();
+                if dropped.last() == Some(&"head") && !HEAD_CONTENT.contains(&name) {
+                    // `</head>` may be left out: the body's first element closes it.
+                    dropped.pop();
+                }
+                if name == "title" && dropped.iter().all(|d| *d == "head") && title.is_none() {
+                    in_title = true;
+                    title = Some(String::new());
+                    continue;
+                }
+                if let Some(d) = DROPPED.iter().find(|d| **d == name) {
+                    if !(tag.self_closing && matches!(name, "svg" | "math")) {
+                        dropped.push(*d);
+                    }
+                    continue;
+                }
+                if !dropped.is_empty() {
+                    continue;
+                }
+                if BLOCKS.contains(&name) {
+                    out.end_line();
+                }
+                match name {
+                    "pre" | "listing" => pre_depth += 1,
+                    "h1" if h1.is_none() || h1_depth > 0 => {
+                        h1_depth += 1;
+                        h1.get_or_insert_with(String::new);
+                    }
+                    _ => {}
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name);
+                let name = name.as_ref();
+                if in_title {
+                    if name == "title" {
+                        in_title = false;
+                    }
+                    continue;
+                }
+                if let Some(pos) = dropped.iter().rposition(|d| *d == name) {
+                    dropped.truncate(pos);
+                    continue;
+                }
+                if !dropped.is_empty() {
+                    continue;
+                }
+                if BLOCKS.contains(&name) {
+                    out.end_line();
+                }
+                match name {
+                    "pre" | "listing" => pre_depth = pre_depth.saturating_sub(1),
+                    "h1" if h1_depth > 0 => {
+                        h1_depth -= 1;
+                        if let Some(h) = &mut h1 {
+                            h.push(' ');
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Token::String(s) => {
+                let s = String::from_utf8_lossy(&s.value);
+                if dropped.last() == Some(&"head") && s.chars().any(|c| !c.is_ascii_whitespace()) {
+                    // Text cannot be in `head`: like a browser, take it as the body's start.
+                    dropped.pop();
+                }
+                if in_title {
+                    if let Some(t) = &mut title {
+                        t.push_str(&s);
+                    }
+                } else if dropped.is_empty() {
+                    out.push_text(&s, pre_depth > 0);
+                    if h1_depth > 0 {
+                        if let Some(h) = &mut h1 {
+                            h.push_str(&s);
+                        }
+                    }
+                }
+            }
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+    let title = title
+        .and_then(|t| clean_title(&t))
+        .or_else(|| h1.and_then(|h| clean_title(&h)));
+    Extracted {
+        title,
+        text: out.finish(),
+    }
+}
+
+/// The first non-empty line of `text`, trimmed and cut to at most [`MAX_TITLE_CHARS`]
+/// characters (ending in "…" when cut), or `None` when every line is empty.
+pub fn suggest_title_from_text(text: &str) -> Option<String> {
+    text.lines()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+        .map(cap_title)
+}
+
+/// Reads a Markdown file: line endings are normalised, `#` markers before headings are
+/// removed, and nothing else changes. The title is the first heading, else the first line.
+pub fn markdown_to_text(md: &str) -> Extracted {
+    let canonical = crate::core::text::canonicalize(md);
+    let mut first_heading = None;
+    let lines: Vec<&str> = canonical
+        .split('\n')
+        .map(|line| match strip_heading(line) {
+            Some(h) => {
+                if first_heading.is_none() && !h.is_empty() {
+                    first_heading = Some(cap_title(h));
+                }
+                h
+            }
+            None => line,
+        })
+        .collect();
+    let text = lines.join("\n");
+    let title = first_heading.or_else(|| suggest_title_from_text(&text));
+    Extracted { title, text }
+}
+
+/// The heading text of an ATX heading line (`# x` to `###### x`, up to three spaces before),
+/// without its opening and closing `#` markers; `None` for any other line.
+fn strip_heading(line: &str) -> Option<&str> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = line.trim_start_matches(' ');
+    let hashes = rest.len() - rest.trim_start_matches('#').len();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let after = rest.get(hashes..)?;
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let body = after.trim();
+    // A closing sequence of `#`s counts only after a space (`# C#` keeps its `#`).
+    let without_closing = body.trim_end_matches('#');
+    if without_closing.is_empty() {
+        return Some("");
+    }
+    if without_closing.ends_with([' ', '\t']) {
+        Some(without_closing.trim_end())
+    } else {
+        Some(body)
+    }
+}
+
+/// Collapses white space in a title and cuts it to [`MAX_TITLE_CHARS`]; `None` when empty.
+fn clean_title(raw: &str) -> Option<String> {
+    let collapsed = raw
+        .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let trimmed = collapsed.trim();
+    (!trimmed.is_empty()).then(|| cap_title(trimmed))
+}
+
+/// Cuts `s` to at most [`MAX_TITLE_CHARS`] characters, ending in "…" when cut.
+fn cap_title(s: &str) -> String {
+    if s.chars().count() <= MAX_TITLE_CHARS {
+        return s.to_owned();
+    }
+    let mut cut: String = s.chars().take(MAX_TITLE_CHARS - 1).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
+}
+
+/// The text being built: finished lines and the current one.
+#[derive(Debug, Default)]
+struct Lines {
+    done: Vec<String>,
+    line: String,
+    pending_space: bool,
+}
+
+impl Lines {
+    /// Adds text; in `pre`, line breaks end lines and spaces are kept, elsewhere runs of
+    /// ASCII white space become one space. Control characters are dropped.
+    fn push_text(&mut self, s: &str, pre: bool) {
+        for c in s.chars() {
+            if pre {
+                match c {
+                    '\n' => self.end_line(),
+                    '\t' => self.line.push(c),
+                    c if c.is_control() => {}
+                    c => self.line.push(c),
+                }
+            } else if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
+                self.pending_space = true;
+            } else if !c.is_control() {
+                if self.pending_space && !self.line.is_empty() {
+                    self.line.push(' ');
+                }
+                self.pending_space = false;
+                self.line.push(c);
+            }
+        }
+    }
+
+    /// Ends the current line; an empty one is dropped.
+    fn end_line(&mut self) {
+        let trimmed = self.line.trim();
+        if !trimmed.is_empty() {
+            self.done.push(trimmed.to_owned());
+        }
+        self.line.clear();
+        self.pending_space = false;
+    }
+
+    /// The lines joined with `\n`.
+    fn finish(mut self) -> String {
+        self.end_line();
+        self.done.join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests;
