@@ -16,7 +16,9 @@ async fn render_article(article: Article) -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let props = ArticleViewProps { article: Rc::new(article) };
+    let props = ArticleViewProps {
+        article: Rc::new(article),
+    };
     yew::Renderer::<ArticleView>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
     host
@@ -25,20 +27,34 @@ async fn render_article(article: Article) -> web_sys::Element {
 fn block_texts(host: &web_sys::Element) -> Vec<String> {
     let paragraphs = host.query_selector_all("article > p").unwrap();
     (0..paragraphs.length())
-        .map(|i| paragraphs.item(i).unwrap().text_content().unwrap_or_default())
+        .map(|i| {
+            paragraphs
+                .item(i)
+                .unwrap()
+                .text_content()
+                .unwrap_or_default()
+        })
         .collect()
 }
 
 #[wasm_bindgen_test]
 async fn sample_article_renders_exactly_its_blocks() {
     let article = Article::sample();
-    let expected: Vec<String> =
-        article.blocks().iter().map(|b| b.text(&article.text).to_owned()).collect();
+    let expected: Vec<String> = article
+        .blocks()
+        .iter()
+        .map(|b| b.text(&article.text).to_owned())
+        .collect();
     let host = render_article(article).await;
     assert_eq!(host.query_selector_all("article").unwrap().length(), 1);
     assert_eq!(block_texts(&host), expected);
     // The <article> holds nothing but the blocks.
-    let all = host.query_selector("article").unwrap().unwrap().text_content().unwrap();
+    let all = host
+        .query_selector("article")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(all, expected.concat());
 }
 
@@ -55,9 +71,16 @@ async fn non_ascii_text_and_html_like_text_render_as_text() {
         ]
     );
     // Markup in the text stays text: no element was created from it.
-    assert!(host.query_selector("article img, article b").unwrap().is_none());
+    assert!(host
+        .query_selector("article img, article b")
+        .unwrap()
+        .is_none());
     // Each text node's element carries its code point offset in the canonical text.
-    let second = host.query_selector_all("article [data-s]").unwrap().item(1).unwrap();
+    let second = host
+        .query_selector_all("article [data-s]")
+        .unwrap()
+        .item(1)
+        .unwrap();
     let el: web_sys::Element = second.dyn_into().unwrap();
     assert_eq!(el.get_attribute("data-s").as_deref(), Some("23"));
 }

@@ -41,7 +41,11 @@ pub fn point_to_cp(root: &Element, node: &Node, offset: u32, edge: Edge) -> Opti
     let el: &Element = node.dyn_ref()?;
     // Inside a run element (e.g. offset 0 or 1 of the element wrapping the text).
     if let Ok(Some(run)) = el.closest("[data-s]") {
-        return if offset == 0 { data_s(&run) } else { run_end(&run) };
+        return if offset == 0 {
+            data_s(&run)
+        } else {
+            run_end(&run)
+        };
     }
     let children = el.child_nodes();
     // The runs before and after the boundary point.
@@ -173,4 +177,11 @@ pub fn random_bytes() -> [u8; 16] {
 /// Now, in milliseconds since the Unix epoch.
 pub fn now() -> crate::core::model::Timestamp {
     crate::core::model::Timestamp(js_sys::Date::now() as i64)
+}
+
+/// Whether the document has a non-collapsed selection (a drag, not a click).
+pub fn selection_span_nonempty() -> bool {
+    web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|s| !s.is_collapsed())
 }

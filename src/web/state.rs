@@ -58,7 +58,10 @@ pub struct AppState {
 /// What can happen to the state.
 pub enum AppAction {
     /// A change to the annotations; `select` selects the given annotation afterwards.
-    Annotate { action: Action, select: Option<Uuid> },
+    Annotate {
+        action: Action,
+        select: Option<Uuid>,
+    },
     Select(Option<Uuid>),
     SetFilter(Filter),
     Notify(Notice),
@@ -87,7 +90,10 @@ impl AppState {
     }
 
     fn render_all(&self) -> Vec<Rc<Vec<RunView>>> {
-        let segs = segment_blocks(&self.blocks, self.annotations.iter().filter(|a| a.is_attached()));
+        let segs = segment_blocks(
+            &self.blocks,
+            self.annotations.iter().filter(|a| a.is_attached()),
+        );
         segs.into_iter()
             .zip(self.blocks.iter())
             .map(|(runs, b)| Rc::new(self.views(b, runs)))
@@ -99,10 +105,16 @@ impl AppState {
         let block_text = block.text(text);
         runs.into_iter()
             .map(|r| {
-                let local =
-                    crate::core::offsets::slice_cp(block_text, r.start - block.start, r.end - block.start);
-                let anns: Vec<&Annotation> =
-                    r.covering.iter().filter_map(|id| self.annotations.get(*id)).collect();
+                let local = crate::core::offsets::slice_cp(
+                    block_text,
+                    r.start - block.start,
+                    r.end - block.start,
+                );
+                let anns: Vec<&Annotation> = r
+                    .covering
+                    .iter()
+                    .filter_map(|id| self.annotations.get(*id))
+                    .collect();
                 let label = anns
                     .iter()
                     .map(|a| describe(a))
@@ -126,19 +138,21 @@ impl AppState {
         if spans.is_empty() {
             return;
         }
-        let runs = Rc::make_mut(&mut self.runs);
+        let mut updates = Vec::new();
         for (i, b) in self.blocks.iter().enumerate() {
-            // A span touches a block when they overlap, or when it is empty and sits inside.
             if spans.iter().any(|&(s, e)| s < b.end && e > b.start) {
                 let segs = crate::core::segment::segment_block(
                     b.start,
                     b.end,
                     self.annotations.iter().filter(|a| a.is_attached()),
                 );
-                let view = self.views(b, segs);
-                if let Some(slot) = runs.get_mut(i) {
-                    *slot = Rc::new(view);
-                }
+                updates.push((i, Rc::new(self.views(b, segs))));
+            }
+        }
+        let runs = Rc::make_mut(&mut self.runs);
+        for (i, view) in updates {
+            if let Some(slot) = runs.get_mut(i) {
+                *slot = view;
             }
         }
     }
@@ -185,7 +199,10 @@ impl Reducible for AppState {
                         s.notice = None;
                     }
                     Err(e) => {
-                        s.notice = Some(Notice { error: true, text: e.to_string() });
+                        s.notice = Some(Notice {
+                            error: true,
+                            text: e.to_string(),
+                        });
                     }
                 }
             }

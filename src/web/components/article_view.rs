@@ -35,7 +35,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let onclick = {
         let cb = props.on_highlight_click.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
+            let Some(target) = e.target_dyn_into::<web_sys::Element>() else {
+                return;
+            };
             if let Ok(Some(mark)) = target.closest("mark[data-s]") {
                 if let Some(cp) = mark.get_attribute("data-s").and_then(|s| s.parse().ok()) {
                     cb.emit(cp);

@@ -13,7 +13,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("↓ / ↑", "Select the next / previous sentence"),
     ("Shift + →", "Extend the selection by a word at its end"),
     ("Shift + ←", "Extend the selection by a word at its start"),
-    ("Alt + Shift + ←", "Shrink the selection by a word at its end"),
+    (
+        "Alt + Shift + ←",
+        "Shrink the selection by a word at its end",
+    ),
     ("C", "Tag the selection as a claim"),
     ("Q", "Tag the selection as a quote"),
     ("Escape", "Dismiss the selection, close this help"),

@@ -30,7 +30,9 @@ fn input_value(e: &Event) -> String {
     if let Some(t) = e.target_dyn_into::<HtmlTextAreaElement>() {
         return t.value();
     }
-    e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
+    e.target_dyn_into::<HtmlSelectElement>()
+        .map(|s| s.value())
+        .unwrap_or_default()
 }
 
 /// The `<aside aria-label="Annotations">`.
@@ -41,26 +43,43 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
 
     let set_kind = |k: KindFilter| {
         let (f, cb) = (props.filter.clone(), props.on_filter.clone());
-        Callback::from(move |_| cb.emit(Filter { kind: k, ..f.clone() }))
+        Callback::from(move |_| {
+            cb.emit(Filter {
+                kind: k,
+                ..f.clone()
+            })
+        })
     };
     let on_verdict = {
         let (f, cb) = (props.filter.clone(), props.on_filter.clone());
         Callback::from(move |e: Event| {
-            cb.emit(Filter { verdict: Verdict::parse(&input_value(&e)), ..f.clone() })
+            cb.emit(Filter {
+                verdict: Verdict::parse(&input_value(&e)),
+                ..f.clone()
+            })
         })
     };
     let on_tag = {
         let (f, cb) = (props.filter.clone(), props.on_filter.clone());
         Callback::from(move |e: Event| {
             let v = input_value(&e);
-            cb.emit(Filter { tag: (!v.is_empty()).then_some(v), ..f.clone() })
+            cb.emit(Filter {
+                tag: (!v.is_empty()).then_some(v),
+                ..f.clone()
+            })
         })
     };
     let on_search = {
         let (f, cb) = (props.filter.clone(), props.on_filter.clone());
         Callback::from(move |e: InputEvent| {
-            let v = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            cb.emit(Filter { search: v, ..f.clone() })
+            let v = e
+                .target_dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            cb.emit(Filter {
+                search: v,
+                ..f.clone()
+            })
         })
     };
     let kind_button = |k: KindFilter, label: &str, n: usize| {
@@ -91,7 +110,10 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
             </li>
         }
     };
-    let selected = props.selected.and_then(|id| props.annotations.get(id)).cloned();
+    let selected = props
+        .selected
+        .and_then(|id| props.annotations.get(id))
+        .cloned();
 
     html! {
         <aside class="panel" aria-label="Annotations">
@@ -138,7 +160,7 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
                 { for all_tags.iter().map(|t| html! { <option value={t.clone()} /> }) }
             </datalist>
             if let Some(a) = selected {
-                <AnnotationEditor key={a.id.to_string()} annotation={a}
+                <AnnotationEditor key={a.id.to_string()} annotation={a.clone()}
                     on_edit={props.on_edit.clone()} on_delete={props.on_delete.clone()}
                     on_error={props.on_error.clone()} />
             }
@@ -213,7 +235,9 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
             let checked_cb = {
                 let cb = props.on_edit.clone();
                 Callback::from(move |e: Event| {
-                    let on = e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked());
+                    let on = e
+                        .target_dyn_into::<HtmlInputElement>()
+                        .is_some_and(|i| i.checked());
                     cb.emit((id, Edit::SetChecked(on)))
                 })
             };

@@ -27,7 +27,11 @@ pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
             </button>
         }
     };
-    let style = format!("left:{:.0}px;top:{:.0}px", props.at.0.max(4.0), props.at.1.max(4.0));
+    let style = format!(
+        "left:{:.0}px;top:{:.0}px",
+        props.at.0.max(4.0),
+        props.at.1.max(4.0)
+    );
     html! {
         <div class="selection-toolbar" role="toolbar" aria-label="Tag selection" {style}>
             { button(Kind::Claim, "C") }
