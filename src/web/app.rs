@@ -43,11 +43,11 @@ fn typing_in_field() -> bool {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| AppState::new(Article::sample(), Vec::new()));
-    let pending = use_state(|| None::<Pending>);
-    let help_open = use_state(|| false);
+    let pending = use_state_eq(|| None::<Pending>);
+    let help_open = use_state_eq(|| false);
     let article_ref = use_node_ref();
     // Which annotations cover the selection or caret, announced to screen readers.
-    let covering = use_state(String::new);
+    let covering = use_state_eq(String::new);
 
     // Reads the DOM selection into `pending` whenever it changes.
     let read_selection = {

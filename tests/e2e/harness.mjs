@@ -72,3 +72,55 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/**
+ * Drags the mouse over the first occurrence of `text` in the article (inside one block, or
+ * across blocks when `endText` is given: from the start of `text` to the end of `endText`).
+ * Real mouse events: the browser makes the selection, as it does for a person.
+ */
+export async function dragSelect(page, text, endText = null) {
+  // Bring the text to the middle of the viewport first, as a person would scroll to it.
+  await page.evaluate((text) => {
+    const root = document.querySelector('article');
+    const p = [...root.querySelectorAll('p')].find((p) => p.textContent.includes(text));
+    p?.scrollIntoView({ block: 'center' });
+  }, text);
+  const pts = await page.evaluate(([text, endText]) => {
+    const root = document.querySelector('article');
+    function find(needle, fromEnd) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      // Search the concatenated text so a needle may span several runs.
+      const nodes = [];
+      let all = '';
+      while (walker.nextNode()) { nodes.push([walker.currentNode, all.length]); all += walker.currentNode.data; }
+      const at = all.indexOf(needle);
+      if (at < 0) return null;
+      const pos = fromEnd ? at + needle.length - 1 : at;
+      const [node, base] = nodes.filter(([, b]) => b <= pos).pop();
+      const r = document.createRange();
+      r.setStart(node, pos - base);
+      r.setEnd(node, pos - base + 1);
+      const rect = r.getClientRects()[0];
+      return { x: fromEnd ? rect.right - 1 : rect.left + 1, y: rect.top + rect.height / 2 };
+    }
+    const a = find(text, false);
+    const b = find(endText ?? text, true);
+    return a && b ? [a, b] : null;
+  }, [text, endText]);
+  if (!pts) throw new Error(`text not found in the article: ${text}`);
+  const [a, b] = pts;
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Opens the app in a new page and waits for the article. */
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await page.getByRole('article').waitFor();
+  return { page, errors };
+}

@@ -168,12 +168,21 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EditorProps {
     pub annotation: Annotation,
     pub on_edit: Callback<(Uuid, Edit)>,
     pub on_delete: Callback<Uuid>,
     pub on_error: Callback<String>,
+}
+
+/// Only the annotation decides whether the editor re-renders: its callbacks only dispatch to
+/// the one reducer, so an older callback does the same as a newer one. Re-rendering on every
+/// parent render would reset fields while the user types in them.
+impl PartialEq for EditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.annotation == other.annotation
+    }
 }
 
 /// Parses one link per line; the first refused link is reported and nothing changes.
