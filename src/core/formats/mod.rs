@@ -89,6 +89,8 @@ pub enum ImportError {
         /// The missing article's id.
         article: Uuid,
     },
+    /// W3C annotations carry no article text: an article must be chosen to attach them to.
+    NoArticleChosen,
     /// A required field is missing or malformed (outside what the JSON parser checks).
     Invalid {
         /// What is wrong.
@@ -142,6 +144,10 @@ impl fmt::Display for ImportError {
             ImportError::MissingArticle { article } => write!(
                 f,
                 "An annotation belongs to article {article}, which is neither in the file nor in the library."
+            ),
+            ImportError::NoArticleChosen => write!(
+                f,
+                "These are W3C Web Annotations: open the article they belong to, then import them."
             ),
             ImportError::Invalid { message } => write!(f, "The file is not valid: {message}."),
         }
@@ -209,6 +215,26 @@ pub fn detect(doc: &serde_json::Value) -> Option<Format> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// Reads an imported file of any supported format and plans its merge into `library`.
+/// Annotator JSON brings its own articles; W3C annotations are attached to `article`, which
+/// must then be given. `now` dates annotations that carry no dates.
+pub fn import(
+    input: &str,
+    library: &Library,
+    article: Option<Uuid>,
+    now: crate::core::model::Timestamp,
+) -> Result<(Format, ImportPlan), ImportError> {
+    let doc = parse_json(input)?;
+    match detect(&doc) {
+        Some(Format::Native) => Ok((Format::Native, native::import(input, library)?)),
+        Some(Format::W3c) => {
+            let article = article.ok_or(ImportError::NoArticleChosen)?;
+            Ok((Format::W3c, w3c::import(input, library, article, now)?))
+        }
+        None => Err(ImportError::UnknownFormat),
     }
 }
 
@@ -434,6 +460,77 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every file in `tests/fixtures/bad/` is refused with its own error, and nothing panics.
+    #[test]
+    fn bad_inputs_give_their_specific_error() {
+        use crate::core::model::{Kind, Timestamp};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+        let art = Article::new(Uuid::from_u128(1), "T", None, "We share goals.");
+        let ann = Annotation::new(
+            Uuid::from_u128(2),
+            art.id,
+            Kind::Claim,
+            &art.text,
+            3,
+            8,
+            Timestamp(0),
+        );
+        let lib = Library {
+            articles: vec![art],
+            annotations: vec![ann],
+        };
+        let expected: &[(&str, &str)] = &[
+            ("empty.json", "Empty"),
+            ("whitespace.json", "Empty"),
+            ("invalid-json.json", "InvalidJson { line: 3"),
+            ("truncated.json", "InvalidJson"),
+            ("unknown-format.json", "UnknownFormat"),
+            ("json-scalar.json", "UnknownFormat"),
+            ("version-99.json", "UnsupportedVersion { found: \"99\" }"),
+            (
+                "version-string.json",
+                "UnsupportedVersion { found: \"\\\"1\\\"\" }",
+            ),
+            ("non-text-target.json", "TargetNotText { index: 1 }"),
+            ("w3c-no-selector.json", "TargetNotText { index: 2 }"),
+            (
+                "offsets-out-of-range.json",
+                "OffsetsOutOfRange { index: 1, start: 3, end: 5000, len: 15 }",
+            ),
+            (
+                "w3c-offsets-out-of-range.json",
+                "OffsetsOutOfRange { index: 1",
+            ),
+            ("wrong-types.json", "InvalidJson { line: 9"),
+            ("huge-numbers.json", "InvalidJson"),
+            ("w3c-huge-numbers.json", "Invalid { message"),
+            ("deeply-nested.json", "InvalidJson"),
+            ("duplicate-ids.json", "DuplicateId"),
+            ("missing-article.json", "MissingArticle"),
+            ("bad-url.json", "InvalidJson"),
+        ];
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).expect("fixtures folder") {
+            let path = entry.expect("entry").path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_owned();
+            let input = std::fs::read_to_string(&path).expect("readable");
+            let Some((_, want)) = expected.iter().find(|(n, _)| *n == name) else {
+                panic!("no expectation for {name}");
+            };
+            let got = import(&input, &lib, Some(Uuid::from_u128(1)), Timestamp(0));
+            let err = got.expect_err(&name);
+            let shown = format!("{err:?}");
+            assert!(shown.starts_with(want), "{name}: got {shown}, want {want}");
+            assert!(err.to_string().ends_with('.'), "{name}: {err}");
+            seen += 1;
+        }
+        assert_eq!(seen, expected.len());
+    }
 
     #[test]
     fn file_names_are_safe() {
