@@ -210,8 +210,56 @@ mod tests {
         }
     }
 
+    /// The JSON Schema in `docs/annotator.schema.json`, compiled once.
+    fn schema() -> (boon::Schemas, boon::SchemaIndex) {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/annotator.schema.json");
+        let text = std::fs::read_to_string(path).expect("schema file");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+        let url = "urn:article-annotator:schema:annotator-json:1";
+        let mut compiler = boon::Compiler::new();
+        compiler.enable_format_assertions();
+        compiler.add_resource(url, value).expect("schema added");
+        let mut schemas = boon::Schemas::new();
+        let index = compiler
+            .compile(url, &mut schemas)
+            .expect("schema compiles");
+        (schemas, index)
+    }
+
+    #[test]
+    fn schema_rejects_what_import_rejects() {
+        let (schemas, index) = schema();
+        let good: serde_json::Value =
+            serde_json::from_str(&export(&sample(), Timestamp(0))).unwrap();
+        assert!(schemas.validate(&good, index).is_ok());
+        for (pointer, bad) in [
+            ("/version", serde_json::json!(2)),
+            ("/annotations/0/start", serde_json::json!(-1)),
+            ("/annotations/0/kind", serde_json::json!("opinion")),
+            ("/annotations/0/verdict", serde_json::json!("pants-on-fire")),
+            (
+                "/annotations/0/evidence",
+                serde_json::json!(["javascript:alert(1)"]),
+            ),
+            ("/articles/0/id", serde_json::json!("not-a-uuid")),
+        ] {
+            let mut v = good.clone();
+            if let Some(slot) = v.pointer_mut(pointer) {
+                *slot = bad;
+            }
+            assert!(schemas.validate(&v, index).is_err(), "{pointer} accepted");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn exports_validate_against_the_json_schema(lib in library()) {
+            let (schemas, index) = schema();
+            let v: serde_json::Value = serde_json::from_str(&export(&lib, Timestamp(0))).unwrap();
+            prop_assert!(schemas.validate(&v, index).is_ok());
+        }
+
         #[test]
         fn export_then_import_gives_back_the_same_library(lib in library()) {
             let json = export(&lib, Timestamp(1_800_000_000_000));
