@@ -1,6 +1,9 @@
 //! The pure core: plain Rust, no browser types. Everything here is tested natively.
 
+pub mod anchor;
+pub mod formats;
 pub mod html;
+pub mod library;
 pub mod model;
 pub mod offsets;
 pub mod panel;

@@ -1,0 +1,788 @@
+//! Anchoring: finding where a stored quote belongs in a text.
+//!
+//! A stored annotation carries a [`TextQuote`] (exact text with some context) and, usually, a
+//! position (`start..end` in code points). [`Anchorer::anchor`] tries, in order:
+//!
+//! 1. **Position**: the text at `start..end` equals the quote's `exact`.
+//! 2. **Exact**: the quote's `exact` occurs elsewhere. Occurrences come from an index of the
+//!    text (built once per text, on first need), not from repeated scans. When there are
+//!    several, the one whose surroundings agree best with the stored `prefix`/`suffix` wins,
+//!    then the one nearest the stored position.
+//! 3. **Fuzzy**: the substring of the text with the smallest edit distance to `exact`, when
+//!    its similarity `1 - distance / len(exact)` (code points) is at least
+//!    [`FUZZY_THRESHOLD`]. The search is Myers' bit-parallel approximate matching (Hyyrö's
+//!    multi-word form), `O(n · ⌈m/64⌉)` for a text of `n` and a quote of `m` code points,
+//!    written here in a few dozen lines rather than pulled in as a crate: the crates that
+//!    offer it either limit patterns to 32 or 64 characters (bitap) or compare whole strings
+//!    only (`strsim`).
+//! 4. **Orphan**: not found; the stored position is kept as the last known one.
+//!
+//! [`reanchor`] moves annotations from an old version of a text to a new one through a word
+//! diff (the `similar` crate), falling back to quote anchoring; it never drops an annotation.
+
+use crate::core::model::{Anchoring, Annotation, TextQuote};
+use crate::core::offsets::CpIndex;
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+/// The lowest similarity (`1 - edit distance / quote length`, in code points) at which an
+/// approximate match is accepted: a quarter of the quote's characters may differ.
+pub const FUZZY_THRESHOLD: f64 = 0.75;
+
+/// Quotes longer than this many code points are not searched approximately (they become
+/// orphans when neither their position nor their exact text is found), which bounds the cost
+/// of one search to about `n · 64` word operations.
+pub const MAX_FUZZY_CP: usize = 4096;
+
+/// How an annotation was anchored.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Method {
+    /// The stored position holds the quote's exact text.
+    Position,
+    /// The exact text was found elsewhere. `unique` says whether it occurs only once.
+    Exact {
+        /// Whether the exact text occurs only once in the text.
+        unique: bool,
+    },
+    /// An approximate match with this similarity (from [`FUZZY_THRESHOLD`] to 1).
+    Fuzzy {
+        /// `1 - edit distance / quote length`.
+        score: f64,
+    },
+    /// Not found.
+    Orphan,
+}
+
+/// Where a quote was anchored: code points `start..end` of the text, and how.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Anchor {
+    /// How the quote was anchored.
+    pub method: Method,
+    /// Code point offset of the first character (for an orphan, the last known one, clamped).
+    pub start: usize,
+    /// Code point offset just past the last character.
+    pub end: usize,
+}
+
+impl Anchor {
+    /// The [`Anchoring`] state an annotation anchored this way should carry: `Anchored` for
+    /// the position or a unique exact match, `NeedsReview` for an ambiguous exact match or a
+    /// fuzzy one, `Orphan` otherwise.
+    pub fn anchoring(&self) -> Anchoring {
+        match self.method {
+            Method::Position | Method::Exact { unique: true } => Anchoring::Anchored,
+            Method::Exact { unique: false } | Method::Fuzzy { .. } => Anchoring::NeedsReview,
+            Method::Orphan => Anchoring::Orphan,
+        }
+    }
+}
+
+/// Anchors quotes on one text; build it once and anchor many quotes with it.
+#[derive(Debug)]
+pub struct Anchorer<'t> {
+    text: &'t str,
+    cps: CpIndex,
+    occurrences: OnceCell<PrefixIndex>,
+}
+
+impl<'t> Anchorer<'t> {
+    /// Prepares anchoring on `text` (a code point index now; the occurrence index on first
+    /// need).
+    pub fn new(text: &'t str) -> Self {
+        Anchorer {
+            text,
+            cps: CpIndex::new(text),
+            occurrences: OnceCell::new(),
+        }
+    }
+
+    /// The text quotes are anchored on.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Code points in the text.
+    pub fn len_cp(&self) -> usize {
+        self.cps.len()
+    }
+
+    /// The text between two code point offsets (clamped).
+    pub fn slice(&self, start: usize, end: usize) -> &'t str {
+        self.cps.slice(self.text, start, end)
+    }
+
+    /// Anchors `quote`, stored at `position` (`start..end` in code points) when known. See the
+    /// module documentation for the order of attempts.
+    pub fn anchor(&self, quote: &TextQuote, position: Option<(usize, usize)>) -> Anchor {
+        let n = self.len_cp();
+        if let Some((s, e)) = position {
+            if s <= e && e <= n && self.slice(s, e) == quote.exact {
+                return Anchor {
+                    method: Method::Position,
+                    start: s,
+                    end: e,
+                };
+            }
+        }
+        let hint = position.map(|(s, _)| s);
+        if !quote.exact.is_empty() {
+            if let Some(found) = self.exact(quote, hint) {
+                return found;
+            }
+            if let Some(found) = self.fuzzy(&quote.exact, hint) {
+                return found;
+            }
+        }
+        let (s, e) = position.unwrap_or((0, 0));
+        let s = s.min(n);
+        Anchor {
+            method: Method::Orphan,
+            start: s,
+            end: e.clamp(s, n),
+        }
+    }
+
+    fn exact(&self, quote: &TextQuote, hint: Option<usize>) -> Option<Anchor> {
+        let index = self.occurrences.get_or_init(|| PrefixIndex::new(self.text));
+        let exact_cp = quote.exact.chars().count();
+        let mut best: Option<(usize, usize, usize)> = None; // (agreement, distance, start)
+        let mut count = 0usize;
+        for byte in index.find(self.text, &quote.exact) {
+            count += 1;
+            let start = self.cps.cp(byte);
+            let before = self.text.get(..byte).unwrap_or("");
+            let after = self.text.get(byte + quote.exact.len()..).unwrap_or("");
+            let agreement =
+                common_suffix_cp(before, &quote.prefix) + common_prefix_cp(after, &quote.suffix);
+            let distance = hint.map_or(0, |h| h.abs_diff(start));
+            let better = match best {
+                None => true,
+                Some((a, d, _)) => agreement > a || (agreement == a && distance < d),
+            };
+            if better {
+                best = Some((agreement, distance, start));
+            }
+        }
+        best.map(|(_, _, start)| Anchor {
+            method: Method::Exact { unique: count == 1 },
+            start,
+            end: start + exact_cp,
+        })
+    }
+
+    fn fuzzy(&self, exact: &str, hint: Option<usize>) -> Option<Anchor> {
+        let pattern: Vec<char> = exact.chars().collect();
+        let m = pattern.len();
+        if m == 0 || m > MAX_FUZZY_CP {
+            return None;
+        }
+        let max_dist = ((1.0 - FUZZY_THRESHOLD) * m as f64).floor() as usize;
+        let (dist, end) = best_approximate_end(&pattern, self.text.chars(), max_dist, |end| {
+            hint.map_or(0, |h| h.abs_diff(end.saturating_sub(m)))
+        })?;
+        let start = approximate_start(&pattern, self.text, &self.cps, end, dist);
+        let score = 1.0 - dist as f64 / m as f64;
+        if score < FUZZY_THRESHOLD {
+            return None;
+        }
+        Some(Anchor {
+            method: Method::Fuzzy { score },
+            start,
+            end,
+        })
+    }
+}
+
+/// Anchors one quote on `text`. For many quotes on one text, use an [`Anchorer`].
+pub fn anchor(text: &str, quote: &TextQuote, position: Option<(usize, usize)>) -> Anchor {
+    Anchorer::new(text).anchor(quote, position)
+}
+
+/// Moves `annotations` from `old_text` to `new_text`, the article's replacement text, and
+/// returns them in the same order, none dropped.
+///
+/// Each annotation's position is first mapped through a word-level diff of the two texts.
+/// When both ends map and the new text there still equals the quote, it stays `Anchored` at
+/// the mapped place. Otherwise it is anchored by its quote (with the mapped or old position as
+/// a hint): a unique exact match is `Anchored`; an ambiguous or fuzzy match is `NeedsReview`.
+/// When the quote is not found but the mapped span is not empty (the quoted text itself was
+/// edited), it is attached there as `NeedsReview`. Otherwise it becomes an `Orphan` that keeps
+/// its old position (clamped to the new text). The stored quote is never changed, so that a
+/// reviewer can see what was annotated.
+pub fn reanchor(old_text: &str, new_text: &str, annotations: &[Annotation]) -> Vec<Annotation> {
+    let map = OffsetMap::new(old_text, new_text);
+    let anchorer = Anchorer::new(new_text);
+    annotations
+        .iter()
+        .map(|a| {
+            let mut out = a.clone();
+            let mapped = map.map_span(a.start, a.end);
+            let found = anchorer.anchor(&a.quote, mapped);
+            let (start, end, anchoring) = match (found.method, mapped) {
+                (Method::Position, _) => (found.start, found.end, Anchoring::Anchored),
+                (Method::Orphan, Some((s, e))) if s < e => (s, e, Anchoring::NeedsReview),
+                _ => (found.start, found.end, found.anchoring()),
+            };
+            out.start = start;
+            out.end = end;
+            out.anchoring = anchoring;
+            out
+        })
+        .collect()
+}
+
+/// Old-to-new code point mapping from a word-level diff.
+struct OffsetMap {
+    /// Equal runs `(old_start, new_start, len)` in code points, sorted by `old_start`.
+    equal: Vec<(usize, usize, usize)>,
+}
+
+impl OffsetMap {
+    fn new(old: &str, new: &str) -> Self {
+        let (old_tokens, old_starts) = tokens(old);
+        let (new_tokens, new_starts) = tokens(new);
+        let ops =
+            similar::capture_diff_slices(similar::Algorithm::Patience, &old_tokens, &new_tokens);
+        let mut equal = Vec::new();
+        for op in ops {
+            if let similar::DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            {
+                let (Some(&os), Some(&oe), Some(&ns)) = (
+                    old_starts.get(old_index),
+                    old_starts.get(old_index + len),
+                    new_starts.get(new_index),
+                ) else {
+                    continue;
+                };
+                equal.push((os, ns, oe - os));
+            }
+        }
+        OffsetMap { equal }
+    }
+
+    /// The new position of the old code point `p`, when it lies in an unchanged run.
+    fn map_char(&self, p: usize) -> Option<usize> {
+        let i = self.equal.partition_point(|&(os, _, _)| os <= p);
+        let &(os, ns, len) = self.equal.get(i.checked_sub(1)?)?;
+        (p < os + len).then(|| ns + (p - os))
+    }
+
+    /// The new span of the old span `start..end`, when both its first and last characters lie
+    /// in unchanged runs and the result is in order.
+    fn map_span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if start >= end {
+            return self.map_char(start).map(|s| (s, s));
+        }
+        let s = self.map_char(start)?;
+        let e = self.map_char(end - 1)? + 1;
+        (s < e).then_some((s, e))
+    }
+}
+
+/// Splits `s` into tokens (runs of alphanumeric characters, or single other characters) and
+/// returns them with their code point starts, plus one final entry for the end.
+fn tokens(s: &str) -> (Vec<&str>, Vec<usize>) {
+    let mut toks = Vec::new();
+    let mut starts = Vec::new();
+    let mut tok_start_byte = 0usize;
+    let mut tok_start_cp = 0usize;
+    let mut prev_alnum = false;
+    let mut cp = 0usize;
+    for (b, c) in s.char_indices() {
+        let alnum = c.is_alphanumeric();
+        if b > 0 && !(alnum && prev_alnum) {
+            toks.push(s.get(tok_start_byte..b).unwrap_or(""));
+            starts.push(tok_start_cp);
+            tok_start_byte = b;
+            tok_start_cp = cp;
+        }
+        prev_alnum = alnum;
+        cp += 1;
+    }
+    if !s.is_empty() {
+        toks.push(s.get(tok_start_byte..).unwrap_or(""));
+        starts.push(tok_start_cp);
+    }
+    starts.push(cp);
+    (toks, starts)
+}
+
+/// Code points at the end of `a` that equal the end of `b`.
+fn common_suffix_cp(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// Code points at the start of `a` that equal the start of `b`.
+fn common_prefix_cp(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// An index of every character start of a text, sorted by the (up to) eight bytes that follow
+/// it, so that all occurrences of a string are found by two binary searches and a check.
+#[derive(Debug)]
+struct PrefixIndex {
+    /// `(key, byte offset)`, sorted.
+    entries: Vec<(u64, u32)>,
+}
+
+impl PrefixIndex {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut entries: Vec<(u64, u32)> = text
+            .char_indices()
+            .map(|(b, _)| (key(bytes.get(b..).unwrap_or(&[])).0, b as u32))
+            .collect();
+        entries.sort_unstable();
+        PrefixIndex { entries }
+    }
+
+    /// Byte offsets of every occurrence of `needle` (not empty) in `text`, in text order.
+    fn find<'a>(&'a self, text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let (k, used) = key(needle.as_bytes());
+        // Keys share the first `used` bytes of the needle: a contiguous range.
+        let low_bits = 8 * (8 - used) as u32;
+        let mask = if low_bits >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << low_bits) - 1
+        };
+        let lo = self.entries.partition_point(|&(e, _)| e < k);
+        let hi = self.entries.partition_point(|&(e, _)| e <= (k | mask));
+        let mut hits: Vec<usize> = self
+            .entries
+            .get(lo..hi)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&(_, b)| b as usize)
+            .filter(|&b| text.get(b..).is_some_and(|t| t.starts_with(needle)))
+            .collect();
+        hits.sort_unstable();
+        hits.into_iter()
+    }
+}
+
+/// The first up-to-eight bytes of `b`, big-endian, zero-padded; and how many were used.
+fn key(b: &[u8]) -> (u64, usize) {
+    let mut k = 0u64;
+    let used = b.len().min(8);
+    for i in 0..8 {
+        k = (k << 8) | u64::from(*b.get(i).filter(|_| i < used).unwrap_or(&0));
+    }
+    (k, used)
+}
+
+/// Myers/Hyyrö bit-parallel approximate search: the end (exclusive, in code points) of the
+/// substring of `text` with the smallest edit distance to `pattern`, when that distance is at
+/// most `max_dist`. Ties go to the smallest `tie(end)`.
+fn best_approximate_end(
+    pattern: &[char],
+    text: impl Iterator<Item = char>,
+    max_dist: usize,
+    tie: impl Fn(usize) -> usize,
+) -> Option<(usize, usize)> {
+    let m = pattern.len();
+    let blocks = m.div_ceil(64);
+    let mut peq: HashMap<char, Vec<u64>> = HashMap::new();
+    for (i, &c) in pattern.iter().enumerate() {
+        let v = peq.entry(c).or_insert_with(|| vec![0; blocks]);
+        if let Some(w) = v.get_mut(i / 64) {
+            *w |= 1u64 << (i % 64);
+        }
+    }
+    let zero = vec![0u64; blocks];
+    let last_bit = 1u64 << ((m - 1) % 64);
+    let mut pv = vec![u64::MAX; blocks];
+    let mut mv = vec![0u64; blocks];
+    let mut score = m;
+    let mut best: Option<(usize, usize, usize)> = None; // (dist, tie, end)
+    for (j, c) in text.enumerate() {
+        let eqs = peq.get(&c).unwrap_or(&zero);
+        let mut hin: i8 = 0;
+        for b in 0..blocks {
+            let (Some(p), Some(mm), Some(&eq0)) = (pv.get_mut(b), mv.get_mut(b), eqs.get(b)) else {
+                break;
+            };
+            let high = if b + 1 == blocks {
+                last_bit
+            } else {
+                1u64 << 63
+            };
+            let eq = if hin < 0 { eq0 | 1 } else { eq0 };
+            let xv = eq | *mm;
+            let xh = ((eq & *p).wrapping_add(*p) ^ *p) | eq;
+            let mut ph = *mm | !(xh | *p);
+            let mut mh = *p & xh;
+            let hout: i8 = if ph & high != 0 {
+                1
+            } else if mh & high != 0 {
+                -1
+            } else {
+                0
+            };
+            ph <<= 1;
+            mh <<= 1;
+            if hin < 0 {
+                mh |= 1;
+            } else if hin > 0 {
+                ph |= 1;
+            }
+            *p = mh | !(xv | ph);
+            *mm = ph & xv;
+            hin = hout;
+        }
+        score = match hin {
+            1 => score + 1,
+            -1 => score.saturating_sub(1),
+            _ => score,
+        };
+        if score <= max_dist {
+            let end = j + 1;
+            let t = tie(end);
+            let better = match best {
+                None => true,
+                Some((d, bt, _)) => score < d || (score == d && t < bt),
+            };
+            if better {
+                best = Some((score, t, end));
+            }
+        }
+    }
+    best.map(|(d, _, end)| (d, end))
+}
+
+/// The start (code points) of a substring of `text` ending at `end` whose edit distance to
+/// `pattern` is `dist` (the one found by [`best_approximate_end`]); the longest such, by a
+/// small dynamic programme over the `m + dist` characters before `end`.
+fn approximate_start(
+    pattern: &[char],
+    text: &str,
+    cps: &CpIndex,
+    end: usize,
+    dist: usize,
+) -> usize {
+    let m = pattern.len();
+    let from = end.saturating_sub(m + dist);
+    let window: Vec<char> = cps.slice(text, from, end).chars().rev().collect();
+    let rev_pat: Vec<char> = pattern.iter().rev().copied().collect();
+    // prev[c] = distance between the first i reversed pattern chars and the first c reversed
+    // window chars (the alignment must start at `end`).
+    let mut prev: Vec<usize> = (0..=window.len()).collect();
+    for (i, pc) in rev_pat.iter().enumerate() {
+        let mut cur = vec![i + 1; window.len() + 1];
+        for (c, wc) in window.iter().enumerate() {
+            let sub = prev.get(c).copied().unwrap_or(usize::MAX / 2) + usize::from(pc != wc);
+            let del = prev.get(c + 1).copied().unwrap_or(usize::MAX / 2) + 1;
+            let ins = cur.get(c).copied().unwrap_or(usize::MAX / 2) + 1;
+            if let Some(slot) = cur.get_mut(c + 1) {
+                *slot = sub.min(del).min(ins);
+            }
+        }
+        prev = cur;
+    }
+    let len = prev
+        .iter()
+        .enumerate()
+        .filter(|&(_, &d)| d <= dist)
+        .map(|(c, _)| c)
+        .min_by_key(|&c| c.abs_diff(m))
+        .unwrap_or(m.min(window.len()));
+    end - len.min(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Kind, Timestamp};
+    use crate::core::offsets::{cp_len, slice_cp};
+    use proptest::prelude::*;
+    use uuid::Uuid;
+
+    fn q(exact: &str, prefix: &str, suffix: &str) -> TextQuote {
+        TextQuote {
+            exact: exact.into(),
+            prefix: prefix.into(),
+            suffix: suffix.into(),
+        }
+    }
+
+    const TEXT: &str =
+        "Minister Çavuşoğlu\u{a0} stated “we share 😀 goals”. We share goals, he said.";
+
+    #[test]
+    fn position_wins_when_it_holds_the_quote() {
+        let s = 9;
+        let e = s + cp_len("Çavuşoğlu");
+        let a = anchor(TEXT, &q("Çavuşoğlu", "", ""), Some((s, e)));
+        assert_eq!((a.method, a.start, a.end), (Method::Position, s, e));
+    }
+
+    #[test]
+    fn exact_match_found_when_position_is_stale() {
+        let a = anchor(TEXT, &q("Çavuşoğlu", "", ""), Some((0, 3)));
+        assert_eq!(a.method, Method::Exact { unique: true });
+        assert_eq!(slice_cp(TEXT, a.start, a.end), "Çavuşoğlu");
+        assert_eq!(a.start, 9);
+    }
+
+    #[test]
+    fn several_occurrences_are_told_apart_by_context_then_distance() {
+        let text = "share. We share goals. They share nothing. We share goals.";
+        // By suffix: "nothing" picks the second occurrence.
+        let a = anchor(text, &q("share", "They ", " nothing"), None);
+        assert_eq!(a.start, 28);
+        assert_eq!(a.method, Method::Exact { unique: false });
+        // Equal context: nearest to the stored position wins.
+        let b = anchor(text, &q("share", "We ", " goals"), Some((45, 50)));
+        assert_eq!(slice_cp(text, b.start, b.end), "share");
+        assert_eq!(b.start, 46);
+        let c = anchor(text, &q("share", "We ", " goals"), Some((1, 6)));
+        assert_eq!(c.start, 10);
+        assert_eq!(c.anchoring(), Anchoring::NeedsReview);
+    }
+
+    #[test]
+    fn fuzzy_match_above_threshold_and_orphan_below() {
+        // One character changed out of 27: similarity about 0.96.
+        let a = anchor(TEXT, &q("stated “we share 😁 goals”", "", ""), None);
+        match a.method {
+            Method::Fuzzy { score } => assert!(score > 0.9 && score < 1.0, "{score}"),
+            m => panic!("expected fuzzy, got {m:?}"),
+        }
+        assert_eq!(slice_cp(TEXT, a.start, a.end), "stated “we share 😀 goals”");
+        assert_eq!(a.anchoring(), Anchoring::NeedsReview);
+        let o = anchor(
+            TEXT,
+            &q("completely different words", "", ""),
+            Some((3, 900)),
+        );
+        assert_eq!(o.method, Method::Orphan);
+        assert_eq!((o.start, o.end), (3, cp_len(TEXT)));
+    }
+
+    #[test]
+    fn fuzzy_handles_quotes_longer_than_one_machine_word() {
+        let para = "The coalition has conducted more than 19,000 strikes against ISIS targets in Iraq and Syria since 2014, officials said on Tuesday.";
+        let text = format!("Intro line.\n{para}\nOutro.");
+        let edited = para
+            .replace("19,000", "19.000")
+            .replace("Tuesday", "Monday");
+        assert!(cp_len(&edited) > 64);
+        let a = anchor(&text, &q(&edited, "", ""), None);
+        assert!(matches!(a.method, Method::Fuzzy { .. }), "{a:?}");
+        assert_eq!(slice_cp(&text, a.start, a.end), para);
+    }
+
+    #[test]
+    fn empty_quotes_and_empty_text_do_not_panic() {
+        assert_eq!(
+            anchor("", &q("x", "", ""), Some((5, 9))).method,
+            Method::Orphan
+        );
+        assert_eq!(anchor("abc", &q("", "", ""), None).method, Method::Orphan);
+        assert_eq!(
+            anchor("abc", &q("", "", ""), Some((1, 1))).method,
+            Method::Position
+        );
+    }
+
+    #[test]
+    fn exact_path_is_fast_on_a_long_text() {
+        let words = [
+            "alpha",
+            "beta",
+            "Çavuşoğlu",
+            "γάμμα",
+            "delta",
+            "😀",
+            "share",
+            "goals",
+        ];
+        let mut text = String::new();
+        let mut x: u64 = 1;
+        for i in 0..100_000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(words.get((x >> 33) as usize % words.len()).unwrap_or(&"w"));
+            text.push_str(&(i % 97).to_string());
+            text.push(if i % 50 == 49 { '\n' } else { ' ' });
+        }
+        let idx = CpIndex::new(&text);
+        let n = idx.len();
+        let quotes: Vec<(TextQuote, usize)> = (0..2000)
+            .map(|i| {
+                let s = (i * 7919) % (n - 80) + 40;
+                let quote = q(
+                    idx.slice(&text, s, s + 30),
+                    idx.slice(&text, s - 32, s),
+                    idx.slice(&text, s + 30, s + 62),
+                );
+                (quote, s)
+            })
+            .collect();
+        let t0 = std::time::Instant::now();
+        let anchorer = Anchorer::new(&text);
+        if let Some((quote, _)) = quotes.first() {
+            let _ = anchorer.anchor(quote, None);
+        }
+        eprintln!("index built in {:?}", t0.elapsed());
+        for (quote, s) in &quotes {
+            // Stale positions: force the exact path.
+            let a = anchorer.anchor(quote, Some((s + 3, s + 33)));
+            assert!(matches!(a.method, Method::Exact { .. }));
+            assert_eq!(a.start, *s);
+        }
+        let elapsed = t0.elapsed();
+        eprintln!("2,000 quotes anchored by exact match in {elapsed:?}");
+        // Measured with the release profile (opt-level "z") on a shared 2-core machine:
+        // 96-180 ms in all, of which 50-140 ms build the occurrence index once and about
+        // 45 ms anchor the 2,000 quotes. The bounds leave room for a loaded machine.
+        let limit = if cfg!(debug_assertions) { 3000 } else { 250 };
+        assert!(elapsed.as_millis() < limit, "{elapsed:?}");
+    }
+
+    fn ann(text: &str, s: usize, e: usize, i: u128) -> Annotation {
+        Annotation::new(
+            Uuid::from_u128(i),
+            Uuid::nil(),
+            Kind::Claim,
+            text,
+            s,
+            e,
+            Timestamp(0),
+        )
+    }
+
+    #[test]
+    fn reanchor_follows_edits_and_flags_changed_quotes() {
+        let old = "First paragraph about Çavuşoğlu.\nSecond: strikes rose to 19,000.\nThird one.";
+        let new = "New lead.\nFirst paragraph about Çavuşoğlu.\nSecond: strikes rose to 21,000.\n";
+        let a1 = ann(old, 22, 31, 1); // "Çavuşoğlu"
+        let a2 = ann(old, 57, 63, 2); // "19,000"
+        let a3 = ann(old, 65, 74, 3); // "Third one"
+        assert_eq!(a1.quote.exact, "Çavuşoğlu");
+        assert_eq!(a2.quote.exact, "19,000");
+        let out = reanchor(old, new, &[a1, a2, a3]);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0].anchoring, Anchoring::Anchored);
+        assert_eq!(slice_cp(new, out[0].start, out[0].end), "Çavuşoğlu");
+        assert_eq!(out[1].anchoring, Anchoring::NeedsReview);
+        assert_eq!(out[1].quote.exact, "19,000");
+        assert_eq!(out[2].anchoring, Anchoring::Orphan);
+    }
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Insert(f64, String),
+        Delete(f64, f64),
+        MoveParagraph(usize, usize),
+    }
+
+    fn edit_strategy() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (0.0f64..1.0, "[a-zé😀 ,.]{1,20}").prop_map(|(p, s)| Edit::Insert(p, s)),
+            (0.0f64..1.0, 0.0f64..0.2).prop_map(|(p, l)| Edit::Delete(p, l)),
+            (0usize..8, 0usize..8).prop_map(|(a, b)| Edit::MoveParagraph(a, b)),
+        ]
+    }
+
+    /// Applies `edit` to a text given as characters each tagged with its original position
+    /// (`None` for inserted ones).
+    fn apply(chars: &mut Vec<(char, Option<usize>)>, edit: &Edit) {
+        let n = chars.len();
+        match edit {
+            Edit::Insert(p, s) => {
+                let at = ((n as f64) * p) as usize;
+                let ins: Vec<_> = s.chars().map(|c| (c, None)).collect();
+                chars.splice(at.min(n)..at.min(n), ins);
+            }
+            Edit::Delete(p, l) => {
+                let a = (((n as f64) * p) as usize).min(n);
+                let b = (a + ((n as f64) * l) as usize).min(n);
+                chars.drain(a..b);
+            }
+            Edit::MoveParagraph(from, to) => {
+                let mut paras: Vec<Vec<(char, Option<usize>)>> = vec![Vec::new()];
+                for &c in chars.iter() {
+                    if let Some(last) = paras.last_mut() {
+                        last.push(c);
+                    }
+                    if c.0 == '\n' {
+                        paras.push(Vec::new());
+                    }
+                }
+                if *from < paras.len() {
+                    let p = paras.remove(*from);
+                    let to = (*to).min(paras.len());
+                    paras.insert(to, p);
+                }
+                *chars = paras.concat();
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn reanchoring_never_attaches_silently_to_wrong_text(
+            words in prop::collection::vec("[a-zçğş]{1,8}|😀|“q”", 30..150),
+            spans in prop::collection::vec((0.0f64..1.0, 1usize..25), 1..12),
+            edits in prop::collection::vec(edit_strategy(), 1..4),
+        ) {
+            let mut old = String::new();
+            for (i, w) in words.iter().enumerate() {
+                old.push_str(w);
+                old.push(if i % 12 == 11 { '\n' } else { ' ' });
+            }
+            let n = cp_len(&old);
+            let anns: Vec<Annotation> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, &(p, l))| {
+                    let s = ((n as f64) * p) as usize % n;
+                    ann(&old, s, (s + l).min(n), i as u128)
+                })
+                .collect();
+            let mut chars: Vec<(char, Option<usize>)> =
+                old.chars().enumerate().map(|(i, c)| (c, Some(i))).collect();
+            for e in &edits {
+                apply(&mut chars, e);
+            }
+            let new: String = chars.iter().map(|c| c.0).collect();
+            let out = reanchor(&old, &new, &anns);
+            prop_assert_eq!(out.len(), anns.len());
+            for (a, r) in anns.iter().zip(&out) {
+                // Ground truth: where the annotated characters went, if they stayed together.
+                let first = chars.iter().position(|c| c.1 == Some(a.start));
+                let survived = first.is_some_and(|f| {
+                    (a.start..a.end).enumerate().all(|(k, orig)| {
+                        chars.get(f + k).is_some_and(|c| c.1 == Some(orig))
+                    })
+                });
+                let exact = a.quote.exact.as_str();
+                let unique = new
+                    .char_indices()
+                    .filter(|&(b, _)| new.get(b..).is_some_and(|t| t.starts_with(exact)))
+                    .count()
+                    == 1;
+                if survived && unique {
+                    prop_assert_eq!(r.anchoring, Anchoring::Anchored);
+                    prop_assert_eq!(Some(r.start), first);
+                }
+                if r.anchoring == Anchoring::Anchored {
+                    prop_assert_eq!(slice_cp(&new, r.start, r.end), a.quote.exact.as_str());
+                }
+                prop_assert_eq!(&r.quote, &a.quote);
+                prop_assert!(r.start <= r.end && r.end <= cp_len(&new));
+            }
+        }
+    }
+}

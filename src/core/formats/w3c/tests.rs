@@ -1,0 +1,281 @@
+use super::*;
+use crate::core::model::{ClaimFields, HttpUrl, QuoteFields};
+use crate::core::offsets::slice_cp;
+
+const TEXT: &str = "Minister Çavuşoğlu\u{a0} stated “we share 😀 goals”. More than 19,000 strikes.";
+
+fn library() -> Library {
+    let art = Article::new(
+        Uuid::from_u128(1),
+        "Coalition",
+        Some("https://news.example/c".into()),
+        TEXT,
+    );
+    let mut claim = Annotation::new(
+        Uuid::from_u128(2),
+        art.id,
+        Kind::Claim,
+        TEXT,
+        57,
+        63,
+        Timestamp(1_795_000_000_000),
+    );
+    claim.note = "Check the MoD figures.".into();
+    claim.tags = vec!["Syria".into(), "strikes".into()];
+    claim.body = Body::Claim(ClaimFields {
+        claimant: "Çavuşoğlu".into(),
+        verdict: Verdict::MostlyFalse,
+        evidence: HttpUrl::parse("https://mod.example/x")
+            .into_iter()
+            .collect(),
+    });
+    let mut quote = Annotation::new(
+        Uuid::from_u128(3),
+        art.id,
+        Kind::Quote,
+        TEXT,
+        28,
+        46,
+        Timestamp(1_795_000_000_000),
+    );
+    quote.body = Body::Quote(QuoteFields {
+        speaker: "Mevlüt Çavuşoğlu".into(),
+        checked: true,
+        source: HttpUrl::parse("https://video.example/1").ok(),
+    });
+    // An unattached one: its own export must keep it so.
+    let mut orphan = Annotation::new(
+        Uuid::from_u128(4),
+        art.id,
+        Kind::Claim,
+        TEXT,
+        0,
+        8,
+        Timestamp(0),
+    );
+    orphan.quote.exact = "Prime Minister".into();
+    orphan.anchoring = Anchoring::Orphan;
+    Library {
+        articles: vec![art],
+        annotations: vec![claim, quote, orphan],
+    }
+}
+
+fn exported(lib: &Library) -> Value {
+    let s = export(lib, &lib.annotations, Uuid::from_u128(0xC0), "Coalition");
+    serde_json::from_str(&s).unwrap_or_default()
+}
+
+/// The MUSTs of the Web Annotation Data Model (sections 3.1, 3.2, 4.2.4, 4.2.6, 5) that an
+/// export can break.
+fn check_annotation_musts(a: &Value) {
+    let ctx = &a["@context"];
+    assert!(
+        ctx == CONTEXT
+            || ctx
+                .as_array()
+                .is_some_and(|c| c.iter().any(|x| x == CONTEXT)),
+        "@context: {ctx}"
+    );
+    let id = a["id"].as_str().unwrap_or("");
+    assert!(
+        id.starts_with("urn:uuid:") && Uuid::parse_str(&id[9..]).is_ok(),
+        "id {id}"
+    );
+    assert_eq!(a["type"], "Annotation");
+    assert!(a.get("bodyValue").is_none() || a.get("body").is_none());
+    for t in ["created", "modified"] {
+        let v = a[t].as_str().unwrap_or("");
+        assert!(
+            Timestamp::parse_rfc3339(v).is_some() && v.ends_with('Z'),
+            "{t}: {v}"
+        );
+    }
+    let motivations = [
+        "assessing",
+        "bookmarking",
+        "classifying",
+        "commenting",
+        "describing",
+        "editing",
+        "highlighting",
+        "identifying",
+        "linking",
+        "moderating",
+        "questioning",
+        "replying",
+        "tagging",
+    ];
+    assert!(motivations.contains(&a["motivation"].as_str().unwrap_or("")));
+    for b in a["body"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+        assert_eq!(b["type"], "TextualBody");
+        assert!(b["value"].is_string(), "TextualBody without value: {b}");
+        assert!(motivations.contains(&b["purpose"].as_str().unwrap_or("")));
+    }
+    let target = &a["target"];
+    assert!(target.is_object(), "target is required");
+    assert!(target["source"].as_str().is_some_and(|s| s.contains(':')));
+    let selectors = target["selector"].as_array().cloned().unwrap_or_default();
+    let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector");
+    let pos = selectors
+        .iter()
+        .find(|s| s["type"] == "TextPositionSelector");
+    let (Some(quote), Some(pos)) = (quote, pos) else {
+        panic!("both selectors are required: {target}");
+    };
+    assert!(quote["exact"].is_string());
+    let (s, e) = (pos["start"].as_u64(), pos["end"].as_u64());
+    assert!(matches!((s, e), (Some(s), Some(e)) if s <= e), "{pos}");
+}
+
+#[test]
+fn export_meets_the_model_musts() {
+    let doc = exported(&library());
+    assert_eq!(doc["@context"], CONTEXT);
+    assert_eq!(doc["type"], "AnnotationCollection");
+    assert!(doc["id"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("urn:uuid:")));
+    assert_eq!(doc["total"], 3);
+    let page = &doc["first"];
+    assert_eq!(page["type"], "AnnotationPage");
+    assert!(page["id"].is_string());
+    let items = page["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 3);
+    for a in &items {
+        check_annotation_musts(a);
+    }
+    let claim = &items[0];
+    assert_eq!(claim["motivation"], "assessing");
+    assert_eq!(items[1]["motivation"], "classifying");
+    assert_eq!(claim["target"]["source"], "https://news.example/c");
+    let purposes: Vec<(&str, &str)> = claim["body"]
+        .as_array()
+        .map(|b| {
+            b.iter()
+                .map(|x| {
+                    (
+                        x["purpose"].as_str().unwrap_or(""),
+                        x["value"].as_str().unwrap_or(""),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        purposes,
+        vec![
+            ("tagging", "claim"),
+            ("tagging", "Syria"),
+            ("tagging", "strikes"),
+            ("commenting", "Check the MoD figures."),
+            ("assessing", "Mostly false"),
+        ]
+    );
+    assert_eq!(claim["target"]["selector"][0]["exact"], "19,000");
+    assert_eq!(claim["target"]["selector"][1]["start"], 57);
+    assert_eq!(slice_cp(TEXT, 57, 63), "19,000");
+}
+
+#[test]
+fn own_export_round_trips_losslessly() {
+    let lib = library();
+    let s = export(&lib, &lib.annotations, Uuid::from_u128(0xC0), "x");
+    let target = Library {
+        articles: lib.articles.clone(),
+        annotations: Vec::new(),
+    };
+    let plan = import(&s, &target, Uuid::from_u128(1), Timestamp(0)).unwrap();
+    assert_eq!(plan.apply(&target), lib);
+}
+
+#[test]
+fn hypothesis_annotation_is_read() {
+    let lib = library();
+    let h = r#"{"id": "Qw3rTy", "created": "2026-11-27T10:00:00.000000+00:00",
+        "updated": "2026-11-27T11:00:00.000000+00:00", "uri": "https://news.example/c",
+        "text": "Is this sourced?", "tags": ["syria", "numbers"],
+        "target": [{"source": "https://news.example/c", "selector": [
+            {"type": "RangeSelector", "startContainer": "/p[1]", "startOffset": 0,
+             "endContainer": "/p[1]", "endOffset": 6},
+            {"type": "TextPositionSelector", "start": 58, "end": 64},
+            {"type": "TextQuoteSelector", "exact": "19,000", "prefix": "More than ", "suffix": " strikes"}]}]}"#;
+    let plan = import(h, &lib, Uuid::from_u128(1), Timestamp(0)).unwrap();
+    let a = &plan.annotations[0].1;
+    // Hypothesis counts UTF-16 units: the stale position is corrected by the quote.
+    assert_eq!((a.start, a.end, a.anchoring), (57, 63, Anchoring::Anchored));
+    assert_eq!(a.note, "Is this sourced?");
+    assert_eq!(a.tags, vec!["syria", "numbers"]);
+    assert_eq!(a.kind(), Kind::Claim);
+    assert_eq!(
+        a.modified,
+        Timestamp::parse_rfc3339("2026-11-27T11:00:00Z").unwrap()
+    );
+    // The id is stable across imports.
+    let again = import(h, &lib, Uuid::from_u128(1), Timestamp(5)).unwrap();
+    assert_eq!(again.annotations[0].1.id, a.id);
+}
+
+#[test]
+fn recogito_page_is_read() {
+    let lib = library();
+    let r = r##"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationPage", "items": [
+        {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "id": "#a1",
+         "body": [{"type": "TextualBody", "purpose": "tagging", "value": "Quote"},
+                  {"type": "TextualBody", "purpose": "commenting", "value": "Verify on video"},
+                  {"type": "TextualBody", "value": "untyped note"}],
+         "target": {"selector": [{"type": "TextQuoteSelector", "exact": "we share 😀 goals"},
+                                 {"type": "TextPositionSelector", "start": 28, "end": 45}]}},
+        {"type": "Annotation", "body": {"type": "TextualBody", "purpose": "assessing", "value": "False"},
+         "target": {"selector": {"type": "TextQuoteSelector", "exact": "20,000 strikes"}}}]}"##;
+    let plan = import(r, &lib, Uuid::from_u128(1), Timestamp(0)).unwrap();
+    let q = &plan.annotations[0].1;
+    assert_eq!(q.kind(), Kind::Quote);
+    assert_eq!(slice_cp(TEXT, q.start, q.end), "we share 😀 goals");
+    assert_eq!(q.note, "Verify on video\n\nuntyped note");
+    let c = &plan.annotations[1].1;
+    assert_eq!(c.claim().map(|c| c.verdict), Some(Verdict::False));
+    // "20,000" is not in the text: a fuzzy match to "19,000 strikes", for review.
+    assert_eq!(c.anchoring, Anchoring::NeedsReview);
+    assert_eq!(slice_cp(TEXT, c.start, c.end), "19,000 strikes");
+}
+
+#[test]
+fn import_refusals() {
+    let lib = library();
+    let imp = |s: &str| import(s, &lib, Uuid::from_u128(1), Timestamp(0));
+    assert_eq!(
+        imp(
+            r#"{"type":"Annotation","target":{"source":"https://x.y/img.png","selector":{"type":"FragmentSelector","value":"xywh=1,2,3,4"}}}"#
+        ),
+        Err(ImportError::TargetNotText { index: 1 })
+    );
+    assert!(matches!(
+        imp(
+            r#"[{"type":"Annotation","target":{"selector":{"type":"TextPositionSelector","start":5,"end":5000}}}]"#
+        ),
+        Err(ImportError::OffsetsOutOfRange {
+            index: 1,
+            end: 5000,
+            ..
+        })
+    ));
+    assert!(matches!(
+        imp(
+            r#"{"type":"Annotation","target":{"selector":{"type":"TextPositionSelector","start":1e300,"end":2}}}"#
+        ),
+        Err(ImportError::Invalid { .. })
+    ));
+    assert_eq!(
+        imp(r#"{"type":"AnnotationCollection","first":"https://x.y/page1"}"#).map(|_| ()),
+        Err(ImportError::Invalid {
+            message: "the collection's first page is not included in the file".into()
+        })
+    );
+    assert_eq!(
+        import("[]", &lib, Uuid::from_u128(9), Timestamp(0)).map(|_| ()),
+        Err(ImportError::MissingArticle {
+            article: Uuid::from_u128(9)
+        })
+    );
+}

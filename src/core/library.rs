@@ -1,0 +1,88 @@
+//! The library: every article and every annotation the user has, plus export settings.
+//!
+//! Annotations refer to their article by [`Annotation::article_id`]; the library does not
+//! nest them, so that an annotation whose article is missing is still kept (never dropped).
+
+use crate::core::model::{Annotation, HttpUrl};
+use crate::core::text::Article;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// All articles and annotations, in the order the user created or imported them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Library {
+    /// The articles, each with a unique id.
+    pub articles: Vec<Article>,
+    /// The annotations, each with a unique id, each naming its article by id.
+    pub annotations: Vec<Annotation>,
+}
+
+impl Library {
+    /// The article with id `id`, if there is one.
+    pub fn article(&self, id: Uuid) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The annotations on the article with id `article_id`, in library order.
+    pub fn annotations_of(&self, article_id: Uuid) -> impl Iterator<Item = &Annotation> + '_ {
+        self.annotations
+            .iter()
+            .filter(move |a| a.article_id == article_id)
+    }
+
+    /// The annotation with id `id`, if there is one.
+    pub fn annotation(&self, id: Uuid) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+}
+
+/// What exports need to know that is not in the library itself.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ExportSettings {
+    /// The fact-checking organisation, written as the `author` of every ClaimReview.
+    #[serde(default)]
+    pub organisation: String,
+    /// Where published reviews live. When set, each ClaimReview gets the `url`
+    /// `<base>#claim-<annotation id>`; when not, ClaimReviews have no `url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_url_base: Option<HttpUrl>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Kind, Timestamp};
+
+    #[test]
+    fn annotations_of_filters_by_article() {
+        let a1 = Article::new(Uuid::from_u128(1), "One", None, "alpha beta");
+        let a2 = Article::new(Uuid::from_u128(2), "Two", None, "gamma delta");
+        let n1 = Annotation::new(
+            Uuid::from_u128(10),
+            a1.id,
+            Kind::Claim,
+            &a1.text,
+            0,
+            5,
+            Timestamp(0),
+        );
+        let n2 = Annotation::new(
+            Uuid::from_u128(11),
+            a2.id,
+            Kind::Quote,
+            &a2.text,
+            6,
+            11,
+            Timestamp(0),
+        );
+        let lib = Library {
+            articles: vec![a1.clone(), a2],
+            annotations: vec![n1.clone(), n2],
+        };
+        let got: Vec<_> = lib.annotations_of(a1.id).collect();
+        assert_eq!(got, vec![&n1]);
+        assert_eq!(lib.article(a1.id), Some(&a1));
+        assert_eq!(lib.annotation(Uuid::from_u128(11)).map(|a| a.end), Some(11));
+        assert!(lib.article(Uuid::from_u128(3)).is_none());
+    }
+}
