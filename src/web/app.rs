@@ -102,19 +102,20 @@ pub fn app() -> Html {
     }
 
     let tag = {
-        let (state, pending) = (state.clone(), pending.clone());
+        let (state, pending, article_ref) = (state.clone(), pending.clone(), article_ref.clone());
         Callback::from(move |kind: Kind| {
-            let Some(p) = (*pending).clone() else { return };
+            // The DOM selection at this moment is what the user sees; `pending` may lag behind
+            // it by one `selectionchange` event when keys are pressed quickly.
+            let text = &state.article.text;
+            let span = article_ref
+                .cast::<web_sys::Element>()
+                .and_then(|root| dom::selection_span(&root))
+                .and_then(|(s, e)| selection::trim_span(text, s, e))
+                .map(|r| (r.start, r.end))
+                .or_else(|| pending.as_ref().map(|p| (p.start, p.end)));
+            let Some((start, end)) = span else { return };
             let id = uuid_from_random(dom::random_bytes());
-            let a = Annotation::new(
-                id,
-                state.article.id,
-                kind,
-                &state.article.text,
-                p.start,
-                p.end,
-                dom::now(),
-            );
+            let a = Annotation::new(id, state.article.id, kind, text, start, end, dom::now());
             state.dispatch(AppAction::Annotate {
                 action: Action::Create(a),
                 select: Some(id),
