@@ -36,6 +36,58 @@ impl Library {
     }
 }
 
+impl Library {
+    /// The library as exports and imports see it, from the stored one (articles by title
+    /// order of addition, annotations in text order per article).
+    pub fn from_stored(stored: &crate::core::storage::Library) -> Self {
+        let mut articles: Vec<&crate::core::storage::StoredArticle> =
+            stored.articles.values().collect();
+        articles.sort_by_key(|a| (a.added, a.article.id));
+        let mut annotations: Vec<Annotation> = stored.annotations.values().cloned().collect();
+        annotations.sort_by_key(|a| (a.article_id, a.start, a.end, a.created, a.id));
+        Library {
+            articles: articles.into_iter().map(|a| a.article.clone()).collect(),
+            annotations,
+        }
+    }
+
+    /// The stored library holding exactly this library's contents. Articles already in
+    /// `previous` keep their `added` time, and keep their `changed` time when unchanged;
+    /// new or changed articles are stamped `now`.
+    pub fn to_stored(
+        &self,
+        previous: &crate::core::storage::Library,
+        now: crate::core::model::Timestamp,
+    ) -> crate::core::storage::Library {
+        use crate::core::storage::StoredArticle;
+        let articles = self
+            .articles
+            .iter()
+            .map(|a| {
+                let stored = match previous.articles.get(&a.id) {
+                    Some(old) if old.article == *a => old.clone(),
+                    Some(old) => StoredArticle {
+                        article: a.clone(),
+                        added: old.added,
+                        changed: now,
+                    },
+                    None => StoredArticle {
+                        article: a.clone(),
+                        added: now,
+                        changed: now,
+                    },
+                };
+                (a.id, stored)
+            })
+            .collect();
+        let annotations = self.annotations.iter().map(|a| (a.id, a.clone())).collect();
+        crate::core::storage::Library {
+            articles,
+            annotations,
+        }
+    }
+}
+
 /// What exports need to know that is not in the library itself.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ExportSettings {
@@ -52,6 +104,41 @@ pub struct ExportSettings {
 mod tests {
     use super::*;
     use crate::core::model::{Kind, Timestamp};
+
+    #[test]
+    fn stored_round_trip_keeps_times_and_stamps_changes() {
+        let a1 = Article::new(Uuid::from_u128(1), "One", None, "alpha beta");
+        let a2 = Article::new(Uuid::from_u128(2), "Two", None, "gamma delta");
+        let n1 = Annotation::new(
+            Uuid::from_u128(9),
+            a1.id,
+            Kind::Claim,
+            &a1.text,
+            0,
+            5,
+            Timestamp(5),
+        );
+        let lib = Library {
+            articles: vec![a1.clone()],
+            annotations: vec![n1.clone()],
+        };
+        let stored = lib.to_stored(&Default::default(), Timestamp(100));
+        assert_eq!(stored.articles[&a1.id].added, Timestamp(100));
+        assert_eq!(Library::from_stored(&stored), lib);
+        // Adding an article and renaming another: the old one keeps `added`, gets `changed`.
+        let mut a1b = a1.clone();
+        a1b.title = "One, renamed".into();
+        let lib2 = Library {
+            articles: vec![a1b, a2.clone()],
+            annotations: vec![n1],
+        };
+        let stored2 = lib2.to_stored(&stored, Timestamp(200));
+        assert_eq!(stored2.articles[&a1.id].added, Timestamp(100));
+        assert_eq!(stored2.articles[&a1.id].changed, Timestamp(200));
+        assert_eq!(stored2.articles[&a2.id].added, Timestamp(200));
+        let unchanged = lib2.to_stored(&stored2, Timestamp(300));
+        assert_eq!(unchanged, stored2);
+    }
 
     #[test]
     fn annotations_of_filters_by_article() {
