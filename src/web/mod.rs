@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod files;
 pub mod state;
 
 /// Mounts the app on `<body>`.

@@ -4,3 +4,4 @@ pub mod article_view;
 pub mod help;
 pub mod panel;
 pub mod toolbar;
+pub mod transfer;

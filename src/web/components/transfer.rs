@@ -1,0 +1,153 @@
+//! Export: a dialog to pick a format and a scope, then download the file or copy it.
+
+use std::rc::Rc;
+
+use uuid::Uuid;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::core::formats::{export_file, ExportFile, ExportFormat};
+use crate::core::library::{ExportSettings, Library};
+use crate::core::model::{uuid_from_random, HttpUrl};
+use crate::core::storage;
+use crate::web::{dom, files};
+
+#[derive(Properties, PartialEq)]
+pub struct ExportDialogProps {
+    pub library: Rc<storage::Library>,
+    /// The open article, offered as the default scope.
+    pub article: Option<Uuid>,
+    pub settings: ExportSettings,
+    pub on_settings: Callback<ExportSettings>,
+    /// A sentence for the user, and whether it is an error.
+    pub on_notice: Callback<(bool, String)>,
+    pub on_close: Callback<()>,
+}
+
+/// The export dialog (`role="dialog"`, named "Export").
+#[function_component(ExportDialog)]
+pub fn export_dialog(props: &ExportDialogProps) -> Html {
+    let format = use_state(|| ExportFormat::Native);
+    let whole = use_state(|| props.article.is_none());
+    let make = {
+        let (library, article, settings, format, whole) = (
+            props.library.clone(),
+            props.article,
+            props.settings.clone(),
+            *format,
+            *whole,
+        );
+        move || -> ExportFile {
+            let lib = Library::from_stored(&library);
+            let scope = if whole { None } else { article };
+            export_file(&lib, format, scope, &settings, dom::now(), uuid_from_random(dom::random_bytes()))
+        }
+    };
+    let on_download = {
+        let (make, notice, close) = (make.clone(), props.on_notice.clone(), props.on_close.clone());
+        Callback::from(move |_| {
+            let f = make();
+            match files::download(&f.name, f.mime, &f.content) {
+                Ok(()) => {
+                    notice.emit((false, format!("Downloaded {}. {}", f.name, f.summary)));
+                    close.emit(());
+                }
+                Err(e) => notice.emit((true, e)),
+            }
+        })
+    };
+    let on_copy = {
+        let (make, notice, close) = (make.clone(), props.on_notice.clone(), props.on_close.clone());
+        Callback::from(move |_| {
+            let f = make();
+            let (notice, close) = (notice.clone(), close.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match files::copy_text(&f.content).await {
+                    Ok(()) => {
+                        notice.emit((false, format!("Copied to the clipboard. {}", f.summary)));
+                        close.emit(());
+                    }
+                    Err(e) => notice.emit((true, e)),
+                }
+            });
+        })
+    };
+    let on_format = {
+        let format = format.clone();
+        Callback::from(move |e: Event| {
+            if let Some(f) = e
+                .target_dyn_into::<HtmlSelectElement>()
+                .and_then(|s| ExportFormat::from_id(&s.value()))
+            {
+                format.set(f);
+            }
+        })
+    };
+    let scope_radio = |value: bool, label: String, disabled: bool| {
+        let whole = whole.clone();
+        html! {
+            <label class="check">
+                <input type="radio" name="export-scope" checked={*whole == value} {disabled}
+                       onchange={Callback::from(move |_| whole.set(value))} />
+                { label }
+            </label>
+        }
+    };
+    let on_org = {
+        let (s, cb) = (props.settings.clone(), props.on_settings.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            cb.emit(ExportSettings { organisation: v.trim().to_owned(), ..s.clone() })
+        })
+    };
+    let on_review_url = {
+        let (s, cb, notice) = (props.settings.clone(), props.on_settings.clone(), props.on_notice.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            if v.trim().is_empty() {
+                cb.emit(ExportSettings { review_url_base: None, ..s.clone() });
+                return;
+            }
+            match HttpUrl::parse(&v) {
+                Ok(u) => cb.emit(ExportSettings { review_url_base: Some(u), ..s.clone() }),
+                Err(err) => notice.emit((true, format!("Review URL refused: {err}"))),
+            }
+        })
+    };
+    let title = props
+        .article
+        .and_then(|id| props.library.articles.get(&id))
+        .map(|a| a.article.title.clone());
+    let close = props.on_close.clone();
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
+                <h2 id="export-title">{ "Export" }</h2>
+                <fieldset>
+                    <legend>{ "What" }</legend>
+                    { scope_radio(false, format!("This article{}", title.map(|t| format!(": {t}")).unwrap_or_default()), props.article.is_none()) }
+                    { scope_radio(true, "The whole library".to_owned(), false) }
+                </fieldset>
+                <label for="export-format">{ "Format" }</label>
+                <select id="export-format" onchange={on_format}>
+                    { for ExportFormat::ALL.iter().map(|f| html! {
+                        <option value={f.id()} selected={*format == *f}>{ f.label() }</option>
+                    }) }
+                </select>
+                if *format == ExportFormat::ClaimReview {
+                    <label for="export-org">{ "Organisation" }</label>
+                    <input id="export-org" value={props.settings.organisation.clone()} onchange={on_org} />
+                    <label for="export-review-url">{ "Review URL" }</label>
+                    <input id="export-review-url" type="url"
+                           value={props.settings.review_url_base.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default()}
+                           onchange={on_review_url} />
+                }
+                <div class="dialog-actions">
+                    <button type="button" class="primary" onclick={on_download}>{ "Download" }</button>
+                    <button type="button" onclick={on_copy}>{ "Copy to clipboard" }</button>
+                    <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}

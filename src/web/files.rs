@@ -1,0 +1,61 @@
+//! Browser glue for files: downloads, the clipboard, and reading a chosen file.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `content` as a download named `name` of type `mime`.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("The download could not start ({what}).");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| fail("blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
+    let document = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("link"))?
+        .dyn_into()
+        .map_err(|_| fail("link"))?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_rel("noopener");
+    let body = document.body().ok_or_else(|| fail("body"))?;
+    let _ = body.append_child(&a);
+    a.click();
+    let _ = body.remove_child(&a);
+    // Revoke after the click has been handled.
+    let url2 = url.clone();
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "The clipboard refused the text (the browser may need permission).".to_owned())
+}
+
+/// Reads a chosen file as UTF-8 text, refusing files larger than `max_bytes` before reading.
+pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, String> {
+    let size = file.size() as usize;
+    if size > max_bytes {
+        return Err(format!(
+            "“{}” is {} MB; the limit is {} MB.",
+            file.name(),
+            size / (1024 * 1024),
+            max_bytes / (1024 * 1024)
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("“{}” could not be read.", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("“{}” could not be read as text.", file.name()))
+}
