@@ -5,7 +5,9 @@
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod idb;
 pub mod state;
+pub mod sync;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
