@@ -13,7 +13,9 @@ use article_annotator::core::storage::{
 };
 use article_annotator::core::text::Article;
 use article_annotator::web::components::library::{format_bytes, LibraryView, LibraryViewProps};
-use article_annotator::web::components::new_article::{NewArticleDialog, NewArticleDialogProps};
+use article_annotator::web::components::new_article::{
+    read_file_text, splice_utf16, FileText, NewArticleDialog, NewArticleDialogProps,
+};
 use article_annotator::web::idb::{self, StorageError};
 use article_annotator::web::sync::Channel;
 use uuid::Uuid;
@@ -588,4 +590,90 @@ fn byte_counts_read_as_people_write_them() {
     for (bytes, expected) in cases {
         assert_eq!(format_bytes(bytes), expected, "{bytes}");
     }
+}
+
+#[wasm_bindgen_test]
+fn files_are_read_by_their_extension() {
+    let check = |name: &str, content: &str, title: Option<&str>, text: &str| {
+        assert_eq!(
+            read_file_text(name, content),
+            FileText {
+                title: title.map(str::to_owned),
+                text: text.to_owned()
+            },
+            "{name}"
+        );
+    };
+    check(
+        "a.HTM",
+        "<title>T</title><p>One &amp; <i>two</i></p><p>Three</p>",
+        Some("T"),
+        "One & two\nThree",
+    );
+    check("a.html", "<p>No title</p>", Some("No title"), "No title");
+    check(
+        "notes.md",
+        "# Head\n\nBody *x*",
+        Some("Head"),
+        "Head\n\nBody *x*",
+    );
+    check(
+        "story.txt",
+        "\u{feff}Title line\r\n\r\nBody “one”\r\n",
+        Some("Title line"),
+        "Body “one”\n",
+    );
+    check("one-line", "Only this", Some("Only this"), "Only this");
+    check("empty.txt", "", None, "");
+}
+
+#[wasm_bindgen_test]
+fn a_paste_replaces_the_selection_counted_in_utf16() {
+    // "😀" is two UTF-16 units; "ş" is one.
+    assert_eq!(splice_utf16("a😀b", 3, 3, "X"), ("a😀Xb".to_owned(), 4));
+    assert_eq!(splice_utf16("a😀b", 1, 3, "ş"), ("aşb".to_owned(), 2));
+    assert_eq!(splice_utf16("ab", 9, 1, "X"), ("aX".to_owned(), 2));
+    assert_eq!(splice_utf16("", 0, 0, ""), (String::new(), 0));
+}
+
+/// Waits (at most about five seconds) until `done` holds, for browser work that Yew's
+/// scheduler does not drive, such as a `FileReader`.
+async fn wait_until(done: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if done() {
+            return;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+        yew::scheduler::flush().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn opening_an_html_file_fills_the_text_and_title() {
+    let (host, _calls) = render_dialog().await;
+    let input: HtmlInputElement = labelled(&host, "Open file").dyn_into().unwrap();
+    let parts = js_sys::Array::of1(&JsValue::from_str(
+        "<html><head><title>From file</title><script>bad()</script></head>\
+         <body><p>Çavuşoğlu\u{a0}spoke.</p><p>Second</p></body></html>",
+    ));
+    let file = web_sys::File::new_with_str_sequence(&parts, "page.html").unwrap();
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.items().add_with_file(&file).unwrap();
+    input.set_files(data.files().as_ref());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+    input.dispatch_event(&change).unwrap();
+
+    let area: HtmlTextAreaElement = labelled(&host, "Article text").dyn_into().unwrap();
+    wait_until(|| !area.value().is_empty()).await;
+    assert_eq!(area.value(), "Çavuşoğlu\u{a0}spoke.\nSecond");
+    let title: HtmlInputElement = labelled(&host, "Title").dyn_into().unwrap();
+    assert_eq!(title.value(), "From file");
+    assert_eq!(alert_text(&host), None);
 }

@@ -163,6 +163,11 @@ pub async fn open_named(name: &str) -> Result<Db, StorageError> {
     request.on_upgrade_needed(move |event| {
         if let Err(e) = create_stores(&event) {
             *upgrade_error_in.borrow_mut() = Some(e);
+            // Abort the upgrade, so that the database keeps its old version and the next
+            // start tries again, rather than a new version without all its stores.
+            if let Some(tx) = event.target().ok().and_then(|r| r.transaction()) {
+                let _ = tx.abort();
+            }
         }
     });
     let blocked = Signal::new();
@@ -183,13 +188,15 @@ pub async fn open_named(name: &str) -> Result<Db, StorageError> {
             .map(|r| r.map_err(|e| from_idb(e, true)))
     })
     .await;
-    let database = outcome?;
     if let Some(why) = upgrade_error.borrow_mut().take() {
-        database.close();
+        if let Ok(database) = &outcome {
+            database.close();
+        }
         return Err(StorageError::Other(format!(
             "the database's stores could not be created ({why})."
         )));
     }
+    let database = outcome?;
     let db: IdbDatabase = database.into();
     let names = db.object_store_names();
     if let Some(missing) = STORES
@@ -253,7 +260,7 @@ fn create_stores(event: &idb::event::VersionChangeEvent) -> Result<(), String> {
     Ok(())
 }
 
-/// The spec's key path for `store`: `Some` when keys are read from the record itself.
+/// Whether `store` reads its keys from the records themselves (an in-line key path).
 fn in_line_key(store: Store) -> bool {
     STORES
         .iter()

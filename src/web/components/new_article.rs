@@ -269,6 +269,8 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
                 }
             });
             *reader.borrow_mut() = Some(task);
+            // So that choosing the same file again reads it again.
+            input.set_value("");
         })
     };
 
