@@ -6,7 +6,9 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod files;
+pub mod idb;
 pub mod state;
+pub mod sync;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

@@ -2,6 +2,8 @@
 
 pub mod article_view;
 pub mod help;
+pub mod library;
+pub mod new_article;
 pub mod panel;
 pub mod toolbar;
 pub mod transfer;

@@ -1,0 +1,223 @@
+//! The library: the stored articles, with buttons to open, rename and delete each, the
+//! storage in use, and a button to add an article. A leaf: entries in, callbacks out.
+
+use std::rc::Rc;
+
+use uuid::Uuid;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::core::storage::LibraryEntry;
+
+/// The library's properties.
+#[derive(Properties, PartialEq)]
+pub struct LibraryViewProps {
+    /// The articles, in the order to show them (see [`crate::core::storage::library_entries`]).
+    pub entries: Rc<Vec<LibraryEntry>>,
+    /// Bytes used and bytes available, from [`crate::web::idb::estimate`]; `None` hides the line.
+    #[prop_or_default]
+    pub usage: Option<(f64, f64)>,
+    /// Called with an article's id when its "Open" button is pressed.
+    pub on_open: Callback<Uuid>,
+    /// Called with an article's id and its new title (trimmed, not empty, not the old one).
+    pub on_rename: Callback<(Uuid, String)>,
+    /// Called with an article's id when its "Delete" button is pressed; the app confirms or
+    /// offers to undo.
+    pub on_delete: Callback<Uuid>,
+    /// Called when the "New article" button is pressed.
+    pub on_new: Callback<()>,
+}
+
+/// A byte count in decimal units as a person reads it: "850 bytes", "1.2 MB", "10 GB".
+pub fn format_bytes(bytes: f64) -> String {
+    const UNITS: [&str; 5] = ["kB", "MB", "GB", "TB", "PB"];
+    if !bytes.is_finite() || bytes < 1000.0 {
+        let n = if bytes.is_finite() {
+            bytes.max(0.0)
+        } else {
+            0.0
+        };
+        return format!("{} bytes", n.round());
+    }
+    let mut value = bytes / 1000.0;
+    let mut unit = UNITS[0];
+    for next in &UNITS[1..] {
+        // Round first, so that 999 950 bytes reads "1 MB", not "1000 kB".
+        if (value * 10.0).round() / 10.0 < 1000.0 {
+            break;
+        }
+        value /= 1000.0;
+        unit = next;
+    }
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0} {unit}")
+    } else {
+        format!("{rounded:.1} {unit}")
+    }
+}
+
+/// The storage line: "Using 1.2 MB of 10 GB".
+pub fn usage_text(used: f64, quota: f64) -> String {
+    format!("Using {} of {}", format_bytes(used), format_bytes(quota))
+}
+
+/// The `<section aria-label="Library">` with its list of articles.
+#[function_component(LibraryView)]
+pub fn library_view(props: &LibraryViewProps) -> Html {
+    // The entry whose title is being edited. A ref as well as a state, so that the blur that
+    // follows an Enter does not commit twice.
+    let editing = use_state_eq(|| None::<Uuid>);
+    let editing_now = use_mut_ref(|| None::<Uuid>);
+
+    let start_edit = {
+        let (editing, editing_now) = (editing.clone(), editing_now.clone());
+        Callback::from(move |id: Uuid| {
+            *editing_now.borrow_mut() = Some(id);
+            editing.set(Some(id));
+        })
+    };
+    let finish = {
+        let (editing, editing_now) = (editing.clone(), editing_now.clone());
+        let on_rename = props.on_rename.clone();
+        Callback::from(move |(id, old, new): (Uuid, String, Option<String>)| {
+            if *editing_now.borrow() != Some(id) {
+                return;
+            }
+            *editing_now.borrow_mut() = None;
+            editing.set(None);
+            if let Some(new) = new {
+                let new = new.trim();
+                if !new.is_empty() && new != old {
+                    on_rename.emit((id, new.to_owned()));
+                }
+            }
+        })
+    };
+    let on_new = {
+        let cb = props.on_new.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+
+    let rows = props.entries.iter().map(|entry| {
+        let id = entry.id;
+        let is_editing = *editing == Some(id);
+        let title = if is_editing {
+            let old = entry.title.clone();
+            let on_keydown = {
+                let (finish, old) = (finish.clone(), old.clone());
+                Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                    "Enter" => {
+                        e.prevent_default();
+                        let value = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value());
+                        finish.emit((id, old.clone(), value));
+                    }
+                    "Escape" => {
+                        e.prevent_default();
+                        finish.emit((id, old.clone(), None));
+                    }
+                    _ => {}
+                })
+            };
+            let on_blur = {
+                let (finish, old) = (finish.clone(), old.clone());
+                Callback::from(move |e: FocusEvent| {
+                    let value = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value());
+                    finish.emit((id, old.clone(), value));
+                })
+            };
+            html! {
+                <RenameInput value={old} {on_keydown} {on_blur} />
+            }
+        } else {
+            html! { <h3 class="library-title">{ entry.title.clone() }</h3> }
+        };
+        let source = entry.source.as_ref().map(|s| {
+            html! { <span class="library-source">{ s.clone() }</span> }
+        });
+        let counts = format!(
+            "{} {}, {} {}",
+            entry.claims,
+            if entry.claims == 1 { "claim" } else { "claims" },
+            entry.quotes,
+            if entry.quotes == 1 { "quote" } else { "quotes" },
+        );
+        let open = {
+            let cb = props.on_open.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(id))
+        };
+        let rename = {
+            let start_edit = start_edit.clone();
+            Callback::from(move |_: MouseEvent| start_edit.emit(id))
+        };
+        let delete = {
+            let cb = props.on_delete.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(id))
+        };
+        html! {
+            <li key={id.to_string()} class="library-entry" data-id={id.to_string()}>
+                { title }
+                <p class="library-meta">
+                    { for source }
+                    <span class="library-added">{ format!("Added {}", entry.added.date()) }</span>
+                    <span class="library-counts">{ counts }</span>
+                </p>
+                <div class="library-actions">
+                    <button type="button" onclick={open}>{ "Open" }</button>
+                    <button type="button" onclick={rename} disabled={is_editing}>{ "Rename" }</button>
+                    <button type="button" onclick={delete}>{ "Delete" }</button>
+                </div>
+            </li>
+        }
+    });
+
+    html! {
+        <section class="library" aria-label="Library">
+            <div class="library-head">
+                <h2>{ "Library" }</h2>
+                <button type="button" class="primary" onclick={on_new}>{ "New article" }</button>
+            </div>
+            if let Some((used, quota)) = props.usage {
+                <p class="library-usage">{ usage_text(used, quota) }</p>
+            }
+            if props.entries.is_empty() {
+                <p class="library-empty">{ "No articles yet." }</p>
+            } else {
+                <ul class="library-list">{ for rows }</ul>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RenameInputProps {
+    value: String,
+    on_keydown: Callback<KeyboardEvent>,
+    on_blur: Callback<FocusEvent>,
+}
+
+/// The inline title field; it takes focus and selects its text when it appears.
+#[function_component(RenameInput)]
+fn rename_input(props: &RenameInputProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            if let Some(input) = node.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
+    html! {
+        <input
+            ref={node}
+            type="text"
+            class="library-rename"
+            aria-label="Title"
+            value={props.value.clone()}
+            onkeydown={props.on_keydown.clone()}
+            onblur={props.on_blur.clone()}
+        />
+    }
+}

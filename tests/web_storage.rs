@@ -1,0 +1,679 @@
+//! Browser tests of local storage and the library: IndexedDB round trips, BroadcastChannel
+//! messages between two channel objects, and the library and new-article components
+//! (`cargo test --target wasm32-unknown-unknown --test web_storage`).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use article_annotator::core::model::{Annotation, Kind, Timestamp};
+use article_annotator::core::storage::{
+    encode_meta, library_entries, load_records, plan_writes, Library, LibraryEntry, Protected,
+    Store, StoredArticle, SyncMessage, WritePlan,
+};
+use article_annotator::core::text::Article;
+use article_annotator::web::components::library::{format_bytes, LibraryView, LibraryViewProps};
+use article_annotator::web::components::new_article::{
+    read_file_text, splice_utf16, FileText, NewArticleDialog, NewArticleDialogProps,
+};
+use article_annotator::web::idb::{self, StorageError};
+use article_annotator::web::sync::Channel;
+use uuid::Uuid;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A name no other test uses, so that tests never share a database or channel.
+fn unique(prefix: &str) -> String {
+    format!("{prefix}-{}", js_sys::Math::random().to_bits())
+}
+
+fn id(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+fn article(n: u128, title: &str) -> StoredArticle {
+    let text = "Çavuşoğlu\u{a0}said “hello” to the press.\nA second line 😀.";
+    StoredArticle {
+        article: Article::new(id(n), title, Some("https://example.org/a".into()), text),
+        added: Timestamp(1_700_000_000_000),
+        changed: Timestamp(1_700_000_000_000 + n as i64),
+    }
+}
+
+fn annotation(n: u128, article: &StoredArticle, kind: Kind) -> Annotation {
+    Annotation::new(
+        id(n),
+        article.article.id,
+        kind,
+        &article.article.text,
+        0,
+        9,
+        Timestamp(1_700_000_100_000),
+    )
+}
+
+fn library(articles: Vec<StoredArticle>, annotations: Vec<Annotation>) -> Library {
+    Library {
+        articles: articles.into_iter().map(|a| (a.article.id, a)).collect(),
+        annotations: annotations.into_iter().map(|a| (a.id, a)).collect(),
+    }
+}
+
+/// How many annotations the `by_article` index holds for `article`, read with a separate
+/// connection, so the index is checked as IndexedDB sees it.
+async fn count_by_article(db_name: &str, article: Uuid) -> u32 {
+    let factory = ::idb::Factory::new().unwrap();
+    let db = factory.open(db_name, None).unwrap().await.unwrap();
+    let tx = db
+        .transaction(&["annotations"], ::idb::TransactionMode::ReadOnly)
+        .unwrap();
+    let index = tx
+        .object_store("annotations")
+        .unwrap()
+        .index("by_article")
+        .unwrap();
+    let n = index
+        .count(Some(::idb::Query::Key(JsValue::from_str(
+            &article.to_string(),
+        ))))
+        .unwrap()
+        .await
+        .unwrap();
+    db.close();
+    n
+}
+
+#[wasm_bindgen_test]
+async fn records_round_trip_through_indexeddb_and_deletes_apply() {
+    let name = unique("round-trip");
+    let db = idb::open_named(&name).await.unwrap();
+    assert!(db.load_all().await.unwrap().is_empty());
+
+    let a = article(1, "Çavuşoğlu’s visit");
+    let b = article(2, "Another");
+    let claim = annotation(10, &a, Kind::Claim);
+    let quote = annotation(11, &a, Kind::Quote);
+    let other = annotation(12, &b, Kind::Claim);
+    let lib = library(
+        vec![a.clone(), b.clone()],
+        vec![claim.clone(), quote.clone(), other],
+    );
+    let mut plan = plan_writes(&Library::default(), &lib, &Protected::default());
+    plan.puts.push((
+        Store::Meta,
+        "schema".into(),
+        encode_meta(&serde_json::json!(1)),
+    ));
+    db.apply(&plan).await.unwrap();
+
+    let loaded = load_records(db.load_all().await.unwrap());
+    assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    assert_eq!(loaded.library, lib);
+    assert_eq!(loaded.meta.get("schema"), Some(&serde_json::json!(1)));
+    // The index is on the stored objects' `article_id`: the records are objects, not text.
+    assert_eq!(count_by_article(&name, a.article.id).await, 2);
+    assert_eq!(count_by_article(&name, b.article.id).await, 1);
+
+    // Second write: article b and its annotation go, the claim changes.
+    let mut changed = claim.clone();
+    changed.note = "Checked against the transcript.".into();
+    changed.modified = Timestamp(1_700_000_200_000);
+    let next = library(vec![a.clone()], vec![changed, quote]);
+    let plan = plan_writes(&lib, &next, &Protected::default());
+    assert_eq!(plan.deletes.len(), 2);
+    db.apply(&plan).await.unwrap();
+
+    let loaded = load_records(db.load_all().await.unwrap());
+    assert_eq!(loaded.library, next);
+    assert_eq!(count_by_article(&name, b.article.id).await, 0);
+
+    // A second connection sees the same data (the stores are created only once).
+    drop(db);
+    let again = idb::open_named(&name).await.unwrap();
+    assert_eq!(load_records(again.load_all().await.unwrap()).library, next);
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_write_leaves_nothing_written() {
+    let db = idb::open_named(&unique("atomic")).await.unwrap();
+    let a = article(1, "Kept out");
+    let plan = plan_writes(
+        &Library::default(),
+        &library(vec![a], vec![]),
+        &Protected::default(),
+    );
+    let mut bad = plan.clone();
+    // An annotation without the in-line key `id`: IndexedDB refuses it.
+    bad.puts.push((
+        Store::Annotations,
+        "x".into(),
+        r#"{"v":1,"article_id":"y"}"#.into(),
+    ));
+    let err = db.apply(&bad).await.unwrap_err();
+    assert!(matches!(err, StorageError::Other(_)), "{err:?}");
+    assert!(!err.to_string().is_empty());
+    assert!(db.load_all().await.unwrap().is_empty());
+
+    // Record text that is not JSON is refused before anything is written.
+    let mut not_json = plan.clone();
+    not_json
+        .puts
+        .push((Store::Meta, "m".into(), "{not json".into()));
+    assert!(db.apply(&not_json).await.is_err());
+    assert!(db.load_all().await.unwrap().is_empty());
+
+    // The good plan alone goes through.
+    db.apply(&plan).await.unwrap();
+    assert_eq!(db.load_all().await.unwrap().len(), 1);
+    assert!(db.apply(&WritePlan::default()).await.is_ok());
+}
+
+#[wasm_bindgen_test]
+async fn a_record_from_a_newer_version_is_read_back_and_protected() {
+    let db = idb::open_named(&unique("newer")).await.unwrap();
+    let plan = WritePlan {
+        puts: vec![(
+            Store::Meta,
+            "future".into(),
+            r#"{"v":99,"value":{"x":1}}"#.into(),
+        )],
+        deletes: vec![],
+    };
+    db.apply(&plan).await.unwrap();
+    let loaded = load_records(db.load_all().await.unwrap());
+    assert_eq!(loaded.skipped.len(), 1);
+    assert!(loaded.protected().contains(Store::Meta, "future"));
+}
+
+#[wasm_bindgen_test]
+async fn storage_estimate_reports_use_and_quota() {
+    let (used, quota) = idb::estimate().await.unwrap();
+    assert!(used >= 0.0 && quota > 0.0);
+    // Headless Chromium answers without asking; either answer is fine, but it must answer.
+    let _granted: bool = idb::request_persist().await;
+}
+
+/// A promise that resolves when `resolve` is called, and the function to call.
+fn signal() -> (js_sys::Promise, Rc<RefCell<Option<js_sys::Function>>>) {
+    let slot: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let slot_in = Rc::clone(&slot);
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        *slot_in.borrow_mut() = Some(resolve);
+    });
+    (promise, slot)
+}
+
+#[wasm_bindgen_test]
+async fn a_sync_message_reaches_the_other_channel() {
+    let name = unique("channel");
+    let listener = Channel::new(&name).unwrap();
+    let sender = Channel::new(&name).unwrap();
+    let received = Rc::new(RefCell::new(Vec::new()));
+    let (arrived, resolve) = signal();
+    let subscription = {
+        let received = Rc::clone(&received);
+        listener.subscribe(Callback::from(move |m| {
+            received.borrow_mut().push(m);
+            if let Some(f) = resolve.borrow().as_ref() {
+                let _ = f.call0(&JsValue::NULL);
+            }
+        }))
+    };
+    let message = SyncMessage::Deleted {
+        store: Store::Annotations,
+        key: id(7).to_string(),
+    };
+    sender.post(&message).unwrap();
+    wasm_bindgen_futures::JsFuture::from(arrived).await.unwrap();
+    assert_eq!(received.borrow().as_slice(), &[Ok(message)]);
+    drop(subscription);
+}
+
+#[wasm_bindgen_test]
+async fn a_message_that_is_not_a_sync_message_arrives_as_an_error() {
+    let name = unique("channel-bad");
+    let listener = Channel::new(&name).unwrap();
+    let raw = web_sys::BroadcastChannel::new(&name).unwrap();
+    let received = Rc::new(RefCell::new(Vec::new()));
+    let (arrived, resolve) = signal();
+    let _subscription = {
+        let received = Rc::clone(&received);
+        listener.subscribe(Callback::from(move |m| {
+            received.borrow_mut().push(m);
+            if let Some(f) = resolve.borrow().as_ref() {
+                let _ = f.call0(&JsValue::NULL);
+            }
+        }))
+    };
+    raw.post_message(&JsValue::from_f64(42.0)).unwrap();
+    wasm_bindgen_futures::JsFuture::from(arrived).await.unwrap();
+    raw.close();
+    assert_eq!(received.borrow().len(), 1);
+    assert!(received.borrow()[0].is_err());
+}
+
+fn host() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn query(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
+}
+
+/// The form control whose `<label>` reads `name`.
+fn labelled(root: &Element, name: &str) -> Element {
+    let label = all(root, "label")
+        .into_iter()
+        .find(|l| l.text_content().as_deref() == Some(name))
+        .unwrap_or_else(|| panic!("no label {name}"));
+    let target = label.get_attribute("for").unwrap();
+    query(root, &format!("#{target}"))
+}
+
+fn button(root: &Element, name: &str) -> HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| b.text_content().as_deref() == Some(name))
+        .unwrap_or_else(|| panic!("no button {name}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn alert_text(root: &Element) -> Option<String> {
+    root.query_selector("[role=alert]")
+        .unwrap()
+        .and_then(|e| e.text_content())
+}
+
+/// Types `value` into a text field as the user would: sets it and fires `input`.
+fn type_into(el: &Element, value: &str) {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.set_value(value);
+    } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        t.set_value(value);
+    }
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+fn key_down(el: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+#[derive(Default)]
+struct DialogCalls {
+    created: Vec<Article>,
+    cancelled: usize,
+}
+
+async fn render_dialog() -> (Element, Rc<RefCell<DialogCalls>>) {
+    let host = host();
+    let calls = Rc::new(RefCell::new(DialogCalls::default()));
+    let props = NewArticleDialogProps {
+        on_create: {
+            let calls = Rc::clone(&calls);
+            Callback::from(move |a| calls.borrow_mut().created.push(a))
+        },
+        on_cancel: {
+            let calls = Rc::clone(&calls);
+            Callback::from(move |_| calls.borrow_mut().cancelled += 1)
+        },
+    };
+    yew::Renderer::<NewArticleDialog>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    (host, calls)
+}
+
+#[wasm_bindgen_test]
+async fn new_article_dialog_has_its_labelled_fields() {
+    let (host, calls) = render_dialog().await;
+    let dialog = query(&host, "[role=dialog]");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let heading = dialog.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(
+        query(&host, &format!("#{heading}"))
+            .text_content()
+            .as_deref(),
+        Some("New article")
+    );
+    let types: Vec<(String, Option<String>)> = ["Title", "Source URL", "Published", "Open file"]
+        .iter()
+        .map(|n| (n.to_string(), labelled(&host, n).get_attribute("type")))
+        .collect();
+    assert_eq!(
+        types,
+        vec![
+            ("Title".to_string(), Some("text".to_string())),
+            ("Source URL".to_string(), Some("url".to_string())),
+            ("Published".to_string(), Some("date".to_string())),
+            ("Open file".to_string(), Some("file".to_string())),
+        ]
+    );
+    assert_eq!(labelled(&host, "Article text").tag_name(), "TEXTAREA");
+    assert_eq!(
+        labelled(&host, "Open file")
+            .get_attribute("accept")
+            .as_deref(),
+        Some(".txt,.md,.html,.htm")
+    );
+    // The title field has focus when the dialog opens.
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(active, Some(labelled(&host, "Title")));
+
+    button(&host, "Cancel").click();
+    key_down(&labelled(&host, "Title"), "Escape");
+    yew::scheduler::flush().await;
+    assert_eq!(calls.borrow().cancelled, 2);
+    assert!(calls.borrow().created.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn new_article_dialog_refuses_empty_text_and_bad_links_then_creates() {
+    let (host, calls) = render_dialog().await;
+    assert_eq!(alert_text(&host), None);
+
+    button(&host, "Create").click();
+    yew::scheduler::flush().await;
+    assert!(alert_text(&host).unwrap().contains("no text"));
+    assert!(calls.borrow().created.is_empty());
+
+    type_into(
+        &labelled(&host, "Article text"),
+        "First line\r\nSecond <b>line</b>",
+    );
+    type_into(&labelled(&host, "Source URL"), "javascript:alert(1)");
+    yew::scheduler::flush().await;
+    button(&host, "Create").click();
+    yew::scheduler::flush().await;
+    let alert = alert_text(&host).unwrap();
+    assert!(alert.starts_with("Source URL"), "{alert}");
+    assert!(calls.borrow().created.is_empty());
+
+    type_into(&labelled(&host, "Source URL"), "https://example.org/news");
+    type_into(&labelled(&host, "Published"), "2017-03-22");
+    yew::scheduler::flush().await;
+    button(&host, "Create").click();
+    yew::scheduler::flush().await;
+    assert_eq!(alert_text(&host), None);
+    let created = calls.borrow().created.clone();
+    assert_eq!(created.len(), 1);
+    let a = &created[0];
+    // An empty title is suggested from the text; the text is canonical and stays text.
+    assert_eq!(a.title, "First line");
+    assert_eq!(a.text, "First line\nSecond <b>line</b>");
+    assert_eq!(a.source_url.as_deref(), Some("https://example.org/news"));
+    assert_eq!(a.published.as_deref(), Some("2017-03-22"));
+    assert_eq!(a.id.get_version_num(), 4);
+}
+
+#[wasm_bindgen_test]
+async fn pasting_rich_text_inserts_plain_text_and_suggests_the_title() {
+    let (host, _calls) = render_dialog().await;
+    let area = labelled(&host, "Article text");
+    type_into(&area, "Çavuşoğlu 😀 ");
+    yew::scheduler::flush().await;
+    let area_el: HtmlTextAreaElement = area.clone().dyn_into().unwrap();
+    // The caret after the emoji and the space: UTF-16 offset, as the browser counts.
+    let end = area_el.value().encode_utf16().count() as u32;
+    area_el.set_selection_range(end, end).unwrap();
+
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.set_data(
+        "text/html",
+        "<html><head><title>Page title</title></head><body><h1>Heading</h1>\
+         <p>Hello <b>world</b><script>alert(1)</script></p></body></html>",
+    )
+    .unwrap();
+    data.set_data("text/plain", "ignored").unwrap();
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_clipboard_data(Some(&data));
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    area.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+
+    assert!(event.default_prevented());
+    assert_eq!(area_el.value(), "Çavuşoğlu 😀 Heading\nHello world");
+    let title: HtmlInputElement = labelled(&host, "Title").dyn_into().unwrap();
+    assert_eq!(title.value(), "Page title");
+}
+
+#[derive(Default)]
+struct LibraryCalls {
+    opened: Vec<Uuid>,
+    renamed: Vec<(Uuid, String)>,
+    deleted: Vec<Uuid>,
+    new: usize,
+}
+
+#[wasm_bindgen_test]
+async fn library_lists_entries_with_their_actions_and_usage() {
+    let a = article(1, "Older <i>one</i>");
+    let b = article(2, "Newer");
+    let lib = library(
+        vec![a.clone(), b.clone()],
+        vec![
+            annotation(10, &a, Kind::Claim),
+            annotation(11, &a, Kind::Claim),
+            annotation(12, &a, Kind::Quote),
+        ],
+    );
+    let entries: Vec<LibraryEntry> = library_entries(&lib);
+    let host = host();
+    let calls = Rc::new(RefCell::new(LibraryCalls::default()));
+    fn c<T: 'static>(
+        calls: &Rc<RefCell<LibraryCalls>>,
+        f: fn(&mut LibraryCalls, T),
+    ) -> Callback<T> {
+        let calls = Rc::clone(calls);
+        Callback::from(move |x| f(&mut calls.borrow_mut(), x))
+    }
+    let props = LibraryViewProps {
+        entries: Rc::new(entries.clone()),
+        usage: Some((1_200_000.0, 10_000_000_000.0)),
+        on_open: c(&calls, |s, id| s.opened.push(id)),
+        on_rename: c(&calls, |s, x| s.renamed.push(x)),
+        on_delete: c(&calls, |s, id| s.deleted.push(id)),
+        on_new: c(&calls, |s, ()| s.new += 1),
+    };
+    yew::Renderer::<LibraryView>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let usage = query(&host, ".library-usage").text_content().unwrap();
+    assert_eq!(usage, "Using 1.2 MB of 10 GB");
+    let items = all(&host, "li");
+    let titles: Vec<String> = items
+        .iter()
+        .map(|li| query(li, "h3").text_content().unwrap())
+        .collect();
+    // In the order given (the annotations made "Older <i>one</i>" the latest change), as text.
+    let expected: Vec<String> = entries.iter().map(|e| e.title.clone()).collect();
+    assert_eq!(titles, expected);
+    assert_eq!(titles[0], "Older <i>one</i>");
+    assert!(host.query_selector("li i").unwrap().is_none());
+    let first = items[0].text_content().unwrap();
+    assert!(first.contains("2 claims, 1 quote"), "{first}");
+    assert!(first.contains("https://example.org/a"), "{first}");
+    assert!(first.contains("Added 2023-11-14"), "{first}");
+    for li in &items {
+        for name in ["Open", "Rename", "Delete"] {
+            button(li, name);
+        }
+    }
+
+    button(&items[1], "Open").click();
+    button(&items[0], "Delete").click();
+    button(&host, "New article").click();
+    yew::scheduler::flush().await;
+    assert_eq!(calls.borrow().opened, vec![b.article.id]);
+    assert_eq!(calls.borrow().deleted, vec![a.article.id]);
+    assert_eq!(calls.borrow().new, 1);
+
+    // Rename inline: the field is named "Title", Enter commits once.
+    button(&items[1], "Rename").click();
+    yew::scheduler::flush().await;
+    let field: HtmlInputElement = query(&host, "input[aria-label=Title]").dyn_into().unwrap();
+    assert_eq!(field.value(), "Newer");
+    field.set_value("  Renamed  ");
+    key_down(&field, "Enter");
+    yew::scheduler::flush().await;
+    assert!(host
+        .query_selector("input[aria-label=Title]")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        calls.borrow().renamed,
+        vec![(b.article.id, "Renamed".to_string())]
+    );
+
+    // Escape and an unchanged title commit nothing; blur commits.
+    button(&items[0], "Rename").click();
+    yew::scheduler::flush().await;
+    key_down(&query(&host, "input[aria-label=Title]"), "Escape");
+    yew::scheduler::flush().await;
+    button(&items[0], "Rename").click();
+    yew::scheduler::flush().await;
+    let field: HtmlInputElement = query(&host, "input[aria-label=Title]").dyn_into().unwrap();
+    field.set_value("By blur");
+    field.blur().unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        calls.borrow().renamed,
+        vec![
+            (b.article.id, "Renamed".to_string()),
+            (a.article.id, "By blur".to_string())
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn byte_counts_read_as_people_write_them() {
+    let cases = [
+        (0.0, "0 bytes"),
+        (999.0, "999 bytes"),
+        (1_000.0, "1 kB"),
+        (1_234_567.0, "1.2 MB"),
+        (999_960.0, "1 MB"),
+        (10_000_000_000.0, "10 GB"),
+        (f64::NAN, "0 bytes"),
+        (-5.0, "0 bytes"),
+    ];
+    for (bytes, expected) in cases {
+        assert_eq!(format_bytes(bytes), expected, "{bytes}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn files_are_read_by_their_extension() {
+    let check = |name: &str, content: &str, title: Option<&str>, text: &str| {
+        assert_eq!(
+            read_file_text(name, content),
+            FileText {
+                title: title.map(str::to_owned),
+                text: text.to_owned()
+            },
+            "{name}"
+        );
+    };
+    check(
+        "a.HTM",
+        "<title>T</title><p>One &amp; <i>two</i></p><p>Three</p>",
+        Some("T"),
+        "One & two\nThree",
+    );
+    check("a.html", "<p>No title</p>", Some("No title"), "No title");
+    check(
+        "notes.md",
+        "# Head\n\nBody *x*",
+        Some("Head"),
+        "Head\n\nBody *x*",
+    );
+    check(
+        "story.txt",
+        "\u{feff}Title line\r\n\r\nBody “one”\r\n",
+        Some("Title line"),
+        "Body “one”\n",
+    );
+    check("one-line", "Only this", Some("Only this"), "Only this");
+    check("empty.txt", "", None, "");
+}
+
+#[wasm_bindgen_test]
+fn a_paste_replaces_the_selection_counted_in_utf16() {
+    // "😀" is two UTF-16 units; "ş" is one.
+    assert_eq!(splice_utf16("a😀b", 3, 3, "X"), ("a😀Xb".to_owned(), 4));
+    assert_eq!(splice_utf16("a😀b", 1, 3, "ş"), ("aşb".to_owned(), 2));
+    assert_eq!(splice_utf16("ab", 9, 1, "X"), ("aX".to_owned(), 2));
+    assert_eq!(splice_utf16("", 0, 0, ""), (String::new(), 0));
+}
+
+/// Waits (at most about five seconds) until `done` holds, for browser work that Yew's
+/// scheduler does not drive, such as a `FileReader`.
+async fn wait_until(done: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if done() {
+            return;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+        yew::scheduler::flush().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn opening_an_html_file_fills_the_text_and_title() {
+    let (host, _calls) = render_dialog().await;
+    let input: HtmlInputElement = labelled(&host, "Open file").dyn_into().unwrap();
+    let parts = js_sys::Array::of1(&JsValue::from_str(
+        "<html><head><title>From file</title><script>bad()</script></head>\
+         <body><p>Çavuşoğlu\u{a0}spoke.</p><p>Second</p></body></html>",
+    ));
+    let file = web_sys::File::new_with_str_sequence(&parts, "page.html").unwrap();
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.items().add_with_file(&file).unwrap();
+    input.set_files(data.files().as_ref());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+    input.dispatch_event(&change).unwrap();
+
+    let area: HtmlTextAreaElement = labelled(&host, "Article text").dyn_into().unwrap();
+    wait_until(|| !area.value().is_empty()).await;
+    assert_eq!(area.value(), "Çavuşoğlu\u{a0}spoke.\nSecond");
+    let title: HtmlInputElement = labelled(&host, "Title").dyn_into().unwrap();
+    assert_eq!(title.value(), "From file");
+    assert_eq!(alert_text(&host), None);
+}
