@@ -21,7 +21,7 @@ use crate::web::components::library::LibraryView;
 use crate::web::components::new_article::NewArticleDialog;
 use crate::web::components::panel::AnnotationsPanel;
 use crate::web::components::toolbar::SelectionToolbar;
-use crate::web::components::transfer::{ExportDialog, ImportDialog};
+use crate::web::components::transfer::{ExportDialog, ImportDialog, ReplaceTextDialog};
 use crate::web::persist::Persister;
 use crate::web::state::{describe, AppAction, AppState, Notice, StorageStatus, View};
 use crate::web::{dom, files, idb, sync};
@@ -114,6 +114,7 @@ pub fn app() -> Html {
     let new_open = use_state_eq(|| false);
     let export_open = use_state_eq(|| false);
     let import_preview = use_state(|| None::<ImportPreview>);
+    let replace_open = use_state_eq(|| false);
 
     // Start: open IndexedDB, read the library, listen to other tabs, ask for persistence.
     {
@@ -128,8 +129,19 @@ pub fn app() -> Html {
                     Err(e) => Err(e),
                 };
                 match loaded {
-                    Ok((db, result)) => {
+                    Ok((db, mut result)) => {
                         *persister.db.borrow_mut() = Some(Rc::new(db));
+                        // Writes left pending by an earlier page that closed are replayed first.
+                        if let Some(journal) = crate::web::persist::read_journal() {
+                            let protected = result.protected();
+                            match storage::replay_journal(&mut result.library, &journal, &protected) {
+                                Ok(plan) => state.outbox.0.borrow_mut().push(plan),
+                                Err(e) => state.dispatch(AppAction::Notify(Notice {
+                                    error: true,
+                                    text: format!("Changes saved while the page was closing could not be read back: {e}"),
+                                })),
+                            }
+                        }
                         state.dispatch(AppAction::Loaded {
                             result,
                             now: dom::now(),
@@ -182,12 +194,15 @@ pub fn app() -> Html {
                     if gloo::utils::document().visibility_state()
                         == web_sys::VisibilityState::Hidden
                     {
+                        p1.journal_now();
                         p1.flush_now();
                     }
                 });
             let p2 = persister.clone();
-            let pagehide =
-                EventListener::new(&gloo::utils::window(), "pagehide", move |_| p2.flush_now());
+            let pagehide = EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                p2.journal_now();
+                p2.flush_now();
+            });
             move || drop((hidden, pagehide))
         });
     }
@@ -651,6 +666,42 @@ pub fn app() -> Html {
         Callback::from(move |s| state.dispatch(AppAction::SetSettings(s)))
     };
 
+    // Attaching an orphan (or an annotation that needs review) to the selected text.
+    let attach = state
+        .selected
+        .and_then(|id| state.annotations.get(id))
+        .filter(|a| a.anchoring != crate::core::model::Anchoring::Anchored)
+        .map(|a| {
+            let (id, state, pending) = (a.id, state.clone(), pending.clone());
+            Callback::from(move |_: ()| {
+                let Some(p) = (*pending).clone() else { return };
+                let quote = crate::core::model::TextQuote::from_span(&state.article.text, p.start, p.end);
+                let edit = Edit::Reanchor { start: p.start, end: p.end, quote };
+                state.dispatch(AppAction::Annotate {
+                    action: Action::Edit { id, edit, now: dom::now() },
+                    select: Some(id),
+                });
+                dom::clear_selection();
+                pending.set(None);
+            })
+        });
+    let on_replace_text = {
+        let (state, replace_open) = (state.clone(), replace_open.clone());
+        Callback::from(move |text: String| {
+            replace_open.set(false);
+            if text.trim().is_empty() {
+                state.dispatch(AppAction::Notify(Notice { error: true, text: "The new text is empty; nothing was changed.".into() }));
+                return;
+            }
+            let lib = Library::from_stored(&state.library);
+            let Some((next, r)) = formats::replace_text(&lib, state.article.id, &text) else { return };
+            let message = format!(
+                "Text replaced: {} annotation(s) still on their text, {} flagged for review, {} kept as orphans.",
+                r.anchored, r.needs_review, r.orphaned
+            );
+            state.dispatch(AppAction::ReplaceLibrary { library: next.to_stored(&state.library, dom::now()), message });
+        })
+    };
     let can_undo = state.annotations.can_undo();
     let can_redo = state.annotations.can_redo();
     let in_article = state.view == View::Article;
@@ -732,6 +783,11 @@ pub fn app() -> Html {
                         if let Some(url) = state.article.source_url.as_ref().and_then(|u| crate::core::model::HttpUrl::parse(u).ok()) {
                             <p class="source"><a href={url.as_str().to_owned()} target="_blank" rel="noopener noreferrer">{ url.as_str() }</a></p>
                         }
+                        <div class="reader-tools">
+                            <button type="button" onclick={{ let r = replace_open.clone(); Callback::from(move |_| r.set(true)) }}>
+                                { "Replace text" }
+                            </button>
+                        </div>
                         <p id="article-keys" class="hint">
                             { "Select text, then choose Claim or Quote (keys C and Q). Press ? for keyboard shortcuts." }
                         </p>
@@ -752,7 +808,7 @@ pub fn app() -> Html {
             }
             <p class="visually-hidden" aria-live="polite">{ (*covering).clone() }</p>
             if let (Some(p), true) = (&*pending, in_article) {
-                <SelectionToolbar at={p.at} on_tag={tag.clone()} />
+                <SelectionToolbar at={p.at} on_tag={tag.clone()} on_attach={attach.clone()} />
             }
             if *help_open {
                 <ShortcutsHelp on_close={{ let h = help_open.clone(); Callback::from(move |_| h.set(false)) }} />
@@ -765,6 +821,10 @@ pub fn app() -> Html {
                     article={in_article.then_some(state.article.id)}
                     settings={state.settings.clone()} {on_settings} {on_notice}
                     on_close={{ let e = export_open.clone(); Callback::from(move |_| e.set(false)) }} />
+            }
+            if *replace_open && in_article {
+                <ReplaceTextDialog current={AttrValue::from(state.article.text.clone())} on_replace={on_replace_text}
+                    on_cancel={{ let r = replace_open.clone(); Callback::from(move |_| r.set(false)) }} />
             }
             if let Some(p) = &*import_preview {
                 <ImportDialog file_name={p.file_name.clone()}

@@ -6,7 +6,9 @@
 //! record wins) and retried every [`RETRY_MS`]; nothing already saved is touched.
 
 use std::cell::{Cell, RefCell};
+use std::future::Future;
 use std::rc::Rc;
+use std::task::{Context, Waker};
 
 use gloo::timers::callback::Timeout;
 use yew::Callback;
@@ -27,6 +29,8 @@ pub struct Persister {
     pub channel: RefCell<Option<Channel>>,
     outbox: Outbox,
     flushing: Cell<bool>,
+    /// The plan being written right now, so the journal can include it.
+    in_flight: RefCell<Option<crate::core::storage::WritePlan>>,
     timer: RefCell<Option<Timeout>>,
     on_status: Callback<StorageStatus>,
 }
@@ -39,6 +43,7 @@ impl Persister {
             channel: RefCell::new(None),
             outbox,
             flushing: Cell::new(false),
+            in_flight: RefCell::new(None),
             timer: RefCell::new(None),
             on_status,
         })
@@ -67,10 +72,12 @@ impl Persister {
         };
         self.flushing.set(true);
         let plan = self.outbox.0.borrow_mut().take();
+        *self.in_flight.borrow_mut() = Some(plan.clone());
         let me = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        let mut flush = Box::pin(async move {
             let result = db.apply(&plan).await;
             me.flushing.set(false);
+            me.in_flight.borrow_mut().take();
             match result {
                 Ok(()) => {
                     if let Some(ch) = me.channel.borrow().as_ref() {
@@ -79,7 +86,10 @@ impl Persister {
                         }
                     }
                     me.on_status.emit(StorageStatus::Saving);
-                    if !me.outbox.0.borrow().is_empty() {
+                    if me.outbox.0.borrow().is_empty() {
+                        // Everything is in IndexedDB: the journal is no longer needed.
+                        clear_journal();
+                    } else {
                         me.schedule(0);
                     }
                 }
@@ -90,6 +100,13 @@ impl Persister {
                 }
             }
         });
+        // Poll once, here, inside the calling event handler: `Db::apply` creates its
+        // transaction and issues every request before its first await, so a flush started by
+        // `pagehide` is in the browser's hands before the page goes. The rest runs as a task.
+        let mut cx = Context::from_waker(Waker::noop());
+        if flush.as_mut().poll(&mut cx).is_pending() {
+            wasm_bindgen_futures::spawn_local(flush);
+        }
     }
 }
 
@@ -101,5 +118,46 @@ pub fn describe(e: &StorageError) -> String {
                 .to_owned()
         }
         other => format!("Your latest changes could not be saved: {other}"),
+    }
+}
+
+impl Persister {
+    /// Copies every write not yet known to be in IndexedDB (the one in flight and the queued
+    /// ones) into the `localStorage` journal, synchronously. Called when the page is hidden or
+    /// closed; the next start replays it ([`crate::core::storage::replay_journal`]).
+    pub fn journal_now(&self) {
+        let mut all = crate::core::storage::PendingWrites::new();
+        if let Some(p) = self.in_flight.borrow().clone() {
+            all.push(p);
+        }
+        {
+            let mut outbox = self.outbox.0.borrow_mut();
+            let queued = outbox.take();
+            all.push(queued.clone());
+            outbox.put_back(queued);
+        }
+        let plan = all.take();
+        if plan.is_empty() {
+            return;
+        }
+        if let Some(ls) = local_storage() {
+            let _ = ls.set_item(crate::core::storage::JOURNAL_KEY, &crate::core::storage::encode_journal(&plan));
+        }
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The journal left by an earlier page, if any.
+pub fn read_journal() -> Option<String> {
+    local_storage()?.get_item(crate::core::storage::JOURNAL_KEY).ok()?
+}
+
+/// Removes the journal.
+pub fn clear_journal() {
+    if let Some(ls) = local_storage() {
+        let _ = ls.remove_item(crate::core::storage::JOURNAL_KEY);
     }
 }

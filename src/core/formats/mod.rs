@@ -870,3 +870,73 @@ mod target_tests {
         assert_eq!(w3c_target_article("not json", &lib), None);
     }
 }
+
+/// What replacing an article's text did to its annotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReplaceReport {
+    /// Still attached to exactly their quoted text.
+    pub anchored: usize,
+    /// Attached, but their quoted text changed: flagged for review.
+    pub needs_review: usize,
+    /// No longer found in the text: kept as orphans.
+    pub orphaned: usize,
+}
+
+/// The library after replacing the text of article `article_id` with `new_text` (a corrected
+/// or updated version), its annotations re-anchored through a diff of the old and new text.
+/// `None` when there is no such article.
+pub fn replace_text(library: &Library, article_id: Uuid, new_text: &str) -> Option<(Library, ReplaceReport)> {
+    let mut article = library.article(article_id)?.clone();
+    article.text = crate::core::text::canonicalize(new_text);
+    let plan = ImportPlan {
+        articles: vec![(Action::Update, article)],
+        annotations: Vec::new(),
+    };
+    let next = plan.apply(library);
+    let mut report = ReplaceReport::default();
+    for a in next.annotations_of(article_id) {
+        match a.anchoring {
+            crate::core::model::Anchoring::Anchored => report.anchored += 1,
+            crate::core::model::Anchoring::NeedsReview => report.needs_review += 1,
+            crate::core::model::Anchoring::Orphan => report.orphaned += 1,
+        }
+    }
+    Some((next, report))
+}
+
+#[cfg(test)]
+mod replace_tests {
+    use super::*;
+    use crate::core::model::{Anchoring, Kind, Timestamp};
+
+    #[test]
+    fn replacing_text_reanchors_flags_and_orphans() {
+        let old = "Alpha said one thing.\nBeta said “two” things.\nGamma said three.";
+        let a = Article::new(Uuid::from_u128(1), "A", None, old);
+        let span = |s: &str| {
+            let b = old.find(s).unwrap();
+            let st = crate::core::offsets::byte_to_cp(old, b);
+            (st, st + s.chars().count())
+        };
+        let mk = |n: u128, s: &str| {
+            let (st, en) = span(s);
+            Annotation::new(Uuid::from_u128(n), a.id, Kind::Claim, &a.text, st, en, Timestamp(0))
+        };
+        let lib = Library {
+            articles: vec![a.clone()],
+            annotations: vec![mk(10, "Beta said “two” things"), mk(11, "Gamma said three"), mk(12, "Alpha said one")],
+        };
+        // A paragraph is added at the top, "Gamma" is gone entirely, "Alpha" is reworded.
+        let new = "Breaking: update.\nAlpha said a different thing.\nBeta said “two” things.\n";
+        let (next, report) = replace_text(&lib, a.id, new).unwrap();
+        let by = |n: u128| next.annotation(Uuid::from_u128(n)).unwrap();
+        let beta = by(10);
+        assert_eq!(beta.anchoring, Anchoring::Anchored);
+        assert_eq!(crate::core::offsets::slice_cp(new, beta.start, beta.end), "Beta said “two” things");
+        assert_eq!(by(11).anchoring, Anchoring::Orphan);
+        assert_ne!(by(12).anchoring, Anchoring::Anchored);
+        assert_eq!(report.anchored + report.needs_review + report.orphaned, 3);
+        assert_eq!(next.annotations.len(), 3, "nothing is dropped");
+        assert!(replace_text(&lib, Uuid::from_u128(99), new).is_none());
+    }
+}

@@ -103,6 +103,11 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
                         data-id={id.to_string()}
                         onclick={Callback::from(move |_| on_select.emit(id))}>
                     <span class={classes!("badge", a.kind().as_str())}>{ a.kind().label() }</span>
+                    { match a.anchoring {
+                        crate::core::model::Anchoring::NeedsReview => html! { <span class="badge review">{ "Needs review" }</span> },
+                        crate::core::model::Anchoring::Orphan => html! { <span class="badge orphan">{ "Orphan" }</span> },
+                        crate::core::model::Anchoring::Anchored => html! {},
+                    } }
                     <q class="item-quote">{ shorten(&a.quote.exact, 90) }</q>
                     if !detail.is_empty() { <span class="item-detail">{ detail }</span> }
                     if !a.note.is_empty() { <span class="item-note">{ shorten(&a.note, 60) }</span> }
@@ -286,6 +291,12 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                            onchange={edit(|v| Ok(Edit::SetTags(parse_tags(&v))))} />
                     { kind_fields }
                 </div>
+            }
+            if a.anchoring == crate::core::model::Anchoring::Orphan {
+                <p class="hint">{ "This annotation is not attached to the text. Select the text it belongs to and choose “Attach here”." }</p>
+            }
+            if a.anchoring == crate::core::model::Anchoring::NeedsReview {
+                <p class="hint">{ "The text here differs from the quote this annotation was made on. Check it, or select the right text and choose “Attach here”." }</p>
             }
             <p class="meta">{ format!("Created {} · modified {}", a.created.to_rfc3339(), a.modified.to_rfc3339()) }</p>
             <button type="button" class="danger" onclick={on_delete}>{ "Delete" }</button>

@@ -9,6 +9,9 @@ pub struct SelectionToolbarProps {
     /// Viewport position (left, top) of the toolbar.
     pub at: (f64, f64),
     pub on_tag: Callback<Kind>,
+    /// When the selected annotation is an orphan or needs review: attach it to the selection.
+    #[prop_or_default]
+    pub on_attach: Option<Callback<()>>,
 }
 
 /// Buttons that tag the current selection. `mousedown` is cancelled so that clicking a button
@@ -36,6 +39,12 @@ pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
         <div class="selection-toolbar" role="toolbar" aria-label="Tag selection" {style}>
             { button(Kind::Claim, "C") }
             { button(Kind::Quote, "Q") }
+            if let Some(cb) = props.on_attach.clone() {
+                <button type="button" class="tag-btn attach" onmousedown={keep.clone()}
+                        onclick={Callback::from(move |_| cb.emit(()))}>
+                    { "Attach here" }
+                </button>
+            }
         </div>
     }
 }

@@ -244,3 +244,40 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct ReplaceTextDialogProps {
+    /// The article's current text, to start from.
+    pub current: AttrValue,
+    pub on_replace: Callback<String>,
+    pub on_cancel: Callback<()>,
+}
+
+/// Replacing an article's text with a corrected or updated version.
+#[function_component(ReplaceTextDialog)]
+pub fn replace_text_dialog(props: &ReplaceTextDialogProps) -> Html {
+    let text_ref = use_node_ref();
+    let on_replace = {
+        let (cb, text_ref) = (props.on_replace.clone(), text_ref.clone());
+        Callback::from(move |_| {
+            if let Some(t) = text_ref.cast::<web_sys::HtmlTextAreaElement>() {
+                cb.emit(t.value());
+            }
+        })
+    };
+    let cancel = props.on_cancel.clone();
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="replace-title">
+                <h2 id="replace-title">{ "Replace the article's text" }</h2>
+                <p class="hint">{ "Paste the corrected or updated article. Annotations move with their text; those whose text changed are flagged for review, and those whose text is gone are kept as orphans." }</p>
+                <label for="replace-text">{ "New text" }</label>
+                <textarea id="replace-text" ref={text_ref} rows="14" value={props.current.clone()} />
+                <div class="dialog-actions">
+                    <button type="button" class="primary" onclick={on_replace}>{ "Replace" }</button>
+                    <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}

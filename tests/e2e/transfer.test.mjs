@@ -1,0 +1,231 @@
+// Export and import: real downloads and file inputs in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launch, openApp, dragSelect } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const editor = (page) => page.getByRole('region', { name: 'Selected annotation' });
+const items = (page) => page.getByRole('list', { name: 'Annotation list' }).getByRole('listitem');
+
+async function tag(page, text, kind) {
+  await dragSelect(page, text);
+  await page.getByRole('toolbar', { name: 'Tag selection' }).getByRole('button', { name: kind }).click();
+  await editor(page).waitFor();
+}
+
+/** A page with a claim (verdict False, claimant, note, evidence) and a quote (speaker). */
+async function annotated() {
+  const { page, errors, context } = await openApp(browser, server.url);
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  await editor(page).getByLabel('Verdict', { exact: true }).selectOption({ label: 'False' });
+  await editor(page).getByLabel('Claimant').fill('Rex W. Tillerson');
+  await editor(page).getByLabel('Note').fill('Line one\nline “two”, with a comma');
+  await editor(page).getByLabel('Evidence links').fill('https://example.org/strikes');
+  await editor(page).getByLabel('Evidence links').press('Tab');
+  await tag(page, 'Minister Çavuşoğlu\u00a0 stated', 'Quote');
+  await editor(page).getByLabel('Speaker').fill('Mevlüt Çavuşoğlu');
+  await editor(page).getByLabel('Speaker').press('Tab');
+  await tag(page, 'Jeff Sessions', 'Claim'); // no verdict: left out of ClaimReview
+  return { page, errors, context };
+}
+
+/** Exports `format` by the dialog's Download button; returns { name, text }. */
+async function exportVia(page, format, whole = false) {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  if (whole) await dialog.getByLabel('The whole library').check();
+  await dialog.getByLabel('Format').selectOption({ label: format });
+  if (format === 'ClaimReview') await dialog.getByLabel('Organisation').fill('Fact Desk');
+  if (format === 'ClaimReview') await dialog.getByLabel('Organisation').press('Tab');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  return { name: download.suggestedFilename(), text };
+}
+
+async function importFile(page, name, text) {
+  await page.getByLabel('Import annotations').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('each export format downloads a file named after the article and the date', async () => {
+  const { page, errors } = await annotated();
+  const today = new Date().toISOString().slice(0, 10);
+
+  const native = await exportVia(page, 'Annotator JSON');
+  assert.match(native.name, new RegExp(`^the-global-coalition-working-to-defeat-isis-${today}\\.annotator\\.json$`));
+  const doc = JSON.parse(native.text);
+  assert.equal(doc.format, 'article-annotator');
+  assert.equal(doc.version, 1);
+  assert.equal(doc.articles.length, 1);
+  assert.equal(doc.annotations.length, 3);
+  const claim = doc.annotations.find((a) => a.quote.exact === 'more than 19,000 strikes');
+  assert.equal(claim.verdict, 'false');
+  assert.equal(claim.claimant, 'Rex W. Tillerson');
+  assert.deepEqual(claim.evidence, ['https://example.org/strikes']);
+  assert.equal(doc.annotations.find((a) => a.kind === 'quote').quote.exact, 'Minister Çavuşoğlu\u00a0 stated');
+
+  const w3c = JSON.parse((await exportVia(page, 'W3C Web Annotation')).text);
+  assert.equal(w3c['@context'], 'http://www.w3.org/ns/anno.jsonld');
+  assert.equal(w3c.type, 'AnnotationCollection');
+  assert.equal(w3c.first.type, 'AnnotationPage');
+  assert.equal(w3c.first.items.length, 3);
+  for (const a of w3c.first.items) {
+    assert.equal(a.type, 'Annotation');
+    assert.match(a.id, /^urn:uuid:/);
+    const sel = a.target.selector;
+    const quote = sel.find((s) => s.type === 'TextQuoteSelector');
+    const pos = sel.find((s) => s.type === 'TextPositionSelector');
+    assert.ok(quote.exact.length > 0);
+    assert.equal(pos.end - pos.start, [...quote.exact].length, 'positions count code points');
+  }
+
+  const cr = await exportVia(page, 'ClaimReview');
+  const reviews = JSON.parse(cr.text);
+  assert.equal(reviews.length, 1, 'only the claim with a verdict');
+  assert.equal(reviews[0]['@type'], 'ClaimReview');
+  assert.equal(reviews[0].claimReviewed, 'more than 19,000 strikes');
+  assert.equal(reviews[0].reviewRating.alternateName, 'False');
+  assert.equal(reviews[0].author.name, 'Fact Desk');
+  assert.match(await page.getByRole('status').filter({ hasText: 'claim review' }).textContent(), /1 claim\(s\) without a verdict left out/);
+
+  const csv = await exportVia(page, 'CSV');
+  assert.match(csv.name, /\.csv$/);
+  const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+  assert.match(lines[0], /^article,url,kind,quote,start,end,note,tags,verdict,claimant_speaker,evidence,created,modified$/);
+  assert.ok(csv.text.includes('"Line one\nline “two”, with a comma"'), 'RFC 4180 quoting of a multi-line note');
+  assert.deepEqual(errors, []);
+});
+
+test('copy to the clipboard gives the same export', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page } = await openApp(browser, server.url, context);
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption({ label: 'W3C Web Annotation' });
+  await dialog.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.first.items[0].target.selector[0].exact ?? copied.first.items[0].target.selector[1].exact, 'more than 19,000 strikes');
+});
+
+test('an Annotator JSON export imports into a fresh profile with the same highlights', async () => {
+  const { page } = await annotated();
+  const native = await exportVia(page, 'Annotator JSON', true);
+  const marksBefore = await page.locator('article mark').allTextContents();
+
+  const fresh = await openApp(browser, server.url);
+  assert.equal(await fresh.page.locator('article mark').count(), 0);
+  await importFile(fresh.page, native.name, native.text);
+  const preview = fresh.page.getByRole('dialog', { name: 'Import preview' });
+  await preview.waitFor();
+  // The sample article has the same id in every profile: it is matched, and 3 annotations are added.
+  assert.match(await preview.textContent(), /3 annotation\(s\) added/);
+  assert.equal(await fresh.page.locator('article mark').count(), 0, 'nothing changes before confirming');
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await fresh.page.locator('article mark').first().waitFor();
+  assert.deepEqual(await fresh.page.locator('article mark').allTextContents(), marksBefore);
+  assert.equal(await items(fresh.page).count(), 3);
+  // Survives a reload: the import was stored.
+  await fresh.page.reload();
+  await fresh.page.locator('article mark').first().waitFor();
+  assert.equal(await items(fresh.page).count(), 3);
+  // Importing the same file again adds nothing.
+  await importFile(fresh.page, native.name, native.text);
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /0 annotation\(s\) added, 0 updated, 3 already here and kept/);
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a W3C file whose quotes sit at other positions is re-anchored on the article', async () => {
+  const { page } = await openApp(browser, server.url);
+  // As another tool would write it: wrong positions, right quotes with context, a Hypothesis-style array target.
+  const w3c = [
+    {
+      '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'https://hyp.example/a1', type: 'Annotation',
+      body: [{ type: 'TextualBody', value: 'Check the coalition numbers', purpose: 'commenting' }],
+      target: [{ source: 'https://elsewhere.example/article', selector: [
+        { type: 'TextPositionSelector', start: 5, end: 29 },
+        { type: 'TextQuoteSelector', exact: 'more than 19,000 strikes', prefix: 'have conducted ', suffix: ' on ISIS targets' },
+      ] }],
+    },
+    {
+      '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'https://hyp.example/a2', type: 'Annotation',
+      target: { source: 'https://elsewhere.example/article', selector: [
+        // The quote differs a little from the article ("Cavusoglu" without its diacritics).
+        { type: 'TextQuoteSelector', exact: 'Minister Cavusoglu  stated that', prefix: '', suffix: '' },
+      ] },
+    },
+    {
+      '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'https://hyp.example/a3', type: 'Annotation',
+      target: { source: 'https://elsewhere.example/article', selector: [
+        { type: 'TextQuoteSelector', exact: 'a sentence that is nowhere in this article at all' },
+      ] },
+    },
+  ];
+  await importFile(page, 'hypothesis.json', JSON.stringify(w3c));
+  const preview = page.getByRole('dialog', { name: 'Import preview' });
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /3 annotation\(s\) added/);
+  assert.match(await preview.textContent(), /2 annotation\(s\) could not be matched exactly/);
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await page.locator('article mark').first().waitFor();
+  const marks = await page.locator('article mark').allTextContents();
+  assert.ok(marks.includes('more than 19,000 strikes'), marks.join('|'));
+  assert.ok(marks.join('').includes('Çavuşoğlu'), 'the fuzzy match is attached to the real text');
+  // The quote that is nowhere is kept as an orphan, listed with its quote.
+  const orphans = page.getByRole('list', { name: 'Orphaned annotations' });
+  assert.match(await orphans.textContent(), /a sentence that is nowhere/);
+  // …and can be attached by selecting text.
+  await orphans.getByRole('button').first().click();
+  await dragSelect(page, 'Jeff Sessions');
+  await page.getByRole('toolbar', { name: 'Tag selection' }).getByRole('button', { name: 'Attach here' }).click();
+  assert.equal(await orphans.count(), 0);
+  assert.ok((await page.locator('article mark').allTextContents()).includes('Jeff Sessions'));
+});
+
+test('bad files are refused with a clear message and the library stays as it was', async () => {
+  const { page } = await openApp(browser, server.url);
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  const before = await page.locator('article mark').allTextContents();
+  const cases = [
+    ['broken.json', '{"format": "article-annotator", "version": 1,\n  "articles": [', /line 2/i],
+    ['unknown.json', '{"hello": "world"}', /neither Annotator JSON nor W3C/],
+    ['future.json', '{"format": "article-annotator", "version": 99, "articles": [], "annotations": []}', /version/i],
+    ['empty.json', '', /empty/i],
+  ];
+  for (const [name, text, message] of cases) {
+    await importFile(page, name, text);
+    const alert = page.getByRole('alert').filter({ hasText: name });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), message, name);
+    assert.match(await alert.textContent(), /Nothing was changed/);
+    assert.equal(await page.getByRole('dialog', { name: 'Import preview' }).count(), 0);
+    assert.deepEqual(await page.locator('article mark').allTextContents(), before);
+  }
+});
+
+test("replacing an article's text re-anchors its annotations and flags the changed ones", async () => {
+  const { page } = await openApp(browser, server.url);
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  await tag(page, 'Jeff Sessions', 'Quote');
+  await page.getByRole('button', { name: 'Replace text' }).click();
+  const dialog = page.getByRole('dialog', { name: "Replace the article's text" });
+  const field = dialog.getByLabel('New text');
+  const old = await field.inputValue();
+  await field.fill('Correction: a paragraph added at the top.\n\n' + old.replace('Jeff Sessions', 'Jefferson Beauregard Sessions'));
+  await dialog.getByRole('button', { name: 'Replace' }).click();
+  await page.getByRole('status').filter({ hasText: 'Text replaced' }).waitFor();
+  const status = await page.getByRole('status').filter({ hasText: 'Text replaced' }).textContent();
+  assert.match(status, /1 annotation\(s\) still on their text/);
+  assert.equal((await page.locator('article p').first().textContent()), 'Correction: a paragraph added at the top.');
+  assert.ok((await page.locator('article mark').allTextContents()).includes('more than 19,000 strikes'));
+  assert.equal(await items(page).filter({ hasText: /Needs review|Orphan/ }).count()
+    + await page.getByRole('list', { name: 'Orphaned annotations' }).getByRole('listitem').count(), 1);
+});
