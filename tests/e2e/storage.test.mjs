@@ -26,6 +26,8 @@ const newDialog = (page) => page.getByRole('dialog', { name: 'New article' });
 const libraryButton = (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Library/ });
 
 async function tag(page, text, kind) {
+  // A page behind another one is throttled (its animation frames wait), as a background tab.
+  await page.bringToFront();
   await dragSelect(page, text);
   await toolbar(page).getByRole('button', { name: kind }).click();
   await editor(page).waitFor();
@@ -40,6 +42,7 @@ async function setNote(page, note) {
 
 /** Selects the annotation whose list item contains `text`. */
 async function selectItem(page, text) {
+  await page.bringToFront();
   await items(page).filter({ hasText: text }).getByRole('button').first().click();
   await editor(page).waitFor();
 }
@@ -208,6 +211,29 @@ test('two pages editing the same annotation: the later edit wins on both pages',
   await reload(B);
   for (const page of [A, B]) {
     assert.match(await items(page).first().textContent(), /later, from B/);
+  }
+  await context.close();
+});
+
+// KNOWN APP BUG (fails on e2e4 at f1a03d3): when another page's change to the annotation
+// arrives while this page's Note field holds typed, not yet committed text, the field is reset
+// to the other page's value and the typing is lost; the later edit does not win.
+test('typing in progress is not wiped by the other page\'s edit to the same annotation; the later edit wins [KNOWN APP BUG]', async () => {
+  const { context, A, B } = await twoPages();
+  await tag(A, 'Jeff Sessions', 'Quote');
+  await items(B).first().waitFor({ timeout: 2000 });
+  await selectItem(B, 'Jeff Sessions');
+  await editor(B).getByLabel('Note').fill('B is still typing this');
+  await editor(A).getByLabel('Note').fill('from A');
+  await editor(A).getByLabel('Note').press('Tab');
+  await B.waitForFunction(() => document.querySelector('aside ul.items')?.textContent.includes('from A'),
+    null, { timeout: 2000 });
+  assert.equal(await editor(B).getByLabel('Note').inputValue(), 'B is still typing this',
+    'the text being typed in B is still in its field');
+  await editor(B).getByLabel('Note').press('Tab');
+  for (const page of [A, B]) {
+    await page.waitForFunction(() => document.querySelector('aside ul.items')?.textContent.includes('B is still typing this'),
+      null, { timeout: 3000 });
   }
   await context.close();
 });
