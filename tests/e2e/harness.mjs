@@ -137,3 +137,73 @@ export async function waitReady(page) {
   await page.getByRole('article').waitFor();
   await page.waitForFunction(() => document.querySelector('.app')?.dataset.storage !== 'loading');
 }
+
+// ---- IndexedDB, read and written from inside the page (the app's own database) ----
+
+/** The app's database name (`core::storage::DB_NAME`). */
+export const DB_NAME = 'article-annotator';
+
+/**
+ * Every record of `store` as `[{ key, value }]`, read in the page with the plain IndexedDB
+ * API. Call only once the app has opened (and so created) its database.
+ */
+export async function idbAll(page, store) {
+  return page.evaluate(([name, store]) => new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(store, 'readonly');
+      const os = tx.objectStore(store);
+      const keys = os.getAllKeys();
+      const values = os.getAll();
+      tx.oncomplete = () => {
+        db.close();
+        resolve(keys.result.map((key, i) => ({ key, value: values.result[i] })));
+      };
+      tx.onerror = () => { db.close(); reject(tx.error); };
+    };
+  }), [DB_NAME, store]);
+}
+
+/** Puts `value` (a plain JS object) into `store`, under `key` for stores without a key path. */
+export async function idbPut(page, store, value, key = undefined) {
+  await page.evaluate(([name, store, value, key]) => new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(store, 'readwrite');
+      const os = tx.objectStore(store);
+      if (key === null) os.put(value); else os.put(value, key);
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => { db.close(); reject(tx.error); };
+      tx.onabort = () => { db.close(); reject(tx.error); };
+    };
+  }), [DB_NAME, store, value, key ?? null]);
+}
+
+/**
+ * Polls `store` until `predicate(records)` holds (records as from `idbAll`); returns them.
+ * Throws with the last records seen after `timeout` ms.
+ */
+export async function waitForRecords(page, store, predicate, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let records = [];
+  for (;;) {
+    records = await idbAll(page, store);
+    if (predicate(records)) return records;
+    if (Date.now() > end) {
+      throw new Error(`timed out waiting for the ${store} store; it holds ${JSON.stringify(records).slice(0, 2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until the app has read its storage, whether or not an article is open. */
+export async function waitLoaded(page) {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('.app')?.dataset.storage;
+    return s !== undefined && s !== 'loading';
+  });
+}

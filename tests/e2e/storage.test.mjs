@@ -1,0 +1,560 @@
+// Local-first storage and the article library: "nothing is ever lost". Every test runs the
+// release build in headless Chromium, in its own browser context (so its own IndexedDB), and
+// checks what the user sees and, where it matters, what IndexedDB holds.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  serveDist, launch, openApp, dragSelect, screenshot, watchErrors, waitReady, waitLoaded,
+  idbAll, idbPut, waitForRecords,
+} from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** `core::text::SAMPLE_ARTICLE_ID`. */
+const SAMPLE_ID = '5a4d91e0-0b1e-4c1a-8a7e-000000000001';
+
+const panel = (page) => page.getByRole('complementary', { name: 'Annotations' });
+const editor = (page) => page.getByRole('region', { name: 'Selected annotation' });
+const toolbar = (page) => page.getByRole('toolbar', { name: 'Tag selection' });
+const items = (page) => panel(page).getByRole('list', { name: 'Annotation list' }).getByRole('listitem');
+const library = (page) => page.getByRole('region', { name: 'Library' });
+const entries = (page) => library(page).locator('li.library-entry');
+const entry = (page, title) => entries(page).filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+const newDialog = (page) => page.getByRole('dialog', { name: 'New article' });
+const libraryButton = (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Library/ });
+
+async function tag(page, text, kind) {
+  // A page behind another one is throttled (its animation frames wait), as a background tab.
+  await page.bringToFront();
+  await dragSelect(page, text);
+  await toolbar(page).getByRole('button', { name: kind }).click();
+  await editor(page).waitFor();
+}
+
+/** Types a note for the selected annotation and commits it (the field saves on change). */
+async function setNote(page, note) {
+  const field = editor(page).getByLabel('Note');
+  await field.fill(note);
+  await field.press('Tab');
+}
+
+/** Selects the annotation whose list item contains `text`. */
+async function selectItem(page, text) {
+  await page.bringToFront();
+  await items(page).filter({ hasText: text }).getByRole('button').first().click();
+  await editor(page).waitFor();
+}
+
+const annotationRecords = (page) => idbAll(page, 'annotations');
+const byExact = (records, exact) => records.find((r) => r.value?.quote?.exact === exact);
+
+/** Waits until the sample article (seeded on first open) is in IndexedDB. */
+async function sampleSaved(page) {
+  await waitForRecords(page, 'articles', (rs) => rs.some((r) => r.key === SAMPLE_ID));
+}
+
+/** Opens the New article dialog from the library. */
+async function openNewDialog(page) {
+  await libraryButton(page).click();
+  await library(page).getByRole('button', { name: 'New article' }).click();
+  await newDialog(page).waitFor();
+  return newDialog(page);
+}
+
+async function reload(page) {
+  await page.reload();
+  await waitReady(page);
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. Reloading keeps annotations and articles.
+
+test('a claim with a note survives a reload, highlight and note', async () => {
+  const { page, errors, context } = await openApp(browser, server.url);
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  await setNote(page, 'Check the coalition fact sheet');
+  // Wait until the write has reached IndexedDB, then reload.
+  await waitForRecords(page, 'annotations',
+    (rs) => rs.some((r) => r.value.note === 'Check the coalition fact sheet'));
+  await reload(page);
+  const mark = page.locator('article mark.hl-claim');
+  assert.equal(await mark.count(), 1);
+  assert.equal(await mark.textContent(), 'more than 19,000 strikes');
+  assert.equal(await items(page).count(), 1);
+  assert.match(await items(page).first().textContent(), /Check the coalition fact sheet/);
+  await selectItem(page, 'more than 19,000 strikes');
+  assert.equal(await editor(page).getByLabel('Note').inputValue(), 'Check the coalition fact sheet');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// KNOWN APP BUG (fails on e2e4 at f1a03d3): a change made less than ~150 ms before the page is
+// reloaded never reaches IndexedDB; the pagehide flush's transaction is dropped by the unload.
+// See the report; the fix belongs in src/web/idb.rs (Db::apply: call tx.commit()) and
+// src/web/persist.rs (flush_now returns early while a flush is running).
+test('a change made just before a reload is not lost (flushed on pagehide) [KNOWN APP BUG]', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await sampleSaved(page);
+  await tag(page, 'Jeff Sessions', 'Quote');
+  await setNote(page, 'written right before the reload');
+  // No waiting for the debounced write: the page is reloaded at once.
+  await reload(page);
+  assert.equal(await page.locator('article mark.hl-quote').count(), 1);
+  assert.match(await items(page).first().textContent(), /written right before the reload/);
+  await context.close();
+});
+
+test('an article made with the New article dialog is in the library after a reload', async () => {
+  const { page, errors, context } = await openApp(browser, server.url);
+  const dialog = await openNewDialog(page);
+  await dialog.getByLabel('Title').fill('Harbour report');
+  await dialog.getByLabel('Source URL').fill('https://example.org/harbour');
+  await dialog.getByLabel('Article text').fill('The harbour handled 3 million containers.\n\nThe mayor called it a record year.');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await newDialog(page).waitFor({ state: 'detached' });
+  assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'Harbour report');
+  assert.deepEqual(await page.locator('article p').allTextContents(),
+    ['The harbour handled 3 million containers.', 'The mayor called it a record year.']);
+  await waitForRecords(page, 'articles', (rs) => rs.some((r) => r.value.title === 'Harbour report'));
+  await reload(page);
+  await libraryButton(page).click();
+  assert.match(await libraryButton(page).textContent(), /Library \(2\)/);
+  assert.equal(await entry(page, 'Harbour report').count(), 1);
+  await entry(page, 'Harbour report').getByRole('button', { name: 'Open' }).click();
+  assert.deepEqual(await page.locator('article p').allTextContents(),
+    ['The harbour handled 3 million containers.', 'The mayor called it a record year.']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------------------
+// 2. Two pages of one browser context.
+
+async function twoPages() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const a = await openApp(null, server.url, context);
+  await sampleSaved(a.page);
+  const b = await openApp(null, server.url, context);
+  return { context, A: a.page, B: b.page, errors: [...a.errors, ...b.errors], errA: a.errors, errB: b.errors };
+}
+
+test('a claim made in one page appears in the other within a second', async () => {
+  const { context, A, B, errA, errB } = await twoPages();
+  assert.equal(await B.locator('article mark').count(), 0);
+  await tag(A, 'more than 19,000 strikes', 'Claim');
+  const t0 = Date.now();
+  await B.locator('article mark.hl-claim').waitFor({ timeout: 1000 });
+  const took = Date.now() - t0;
+  assert.ok(took < 1000, `took ${took} ms`);
+  assert.equal(await B.locator('article mark.hl-claim').textContent(), 'more than 19,000 strikes');
+  assert.equal(await items(B).count(), 1);
+  assert.deepEqual([...errA, ...errB], []);
+  await context.close();
+});
+
+test('two pages editing different annotations at once: both edits survive a reload of both', async () => {
+  const { context, A, B } = await twoPages();
+  await tag(A, 'more than 19,000 strikes', 'Claim');
+  await tag(A, 'Jeff Sessions', 'Quote');
+  await B.locator('article mark').nth(1).waitFor({ timeout: 2000 });
+  assert.equal(await items(B).count(), 2);
+  await selectItem(A, '19,000');
+  await selectItem(B, 'Jeff Sessions');
+  // Both type, then both commit within the write delay: neither has seen the other's write.
+  await editor(A).getByLabel('Note').fill('note from A');
+  await editor(B).getByLabel('Note').fill('note from B');
+  await Promise.all([
+    editor(A).getByLabel('Note').press('Tab'),
+    editor(B).getByLabel('Note').press('Tab'),
+  ]);
+  await waitForRecords(A, 'annotations', (rs) =>
+    rs.some((r) => r.value.note === 'note from A') && rs.some((r) => r.value.note === 'note from B'));
+  for (const page of [A, B]) {
+    await page.waitForFunction(() => {
+      const t = document.querySelector('aside')?.textContent ?? '';
+      return t.includes('note from A') && t.includes('note from B');
+    }, null, { timeout: 2000 });
+  }
+  await reload(A);
+  await reload(B);
+  for (const page of [A, B]) {
+    assert.equal(await items(page).count(), 2);
+    assert.match(await items(page).filter({ hasText: '19,000' }).textContent(), /note from A/);
+    assert.match(await items(page).filter({ hasText: 'Jeff Sessions' }).textContent(), /note from B/);
+  }
+  await context.close();
+});
+
+test('two pages editing the same annotation: the later edit wins on both pages', async () => {
+  const { context, A, B } = await twoPages();
+  await tag(A, 'more than 19,000 strikes', 'Claim');
+  await items(B).first().waitFor({ timeout: 2000 });
+  await selectItem(B, '19,000');
+  await editor(A).getByLabel('Note').fill('earlier, from A');
+  await editor(B).getByLabel('Note').fill('later, from B');
+  // A commits, then B commits 40 ms later, before A's write (debounced 150 ms) reaches B.
+  await editor(A).getByLabel('Note').press('Tab');
+  await new Promise((r) => setTimeout(r, 40));
+  await editor(B).getByLabel('Note').press('Tab');
+  for (const page of [A, B]) {
+    await page.waitForFunction(() => {
+      const t = document.querySelector('aside ul.items')?.textContent ?? '';
+      return t.includes('later, from B') && !t.includes('earlier, from A');
+    }, null, { timeout: 3000 }).catch(async () => {
+      throw new Error(`page ${page === A ? 'A' : 'B'} shows: ${await items(page).first().textContent()}`);
+    });
+  }
+  await waitForRecords(A, 'annotations', (rs) => rs.length === 1 && rs[0].value.note === 'later, from B');
+  await reload(A);
+  await reload(B);
+  for (const page of [A, B]) {
+    assert.match(await items(page).first().textContent(), /later, from B/);
+  }
+  await context.close();
+});
+
+// KNOWN APP BUG (fails on e2e4 at f1a03d3): when another page's change to the annotation
+// arrives while this page's Note field holds typed, not yet committed text, the field is reset
+// to the other page's value and the typing is lost; the later edit does not win.
+test('typing in progress is not wiped by the other page\'s edit to the same annotation; the later edit wins [KNOWN APP BUG]', async () => {
+  const { context, A, B } = await twoPages();
+  await tag(A, 'Jeff Sessions', 'Quote');
+  await items(B).first().waitFor({ timeout: 2000 });
+  await selectItem(B, 'Jeff Sessions');
+  await editor(B).getByLabel('Note').fill('B is still typing this');
+  await editor(A).getByLabel('Note').fill('from A');
+  await editor(A).getByLabel('Note').press('Tab');
+  await B.waitForFunction(() => document.querySelector('aside ul.items')?.textContent.includes('from A'),
+    null, { timeout: 2000 });
+  assert.equal(await editor(B).getByLabel('Note').inputValue(), 'B is still typing this',
+    'the text being typed in B is still in its field');
+  await editor(B).getByLabel('Note').press('Tab');
+  for (const page of [A, B]) {
+    await page.waitForFunction(() => document.querySelector('aside ul.items')?.textContent.includes('B is still typing this'),
+      null, { timeout: 3000 });
+  }
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------------------
+// 3. A write that fails (storage full).
+
+const FAIL_WRITES = () => {
+  window.__failWrites = false;
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (window.__failWrites) throw new DOMException('full', 'QuotaExceededError');
+    return put.apply(this, args);
+  };
+};
+
+test('storage full: an alert offers Export everything, the work stays, and the retry saves it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(FAIL_WRITES);
+  const { page } = await openApp(null, server.url, context);
+  // Something saved before the failure.
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  await setNote(page, 'saved before the failure');
+  await waitForRecords(page, 'annotations', (rs) => rs.some((r) => r.value.note === 'saved before the failure'));
+
+  await page.evaluate(() => { window.__failWrites = true; });
+  await tag(page, 'Jeff Sessions', 'Quote');
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 3000 });
+  assert.match(await alert.textContent(), /storage.*full/i);
+  const exportButton = alert.getByRole('button', { name: 'Export everything' });
+  assert.equal(await exportButton.count(), 1);
+  assert.equal(await page.locator('.app').getAttribute('data-storage'), 'failing');
+  // The new quote is still on screen, and the earlier claim is untouched in IndexedDB.
+  assert.equal(await page.locator('article mark.hl-quote').textContent(), 'Jeff Sessions');
+  assert.equal(await items(page).count(), 2);
+  const during = await annotationRecords(page);
+  assert.equal(during.length, 1);
+  assert.equal(during[0].value.note, 'saved before the failure');
+  await screenshot(page, 'storage-full');
+
+  // Export everything works while writes fail, and holds both annotations.
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const exported = await readFile(path, 'utf8');
+  assert.ok(exported.includes('Jeff Sessions') && exported.includes('saved before the failure'),
+    'the export holds the unsaved quote and the saved claim');
+
+  // Storage frees up: the retry succeeds within a few seconds.
+  await page.evaluate(() => { window.__failWrites = false; });
+  await page.waitForFunction(() => document.querySelector('.app')?.dataset.storage === 'saving',
+    null, { timeout: 6000 });
+  await page.locator('.banner.error').waitFor({ state: 'detached', timeout: 1000 });
+  assert.equal(await page.getByRole('alert').filter({ hasText: /full/ }).count(), 0);
+  await waitForRecords(page, 'annotations', (rs) => rs.length === 2);
+  await reload(page);
+  assert.equal(await page.locator('article mark.hl-quote').textContent(), 'Jeff Sessions');
+  assert.equal(await page.locator('article mark.hl-claim').textContent(), 'more than 19,000 strikes');
+  assert.match(await items(page).filter({ hasText: '19,000' }).textContent(), /saved before the failure/);
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------------------
+// 4. A record the app cannot read.
+
+test('a corrupted or newer-version record is reported by key, kept unchanged, and the rest loads', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  await waitForRecords(page, 'annotations', (rs) => rs.length === 1);
+  const newer = {
+    v: 99, id: '00000000-0000-4000-8000-00000000beef', article_id: SAMPLE_ID,
+    shape: 'something a later version writes', start: 0, end: 5,
+  };
+  const missing = { v: 1, id: '00000000-0000-4000-8000-00000000dead', article_id: SAMPLE_ID, note: 'no span' };
+  await idbPut(page, 'annotations', newer);
+  await idbPut(page, 'annotations', missing);
+  await reload(page);
+
+  const warning = page.getByRole('alert').filter({ hasText: newer.id });
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /newer version/);
+  assert.match(await page.getByRole('alert').filter({ hasText: missing.id }).textContent(), /no “start” field|not loaded/);
+  // The article and the readable annotation still load.
+  assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim().length > 0, true);
+  assert.equal(await page.locator('article mark.hl-claim').textContent(), 'more than 19,000 strikes');
+  assert.equal(await items(page).count(), 1);
+
+  // A later change is saved, and the broken records are left exactly as they were.
+  await tag(page, 'Jeff Sessions', 'Quote');
+  await waitForRecords(page, 'annotations', (rs) => rs.some((r) => r.value.quote?.exact === 'Jeff Sessions'));
+  const after = await annotationRecords(page);
+  assert.deepEqual(after.find((r) => r.key === newer.id)?.value, newer);
+  assert.deepEqual(after.find((r) => r.key === missing.id)?.value, missing);
+  assert.equal(after.length, 4);
+  await screenshot(page, 'corrupted-record');
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------------------
+// 5. New articles from pasted HTML and from files.
+
+// As Chromium puts a copied selection on the clipboard: a fragment with a meta tag, no <title>.
+const PASTED_HTML = `<meta charset="utf-8"><body>
+<script>window.__pwned = 1; document.title = "evil script text"</script>
+<h1>Port strike ends after 9 days</h1>
+<p>Dockers &amp; shippers agreed on a 4&nbsp;% raise &mdash; officials said.</p>
+<img src="x" onerror="window.__pwned = 2">
+<p>&ldquo;It&rsquo;s over,&rdquo; said the union&#39;s leader.</p>
+</body></html>`;
+
+test('pasting rich HTML into Article text gives plain blocks, suggests a title, and creates the article', async () => {
+  const { page, errors, context } = await openApp(browser, server.url);
+  const dialog = await openNewDialog(page);
+  const area = dialog.getByLabel('Article text');
+  await area.focus();
+  const handled = await area.evaluate((el, html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'plain fallback');
+    const ev = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    el.dispatchEvent(ev);
+    return ev.defaultPrevented;
+  }, PASTED_HTML);
+  assert.equal(handled, true, 'the app handles the HTML paste itself');
+  const value = await area.inputValue();
+  assert.doesNotMatch(value, /evil script text|__pwned|<script|onerror|<p>|&amp;|&nbsp;|&mdash;/);
+  assert.match(value, /Dockers & shippers agreed on a 4\u00a0% raise — officials said\./);
+  assert.match(value, /“It’s over,” said the union's leader\./);
+  const lines = value.split('\n').filter((l) => l.trim() !== '');
+  assert.ok(lines.length >= 2, value);
+  assert.match(await dialog.getByLabel('Title').inputValue(), /Port strike ends after 9 days/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing pasted ran');
+
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await newDialog(page).waitFor({ state: 'detached' });
+  assert.match(await page.getByRole('heading', { level: 1 }).textContent(), /Port strike ends after 9 days/);
+  const blocks = await page.locator('article p').allTextContents();
+  assert.ok(blocks.includes('Dockers & shippers agreed on a 4\u00a0% raise — officials said.'), JSON.stringify(blocks));
+  assert.ok(blocks.includes('“It’s over,” said the union\'s leader.'), JSON.stringify(blocks));
+  assert.ok(!blocks.some((b) => /script|pwned/.test(b)), JSON.stringify(blocks));
+  assert.equal(await page.locator('article script, article img').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Open file reads an .html file and a .txt file into a new article', async () => {
+  const { page, errors, context } = await openApp(browser, server.url);
+  let dialog = await openNewDialog(page);
+  await dialog.getByLabel('Open file').setInputFiles({
+    name: 'budget.html',
+    mimeType: 'text/html',
+    buffer: Buffer.from('<!doctype html><title>Budget vote delayed</title><script>alert(1)</script>'
+      + '<p>The council delayed the vote by 2&nbsp;weeks.</p><p>Opposition members objected.</p>'),
+  });
+  await page.waitForFunction(() => document.getElementById('new-article-title')?.value === 'Budget vote delayed',
+    null, { timeout: 3000 });
+  const text = await dialog.getByLabel('Article text').inputValue();
+  assert.doesNotMatch(text, /alert|<p>|&nbsp;/);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await newDialog(page).waitFor({ state: 'detached' });
+  assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'Budget vote delayed');
+  assert.deepEqual(await page.locator('article p').allTextContents(),
+    ['The council delayed the vote by 2\u00a0weeks.', 'Opposition members objected.']);
+
+  dialog = await openNewDialog(page);
+  await dialog.getByLabel('Open file').setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('\ufeffRiver levels fall\r\nThe river fell 40 cm overnight.\r\n\r\nFerries resume on Monday.\r\n'),
+  });
+  await page.waitForFunction(() => document.getElementById('new-article-text')?.value.includes('Ferries'),
+    null, { timeout: 3000 });
+  assert.equal(await dialog.getByLabel('Title').inputValue(), 'River levels fall');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await newDialog(page).waitFor({ state: 'detached' });
+  assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'River levels fall');
+  assert.deepEqual(await page.locator('article p').allTextContents(),
+    ['The river fell 40 cm overnight.', 'Ferries resume on Monday.']);
+  await waitForRecords(page, 'articles', (rs) => rs.length === 3);
+  await reload(page);
+  await libraryButton(page).click();
+  assert.equal(await entry(page, 'Budget vote delayed').count(), 1);
+  assert.equal(await entry(page, 'River levels fall').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------------------
+// 6. The library.
+
+test('the library lists titles with counts of claims and quotes; rename survives a reload', async () => {
+  const { page, errors, context } = await openApp(browser, server.url);
+  const sampleTitle = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  await tag(page, '22.2 billion dollars', 'Claim');
+  await tag(page, 'Jeff Sessions', 'Quote');
+  await libraryButton(page).click();
+  const row = entry(page, sampleTitle);
+  assert.equal(await row.count(), 1);
+  assert.match(await row.locator('.library-counts').textContent(), /^2 claims, 1 quote$/);
+
+  await row.getByRole('button', { name: 'Rename' }).click();
+  const input = library(page).getByRole('textbox', { name: 'Title' });
+  await input.fill('Coalition meeting, fact-checked');
+  await input.press('Enter');
+  assert.equal(await entry(page, 'Coalition meeting, fact-checked').count(), 1);
+  assert.equal(await entry(page, sampleTitle).count(), 0);
+  await waitForRecords(page, 'articles', (rs) => rs.some((r) => r.value.title === 'Coalition meeting, fact-checked'));
+  await reload(page);
+  assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'Coalition meeting, fact-checked');
+  await libraryButton(page).click();
+  const renamed = entry(page, 'Coalition meeting, fact-checked');
+  assert.equal(await renamed.count(), 1);
+  assert.match(await renamed.locator('.library-counts').textContent(), /^2 claims, 1 quote$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('delete an article, then Undo delete restores it with its annotations (also after a reload)', async () => {
+  const { page, errors, context } = await openApp(browser, server.url);
+  const dialog = await openNewDialog(page);
+  await dialog.getByLabel('Title').fill('Rail fares');
+  await dialog.getByLabel('Article text').fill('Rail fares rise by 5 percent in January.\nThe minister defended the rise.');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await newDialog(page).waitFor({ state: 'detached' });
+  await tag(page, 'rise by 5 percent', 'Claim');
+  await setNote(page, 'compare with inflation');
+  await waitForRecords(page, 'annotations', (rs) => rs.some((r) => r.value.note === 'compare with inflation'));
+
+  await libraryButton(page).click();
+  assert.match(await entry(page, 'Rail fares').locator('.library-counts').textContent(), /^1 claim, 0 quotes$/);
+  await entry(page, 'Rail fares').getByRole('button', { name: 'Delete' }).click();
+  assert.equal(await entry(page, 'Rail fares').count(), 0);
+  await waitForRecords(page, 'annotations', (rs) => rs.length === 0);
+  await waitForRecords(page, 'articles', (rs) => !rs.some((r) => r.value.title === 'Rail fares'));
+
+  await page.getByRole('button', { name: 'Undo delete' }).click();
+  assert.equal(await entry(page, 'Rail fares').count(), 1);
+  assert.match(await entry(page, 'Rail fares').locator('.library-counts').textContent(), /^1 claim, 0 quotes$/);
+  await waitForRecords(page, 'annotations', (rs) => rs.some((r) => r.value.note === 'compare with inflation'));
+  await reload(page);
+  await libraryButton(page).click();
+  await entry(page, 'Rail fares').getByRole('button', { name: 'Open' }).click();
+  assert.equal(await page.locator('article mark.hl-claim').textContent(), 'rise by 5 percent');
+  assert.match(await items(page).first().textContent(), /compare with inflation/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the sample article can be deleted like any other and does not come back after a reload', async () => {
+  const { page, errors, context } = await openApp(browser, server.url);
+  const sampleTitle = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+  await sampleSaved(page);
+  await libraryButton(page).click();
+  await entry(page, sampleTitle).getByRole('button', { name: 'Delete' }).click();
+  assert.equal(await entries(page).count(), 0);
+  await waitForRecords(page, 'articles', (rs) => rs.length === 0);
+  await page.reload();
+  await waitLoaded(page);
+  assert.match(await libraryButton(page).textContent(), /Library \(0\)/);
+  assert.equal(await page.getByRole('article').count(), 0, 'no article is shown');
+  assert.equal(await library(page).getByText('No articles yet.').count(), 1);
+  await page.reload();
+  await waitLoaded(page);
+  assert.equal(await entries(page).count(), 0);
+  assert.deepEqual(await idbAll(page, 'articles'), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------------------
+// 7. No storage at all.
+
+const STORAGE_VARIANTS = [
+  ['window.indexedDB is undefined', () => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
+  }],
+  ['indexedDB.open throws', () => {
+    IDBFactory.prototype.open = function () { throw new DOMException('denied', 'SecurityError'); };
+  }],
+];
+
+for (const [name, script] of STORAGE_VARIANTS) {
+  test(`storage unavailable (${name}): the sample opens, annotating works in memory, an alert says so`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(script);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await waitReady(page);
+    assert.match(await page.getByRole('article').textContent(), /more than 19,000 strikes/);
+    assert.equal(await page.locator('.app').getAttribute('data-storage'), 'memory');
+    const alert = page.getByRole('alert').filter({ hasText: /not being saved/ });
+    await alert.waitFor();
+    assert.equal(await alert.getByRole('button', { name: 'Export everything' }).count(), 1);
+    await tag(page, 'more than 19,000 strikes', 'Claim');
+    await setNote(page, 'kept in memory');
+    assert.equal(await page.locator('article mark.hl-claim').textContent(), 'more than 19,000 strikes');
+    assert.match(await items(page).first().textContent(), /kept in memory/);
+    // Export everything gives the work back as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      alert.getByRole('button', { name: 'Export everything' }).click(),
+    ]);
+    const { readFile } = await import('node:fs/promises');
+    assert.match(await readFile(await download.path(), 'utf8'), /kept in memory/);
+    assert.deepEqual(errors.filter((e) => !/indexedDB|IndexedDB|denied/.test(e)), []);
+    await context.close();
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// 8. Storage use.
+
+test('the library shows how much storage is in use', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await libraryButton(page).click();
+  const usage = library(page).getByText(/^Using .+ of .+$/);
+  await usage.waitFor();
+  assert.match(await usage.textContent(), /^Using \d[\d.]* (bytes|kB|MB|GB) of \d[\d.]* (bytes|kB|MB|GB|TB|PB)$/);
+  await context.close();
+});
