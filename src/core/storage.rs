@@ -899,7 +899,15 @@ mod journal_tests {
     fn a_journal_replays_what_wins_and_keeps_what_is_newer() {
         let article = Article::new(Uuid::from_u128(1), "A", None, "one two three");
         let mk = |n: u128, t: i64| {
-            Annotation::new(Uuid::from_u128(n), article.id, Kind::Claim, &article.text, 0, 3, Timestamp(t))
+            Annotation::new(
+                Uuid::from_u128(n),
+                article.id,
+                Kind::Claim,
+                &article.text,
+                0,
+                3,
+                Timestamp(t),
+            )
         };
         // Stored: annotation 10 at t=50 (newer than the journal's), annotation 12 to delete.
         let mut lib = Library::default();
@@ -907,15 +915,31 @@ mod journal_tests {
         lib.annotations.insert(Uuid::from_u128(12), mk(12, 5));
         let pending = WritePlan {
             puts: vec![
-                (Store::Annotations, Uuid::from_u128(10).to_string(), encode_annotation(&mk(10, 20))),
-                (Store::Annotations, Uuid::from_u128(11).to_string(), encode_annotation(&mk(11, 20))),
-                (Store::Meta, "settings".into(), encode_meta(&serde_json::json!({"organisation": "X"}))),
+                (
+                    Store::Annotations,
+                    Uuid::from_u128(10).to_string(),
+                    encode_annotation(&mk(10, 20)),
+                ),
+                (
+                    Store::Annotations,
+                    Uuid::from_u128(11).to_string(),
+                    encode_annotation(&mk(11, 20)),
+                ),
+                (
+                    Store::Meta,
+                    "settings".into(),
+                    encode_meta(&serde_json::json!({"organisation": "X"})),
+                ),
             ],
             deletes: vec![(Store::Annotations, Uuid::from_u128(12).to_string())],
         };
         let journal = encode_journal(&pending);
         let plan = replay_journal(&mut lib, &journal, &Protected::default()).unwrap();
-        assert_eq!(lib.annotations[&Uuid::from_u128(10)].modified, Timestamp(50), "newer kept");
+        assert_eq!(
+            lib.annotations[&Uuid::from_u128(10)].modified,
+            Timestamp(50),
+            "newer kept"
+        );
         assert!(lib.annotations.contains_key(&Uuid::from_u128(11)));
         assert!(!lib.annotations.contains_key(&Uuid::from_u128(12)));
         assert_eq!(plan.puts.len(), 2, "annotation 11 and the settings");

@@ -675,10 +675,19 @@ pub fn app() -> Html {
             let (id, state, pending) = (a.id, state.clone(), pending.clone());
             Callback::from(move |_: ()| {
                 let Some(p) = (*pending).clone() else { return };
-                let quote = crate::core::model::TextQuote::from_span(&state.article.text, p.start, p.end);
-                let edit = Edit::Reanchor { start: p.start, end: p.end, quote };
+                let quote =
+                    crate::core::model::TextQuote::from_span(&state.article.text, p.start, p.end);
+                let edit = Edit::Reanchor {
+                    start: p.start,
+                    end: p.end,
+                    quote,
+                };
                 state.dispatch(AppAction::Annotate {
-                    action: Action::Edit { id, edit, now: dom::now() },
+                    action: Action::Edit {
+                        id,
+                        edit,
+                        now: dom::now(),
+                    },
                     select: Some(id),
                 });
                 dom::clear_selection();
@@ -690,16 +699,24 @@ pub fn app() -> Html {
         Callback::from(move |text: String| {
             replace_open.set(false);
             if text.trim().is_empty() {
-                state.dispatch(AppAction::Notify(Notice { error: true, text: "The new text is empty; nothing was changed.".into() }));
+                state.dispatch(AppAction::Notify(Notice {
+                    error: true,
+                    text: "The new text is empty; nothing was changed.".into(),
+                }));
                 return;
             }
             let lib = Library::from_stored(&state.library);
-            let Some((next, r)) = formats::replace_text(&lib, state.article.id, &text) else { return };
+            let Some((next, r)) = formats::replace_text(&lib, state.article.id, &text) else {
+                return;
+            };
             let message = format!(
                 "Text replaced: {} annotation(s) still on their text, {} flagged for review, {} kept as orphans.",
                 r.anchored, r.needs_review, r.orphaned
             );
-            state.dispatch(AppAction::ReplaceLibrary { library: next.to_stored(&state.library, dom::now()), message });
+            state.dispatch(AppAction::ReplaceLibrary {
+                library: next.to_stored(&state.library, dom::now()),
+                message,
+            });
         })
     };
     let can_undo = state.annotations.can_undo();

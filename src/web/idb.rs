@@ -330,6 +330,13 @@ impl Db {
             let _ = tx.abort();
             return Err(e);
         }
+        // Ask the browser to commit now rather than when the event loop next turns: a write
+        // started as the page is hidden or closed then reaches the disk more often.
+        if let Ok(commit) = js_sys::Reflect::get(&tx, &"commit".into()) {
+            if let Ok(f) = commit.dyn_into::<js_sys::Function>() {
+                let _ = f.call0(&tx);
+            }
+        }
         match done.await {
             Outcome::Complete => Ok(()),
             Outcome::Aborted => Err(match tx.error() {

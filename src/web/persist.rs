@@ -141,7 +141,10 @@ impl Persister {
             return;
         }
         if let Some(ls) = local_storage() {
-            let _ = ls.set_item(crate::core::storage::JOURNAL_KEY, &crate::core::storage::encode_journal(&plan));
+            let _ = ls.set_item(
+                crate::core::storage::JOURNAL_KEY,
+                &crate::core::storage::encode_journal(&plan),
+            );
         }
     }
 }
@@ -152,7 +155,9 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// The journal left by an earlier page, if any.
 pub fn read_journal() -> Option<String> {
-    local_storage()?.get_item(crate::core::storage::JOURNAL_KEY).ok()?
+    local_storage()?
+        .get_item(crate::core::storage::JOURNAL_KEY)
+        .ok()?
 }
 
 /// Removes the journal.

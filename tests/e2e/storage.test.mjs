@@ -90,11 +90,11 @@ test('a claim with a note survives a reload, highlight and note', async () => {
   await context.close();
 });
 
-// KNOWN APP BUG (fails on e2e4 at f1a03d3): a change made less than ~150 ms before the page is
-// reloaded never reaches IndexedDB; the pagehide flush's transaction is dropped by the unload.
-// See the report; the fix belongs in src/web/idb.rs (Db::apply: call tx.commit()) and
-// src/web/persist.rs (flush_now returns early while a flush is running).
-test('a change made just before a reload is not lost (flushed on pagehide) [KNOWN APP BUG]', async () => {
+// Regression: a change made less than ~150 ms before a reload used to be lost, because
+// Chromium drops an IndexedDB transaction started while the page unloads. Pending writes are
+// now also journalled to localStorage on pagehide and replayed on the next start
+// (src/web/persist.rs, core::storage::replay_journal).
+test('a change made just before a reload is not lost (flushed on pagehide)', async () => {
   const { page, context } = await openApp(browser, server.url);
   await sampleSaved(page);
   await tag(page, 'Jeff Sessions', 'Quote');
@@ -215,10 +215,10 @@ test('two pages editing the same annotation: the later edit wins on both pages',
   await context.close();
 });
 
-// KNOWN APP BUG (fails on e2e4 at f1a03d3): when another page's change to the annotation
-// arrives while this page's Note field holds typed, not yet committed text, the field is reset
-// to the other page's value and the typing is lost; the later edit does not win.
-test('typing in progress is not wiped by the other page\'s edit to the same annotation; the later edit wins [KNOWN APP BUG]', async () => {
+// Regression: another page's change to the same annotation used to reset a field that held
+// typed, uncommitted text. A focused field now keeps what is typed (panel.rs, `editing`), and
+// the later commit wins everywhere.
+test('typing in progress is not wiped by the other page\'s edit to the same annotation; the later edit wins', async () => {
   const { context, A, B } = await twoPages();
   await tag(A, 'Jeff Sessions', 'Quote');
   await items(B).first().waitFor({ timeout: 2000 });

@@ -885,7 +885,11 @@ pub struct ReplaceReport {
 /// The library after replacing the text of article `article_id` with `new_text` (a corrected
 /// or updated version), its annotations re-anchored through a diff of the old and new text.
 /// `None` when there is no such article.
-pub fn replace_text(library: &Library, article_id: Uuid, new_text: &str) -> Option<(Library, ReplaceReport)> {
+pub fn replace_text(
+    library: &Library,
+    article_id: Uuid,
+    new_text: &str,
+) -> Option<(Library, ReplaceReport)> {
     let mut article = library.article(article_id)?.clone();
     article.text = crate::core::text::canonicalize(new_text);
     let plan = ImportPlan {
@@ -920,11 +924,23 @@ mod replace_tests {
         };
         let mk = |n: u128, s: &str| {
             let (st, en) = span(s);
-            Annotation::new(Uuid::from_u128(n), a.id, Kind::Claim, &a.text, st, en, Timestamp(0))
+            Annotation::new(
+                Uuid::from_u128(n),
+                a.id,
+                Kind::Claim,
+                &a.text,
+                st,
+                en,
+                Timestamp(0),
+            )
         };
         let lib = Library {
             articles: vec![a.clone()],
-            annotations: vec![mk(10, "Beta said “two” things"), mk(11, "Gamma said three"), mk(12, "Alpha said one")],
+            annotations: vec![
+                mk(10, "Beta said “two” things"),
+                mk(11, "Gamma said three"),
+                mk(12, "Alpha said one"),
+            ],
         };
         // A paragraph is added at the top, "Gamma" is gone entirely, "Alpha" is reworded.
         let new = "Breaking: update.\nAlpha said a different thing.\nBeta said “two” things.\n";
@@ -932,7 +948,10 @@ mod replace_tests {
         let by = |n: u128| next.annotation(Uuid::from_u128(n)).unwrap();
         let beta = by(10);
         assert_eq!(beta.anchoring, Anchoring::Anchored);
-        assert_eq!(crate::core::offsets::slice_cp(new, beta.start, beta.end), "Beta said “two” things");
+        assert_eq!(
+            crate::core::offsets::slice_cp(new, beta.start, beta.end),
+            "Beta said “two” things"
+        );
         assert_eq!(by(11).anchoring, Anchoring::Orphan);
         assert_ne!(by(12).anchoring, Anchoring::Anchored);
         assert_eq!(report.anchored + report.needs_review + report.orphaned, 3);

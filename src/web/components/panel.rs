@@ -190,6 +190,27 @@ impl PartialEq for EditorProps {
     }
 }
 
+/// The value to render in the field with id `id`: what is stored, unless the user is editing
+/// that field right now (it has focus), in which case what they typed is kept. A change made
+/// elsewhere (another tab, undo) must not wipe text that is being typed; the user's own
+/// commit, made later, then wins.
+fn editing(id: &str, stored: String) -> String {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return stored;
+    };
+    let (Some(el), Some(active)) = (document.get_element_by_id(id), document.active_element())
+    else {
+        return stored;
+    };
+    if el != active {
+        return stored;
+    }
+    js_sys::Reflect::get(&el, &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or(stored)
+}
+
 /// Parses one link per line; the first refused link is reported and nothing changes.
 fn parse_links(text: &str) -> Result<Vec<HttpUrl>, String> {
     text.lines()
@@ -230,7 +251,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
         crate::core::model::Body::Claim(c) => html! {
             <>
                 <label for="f-claimant">{ "Claimant" }</label>
-                <input id="f-claimant" value={c.claimant.clone()}
+                <input id="f-claimant" value={editing("f-claimant", c.claimant.clone())}
                        onchange={edit(|v| Ok(Edit::SetClaimant(v)))} />
                 <label for="f-verdict">{ "Verdict" }</label>
                 <select id="f-verdict" onchange={edit(|v| Verdict::parse(&v).map(Edit::SetVerdict).ok_or_else(|| "Unknown verdict.".to_owned()))}>
@@ -240,7 +261,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                 </select>
                 <label for="f-evidence">{ "Evidence links" }</label>
                 <textarea id="f-evidence" rows="3" placeholder="One http:// or https:// link per line"
-                          value={c.evidence.iter().map(|u| u.as_str()).collect::<Vec<_>>().join("\n")}
+                          value={editing("f-evidence", c.evidence.iter().map(|u| u.as_str()).collect::<Vec<_>>().join("\n"))}
                           onchange={edit(|v| parse_links(&v).map(Edit::SetEvidence))} />
                 { links(&c.evidence) }
             </>
@@ -258,14 +279,14 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
             html! {
                 <>
                     <label for="f-speaker">{ "Speaker" }</label>
-                    <input id="f-speaker" value={q.speaker.clone()}
+                    <input id="f-speaker" value={editing("f-speaker", q.speaker.clone())}
                            onchange={edit(|v| Ok(Edit::SetSpeaker(v)))} />
                     <label class="check">
                         <input type="checkbox" checked={q.checked} onchange={checked_cb} />
                         { "Checked against source" }
                     </label>
                     <label for="f-source">{ "Source link" }</label>
-                    <input id="f-source" type="url" value={q.source.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default()}
+                    <input id="f-source" type="url" value={editing("f-source", q.source.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default())}
                            onchange={edit(|v| if v.trim().is_empty() { Ok(Edit::SetSource(None)) } else {
                                HttpUrl::parse(&v).map(|u| Edit::SetSource(Some(u))).map_err(|e| format!("Link refused: {e}"))
                            })} />
@@ -283,11 +304,11 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
             if a.kind() == Kind::Claim || a.kind() == Kind::Quote {
                 <div class="fields">
                     <label for="f-note">{ "Note" }</label>
-                    <textarea id="f-note" rows="4" value={a.note.clone()}
+                    <textarea id="f-note" rows="4" value={editing("f-note", a.note.clone())}
                               onchange={edit(|v| Ok(Edit::SetNote(v)))} />
                     <label for="f-tags">{ "Tags" }</label>
                     <input id="f-tags" list="tag-suggestions" placeholder="comma, separated"
-                           value={a.tags.join(", ")}
+                           value={editing("f-tags", a.tags.join(", "))}
                            onchange={edit(|v| Ok(Edit::SetTags(parse_tags(&v))))} />
                     { kind_fields }
                 </div>
