@@ -58,6 +58,38 @@ test('leading and trailing white space is trimmed; white space alone creates not
   await page.close();
 });
 
+test('a selection outside the article, or of white space only, offers nothing', async () => {
+  const { page } = await openApp(context, server.url);
+  // Drag over the heading, which is outside the <article>.
+  const h1 = await page.getByRole('heading', { level: 1 }).boundingBox();
+  await page.mouse.move(h1.x + 5, h1.y + h1.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h1.x + 200, h1.y + h1.height / 2, { steps: 5 });
+  await page.mouse.up();
+  assert.ok((await page.evaluate(() => String(getSelection()))).length > 5, 'the heading is selected');
+  await page.waitForTimeout(100);
+  assert.equal(await toolbar(page).count(), 0);
+  await page.keyboard.press('c');
+  assert.equal(await items(page).count(), 0);
+  // Select exactly the non-breaking space and the space after "Çavuşoğlu".
+  await page.evaluate(() => {
+    const run = [...document.querySelectorAll('article [data-s]')].find((e) => e.textContent.includes('Çavuşoğlu\u00a0 '));
+    const node = run.firstChild;
+    const at = node.data.indexOf('Çavuşoğlu\u00a0 ') + 'Çavuşoğlu'.length;
+    const r = document.createRange();
+    r.setStart(node, at);
+    r.setEnd(node, at + 2);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+  });
+  assert.equal(await page.evaluate(() => String(getSelection())), '\u00a0 ');
+  await page.waitForTimeout(100);
+  assert.equal(await toolbar(page).count(), 0);
+  await page.keyboard.press('q');
+  assert.equal(await items(page).count(), 0);
+  await page.close();
+});
+
 test('overlapping and nested annotations all stay visible and reachable', async () => {
   const { page, errors } = await openApp(context, server.url);
   await tag(page, 'Turkey plays a critical role', 'Claim');
