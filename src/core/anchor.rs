@@ -594,7 +594,7 @@ mod tests {
     }
 
     #[test]
-    fn exact_path_is_fast_on_a_long_text() {
+    fn exact_path_finds_every_quote_on_a_long_text() {
         let words = [
             "alpha",
             "beta",
@@ -628,25 +628,15 @@ mod tests {
                 (quote, s)
             })
             .collect();
-        let t0 = std::time::Instant::now();
+        // Speed is measured by the criterion benchmark (benches/core.rs), not here: this test
+        // checks that the exact path finds every quote on a long text.
         let anchorer = Anchorer::new(&text);
-        if let Some((quote, _)) = quotes.first() {
-            let _ = anchorer.anchor(quote, None);
-        }
-        eprintln!("index built in {:?}", t0.elapsed());
         for (quote, s) in &quotes {
             // Stale positions: force the exact path.
             let a = anchorer.anchor(quote, Some((s + 3, s + 33)));
             assert!(matches!(a.method, Method::Exact { .. }));
             assert_eq!(a.start, *s);
         }
-        let elapsed = t0.elapsed();
-        eprintln!("2,000 quotes anchored by exact match in {elapsed:?}");
-        // Measured with the release profile (opt-level "z") on a shared 2-core machine:
-        // 96-180 ms in all, of which 50-140 ms build the occurrence index once and about
-        // 45 ms anchor the 2,000 quotes. The bounds leave room for a loaded machine.
-        let limit = if cfg!(debug_assertions) { 3000 } else { 250 };
-        assert!(elapsed.as_millis() < limit, "{elapsed:?}");
     }
 
     fn ann(text: &str, s: usize, e: usize, i: u128) -> Annotation {

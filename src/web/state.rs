@@ -318,6 +318,7 @@ impl AppState {
     /// Applies a reducer action to the open article and mirrors it into the library.
     fn annotate(&mut self, action: Action, select: Option<Uuid>) -> Result<Change, String> {
         let was_selected = self.span_of(self.selected);
+        let history = matches!(action, Action::Undo | Action::Redo);
         let change = Rc::make_mut(&mut self.annotations)
             .apply(action)
             .map_err(|e| e.to_string())?;
@@ -341,7 +342,13 @@ impl AppState {
         let mut changes = ChangeSet::default();
         for id in &change.upserted {
             if let Some(a) = self.annotations.get(*id) {
-                lib.annotations.insert(*id, a.clone());
+                let mut stored = a.clone();
+                if history {
+                    // Undo restores the earlier record exactly; what is stored and sent to other
+                    // tabs is stamped now, so that it wins there as the latest change.
+                    stored.modified = crate::web::dom::now().max(a.modified);
+                }
+                lib.annotations.insert(*id, stored);
                 changes.annotations_changed.insert(*id);
             }
         }

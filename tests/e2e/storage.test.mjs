@@ -215,6 +215,30 @@ test('two pages editing the same annotation: the later edit wins on both pages',
   await context.close();
 });
 
+test('an undo in one page reaches the other page and storage as the latest change', async () => {
+  const { context, A, B } = await twoPages();
+  await A.bringToFront();
+  await tag(A, 'more than 19,000 strikes', 'Claim');
+  await editor(A).getByLabel('Note').fill('first note');
+  await editor(A).getByLabel('Note').press('Tab');
+  await B.waitForFunction(() => document.querySelector('aside ul.items')?.textContent.includes('first note'), null, { timeout: 3000 });
+  // Edits of one field less than a second apart are one undo step: wait past that.
+  await new Promise((r) => setTimeout(r, 1100));
+  await A.bringToFront();
+  await editor(A).getByLabel('Note').fill('second note');
+  await editor(A).getByLabel('Note').press('Tab');
+  await B.waitForFunction(() => document.querySelector('aside ul.items')?.textContent.includes('second note'), null, { timeout: 3000 });
+  // Undo in A: the note goes back to "first note" in A, in B and in IndexedDB.
+  await A.bringToFront();
+  await A.getByRole('button', { name: 'Undo' }).click();
+  assert.match(await items(A).first().textContent(), /first note/);
+  await B.waitForFunction(() => document.querySelector('aside ul.items')?.textContent.includes('first note'), null, { timeout: 3000 });
+  await waitForRecords(A, 'annotations', (rs) => rs.length === 1 && rs[0].value.note === 'first note');
+  await reload(B);
+  assert.match(await items(B).first().textContent(), /first note/);
+  await context.close();
+});
+
 // Regression: another page's change to the same annotation used to reset a field that held
 // typed, uncommitted text. A focused field now keeps what is typed (panel.rs, `editing`), and
 // the later commit wins everywhere.
