@@ -194,9 +194,10 @@ fn bench_offsets(c: &mut Criterion) {
             }
         })
     });
-    g.bench_function("slice_cp whole text, 2000 spans/100000w", |b| {
+    // Without an index, each slice rescans the text from its start: O(n) per call.
+    g.bench_function("slice_cp whole text, 200 spans/100000w", |b| {
         b.iter(|| {
-            for a in anns.iter().take(2_000) {
+            for a in anns.iter().take(200) {
                 black_box(offsets::slice_cp(&art.text, a.start, a.end));
             }
         })
