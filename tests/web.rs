@@ -16,7 +16,9 @@ async fn render_article(article: Article) -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let props = yew::props!(ArticleViewProps { article: Rc::new(article) });
+    let props = yew::props!(ArticleViewProps {
+        article: Rc::new(article)
+    });
     yew::Renderer::<ArticleView>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
     host

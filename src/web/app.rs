@@ -1,5 +1,5 @@
-//! The root component: holds the state, listens to the selection and the keyboard, and wires
-//! the leaf components to the core's reducer.
+//! The root component: holds the state, reads and writes storage, listens to the selection
+//! and the keyboard, and wires the leaf components to the core.
 
 use std::rc::Rc;
 
@@ -8,16 +8,23 @@ use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::core::formats::{self, ExportFormat, ImportPlan};
+use crate::core::library::Library;
 use crate::core::model::{uuid_from_random, Annotation, Kind};
 use crate::core::reducer::{Action, Edit};
 use crate::core::selection;
+use crate::core::storage::{self, DB_NAME};
 use crate::core::text::Article;
 use crate::web::components::article_view::ArticleView;
 use crate::web::components::help::ShortcutsHelp;
+use crate::web::components::library::LibraryView;
+use crate::web::components::new_article::NewArticleDialog;
 use crate::web::components::panel::AnnotationsPanel;
 use crate::web::components::toolbar::SelectionToolbar;
-use crate::web::dom;
-use crate::web::state::{describe, AppAction, AppState, Notice};
+use crate::web::components::transfer::{ExportDialog, ImportDialog};
+use crate::web::persist::Persister;
+use crate::web::state::{describe, AppAction, AppState, Notice, StorageStatus, View};
+use crate::web::{dom, files, idb, sync};
 
 /// The selection the toolbar acts on: a trimmed code point range and where to show it.
 #[derive(Clone, PartialEq)]
@@ -25,6 +32,17 @@ struct Pending {
     start: usize,
     end: usize,
     at: (f64, f64),
+}
+
+/// An import read and planned, waiting for the user to confirm it.
+#[derive(Clone, PartialEq)]
+struct ImportPreview {
+    file_name: String,
+    text: Rc<String>,
+    format: formats::Format,
+    plan: Rc<ImportPlan>,
+    /// For W3C files, the article the annotations are attached to.
+    article: Option<Uuid>,
 }
 
 /// Whether keyboard focus is in a text field, where keys belong to the field.
@@ -39,10 +57,141 @@ fn typing_in_field() -> bool {
         || el.get_attribute("contenteditable").is_some()
 }
 
+/// Plans importing `text` into `library`; W3C annotations go to `article`.
+fn plan_import(
+    file_name: &str,
+    text: Rc<String>,
+    library: &storage::Library,
+    article: Option<Uuid>,
+) -> Result<ImportPreview, String> {
+    let lib = Library::from_stored(library);
+    let (format, plan) = formats::import(&text, &lib, article, dom::now())
+        .map_err(|e| format!("“{file_name}” was not imported: {e} Nothing was changed."))?;
+    Ok(ImportPreview {
+        file_name: file_name.to_owned(),
+        text,
+        format,
+        plan: Rc::new(plan),
+        article,
+    })
+}
+
+fn preview_lines(p: &ImportPreview) -> Vec<String> {
+    let s = p.plan.summary();
+    let mut lines = vec![
+        format!(
+            "{} new article(s), {} article(s) replaced.",
+            s.articles_added, s.articles_updated
+        ),
+        format!(
+            "{} annotation(s) added, {} updated, {} already here and kept.",
+            s.annotations_added, s.annotations_updated, s.annotations_kept
+        ),
+    ];
+    if s.annotations_unanchored > 0 {
+        lines.push(format!(
+            "{} annotation(s) could not be matched exactly to the text: they are flagged for review or kept as orphans.",
+            s.annotations_unanchored
+        ));
+    }
+    lines
+}
+
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| AppState::new(Article::sample(), Vec::new()));
+    let persister = {
+        let (outbox, state) = (state.outbox.clone(), state.clone());
+        use_memo((), move |_| {
+            Persister::new(
+                outbox,
+                Callback::from(move |st| state.dispatch(AppAction::SetStorage(st))),
+            )
+        })
+    };
+    let usage = use_state_eq(|| None::<(f64, f64)>);
+    let new_open = use_state_eq(|| false);
+    let export_open = use_state_eq(|| false);
+    let import_preview = use_state(|| None::<ImportPreview>);
+
+    // Start: open IndexedDB, read the library, listen to other tabs, ask for persistence.
+    {
+        let (state, persister, usage) = (state.clone(), (*persister).clone(), usage.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = match idb::open().await {
+                    Ok(db) => match db.load_all().await {
+                        Ok(raw) => Ok((db, storage::load_records(raw))),
+                        Err(e) => Err(e),
+                    },
+                    Err(e) => Err(e),
+                };
+                match loaded {
+                    Ok((db, result)) => {
+                        *persister.db.borrow_mut() = Some(Rc::new(db));
+                        state.dispatch(AppAction::Loaded {
+                            result,
+                            now: dom::now(),
+                        });
+                        if let Ok(ch) = sync::Channel::new(DB_NAME) {
+                            let st = state.clone();
+                            let sub = ch.subscribe(Callback::from(move |m| match m {
+                                Ok(m) => st.dispatch(AppAction::Remote(m)),
+                                Err(e) => st.dispatch(AppAction::Notify(Notice {
+                                    error: true,
+                                    text: format!(
+                                        "A change from another tab could not be read: {e}"
+                                    ),
+                                })),
+                            }));
+                            std::mem::forget(sub);
+                            *persister.channel.borrow_mut() = Some(ch);
+                        }
+                        persister.schedule(0);
+                        idb::request_persist().await;
+                        usage.set(idb::estimate().await);
+                    }
+                    Err(e) => {
+                        state.dispatch(AppAction::Loaded {
+                            result: Default::default(),
+                            now: dom::now(),
+                        });
+                        state.dispatch(AppAction::SetStorage(StorageStatus::MemoryOnly(
+                            e.to_string(),
+                        )));
+                    }
+                }
+            });
+        });
+    }
+    // Every queued change is flushed shortly after it is made.
+    {
+        let persister = (*persister).clone();
+        use_effect_with(state.revision, move |_| {
+            persister.schedule(crate::web::persist::DEBOUNCE_MS)
+        });
+    }
+    // Pending writes are flushed at once when the page is hidden or closed.
+    {
+        let persister = (*persister).clone();
+        use_effect_with((), move |_| {
+            let p1 = persister.clone();
+            let hidden =
+                EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                    if gloo::utils::document().visibility_state()
+                        == web_sys::VisibilityState::Hidden
+                    {
+                        p1.flush_now();
+                    }
+                });
+            let p2 = persister.clone();
+            let pagehide =
+                EventListener::new(&gloo::utils::window(), "pagehide", move |_| p2.flush_now());
+            move || drop((hidden, pagehide))
+        });
+    }
+
     let pending = use_state_eq(|| None::<Pending>);
     let help_open = use_state_eq(|| false);
     let article_ref = use_node_ref();
@@ -61,6 +210,9 @@ pub fn app() -> Html {
             let Some(root) = article_ref.cast::<web_sys::Element>() else {
                 return;
             };
+            if state.storage == StorageStatus::Loading {
+                return;
+            }
             let text = &state.article.text;
             match dom::selection_span(&root).and_then(|(s, e)| selection::trim_span(text, s, e)) {
                 Some(r) => {
@@ -93,12 +245,15 @@ pub fn app() -> Html {
     };
     {
         let read_selection = read_selection.clone();
-        use_effect_with(state.annotations.clone(), move |_| {
-            let document = gloo::utils::document();
-            let listener =
-                EventListener::new(&document, "selectionchange", move |_| read_selection());
-            move || drop(listener)
-        });
+        use_effect_with(
+            (state.annotations.clone(), state.storage.clone()),
+            move |_| {
+                let document = gloo::utils::document();
+                let listener =
+                    EventListener::new(&document, "selectionchange", move |_| read_selection());
+                move || drop(listener)
+            },
+        );
     }
 
     let tag = {
@@ -339,50 +494,287 @@ pub fn app() -> Html {
         Callback::from(move |_| state.dispatch(AppAction::DismissNotice))
     };
 
+    // The library, articles and transfers.
+    let on_open = {
+        let state = state.clone();
+        Callback::from(move |id: Uuid| state.dispatch(AppAction::Open(id)))
+    };
+    let on_rename = {
+        let state = state.clone();
+        Callback::from(move |(id, title): (Uuid, String)| {
+            state.dispatch(AppAction::Rename {
+                id,
+                title,
+                now: dom::now(),
+            })
+        })
+    };
+    let on_delete_article = {
+        let state = state.clone();
+        Callback::from(move |id: Uuid| state.dispatch(AppAction::DeleteArticle(id)))
+    };
+    let on_create = {
+        let (state, new_open) = (state.clone(), new_open.clone());
+        Callback::from(move |article: Article| {
+            new_open.set(false);
+            state.dispatch(AppAction::CreateArticle {
+                article,
+                now: dom::now(),
+            });
+        })
+    };
+    let export_everything = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let lib = Library::from_stored(&state.library);
+            let f = formats::export_file(
+                &lib,
+                ExportFormat::Native,
+                None,
+                &state.settings,
+                dom::now(),
+                uuid_from_random(dom::random_bytes()),
+            );
+            let text = match files::download(&f.name, f.mime, &f.content) {
+                Ok(()) => Notice {
+                    error: false,
+                    text: format!("Downloaded {}. {}", f.name, f.summary),
+                },
+                Err(e) => Notice {
+                    error: true,
+                    text: e,
+                },
+            };
+            state.dispatch(AppAction::Notify(text));
+        })
+    };
+    let on_import_file = {
+        let (state, import_preview) = (state.clone(), import_preview.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (state, import_preview) = (state.clone(), import_preview.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let text = match files::read_text(file, formats::MAX_IMPORT_BYTES).await {
+                    Ok(t) => Rc::new(t),
+                    Err(e) => {
+                        state.dispatch(AppAction::Notify(Notice {
+                            error: true,
+                            text: format!("{e} Nothing was changed."),
+                        }));
+                        return;
+                    }
+                };
+                // W3C annotations go to the article their target names, else the open one.
+                let lib = Library::from_stored(&state.library);
+                let target = formats::w3c_target_article(&text, &lib).or_else(|| {
+                    state
+                        .library
+                        .articles
+                        .contains_key(&state.article.id)
+                        .then_some(state.article.id)
+                });
+                match plan_import(&name, text, &state.library, target) {
+                    Ok(p) => import_preview.set(Some(p)),
+                    Err(msg) => state.dispatch(AppAction::Notify(Notice {
+                        error: true,
+                        text: msg,
+                    })),
+                }
+            });
+        })
+    };
+    let apply_import = {
+        let (state, import_preview) = (state.clone(), import_preview.clone());
+        Callback::from(move |_: ()| {
+            let Some(p) = (*import_preview).clone() else {
+                return;
+            };
+            import_preview.set(None);
+            let now = dom::now();
+            let next = p
+                .plan
+                .apply(&Library::from_stored(&state.library))
+                .to_stored(&state.library, now);
+            let s = p.plan.summary();
+            let message = format!(
+                "Imported “{}”: {} annotation(s) added, {} updated.",
+                p.file_name, s.annotations_added, s.annotations_updated
+            );
+            state.dispatch(AppAction::ReplaceLibrary {
+                library: next,
+                message,
+            });
+            if let Some(id) = p.article.filter(|_| p.format == formats::Format::W3c) {
+                state.dispatch(AppAction::Open(id));
+            } else if let Some((_, a)) = p.plan.articles.first() {
+                if !p
+                    .plan
+                    .articles
+                    .iter()
+                    .any(|(_, x)| x.id == state.article.id)
+                {
+                    state.dispatch(AppAction::Open(a.id));
+                }
+            }
+        })
+    };
+    let choose_import_article = {
+        let (state, import_preview) = (state.clone(), import_preview.clone());
+        Callback::from(move |id: Uuid| {
+            let Some(p) = (*import_preview).clone() else {
+                return;
+            };
+            match plan_import(&p.file_name, p.text.clone(), &state.library, Some(id)) {
+                Ok(p) => import_preview.set(Some(p)),
+                Err(msg) => state.dispatch(AppAction::Notify(Notice {
+                    error: true,
+                    text: msg,
+                })),
+            }
+        })
+    };
+    let on_notice = {
+        let state = state.clone();
+        Callback::from(move |(error, text): (bool, String)| {
+            state.dispatch(AppAction::Notify(Notice { error, text }))
+        })
+    };
+    let on_settings = {
+        let state = state.clone();
+        Callback::from(move |s| state.dispatch(AppAction::SetSettings(s)))
+    };
+
     let can_undo = state.annotations.can_undo();
     let can_redo = state.annotations.can_redo();
+    let in_article = state.view == View::Article;
+    let entries = Rc::new(storage::library_entries(&state.library));
+    let article_choices: Vec<(Uuid, String)> =
+        entries.iter().map(|e| (e.id, e.title.clone())).collect();
+    let storage_state = match state.storage {
+        StorageStatus::Loading => "loading",
+        StorageStatus::Saving => "saving",
+        StorageStatus::MemoryOnly(_) => "memory",
+        StorageStatus::Failing(_) => "failing",
+    };
     html! {
-        <div class="app">
+        <div class="app" data-storage={storage_state}>
             <header class="app-bar">
                 <span class="brand">{ "Article Annotator" }</span>
+                <nav class="nav" aria-label="Main">
+                    <button type="button" aria-pressed={(!in_article).to_string()}
+                            onclick={{ let s = state.clone(); Callback::from(move |_| s.dispatch(AppAction::ShowLibrary)) }}>
+                        { format!("Library ({})", state.library.articles.len()) }
+                    </button>
+                </nav>
                 <div class="history" role="group" aria-label="History">
-                    <button type="button" disabled={!can_undo} aria-keyshortcuts="Control+Z"
+                    <button type="button" disabled={!can_undo || !in_article} aria-keyshortcuts="Control+Z"
                             onclick={undo.reform(|_| ())}>{ "Undo" }</button>
-                    <button type="button" disabled={!can_redo} aria-keyshortcuts="Control+Shift+Z"
+                    <button type="button" disabled={!can_redo || !in_article} aria-keyshortcuts="Control+Shift+Z"
                             onclick={redo.reform(|_| ())}>{ "Redo" }</button>
                 </div>
+                <button type="button" onclick={{ let e = export_open.clone(); Callback::from(move |_| e.set(true)) }}>
+                    { "Export" }
+                </button>
+                <label class="file-button">
+                    { "Import" }
+                    <input type="file" aria-label="Import annotations" accept=".json,.jsonld,application/json,application/ld+json"
+                           onchange={on_import_file} />
+                </label>
                 <button type="button" class="help-btn" aria-keyshortcuts="?"
                         onclick={{ let h = help_open.clone(); Callback::from(move |_| h.set(true)) }}>
                     { "Shortcuts" }
                 </button>
             </header>
+            { match &state.storage {
+                StorageStatus::MemoryOnly(why) => html! {
+                    <div class="banner error" role="alert">
+                        <span>{ format!("Your work is not being saved: this browser does not let the app use its storage ({why}). Export to keep it.") }</span>
+                        <button type="button" onclick={export_everything.clone()}>{ "Export everything" }</button>
+                    </div>
+                },
+                StorageStatus::Failing(why) => html! {
+                    <div class="banner error" role="alert">
+                        <span>{ format!("{why} Your changes are kept in this tab and retried every few seconds; nothing already saved was touched.") }</span>
+                        <button type="button" onclick={export_everything.clone()}>{ "Export everything" }</button>
+                    </div>
+                },
+                _ => html! {},
+            } }
+            if !state.skipped.is_empty() {
+                <div class="banner warning" role="alert">
+                    <ul>{ for state.skipped.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
+                </div>
+            }
             if let Some(n) = &state.notice {
                 <div class={classes!("notice", n.error.then_some("error"))}
                      role={if n.error { "alert" } else { "status" }}>
                     <span>{ n.text.clone() }</span>
+                    if state.trash.is_some() && !n.error && n.text.starts_with("Deleted") {
+                        <button type="button" class="undo-delete"
+                                onclick={{ let s = state.clone(); Callback::from(move |_| s.dispatch(AppAction::RestoreArticle)) }}>
+                            { "Undo delete" }
+                        </button>
+                    }
                     <button type="button" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>
                 </div>
             }
-            <main class="workspace">
-                <section class="reader" aria-labelledby="article-title">
-                    <h1 id="article-title">{ state.article.title.clone() }</h1>
-                    <p id="article-keys" class="hint">
-                        { "Select text, then choose Claim or Quote (keys C and Q). Press ? for keyboard shortcuts." }
-                    </p>
-                    <ArticleView article={state.article.clone()} runs={Some(state.runs.clone())}
-                                 node_ref={article_ref.clone()} onkeydown={on_article_key}
-                                 {on_highlight_click} />
-                </section>
-                <AnnotationsPanel annotations={state.annotations.clone()} filter={state.filter.clone()}
-                    selected={state.selected} {on_filter} on_select={on_select_item} {on_edit}
-                    on_delete={delete} {on_error} />
-            </main>
+            if in_article {
+                <main class="workspace">
+                    <section class="reader" aria-labelledby="article-title">
+                        <h1 id="article-title">{ state.article.title.clone() }</h1>
+                        if let Some(url) = state.article.source_url.as_ref().and_then(|u| crate::core::model::HttpUrl::parse(u).ok()) {
+                            <p class="source"><a href={url.as_str().to_owned()} target="_blank" rel="noopener noreferrer">{ url.as_str() }</a></p>
+                        }
+                        <p id="article-keys" class="hint">
+                            { "Select text, then choose Claim or Quote (keys C and Q). Press ? for keyboard shortcuts." }
+                        </p>
+                        <ArticleView article={state.article.clone()} runs={Some(state.runs.clone())}
+                                     node_ref={article_ref.clone()} onkeydown={on_article_key}
+                                     {on_highlight_click} />
+                    </section>
+                    <AnnotationsPanel annotations={state.annotations.clone()} filter={state.filter.clone()}
+                        selected={state.selected} {on_filter} on_select={on_select_item} {on_edit}
+                        on_delete={delete} {on_error} />
+                </main>
+            } else {
+                <main class="library-page">
+                    <LibraryView {entries} usage={*usage} {on_open} {on_rename}
+                                 on_delete={on_delete_article}
+                                 on_new={{ let n = new_open.clone(); Callback::from(move |_| n.set(true)) }} />
+                </main>
+            }
             <p class="visually-hidden" aria-live="polite">{ (*covering).clone() }</p>
-            if let Some(p) = &*pending {
+            if let (Some(p), true) = (&*pending, in_article) {
                 <SelectionToolbar at={p.at} on_tag={tag.clone()} />
             }
             if *help_open {
                 <ShortcutsHelp on_close={{ let h = help_open.clone(); Callback::from(move |_| h.set(false)) }} />
+            }
+            if *new_open {
+                <NewArticleDialog {on_create} on_cancel={{ let n = new_open.clone(); Callback::from(move |_| n.set(false)) }} />
+            }
+            if *export_open {
+                <ExportDialog library={state.library.clone()}
+                    article={in_article.then_some(state.article.id)}
+                    settings={state.settings.clone()} {on_settings} {on_notice}
+                    on_close={{ let e = export_open.clone(); Callback::from(move |_| e.set(false)) }} />
+            }
+            if let Some(p) = &*import_preview {
+                <ImportDialog file_name={p.file_name.clone()}
+                    format={match p.format { formats::Format::Native => "Annotator JSON", formats::Format::W3c => "W3C Web Annotation" }}
+                    lines={preview_lines(p)}
+                    articles={if p.format == formats::Format::W3c { article_choices.clone() } else { Vec::new() }}
+                    chosen={p.article}
+                    on_choose={choose_import_article}
+                    on_apply={apply_import}
+                    on_cancel={{ let i = import_preview.clone(); Callback::from(move |_| i.set(None)) }} />
             }
         </div>
     }

@@ -7,6 +7,7 @@ pub mod components;
 pub mod dom;
 pub mod files;
 pub mod idb;
+pub mod persist;
 pub mod state;
 pub mod sync;
 

@@ -1,19 +1,53 @@
 //! The app's state and its one reducer, as Yew sees it.
 //!
-//! Every change to annotations goes through [`crate::core::reducer::Annotations::apply`]; this
-//! wrapper only keeps what the view derives from it (the highlight runs of each block) up to
-//! date for the blocks a change touched, so one change re-renders one block.
+//! Every change to annotations goes through [`crate::core::reducer::Annotations::apply`];
+//! every change to the library is planned as writes by [`crate::core::storage`]. This wrapper
+//! keeps the stored library and the open article's reducer in step, queues exactly the records
+//! a change touched in the [`Outbox`], and keeps what the view derives (the highlight runs of
+//! each block) up to date for the blocks a change touched, so one change re-renders one block.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use uuid::Uuid;
 use yew::prelude::*;
 
-use crate::core::model::{Annotation, Kind};
+use crate::core::library::ExportSettings;
+use crate::core::model::{Annotation, Kind, Timestamp};
 use crate::core::panel::{shorten, Filter};
 use crate::core::reducer::{Action, Annotations, Change};
 use crate::core::segment::segment_blocks;
+use crate::core::storage::{
+    self, apply_sync, encode_meta, plan_changes, Applied, ChangeSet, Protected, Store,
+    StoredArticle, SyncMessage, WritePlan,
+};
 use crate::core::text::{Article, Block};
+
+/// The meta key of the export settings.
+pub const SETTINGS_KEY: &str = "settings";
+/// The meta key that records that the sample article was added once (so that deleting it
+/// does not bring it back).
+pub const SEEDED_KEY: &str = "seeded";
+
+/// Writes waiting to be flushed to IndexedDB, shared by the reducer (which queues) and the
+/// persister (which flushes). Compared by identity.
+#[derive(Clone, Default)]
+pub struct Outbox(pub Rc<RefCell<storage::PendingWrites>>);
+
+impl PartialEq for Outbox {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Outbox {
+    fn push(&self, plan: WritePlan) {
+        if !plan.is_empty() {
+            self.0.borrow_mut().push(plan);
+        }
+    }
+}
 
 /// One run of a block as the view shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,9 +72,46 @@ pub struct Notice {
     pub text: String,
 }
 
+/// Whether work is being saved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageStatus {
+    /// Opening IndexedDB and reading the library.
+    Loading,
+    /// Every change is saved (or queued and about to be).
+    Saving,
+    /// IndexedDB cannot be used: the app works in memory only.
+    MemoryOnly(String),
+    /// A write failed; the changes are kept in memory and retried.
+    Failing(String),
+}
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Library,
+    Article,
+}
+
+/// An article deleted a moment ago, with its annotations, so that it can be restored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trash {
+    pub article: StoredArticle,
+    pub annotations: Vec<Annotation>,
+}
+
 /// Everything the page shows.
 #[derive(Clone, PartialEq)]
 pub struct AppState {
+    pub library: Rc<storage::Library>,
+    pub protected: Rc<Protected>,
+    /// Messages about records that could not be read (they are kept as they are).
+    pub skipped: Rc<Vec<String>>,
+    pub storage: StorageStatus,
+    pub settings: ExportSettings,
+    pub outbox: Outbox,
+    pub view: View,
+    pub trash: Option<Rc<Trash>>,
+
     pub article: Rc<Article>,
     pub blocks: Rc<Vec<Block>>,
     pub annotations: Rc<Annotations>,
@@ -49,15 +120,19 @@ pub struct AppState {
     pub selected: Option<Uuid>,
     pub filter: Filter,
     pub notice: Option<Notice>,
-    /// Bumped on every change of annotations, so effects (saving) can depend on it.
+    /// Bumped whenever writes were queued, so the shell schedules a flush.
     pub revision: u64,
-    /// What the last change did, for the shell's effects (saving exactly those records).
-    pub last_change: Option<Rc<Change>>,
 }
 
 /// What can happen to the state.
 pub enum AppAction {
-    /// A change to the annotations; `select` selects the given annotation afterwards.
+    /// The stored library was read.
+    Loaded {
+        result: storage::LoadResult,
+        now: Timestamp,
+    },
+    SetStorage(StorageStatus),
+    /// A change to the open article's annotations; `select` selects one afterwards.
     Annotate {
         action: Action,
         select: Option<Uuid>,
@@ -66,27 +141,89 @@ pub enum AppAction {
     SetFilter(Filter),
     Notify(Notice),
     DismissNotice,
+    Open(Uuid),
+    ShowLibrary,
+    CreateArticle {
+        article: Article,
+        now: Timestamp,
+    },
+    Rename {
+        id: Uuid,
+        title: String,
+        now: Timestamp,
+    },
+    DeleteArticle(Uuid),
+    RestoreArticle,
+    /// A record changed in another tab.
+    Remote(SyncMessage),
+    /// The library after an import (or a text replacement), computed by the core.
+    ReplaceLibrary {
+        library: storage::Library,
+        message: String,
+    },
+    SetSettings(ExportSettings),
 }
 
 impl AppState {
-    /// The state for `article` with `annotations`.
+    /// The state for `article` with `annotations`, before storage has been read.
     pub fn new(article: Article, annotations: Vec<Annotation>) -> Self {
-        let mut ann = Annotations::new(article.id);
-        let _ = ann.apply(Action::Load(annotations));
-        let blocks = article.blocks();
         let mut s = AppState {
-            article: Rc::new(article),
-            blocks: Rc::new(blocks),
-            annotations: Rc::new(ann),
+            library: Rc::new(storage::Library::default()),
+            protected: Rc::new(Protected::default()),
+            skipped: Rc::new(Vec::new()),
+            storage: StorageStatus::Loading,
+            settings: ExportSettings::default(),
+            outbox: Outbox::default(),
+            view: View::Article,
+            trash: None,
+            article: Rc::new(Article::sample()),
+            blocks: Rc::new(Vec::new()),
+            annotations: Rc::new(Annotations::new(article.id)),
             runs: Rc::new(Vec::new()),
             selected: None,
             filter: Filter::default(),
             notice: None,
             revision: 0,
-            last_change: None,
         };
-        s.runs = Rc::new(s.render_all());
+        s.show(article, annotations);
         s
+    }
+
+    /// Makes `article` the open article with `annotations`.
+    fn show(&mut self, article: Article, annotations: Vec<Annotation>) {
+        let mut ann = Annotations::new(article.id);
+        let _ = ann.apply(Action::Load(annotations));
+        self.blocks = Rc::new(article.blocks());
+        self.article = Rc::new(article);
+        self.annotations = Rc::new(ann);
+        self.selected = None;
+        self.filter = Filter::default();
+        self.runs = Rc::new(self.render_all());
+    }
+
+    /// Opens the stored article `id`.
+    fn open(&mut self, id: Uuid) -> bool {
+        let Some(stored) = self.library.articles.get(&id) else {
+            return false;
+        };
+        let article = stored.article.clone();
+        let anns = self
+            .library
+            .annotations
+            .values()
+            .filter(|a| a.article_id == id)
+            .cloned()
+            .collect();
+        self.show(article, anns);
+        self.view = View::Article;
+        true
+    }
+
+    /// Queues the writes for `changes` (already applied to `self.library`).
+    fn persist(&mut self, changes: ChangeSet) {
+        self.outbox
+            .push(plan_changes(&self.library, &changes, &self.protected));
+        self.revision += 1;
     }
 
     fn render_all(&self) -> Vec<Rc<Vec<RunView>>> {
@@ -138,14 +275,30 @@ impl AppState {
         if spans.is_empty() {
             return;
         }
+        // Blocks are sorted: find the touched ones by binary search, not by a scan of all.
+        let mut touched = BTreeSet::new();
+        for &(s, e) in spans {
+            let first = self.blocks.partition_point(|b| b.end <= s);
+            for (i, b) in self.blocks.iter().enumerate().skip(first) {
+                if b.start >= e.max(s + 1) {
+                    break;
+                }
+                touched.insert(i);
+            }
+        }
+        let attached: Vec<&Annotation> = if touched.is_empty() {
+            Vec::new()
+        } else {
+            self.annotations
+                .iter()
+                .filter(|a| a.is_attached())
+                .collect()
+        };
         let mut updates = Vec::new();
-        for (i, b) in self.blocks.iter().enumerate() {
-            if spans.iter().any(|&(s, e)| s < b.end && e > b.start) {
-                let segs = crate::core::segment::segment_block(
-                    b.start,
-                    b.end,
-                    self.annotations.iter().filter(|a| a.is_attached()),
-                );
+        for i in touched {
+            if let Some(b) = self.blocks.get(i) {
+                let segs =
+                    crate::core::segment::segment_block(b.start, b.end, attached.iter().copied());
                 updates.push((i, Rc::new(self.views(b, segs))));
             }
         }
@@ -160,6 +313,105 @@ impl AppState {
     fn span_of(&self, id: Option<Uuid>) -> Option<(usize, usize)> {
         let a = self.annotations.get(id?)?;
         a.is_attached().then_some((a.start, a.end))
+    }
+
+    /// Applies a reducer action to the open article and mirrors it into the library.
+    fn annotate(&mut self, action: Action, select: Option<Uuid>) -> Result<Change, String> {
+        let was_selected = self.span_of(self.selected);
+        let change = Rc::make_mut(&mut self.annotations)
+            .apply(action)
+            .map_err(|e| e.to_string())?;
+        if change.is_empty() {
+            return Ok(change);
+        }
+        if let Some(id) = select {
+            self.selected = Some(id);
+        }
+        if self
+            .selected
+            .is_some_and(|id| self.annotations.get(id).is_none())
+        {
+            self.selected = None;
+        }
+        let mut spans = change.spans.clone();
+        spans.extend(was_selected);
+        spans.extend(self.span_of(self.selected));
+        self.rerender(&spans);
+        let lib = Rc::make_mut(&mut self.library);
+        let mut changes = ChangeSet::default();
+        for id in &change.upserted {
+            if let Some(a) = self.annotations.get(*id) {
+                lib.annotations.insert(*id, a.clone());
+                changes.annotations_changed.insert(*id);
+            }
+        }
+        for id in &change.removed {
+            lib.annotations.remove(id);
+            changes.annotations_removed.insert(*id);
+        }
+        if change.save {
+            self.persist(changes);
+        }
+        Ok(change)
+    }
+
+    fn save_settings(&mut self) {
+        let value = serde_json::to_value(&self.settings).unwrap_or_default();
+        let plan = WritePlan {
+            puts: vec![(Store::Meta, SETTINGS_KEY.to_owned(), encode_meta(&value))],
+            deletes: Vec::new(),
+        };
+        self.outbox.push(plan);
+        self.revision += 1;
+    }
+
+    /// Refreshes the open article from the library after the library changed underneath it.
+    fn reload_open(&mut self) {
+        let id = self.article.id;
+        match self.library.articles.get(&id) {
+            Some(stored) if stored.article.text == self.article.text => {
+                let title_changed = stored.article != *self.article;
+                if title_changed {
+                    self.article = Rc::new(stored.article.clone());
+                }
+                // Bring each annotation of this article in line with the library, without
+                // touching this tab's undo history for the others.
+                let mine: Vec<Annotation> = self
+                    .library
+                    .annotations
+                    .values()
+                    .filter(|a| a.article_id == id)
+                    .cloned()
+                    .collect();
+                let gone: Vec<Uuid> = self
+                    .annotations
+                    .iter()
+                    .filter(|a| !self.library.annotations.contains_key(&a.id))
+                    .map(|a| a.id)
+                    .collect();
+                for a in mine {
+                    if self.annotations.get(a.id) != Some(&a) {
+                        let _ = self.annotate(Action::Upsert(a), None);
+                    }
+                }
+                for g in gone {
+                    let _ = self.annotate(Action::Forget(g), None);
+                }
+            }
+            Some(_) => {
+                // The text itself changed: show the article afresh.
+                self.open(id);
+            }
+            None => {
+                if self.view == View::Article && !self.library.articles.is_empty() {
+                    self.notice = Some(Notice {
+                        error: false,
+                        text: format!("“{}” was deleted in another tab.", self.article.title),
+                    });
+                }
+                self.view = View::Library;
+            }
+        }
     }
 }
 
@@ -179,33 +431,61 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            AppAction::Annotate { action, select } => {
-                let was_selected = s.span_of(s.selected);
-                match Rc::make_mut(&mut s.annotations).apply(action) {
-                    Ok(change) if change.is_empty() => return self,
-                    Ok(change) => {
-                        if let Some(id) = select {
-                            s.selected = Some(id);
-                        }
-                        if s.selected.is_some_and(|id| s.annotations.get(id).is_none()) {
-                            s.selected = None;
-                        }
-                        let mut spans = change.spans.clone();
-                        spans.extend(was_selected);
-                        spans.extend(s.span_of(s.selected));
-                        s.rerender(&spans);
-                        s.revision += 1;
-                        s.last_change = Some(Rc::new(change));
-                        s.notice = None;
+            AppAction::Loaded { result, now } => {
+                s.protected = Rc::new(result.protected());
+                s.skipped = Rc::new(result.skipped.iter().map(|r| r.to_string()).collect());
+                if let Some(v) = result.meta.get(SETTINGS_KEY) {
+                    s.settings = serde_json::from_value(v.clone()).unwrap_or_default();
+                }
+                let seeded = result.meta.contains_key(SEEDED_KEY);
+                s.library = Rc::new(result.library);
+                s.storage = StorageStatus::Saving;
+                if !seeded && s.library.articles.is_empty() {
+                    // First open: the sample article goes into the library, once.
+                    let sample = StoredArticle {
+                        article: Article::sample(),
+                        added: now,
+                        changed: now,
+                    };
+                    let id = sample.article.id;
+                    Rc::make_mut(&mut s.library).articles.insert(id, sample);
+                    let mut ch = ChangeSet::default();
+                    ch.articles_changed.insert(id);
+                    s.persist(ch);
+                    s.outbox.push(WritePlan {
+                        puts: vec![(
+                            Store::Meta,
+                            SEEDED_KEY.to_owned(),
+                            encode_meta(&serde_json::json!(true)),
+                        )],
+                        deletes: Vec::new(),
+                    });
+                }
+                // Open the most recently changed article, or show the library when there is none.
+                let entries = storage::library_entries(&s.library);
+                match entries.first() {
+                    Some(e) => {
+                        s.open(e.id);
                     }
-                    Err(e) => {
-                        s.notice = Some(Notice {
-                            error: true,
-                            text: e.to_string(),
-                        });
-                    }
+                    None => s.view = View::Library,
                 }
             }
+            AppAction::SetStorage(st) => {
+                if s.storage == st {
+                    return self;
+                }
+                s.storage = st;
+            }
+            AppAction::Annotate { action, select } => match s.annotate(action, select) {
+                Ok(change) if change.is_empty() => return self,
+                Ok(_) => s.notice = None,
+                Err(e) => {
+                    s.notice = Some(Notice {
+                        error: true,
+                        text: e,
+                    })
+                }
+            },
             AppAction::Select(id) => {
                 if s.selected == id {
                     return self;
@@ -218,6 +498,125 @@ impl Reducible for AppState {
             AppAction::SetFilter(f) => s.filter = f,
             AppAction::Notify(n) => s.notice = Some(n),
             AppAction::DismissNotice => s.notice = None,
+            AppAction::Open(id) => {
+                if !s.open(id) {
+                    return self;
+                }
+            }
+            AppAction::ShowLibrary => s.view = View::Library,
+            AppAction::CreateArticle { article, now } => {
+                let id = article.id;
+                Rc::make_mut(&mut s.library).articles.insert(
+                    id,
+                    StoredArticle {
+                        article,
+                        added: now,
+                        changed: now,
+                    },
+                );
+                let mut ch = ChangeSet::default();
+                ch.articles_changed.insert(id);
+                s.persist(ch);
+                s.open(id);
+            }
+            AppAction::Rename { id, title, now } => {
+                let title = title.trim().to_owned();
+                let lib = Rc::make_mut(&mut s.library);
+                let Some(stored) = lib.articles.get_mut(&id) else {
+                    return self;
+                };
+                if title.is_empty() || stored.article.title == title {
+                    return self;
+                }
+                stored.article.title = title;
+                stored.changed = now;
+                let mut ch = ChangeSet::default();
+                ch.articles_changed.insert(id);
+                s.persist(ch);
+                if s.article.id == id {
+                    s.reload_open();
+                }
+            }
+            AppAction::DeleteArticle(id) => {
+                let lib = Rc::make_mut(&mut s.library);
+                let Some(article) = lib.articles.remove(&id) else {
+                    return self;
+                };
+                let gone: Vec<Annotation> = lib
+                    .annotations
+                    .values()
+                    .filter(|a| a.article_id == id)
+                    .cloned()
+                    .collect();
+                let mut ch = ChangeSet::default();
+                ch.articles_removed.insert(id);
+                for a in &gone {
+                    lib.annotations.remove(&a.id);
+                    ch.annotations_removed.insert(a.id);
+                }
+                s.notice = Some(Notice {
+                    error: false,
+                    text: format!(
+                        "Deleted “{}” and its {} annotation(s).",
+                        article.article.title,
+                        gone.len()
+                    ),
+                });
+                s.trash = Some(Rc::new(Trash {
+                    article,
+                    annotations: gone,
+                }));
+                s.persist(ch);
+                if s.article.id == id {
+                    s.view = View::Library;
+                }
+            }
+            AppAction::RestoreArticle => {
+                let Some(trash) = s.trash.take() else {
+                    return self;
+                };
+                let lib = Rc::make_mut(&mut s.library);
+                let mut ch = ChangeSet::default();
+                ch.articles_changed.insert(trash.article.article.id);
+                lib.articles
+                    .insert(trash.article.article.id, trash.article.clone());
+                for a in &trash.annotations {
+                    lib.annotations.insert(a.id, a.clone());
+                    ch.annotations_changed.insert(a.id);
+                }
+                s.notice = Some(Notice {
+                    error: false,
+                    text: format!("Restored “{}”.", trash.article.article.title),
+                });
+                s.persist(ch);
+            }
+            AppAction::Remote(msg) => match apply_sync(Rc::make_mut(&mut s.library), &msg) {
+                Applied::Updated => s.reload_open(),
+                Applied::Kept => return self,
+                Applied::Ignored(e) => {
+                    s.notice = Some(Notice {
+                        error: true,
+                        text: format!("A change from another tab could not be read: {e}"),
+                    })
+                }
+            },
+            AppAction::ReplaceLibrary { library, message } => {
+                let changes = storage::diff(&s.library, &library);
+                s.library = Rc::new(library);
+                s.persist(changes);
+                s.notice = Some(Notice {
+                    error: false,
+                    text: message,
+                });
+                s.reload_open();
+            }
+            AppAction::SetSettings(settings) => {
+                if s.settings == settings {
+                    return self;
+                }
+                s.settings = settings;
+                s.save_settings();
+            }
         }
         Rc::new(s)
     }

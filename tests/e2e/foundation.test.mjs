@@ -14,7 +14,7 @@ const [titleLine, ...rest] = sample.split('\n');
 const sampleBlocks = rest.filter((l) => l.length > 0);
 
 test('the sample article loads with its heading and text, without console errors', async () => {
-  const page = await context.newPage();
+  const page = await (await context.newContext()).newPage();
   const errors = watchErrors(page);
   await page.goto(server.url);
   const heading = page.getByRole('heading', { level: 1 });

@@ -1,10 +1,9 @@
 // Shared set-up for the end-to-end tests: serves the release build (dist/) on 127.0.0.1 and
 // launches Debian's headless Chromium through playwright-core.
 import { createServer } from 'node:http';
-import { readFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,20 +40,24 @@ export async function serveDist() {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Launches headless Chromium with a fresh profile (the flags TOOLCHAIN.md found necessary). */
-export async function launch() {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'annotator-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
+const ARGS = [
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage',
-    ],
+];
+
+/**
+ * Launches headless Chromium (the flags TOOLCHAIN.md found necessary). Each test opens its
+ * own context with `browser.newContext()`, so storage never leaks from one test to the next.
+ */
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
   });
-  return context;
+  const newContext = (opts = {}) => browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+  return { browser, newContext, close: () => browser.close() };
 }
 
 /** Collects console errors and uncaught page errors (a Rust panic shows up as one). */
@@ -116,11 +119,21 @@ export async function dragSelect(page, text, endText = null) {
   await page.mouse.up();
 }
 
-/** Opens the app in a new page and waits for the article. */
-export async function openApp(context, url) {
-  const page = await context.newPage();
+/**
+ * Opens the app in a new page (of a fresh context unless `context` is given) and waits until
+ * the library has been read from storage and the article is shown.
+ */
+export async function openApp(browserOrContext, url, context = null) {
+  const ctx = context ?? (await browserOrContext.newContext());
+  const page = await ctx.newPage();
   const errors = watchErrors(page);
   await page.goto(url);
+  await waitReady(page);
+  return { page, errors, context: ctx };
+}
+
+/** Waits until the app has read its storage (the library count in the header is known). */
+export async function waitReady(page) {
   await page.getByRole('article').waitFor();
-  return { page, errors };
+  await page.waitForFunction(() => document.querySelector('.app')?.dataset.storage !== 'loading');
 }

@@ -40,11 +40,22 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
         move || -> ExportFile {
             let lib = Library::from_stored(&library);
             let scope = if whole { None } else { article };
-            export_file(&lib, format, scope, &settings, dom::now(), uuid_from_random(dom::random_bytes()))
+            export_file(
+                &lib,
+                format,
+                scope,
+                &settings,
+                dom::now(),
+                uuid_from_random(dom::random_bytes()),
+            )
         }
     };
     let on_download = {
-        let (make, notice, close) = (make.clone(), props.on_notice.clone(), props.on_close.clone());
+        let (make, notice, close) = (
+            make.clone(),
+            props.on_notice.clone(),
+            props.on_close.clone(),
+        );
         Callback::from(move |_| {
             let f = make();
             match files::download(&f.name, f.mime, &f.content) {
@@ -57,7 +68,11 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
         })
     };
     let on_copy = {
-        let (make, notice, close) = (make.clone(), props.on_notice.clone(), props.on_close.clone());
+        let (make, notice, close) = (
+            make.clone(),
+            props.on_notice.clone(),
+            props.on_close.clone(),
+        );
         Callback::from(move |_| {
             let f = make();
             let (notice, close) = (notice.clone(), close.clone());
@@ -96,20 +111,39 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
     let on_org = {
         let (s, cb) = (props.settings.clone(), props.on_settings.clone());
         Callback::from(move |e: Event| {
-            let v = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            cb.emit(ExportSettings { organisation: v.trim().to_owned(), ..s.clone() })
+            let v = e
+                .target_dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            cb.emit(ExportSettings {
+                organisation: v.trim().to_owned(),
+                ..s.clone()
+            })
         })
     };
     let on_review_url = {
-        let (s, cb, notice) = (props.settings.clone(), props.on_settings.clone(), props.on_notice.clone());
+        let (s, cb, notice) = (
+            props.settings.clone(),
+            props.on_settings.clone(),
+            props.on_notice.clone(),
+        );
         Callback::from(move |e: Event| {
-            let v = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let v = e
+                .target_dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
             if v.trim().is_empty() {
-                cb.emit(ExportSettings { review_url_base: None, ..s.clone() });
+                cb.emit(ExportSettings {
+                    review_url_base: None,
+                    ..s.clone()
+                });
                 return;
             }
             match HttpUrl::parse(&v) {
-                Ok(u) => cb.emit(ExportSettings { review_url_base: Some(u), ..s.clone() }),
+                Ok(u) => cb.emit(ExportSettings {
+                    review_url_base: Some(u),
+                    ..s.clone()
+                }),
                 Err(err) => notice.emit((true, format!("Review URL refused: {err}"))),
             }
         })
@@ -146,6 +180,65 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
                     <button type="button" class="primary" onclick={on_download}>{ "Download" }</button>
                     <button type="button" onclick={on_copy}>{ "Copy to clipboard" }</button>
                     <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportDialogProps {
+    /// The file's name.
+    pub file_name: String,
+    /// "Annotator JSON" or "W3C Web Annotation".
+    pub format: String,
+    /// What will change, one sentence a line.
+    pub lines: Vec<String>,
+    /// For W3C files: the articles to attach to, and the chosen one.
+    #[prop_or_default]
+    pub articles: Vec<(Uuid, String)>,
+    #[prop_or_default]
+    pub chosen: Option<Uuid>,
+    #[prop_or_default]
+    pub on_choose: Callback<Uuid>,
+    pub on_apply: Callback<()>,
+    pub on_cancel: Callback<()>,
+}
+
+/// The import preview: says what will be added or updated before anything changes.
+#[function_component(ImportDialog)]
+pub fn import_dialog(props: &ImportDialogProps) -> Html {
+    let on_choose = {
+        let cb = props.on_choose.clone();
+        Callback::from(move |e: Event| {
+            if let Some(id) = e
+                .target_dyn_into::<HtmlSelectElement>()
+                .and_then(|s| Uuid::parse_str(&s.value()).ok())
+            {
+                cb.emit(id);
+            }
+        })
+    };
+    let (apply, cancel) = (props.on_apply.clone(), props.on_cancel.clone());
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+                <h2 id="import-title">{ "Import preview" }</h2>
+                <p>{ format!("“{}” ({})", props.file_name, props.format) }</p>
+                if !props.articles.is_empty() {
+                    <label for="import-article">{ "Attach to article" }</label>
+                    <select id="import-article" onchange={on_choose}>
+                        { for props.articles.iter().map(|(id, title)| html! {
+                            <option value={id.to_string()} selected={props.chosen == Some(*id)}>{ title.clone() }</option>
+                        }) }
+                    </select>
+                }
+                <ul class="preview" aria-label="What will change">
+                    { for props.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
+                </ul>
+                <div class="dialog-actions">
+                    <button type="button" class="primary" onclick={Callback::from(move |_| apply.emit(()))}>{ "Import" }</button>
+                    <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
                 </div>
             </div>
         </div>
