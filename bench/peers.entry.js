@@ -38,3 +38,27 @@ if (location.hash === '#cold') {
   window.anno = createTextAnnotator(article);
   probe.afterPaint().then((t) => { window.__coldPainted = t; });
 }
+
+// Load from storage, as the app does: the article's blocks and the selectors are read from
+// IndexedDB (database "peer-bench", written by run.mjs), rendered, handed to Recogito, painted.
+// window.__loadPainted is performance.now() (from navigation start) just after that paint.
+if (location.hash === '#load') {
+  const req = indexedDB.open('peer-bench', 1);
+  req.onupgradeneeded = () => req.result.createObjectStore('cases');
+  req.onsuccess = () => {
+    const get = req.result.transaction('cases').objectStore('cases').get('case');
+    get.onsuccess = async () => {
+      const k = get.result;
+      const article = renderArticle(k.blocks);
+      const anno = window.anno = createTextAnnotator(article);
+      anno.setAnnotations(k.sels.map(toRecogito));
+      if (k.sels.length) {
+        await new Promise((r) => {
+          const check = () => (document.querySelector('.r6o-annotation') ? r() : requestAnimationFrame(check));
+          check();
+        });
+      }
+      window.__loadPainted = await probe.afterPaint();
+    };
+  };
+}

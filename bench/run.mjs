@@ -48,9 +48,9 @@ async function measure(once, runs = RUNS) {
   const xs = [];
   for (let i = 0; i <= runs; i++) {
     const x = await once(i);
-    if (i > 0) xs.push(x);
+    if (i > 0 && x != null) xs.push(x);
   }
-  return stats(xs);
+  return xs.length ? stats(xs) : null;
 }
 
 const rows = [];
@@ -223,24 +223,23 @@ async function peerCase(browser, url, c) {
   await page.goto(url + 'bench/peer.html');
   await page.waitForFunction(() => window.Peers);
   await page.evaluate(({ blocks, sels }) => { window.__case = { blocks, sels }; }, { blocks: c.article.blocks, sels: c.sels });
-  const load = await measure(() => page.evaluate(async () => {
-    const { Peers, __case: k } = window;
-    window.anno?.destroy();
-    document.querySelector('article').textContent = '';
-    await Peers.probe.afterPaint();
-    const t0 = performance.now();
-    const art = Peers.renderArticle(k.blocks);
-    const anno = window.anno = Peers.createTextAnnotator(art);
-    anno.setAnnotations(k.sels.map(Peers.toRecogito));
-    // Painted: Recogito draws the highlights in view into its layer (after a 10 ms debounce).
-    if (k.sels.length) {
-      await new Promise((r) => {
-        const check = () => (document.querySelector('.r6o-annotation') ? r() : requestAnimationFrame(check));
-        check();
-      });
-    }
-    return (await Peers.probe.afterPaint()) - t0;
-  }));
+  // Load: navigation start → the article and its highlights painted, read from IndexedDB.
+  await page.evaluate(({ blocks, sels }) => new Promise((res, rej) => {
+    const req = indexedDB.open('peer-bench', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('cases');
+    req.onsuccess = () => {
+      const tx = req.result.transaction('cases', 'readwrite');
+      tx.objectStore('cases').put({ blocks, sels }, 'case');
+      tx.oncomplete = () => { req.result.close(); res(); };
+      tx.onerror = () => rej(tx.error);
+    };
+  }), { blocks: c.article.blocks, sels: c.sels });
+  let loads = 0;
+  const load = await measure(async () => {
+    await page.goto(`${url}bench/peer.html?load=${++loads}#load`);
+    await page.waitForFunction(() => window.__loadPainted, null, { timeout: 60000 });
+    return page.evaluate(() => window.__loadPainted);
+  });
   // Adding one annotation on a plain stretch of text in the middle of the article.
   const add = await measure((i) => page.evaluate(async (i) => {
     const { Peers, anno } = window;
@@ -313,18 +312,11 @@ async function seed(page, article, anns) {
   }, { article, anns });
 }
 
-/** Opens the seeded article in the app if it is not shown (the library lists it by title). */
-async function openSeeded(page, title) {
-  const shown = await page.evaluate((title) => document.querySelector('article')?.getAttribute('aria-label') === title, title);
-  if (shown) return;
-  await page.getByText(title, { exact: true }).first().click({ timeout: 10000 });
-}
-
 async function appCase(browser, url, c) {
   const { context, page, errors } = await newPage(browser);
   await page.goto(url + '#noprobe');
-  await page.locator('article').waitFor();
-  await page.waitForTimeout(300);
+  await page.locator('article p').first().waitFor();
+  await page.waitForTimeout(1000);
   const blocks = c.article.blocks.length;
   const result = { supported: false };
   try {
@@ -335,9 +327,10 @@ async function appCase(browser, url, c) {
     return result;
   }
   // Load: navigation start → the article's blocks and highlights painted.
+  let loads = 0;
   const loadOnce = async () => {
-    await page.goto(url + '#noprobe');
-    await openSeeded(page, c.article.title).catch(() => {});
+    // A new query each time: a real navigation (a change of fragment alone would not load).
+    await page.goto(`${url}?load=${++loads}#noprobe`);
     const t = await page.evaluate(({ title, blocks, n }) => window.__bench.whenDom(() => {
       const a = document.querySelector('article');
       return a && a.getAttribute('aria-label') === title && a.querySelectorAll('p').length === blocks && (n === 0 || a.querySelector('mark.hl'));
@@ -355,7 +348,7 @@ async function appCase(browser, url, c) {
   // Tag: key press C → the new highlight painted, on a plain run in the middle of the article.
   result.tag = await measure((i) => tagOnce(page, i));
   // Select in the panel: click an item → its highlight marked selected and painted.
-  result.select = await measure((i) => page.evaluate(async (i) => {
+  if (c.anns.length) result.select = await measure((i) => page.evaluate(async (i) => {
     const items = document.querySelectorAll('aside[aria-label="Annotations"] ul.items button.item');
     if (!items.length) return null;
     const b = items[(items.length >> 1) + i];
@@ -364,7 +357,7 @@ async function appCase(browser, url, c) {
     return (await window.__bench.whenDom(() => b.getAttribute('aria-pressed') === 'true' && document.querySelector('article mark.hl-selected'))) - t0;
   }, i));
   // Filter: type a word into the panel's search → the list updated and painted.
-  result.filter = await measure((i) => page.evaluate(async (i) => {
+  if (c.anns.length) result.filter = await measure((i) => page.evaluate(async (i) => {
     const input = document.querySelector('aside[aria-label="Annotations"] input[type=search]');
     const list = document.querySelector('aside[aria-label="Annotations"] ul.items');
     const before = list.children.length;
@@ -380,6 +373,51 @@ async function appCase(browser, url, c) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     return t == null ? null : t - t0;
   }, i));
+  // Export all annotations as W3C JSON: click Download → notice painted (the file is kept for
+  // the import below).
+  let exported = null;
+  result.export = await measure(async () => {
+    await page.evaluate(async () => {
+      [...document.querySelectorAll('header button')].find((b) => b.textContent.trim() === 'Export').click();
+      await window.__bench.whenDom(() => document.querySelector('#export-format'));
+      const sel = document.querySelector('#export-format');
+      sel.value = 'w3c';
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    const dl = page.waitForEvent('download');
+    const t = await page.evaluate(async () => {
+      const btn = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent.trim() === 'Download');
+      const t0 = performance.now();
+      btn.click();
+      return (await window.__bench.whenDom(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('Downloaded')))) - t0;
+    });
+    exported = await readFile(await (await dl).path());
+    await page.evaluate(() => document.querySelector('.notice button[aria-label="Dismiss message"]')?.click());
+    return t;
+  });
+  // Import that file back (every annotation is updated): file chosen → preview painted, plus
+  // Import pressed → the notice painted.
+  result.import = await measure(async () => {
+    await page.evaluate(() => {
+      window.__bench.changeAt = null;
+      document.addEventListener('change', () => { window.__bench.changeAt = performance.now(); }, { capture: true, once: true });
+    });
+    const previewed = page.evaluate(() => window.__bench.whenDom(() => [...document.querySelectorAll('[role=dialog] h2')].some((h) => h.textContent === 'Import preview'), 30000));
+    await page.setInputFiles('input[aria-label="Import annotations"]', { name: 'bench.w3c.jsonld', mimeType: 'application/ld+json', buffer: exported });
+    const t1 = await previewed;
+    const t0 = await page.evaluate(() => window.__bench.changeAt);
+    const t2 = await page.evaluate(async () => {
+      const btn = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent.trim() === 'Import');
+      const t = performance.now();
+      btn.click();
+      const end = await window.__bench.whenDom(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.startsWith('Imported')), 30000);
+      document.querySelector('.notice button[aria-label="Dismiss message"]')?.click();
+      return end - t;
+    });
+    return t1 - t0 + t2;
+  });
+  result.exportBytes = exported?.length;
   if (c.largest) {
     await loadOnce();
     const cdp = await context.newCDPSession(page);
@@ -471,18 +509,20 @@ async function main() {
       const peer = await peerCase(browser, server.url, c);
       const app = await appCase(browser, server.url, c);
       const why = app.supported ? '' : `not measured: ${app.why}`;
-      row(label, 'load: navigation → article + highlights painted', 'ms', app.supported ? app.load : why, 'Recogito', peer.load, 'peer: render + setAnnotations, no storage');
+      row(label, 'load: navigation → article + highlights painted', 'ms', app.supported ? app.load : why, 'Recogito', peer.load, 'both from IndexedDB, from navigation start');
       row(label, 'tag: key C → new highlight painted', 'ms', app.supported ? app.tag : why, 'Recogito addAnnotation', peer.add, '');
-      row(label, 'select an annotation in the panel → painted', 'ms', app.supported ? app.select : why, '', null, 'no peer panel');
-      row(label, 'filter the panel (search) → painted', 'ms', app.supported ? app.filter : why, '', null, 'no peer panel');
+      row(label, 'select an annotation in the panel → painted', 'ms', app.supported ? (app.select ?? 'no annotations') : why, '', null, 'no peer panel');
+      row(label, 'filter the panel (search) → painted', 'ms', app.supported ? (app.filter ?? 'no annotations') : why, '', null, 'no peer panel');
+      row(label, 'export all as W3C JSON: Download → done, painted', 'ms', app.supported ? app.export : why, '', null, app.exportBytes ? `${(app.exportBytes / 1024).toFixed(0)} KB file; no peer export` : 'no peer export');
+      row(label, 'import that W3C file: file chosen → preview, + Import → done', 'ms', app.supported ? app.import : why, '', null, 'no peer import');
       if (c.largest) {
         appMem = app; peerMem = peer;
         if (app.supported) {
-          target('tag → highlight painted, 100k words, 2,000 annotations', 16, 'ms', app.tag);
-          target('load from storage → painted, 100k words, 2,000 annotations', 500, 'ms', app.load);
+          target(`tag → highlight painted, ${label}`, 16, 'ms', app.tag);
+          target(`load from storage → painted, ${label}`, 500, 'ms', app.load);
         } else {
-          target('tag → highlight painted, 100k words, 2,000 annotations', 16, 'ms', null, why);
-          target('load from storage → painted, 100k words, 2,000 annotations', 500, 'ms', null, why);
+          target(`tag → highlight painted, ${label}`, 16, 'ms', null, why);
+          target(`load from storage → painted, ${label}`, 500, 'ms', null, why);
         }
       }
       if (c.n === COUNTS.at(-1)) {
@@ -491,7 +531,7 @@ async function main() {
         const peerAnchor = await anchorPeer(browser, server.url, { ...c, sels: selectors(anns) });
         const ours = criterionEstimate('anchor', `2000_quote_near_hint/${c.w}w`);
         row(`${c.w / 1000}k words`, 'anchor 2,000 quote selectors (position hint off by 7)', 'ms', ours ?? 'criterion not run', 'dom-anchor-text-quote', peerAnchor, `ours: native criterion, median (95% CI); peer: in Chromium, ${peerAnchor.n} runs`);
-        if (c.w === 100_000) target('2,000 quote selectors anchored (100k words)', 100, 'ms', ours, 'native (criterion): the app has no in-browser anchoring entry point to time alone');
+        if (c.w === WORDS.at(-1)) target(`2,000 quote selectors anchored (${c.w / 1000}k words)`, 100, 'ms', ours, 'native (criterion): the app has no in-browser anchoring entry point to time alone');
       }
     }
     if (appMem?.supported) {
