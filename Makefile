@@ -34,3 +34,8 @@ test-browser:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## Benchmarks against peers in headless Chromium, plus the core's criterion benchmarks (BENCHMARKS.md).
+bench: setup
+	npm ci --prefix bench --no-audit --no-fund
+	node bench/run.mjs

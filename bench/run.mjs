@@ -1,0 +1,551 @@
+// The benchmark: builds the release app, serves dist/ on loopback, drives headless Chromium and
+// prints medians (with min and max) of our figures next to the peers' figures, measured in the
+// same run on the same articles and annotations. See BENCHMARKS.md.
+//
+//   node bench/run.mjs [--runs=5] [--no-build] [--no-criterion] [--quick]
+import { createServer } from 'node:http';
+import { readFile, readdir, mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tmpdir, cpus } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { gzipSync, brotliCompressSync, constants as Z } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import * as esbuild from 'esbuild';
+import { makeArticle, makeAnnotations, articleRecord, selectors, sampleBlocks } from './gen.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(BENCH, '..');
+const DIST = join(ROOT, 'dist');
+const BUILD = join(BENCH, '.build');
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => {
+  const [k, v] = a.replace(/^--/, '').split('=');
+  return [k, v ?? true];
+}));
+const QUICK = !!args.quick;
+const RUNS = Number(args.runs ?? (QUICK ? 2 : 5));
+const WORDS = QUICK ? [20_000] : [20_000, 100_000];
+const COUNTS = QUICK ? [0, 500] : [0, 500, 2_000];
+const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
+
+const log = (...m) => console.error('·', ...m);
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and the table.
+
+/** Median, min and max of the measured runs (the warm-up is not in `xs`). */
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { median, min: s[0], max: s[s.length - 1], n: s.length };
+}
+
+/** Runs `once` 1 + RUNS times (the first is the warm-up) and returns the stats of the rest. */
+async function measure(once, runs = RUNS) {
+  const xs = [];
+  for (let i = 0; i <= runs; i++) {
+    const x = await once(i);
+    if (i > 0 && x != null) xs.push(x);
+  }
+  return xs.length ? stats(xs) : null;
+}
+
+const rows = [];
+const targets = [];
+
+function fmt(s, unit) {
+  if (s == null) return 'n/a';
+  if (typeof s === 'string') return s;
+  const f = (x) => unit === 'ms' ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0))
+    : unit === 'KB' ? (x / 1024).toFixed(1) : unit === 'MB' ? (x / 1048576).toFixed(1) : String(x);
+  if (typeof s === 'number') return `${f(s)}`;
+  if (s.min === s.max) return f(s.median);
+  return `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
+}
+
+/** A table row: our figure and the peer's (stats or numbers), ratio ours/peer of medians. */
+function row(section, what, unit, ours, peerName, peer, note = '') {
+  const m = (x) => (x == null || typeof x === 'string' ? null : typeof x === 'number' ? x : x.median);
+  const ratio = m(ours) != null && m(peer) != null && m(peer) > 0 ? (m(ours) / m(peer)).toFixed(2) : '';
+  const faster = ratio === '' ? '' : m(ours) < m(peer) ? 'yes' : 'NO';
+  rows.push({ section, what, unit, ours: fmt(ours, unit), peerName: peerName ?? '', peer: fmt(peer, unit), ratio, faster, note });
+}
+
+function target(name, limit, unit, value, reason = '') {
+  const v = value == null ? null : typeof value === 'number' ? value : value.median;
+  const met = v == null ? 'NOT MEASURED' : v <= limit ? 'met' : 'MISSED';
+  targets.push({ name, limit: `≤ ${unit === 'KB' ? (limit / 1024).toFixed(0) : limit} ${unit}`, value: v == null ? 'n/a' : fmt(v, unit) + ' ' + unit, met, reason });
+}
+
+function printTable() {
+  const head = ['section', 'measure', 'unit', 'ours: median (min–max)', 'peer', 'peer: median (min–max)', 'ours/peer', 'faster', 'note'];
+  const body = rows.map((r) => [r.section, r.what, r.unit, r.ours, r.peerName, r.peer, r.ratio, r.faster, r.note]);
+  const out = [];
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  out.push(line(head), line(head.map(() => '---')), ...body.map(line));
+  out.push('', line(['target', 'limit', 'measured (median)', 'result', 'why']), line(['---', '---', '---', '---', '---']));
+  for (const t of targets) out.push(line([t.name, t.limit, t.value, t.met, t.reason]));
+  const slower = rows.filter((r) => r.faster === 'NO').map((r) => `${r.section}: ${r.what}`);
+  const compared = rows.filter((r) => r.faster !== '').length;
+  out.push('', `Every row faster than the peer: ${slower.length === 0 ? 'met' : 'MISSED'} (${compared - slower.length} of ${compared} compared rows faster${slower.length ? '; slower: ' + slower.join('; ') : ''}).`);
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build, bundle, serve.
+
+function run(cmd, argv, opts = {}) {
+  log(cmd, argv.join(' '));
+  execFileSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+}
+
+async function bundlePeers() {
+  await mkdir(BUILD, { recursive: true });
+  await writeFile(join(BUILD, 'sample-blocks.json'), JSON.stringify(sampleBlocks()));
+  await esbuild.build({
+    entryPoints: [join(BENCH, 'peers.entry.js')], bundle: true, minify: true, format: 'iife',
+    outfile: join(BUILD, 'peers.js'), logLevel: 'warning',
+  });
+  // What a user of Recogito ships: the library alone (JS + CSS), minified.
+  await esbuild.build({
+    stdin: { contents: "export { createTextAnnotator } from '@recogito/text-annotator'; import '@recogito/text-annotator/text-annotator.css';", resolveDir: BENCH, loader: 'js' },
+    bundle: true, minify: true, format: 'esm', outfile: join(BUILD, 'recogito-only.js'), logLevel: 'warning',
+  });
+  await esbuild.build({
+    stdin: { contents: "export { toRange } from 'dom-anchor-text-quote';", resolveDir: BENCH, loader: 'js' },
+    bundle: true, minify: true, format: 'esm', outfile: join(BUILD, 'text-quote-only.js'), logLevel: 'warning',
+  });
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json' };
+
+/** dist/ at /, the peers' page and bundles at /bench/. */
+async function serve() {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+      let file;
+      if (path === '/bench/peer.html') file = join(BENCH, 'peer.html');
+      else if (path.startsWith('/bench/')) file = join(BUILD, path.slice('/bench/'.length));
+      else file = join(DIST, path.endsWith('/') ? join(path, 'index.html') : path);
+      if (!file.startsWith(DIST) && !file.startsWith(BENCH)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+async function launch() {
+  return chromium.launch({
+    executablePath: CHROME,
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage', '--enable-precise-memory-info'],
+  });
+}
+
+const PROBE = readFileSync(join(BENCH, 'page-probe.js'), 'utf8');
+
+async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.addInitScript(PROBE);
+  return { context, page, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections.
+
+async function bundleSizes() {
+  const files = await readdir(DIST);
+  const size = (buf) => ({
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    br: brotliCompressSync(buf, { params: { [Z.BROTLI_PARAM_QUALITY]: 11, [Z.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+  });
+  const sum = { raw: 0, gzip: 0, br: 0 };
+  const kinds = [['wasm', '.wasm'], ['JS', '.js'], ['CSS', '.css']];
+  for (const [name, ext] of kinds) {
+    const s = { raw: 0, gzip: 0, br: 0 };
+    for (const f of files.filter((f) => extname(f) === ext)) {
+      const z = size(await readFile(join(DIST, f)));
+      for (const k in s) s[k] += z[k];
+    }
+    for (const k in sum) sum[k] += s[k];
+    row('bundle', `${name} raw / gzip / brotli`, 'KB', `${fmt(s.raw, 'KB')} / ${fmt(s.gzip, 'KB')} / ${fmt(s.br, 'KB')}`, '', null);
+  }
+  const peer = size(Buffer.concat([await readFile(join(BUILD, 'recogito-only.js')), await readFile(join(BUILD, 'recogito-only.css'))]));
+  const tq = size(await readFile(join(BUILD, 'text-quote-only.js')));
+  row('bundle', 'total wasm + JS + CSS, raw', 'KB', sum.raw, 'Recogito (JS + CSS, minified)', peer.raw, 'peer is a library, not an app');
+  row('bundle', 'total wasm + JS + CSS, gzip', 'KB', sum.gzip, 'Recogito (JS + CSS, minified)', peer.gzip, 'peer is a library, not an app');
+  row('bundle', 'total wasm + JS + CSS, brotli', 'KB', sum.br, 'Recogito (JS + CSS, minified)', peer.br, 'peer is a library, not an app');
+  row('bundle', 'dom-anchor-text-quote alone, gzip', 'KB', null, 'dom-anchor-text-quote (minified)', tq.gzip, 'for scale');
+  target('total transfer (wasm + JS + CSS), gzip', 150 * 1024, 'KB', sum.gzip);
+}
+
+async function coldLoad(browser, url) {
+  const ours = await measure(async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench?.articlePainted, null, { timeout: 30000 });
+    const t = await page.evaluate(() => window.__bench.articlePainted);
+    await context.close();
+    return t;
+  });
+  const peer = await measure(async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(url + 'bench/peer.html#cold');
+    await page.waitForFunction(() => window.__coldPainted, null, { timeout: 30000 });
+    const t = await page.evaluate(() => window.__coldPainted);
+    await context.close();
+    return t;
+  });
+  row('cold load', 'navigation start → sample article painted', 'ms', ours, 'Recogito page', peer, 'new browser context per run (empty cache)');
+  target('sample article painted after navigation', 300, 'ms', ours);
+}
+
+/** The peers on one case: Recogito loading + painting N highlights, adding one, selecting one. */
+async function peerCase(browser, url, c) {
+  const { context, page } = await newPage(browser);
+  await page.goto(url + 'bench/peer.html');
+  await page.waitForFunction(() => window.Peers);
+  await page.evaluate(({ blocks, sels }) => { window.__case = { blocks, sels }; }, { blocks: c.article.blocks, sels: c.sels });
+  // Load: navigation start → the article and its highlights painted, read from IndexedDB.
+  await page.evaluate(({ blocks, sels }) => new Promise((res, rej) => {
+    const req = indexedDB.open('peer-bench', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('cases');
+    req.onsuccess = () => {
+      const tx = req.result.transaction('cases', 'readwrite');
+      tx.objectStore('cases').put({ blocks, sels }, 'case');
+      tx.oncomplete = () => { req.result.close(); res(); };
+      tx.onerror = () => rej(tx.error);
+    };
+  }), { blocks: c.article.blocks, sels: c.sels });
+  let loads = 0;
+  const load = await measure(async () => {
+    await page.goto(`${url}bench/peer.html?load=${++loads}#load`);
+    await page.waitForFunction(() => window.__loadPainted, null, { timeout: 60000 });
+    return page.evaluate(() => window.__loadPainted);
+  });
+  // Adding one annotation on a plain stretch of text in the middle of the article.
+  const add = await measure((i) => page.evaluate(async (i) => {
+    const { Peers, anno } = window;
+    const ps = document.querySelectorAll('article p');
+    const p = ps[(ps.length >> 1) + i * 3];
+    p.scrollIntoView({ block: 'center' });
+    await new Promise((r) => setTimeout(r, 200));
+    await Peers.probe.afterPaint();
+    // Offsets of the paragraph in the article's text.
+    const r0 = document.createRange();
+    r0.setStart(document.querySelector('article'), 0);
+    r0.setEnd(p.firstChild, 0);
+    const start = r0.toString().length;
+    const id = `new-${i}`;
+    const t0 = performance.now();
+    anno.addAnnotation(Peers.toRecogito({ id, start, end: start + 12, quote: { exact: p.textContent.slice(0, 12) } }));
+    await new Promise((r) => {
+      const check = () => (document.querySelector(`.r6o-annotation[data-annotation="${id}"]`) ? r() : requestAnimationFrame(check));
+      check();
+    });
+    return (await Peers.probe.afterPaint()) - t0;
+  }, i));
+  let heap = null;
+  if (c.largest) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  }
+  await context.close();
+  return { load, add, heap };
+}
+
+/** Hypothesis-style anchoring: dom-anchor-text-quote's toRange on every quote selector. */
+async function anchorPeer(browser, url, c) {
+  const { context, page } = await newPage(browser);
+  await page.goto(url + 'bench/peer.html');
+  await page.waitForFunction(() => window.Peers);
+  await page.evaluate(({ blocks, sels }) => { window.__case = { blocks, sels }; window.Peers.renderArticle(blocks); }, { blocks: c.article.blocks, sels: c.sels });
+  const res = await measure(() => page.evaluate(() => {
+    const { Peers, __case: k } = window;
+    const root = document.querySelector('article');
+    const t0 = performance.now();
+    let found = 0;
+    for (const s of k.sels) if (Peers.textQuote.toRange(root, s.quote, { hint: s.start + 7 })) found++;
+    const t = performance.now() - t0;
+    if (found !== k.sels.length) throw new Error(`anchored ${found} of ${k.sels.length}`);
+    return t;
+  }), Math.min(RUNS, c.article.words > 50_000 ? 2 : 3));
+  await context.close();
+  return res;
+}
+
+// ---- The app with stored articles. -----------------------------------------------------------
+
+/** Writes the article and its annotations into the app's IndexedDB (which the app created). */
+async function seed(page, article, anns) {
+  await page.evaluate(async ({ article, anns }) => {
+    const db = await new Promise((res, rej) => { const r = indexedDB.open('article-annotator'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const names = ['articles', 'annotations'].filter((n) => db.objectStoreNames.contains(n));
+    if (names.length < 2) { db.close(); throw new Error('the app has not created its stores'); }
+    await new Promise((res, rej) => {
+      const tx = db.transaction(names, 'readwrite');
+      tx.objectStore('articles').clear();
+      tx.objectStore('annotations').clear();
+      tx.objectStore('articles').put(article);
+      for (const a of anns) tx.objectStore('annotations').put(a);
+      tx.oncomplete = res; tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, { article, anns });
+}
+
+async function appCase(browser, url, c) {
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(url + '#noprobe');
+  await page.locator('article p').first().waitFor();
+  await page.waitForTimeout(1000);
+  const blocks = c.article.blocks.length;
+  const result = { supported: false };
+  try {
+    await seed(page, articleRecord(c.article), c.anns);
+  } catch (e) {
+    result.why = `seeding failed: ${e.message.split('\n')[0].replace(/^page.evaluate: (Error: )?/, '')}`;
+    await context.close();
+    return result;
+  }
+  // Load: navigation start → the article's blocks and highlights painted.
+  let loads = 0;
+  const loadOnce = async () => {
+    // A new query each time: a real navigation (a change of fragment alone would not load).
+    await page.goto(`${url}?load=${++loads}#noprobe`);
+    const t = await page.evaluate(({ title, blocks, n }) => window.__bench.whenDom(() => {
+      const a = document.querySelector('article');
+      return a && a.getAttribute('aria-label') === title && a.querySelectorAll('p').length === blocks && (n === 0 || a.querySelector('mark.hl'));
+    }, 20000), { title: c.article.title, blocks, n: c.anns.length }).catch(() => null);
+    return t;
+  };
+  const probeLoad = await loadOnce();
+  if (probeLoad == null) {
+    result.why = 'the app did not show the stored article';
+    await context.close();
+    return result;
+  }
+  result.supported = true;
+  result.load = await measure(loadOnce);
+  // Tag: key press C → the new highlight painted, on a plain run in the middle of the article.
+  result.tag = await measure((i) => tagOnce(page, i));
+  // Select in the panel: click an item → its highlight marked selected and painted.
+  if (c.anns.length) result.select = await measure((i) => page.evaluate(async (i) => {
+    const items = document.querySelectorAll('aside[aria-label="Annotations"] ul.items button.item');
+    if (!items.length) return null;
+    const b = items[(items.length >> 1) + i];
+    const t0 = performance.now();
+    b.click();
+    return (await window.__bench.whenDom(() => b.getAttribute('aria-pressed') === 'true' && document.querySelector('article mark.hl-selected'))) - t0;
+  }, i));
+  // Filter: type a word into the panel's search → the list updated and painted.
+  if (c.anns.length) result.filter = await measure((i) => page.evaluate(async (i) => {
+    const input = document.querySelector('aside[aria-label="Annotations"] input[type=search]');
+    const list = document.querySelector('aside[aria-label="Annotations"] ul.items');
+    const before = list.children.length;
+    const word = ['coalition', 'Syria', 'Turkey', 'ISIS', 'meeting', 'Raqqa'][i % 6];
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await window.__bench.whenDom(() => list.children.length >= before);
+    const t0 = performance.now();
+    input.value = word;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const t = (await window.__bench.whenDom(() => list.children.length !== before, 10000).catch(() => null));
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return t == null ? null : t - t0;
+  }, i));
+  // Export all annotations as W3C JSON: click Download → notice painted (the file is kept for
+  // the import below).
+  let exported = null;
+  result.export = await measure(async () => {
+    await page.evaluate(async () => {
+      [...document.querySelectorAll('header button')].find((b) => b.textContent.trim() === 'Export').click();
+      await window.__bench.whenDom(() => document.querySelector('#export-format'));
+      const sel = document.querySelector('#export-format');
+      sel.value = 'w3c';
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    const dl = page.waitForEvent('download');
+    const t = await page.evaluate(async () => {
+      const btn = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent.trim() === 'Download');
+      const t0 = performance.now();
+      btn.click();
+      return (await window.__bench.whenDom(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('Downloaded')))) - t0;
+    });
+    exported = await readFile(await (await dl).path());
+    await page.evaluate(() => document.querySelector('.notice button[aria-label="Dismiss message"]')?.click());
+    return t;
+  });
+  // Import that file back (every annotation is updated): file chosen → preview painted, plus
+  // Import pressed → the notice painted.
+  result.import = await measure(async () => {
+    await page.evaluate(() => {
+      window.__bench.changeAt = null;
+      document.addEventListener('change', () => { window.__bench.changeAt = performance.now(); }, { capture: true, once: true });
+    });
+    const previewed = page.evaluate(() => window.__bench.whenDom(() => [...document.querySelectorAll('[role=dialog] h2')].some((h) => h.textContent === 'Import preview'), 30000));
+    await page.setInputFiles('input[aria-label="Import annotations"]', { name: 'bench.w3c.jsonld', mimeType: 'application/ld+json', buffer: exported });
+    const t1 = await previewed;
+    const t0 = await page.evaluate(() => window.__bench.changeAt);
+    const t2 = await page.evaluate(async () => {
+      const btn = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent.trim() === 'Import');
+      const t = performance.now();
+      btn.click();
+      const end = await window.__bench.whenDom(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.startsWith('Imported')), 30000);
+      document.querySelector('.notice button[aria-label="Dismiss message"]')?.click();
+      return end - t;
+    });
+    return t1 - t0 + t2;
+  });
+  result.exportBytes = exported?.length;
+  if (c.largest) {
+    await loadOnce();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    result.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    result.wasm = await page.evaluate(() => window.__bench.wasm?.memory?.buffer.byteLength ?? null);
+  }
+  result.errors = errors;
+  await context.close();
+  return result;
+}
+
+/** One tag: a programmatic selection of three words in a plain run, then the key C. */
+async function tagOnce(page, i) {
+  const ok = await page.evaluate(async (i) => {
+    document.activeElement?.blur?.();
+    const spans = [...document.querySelectorAll('article p span[data-s]')].filter((s) => s.textContent.length > 40);
+    const span = spans[(spans.length >> 1) + i * 5] ?? spans[0];
+    if (!span) return false;
+    span.scrollIntoView({ block: 'center' });
+    const text = span.firstChild;
+    const m = /\S+\s+\S+\s+\S+/u.exec(text.data.slice(5));
+    if (!m) return false;
+    const sel = getSelection();
+    sel.setBaseAndExtent(text, 5 + m.index, text, 5 + m.index + m[0].length);
+    await new Promise((r) => setTimeout(r, 150));
+    await window.__bench.afterPaint();
+    window.__bench.marks = document.querySelectorAll('article mark.hl').length;
+    window.__bench.keyAt = null;
+    addEventListener('keydown', (e) => { if (e.key === 'c') window.__bench.keyAt = performance.now(); }, { capture: true, once: true });
+    return true;
+  }, i);
+  if (!ok) return null;
+  const done = page.evaluate(() => window.__bench.whenDom(() => document.querySelectorAll('article mark.hl').length > window.__bench.marks, 10000));
+  await page.keyboard.press('c');
+  const t1 = await done;
+  const t0 = await page.evaluate(() => window.__bench.keyAt);
+  await page.keyboard.press('Escape');
+  return t1 - t0;
+}
+
+/** Tag on the sample article (no storage needed): key press → highlight painted. */
+async function sampleTag(browser, url) {
+  const { context, page } = await newPage(browser);
+  await page.goto(url + '#noprobe');
+  await page.locator('article p').first().waitFor();
+  const r = await measure((i) => tagOnce(page, i));
+  await context.close();
+  return r;
+}
+
+// ---- Criterion (native) for the anchoring row. ------------------------------------------------
+
+function criterionEstimate(group, id) {
+  const dir = join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'criterion', group, ...id.split('/'), 'new', 'estimates.json');
+  if (!existsSync(dir)) return null;
+  const e = JSON.parse(readFileSync(dir, 'utf8'));
+  return { median: e.median.point_estimate / 1e6, min: e.median.confidence_interval.lower_bound / 1e6, max: e.median.confidence_interval.upper_bound / 1e6 };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  if (!args['no-build']) run('trunk', ['build', '--release']);
+  if (!args['no-criterion']) run('cargo', ['bench', '--bench', 'core', '--', 'anchor/2000_']);
+  await bundlePeers();
+  await bundleSizes();
+  const server = await serve();
+  const browser = await launch();
+  const version = browser.version();
+  try {
+    log('cold load');
+    await coldLoad(browser, server.url);
+    log('tag on the sample article');
+    row('sample article', 'tag: key C → new highlight painted', 'ms', await sampleTag(browser, server.url), '', null, 'no stored annotations');
+    const cases = [];
+    for (const w of WORDS) {
+      const article = makeArticle(w);
+      for (const n of COUNTS) {
+        const anns = makeAnnotations(article, n);
+        cases.push({ w, n, article, anns, sels: selectors(anns), largest: w === WORDS.at(-1) && n === COUNTS.at(-1) });
+      }
+    }
+    let appMem = null; let peerMem = null;
+    for (const c of cases) {
+      const label = `${c.w / 1000}k words, ${c.n} ann.`;
+      log(label);
+      const peer = await peerCase(browser, server.url, c);
+      const app = await appCase(browser, server.url, c);
+      const why = app.supported ? '' : `not measured: ${app.why}`;
+      row(label, 'load: navigation → article + highlights painted', 'ms', app.supported ? app.load : why, 'Recogito', peer.load, 'both from IndexedDB, from navigation start');
+      row(label, 'tag: key C → new highlight painted', 'ms', app.supported ? app.tag : why, 'Recogito addAnnotation', peer.add, '');
+      row(label, 'select an annotation in the panel → painted', 'ms', app.supported ? (app.select ?? 'no annotations') : why, '', null, 'no peer panel');
+      row(label, 'filter the panel (search) → painted', 'ms', app.supported ? (app.filter ?? 'no annotations') : why, '', null, 'no peer panel');
+      row(label, 'export all as W3C JSON: Download → done, painted', 'ms', app.supported ? app.export : why, '', null, app.exportBytes ? `${(app.exportBytes / 1024).toFixed(0)} KB file; no peer export` : 'no peer export');
+      row(label, 'import that W3C file: file chosen → preview, + Import → done', 'ms', app.supported ? app.import : why, '', null, 'no peer import');
+      if (c.largest) {
+        appMem = app; peerMem = peer;
+        if (app.supported) {
+          target(`tag → highlight painted, ${label}`, 16, 'ms', app.tag);
+          target(`load from storage → painted, ${label}`, 500, 'ms', app.load);
+        } else {
+          target(`tag → highlight painted, ${label}`, 16, 'ms', null, why);
+          target(`load from storage → painted, ${label}`, 500, 'ms', null, why);
+        }
+      }
+      if (c.n === COUNTS.at(-1)) {
+        log(label, 'anchoring');
+        const anns = makeAnnotations(c.article, 2_000);
+        const peerAnchor = await anchorPeer(browser, server.url, { ...c, sels: selectors(anns) });
+        const ours = criterionEstimate('anchor', `2000_quote_near_hint/${c.w}w`);
+        row(`${c.w / 1000}k words`, 'anchor 2,000 quote selectors (position hint off by 7)', 'ms', ours ?? 'criterion not run', 'dom-anchor-text-quote', peerAnchor, `ours: native criterion, median (95% CI); peer: in Chromium, ${peerAnchor.n} runs`);
+        if (c.w === WORDS.at(-1)) target(`2,000 quote selectors anchored (${c.w / 1000}k words)`, 100, 'ms', ours, 'native (criterion): the app has no in-browser anchoring entry point to time alone');
+      }
+    }
+    if (appMem?.supported) {
+      row('memory (largest case)', 'JS heap after GC', 'MB', appMem.heap, 'Recogito', peerMem.heap);
+      row('memory (largest case)', 'wasm linear memory', 'MB', appMem.wasm, '', null);
+    } else {
+      row('memory (largest case)', 'JS heap after GC', 'MB', 'not measured: app does not load stored articles', 'Recogito', peerMem?.heap);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(`\nArticle Annotator benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), Chromium ${version} headless, ${RUNS} runs after 1 warm-up${QUICK ? ' (quick)' : ''}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  console.log(printTable());
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,239 @@
+//! Criterion benchmarks of the core's hot paths on long articles with many annotations:
+//! segmentation, anchoring, offset conversion, W3C export and import.
+//!
+//! The articles and annotations are made the way `bench/gen.mjs` makes them for the browser
+//! benchmark: the sample article's blocks repeated to 20,000 and 100,000 words, annotations of
+//! 3 to 10 words spread evenly, every fourth overlapping the one before it and every seventh
+//! nested in it. Run with `cargo bench --bench core` (see BENCHMARKS.md).
+
+use article_annotator::core::anchor::Anchorer;
+use article_annotator::core::formats::w3c;
+use article_annotator::core::library::Library;
+use article_annotator::core::model::{Annotation, Kind, Timestamp};
+use article_annotator::core::offsets::{self, CpIndex};
+use article_annotator::core::segment::segment_blocks;
+use article_annotator::core::text::{Article, Block};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use std::hint::black_box;
+use std::time::Duration;
+use uuid::Uuid;
+
+const WORDS: [usize; 2] = [20_000, 100_000];
+const COUNTS: [usize; 2] = [500, 2_000];
+
+/// An article of at least `words` words: the sample's blocks repeated, one block a line.
+fn article(words: usize) -> Article {
+    let sample = Article::sample();
+    let lines: Vec<&str> = sample.text.lines().filter(|l| !l.is_empty()).collect();
+    let mut out = Vec::new();
+    let mut n = 0;
+    for line in lines.iter().cycle() {
+        if n >= words {
+            break;
+        }
+        out.push(*line);
+        n += line.split_whitespace().count();
+    }
+    Article::new(
+        Uuid::from_u128(words as u128),
+        "Benchmark",
+        None,
+        &out.join("\n"),
+    )
+}
+
+/// `count` annotations as `bench/gen.mjs` makes them (same spans).
+fn annotations(article: &Article, count: usize) -> Vec<Annotation> {
+    let text = &article.text;
+    let mut starts = Vec::new();
+    let mut ends = Vec::new();
+    let mut in_word = false;
+    for (i, c) in text.chars().enumerate() {
+        // JavaScript's \s, as gen.mjs uses: Unicode white space (NBSP included).
+        let space = c.is_whitespace() || c == '\u{feff}';
+        if !space && !in_word {
+            starts.push(i);
+        }
+        if space && in_word {
+            ends.push(i);
+        }
+        in_word = !space;
+    }
+    if in_word {
+        ends.push(text.chars().count());
+    }
+    let step = (starts.len() / count.max(1)).max(1);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for i in 0..count {
+        let mut w0 = (i * step).min(starts.len() - 1);
+        let mut w1 = (w0 + 2 + i % 8).min(ends.len() - 1);
+        if let Some(&(p0, p1)) = spans.last() {
+            if i % 4 == 3 {
+                w0 = (p0 + 1).min(p1);
+                w1 = (p1 + 3).min(ends.len() - 1);
+            } else if i % 7 == 6 && p1 - p0 >= 2 {
+                w0 = p0 + 1;
+                w1 = p1 - 1;
+            }
+        }
+        spans.push((w0, w1));
+    }
+    spans
+        .iter()
+        .enumerate()
+        .map(|(i, &(w0, w1))| {
+            let kind = if i % 2 == 0 { Kind::Claim } else { Kind::Quote };
+            Annotation::new(
+                Uuid::from_u128(0x2_0000_0000 + i as u128),
+                article.id,
+                kind,
+                text,
+                starts[w0],
+                ends[w1],
+                Timestamp(1_764_244_800_000 + i as i64 * 1000),
+            )
+        })
+        .collect()
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+}
+
+fn bench_segment(c: &mut Criterion) {
+    let mut g = c.benchmark_group("segment_blocks");
+    for words in WORDS {
+        let art = article(words);
+        let blocks: Vec<Block> = art.blocks();
+        for n in COUNTS {
+            let anns = annotations(&art, n);
+            g.bench_with_input(BenchmarkId::new(format!("{words}w"), n), &anns, |b, anns| {
+                b.iter(|| segment_blocks(black_box(&blocks), anns.iter()))
+            });
+        }
+    }
+    g.finish();
+}
+
+fn bench_anchor(c: &mut Criterion) {
+    let mut g = c.benchmark_group("anchor");
+    for words in WORDS {
+        let art = article(words);
+        let anns = annotations(&art, 2_000);
+        g.bench_function(BenchmarkId::new("new", format!("{words}w")), |b| {
+            b.iter(|| Anchorer::new(black_box(&art.text)))
+        });
+        let anchorer = Anchorer::new(&art.text);
+        // What loading does: the stored position still holds the quote.
+        g.bench_function(
+            BenchmarkId::new("2000_at_position", format!("{words}w")),
+            |b| {
+                b.iter(|| {
+                    for a in &anns {
+                        black_box(anchorer.anchor(&a.quote, Some((a.start, a.end))));
+                    }
+                })
+            },
+        );
+        // What dom-anchor-text-quote does: the quote searched near a position hint (here the
+        // stored position moved by 7 code points, so the fast path misses).
+        g.bench_function(
+            BenchmarkId::new("2000_quote_near_hint", format!("{words}w")),
+            |b| {
+                b.iter(|| {
+                    for a in &anns {
+                        black_box(anchorer.anchor(&a.quote, Some((a.start + 7, a.end + 7))));
+                    }
+                })
+            },
+        );
+        // Quote and context only, no position (an import from a tool that stores none).
+        g.bench_function(BenchmarkId::new("2000_quote_only", format!("{words}w")), |b| {
+            b.iter(|| {
+                for a in &anns {
+                    black_box(anchorer.anchor(&a.quote, None));
+                }
+            })
+        });
+    }
+    g.finish();
+}
+
+fn bench_offsets(c: &mut Criterion) {
+    let mut g = c.benchmark_group("offsets");
+    let art = article(100_000);
+    let anns = annotations(&art, 2_000);
+    g.bench_function("CpIndex::new/100000w", |b| {
+        b.iter(|| CpIndex::new(black_box(&art.text)))
+    });
+    let index = CpIndex::new(&art.text);
+    g.bench_function("CpIndex 4000 cp->byte->cp/100000w", |b| {
+        b.iter(|| {
+            for a in &anns {
+                black_box(index.cp(index.byte(a.start)));
+                black_box(index.cp(index.byte(a.end)));
+            }
+        })
+    });
+    // The shell converts DOM offsets inside one run's text node; the longest block bounds it.
+    let longest = art
+        .blocks()
+        .into_iter()
+        .map(|b| b.text(&art.text).to_owned())
+        .max_by_key(|t| t.len())
+        .unwrap_or_default();
+    let n16 = offsets::utf16_len(&longest);
+    g.bench_function("utf16<->cp, longest block, 100 offsets", |b| {
+        b.iter(|| {
+            for k in 0..100 {
+                let u = k * n16 / 100;
+                black_box(offsets::cp_to_utf16(&longest, offsets::utf16_to_cp(&longest, u)));
+            }
+        })
+    });
+    // Without an index, each slice rescans the text from its start: O(n) per call.
+    g.bench_function("slice_cp whole text, 200 spans/100000w", |b| {
+        b.iter(|| {
+            for a in anns.iter().take(200) {
+                black_box(offsets::slice_cp(&art.text, a.start, a.end));
+            }
+        })
+    });
+    g.finish();
+}
+
+fn bench_w3c(c: &mut Criterion) {
+    let mut g = c.benchmark_group("w3c");
+    for words in WORDS {
+        let art = article(words);
+        for n in COUNTS {
+            let anns = annotations(&art, n);
+            let library = Library {
+                articles: vec![art.clone()],
+                annotations: anns.clone(),
+            };
+            g.bench_function(BenchmarkId::new(format!("export/{words}w"), n), |b| {
+                b.iter(|| w3c::export(&library, library.annotations.iter(), Uuid::nil(), "bench"))
+            });
+            let json = w3c::export(&library, library.annotations.iter(), Uuid::nil(), "bench");
+            let empty = Library {
+                articles: vec![art.clone()],
+                annotations: Vec::new(),
+            };
+            g.bench_function(BenchmarkId::new(format!("import/{words}w"), n), |b| {
+                b.iter(|| w3c::import(black_box(&json), &empty, art.id, Timestamp(0)))
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = bench_segment, bench_anchor, bench_offsets, bench_w3c
+}
+criterion_main!(benches);
