@@ -110,9 +110,11 @@ fn bench_segment(c: &mut Criterion) {
         let blocks: Vec<Block> = art.blocks();
         for n in COUNTS {
             let anns = annotations(&art, n);
-            g.bench_with_input(BenchmarkId::new(format!("{words}w"), n), &anns, |b, anns| {
-                b.iter(|| segment_blocks(black_box(&blocks), anns.iter()))
-            });
+            g.bench_with_input(
+                BenchmarkId::new(format!("{words}w"), n),
+                &anns,
+                |b, anns| b.iter(|| segment_blocks(black_box(&blocks), anns.iter())),
+            );
         }
     }
     g.finish();
@@ -151,13 +153,16 @@ fn bench_anchor(c: &mut Criterion) {
             },
         );
         // Quote and context only, no position (an import from a tool that stores none).
-        g.bench_function(BenchmarkId::new("2000_quote_only", format!("{words}w")), |b| {
-            b.iter(|| {
-                for a in &anns {
-                    black_box(anchorer.anchor(&a.quote, None));
-                }
-            })
-        });
+        g.bench_function(
+            BenchmarkId::new("2000_quote_only", format!("{words}w")),
+            |b| {
+                b.iter(|| {
+                    for a in &anns {
+                        black_box(anchorer.anchor(&a.quote, None));
+                    }
+                })
+            },
+        );
     }
     g.finish();
 }
@@ -190,7 +195,10 @@ fn bench_offsets(c: &mut Criterion) {
         b.iter(|| {
             for k in 0..100 {
                 let u = k * n16 / 100;
-                black_box(offsets::cp_to_utf16(&longest, offsets::utf16_to_cp(&longest, u)));
+                black_box(offsets::cp_to_utf16(
+                    &longest,
+                    offsets::utf16_to_cp(&longest, u),
+                ));
             }
         })
     });

@@ -722,7 +722,12 @@ pub fn app() -> Html {
     let can_undo = state.annotations.can_undo();
     let can_redo = state.annotations.can_redo();
     let in_article = state.view == View::Article;
-    let entries = Rc::new(storage::library_entries(&state.library));
+    // The library list is computed only when it is shown (it counts every annotation).
+    let entries = Rc::new(if in_article && import_preview.is_none() {
+        Vec::new()
+    } else {
+        storage::library_entries(&state.library)
+    });
     let article_choices: Vec<(Uuid, String)> =
         entries.iter().map(|e| (e.id, e.title.clone())).collect();
     let storage_state = match state.storage {

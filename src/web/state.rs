@@ -23,6 +23,7 @@ use crate::core::storage::{
     StoredArticle, SyncMessage, WritePlan,
 };
 use crate::core::text::{Article, Block};
+use crate::web::components::article_view::{BlockRuns, Chunk, CHUNK};
 
 /// The meta key of the export settings.
 pub const SETTINGS_KEY: &str = "settings";
@@ -115,8 +116,8 @@ pub struct AppState {
     pub article: Rc<Article>,
     pub blocks: Rc<Vec<Block>>,
     pub annotations: Rc<Annotations>,
-    /// Per block, the runs to render; each is shared until its block changes.
-    pub runs: Rc<Vec<Rc<Vec<RunView>>>>,
+    /// Per chunk of blocks, per block, the runs to render; each is shared until it changes.
+    pub runs: Rc<Vec<Chunk>>,
     pub selected: Option<Uuid>,
     pub filter: Filter,
     pub notice: Option<Notice>,
@@ -226,15 +227,17 @@ impl AppState {
         self.revision += 1;
     }
 
-    fn render_all(&self) -> Vec<Rc<Vec<RunView>>> {
+    fn render_all(&self) -> Vec<Chunk> {
         let segs = segment_blocks(
             &self.blocks,
             self.annotations.iter().filter(|a| a.is_attached()),
         );
-        segs.into_iter()
+        let views: Vec<BlockRuns> = segs
+            .into_iter()
             .zip(self.blocks.iter())
             .map(|(runs, b)| Rc::new(self.views(b, runs)))
-            .collect()
+            .collect();
+        views.chunks(CHUNK).map(|c| Rc::new(c.to_vec())).collect()
     }
 
     fn views(&self, block: &Block, runs: Vec<crate::core::segment::Run>) -> Vec<RunView> {
@@ -302,10 +305,12 @@ impl AppState {
                 updates.push((i, Rc::new(self.views(b, segs))));
             }
         }
-        let runs = Rc::make_mut(&mut self.runs);
+        let chunks = Rc::make_mut(&mut self.runs);
         for (i, view) in updates {
-            if let Some(slot) = runs.get_mut(i) {
-                *slot = view;
+            if let Some(chunk) = chunks.get_mut(i / CHUNK) {
+                if let Some(slot) = Rc::make_mut(chunk).get_mut(i % CHUNK) {
+                    *slot = view;
+                }
             }
         }
     }

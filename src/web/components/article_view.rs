@@ -1,23 +1,59 @@
 //! The article: its blocks rendered as plain text, one `<p>` per block, with highlights.
 //!
-//! Each block is its own memoised component whose runs are shared (`Rc`) until a change
-//! touches that block, so one change re-renders one block. Every text node is the only child
-//! of an element carrying `data-s`, the code point offset of its first character in the
-//! canonical text; the selection glue ([`crate::web::dom`]) maps DOM positions back to the
-//! core through that attribute alone. Text is always rendered as text, never as HTML.
+//! Blocks are grouped in chunks of [`CHUNK`]; each chunk and each block is its own memoised
+//! component whose props are shared `Rc`s compared by pointer, so one change re-renders one
+//! chunk and one block, and a long article costs one comparison per chunk, not per block.
+//! Every text node is the only child of an element carrying `data-s`, the code point offset of
+//! its first character in the canonical text; the selection glue ([`crate::web::dom`]) maps DOM
+//! positions back to the core through that attribute alone. Text is always rendered as text,
+//! never as HTML.
 
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::core::text::Article;
+use crate::core::text::{Article, Block};
 use crate::web::state::RunView;
 
-#[derive(Properties, PartialEq)]
+/// How many blocks one chunk holds.
+pub const CHUNK: usize = 64;
+
+/// The runs of one block.
+pub type BlockRuns = Rc<Vec<RunView>>;
+/// The runs of the blocks of one chunk.
+pub type Chunk = Rc<Vec<BlockRuns>>;
+
+/// Each block as one plain run, in chunks (an article with no highlights).
+pub fn plain_chunks(article: &Article, blocks: &[Block]) -> Rc<Vec<Chunk>> {
+    Rc::new(
+        blocks
+            .chunks(CHUNK)
+            .map(|c| {
+                Rc::new(
+                    c.iter()
+                        .map(|b| {
+                            Rc::new(vec![RunView {
+                                start: b.start,
+                                text: b.text(&article.text).to_owned().into(),
+                                depth: 0,
+                                has_claim: false,
+                                has_quote: false,
+                                selected: false,
+                                label: AttrValue::default(),
+                            }])
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+    )
+}
+
+#[derive(Properties)]
 pub struct ArticleViewProps {
     pub article: Rc<Article>,
-    /// The runs of each block; when absent, each block is one plain run.
+    /// The runs of each block, in chunks; when absent, each block is one plain run.
     #[prop_or_default]
-    pub runs: Option<Rc<Vec<Rc<Vec<RunView>>>>>,
+    pub runs: Option<Rc<Vec<Chunk>>>,
     /// Called with the code point offset of a clicked highlight.
     #[prop_or_default]
     pub on_highlight_click: Callback<usize>,
@@ -27,11 +63,31 @@ pub struct ArticleViewProps {
     pub node_ref: NodeRef,
 }
 
+/// The article re-renders only when its text or its runs change. Its callbacks dispatch to
+/// the app's reducer and are refreshed whenever the runs change, which every change to the
+/// annotations does.
+impl PartialEq for ArticleViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article)
+            && match (&self.runs, &other.runs) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+            && self.node_ref == other.node_ref
+    }
+}
+
 /// Renders the article's blocks inside `<article>`.
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let article = &props.article;
-    let blocks = use_memo(article.clone(), |a| a.blocks());
+    let blocks = use_memo(article.clone(), |a| Rc::new(a.blocks()));
+    let plain = {
+        let blocks = (*blocks).clone();
+        use_memo(article.clone(), move |a| plain_chunks(a, &blocks))
+    };
+    let chunks = props.runs.clone().unwrap_or_else(|| (*plain).clone());
     let onclick = {
         let cb = props.on_highlight_click.clone();
         Callback::from(move |e: MouseEvent| {
@@ -55,30 +111,53 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             {onclick}
             onkeydown={props.onkeydown.clone()}
         >
-            { for blocks.iter().enumerate().map(|(i, b)| {
-                let runs = props.runs.as_ref().and_then(|r| r.get(i).cloned()).unwrap_or_else(|| {
-                    Rc::new(vec![RunView {
-                        start: b.start,
-                        text: b.text(&article.text).to_owned().into(),
-                        depth: 0,
-                        has_claim: false,
-                        has_quote: false,
-                        selected: false,
-                        label: AttrValue::default(),
-                    }])
-                });
-                html! { <BlockView key={b.index} block_start={b.start} {runs} /> }
+            { for chunks.iter().enumerate().map(|(c, chunk)| html! {
+                <ChunkView key={c} first={c * CHUNK} blocks={(*blocks).clone()} chunk={chunk.clone()} />
             }) }
         </article>
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
+pub struct ChunkViewProps {
+    /// Index of the chunk's first block.
+    pub first: usize,
+    pub blocks: Rc<Vec<Block>>,
+    pub chunk: Chunk,
+}
+
+impl PartialEq for ChunkViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.first == other.first
+            && Rc::ptr_eq(&self.blocks, &other.blocks)
+            && Rc::ptr_eq(&self.chunk, &other.chunk)
+    }
+}
+
+/// A run of consecutive blocks; renders no element of its own, so blocks stay children of
+/// `<article>`.
+#[function_component(ChunkView)]
+pub fn chunk_view(props: &ChunkViewProps) -> Html {
+    html! {
+        { for props.chunk.iter().enumerate().filter_map(|(i, runs)| {
+            let b = props.blocks.get(props.first + i)?;
+            Some(html! { <BlockView key={b.index} block_start={b.start} runs={runs.clone()} /> })
+        }) }
+    }
+}
+
+#[derive(Properties)]
 pub struct BlockViewProps {
     /// Code point offset of the block in the canonical text.
     pub block_start: usize,
     /// The block's runs, in order; their texts concatenate to the block's characters.
-    pub runs: Rc<Vec<RunView>>,
+    pub runs: BlockRuns,
+}
+
+impl PartialEq for BlockViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.block_start == other.block_start && Rc::ptr_eq(&self.runs, &other.runs)
+    }
 }
 
 /// One block of the article.

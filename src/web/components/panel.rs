@@ -11,7 +11,7 @@ use crate::core::model::{parse_tags, Annotation, HttpUrl, Kind, Verdict};
 use crate::core::panel::{self, shorten, Filter, KindFilter};
 use crate::core::reducer::{Annotations, Edit};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct PanelProps {
     pub annotations: Rc<Annotations>,
     pub filter: Filter,
@@ -22,6 +22,20 @@ pub struct PanelProps {
     pub on_delete: Callback<Uuid>,
     pub on_error: Callback<String>,
 }
+
+/// The panel re-renders only when what it shows changes (compared by pointer for the
+/// annotations); its callbacks only dispatch to the app's reducer.
+impl PartialEq for PanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.annotations, &other.annotations)
+            && self.filter == other.filter
+            && self.selected == other.selected
+    }
+}
+
+/// How many list items are rendered before a "Show more" button: a long list stays fast,
+/// and the rest is one press away.
+pub const PAGE: usize = 200;
 
 fn input_value(e: &Event) -> String {
     if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
@@ -39,6 +53,12 @@ fn input_value(e: &Event) -> String {
 #[function_component(AnnotationsPanel)]
 pub fn annotations_panel(props: &PanelProps) -> Html {
     let view = panel::view(props.annotations.iter(), &props.filter);
+    let shown = use_state_eq(|| PAGE);
+    // The selected annotation is always rendered, however far down the list it is.
+    let selected_at = props
+        .selected
+        .and_then(|id| view.items.iter().position(|a| a.id == id));
+    let limit = (*shown).max(selected_at.map_or(0, |i| i + 1));
     let all_tags = panel::tag_suggestions(props.annotations.iter(), "");
 
     let set_kind = |k: KindFilter| {
@@ -153,8 +173,14 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
                     view.shown.all, view.total.all, view.shown.claims, view.shown.quotes) }
             </p>
             <ul class="items" aria-label="Annotation list">
-                { for view.items.iter().map(|a| item(a)) }
+                { for view.items.iter().take(limit).map(|a| item(a)) }
             </ul>
+            if view.items.len() > limit {
+                <button type="button" class="show-more"
+                        onclick={{ let l = shown.clone(); Callback::from(move |_| l.set(*l + PAGE)) }}>
+                    { format!("Show {} more of {}", (view.items.len() - limit).min(PAGE), view.items.len() - limit) }
+                </button>
+            }
             if !view.orphans.is_empty() {
                 <h3>{ "Orphans (not attached to the text)" }</h3>
                 <ul class="items orphans" aria-label="Orphaned annotations">
