@@ -199,6 +199,8 @@ test('bad files are refused with a clear message and the library stays as it was
     ['unknown.json', '{"hello": "world"}', /neither Annotator JSON nor W3C/],
     ['future.json', '{"format": "article-annotator", "version": 99, "articles": [], "annotations": []}', /version/i],
     ['empty.json', '', /empty/i],
+    // Over the documented 20 MB limit: refused before it is read.
+    ['huge.json', '[' + ' '.repeat(21 * 1024 * 1024) + ']', /limit is 20 MB/],
   ];
   for (const [name, text, message] of cases) {
     await importFile(page, name, text);
