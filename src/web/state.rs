@@ -202,19 +202,23 @@ impl AppState {
         self.runs = Rc::new(self.render_all());
     }
 
+    /// The stored annotations of article `id`.
+    fn stored_annotations_of(&self, id: Uuid) -> Vec<Annotation> {
+        self.library
+            .annotations
+            .values()
+            .filter(|a| a.article_id == id)
+            .cloned()
+            .collect()
+    }
+
     /// Opens the stored article `id`.
     fn open(&mut self, id: Uuid) -> bool {
         let Some(stored) = self.library.articles.get(&id) else {
             return false;
         };
         let article = stored.article.clone();
-        let anns = self
-            .library
-            .annotations
-            .values()
-            .filter(|a| a.article_id == id)
-            .cloned()
-            .collect();
+        let anns = self.stored_annotations_of(id);
         self.show(article, anns);
         self.view = View::Article;
         true
@@ -388,13 +392,7 @@ impl AppState {
                 }
                 // Bring each annotation of this article in line with the library, without
                 // touching this tab's undo history for the others.
-                let mine: Vec<Annotation> = self
-                    .library
-                    .annotations
-                    .values()
-                    .filter(|a| a.article_id == id)
-                    .cloned()
-                    .collect();
+                let mine = self.stored_annotations_of(id);
                 let gone: Vec<Uuid> = self
                     .annotations
                     .iter()
