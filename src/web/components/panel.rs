@@ -54,11 +54,12 @@ fn input_value(e: &Event) -> String {
 pub fn annotations_panel(props: &PanelProps) -> Html {
     let view = panel::view(props.annotations.iter(), &props.filter);
     let shown = use_state_eq(|| PAGE);
-    // The selected annotation is always rendered, however far down the list it is.
-    let selected_at = props
+    let limit = *shown;
+    // The selected annotation is always in the list, even when it lies past the rendered page
+    // (it is then shown after the page, in its own place in the order).
+    let selected_beyond = props
         .selected
-        .and_then(|id| view.items.iter().position(|a| a.id == id));
-    let limit = (*shown).max(selected_at.map_or(0, |i| i + 1));
+        .and_then(|id| view.items.iter().skip(limit).find(|a| a.id == id).copied());
     let all_tags = panel::tag_suggestions(props.annotations.iter(), "");
 
     let set_kind = |k: KindFilter| {
@@ -174,6 +175,7 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
             </p>
             <ul class="items" aria-label="Annotation list">
                 { for view.items.iter().take(limit).map(|a| item(a)) }
+                { for selected_beyond.map(|a| item(a)) }
             </ul>
             if view.items.len() > limit {
                 <button type="button" class="show-more"
