@@ -154,9 +154,25 @@ test('keyboard only: focus the article, move by sentence, extend by word, tag', 
   await page.keyboard.press('Shift+ArrowRight');
   const chosen = (await page.evaluate(() => String(getSelection()))).trim();
   await toolbar(page).waitFor();
+  // Escape dismisses the selection and its toolbar; re-select the same words and tag.
+  await page.keyboard.press('Escape');
+  assert.equal(await toolbar(page).count(), 0);
+  assert.equal(await page.evaluate(() => String(getSelection())), '');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Alt+Shift+ArrowLeft');
+  await page.keyboard.press('Alt+Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowRight');
+  assert.equal((await page.evaluate(() => String(getSelection()))).trim(), chosen);
+  await toolbar(page).waitFor();
   await page.keyboard.press('q');
   await editor(page).waitFor();
   assert.equal(await selectedQuote(page), chosen);
+  // Moving onto the tagged sentence again tells a screen reader what covers it.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowDown');
+  const live = page.locator('[aria-live="polite"]');
+  await page.waitForFunction(() => document.querySelector('[aria-live="polite"]').textContent.includes('Quote'));
+  assert.match(await live.textContent(), /Selection overlaps: Quote “/);
   assert.equal(await page.locator('article mark.hl-quote').count() > 0, true);
   // The shortcuts help opens with ? and closes with Escape.
   await page.keyboard.press('Escape');
