@@ -84,3 +84,20 @@ async fn non_ascii_text_and_html_like_text_render_as_text() {
     let el: web_sys::Element = second.dyn_into().unwrap();
     assert_eq!(el.get_attribute("data-s").as_deref(), Some("23"));
 }
+
+#[wasm_bindgen_test]
+fn the_browsers_parser_keeps_only_the_text_a_reader_sees() {
+    use article_annotator::web::html::html_to_text;
+    let html = "<html><head><title>T &amp; U</title><style>p { color: red }</style></head>\
+        <body><script>alert(1)</script><p>One&nbsp;“two”</p><img src=x onerror=alert(2)>\
+        <div>Three<br>Four</div><svg><script>alert(3)</script></svg>\
+        <table><tr><td>a</td><td>b</td></tr></table><!-- <script>x</script> -->\
+        <a href=\"javascript:alert(4)\">link text</a></body></html>";
+    let e = html_to_text(html);
+    assert_eq!(e.title.as_deref(), Some("T & U"));
+    assert_eq!(e.text, "One\u{a0}“two”\nThree\nFour\na\nb\nlink text");
+    // Deep nesting is walked without recursion.
+    let deep = format!("{}deep{}", "<div>".repeat(5000), "</div>".repeat(5000));
+    assert_eq!(html_to_text(&deep).text, "deep");
+    assert_eq!(html_to_text("").text, "");
+}

@@ -29,8 +29,6 @@
 //! [`markdown_to_text`] keeps Markdown as it is except that it removes the `#` markers in front
 //! of ATX headings (`## Title` becomes `Title`); emphasis, links and lists are left as written.
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
-
 /// The longest suggested title, in characters.
 pub const MAX_TITLE_CHARS: usize = 120;
 
@@ -129,20 +127,149 @@ const HEAD_CONTENT: &[&str] = &[
     "title", "meta", "link", "style", "script", "base", "noscript", "template",
 ];
 
-/// Reads HTML and returns its visible text and a suggested title (see the module
-/// documentation). Never panics, whatever the input.
+/// One step of reading an HTML document in document order: what a tokenizer (natively) or a
+/// walk over the browser's parsed DOM (in the app) reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HtmlEvent<'a> {
+    /// An element starts; `name` is its lower-case local name.
+    Start { name: &'a str, self_closing: bool },
+    /// An element ends.
+    End { name: &'a str },
+    /// Text, with character references already decoded.
+    Text(&'a str),
+}
+
+/// Builds the visible text and a suggested title from [`HtmlEvent`]s (see the module
+/// documentation). The same rules apply whichever parser produced the events.
+#[derive(Debug, Default)]
+pub struct TextBuilder {
+    out: Lines,
+    /// Names of the dropped elements now open, innermost last.
+    dropped: Vec<&'static str>,
+    pre_depth: usize,
+    title: Option<String>,
+    in_title: bool,
+    h1: Option<String>,
+    h1_depth: usize,
+}
+
+impl TextBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Takes the next event.
+    pub fn event(&mut self, event: HtmlEvent<'_>) {
+        match event {
+            HtmlEvent::Start { name, self_closing } => {
+                if self.dropped.last() == Some(&"head") && !HEAD_CONTENT.contains(&name) {
+                    // `</head>` may be left out: the body's first element closes it.
+                    self.dropped.pop();
+                }
+                if name == "title"
+                    && self.dropped.iter().all(|d| *d == "head")
+                    && self.title.is_none()
+                {
+                    self.in_title = true;
+                    self.title = Some(String::new());
+                    return;
+                }
+                if let Some(d) = DROPPED.iter().find(|d| **d == name) {
+                    if !(self_closing && matches!(name, "svg" | "math")) {
+                        self.dropped.push(*d);
+                    }
+                    return;
+                }
+                if !self.dropped.is_empty() {
+                    return;
+                }
+                if BLOCKS.contains(&name) {
+                    self.out.end_line();
+                }
+                match name {
+                    "pre" | "listing" => self.pre_depth += 1,
+                    "h1" if self.h1.is_none() || self.h1_depth > 0 => {
+                        self.h1_depth += 1;
+                        self.h1.get_or_insert_with(String::new);
+                    }
+                    _ => {}
+                }
+            }
+            HtmlEvent::End { name } => {
+                if self.in_title {
+                    if name == "title" {
+                        self.in_title = false;
+                    }
+                    return;
+                }
+                if let Some(pos) = self.dropped.iter().rposition(|d| *d == name) {
+                    self.dropped.truncate(pos);
+                    return;
+                }
+                if !self.dropped.is_empty() {
+                    return;
+                }
+                if BLOCKS.contains(&name) {
+                    self.out.end_line();
+                }
+                match name {
+                    "pre" | "listing" => self.pre_depth = self.pre_depth.saturating_sub(1),
+                    "h1" if self.h1_depth > 0 => {
+                        self.h1_depth -= 1;
+                        if let Some(h) = &mut self.h1 {
+                            h.push(' ');
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            HtmlEvent::Text(s) => {
+                if self.dropped.last() == Some(&"head")
+                    && s.chars().any(|c| !c.is_ascii_whitespace())
+                {
+                    // Text cannot be in `head`: like a browser, take it as the body's start.
+                    self.dropped.pop();
+                }
+                if self.in_title {
+                    if let Some(t) = &mut self.title {
+                        t.push_str(s);
+                    }
+                } else if self.dropped.is_empty() {
+                    self.out.push_text(s, self.pre_depth > 0);
+                    if self.h1_depth > 0 {
+                        if let Some(h) = &mut self.h1 {
+                            h.push_str(s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The text and the suggested title: the `<title>`, else the first `<h1>`.
+    pub fn finish(self) -> Extracted {
+        let title = self
+            .title
+            .and_then(|t| clean_title(&t))
+            .or_else(|| self.h1.and_then(|h| clean_title(&h)));
+        Extracted {
+            title,
+            text: self.out.finish(),
+        }
+    }
+}
+
+/// Reads HTML with the `html5gum` tokenizer and returns its visible text and a suggested title
+/// (see the module documentation). Never panics, whatever the input. The app itself parses
+/// with the browser's own `DOMParser` (`crate::web::html`) and feeds the same
+/// [`TextBuilder`]; this reader serves native builds and tests.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn html_to_text(html: &str) -> Extracted {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
     let mut emitter = DefaultEmitter::default();
     emitter.naively_switch_states(true);
-    let mut out = Lines::default();
-    // Names of the dropped elements now open, innermost last.
-    let mut dropped: Vec<&'static str> = Vec::new();
-    let mut pre_depth = 0usize;
-    let mut title: Option<String> = None;
-    let mut in_title = false;
-    let mut h1: Option<String> = None;
-    let mut h1_depth = 0usize;
-
+    let mut b = TextBuilder::new();
     for result in Tokenizer::new_with_emitter(html, emitter) {
         let token = match result {
             Ok(token) => token,
@@ -151,96 +278,25 @@ pub fn html_to_text(html: &str) -> Extracted {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name);
-                let name = name.as_ref();
-                if dropped.last() == Some(&"head") && !HEAD_CONTENT.contains(&name) {
-                    // `</head>` may be left out: the body's first element closes it.
-                    dropped.pop();
-                }
-                if name == "title" && dropped.iter().all(|d| *d == "head") && title.is_none() {
-                    in_title = true;
-                    title = Some(String::new());
-                    continue;
-                }
-                if let Some(d) = DROPPED.iter().find(|d| **d == name) {
-                    if !(tag.self_closing && matches!(name, "svg" | "math")) {
-                        dropped.push(*d);
-                    }
-                    continue;
-                }
-                if !dropped.is_empty() {
-                    continue;
-                }
-                if BLOCKS.contains(&name) {
-                    out.end_line();
-                }
-                match name {
-                    "pre" | "listing" => pre_depth += 1,
-                    "h1" if h1.is_none() || h1_depth > 0 => {
-                        h1_depth += 1;
-                        h1.get_or_insert_with(String::new);
-                    }
-                    _ => {}
-                }
+                b.event(HtmlEvent::Start {
+                    name: name.as_ref(),
+                    self_closing: tag.self_closing,
+                });
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name);
-                let name = name.as_ref();
-                if in_title {
-                    if name == "title" {
-                        in_title = false;
-                    }
-                    continue;
-                }
-                if let Some(pos) = dropped.iter().rposition(|d| *d == name) {
-                    dropped.truncate(pos);
-                    continue;
-                }
-                if !dropped.is_empty() {
-                    continue;
-                }
-                if BLOCKS.contains(&name) {
-                    out.end_line();
-                }
-                match name {
-                    "pre" | "listing" => pre_depth = pre_depth.saturating_sub(1),
-                    "h1" if h1_depth > 0 => {
-                        h1_depth -= 1;
-                        if let Some(h) = &mut h1 {
-                            h.push(' ');
-                        }
-                    }
-                    _ => {}
-                }
+                b.event(HtmlEvent::End {
+                    name: name.as_ref(),
+                });
             }
             Token::String(s) => {
                 let s = String::from_utf8_lossy(&s.value);
-                if dropped.last() == Some(&"head") && s.chars().any(|c| !c.is_ascii_whitespace()) {
-                    // Text cannot be in `head`: like a browser, take it as the body's start.
-                    dropped.pop();
-                }
-                if in_title {
-                    if let Some(t) = &mut title {
-                        t.push_str(&s);
-                    }
-                } else if dropped.is_empty() {
-                    out.push_text(&s, pre_depth > 0);
-                    if h1_depth > 0 {
-                        if let Some(h) = &mut h1 {
-                            h.push_str(&s);
-                        }
-                    }
-                }
+                b.event(HtmlEvent::Text(s.as_ref()));
             }
             Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
     }
-    let title = title
-        .and_then(|t| clean_title(&t))
-        .or_else(|| h1.and_then(|h| clean_title(&h)));
-    Extracted {
-        title,
-        text: out.finish(),
-    }
+    b.finish()
 }
 
 /// The first non-empty line of `text`, trimmed and cut to at most [`MAX_TITLE_CHARS`]

@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod files;
+pub mod html;
 pub mod idb;
 pub mod persist;
 pub mod state;

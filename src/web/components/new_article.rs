@@ -12,10 +12,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::core::html::{html_to_text, markdown_to_text, suggest_title_from_text};
+use crate::core::html::{markdown_to_text, suggest_title_from_text};
 use crate::core::model::{uuid_from_random, HttpUrl};
 use crate::core::offsets::{cp_len, cp_to_byte, cp_to_utf16, utf16_to_cp};
 use crate::core::text::{canonicalize, split_title, Article};
+use crate::web::html::html_to_text;
 
 /// The largest file the dialog reads, in bytes.
 pub const MAX_FILE_BYTES: u64 = 20_000_000;
