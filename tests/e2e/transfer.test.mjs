@@ -231,3 +231,35 @@ test("replacing an article's text re-anchors its annotations and flags the chang
   assert.equal(await items(page).filter({ hasText: /Needs review|Orphan/ }).count()
     + await page.getByRole('list', { name: 'Orphaned annotations' }).getByRole('listitem').count(), 1);
 });
+
+test('W3C annotations go to the article their target names, or to the one the user picks', async () => {
+  const { page } = await openApp(browser, server.url);
+  // A second article, with a source URL.
+  await page.getByRole('button', { name: /^Library/ }).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await dialog.getByLabel('Title').fill('Harbour report');
+  await dialog.getByLabel('Source URL').fill('https://news.example/harbour');
+  await dialog.getByLabel('Article text').fill('The harbour handled 3 million containers.\n\nThe mayor called it a record year.');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  // Open the sample article again: the file's target names the harbour article, not this one.
+  await page.getByRole('button', { name: /^Library/ }).click();
+  await page.getByRole('listitem').filter({ hasText: 'The Global Coalition' }).getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('heading', { level: 1, name: /Global Coalition/ }).waitFor();
+  const w3c = { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'urn:x:1',
+    target: { source: 'https://news.example/harbour', selector: { type: 'TextQuoteSelector', exact: 'a record year' } } };
+  await importFile(page, 'harbour.json', JSON.stringify(w3c));
+  const preview = page.getByRole('dialog', { name: 'Import preview' });
+  const picker = preview.getByLabel('Attach to article');
+  assert.equal(await picker.locator('option:checked').textContent(), 'Harbour report', 'matched by the target source');
+  // The user picks the sample article instead: the quote is not in it, so it would be an orphan.
+  await picker.selectOption({ label: 'The Global Coalition Working to Defeat ISIS' });
+  await preview.filter({ hasText: 'could not be matched exactly' }).waitFor();
+  // Back to the harbour article, and import there.
+  await picker.selectOption({ label: 'Harbour report' });
+  await preview.filter({ hasNotText: 'could not be matched exactly' }).waitFor();
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Harbour report' }).waitFor();
+  assert.deepEqual(await page.locator('article mark').allTextContents(), ['a record year']);
+});
