@@ -550,15 +550,9 @@ pub fn app() -> Html {
                 dom::now(),
                 uuid_from_random(dom::random_bytes()),
             );
-            let text = match files::download(&f.name, f.mime, &f.content) {
-                Ok(()) => Notice {
-                    error: false,
-                    text: format!("Downloaded {}. {}", f.name, f.summary),
-                },
-                Err(e) => Notice {
-                    error: true,
-                    text: e,
-                },
+            let text = match files::download_export(&f) {
+                Ok(text) => Notice { error: false, text },
+                Err(text) => Notice { error: true, text },
             };
             state.dispatch(AppAction::Notify(text));
         })

@@ -33,6 +33,11 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Offers an export as a download; returns the sentence to tell the user, or the error.
+pub fn download_export(f: &crate::core::formats::ExportFile) -> Result<String, String> {
+    download(&f.name, f.mime, &f.content).map(|()| format!("Downloaded {}. {}", f.name, f.summary))
+}
+
 /// Copies `text` to the clipboard.
 pub async fn copy_text(text: &str) -> Result<(), String> {
     let clipboard = gloo::utils::window().navigator().clipboard();

@@ -58,9 +58,9 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
         );
         Callback::from(move |_| {
             let f = make();
-            match files::download(&f.name, f.mime, &f.content) {
-                Ok(()) => {
-                    notice.emit((false, format!("Downloaded {}. {}", f.name, f.summary)));
+            match files::download_export(&f) {
+                Ok(text) => {
+                    notice.emit((false, text));
                     close.emit(());
                 }
                 Err(e) => notice.emit((true, e)),
