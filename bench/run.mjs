@@ -3,6 +3,11 @@
 // same run on the same articles and annotations. See BENCHMARKS.md.
 //
 //   node bench/run.mjs [--runs=5] [--no-build] [--no-criterion] [--quick]
+//                      [--words=100000] [--counts=0,2000] [--trace] [--profile]
+// --words and --counts pick cases; --trace also prints where the main thread's time goes
+// (self time by trace event, from a Chromium trace) during one load and one tag of each case;
+// --profile prints the functions with the most self time (V8's sampling profiler) there, which
+// names Rust functions only in a build that keeps them (see BENCHMARKS.md).
 import { createServer } from 'node:http';
 import { readFile, readdir, mkdtemp, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,7 +22,8 @@ import { makeArticle, makeAnnotations, articleRecord, selectors, sampleBlocks } 
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
-const DIST = join(ROOT, 'dist');
+// BENCH_DIST serves another build, e.g. one with function names kept for --profile.
+const DIST = process.env.BENCH_DIST || join(ROOT, 'dist');
 const BUILD = join(BENCH, '.build');
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => {
@@ -26,8 +32,11 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => {
 }));
 const QUICK = !!args.quick;
 const RUNS = Number(args.runs ?? (QUICK ? 2 : 5));
-const WORDS = QUICK ? [20_000] : [20_000, 100_000];
-const COUNTS = QUICK ? [0, 500] : [0, 500, 2_000];
+const list = (v) => String(v).split(',').map(Number);
+const WORDS = args.words ? list(args.words) : QUICK ? [20_000] : [20_000, 100_000];
+const COUNTS = args.counts ? list(args.counts) : QUICK ? [0, 500] : [0, 500, 2_000];
+const TRACE = !!args.trace;
+const PROFILE = !!args.profile;
 const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
 
 const log = (...m) => console.error('·', ...m);
@@ -312,6 +321,52 @@ async function seed(page, article, anns) {
   }, { article, anns });
 }
 
+/**
+ * Runs `fn` under a Chromium trace and prints the renderer main thread's self time by event
+ * name (script, style, layout, paint…), largest first. For finding where the time goes; the
+ * table's figures are never taken under a trace.
+ */
+async function traced(browser, page, label, fn) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] });
+  const r = await fn();
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const xs = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map(); const stack = [];
+  for (const e of xs) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+    stack.push(e);
+  }
+  const top = [...self].filter(([, d]) => d > 300).sort((a, b) => b[1] - a[1]).slice(0, 14);
+  console.error(`trace ${label}: ` + top.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)} ms`).join(', '));
+  return r;
+}
+
+/** Runs `fn` under V8's CPU profiler and prints the functions with the most self time. */
+async function profiled(page, label, fn) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const r = await fn();
+  const { profile } = await cdp.send('Profiler.stop');
+  const dt = new Map();
+  for (let i = 0; i < profile.samples.length; i++) dt.set(profile.samples[i], (dt.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  const self = new Map();
+  for (const n of profile.nodes) {
+    const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'anonymous'})`;
+    self.set(name, (self.get(name) ?? 0) + (dt.get(n.id) ?? 0));
+  }
+  const top = [...self].filter(([n]) => n !== '(idle)' && n !== '(program)').sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.error(`profile ${label}:\n  ` + top.map(([n, d]) => `${(d / 1000).toFixed(2)} ms ${n.slice(0, 120)}`).join('\n  '));
+  await cdp.detach();
+  return r;
+}
+
 async function appCase(browser, url, c) {
   const { context, page, errors } = await newPage(browser);
   await page.goto(url + '#noprobe');
@@ -344,6 +399,14 @@ async function appCase(browser, url, c) {
     return result;
   }
   result.supported = true;
+  if (TRACE) {
+    await traced(browser, page, `${c.w} words, ${c.n} ann.: load`, loadOnce);
+    await traced(browser, page, `${c.w} words, ${c.n} ann.: tag`, () => tagOnce(page, 0));
+  }
+  if (PROFILE) {
+    await profiled(page, `${c.w} words, ${c.n} ann.: load`, loadOnce);
+    await profiled(page, `${c.w} words, ${c.n} ann.: tag`, () => tagOnce(page, 0));
+  }
   result.load = await measure(loadOnce);
   // Tag: key press C → the new highlight painted, on a plain run in the middle of the article.
   result.tag = await measure((i) => tagOnce(page, i));
@@ -434,7 +497,7 @@ async function appCase(browser, url, c) {
 async function tagOnce(page, i) {
   const ok = await page.evaluate(async (i) => {
     document.activeElement?.blur?.();
-    const spans = [...document.querySelectorAll('article p span[data-s]')].filter((s) => s.textContent.length > 40);
+    const spans = [...document.querySelectorAll('article [data-s]')].filter((s) => s.tagName !== 'MARK' && s.textContent.length > 40);
     const span = spans[(spans.length >> 1) + i * 5] ?? spans[0];
     if (!span) return false;
     span.scrollIntoView({ block: 'center' });

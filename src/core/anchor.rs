@@ -145,15 +145,38 @@ impl<'t> Anchorer<'t> {
     fn exact(&self, quote: &TextQuote, hint: Option<usize>) -> Option<Anchor> {
         let index = self.occurrences.get_or_init(|| PrefixIndex::new(self.text));
         let exact_cp = quote.exact.chars().count();
-        let mut best: Option<(usize, usize, usize)> = None; // (agreement, distance, start)
-        let mut count = 0usize;
-        for byte in index.find(self.text, &quote.exact) {
-            count += 1;
-            let start = self.cps.cp(byte);
+        let hits = index.find(self.text, &quote.exact);
+        let count = hits.len();
+        let found = |start: usize| Anchor {
+            method: Method::Exact { unique: count == 1 },
+            start,
+            end: start + exact_cp,
+        };
+        let agreement = |byte: usize| {
             let before = self.text.get(..byte).unwrap_or("");
             let after = self.text.get(byte + quote.exact.len()..).unwrap_or("");
-            let agreement =
-                common_suffix_cp(before, &quote.prefix) + common_prefix_cp(after, &quote.suffix);
+            common_suffix_cp(before, &quote.prefix) + common_prefix_cp(after, &quote.suffix)
+        };
+        if let Some(h) = hint {
+            if let Some(start) = self.nearest_full_agreement(&hits, quote, h, &agreement) {
+                return Some(found(start));
+            }
+        }
+        self.scan(&hits, hint, &agreement).map(found)
+    }
+
+    /// Every occurrence scored: the most agreement with the stored context, then the nearest
+    /// to the hint, then the first in the text.
+    fn scan(
+        &self,
+        hits: &[usize],
+        hint: Option<usize>,
+        agreement: &dyn Fn(usize) -> usize,
+    ) -> Option<usize> {
+        let mut best: Option<(usize, usize, usize)> = None; // (agreement, distance, start)
+        for &byte in hits {
+            let start = self.cps.cp(byte);
+            let agreement = agreement(byte);
             let distance = hint.map_or(0, |h| h.abs_diff(start));
             let better = match best {
                 None => true,
@@ -163,11 +186,72 @@ impl<'t> Anchorer<'t> {
                 best = Some((agreement, distance, start));
             }
         }
-        best.map(|(_, _, start)| Anchor {
-            method: Method::Exact { unique: count == 1 },
-            start,
-            end: start + exact_cp,
-        })
+        best.map(|(_, _, start)| start)
+    }
+
+    /// The fast path of [`Self::exact`] when a position hint is known: occurrences are visited
+    /// outwards from the hint, and the first whose context agrees with the whole stored prefix
+    /// and suffix is the answer the full scan would give (nothing agrees more, and only an
+    /// occurrence nearer the hint could tie-break ahead of it, which the walk has seen or
+    /// bounds out). `None` when no occurrence near the hint agrees fully; the caller then
+    /// scans them all.
+    fn nearest_full_agreement(
+        &self,
+        hits: &[usize],
+        quote: &TextQuote,
+        hint: usize,
+        agreement: &dyn Fn(usize) -> usize,
+    ) -> Option<usize> {
+        // At most this many occurrences are tried before giving up on the fast path.
+        const TRIES: usize = 16;
+        let full = quote.prefix.chars().count() + quote.suffix.chars().count();
+        let hint_byte = self.cps.byte(hint.min(self.len_cp()));
+        let split = hits.partition_point(|&b| b < hint_byte);
+        let (mut left, mut right) = (split, split); // hits[left..right] have been visited
+                                                    // (cp distance, start) of the nearest occurrence in full agreement so far.
+        let mut best: Option<(usize, usize)> = None;
+        for _ in 0..TRIES {
+            let next_left = left
+                .checked_sub(1)
+                .and_then(|i| hits.get(i).map(|&b| (i, b)));
+            let next_right = hits.get(right).map(|&b| (right, b));
+            let (i, byte) = match (next_left, next_right) {
+                (Some(l), Some(r)) => {
+                    if hint_byte - l.1 <= r.1 - hint_byte {
+                        l
+                    } else {
+                        r
+                    }
+                }
+                (Some(l), None) => l,
+                (None, Some(r)) => r,
+                (None, None) => break,
+            };
+            // A code point is at most 4 bytes: an occurrence `d` bytes away is at least
+            // `d / 4` code points away, so once that exceeds the best distance, stop.
+            if let Some((d, start)) = best {
+                if byte.abs_diff(hint_byte) > 4 * d {
+                    return Some(start);
+                }
+            }
+            if i < split {
+                left = i;
+            } else {
+                right = i + 1;
+            }
+            if agreement(byte) == full {
+                let start = self.cps.cp(byte);
+                let d = hint.abs_diff(start);
+                if best.is_none_or(|(bd, bs)| d < bd || (d == bd && start < bs)) {
+                    best = Some((d, start));
+                }
+            }
+        }
+        // Every occurrence was visited: the best one found is the answer.
+        if left == 0 && right == hits.len() {
+            return best.map(|(_, start)| start);
+        }
+        None
     }
 
     fn fuzzy(&self, exact: &str, hint: Option<usize>) -> Option<Anchor> {
@@ -345,7 +429,7 @@ impl PrefixIndex {
     }
 
     /// Byte offsets of every occurrence of `needle` (not empty) in `text`, in text order.
-    fn find<'a>(&'a self, text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    fn find(&self, text: &str, needle: &str) -> Vec<usize> {
         let (k, used) = key(needle.as_bytes());
         // Keys share the first `used` bytes of the needle: a contiguous range.
         let low_bits = 8 * (8 - used) as u32;
@@ -365,7 +449,7 @@ impl PrefixIndex {
             .filter(|&b| text.get(b..).is_some_and(|t| t.starts_with(needle)))
             .collect();
         hits.sort_unstable();
-        hits.into_iter()
+        hits
     }
 }
 
@@ -636,6 +720,41 @@ mod tests {
             let a = anchorer.anchor(quote, Some((s + 3, s + 33)));
             assert!(matches!(a.method, Method::Exact { .. }));
             assert_eq!(a.start, *s);
+        }
+    }
+
+    proptest! {
+        /// The near-hint fast path gives exactly what scoring every occurrence gives.
+        #[test]
+        fn the_fast_path_agrees_with_the_full_scan(
+            picks in proptest::collection::vec(0usize..6, 20..400),
+            at in 0.0f64..1.0,
+            len in 1usize..12,
+            ctx in 0usize..6,
+            hint_shift in -40i64..40,
+        ) {
+            let words = ["ab", "Ça", "😀", "ab ", " ", "b"];
+            let text: String = picks.iter().map(|&i| words.get(i).copied().unwrap_or("")).collect();
+            let idx = CpIndex::new(&text);
+            let n = idx.len();
+            prop_assume!(n > len);
+            let s = ((n - len) as f64 * at) as usize;
+            let quote = q(
+                idx.slice(&text, s, s + len),
+                idx.slice(&text, s.saturating_sub(ctx), s),
+                idx.slice(&text, s + len, s + len + ctx),
+            );
+            let hint = (s as i64 + hint_shift).clamp(0, n as i64) as usize;
+            let anchorer = Anchorer::new(&text);
+            let fast = anchorer.exact(&quote, Some(hint)).map(|a| a.start);
+            let index = PrefixIndex::new(&text);
+            let hits = index.find(&text, &quote.exact);
+            let agreement = |byte: usize| {
+                let before = text.get(..byte).unwrap_or("");
+                let after = text.get(byte + quote.exact.len()..).unwrap_or("");
+                common_suffix_cp(before, &quote.prefix) + common_prefix_cp(after, &quote.suffix)
+            };
+            prop_assert_eq!(fast, anchorer.scan(&hits, Some(hint), &agreement));
         }
     }
 

@@ -6,6 +6,7 @@
 use crate::core::model::{Annotation, HttpUrl};
 use crate::core::text::Article;
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 use uuid::Uuid;
 
 /// All articles and annotations, in the order the user created or imported them.
@@ -43,7 +44,8 @@ impl Library {
         let mut articles: Vec<&crate::core::storage::StoredArticle> =
             stored.articles.values().collect();
         articles.sort_by_key(|a| (a.added, a.article.id));
-        let mut annotations: Vec<Annotation> = stored.annotations.values().cloned().collect();
+        let mut annotations: Vec<Annotation> =
+            stored.annotations.values().map(|a| (**a).clone()).collect();
         annotations.sort_by_key(|a| (a.article_id, a.start, a.end, a.created, a.id));
         Library {
             articles: articles.into_iter().map(|a| a.article.clone()).collect(),
@@ -80,7 +82,11 @@ impl Library {
                 (a.id, stored)
             })
             .collect();
-        let annotations = self.annotations.iter().map(|a| (a.id, a.clone())).collect();
+        let annotations = self
+            .annotations
+            .iter()
+            .map(|a| (a.id, Rc::new(a.clone())))
+            .collect();
         crate::core::storage::Library {
             articles,
             annotations,

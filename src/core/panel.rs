@@ -7,6 +7,7 @@
 //! as one space.
 
 use crate::core::model::{Annotation, Kind, Verdict};
+use std::borrow::Borrow;
 
 /// Which kinds the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,13 +82,14 @@ impl Counts {
     }
 }
 
-/// The panel's contents.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PanelView<'a> {
+/// The panel's contents. `A` is how the caller holds an annotation (an `Annotation`, or an
+/// `Rc<Annotation>` that the interface compares by pointer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanelView<'a, A = Annotation> {
     /// Attached annotations that pass the filter, in the order given.
-    pub items: Vec<&'a Annotation>,
+    pub items: Vec<&'a A>,
     /// Orphans (not attached to the text) that pass the filter, in the order given.
-    pub orphans: Vec<&'a Annotation>,
+    pub orphans: Vec<&'a A>,
     /// Counts of all annotations, orphans included.
     pub total: Counts,
     /// Counts of the annotations shown (`items` and `orphans`).
@@ -95,20 +97,26 @@ pub struct PanelView<'a> {
 }
 
 /// The panel's contents for `annotations` under `filter`.
-pub fn view<'a>(
-    annotations: impl IntoIterator<Item = &'a Annotation>,
+pub fn view<'a, A: Borrow<Annotation>>(
+    annotations: impl IntoIterator<Item = &'a A>,
     filter: &Filter,
-) -> PanelView<'a> {
+) -> PanelView<'a, A> {
     let m = filter.matcher();
-    let mut out = PanelView::default();
-    for a in annotations {
+    let mut out = PanelView {
+        items: Vec::new(),
+        orphans: Vec::new(),
+        total: Counts::default(),
+        shown: Counts::default(),
+    };
+    for held in annotations {
+        let a: &Annotation = held.borrow();
         out.total.add(a.kind());
         if m.matches(a) {
             out.shown.add(a.kind());
             if a.is_attached() {
-                out.items.push(a);
+                out.items.push(held);
             } else {
-                out.orphans.push(a);
+                out.orphans.push(held);
             }
         }
     }

@@ -17,6 +17,7 @@ use crate::core::model::{
 };
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
+use std::rc::Rc;
 use uuid::Uuid;
 
 /// How many steps undo remembers; older steps are forgotten first.
@@ -217,7 +218,7 @@ fn key(a: &Annotation) -> Key {
 /// One primitive change: put a record (inserting or replacing), or remove one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Op {
-    Put(Box<Annotation>),
+    Put(Rc<Annotation>),
     Remove(Uuid),
 }
 
@@ -238,14 +239,16 @@ struct Step {
     typing: Option<(Uuid, &'static str, Timestamp)>,
 }
 
-/// The annotations of one article, in text order, with undo and redo history.
+/// The annotations of one article, in text order, with undo and redo history. Each annotation
+/// is shared (`Rc`) by the set, its history and every clone of the set, so copying a set of
+/// thousands (the app copies its state on every change) copies pointers, not annotations.
 ///
 /// Lookups by id and changes take O(log n); iteration is in text order: by `start`, then
 /// `end`, then `created`, then `id`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Annotations {
     article_id: Uuid,
-    by_key: BTreeMap<Key, Annotation>,
+    by_key: BTreeMap<Key, Rc<Annotation>>,
     keys: BTreeMap<Uuid, Key>,
     undo: VecDeque<Step>,
     redo: Vec<Step>,
@@ -277,11 +280,20 @@ impl Annotations {
 
     /// The annotation with this id.
     pub fn get(&self, id: Uuid) -> Option<&Annotation> {
-        self.keys.get(&id).and_then(|k| self.by_key.get(k))
+        self.keys
+            .get(&id)
+            .and_then(|k| self.by_key.get(k))
+            .map(|a| &**a)
     }
 
     /// All annotations in text order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Annotation> + Clone + '_ {
+        self.by_key.values().map(|a| &**a)
+    }
+
+    /// All annotations in text order, as the shared records the set holds: two sets that hold
+    /// the same record give the same pointer.
+    pub fn iter_shared(&self) -> impl DoubleEndedIterator<Item = &Rc<Annotation>> + Clone + '_ {
         self.by_key.values()
     }
 
@@ -312,7 +324,7 @@ impl Annotations {
                         end: a.end,
                     });
                 }
-                Ok(self.commit(Op::Put(Box::new(a)), None))
+                Ok(self.commit(Op::Put(Rc::new(a)), None))
             }
             Action::Edit { id, edit, now } => {
                 let old = self.get(id).ok_or(ReduceError::UnknownId(id))?;
@@ -321,7 +333,7 @@ impl Annotations {
                     return Ok(Change::default());
                 };
                 new.modified = now;
-                Ok(self.commit(Op::Put(Box::new(new)), typing))
+                Ok(self.commit(Op::Put(Rc::new(new)), typing))
             }
             Action::Delete(id) => {
                 if !self.keys.contains_key(&id) {
@@ -355,7 +367,7 @@ impl Annotations {
                 self.undo.clear();
                 self.redo.clear();
                 for a in list {
-                    self.put(a);
+                    self.put(Rc::new(a));
                 }
                 Ok(Change {
                     upserted: self.keys.keys().copied().collect(),
@@ -371,7 +383,7 @@ impl Annotations {
                     return Ok(Change::default());
                 }
                 self.forget_history(a.id);
-                Ok(self.run(Op::Put(Box::new(a))).1)
+                Ok(self.run(Op::Put(Rc::new(a))).1)
             }
             Action::Forget(id) => {
                 self.forget_history(id);
@@ -426,22 +438,21 @@ impl Annotations {
         let mut change = Change::default();
         match op {
             Op::Put(a) => {
-                let a = *a;
                 let id = a.id;
                 let before = self.take(id);
-                change.record(before.as_ref(), Some(&a));
+                change.record(before.as_deref(), Some(&a));
                 self.put(a);
                 let inverse = match before {
-                    Some(b) => Op::Put(Box::new(b)),
+                    Some(b) => Op::Put(b),
                     None => Op::Remove(id),
                 };
                 (inverse, change)
             }
             Op::Remove(id) => {
                 let before = self.take(id);
-                change.record(before.as_ref(), None);
+                change.record(before.as_deref(), None);
                 let inverse = match before {
-                    Some(b) => Op::Put(Box::new(b)),
+                    Some(b) => Op::Put(b),
                     // Nothing was there, so the inverse is to remove nothing again.
                     None => Op::Remove(id),
                 };
@@ -450,12 +461,12 @@ impl Annotations {
         }
     }
 
-    fn take(&mut self, id: Uuid) -> Option<Annotation> {
+    fn take(&mut self, id: Uuid) -> Option<Rc<Annotation>> {
         let k = self.keys.remove(&id)?;
         self.by_key.remove(&k)
     }
 
-    fn put(&mut self, a: Annotation) {
+    fn put(&mut self, a: Rc<Annotation>) {
         if let Some(old) = self.keys.remove(&a.id) {
             self.by_key.remove(&old);
         }

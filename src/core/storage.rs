@@ -53,6 +53,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::rc::Rc;
 use uuid::Uuid;
 
 /// The name of the IndexedDB database.
@@ -371,7 +372,8 @@ pub struct Library {
     /// Articles by id.
     pub articles: BTreeMap<Uuid, StoredArticle>,
     /// Annotations by id (including any whose article is missing: they are kept, not dropped).
-    pub annotations: BTreeMap<Uuid, Annotation>,
+    /// Shared (`Rc`), so that a copy of the library, made on every change, is cheap.
+    pub annotations: BTreeMap<Uuid, Rc<Annotation>>,
 }
 
 /// Keys that must never be written or deleted: those of records that could not be read.
@@ -443,7 +445,7 @@ pub fn load_records(raw: Vec<RawRecord>) -> LoadResult {
             }),
             Store::Annotations => decode_annotation(&json).and_then(|a| {
                 check_key(&key, a.id)?;
-                out.library.annotations.insert(a.id, a);
+                out.library.annotations.insert(a.id, Rc::new(a));
                 Ok(())
             }),
             Store::Meta => decode_meta(&json).map(|v| {
@@ -540,7 +542,7 @@ pub fn plan_changes(next: &Library, changes: &ChangeSet, protected: &Protected) 
         add(
             Store::Annotations,
             id,
-            next.annotations.get(id).map(encode_annotation),
+            next.annotations.get(id).map(|a| encode_annotation(a)),
         );
     }
     for id in &changes.articles_removed {
@@ -756,7 +758,7 @@ pub fn apply_sync(library: &mut Library, message: &SyncMessage) -> Applied {
                         Applied::Kept
                     }
                     _ => {
-                        library.annotations.insert(remote.id, remote);
+                        library.annotations.insert(remote.id, Rc::new(remote));
                         Applied::Updated
                     }
                 },
@@ -911,8 +913,10 @@ mod journal_tests {
         };
         // Stored: annotation 10 at t=50 (newer than the journal's), annotation 12 to delete.
         let mut lib = Library::default();
-        lib.annotations.insert(Uuid::from_u128(10), mk(10, 50));
-        lib.annotations.insert(Uuid::from_u128(12), mk(12, 5));
+        lib.annotations
+            .insert(Uuid::from_u128(10), Rc::new(mk(10, 50)));
+        lib.annotations
+            .insert(Uuid::from_u128(12), Rc::new(mk(12, 5)));
         let pending = WritePlan {
             puts: vec![
                 (

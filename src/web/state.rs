@@ -208,7 +208,7 @@ impl AppState {
             .annotations
             .values()
             .filter(|a| a.article_id == id)
-            .cloned()
+            .map(|a| (**a).clone())
             .collect()
     }
 
@@ -357,7 +357,7 @@ impl AppState {
                     // tabs is stamped now, so that it wins there as the latest change.
                     stored.modified = crate::web::dom::now().max(a.modified);
                 }
-                lib.annotations.insert(*id, stored);
+                lib.annotations.insert(*id, Rc::new(stored));
                 changes.annotations_changed.insert(*id);
             }
         }
@@ -556,7 +556,7 @@ impl Reducible for AppState {
                     .annotations
                     .values()
                     .filter(|a| a.article_id == id)
-                    .cloned()
+                    .map(|a| (**a).clone())
                     .collect();
                 let mut ch = ChangeSet::default();
                 ch.articles_removed.insert(id);
@@ -591,7 +591,7 @@ impl Reducible for AppState {
                 lib.articles
                     .insert(trash.article.article.id, trash.article.clone());
                 for a in &trash.annotations {
-                    lib.annotations.insert(a.id, a.clone());
+                    lib.annotations.insert(a.id, Rc::new(a.clone()));
                     ch.annotations_changed.insert(a.id);
                 }
                 s.notice = Some(Notice {

@@ -46,7 +46,10 @@ fn annotation(n: u128, article: u128, kind: Kind, modified: i64) -> Annotation {
 fn library(articles: Vec<StoredArticle>, annotations: Vec<Annotation>) -> Library {
     Library {
         articles: articles.into_iter().map(|a| (a.article.id, a)).collect(),
-        annotations: annotations.into_iter().map(|a| (a.id, a)).collect(),
+        annotations: annotations
+            .into_iter()
+            .map(|a| (a.id, Rc::new(a)))
+            .collect(),
     }
 }
 

@@ -4,7 +4,8 @@
 //! component whose props are shared `Rc`s compared by pointer, so one change re-renders one
 //! chunk and one block, and a long article costs one comparison per chunk, not per block.
 //! Every text node is the only child of an element carrying `data-s`, the code point offset of
-//! its first character in the canonical text; the selection glue ([`crate::web::dom`]) maps DOM
+//! its first character in the canonical text (a `<span>` or `<mark>` for each run of a block
+//! with highlights; the `<p>` itself for a block without any); the selection glue ([`crate::web::dom`]) maps DOM
 //! positions back to the core through that attribute alone. Text is always rendered as text,
 //! never as HTML.
 
@@ -83,11 +84,18 @@ impl PartialEq for ArticleViewProps {
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let article = &props.article;
     let blocks = use_memo(article.clone(), |a| Rc::new(a.blocks()));
+    // Plain runs are made only when none were given (the app always gives them).
     let plain = {
         let blocks = (*blocks).clone();
-        use_memo(article.clone(), move |a| plain_chunks(a, &blocks))
+        use_memo((article.clone(), props.runs.is_none()), move |(a, none)| {
+            none.then(|| plain_chunks(a, &blocks))
+        })
     };
-    let chunks = props.runs.clone().unwrap_or_else(|| (*plain).clone());
+    let chunks = props
+        .runs
+        .clone()
+        .or_else(|| (*plain).clone())
+        .unwrap_or_default();
     let onclick = {
         let cb = props.on_highlight_click.clone();
         Callback::from(move |e: MouseEvent| {
@@ -134,15 +142,39 @@ impl PartialEq for ChunkViewProps {
     }
 }
 
-/// A run of consecutive blocks; renders no element of its own, so blocks stay children of
-/// `<article>`.
+/// About how many characters fit on one line of the article column (46rem of 1.125rem
+/// Georgia); only used to guess the height of a chunk the browser has not laid out yet.
+const CHARS_PER_LINE: usize = 75;
+
+/// A run of consecutive blocks in a `<div class="chunk">`. The stylesheet gives chunks
+/// `content-visibility: auto`, so the browser lays out and paints only the chunks near the
+/// viewport (the text stays in the DOM: find in page, selection and screen readers see all of
+/// it). Until a chunk has been laid out once, its height is this estimate from its blocks'
+/// lengths, which keeps the scroll bar close to the truth on a long article.
 #[function_component(ChunkView)]
 pub fn chunk_view(props: &ChunkViewProps) -> Html {
+    let blocks = props
+        .blocks
+        .get(props.first..(props.first + props.chunk.len()).min(props.blocks.len()))
+        .unwrap_or(&[]);
+    let lines: usize = blocks
+        .iter()
+        .map(|b| (b.end - b.start).div_ceil(CHARS_PER_LINE))
+        .sum();
+    // Lines are 1.75em high and each block has a 1em margin (styles/main.css).
+    let tenths_em = lines * 175 / 10 + blocks.len() * 10;
+    let style = format!(
+        "contain-intrinsic-block-size:auto {}.{}em",
+        tenths_em / 10,
+        tenths_em % 10
+    );
     html! {
+        <div class="chunk" {style}>
         { for props.chunk.iter().enumerate().filter_map(|(i, runs)| {
             let b = props.blocks.get(props.first + i)?;
             Some(html! { <BlockView key={b.index} block_start={b.start} runs={runs.clone()} /> })
         }) }
+        </div>
     }
 }
 
@@ -160,11 +192,20 @@ impl PartialEq for BlockViewProps {
     }
 }
 
-/// One block of the article.
+/// One block of the article. A block without highlights is one `<p>` holding its text, with
+/// `data-s` on the `<p>` itself: most blocks of a long article are plain, and each element and
+/// attribute fewer is less to build when it loads.
 #[function_component(BlockView)]
 pub fn block_view(props: &BlockViewProps) -> Html {
+    if let [r] = props.runs.as_slice() {
+        if r.depth == 0 {
+            return html! {
+                <p class="block" data-s={r.start.to_string()}>{ r.text.clone() }</p>
+            };
+        }
+    }
     html! {
-        <p class="block" data-start={props.block_start.to_string()}>
+        <p class="block">
             { for props.runs.iter().map(|r| {
                 let s = r.start.to_string();
                 if r.depth == 0 {

@@ -52,7 +52,7 @@ fn input_value(e: &Event) -> String {
 /// The `<aside aria-label="Annotations">`.
 #[function_component(AnnotationsPanel)]
 pub fn annotations_panel(props: &PanelProps) -> Html {
-    let view = panel::view(props.annotations.iter(), &props.filter);
+    let view = panel::view(props.annotations.iter_shared(), &props.filter);
     let shown = use_state_eq(|| PAGE);
     let limit = *shown;
     // The selected annotation is always in the list, even when it lies past the rendered page
@@ -60,6 +60,7 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
     let selected_beyond = props
         .selected
         .and_then(|id| view.items.iter().skip(limit).find(|a| a.id == id).copied());
+    let on_select = props.on_select.clone();
     let all_tags = panel::tag_suggestions(props.annotations.iter(), "");
 
     let set_kind = |k: KindFilter| {
@@ -109,31 +110,10 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
                     onclick={set_kind(k)}>{ format!("{label} ({n})") }</button>
         }
     };
-    let item = |a: &Annotation| {
-        let id = a.id;
-        let on_select = props.on_select.clone();
-        let selected = props.selected == Some(id);
-        let detail = match a.claim() {
-            Some(c) => c.verdict.label().to_owned(),
-            None => a.who().to_owned(),
-        };
+    let item = |a: &Rc<Annotation>| {
         html! {
-            <li key={id.to_string()}>
-                <button type="button" class={classes!("item", a.kind().as_str(), selected.then_some("selected"))}
-                        aria-pressed={selected.to_string()}
-                        data-id={id.to_string()}
-                        onclick={Callback::from(move |_| on_select.emit(id))}>
-                    <span class={classes!("badge", a.kind().as_str())}>{ a.kind().label() }</span>
-                    { match a.anchoring {
-                        crate::core::model::Anchoring::NeedsReview => html! { <span class="badge review">{ "Needs review" }</span> },
-                        crate::core::model::Anchoring::Orphan => html! { <span class="badge orphan">{ "Orphan" }</span> },
-                        crate::core::model::Anchoring::Anchored => html! {},
-                    } }
-                    <q class="item-quote">{ shorten(&a.quote.exact, 90) }</q>
-                    if !detail.is_empty() { <span class="item-detail">{ detail }</span> }
-                    if !a.note.is_empty() { <span class="item-note">{ shorten(&a.note, 60) }</span> }
-                </button>
-            </li>
+            <PanelItem key={uuid_key(a.id)} annotation={a.clone()}
+                       selected={props.selected == Some(a.id)} on_select={on_select.clone()} />
         }
     };
     let selected = props
@@ -175,7 +155,7 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
             </p>
             <ul class="items" aria-label="Annotation list">
                 { for view.items.iter().take(limit).map(|a| item(a)) }
-                { for selected_beyond.map(|a| item(a)) }
+                { for selected_beyond.map(&item) }
             </ul>
             if view.items.len() > limit {
                 <button type="button" class="show-more"
@@ -198,6 +178,58 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
                     on_error={props.on_error.clone()} />
             }
         </aside>
+    }
+}
+
+/// A list key for an annotation, without going through `fmt` (the list has hundreds).
+fn uuid_key(id: Uuid) -> yew::virtual_dom::Key {
+    yew::virtual_dom::Key::from(&*id.as_hyphenated().encode_lower(&mut Uuid::encode_buffer()))
+}
+
+#[derive(Properties)]
+pub struct ItemProps {
+    /// The annotation, shared with the app's state: compared by pointer.
+    pub annotation: Rc<Annotation>,
+    pub selected: bool,
+    pub on_select: Callback<Uuid>,
+}
+
+/// An item re-renders only when its annotation or its selection changes: a change to one
+/// annotation re-renders one item, not the page of them.
+impl PartialEq for ItemProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.annotation, &other.annotation) && self.selected == other.selected
+    }
+}
+
+/// One annotation in the list: a button that selects it.
+#[function_component(PanelItem)]
+fn panel_item(props: &ItemProps) -> Html {
+    let a = &props.annotation;
+    let id = a.id;
+    let selected = props.selected;
+    let on_select = props.on_select.clone();
+    let detail = match a.claim() {
+        Some(c) => c.verdict.label().to_owned(),
+        None => a.who().to_owned(),
+    };
+    html! {
+        <li>
+            <button type="button" class={classes!("item", a.kind().as_str(), selected.then_some("selected"))}
+                    aria-pressed={if selected { "true" } else { "false" }}
+                    data-id={id.to_string()}
+                    onclick={Callback::from(move |_| on_select.emit(id))}>
+                <span class={classes!("badge", a.kind().as_str())}>{ a.kind().label() }</span>
+                { match a.anchoring {
+                    crate::core::model::Anchoring::NeedsReview => html! { <span class="badge review">{ "Needs review" }</span> },
+                    crate::core::model::Anchoring::Orphan => html! { <span class="badge orphan">{ "Orphan" }</span> },
+                    crate::core::model::Anchoring::Anchored => html! {},
+                } }
+                <q class="item-quote">{ shorten(&a.quote.exact, 90) }</q>
+                if !detail.is_empty() { <span class="item-detail">{ detail }</span> }
+                if !a.note.is_empty() { <span class="item-note">{ shorten(&a.note, 60) }</span> }
+            </button>
+        </li>
     }
 }
 
