@@ -152,6 +152,19 @@ fn bench_anchor(c: &mut Criterion) {
                 })
             },
         );
+        // The same with a new anchorer each time, so its occurrence index is built inside the
+        // measurement: what one import does, and what the in-browser row of bench/run.mjs times.
+        g.bench_function(
+            BenchmarkId::new("2000_quote_near_hint_fresh", format!("{words}w")),
+            |b| {
+                b.iter(|| {
+                    let fresh = Anchorer::new(black_box(&art.text));
+                    for a in &anns {
+                        black_box(fresh.anchor(&a.quote, Some((a.start + 7, a.end + 7))));
+                    }
+                })
+            },
+        );
         // Quote and context only, no position (an import from a tool that stores none).
         g.bench_function(
             BenchmarkId::new("2000_quote_only", format!("{words}w")),

@@ -409,56 +409,97 @@ fn common_prefix_cp(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-/// An index of every character start of a text, sorted by the (up to) eight bytes that follow
-/// it, so that all occurrences of a string are found by two binary searches and a check.
+/// An index of every character start of a text, sorted by the (up to) four bytes that follow
+/// it, so that all occurrences of a string are found by two binary searches and a check of
+/// each candidate.
+///
+/// Each entry is one `u64`: the four bytes (big-endian, zero-padded at the end of the text) in
+/// the high half and the byte offset in the low half. Entries are made in text order and sorted
+/// by a stable radix sort on the four key bytes, so equal keys stay in text order and the
+/// index of a long article is built in a few linear passes (a comparison sort of the same
+/// entries took most of the time of anchoring 2,000 quotes on 100,000 words).
 #[derive(Debug)]
 struct PrefixIndex {
-    /// `(key, byte offset)`, sorted.
-    entries: Vec<(u64, u32)>,
+    entries: Vec<u64>,
 }
+
+/// Bytes of the key.
+const KEY_BYTES: usize = 4;
 
 impl PrefixIndex {
     fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut entries: Vec<(u64, u32)> = text
+        let mut entries: Vec<u64> = text
             .char_indices()
-            .map(|(b, _)| (key(bytes.get(b..).unwrap_or(&[])).0, b as u32))
+            .map(|(b, _)| (u64::from(key(bytes.get(b..).unwrap_or(&[])).0) << 32) | b as u64)
             .collect();
-        entries.sort_unstable();
+        radix_sort_high_half(&mut entries);
         PrefixIndex { entries }
     }
 
     /// Byte offsets of every occurrence of `needle` (not empty) in `text`, in text order.
     fn find(&self, text: &str, needle: &str) -> Vec<usize> {
         let (k, used) = key(needle.as_bytes());
-        // Keys share the first `used` bytes of the needle: a contiguous range.
-        let low_bits = 8 * (8 - used) as u32;
-        let mask = if low_bits >= 64 {
-            u64::MAX
-        } else {
-            (1u64 << low_bits) - 1
-        };
-        let lo = self.entries.partition_point(|&(e, _)| e < k);
-        let hi = self.entries.partition_point(|&(e, _)| e <= (k | mask));
+        // Keys that share the first `used` bytes of the needle form a contiguous range.
+        let mask = u32::MAX.checked_shr(8 * used as u32).unwrap_or(0);
+        let lo = self.entries.partition_point(|&e| ((e >> 32) as u32) < k);
+        let hi = self
+            .entries
+            .partition_point(|&e| ((e >> 32) as u32) <= (k | mask));
         let mut hits: Vec<usize> = self
             .entries
             .get(lo..hi)
             .unwrap_or(&[])
             .iter()
-            .map(|&(_, b)| b as usize)
+            .map(|&e| (e & 0xFFFF_FFFF) as usize)
             .filter(|&b| text.get(b..).is_some_and(|t| t.starts_with(needle)))
             .collect();
-        hits.sort_unstable();
+        if used < KEY_BYTES {
+            // Several keys: each in text order, but not the whole.
+            hits.sort_unstable();
+        }
         hits
     }
 }
 
-/// The first up-to-eight bytes of `b`, big-endian, zero-padded; and how many were used.
-fn key(b: &[u8]) -> (u64, usize) {
-    let mut k = 0u64;
-    let used = b.len().min(8);
-    for i in 0..8 {
-        k = (k << 8) | u64::from(*b.get(i).filter(|_| i < used).unwrap_or(&0));
+/// Sorts by the high 32 bits, stably (least significant digit first, a byte per pass).
+fn radix_sort_high_half(v: &mut Vec<u64>) {
+    let mut buf = vec![0u64; v.len()];
+    for pass in 0..KEY_BYTES as u32 {
+        let shift = 32 + 8 * pass;
+        let mut counts = [0usize; 256];
+        for &e in v.iter() {
+            if let Some(c) = counts.get_mut(((e >> shift) & 0xFF) as usize) {
+                *c += 1;
+            }
+        }
+        if counts.iter().any(|&c| c == v.len()) {
+            continue; // every entry has the same byte here: nothing moves
+        }
+        let mut at = [0usize; 256];
+        let mut sum = 0;
+        for (slot, &c) in at.iter_mut().zip(counts.iter()) {
+            *slot = sum;
+            sum += c;
+        }
+        for &e in v.iter() {
+            if let Some(slot) = at.get_mut(((e >> shift) & 0xFF) as usize) {
+                if let Some(out) = buf.get_mut(*slot) {
+                    *out = e;
+                }
+                *slot += 1;
+            }
+        }
+        std::mem::swap(v, &mut buf);
+    }
+}
+
+/// The first up-to-four bytes of `b`, big-endian, zero-padded; and how many were used.
+fn key(b: &[u8]) -> (u32, usize) {
+    let mut k = 0u32;
+    let used = b.len().min(KEY_BYTES);
+    for i in 0..KEY_BYTES {
+        k = (k << 8) | u32::from(*b.get(i).filter(|_| i < used).unwrap_or(&0));
     }
     (k, used)
 }
@@ -724,6 +765,27 @@ mod tests {
     }
 
     proptest! {
+        /// The occurrence index finds exactly the occurrences a scan of the text finds, in
+        /// text order, for needles shorter and longer than its four-byte key, overlapping
+        /// ones included, on text with multi-byte characters and NUL bytes.
+        #[test]
+        fn the_index_finds_what_a_scan_finds(
+            text in "[ab\\x00Ç😀 ]{0,60}",
+            from in 0usize..60,
+            len in 1usize..8,
+        ) {
+            let cps: Vec<char> = text.chars().collect();
+            let from = from.min(cps.len());
+            let needle: String = cps.iter().skip(from).take(len).collect();
+            prop_assume!(!needle.is_empty());
+            let naive: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .filter(|&b| text[b..].starts_with(&needle))
+                .collect();
+            prop_assert_eq!(PrefixIndex::new(&text).find(&text, &needle), naive);
+        }
+
         /// The near-hint fast path gives exactly what scoring every occurrence gives.
         #[test]
         fn the_fast_path_agrees_with_the_full_scan(

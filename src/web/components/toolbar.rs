@@ -30,10 +30,11 @@ pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
             </button>
         }
     };
+    // Whole pixels, formatted as integers (no float formatting on the path of every selection).
     let style = format!(
-        "left:{:.0}px;top:{:.0}px",
-        props.at.0.max(4.0),
-        props.at.1.max(4.0)
+        "left:{}px;top:{}px",
+        props.at.0.max(4.0).round() as i64,
+        props.at.1.max(4.0).round() as i64
     );
     html! {
         <div class="selection-toolbar" role="toolbar" aria-label="Tag selection" {style}>
