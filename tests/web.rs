@@ -25,7 +25,8 @@ async fn render_article(article: Article) -> web_sys::Element {
 }
 
 fn block_texts(host: &web_sys::Element) -> Vec<String> {
-    let paragraphs = host.query_selector_all("article > p").unwrap();
+    // Blocks are grouped in chunks (`div.chunk`, at most 64 blocks each).
+    let paragraphs = host.query_selector_all("article > .chunk > p").unwrap();
     (0..paragraphs.length())
         .map(|i| {
             paragraphs
@@ -83,6 +84,9 @@ async fn non_ascii_text_and_html_like_text_render_as_text() {
         .unwrap();
     let el: web_sys::Element = second.dyn_into().unwrap();
     assert_eq!(el.get_attribute("data-s").as_deref(), Some("23"));
+    // A block without highlights is its `<p>` alone, holding the text node.
+    assert_eq!(el.tag_name(), "P");
+    assert_eq!(el.child_nodes().length(), 1);
 }
 
 #[wasm_bindgen_test]
