@@ -251,7 +251,7 @@ async function anchorOurs(browser, url, c) {
     const t0 = performance.now();
     const found = window.__anchorCase.anchor_all(7);
     const t = performance.now() - t0;
-    if (found !== n) throw new Error(`anchored ${found} of ${n}`);
+    if (found !== n) throw new Error(`anchored ${found} of ${n}:\n${window.__anchorCase.misses(7)}`);
     return t;
   }, c.sels.length));
   await context.close();

@@ -59,7 +59,10 @@ fn annotation(n: u128, article: &StoredArticle, kind: Kind) -> Annotation {
 fn library(articles: Vec<StoredArticle>, annotations: Vec<Annotation>) -> Library {
     Library {
         articles: articles.into_iter().map(|a| (a.article.id, a)).collect(),
-        annotations: annotations.into_iter().map(|a| (a.id, std::rc::Rc::new(a))).collect(),
+        annotations: annotations
+            .into_iter()
+            .map(|a| (a.id, std::rc::Rc::new(a)))
+            .collect(),
     }
 }
 

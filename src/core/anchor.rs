@@ -3,7 +3,8 @@
 //! A stored annotation carries a [`TextQuote`] (exact text with some context) and, usually, a
 //! position (`start..end` in code points). [`Anchorer::anchor`] tries, in order:
 //!
-//! 1. **Position**: the text at `start..end` equals the quote's `exact`.
+//! 1. **Position**: the text at `start..end` equals the quote's `exact`, and the text before
+//!    and after it ends with the stored `prefix` and starts with the stored `suffix`.
 //! 2. **Exact**: the quote's `exact` occurs elsewhere. Occurrences come from an index of the
 //!    text (built once per text, on first need), not from repeated scans. When there are
 //!    several, the one whose surroundings agree best with the stored `prefix`/`suffix` wins,
@@ -116,7 +117,7 @@ impl<'t> Anchorer<'t> {
     pub fn anchor(&self, quote: &TextQuote, position: Option<(usize, usize)>) -> Anchor {
         let n = self.len_cp();
         if let Some((s, e)) = position {
-            if s <= e && e <= n && self.slice(s, e) == quote.exact {
+            if s <= e && e <= n && self.holds(quote, s, e) {
                 return Anchor {
                     method: Method::Position,
                     start: s,
@@ -140,6 +141,22 @@ impl<'t> Anchorer<'t> {
             start: s,
             end: e.clamp(s, n),
         }
+    }
+
+    /// Whether code points `s..e` hold the quote's exact text with its whole stored context
+    /// around it. Text alone is not enough: a short quote ("in") is often found at a stale
+    /// position inside other words, and only its context tells.
+    fn holds(&self, quote: &TextQuote, s: usize, e: usize) -> bool {
+        let (a, b) = (self.cps.byte(s), self.cps.byte(e));
+        self.text.get(a..b) == Some(quote.exact.as_str())
+            && self
+                .text
+                .get(..a)
+                .is_some_and(|t| t.ends_with(&quote.prefix))
+            && self
+                .text
+                .get(b..)
+                .is_some_and(|t| t.starts_with(&quote.suffix))
     }
 
     fn exact(&self, quote: &TextQuote, hint: Option<usize>) -> Option<Anchor> {
@@ -647,6 +664,22 @@ mod tests {
         let e = s + cp_len("Çavuşoğlu");
         let a = anchor(TEXT, &q("Çavuşoğlu", "", ""), Some((s, e)));
         assert_eq!((a.method, a.start, a.end), (Method::Position, s, e));
+    }
+
+    #[test]
+    fn a_stale_position_holding_the_same_text_loses_to_the_context() {
+        let text = "It was held in Washington on Tuesday.";
+        // "in" was at 12..14; the stored position moved by 7 lands on the "in" of "Washington".
+        let quote = q("in", "It was held ", " Washington on");
+        assert_eq!(slice_cp(text, 19, 21), "in");
+        let a = anchor(text, &quote, Some((19, 21)));
+        assert_eq!((a.start, a.end), (12, 14));
+        assert_eq!(a.method, Method::Exact { unique: false });
+        // At its own place, with its context, the position wins.
+        assert_eq!(
+            anchor(text, &quote, Some((12, 14))).method,
+            Method::Position
+        );
     }
 
     #[test]

@@ -41,4 +41,22 @@ impl Case {
         }
         found
     }
+
+    /// For a failed check: where each selector the count above missed was anchored, as
+    /// `index: method start..end (stored start..end)` lines.
+    pub fn misses(&self, shift: usize) -> String {
+        let anchorer = Anchorer::new(&self.text);
+        let mut out = String::new();
+        for (i, s) in self.selectors.iter().enumerate() {
+            let a = anchorer.anchor(&s.quote, Some((s.start + shift, s.end + shift)));
+            if !(matches!(a.method, Method::Exact { .. } | Method::Position) && a.start == s.start)
+            {
+                out.push_str(&format!(
+                    "{i}: {:?} {}..{} (stored {}..{})\n",
+                    a.method, a.start, a.end, s.start, s.end
+                ));
+            }
+        }
+        out
+    }
 }
