@@ -18,7 +18,7 @@
     const timer = setTimeout(() => { mo.disconnect(); reject(new Error('timeout')); }, timeoutMs);
   });
   window.__bench = { afterPaint, whenDom, wasm: null };
-  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail.wasm; });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail.wasm; window.__bench.startedAt = performance.now(); });
   // Cold load: the first time the article has blocks, record the time just after that paint.
   if (location.hash !== '#noprobe') {
     whenDom(() => document.querySelector('article p')).then((t) => { window.__bench.articlePainted = t; });
