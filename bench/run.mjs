@@ -214,7 +214,7 @@ async function yewFloor(size) {
   const dir = join(BENCH, 'yew-floor');
   const target = join(BUILD, 'yew-floor');
   try {
-    run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--offline'], { cwd: dir, env: { ...process.env, CARGO_TARGET_DIR: target } });
+    run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown'], { cwd: dir, env: { ...process.env, CARGO_TARGET_DIR: target } });
     const out = join(target, 'out');
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, join(target, 'wasm32-unknown-unknown', 'release', 'yew-floor.wasm')]);
     run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, join(out, 'yew-floor_bg.wasm'), '-o', join(out, 'opt.wasm')]);
@@ -234,7 +234,7 @@ const WASM_OPT_FEATURES = (readFileSync(join(ROOT, 'index.html'), 'utf8').match(
 function buildAnchorWasm() {
   const dir = join(BENCH, 'anchor-wasm');
   const target = join(BUILD, 'anchor-wasm');
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--offline'], { cwd: dir, env: { ...process.env, CARGO_TARGET_DIR: target } });
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown'], { cwd: dir, env: { ...process.env, CARGO_TARGET_DIR: target } });
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', join(BUILD, 'anchor'), join(target, 'wasm32-unknown-unknown', 'release', 'anchor_wasm.wasm')]);
 }
 
@@ -622,6 +622,9 @@ async function sampleTag(browser, url) {
   const { context, page } = await newPage(browser);
   await page.goto(url + '#noprobe');
   await page.locator('article p').first().waitFor();
+  // The sample is shown before storage is read; once read, the article is shown again from
+  // storage, which would drop a selection made in between.
+  await page.waitForFunction(() => document.querySelector('.app')?.dataset.storage !== 'loading');
   const r = await measure((i) => tagOnce(page, i));
   await context.close();
   return r;
