@@ -51,12 +51,18 @@ test('a 3,000-block article: all blocks in the document, far highlights reachabl
   const ratio = estimated / real;
   assert.ok(ratio > 0.75 && ratio < 1.33, `estimated ${estimated}px against ${real}px laid out`);
 
+  // Tag each other block's element so that we can tell afterwards whether it was rebuilt.
+  await page.locator('article').evaluate((a) => a.querySelectorAll('p').forEach((p, i) => { p.firstChild.__kept = i; }));
   // Select and tag text near the end: a real mouse drag, after scrolling there.
   await dragSelect(page, 'marker2950: ');
   await page.getByRole('toolbar', { name: 'Tag selection' }).getByRole('button', { name: 'Claim' }).click();
   const mark = page.locator('article mark.hl-claim');
   await mark.waitFor();
   assert.equal(await mark.textContent(), 'marker2950:');
+  // A tag rebuilds no other block's DOM: every other block, in the same chunk or not, still holds
+  // the very text node it held before.
+  const kept = await page.locator('article').evaluate((a) => [...a.querySelectorAll('p')].map((p, i) => p.firstChild.__kept === i));
+  assert.deepEqual(kept.map((k, i) => (k ? null : i)).filter((i) => i !== null), [2950]);
   // The block that now holds a highlight is runs of its own; the others stay one plain <p>.
   assert.equal(await page.locator('article p:has(mark)').getAttribute('data-s'), null);
   assert.equal(await page.locator('article p[data-s]').count(), BLOCKS - 1);
