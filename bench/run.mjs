@@ -202,19 +202,25 @@ async function bundleSizes() {
   row('bundle', 'total wasm + JS + CSS, gzip', 'KB', sum.gzip, 'Recogito (JS + CSS, minified)', peer.gzip, 'peer is a library, not an app');
   row('bundle', 'total wasm + JS + CSS, brotli', 'KB', sum.br, 'Recogito (JS + CSS, minified)', peer.br, 'peer is a library, not an app');
   row('bundle', 'dom-anchor-text-quote alone, gzip', 'KB', null, 'dom-anchor-text-quote (minified)', tq.gzip, 'for scale');
-  const floor = await yewFloor(size);
+  const floor = await yewFloor(size, false);
+  const infra = await yewFloor(size, true);
   row('bundle', 'smallest Yew app (a counter), same profile, wasm + JS, gzip', 'KB', floor ? floor.gzip : 'not built', '', null,
-    'bench/yew-floor: the floor under any Yew app; ours minus it is what the app itself costs');
+    'bench/yew-floor: the floor under any Yew app');
+  row('bundle', '… plus one use each of serde_json, idb, uuid, time, gloo, wasm + JS, gzip', 'KB', infra ? infra.gzip : 'not built', '', null,
+    'bench/yew-floor --features infra: the crates every part of the app stands on');
   target('total transfer (wasm + JS + CSS), gzip', 150 * 1024, 'KB', sum.gzip,
-    floor ? `a Yew counter alone is ${fmt(floor.gzip, 'KB')} KB gzip (bench/yew-floor); see BENCHMARKS.md for where the rest goes` : '');
+    floor && infra ? `a Yew counter alone is ${fmt(floor.gzip, 'KB')} KB gzip, ${fmt(infra.gzip, 'KB')} KB with the crates the app stands on (bench/yew-floor); see BENCHMARKS.md` : '');
 }
 
-/** Builds bench/yew-floor as the app is built (release profile, wasm-bindgen, wasm-opt -Oz). */
-async function yewFloor(size) {
+/**
+ * Builds bench/yew-floor as the app is built (release profile, wasm-bindgen, wasm-opt -Oz);
+ * with `infra`, with its feature that uses the app's base crates once each.
+ */
+async function yewFloor(size, infra) {
   const dir = join(BENCH, 'yew-floor');
   const target = join(BUILD, 'yew-floor');
   try {
-    run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown'], { cwd: dir, env: { ...process.env, CARGO_TARGET_DIR: target } });
+    run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', ...(infra ? ['--features', 'infra'] : [])], { cwd: dir, env: { ...process.env, CARGO_TARGET_DIR: target } });
     const out = join(target, 'out');
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, join(target, 'wasm32-unknown-unknown', 'release', 'yew-floor.wasm')]);
     run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, join(out, 'yew-floor_bg.wasm'), '-o', join(out, 'opt.wasm')]);
