@@ -169,31 +169,29 @@ impl<'t> Anchorer<'t> {
             start,
             end: start + exact_cp,
         };
-        let agreement = |byte: usize| {
-            let before = self.text.get(..byte).unwrap_or("");
-            let after = self.text.get(byte + quote.exact.len()..).unwrap_or("");
-            common_suffix_cp(before, &quote.prefix) + common_prefix_cp(after, &quote.suffix)
-        };
         if let Some(h) = hint {
-            if let Some(start) = self.nearest_full_agreement(&hits, quote, h, &agreement) {
+            if let Some(start) = self.nearest_full_agreement(&hits, quote, h) {
                 return Some(found(start));
             }
         }
-        self.scan(&hits, hint, &agreement).map(found)
+        self.scan(&hits, quote, hint).map(found)
+    }
+
+    /// How many code points of the stored context agree with the text around the occurrence
+    /// of the quote's exact text at byte `byte`.
+    fn agreement(&self, quote: &TextQuote, byte: usize) -> usize {
+        let before = self.text.get(..byte).unwrap_or("");
+        let after = self.text.get(byte + quote.exact.len()..).unwrap_or("");
+        common_suffix_cp(before, &quote.prefix) + common_prefix_cp(after, &quote.suffix)
     }
 
     /// Every occurrence scored: the most agreement with the stored context, then the nearest
     /// to the hint, then the first in the text.
-    fn scan(
-        &self,
-        hits: &[usize],
-        hint: Option<usize>,
-        agreement: &dyn Fn(usize) -> usize,
-    ) -> Option<usize> {
+    fn scan(&self, hits: &[usize], quote: &TextQuote, hint: Option<usize>) -> Option<usize> {
         let mut best: Option<(usize, usize, usize)> = None; // (agreement, distance, start)
         for &byte in hits {
             let start = self.cps.cp(byte);
-            let agreement = agreement(byte);
+            let agreement = self.agreement(quote, byte);
             let distance = hint.map_or(0, |h| h.abs_diff(start));
             let better = match best {
                 None => true,
@@ -217,15 +215,15 @@ impl<'t> Anchorer<'t> {
         hits: &[usize],
         quote: &TextQuote,
         hint: usize,
-        agreement: &dyn Fn(usize) -> usize,
     ) -> Option<usize> {
         // At most this many occurrences are tried before giving up on the fast path.
         const TRIES: usize = 16;
         let full = quote.prefix.chars().count() + quote.suffix.chars().count();
         let hint_byte = self.cps.byte(hint.min(self.len_cp()));
         let split = hits.partition_point(|&b| b < hint_byte);
-        let (mut left, mut right) = (split, split); // hits[left..right] have been visited
-                                                    // (cp distance, start) of the nearest occurrence in full agreement so far.
+        // hits[left..right] have been visited.
+        let (mut left, mut right) = (split, split);
+        // (cp distance, start) of the nearest occurrence in full agreement so far.
         let mut best: Option<(usize, usize)> = None;
         for _ in 0..TRIES {
             let next_left = left
@@ -256,7 +254,7 @@ impl<'t> Anchorer<'t> {
             } else {
                 right = i + 1;
             }
-            if agreement(byte) == full {
+            if self.agreement(quote, byte) == full {
                 let start = self.cps.cp(byte);
                 let d = hint.abs_diff(start);
                 if best.is_none_or(|(bd, bs)| d < bd || (d == bd && start < bs)) {
@@ -811,14 +809,8 @@ mod tests {
             let hint = (s as i64 + hint_shift).clamp(0, n as i64) as usize;
             let anchorer = Anchorer::new(&text);
             let fast = anchorer.exact(&quote, Some(hint)).map(|a| a.start);
-            let index = PrefixIndex::new(&text);
-            let hits = index.find(&text, &quote.exact);
-            let agreement = |byte: usize| {
-                let before = text.get(..byte).unwrap_or("");
-                let after = text.get(byte + quote.exact.len()..).unwrap_or("");
-                common_suffix_cp(before, &quote.prefix) + common_prefix_cp(after, &quote.suffix)
-            };
-            prop_assert_eq!(fast, anchorer.scan(&hits, Some(hint), &agreement));
+            let hits = PrefixIndex::new(&text).find(&text, &quote.exact);
+            prop_assert_eq!(fast, anchorer.scan(&hits, &quote, Some(hint)));
         }
     }
 

@@ -8,7 +8,6 @@ mod infra {
     use time::format_description::well_known::Rfc3339;
     use time::OffsetDateTime;
     use idb::DatabaseEvent;
-    use wasm_bindgen::JsCast;
 
     /// A record shaped like the app's: an id, a time, text.
     #[derive(Serialize, Deserialize)]
@@ -52,25 +51,12 @@ mod infra {
         let tx = db
             .transaction_with_str_and_mode("records", web_sys::IdbTransactionMode::Readwrite)
             .ok()?;
-        let value = js_sys_parse(&json)?;
+        let value = web_sys::js_sys::JSON::parse(&json).ok()?;
         tx.object_store("records")
             .ok()?
             .put_with_key(&value, &"r".into())
             .ok()?;
         Some(())
-    }
-
-    fn js_sys_parse(json: &str) -> Option<wasm_bindgen::JsValue> {
-        let json_ns = js_json()?;
-        let parse: web_sys::js_sys::Function = web_sys::js_sys::Reflect::get(&json_ns, &"parse".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        parse.call1(&json_ns, &json.into()).ok()
-    }
-
-    fn js_json() -> Option<wasm_bindgen::JsValue> {
-        web_sys::js_sys::Reflect::get(&web_sys::js_sys::global(), &"JSON".into()).ok()
     }
 
     /// A window listener and a timer through gloo, as the app's shell uses them.

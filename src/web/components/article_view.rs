@@ -5,9 +5,9 @@
 //! chunk and one block, and a long article costs one comparison per chunk, not per block.
 //! Every text node is the only child of an element carrying `data-s`, the code point offset of
 //! its first character in the canonical text (a `<span>` or `<mark>` for each run of a block
-//! with highlights; the `<p>` itself for a block without any); the selection glue ([`crate::web::dom`]) maps DOM
-//! positions back to the core through that attribute alone. Text is always rendered as text,
-//! never as HTML.
+//! with highlights; the `<p>` itself for a block without any); the selection glue
+//! ([`crate::web::dom`]) maps DOM positions back to the core through that attribute alone.
+//! Text is always rendered as text, never as HTML.
 
 use std::rc::Rc;
 use yew::prelude::*;
@@ -172,7 +172,7 @@ pub fn chunk_view(props: &ChunkViewProps) -> Html {
         <div class="chunk" {style}>
         { for props.chunk.iter().enumerate().filter_map(|(i, runs)| {
             let b = props.blocks.get(props.first + i)?;
-            Some(html! { <BlockView key={b.index} block_start={b.start} runs={runs.clone()} /> })
+            Some(html! { <BlockView key={b.index} runs={runs.clone()} /> })
         }) }
         </div>
     }
@@ -180,15 +180,13 @@ pub fn chunk_view(props: &ChunkViewProps) -> Html {
 
 #[derive(Properties)]
 pub struct BlockViewProps {
-    /// Code point offset of the block in the canonical text.
-    pub block_start: usize,
-    /// The block's runs, in order; their texts concatenate to the block's characters.
+    /// The block's runs (each knows its code point offset), in order; their texts concatenate to the block's characters.
     pub runs: BlockRuns,
 }
 
 impl PartialEq for BlockViewProps {
     fn eq(&self, other: &Self) -> bool {
-        self.block_start == other.block_start && Rc::ptr_eq(&self.runs, &other.runs)
+        Rc::ptr_eq(&self.runs, &other.runs)
     }
 }
 
