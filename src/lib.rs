@@ -4,6 +4,8 @@
 //! Rust tested natively. [`web`] is the imperative shell (Yew components and browser glue),
 //! compiled only for `wasm32`.
 
+#![forbid(unsafe_code)]
+
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]

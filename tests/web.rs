@@ -16,8 +16,12 @@ async fn render_article(article: Article) -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
+    let blocks = Rc::new(article.blocks());
+    let runs = article_annotator::web::view::plain_chunks(&article.text, &blocks);
     let props = yew::props!(ArticleViewProps {
-        article: Rc::new(article)
+        article: Rc::new(article),
+        blocks,
+        runs,
     });
     yew::Renderer::<ArticleView>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;

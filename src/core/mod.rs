@@ -1,8 +1,10 @@
 //! The pure core: plain Rust, no browser types. Everything here is tested natively.
 
 pub mod anchor;
+pub mod articles;
 pub mod formats;
 pub mod html;
+pub mod keys;
 pub mod library;
 pub mod model;
 pub mod offsets;

@@ -185,3 +185,31 @@ pub fn selection_span_nonempty() -> bool {
         .and_then(|w| w.get_selection().ok().flatten())
         .is_some_and(|s| !s.is_collapsed())
 }
+
+/// Whether keyboard focus is in a text field, where keys belong to the field.
+pub fn typing_in_field() -> bool {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+    else {
+        return false;
+    };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el.get_attribute("contenteditable").is_some()
+}
+
+/// Whether `event` happened inside a dialog, or while a modal dialog is open: its keys
+/// belong to the dialog.
+pub fn in_dialog(event: &web_sys::Event) -> bool {
+    let inside = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("[role=dialog]").ok().flatten())
+        .is_some();
+    inside
+        || gloo::utils::document()
+            .query_selector("[role=dialog][aria-modal=true]")
+            .ok()
+            .flatten()
+            .is_some()
+}

@@ -6,11 +6,13 @@ pub mod app;
 pub mod components;
 pub mod dom;
 pub mod files;
+pub mod hooks;
 pub mod html;
 pub mod idb;
 pub mod persist;
 pub mod state;
 pub mod sync;
+pub mod view;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

@@ -7,23 +7,22 @@
 //! each block) up to date for the blocks a change touched, so one change re-renders one block.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use uuid::Uuid;
 use yew::prelude::*;
 
+use crate::core::articles::{self, Trash};
 use crate::core::library::ExportSettings;
-use crate::core::model::{Annotation, Kind, Timestamp};
+use crate::core::model::{Annotation, Timestamp};
 use crate::core::panel::{shorten, Filter};
 use crate::core::reducer::{Action, Annotations, Change};
-use crate::core::segment::segment_blocks;
 use crate::core::storage::{
-    self, apply_sync, encode_meta, plan_changes, Applied, ChangeSet, Protected, Store,
-    StoredArticle, SyncMessage, WritePlan,
+    self, apply_sync, encode_meta, plan_changes, Applied, ChangeSet, Protected, Store, SyncMessage,
+    WritePlan,
 };
 use crate::core::text::{Article, Block};
-use crate::web::components::article_view::{BlockRuns, Chunk, CHUNK};
+use crate::web::view::{self, Chunk};
 
 /// The meta key of the export settings.
 pub const SETTINGS_KEY: &str = "settings";
@@ -50,27 +49,34 @@ impl Outbox {
     }
 }
 
-/// One run of a block as the view shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RunView {
-    pub start: usize,
-    /// The run's characters.
-    pub text: AttrValue,
-    /// How many annotations cover it (0: plain text).
-    pub depth: usize,
-    pub has_claim: bool,
-    pub has_quote: bool,
-    /// Whether the selected annotation covers it.
-    pub selected: bool,
-    /// What covers it, for the tooltip and screen readers.
-    pub label: AttrValue,
-}
-
 /// A message shown to the user.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub error: bool,
     pub text: String,
+    /// Whether it offers to restore the article deleted last ("Undo delete").
+    pub restorable: bool,
+}
+
+impl Notice {
+    /// A message, an error or not.
+    pub fn new(error: bool, text: impl Into<String>) -> Self {
+        Notice {
+            error,
+            text: text.into(),
+            restorable: false,
+        }
+    }
+
+    /// An error message.
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice::new(true, text)
+    }
+
+    /// A message that is not an error.
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice::new(false, text)
+    }
 }
 
 /// Whether work is being saved.
@@ -91,13 +97,6 @@ pub enum StorageStatus {
 pub enum View {
     Library,
     Article,
-}
-
-/// An article deleted a moment ago, with its annotations, so that it can be restored.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Trash {
-    pub article: StoredArticle,
-    pub annotations: Vec<Annotation>,
 }
 
 /// Everything the page shows.
@@ -199,17 +198,7 @@ impl AppState {
         self.annotations = Rc::new(ann);
         self.selected = None;
         self.filter = Filter::default();
-        self.runs = Rc::new(self.render_all());
-    }
-
-    /// The stored annotations of article `id`.
-    fn stored_annotations_of(&self, id: Uuid) -> Vec<Annotation> {
-        self.library
-            .annotations
-            .values()
-            .filter(|a| a.article_id == id)
-            .map(|a| (**a).clone())
-            .collect()
+        self.runs = self.render_all();
     }
 
     /// Opens the stored article `id`.
@@ -218,7 +207,7 @@ impl AppState {
             return false;
         };
         let article = stored.article.clone();
-        let anns = self.stored_annotations_of(id);
+        let anns = articles::annotations_of(&self.library, id);
         self.show(article, anns);
         self.view = View::Article;
         true
@@ -231,92 +220,27 @@ impl AppState {
         self.revision += 1;
     }
 
-    fn render_all(&self) -> Vec<Chunk> {
-        let segs = segment_blocks(
+    /// The runs of every block of the open article.
+    fn render_all(&self) -> Rc<Vec<Chunk>> {
+        view::chunks(
+            &self.article.text,
             &self.blocks,
-            self.annotations.iter().filter(|a| a.is_attached()),
-        );
-        let views: Vec<BlockRuns> = segs
-            .into_iter()
-            .zip(self.blocks.iter())
-            .map(|(runs, b)| Rc::new(self.views(b, runs)))
-            .collect();
-        views.chunks(CHUNK).map(|c| Rc::new(c.to_vec())).collect()
-    }
-
-    fn views(&self, block: &Block, runs: Vec<crate::core::segment::Run>) -> Vec<RunView> {
-        let text = &self.article.text;
-        let block_text = block.text(text);
-        runs.into_iter()
-            .map(|r| {
-                let local = crate::core::offsets::slice_cp(
-                    block_text,
-                    r.start - block.start,
-                    r.end - block.start,
-                );
-                let anns: Vec<&Annotation> = r
-                    .covering
-                    .iter()
-                    .filter_map(|id| self.annotations.get(*id))
-                    .collect();
-                let label = anns
-                    .iter()
-                    .map(|a| describe(a))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                RunView {
-                    start: r.start,
-                    text: AttrValue::from(local.to_owned()),
-                    depth: anns.len(),
-                    has_claim: anns.iter().any(|a| a.kind() == Kind::Claim),
-                    has_quote: anns.iter().any(|a| a.kind() == Kind::Quote),
-                    selected: self.selected.is_some_and(|s| r.covering.contains(&s)),
-                    label: label.into(),
-                }
-            })
-            .collect()
+            &self.annotations,
+            self.selected,
+        )
     }
 
     /// Re-renders the blocks that intersect any of `spans`.
     fn rerender(&mut self, spans: &[(usize, usize)]) {
-        if spans.is_empty() {
-            return;
-        }
-        // Blocks are sorted: find the touched ones by binary search, not by a scan of all.
-        let mut touched = BTreeSet::new();
-        for &(s, e) in spans {
-            let first = self.blocks.partition_point(|b| b.end <= s);
-            for (i, b) in self.blocks.iter().enumerate().skip(first) {
-                if b.start >= e.max(s + 1) {
-                    break;
-                }
-                touched.insert(i);
-            }
-        }
-        let attached: Vec<&Annotation> = if touched.is_empty() {
-            Vec::new()
-        } else {
-            self.annotations
-                .iter()
-                .filter(|a| a.is_attached())
-                .collect()
-        };
-        let mut updates = Vec::new();
-        for i in touched {
-            if let Some(b) = self.blocks.get(i) {
-                let segs =
-                    crate::core::segment::segment_block(b.start, b.end, attached.iter().copied());
-                updates.push((i, Rc::new(self.views(b, segs))));
-            }
-        }
-        let chunks = Rc::make_mut(&mut self.runs);
-        for (i, view) in updates {
-            if let Some(chunk) = chunks.get_mut(i / CHUNK) {
-                if let Some(slot) = Rc::make_mut(chunk).get_mut(i % CHUNK) {
-                    *slot = view;
-                }
-            }
-        }
+        let touched = blocks_touching(&self.blocks, spans);
+        view::update_blocks(
+            &mut self.runs,
+            &self.article.text,
+            &self.blocks,
+            &self.annotations,
+            self.selected,
+            &touched,
+        );
     }
 
     fn span_of(&self, id: Option<Uuid>) -> Option<(usize, usize)> {
@@ -392,7 +316,7 @@ impl AppState {
                 }
                 // Bring each annotation of this article in line with the library, without
                 // touching this tab's undo history for the others.
-                let mine = self.stored_annotations_of(id);
+                let mine = articles::annotations_of(&self.library, id);
                 let gone: Vec<Uuid> = self
                     .annotations
                     .iter()
@@ -414,10 +338,10 @@ impl AppState {
             }
             None => {
                 if self.view == View::Article && !self.library.articles.is_empty() {
-                    self.notice = Some(Notice {
-                        error: false,
-                        text: format!("“{}” was deleted in another tab.", self.article.title),
-                    });
+                    self.notice = Some(Notice::info(format!(
+                        "“{}” was deleted in another tab.",
+                        self.article.title
+                    )));
                 }
                 self.view = View::Library;
             }
@@ -450,17 +374,7 @@ impl Reducible for AppState {
                 let seeded = result.meta.contains_key(SEEDED_KEY);
                 s.library = Rc::new(result.library);
                 s.storage = StorageStatus::Saving;
-                if !seeded && s.library.articles.is_empty() {
-                    // First open: the sample article goes into the library, once.
-                    let sample = StoredArticle {
-                        article: Article::sample(),
-                        added: now,
-                        changed: now,
-                    };
-                    let id = sample.article.id;
-                    Rc::make_mut(&mut s.library).articles.insert(id, sample);
-                    let mut ch = ChangeSet::default();
-                    ch.articles_changed.insert(id);
+                if let Some(ch) = articles::seed_sample(Rc::make_mut(&mut s.library), seeded, now) {
                     s.persist(ch);
                     s.outbox.push(WritePlan {
                         puts: vec![(
@@ -471,11 +385,9 @@ impl Reducible for AppState {
                         deletes: Vec::new(),
                     });
                 }
-                // Open the most recently changed article, or show the library when there is none.
-                let entries = storage::library_entries(&s.library);
-                match entries.first() {
-                    Some(e) => {
-                        s.open(e.id);
+                match articles::to_open_first(&s.library) {
+                    Some(id) => {
+                        s.open(id);
                     }
                     None => s.view = View::Library,
                 }
@@ -489,12 +401,7 @@ impl Reducible for AppState {
             AppAction::Annotate { action, select } => match s.annotate(action, select) {
                 Ok(change) if change.is_empty() => return self,
                 Ok(_) => s.notice = None,
-                Err(e) => {
-                    s.notice = Some(Notice {
-                        error: true,
-                        text: e,
-                    })
-                }
+                Err(e) => s.notice = Some(Notice::error(e)),
             },
             AppAction::Select(id) => {
                 if s.selected == id {
@@ -516,66 +423,29 @@ impl Reducible for AppState {
             AppAction::ShowLibrary => s.view = View::Library,
             AppAction::CreateArticle { article, now } => {
                 let id = article.id;
-                Rc::make_mut(&mut s.library).articles.insert(
-                    id,
-                    StoredArticle {
-                        article,
-                        added: now,
-                        changed: now,
-                    },
-                );
-                let mut ch = ChangeSet::default();
-                ch.articles_changed.insert(id);
+                let ch = articles::add(Rc::make_mut(&mut s.library), article, now);
                 s.persist(ch);
                 s.open(id);
             }
             AppAction::Rename { id, title, now } => {
-                let title = title.trim().to_owned();
-                let lib = Rc::make_mut(&mut s.library);
-                let Some(stored) = lib.articles.get_mut(&id) else {
+                let Some(ch) = articles::rename(Rc::make_mut(&mut s.library), id, &title, now)
+                else {
                     return self;
                 };
-                if title.is_empty() || stored.article.title == title {
-                    return self;
-                }
-                stored.article.title = title;
-                stored.changed = now;
-                let mut ch = ChangeSet::default();
-                ch.articles_changed.insert(id);
                 s.persist(ch);
                 if s.article.id == id {
                     s.reload_open();
                 }
             }
             AppAction::DeleteArticle(id) => {
-                let lib = Rc::make_mut(&mut s.library);
-                let Some(article) = lib.articles.remove(&id) else {
+                let Some((trash, ch)) = articles::delete(Rc::make_mut(&mut s.library), id) else {
                     return self;
                 };
-                let gone: Vec<Annotation> = lib
-                    .annotations
-                    .values()
-                    .filter(|a| a.article_id == id)
-                    .map(|a| (**a).clone())
-                    .collect();
-                let mut ch = ChangeSet::default();
-                ch.articles_removed.insert(id);
-                for a in &gone {
-                    lib.annotations.remove(&a.id);
-                    ch.annotations_removed.insert(a.id);
-                }
                 s.notice = Some(Notice {
-                    error: false,
-                    text: format!(
-                        "Deleted “{}” and its {} annotation(s).",
-                        article.article.title,
-                        gone.len()
-                    ),
+                    restorable: true,
+                    ..Notice::info(articles::deleted_message(&trash))
                 });
-                s.trash = Some(Rc::new(Trash {
-                    article,
-                    annotations: gone,
-                }));
+                s.trash = Some(Rc::new(trash));
                 s.persist(ch);
                 if s.article.id == id {
                     s.view = View::Library;
@@ -585,39 +455,27 @@ impl Reducible for AppState {
                 let Some(trash) = s.trash.take() else {
                     return self;
                 };
-                let lib = Rc::make_mut(&mut s.library);
-                let mut ch = ChangeSet::default();
-                ch.articles_changed.insert(trash.article.article.id);
-                lib.articles
-                    .insert(trash.article.article.id, trash.article.clone());
-                for a in &trash.annotations {
-                    lib.annotations.insert(a.id, Rc::new(a.clone()));
-                    ch.annotations_changed.insert(a.id);
-                }
-                s.notice = Some(Notice {
-                    error: false,
-                    text: format!("Restored “{}”.", trash.article.article.title),
-                });
+                let ch = articles::restore(Rc::make_mut(&mut s.library), &trash);
+                s.notice = Some(Notice::info(format!(
+                    "Restored “{}”.",
+                    trash.article.article.title
+                )));
                 s.persist(ch);
             }
             AppAction::Remote(msg) => match apply_sync(Rc::make_mut(&mut s.library), &msg) {
                 Applied::Updated => s.reload_open(),
                 Applied::Kept => return self,
                 Applied::Ignored(e) => {
-                    s.notice = Some(Notice {
-                        error: true,
-                        text: format!("A change from another tab could not be read: {e}"),
-                    })
+                    s.notice = Some(Notice::error(format!(
+                        "A change from another tab could not be read: {e}"
+                    )))
                 }
             },
             AppAction::ReplaceLibrary { library, message } => {
                 let changes = storage::diff(&s.library, &library);
                 s.library = Rc::new(library);
                 s.persist(changes);
-                s.notice = Some(Notice {
-                    error: false,
-                    text: message,
-                });
+                s.notice = Some(Notice::info(message));
                 s.reload_open();
             }
             AppAction::SetSettings(settings) => {
@@ -630,4 +488,51 @@ impl Reducible for AppState {
         }
         Rc::new(s)
     }
+}
+
+/// The indexes of the blocks that intersect any of `spans`. (Moves to the core.)
+fn blocks_touching(blocks: &[Block], spans: &[(usize, usize)]) -> Vec<usize> {
+    let mut touched = std::collections::BTreeSet::new();
+    for &(s, e) in spans {
+        let first = blocks.partition_point(|b| b.end <= s);
+        for (i, b) in blocks.iter().enumerate().skip(first) {
+            if b.start >= e.max(s + 1) {
+                break;
+            }
+            touched.insert(i);
+        }
+    }
+    touched.into_iter().collect()
+}
+
+/// "Selection overlaps: …" for the live region. (Moves to the core with the labels.)
+pub fn overlap_announcement(annotations: &Annotations, start: usize, end: usize) -> String {
+    let inside: Vec<String> = annotations
+        .iter()
+        .filter(|a| a.is_attached() && a.start < end && a.end > start)
+        .map(describe)
+        .collect();
+    if inside.is_empty() {
+        String::new()
+    } else {
+        format!("Selection overlaps: {}", inside.join("; "))
+    }
+}
+
+/// Which annotation a click at `cp` selects. (Moves to the core.)
+pub fn click_selection(
+    annotations: &Annotations,
+    cp: usize,
+    selected: Option<Uuid>,
+) -> Option<Uuid> {
+    let mut covering: Vec<&Annotation> = annotations
+        .iter()
+        .filter(|a| a.is_attached() && a.start <= cp && cp < a.end)
+        .collect();
+    covering.sort_by_key(|a| (a.end - a.start, std::cmp::Reverse(a.start)));
+    let next = match selected.and_then(|s| covering.iter().position(|a| a.id == s)) {
+        Some(i) => covering.get((i + 1) % covering.len()),
+        None => covering.first(),
+    };
+    next.map(|a| a.id)
 }

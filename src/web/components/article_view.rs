@@ -13,48 +13,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::text::{Article, Block};
-use crate::web::state::RunView;
-
-/// How many blocks one chunk holds.
-pub const CHUNK: usize = 64;
-
-/// The runs of one block.
-pub type BlockRuns = Rc<Vec<RunView>>;
-/// The runs of the blocks of one chunk.
-pub type Chunk = Rc<Vec<BlockRuns>>;
-
-/// Each block as one plain run, in chunks (an article with no highlights).
-pub fn plain_chunks(article: &Article, blocks: &[Block]) -> Rc<Vec<Chunk>> {
-    Rc::new(
-        blocks
-            .chunks(CHUNK)
-            .map(|c| {
-                Rc::new(
-                    c.iter()
-                        .map(|b| {
-                            Rc::new(vec![RunView {
-                                start: b.start,
-                                text: b.text(&article.text).to_owned().into(),
-                                depth: 0,
-                                has_claim: false,
-                                has_quote: false,
-                                selected: false,
-                                label: AttrValue::default(),
-                            }])
-                        })
-                        .collect(),
-                )
-            })
-            .collect(),
-    )
-}
+use crate::web::view::{BlockRuns, Chunk, CHUNK};
 
 #[derive(Properties)]
 pub struct ArticleViewProps {
     pub article: Rc<Article>,
-    /// The runs of each block, in chunks; when absent, each block is one plain run.
-    #[prop_or_default]
-    pub runs: Option<Rc<Vec<Chunk>>>,
+    /// The article's blocks, as the state holds them.
+    pub blocks: Rc<Vec<Block>>,
+    /// The runs of each block, in chunks of [`CHUNK`] (see [`crate::web::view`]).
+    pub runs: Rc<Vec<Chunk>>,
     /// Called with the code point offset of a clicked highlight.
     #[prop_or_default]
     pub on_highlight_click: Callback<usize>,
@@ -70,11 +37,8 @@ pub struct ArticleViewProps {
 impl PartialEq for ArticleViewProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.article, &other.article)
-            && match (&self.runs, &other.runs) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
+            && Rc::ptr_eq(&self.blocks, &other.blocks)
+            && Rc::ptr_eq(&self.runs, &other.runs)
             && self.node_ref == other.node_ref
     }
 }
@@ -83,19 +47,6 @@ impl PartialEq for ArticleViewProps {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let article = &props.article;
-    let blocks = use_memo(article.clone(), |a| Rc::new(a.blocks()));
-    // Plain runs are made only when none were given (the app always gives them).
-    let plain = {
-        let blocks = (*blocks).clone();
-        use_memo((article.clone(), props.runs.is_none()), move |(a, none)| {
-            none.then(|| plain_chunks(a, &blocks))
-        })
-    };
-    let chunks = props
-        .runs
-        .clone()
-        .or_else(|| (*plain).clone())
-        .unwrap_or_default();
     let onclick = {
         let cb = props.on_highlight_click.clone();
         Callback::from(move |e: MouseEvent| {
@@ -119,8 +70,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             {onclick}
             onkeydown={props.onkeydown.clone()}
         >
-            { for chunks.iter().enumerate().map(|(c, chunk)| html! {
-                <ChunkView key={c} first={c * CHUNK} blocks={(*blocks).clone()} chunk={chunk.clone()} />
+            { for props.runs.iter().enumerate().map(|(c, chunk)| html! {
+                <ChunkView key={c} first={c * CHUNK} blocks={props.blocks.clone()} chunk={chunk.clone()} />
             }) }
         </article>
     }

@@ -1,9 +1,11 @@
 //! Leaf components: props in, callbacks out.
 
+pub mod app_bar;
 pub mod article_view;
 pub mod help;
 pub mod library;
 pub mod new_article;
+pub mod notices;
 pub mod panel;
 pub mod toolbar;
 pub mod transfer;

@@ -1,0 +1,216 @@
+//! What the user does to the articles of the stored library: add, rename, delete and restore
+//! one, seed the sample on first open, choose which article to open. Each operation changes
+//! the library in place and returns the [`ChangeSet`] to write (see
+//! [`crate::core::storage::plan_changes`]), or `None` when it changed nothing.
+
+use std::rc::Rc;
+
+use uuid::Uuid;
+
+use crate::core::model::{Annotation, Timestamp};
+use crate::core::storage::{library_entries, ChangeSet, Library, StoredArticle};
+use crate::core::text::Article;
+
+/// An article deleted a moment ago, with its annotations, so that it can be restored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trash {
+    pub article: StoredArticle,
+    pub annotations: Vec<Rc<Annotation>>,
+}
+
+/// The annotations of article `id`, in id order.
+pub fn annotations_of(library: &Library, id: Uuid) -> Vec<Annotation> {
+    library
+        .annotations
+        .values()
+        .filter(|a| a.article_id == id)
+        .map(|a| (**a).clone())
+        .collect()
+}
+
+/// Adds `article`, added and changed `now`.
+pub fn add(library: &mut Library, article: Article, now: Timestamp) -> ChangeSet {
+    let id = article.id;
+    library.articles.insert(
+        id,
+        StoredArticle {
+            article,
+            added: now,
+            changed: now,
+        },
+    );
+    let mut changes = ChangeSet::default();
+    changes.articles_changed.insert(id);
+    changes
+}
+
+/// On the first open of an empty library (`seeded` is false until the sample was added once,
+/// so that deleting it does not bring it back), adds the sample article.
+pub fn seed_sample(library: &mut Library, seeded: bool, now: Timestamp) -> Option<ChangeSet> {
+    (!seeded && library.articles.is_empty()).then(|| add(library, Article::sample(), now))
+}
+
+/// The article to open when the app starts: the most recently changed one.
+pub fn to_open_first(library: &Library) -> Option<Uuid> {
+    library_entries(library).first().map(|e| e.id)
+}
+
+/// Renames article `id` to `title`, trimmed. Nothing changes for an unknown id, an empty
+/// title or the same title.
+pub fn rename(library: &mut Library, id: Uuid, title: &str, now: Timestamp) -> Option<ChangeSet> {
+    let title = title.trim();
+    let stored = library.articles.get_mut(&id)?;
+    if title.is_empty() || stored.article.title == title {
+        return None;
+    }
+    title.clone_into(&mut stored.article.title);
+    stored.changed = now;
+    let mut changes = ChangeSet::default();
+    changes.articles_changed.insert(id);
+    Some(changes)
+}
+
+/// Deletes article `id` and its annotations; returns what can restore them and the changes.
+pub fn delete(library: &mut Library, id: Uuid) -> Option<(Trash, ChangeSet)> {
+    let article = library.articles.remove(&id)?;
+    let mut changes = ChangeSet::default();
+    changes.articles_removed.insert(id);
+    let ids: Vec<Uuid> = library
+        .annotations
+        .values()
+        .filter(|a| a.article_id == id)
+        .map(|a| a.id)
+        .collect();
+    let annotations = ids
+        .into_iter()
+        .filter_map(|a| library.annotations.remove(&a))
+        .inspect(|a| {
+            changes.annotations_removed.insert(a.id);
+        })
+        .collect();
+    Some((
+        Trash {
+            article,
+            annotations,
+        },
+        changes,
+    ))
+}
+
+/// Puts a deleted article and its annotations back as they were.
+pub fn restore(library: &mut Library, trash: &Trash) -> ChangeSet {
+    let mut changes = ChangeSet::default();
+    let id = trash.article.article.id;
+    library.articles.insert(id, trash.article.clone());
+    changes.articles_changed.insert(id);
+    for a in &trash.annotations {
+        library.annotations.insert(a.id, a.clone());
+        changes.annotations_changed.insert(a.id);
+    }
+    changes
+}
+
+/// The sentence that says what [`delete`] did.
+pub fn deleted_message(trash: &Trash) -> String {
+    let n = trash.annotations.len();
+    format!(
+        "Deleted “{}” and its {n} annotation{}.",
+        trash.article.article.title,
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Kind;
+
+    const T0: Timestamp = Timestamp(1_700_000_000_000);
+    const T1: Timestamp = Timestamp(1_700_000_100_000);
+
+    fn article(title: &str, text: &str, n: u8) -> Article {
+        Article::new(Uuid::from_bytes([n; 16]), title, None, text)
+    }
+
+    fn with_annotations(lib: &mut Library, art: &Article, n: u8) {
+        for i in 0..n {
+            let a = Annotation::new(
+                Uuid::from_bytes([100 + i; 16]),
+                art.id,
+                Kind::Claim,
+                &art.text,
+                0,
+                3,
+                T0,
+            );
+            lib.annotations.insert(a.id, Rc::new(a));
+        }
+    }
+
+    #[test]
+    fn the_sample_is_seeded_once_into_an_empty_library() {
+        let mut lib = Library::default();
+        let ch = seed_sample(&mut lib, false, T0).expect("seeded");
+        assert_eq!(lib.articles.len(), 1);
+        assert!(ch.articles_changed.contains(&Article::sample().id));
+        let mut again = Library::default();
+        assert_eq!(
+            seed_sample(&mut again, true, T0),
+            None,
+            "deleted sample stays deleted"
+        );
+        assert!(again.articles.is_empty());
+        assert_eq!(
+            seed_sample(&mut lib, false, T1),
+            None,
+            "not into a library with articles"
+        );
+    }
+
+    #[test]
+    fn the_most_recently_changed_article_opens_first() {
+        let mut lib = Library::default();
+        assert_eq!(to_open_first(&lib), None);
+        let (a, b) = (article("A", "one", 1), article("B", "two", 2));
+        add(&mut lib, a.clone(), T1);
+        add(&mut lib, b, T0);
+        assert_eq!(to_open_first(&lib), Some(a.id));
+    }
+
+    #[test]
+    fn rename_trims_and_ignores_empty_or_same_titles() {
+        let mut lib = Library::default();
+        let a = article("Çavuşoğlu’s visit", "text", 1);
+        add(&mut lib, a.clone(), T0);
+        assert_eq!(rename(&mut lib, a.id, "   ", T1), None);
+        assert_eq!(rename(&mut lib, a.id, " Çavuşoğlu’s visit ", T1), None);
+        assert_eq!(rename(&mut lib, Uuid::nil(), "X", T1), None);
+        let ch = rename(&mut lib, a.id, "  Ankara 🙂 ", T1).expect("renamed");
+        assert!(ch.articles_changed.contains(&a.id));
+        let stored = &lib.articles[&a.id];
+        assert_eq!(stored.article.title, "Ankara 🙂");
+        assert_eq!(stored.changed, T1);
+    }
+
+    #[test]
+    fn delete_then_restore_gives_the_library_back() {
+        let mut lib = Library::default();
+        let (a, b) = (article("A", "alpha beta", 1), article("B", "gamma", 2));
+        add(&mut lib, a.clone(), T0);
+        add(&mut lib, b.clone(), T0);
+        with_annotations(&mut lib, &a, 2);
+        let before = lib.clone();
+        let (trash, ch) = delete(&mut lib, a.id).expect("deleted");
+        assert_eq!(lib.articles.keys().copied().collect::<Vec<_>>(), vec![b.id]);
+        assert!(lib.annotations.is_empty());
+        assert_eq!(ch.annotations_removed.len(), 2);
+        assert_eq!(
+            deleted_message(&trash),
+            "Deleted “A” and its 2 annotations."
+        );
+        let ch = restore(&mut lib, &trash);
+        assert_eq!(lib, before);
+        assert_eq!(ch.annotations_changed.len(), 2);
+        assert_eq!(delete(&mut lib, Uuid::nil()), None);
+    }
+}
