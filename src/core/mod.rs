@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod articles;
 pub mod formats;
 pub mod html;
+pub mod intake;
 pub mod keys;
 pub mod library;
 pub mod model;
