@@ -6,9 +6,9 @@
 //! undo or redo, later than the record it replaces: the restored record is the latest change,
 //! so it wins over the replaced one in every other tab (later `modified` wins), and the record
 //! the reducer holds is the record the shell stores. Actions that only bring the set in line
-//! with storage ([`Action::Load`], [`Action::Reconcile`]) or with another tab
-//! ([`Action::Upsert`], [`Action::Forget`]) record nothing, and drop the undo and redo steps
-//! of exactly the annotations whose records they changed.
+//! with storage or with another tab record nothing: [`Action::Load`] clears the history, and
+//! [`Action::Reconcile`], [`Action::Upsert`] and [`Action::Forget`] drop the undo and redo
+//! steps of exactly the annotations whose records they changed.
 //!
 //! Every successful action returns a [`Change`]: the ids the shell must write or delete in
 //! storage, and the code point spans whose blocks it must render again. Nothing else changed.
@@ -254,6 +254,12 @@ impl Annotations {
             .map(|a| &**a)
     }
 
+    /// The annotation with this id, as the shared record the set holds (the shell stores this
+    /// `Rc` in its library, so that a later [`Action::Reconcile`] recognises it by pointer).
+    pub fn get_shared(&self, id: Uuid) -> Option<&Rc<Annotation>> {
+        self.keys.get(&id).and_then(|k| self.by_key.get(k))
+    }
+
     /// All annotations in text order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Annotation> + Clone + '_ {
         self.by_key.values().map(|a| &**a)
@@ -376,9 +382,7 @@ impl Annotations {
                 continue;
             }
             let same = self
-                .keys
-                .get(&a.id)
-                .and_then(|k| self.by_key.get(k))
+                .get_shared(a.id)
                 .is_some_and(|held| Rc::ptr_eq(held, &a) || **held == *a);
             if !same {
                 self.forget_history(a.id);

@@ -466,6 +466,14 @@ fn a_rename_keeps_the_undo_history() {
     let c = s.apply(reconcile(&library)).unwrap();
     assert!(c.is_empty(), "{c:?}");
     assert_eq!(s, before);
+    // The same when the library shares the set's records, as the shell stores them.
+    let shared: Vec<Rc<Annotation>> = s
+        .iter()
+        .filter_map(|a| s.get_shared(a.id))
+        .cloned()
+        .collect();
+    assert!(s.apply(Action::Reconcile(shared)).unwrap().is_empty());
+    assert_eq!(s, before);
     s.apply(UNDO).unwrap();
     assert_eq!(s.get(id(2)).unwrap().who(), "");
     s.apply(UNDO).unwrap();
