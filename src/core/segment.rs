@@ -6,7 +6,8 @@
 //! ([`Annotation::is_attached`]) with a non-empty span count; an annotation that crosses a block
 //! boundary covers the part inside each block. [`segment_blocks`] does every block of an article
 //! in one sweep over sorted boundaries, in O((n + b) log n + output) for n annotations and b
-//! blocks.
+//! blocks. [`click_selection`] decides which of the annotations covering a clicked character
+//! a click selects.
 
 use crate::core::model::{Annotation, Timestamp};
 use crate::core::reducer::Annotations;
@@ -56,7 +57,7 @@ pub fn segment_blocks<'a>(
 /// The attached annotations covering code point `cp`, in the order clicks on it offer them:
 /// innermost (shortest) first; among equally long ones the one starting later, then the one
 /// created later, then the one with the larger id.
-pub fn covering_innermost_first(annotations: &Annotations, cp: usize) -> Vec<&Annotation> {
+fn covering_innermost_first(annotations: &Annotations, cp: usize) -> Vec<&Annotation> {
     // The set iterates in text order, so nothing after the first start past `cp` covers it.
     let mut covering: Vec<&Annotation> = annotations
         .iter()
@@ -65,7 +66,7 @@ pub fn covering_innermost_first(annotations: &Annotations, cp: usize) -> Vec<&An
         .collect();
     covering.sort_by_key(|a| {
         (
-            a.end - a.start,
+            a.end.saturating_sub(a.start),
             Reverse(a.start),
             Reverse(a.created),
             Reverse(a.id),
@@ -74,9 +75,10 @@ pub fn covering_innermost_first(annotations: &Annotations, cp: usize) -> Vec<&An
     covering
 }
 
-/// The annotation a click on code point `cp` selects: the innermost attached annotation
-/// covering it (see [`covering_innermost_first`]); when `selected` is one of those covering
-/// `cp`, the next one outward, and after the outermost the innermost again, so that clicking
+/// The annotation a click on code point `cp` selects: the innermost (shortest) attached
+/// annotation covering it, among equally long ones the one starting later, then the one created
+/// later, then the one with the larger id. When `selected` is one of those covering `cp`, the
+/// next one outward in that order, and after the outermost the innermost again, so that clicking
 /// again cycles outward through nested and overlapping highlights. `None` when nothing attached
 /// covers `cp`.
 pub fn click_selection(
