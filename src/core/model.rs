@@ -273,14 +273,48 @@ impl TextQuote {
 }
 
 /// What a claim carries.
+///
+/// Its evidence links are unique: [`ClaimFields::new`], reading a record (storage, imports,
+/// other tabs) and the reducer's edits keep a link given twice once, where it first appears
+/// (the interface keys the list by link).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ClaimFields {
     #[serde(default)]
     pub claimant: String,
     #[serde(default)]
     pub verdict: Verdict,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_unique_links")]
     pub evidence: Vec<HttpUrl>,
+}
+
+impl ClaimFields {
+    /// A claim by `claimant` with `verdict` and `evidence`, each link kept once.
+    pub fn new(
+        claimant: impl Into<String>,
+        verdict: Verdict,
+        evidence: impl IntoIterator<Item = HttpUrl>,
+    ) -> Self {
+        ClaimFields {
+            claimant: claimant.into(),
+            verdict,
+            evidence: unique_links(evidence),
+        }
+    }
+}
+
+/// `links` with every link after its first occurrence dropped, in the order given. Links are
+/// compared as [`HttpUrl::parse`] leaves them (scheme in lower case, the rest as written).
+pub fn unique_links(links: impl IntoIterator<Item = HttpUrl>) -> Vec<HttpUrl> {
+    let mut seen = std::collections::BTreeSet::new();
+    links
+        .into_iter()
+        .filter(|l| seen.insert(l.clone()))
+        .collect()
+}
+
+/// Reads a list of links and keeps each once (see [`unique_links`]).
+fn deserialize_unique_links<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<HttpUrl>, D::Error> {
+    Vec::<HttpUrl>::deserialize(d).map(unique_links)
 }
 
 /// What a quote carries.
@@ -515,6 +549,57 @@ mod tests {
             assert_eq!(Verdict::parse(&v.label().to_uppercase()), Some(v));
         }
         assert_eq!(Verdict::parse("pants on fire"), None);
+    }
+
+    #[test]
+    fn evidence_links_are_kept_once_in_first_order() {
+        let url = |s: &str| HttpUrl::parse(s).unwrap();
+        let (a, b) = (url("https://a.example/1"), url("https://b.example/ç"));
+        // The constructor, on links given twice (the second spelled with an upper-case scheme).
+        let c = ClaimFields::new(
+            "Çavuşoğlu",
+            Verdict::False,
+            [b.clone(), a.clone(), url("HTTPS://b.example/ç"), a.clone()],
+        );
+        assert_eq!(c.evidence, vec![b.clone(), a.clone()]);
+        assert_eq!(
+            (c.claimant.as_str(), c.verdict),
+            ("Çavuşoğlu", Verdict::False)
+        );
+        // Links that differ after the scheme are different links.
+        assert_eq!(
+            unique_links([a.clone(), url("https://a.example/1/")]).len(),
+            2
+        );
+
+        // Reading a stored or imported record.
+        let mut json = serde_json::to_value(Annotation::new(
+            Uuid::nil(),
+            Uuid::nil(),
+            Kind::Claim,
+            "abc",
+            0,
+            3,
+            Timestamp(0),
+        ))
+        .unwrap();
+        json["evidence"] = serde_json::json!([
+            "https://b.example/ç",
+            "https://a.example/1",
+            "https://b.example/ç",
+            "https://a.example/1"
+        ]);
+        let read: Annotation = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(read.claim().unwrap().evidence, vec![b.clone(), a.clone()]);
+        // The body alone, as the W3C import reads it from the extension.
+        let body: Body = serde_json::from_value(json).unwrap();
+        assert_eq!(
+            body,
+            Body::Claim(ClaimFields::new("", Verdict::Unverified, [b, a]))
+        );
+        // A missing list is still an empty one.
+        let none: ClaimFields = serde_json::from_str("{}").unwrap();
+        assert!(none.evidence.is_empty());
     }
 
     #[test]

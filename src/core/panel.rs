@@ -123,6 +123,52 @@ pub fn view<'a, A: Borrow<Annotation>>(
     out
 }
 
+/// How many code points of the quoted text a [`label`] shows.
+pub const LABEL_QUOTE_CP: usize = 60;
+
+/// One line naming an annotation, for the tooltip and accessible name of its highlight and
+/// for announcements: its kind and quoted text (shortened to [`LABEL_QUOTE_CP`] code points),
+/// then a claim's verdict or a quote's speaker when known, e.g. "Claim “…” — Unverified",
+/// "Quote “…” — Rex Tillerson", "Quote “…”".
+pub fn label(a: &Annotation) -> String {
+    let quote = shorten(&a.quote.exact, LABEL_QUOTE_CP);
+    match a.claim() {
+        Some(c) => format!("Claim “{quote}” — {}", c.verdict.label()),
+        None if a.who().is_empty() => format!("Quote “{quote}”"),
+        None => format!("Quote “{quote}” — {}", a.who()),
+    }
+}
+
+/// The label of a highlighted run: the [`label`]s of the annotations covering it, one per
+/// line, in the order given (the run's, which is text order).
+pub fn run_label<'a>(covering: impl IntoIterator<Item = &'a Annotation>) -> String {
+    covering
+        .into_iter()
+        .map(label)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What is announced when code points `start..end` are selected: "Selection overlaps: " and
+/// the [`label`]s, joined by "; " in the order given, of the attached annotations that share
+/// a code point with the selection; empty when there are none.
+pub fn overlap_announcement<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    start: usize,
+    end: usize,
+) -> String {
+    let inside: Vec<String> = annotations
+        .into_iter()
+        .filter(|a| a.is_attached() && a.start < end && start < a.end)
+        .map(label)
+        .collect();
+    if inside.is_empty() {
+        String::new()
+    } else {
+        format!("Selection overlaps: {}", inside.join("; "))
+    }
+}
+
 /// `text` shortened to at most `max_cp` code points: when it is longer, its first
 /// `max_cp - 1` code points (without trailing white space) and "…".
 pub fn shorten(text: &str, max_cp: usize) -> String {
@@ -343,6 +389,67 @@ mod tests {
         assert_eq!(shorten("abc", 1), "…");
         assert_eq!(shorten("abc", 0), "");
         assert_eq!(shorten("", 0), "");
+    }
+
+    #[test]
+    fn labels_name_kind_quote_and_verdict_or_speaker() {
+        let (_, anns) = sample();
+        let [quote, claim, orphan] = [&anns[0], &anns[1], &anns[2]];
+        assert_eq!(
+            label(claim),
+            "Claim “Minister Çavuşoğlu\u{a0} stated that\u{a0} U.S.” — Mostly true"
+        );
+        assert_eq!(
+            label(quote),
+            "Quote ““Together, we share a resolve” — Rex Tillerson"
+        );
+        assert_eq!(
+            label(orphan),
+            "Claim “more than 19,000 strikes” — Unverified"
+        );
+        let mut anonymous = quote.clone();
+        if let Body::Quote(q) = &mut anonymous.body {
+            q.speaker.clear();
+        }
+        assert_eq!(label(&anonymous), "Quote ““Together, we share a resolve”");
+        // A long quote is cut to 60 code points, on a character, not a byte.
+        let mut long = claim.clone();
+        long.quote.exact = "Çavuşoğlu ".repeat(10);
+        assert_eq!(
+            label(&long),
+            format!("Claim “{}Çavuşoğlu…” — Mostly true", "Çavuşoğlu ".repeat(5))
+        );
+    }
+
+    #[test]
+    fn a_run_is_labelled_by_each_annotation_covering_it() {
+        let (_, anns) = sample();
+        assert_eq!(run_label([]), "");
+        assert_eq!(run_label([&anns[1]]), label(&anns[1]));
+        assert_eq!(
+            run_label([&anns[1], &anns[0]]),
+            format!("{}\n{}", label(&anns[1]), label(&anns[0]))
+        );
+    }
+
+    #[test]
+    fn a_selection_announces_the_attached_annotations_it_overlaps() {
+        let (a, anns) = sample();
+        let (claim, quote, orphan) = (&anns[1], &anns[0], &anns[2]);
+        let everything = (0, crate::core::offsets::cp_len(&a.text));
+        assert_eq!(
+            overlap_announcement(&anns, everything.0, everything.1),
+            format!("Selection overlaps: {}; {}", label(quote), label(claim))
+        );
+        // The last code point of the claim overlaps; the one just after it does not.
+        assert_eq!(
+            overlap_announcement(&anns, claim.end - 1, claim.end + 1),
+            format!("Selection overlaps: {}", label(claim))
+        );
+        assert_eq!(overlap_announcement(&anns, claim.end, claim.end + 1), "");
+        // An orphan is not in the text, whatever its last known span.
+        assert_eq!(overlap_announcement([orphan], orphan.start, orphan.end), "");
+        assert_eq!(overlap_announcement(&anns, 0, 0), "");
     }
 
     #[test]

@@ -6,10 +6,13 @@
 //! ([`Annotation::is_attached`]) with a non-empty span count; an annotation that crosses a block
 //! boundary covers the part inside each block. [`segment_blocks`] does every block of an article
 //! in one sweep over sorted boundaries, in O((n + b) log n + output) for n annotations and b
-//! blocks.
+//! blocks. [`click_selection`] decides which of the annotations covering a clicked character
+//! a click selects.
 
 use crate::core::model::{Annotation, Timestamp};
+use crate::core::reducer::Annotations;
 use crate::core::text::Block;
+use std::cmp::Reverse;
 use std::collections::BTreeSet;
 use uuid::Uuid;
 
@@ -51,24 +54,43 @@ pub fn segment_blocks<'a>(
     sweep(&ranges, annotations)
 }
 
-/// The annotation a click on a run selects: the innermost (shortest) one covering it; among
-/// equally long ones the one starting later, then the one created later, then the larger id.
-/// `get` finds an annotation by id (for instance `|id| annotations.get(id)`); ids it does not
-/// find are skipped.
-pub fn innermost<'a>(
-    covering: &[Uuid],
-    get: impl Fn(Uuid) -> Option<&'a Annotation>,
-) -> Option<Uuid> {
-    covering
+/// The attached annotations covering code point `cp`, in the order clicks on it offer them:
+/// innermost (shortest) first; among equally long ones the one starting later, then the one
+/// created later, then the one with the larger id.
+fn covering_innermost_first(annotations: &Annotations, cp: usize) -> Vec<&Annotation> {
+    // The set iterates in text order, so nothing after the first start past `cp` covers it.
+    let mut covering: Vec<&Annotation> = annotations
         .iter()
-        .filter_map(|&id| get(id))
-        .min_by_key(|a| {
-            (
-                a.end.saturating_sub(a.start),
-                std::cmp::Reverse((a.start, a.created, a.id)),
-            )
-        })
-        .map(|a| a.id)
+        .take_while(|a| a.start <= cp)
+        .filter(|a| a.is_attached() && cp < a.end)
+        .collect();
+    covering.sort_by_key(|a| {
+        (
+            a.end.saturating_sub(a.start),
+            Reverse(a.start),
+            Reverse(a.created),
+            Reverse(a.id),
+        )
+    });
+    covering
+}
+
+/// The annotation a click on code point `cp` selects: the innermost (shortest) attached
+/// annotation covering it, among equally long ones the one starting later, then the one created
+/// later, then the one with the larger id. When `selected` is one of those covering `cp`, the
+/// next one outward in that order, and after the outermost the innermost again, so that clicking
+/// again cycles outward through nested and overlapping highlights. `None` when nothing attached
+/// covers `cp`.
+pub fn click_selection(
+    annotations: &Annotations,
+    cp: usize,
+    selected: Option<Uuid>,
+) -> Option<Uuid> {
+    let covering = covering_innermost_first(annotations, cp);
+    let next = selected
+        .and_then(|s| covering.iter().position(|a| a.id == s))
+        .map_or(0, |i| (i + 1) % covering.len());
+    covering.get(next).map(|a| a.id)
 }
 
 /// Sorting key of an annotation in text order.
@@ -284,20 +306,64 @@ mod tests {
         assert_eq!(all[1][1].covering.len(), 1);
     }
 
+    /// The set of `anns` on an article of nil id.
+    fn set(anns: &[Annotation]) -> Annotations {
+        let mut s = Annotations::new(Uuid::nil());
+        let _ = s.apply(crate::core::reducer::Action::Load(anns.to_vec()));
+        s
+    }
+
+    /// The annotation numbers that successive clicks on `cp` select, starting from `selected`.
+    fn clicks(anns: &[Annotation], cp: usize, selected: Option<u128>, n: usize) -> Vec<u128> {
+        let s = set(anns);
+        let mut sel = selected.map(Uuid::from_u128);
+        let mut out = Vec::new();
+        for _ in 0..n {
+            sel = click_selection(&s, cp, sel);
+            out.extend(sel.map(|id| id.as_u128()));
+        }
+        out
+    }
+
     #[test]
-    fn click_picks_the_innermost_then_the_later_start() {
+    fn a_click_selects_the_innermost_and_clicking_again_cycles_outward() {
+        // Nested: 1 holds 2 holds 3.
+        let nested = [ann(1, 0, 10), ann(2, 2, 8), ann(3, 4, 6)];
+        assert_eq!(clicks(&nested, 5, None, 4), vec![3, 2, 1, 3]);
+        assert_eq!(clicks(&nested, 2, None, 3), vec![2, 1, 2]);
+        assert_eq!(clicks(&nested, 9, None, 2), vec![1, 1]);
+        // Nothing covers the end of a span or a point past every span.
+        assert_eq!(clicks(&nested, 10, None, 1), Vec::<u128>::new());
+        assert_eq!(clicks(&[], 0, None, 1), Vec::<u128>::new());
+    }
+
+    #[test]
+    fn equally_long_spans_go_by_later_start_then_later_creation() {
+        // 2 and 3 are overlapping and equally long; 3 starts later. 4 is 3's span, created
+        // later; 1 is the longest.
         let anns = [ann(1, 0, 10), ann(2, 2, 5), ann(3, 4, 7), ann(4, 4, 7)];
-        let get = |id: Uuid| anns.iter().find(|a| a.id == id);
-        let ids = |ns: &[u128]| ns.iter().map(|&n| Uuid::from_u128(n)).collect::<Vec<_>>();
-        assert_eq!(innermost(&ids(&[1, 2]), get), Some(Uuid::from_u128(2)));
-        // 2 and 3 are equally long; 3 starts later. 4 is like 3 but created later.
-        assert_eq!(innermost(&ids(&[1, 2, 3]), get), Some(Uuid::from_u128(3)));
-        assert_eq!(
-            innermost(&ids(&[1, 2, 3, 4]), get),
-            Some(Uuid::from_u128(4))
-        );
-        assert_eq!(innermost(&ids(&[9]), get), None);
-        assert_eq!(innermost(&[], get), None);
+        assert_eq!(clicks(&anns, 4, None, 5), vec![4, 3, 2, 1, 4]);
+        assert_eq!(clicks(&anns, 3, None, 3), vec![2, 1, 2]);
+        assert_eq!(clicks(&anns, 6, None, 3), vec![4, 3, 1]);
+        // Equal spans created at the same time: the larger id first.
+        let mut twin = ann(6, 4, 7);
+        twin.created = Timestamp(5);
+        let tied = [ann(5, 4, 7), twin];
+        assert_eq!(clicks(&tied, 5, None, 3), vec![6, 5, 6]);
+    }
+
+    #[test]
+    fn a_selection_elsewhere_or_an_orphan_does_not_cycle() {
+        let mut orphan = ann(3, 0, 10);
+        orphan.anchoring = Anchoring::Orphan;
+        let anns = [ann(1, 0, 4), ann(2, 6, 9), orphan];
+        // 2 is selected but does not cover code point 1: the click starts at the innermost.
+        assert_eq!(clicks(&anns, 1, Some(2), 2), vec![1, 1]);
+        // The orphan covers nothing, even when it is the one selected.
+        assert_eq!(clicks(&anns, 7, Some(3), 2), vec![2, 2]);
+        assert_eq!(clicks(&anns, 5, Some(3), 1), Vec::<u128>::new());
+        // An unknown selected id is no selection.
+        assert_eq!(clicks(&anns, 7, Some(42), 1), vec![2]);
     }
 
     #[test]

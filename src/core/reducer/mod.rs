@@ -2,9 +2,13 @@
 //!
 //! [`Annotations::apply`] is the only way to change the set. Each action that a person takes
 //! (create, edit, delete) records its exact inverse, so [`Action::Undo`] and [`Action::Redo`]
-//! restore records byte for byte, including their `modified` times. Actions that only bring the
-//! set in line with storage ([`Action::Load`]) or with another tab ([`Action::Upsert`],
-//! [`Action::Forget`]) record nothing.
+//! restore every field of a record exactly but `modified`, which they stamp with the time of the
+//! undo or redo, later than the record it replaces: the restored record is the latest change,
+//! so it wins over the replaced one in every other tab (later `modified` wins), and the record
+//! the reducer holds is the record the shell stores. Actions that only bring the set in line
+//! with storage or with another tab record nothing: [`Action::Load`] clears the history, and
+//! [`Action::Reconcile`], [`Action::Upsert`] and [`Action::Forget`] drop the undo and redo
+//! steps of exactly the annotations whose records they changed.
 //!
 //! Every successful action returns a [`Change`]: the ids the shell must write or delete in
 //! storage, and the code point spans whose blocks it must render again. Nothing else changed.
@@ -13,12 +17,16 @@
 //! deterministic and its tests need no time source.
 
 use crate::core::model::{
-    Anchoring, Annotation, Body, HttpUrl, Kind, TextQuote, Timestamp, Verdict,
+    unique_links, Anchoring, Annotation, Body, HttpUrl, Kind, TextQuote, Timestamp, Verdict,
 };
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt;
 use std::rc::Rc;
 use uuid::Uuid;
+
+mod change;
+
+pub use change::{blocks_touching, Change};
 
 /// How many steps undo remembers; older steps are forgotten first.
 pub const UNDO_LIMIT: usize = 200;
@@ -40,7 +48,8 @@ pub enum Edit {
     SetClaimant(String),
     /// Sets a claim's verdict (claims only).
     SetVerdict(Verdict),
-    /// Sets a claim's evidence links (claims only).
+    /// Sets a claim's evidence links (claims only); a link given twice is kept once, where
+    /// it first appears.
     SetEvidence(Vec<HttpUrl>),
     /// Sets who said a quote (quotes only).
     SetSpeaker(String),
@@ -85,7 +94,8 @@ impl Edit {
 /// Everything that can happen to an article's annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Adds a new annotation (undoable). Its span must be non-empty and its id new.
+    /// Adds a new annotation (undoable). Its span must be non-empty and its id new. A claim's
+    /// evidence link given twice is kept once, where it first appears.
     Create(Annotation),
     /// Changes one field of one annotation and sets its `modified` to `now` (undoable).
     Edit {
@@ -95,10 +105,13 @@ pub enum Action {
     },
     /// Deletes an annotation (undoable).
     Delete(Uuid),
-    /// Reverses the last undoable step.
-    Undo,
-    /// Repeats the last undone step. Any other undoable action clears what can be redone.
-    Redo,
+    /// Reverses the last undoable step. A record it puts back gets `modified` = the latest of
+    /// `now`, its own `modified`, and one millisecond after the `modified` of the record it
+    /// replaces, so that it wins over that record wherever the two meet.
+    Undo { now: Timestamp },
+    /// Repeats the last undone step, stamping `modified` as [`Action::Undo`] does. Any other
+    /// undoable action clears what can be redone.
+    Redo { now: Timestamp },
     /// Replaces the whole set (as read from storage) and clears undo and redo. Records are
     /// taken as they are; the caller passes only this article's records.
     Load(Vec<Annotation>),
@@ -109,60 +122,15 @@ pub enum Action {
     /// Removes a record deleted in another tab, without an undo step; like [`Action::Upsert`],
     /// it drops the undo and redo steps that involve that id. Unknown ids are not an error.
     Forget(Uuid),
-}
-
-/// What an action changed.
-///
-/// The shell writes the records of `upserted` and deletes those of `removed` when `save` is
-/// true, and renders again the blocks that intersect any span in `spans` (both the old and new
-/// positions of every changed annotation). An action that changed nothing returns
-/// [`Change::is_empty`].
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Change {
-    /// Ids of annotations that were created or modified.
-    pub upserted: Vec<Uuid>,
-    /// Ids of annotations that no longer exist.
-    pub removed: Vec<Uuid>,
-    /// Code point spans `(start, end)` whose highlights may differ.
-    pub spans: Vec<(usize, usize)>,
-    /// Whether the shell must write this change to storage: false for [`Action::Load`],
-    /// [`Action::Upsert`] and [`Action::Forget`], whose records are stored already.
-    pub save: bool,
-    /// Whether the whole set was replaced ([`Action::Load`]): render every block.
-    pub reloaded: bool,
-}
-
-impl Change {
-    /// Whether nothing changed.
-    pub fn is_empty(&self) -> bool {
-        self.upserted.is_empty() && self.removed.is_empty() && !self.reloaded
-    }
-
-    /// Whether a block covering code points `start..end` must be rendered again.
-    pub fn touches(&self, start: usize, end: usize) -> bool {
-        self.reloaded
-            || self
-                .spans
-                .iter()
-                .any(|&(s, e)| (s < end && start < e) || (s == e && start <= s && s < end))
-    }
-
-    fn record(&mut self, before: Option<&Annotation>, after: Option<&Annotation>) {
-        if let Some(b) = before {
-            self.spans.push((b.start, b.end));
-        }
-        match after {
-            Some(a) => {
-                self.spans.push((a.start, a.end));
-                self.upserted.push(a.id);
-            }
-            None => {
-                if let Some(b) = before {
-                    self.removed.push(b.id);
-                }
-            }
-        }
-    }
+    /// Brings the set in line with the stored records of this article (the shell passes the
+    /// library's records after another tab, a rename or an import changed the library):
+    /// records that differ from the set's are put, annotations without a record are removed,
+    /// and records of other articles are ignored (so the shell may pass the whole library). If
+    /// an id appears twice, its first record counts. Nothing is recorded for undo, and only
+    /// the undo and redo steps of annotations whose record changed are dropped: a reconcile
+    /// with the records the set holds already (after a rename, or after this tab's own changes
+    /// were stored) changes nothing and keeps the whole history.
+    Reconcile(Vec<Rc<Annotation>>),
 }
 
 /// Why an action was refused. A refused action changes nothing.
@@ -286,6 +254,12 @@ impl Annotations {
             .map(|a| &**a)
     }
 
+    /// The annotation with this id, as the shared record the set holds (the shell stores this
+    /// `Rc` in its library, so that a later [`Action::Reconcile`] recognises it by pointer).
+    pub fn get_shared(&self, id: Uuid) -> Option<&Rc<Annotation>> {
+        self.keys.get(&id).and_then(|k| self.by_key.get(k))
+    }
+
     /// All annotations in text order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Annotation> + Clone + '_ {
         self.by_key.values().map(|a| &**a)
@@ -324,6 +298,10 @@ impl Annotations {
                         end: a.end,
                     });
                 }
+                let mut a = a;
+                if let Body::Claim(c) = &mut a.body {
+                    c.evidence = unique_links(std::mem::take(&mut c.evidence));
+                }
                 Ok(self.commit(Op::Put(Rc::new(a)), None))
             }
             Action::Edit { id, edit, now } => {
@@ -341,9 +319,10 @@ impl Annotations {
                 }
                 Ok(self.commit(Op::Remove(id), None))
             }
-            Action::Undo => {
+            Action::Undo { now } => {
                 let step = self.undo.pop_back().ok_or(ReduceError::NothingToUndo)?;
-                let (inverse, mut change) = self.run(step.inverse);
+                let op = self.stamped(step.inverse, now);
+                let (inverse, mut change) = self.run(op);
                 self.redo.push(Step {
                     inverse,
                     typing: None,
@@ -351,9 +330,10 @@ impl Annotations {
                 change.save = true;
                 Ok(change)
             }
-            Action::Redo => {
+            Action::Redo { now } => {
                 let step = self.redo.pop().ok_or(ReduceError::NothingToRedo)?;
-                let (inverse, mut change) = self.run(step.inverse);
+                let op = self.stamped(step.inverse, now);
+                let (inverse, mut change) = self.run(op);
                 self.push_undo(Step {
                     inverse,
                     typing: None,
@@ -389,7 +369,54 @@ impl Annotations {
                 self.forget_history(id);
                 Ok(self.run(Op::Remove(id)).1)
             }
+            Action::Reconcile(stored) => Ok(self.reconcile(stored)),
         }
+    }
+
+    /// Carries out [`Action::Reconcile`].
+    fn reconcile(&mut self, stored: Vec<Rc<Annotation>>) -> Change {
+        let mut change = Change::default();
+        let mut seen = BTreeSet::new();
+        for a in stored {
+            if a.article_id != self.article_id || !seen.insert(a.id) {
+                continue;
+            }
+            let same = self
+                .get_shared(a.id)
+                .is_some_and(|held| Rc::ptr_eq(held, &a) || **held == *a);
+            if !same {
+                self.forget_history(a.id);
+                change.extend(self.run(Op::Put(a)).1);
+            }
+        }
+        let gone: Vec<Uuid> = self
+            .keys
+            .keys()
+            .filter(|id| !seen.contains(*id))
+            .copied()
+            .collect();
+        for id in gone {
+            self.forget_history(id);
+            change.extend(self.run(Op::Remove(id)).1);
+        }
+        change
+    }
+
+    /// `op` with the record it puts stamped as [`Action::Undo`] documents.
+    fn stamped(&self, op: Op, now: Timestamp) -> Op {
+        let Op::Put(a) = op else {
+            return op;
+        };
+        let after_current = self.get(a.id).map_or(Timestamp(i64::MIN), |cur| {
+            Timestamp(cur.modified.0.saturating_add(1))
+        });
+        let stamp = now.max(a.modified).max(after_current);
+        if stamp == a.modified {
+            return Op::Put(a);
+        }
+        let mut b = (*a).clone();
+        b.modified = stamp;
+        Op::Put(Rc::new(b))
     }
 
     /// Runs an undoable operation: clears redo, and records the inverse (merging typing).
@@ -498,7 +525,7 @@ fn edited(old: &Annotation, edit: Edit) -> Result<Option<Annotation>, ReduceErro
         }
         (Body::Claim(c), Edit::SetClaimant(s)) => c.claimant = s,
         (Body::Claim(c), Edit::SetVerdict(v)) => c.verdict = v,
-        (Body::Claim(c), Edit::SetEvidence(e)) => c.evidence = e,
+        (Body::Claim(c), Edit::SetEvidence(e)) => c.evidence = unique_links(e),
         (Body::Quote(q), Edit::SetSpeaker(s)) => q.speaker = s,
         (Body::Quote(q), Edit::SetChecked(b)) => q.checked = b,
         (Body::Quote(q), Edit::SetSource(s)) => q.source = s,
@@ -520,380 +547,6 @@ fn normalize_tags(tags: Vec<String>) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::model::Kind;
-
-    const TEXT: &str = "Minister Çavuşoğlu\u{a0} stated that “Together, we share a resolve.”";
-    const ARTICLE: Uuid = Uuid::from_u128(1);
-
-    fn ann(n: u128, kind: Kind, start: usize, end: usize) -> Annotation {
-        Annotation::new(
-            Uuid::from_u128(n),
-            ARTICLE,
-            kind,
-            TEXT,
-            start,
-            end,
-            Timestamp(n as i64),
-        )
-    }
-
-    fn id(n: u128) -> Uuid {
-        Uuid::from_u128(n)
-    }
-
-    fn edit(n: u128, edit: Edit, now: i64) -> Action {
-        Action::Edit {
-            id: id(n),
-            edit,
-            now: Timestamp(now),
-        }
-    }
-
-    fn url(s: &str) -> HttpUrl {
-        HttpUrl::parse(s).expect("test URL")
-    }
-
-    /// A set with a claim (id 1) on "Çavuşoğlu" and a quote (id 2) on the quotation.
-    fn two() -> Annotations {
-        let mut s = Annotations::new(ARTICLE);
-        s.apply(Action::Create(ann(2, Kind::Quote, 34, 65)))
-            .unwrap();
-        s.apply(Action::Create(ann(1, Kind::Claim, 9, 18))).unwrap();
-        s
-    }
-
-    fn ids(s: &Annotations) -> Vec<Uuid> {
-        s.iter().map(|a| a.id).collect()
-    }
-
-    #[test]
-    fn create_keeps_text_order_and_reports_the_new_id() {
-        let mut s = Annotations::new(ARTICLE);
-        let c = s
-            .apply(Action::Create(ann(2, Kind::Quote, 34, 65)))
-            .unwrap();
-        assert_eq!(c.upserted, vec![id(2)]);
-        assert!(c.save && c.removed.is_empty());
-        assert_eq!(c.spans, vec![(34, 65)]);
-        assert!(c.touches(60, 70) && !c.touches(0, 34));
-        s.apply(Action::Create(ann(1, Kind::Claim, 9, 18))).unwrap();
-        assert_eq!(ids(&s), vec![id(1), id(2)]);
-        assert_eq!(s.get(id(1)).unwrap().quote.exact, "Çavuşoğlu");
-        assert!(s.can_undo() && !s.can_redo());
-    }
-
-    #[test]
-    fn create_refuses_duplicates_empty_spans_and_other_articles() {
-        let mut s = two();
-        assert_eq!(
-            s.apply(Action::Create(ann(1, Kind::Claim, 0, 3))),
-            Err(ReduceError::DuplicateId(id(1)))
-        );
-        assert_eq!(
-            s.apply(Action::Create(ann(3, Kind::Claim, 5, 5))),
-            Err(ReduceError::EmptySpan { start: 5, end: 5 })
-        );
-        let mut other = ann(4, Kind::Claim, 0, 3);
-        other.article_id = id(99);
-        assert_eq!(
-            s.apply(Action::Create(other)),
-            Err(ReduceError::WrongArticle(id(4)))
-        );
-        assert_eq!(s.len(), 2);
-    }
-
-    #[test]
-    fn every_field_can_be_edited_and_sets_modified() {
-        let mut s = two();
-        let ev = vec![url("https://example.org/a")];
-        let claim_edits = [
-            Edit::SetNote("check the spelling".into()),
-            Edit::SetTags(vec![
-                " Syria".into(),
-                "syria".into(),
-                "".into(),
-                "ISIS".into(),
-            ]),
-            Edit::SetClaimant("Çavuşoğlu".into()),
-            Edit::SetVerdict(Verdict::MostlyTrue),
-            Edit::SetEvidence(ev.clone()),
-        ];
-        for (i, e) in claim_edits.into_iter().enumerate() {
-            let c = s.apply(edit(1, e, 10_000 * (i as i64 + 1))).unwrap();
-            assert_eq!(c.upserted, vec![id(1)]);
-        }
-        let quote_edits = [
-            Edit::SetSpeaker("Tillerson".into()),
-            Edit::SetChecked(true),
-            Edit::SetSource(Some(url("https://state.gov/x"))),
-        ];
-        for e in quote_edits {
-            s.apply(edit(2, e, 77_000)).unwrap();
-        }
-        let c = s.get(id(1)).unwrap();
-        assert_eq!(c.note, "check the spelling");
-        assert_eq!(c.tags, vec!["Syria", "ISIS"]);
-        let f = c.claim().unwrap();
-        assert_eq!(f.claimant, "Çavuşoğlu");
-        assert_eq!(f.verdict, Verdict::MostlyTrue);
-        assert_eq!(f.evidence, ev);
-        assert_eq!(c.modified, Timestamp(50_000));
-        assert_eq!(c.created, Timestamp(1));
-        let q = s.get(id(2)).unwrap();
-        let f = q.quote_fields().unwrap();
-        assert_eq!(f.speaker, "Tillerson");
-        assert!(f.checked);
-        assert_eq!(f.source, Some(url("https://state.gov/x")));
-        assert_eq!(q.modified, Timestamp(77_000));
-    }
-
-    #[test]
-    fn reanchor_attaches_an_orphan_and_reorders() {
-        let mut s = two();
-        let mut orphan = s.get(id(2)).unwrap().clone();
-        orphan.anchoring = Anchoring::Orphan;
-        s.apply(Action::Upsert(orphan)).unwrap();
-        let quote = TextQuote::from_span(TEXT, 0, 8);
-        let c = s
-            .apply(edit(
-                2,
-                Edit::Reanchor {
-                    start: 0,
-                    end: 8,
-                    quote: quote.clone(),
-                },
-                5,
-            ))
-            .unwrap();
-        assert_eq!(c.spans, vec![(34, 65), (0, 8)]);
-        let a = s.get(id(2)).unwrap();
-        assert_eq!((a.start, a.end, a.anchoring), (0, 8, Anchoring::Anchored));
-        assert_eq!(a.quote.exact, "Minister");
-        assert_eq!(ids(&s), vec![id(2), id(1)]);
-        s.apply(Action::Undo).unwrap();
-        assert_eq!(s.get(id(2)).unwrap().anchoring, Anchoring::Orphan);
-        assert_eq!(ids(&s), vec![id(1), id(2)]);
-        assert_eq!(
-            s.apply(edit(
-                2,
-                Edit::Reanchor {
-                    start: 4,
-                    end: 2,
-                    quote
-                },
-                6
-            )),
-            Err(ReduceError::EmptySpan { start: 4, end: 2 })
-        );
-    }
-
-    #[test]
-    fn edits_of_the_wrong_kind_are_refused() {
-        let mut s = two();
-        let before = s.clone();
-        for e in [
-            Edit::SetSpeaker("x".into()),
-            Edit::SetChecked(true),
-            Edit::SetSource(None),
-        ] {
-            let field = e.field();
-            assert_eq!(
-                s.apply(edit(1, e, 9)),
-                Err(ReduceError::WrongKind {
-                    id: id(1),
-                    kind: Kind::Claim,
-                    field
-                })
-            );
-        }
-        for e in [
-            Edit::SetVerdict(Verdict::False),
-            Edit::SetClaimant("x".into()),
-            Edit::SetEvidence(vec![]),
-        ] {
-            assert!(matches!(
-                s.apply(edit(2, e, 9)),
-                Err(ReduceError::WrongKind {
-                    kind: Kind::Quote,
-                    ..
-                })
-            ));
-        }
-        assert_eq!(s, before);
-        assert_eq!(
-            ReduceError::WrongKind {
-                id: id(2),
-                kind: Kind::Quote,
-                field: "verdict"
-            }
-            .to_string(),
-            "A quote has no verdict."
-        );
-    }
-
-    #[test]
-    fn unknown_ids_are_errors_not_panics() {
-        let mut s = two();
-        let before = s.clone();
-        assert_eq!(
-            s.apply(edit(42, Edit::SetNote("x".into()), 1)),
-            Err(ReduceError::UnknownId(id(42)))
-        );
-        assert_eq!(
-            s.apply(Action::Delete(id(42))),
-            Err(ReduceError::UnknownId(id(42)))
-        );
-        assert_eq!(s, before);
-        // Forgetting an unknown id (already deleted here) is fine and changes nothing.
-        assert!(s.apply(Action::Forget(id(42))).unwrap().is_empty());
-    }
-
-    #[test]
-    fn an_edit_that_changes_nothing_records_nothing() {
-        let mut s = two();
-        s.apply(edit(1, Edit::SetVerdict(Verdict::False), 10))
-            .unwrap();
-        let c = s
-            .apply(edit(1, Edit::SetVerdict(Verdict::False), 20))
-            .unwrap();
-        assert!(c.is_empty());
-        assert_eq!(s.get(id(1)).unwrap().modified, Timestamp(10));
-        s.apply(Action::Undo).unwrap();
-        assert_eq!(
-            s.get(id(1)).unwrap().claim().unwrap().verdict,
-            Verdict::Unverified
-        );
-    }
-
-    #[test]
-    fn delete_undo_redo_are_exact() {
-        let mut s = two();
-        let original = s.get(id(1)).unwrap().clone();
-        let c = s.apply(Action::Delete(id(1))).unwrap();
-        assert_eq!(c.removed, vec![id(1)]);
-        assert_eq!(c.spans, vec![(9, 18)]);
-        assert!(s.get(id(1)).is_none());
-
-        let c = s.apply(Action::Undo).unwrap();
-        assert_eq!((c.upserted.clone(), c.save), (vec![id(1)], true));
-        assert_eq!(s.get(id(1)), Some(&original));
-        assert!(s.can_redo());
-
-        let c = s.apply(Action::Redo).unwrap();
-        assert_eq!(c.removed, vec![id(1)]);
-        assert!(s.get(id(1)).is_none());
-        s.apply(Action::Undo).unwrap();
-
-        // Undo of an edit restores the previous record exactly, `modified` included.
-        s.apply(edit(1, Edit::SetNote("n".into()), 99)).unwrap();
-        s.apply(Action::Undo).unwrap();
-        assert_eq!(s.get(id(1)), Some(&original));
-        s.apply(Action::Redo).unwrap();
-        assert_eq!(s.get(id(1)).unwrap().note, "n");
-        assert_eq!(s.get(id(1)).unwrap().modified, Timestamp(99));
-
-        // Undoing both creations leaves nothing; redo brings them back.
-        while s.can_undo() {
-            s.apply(Action::Undo).unwrap();
-        }
-        assert!(s.is_empty());
-        assert_eq!(s.apply(Action::Undo), Err(ReduceError::NothingToUndo));
-        s.apply(Action::Redo).unwrap();
-        assert_eq!(ids(&s), vec![id(2)]);
-    }
-
-    #[test]
-    fn a_new_action_clears_redo() {
-        let mut s = two();
-        s.apply(edit(1, Edit::SetNote("a".into()), 10)).unwrap();
-        s.apply(Action::Undo).unwrap();
-        assert!(s.can_redo());
-        s.apply(edit(1, Edit::SetVerdict(Verdict::True), 20))
-            .unwrap();
-        assert!(!s.can_redo());
-        assert_eq!(s.apply(Action::Redo), Err(ReduceError::NothingToRedo));
-        assert_eq!(s.get(id(1)).unwrap().note, "");
-    }
-
-    #[test]
-    fn typing_in_one_field_is_one_undo_step() {
-        let mut s = two();
-        for (i, note) in ["C", "Ch", "Che", "Chec", "Check"].iter().enumerate() {
-            s.apply(edit(1, Edit::SetNote((*note).into()), 100 * i as i64))
-                .unwrap();
-        }
-        // A pause longer than the coalescing window starts a new step.
-        s.apply(edit(1, Edit::SetNote("Check it".into()), 5_000))
-            .unwrap();
-        s.apply(Action::Undo).unwrap();
-        assert_eq!(s.get(id(1)).unwrap().note, "Check");
-        s.apply(Action::Undo).unwrap();
-        assert_eq!(s.get(id(1)).unwrap().note, "");
-        // Undo then redo restores the typed text in one step too.
-        s.apply(Action::Redo).unwrap();
-        assert_eq!(s.get(id(1)).unwrap().note, "Check");
-    }
-
-    #[test]
-    fn undo_goes_back_150_steps_and_history_is_capped() {
-        let mut s = two();
-        for i in 0..150 {
-            s.apply(edit(1, Edit::SetTags(vec![format!("t{i}")]), i))
-                .unwrap();
-        }
-        for _ in 0..150 {
-            s.apply(Action::Undo).unwrap();
-        }
-        assert!(s.get(id(1)).unwrap().tags.is_empty());
-        for _ in 0..150 {
-            s.apply(Action::Redo).unwrap();
-        }
-        assert_eq!(s.get(id(1)).unwrap().tags, vec!["t149"]);
-
-        for i in 0..(UNDO_LIMIT as i64 + 50) {
-            s.apply(edit(1, Edit::SetTags(vec![format!("u{i}")]), i))
-                .unwrap();
-        }
-        let mut n = 0;
-        while s.apply(Action::Undo).is_ok() {
-            n += 1;
-        }
-        assert_eq!(n, UNDO_LIMIT);
-        assert_eq!(s.get(id(1)).unwrap().tags, vec!["u49"]);
-    }
-
-    #[test]
-    fn load_and_remote_changes_leave_no_undo_step() {
-        let mut s = Annotations::new(ARTICLE);
-        let c = s
-            .apply(Action::Load(vec![
-                ann(2, Kind::Quote, 34, 65),
-                ann(1, Kind::Claim, 9, 18),
-            ]))
-            .unwrap();
-        assert!(c.reloaded && !c.save && c.touches(0, 1));
-        assert_eq!(ids(&s), vec![id(1), id(2)]);
-        assert!(!s.can_undo());
-
-        // A local edit, then another tab edits the same annotation: undo must not revert it.
-        s.apply(edit(1, Edit::SetNote("mine".into()), 10)).unwrap();
-        s.apply(edit(2, Edit::SetNote("quote".into()), 10_000))
-            .unwrap();
-        let mut theirs = s.get(id(1)).unwrap().clone();
-        theirs.note = "theirs".into();
-        let c = s.apply(Action::Upsert(theirs.clone())).unwrap();
-        assert_eq!((c.upserted, c.save), (vec![id(1)], false));
-        s.apply(Action::Undo).unwrap();
-        assert_eq!(s.get(id(2)).unwrap().note, "");
-        assert_eq!(s.get(id(1)), Some(&theirs));
-        assert!(!s.can_undo());
-
-        // The same record again changes nothing.
-        assert!(s.apply(Action::Upsert(theirs)).unwrap().is_empty());
-        let c = s.apply(Action::Forget(id(1))).unwrap();
-        assert_eq!((c.removed, c.save), (vec![id(1)], false));
-        assert_eq!(ids(&s), vec![id(2)]);
-    }
-}
+mod prop_tests;
+#[cfg(test)]
+mod tests;
