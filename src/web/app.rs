@@ -66,8 +66,12 @@ pub fn app() -> Html {
         action,
         select: None,
     };
-    let undo = send(&state, move |_: ()| annotate(Action::Undo));
-    let redo = send(&state, move |_: ()| annotate(Action::Redo));
+    let undo = send(&state, move |_: ()| {
+        annotate(Action::Undo { now: dom::now() })
+    });
+    let redo = send(&state, move |_: ()| {
+        annotate(Action::Redo { now: dom::now() })
+    });
     let delete = send(&state, move |id: Uuid| annotate(Action::Delete(id)));
     let on_edit = send(&state, move |(id, edit): (Uuid, Edit)| {
         annotate(Action::Edit {

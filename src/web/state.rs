@@ -15,8 +15,8 @@ use yew::prelude::*;
 use crate::core::articles::{self, Trash};
 use crate::core::library::ExportSettings;
 use crate::core::model::{Annotation, Timestamp};
-use crate::core::panel::{shorten, Filter};
-use crate::core::reducer::{Action, Annotations, Change};
+use crate::core::panel::Filter;
+use crate::core::reducer::{blocks_touching, Action, Annotations, Change};
 use crate::core::storage::{
     self, apply_sync, encode_meta, plan_changes, Applied, ChangeSet, Protected, Store, SyncMessage,
     WritePlan,
@@ -230,16 +230,15 @@ impl AppState {
         )
     }
 
-    /// Re-renders the blocks that intersect any of `spans`.
-    fn rerender(&mut self, spans: &[(usize, usize)]) {
-        let touched = blocks_touching(&self.blocks, spans);
+    /// Re-renders the blocks at indexes `touched`.
+    fn rerender(&mut self, touched: &[usize]) {
         view::update_blocks(
             &mut self.runs,
             &self.article.text,
             &self.blocks,
             &self.annotations,
             self.selected,
-            &touched,
+            touched,
         );
     }
 
@@ -251,7 +250,6 @@ impl AppState {
     /// Applies a reducer action to the open article and mirrors it into the library.
     fn annotate(&mut self, action: Action, select: Option<Uuid>) -> Result<Change, String> {
         let was_selected = self.span_of(self.selected);
-        let history = matches!(action, Action::Undo | Action::Redo);
         let change = Rc::make_mut(&mut self.annotations)
             .apply(action)
             .map_err(|e| e.to_string())?;
@@ -267,21 +265,19 @@ impl AppState {
         {
             self.selected = None;
         }
-        let mut spans = change.spans.clone();
-        spans.extend(was_selected);
-        spans.extend(self.span_of(self.selected));
-        self.rerender(&spans);
+        let extra: Vec<(usize, usize)> = was_selected
+            .into_iter()
+            .chain(self.span_of(self.selected))
+            .collect();
+        let touched = change.touched_blocks(&self.blocks, &extra);
+        self.rerender(&touched);
+        // The library holds exactly the records the reducer holds (undo and redo stamp
+        // `modified` themselves), so a later reconcile finds nothing to change.
         let lib = Rc::make_mut(&mut self.library);
         let mut changes = ChangeSet::default();
         for id in &change.upserted {
-            if let Some(a) = self.annotations.get(*id) {
-                let mut stored = a.clone();
-                if history {
-                    // Undo restores the earlier record exactly; what is stored and sent to other
-                    // tabs is stamped now, so that it wins there as the latest change.
-                    stored.modified = crate::web::dom::now().max(a.modified);
-                }
-                lib.annotations.insert(*id, Rc::new(stored));
+            if let Some(a) = self.annotations.get_shared(*id) {
+                lib.annotations.insert(*id, Rc::clone(a));
                 changes.annotations_changed.insert(*id);
             }
         }
@@ -314,23 +310,16 @@ impl AppState {
                 if title_changed {
                     self.article = Rc::new(stored.article.clone());
                 }
-                // Bring each annotation of this article in line with the library, without
-                // touching this tab's undo history for the others.
-                let mine = articles::annotations_of(&self.library, id);
-                let gone: Vec<Uuid> = self
+                // Bring the annotations in line with the library; undo history survives for
+                // every annotation that did not change.
+                let mine = self
+                    .library
                     .annotations
-                    .iter()
-                    .filter(|a| !self.library.annotations.contains_key(&a.id))
-                    .map(|a| a.id)
+                    .values()
+                    .filter(|a| a.article_id == id)
+                    .cloned()
                     .collect();
-                for a in mine {
-                    if self.annotations.get(a.id) != Some(&a) {
-                        let _ = self.annotate(Action::Upsert(a), None);
-                    }
-                }
-                for g in gone {
-                    let _ = self.annotate(Action::Forget(g), None);
-                }
+                let _ = self.annotate(Action::Reconcile(mine), None);
             }
             Some(_) => {
                 // The text itself changed: show the article afresh.
@@ -346,16 +335,6 @@ impl AppState {
                 self.view = View::Library;
             }
         }
-    }
-}
-
-/// One line telling what an annotation is: "Claim “…” — Unverified".
-pub fn describe(a: &Annotation) -> String {
-    let quote = shorten(&a.quote.exact, 60);
-    match a.claim() {
-        Some(c) => format!("Claim “{quote}” — {}", c.verdict.label()),
-        None if a.who().is_empty() => format!("Quote “{quote}”"),
-        None => format!("Quote “{quote}” — {}", a.who()),
     }
 }
 
@@ -410,7 +389,7 @@ impl Reducible for AppState {
                 let mut spans: Vec<(usize, usize)> = s.span_of(s.selected).into_iter().collect();
                 s.selected = id.filter(|id| s.annotations.get(*id).is_some());
                 spans.extend(s.span_of(s.selected));
-                s.rerender(&spans);
+                s.rerender(&blocks_touching(&s.blocks, &spans));
             }
             AppAction::SetFilter(f) => s.filter = f,
             AppAction::Notify(n) => s.notice = Some(n),
@@ -488,51 +467,4 @@ impl Reducible for AppState {
         }
         Rc::new(s)
     }
-}
-
-/// The indexes of the blocks that intersect any of `spans`. (Moves to the core.)
-fn blocks_touching(blocks: &[Block], spans: &[(usize, usize)]) -> Vec<usize> {
-    let mut touched = std::collections::BTreeSet::new();
-    for &(s, e) in spans {
-        let first = blocks.partition_point(|b| b.end <= s);
-        for (i, b) in blocks.iter().enumerate().skip(first) {
-            if b.start >= e.max(s + 1) {
-                break;
-            }
-            touched.insert(i);
-        }
-    }
-    touched.into_iter().collect()
-}
-
-/// "Selection overlaps: …" for the live region. (Moves to the core with the labels.)
-pub fn overlap_announcement(annotations: &Annotations, start: usize, end: usize) -> String {
-    let inside: Vec<String> = annotations
-        .iter()
-        .filter(|a| a.is_attached() && a.start < end && a.end > start)
-        .map(describe)
-        .collect();
-    if inside.is_empty() {
-        String::new()
-    } else {
-        format!("Selection overlaps: {}", inside.join("; "))
-    }
-}
-
-/// Which annotation a click at `cp` selects. (Moves to the core.)
-pub fn click_selection(
-    annotations: &Annotations,
-    cp: usize,
-    selected: Option<Uuid>,
-) -> Option<Uuid> {
-    let mut covering: Vec<&Annotation> = annotations
-        .iter()
-        .filter(|a| a.is_attached() && a.start <= cp && cp < a.end)
-        .collect();
-    covering.sort_by_key(|a| (a.end - a.start, std::cmp::Reverse(a.start)));
-    let next = match selected.and_then(|s| covering.iter().position(|a| a.id == s)) {
-        Some(i) => covering.get((i + 1) % covering.len()),
-        None => covering.first(),
-    };
-    next.map(|a| a.id)
 }

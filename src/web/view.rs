@@ -13,6 +13,7 @@ use yew::AttrValue;
 
 use crate::core::model::{Annotation, Kind};
 use crate::core::offsets::slice_cp;
+use crate::core::panel::run_label;
 use crate::core::reducer::Annotations;
 use crate::core::segment::{segment_block, segment_blocks, Run};
 use crate::core::text::Block;
@@ -43,15 +44,6 @@ pub type BlockRuns = Rc<Vec<RunView>>;
 /// The runs of the blocks of one chunk.
 pub type Chunk = Rc<Vec<BlockRuns>>;
 
-/// What covers a run: one line per annotation. (Moves to the core with the labels.)
-fn run_label(covering: &[&Annotation]) -> String {
-    covering
-        .iter()
-        .map(|a| crate::web::state::describe(a))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// The runs of `block` of `text`, from the core's segments of it.
 fn block_runs(
     text: &str,
@@ -78,7 +70,7 @@ fn block_runs(
                     has_claim: covering.iter().any(|a| a.kind() == Kind::Claim),
                     has_quote: covering.iter().any(|a| a.kind() == Kind::Quote),
                     selected: selected.is_some_and(|s| r.covering.contains(&s)),
-                    label: run_label(&covering).into(),
+                    label: run_label(covering.iter().copied()).into(),
                 }
             })
             .collect(),

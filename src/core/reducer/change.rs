@@ -20,8 +20,8 @@ pub struct Change {
     /// Code point spans `(start, end)` whose highlights may differ.
     pub spans: Vec<(usize, usize)>,
     /// Whether the shell must write this change to storage: false for
-    /// [`super::Action::Load`], [`super::Action::Upsert`], [`super::Action::Forget`] and
-    /// [`super::Action::Reconcile`], whose records are stored already.
+    /// [`super::Action::Load`] and [`super::Action::Reconcile`], whose records are stored
+    /// already.
     pub save: bool,
     /// Whether the whole set was replaced ([`super::Action::Load`]): render every block.
     pub reloaded: bool,

@@ -7,8 +7,8 @@
 //! so it wins over the replaced one in every other tab (later `modified` wins), and the record
 //! the reducer holds is the record the shell stores. Actions that only bring the set in line
 //! with storage or with another tab record nothing: [`Action::Load`] clears the history, and
-//! [`Action::Reconcile`], [`Action::Upsert`] and [`Action::Forget`] drop the undo and redo
-//! steps of exactly the annotations whose records they changed.
+//! [`Action::Reconcile`] drops the undo and redo steps of exactly the annotations whose records
+//! it changed.
 //!
 //! Every successful action returns a [`Change`]: the ids the shell must write or delete in
 //! storage, and the code point spans whose blocks it must render again. Nothing else changed.
@@ -115,13 +115,6 @@ pub enum Action {
     /// Replaces the whole set (as read from storage) and clears undo and redo. Records are
     /// taken as they are; the caller passes only this article's records.
     Load(Vec<Annotation>),
-    /// Puts a record changed in another tab, replacing any with the same id, without an undo
-    /// step. Undo and redo steps that involve that id are dropped, so that undo never silently
-    /// reverts someone else's change.
-    Upsert(Annotation),
-    /// Removes a record deleted in another tab, without an undo step; like [`Action::Upsert`],
-    /// it drops the undo and redo steps that involve that id. Unknown ids are not an error.
-    Forget(Uuid),
     /// Brings the set in line with the stored records of this article (the shell passes the
     /// library's records after another tab, a rename or an import changed the library):
     /// records that differ from the set's are put, annotations without a record are removed,
@@ -354,20 +347,6 @@ impl Annotations {
                     reloaded: true,
                     ..Change::default()
                 })
-            }
-            Action::Upsert(a) => {
-                if a.article_id != self.article_id {
-                    return Err(ReduceError::WrongArticle(a.id));
-                }
-                if self.get(a.id) == Some(&a) {
-                    return Ok(Change::default());
-                }
-                self.forget_history(a.id);
-                Ok(self.run(Op::Put(Rc::new(a))).1)
-            }
-            Action::Forget(id) => {
-                self.forget_history(id);
-                Ok(self.run(Op::Remove(id)).1)
             }
             Action::Reconcile(stored) => Ok(self.reconcile(stored)),
         }

@@ -139,7 +139,9 @@ fn reanchor_attaches_an_orphan_and_reorders() {
     let mut s = two();
     let mut orphan = s.get(id(2)).unwrap().clone();
     orphan.anchoring = Anchoring::Orphan;
-    s.apply(Action::Upsert(orphan)).unwrap();
+    let first = s.get_shared(id(1)).unwrap().clone();
+    s.apply(Action::Reconcile(vec![first, Rc::new(orphan)]))
+        .unwrap();
     let quote = TextQuote::from_span(TEXT, 0, 8);
     let c = s
         .apply(edit(
@@ -231,8 +233,6 @@ fn unknown_ids_are_errors_not_panics() {
         Err(ReduceError::UnknownId(id(42)))
     );
     assert_eq!(s, before);
-    // Forgetting an unknown id (already deleted here) is fine and changes nothing.
-    assert!(s.apply(Action::Forget(id(42))).unwrap().is_empty());
 }
 
 #[test]
@@ -382,16 +382,20 @@ fn load_and_remote_changes_leave_no_undo_step() {
         .unwrap();
     let mut theirs = s.get(id(1)).unwrap().clone();
     theirs.note = "theirs".into();
-    let c = s.apply(Action::Upsert(theirs.clone())).unwrap();
+    let quote = s.get_shared(id(2)).unwrap().clone();
+    let stored = vec![Rc::new(theirs.clone()), quote.clone()];
+    let c = s.apply(Action::Reconcile(stored.clone())).unwrap();
     assert_eq!((c.upserted, c.save), (vec![id(1)], false));
     s.apply(UNDO).unwrap();
     assert_eq!(s.get(id(2)).unwrap().note, "");
     assert_eq!(s.get(id(1)), Some(&theirs));
     assert!(!s.can_undo());
 
-    // The same record again changes nothing.
-    assert!(s.apply(Action::Upsert(theirs)).unwrap().is_empty());
-    let c = s.apply(Action::Forget(id(1))).unwrap();
+    // The same records again change nothing; a record gone from storage is removed.
+    let again = vec![Rc::new(theirs), s.get_shared(id(2)).unwrap().clone()];
+    assert!(s.apply(Action::Reconcile(again)).unwrap().is_empty());
+    let only_quote = vec![s.get_shared(id(2)).unwrap().clone()];
+    let c = s.apply(Action::Reconcile(only_quote)).unwrap();
     assert_eq!((c.removed, c.save), (vec![id(1)], false));
     assert_eq!(ids(&s), vec![id(2)]);
 }

@@ -8,7 +8,9 @@ use yew::prelude::*;
 
 use crate::core::keys::{self, Motion};
 use crate::core::model::{uuid_from_random, Anchoring, Annotation, Kind, TextQuote};
+use crate::core::panel::overlap_announcement;
 use crate::core::reducer::{Action, Edit};
+use crate::core::segment::click_selection;
 use crate::core::selection;
 use crate::web::dom;
 use crate::web::state::{AppAction, AppState, StorageStatus};
@@ -144,8 +146,8 @@ fn read_selection(
             let at = dom::selection_rect()
                 .map(|(l, _t, _r, b)| (l, b + 6.0))
                 .unwrap_or((16.0, 16.0));
-            overlaps.set(crate::web::state::overlap_announcement(
-                &state.annotations,
+            overlaps.set(overlap_announcement(
+                state.annotations.iter(),
                 r.start,
                 r.end,
             ));
@@ -199,8 +201,7 @@ pub fn highlight_click(state: &UseReducerHandle<AppState>) -> Callback<usize> {
         if dom::selection_span_nonempty() {
             return;
         }
-        if let Some(id) = crate::web::state::click_selection(&state.annotations, cp, state.selected)
-        {
+        if let Some(id) = click_selection(&state.annotations, cp, state.selected) {
             state.dispatch(AppAction::Select(Some(id)));
         }
     })
