@@ -1,0 +1,150 @@
+//! The app's state as the shell keeps it (`web::state::AppState`), driven through its reducer
+//! in the browser (`cargo test --target wasm32-unknown-unknown --test web_state`): what the
+//! library and the open article's reducer hold after sequences of user actions.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use article_annotator::core::model::{Annotation, Kind, Timestamp};
+use article_annotator::core::reducer::{Action, Edit};
+use article_annotator::core::storage::{encode_annotation, Store, SyncMessage};
+use article_annotator::core::text::Article;
+use article_annotator::web::state::{AppAction, AppState};
+use uuid::Uuid;
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn reduce(state: Rc<AppState>, action: AppAction) -> Rc<AppState> {
+    state.reduce(action)
+}
+
+fn annotate(state: Rc<AppState>, action: Action) -> Rc<AppState> {
+    reduce(
+        state,
+        AppAction::Annotate {
+            action,
+            select: None,
+        },
+    )
+}
+
+/// A state with one article of its own in the library and one claim on it, whose note was
+/// edited and then undone (so a redo is waiting, and the stored record was stamped by the
+/// undo).
+fn after_an_undo() -> (Rc<AppState>, Uuid, Uuid) {
+    let article = Article::new(
+        Uuid::from_bytes([7; 16]),
+        "Çavuşoğlu’s visit",
+        None,
+        "Çavuşoğlu said “no” to the plan.\nTillerson left.",
+    );
+    let article_id = article.id;
+    let mut s = Rc::new(AppState::new(Article::sample(), Vec::new()));
+    s = reduce(
+        s,
+        AppAction::CreateArticle {
+            article: article.clone(),
+            now: Timestamp(1_000),
+        },
+    );
+    let claim = Annotation::new(
+        Uuid::from_bytes([1; 16]),
+        article_id,
+        Kind::Claim,
+        &article.text,
+        0,
+        9,
+        Timestamp(2_000),
+    );
+    let claim_id = claim.id;
+    s = annotate(s, Action::Create(claim));
+    s = annotate(
+        s,
+        Action::Edit {
+            id: claim_id,
+            edit: Edit::SetNote("checked".into()),
+            now: Timestamp(3_000),
+        },
+    );
+    s = annotate(
+        s,
+        Action::Undo {
+            now: Timestamp(4_000),
+        },
+    );
+    assert!(s.annotations.can_redo());
+    (s, article_id, claim_id)
+}
+
+/// Regression test for defect 4 of issue 10 ("Undo history survives"): a rename used to
+/// reload the open article, whose upsert dropped the undo history of every annotation whose
+/// stored record differed from the reducer's, which it did after any undo.
+#[wasm_bindgen_test]
+fn a_rename_keeps_the_undo_history() {
+    let (s, article_id, claim_id) = after_an_undo();
+    let s = reduce(
+        s,
+        AppAction::Rename {
+            id: article_id,
+            title: "Ankara".into(),
+            now: Timestamp(5_000),
+        },
+    );
+    assert_eq!(s.article.title, "Ankara");
+    assert!(
+        s.annotations.can_redo(),
+        "the redo step survived the rename"
+    );
+    assert!(
+        s.annotations.can_undo(),
+        "the undo steps survived the rename"
+    );
+    let s = annotate(
+        s,
+        Action::Redo {
+            now: Timestamp(6_000),
+        },
+    );
+    assert_eq!(s.annotations.get(claim_id).unwrap().note, "checked");
+    // What the library stores is what the reducer holds.
+    assert_eq!(
+        s.library.annotations.get(&claim_id).map(|a| (**a).clone()),
+        s.annotations.get(claim_id).cloned()
+    );
+}
+
+/// A change from another tab to one annotation drops only that annotation's history.
+#[wasm_bindgen_test]
+fn another_tabs_change_keeps_the_history_of_the_others() {
+    let (s, article_id, claim_id) = after_an_undo();
+    let article = s.article.clone();
+    let quote = Annotation::new(
+        Uuid::from_bytes([2; 16]),
+        article_id,
+        Kind::Quote,
+        &article.text,
+        15,
+        20,
+        Timestamp(9_000),
+    );
+    let message = SyncMessage::Changed {
+        store: Store::Annotations,
+        key: quote.id.to_string(),
+        record: encode_annotation(&quote),
+    };
+    let s = reduce(s, AppAction::Remote(message));
+    assert!(
+        s.annotations.get(quote.id).is_some(),
+        "the other tab's quote is shown"
+    );
+    assert!(s.annotations.can_redo(), "the claim's redo step survived");
+    let s = annotate(
+        s,
+        Action::Redo {
+            now: Timestamp(10_000),
+        },
+    );
+    assert_eq!(s.annotations.get(claim_id).unwrap().note, "checked");
+}
