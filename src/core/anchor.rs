@@ -497,7 +497,36 @@ fn best_approximate_end(
     max_dist: usize,
     tie: impl Fn(usize) -> usize,
 ) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None; // (dist, tie, end)
+    each_end_distance(pattern, text, |end, dist| {
+        if dist <= max_dist {
+            let t = tie(end);
+            let better = match best {
+                None => true,
+                Some((d, bt, _)) => dist < d || (dist == d && t < bt),
+            };
+            if better {
+                best = Some((dist, t, end));
+            }
+        }
+    });
+    best.map(|(d, _, end)| (d, end))
+}
+
+/// Myers' bit-parallel computation of the last row of the approximate matching table, in
+/// Hyyrö's form for patterns of any length (one 64-bit block per 64 code points, the
+/// horizontal delta carried from block to block): calls `found(end, dist)` for every end
+/// (exclusive, code points, from 1) of `text`, where `dist` is the smallest edit distance
+/// between `pattern` (not empty) and a substring of `text` ending there.
+fn each_end_distance(
+    pattern: &[char],
+    text: impl Iterator<Item = char>,
+    mut found: impl FnMut(usize, usize),
+) {
     let m = pattern.len();
+    if m == 0 {
+        return;
+    }
     let blocks = m.div_ceil(64);
     let mut peq: HashMap<char, Vec<u64>> = HashMap::new();
     for (i, &c) in pattern.iter().enumerate() {
@@ -511,7 +540,6 @@ fn best_approximate_end(
     let mut pv = vec![u64::MAX; blocks];
     let mut mv = vec![0u64; blocks];
     let mut score = m;
-    let mut best: Option<(usize, usize, usize)> = None; // (dist, tie, end)
     for (j, c) in text.enumerate() {
         let eqs = peq.get(&c).unwrap_or(&zero);
         let mut hin: i8 = 0;
@@ -552,24 +580,14 @@ fn best_approximate_end(
             -1 => score.saturating_sub(1),
             _ => score,
         };
-        if score <= max_dist {
-            let end = j + 1;
-            let t = tie(end);
-            let better = match best {
-                None => true,
-                Some((d, bt, _)) => score < d || (score == d && t < bt),
-            };
-            if better {
-                best = Some((score, t, end));
-            }
-        }
+        found(j + 1, score);
     }
-    best.map(|(d, _, end)| (d, end))
 }
 
 /// The start (code points) of a substring of `text` ending at `end` whose edit distance to
-/// `pattern` is `dist` (the one found by [`best_approximate_end`]); the longest such, by a
-/// small dynamic programme over the `m + dist` characters before `end`.
+/// `pattern` is `dist` (the one found by [`best_approximate_end`]): of those, the one whose
+/// length is nearest the pattern's, by a small dynamic programme over the `m + dist`
+/// characters before `end`.
 fn approximate_start(
     pattern: &[char],
     text: &str,

@@ -339,3 +339,216 @@ proptest! {
         }
     }
 }
+
+/// The edit distance (Levenshtein, in code points) of `a` and `b`, by the textbook table.
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// For every end `j` (1 to `n`) of `text`, the smallest edit distance between `pattern` and a
+/// substring of `text` ending at `j`: the textbook table where a match may start anywhere in
+/// the text (its first row is all zeros), filled cell by cell.
+fn naive_end_distances(pattern: &[char], text: &[char]) -> Vec<usize> {
+    let mut row = vec![0usize; text.len() + 1];
+    for (i, pc) in pattern.iter().enumerate() {
+        let mut next = vec![i + 1; text.len() + 1];
+        for (j, tc) in text.iter().enumerate() {
+            next[j + 1] = (row[j] + usize::from(pc != tc))
+                .min(row[j + 1] + 1)
+                .min(next[j] + 1);
+        }
+        row = next;
+    }
+    row.into_iter().skip(1).collect()
+}
+
+/// What the bit-parallel search computes for every end of the text.
+fn bit_parallel_end_distances(pattern: &[char], text: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    each_end_distance(pattern, text.iter().copied(), |end, dist| {
+        assert_eq!(end, out.len() + 1);
+        out.push(dist);
+    });
+    out
+}
+
+/// Checks [`Anchorer::fuzzy`] for `pattern` on `text` against the naive table: it finds a
+/// match exactly when the best substring's similarity reaches [`FUZZY_THRESHOLD`], with that
+/// similarity as its score, ending where the best distance is reached, and the span it gives
+/// is at that distance from the pattern.
+fn check_fuzzy(pattern: &[char], text: &[char]) -> Result<(), TestCaseError> {
+    let m = pattern.len();
+    let naive = naive_end_distances(pattern, text);
+    let best = naive.iter().copied().min();
+    let text_s: String = text.iter().collect();
+    let pattern_s: String = pattern.iter().collect();
+    let found = Anchorer::new(&text_s).fuzzy(&pattern_s, None);
+    let accepted = best.filter(|&d| 1.0 - d as f64 / m as f64 >= FUZZY_THRESHOLD);
+    match (accepted, found) {
+        (None, None) => {}
+        (Some(d), Some(a)) => {
+            prop_assert_eq!(
+                a.method,
+                Method::Fuzzy {
+                    score: 1.0 - d as f64 / m as f64
+                }
+            );
+            prop_assert!(a.start <= a.end && a.end <= text.len());
+            prop_assert_eq!(naive.get(a.end.wrapping_sub(1)).copied(), Some(d));
+            let span = text.get(a.start..a.end).unwrap_or(&[]);
+            prop_assert_eq!(levenshtein(pattern, span), d);
+        }
+        (want, got) => prop_assert!(
+            false,
+            "best distance {:?} of {}: want {:?}, got {:?}",
+            best,
+            m,
+            want,
+            got
+        ),
+    }
+    Ok(())
+}
+
+/// Pattern lengths: short ones, the edges of the 64-code-point blocks, and any up to 200.
+fn pattern_len() -> impl Strategy<Value = usize> {
+    prop_oneof![
+        1usize..=10,
+        Just(63usize),
+        Just(64usize),
+        Just(65usize),
+        Just(127usize),
+        Just(128usize),
+        Just(129usize),
+        1usize..200,
+    ]
+}
+
+fn letter() -> impl Strategy<Value = char> {
+    prop::sample::select(vec!['a', 'b', 'c', 'é', '😀'])
+}
+
+/// One edit of a copy of the pattern: at a fraction of its length, substitute, insert or
+/// delete.
+#[derive(Debug, Clone)]
+enum Typo {
+    Substitute(f64, char),
+    Insert(f64, char),
+    Delete(f64),
+}
+
+fn typo() -> impl Strategy<Value = Typo> {
+    prop_oneof![
+        (0.0f64..1.0, letter()).prop_map(|(p, c)| Typo::Substitute(p, c)),
+        (0.0f64..1.0, letter()).prop_map(|(p, c)| Typo::Insert(p, c)),
+        (0.0f64..1.0).prop_map(Typo::Delete),
+    ]
+}
+
+/// A pattern and a text holding a copy of it with about as many typos as the threshold
+/// allows (a quarter of its length, a few more or fewer), between random letters.
+fn pattern_and_text() -> impl Strategy<Value = (Vec<char>, Vec<char>)> {
+    pattern_len()
+        .prop_flat_map(|m| {
+            (
+                prop::collection::vec(letter(), m),
+                prop::collection::vec(letter(), 0..60),
+                prop::collection::vec(typo(), 0..=m / 4 + 3),
+                prop::collection::vec(letter(), 0..60),
+            )
+        })
+        .prop_map(|(pattern, before, typos, after)| {
+            let mut copy = pattern.clone();
+            for t in &typos {
+                let at = |p: f64, len: usize| ((len as f64) * p) as usize;
+                match *t {
+                    Typo::Substitute(p, c) => {
+                        let i = at(p, copy.len());
+                        if let Some(slot) = copy.get_mut(i) {
+                            *slot = c;
+                        }
+                    }
+                    Typo::Insert(p, c) => {
+                        let i = at(p, copy.len() + 1).min(copy.len());
+                        copy.insert(i, c);
+                    }
+                    Typo::Delete(p) => {
+                        let i = at(p, copy.len());
+                        if i < copy.len() {
+                            copy.remove(i);
+                        }
+                    }
+                }
+            }
+            let text = [before, copy, after].concat();
+            (pattern, text)
+        })
+}
+
+proptest! {
+    /// The bit-parallel search computes, for every end of the text, the distance the textbook
+    /// table gives, for patterns of one block, at the block edges (64, 65, 128 code points)
+    /// and beyond; and the fuzzy match it drives agrees with the table about the threshold,
+    /// the score and the span.
+    #[test]
+    fn the_bit_parallel_search_agrees_with_the_textbook_table(
+        (pattern, text) in pattern_and_text(),
+    ) {
+        prop_assert_eq!(
+            bit_parallel_end_distances(&pattern, &text),
+            naive_end_distances(&pattern, &text)
+        );
+        check_fuzzy(&pattern, &text)?;
+    }
+}
+
+/// At the threshold's edge, for every pattern length up to 260: a copy with `⌊m/4⌋`
+/// substitutions (similarity at or just above 0.75) is found, with one more (just below) it
+/// is not. The substituted characters are in neither the pattern nor the text around it,
+/// so the best distance is exactly the number of substitutions.
+#[test]
+fn the_threshold_edge_is_exact_for_every_length() {
+    for m in 1..=260usize {
+        let pattern: Vec<char> = (0..m)
+            .map(|i| if (i * 7 + i / 3) % 5 < 2 { 'a' } else { 'é' })
+            .collect();
+        for k in [m / 4, m / 4 + 1] {
+            if k > m {
+                continue;
+            }
+            let mut copy = pattern.clone();
+            for i in 0..k {
+                copy[i * m / k] = 'X';
+            }
+            let text: Vec<char> = ['Y'; 9].into_iter().chain(copy).chain(['Y'; 9]).collect();
+            let naive = naive_end_distances(&pattern, &text);
+            assert_eq!(naive.iter().min(), Some(&k), "m {m}, k {k}");
+            let text_s: String = text.iter().collect();
+            let pattern_s: String = pattern.iter().collect();
+            let found = Anchorer::new(&text_s).fuzzy(&pattern_s, None);
+            let score = 1.0 - k as f64 / m as f64;
+            if k == m / 4 {
+                assert!(score >= FUZZY_THRESHOLD, "m {m}");
+                assert_eq!(
+                    found.map(|a| (a.method, a.start, a.end)),
+                    Some((Method::Fuzzy { score }, 9, 9 + m)),
+                    "m {m}, k {k}"
+                );
+            } else {
+                assert!(score < FUZZY_THRESHOLD, "m {m}");
+                assert_eq!(found, None, "m {m}, k {k}");
+            }
+            assert!(check_fuzzy(&pattern, &text).is_ok(), "m {m}, k {k}");
+        }
+    }
+}
