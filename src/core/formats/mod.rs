@@ -12,7 +12,8 @@
 //!
 //! The rest is one concern per module: `parse` (detection and parsing), `plan` (the import
 //! plan), `target` (which article W3C annotations go to), `export` (the export formats and
-//! files), `file_name` (safe file names), `replace` (replacing an article's text).
+//! files), `file_name` (safe file names), `replace` (replacing an article's text), `words`
+//! (counted nouns in the messages).
 
 pub mod claimreview;
 pub mod csv;
