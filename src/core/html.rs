@@ -1,7 +1,11 @@
 //! Turning pasted rich text, `.html` files and `.md` files into the plain text of a new article.
 //!
-//! [`html_to_text`] reads HTML (the clipboard's `text/html`, or a saved page) with the
-//! `html5gum` tokenizer and keeps only the text a reader sees:
+//! A parser reads the HTML (the clipboard's `text/html`, or a saved page) and reports what it
+//! reads as [`HtmlEvent`]s (an element starts, an element ends, text) in document order; a
+//! [`TextBuilder`] takes them and keeps only the text a reader sees. In the app the parser is
+//! the browser's own `DOMParser`, walked by `crate::web::html`, so no HTML parser is in the
+//! bundle; natively (tests, native builds) `html_to_text` feeds the builder from the
+//! `html5gum` tokenizer. The builder's rules:
 //!
 //! - the content of `script`, `style`, `template`, `noscript`, `iframe`, `object`, `svg`,
 //!   `math`, form controls, media elements and the document `head` is dropped, and so are
@@ -18,13 +22,11 @@
 //!
 //! The result holds nothing that can run: it is text, to be shown as text.
 //!
-//! **Why `html5gum`**: it implements the WHATWG tokenizer (so `<!-- <script> -->`, unclosed
-//! tags, `</script >` and character references are read as a browser reads them), has no
-//! dependencies, no `unsafe`, no recursion on nesting depth, and builds for
-//! `wasm32-unknown-unknown`. `html5ever`/`scraper` would add a tree builder and far more code
-//! to the bundle; `tl` does not follow the spec and does not decode character references. A
-//! tokenizer alone does not know that `<script>` switches to script data, so this module turns
-//! on `html5gum`'s switching by tag name.
+//! **The native reader**: `html5gum` implements the WHATWG tokenizer (so `<!-- <script> -->`,
+//! unclosed tags, `</script >` and character references are read as a browser reads them), has
+//! no dependencies, no `unsafe` and no recursion on nesting depth. A tokenizer alone does not
+//! know that `<script>` switches to script data, so `html_to_text` turns on `html5gum`'s
+//! switching by tag name. It builds only for native targets: the app does not carry it.
 //!
 //! [`markdown_to_text`] keeps Markdown as it is except that it removes the `#` markers in front
 //! of ATX headings (`## Title` becomes `Title`); emphasis, links and lists are left as written.

@@ -141,7 +141,7 @@ pub(super) fn check_unique_ids(ids: impl Iterator<Item = uuid::Uuid>) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::formats::Action;
+    use crate::core::formats::ImportStep;
     use crate::core::model::{Body, ClaimFields, HttpUrl, Kind, QuoteFields, TextQuote, Verdict};
     use proptest::prelude::*;
     use uuid::Uuid;
@@ -264,12 +264,12 @@ mod tests {
         fn export_then_import_gives_back_the_same_library(lib in library()) {
             let json = export(&lib, Timestamp(1_800_000_000_000));
             let plan = import(&json, &Library::default()).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            prop_assert!(plan.articles.iter().all(|(a, _)| *a == Action::Add));
+            prop_assert!(plan.articles.iter().all(|(a, _)| *a == ImportStep::Add));
             let back = plan.apply(&Library::default());
             prop_assert_eq!(&back, &lib);
             // Importing into the same library changes nothing.
             let again = import(&json, &lib).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            prop_assert!(again.annotations.iter().all(|(a, _)| *a == Action::Keep));
+            prop_assert!(again.annotations.iter().all(|(a, _)| *a == ImportStep::Keep));
             prop_assert_eq!(again.apply(&lib), lib);
         }
     }
@@ -326,7 +326,7 @@ mod tests {
         art.text = "Intro. We share goals. Çavuşoğlu said.".into();
         file.articles.push(art);
         let plan = import(&export(&file, Timestamp(0)), &lib).unwrap();
-        assert_eq!(plan.articles[0].0, Action::Update);
+        assert_eq!(plan.articles[0].0, ImportStep::Update);
         let out = plan.apply(&lib);
         assert_eq!(out.annotations.len(), 1);
         assert_eq!((out.annotations[0].start, out.annotations[0].end), (23, 32));

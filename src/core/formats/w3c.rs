@@ -14,11 +14,17 @@
 //!   `assessing` with the verdict's label (when set);
 //! - `target`: `source` is the article's URL, or `urn:uuid:<article id>` when it has none;
 //!   `selector` holds a `TextQuoteSelector` (`exact`, `prefix`, `suffix`) and a
-//!   `TextPositionSelector` (`start`, `end` in code points of the canonical text);
+//!   `TextPositionSelector` (`start`, `end` in code points of the canonical text), and both
+//!   select the same text: `exact`, `prefix` and `suffix` are the article's text at
+//!   `start..end`. An orphan is on no text: it has only the `TextQuoteSelector`, holding its
+//!   own quote;
 //! - `annotator:fields`: this app's extension, which W3C consumers ignore, holding what the
 //!   model has no place for: `articleId`, `anchoring`, and the kind with its fields exactly as
 //!   in Annotator JSON (`kind`, `claimant`, `verdict`, `evidence` or `speaker`, `checked`,
-//!   `source`).
+//!   `source`); `quote` (`exact`, `prefix`, `suffix`), the quote the annotation was made or
+//!   imported with, when it differs from the selected text (after an approximate match or a
+//!   replaced text: the reviewer compares the two); `lastKnownPosition` (`start`, `end`) for
+//!   an orphan.
 //!
 //! # Import
 //!
@@ -30,7 +36,9 @@
 //! a purpose are notes; a `tagging` body `claim` or `quote` sets the kind (claim when absent);
 //! an `assessing` body that names a verdict sets it (otherwise it is added to the note). Ids
 //! that are not `urn:uuid:` are turned into a stable UUID, so that importing the same file
-//! twice updates rather than duplicates.
+//! twice updates rather than duplicates. From this app's own export, `annotator:fields` brings
+//! back the quote, the anchoring state and an orphan's position, so that the round trip loses
+//! nothing.
 
 use super::{parse_json, ImportError, ImportPlan};
 use crate::core::anchor::{Anchorer, Method};
@@ -57,7 +65,17 @@ pub fn motivation(a: &Annotation) -> &'static str {
     }
 }
 
-/// One annotation as a W3C Web Annotation, on `article` (used for the target's `source`).
+/// One annotation as a W3C Web Annotation, on `article` (used for the target's `source` and
+/// its selectors).
+///
+/// Both selectors select the same text: the `TextQuoteSelector`'s `exact`, `prefix` and
+/// `suffix` are the article's text at the annotation's position, which the
+/// `TextPositionSelector` gives. When the annotation's own quote (the one it was made or
+/// imported with) differs from that text, after an approximate match or a replaced text, it
+/// travels in the extension as `annotator:fields.quote`. An orphan is on no text: its target
+/// has only a `TextQuoteSelector` with its own quote, and its last known position travels in
+/// the extension as `lastKnownPosition`. Without the article, the annotation's quote is
+/// written as it is.
 pub fn annotation_to_w3c(a: &Annotation, article: Option<&Article>) -> Value {
     let mut bodies = vec![textual("tagging", a.kind().as_str())];
     for t in &a.tags {
@@ -75,9 +93,33 @@ pub fn annotation_to_w3c(a: &Annotation, article: Option<&Article>) -> Value {
         .and_then(|x| x.source_url.clone())
         .unwrap_or_else(|| format!("urn:uuid:{}", a.article_id));
     let mut fields = serde_json::to_value(&a.body).unwrap_or(Value::Null);
+    let on_text = a.anchoring != Anchoring::Orphan;
+    // The text the target selects: the article's, at the annotation's position.
+    let selected = match article {
+        Some(x) if on_text => TextQuote::from_span(&x.text, a.start, a.end),
+        _ => a.quote.clone(),
+    };
     if let Value::Object(o) = &mut fields {
         o.insert("articleId".into(), json!(a.article_id));
         o.insert("anchoring".into(), json!(a.anchoring));
+        if selected != a.quote {
+            o.insert("quote".into(), json!(a.quote));
+        }
+        if !on_text {
+            o.insert(
+                "lastKnownPosition".into(),
+                json!({ "start": a.start, "end": a.end }),
+            );
+        }
+    }
+    let mut selectors = vec![json!({
+        "type": "TextQuoteSelector",
+        "exact": selected.exact,
+        "prefix": selected.prefix,
+        "suffix": selected.suffix,
+    })];
+    if on_text {
+        selectors.push(json!({ "type": "TextPositionSelector", "start": a.start, "end": a.end }));
     }
     json!({
         "@context": [CONTEXT, { "annotator": EXTENSION_NS }],
@@ -89,15 +131,7 @@ pub fn annotation_to_w3c(a: &Annotation, article: Option<&Article>) -> Value {
         "body": bodies,
         "target": {
             "source": source,
-            "selector": [
-                {
-                    "type": "TextQuoteSelector",
-                    "exact": a.quote.exact,
-                    "prefix": a.quote.prefix,
-                    "suffix": a.quote.suffix,
-                },
-                { "type": "TextPositionSelector", "start": a.start, "end": a.end },
-            ],
+            "selector": selectors,
         },
         "annotator:fields": fields,
     })
@@ -275,10 +309,25 @@ fn read_one(
     let anchoring_from_ext = ext
         .and_then(|f| f.get("anchoring"))
         .and_then(|v| serde_json::from_value::<Anchoring>(v.clone()).ok());
+    // Our own export: the annotation's quote when it differs from the selected text, and an
+    // orphan's last known position.
+    let quote_from_ext = ext
+        .and_then(|f| f.get("quote"))
+        .and_then(|v| serde_json::from_value::<TextQuote>(v.clone()).ok());
+    let last_known = ext
+        .and_then(|f| f.get("lastKnownPosition"))
+        .and_then(|p| Some((p.get("start")?.as_u64()?, p.get("end")?.as_u64()?)))
+        .filter(|&(s, e)| s <= e && e <= len as u64)
+        .map(|(s, e)| (s as usize, e as usize));
 
-    let (start, end, anchoring) = match (anchoring_from_ext, stored) {
-        // Our own export of an annotation that was already unanchored: keep it as it was.
-        (Some(a @ (Anchoring::NeedsReview | Anchoring::Orphan)), Some((s, e))) => (s, e, a),
+    // Our own export of an annotation that was already unanchored: keep it as it was.
+    let kept = match anchoring_from_ext {
+        Some(Anchoring::NeedsReview) => stored,
+        Some(Anchoring::Orphan) => last_known.or(stored),
+        _ => None,
+    };
+    let (start, end, anchoring) = match (anchoring_from_ext, kept) {
+        (Some(a), Some((s, e))) => (s, e, a),
         _ => {
             let found = anchorer.anchor(&quote, stored);
             let anchoring = match found.method {
@@ -359,7 +408,7 @@ fn read_one(
         article_id,
         start,
         end,
-        quote,
+        quote: quote_from_ext.unwrap_or(quote),
         created,
         modified,
         note: notes.join("\n\n"),

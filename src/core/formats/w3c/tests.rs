@@ -120,12 +120,45 @@ fn check_annotation_musts(a: &Value) {
     let pos = selectors
         .iter()
         .find(|s| s["type"] == "TextPositionSelector");
-    let (Some(quote), Some(pos)) = (quote, pos) else {
-        panic!("both selectors are required: {target}");
+    let Some(quote) = quote else {
+        panic!("a TextQuoteSelector is required: {target}");
     };
     assert!(quote["exact"].is_string());
+    // An orphan is on no text: it has no position. Every other annotation has both.
+    if a["annotator:fields"]["anchoring"] == "orphan" {
+        assert!(pos.is_none(), "an orphan has no position: {target}");
+        return;
+    }
+    let Some(pos) = pos else {
+        panic!("both selectors are required: {target}");
+    };
     let (s, e) = (pos["start"].as_u64(), pos["end"].as_u64());
     assert!(matches!((s, e), (Some(s), Some(e)) if s <= e), "{pos}");
+}
+
+/// The two selectors of `a`'s target select the same text of `text`: `exact`, `prefix` and
+/// `suffix` are the text at `start..end` and around it. `None` for an orphan (no position).
+fn selected_text(a: &Value, text: &str) -> Option<(usize, usize)> {
+    let selectors = a["target"]["selector"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let quote = selectors
+        .iter()
+        .find(|s| s["type"] == "TextQuoteSelector")?;
+    let pos = selectors
+        .iter()
+        .find(|s| s["type"] == "TextPositionSelector")?;
+    let s = pos["start"].as_u64()? as usize;
+    let e = pos["end"].as_u64()? as usize;
+    assert_eq!(quote["exact"], slice_cp(text, s, e), "{a}");
+    assert_eq!(
+        quote["prefix"],
+        slice_cp(text, s.saturating_sub(32), s),
+        "{a}"
+    );
+    assert_eq!(quote["suffix"], slice_cp(text, e, e + 32), "{a}");
+    Some((s, e))
 }
 
 #[test]
@@ -144,6 +177,7 @@ fn export_meets_the_model_musts() {
     assert_eq!(items.len(), 3);
     for a in &items {
         check_annotation_musts(a);
+        selected_text(a, TEXT);
     }
     let claim = &items[0];
     assert_eq!(claim["motivation"], "assessing");
@@ -278,4 +312,78 @@ fn import_refusals() {
             article: Uuid::from_u128(9)
         })
     );
+}
+
+/// Defect 1 of issue 10, "W3C selectors must describe one segment": an annotation anchored
+/// approximately (its imported quote has a typo) was exported with the document's position
+/// but the imported quote as `exact`.
+#[test]
+fn selectors_describe_one_segment_after_an_approximate_match() {
+    let lib = library();
+    let typo = "stated “we share 😁 goals”";
+    let file = json!({
+        "@context": CONTEXT,
+        "type": "Annotation",
+        "id": format!("urn:uuid:{}", Uuid::from_u128(0x77)),
+        "target": { "selector": [
+            { "type": "TextQuoteSelector", "exact": typo, "prefix": "Çavuşoğlu\u{a0} ", "suffix": ". More" },
+        ] },
+    })
+    .to_string();
+    let plan = import(&file, &lib, Uuid::from_u128(1), Timestamp(0)).unwrap();
+    let next = plan.apply(&lib);
+    let imported = next.annotation(Uuid::from_u128(0x77)).unwrap();
+    assert_eq!(imported.anchoring, Anchoring::NeedsReview);
+    assert_eq!(
+        slice_cp(TEXT, imported.start, imported.end),
+        "stated “we share 😀 goals”"
+    );
+    // The model keeps the quote as imported, for the reviewer.
+    assert_eq!(imported.quote.exact, typo);
+
+    let doc = exported(&next);
+    let items = doc["first"]["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let item = items
+        .iter()
+        .find(|a| a["id"] == format!("urn:uuid:{}", Uuid::from_u128(0x77)))
+        .unwrap();
+    check_annotation_musts(item);
+    let (s, e) = selected_text(item, TEXT).expect("both selectors");
+    assert_eq!((s, e), (imported.start, imported.end));
+    // The imported quote travels in the extension.
+    let ext = &item["annotator:fields"]["quote"];
+    assert_eq!(ext["exact"], typo);
+    assert_eq!(ext["prefix"], "Çavuşoğlu\u{a0} ");
+    assert_eq!(ext["suffix"], ". More");
+
+    // And comes back from it: the round trip loses nothing.
+    let s = export(&next, &next.annotations, Uuid::from_u128(0xC0), "x");
+    let empty = Library {
+        articles: next.articles.clone(),
+        annotations: Vec::new(),
+    };
+    let back = import(&s, &empty, Uuid::from_u128(1), Timestamp(9)).unwrap();
+    assert_eq!(back.apply(&empty), next);
+}
+
+#[test]
+fn an_orphan_keeps_its_own_quote_and_no_position() {
+    let lib = library();
+    let orphan = lib.annotation(Uuid::from_u128(4)).unwrap();
+    let item = annotation_to_w3c(orphan, lib.article(orphan.article_id));
+    check_annotation_musts(&item);
+    let selectors = item["target"]["selector"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(selectors.len(), 1, "{item}");
+    assert_eq!(selectors[0]["exact"], "Prime Minister");
+    assert_eq!(
+        item["annotator:fields"]["lastKnownPosition"],
+        json!({ "start": 0, "end": 8 })
+    );
+    assert!(item["annotator:fields"].get("quote").is_none());
 }

@@ -1,0 +1,433 @@
+//! The import plan: what an import will do with every incoming item, computed without
+//! changing anything so that the user can preview it, then applied all or nothing.
+
+use super::words::{and_list, count};
+use super::Format;
+use crate::core::anchor;
+use crate::core::library::Library;
+use crate::core::model::{Anchoring, Annotation};
+use crate::core::text::Article;
+use uuid::Uuid;
+
+/// What an import will do with one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportStep {
+    /// New: it will be added.
+    Add,
+    /// It replaces the library's item with the same id.
+    Update,
+    /// The library already has it, identical or newer: nothing changes.
+    Keep,
+}
+
+/// A preview of an import: every incoming item with what will happen to it. Computing it
+/// changes nothing; [`ImportPlan::apply`] carries it out.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImportPlan {
+    /// Incoming articles. An article replaces the library's one with the same id when they
+    /// differ (the file wins: articles carry no modification time).
+    pub articles: Vec<(ImportStep, Article)>,
+    /// Incoming annotations, already anchored on their article's incoming or existing text.
+    /// They are merged by id: the one with the later `modified` wins; on a tie the library's
+    /// is kept.
+    pub annotations: Vec<(ImportStep, Annotation)>,
+}
+
+/// How many items of each kind an import adds, updates or keeps, for the preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PlanSummary {
+    /// Articles added.
+    pub articles_added: usize,
+    /// Articles replaced.
+    pub articles_updated: usize,
+    /// Articles already in the library as they are in the file.
+    pub articles_kept: usize,
+    /// Annotations added.
+    pub annotations_added: usize,
+    /// Annotations replaced by a newer version.
+    pub annotations_updated: usize,
+    /// Annotations left as they are (already present, identical or newer).
+    pub annotations_kept: usize,
+    /// Incoming annotations that need review or are orphans after anchoring.
+    pub annotations_unanchored: usize,
+}
+
+impl ImportPlan {
+    /// Builds the plan for merging `articles` and `annotations` (already validated and
+    /// anchored) into `library`.
+    pub fn new(library: &Library, articles: Vec<Article>, annotations: Vec<Annotation>) -> Self {
+        let articles = articles
+            .into_iter()
+            .map(|a| match library.article(a.id) {
+                None => (ImportStep::Add, a),
+                Some(old) if *old == a => (ImportStep::Keep, a),
+                Some(_) => (ImportStep::Update, a),
+            })
+            .collect();
+        let annotations = annotations
+            .into_iter()
+            .map(|a| match library.annotation(a.id) {
+                None => (ImportStep::Add, a),
+                Some(old) if a.modified > old.modified && *old != a => (ImportStep::Update, a),
+                Some(_) => (ImportStep::Keep, a),
+            })
+            .collect();
+        ImportPlan {
+            articles,
+            annotations,
+        }
+    }
+
+    /// Counts for the preview.
+    pub fn summary(&self) -> PlanSummary {
+        let mut s = PlanSummary::default();
+        for (action, _) in &self.articles {
+            match action {
+                ImportStep::Add => s.articles_added += 1,
+                ImportStep::Update => s.articles_updated += 1,
+                ImportStep::Keep => s.articles_kept += 1,
+            }
+        }
+        for (action, a) in &self.annotations {
+            match action {
+                ImportStep::Add => s.annotations_added += 1,
+                ImportStep::Update => s.annotations_updated += 1,
+                ImportStep::Keep => s.annotations_kept += 1,
+            }
+            if *action != ImportStep::Keep && a.anchoring != Anchoring::Anchored {
+                s.annotations_unanchored += 1;
+            }
+        }
+        s
+    }
+
+    /// The library after the import. Replaced articles keep their position; when an article's
+    /// text changes, the library's annotations on it that the import does not replace are
+    /// re-anchored onto the new text ([`anchor::reanchor`]), never dropped.
+    pub fn apply(&self, library: &Library) -> Library {
+        let mut out = library.clone();
+        for (action, incoming) in &self.articles {
+            match action {
+                ImportStep::Add => out.articles.push(incoming.clone()),
+                ImportStep::Update => {
+                    let Some(slot) = out.articles.iter_mut().find(|a| a.id == incoming.id) else {
+                        continue;
+                    };
+                    let old_text = std::mem::replace(slot, incoming.clone()).text;
+                    if old_text != incoming.text {
+                        let idx: Vec<usize> = out
+                            .annotations
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, a)| a.article_id == incoming.id)
+                            .map(|(i, _)| i)
+                            .collect();
+                        let mine: Vec<Annotation> = idx
+                            .iter()
+                            .filter_map(|&i| out.annotations.get(i).cloned())
+                            .collect();
+                        let moved = anchor::reanchor(&old_text, &incoming.text, &mine);
+                        for (i, a) in idx.into_iter().zip(moved) {
+                            if let Some(slot) = out.annotations.get_mut(i) {
+                                *slot = a;
+                            }
+                        }
+                    }
+                }
+                ImportStep::Keep => {}
+            }
+        }
+        for (action, incoming) in &self.annotations {
+            match action {
+                ImportStep::Add => out.annotations.push(incoming.clone()),
+                ImportStep::Update => {
+                    if let Some(slot) = out.annotations.iter_mut().find(|a| a.id == incoming.id) {
+                        *slot = incoming.clone();
+                    }
+                }
+                ImportStep::Keep => {}
+            }
+        }
+        out
+    }
+}
+
+impl ImportPlan {
+    /// The article to open once the plan is applied, or `None` to stay on the `open` one.
+    ///
+    /// For W3C annotations, the article they were attached to (`attached_to`). For Annotator
+    /// JSON, the open article stays when the file holds it; otherwise the file's first
+    /// article opens, so that the user sees what was imported.
+    pub fn article_to_open(
+        &self,
+        format: Format,
+        attached_to: Option<Uuid>,
+        open: Uuid,
+    ) -> Option<Uuid> {
+        let target = match format {
+            Format::W3c => attached_to,
+            Format::Native => {
+                if self.articles.iter().any(|(_, a)| a.id == open) {
+                    None
+                } else {
+                    self.articles.first().map(|(_, a)| a.id)
+                }
+            }
+        };
+        target.filter(|&id| id != open)
+    }
+}
+
+impl PlanSummary {
+    /// The lines of the import preview: what happens to the articles (when the file holds
+    /// any), to the annotations, how many could not be matched exactly, and a line saying so
+    /// when nothing would change. Counts of zero are left out.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        let articles: Vec<String> = [
+            (self.articles_added, "new article", "new articles"),
+            (
+                self.articles_updated,
+                "article replaced",
+                "articles replaced",
+            ),
+            (
+                self.articles_kept,
+                "article already here",
+                "articles already here",
+            ),
+        ]
+        .into_iter()
+        .filter(|&(n, _, _)| n > 0)
+        .map(|(n, one, many)| count(n, one, many))
+        .collect();
+        if !articles.is_empty() {
+            lines.push(format!("{}.", and_list(&articles)));
+        }
+        let mut annotations = Vec::new();
+        for (n, what) in [
+            (self.annotations_added, "added"),
+            (self.annotations_updated, "updated"),
+            (self.annotations_kept, "already here and kept"),
+        ] {
+            if n == 0 {
+                continue;
+            }
+            // The first part names the noun; the others only count: "3 annotations added,
+            // 1 updated".
+            annotations.push(if annotations.is_empty() {
+                format!("{} {what}", count(n, "annotation", "annotations"))
+            } else {
+                format!("{n} {what}")
+            });
+        }
+        if annotations.is_empty() {
+            lines.push("The file holds no annotations.".to_owned());
+        } else {
+            lines.push(format!("{}.", and_list(&annotations)));
+        }
+        if self.annotations_unanchored > 0 {
+            lines.push(if self.annotations_unanchored == 1 {
+                "1 annotation could not be matched exactly to the text: it will be flagged for review or kept as an orphan.".to_owned()
+            } else {
+                format!(
+                    "{} annotations could not be matched exactly to the text: they will be flagged for review or kept as orphans.",
+                    self.annotations_unanchored
+                )
+            });
+        }
+        if self.changes_nothing() && self.articles_kept + self.annotations_kept > 0 {
+            lines
+                .push("Importing it changes nothing: everything in it is already here.".to_owned());
+        }
+        lines
+    }
+
+    /// The message shown once the import of `file_name` is applied: what was added and what
+    /// was updated, articles and annotations alike, e.g. "Imported “x.json”: 1 article and
+    /// 12 annotations added." Counts of zero are left out.
+    pub fn applied_message(&self, file_name: &str) -> String {
+        if self.changes_nothing() {
+            return if self.articles_kept + self.annotations_kept > 0 {
+                format!("Nothing changed: everything in “{file_name}” was already here.")
+            } else {
+                format!("Nothing changed: “{file_name}” holds no annotations.")
+            };
+        }
+        let items = |articles: usize, annotations: usize| {
+            let parts: Vec<String> = [
+                (articles, "article", "articles"),
+                (annotations, "annotation", "annotations"),
+            ]
+            .into_iter()
+            .filter(|&(n, _, _)| n > 0)
+            .map(|(n, one, many)| count(n, one, many))
+            .collect();
+            and_list(&parts)
+        };
+        let added = items(self.articles_added, self.annotations_added);
+        let updated = items(self.articles_updated, self.annotations_updated);
+        let what = match (added.is_empty(), updated.is_empty()) {
+            (false, false) => format!("{added} added; {updated} updated"),
+            (false, true) => format!("{added} added"),
+            (true, _) => format!("{updated} updated"),
+        };
+        format!("Imported “{file_name}”: {what}.")
+    }
+
+    /// Whether applying the plan leaves the library as it is.
+    pub fn changes_nothing(&self) -> bool {
+        self.articles_added
+            + self.articles_updated
+            + self.annotations_added
+            + self.annotations_updated
+            == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Kind, Timestamp};
+
+    fn summary(counts: [usize; 7]) -> PlanSummary {
+        let [aa, au, ak, na, nu, nk, un] = counts;
+        PlanSummary {
+            articles_added: aa,
+            articles_updated: au,
+            articles_kept: ak,
+            annotations_added: na,
+            annotations_updated: nu,
+            annotations_kept: nk,
+            annotations_unanchored: un,
+        }
+    }
+
+    #[test]
+    fn preview_lines_name_what_happens_with_plurals_and_without_zeros() {
+        assert_eq!(
+            summary([1, 0, 0, 3, 0, 0, 0]).lines(),
+            ["1 new article.", "3 annotations added."]
+        );
+        assert_eq!(
+            summary([2, 1, 1, 1, 2, 3, 1]).lines(),
+            [
+                "2 new articles, 1 article replaced and 1 article already here.",
+                "1 annotation added, 2 updated and 3 already here and kept.",
+                "1 annotation could not be matched exactly to the text: it will be flagged for review or kept as an orphan.",
+            ]
+        );
+        // W3C: no articles in the file, so no line about them.
+        assert_eq!(
+            summary([0, 0, 0, 3, 0, 0, 2]).lines(),
+            [
+                "3 annotations added.",
+                "2 annotations could not be matched exactly to the text: they will be flagged for review or kept as orphans.",
+            ]
+        );
+        assert_eq!(
+            summary([0, 0, 1, 0, 0, 3, 0]).lines(),
+            [
+                "1 article already here.",
+                "3 annotations already here and kept.",
+                "Importing it changes nothing: everything in it is already here.",
+            ]
+        );
+        assert_eq!(summary([0; 7]).lines(), ["The file holds no annotations."]);
+        for s in [summary([1, 0, 0, 3, 0, 0, 0]), summary([0; 7])] {
+            assert!(s
+                .lines()
+                .iter()
+                .all(|l| !l.contains("(s)") && l.ends_with('.')));
+        }
+    }
+
+    /// Defect 8 of issue 10: the message named only annotations, even when articles came in.
+    #[test]
+    fn applied_message_names_articles_too() {
+        let m = |c| summary(c).applied_message("x.json");
+        assert_eq!(
+            m([1, 0, 0, 12, 0, 0, 0]),
+            "Imported “x.json”: 1 article and 12 annotations added."
+        );
+        assert_eq!(
+            m([1, 0, 0, 0, 0, 0, 0]),
+            "Imported “x.json”: 1 article added."
+        );
+        assert_eq!(
+            m([0, 2, 0, 1, 1, 4, 0]),
+            "Imported “x.json”: 1 annotation added; 2 articles and 1 annotation updated."
+        );
+        assert_eq!(
+            m([0, 0, 0, 0, 3, 0, 0]),
+            "Imported “x.json”: 3 annotations updated."
+        );
+        assert_eq!(
+            m([0, 0, 1, 0, 0, 3, 0]),
+            "Nothing changed: everything in “x.json” was already here."
+        );
+        assert_eq!(m([0; 7]), "Nothing changed: “x.json” holds no annotations.");
+    }
+
+    fn article(n: u128) -> Article {
+        Article::new(Uuid::from_u128(n), "T", None, "Some text here.")
+    }
+
+    #[test]
+    fn the_article_to_open_after_an_import() {
+        let (a, b, c) = (article(1), article(2), article(3));
+        let native = ImportPlan {
+            articles: vec![
+                (ImportStep::Add, a.clone()),
+                (ImportStep::Update, b.clone()),
+            ],
+            annotations: Vec::new(),
+        };
+        // The open article is not in the file: the file's first article opens.
+        assert_eq!(
+            native.article_to_open(Format::Native, None, c.id),
+            Some(a.id)
+        );
+        // The open article is in the file: it stays open.
+        assert_eq!(native.article_to_open(Format::Native, None, b.id), None);
+        // A file of annotations only leaves the open article as it is.
+        let empty = ImportPlan::default();
+        assert_eq!(empty.article_to_open(Format::Native, None, c.id), None);
+        // W3C annotations: the article they were attached to, unless it is already open.
+        let ann = Annotation::new(
+            Uuid::from_u128(9),
+            b.id,
+            Kind::Claim,
+            &b.text,
+            0,
+            4,
+            Timestamp(0),
+        );
+        let w3c = ImportPlan {
+            articles: Vec::new(),
+            annotations: vec![(ImportStep::Add, ann)],
+        };
+        assert_eq!(
+            w3c.article_to_open(Format::W3c, Some(b.id), c.id),
+            Some(b.id)
+        );
+        assert_eq!(w3c.article_to_open(Format::W3c, Some(b.id), b.id), None);
+        assert_eq!(w3c.article_to_open(Format::W3c, None, c.id), None);
+    }
+
+    #[test]
+    fn summary_counts_each_step() {
+        let lib = Library {
+            articles: vec![article(1), article(2)],
+            annotations: Vec::new(),
+        };
+        let mut changed = article(2);
+        changed.title = "New title".into();
+        let plan = ImportPlan::new(&lib, vec![article(1), changed, article(3)], Vec::new());
+        let s = plan.summary();
+        assert_eq!(
+            (s.articles_added, s.articles_updated, s.articles_kept),
+            (1, 1, 1)
+        );
+    }
+}
