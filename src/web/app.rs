@@ -186,9 +186,9 @@ pub fn app() -> Html {
                 _ => html! {},
             } }
             if let Some(p) = &transfer.preview {
-                <ImportDialog file_name={p.file_name.clone()} format={p.format_label()}
+                <ImportDialog file_name={p.file_name.clone()} format={p.format.label()}
                     lines={p.lines()}
-                    articles={if p.attaches_to_article() {
+                    articles={if p.format.attaches_to_article() {
                         entries.iter().map(|e| (e.id, e.title.clone())).collect()
                     } else {
                         Vec::new()

@@ -22,6 +22,22 @@ pub enum Format {
     W3c,
 }
 
+impl Format {
+    /// The format's name as the import preview shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Native => "Annotator JSON",
+            Format::W3c => "W3C Web Annotation",
+        }
+    }
+
+    /// Whether the user picks the article its annotations go to: a W3C file may name an
+    /// article the library does not know, while Annotator JSON carries its articles.
+    pub fn attaches_to_article(self) -> bool {
+        self == Format::W3c
+    }
+}
+
 /// Why an import was refused. Each message says what is wrong in words a user understands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {

@@ -106,16 +106,6 @@ pub fn replace_article_text(
     Ok((next, report))
 }
 
-/// [`replace_article_text`] without the reason for a refusal. The shell calls it today; once
-/// it calls [`replace_article_text`] (and shows [`ReplaceError`]), this goes.
-pub fn replace_text(
-    library: &Library,
-    article_id: Uuid,
-    new_text: &str,
-) -> Option<(Library, ReplaceReport)> {
-    replace_article_text(library, article_id, new_text).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,7 +143,7 @@ mod tests {
         };
         // A paragraph is added at the top, "Gamma" is gone entirely, "Alpha" is reworded.
         let new = "Breaking: update.\nAlpha said a different thing.\nBeta said “two” things.\n";
-        let (next, report) = replace_text(&lib, a.id, new).unwrap();
+        let (next, report) = replace_article_text(&lib, a.id, new).unwrap();
         let by = |n: u128| next.annotation(Uuid::from_u128(n)).unwrap();
         let beta = by(10);
         assert_eq!(beta.anchoring, Anchoring::Anchored);
@@ -165,7 +155,7 @@ mod tests {
         assert_ne!(by(12).anchoring, Anchoring::Anchored);
         assert_eq!(report.anchored + report.needs_review + report.orphaned, 3);
         assert_eq!(next.annotations.len(), 3, "nothing is dropped");
-        assert!(replace_text(&lib, Uuid::from_u128(99), new).is_none());
+        assert!(replace_article_text(&lib, Uuid::from_u128(99), new).is_err());
     }
 
     #[test]

@@ -27,20 +27,7 @@ pub struct ImportPreview {
 impl ImportPreview {
     /// The preview's lines, as the core words them.
     pub fn lines(&self) -> Vec<String> {
-        preview_lines(&self.plan)
-    }
-
-    /// The format's name as the preview shows it.
-    pub fn format_label(&self) -> &'static str {
-        match self.format {
-            Format::Native => "Annotator JSON",
-            Format::W3c => "W3C Web Annotation",
-        }
-    }
-
-    /// Whether the user picks the article the annotations go to (W3C files).
-    pub fn attaches_to_article(&self) -> bool {
-        self.format == Format::W3c
+        self.plan.summary().lines()
     }
 }
 
@@ -89,9 +76,12 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
                 .to_stored(&state.library, dom::now());
             state.dispatch(AppAction::ReplaceLibrary {
                 library: next,
-                message: applied_message(&p),
+                message: p.plan.summary().applied_message(&p.file_name),
             });
-            if let Some(id) = article_to_open(&p, state.article.id) {
+            if let Some(id) = p
+                .plan
+                .article_to_open(p.format, p.article, state.article.id)
+            {
                 state.dispatch(AppAction::Open(id));
             }
         })
@@ -131,18 +121,13 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
     let replace_text = {
         let state = state.clone();
         Callback::from(move |text: String| {
-            if text.trim().is_empty() {
-                state.dispatch(AppAction::Notify(Notice::error(
-                    "The new text is empty; nothing was changed.",
-                )));
-                return;
-            }
             let lib = Library::from_stored(&state.library);
-            if let Some((next, report)) = formats::replace_text(&lib, state.article.id, &text) {
-                state.dispatch(AppAction::ReplaceLibrary {
+            match formats::replace_article_text(&lib, state.article.id, &text) {
+                Ok((next, report)) => state.dispatch(AppAction::ReplaceLibrary {
                     library: next.to_stored(&state.library, dom::now()),
-                    message: replace_message(&report),
-                });
+                    message: report.message(),
+                }),
+                Err(e) => state.dispatch(AppAction::Notify(Notice::error(e.to_string()))),
             }
         })
     };
@@ -166,7 +151,8 @@ async fn read_import(
     let name = file.name();
     let planned = match files::read_text(file, formats::MAX_IMPORT_BYTES).await {
         Ok(text) => {
-            let target = import_target(&text, &state);
+            let lib = Library::from_stored(&state.library);
+            let target = formats::import_target(&text, &lib, Some(state.article.id));
             plan_import(&name, Rc::new(text), &state, target)
         }
         Err(e) => Err(format!("{e} Nothing was changed.")),
@@ -185,8 +171,8 @@ fn plan_import(
     article: Option<Uuid>,
 ) -> Result<ImportPreview, String> {
     let lib = Library::from_stored(&state.library);
-    let (format, plan) = formats::import(&text, &lib, article, dom::now())
-        .map_err(|e| format!("“{file_name}” was not imported: {e} Nothing was changed."))?;
+    let (format, plan) =
+        formats::import(&text, &lib, article, dom::now()).map_err(|e| e.refusal(file_name))?;
     Ok(ImportPreview {
         file_name: file_name.to_owned(),
         text,
@@ -194,61 +180,4 @@ fn plan_import(
         plan: Rc::new(plan),
         article,
     })
-}
-
-// The wording and choices below move to the core (`core::formats`).
-
-fn import_target(text: &str, state: &AppState) -> Option<Uuid> {
-    let lib = Library::from_stored(&state.library);
-    formats::w3c_target_article(text, &lib).or_else(|| {
-        state
-            .library
-            .articles
-            .contains_key(&state.article.id)
-            .then_some(state.article.id)
-    })
-}
-
-fn preview_lines(plan: &ImportPlan) -> Vec<String> {
-    let s = plan.summary();
-    let mut lines = vec![
-        format!(
-            "{} new article(s), {} article(s) replaced.",
-            s.articles_added, s.articles_updated
-        ),
-        format!(
-            "{} annotation(s) added, {} updated, {} already here and kept.",
-            s.annotations_added, s.annotations_updated, s.annotations_kept
-        ),
-    ];
-    if s.annotations_unanchored > 0 {
-        lines.push(format!(
-            "{} annotation(s) could not be matched exactly to the text: they are flagged for review or kept as orphans.",
-            s.annotations_unanchored
-        ));
-    }
-    lines
-}
-
-fn applied_message(p: &ImportPreview) -> String {
-    let s = p.plan.summary();
-    format!(
-        "Imported “{}”: {} annotation(s) added, {} updated.",
-        p.file_name, s.annotations_added, s.annotations_updated
-    )
-}
-
-fn article_to_open(p: &ImportPreview, open: Uuid) -> Option<Uuid> {
-    if p.format == Format::W3c {
-        return p.article;
-    }
-    let (_, first) = p.plan.articles.first()?;
-    (!p.plan.articles.iter().any(|(_, x)| x.id == open)).then_some(first.id)
-}
-
-fn replace_message(r: &formats::ReplaceReport) -> String {
-    format!(
-        "Text replaced: {} annotation(s) still on their text, {} flagged for review, {} kept as orphans.",
-        r.anchored, r.needs_review, r.orphaned
-    )
 }
