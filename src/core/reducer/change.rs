@@ -33,8 +33,11 @@ impl Change {
         self.upserted.is_empty() && self.removed.is_empty() && !self.reloaded
     }
 
-    /// Whether a block covering code points `start..end` must be rendered again.
-    pub fn touches(&self, start: usize, end: usize) -> bool {
+    /// Whether a block covering code points `start..end` must be rendered again: the
+    /// block-by-block rule that [`Change::touched_blocks`] computes by binary search, kept as
+    /// the tests' oracle.
+    #[cfg(test)]
+    pub(crate) fn touches(&self, start: usize, end: usize) -> bool {
         self.reloaded
             || self
                 .spans
@@ -43,7 +46,7 @@ impl Change {
     }
 
     /// The positions in `blocks` of the blocks that must be rendered again, in increasing
-    /// order: those [`Change::touches`], and those that any span of `extra` touches by the
+    /// order: those a span of the change touches (see [`blocks_touching`]), and those that any span of `extra` touches by the
     /// same rule (the shell adds the spans of the annotation selected before and after, whose
     /// highlight changes too). Every block when the set was reloaded.
     ///
@@ -85,7 +88,7 @@ impl Change {
 /// The positions in `blocks` of the blocks that any span of `spans` touches, in increasing
 /// order, each once: a block `start..end` is touched by a span `(s, e)` when they share a code
 /// point, and by an empty span (`s == e`) when `s` lies inside the block (the rule of
-/// [`Change::touches`]).
+/// `Change::touches`, the tests' oracle).
 ///
 /// `blocks` must be in text order without overlaps, as [`crate::core::text::blocks`] gives
 /// them. Each span costs a binary search plus the blocks it touches.
