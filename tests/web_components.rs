@@ -27,7 +27,7 @@ use article_annotator::web::components::transfer::{
     ReplaceTextDialogProps,
 };
 use uuid::Uuid;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::{AttrValue, Callback};
@@ -966,6 +966,59 @@ async fn editor_delete_reports_the_annotations_id() {
     assert!(calls.edit.take().is_empty());
 }
 
+#[wasm_bindgen_test]
+async fn editor_shows_a_link_entered_twice_once() {
+    // Issue 10, defect 7: duplicate evidence links become duplicate keys of the link list.
+    // The whole path: the editor emits the edit, the reducer applies it, and the editor shows
+    // the result, whichever of them merges the duplicates.
+    let s = sample();
+    let claim = s.claim.clone();
+    let id = claim.id;
+    let host = host();
+    let calls = EditorCalls {
+        edit: Calls::new(),
+        delete: Calls::new(),
+        error: Calls::new(),
+    };
+    let props = |annotation: Annotation| EditorProps {
+        annotation,
+        on_edit: calls.edit.callback(),
+        on_delete: calls.delete.callback(),
+        on_error: calls.error.callback(),
+    };
+    let mut handle =
+        yew::Renderer::<AnnotationEditor>::with_root_and_props(host.clone(), props(claim.clone()))
+            .render();
+    yew::scheduler::flush().await;
+
+    commit(
+        &labelled(&host, "Evidence links"),
+        "https://example.org/a\nhttps://example.org/b\nhttps://example.org/a",
+    )
+    .await;
+    let edits = calls.edit.take();
+    assert_eq!(edits.len(), 1, "{:?}", calls.error.take());
+    let mut set = (*set_of(&s.article, vec![claim])).clone();
+    for (id, edit) in edits {
+        set.apply(Action::Edit {
+            id,
+            edit,
+            now: Timestamp(NOW.0 + 1),
+        })
+        .unwrap();
+    }
+    handle.update(props(set.get(id).unwrap().clone()));
+    yew::scheduler::flush().await;
+    let hrefs: Vec<String> = all(&host, "ul.links a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(
+        hrefs,
+        vec!["https://example.org/a", "https://example.org/b"]
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The selection toolbar.
 // ---------------------------------------------------------------------------------------------
@@ -1035,6 +1088,55 @@ async fn toolbar_offers_attach_only_when_it_can_attach() {
     click(&button(&host, "Attach here")).await;
     assert_eq!(attach.len(), 1);
     assert!(tags.take().is_empty(), "attaching tags nothing");
+}
+
+/// The computed `property` of `element`, or of its `pseudo` element (`"::before"`), as
+/// Chromium serialises it (for example `"■ " / ""` for generated text whose alternative text
+/// is empty).
+fn computed(element: &Element, pseudo: &str, property: &str) -> String {
+    let window = web_sys::window().unwrap();
+    let call = |target: &JsValue, name: &str, args: &[JsValue]| -> JsValue {
+        let f: js_sys::Function = js_sys::Reflect::get(target, &name.into())
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        f.apply(target, &args.iter().collect::<js_sys::Array>())
+            .unwrap()
+    };
+    let style = call(
+        &window,
+        "getComputedStyle",
+        &[element.clone().into(), pseudo.into()],
+    );
+    call(&style, "getPropertyValue", &[property.into()])
+        .as_string()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn toolbar_buttons_are_named_by_their_text_alone_with_the_apps_stylesheet() {
+    // Issue 10, defect 2: generated content (the decorative "■") takes part in a button's
+    // accessible name unless its alternative text is empty (`content: "■" / ""`).
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../styles/main.css")));
+    document().head().unwrap().append_child(&style).unwrap();
+    let (host, _tags) = render_toolbar((10.0, 10.0), None).await;
+    let mut named = Vec::new();
+    for b in all(&host, "button") {
+        for pseudo in ["::before", "::after"] {
+            let content = computed(&b, pseudo, "content");
+            let silent =
+                content == "none" || content == "normal" || content.trim_end().ends_with("/ \"\"");
+            if !silent {
+                named.push(format!("{} {pseudo}: {content}", text(&b)));
+            }
+        }
+    }
+    // The stylesheet did apply: it positions the toolbar.
+    let position = computed(&query(&host, "[role=toolbar]"), "", "position");
+    style.remove();
+    assert_eq!(position, "fixed");
+    assert!(named.is_empty(), "generated content in the name: {named:?}");
 }
 
 // ---------------------------------------------------------------------------------------------
