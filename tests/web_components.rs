@@ -1,0 +1,1591 @@
+//! Component tests of the panel, the editor, the selection toolbar and the transfer dialogs:
+//! the real Yew components, built with props from the core, rendered in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown --test web_components`).
+//!
+//! Each test renders into a fresh element, waits for Yew with `yew::scheduler::flush()`, acts
+//! as a user would (clicks, `change` and `input` events) and asserts on the DOM and on what the
+//! component's callbacks received. Nothing here reaches into a component's internals.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use article_annotator::core::library::ExportSettings;
+use article_annotator::core::model::{
+    Anchoring, Annotation, Body, HttpUrl, Kind, Timestamp, Verdict,
+};
+use article_annotator::core::panel::{Filter, KindFilter};
+use article_annotator::core::reducer::{Action, Annotations, Edit};
+use article_annotator::core::storage::{Library, StoredArticle};
+use article_annotator::core::text::Article;
+use article_annotator::web::components::panel::{
+    AnnotationEditor, AnnotationsPanel, EditorProps, PanelProps, PAGE,
+};
+use article_annotator::web::components::toolbar::{SelectionToolbar, SelectionToolbarProps};
+use article_annotator::web::components::transfer::{
+    ExportDialog, ExportDialogProps, ImportDialog, ImportDialogProps, ReplaceTextDialog,
+    ReplaceTextDialogProps,
+};
+use uuid::Uuid;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::{AttrValue, Callback};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers: the DOM, as a user finds it.
+// ---------------------------------------------------------------------------------------------
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the page to render into.
+fn host() -> Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn query(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// The button whose text is exactly `name`.
+fn button(root: &Element, name: &str) -> HtmlElement {
+    find_button(root, name).unwrap_or_else(|| {
+        let names: Vec<String> = all(root, "button").iter().map(text).collect();
+        panic!("no button {name:?} among {names:?}")
+    })
+}
+
+fn find_button(root: &Element, name: &str) -> Option<HtmlElement> {
+    all(root, "button")
+        .into_iter()
+        .find(|b| text(b) == name)
+        .map(|b| b.dyn_into().unwrap())
+}
+
+/// The form control that the `<label for=…>` reading exactly `name` points at.
+fn labelled(root: &Element, name: &str) -> Element {
+    let label = all(root, "label")
+        .into_iter()
+        .find(|l| text(l) == name)
+        .unwrap_or_else(|| panic!("no label {name:?}"));
+    let target = label
+        .get_attribute("for")
+        .unwrap_or_else(|| panic!("label {name:?} has no `for`"));
+    query(root, &format!("#{target}"))
+}
+
+/// The control inside the `<label>` whose own text (before the control) is `name`.
+fn wrapped(root: &Element, name: &str, control: &str) -> Element {
+    all(root, "label")
+        .into_iter()
+        .find(|l| {
+            l.first_child()
+                .and_then(|n| n.text_content())
+                .is_some_and(|t| t.trim() == name)
+        })
+        .and_then(|l| l.query_selector(control).unwrap())
+        .unwrap_or_else(|| panic!("no {control} labelled {name:?}"))
+}
+
+fn value(el: &Element) -> String {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.value()
+    } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+        s.value()
+    } else {
+        panic!("{} has no value", el.tag_name())
+    }
+}
+
+fn set_value(el: &Element, v: &str) {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.set_value(v);
+    } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        t.set_value(v);
+    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+        s.set_value(v);
+        assert_eq!(s.value(), v, "the select has no option {v:?}");
+    } else {
+        panic!("{} takes no value", el.tag_name());
+    }
+}
+
+fn fire(el: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+/// Sets a field and commits it as the browser does when the user leaves it (`change`).
+async fn commit(el: &Element, v: &str) {
+    set_value(el, v);
+    fire(el, "change");
+    yew::scheduler::flush().await;
+}
+
+/// Types into a field as the user does: sets it and fires `input`.
+async fn type_into(el: &Element, v: &str) {
+    set_value(el, v);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+async fn click(el: &HtmlElement) {
+    el.click();
+    yew::scheduler::flush().await;
+}
+
+/// The options of a `<select>` as (value, label) pairs.
+fn options(select: &Element) -> Vec<(String, String)> {
+    all(select, "option")
+        .iter()
+        .map(|o| (o.get_attribute("value").unwrap_or_default(), text(o)))
+        .collect()
+}
+
+/// What a callback received, in order.
+struct Calls<T>(Rc<RefCell<Vec<T>>>);
+
+impl<T: Clone + 'static> Calls<T> {
+    fn new() -> Self {
+        Calls(Rc::default())
+    }
+    fn callback(&self) -> Callback<T> {
+        let calls = Rc::clone(&self.0);
+        Callback::from(move |v| calls.borrow_mut().push(v))
+    }
+    fn take(&self) -> Vec<T> {
+        std::mem::take(&mut *self.0.borrow_mut())
+    }
+    fn len(&self) -> usize {
+        self.0.borrow().len()
+    }
+}
+
+/// Waits, one macrotask at a time, until `done` holds: for what a component does after a
+/// promise settles. Fails after a bounded number of turns rather than sleeping a fixed time.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+        yew::scheduler::flush().await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Realistic data: annotations on the sample article.
+// ---------------------------------------------------------------------------------------------
+
+const NOW: Timestamp = Timestamp(1_700_000_000_000);
+
+/// The code point span of the first `needle` in `text`.
+fn span(text: &str, needle: &str) -> (usize, usize) {
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} is not in the text"));
+    let start = text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+fn annotate(article: &Article, n: u128, kind: Kind, needle: &str) -> Annotation {
+    let (start, end) = span(&article.text, needle);
+    Annotation::new(
+        Uuid::from_u128(n),
+        article.id,
+        kind,
+        &article.text,
+        start,
+        end,
+        NOW,
+    )
+}
+
+fn set_claim(a: &mut Annotation, claimant: &str, verdict: Verdict) {
+    if let Body::Claim(c) = &mut a.body {
+        c.claimant = claimant.to_owned();
+        c.verdict = verdict;
+    }
+}
+
+fn set_speaker(a: &mut Annotation, speaker: &str) {
+    if let Body::Quote(q) = &mut a.body {
+        q.speaker = speaker.to_owned();
+    }
+}
+
+/// A note that would run script if it were ever parsed as HTML.
+const XSS_NOTE: &str = "<img src=x onerror=window.__xss=1> & <b>bold</b>";
+
+/// Four annotations on the sample article, made out of text order:
+/// `claim` ("68 Coalition Members…", mostly false, by “Çavuşoğlu”, tag "numbers"),
+/// `orphan` (a true claim no longer attached, tag "Numbers"),
+/// `cavusoglu` (a quote of "Çavuşoğlu" whose note is HTML-like text, tag "ISIS"),
+/// `together` (a quote of Tillerson's “Together, …”, which comes first in the text).
+struct Sample {
+    article: Article,
+    claim: Annotation,
+    orphan: Annotation,
+    cavusoglu: Annotation,
+    together: Annotation,
+}
+
+fn sample() -> Sample {
+    let article = Article::sample();
+    let mut claim = annotate(
+        &article,
+        1,
+        Kind::Claim,
+        "68 Coalition Members should defeatISIS",
+    );
+    set_claim(&mut claim, "Çavuşoğlu", Verdict::MostlyFalse);
+    claim.tags = vec!["numbers".into()];
+    let mut orphan = annotate(&article, 2, Kind::Claim, "Currently 65 member countries");
+    set_claim(&mut orphan, "", Verdict::True);
+    orphan.anchoring = Anchoring::Orphan;
+    orphan.tags = vec!["Numbers".into()];
+    let mut cavusoglu = annotate(&article, 3, Kind::Quote, "Çavuşoğlu");
+    set_speaker(&mut cavusoglu, "“Çavuşoğlu”");
+    cavusoglu.note = XSS_NOTE.into();
+    cavusoglu.tags = vec!["ISIS".into()];
+    let mut together = annotate(
+        &article,
+        4,
+        Kind::Quote,
+        "“Together, we share a resolve to deal ISIS or Daesh a lasting defeat.",
+    );
+    set_speaker(&mut together, "Rex W. Tillerson");
+    Sample {
+        article,
+        claim,
+        orphan,
+        cavusoglu,
+        together,
+    }
+}
+
+impl Sample {
+    fn all(&self) -> Vec<Annotation> {
+        vec![
+            self.claim.clone(),
+            self.orphan.clone(),
+            self.cavusoglu.clone(),
+            self.together.clone(),
+        ]
+    }
+}
+
+/// The annotation set of `article` holding `list`, created one by one through the reducer.
+fn set_of(article: &Article, list: Vec<Annotation>) -> Rc<Annotations> {
+    let mut set = Annotations::new(article.id);
+    for a in list {
+        set.apply(Action::Create(a)).unwrap();
+    }
+    Rc::new(set)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The annotations panel.
+// ---------------------------------------------------------------------------------------------
+
+/// Everything the panel's callbacks received.
+struct PanelCalls {
+    filter: Calls<Filter>,
+    select: Calls<Uuid>,
+    edit: Calls<(Uuid, Edit)>,
+    delete: Calls<Uuid>,
+    error: Calls<String>,
+}
+
+impl PanelCalls {
+    fn new() -> Self {
+        PanelCalls {
+            filter: Calls::new(),
+            select: Calls::new(),
+            edit: Calls::new(),
+            delete: Calls::new(),
+            error: Calls::new(),
+        }
+    }
+
+    fn props(
+        &self,
+        annotations: Rc<Annotations>,
+        filter: Filter,
+        selected: Option<Uuid>,
+    ) -> PanelProps {
+        PanelProps {
+            annotations,
+            filter,
+            selected,
+            on_filter: self.filter.callback(),
+            on_select: self.select.callback(),
+            on_edit: self.edit.callback(),
+            on_delete: self.delete.callback(),
+            on_error: self.error.callback(),
+        }
+    }
+}
+
+async fn render_panel(props: PanelProps) -> (Element, yew::AppHandle<AnnotationsPanel>) {
+    let host = host();
+    let handle =
+        yew::Renderer::<AnnotationsPanel>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    (host, handle)
+}
+
+/// The ids of the items in the list `aria-label`led `list`, in order.
+fn item_ids(host: &Element, list: &str) -> Vec<Uuid> {
+    all(host, &format!("ul[aria-label='{list}'] button.item"))
+        .iter()
+        .map(|b| Uuid::parse_str(&b.get_attribute("data-id").unwrap()).unwrap())
+        .collect()
+}
+
+fn listed(host: &Element) -> Vec<Uuid> {
+    item_ids(host, "Annotation list")
+}
+
+fn orphans(host: &Element) -> Vec<Uuid> {
+    item_ids(host, "Orphaned annotations")
+}
+
+fn counts(host: &Element) -> String {
+    text(&query(host, ".counts[role=status]"))
+}
+
+/// The list item (`<li>`) showing annotation `id`.
+fn item(host: &Element, id: Uuid) -> Element {
+    query(host, &format!("button.item[data-id='{id}']"))
+        .parent_element()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn panel_lists_annotations_in_text_order_with_counts() {
+    let s = sample();
+    let calls = PanelCalls::new();
+    let props = calls.props(set_of(&s.article, s.all()), Filter::default(), None);
+    let (host, _handle) = render_panel(props).await;
+
+    assert_eq!(
+        query(&host, "aside").get_attribute("aria-label").as_deref(),
+        Some("Annotations")
+    );
+    // Attached annotations in text order, whatever order they were made in; orphans apart.
+    assert_eq!(
+        listed(&host),
+        vec![s.together.id, s.cavusoglu.id, s.claim.id]
+    );
+    assert_eq!(orphans(&host), vec![s.orphan.id]);
+    assert_eq!(counts(&host), "Showing 4 of 4 (2 claims, 2 quotes)");
+    let kinds: Vec<(String, Option<String>)> = all(&host, ".kind-filter button")
+        .iter()
+        .map(|b| (text(b), b.get_attribute("aria-pressed")))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("All (4)".to_owned(), Some("true".to_owned())),
+            ("Claims (2)".to_owned(), Some("false".to_owned())),
+            ("Quotes (2)".to_owned(), Some("false".to_owned())),
+        ]
+    );
+    // Each item shows its kind, its quote and who or what verdict.
+    let claim = item(&host, s.claim.id);
+    assert_eq!(text(&query(&claim, ".badge")), "Claim");
+    assert_eq!(
+        text(&query(&claim, ".item-quote")),
+        "68 Coalition Members should defeatISIS"
+    );
+    assert_eq!(
+        text(&query(&claim, ".item-detail")),
+        Verdict::MostlyFalse.label()
+    );
+    let together = item(&host, s.together.id);
+    assert_eq!(text(&query(&together, ".badge")), "Quote");
+    assert_eq!(text(&query(&together, ".item-detail")), "Rex W. Tillerson");
+    assert!(together.query_selector(".item-note").unwrap().is_none());
+    let orphan = item(&host, s.orphan.id);
+    assert_eq!(text(&query(&orphan, ".badge.orphan")), "Orphan");
+    // Nothing is selected, so there is no editor.
+    assert!(host.query_selector(".editor").unwrap().is_none());
+    assert!(all(&host, "button.item")
+        .iter()
+        .all(|b| b.get_attribute("aria-pressed").as_deref() == Some("false")));
+}
+
+#[wasm_bindgen_test]
+async fn panel_shows_what_the_filter_lets_through() {
+    let s = sample();
+    let calls = PanelCalls::new();
+    let set = set_of(&s.article, s.all());
+    let (host, mut handle) = render_panel(calls.props(set.clone(), Filter::default(), None)).await;
+
+    let mut show = |filter: Filter| {
+        handle.update(calls.props(set.clone(), filter, None));
+    };
+    show(Filter {
+        kind: KindFilter::Claims,
+        ..Filter::default()
+    });
+    yew::scheduler::flush().await;
+    assert_eq!(listed(&host), vec![s.claim.id]);
+    assert_eq!(orphans(&host), vec![s.orphan.id]);
+    assert_eq!(counts(&host), "Showing 2 of 4 (2 claims, 0 quotes)");
+    assert_eq!(
+        find_button(&host, "Claims (2)")
+            .unwrap()
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+
+    // A verdict hides quotes and other verdicts; the select shows the verdict chosen.
+    show(Filter {
+        verdict: Some(Verdict::MostlyFalse),
+        ..Filter::default()
+    });
+    yew::scheduler::flush().await;
+    assert_eq!(listed(&host), vec![s.claim.id]);
+    assert!(orphans(&host).is_empty());
+    assert!(host.query_selector(".orphans").unwrap().is_none());
+    assert_eq!(
+        value(&wrapped(&host, "Verdict filter", "select")),
+        Verdict::MostlyFalse.as_str()
+    );
+
+    // Tags match ignoring case.
+    show(Filter {
+        tag: Some("NUMBERS".into()),
+        ..Filter::default()
+    });
+    yew::scheduler::flush().await;
+    assert_eq!(listed(&host), vec![s.claim.id]);
+    assert_eq!(orphans(&host), vec![s.orphan.id]);
+
+    // Search looks at the quote and at who, ignoring case beyond ASCII.
+    show(Filter {
+        search: "çavuşoğlu".into(),
+        ..Filter::default()
+    });
+    yew::scheduler::flush().await;
+    assert_eq!(listed(&host), vec![s.cavusoglu.id, s.claim.id]);
+    assert!(orphans(&host).is_empty());
+    assert_eq!(counts(&host), "Showing 2 of 4 (1 claims, 1 quotes)");
+    assert_eq!(
+        value(&query(&host, "input[type=search]")),
+        "çavuşoğlu",
+        "the search field shows the filter's text"
+    );
+
+    // A filter nothing passes leaves an empty list and the totals.
+    show(Filter {
+        search: "no such text anywhere".into(),
+        ..Filter::default()
+    });
+    yew::scheduler::flush().await;
+    assert!(listed(&host).is_empty());
+    assert_eq!(counts(&host), "Showing 0 of 4 (0 claims, 0 quotes)");
+    assert!(find_button(&host, "All (4)").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn panel_filter_controls_emit_the_filter_with_one_part_changed() {
+    let s = sample();
+    let calls = PanelCalls::new();
+    // The current filter has a search: every control keeps it and changes its own part.
+    let current = Filter {
+        search: "Tillerson".into(),
+        ..Filter::default()
+    };
+    let props = calls.props(set_of(&s.article, s.all()), current.clone(), None);
+    let (host, _handle) = render_panel(props).await;
+
+    click(&button(&host, "Claims (2)")).await;
+    click(&button(&host, "Quotes (2)")).await;
+    click(&button(&host, "All (4)")).await;
+    assert_eq!(
+        calls.filter.take(),
+        vec![
+            Filter {
+                kind: KindFilter::Claims,
+                ..current.clone()
+            },
+            Filter {
+                kind: KindFilter::Quotes,
+                ..current.clone()
+            },
+            Filter {
+                kind: KindFilter::All,
+                ..current.clone()
+            },
+        ]
+    );
+
+    let verdict = wrapped(&host, "Verdict filter", "select");
+    // "Any verdict" and then every verdict, by its label.
+    let expected: Vec<(String, String)> = std::iter::once((String::new(), "Any verdict".into()))
+        .chain(
+            Verdict::ALL
+                .iter()
+                .map(|v| (v.as_str().to_owned(), v.label().to_owned())),
+        )
+        .collect();
+    assert_eq!(options(&verdict), expected);
+    commit(&verdict, Verdict::False.as_str()).await;
+    commit(&verdict, "").await;
+    assert_eq!(
+        calls.filter.take(),
+        vec![
+            Filter {
+                verdict: Some(Verdict::False),
+                ..current.clone()
+            },
+            current.clone(),
+        ]
+    );
+
+    // The tag filter offers every tag once (case folded, first spelling kept), sorted.
+    let tag = wrapped(&host, "Tag filter", "select");
+    assert_eq!(
+        options(&tag),
+        vec![
+            (String::new(), "Any tag".to_owned()),
+            ("ISIS".to_owned(), "ISIS".to_owned()),
+            ("numbers".to_owned(), "numbers".to_owned()),
+        ]
+    );
+    commit(&tag, "numbers").await;
+    commit(&tag, "").await;
+    assert_eq!(
+        calls.filter.take(),
+        vec![
+            Filter {
+                tag: Some("numbers".into()),
+                ..current.clone()
+            },
+            current.clone(),
+        ]
+    );
+
+    let search = query(&host, "input[type=search]");
+    assert_eq!(
+        search.get_attribute("aria-label").as_deref(),
+        Some("Search annotations")
+    );
+    type_into(&search, "Çav").await;
+    assert_eq!(
+        calls.filter.take(),
+        vec![Filter {
+            search: "Çav".into(),
+            ..Filter::default()
+        }]
+    );
+    assert_eq!(calls.select.len() + calls.edit.len() + calls.error.len(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn panel_selecting_an_item_reports_its_id_and_opens_its_editor() {
+    let s = sample();
+    let calls = PanelCalls::new();
+    let set = set_of(&s.article, s.all());
+    let (host, mut handle) = render_panel(calls.props(set.clone(), Filter::default(), None)).await;
+
+    click(
+        &item(&host, s.claim.id)
+            .first_element_child()
+            .unwrap()
+            .dyn_into()
+            .unwrap(),
+    )
+    .await;
+    click(
+        &item(&host, s.orphan.id)
+            .first_element_child()
+            .unwrap()
+            .dyn_into()
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(calls.select.take(), vec![s.claim.id, s.orphan.id]);
+
+    // The app answers by selecting it: that item is pressed and its editor opens.
+    handle.update(calls.props(set.clone(), Filter::default(), Some(s.claim.id)));
+    yew::scheduler::flush().await;
+    let pressed: Vec<String> = all(&host, "button.item[aria-pressed=true]")
+        .iter()
+        .map(|b| b.get_attribute("data-id").unwrap())
+        .collect();
+    assert_eq!(pressed, vec![s.claim.id.to_string()]);
+    assert!(query(&host, "button.item.selected")
+        .get_attribute("data-id")
+        .is_some_and(|id| id == s.claim.id.to_string()));
+    let editor = query(&host, "section.editor[aria-label='Selected annotation']");
+    assert_eq!(
+        text(&query(&editor, "h3 q")),
+        "68 Coalition Members should defeatISIS"
+    );
+    assert_eq!(value(&labelled(&editor, "Claimant")), "Çavuşoğlu");
+
+    // An orphan's editor says how to attach it again.
+    handle.update(calls.props(set, Filter::default(), Some(s.orphan.id)));
+    yew::scheduler::flush().await;
+    let editor = query(&host, "section.editor");
+    assert!(text(&editor).contains("not attached to the text"));
+    assert_eq!(
+        item(&host, s.orphan.id)
+            .first_element_child()
+            .unwrap()
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        calls.edit.len() + calls.delete.len() + calls.filter.len(),
+        0
+    );
+}
+
+#[wasm_bindgen_test]
+async fn panel_items_are_keyed_so_a_changed_list_keeps_each_items_element() {
+    let s = sample();
+    let calls = PanelCalls::new();
+    let before = vec![s.together.clone(), s.cavusoglu.clone(), s.claim.clone()];
+    let (host, mut handle) =
+        render_panel(calls.props(set_of(&s.article, before), Filter::default(), None)).await;
+    let together = item(&host, s.together.id);
+    let claim = item(&host, s.claim.id);
+    let cavusoglu = item(&host, s.cavusoglu.id);
+
+    // A new annotation before all of them, one deleted, one edited.
+    let mut first = annotate(&s.article, 5, Kind::Claim, "Image By Ali Cinar");
+    first.note = "First in the text.".into();
+    let mut claim_edited = s.claim.clone();
+    claim_edited.note = "Edited note".into();
+    let after = vec![first.clone(), s.together.clone(), claim_edited];
+    handle.update(calls.props(set_of(&s.article, after), Filter::default(), None));
+    yew::scheduler::flush().await;
+
+    assert_eq!(listed(&host), vec![first.id, s.together.id, s.claim.id]);
+    // The elements that showed an annotation before show the same annotation now: an
+    // unkeyed list would have reused the first element for the new annotation.
+    assert!(item(&host, s.together.id).is_same_node(Some(&together)));
+    assert!(item(&host, s.claim.id).is_same_node(Some(&claim)));
+    assert_eq!(text(&query(&claim, ".item-note")), "Edited note");
+    assert!(!host.contains(Some(&cavusoglu)));
+    assert_eq!(
+        together
+            .query_selector("button")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-id"),
+        Some(s.together.id.to_string())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn panel_shows_a_page_of_items_and_the_selected_one_beyond_it() {
+    let article = Article::sample();
+    let n = PAGE + 1;
+    let list: Vec<Annotation> = (0..n)
+        .map(|i| {
+            Annotation::new(
+                Uuid::from_u128(1000 + i as u128),
+                article.id,
+                Kind::Quote,
+                &article.text,
+                i,
+                i + 5,
+                NOW,
+            )
+        })
+        .collect();
+    let last = list[n - 1].id;
+    let calls = PanelCalls::new();
+    let (host, _handle) =
+        render_panel(calls.props(set_of(&article, list), Filter::default(), Some(last))).await;
+    // The first page, then the selected item, which lies beyond it.
+    let ids = listed(&host);
+    assert_eq!(ids.len(), PAGE + 1);
+    assert_eq!(ids[PAGE - 1], Uuid::from_u128(1000 + PAGE as u128 - 1));
+    assert_eq!(ids[PAGE], last);
+
+    click(&button(&host, "Show 1 more of 1")).await;
+    // Now in the page, and listed once.
+    let ids = listed(&host);
+    assert_eq!(ids.len(), n);
+    assert_eq!(ids.iter().filter(|id| **id == last).count(), 1);
+    assert!(host.query_selector(".show-more").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn panel_renders_non_ascii_and_html_like_text_as_text() {
+    let s = sample();
+    let calls = PanelCalls::new();
+    let props = calls.props(
+        set_of(&s.article, s.all()),
+        Filter::default(),
+        Some(s.cavusoglu.id),
+    );
+    let (host, _handle) = render_panel(props).await;
+
+    let cavusoglu = item(&host, s.cavusoglu.id);
+    assert_eq!(text(&query(&cavusoglu, ".item-quote")), "Çavuşoğlu");
+    assert_eq!(text(&query(&cavusoglu, ".item-detail")), "“Çavuşoğlu”");
+    assert_eq!(text(&query(&cavusoglu, ".item-note")), XSS_NOTE);
+    assert_eq!(
+        text(&query(&item(&host, s.together.id), ".item-quote")),
+        "“Together, we share a resolve to deal ISIS or Daesh a lasting defeat."
+    );
+    let editor = query(&host, "section.editor");
+    assert_eq!(value(&labelled(&editor, "Note")), XSS_NOTE);
+    assert_eq!(value(&labelled(&editor, "Speaker")), "“Çavuşoğlu”");
+    assert_eq!(value(&labelled(&editor, "Tags")), "ISIS");
+    // No element was made from the note's markup, and its handler never ran.
+    assert!(host.query_selector("img, b").unwrap().is_none());
+    yew::scheduler::flush().await;
+    let ran = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__xss".into()).unwrap();
+    assert!(ran.is_undefined());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The annotation editor.
+// ---------------------------------------------------------------------------------------------
+
+struct EditorCalls {
+    edit: Calls<(Uuid, Edit)>,
+    delete: Calls<Uuid>,
+    error: Calls<String>,
+}
+
+async fn render_editor(annotation: Annotation) -> (Element, EditorCalls) {
+    let host = host();
+    let calls = EditorCalls {
+        edit: Calls::new(),
+        delete: Calls::new(),
+        error: Calls::new(),
+    };
+    let props = EditorProps {
+        annotation,
+        on_edit: calls.edit.callback(),
+        on_delete: calls.delete.callback(),
+        on_error: calls.error.callback(),
+    };
+    yew::Renderer::<AnnotationEditor>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    (host, calls)
+}
+
+fn url(s: &str) -> HttpUrl {
+    HttpUrl::parse(s).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn editor_edits_a_claims_note_tags_claimant_and_verdict() {
+    let mut claim = sample().claim;
+    claim.note = "Said at the plenary.".into();
+    let id = claim.id;
+    let (host, calls) = render_editor(claim).await;
+
+    // The fields show what is stored.
+    assert_eq!(value(&labelled(&host, "Note")), "Said at the plenary.");
+    assert_eq!(value(&labelled(&host, "Tags")), "numbers");
+    assert_eq!(value(&labelled(&host, "Claimant")), "Çavuşoğlu");
+    assert_eq!(
+        value(&labelled(&host, "Verdict")),
+        Verdict::MostlyFalse.as_str()
+    );
+    assert_eq!(
+        options(&labelled(&host, "Verdict"))
+            .into_iter()
+            .map(|(v, _)| v)
+            .collect::<Vec<_>>(),
+        Verdict::ALL
+            .iter()
+            .map(|v| v.as_str().to_owned())
+            .collect::<Vec<_>>()
+    );
+    // A claim has no quote fields.
+    assert!(all(&host, "label").iter().all(|l| text(l) != "Speaker"));
+
+    commit(
+        &labelled(&host, "Note"),
+        "Checked: “68” is wrong; it was 65.",
+    )
+    .await;
+    commit(
+        &labelled(&host, "Tags"),
+        " numbers, Turkey ,, NUMBERS, isis",
+    )
+    .await;
+    commit(&labelled(&host, "Claimant"), "Mevlüt Çavuşoğlu").await;
+    commit(&labelled(&host, "Verdict"), Verdict::False.as_str()).await;
+    assert_eq!(
+        calls.edit.take(),
+        vec![
+            (
+                id,
+                Edit::SetNote("Checked: “68” is wrong; it was 65.".into())
+            ),
+            (
+                id,
+                Edit::SetTags(vec!["numbers".into(), "Turkey".into(), "isis".into()])
+            ),
+            (id, Edit::SetClaimant("Mevlüt Çavuşoğlu".into())),
+            (id, Edit::SetVerdict(Verdict::False)),
+        ]
+    );
+    assert_eq!(calls.error.len() + calls.delete.len(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn editor_refuses_a_javascript_evidence_link_and_emits_valid_ones() {
+    let mut claim = sample().claim;
+    if let Body::Claim(c) = &mut claim.body {
+        c.evidence = vec![url("https://example.org/transcript")];
+    }
+    let id = claim.id;
+    let (host, calls) = render_editor(claim).await;
+
+    let evidence = labelled(&host, "Evidence links");
+    assert_eq!(value(&evidence), "https://example.org/transcript");
+    let links = all(&host, "ul.links a");
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        links[0].get_attribute("href").as_deref(),
+        Some("https://example.org/transcript")
+    );
+    assert_eq!(
+        links[0].get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+
+    commit(
+        &evidence,
+        "https://example.org/ok\njavascript:alert(document.cookie)",
+    )
+    .await;
+    assert!(calls.edit.take().is_empty(), "nothing changes");
+    let errors = calls.error.take();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].starts_with("Link refused"), "{errors:?}");
+
+    commit(
+        &evidence,
+        "  https://example.org/a \n\nhttp://example.org/b?q=“x”\n",
+    )
+    .await;
+    let edits = calls.edit.take();
+    assert_eq!(edits.len(), 1);
+    let (edited, Edit::SetEvidence(urls)) = &edits[0] else {
+        panic!("not an evidence edit: {edits:?}")
+    };
+    assert_eq!(*edited, id);
+    assert_eq!(urls.len(), 2);
+    assert_eq!(urls[0], url("https://example.org/a"));
+    assert_eq!(urls[1], url("http://example.org/b?q=“x”"));
+    assert!(calls.error.take().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn editor_edits_a_quotes_speaker_check_and_source() {
+    let quote = sample().together;
+    let id = quote.id;
+    let (host, calls) = render_editor(quote).await;
+
+    assert_eq!(value(&labelled(&host, "Speaker")), "Rex W. Tillerson");
+    assert_eq!(value(&labelled(&host, "Source link")), "");
+    // A quote has no claim fields.
+    assert!(all(&host, "label")
+        .iter()
+        .all(|l| text(l) != "Claimant" && text(l) != "Verdict"));
+
+    commit(&labelled(&host, "Speaker"), "Secretary Tillerson").await;
+    let check: HtmlElement = query(&host, "input[type=checkbox]").dyn_into().unwrap();
+    click(&check).await;
+    commit(&labelled(&host, "Source link"), "javascript:alert(1)").await;
+    commit(&labelled(&host, "Source link"), "https://www.state.gov/").await;
+    commit(&labelled(&host, "Source link"), "  ").await;
+    assert_eq!(
+        calls.edit.take(),
+        vec![
+            (id, Edit::SetSpeaker("Secretary Tillerson".into())),
+            (id, Edit::SetChecked(true)),
+            (id, Edit::SetSource(Some(url("https://www.state.gov/")))),
+            (id, Edit::SetSource(None)),
+        ]
+    );
+    let errors = calls.error.take();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with("Link refused"));
+}
+
+#[wasm_bindgen_test]
+async fn editor_delete_reports_the_annotations_id() {
+    let quote = sample().cavusoglu;
+    let id = quote.id;
+    let (host, calls) = render_editor(quote).await;
+    let delete = button(&host, "Delete");
+    click(&delete).await;
+    assert_eq!(calls.delete.take(), vec![id]);
+    assert!(calls.edit.take().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn editor_shows_a_link_entered_twice_once() {
+    // Issue 10, defect 7: duplicate evidence links become duplicate keys of the link list.
+    // The whole path: the editor emits the edit, the reducer applies it, and the editor shows
+    // the result, whichever of them merges the duplicates.
+    let s = sample();
+    let claim = s.claim.clone();
+    let id = claim.id;
+    let host = host();
+    let calls = EditorCalls {
+        edit: Calls::new(),
+        delete: Calls::new(),
+        error: Calls::new(),
+    };
+    let props = |annotation: Annotation| EditorProps {
+        annotation,
+        on_edit: calls.edit.callback(),
+        on_delete: calls.delete.callback(),
+        on_error: calls.error.callback(),
+    };
+    let mut handle =
+        yew::Renderer::<AnnotationEditor>::with_root_and_props(host.clone(), props(claim.clone()))
+            .render();
+    yew::scheduler::flush().await;
+
+    commit(
+        &labelled(&host, "Evidence links"),
+        "https://example.org/a\nhttps://example.org/b\nhttps://example.org/a",
+    )
+    .await;
+    let edits = calls.edit.take();
+    assert_eq!(edits.len(), 1, "{:?}", calls.error.take());
+    let mut set = (*set_of(&s.article, vec![claim])).clone();
+    for (id, edit) in edits {
+        set.apply(Action::Edit {
+            id,
+            edit,
+            now: Timestamp(NOW.0 + 1),
+        })
+        .unwrap();
+    }
+    handle.update(props(set.get(id).unwrap().clone()));
+    yew::scheduler::flush().await;
+    let hrefs: Vec<String> = all(&host, "ul.links a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(
+        hrefs,
+        vec!["https://example.org/a", "https://example.org/b"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The selection toolbar.
+// ---------------------------------------------------------------------------------------------
+
+async fn render_toolbar(at: (f64, f64), attach: Option<&Calls<()>>) -> (Element, Calls<Kind>) {
+    let host = host();
+    let tags = Calls::new();
+    let props = SelectionToolbarProps {
+        at,
+        on_tag: tags.callback(),
+        on_attach: attach.map(Calls::callback),
+    };
+    yew::Renderer::<SelectionToolbar>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    (host, tags)
+}
+
+#[wasm_bindgen_test]
+async fn toolbar_claim_and_quote_buttons_tag_the_selection() {
+    let (host, tags) = render_toolbar((-20.0, 120.6), None).await;
+    let toolbar = query(&host, "[role=toolbar]");
+    assert_eq!(
+        toolbar.get_attribute("aria-label").as_deref(),
+        Some("Tag selection")
+    );
+    // Kept on screen, in whole pixels.
+    assert_eq!(
+        toolbar.get_attribute("style").as_deref(),
+        Some("left:4px;top:121px")
+    );
+    // Exactly two buttons, named by their text alone.
+    let names: Vec<String> = all(&toolbar, "button").iter().map(text).collect();
+    assert_eq!(names, vec!["Claim", "Quote"]);
+    let keys: Vec<Option<String>> = all(&toolbar, "button")
+        .iter()
+        .map(|b| b.get_attribute("aria-keyshortcuts"))
+        .collect();
+    assert_eq!(keys, vec![Some("C".to_owned()), Some("Q".to_owned())]);
+
+    click(&button(&host, "Claim")).await;
+    click(&button(&host, "Quote")).await;
+    assert_eq!(tags.take(), vec![Kind::Claim, Kind::Quote]);
+}
+
+#[wasm_bindgen_test]
+async fn toolbar_buttons_keep_the_selection_on_mousedown() {
+    let (host, _tags) = render_toolbar((10.0, 10.0), None).await;
+    for name in ["Claim", "Quote"] {
+        // A cancelable, bubbling `MouseEvent`, as a press of the button makes.
+        let down = document().create_event("MouseEvents").unwrap();
+        down.init_event_with_bubbles_and_cancelable("mousedown", true, true);
+        // `dispatch_event` answers false when a listener cancelled the default action.
+        let kept = !button(&host, name).dispatch_event(&down).unwrap();
+        assert!(kept, "mousedown on {name} would clear the selection");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn toolbar_offers_attach_only_when_it_can_attach() {
+    let (host, _tags) = render_toolbar((10.0, 10.0), None).await;
+    assert!(find_button(&host, "Attach here").is_none());
+
+    let attach = Calls::new();
+    let (host, tags) = render_toolbar((10.0, 10.0), Some(&attach)).await;
+    let names: Vec<String> = all(&host, "button").iter().map(text).collect();
+    assert_eq!(names, vec!["Claim", "Quote", "Attach here"]);
+    click(&button(&host, "Attach here")).await;
+    assert_eq!(attach.len(), 1);
+    assert!(tags.take().is_empty(), "attaching tags nothing");
+}
+
+/// The computed `property` of `element`, or of its `pseudo` element (`"::before"`), as
+/// Chromium serialises it (for example `"■ " / ""` for generated text whose alternative text
+/// is empty).
+fn computed(element: &Element, pseudo: &str, property: &str) -> String {
+    let window = web_sys::window().unwrap();
+    let call = |target: &JsValue, name: &str, args: &[JsValue]| -> JsValue {
+        let f: js_sys::Function = js_sys::Reflect::get(target, &name.into())
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        f.apply(target, &args.iter().collect::<js_sys::Array>())
+            .unwrap()
+    };
+    let style = call(
+        &window,
+        "getComputedStyle",
+        &[element.clone().into(), pseudo.into()],
+    );
+    call(&style, "getPropertyValue", &[property.into()])
+        .as_string()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn toolbar_buttons_are_named_by_their_text_alone_with_the_apps_stylesheet() {
+    // Issue 10, defect 2: generated content (the decorative "■") takes part in a button's
+    // accessible name unless its alternative text is empty (`content: "■" / ""`).
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../styles/main.css")));
+    document().head().unwrap().append_child(&style).unwrap();
+    let (host, _tags) = render_toolbar((10.0, 10.0), None).await;
+    let mut named = Vec::new();
+    for b in all(&host, "button") {
+        for pseudo in ["::before", "::after"] {
+            let content = computed(&b, pseudo, "content");
+            let silent =
+                content == "none" || content == "normal" || content.trim_end().ends_with("/ \"\"");
+            if !silent {
+                named.push(format!("{} {pseudo}: {content}", text(&b)));
+            }
+        }
+    }
+    // The stylesheet did apply: it positions the toolbar.
+    let position = computed(&query(&host, "[role=toolbar]"), "", "position");
+    style.remove();
+    assert_eq!(position, "fixed");
+    assert!(named.is_empty(), "generated content in the name: {named:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The export dialog.
+// ---------------------------------------------------------------------------------------------
+
+/// A library of the sample article (with the sample's annotations) and a second article with
+/// one claim.
+fn library() -> (Library, Uuid) {
+    let s = sample();
+    let other = Article::new(
+        Uuid::from_u128(77),
+        "Çavuşoğlu’s “other” article",
+        None,
+        "One short paragraph.",
+    );
+    let other_claim = Annotation::new(
+        Uuid::from_u128(78),
+        other.id,
+        Kind::Claim,
+        &other.text,
+        0,
+        3,
+        NOW,
+    );
+    let stored = |article: Article| StoredArticle {
+        article,
+        added: NOW,
+        changed: NOW,
+    };
+    let sample_id = s.article.id;
+    let mut annotations = s.all();
+    annotations.push(other_claim);
+    let library = Library {
+        articles: [stored(s.article), stored(other)]
+            .into_iter()
+            .map(|a| (a.article.id, a))
+            .collect(),
+        annotations: annotations
+            .into_iter()
+            .map(|a| (a.id, Rc::new(a)))
+            .collect(),
+    };
+    (library, sample_id)
+}
+
+struct ExportCalls {
+    settings: Calls<ExportSettings>,
+    notice: Calls<(bool, String)>,
+    close: Calls<()>,
+}
+
+async fn render_export(article: Option<Uuid>, settings: ExportSettings) -> (Element, ExportCalls) {
+    let host = host();
+    let calls = ExportCalls {
+        settings: Calls::new(),
+        notice: Calls::new(),
+        close: Calls::new(),
+    };
+    let props = ExportDialogProps {
+        library: Rc::new(library().0),
+        article,
+        settings,
+        on_settings: calls.settings.callback(),
+        on_notice: calls.notice.callback(),
+        on_close: calls.close.callback(),
+    };
+    yew::Renderer::<ExportDialog>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    (host, calls)
+}
+
+/// The dialog's accessible name: the text of the element its `aria-labelledby` points at.
+fn dialog_name(host: &Element) -> String {
+    let dialog = query(host, "[role=dialog]");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let heading = dialog.get_attribute("aria-labelledby").unwrap();
+    text(&query(host, &format!("#{heading}")))
+}
+
+/// The scope radios as (label, checked, disabled).
+fn scopes(host: &Element) -> Vec<(String, bool, bool)> {
+    all(host, "input[type=radio]")
+        .into_iter()
+        .map(|r| {
+            let label = text(&r.parent_element().unwrap());
+            let r: HtmlInputElement = r.dyn_into().unwrap();
+            (label, r.checked(), r.disabled())
+        })
+        .collect()
+}
+
+/// Replaces `navigator.clipboard.writeText` for this page: it records the text in
+/// `window.__copied` and resolves, or rejects when `accept` is false.
+fn stub_clipboard(accept: bool) {
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::delete_property(&window, &"__copied".into()).unwrap();
+    let body = if accept {
+        "window.__copied = text; return Promise.resolve();"
+    } else {
+        "return Promise.reject(new DOMException('denied', 'NotAllowedError'));"
+    };
+    let write = js_sys::Function::new_with_args("text", body);
+    let clipboard = window.navigator().clipboard();
+    js_sys::Reflect::set(&clipboard, &"writeText".into(), &write).unwrap();
+}
+
+fn copied() -> Option<String> {
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__copied".into())
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+#[wasm_bindgen_test]
+async fn export_offers_four_formats_and_the_scope() {
+    let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
+    assert_eq!(dialog_name(&host), "Export");
+    let format = labelled(&host, "Format");
+    assert_eq!(
+        options(&format),
+        vec![
+            ("annotator".to_owned(), "Annotator JSON".to_owned()),
+            ("w3c".to_owned(), "W3C Web Annotation".to_owned()),
+            ("claimreview".to_owned(), "ClaimReview".to_owned()),
+            ("csv".to_owned(), "CSV".to_owned()),
+        ]
+    );
+    assert_eq!(value(&format), "annotator");
+    assert_eq!(
+        scopes(&host),
+        vec![
+            (
+                "This article: The Global Coalition Working to Defeat ISIS".to_owned(),
+                true,
+                false
+            ),
+            ("The whole library".to_owned(), false, false),
+        ]
+    );
+    // The ClaimReview settings appear only for ClaimReview.
+    assert!(all(&host, "label")
+        .iter()
+        .all(|l| text(l) != "Organisation"));
+    commit(&format, "claimreview").await;
+    assert_eq!(value(&labelled(&host, "Organisation")), "");
+    assert_eq!(
+        labelled(&host, "Review URL")
+            .get_attribute("type")
+            .as_deref(),
+        Some("url")
+    );
+    commit(&format, "csv").await;
+    assert!(all(&host, "label")
+        .iter()
+        .all(|l| text(l) != "Organisation"));
+    assert_eq!(
+        calls.notice.len() + calls.close.len() + calls.settings.len(),
+        0
+    );
+
+    // Without an open article only the whole library can be exported.
+    let (host, _calls) = render_export(None, ExportSettings::default()).await;
+    assert_eq!(
+        scopes(&host),
+        vec![
+            ("This article".to_owned(), false, true),
+            ("The whole library".to_owned(), true, false),
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn export_settings_fields_report_through_on_settings() {
+    let settings = ExportSettings {
+        organisation: "Fact Desk".into(),
+        review_url_base: Some(url("https://factdesk.example/reviews")),
+    };
+    let (host, calls) = render_export(Some(library().1), settings.clone()).await;
+    commit(&labelled(&host, "Format"), "claimreview").await;
+    let org = labelled(&host, "Organisation");
+    let review = labelled(&host, "Review URL");
+    assert_eq!(value(&org), "Fact Desk");
+    assert_eq!(value(&review), "https://factdesk.example/reviews");
+
+    commit(&org, "  Doğruluk Payı  ").await;
+    commit(&review, "https://dogrulukpayi.example/").await;
+    commit(&review, "").await;
+    assert_eq!(
+        calls.settings.take(),
+        vec![
+            ExportSettings {
+                organisation: "Doğruluk Payı".into(),
+                ..settings.clone()
+            },
+            ExportSettings {
+                review_url_base: Some(url("https://dogrulukpayi.example/")),
+                ..settings.clone()
+            },
+            ExportSettings {
+                review_url_base: None,
+                ..settings.clone()
+            },
+        ]
+    );
+    // A link that is not http(s) is refused with a notice, and the settings stay.
+    commit(&review, "javascript:alert(1)").await;
+    assert!(calls.settings.take().is_empty());
+    let notices = calls.notice.take();
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].0, "an error");
+    assert!(
+        notices[0].1.starts_with("Review URL refused"),
+        "{notices:?}"
+    );
+    assert_eq!(calls.close.len(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn export_download_reports_the_file_and_closes() {
+    let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
+    commit(&labelled(&host, "Format"), "csv").await;
+    click(&button(&host, "Download")).await;
+    let notices = calls.notice.take();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let (error, sentence) = &notices[0];
+    assert!(!error, "{sentence}");
+    assert!(
+        sentence.starts_with("Downloaded the-global-coalition-working-to-defeat-isis-"),
+        "{sentence}"
+    );
+    assert!(sentence.contains(".csv."), "{sentence}");
+    assert_eq!(calls.close.len(), 1);
+
+    // The whole library is named "library".
+    let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
+    let whole: HtmlElement = all(&host, "input[type=radio]")[1]
+        .clone()
+        .dyn_into()
+        .unwrap();
+    click(&whole).await;
+    click(&button(&host, "Download")).await;
+    let notices = calls.notice.take();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].1.starts_with("Downloaded library-")
+            && notices[0].1.contains(".annotator.json."),
+        "{notices:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn export_copy_puts_the_chosen_scope_on_the_clipboard() {
+    stub_clipboard(true);
+    let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
+    click(&button(&host, "Copy to clipboard")).await;
+    until("the copy notice", || calls.notice.len() == 1).await;
+    let notices = calls.notice.take();
+    assert!(!notices[0].0);
+    assert!(
+        notices[0].1.starts_with("Copied to the clipboard."),
+        "{notices:?}"
+    );
+    assert_eq!(calls.close.len(), 1);
+    let json: serde_json::Value = serde_json::from_str(&copied().unwrap()).unwrap();
+    let titles: Vec<&str> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, vec!["The Global Coalition Working to Defeat ISIS"]);
+    assert_eq!(json["annotations"].as_array().unwrap().len(), 4);
+
+    // The whole library: both articles, every annotation.
+    stub_clipboard(true);
+    let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
+    let whole: HtmlElement = all(&host, "input[type=radio]")[1]
+        .clone()
+        .dyn_into()
+        .unwrap();
+    click(&whole).await;
+    assert!(scopes(&host)[1].1, "the whole library is chosen");
+    click(&button(&host, "Copy to clipboard")).await;
+    until("the copy notice", || calls.notice.len() == 1).await;
+    let json: serde_json::Value = serde_json::from_str(&copied().unwrap()).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 2);
+    assert_eq!(json["annotations"].as_array().unwrap().len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn export_copy_refused_by_the_clipboard_is_an_error_and_stays_open() {
+    stub_clipboard(false);
+    let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
+    click(&button(&host, "Copy to clipboard")).await;
+    until("the copy notice", || calls.notice.len() == 1).await;
+    let notices = calls.notice.take();
+    assert!(notices[0].0, "an error: {notices:?}");
+    assert!(!notices[0].1.is_empty());
+    assert_eq!(calls.close.len(), 0);
+    assert!(copied().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn export_cancel_closes_without_a_notice() {
+    let (host, calls) = render_export(None, ExportSettings::default()).await;
+    click(&button(&host, "Cancel")).await;
+    assert_eq!(calls.close.len(), 1);
+    assert_eq!(calls.notice.len() + calls.settings.len(), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The import preview and replacing the text.
+// ---------------------------------------------------------------------------------------------
+
+struct ImportCalls {
+    choose: Calls<Uuid>,
+    apply: Calls<()>,
+    cancel: Calls<()>,
+}
+
+async fn render_import(
+    lines: Vec<String>,
+    articles: Vec<(Uuid, String)>,
+    chosen: Option<Uuid>,
+) -> (Element, ImportCalls) {
+    let host = host();
+    let calls = ImportCalls {
+        choose: Calls::new(),
+        apply: Calls::new(),
+        cancel: Calls::new(),
+    };
+    let props = ImportDialogProps {
+        file_name: "çavuşoğlu <notes>.jsonld".into(),
+        format: "W3C Web Annotation".into(),
+        lines,
+        articles,
+        chosen,
+        on_choose: calls.choose.callback(),
+        on_apply: calls.apply.callback(),
+        on_cancel: calls.cancel.callback(),
+    };
+    yew::Renderer::<ImportDialog>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    (host, calls)
+}
+
+#[wasm_bindgen_test]
+async fn import_shows_the_preview_lines_as_text() {
+    let lines = vec![
+        "2 annotation(s) will be added to “Çavuşoğlu’s visit”.".to_owned(),
+        "1 annotation(s) need review: <img src=x onerror=window.__xss=1>".to_owned(),
+    ];
+    let (host, calls) = render_import(lines.clone(), vec![], None).await;
+    assert_eq!(dialog_name(&host), "Import preview");
+    assert!(text(&query(&host, "[role=dialog]"))
+        .contains("“çavuşoğlu <notes>.jsonld” (W3C Web Annotation)"));
+    let shown: Vec<String> = all(&host, "ul[aria-label='What will change'] li")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(shown, lines);
+    assert!(host.query_selector("img").unwrap().is_none());
+    // Without articles to choose from there is no chooser.
+    assert!(host.query_selector("select").unwrap().is_none());
+
+    click(&button(&host, "Import")).await;
+    assert_eq!((calls.apply.len(), calls.cancel.len()), (1, 0));
+    click(&button(&host, "Cancel")).await;
+    assert_eq!((calls.apply.len(), calls.cancel.len()), (1, 1));
+}
+
+#[wasm_bindgen_test]
+async fn import_article_chooser_reports_the_chosen_id() {
+    let a = Uuid::from_u128(0xa);
+    let b = Uuid::from_u128(0xb);
+    let articles = vec![
+        (a, "The Global Coalition Working to Defeat ISIS".to_owned()),
+        (b, "Çavuşoğlu’s “other” article".to_owned()),
+    ];
+    let (host, calls) = render_import(vec!["One line.".into()], articles, Some(b)).await;
+    let chooser = labelled(&host, "Attach to article");
+    assert_eq!(
+        options(&chooser),
+        vec![
+            (
+                a.to_string(),
+                "The Global Coalition Working to Defeat ISIS".to_owned()
+            ),
+            (b.to_string(), "Çavuşoğlu’s “other” article".to_owned()),
+        ]
+    );
+    assert_eq!(
+        value(&chooser),
+        b.to_string(),
+        "the chosen article is selected"
+    );
+    commit(&chooser, &a.to_string()).await;
+    commit(&chooser, &b.to_string()).await;
+    assert_eq!(calls.choose.take(), vec![a, b]);
+    assert_eq!(calls.apply.len() + calls.cancel.len(), 0);
+}
+
+struct ReplaceCalls {
+    replace: Calls<String>,
+    cancel: Calls<()>,
+}
+
+async fn render_replace(current: &str) -> (Element, ReplaceCalls) {
+    let host = host();
+    let calls = ReplaceCalls {
+        replace: Calls::new(),
+        cancel: Calls::new(),
+    };
+    let props = ReplaceTextDialogProps {
+        current: AttrValue::from(current.to_owned()),
+        on_replace: calls.replace.callback(),
+        on_cancel: calls.cancel.callback(),
+    };
+    yew::Renderer::<ReplaceTextDialog>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    (host, calls)
+}
+
+#[wasm_bindgen_test]
+async fn replace_text_emits_the_text_in_the_field() {
+    let article = Article::sample();
+    let (host, calls) = render_replace(&article.text).await;
+    assert_eq!(dialog_name(&host), "Replace the article's text");
+    let field = labelled(&host, "New text");
+    assert_eq!(
+        value(&field),
+        article.text,
+        "it starts from the current text"
+    );
+
+    // Unchanged, then corrected: each Replace sends what the field holds.
+    click(&button(&host, "Replace")).await;
+    let corrected = article.text.replace("Çavuşoğlu", "Mevlüt Çavuşoğlu");
+    type_into(&field, &corrected).await;
+    click(&button(&host, "Replace")).await;
+    assert_eq!(calls.replace.take(), vec![article.text.clone(), corrected]);
+    assert_eq!(calls.cancel.len(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn replace_text_cancel_replaces_nothing() {
+    let (host, calls) = render_replace("Old text.").await;
+    type_into(&labelled(&host, "New text"), "New text, never sent.").await;
+    click(&button(&host, "Cancel")).await;
+    assert_eq!(calls.cancel.len(), 1);
+    assert!(calls.replace.take().is_empty());
+}
