@@ -18,8 +18,15 @@ pub enum RecordError {
     NewerVersion {
         /// The record's version.
         found: u64,
-        /// [`CURRENT_VERSION`].
+        /// The newest version this app reads ([`CURRENT_VERSION`]).
         current: u32,
+    },
+    /// A migration step could not bring the record to the next version.
+    MigrationFailed {
+        /// The version the step started from.
+        from: u64,
+        /// Why the step failed.
+        reason: Box<RecordError>,
     },
     /// A version this app never wrote (0).
     UnknownVersion(u64),
@@ -42,6 +49,11 @@ impl fmt::Display for RecordError {
                 f,
                 "The record was written by a newer version of the app (schema {found}; this \
                  version reads up to {current})."
+            ),
+            RecordError::MigrationFailed { from, reason } => write!(
+                f,
+                "The record could not be brought from schema {from} to schema {}. {reason}",
+                from + 1
             ),
             RecordError::UnknownVersion(v) => {
                 write!(f, "The record has an unknown schema version ({v}).")
@@ -68,13 +80,27 @@ pub const MIGRATIONS: &[Migration] = &[];
 /// The schema version this app writes; every version from 1 up to it can be read.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
 
-/// Brings a record of `store` from version `from` to [`CURRENT_VERSION`], one step at a time,
-/// and sets its `"v"` to match.
+/// Brings a record of `store` from version `from` to [`CURRENT_VERSION`] with [`MIGRATIONS`]
+/// (see [`migrate_with`]).
 pub fn migrate(store: Store, value: Value, from: u64) -> Result<Value, RecordError> {
-    if from > u64::from(CURRENT_VERSION) {
+    migrate_with(MIGRATIONS, store, value, from)
+}
+
+/// Brings a record of `store` from version `from` to the last version of `table`
+/// (`table.len() + 1`; `table[i]` turns a version `i + 1` record into a version `i + 2` one),
+/// one step at a time, and sets its `"v"` to match. A version newer than the table's last, or
+/// 0, is refused; a step that fails is reported as [`RecordError::MigrationFailed`].
+pub fn migrate_with(
+    table: &[Migration],
+    store: Store,
+    value: Value,
+    from: u64,
+) -> Result<Value, RecordError> {
+    let last = u32::try_from(table.len() + 1).unwrap_or(u32::MAX);
+    if from > u64::from(last) {
         return Err(RecordError::NewerVersion {
             found: from,
-            current: CURRENT_VERSION,
+            current: last,
         });
     }
     if from == 0 {
@@ -85,10 +111,16 @@ pub fn migrate(store: Store, value: Value, from: u64) -> Result<Value, RecordErr
             "the record is not a JSON object".into(),
         ));
     };
-    // `from` is in 1..=CURRENT_VERSION here, so the skip count fits.
-    for (step, version) in MIGRATIONS.iter().skip((from - 1) as usize).zip(from + 1..) {
-        map = step(store, map)?;
-        map.insert("v".into(), Value::from(version));
+    // `from` is in 1..=last here, so the steps from `from` on are the table's tail.
+    let steps = table
+        .iter()
+        .skip(usize::try_from(from - 1).unwrap_or(usize::MAX));
+    for (step, version) in steps.zip(from..) {
+        map = step(store, map).map_err(|reason| RecordError::MigrationFailed {
+            from: version,
+            reason: Box::new(reason),
+        })?;
+        map.insert("v".into(), Value::from(version + 1));
     }
     Ok(Value::Object(map))
 }

@@ -36,7 +36,8 @@
 //! [`CURRENT_VERSION`] is 1, and there are no earlier versions. Adding version 2 means adding
 //! one function to [`MIGRATIONS`] (it turns a version 1 record into a version 2 one) and one
 //! fixture folder `tests/fixtures/storage/v2/`; every fixture of every version must still
-//! decode (see the tests).
+//! decode (see the tests). The loop that applies the steps, [`migrate_with`], is tested on a
+//! synthetic history of three versions in `codec`'s tests, the harness for the first real one.
 //!
 //! # Records that cannot be read
 //!
@@ -69,7 +70,7 @@ mod sync;
 
 pub use codec::{
     decode_annotation, decode_article, decode_meta, encode_annotation, encode_article, encode_meta,
-    migrate, Migration, RecordError, StoredArticle, CURRENT_VERSION, MIGRATIONS,
+    migrate, migrate_with, Migration, RecordError, StoredArticle, CURRENT_VERSION, MIGRATIONS,
 };
 pub use entries::{library_entries, LibraryEntry};
 pub use journal::{encode_journal, replay_journal, JOURNAL_KEY};
