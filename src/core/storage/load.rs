@@ -39,11 +39,7 @@ impl fmt::Display for SkippedRecord {
         write!(
             f,
             "The {} record “{}” was not loaded and is kept as it is. {}",
-            match self.store {
-                Store::Articles => "article",
-                Store::Annotations => "annotation",
-                Store::Meta => "settings",
-            },
+            self.store.record_name(),
             self.key,
             self.reason
         )

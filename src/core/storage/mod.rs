@@ -44,7 +44,10 @@
 //! A record that cannot be read (corrupt, written by a newer version of the app, missing a
 //! field) is skipped by [`load_records`] and reported in [`LoadResult::skipped`]. **The shell
 //! must leave it in place**: it is data the user may still get back (with a newer app, or by
-//! hand). No [`WritePlan`] made here ever puts or deletes a protected key (see [`Protected`]).
+//! hand). No [`WritePlan`] made here ever puts or deletes a protected key (see [`Protected`]):
+//! articles and annotations are planned by [`plan_changes`] and [`plan_writes`], which leave
+//! protected keys out, and every meta value (settings, the seeded flag, journal replay) by
+//! [`plan_meta`], which refuses a protected key with a [`ProtectedKey`] the shell shows.
 //!
 //! Architecture invariant: nothing in this module knows of IndexedDB, `web-sys` or the clock.
 
@@ -75,7 +78,9 @@ pub use codec::{
 pub use entries::{library_entries, LibraryEntry};
 pub use journal::{encode_journal, replay_journal, JOURNAL_KEY};
 pub use load::{load_records, Library, LoadResult, Protected, RawRecord, SkippedRecord};
-pub use plan::{diff, plan_changes, plan_writes, ChangeSet, PendingWrites, WritePlan};
+pub use plan::{
+    diff, plan_changes, plan_meta, plan_writes, ChangeSet, PendingWrites, ProtectedKey, WritePlan,
+};
 pub use schema::{
     Store, StoreSpec, ANNOTATIONS, ANNOTATIONS_BY_ARTICLE, ARTICLES, ARTICLE_ID_PATH, DB_NAME,
     DB_VERSION, META, META_SCHEMA_KEY, STORES,

@@ -1,10 +1,12 @@
 //! Write planning: what to write after a change, touching only what changed and never a
 //! protected key, and the queue of writes waiting to reach the database.
 
-use super::codec::{encode_annotation, encode_article};
+use super::codec::{encode_annotation, encode_article, encode_meta};
 use super::load::{Library, Protected};
 use super::schema::Store;
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 use uuid::Uuid;
 
 /// What to write to IndexedDB, in one transaction.
@@ -107,6 +109,51 @@ pub fn plan_writes(prev: &Library, next: &Library, protected: &Protected) -> Wri
     plan_changes(next, &diff(prev, next), protected)
 }
 
+/// A write refused because its key is protected: the record there could not be read when
+/// the app started, and is kept as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProtectedKey {
+    /// The store.
+    pub store: Store,
+    /// The key.
+    pub key: String,
+}
+
+impl fmt::Display for ProtectedKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "This change was not saved: the stored {} record “{}” could not be read when the app \
+             started, and it is kept as it is so that it is not lost (a newer version of the app \
+             may read it).",
+            self.store.record_name(),
+            self.key
+        )
+    }
+}
+
+impl std::error::Error for ProtectedKey {}
+
+/// The write of `value` as the [`META`](super::META) record `key`. Refused when `key` is
+/// protected: a settings record that could not be read is never overwritten. Every write of a
+/// meta record goes through here.
+pub fn plan_meta(
+    key: &str,
+    value: &Value,
+    protected: &Protected,
+) -> Result<WritePlan, ProtectedKey> {
+    if protected.contains(Store::Meta, key) {
+        return Err(ProtectedKey {
+            store: Store::Meta,
+            key: key.to_owned(),
+        });
+    }
+    Ok(WritePlan {
+        puts: vec![(Store::Meta, key.to_owned(), encode_meta(value))],
+        deletes: Vec::new(),
+    })
+}
+
 /// One queued write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Op {
@@ -175,8 +222,9 @@ impl PendingWrites {
 #[cfg(test)]
 mod tests {
     use crate::core::model::{Kind, Timestamp};
-    use crate::core::storage::testing::{annotation, article, library};
+    use crate::core::storage::testing::{annotation, article, library, raw};
     use crate::core::storage::*;
+    use serde_json::Value;
 
     #[test]
     fn plans_write_only_what_changed() {
@@ -249,5 +297,45 @@ mod tests {
         let retry = q.take();
         assert_eq!(retry.puts, [(Store::Annotations, "a".into(), "3".into())]);
         assert_eq!(retry.deletes, [(Store::Annotations, "b".into())]);
+    }
+
+    #[test]
+    fn a_protected_meta_key_is_never_in_a_plan() {
+        let loaded = load_records(vec![
+            raw(
+                Store::Meta,
+                "settings",
+                r#"{"v":9,"value":{"organisation":"Newer"}}"#,
+            ),
+            raw(Store::Meta, "seeded", "{not json"),
+            raw(Store::Meta, "theme", &encode_meta(&Value::from("dark"))),
+        ]);
+        let protected = loaded.protected();
+        let value = serde_json::json!({"organisation": "Mine"});
+        for key in ["settings", "seeded"] {
+            let refused = plan_meta(key, &value, &protected);
+            assert_eq!(
+                refused,
+                Err(ProtectedKey {
+                    store: Store::Meta,
+                    key: key.to_owned()
+                })
+            );
+            let message = refused.unwrap_err().to_string();
+            assert!(
+                message.contains("not saved") && message.contains(key),
+                "{message}"
+            );
+        }
+        // A key that was read, or that is new, is written as a meta record.
+        for key in ["theme", "new"] {
+            let plan = plan_meta(key, &value, &protected).unwrap();
+            assert_eq!(
+                plan.puts,
+                [(Store::Meta, key.to_owned(), encode_meta(&value))]
+            );
+            assert!(plan.deletes.is_empty());
+            assert_eq!(decode_meta(&plan.puts[0].2), Ok(value.clone()));
+        }
     }
 }

@@ -48,6 +48,16 @@ impl Store {
         }
     }
 
+    /// What one of its records is called in messages to the user: "article", "annotation",
+    /// "settings".
+    pub fn record_name(self) -> &'static str {
+        match self {
+            Store::Articles => "article",
+            Store::Annotations => "annotation",
+            Store::Meta => "settings",
+        }
+    }
+
     /// The store with that name, if there is one.
     pub fn from_name(name: &str) -> Option<Self> {
         [Store::Articles, Store::Annotations, Store::Meta]
