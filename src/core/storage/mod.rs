@@ -76,7 +76,10 @@ pub use codec::{
     migrate, migrate_with, Migration, RecordError, StoredArticle, CURRENT_VERSION, MIGRATIONS,
 };
 pub use entries::{library_entries, LibraryEntry};
-pub use journal::{encode_journal, replay_journal, JOURNAL_KEY};
+pub use journal::{
+    encode_journal, is_journal_key, journal_key, replay_journal, replay_journals, Journal,
+    ReplayProblem, Replayed, TabId, JOURNAL_KEY,
+};
 pub use load::{load_records, Library, LoadResult, Protected, RawRecord, SkippedRecord};
 pub use plan::{
     diff, plan_changes, plan_meta, plan_writes, ChangeSet, PendingWrites, ProtectedKey, WritePlan,
