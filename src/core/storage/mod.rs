@@ -49,9 +49,6 @@
 //! protected keys out, and every meta value (settings, the seeded flag, journal replay) by
 //! [`plan_meta`], which refuses a protected key with a [`ProtectedKey`] the shell shows.
 //!
-//! Architecture invariant: nothing in this module knows of IndexedDB, `web-sys` or the clock.
-
-//!
 //! # Layout
 //!
 //! - `schema`: the database, its stores and index ([`DB_NAME`], [`Store`], [`STORES`]).
@@ -60,8 +57,11 @@
 //! - `plan`: [`WritePlan`]s after a change ([`diff`], [`plan_changes`], [`plan_writes`]) and the
 //!   queue of [`PendingWrites`].
 //! - `sync`: two tabs: which copy wins ([`Winner`]), [`SyncMessage`]s and [`apply_sync`].
-//! - `journal`: writes kept in `localStorage` while the page closes, replayed on start.
+//! - `journal`: writes kept in `localStorage` while the page closes, one key per tab
+//!   ([`journal_key`]), all replayed on start ([`replay_journals`]).
 //! - `entries`: the library list ([`library_entries`]).
+//!
+//! Architecture invariant: nothing in this module knows of IndexedDB, `web-sys` or the clock.
 
 mod codec;
 mod entries;
