@@ -1,5 +1,6 @@
 //! Browser tests of local storage and the library: IndexedDB round trips, BroadcastChannel
-//! messages between two channel objects, and the library and new-article components
+//! messages between two channel objects, each tab's journal in `localStorage`, and the library
+//! and new-article components
 //! (`cargo test --target wasm32-unknown-unknown --test web_storage`).
 #![cfg(target_arch = "wasm32")]
 
@@ -8,15 +9,18 @@ use std::rc::Rc;
 
 use article_annotator::core::model::{Annotation, Kind, Timestamp};
 use article_annotator::core::storage::{
-    encode_meta, library_entries, load_records, plan_writes, Library, LibraryEntry, Protected,
-    Store, StoredArticle, SyncMessage, WritePlan,
+    encode_annotation, encode_journal, encode_meta, library_entries, load_records, plan_writes,
+    replay_journals, Journal, Library, LibraryEntry, Protected, Store, StoredArticle, SyncMessage,
+    TabId, WritePlan,
 };
 use article_annotator::core::text::Article;
 use article_annotator::web::components::library::{format_bytes, LibraryView, LibraryViewProps};
 use article_annotator::web::components::new_article::{
     read_file_text, splice_utf16, FileText, NewArticleDialog, NewArticleDialogProps,
 };
-use article_annotator::web::idb::{self, StorageError};
+use article_annotator::web::idb::{self, Db, StorageError};
+use article_annotator::web::persist::{read_journals, Persister};
+use article_annotator::web::state::{Outbox, StorageStatus};
 use article_annotator::web::sync::Channel;
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
@@ -257,6 +261,182 @@ async fn a_message_that_is_not_a_sync_message_arrives_as_an_error() {
     raw.close();
     assert_eq!(received.borrow().len(), 1);
     assert!(received.borrow()[0].is_err());
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// A tab id no other test uses.
+fn random_tab() -> TabId {
+    let mut bytes = [0u8; 16];
+    for b in &mut bytes {
+        *b = (js_sys::Math::random() * 256.0) as u8;
+    }
+    TabId::from_random(bytes)
+}
+
+/// One tab's writer on `db`, and what it reported.
+struct Tab {
+    persister: Rc<Persister>,
+    outbox: Outbox,
+    statuses: Rc<RefCell<Vec<StorageStatus>>>,
+    problems: Rc<RefCell<Vec<String>>>,
+}
+
+impl Tab {
+    fn new(db: Option<&Rc<Db>>) -> Tab {
+        let outbox = Outbox::default();
+        let statuses: Rc<RefCell<Vec<StorageStatus>>> = Rc::default();
+        let problems: Rc<RefCell<Vec<String>>> = Rc::default();
+        let persister = Persister::for_tab(
+            outbox.clone(),
+            &random_tab(),
+            {
+                let statuses = Rc::clone(&statuses);
+                Callback::from(move |s| statuses.borrow_mut().push(s))
+            },
+            {
+                let problems = Rc::clone(&problems);
+                Callback::from(move |p| problems.borrow_mut().push(p))
+            },
+        );
+        *persister.db.borrow_mut() = db.cloned();
+        Tab {
+            persister,
+            outbox,
+            statuses,
+            problems,
+        }
+    }
+
+    fn queue(&self, plan: WritePlan) {
+        self.outbox.0.borrow_mut().push(plan);
+    }
+
+    fn key(&self) -> String {
+        self.persister.journal_key().to_owned()
+    }
+
+    fn saved(&self) -> bool {
+        self.statuses.borrow().contains(&StorageStatus::Saving)
+    }
+}
+
+/// A plan that puts annotation `n` of `article`.
+fn put_annotation(n: u128, article: &StoredArticle) -> WritePlan {
+    let a = annotation(n, article, Kind::Claim);
+    WritePlan {
+        puts: vec![(Store::Annotations, a.id.to_string(), encode_annotation(&a))],
+        deletes: vec![],
+    }
+}
+
+/// Regression (issue 10, defect 5): every tab journaled under one key, and any tab's flush
+/// removed it, losing the other tabs' pending writes.
+#[wasm_bindgen_test]
+async fn one_tabs_flush_leaves_another_tabs_journal() {
+    let db = Rc::new(idb::open_named(&unique("journal-tabs")).await.unwrap());
+    let a = article(1, "A");
+    let (one, two) = (Tab::new(Some(&db)), Tab::new(Some(&db)));
+    assert_ne!(one.key(), two.key());
+    one.queue(put_annotation(10, &a));
+    two.queue(put_annotation(11, &a));
+    one.persister.journal_now();
+    two.persister.journal_now();
+    let ls = local_storage();
+    assert_eq!(
+        ls.get_item(&one.key()).unwrap(),
+        Some(encode_journal(&put_annotation(10, &a)))
+    );
+    let two_text = encode_journal(&put_annotation(11, &a));
+    assert_eq!(ls.get_item(&two.key()).unwrap(), Some(two_text.clone()));
+
+    one.persister.flush_now();
+    wait_until(|| one.saved()).await;
+    assert!(one.saved(), "{:?}", one.statuses.borrow());
+    assert_eq!(
+        ls.get_item(&one.key()).unwrap(),
+        None,
+        "its own journal is cleared"
+    );
+    assert_eq!(
+        ls.get_item(&two.key()).unwrap(),
+        Some(two_text),
+        "the other tab's journal is left"
+    );
+    let stored = load_records(db.load_all().await.unwrap());
+    assert_eq!(stored.library.annotations.len(), 1);
+    assert!(one.problems.borrow().is_empty() && two.problems.borrow().is_empty());
+    ls.remove_item(&two.key()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn journals_found_at_start_are_replayed_and_removed_once_written_unless_rewritten() {
+    let db = Rc::new(idb::open_named(&unique("journal-start")).await.unwrap());
+    let a = article(1, "A");
+    let ls = local_storage();
+    // A tab that closed left its journal; a tab still open has journaled and will again.
+    let closed = format!("article-annotator-journal:{}", random_tab());
+    ls.set_item(&closed, &encode_journal(&put_annotation(20, &a)))
+        .unwrap();
+    let open = Tab::new(Some(&db));
+    open.queue(put_annotation(21, &a));
+    open.persister.journal_now();
+
+    // Start of a new tab: read every journal, replay them, queue the result, adopt them.
+    let mine = [closed.clone(), open.key()];
+    let journals: Vec<Journal> = read_journals()
+        .into_iter()
+        .filter(|j| mine.contains(&j.key))
+        .collect();
+    assert_eq!(journals.len(), 2);
+    let mut loaded = load_records(db.load_all().await.unwrap());
+    let replayed = replay_journals(&mut loaded, &journals);
+    assert!(replayed.problems.is_empty(), "{:?}", replayed.problems);
+    assert_eq!(replayed.plan.puts.len(), 2);
+    let new = Tab::new(Some(&db));
+    new.queue(replayed.plan);
+    new.persister.adopt_journals(journals);
+
+    // Meanwhile the open tab queues another change and journals again.
+    open.queue(put_annotation(22, &a));
+    open.persister.journal_now();
+    let rewritten = ls.get_item(&open.key()).unwrap();
+
+    new.persister.flush_now();
+    wait_until(|| new.saved()).await;
+    assert!(new.saved(), "{:?}", new.statuses.borrow());
+    let stored = load_records(db.load_all().await.unwrap());
+    let ids: Vec<Uuid> = stored.library.annotations.keys().copied().collect();
+    assert_eq!(ids, [id(20), id(21)]);
+    assert_eq!(ls.get_item(&closed).unwrap(), None, "written, so removed");
+    assert_eq!(
+        ls.get_item(&open.key()).unwrap(),
+        rewritten,
+        "rewritten since it was read: left to its tab"
+    );
+    assert!(rewritten.is_some());
+    ls.remove_item(&open.key()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_journal_that_does_not_fit_in_local_storage_is_reported() {
+    let tab = Tab::new(None);
+    // Larger than any browser's local storage for one site (Chromium's is 10 MB).
+    let huge = "x".repeat(12 * 1024 * 1024);
+    tab.queue(WritePlan {
+        puts: vec![(Store::Meta, "huge".into(), huge)],
+        deletes: vec![],
+    });
+    tab.persister.journal_now();
+    let problems = tab.problems.borrow();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("local storage"), "{}", problems[0]);
+    assert!(problems[0].contains("full"), "{}", problems[0]);
+    assert_eq!(local_storage().get_item(&tab.key()).unwrap(), None);
+    // The writes are still queued, to be saved.
+    assert_eq!(tab.outbox.0.borrow().len(), 1);
 }
 
 fn host() -> Element {

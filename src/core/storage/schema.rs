@@ -1,0 +1,119 @@
+//! The database, its object stores and index: names the shell opens and creates.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[cfg(doc)]
+use super::CURRENT_VERSION;
+
+/// The name of the IndexedDB database.
+pub const DB_NAME: &str = "article-annotator";
+
+/// The IndexedDB database version: it changes only when stores or indexes change, not when
+/// a record's layout does (that is [`CURRENT_VERSION`]).
+pub const DB_VERSION: u32 = 1;
+
+/// The name of the store of articles.
+pub const ARTICLES: &str = "articles";
+/// The name of the store of annotations.
+pub const ANNOTATIONS: &str = "annotations";
+/// The name of the store of settings and other single values.
+pub const META: &str = "meta";
+/// The name of the index of annotations by article id.
+pub const ANNOTATIONS_BY_ARTICLE: &str = "by_article";
+/// The key path of [`ANNOTATIONS_BY_ARTICLE`].
+pub const ARTICLE_ID_PATH: &str = "article_id";
+/// The key in [`META`] under which the shell records the schema version last written.
+pub const META_SCHEMA_KEY: &str = "schema";
+
+/// One object store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Store {
+    /// Articles, keyed by article id.
+    Articles,
+    /// Annotations, keyed by annotation id, indexed by article id.
+    Annotations,
+    /// Settings and the schema version, keyed by name.
+    Meta,
+}
+
+impl Store {
+    /// The store's name in IndexedDB.
+    pub fn name(self) -> &'static str {
+        match self {
+            Store::Articles => ARTICLES,
+            Store::Annotations => ANNOTATIONS,
+            Store::Meta => META,
+        }
+    }
+
+    /// What one of its records is called in messages to the user: "article", "annotation",
+    /// "settings".
+    pub fn record_name(self) -> &'static str {
+        match self {
+            Store::Articles => "article",
+            Store::Annotations => "annotation",
+            Store::Meta => "settings",
+        }
+    }
+
+    /// The store with that name, if there is one.
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Store::Articles, Store::Annotations, Store::Meta]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+}
+
+impl fmt::Display for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How the shell creates one object store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoreSpec {
+    /// The store.
+    pub store: Store,
+    /// The in-line key path, or `None` for keys given with each `put`.
+    pub key_path: Option<&'static str>,
+    /// Indexes as `(index name, key path)`.
+    pub indexes: &'static [(&'static str, &'static str)],
+}
+
+/// The object stores of [`DB_NAME`] at [`DB_VERSION`].
+pub const STORES: [StoreSpec; 3] = [
+    StoreSpec {
+        store: Store::Articles,
+        key_path: Some("id"),
+        indexes: &[],
+    },
+    StoreSpec {
+        store: Store::Annotations,
+        key_path: Some("id"),
+        indexes: &[(ANNOTATIONS_BY_ARTICLE, ARTICLE_ID_PATH)],
+    },
+    StoreSpec {
+        store: Store::Meta,
+        key_path: None,
+        indexes: &[],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stores_have_the_documented_names_and_index() {
+        let names: Vec<&str> = STORES.iter().map(|s| s.store.name()).collect();
+        assert_eq!(names, ["articles", "annotations", "meta"]);
+        assert_eq!(STORES[1].indexes, &[("by_article", "article_id")]);
+        for s in STORES {
+            assert_eq!(Store::from_name(s.store.name()), Some(s.store));
+        }
+        assert_eq!(Store::from_name("nope"), None);
+    }
+}
