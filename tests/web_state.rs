@@ -5,9 +5,12 @@
 
 use std::rc::Rc;
 
+use article_annotator::core::library::{ExportSettings, SETTINGS_KEY};
 use article_annotator::core::model::{Annotation, Kind, Timestamp};
 use article_annotator::core::reducer::{Action, Edit};
-use article_annotator::core::storage::{encode_annotation, Store, SyncMessage};
+use article_annotator::core::storage::{
+    encode_annotation, LoadResult, RecordError, SkippedRecord, Store, SyncMessage,
+};
 use article_annotator::core::text::Article;
 use article_annotator::web::state::{AppAction, AppState};
 use uuid::Uuid;
@@ -147,4 +150,89 @@ fn another_tabs_change_keeps_the_history_of_the_others() {
         },
     );
     assert_eq!(s.annotations.get(claim_id).unwrap().note, "checked");
+}
+
+fn unreadable(key: &str) -> SkippedRecord {
+    SkippedRecord {
+        store: Store::Meta,
+        key: key.to_owned(),
+        reason: RecordError::Corrupt("written by a test".into()),
+    }
+}
+
+/// Regression test for defect 6 of issue 10 ("Protected means protected"): settings whose
+/// stored record could not be read used to be overwritten by the next settings change.
+#[wasm_bindgen_test]
+fn settings_that_could_not_be_read_are_never_overwritten() {
+    let mut loaded = LoadResult::default();
+    loaded.skipped.push(unreadable(SETTINGS_KEY));
+    let s = Rc::new(AppState::new(Article::sample(), Vec::new()));
+    let s = reduce(
+        s,
+        AppAction::Loaded {
+            result: loaded,
+            now: Timestamp(1_000),
+        },
+    );
+    let first = s.outbox.0.borrow_mut().take();
+    assert!(!first
+        .puts
+        .iter()
+        .any(|(store, key, _)| *store == Store::Meta && key == SETTINGS_KEY));
+    let s = reduce(
+        s,
+        AppAction::SetSettings(ExportSettings {
+            organisation: "Doğruluk Payı".into(),
+            ..ExportSettings::default()
+        }),
+    );
+    let plan = s.outbox.0.borrow_mut().take();
+    assert!(
+        plan.puts.is_empty() && plan.deletes.is_empty(),
+        "nothing is written: {plan:?}"
+    );
+    let notice = s.notice.clone().expect("the user is told");
+    assert!(
+        notice.error && notice.text.contains("settings"),
+        "{notice:?}"
+    );
+}
+
+/// A seeded flag that could not be read means the sample was added once: it is neither
+/// added again nor is the flag overwritten.
+#[wasm_bindgen_test]
+fn an_unreadable_seeded_flag_does_not_bring_the_sample_back() {
+    let mut loaded = LoadResult::default();
+    loaded.skipped.push(unreadable("seeded"));
+    let s = Rc::new(AppState::new(Article::sample(), Vec::new()));
+    let s = reduce(
+        s,
+        AppAction::Loaded {
+            result: loaded,
+            now: Timestamp(1_000),
+        },
+    );
+    assert!(s.library.articles.is_empty());
+    let plan = s.outbox.0.borrow_mut().take();
+    assert!(plan.puts.is_empty(), "{plan:?}");
+}
+
+/// Settings that are JSON but not settings are reported, not silently reset and overwritten.
+#[wasm_bindgen_test]
+fn settings_of_the_wrong_shape_are_reported_and_kept() {
+    let mut loaded = LoadResult::default();
+    loaded.meta.insert(
+        SETTINGS_KEY.into(),
+        serde_json::json!({ "organisation": 5 }),
+    );
+    let s = Rc::new(AppState::new(Article::sample(), Vec::new()));
+    let s = reduce(
+        s,
+        AppAction::Loaded {
+            result: loaded,
+            now: Timestamp(1_000),
+        },
+    );
+    assert_eq!(s.skipped.len(), 1, "{:?}", s.skipped);
+    assert!(s.protected.contains(Store::Meta, SETTINGS_KEY));
 }

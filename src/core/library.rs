@@ -106,10 +106,64 @@ pub struct ExportSettings {
     pub review_url_base: Option<HttpUrl>,
 }
 
+/// The meta key of the export settings.
+pub const SETTINGS_KEY: &str = "settings";
+
+impl ExportSettings {
+    /// The settings stored in `loaded`, or the defaults when there are none. A settings record
+    /// that is JSON but not settings (a field of the wrong type, a link that is not `http:` or
+    /// `https:`) is added to `loaded.skipped`, so it is reported and protected from being
+    /// overwritten, and the defaults are used in the meantime.
+    pub fn from_loaded(loaded: &mut crate::core::storage::LoadResult) -> Self {
+        use crate::core::storage::{RecordError, SkippedRecord, Store};
+        let Some(value) = loaded.meta.get(SETTINGS_KEY) else {
+            return ExportSettings::default();
+        };
+        match serde_json::from_value(value.clone()) {
+            Ok(settings) => settings,
+            Err(e) => {
+                loaded.skipped.push(SkippedRecord {
+                    store: Store::Meta,
+                    key: SETTINGS_KEY.to_owned(),
+                    reason: RecordError::Corrupt(e.to_string()),
+                });
+                ExportSettings::default()
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::model::{Kind, Timestamp};
+    use crate::core::storage::{LoadResult, Store};
+
+    #[test]
+    fn unreadable_settings_are_reported_and_protected_not_replaced() {
+        let mut loaded = LoadResult::default();
+        assert_eq!(
+            ExportSettings::from_loaded(&mut loaded),
+            ExportSettings::default()
+        );
+        loaded.meta.insert(
+            SETTINGS_KEY.into(),
+            serde_json::json!({ "organisation": "Doğruluk Payı", "review_url_base": "https://example.org/r" }),
+        );
+        let read = ExportSettings::from_loaded(&mut loaded);
+        assert_eq!(read.organisation, "Doğruluk Payı");
+        assert!(loaded.skipped.is_empty());
+        loaded.meta.insert(
+            SETTINGS_KEY.into(),
+            serde_json::json!({ "organisation": "X", "review_url_base": "javascript:alert(1)" }),
+        );
+        assert_eq!(
+            ExportSettings::from_loaded(&mut loaded),
+            ExportSettings::default()
+        );
+        assert_eq!(loaded.skipped.len(), 1);
+        assert!(loaded.protected().contains(Store::Meta, SETTINGS_KEY));
+    }
 
     #[test]
     fn stored_round_trip_keeps_times_and_stamps_changes() {

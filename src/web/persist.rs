@@ -30,7 +30,6 @@ use crate::core::storage::{
     encode_journal, is_journal_key, journal_key, sync_messages, Journal, PendingWrites, TabId,
     WritePlan,
 };
-use crate::web::dom;
 use crate::web::idb::{Db, StorageError};
 use crate::web::state::{Outbox, StorageStatus};
 use crate::web::sync::Channel;
@@ -80,23 +79,6 @@ impl Persister {
             journal_key: journal_key(tab),
             adopted: RefCell::new(Vec::new()),
         })
-    }
-
-    /// A writer for `outbox` with a random tab id, reporting everything to `on_status` (a
-    /// journal that could not be written as [`StorageStatus::Failing`]). It adopts the
-    /// journals present now, which the current start-up code replays through
-    /// [`read_journal`]. Kept until start-up calls [`Persister::for_tab`],
-    /// [`read_journals`] and [`Persister::adopt_journals`] itself.
-    pub fn new(outbox: Outbox, on_status: Callback<StorageStatus>) -> Rc<Self> {
-        let on_problem = on_status.reform(StorageStatus::Failing);
-        let me = Self::for_tab(
-            outbox,
-            &TabId::from_random(dom::random_bytes()),
-            on_status,
-            on_problem,
-        );
-        me.adopt_journals(read_journals());
-        me
     }
 
     /// This tab's journal key.
@@ -282,21 +264,4 @@ pub fn read_journals() -> Vec<Journal> {
         .collect();
     journals.sort_by(|a, b| a.key.cmp(&b.key));
     journals
-}
-
-/// Every journal's entries as one journal text, or `None` when there is none. Kept until
-/// start-up calls [`read_journals`] and [`crate::core::storage::replay_journals`] itself;
-/// a journal that is not a JSON array is left out here (and left in place).
-pub fn read_journal() -> Option<String> {
-    let mut entries: Vec<serde_json::Value> = Vec::new();
-    let journals = read_journals();
-    if journals.is_empty() {
-        return None;
-    }
-    for journal in journals {
-        if let Ok(mut some) = serde_json::from_str::<Vec<serde_json::Value>>(&journal.text) {
-            entries.append(&mut some);
-        }
-    }
-    serde_json::to_string(&entries).ok()
 }

@@ -13,19 +13,17 @@ use uuid::Uuid;
 use yew::prelude::*;
 
 use crate::core::articles::{self, Trash};
-use crate::core::library::ExportSettings;
+use crate::core::library::{ExportSettings, SETTINGS_KEY};
 use crate::core::model::{Annotation, Timestamp};
 use crate::core::panel::Filter;
 use crate::core::reducer::{blocks_touching, Action, Annotations, Change};
 use crate::core::storage::{
-    self, apply_sync, encode_meta, plan_changes, Applied, ChangeSet, Protected, Store, SyncMessage,
+    self, apply_sync, plan_changes, plan_meta, Applied, ChangeSet, Protected, Store, SyncMessage,
     WritePlan,
 };
 use crate::core::text::{Article, Block};
 use crate::web::view::{self, Chunk};
 
-/// The meta key of the export settings.
-pub const SETTINGS_KEY: &str = "settings";
 /// The meta key that records that the sample article was added once (so that deleting it
 /// does not bring it back).
 pub const SEEDED_KEY: &str = "seeded";
@@ -291,14 +289,17 @@ impl AppState {
         Ok(change)
     }
 
+    /// Queues the settings' write, unless their stored record could not be read (it is kept
+    /// as it is, and the user is told why the change is not saved).
     fn save_settings(&mut self) {
         let value = serde_json::to_value(&self.settings).unwrap_or_default();
-        let plan = WritePlan {
-            puts: vec![(Store::Meta, SETTINGS_KEY.to_owned(), encode_meta(&value))],
-            deletes: Vec::new(),
-        };
-        self.outbox.push(plan);
-        self.revision += 1;
+        match plan_meta(SETTINGS_KEY, &value, &self.protected) {
+            Ok(plan) => {
+                self.outbox.push(plan);
+                self.revision += 1;
+            }
+            Err(refused) => self.notice = Some(Notice::error(refused.to_string())),
+        }
     }
 
     /// Refreshes the open article from the library after the library changed underneath it.
@@ -344,25 +345,21 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            AppAction::Loaded { result, now } => {
+            AppAction::Loaded { mut result, now } => {
+                s.settings = ExportSettings::from_loaded(&mut result);
                 s.protected = Rc::new(result.protected());
                 s.skipped = Rc::new(result.skipped.iter().map(|r| r.to_string()).collect());
-                if let Some(v) = result.meta.get(SETTINGS_KEY) {
-                    s.settings = serde_json::from_value(v.clone()).unwrap_or_default();
-                }
-                let seeded = result.meta.contains_key(SEEDED_KEY);
+                // A seeded flag that could not be read means the sample was added once.
+                let seeded = result.meta.contains_key(SEEDED_KEY)
+                    || s.protected.contains(Store::Meta, SEEDED_KEY);
                 s.library = Rc::new(result.library);
                 s.storage = StorageStatus::Saving;
                 if let Some(ch) = articles::seed_sample(Rc::make_mut(&mut s.library), seeded, now) {
                     s.persist(ch);
-                    s.outbox.push(WritePlan {
-                        puts: vec![(
-                            Store::Meta,
-                            SEEDED_KEY.to_owned(),
-                            encode_meta(&serde_json::json!(true)),
-                        )],
-                        deletes: Vec::new(),
-                    });
+                    if let Ok(plan) = plan_meta(SEEDED_KEY, &serde_json::json!(true), &s.protected)
+                    {
+                        s.outbox.push(plan);
+                    }
                 }
                 match articles::to_open_first(&s.library) {
                     Some(id) => {

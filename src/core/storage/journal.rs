@@ -243,32 +243,6 @@ impl Target<'_> {
     }
 }
 
-/// Replays one journal onto `library`, as [`replay_journals`] does, which start-up should call
-/// instead: that also replays meta values into what was loaded and reports each entry it
-/// skips. Kept only so that the current start-up code compiles; entries that cannot be replayed
-/// are left out of the plan. Fails only when `journal` is not a JSON array.
-pub fn replay_journal(
-    library: &mut Library,
-    journal: &str,
-    protected: &Protected,
-) -> Result<WritePlan, RecordError> {
-    let entries: Vec<Value> =
-        serde_json::from_str(journal).map_err(|e| RecordError::Corrupt(e.to_string()))?;
-    let mut meta = BTreeMap::new();
-    let mut target = Target {
-        library,
-        meta: &mut meta,
-        protected,
-        writes: PendingWrites::new(),
-    };
-    for entry in entries {
-        if let Ok(message) = serde_json::from_value(entry) {
-            let _ = target.replay(message);
-        }
-    }
-    Ok(target.writes.take())
-}
-
 #[cfg(test)]
 mod tests {
     use crate::core::model::{Annotation, Kind};
@@ -551,19 +525,5 @@ mod tests {
         for p in &replayed.problems {
             assert!(p.to_string().contains("kept as it is"), "{p}");
         }
-    }
-
-    #[test]
-    fn the_single_journal_replay_still_replays_and_refuses_what_is_not_a_journal() {
-        let mut lib = Library::default();
-        let a = annotation(50, 1, Kind::Claim, 3);
-        let text = encode_journal(&WritePlan {
-            puts: vec![put(&a)],
-            deletes: vec![],
-        });
-        let plan = replay_journal(&mut lib, &text, &Protected::default()).unwrap();
-        assert_eq!(plan.puts, [put(&a)]);
-        assert_eq!(lib.annotations.get(&a.id), Some(&Rc::new(a)));
-        assert!(replay_journal(&mut lib, "not json", &Protected::default()).is_err());
     }
 }

@@ -77,8 +77,8 @@ pub use codec::{
 };
 pub use entries::{library_entries, LibraryEntry};
 pub use journal::{
-    encode_journal, is_journal_key, journal_key, replay_journal, replay_journals, Journal,
-    ReplayProblem, Replayed, TabId, JOURNAL_KEY,
+    encode_journal, is_journal_key, journal_key, replay_journals, Journal, ReplayProblem, Replayed,
+    TabId, JOURNAL_KEY,
 };
 pub use load::{load_records, Library, LoadResult, Protected, RawRecord, SkippedRecord};
 pub use plan::{

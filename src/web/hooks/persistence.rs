@@ -1,13 +1,16 @@
 //! Saving: the [`Persister`] that carries queued writes to IndexedDB, flushed shortly after
-//! every change and at once when the page is hidden or closed.
+//! every change and at once when the page is hidden or closed, journalled under this tab's own
+//! key in the meantime.
 
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::core::storage::TabId;
+use crate::web::dom;
 use crate::web::persist::{Persister, DEBOUNCE_MS};
-use crate::web::state::{AppAction, AppState};
+use crate::web::state::{AppAction, AppState, Notice};
 
 /// The app's one writer. Every change queued in the state's outbox is flushed
 /// [`DEBOUNCE_MS`] after it is made; everything pending is journalled and flushed at once on
@@ -17,9 +20,15 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Rc<Persister> {
     let persister = {
         let (outbox, state) = (state.outbox.clone(), state.clone());
         use_memo((), move |_| {
-            Persister::new(
+            let on_problem = {
+                let state = state.clone();
+                Callback::from(move |text| state.dispatch(AppAction::Notify(Notice::error(text))))
+            };
+            Persister::for_tab(
                 outbox,
+                &TabId::from_random(dom::random_bytes()),
                 Callback::from(move |st| state.dispatch(AppAction::SetStorage(st))),
+                on_problem,
             )
         })
     };

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::storage::{self, DB_NAME};
-use crate::web::persist::{read_journal, Persister};
+use crate::web::persist::{read_journals, Persister};
 use crate::web::state::{AppAction, AppState, Notice, StorageStatus};
 use crate::web::{dom, idb, sync};
 
@@ -53,21 +53,20 @@ async fn start(
         }
     };
     *persister.db.borrow_mut() = Some(Rc::new(db));
-    // Writes left pending by an earlier page that closed are replayed first.
-    if let Some(journal) = read_journal() {
-        let protected = result.protected();
-        match storage::replay_journal(&mut result.library, &journal, &protected) {
-            Ok(plan) => state.outbox.0.borrow_mut().push(plan),
-            Err(e) => notify_error(
-                &state,
-                format!("Changes saved while the page was closing could not be read back: {e}"),
-            ),
-        }
-    }
+    // Writes left pending by pages that closed (every tab journals under its own key) are
+    // replayed first, by the same merge rule as changes from other tabs.
+    let journals = read_journals();
+    let replayed = storage::replay_journals(&mut result, &journals);
+    state.outbox.0.borrow_mut().push(replayed.plan);
+    persister.adopt_journals(journals);
     state.dispatch(AppAction::Loaded {
         result,
         now: dom::now(),
     });
+    if !replayed.problems.is_empty() {
+        let problems: Vec<String> = replayed.problems.iter().map(|p| p.to_string()).collect();
+        notify_error(&state, problems.join(" "));
+    }
     listen_to_other_tabs(&state, &persister);
     persister.schedule(0);
     idb::request_persist().await;
