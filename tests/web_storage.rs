@@ -319,7 +319,7 @@ impl Tab {
     }
 
     fn saved(&self) -> bool {
-        self.statuses.borrow().contains(&StorageStatus::Saving)
+        self.statuses.borrow().contains(&StorageStatus::Available)
     }
 }
 

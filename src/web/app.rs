@@ -205,9 +205,9 @@ pub fn app() -> Html {
 /// The `data-storage` attribute: where saving stands, for styles and tests.
 fn storage_attribute(status: &StorageStatus) -> &'static str {
     match status {
-        StorageStatus::Loading => "loading",
-        StorageStatus::Saving => "saving",
-        StorageStatus::MemoryOnly(_) => "memory",
-        StorageStatus::Failing(_) => "failing",
+        StorageStatus::Opening => "loading",
+        StorageStatus::Available => "saving",
+        StorageStatus::Unavailable(_) => "memory",
+        StorageStatus::Retrying(_) => "failing",
     }
 }

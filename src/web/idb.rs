@@ -67,7 +67,7 @@ impl fmt::Display for StorageError {
 impl std::error::Error for StorageError {}
 
 /// The name and message of a DOM exception, or of any thrown JS value.
-fn describe(value: &JsValue) -> (String, String) {
+fn error_name_and_message(value: &JsValue) -> (String, String) {
     if let Some(e) = value.dyn_ref::<DomException>() {
         return (e.name(), e.message());
     }
@@ -81,7 +81,7 @@ fn describe(value: &JsValue) -> (String, String) {
 /// Maps a thrown value to an error; `opening` tells whether it came from opening the database,
 /// where a refusal means storage is unavailable.
 fn from_js(value: &JsValue, opening: bool) -> StorageError {
-    let (name, message) = describe(value);
+    let (name, message) = error_name_and_message(value);
     let text = if name.is_empty() {
         message
     } else if message.is_empty() {
@@ -373,7 +373,7 @@ fn issue(tx: &IdbTransaction, plan: &WritePlan) -> Result<(), StorageError> {
         let value = js_sys::JSON::parse(json).map_err(|e| {
             StorageError::Other(format!(
                 "the {store} record “{key}” is not JSON ({}).",
-                describe(&e).1
+                error_name_and_message(&e).1
             ))
         })?;
         let object_store = tx

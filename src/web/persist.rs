@@ -134,7 +134,7 @@ impl Persister {
                             let _ = ch.post(&m);
                         }
                     }
-                    me.on_status.emit(StorageStatus::Saving);
+                    me.on_status.emit(StorageStatus::Available);
                     if me.outbox.0.borrow().is_empty() {
                         me.settle_journals();
                     } else {
@@ -143,7 +143,8 @@ impl Persister {
                 }
                 Err(e) => {
                     me.outbox.0.borrow_mut().put_back(plan);
-                    me.on_status.emit(StorageStatus::Failing(describe(&e)));
+                    me.on_status
+                        .emit(StorageStatus::Retrying(write_failure_message(&e)));
                     me.schedule(RETRY_MS);
                 }
             }
@@ -210,7 +211,7 @@ impl Persister {
 }
 
 /// What the user is told when a write fails.
-pub fn describe(e: &StorageError) -> String {
+pub fn write_failure_message(e: &StorageError) -> String {
     match e {
         StorageError::QuotaExceeded => {
             "The browser's storage for this site is full, so your latest changes could not be saved."

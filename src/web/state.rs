@@ -80,14 +80,14 @@ impl Notice {
 /// Whether work is being saved.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorageStatus {
-    /// Opening IndexedDB and reading the library.
-    Loading,
-    /// Every change is saved (or queued and about to be).
-    Saving,
-    /// IndexedDB cannot be used: the app works in memory only.
-    MemoryOnly(String),
-    /// A write failed; the changes are kept in memory and retried.
-    Failing(String),
+    /// Opening IndexedDB and reading the library; nothing is written yet.
+    Opening,
+    /// Storage works: every change is written within moments of being made.
+    Available,
+    /// IndexedDB cannot be used (the reason given): the app works in memory only.
+    Unavailable(String),
+    /// A write failed (the reason given); the changes are kept in memory and retried.
+    Retrying(String),
 }
 
 /// Which screen is shown.
@@ -169,7 +169,7 @@ impl AppState {
             library: Rc::new(storage::Library::default()),
             protected: Rc::new(Protected::default()),
             skipped: Rc::new(Vec::new()),
-            storage: StorageStatus::Loading,
+            storage: StorageStatus::Opening,
             settings: ExportSettings::default(),
             outbox: Outbox::default(),
             view: View::Article,
@@ -353,7 +353,7 @@ impl Reducible for AppState {
                 let seeded = result.meta.contains_key(SEEDED_KEY)
                     || s.protected.contains(Store::Meta, SEEDED_KEY);
                 s.library = Rc::new(result.library);
-                s.storage = StorageStatus::Saving;
+                s.storage = StorageStatus::Available;
                 if let Some(ch) = articles::seed_sample(Rc::make_mut(&mut s.library), seeded, now) {
                     s.persist(ch);
                     if let Ok(plan) = plan_meta(SEEDED_KEY, &serde_json::json!(true), &s.protected)

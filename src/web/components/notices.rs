@@ -25,10 +25,10 @@ pub struct NoticesProps {
 #[function_component(Notices)]
 pub fn notices(props: &NoticesProps) -> Html {
     let storage = match &props.storage {
-        StorageStatus::MemoryOnly(why) => Some(format!(
+        StorageStatus::Unavailable(why) => Some(format!(
             "Your work is not being saved: this browser does not let the app use its storage ({why}). Export to keep it."
         )),
-        StorageStatus::Failing(why) => Some(format!(
+        StorageStatus::Retrying(why) => Some(format!(
             "{why} Your changes are kept in this tab and retried every few seconds; nothing already saved was touched."
         )),
         _ => None,

@@ -137,7 +137,7 @@ fn read_selection(
     let Some(root) = article_ref.cast::<web_sys::Element>() else {
         return;
     };
-    if state.storage == StorageStatus::Loading {
+    if state.storage == StorageStatus::Opening {
         return;
     }
     let text = &state.article.text;

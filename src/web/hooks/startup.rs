@@ -46,7 +46,7 @@ async fn start(
                 result: Default::default(),
                 now: dom::now(),
             });
-            state.dispatch(AppAction::SetStorage(StorageStatus::MemoryOnly(
+            state.dispatch(AppAction::SetStorage(StorageStatus::Unavailable(
                 e.to_string(),
             )));
             return;
