@@ -18,8 +18,8 @@ use crate::core::model::{Annotation, Timestamp};
 use crate::core::panel::Filter;
 use crate::core::reducer::{blocks_touching, Action, Annotations, Change};
 use crate::core::storage::{
-    self, apply_sync, plan_changes, plan_meta, Applied, ChangeSet, Protected, Store, SyncMessage,
-    WritePlan,
+    self, apply_sync, plan_changes, plan_meta, plan_writes, Applied, ChangeSet, Protected, Store,
+    SyncMessage, WritePlan,
 };
 use crate::core::text::{Article, Block};
 use crate::web::view::{self, Chunk};
@@ -448,9 +448,10 @@ impl Reducible for AppState {
                 }
             },
             AppAction::ReplaceLibrary { library, message } => {
-                let changes = storage::diff(&s.library, &library);
+                let plan = plan_writes(&s.library, &library, &s.protected);
                 s.library = Rc::new(library);
-                s.persist(changes);
+                s.outbox.push(plan);
+                s.revision += 1;
                 s.notice = Some(Notice::info(message));
                 s.reload_open();
             }

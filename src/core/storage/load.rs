@@ -161,10 +161,10 @@ mod tests {
                 "00000000-0000-0000-0000-000000000009",
                 &encode_article(&a),
             ),
-            raw(Store::Meta, META_SCHEMA_KEY, &encode_meta(&Value::from(1))),
+            raw(Store::Meta, "seeded", &encode_meta(&Value::from(1))),
         ]);
         assert_eq!(loaded.library, library(vec![a.clone()], vec![n.clone()]));
-        assert_eq!(loaded.meta.get(META_SCHEMA_KEY), Some(&Value::from(1)));
+        assert_eq!(loaded.meta.get("seeded"), Some(&Value::from(1)));
         let skipped: Vec<(Store, &str)> = loaded
             .skipped
             .iter()

@@ -21,7 +21,7 @@
 //!   "created": "…", "modified": "…", "note": "", "tags": [],
 //!   "kind": "claim", "claimant": "", "verdict": "unverified", "evidence": [],
 //!   "anchoring": "anchored" }
-//! // store "meta", key = a name such as "schema"
+//! // store "meta", key = a name such as "settings"
 //! { "v": 1, "value": <any JSON> }
 //! ```
 //!
@@ -86,7 +86,7 @@ pub use plan::{
 };
 pub use schema::{
     Store, StoreSpec, ANNOTATIONS, ANNOTATIONS_BY_ARTICLE, ARTICLES, ARTICLE_ID_PATH, DB_NAME,
-    DB_VERSION, META, META_SCHEMA_KEY, STORES,
+    DB_VERSION, META, STORES,
 };
 pub use sync::{
     apply_sync, decode_sync, encode_sync, merge_annotation, merge_article, sync_messages, Applied,

@@ -23,8 +23,6 @@ pub const META: &str = "meta";
 pub const ANNOTATIONS_BY_ARTICLE: &str = "by_article";
 /// The key path of [`ANNOTATIONS_BY_ARTICLE`].
 pub const ARTICLE_ID_PATH: &str = "article_id";
-/// The key in [`META`] under which the shell records the schema version last written.
-pub const META_SCHEMA_KEY: &str = "schema";
 
 /// One object store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -56,13 +54,6 @@ impl Store {
             Store::Annotations => "annotation",
             Store::Meta => "settings",
         }
-    }
-
-    /// The store with that name, if there is one.
-    pub fn from_name(name: &str) -> Option<Self> {
-        [Store::Articles, Store::Annotations, Store::Meta]
-            .into_iter()
-            .find(|s| s.name() == name)
     }
 }
 
@@ -111,9 +102,5 @@ mod tests {
         let names: Vec<&str> = STORES.iter().map(|s| s.store.name()).collect();
         assert_eq!(names, ["articles", "annotations", "meta"]);
         assert_eq!(STORES[1].indexes, &[("by_article", "article_id")]);
-        for s in STORES {
-            assert_eq!(Store::from_name(s.store.name()), Some(s.store));
-        }
-        assert_eq!(Store::from_name("nope"), None);
     }
 }
