@@ -1589,3 +1589,117 @@ async fn replace_text_cancel_replaces_nothing() {
     assert_eq!(calls.cancel.len(), 1);
     assert!(calls.replace.take().is_empty());
 }
+
+// ---------------------------------------------------------------------------------------------
+// The header and the notices.
+// ---------------------------------------------------------------------------------------------
+
+/// Counts how often a callback of `()` was called.
+fn counter() -> (Rc<RefCell<usize>>, Callback<()>) {
+    let n = Rc::new(RefCell::new(0));
+    let m = n.clone();
+    (n, Callback::from(move |_| *m.borrow_mut() += 1))
+}
+
+#[wasm_bindgen_test]
+async fn app_bar_buttons_call_their_callbacks_and_undo_follows_the_view() {
+    use article_annotator::web::components::app_bar::{AppBar, AppBarProps};
+    let (undo, on_undo) = counter();
+    let (library, on_library) = counter();
+    let (export, on_export) = counter();
+    let (shortcuts, on_shortcuts) = counter();
+    let root = host();
+    let props = yew::props!(AppBarProps {
+        library_count: 3usize,
+        in_article: true,
+        can_undo: true,
+        can_redo: false,
+        on_library,
+        on_undo,
+        on_redo: Callback::noop(),
+        on_export,
+        on_import_file: Callback::noop(),
+        on_shortcuts,
+    });
+    yew::Renderer::<AppBar>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    button(&root, "Library (3)").click();
+    button(&root, "Undo").click();
+    button(&root, "Export").click();
+    button(&root, "Shortcuts").click();
+    assert!(button(&root, "Redo").has_attribute("disabled"));
+    assert!(!button(&root, "Undo").has_attribute("disabled"));
+    assert_eq!(
+        (
+            *library.borrow(),
+            *undo.borrow(),
+            *export.borrow(),
+            *shortcuts.borrow()
+        ),
+        (1, 1, 1, 1)
+    );
+    let import = query(&root, "input[type=file]");
+    assert_eq!(
+        import.get_attribute("aria-label").as_deref(),
+        Some("Import annotations")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn notices_offer_undo_delete_only_after_a_delete_and_report_storage() {
+    use article_annotator::web::components::notices::{Notices, NoticesProps};
+    use article_annotator::web::state::{Notice, StorageStatus};
+    let (restored, on_restore) = counter();
+    let (dismissed, on_dismiss) = counter();
+    let root = host();
+    let props = yew::props!(NoticesProps {
+        storage: StorageStatus::Retrying("The disk is full.".into()),
+        skipped: Rc::new(vec![
+            "The settings record “settings” could not be read.".to_owned()
+        ]),
+        notice: Some(Notice {
+            restorable: true,
+            ..Notice::info("Deleted “Çavuşoğlu’s visit” and its 2 annotations.")
+        }),
+        on_export_everything: Callback::noop(),
+        on_restore,
+        on_dismiss,
+    });
+    yew::Renderer::<Notices>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let alerts = all(&root, "[role=alert]");
+    assert_eq!(
+        alerts.len(),
+        2,
+        "the storage banner and the unreadable records"
+    );
+    assert!(text(&alerts[0]).contains("The disk is full."));
+    assert!(find_button(&root, "Export everything").is_some());
+    let status = query(&root, "[role=status]");
+    assert!(text(&status).contains("Deleted “Çavuşoğlu’s visit”"));
+    button(&root, "Undo delete").click();
+    query(&root, "button[aria-label='Dismiss message']")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert_eq!((*restored.borrow(), *dismissed.borrow()), (1, 1));
+
+    // A message that is not about a deletion offers no undo; storage that works shows no banner.
+    let root = host();
+    let props = yew::props!(NoticesProps {
+        storage: StorageStatus::Available,
+        skipped: Rc::new(Vec::new()),
+        notice: Some(Notice::error("Deleted files are not supported.")),
+        on_export_everything: Callback::noop(),
+        on_restore: Callback::noop(),
+        on_dismiss: Callback::noop(),
+    });
+    yew::Renderer::<Notices>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(find_button(&root, "Undo delete").map(|_| ()), None);
+    assert_eq!(
+        all(&root, "[role=alert]").len(),
+        1,
+        "only the error message"
+    );
+}
