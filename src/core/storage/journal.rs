@@ -249,7 +249,6 @@ mod tests {
     use crate::core::storage::testing::{annotation, article, library, raw};
     use crate::core::storage::*;
     use serde_json::Value;
-    use std::rc::Rc;
     use uuid::Uuid;
 
     fn put(a: &Annotation) -> (Store, String, String) {
