@@ -16,7 +16,7 @@ use article_annotator::core::model::{
 };
 use article_annotator::core::panel::{Filter, KindFilter};
 use article_annotator::core::reducer::{Action, Annotations, Edit};
-use article_annotator::core::storage::{Library, StoredArticle};
+use article_annotator::core::storage::{StoredArticle, StoredLibrary};
 use article_annotator::core::text::Article;
 use article_annotator::web::components::panel::{
     AnnotationEditor, AnnotationsPanel, EditorProps, PanelProps, PAGE,
@@ -1145,7 +1145,7 @@ async fn toolbar_buttons_are_named_by_their_text_alone_with_the_apps_stylesheet(
 
 /// A library of the sample article (with the sample's annotations) and a second article with
 /// one claim.
-fn library() -> (Library, Uuid) {
+fn library() -> (StoredLibrary, Uuid) {
     let s = sample();
     let other = Article::new(
         Uuid::from_u128(77),
@@ -1170,7 +1170,7 @@ fn library() -> (Library, Uuid) {
     let sample_id = s.article.id;
     let mut annotations = s.all();
     annotations.push(other_claim);
-    let library = Library {
+    let library = StoredLibrary {
         articles: [stored(s.article), stored(other)]
             .into_iter()
             .map(|a| (a.article.id, a))

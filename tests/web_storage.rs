@@ -10,8 +10,8 @@ use std::rc::Rc;
 use article_annotator::core::model::{Annotation, Kind, Timestamp};
 use article_annotator::core::storage::{
     encode_annotation, encode_journal, encode_meta, library_entries, load_records, plan_writes,
-    replay_journals, Journal, Library, LibraryEntry, Protected, Store, StoredArticle, SyncMessage,
-    TabId, WritePlan,
+    replay_journals, Journal, LibraryEntry, Protected, Store, StoredArticle, StoredLibrary,
+    SyncMessage, TabId, WritePlan,
 };
 use article_annotator::core::text::Article;
 use article_annotator::web::components::library::{format_bytes, LibraryView, LibraryViewProps};
@@ -60,8 +60,8 @@ fn annotation(n: u128, article: &StoredArticle, kind: Kind) -> Annotation {
     )
 }
 
-fn library(articles: Vec<StoredArticle>, annotations: Vec<Annotation>) -> Library {
-    Library {
+fn library(articles: Vec<StoredArticle>, annotations: Vec<Annotation>) -> StoredLibrary {
+    StoredLibrary {
         articles: articles.into_iter().map(|a| (a.article.id, a)).collect(),
         annotations: annotations
             .into_iter()
@@ -109,7 +109,7 @@ async fn records_round_trip_through_indexeddb_and_deletes_apply() {
         vec![a.clone(), b.clone()],
         vec![claim.clone(), quote.clone(), other],
     );
-    let mut plan = plan_writes(&Library::default(), &lib, &Protected::default());
+    let mut plan = plan_writes(&StoredLibrary::default(), &lib, &Protected::default());
     plan.puts.push((
         Store::Meta,
         "schema".into(),
@@ -149,7 +149,7 @@ async fn a_failing_write_leaves_nothing_written() {
     let db = idb::open_named(&unique("atomic")).await.unwrap();
     let a = article(1, "Kept out");
     let plan = plan_writes(
-        &Library::default(),
+        &StoredLibrary::default(),
         &library(vec![a], vec![]),
         &Protected::default(),
     );

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use uuid::Uuid;
 
 use crate::core::model::{Annotation, Timestamp};
-use crate::core::storage::{library_entries, ChangeSet, Library, StoredArticle};
+use crate::core::storage::{library_entries, ChangeSet, StoredArticle, StoredLibrary};
 use crate::core::text::Article;
 
 /// An article deleted a moment ago, with its annotations, so that it can be restored.
@@ -19,7 +19,7 @@ pub struct Trash {
 }
 
 /// The annotations of article `id`, in id order.
-pub fn annotations_of(library: &Library, id: Uuid) -> Vec<Annotation> {
+pub fn annotations_of(library: &StoredLibrary, id: Uuid) -> Vec<Annotation> {
     library
         .annotations
         .values()
@@ -29,7 +29,7 @@ pub fn annotations_of(library: &Library, id: Uuid) -> Vec<Annotation> {
 }
 
 /// Adds `article`, added and changed `now`.
-pub fn add(library: &mut Library, article: Article, now: Timestamp) -> ChangeSet {
+pub fn add(library: &mut StoredLibrary, article: Article, now: Timestamp) -> ChangeSet {
     let id = article.id;
     library.articles.insert(
         id,
@@ -46,18 +46,23 @@ pub fn add(library: &mut Library, article: Article, now: Timestamp) -> ChangeSet
 
 /// On the first open of an empty library (`seeded` is false until the sample was added once,
 /// so that deleting it does not bring it back), adds the sample article.
-pub fn seed_sample(library: &mut Library, seeded: bool, now: Timestamp) -> Option<ChangeSet> {
+pub fn seed_sample(library: &mut StoredLibrary, seeded: bool, now: Timestamp) -> Option<ChangeSet> {
     (!seeded && library.articles.is_empty()).then(|| add(library, Article::sample(), now))
 }
 
 /// The article to open when the app starts: the most recently changed one.
-pub fn to_open_first(library: &Library) -> Option<Uuid> {
+pub fn to_open_first(library: &StoredLibrary) -> Option<Uuid> {
     library_entries(library).first().map(|e| e.id)
 }
 
 /// Renames article `id` to `title`, trimmed. Nothing changes for an unknown id, an empty
 /// title or the same title.
-pub fn rename(library: &mut Library, id: Uuid, title: &str, now: Timestamp) -> Option<ChangeSet> {
+pub fn rename(
+    library: &mut StoredLibrary,
+    id: Uuid,
+    title: &str,
+    now: Timestamp,
+) -> Option<ChangeSet> {
     let title = title.trim();
     let stored = library.articles.get_mut(&id)?;
     if title.is_empty() || stored.article.title == title {
@@ -71,7 +76,7 @@ pub fn rename(library: &mut Library, id: Uuid, title: &str, now: Timestamp) -> O
 }
 
 /// Deletes article `id` and its annotations; returns what can restore them and the changes.
-pub fn delete(library: &mut Library, id: Uuid) -> Option<(Trash, ChangeSet)> {
+pub fn delete(library: &mut StoredLibrary, id: Uuid) -> Option<(Trash, ChangeSet)> {
     let article = library.articles.remove(&id)?;
     let mut changes = ChangeSet::default();
     changes.articles_removed.insert(id);
@@ -98,7 +103,7 @@ pub fn delete(library: &mut Library, id: Uuid) -> Option<(Trash, ChangeSet)> {
 }
 
 /// Puts a deleted article and its annotations back as they were.
-pub fn restore(library: &mut Library, trash: &Trash) -> ChangeSet {
+pub fn restore(library: &mut StoredLibrary, trash: &Trash) -> ChangeSet {
     let mut changes = ChangeSet::default();
     let id = trash.article.article.id;
     library.articles.insert(id, trash.article.clone());
@@ -132,7 +137,7 @@ mod tests {
         Article::new(Uuid::from_bytes([n; 16]), title, None, text)
     }
 
-    fn with_annotations(lib: &mut Library, art: &Article, n: u8) {
+    fn with_annotations(lib: &mut StoredLibrary, art: &Article, n: u8) {
         for i in 0..n {
             let a = Annotation::new(
                 Uuid::from_bytes([100 + i; 16]),
@@ -149,11 +154,11 @@ mod tests {
 
     #[test]
     fn the_sample_is_seeded_once_into_an_empty_library() {
-        let mut lib = Library::default();
+        let mut lib = StoredLibrary::default();
         let ch = seed_sample(&mut lib, false, T0).expect("seeded");
         assert_eq!(lib.articles.len(), 1);
         assert!(ch.articles_changed.contains(&Article::sample().id));
-        let mut again = Library::default();
+        let mut again = StoredLibrary::default();
         assert_eq!(
             seed_sample(&mut again, true, T0),
             None,
@@ -169,7 +174,7 @@ mod tests {
 
     #[test]
     fn the_most_recently_changed_article_opens_first() {
-        let mut lib = Library::default();
+        let mut lib = StoredLibrary::default();
         assert_eq!(to_open_first(&lib), None);
         let (a, b) = (article("A", "one", 1), article("B", "two", 2));
         add(&mut lib, a.clone(), T1);
@@ -179,7 +184,7 @@ mod tests {
 
     #[test]
     fn rename_trims_and_ignores_empty_or_same_titles() {
-        let mut lib = Library::default();
+        let mut lib = StoredLibrary::default();
         let a = article("Çavuşoğlu’s visit", "text", 1);
         add(&mut lib, a.clone(), T0);
         assert_eq!(rename(&mut lib, a.id, "   ", T1), None);
@@ -194,7 +199,7 @@ mod tests {
 
     #[test]
     fn delete_then_restore_gives_the_library_back() {
-        let mut lib = Library::default();
+        let mut lib = StoredLibrary::default();
         let (a, b) = (article("A", "alpha beta", 1), article("B", "gamma", 2));
         add(&mut lib, a.clone(), T0);
         add(&mut lib, b.clone(), T0);

@@ -40,7 +40,7 @@ impl Library {
 impl Library {
     /// The library as exports and imports see it, from the stored one (articles by title
     /// order of addition, annotations in text order per article).
-    pub fn from_stored(stored: &crate::core::storage::Library) -> Self {
+    pub fn from_stored(stored: &crate::core::storage::StoredLibrary) -> Self {
         let mut articles: Vec<&crate::core::storage::StoredArticle> =
             stored.articles.values().collect();
         articles.sort_by_key(|a| (a.added, a.article.id));
@@ -58,9 +58,9 @@ impl Library {
     /// new or changed articles are stamped `now`.
     pub fn to_stored(
         &self,
-        previous: &crate::core::storage::Library,
+        previous: &crate::core::storage::StoredLibrary,
         now: crate::core::model::Timestamp,
-    ) -> crate::core::storage::Library {
+    ) -> crate::core::storage::StoredLibrary {
         use crate::core::storage::StoredArticle;
         let articles = self
             .articles
@@ -87,7 +87,7 @@ impl Library {
             .iter()
             .map(|a| (a.id, Rc::new(a.clone())))
             .collect();
-        crate::core::storage::Library {
+        crate::core::storage::StoredLibrary {
             articles,
             annotations,
         }

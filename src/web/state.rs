@@ -100,7 +100,7 @@ pub enum View {
 /// Everything the page shows.
 #[derive(Clone, PartialEq)]
 pub struct AppState {
-    pub library: Rc<storage::Library>,
+    pub library: Rc<storage::StoredLibrary>,
     pub protected: Rc<Protected>,
     /// Messages about records that could not be read (they are kept as they are).
     pub skipped: Rc<Vec<String>>,
@@ -156,7 +156,7 @@ pub enum AppAction {
     Remote(SyncMessage),
     /// The library after an import (or a text replacement), computed by the core.
     ReplaceLibrary {
-        library: storage::Library,
+        library: storage::StoredLibrary,
         message: String,
     },
     SetSettings(ExportSettings),
@@ -166,7 +166,7 @@ impl AppState {
     /// The state for `article` with `annotations`, before storage has been read.
     pub fn new(article: Article, annotations: Vec<Annotation>) -> Self {
         let mut s = AppState {
-            library: Rc::new(storage::Library::default()),
+            library: Rc::new(storage::StoredLibrary::default()),
             protected: Rc::new(Protected::default()),
             skipped: Rc::new(Vec::new()),
             storage: StorageStatus::Opening,

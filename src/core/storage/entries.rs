@@ -1,6 +1,6 @@
 //! The library list: one entry per article, with its counts and its last change.
 
-use super::load::Library;
+use super::load::StoredLibrary;
 use crate::core::model::{Kind, Timestamp};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -26,7 +26,7 @@ pub struct LibraryEntry {
 
 /// The library list: one entry per article, the most recently changed first (ties by title,
 /// then id, so the order is stable).
-pub fn library_entries(library: &Library) -> Vec<LibraryEntry> {
+pub fn library_entries(library: &StoredLibrary) -> Vec<LibraryEntry> {
     let mut entries: BTreeMap<Uuid, LibraryEntry> = library
         .articles
         .values()

@@ -23,7 +23,7 @@
 //! reported while every other entry is replayed.
 
 use super::codec::{decode_meta, RecordError};
-use super::load::{Library, LoadResult, Protected};
+use super::load::{LoadResult, Protected, StoredLibrary};
 use super::plan::{plan_meta, PendingWrites, ProtectedKey, WritePlan};
 use super::schema::Store;
 use super::sync::{apply_sync, sync_messages, Applied, SyncMessage};
@@ -183,7 +183,7 @@ pub fn replay_journals(loaded: &mut LoadResult, journals: &[Journal]) -> Replaye
 
 /// What entries are replayed onto, and the writes they plan.
 struct Target<'a> {
-    library: &'a mut Library,
+    library: &'a mut StoredLibrary,
     meta: &'a mut BTreeMap<String, Value>,
     protected: &'a Protected,
     /// One write per key, in the order of the entries (a later entry for a key replaces an
@@ -266,7 +266,7 @@ mod tests {
         }
     }
 
-    fn loaded(lib: Library) -> LoadResult {
+    fn loaded(lib: StoredLibrary) -> LoadResult {
         LoadResult {
             library: lib,
             ..LoadResult::default()
@@ -274,7 +274,7 @@ mod tests {
     }
 
     /// The `modified` time of annotation `n` in the library.
-    fn modified(lib: &Library, n: u128) -> Option<i64> {
+    fn modified(lib: &StoredLibrary, n: u128) -> Option<i64> {
         lib.annotations
             .get(&Uuid::from_u128(n))
             .map(|a| a.modified.0)
@@ -365,7 +365,7 @@ mod tests {
     /// it was, and its failing write aborted every later flush.
     #[test]
     fn one_bad_entry_is_skipped_and_reported_and_every_other_is_replayed() {
-        let mut start = loaded(Library::default());
+        let mut start = loaded(StoredLibrary::default());
         let good = annotation(20, 1, Kind::Claim, 10);
         let deleted = Uuid::from_u128(21).to_string();
         let text = serde_json::to_string(&serde_json::json!([

@@ -48,7 +48,7 @@ impl fmt::Display for SkippedRecord {
 
 /// The stored library: every article and annotation that could be read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Library {
+pub struct StoredLibrary {
     /// Articles by id.
     pub articles: BTreeMap<Uuid, StoredArticle>,
     /// Annotations by id (including any whose article is missing: they are kept, not dropped).
@@ -81,7 +81,7 @@ impl Protected {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LoadResult {
     /// The records that could be read.
-    pub library: Library,
+    pub library: StoredLibrary,
     /// Values of [`META`](super::META) by key.
     pub meta: BTreeMap<String, Value>,
     /// The records that could not be read; the shell must leave them in place.

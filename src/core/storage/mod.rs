@@ -80,7 +80,7 @@ pub use journal::{
     encode_journal, is_journal_key, journal_key, replay_journals, Journal, ReplayProblem, Replayed,
     TabId, JOURNAL_KEY,
 };
-pub use load::{load_records, Library, LoadResult, Protected, RawRecord, SkippedRecord};
+pub use load::{load_records, LoadResult, Protected, RawRecord, SkippedRecord, StoredLibrary};
 pub use plan::{
     diff, plan_changes, plan_meta, plan_writes, ChangeSet, PendingWrites, ProtectedKey, WritePlan,
 };

@@ -2,7 +2,7 @@
 //! protected key, and the queue of writes waiting to reach the database.
 
 use super::codec::{encode_annotation, encode_article, encode_meta};
-use super::load::{Library, Protected};
+use super::load::{Protected, StoredLibrary};
 use super::schema::Store;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,7 +40,7 @@ pub struct ChangeSet {
 }
 
 /// The changes between two states of the library: what differs, and nothing else.
-pub fn diff(prev: &Library, next: &Library) -> ChangeSet {
+pub fn diff(prev: &StoredLibrary, next: &StoredLibrary) -> ChangeSet {
     fn sides<V: PartialEq>(
         prev: &BTreeMap<Uuid, V>,
         next: &BTreeMap<Uuid, V>,
@@ -69,7 +69,7 @@ pub fn diff(prev: &Library, next: &Library) -> ChangeSet {
 
 /// The writes that carry out `changes` on `next` (the state after them). An id reported as
 /// changed but absent from `next` is deleted; protected keys are left out.
-pub fn plan_changes(next: &Library, changes: &ChangeSet, protected: &Protected) -> WritePlan {
+pub fn plan_changes(next: &StoredLibrary, changes: &ChangeSet, protected: &Protected) -> WritePlan {
     let mut plan = WritePlan::default();
     let mut add = |store: Store, id: &Uuid, record: Option<String>| {
         let key = id.to_string();
@@ -105,7 +105,7 @@ pub fn plan_changes(next: &Library, changes: &ChangeSet, protected: &Protected) 
 }
 
 /// The writes that turn `prev` into `next`, touching only what changed.
-pub fn plan_writes(prev: &Library, next: &Library, protected: &Protected) -> WritePlan {
+pub fn plan_writes(prev: &StoredLibrary, next: &StoredLibrary, protected: &Protected) -> WritePlan {
     plan_changes(next, &diff(prev, next), protected)
 }
 

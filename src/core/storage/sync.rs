@@ -4,7 +4,7 @@ use super::codec::{
     check_key, decode_annotation, decode_article, encode_annotation, encode_article, RecordError,
     StoredArticle,
 };
-use super::load::Library;
+use super::load::StoredLibrary;
 use super::plan::WritePlan;
 use super::schema::Store;
 use crate::core::model::{Annotation, Timestamp};
@@ -123,7 +123,7 @@ pub enum Applied {
 /// copy only if it wins by [`merge_annotation`]/[`merge_article`]; a deletion always applies,
 /// since the other tab has already deleted the record from the database. Nothing is written:
 /// the other tab has done that.
-pub fn apply_sync(library: &mut Library, message: &SyncMessage) -> Applied {
+pub fn apply_sync(library: &mut StoredLibrary, message: &SyncMessage) -> Applied {
     match message {
         SyncMessage::Changed { store, key, record } => match store {
             Store::Articles => match decode_article(record).and_then(|a| {

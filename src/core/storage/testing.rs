@@ -1,6 +1,6 @@
 //! Values shared by the storage tests.
 
-use super::{Library, RawRecord, Store, StoredArticle};
+use super::{RawRecord, Store, StoredArticle, StoredLibrary};
 use crate::core::model::{Annotation, Kind, Timestamp};
 use crate::core::text::Article;
 use std::rc::Rc;
@@ -31,8 +31,8 @@ pub(super) fn annotation(n: u128, article: u128, kind: Kind, modified: i64) -> A
 }
 
 /// A library of these articles and annotations.
-pub(super) fn library(articles: Vec<StoredArticle>, annotations: Vec<Annotation>) -> Library {
-    Library {
+pub(super) fn library(articles: Vec<StoredArticle>, annotations: Vec<Annotation>) -> StoredLibrary {
+    StoredLibrary {
         articles: articles.into_iter().map(|a| (a.article.id, a)).collect(),
         annotations: annotations
             .into_iter()

@@ -14,7 +14,7 @@ use crate::web::{dom, files};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportDialogProps {
-    pub library: Rc<storage::Library>,
+    pub library: Rc<storage::StoredLibrary>,
     /// The open article, offered as the default scope.
     pub article: Option<Uuid>,
     pub settings: ExportSettings,
