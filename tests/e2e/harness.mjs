@@ -1,6 +1,14 @@
 // Shared set-up for the end-to-end tests: serves the release build (dist/) on 127.0.0.1 and
 // launches Debian's headless Chromium through playwright-core.
+//
+// Every test file starts with `const app = setup();`, the one fixture: it serves the build and
+// launches the browser once per file, watches every page of every context opened through
+// `app.browser`, fails each test that saw a console error or an uncaught page error (a Rust
+// panic is one), and closes the test's contexts after it. Tests synchronise on conditions only:
+// `expect(locator)` and `eventually(check)` below retry until they hold, never sleep.
 import { createServer } from 'node:http';
+import assert from 'node:assert/strict';
+import { before, after, beforeEach, afterEach } from 'node:test';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,9 +54,42 @@ const ARGS = [
       '--disable-dev-shm-usage',
 ];
 
+// ---- The fixture: page errors fail the test ----
+
+/** Console errors and uncaught page errors seen since the current test began. */
+let pageErrors = [];
+/** Patterns of errors the current test expects (see `allowErrors`). */
+let allowed = [];
+/** Contexts opened since the current test began; closed after it. */
+let openContexts = [];
+
+/** Collects console errors and uncaught page errors of `page` (a Rust panic shows up as one). */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    errors.push(m.text());
+    pageErrors.push(`console error on ${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => {
+    errors.push(String(e));
+    pageErrors.push(`uncaught error on ${page.url()}: ${e}`);
+  });
+  return errors;
+}
+
+/**
+ * Lets the current test pass with console errors that match `pattern` (for example a storage
+ * that a test makes fail on purpose). Every other error still fails it.
+ */
+export function allowErrors(pattern) {
+  allowed.push(pattern);
+}
+
 /**
  * Launches headless Chromium (the flags TOOLCHAIN.md found necessary). Each test opens its
- * own context with `browser.newContext()`, so storage never leaks from one test to the next.
+ * own context with `browser.newContext()`, so storage never leaks from one test to the next;
+ * every page of such a context is watched for errors.
  */
 export async function launch() {
   const browser = await chromium.launch({
@@ -56,16 +97,121 @@ export async function launch() {
     headless: true,
     args: ARGS,
   });
-  const newContext = (opts = {}) => browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+  const newContext = async (opts = {}) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+    context.on('page', (page) => watchErrors(page));
+    openContexts.push(context);
+    return context;
+  };
   return { browser, newContext, close: () => browser.close() };
 }
 
-/** Collects console errors and uncaught page errors (a Rust panic shows up as one). */
-export function watchErrors(page) {
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
+/**
+ * The fixture every test file uses: `const app = setup();` at the top level. Before the file's
+ * tests it serves dist/ and launches the browser (`app.url`, `app.browser`, `app.server`);
+ * after each test it fails the test if any page showed a console error or an uncaught error
+ * not allowed with `allowErrors`, and closes the contexts the test opened.
+ */
+export function setup() {
+  const app = { server: null, browser: null, url: null };
+  before(async () => {
+    app.server = await serveDist();
+    app.url = app.server.url;
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  beforeEach(() => {
+    pageErrors = [];
+    allowed = [];
+    openContexts = [];
+  });
+  afterEach(async () => {
+    const errors = pageErrors.filter((e) => !allowed.some((p) => p.test(e)));
+    const contexts = openContexts;
+    pageErrors = [];
+    allowed = [];
+    openContexts = [];
+    await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+    assert.deepEqual(errors, [], 'no console errors and no uncaught page errors');
+  });
+  return app;
+}
+
+// ---- Waiting for conditions ----
+
+/**
+ * Runs `check` (which throws, for example with `assert`, while its condition does not hold)
+ * until it passes, and returns its result; after `timeout` ms rethrows its last error.
+ */
+export async function eventually(check, { timeout = 5000, interval = 25 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** Whether `text` is `expected` (a string, compared exactly) or matches it (a RegExp). */
+function textIs(text, expected) {
+  return expected instanceof RegExp ? expected.test(text) : text === expected;
+}
+
+/**
+ * Retrying assertions on a Playwright locator, as `@playwright/test`'s `expect` (which
+ * playwright-core lacks): each waits until its condition holds, or fails after `timeout` ms
+ * with what it saw last.
+ */
+export function expect(locator, { timeout = 5000 } = {}) {
+  const wait = (check) => eventually(check, { timeout });
+  const text = async () => (await locator.count()) === 1 ? locator.textContent({ timeout: 100 }) : null;
+  return {
+    /** The locator matches exactly `n` elements. */
+    toHaveCount: (n) => wait(async () => assert.equal(await locator.count(), n, `count of ${locator}`)),
+    /** The one element's text content is `expected` (string) or matches it (RegExp). */
+    toHaveText: (expected) => wait(async () => {
+      const t = await text();
+      assert.ok(t !== null && textIs(t, expected), `text of ${locator}: ${JSON.stringify(t)}, expected ${expected}`);
+    }),
+    /** The one element's text content does not match `pattern`. */
+    notToHaveText: (pattern) => wait(async () => {
+      const t = await text();
+      assert.ok(t !== null && !textIs(t, pattern), `text of ${locator}: ${JSON.stringify(t)}, expected not ${pattern}`);
+    }),
+    /** The one element's attribute `name` is `expected` (string) or matches it (RegExp). */
+    toHaveAttribute: (name, expected) => wait(async () => {
+      const v = (await locator.count()) === 1 ? await locator.getAttribute(name, { timeout: 100 }) : null;
+      assert.ok(v !== null && textIs(v, expected), `${name} of ${locator}: ${JSON.stringify(v)}, expected ${expected}`);
+    }),
+    /** The one element (a form field) holds the value `expected`. */
+    toHaveValue: (expected) => wait(async () => {
+      const v = (await locator.count()) === 1 ? await locator.inputValue({ timeout: 100 }) : null;
+      assert.ok(v !== null && textIs(v, expected), `value of ${locator}: ${JSON.stringify(v)}, expected ${expected}`);
+    }),
+    /** The elements' text contents are `expected`, in order. */
+    toHaveTexts: (expected) => wait(async () => assert.deepEqual(await locator.allTextContents(), expected)),
+    /** The one element has keyboard focus. */
+    toBeFocused: () => wait(async () => {
+      const focused = (await locator.count()) === 1 && await locator.evaluate((el) => el === document.activeElement, null, { timeout: 100 });
+      assert.ok(focused, `${locator} has focus; the focus is on ${await describeFocus(locator.page())}`);
+    }),
+  };
+}
+
+/** The element that has focus in `page`, described for a failure message. */
+export async function describeFocus(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return 'nothing';
+    const name = el.getAttribute('aria-label') || el.id || el.textContent?.trim().slice(0, 40);
+    return `<${el.tagName.toLowerCase()}> ${JSON.stringify(name)}`;
+  });
 }
 
 /** Saves a screenshot under tests/e2e/artifacts/. */
@@ -121,15 +267,15 @@ export async function dragSelect(page, text, endText = null) {
 
 /**
  * Opens the app in a new page (of a fresh context unless `context` is given) and waits until
- * the library has been read from storage and the article is shown.
+ * the library has been read from storage and the article is shown. The page's errors are the
+ * fixture's (see `setup`).
  */
 export async function openApp(browserOrContext, url, context = null) {
   const ctx = context ?? (await browserOrContext.newContext());
   const page = await ctx.newPage();
-  const errors = watchErrors(page);
   await page.goto(url);
   await waitReady(page);
-  return { page, errors, context: ctx };
+  return { page, context: ctx };
 }
 
 /** Waits until the app has read its storage (the library count in the header is known). */

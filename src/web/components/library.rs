@@ -62,7 +62,8 @@ pub fn usage_text(used: f64, quota: f64) -> String {
     format!("Using {} of {}", format_bytes(used), format_bytes(quota))
 }
 
-/// The `<section aria-label="Library">` with its list of articles.
+/// The `<section aria-label="Library">` with its list of articles, headed by the view's one
+/// `<h1>`.
 #[function_component(LibraryView)]
 pub fn library_view(props: &LibraryViewProps) -> Html {
     // The entry whose title is being edited. A ref as well as a state, so that the blur that
@@ -174,7 +175,7 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
     html! {
         <section class="library" aria-label="Library">
             <div class="library-head">
-                <h2>{ "Library" }</h2>
+                <h1>{ "Library" }</h1>
                 <button type="button" class="primary" onclick={on_new}>{ "New article" }</button>
             </div>
             if let Some((used, quota)) = props.usage {

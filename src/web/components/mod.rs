@@ -4,6 +4,7 @@ pub mod app_bar;
 pub mod article_view;
 pub mod help;
 pub mod library;
+pub mod modal;
 pub mod new_article;
 pub mod notices;
 pub mod panel;

@@ -18,6 +18,8 @@ use crate::core::offsets::{cp_len, cp_to_byte, cp_to_utf16, utf16_to_cp};
 use crate::core::text::{canonicalize, split_title, Article};
 use crate::web::html::html_to_text;
 
+use super::modal::Modal;
+
 /// The largest file the dialog reads, in bytes.
 pub const MAX_FILE_BYTES: u64 = 20_000_000;
 
@@ -141,16 +143,6 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
     let reading = use_state(|| false);
     // Keeps a file read going: dropping the reader cancels it.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
-    let title_ref = use_node_ref();
-
-    {
-        let title_ref = title_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(input) = title_ref.cast::<HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        });
-    }
 
     let set_from = |state: &UseStateHandle<String>| {
         let state = state.clone();
@@ -303,66 +295,50 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
         let cb = props.on_cancel.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let on_keydown = {
-        let cb = props.on_cancel.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                cb.emit(());
-            }
-        })
-    };
 
     html! {
-        <div class="dialog-backdrop">
-            <div
-                class="dialog new-article"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="new-article-heading"
-                onkeydown={on_keydown}
-            >
-                <h2 id="new-article-heading">{ "New article" }</h2>
-                <form onsubmit={on_submit} novalidate=true>
-                    <label for="new-article-title">{ "Title" }</label>
-                    <input id="new-article-title" ref={title_ref} type="text"
-                        value={(*title).clone()} oninput={on_title} />
+        <Modal labelled_by="new-article-heading" class="new-article"
+               on_close={props.on_cancel.clone()}>
+            <h2 id="new-article-heading">{ "New article" }</h2>
+            <form onsubmit={on_submit} novalidate=true>
+                <label for="new-article-title">{ "Title" }</label>
+                <input id="new-article-title" data-autofocus="" type="text"
+                    value={(*title).clone()} oninput={on_title} />
 
-                    <label for="new-article-source">{ "Source URL" }</label>
-                    <input id="new-article-source" type="url" inputmode="url"
-                        aria-describedby="new-article-source-hint"
-                        value={(*source).clone()} oninput={on_source} onblur={on_source_blur} />
-                    <p id="new-article-source-hint" class="hint">
-                        { "Optional. An http:// or https:// link." }
-                    </p>
+                <label for="new-article-source">{ "Source URL" }</label>
+                <input id="new-article-source" type="url" inputmode="url"
+                    aria-describedby="new-article-source-hint"
+                    value={(*source).clone()} oninput={on_source} onblur={on_source_blur} />
+                <p id="new-article-source-hint" class="hint">
+                    { "Optional. An http:// or https:// link." }
+                </p>
 
-                    <label for="new-article-published">{ "Published" }</label>
-                    <input id="new-article-published" type="date"
-                        aria-describedby="new-article-published-hint"
-                        value={(*published).clone()} oninput={on_published} />
-                    <p id="new-article-published-hint" class="hint">{ "Optional." }</p>
+                <label for="new-article-published">{ "Published" }</label>
+                <input id="new-article-published" type="date"
+                    aria-describedby="new-article-published-hint"
+                    value={(*published).clone()} oninput={on_published} />
+                <p id="new-article-published-hint" class="hint">{ "Optional." }</p>
 
-                    <label for="new-article-text">{ "Article text" }</label>
-                    <textarea id="new-article-text" rows="12"
-                        value={(*text).clone()} oninput={on_text} onpaste={on_paste} />
+                <label for="new-article-text">{ "Article text" }</label>
+                <textarea id="new-article-text" rows="12"
+                    value={(*text).clone()} oninput={on_text} onpaste={on_paste} />
 
-                    <label for="new-article-file">{ "Open file" }</label>
-                    <input id="new-article-file" type="file" accept=".txt,.md,.html,.htm"
-                        onchange={on_file} />
-                    if *reading {
-                        <p class="hint" role="status">{ "Reading the file…" }</p>
-                    }
+                <label for="new-article-file">{ "Open file" }</label>
+                <input id="new-article-file" type="file" accept=".txt,.md,.html,.htm"
+                    onchange={on_file} />
+                if *reading {
+                    <p class="hint" role="status">{ "Reading the file…" }</p>
+                }
 
-                    if let Some(message) = (*error).clone() {
-                        <p class="error" role="alert">{ message }</p>
-                    }
+                if let Some(message) = (*error).clone() {
+                    <p class="error" role="alert">{ message }</p>
+                }
 
-                    <div class="dialog-actions">
-                        <button type="submit" class="primary">{ "Create" }</button>
-                        <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
-                    </div>
-                </form>
-            </div>
-        </div>
+                <div class="dialog-actions">
+                    <button type="submit" class="primary">{ "Create" }</button>
+                    <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
+                </div>
+            </form>
+        </Modal>
     }
 }

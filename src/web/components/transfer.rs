@@ -12,6 +12,8 @@ use crate::core::model::{uuid_from_random, HttpUrl};
 use crate::core::storage;
 use crate::web::{dom, files};
 
+use super::modal::Modal;
+
 #[derive(Properties, PartialEq)]
 pub struct ExportDialogProps {
     pub library: Rc<storage::StoredLibrary>,
@@ -154,35 +156,33 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
         .map(|a| a.article.title.clone());
     let close = props.on_close.clone();
     html! {
-        <div class="dialog-backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
-                <h2 id="export-title">{ "Export" }</h2>
-                <fieldset>
-                    <legend>{ "What" }</legend>
-                    { scope_radio(false, format!("This article{}", title.map(|t| format!(": {t}")).unwrap_or_default()), props.article.is_none()) }
-                    { scope_radio(true, "The whole library".to_owned(), false) }
-                </fieldset>
-                <label for="export-format">{ "Format" }</label>
-                <select id="export-format" onchange={on_format}>
-                    { for ExportFormat::ALL.iter().map(|f| html! {
-                        <option value={f.id()} selected={*format == *f}>{ f.label() }</option>
-                    }) }
-                </select>
-                if *format == ExportFormat::ClaimReview {
-                    <label for="export-org">{ "Organisation" }</label>
-                    <input id="export-org" value={props.settings.organisation.clone()} onchange={on_org} />
-                    <label for="export-review-url">{ "Review URL" }</label>
-                    <input id="export-review-url" type="url"
-                           value={props.settings.review_url_base.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default()}
-                           onchange={on_review_url} />
-                }
-                <div class="dialog-actions">
-                    <button type="button" class="primary" onclick={on_download}>{ "Download" }</button>
-                    <button type="button" onclick={on_copy}>{ "Copy to clipboard" }</button>
-                    <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
-                </div>
+        <Modal labelled_by="export-title" on_close={props.on_close.clone()}>
+            <h2 id="export-title">{ "Export" }</h2>
+            <fieldset>
+                <legend>{ "What" }</legend>
+                { scope_radio(false, format!("This article{}", title.map(|t| format!(": {t}")).unwrap_or_default()), props.article.is_none()) }
+                { scope_radio(true, "The whole library".to_owned(), false) }
+            </fieldset>
+            <label for="export-format">{ "Format" }</label>
+            <select id="export-format" onchange={on_format}>
+                { for ExportFormat::ALL.iter().map(|f| html! {
+                    <option value={f.id()} selected={*format == *f}>{ f.label() }</option>
+                }) }
+            </select>
+            if *format == ExportFormat::ClaimReview {
+                <label for="export-org">{ "Organisation" }</label>
+                <input id="export-org" value={props.settings.organisation.clone()} onchange={on_org} />
+                <label for="export-review-url">{ "Review URL" }</label>
+                <input id="export-review-url" type="url"
+                       value={props.settings.review_url_base.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default()}
+                       onchange={on_review_url} />
+            }
+            <div class="dialog-actions">
+                <button type="button" class="primary" onclick={on_download}>{ "Download" }</button>
+                <button type="button" onclick={on_copy}>{ "Copy to clipboard" }</button>
+                <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
             </div>
-        </div>
+        </Modal>
     }
 }
 
@@ -221,27 +221,25 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
     };
     let (apply, cancel) = (props.on_apply.clone(), props.on_cancel.clone());
     html! {
-        <div class="dialog-backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
-                <h2 id="import-title">{ "Import preview" }</h2>
-                <p>{ format!("“{}” ({})", props.file_name, props.format) }</p>
-                if !props.articles.is_empty() {
-                    <label for="import-article">{ "Attach to article" }</label>
-                    <select id="import-article" onchange={on_choose}>
-                        { for props.articles.iter().map(|(id, title)| html! {
-                            <option value={id.to_string()} selected={props.chosen == Some(*id)}>{ title.clone() }</option>
-                        }) }
-                    </select>
-                }
-                <ul class="preview" aria-label="What will change">
-                    { for props.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
-                </ul>
-                <div class="dialog-actions">
-                    <button type="button" class="primary" onclick={Callback::from(move |_| apply.emit(()))}>{ "Import" }</button>
-                    <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
-                </div>
+        <Modal labelled_by="import-title" on_close={props.on_cancel.clone()}>
+            <h2 id="import-title">{ "Import preview" }</h2>
+            <p>{ format!("“{}” ({})", props.file_name, props.format) }</p>
+            if !props.articles.is_empty() {
+                <label for="import-article">{ "Attach to article" }</label>
+                <select id="import-article" onchange={on_choose}>
+                    { for props.articles.iter().map(|(id, title)| html! {
+                        <option value={id.to_string()} selected={props.chosen == Some(*id)}>{ title.clone() }</option>
+                    }) }
+                </select>
+            }
+            <ul class="preview" aria-label="What will change">
+                { for props.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
+            </ul>
+            <div class="dialog-actions">
+                <button type="button" class="primary" onclick={Callback::from(move |_| apply.emit(()))}>{ "Import" }</button>
+                <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
             </div>
-        </div>
+        </Modal>
     }
 }
 
@@ -267,17 +265,15 @@ pub fn replace_text_dialog(props: &ReplaceTextDialogProps) -> Html {
     };
     let cancel = props.on_cancel.clone();
     html! {
-        <div class="dialog-backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="replace-title">
-                <h2 id="replace-title">{ "Replace the article's text" }</h2>
-                <p class="hint">{ "Paste the corrected or updated article. Annotations move with their text; those whose text changed are flagged for review, and those whose text is gone are kept as orphans." }</p>
-                <label for="replace-text">{ "New text" }</label>
-                <textarea id="replace-text" ref={text_ref} rows="14" value={props.current.clone()} />
-                <div class="dialog-actions">
-                    <button type="button" class="primary" onclick={on_replace}>{ "Replace" }</button>
-                    <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
-                </div>
+        <Modal labelled_by="replace-title" on_close={props.on_cancel.clone()}>
+            <h2 id="replace-title">{ "Replace the article's text" }</h2>
+            <p class="hint">{ "Paste the corrected or updated article. Annotations move with their text; those whose text changed are flagged for review, and those whose text is gone are kept as orphans." }</p>
+            <label for="replace-text">{ "New text" }</label>
+            <textarea id="replace-text" ref={text_ref} rows="14" data-autofocus="" value={props.current.clone()} />
+            <div class="dialog-actions">
+                <button type="button" class="primary" onclick={on_replace}>{ "Replace" }</button>
+                <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
             </div>
-        </div>
+        </Modal>
     }
 }
