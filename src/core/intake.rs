@@ -34,9 +34,8 @@ pub fn read_file_text(
     match extension.as_str() {
         "html" | "htm" => {
             let e = html_to_text(content);
-            let title = e.title.or_else(|| suggest_title_from_text(&e.text));
             FileText {
-                title,
+                title: suggested_title(&e),
                 text: e.text,
             }
         }
@@ -66,6 +65,27 @@ pub fn read_file_text(
     }
 }
 
+/// The title a page read as text suggests: its own title, else one from its first line.
+pub fn suggested_title(page: &Extracted) -> Option<String> {
+    page.title
+        .clone()
+        .or_else(|| suggest_title_from_text(&page.text))
+}
+
+/// The message to show for a source link that is not an `http:`/`https:` URL; `None` for an
+/// empty or valid one.
+pub fn source_error(source: &str) -> Option<String> {
+    if source.trim().is_empty() {
+        return None;
+    }
+    HttpUrl::parse(source)
+        .err()
+        .map(|e| format!("{SOURCE_ERROR_PREFIX}{e}"))
+}
+
+/// How every message about the source link starts.
+pub const SOURCE_ERROR_PREFIX: &str = "Source URL: ";
+
 /// The checked fields of a new article, or the message to show. An empty title is suggested
 /// from the text; a source must be an `http:`/`https:` URL.
 pub fn build_article(
@@ -78,16 +98,12 @@ pub fn build_article(
     if text.trim().is_empty() {
         return Err("The article has no text. Type, paste or open the article's text.".into());
     }
-    let source_url = if source.trim().is_empty() {
-        None
-    } else {
-        Some(
-            HttpUrl::parse(source)
-                .map_err(|e| format!("Source URL: {e}"))?
-                .as_str()
-                .to_owned(),
-        )
-    };
+    if let Some(message) = source_error(source) {
+        return Err(message);
+    }
+    let source_url = HttpUrl::parse(source)
+        .ok()
+        .map(|url| url.as_str().to_owned());
     let title = match title.trim() {
         "" => suggest_title_from_text(text).unwrap_or_else(|| "Untitled".into()),
         t => t.to_owned(),
@@ -176,7 +192,10 @@ mod tests {
         let id = Uuid::from_bytes([1; 16]);
         assert!(build_article(id, "T", "", "", "  \n ").is_err());
         let err = build_article(id, "T", "javascript:alert(1)", "", "text").unwrap_err();
-        assert!(err.starts_with("Source URL:"), "{err}");
+        assert!(err.starts_with(SOURCE_ERROR_PREFIX), "{err}");
+        assert_eq!(source_error("javascript:alert(1)"), Some(err));
+        assert_eq!(source_error("  "), None);
+        assert_eq!(source_error("https://example.org"), None);
         let a = build_article(
             id,
             "  ",

@@ -92,10 +92,26 @@ pub fn app() -> Html {
             show_shortcuts: show(&dialog, Some(Dialog::Shortcuts)),
         },
     );
+    // After "Create" the dialog's opener (the library's button) is gone: focus moves to the
+    // new article's heading instead, once it is shown.
+    let heading_ref = use_node_ref();
+    let focus_heading = use_mut_ref(|| false);
+    {
+        let (heading_ref, focus_heading) = (heading_ref.clone(), focus_heading.clone());
+        use_effect_with(state.article.id, move |_| {
+            if focus_heading.replace(false) {
+                if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
     let on_create = {
         let (dispatcher, dialog) = (state.dispatcher(), dialog.clone());
+        let focus_heading = focus_heading.clone();
         Callback::from(move |article: Article| {
             dialog.set(None);
+            *focus_heading.borrow_mut() = true;
             dispatcher.dispatch(AppAction::CreateArticle {
                 article,
                 now: dom::now(),
@@ -135,7 +151,7 @@ pub fn app() -> Html {
             if in_article {
                 <main class="workspace">
                     <section class="reader" aria-labelledby="article-title">
-                        <h1 id="article-title">{ state.article.title.clone() }</h1>
+                        <h1 id="article-title" tabindex="-1" ref={heading_ref}>{ state.article.title.clone() }</h1>
                         if let Some(url) = state.article.source_url.as_deref().and_then(|u| HttpUrl::parse(u).ok()) {
                             <p class="source"><a href={url.as_str().to_owned()} target="_blank" rel="noopener noreferrer">{ url.as_str() }</a></p>
                         }

@@ -328,6 +328,10 @@ impl Db {
         let done = settled(&tx);
         if let Err(e) = issue(&tx, plan) {
             let _ = tx.abort();
+            // Wait for the abort to be reported: `done` owns the handlers the transaction
+            // still points to, and dropping it first would leave the browser calling freed
+            // closures.
+            let _ = done.await;
             return Err(e);
         }
         // Ask the browser to commit now rather than when the event loop next turns: a write

@@ -200,6 +200,15 @@ test('New article: focus moves to Title, Tab stays inside, Escape closes, focus 
     first: (d) => d.getByLabel('Title'),
     last: (d) => d.getByRole('button', { name: 'Cancel' }),
   });
+  // After Create the opener is gone with the library view: focus goes to the new article's
+  // heading.
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await dialog.getByLabel('Title').fill('Çavuşoğlu in Ankara');
+  await dialog.getByLabel('Article text').fill('The minister spoke.');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  const heading = page.getByRole('heading', { level: 1, name: 'Çavuşoğlu in Ankara' });
+  await expect(heading).toBeFocused();
 });
 
 test('Import preview: focus moves in, Tab stays inside, Escape closes, focus returns to Import', async () => {

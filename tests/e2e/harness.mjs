@@ -58,8 +58,6 @@ const ARGS = [
 
 /** Console errors and uncaught page errors seen since the current test began. */
 let pageErrors = [];
-/** Patterns of errors the current test expects (see `allowErrors`). */
-let allowed = [];
 /** Contexts opened since the current test began; closed after it. */
 let openContexts = [];
 
@@ -76,14 +74,6 @@ export function watchErrors(page) {
     pageErrors.push(`uncaught error on ${page.url()}: ${e}`);
   });
   return errors;
-}
-
-/**
- * Lets the current test pass with console errors that match `pattern` (for example a storage
- * that a test makes fail on purpose). Every other error still fails it.
- */
-export function allowErrors(pattern) {
-  allowed.push(pattern);
 }
 
 /**
@@ -109,8 +99,8 @@ export async function launch() {
 /**
  * The fixture every test file uses: `const app = setup();` at the top level. Before the file's
  * tests it serves dist/ and launches the browser (`app.url`, `app.browser`, `app.server`);
- * after each test it fails the test if any page showed a console error or an uncaught error
- * not allowed with `allowErrors`, and closes the contexts the test opened.
+ * after each test it fails the test if any page showed a console error or an uncaught error,
+ * and closes the contexts the test opened.
  */
 export function setup() {
   const app = { server: null, browser: null, url: null };
@@ -125,14 +115,12 @@ export function setup() {
   });
   beforeEach(() => {
     pageErrors = [];
-    allowed = [];
     openContexts = [];
   });
   afterEach(async () => {
-    const errors = pageErrors.filter((e) => !allowed.some((p) => p.test(e)));
+    const errors = pageErrors;
     const contexts = openContexts;
     pageErrors = [];
-    allowed = [];
     openContexts = [];
     await Promise.all(contexts.map((c) => c.close().catch(() => {})));
     assert.deepEqual(errors, [], 'no console errors and no uncaught page errors');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, openApp, dragSelect, screenshot, waitReady, waitLoaded, idbAll, idbPut, waitForRecords,
-  expect, eventually, allowErrors,
+  expect, eventually,
 } from './harness.mjs';
 
 const app = setup();
@@ -273,11 +273,9 @@ const FAIL_WRITES = () => {
 };
 
 test('storage full: an alert offers Export everything, the work stays, and the retry saves it', async () => {
-  // A known defect this fixture found, reported for src/web/idb.rs: when a put throws,
-  // `Db::apply` returns without awaiting the transaction's abort, dropping the closures that its
-  // `onabort` still points to; the browser then calls a dropped closure at each failed retry.
-  // Remove this line once `apply` awaits the abort (or clears the handlers) before returning.
-  allowErrors(/closure invoked recursively or after being dropped/);
+  // This test once caught `Db::apply` returning before the aborted transaction reported its
+  // abort, dropping the closures its handlers pointed to (a page error at each failed retry):
+  // the shared fixture fails it on any page error.
   const context = await app.browser.newContext();
   await context.addInitScript(FAIL_WRITES);
   const { page } = await openApp(null, app.url, context);

@@ -122,21 +122,35 @@ test('an Annotator JSON export imports into a fresh profile with the same highli
   await importFile(fresh.page, native.name, native.text);
   const preview = fresh.page.getByRole('dialog', { name: 'Import preview' });
   // The sample article has the same id in every profile: it is matched, and 3 annotations are added.
-  await expect(preview).toHaveText(/3 annotation\(s\) added/);
+  await expect(preview).toHaveText(/3 annotations added/);
   await expect(fresh.page.locator('article mark')).toHaveCount(0); // nothing changes before confirming
   await preview.getByRole('button', { name: 'Import' }).click();
   await expect(fresh.page.locator('article mark')).toHaveTexts(marksBefore);
   await expect(items(fresh.page)).toHaveCount(3);
+  await expect(fresh.page.getByRole('status').filter({ hasText: 'Imported' }))
+    .toHaveText(/Imported “.*”: 3 annotations added\./);
   // Survives a reload: the import was stored.
   await fresh.page.reload();
   await fresh.page.locator('article mark').first().waitFor();
   await expect(items(fresh.page)).toHaveCount(3);
   // Importing the same file again adds nothing.
   await importFile(fresh.page, native.name, native.text);
-  await expect(preview).toHaveText(/0 annotation\(s\) added, 0 updated, 3 already here and kept/);
+  await expect(preview).toHaveText(/3 annotations already here and kept/);
   await preview.getByRole('button', { name: 'Cancel' }).click();
   await expect(preview).toHaveCount(0);
   await expect(items(fresh.page)).toHaveCount(3);
+
+  // The same file with its article under another id: the message names the article it added
+  // (defect 8 of issue 10: it used to say only how many annotations were added).
+  const article = JSON.parse(native.text).articles[0].id;
+  const other = article.replace(/^.{8}/, 'abcdef01');
+  const third = await openApp(app.browser, app.url);
+  await importFile(third.page, 'copy.json', native.text.replaceAll(article, other));
+  const copyPreview = third.page.getByRole('dialog', { name: 'Import preview' });
+  await expect(copyPreview).toHaveText(/1 new article/);
+  await copyPreview.getByRole('button', { name: 'Import' }).click();
+  await expect(third.page.getByRole('status').filter({ hasText: 'copy.json' }))
+    .toHaveText('Imported “copy.json”: 1 article and 3 annotations added.');
 });
 
 test('a W3C file whose quotes sit at other positions is re-anchored on the article', async () => {
@@ -167,8 +181,8 @@ test('a W3C file whose quotes sit at other positions is re-anchored on the artic
   ];
   await importFile(page, 'hypothesis.json', JSON.stringify(w3c));
   const preview = page.getByRole('dialog', { name: 'Import preview' });
-  await expect(preview).toHaveText(/3 annotation\(s\) added/);
-  await expect(preview).toHaveText(/2 annotation\(s\) could not be matched exactly/);
+  await expect(preview).toHaveText(/3 annotations added/);
+  await expect(preview).toHaveText(/2 annotations could not be matched exactly/);
   await preview.getByRole('button', { name: 'Import' }).click();
   await page.locator('article mark').first().waitFor();
   const marks = await page.locator('article mark').allTextContents();
@@ -218,7 +232,7 @@ test("replacing an article's text re-anchors its annotations and flags the chang
   await field.fill('Correction: a paragraph added at the top.\n\n' + old.replace('Jeff Sessions', 'Jefferson Beauregard Sessions'));
   await dialog.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Text replaced' }))
-    .toHaveText(/1 annotation\(s\) still on their text/);
+    .toHaveText(/1 annotation still on its text/);
   await expect(page.locator('article p').first()).toHaveText('Correction: a paragraph added at the top.');
   await eventually(async () => {
     assert.ok((await page.locator('article mark').allTextContents()).includes('more than 19,000 strikes'));

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::core::intake::usage_text;
 use crate::core::storage::LibraryEntry;
 
 /// The library's properties.
@@ -26,40 +27,6 @@ pub struct LibraryViewProps {
     pub on_delete: Callback<Uuid>,
     /// Called when the "New article" button is pressed.
     pub on_new: Callback<()>,
-}
-
-/// A byte count in decimal units as a person reads it: "850 bytes", "1.2 MB", "10 GB".
-pub fn format_bytes(bytes: f64) -> String {
-    const UNITS: [&str; 5] = ["kB", "MB", "GB", "TB", "PB"];
-    if !bytes.is_finite() || bytes < 1000.0 {
-        let n = if bytes.is_finite() {
-            bytes.max(0.0)
-        } else {
-            0.0
-        };
-        return format!("{} bytes", n.round());
-    }
-    let mut value = bytes / 1000.0;
-    let mut unit = UNITS[0];
-    for next in &UNITS[1..] {
-        // Round first, so that 999 950 bytes reads "1 MB", not "1000 kB".
-        if (value * 10.0).round() / 10.0 < 1000.0 {
-            break;
-        }
-        value /= 1000.0;
-        unit = next;
-    }
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0} {unit}")
-    } else {
-        format!("{rounded:.1} {unit}")
-    }
-}
-
-/// The storage line: "Using 1.2 MB of 10 GB".
-pub fn usage_text(used: f64, quota: f64) -> String {
-    format!("Using {} of {}", format_bytes(used), format_bytes(quota))
 }
 
 /// The `<section aria-label="Library">` with its list of articles, headed by the view's one
@@ -131,7 +98,7 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                 <RenameInput value={old} {on_keydown} {on_blur} />
             }
         } else {
-            html! { <h3 class="library-title">{ entry.title.clone() }</h3> }
+            html! { <h2 class="library-title">{ entry.title.clone() }</h2> }
         };
         let source = entry.source.as_ref().map(|s| {
             html! { <span class="library-source">{ s.clone() }</span> }

@@ -12,10 +12,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::core::html::{markdown_to_text, suggest_title_from_text};
-use crate::core::model::{uuid_from_random, HttpUrl};
-use crate::core::offsets::{cp_len, cp_to_byte, cp_to_utf16, utf16_to_cp};
-use crate::core::text::{canonicalize, split_title, Article};
+use crate::core::intake::{
+    build_article, read_file_text, source_error, suggested_title, SOURCE_ERROR_PREFIX,
+};
+use crate::core::model::uuid_from_random;
+use crate::core::offsets::splice_utf16;
+use crate::core::text::Article;
 use crate::web::html::html_to_text;
 
 use super::modal::Modal;
@@ -30,106 +32,6 @@ pub struct NewArticleDialogProps {
     pub on_create: Callback<Article>,
     /// Called when "Cancel" or Escape is pressed.
     pub on_cancel: Callback<()>,
-}
-
-/// What a file held, read according to its name's extension.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileText {
-    /// A suggested title, if the file offers one.
-    pub title: Option<String>,
-    /// The article text.
-    pub text: String,
-}
-
-/// Reads a file's content by its name's extension: `.html`/`.htm` as HTML, `.md` as Markdown,
-/// anything else as plain text whose first line is the title.
-pub fn read_file_text(name: &str, content: &str) -> FileText {
-    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
-    let extension = name
-        .rsplit_once('.')
-        .map(|(_, ext)| ext.to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "html" | "htm" => {
-            let e = html_to_text(content);
-            let title = e.title.or_else(|| suggest_title_from_text(&e.text));
-            FileText {
-                title,
-                text: e.text,
-            }
-        }
-        "md" => {
-            let e = markdown_to_text(content);
-            FileText {
-                title: e.title,
-                text: e.text,
-            }
-        }
-        _ => {
-            let canonical = canonicalize(content);
-            let (title, body) = split_title(&canonical);
-            if body.trim().is_empty() {
-                // One line only: it is the text, and suggests the title.
-                FileText {
-                    title: suggest_title_from_text(&canonical),
-                    text: canonical,
-                }
-            } else {
-                FileText {
-                    title: suggest_title_from_text(&title),
-                    text: body,
-                }
-            }
-        }
-    }
-}
-
-/// Replaces the UTF-16 range `start..end` of `text` (as a text field reports its selection)
-/// with `insert`; returns the new text and the UTF-16 offset just after the insertion.
-pub fn splice_utf16(text: &str, start: u32, end: u32, insert: &str) -> (String, u32) {
-    let (a, b) = (start.min(end) as usize, start.max(end) as usize);
-    let start_byte = cp_to_byte(text, utf16_to_cp(text, a));
-    let end_byte = cp_to_byte(text, utf16_to_cp(text, b)).max(start_byte);
-    let mut out = String::with_capacity(text.len() + insert.len());
-    out.push_str(text.get(..start_byte).unwrap_or(text));
-    out.push_str(insert);
-    out.push_str(text.get(end_byte..).unwrap_or(""));
-    let caret_cp = cp_len(text.get(..start_byte).unwrap_or(text)) + cp_len(insert);
-    let caret = cp_to_utf16(&out, caret_cp) as u32;
-    (out, caret)
-}
-
-/// The checked fields of a new article, or the message to show.
-pub fn build_article(
-    id: uuid::Uuid,
-    title: &str,
-    source: &str,
-    published: &str,
-    text: &str,
-) -> Result<Article, String> {
-    if text.trim().is_empty() {
-        return Err("The article has no text. Type, paste or open the article's text.".into());
-    }
-    let source_url = if source.trim().is_empty() {
-        None
-    } else {
-        Some(
-            HttpUrl::parse(source)
-                .map_err(|e| format!("Source URL: {e}"))?
-                .as_str()
-                .to_owned(),
-        )
-    };
-    let title = match title.trim() {
-        "" => suggest_title_from_text(text).unwrap_or_else(|| "Untitled".into()),
-        t => t.to_owned(),
-    };
-    let mut article = Article::new(id, &title, source_url, text);
-    let published = published.trim();
-    if !published.is_empty() {
-        article.published = Some(published.to_owned());
-    }
-    Ok(article)
 }
 
 /// The dialog, `role="dialog"`, `aria-modal="true"`, labelled "New article".
@@ -161,20 +63,15 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
 
     let on_source_blur = {
         let (source, error) = (source.clone(), error.clone());
-        Callback::from(move |_: FocusEvent| {
-            if source.trim().is_empty() {
-                return;
-            }
-            match HttpUrl::parse(&source) {
-                Ok(_) => {
-                    if error
-                        .as_deref()
-                        .is_some_and(|m| m.starts_with("Source URL"))
-                    {
-                        error.set(None);
-                    }
+        Callback::from(move |_: FocusEvent| match source_error(&source) {
+            Some(message) => error.set(Some(message)),
+            None => {
+                if error
+                    .as_deref()
+                    .is_some_and(|m| m.starts_with(SOURCE_ERROR_PREFIX))
+                {
+                    error.set(None);
                 }
-                Err(e) => error.set(Some(format!("Source URL: {e}"))),
             }
         })
     };
@@ -207,10 +104,7 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
             text.set(next);
             error.set(None);
             if title.trim().is_empty() {
-                if let Some(t) = extracted
-                    .title
-                    .or_else(|| suggest_title_from_text(&extracted.text))
-                {
+                if let Some(t) = suggested_title(&extracted) {
                     title.set(t);
                 }
             }
@@ -245,7 +139,7 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
                 match result {
                     Ok(bytes) => {
                         let content = String::from_utf8_lossy(&bytes);
-                        let read = read_file_text(&name, &content);
+                        let read = read_file_text(&name, &content, html_to_text);
                         if read.text.trim().is_empty() {
                             error.set(Some(format!("“{name}” holds no text.")));
                             return;
