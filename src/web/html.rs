@@ -8,14 +8,17 @@
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Node, SupportedType};
 
-use crate::core::html::{Extracted, HtmlEvent, TextBuilder};
+use crate::core::html::{disarm_event_handlers, Extracted, HtmlEvent, TextBuilder};
 
 /// The visible text and a suggested title of `html` (see [`crate::core::html`]). Never panics;
 /// markup the browser cannot parse yields what it could read.
 pub fn html_to_text(html: &str) -> Extracted {
     let mut b = TextBuilder::new();
+    // Handlers never run in the inert document, but Chromium reports each one it parses as a
+    // violation of the page's Content-Security-Policy: rename them first.
+    let html = disarm_event_handlers(html);
     let root = DomParser::new()
-        .and_then(|p| p.parse_from_string(html, SupportedType::TextHtml))
+        .and_then(|p| p.parse_from_string(&html, SupportedType::TextHtml))
         .ok()
         .and_then(|doc| doc.document_element());
     let Some(root) = root else {

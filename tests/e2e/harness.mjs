@@ -89,6 +89,12 @@ export async function launch() {
   });
   const newContext = async (opts = {}) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+    // A Content-Security-Policy violation is an error like any other: the fixture fails the test.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'an inline resource'}`);
+      });
+    });
     context.on('page', (page) => watchErrors(page));
     openContexts.push(context);
     return context;

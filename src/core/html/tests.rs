@@ -263,3 +263,47 @@ proptest! {
         prop_assert!(!out.text.to_lowercase().contains("<script"), "{:?} gave {:?}", html, out.text);
     }
 }
+
+#[test]
+fn event_handler_attributes_are_disarmed_inside_tags_only() {
+    let check =
+        |html: &str, expect: &str| assert_eq!(disarm_event_handlers(html), expect, "{html}");
+    check(
+        r#"<img src="x" onerror="alert(1)">"#,
+        r#"<img src="x" data-disarmed-onerror="alert(1)">"#,
+    );
+    check(
+        "<IMG/ONERROR=alert(1)><div\tonClick='a>b' title=\"x onload=y\">",
+        "<IMG/data-disarmed-ONERROR=alert(1)><div\tdata-disarmed-onClick='a>b' title=\"x onload=y\">",
+    );
+    // Text is never touched, even when it looks like an attribute; nor are unopened tags.
+    check(
+        "Çavuşoğlu said onerror=1 < onload=2 “no”",
+        "Çavuşoğlu said onerror=1 < onload=2 “no”",
+    );
+    check("<p>one</p> on=", "<p>one</p> on=");
+    // An unterminated tag or quote does not panic and keeps everything after it.
+    check("<a href='x onclick=", "<a href='x onclick=");
+    check("<a onclick", "<a data-disarmed-onclick");
+    assert!(matches!(
+        disarm_event_handlers("<p class=x>text</p>"),
+        std::borrow::Cow::Borrowed(_)
+    ));
+}
+
+proptest! {
+    /// Disarming never changes the text a reader sees.
+    #[test]
+    fn disarming_keeps_the_text(pieces in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "<p>", "</p>", "<img src=x onerror=alert(1)>", "<b onclick='a>b'>", "</b>",
+            " on", "=", "\"", "'", "<", ">", "Çavuşoğlu ", "text ", "<br/onload=x>", "\n",
+            "<div title=\"onload=1\">", "</div>", "&amp;", "<h1>", "</h1>",
+        ]),
+        0..24,
+    )) {
+        let html: String = pieces.concat();
+        let disarmed = disarm_event_handlers(&html);
+        prop_assert_eq!(html_to_text(&disarmed).text, html_to_text(&html).text);
+    }
+}
