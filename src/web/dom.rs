@@ -165,13 +165,30 @@ pub fn selection_rect() -> Option<(f64, f64, f64, f64)> {
     Some((r.left(), r.top(), r.right(), r.bottom()))
 }
 
-/// 16 random bytes from the browser's `crypto.getRandomValues`.
-pub fn random_bytes() -> [u8; 16] {
+/// 16 random bytes from the browser's `crypto.getRandomValues`, or `None` when the browser
+/// gives none (no `crypto`, or the call fails): the caller must then refuse to create
+/// anything that needs a new id, and say so.
+pub fn try_random_bytes() -> Option<[u8; 16]> {
+    let crypto = web_sys::window()?.crypto().ok()?;
     let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// COMPATIBILITY ONLY, to be removed: [`try_random_bytes`], with zero bytes when the browser
+/// gives none, so every id made from them is the same. Kept so that the callers not yet
+/// updated (`components/new_article.rs`, `components/transfer.rs`, `hooks/persistence.rs`)
+/// still compile; each should call [`try_random_bytes`] and handle `None` instead.
+pub fn random_bytes() -> [u8; 16] {
+    try_random_bytes().unwrap_or([0u8; 16])
+}
+
+/// The notice shown when the browser gives no random numbers, which new ids need: `what`
+/// says what could not be done, e.g. "Could not create the annotation".
+pub fn no_random_numbers(what: &str) -> String {
+    format!(
+        "{what}: this browser gave no random numbers, which new ids need. Nothing was changed; reload the page or try another browser."
+    )
 }
 
 /// Now, in milliseconds since the Unix epoch.

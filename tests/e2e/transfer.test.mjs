@@ -273,3 +273,67 @@ test('W3C annotations go to the article their target names, or to the one the us
   await page.getByRole('heading', { level: 1, name: 'Harbour report' }).waitFor();
   await expect(page.locator('article mark')).toHaveTexts(['a record year']);
 });
+
+test('a file cannot move an annotation, date itself in the future, or store a javascript: source', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  const file = JSON.parse((await exportVia(page, 'Annotator JSON', true)).text);
+  const [sample] = file.articles;
+  const [claim] = file.annotations;
+  // The file claims the claim's id for a new article of its own, dated far in the future,
+  // with a javascript: source, and appends a paragraph to the sample article's text.
+  const copyId = '0badc0de-0000-4000-8000-000000000001';
+  sample.text += '\n\nA paragraph the file adds.';
+  file.articles.push({ id: copyId, title: 'Copied article', source_url: 'javascript:alert(document.domain)',
+    text: 'Officials said more than 19,000 strikes were made.' });
+  file.annotations = [{ ...claim, article_id: copyId, start: 14, end: 38, note: 'from the file',
+    created: '2999-01-01T00:00:00.000Z', modified: '2999-01-01T00:00:00.000Z',
+    quote: { exact: 'more than 19,000 strikes', prefix: 'Officials said ', suffix: ' were made.' } }];
+  await importFile(page, 'claims.json', JSON.stringify(file));
+  const preview = page.getByRole('dialog', { name: 'Import preview' });
+  await expect(preview).toHaveText(/Replaces the text of “The Global Coalition Working to Defeat ISIS”\./);
+  await expect(preview).toHaveText(/1 source link was dropped: it is not an http or https address\./);
+  await expect(preview).toHaveText(/1 annotation added/);
+  const before = Date.now();
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'claims.json' }))
+    .toHaveText(/Imported “claims\.json”: 1 article and 1 annotation added; 1 article updated\./);
+  // The existing claim stays on the sample article.
+  await expect(page.locator('article mark')).toHaveTexts(['more than 19,000 strikes']);
+  await expect(items(page)).toHaveCount(1);
+  await expect(items(page)).notToHaveText(/from the file/);
+
+  const back = JSON.parse((await exportVia(page, 'Annotator JSON', true)).text);
+  const copied = back.articles.find((a) => a.id === copyId);
+  assert.ok(copied, 'the new article was imported');
+  assert.equal(copied.source_url, undefined, 'the javascript: source was stored');
+  const original = back.annotations.find((a) => a.id === claim.id);
+  assert.equal(original.article_id, sample.id, 'the existing annotation moved');
+  assert.equal(original.note, '');
+  const copy = back.annotations.find((a) => a.article_id === copyId);
+  assert.ok(copy, 'the copy was imported');
+  assert.notEqual(copy.id, claim.id);
+  assert.equal(copy.note, 'from the file');
+  assert.ok(Date.parse(copy.modified) <= Date.now() && Date.parse(copy.modified) >= before - 60_000,
+    `modified ${copy.modified} was not clamped to now`);
+  assert.ok(Date.parse(copy.created) <= Date.now(), `created ${copy.created} was not clamped`);
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+});
+
+test('without random numbers from the browser, tagging and importing refuse with a message', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await page.evaluate(() => {
+    window.crypto.getRandomValues = () => { throw new Error('no random numbers in this test'); };
+  });
+  await dragSelect(page, 'more than 19,000 strikes');
+  await page.getByRole('toolbar', { name: 'Tag selection' }).getByRole('button', { name: 'Claim', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not create the annotation' }))
+    .toHaveText(/^Could not create the annotation: this browser gave no random numbers, which new ids need\./);
+  await expect(page.locator('article mark')).toHaveCount(0);
+  await expect(items(page)).toHaveCount(0);
+  await importFile(page, 'any.json', JSON.stringify({ format: 'article-annotator', version: 1,
+    exported: '2026-01-01T00:00:00.000Z', articles: [], annotations: [] }));
+  await expect(page.getByRole('alert').filter({ hasText: 'any.json' }))
+    .toHaveText(/^Could not import “any\.json”: this browser gave no random numbers/);
+  await expect(page.getByRole('dialog', { name: 'Import preview' })).toHaveCount(0);
+});

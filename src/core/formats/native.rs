@@ -19,7 +19,7 @@
 use super::{parse_json, ImportError, ImportPlan};
 use crate::core::anchor::{Anchorer, Method};
 use crate::core::library::Library;
-use crate::core::model::{Anchoring, Annotation, Timestamp};
+use crate::core::model::{Anchoring, Annotation, HttpUrl, Timestamp};
 use crate::core::text::{canonicalize, Article};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -54,13 +54,32 @@ pub fn export(library: &Library, now: Timestamp) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// Reads Annotator JSON and plans its merge into `library`.
+/// Reads Annotator JSON and plans its merge into `library`, for tests and tools that have no
+/// clock: times are not clamped and copies get ids derived from a fixed seed. The app calls
+/// [`import_into`].
+pub fn import(input: &str, library: &Library) -> Result<ImportPlan, ImportError> {
+    let mut ids = super::fresh_ids([0x5e; 16]);
+    import_into(input, library, Timestamp(i64::MAX), &mut ids).map(|r| r.0)
+}
+
+/// Reads Annotator JSON and plans its merge into `library`; also returns how many article
+/// source links were dropped.
 ///
 /// Checks, all before anything changes: size, syntax, format and version, field types (with
 /// line and column), unique ids, every annotation's article present (in the file or the
 /// library), offsets within the text. An `anchored` annotation whose text at its offsets no
 /// longer equals its quote is re-anchored by its quote (see [`crate::core::anchor`]).
-pub fn import(input: &str, library: &Library) -> Result<ImportPlan, ImportError> {
+///
+/// What the file claims is not taken on trust: `created` and `modified` times later than
+/// `now` become `now`, an article's `source_url` that is not an `http:`/`https:` URL is
+/// dropped (and counted), and an annotation whose id belongs to an annotation of another
+/// article becomes a copy with an id from `fresh_id` ([`ImportPlan::new`]).
+pub fn import_into(
+    input: &str,
+    library: &Library,
+    now: Timestamp,
+    fresh_id: &mut dyn FnMut() -> uuid::Uuid,
+) -> Result<(ImportPlan, usize), ImportError> {
     let doc = parse_json(input)?;
     if doc.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
         return Err(ImportError::UnknownFormat);
@@ -81,8 +100,15 @@ pub fn import(input: &str, library: &Library) -> Result<ImportPlan, ImportError>
     // Parse again from the text so that type errors carry a line and column.
     let mut file: NativeFile =
         serde_json::from_str(input).map_err(|e| ImportError::from_serde(&e))?;
+    let mut sources_dropped = 0;
     for a in &mut file.articles {
         a.text = canonicalize(&a.text);
+        if let Some(url) = a.source_url.take() {
+            match HttpUrl::parse(&url) {
+                Ok(u) => a.source_url = Some(u.as_str().to_owned()),
+                Err(_) => sources_dropped += 1,
+            }
+        }
     }
     check_unique_ids(file.articles.iter().map(|a| a.id))?;
     check_unique_ids(file.annotations.iter().map(|a| a.id))?;
@@ -114,6 +140,8 @@ pub fn import(input: &str, library: &Library) -> Result<ImportPlan, ImportError>
             });
         }
         let mut a = a.clone();
+        a.created = a.created.min(now);
+        a.modified = a.modified.min(now);
         if a.anchoring == Anchoring::Anchored && anchorer.slice(a.start, a.end) != a.quote.exact {
             let found = anchorer.anchor(&a.quote, Some((a.start, a.end)));
             if found.method != Method::Orphan {
@@ -125,7 +153,10 @@ pub fn import(input: &str, library: &Library) -> Result<ImportPlan, ImportError>
         annotations.push(a);
     }
     drop(anchorers);
-    Ok(ImportPlan::new(library, file.articles, annotations))
+    Ok((
+        ImportPlan::new(library, file.articles, annotations, fresh_id),
+        sources_dropped,
+    ))
 }
 
 pub(super) fn check_unique_ids(ids: impl Iterator<Item = uuid::Uuid>) -> Result<(), ImportError> {
@@ -142,7 +173,7 @@ pub(super) fn check_unique_ids(ids: impl Iterator<Item = uuid::Uuid>) -> Result<
 mod tests {
     use super::*;
     use crate::core::formats::ImportStep;
-    use crate::core::model::{Body, ClaimFields, HttpUrl, Kind, QuoteFields, TextQuote, Verdict};
+    use crate::core::model::{Body, ClaimFields, Kind, QuoteFields, TextQuote, Verdict};
     use proptest::prelude::*;
     use uuid::Uuid;
 
@@ -360,6 +391,135 @@ mod tests {
             Err(ImportError::DuplicateId {
                 id: Uuid::from_u128(9)
             })
+        );
+    }
+
+    /// Issue 11: a file cannot claim times later than now, so it cannot pin an article first
+    /// forever or win every later merge.
+    #[test]
+    fn times_later_than_now_are_clamped_to_now() {
+        let lib = sample();
+        let mut file = lib.clone();
+        if let Some(a) = file.annotations.get_mut(0) {
+            a.note = "from the future".into();
+            a.created = Timestamp(32_000_000_000_000);
+            a.modified = Timestamp(32_000_000_000_000);
+        }
+        let now = Timestamp(5000);
+        let mut ids = crate::core::formats::fresh_ids([1; 16]);
+        let (plan, _) = import_into(&export(&file, now), &lib, now, &mut ids).unwrap();
+        let out = plan.apply(&lib);
+        assert_eq!(out.annotations[0].note, "from the future");
+        assert_eq!(
+            (out.annotations[0].created, out.annotations[0].modified),
+            (now, now)
+        );
+        // A later edit made elsewhere now wins over it, as it would not over the file's
+        // claimed date.
+        let mut edited = lib.clone();
+        edited.annotations[0].note = "edited later".into();
+        edited.annotations[0].modified = Timestamp(6000);
+        let later = Timestamp(7000);
+        let (next, _) = import_into(&export(&edited, later), &out, later, &mut ids).unwrap();
+        assert_eq!(next.summary().annotations_updated, 1);
+        assert_eq!(next.apply(&out).annotations[0].note, "edited later");
+    }
+
+    /// Issue 11: an annotation whose id belongs to another article's annotation is imported
+    /// as a copy with a new id; the existing one stays where it is.
+    #[test]
+    fn an_id_of_another_articles_annotation_is_copied_not_moved() {
+        let lib = sample();
+        let other = Article::new(Uuid::from_u128(2), "Other", None, "We share goals too.");
+        let mut file = Library {
+            articles: vec![other.clone()],
+            annotations: Vec::new(),
+        };
+        let mut stolen = lib.annotations[0].clone();
+        stolen.article_id = other.id;
+        stolen.start = 0;
+        stolen.end = 8;
+        stolen.quote = TextQuote::from_span(&other.text, 0, 8);
+        stolen.modified = Timestamp(9000);
+        file.annotations.push(stolen);
+        let now = Timestamp(10_000);
+        let mut ids = crate::core::formats::fresh_ids([7; 16]);
+        let (plan, _) = import_into(&export(&file, now), &lib, now, &mut ids).unwrap();
+        assert_eq!(plan.summary().annotations_added, 1);
+        let out = plan.apply(&lib);
+        assert_eq!(out.annotations.len(), 2);
+        // The existing annotation is untouched.
+        assert_eq!(out.annotations[0], lib.annotations[0]);
+        let copy = &out.annotations[1];
+        assert_ne!(copy.id, lib.annotations[0].id);
+        assert_eq!(copy.article_id, other.id);
+        assert_eq!((copy.start, copy.end), (0, 8));
+    }
+
+    /// Issue 11: an imported article's source must be an http or https URL; any other is
+    /// dropped, never stored, and the preview says so.
+    #[test]
+    fn sources_that_are_not_http_urls_are_dropped() {
+        let mut file = Library::default();
+        for (n, url) in [
+            (1, "javascript:alert(document.domain)"),
+            (2, "not a url"),
+            (3, " HTTPS://news.example/ok "),
+        ] {
+            file.articles.push(Article::new(
+                Uuid::from_u128(n),
+                "T",
+                Some(url.to_owned()),
+                "Text.",
+            ));
+        }
+        let now = Timestamp(0);
+        let lib = Library::default();
+        let mut ids = crate::core::formats::fresh_ids([0; 16]);
+        let (plan, dropped) = import_into(&export(&file, now), &lib, now, &mut ids).unwrap();
+        assert_eq!(dropped, 2);
+        let out = plan.apply(&lib);
+        let sources: Vec<Option<&str>> = out
+            .articles
+            .iter()
+            .map(|a| a.source_url.as_deref())
+            .collect();
+        assert_eq!(sources, [None, None, Some("https://news.example/ok")]);
+        let lines = plan.preview_lines(&lib, dropped);
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("2 source links were dropped: they are not http or https addresses.")
+        );
+        assert_eq!(
+            plan.preview_lines(&lib, 1).last().map(String::as_str),
+            Some("1 source link was dropped: it is not an http or https address.")
+        );
+    }
+
+    /// Issue 11: the preview names, by title, every article whose text the file replaces.
+    #[test]
+    fn the_preview_names_the_articles_whose_text_is_replaced() {
+        let mut lib = sample();
+        lib.articles
+            .push(Article::new(Uuid::from_u128(2), "Second", None, "Two."));
+        lib.articles
+            .push(Article::new(Uuid::from_u128(3), "Third", None, "Three."));
+        let mut file = Library::default();
+        let mut first = lib.articles[0].clone();
+        first.text = "Replaced.".into();
+        first.title = "Renamed in the file".into();
+        let mut second = lib.articles[1].clone();
+        second.text = "Also replaced.".into();
+        // Same text, new title: no text replaced.
+        let mut third = lib.articles[2].clone();
+        third.title = "Only renamed".into();
+        file.articles = vec![first, second, third];
+        let plan = import(&export(&file, Timestamp(0)), &lib).unwrap();
+        assert_eq!(plan.replaced_titles(&lib), ["T", "Second"]);
+        let lines = plan.preview_lines(&lib, 0);
+        assert!(
+            lines.contains(&"Replaces the text of “T” and “Second”.".to_owned()),
+            "{lines:?}"
         );
     }
 }

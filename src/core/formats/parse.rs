@@ -226,21 +226,54 @@ pub fn detect(doc: &serde_json::Value) -> Option<Format> {
     }
 }
 
+/// An imported file read and planned: its format, the plan, and what the reader dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The file's format.
+    pub format: Format,
+    /// What the import will do.
+    pub plan: ImportPlan,
+    /// Article source links dropped because they were not `http:`/`https:` URLs.
+    pub sources_dropped: usize,
+}
+
+impl Imported {
+    /// The lines of the import preview ([`ImportPlan::preview_lines`]), `library` being the
+    /// one the plan was made for.
+    pub fn preview_lines(&self, library: &Library) -> Vec<String> {
+        self.plan.preview_lines(library, self.sources_dropped)
+    }
+}
+
 /// Reads an imported file of any supported format and plans its merge into `library`.
 /// Annotator JSON brings its own articles; W3C annotations are attached to `article`, which
-/// must then be given. `now` dates annotations that carry no dates.
+/// must then be given. `now` dates annotations that carry no dates and is the latest time a
+/// file may claim; `fresh_id` gives the ids of annotations copied because their id belongs
+/// to another article's annotation (see [`super::fresh_ids`]).
 pub fn import(
     input: &str,
     library: &Library,
     article: Option<Uuid>,
     now: Timestamp,
-) -> Result<(Format, ImportPlan), ImportError> {
+    fresh_id: &mut dyn FnMut() -> Uuid,
+) -> Result<Imported, ImportError> {
     let doc = parse_json(input)?;
     match detect(&doc) {
-        Some(Format::Native) => Ok((Format::Native, native::import(input, library)?)),
+        Some(Format::Native) => {
+            let (plan, sources_dropped) = native::import_into(input, library, now, fresh_id)?;
+            Ok(Imported {
+                format: Format::Native,
+                plan,
+                sources_dropped,
+            })
+        }
         Some(Format::W3c) => {
             let article = article.ok_or(ImportError::NoArticleChosen)?;
-            Ok((Format::W3c, w3c::import(input, library, article, now)?))
+            Ok(Imported {
+                format: Format::W3c,
+                plan: w3c::import_into(input, library, article, now, fresh_id)?,
+                sources_dropped: 0,
+            })
         }
         None => Err(ImportError::UnknownFormat),
     }
@@ -313,7 +346,14 @@ mod tests {
             let Some((_, want)) = expected.iter().find(|(n, _)| *n == name) else {
                 panic!("no expectation for {name}");
             };
-            let got = import(&input, &lib, Some(Uuid::from_u128(1)), Timestamp(0));
+            let mut ids = crate::core::formats::fresh_ids([0; 16]);
+            let got = import(
+                &input,
+                &lib,
+                Some(Uuid::from_u128(1)),
+                Timestamp(0),
+                &mut ids,
+            );
             let err = got.expect_err(&name);
             let shown = format!("{err:?}");
             assert!(shown.starts_with(want), "{name}: got {shown}, want {want}");

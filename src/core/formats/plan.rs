@@ -7,7 +7,31 @@ use crate::core::anchor;
 use crate::core::library::Library;
 use crate::core::model::{Anchoring, Annotation};
 use crate::core::text::Article;
+use std::collections::HashSet;
 use uuid::Uuid;
+
+/// How many ids [`ImportPlan::new`] draws for one copied annotation before giving up on it:
+/// ids that the library or the file already use are drawn again.
+const FRESH_ID_ATTEMPTS: usize = 64;
+
+/// New ids derived deterministically from `seed` (the shell draws it from the browser's
+/// random source): each call gives the next one, as a version 4 UUID. The core has no
+/// randomness of its own; this spreads one random seed over the ids an import needs.
+pub fn fresh_ids(seed: [u8; 16]) -> impl FnMut() -> Uuid {
+    let seed = u128::from_be_bytes(seed);
+    let mut counter: u128 = 0;
+    move || {
+        counter = counter.wrapping_add(1);
+        // SplitMix-style mixing of seed and counter: distinct counters give distinct ids
+        // (the mix is a bijection of the sum), which is all the import needs.
+        let mut h =
+            seed.wrapping_add(counter.wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835));
+        h ^= h >> 67;
+        h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9_94D0_49BB_1331_11EB);
+        h ^= h >> 59;
+        crate::core::model::uuid_from_random(h.to_be_bytes())
+    }
+}
 
 /// What an import will do with one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +79,34 @@ pub struct PlanSummary {
 impl ImportPlan {
     /// Builds the plan for merging `articles` and `annotations` (already validated and
     /// anchored) into `library`.
-    pub fn new(library: &Library, articles: Vec<Article>, annotations: Vec<Annotation>) -> Self {
+    ///
+    /// An incoming annotation whose id belongs to an annotation of another article in the
+    /// library is added as a copy under a new id taken from `fresh_id` (ids the library or
+    /// the file already use are skipped): a file never moves an existing annotation to
+    /// another article.
+    pub fn new(
+        library: &Library,
+        articles: Vec<Article>,
+        annotations: Vec<Annotation>,
+        fresh_id: &mut dyn FnMut() -> Uuid,
+    ) -> Self {
+        let mut taken: HashSet<Uuid> = annotations.iter().map(|a| a.id).collect();
+        let annotations = annotations
+            .into_iter()
+            .filter_map(|mut a| {
+                let elsewhere = library
+                    .annotation(a.id)
+                    .is_some_and(|old| old.article_id != a.article_id);
+                if elsewhere {
+                    let id = (0..FRESH_ID_ATTEMPTS)
+                        .map(|_| fresh_id())
+                        .find(|id| library.annotation(*id).is_none() && !taken.contains(id))?;
+                    taken.insert(id);
+                    a.id = id;
+                }
+                Some(a)
+            })
+            .collect::<Vec<_>>();
         let articles = articles
             .into_iter()
             .map(|a| match library.article(a.id) {
@@ -76,6 +127,41 @@ impl ImportPlan {
             articles,
             annotations,
         }
+    }
+
+    /// The titles, as the library has them, of the articles whose text applying the plan
+    /// replaces, in the file's order.
+    pub fn replaced_titles(&self, library: &Library) -> Vec<String> {
+        self.articles
+            .iter()
+            .filter(|(step, _)| *step == ImportStep::Update)
+            .filter_map(|(_, a)| library.article(a.id).filter(|old| old.text != a.text))
+            .map(|old| old.title.clone())
+            .collect()
+    }
+
+    /// The lines of the import preview: [`PlanSummary::lines`], then the articles whose text
+    /// the import replaces, by title ("Replaces the text of “A” and “B”."), then how many
+    /// source links the reader dropped because they were not `http:`/`https:` addresses.
+    pub fn preview_lines(&self, library: &Library, sources_dropped: usize) -> Vec<String> {
+        let mut lines = self.summary().lines();
+        let titles: Vec<String> = self
+            .replaced_titles(library)
+            .into_iter()
+            .map(|t| format!("“{t}”"))
+            .collect();
+        if !titles.is_empty() {
+            lines.push(format!("Replaces the text of {}.", and_list(&titles)));
+        }
+        match sources_dropped {
+            0 => {}
+            1 => lines
+                .push("1 source link was dropped: it is not an http or https address.".to_owned()),
+            n => lines.push(format!(
+                "{n} source links were dropped: they are not http or https addresses."
+            )),
+        }
+        lines
     }
 
     /// Counts for the preview.
@@ -423,11 +509,78 @@ mod tests {
         };
         let mut changed = article(2);
         changed.title = "New title".into();
-        let plan = ImportPlan::new(&lib, vec![article(1), changed, article(3)], Vec::new());
+        let plan = ImportPlan::new(
+            &lib,
+            vec![article(1), changed, article(3)],
+            Vec::new(),
+            &mut fresh_ids([0; 16]),
+        );
         let s = plan.summary();
         assert_eq!(
             (s.articles_added, s.articles_updated, s.articles_kept),
             (1, 1, 1)
         );
+    }
+
+    /// The ids of copies: distinct, never one the library or the file already uses, and an
+    /// annotation with no free id is left out rather than moved.
+    #[test]
+    fn copies_take_ids_that_are_free() {
+        let (a, b) = (article(1), article(2));
+        let on = |id: u128, art: &Article| {
+            Annotation::new(
+                Uuid::from_u128(id),
+                art.id,
+                Kind::Claim,
+                &art.text,
+                0,
+                4,
+                Timestamp(0),
+            )
+        };
+        let lib = Library {
+            articles: vec![a.clone(), b.clone()],
+            annotations: vec![on(10, &a), on(11, &a)],
+        };
+        // The id source first offers ids already taken, then free ones.
+        let mut offered = vec![10u128, 11, 20, 12, 13].into_iter();
+        let mut ids = move || Uuid::from_u128(offered.next().unwrap_or(0));
+        let plan = ImportPlan::new(
+            &lib,
+            Vec::new(),
+            vec![on(10, &b), on(11, &b), on(20, &b)],
+            &mut ids,
+        );
+        let got: Vec<(ImportStep, u128)> = plan
+            .annotations
+            .iter()
+            .map(|(s, x)| (*s, x.id.as_u128()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (ImportStep::Add, 12),
+                (ImportStep::Add, 13),
+                (ImportStep::Add, 20)
+            ]
+        );
+        // No free id at all: the annotation is left out, the existing one never moves.
+        let plan = ImportPlan::new(&lib, Vec::new(), vec![on(10, &b)], &mut || {
+            Uuid::from_u128(11)
+        });
+        assert!(plan.annotations.is_empty());
+        assert_eq!(plan.apply(&lib), lib);
+    }
+
+    #[test]
+    fn fresh_ids_are_distinct_version_4_uuids() {
+        let mut ids = fresh_ids([9; 16]);
+        let mut seen = HashSet::new();
+        for _ in 0..1000 {
+            let id = ids();
+            assert_eq!(id.get_version_num(), 4);
+            assert!(seen.insert(id));
+        }
+        assert_ne!(fresh_ids([1; 16])(), fresh_ids([2; 16])());
     }
 }

@@ -170,13 +170,30 @@ pub fn export<'a>(
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
-/// Reads W3C Web Annotations and plans adding them to the article `article_id` of `library`,
-/// anchoring each on its text. Annotations not found in the text are kept as orphans.
+/// Reads W3C Web Annotations as [`import_into`] does, for tests and tools: copies get ids
+/// derived from a fixed seed. The app calls [`import_into`].
 pub fn import(
     input: &str,
     library: &Library,
     article_id: Uuid,
     now: Timestamp,
+) -> Result<ImportPlan, ImportError> {
+    let mut ids = super::fresh_ids([0x3c; 16]);
+    import_into(input, library, article_id, now, &mut ids)
+}
+
+/// Reads W3C Web Annotations and plans adding them to the article `article_id` of `library`,
+/// anchoring each on its text. Annotations not found in the text are kept as orphans.
+///
+/// `created` and `modified` times later than `now` become `now`; an annotation whose id
+/// belongs to an annotation of another article becomes a copy with an id from `fresh_id`
+/// ([`ImportPlan::new`]).
+pub fn import_into(
+    input: &str,
+    library: &Library,
+    article_id: Uuid,
+    now: Timestamp,
+    fresh_id: &mut dyn FnMut() -> Uuid,
 ) -> Result<ImportPlan, ImportError> {
     let doc = parse_json(input)?;
     let Some(article) = library.article(article_id) else {
@@ -191,7 +208,7 @@ pub fn import(
         out.push(read_one(item, i + 1, article_id, &anchorer, now)?);
     }
     super::native::check_unique_ids(out.iter().map(|a| a.id))?;
-    Ok(ImportPlan::new(library, Vec::new(), out))
+    Ok(ImportPlan::new(library, Vec::new(), out, fresh_id))
 }
 
 /// The annotations in a document: one, an array, a page or a collection.
@@ -396,13 +413,15 @@ fn read_one(
         .get("created")
         .and_then(Value::as_str)
         .and_then(Timestamp::parse_rfc3339)
-        .unwrap_or(now);
+        .unwrap_or(now)
+        .min(now);
     let modified = item
         .get("modified")
         .or_else(|| item.get("updated"))
         .and_then(Value::as_str)
         .and_then(Timestamp::parse_rfc3339)
-        .unwrap_or(created);
+        .unwrap_or(created)
+        .min(now);
     Ok(Annotation {
         id,
         article_id,

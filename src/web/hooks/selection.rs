@@ -13,7 +13,7 @@ use crate::core::reducer::{Action, Edit};
 use crate::core::segment::click_selection;
 use crate::core::selection;
 use crate::web::dom;
-use crate::web::state::{AppAction, AppState, StorageStatus};
+use crate::web::state::{AppAction, AppState, Notice, StorageStatus};
 
 /// The selection the toolbar acts on: a trimmed code point range and where to show it.
 #[derive(Clone, PartialEq)]
@@ -75,7 +75,13 @@ pub fn use_selection(state: &UseReducerHandle<AppState>, article_ref: &NodeRef) 
                 .map(|r| (r.start, r.end))
                 .or_else(|| pending.as_ref().map(|p| (p.start, p.end)));
             let Some((start, end)) = span else { return };
-            let id = uuid_from_random(dom::random_bytes());
+            let Some(bytes) = dom::try_random_bytes() else {
+                state.dispatch(AppAction::Notify(Notice::error(dom::no_random_numbers(
+                    "Could not create the annotation",
+                ))));
+                return;
+            };
+            let id = uuid_from_random(bytes);
             let a = Annotation::new(id, state.article.id, kind, text, start, end, dom::now());
             state.dispatch(AppAction::Annotate {
                 action: Action::Create(a),

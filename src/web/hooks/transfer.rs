@@ -22,12 +22,15 @@ pub struct ImportPreview {
     pub plan: Rc<ImportPlan>,
     /// For W3C files, the article the annotations are attached to.
     pub article: Option<Uuid>,
+    /// The preview's lines, as the core words them for the library the plan was made for
+    /// (they name the articles whose text would be replaced, and dropped source links).
+    lines: Rc<Vec<String>>,
 }
 
 impl ImportPreview {
     /// The preview's lines, as the core words them.
     pub fn lines(&self) -> Vec<String> {
-        self.plan.summary().lines()
+        self.lines.as_ref().clone()
     }
 }
 
@@ -103,13 +106,19 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
     let export_everything = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
+            let Some(bytes) = dom::try_random_bytes() else {
+                state.dispatch(AppAction::Notify(Notice::error(dom::no_random_numbers(
+                    "Could not export",
+                ))));
+                return;
+            };
             let f = formats::export_file(
                 &Library::from_stored(&state.library),
                 ExportFormat::Native,
                 None,
                 &state.settings,
                 dom::now(),
-                uuid_from_random(dom::random_bytes()),
+                uuid_from_random(bytes),
             );
             let notice = match files::download_export(&f) {
                 Ok(text) => Notice::info(text),
@@ -163,21 +172,36 @@ async fn read_import(
     }
 }
 
-/// Plans importing `text` into the library; W3C annotations go to `article`.
+/// Plans importing `text` into the library; W3C annotations go to `article`. Annotations
+/// copied because their id belongs to another article's get ids derived from one random
+/// seed; without random numbers from the browser, the import is refused.
 fn plan_import(
     file_name: &str,
     text: Rc<String>,
     state: &AppState,
     article: Option<Uuid>,
 ) -> Result<ImportPreview, String> {
+    let Some(seed) = dom::try_random_bytes() else {
+        return Err(dom::no_random_numbers(&format!(
+            "Could not import “{file_name}”"
+        )));
+    };
     let lib = Library::from_stored(&state.library);
-    let (format, plan) =
-        formats::import(&text, &lib, article, dom::now()).map_err(|e| e.refusal(file_name))?;
+    let imported = formats::import(
+        &text,
+        &lib,
+        article,
+        dom::now(),
+        &mut formats::fresh_ids(seed),
+    )
+    .map_err(|e| e.refusal(file_name))?;
+    let lines = imported.preview_lines(&lib);
     Ok(ImportPreview {
         file_name: file_name.to_owned(),
         text,
-        format,
-        plan: Rc::new(plan),
+        format: imported.format,
+        plan: Rc::new(imported.plan),
         article,
+        lines: Rc::new(lines),
     })
 }

@@ -4,6 +4,9 @@ use crate::core::offsets::slice_cp;
 
 const TEXT: &str = "Minister Çavuşoğlu\u{a0} stated “we share 😀 goals”. More than 19,000 strikes.";
 
+/// The time the tests import at: later than every date in their files.
+const NOW: Timestamp = Timestamp(4_000_000_000_000);
+
 fn library() -> Library {
     let art = Article::new(
         Uuid::from_u128(1),
@@ -219,7 +222,7 @@ fn own_export_round_trips_losslessly() {
         articles: lib.articles.clone(),
         annotations: Vec::new(),
     };
-    let plan = import(&s, &target, Uuid::from_u128(1), Timestamp(0)).unwrap();
+    let plan = import(&s, &target, Uuid::from_u128(1), NOW).unwrap();
     assert_eq!(plan.apply(&target), lib);
 }
 
@@ -234,7 +237,7 @@ fn hypothesis_annotation_is_read() {
              "endContainer": "/p[1]", "endOffset": 6},
             {"type": "TextPositionSelector", "start": 58, "end": 64},
             {"type": "TextQuoteSelector", "exact": "19,000", "prefix": "More than ", "suffix": " strikes"}]}]}"#;
-    let plan = import(h, &lib, Uuid::from_u128(1), Timestamp(0)).unwrap();
+    let plan = import(h, &lib, Uuid::from_u128(1), NOW).unwrap();
     let a = &plan.annotations[0].1;
     // Hypothesis counts UTF-16 units: the stale position is corrected by the quote.
     assert_eq!((a.start, a.end, a.anchoring), (57, 63, Anchoring::Anchored));
@@ -246,7 +249,7 @@ fn hypothesis_annotation_is_read() {
         Timestamp::parse_rfc3339("2026-11-27T11:00:00Z").unwrap()
     );
     // The id is stable across imports.
-    let again = import(h, &lib, Uuid::from_u128(1), Timestamp(5)).unwrap();
+    let again = import(h, &lib, Uuid::from_u128(1), Timestamp(NOW.0 + 5)).unwrap();
     assert_eq!(again.annotations[0].1.id, a.id);
 }
 
@@ -262,7 +265,7 @@ fn recogito_page_is_read() {
                                  {"type": "TextPositionSelector", "start": 28, "end": 45}]}},
         {"type": "Annotation", "body": {"type": "TextualBody", "purpose": "assessing", "value": "False"},
          "target": {"selector": {"type": "TextQuoteSelector", "exact": "20,000 strikes"}}}]}"##;
-    let plan = import(r, &lib, Uuid::from_u128(1), Timestamp(0)).unwrap();
+    let plan = import(r, &lib, Uuid::from_u128(1), NOW).unwrap();
     let q = &plan.annotations[0].1;
     assert_eq!(q.kind(), Kind::Quote);
     assert_eq!(slice_cp(TEXT, q.start, q.end), "we share 😀 goals");
@@ -277,7 +280,7 @@ fn recogito_page_is_read() {
 #[test]
 fn import_refusals() {
     let lib = library();
-    let imp = |s: &str| import(s, &lib, Uuid::from_u128(1), Timestamp(0));
+    let imp = |s: &str| import(s, &lib, Uuid::from_u128(1), NOW);
     assert_eq!(
         imp(
             r#"{"type":"Annotation","target":{"source":"https://x.y/img.png","selector":{"type":"FragmentSelector","value":"xywh=1,2,3,4"}}}"#
@@ -307,7 +310,7 @@ fn import_refusals() {
         })
     );
     assert_eq!(
-        import("[]", &lib, Uuid::from_u128(9), Timestamp(0)).map(|_| ()),
+        import("[]", &lib, Uuid::from_u128(9), NOW).map(|_| ()),
         Err(ImportError::MissingArticle {
             article: Uuid::from_u128(9)
         })
@@ -330,7 +333,7 @@ fn selectors_describe_one_segment_after_an_approximate_match() {
         ] },
     })
     .to_string();
-    let plan = import(&file, &lib, Uuid::from_u128(1), Timestamp(0)).unwrap();
+    let plan = import(&file, &lib, Uuid::from_u128(1), NOW).unwrap();
     let next = plan.apply(&lib);
     let imported = next.annotation(Uuid::from_u128(0x77)).unwrap();
     assert_eq!(imported.anchoring, Anchoring::NeedsReview);
@@ -365,7 +368,7 @@ fn selectors_describe_one_segment_after_an_approximate_match() {
         articles: next.articles.clone(),
         annotations: Vec::new(),
     };
-    let back = import(&s, &empty, Uuid::from_u128(1), Timestamp(9)).unwrap();
+    let back = import(&s, &empty, Uuid::from_u128(1), Timestamp(NOW.0 + 9)).unwrap();
     assert_eq!(back.apply(&empty), next);
 }
 
@@ -386,4 +389,55 @@ fn an_orphan_keeps_its_own_quote_and_no_position() {
         json!({ "start": 0, "end": 8 })
     );
     assert!(item["annotator:fields"].get("quote").is_none());
+}
+
+/// Issue 11: `created` and `modified` later than now are clamped to now.
+#[test]
+fn times_later_than_now_are_clamped_to_now() {
+    let lib = library();
+    let doc = json!({
+        "@context": CONTEXT, "type": "Annotation", "id": "urn:uuid:00000000-0000-4000-8000-0000000000aa",
+        "created": "2999-01-01T00:00:00Z", "modified": "2999-06-01T00:00:00Z",
+        "target": { "source": "https://news.example/c",
+                    "selector": { "type": "TextQuoteSelector", "exact": "19,000 strikes" } },
+    });
+    let now = Timestamp(1_796_000_000_000);
+    let mut ids = super::super::fresh_ids([2; 16]);
+    let plan = import_into(&doc.to_string(), &lib, Uuid::from_u128(1), now, &mut ids).unwrap();
+    let (_, a) = &plan.annotations[0];
+    assert_eq!((a.created, a.modified), (now, now));
+    // Times in the past are kept as they are.
+    let past = doc.to_string().replace("2999", "2020");
+    let plan = import_into(&past, &lib, Uuid::from_u128(1), now, &mut ids).unwrap();
+    assert!(plan.annotations[0].1.modified < now);
+}
+
+/// Issue 11: a W3C annotation whose id is that of an annotation on another article is added
+/// as a copy with a new id; the existing annotation does not move.
+#[test]
+fn an_id_of_another_articles_annotation_is_copied_not_moved() {
+    let mut lib = library();
+    let other = Article::new(Uuid::from_u128(5), "Other", None, "We share goals. Really.");
+    lib.articles.push(other.clone());
+    let doc = json!({
+        "@context": CONTEXT, "type": "Annotation",
+        "id": format!("urn:uuid:{}", Uuid::from_u128(2)),
+        "modified": "2026-01-01T00:00:00Z",
+        "target": { "source": "urn:uuid:5",
+                    "selector": { "type": "TextQuoteSelector", "exact": "Really" } },
+    });
+    let now = Timestamp(1_796_000_000_000);
+    let mut ids = super::super::fresh_ids([3; 16]);
+    let plan = import_into(&doc.to_string(), &lib, other.id, now, &mut ids).unwrap();
+    assert_eq!(plan.summary().annotations_added, 1);
+    let out = plan.apply(&lib);
+    assert_eq!(out.annotations.len(), lib.annotations.len() + 1);
+    assert_eq!(
+        out.annotation(Uuid::from_u128(2)),
+        lib.annotation(Uuid::from_u128(2))
+    );
+    let copy = out.annotations.last().unwrap();
+    assert_ne!(copy.id, Uuid::from_u128(2));
+    assert_eq!(copy.article_id, other.id);
+    assert_eq!(copy.quote.exact, "Really");
 }
