@@ -175,12 +175,17 @@ pub fn try_random_bytes() -> Option<[u8; 16]> {
     Some(bytes)
 }
 
-/// COMPATIBILITY ONLY, to be removed: [`try_random_bytes`], with zero bytes when the browser
-/// gives none, so every id made from them is the same. Kept so that the callers not yet
-/// updated (`components/new_article.rs`, `components/transfer.rs`, `hooks/persistence.rs`)
-/// still compile; each should call [`try_random_bytes`] and handle `None` instead.
-pub fn random_bytes() -> [u8; 16] {
-    try_random_bytes().unwrap_or([0u8; 16])
+/// Bytes for this tab's id (its journal key): random when the browser gives random numbers,
+/// else made from the clock and `Math.random`. A tab id only has to differ from the other tabs'
+/// ids, and nothing is stored under it for long, so saving goes on without `crypto`.
+pub fn tab_id_bytes() -> [u8; 16] {
+    try_random_bytes().unwrap_or_else(|| {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&(js_sys::Date::now() as u64).to_le_bytes());
+        bytes[8..]
+            .copy_from_slice(&((js_sys::Math::random() * 2f64.powi(53)) as u64).to_le_bytes());
+        bytes
+    })
 }
 
 /// The notice shown when the browser gives no random numbers, which new ids need: `what`

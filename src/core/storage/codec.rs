@@ -197,9 +197,20 @@ pub fn encode_annotation(annotation: &Annotation) -> String {
 }
 
 /// Reads an article record of any version up to [`CURRENT_VERSION`].
+///
+/// A source link that is not an `http:`/`https:` URL (a record written by hand, or sent by a
+/// page that is not this app) is dropped, never kept: every path that sets a source checks it.
 pub fn decode_article(raw: &str) -> Result<StoredArticle, RecordError> {
     let value = open_envelope(Store::Articles, raw, ARTICLE_FIELDS)?;
-    serde_json::from_value(value).map_err(|e| RecordError::Corrupt(e.to_string()))
+    let mut stored: StoredArticle =
+        serde_json::from_value(value).map_err(|e| RecordError::Corrupt(e.to_string()))?;
+    stored.article.source_url = stored
+        .article
+        .source_url
+        .as_deref()
+        .and_then(|u| crate::core::model::HttpUrl::parse(u).ok())
+        .map(|u| u.as_str().to_owned());
+    Ok(stored)
 }
 
 /// Reads an annotation record of any version up to [`CURRENT_VERSION`].

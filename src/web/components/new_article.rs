@@ -171,8 +171,13 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
         );
         let on_create = props.on_create.clone();
         move || {
-            let id = uuid_from_random(crate::web::dom::random_bytes());
-            match build_article(id, &title, &source, &published, &text) {
+            let Some(bytes) = crate::web::dom::try_random_bytes() else {
+                error.set(Some(crate::web::dom::no_random_numbers(
+                    "Could not create the article",
+                )));
+                return;
+            };
+            match build_article(uuid_from_random(bytes), &title, &source, &published, &text) {
                 Ok(article) => {
                     error.set(None);
                     on_create.emit(article);

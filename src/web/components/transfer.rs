@@ -39,17 +39,20 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
             *format,
             *whole,
         );
-        move || -> ExportFile {
+        // The export's id needs random bytes: without them the export is refused with a message.
+        move || -> Result<ExportFile, String> {
+            let bytes = dom::try_random_bytes()
+                .ok_or_else(|| dom::no_random_numbers("Could not export"))?;
             let lib = Library::from_stored(&library);
             let scope = if whole { None } else { article };
-            export_file(
+            Ok(export_file(
                 &lib,
                 format,
                 scope,
                 &settings,
                 dom::now(),
-                uuid_from_random(dom::random_bytes()),
-            )
+                uuid_from_random(bytes),
+            ))
         }
     };
     let on_download = {
@@ -59,7 +62,10 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
             props.on_close.clone(),
         );
         Callback::from(move |_| {
-            let f = make();
+            let f = match make() {
+                Ok(f) => f,
+                Err(e) => return notice.emit((true, e)),
+            };
             match files::download_export(&f) {
                 Ok(text) => {
                     notice.emit((false, text));
@@ -76,7 +82,10 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
             props.on_close.clone(),
         );
         Callback::from(move |_| {
-            let f = make();
+            let f = match make() {
+                Ok(f) => f,
+                Err(e) => return notice.emit((true, e)),
+            };
             let (notice, close) = (notice.clone(), close.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match files::copy_text(&f.content).await {

@@ -26,7 +26,7 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Rc<Persister> {
             };
             Persister::for_tab(
                 outbox,
-                &TabId::from_random(dom::random_bytes()),
+                &TabId::from_random(dom::tab_id_bytes()),
                 Callback::from(move |st| state.dispatch(AppAction::SetStorage(st))),
                 on_problem,
             )

@@ -355,3 +355,19 @@ fn the_migration_loop_refuses_newer_and_unknown_versions_and_reports_a_failed_st
         Err(RecordError::MigrationFailed { from: 2, .. })
     ));
 }
+
+/// Issue 11, "`source_url` is checked on every path that sets it": a stored or synced article
+/// whose source is not an http(s) URL is read without it.
+#[test]
+fn a_source_that_is_not_an_http_url_is_dropped_when_read() {
+    let mut stored = article(1, "Çavuşoğlu spoke.", 5);
+    stored.article.source_url = Some("javascript:alert(1)".into());
+    let read = decode_article(&encode_article(&stored)).unwrap();
+    assert_eq!(read.article.source_url, None);
+    stored.article.source_url = Some("HTTPS://example.org/a".into());
+    let read = decode_article(&encode_article(&stored)).unwrap();
+    assert_eq!(
+        read.article.source_url.as_deref(),
+        Some("https://example.org/a")
+    );
+}
