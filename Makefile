@@ -30,7 +30,7 @@ test-native:
 	cargo test --all-targets
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test web --test web_storage --test web_state --test web_components
+	cargo test --target wasm32-unknown-unknown --test web --test web_storage --test web_state --test web_components --test web_exports
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
