@@ -9,7 +9,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: setup serve build test test-native test-browser test-e2e bench
+.PHONY: setup serve build test test-native test-browser test-e2e bench fuzz
 
 setup:
 	@bash scripts/setup.sh
@@ -39,3 +39,7 @@ test-e2e:
 bench: setup
 	npm ci --prefix bench --no-audit --no-fund
 	node bench/run.mjs
+
+## Fuzz every core border for FUZZ_SECONDS seconds per target (default 600; nightly + cargo-fuzz).
+fuzz:
+	@bash scripts/fuzz.sh
