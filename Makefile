@@ -17,7 +17,7 @@ setup:
 ## Serve the app (release build) at http://$(ADDRESS):$(PORT)/ with the sample article.
 serve: setup
 	@echo "Serving Article Annotator at http://$(ADDRESS):$(PORT)/ (Ctrl+C stops)"
-	trunk serve --release --address $(ADDRESS) --port $(PORT)
+	trunk serve --release --no-autoreload --address $(ADDRESS) --port $(PORT)
 
 ## Build the static site into dist/ (host it with any static file server).
 build: setup
