@@ -18,6 +18,14 @@ pub fn uuid_from_random(bytes: [u8; 16]) -> Uuid {
     uuid::Builder::from_random_bytes(bytes).into_uuid()
 }
 
+/// What the user is told when the browser gives no random numbers, which new ids need:
+/// `what` says what could not be done, e.g. "Could not create the annotation".
+pub fn no_random_numbers(what: &str) -> String {
+    format!(
+        "{what}: this browser gave no random numbers, which new ids need. Nothing was changed; reload the page or try another browser."
+    )
+}
+
 /// A point in time, UTC, in milliseconds since the Unix epoch; serialised as RFC 3339.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Timestamp(pub i64);
@@ -608,5 +616,12 @@ mod tests {
             parse_tags(" Syria, ,syria,ISIS ,Türkiye"),
             vec!["Syria", "ISIS", "Türkiye"]
         );
+    }
+
+    #[test]
+    fn without_random_numbers_the_message_says_what_failed_and_that_nothing_changed() {
+        let m = no_random_numbers("Could not import “Çavuşoğlu.json”");
+        assert!(m.starts_with("Could not import “Çavuşoğlu.json”: "), "{m}");
+        assert!(m.contains("Nothing was changed"), "{m}");
     }
 }

@@ -188,14 +188,6 @@ pub fn tab_id_bytes() -> [u8; 16] {
     })
 }
 
-/// The notice shown when the browser gives no random numbers, which new ids need: `what`
-/// says what could not be done, e.g. "Could not create the annotation".
-pub fn no_random_numbers(what: &str) -> String {
-    format!(
-        "{what}: this browser gave no random numbers, which new ids need. Nothing was changed; reload the page or try another browser."
-    )
-}
-
 /// Now, in milliseconds since the Unix epoch.
 pub fn now() -> crate::core::model::Timestamp {
     crate::core::model::Timestamp(js_sys::Date::now() as i64)

@@ -172,7 +172,7 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
         let on_create = props.on_create.clone();
         move || {
             let Some(bytes) = crate::web::dom::try_random_bytes() else {
-                error.set(Some(crate::web::dom::no_random_numbers(
+                error.set(Some(crate::core::model::no_random_numbers(
                     "Could not create the article",
                 )));
                 return;

@@ -42,7 +42,7 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
         // The export's id needs random bytes: without them the export is refused with a message.
         move || -> Result<ExportFile, String> {
             let bytes = dom::try_random_bytes()
-                .ok_or_else(|| dom::no_random_numbers("Could not export"))?;
+                .ok_or_else(|| crate::core::model::no_random_numbers("Could not export"))?;
             let lib = Library::from_stored(&library);
             let scope = if whole { None } else { article };
             Ok(export_file(

@@ -76,9 +76,9 @@ pub fn use_selection(state: &UseReducerHandle<AppState>, article_ref: &NodeRef) 
                 .or_else(|| pending.as_ref().map(|p| (p.start, p.end)));
             let Some((start, end)) = span else { return };
             let Some(bytes) = dom::try_random_bytes() else {
-                state.dispatch(AppAction::Notify(Notice::error(dom::no_random_numbers(
-                    "Could not create the annotation",
-                ))));
+                state.dispatch(AppAction::Notify(Notice::error(
+                    crate::core::model::no_random_numbers("Could not create the annotation"),
+                )));
                 return;
             };
             let id = uuid_from_random(bytes);

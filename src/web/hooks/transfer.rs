@@ -107,9 +107,9 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(bytes) = dom::try_random_bytes() else {
-                state.dispatch(AppAction::Notify(Notice::error(dom::no_random_numbers(
-                    "Could not export",
-                ))));
+                state.dispatch(AppAction::Notify(Notice::error(
+                    crate::core::model::no_random_numbers("Could not export"),
+                )));
                 return;
             };
             let f = formats::export_file(
@@ -182,7 +182,7 @@ fn plan_import(
     article: Option<Uuid>,
 ) -> Result<ImportPreview, String> {
     let Some(seed) = dom::try_random_bytes() else {
-        return Err(dom::no_random_numbers(&format!(
+        return Err(crate::core::model::no_random_numbers(&format!(
             "Could not import “{file_name}”"
         )));
     };
