@@ -9,6 +9,8 @@
 #
 # Settings (environment):
 #   FUZZ_SECONDS  seconds per target (default 600)
+#   FUZZ_RUNS     stop a target earlier, after this many executions (default: no limit);
+#                 the full campaign is FUZZ_RUNS=10000000 FUZZ_SECONDS=3600
 #   FUZZ_TARGETS  space-separated targets (default: every target in fuzz/Cargo.toml)
 #   FUZZ_TIMEOUT  seconds after which one input counts as a hang (default 20)
 #
@@ -87,12 +89,14 @@ for t in "${targets[@]}"; do
       failed=1
     fi
   fi
-  say "$t: fuzzing for $seconds s"
+  runs=()
+  if [ -n "${FUZZ_RUNS:-}" ]; then runs=(-runs="$FUZZ_RUNS"); fi
+  say "$t: fuzzing for $seconds s${FUZZ_RUNS:+ or $FUZZ_RUNS executions}"
   log=fuzz/logs/$t.log
   status=0
   cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- \
     -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 \
-    -print_final_stats=1 >"$log" 2>&1 || status=$?
+    -print_final_stats=1 "${runs[@]}" >"$log" 2>&1 || status=$?
   execs=$(awk '/stat::number_of_executed_units/ { print $NF }' "$log" | tail -n 1)
   rate=$(awk '/stat::average_exec_per_sec/ { print $NF }' "$log" | tail -n 1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
