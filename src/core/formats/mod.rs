@@ -30,7 +30,9 @@ mod words;
 
 pub use export::{export_file, ExportFile, ExportFormat};
 pub use file_name::export_file_name;
-pub use parse::{detect, import, parse_json, Format, ImportError, Imported, MAX_IMPORT_BYTES};
+pub use parse::{
+    detect, import, import_observed, parse_json, Format, ImportError, Imported, MAX_IMPORT_BYTES,
+};
 pub use plan::{fresh_ids, ImportPlan, ImportStep, PlanSummary};
 pub use replace::{replace_article_text, ReplaceError, ReplaceReport};
 pub use target::{import_target, w3c_target_article};

@@ -59,7 +59,14 @@ pub fn export(library: &Library, now: Timestamp) -> String {
 /// [`import_into`].
 pub fn import(input: &str, library: &Library) -> Result<ImportPlan, ImportError> {
     let mut ids = super::fresh_ids([0x5e; 16]);
-    import_into(input, library, Timestamp(i64::MAX), &mut ids).map(|r| r.0)
+    import_into(
+        input,
+        library,
+        Timestamp(i64::MAX),
+        &mut ids,
+        &mut |_, _| {},
+    )
+    .map(|r| r.0)
 }
 
 /// Reads Annotator JSON and plans its merge into `library`; also returns how many article
@@ -79,6 +86,7 @@ pub fn import_into(
     library: &Library,
     now: Timestamp,
     fresh_id: &mut dyn FnMut() -> uuid::Uuid,
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(ImportPlan, usize), ImportError> {
     let doc = parse_json(input)?;
     if doc.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
@@ -120,8 +128,10 @@ pub fn import_into(
         .map(|a| (a.id, a.text.as_str()))
         .collect();
     let mut anchorers: HashMap<uuid::Uuid, Anchorer<'_>> = HashMap::new();
-    let mut annotations = Vec::with_capacity(file.annotations.len());
+    let total = file.annotations.len();
+    let mut annotations = Vec::with_capacity(total);
     for (i, a) in file.annotations.iter().enumerate() {
+        progress(i, total);
         let Some(&text) = texts.get(&a.article_id) else {
             return Err(ImportError::MissingArticle {
                 article: a.article_id,
@@ -152,6 +162,7 @@ pub fn import_into(
         }
         annotations.push(a);
     }
+    progress(total, total);
     drop(anchorers);
     Ok((
         ImportPlan::new(library, file.articles, annotations, fresh_id),
@@ -407,7 +418,8 @@ mod tests {
         }
         let now = Timestamp(5000);
         let mut ids = crate::core::formats::fresh_ids([1; 16]);
-        let (plan, _) = import_into(&export(&file, now), &lib, now, &mut ids).unwrap();
+        let (plan, _) =
+            import_into(&export(&file, now), &lib, now, &mut ids, &mut |_, _| {}).unwrap();
         let out = plan.apply(&lib);
         assert_eq!(out.annotations[0].note, "from the future");
         assert_eq!(
@@ -420,7 +432,14 @@ mod tests {
         edited.annotations[0].note = "edited later".into();
         edited.annotations[0].modified = Timestamp(6000);
         let later = Timestamp(7000);
-        let (next, _) = import_into(&export(&edited, later), &out, later, &mut ids).unwrap();
+        let (next, _) = import_into(
+            &export(&edited, later),
+            &out,
+            later,
+            &mut ids,
+            &mut |_, _| {},
+        )
+        .unwrap();
         assert_eq!(next.summary().annotations_updated, 1);
         assert_eq!(next.apply(&out).annotations[0].note, "edited later");
     }
@@ -444,7 +463,8 @@ mod tests {
         file.annotations.push(stolen);
         let now = Timestamp(10_000);
         let mut ids = crate::core::formats::fresh_ids([7; 16]);
-        let (plan, _) = import_into(&export(&file, now), &lib, now, &mut ids).unwrap();
+        let (plan, _) =
+            import_into(&export(&file, now), &lib, now, &mut ids, &mut |_, _| {}).unwrap();
         assert_eq!(plan.summary().annotations_added, 1);
         let out = plan.apply(&lib);
         assert_eq!(out.annotations.len(), 2);
@@ -476,7 +496,8 @@ mod tests {
         let now = Timestamp(0);
         let lib = Library::default();
         let mut ids = crate::core::formats::fresh_ids([0; 16]);
-        let (plan, dropped) = import_into(&export(&file, now), &lib, now, &mut ids).unwrap();
+        let (plan, dropped) =
+            import_into(&export(&file, now), &lib, now, &mut ids, &mut |_, _| {}).unwrap();
         assert_eq!(dropped, 2);
         let out = plan.apply(&lib);
         let sources: Vec<Option<&str>> = out

@@ -257,10 +257,25 @@ pub fn import(
     now: Timestamp,
     fresh_id: &mut dyn FnMut() -> Uuid,
 ) -> Result<Imported, ImportError> {
+    import_observed(input, library, article, now, fresh_id, &mut |_, _| {})
+}
+
+/// [`import`], calling `progress(done, total)` as the file's annotations are read and
+/// anchored (`total` is how many the file holds; `done` grows from 0 to it), so that a long
+/// import can show how far it has got.
+pub fn import_observed(
+    input: &str,
+    library: &Library,
+    article: Option<Uuid>,
+    now: Timestamp,
+    fresh_id: &mut dyn FnMut() -> Uuid,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Imported, ImportError> {
     let doc = parse_json(input)?;
     match detect(&doc) {
         Some(Format::Native) => {
-            let (plan, sources_dropped) = native::import_into(input, library, now, fresh_id)?;
+            let (plan, sources_dropped) =
+                native::import_into(input, library, now, fresh_id, progress)?;
             Ok(Imported {
                 format: Format::Native,
                 plan,
@@ -271,7 +286,7 @@ pub fn import(
             let article = article.ok_or(ImportError::NoArticleChosen)?;
             Ok(Imported {
                 format: Format::W3c,
-                plan: w3c::import_into(input, library, article, now, fresh_id)?,
+                plan: w3c::import_into(input, library, article, now, fresh_id, progress)?,
                 sources_dropped: 0,
             })
         }
@@ -284,6 +299,63 @@ mod tests {
     use super::*;
     use crate::core::model::Annotation;
     use crate::core::text::Article;
+
+    /// An import reports its progress from 0 to the number of annotations in the file, in
+    /// order, for both formats.
+    #[test]
+    fn import_observed_reports_progress_up_to_the_annotation_count() {
+        use crate::core::model::{Kind, Timestamp};
+        let art = Article::new(
+            Uuid::from_u128(1),
+            "T",
+            None,
+            "We share goals. We share more.",
+        );
+        let anns: Vec<Annotation> = (0..3u128)
+            .map(|i| {
+                let s = 3 + i as usize;
+                Annotation::new(
+                    Uuid::from_u128(10 + i),
+                    art.id,
+                    Kind::Claim,
+                    &art.text,
+                    s,
+                    s + 5,
+                    Timestamp(0),
+                )
+            })
+            .collect();
+        let lib = Library {
+            articles: vec![art.clone()],
+            annotations: anns,
+        };
+        let now = Timestamp(1);
+        let native = super::super::native::export(&lib, now);
+        let w3c = super::super::w3c::export(&lib, &lib.annotations, Uuid::from_u128(99), "All");
+        for (file, target) in [(native, None), (w3c, Some(art.id))] {
+            let mut seen = Vec::new();
+            let empty = Library {
+                articles: vec![art.clone()],
+                annotations: Vec::new(),
+            };
+            let imported = import_observed(
+                &file,
+                &empty,
+                target,
+                now,
+                &mut super::super::fresh_ids([1; 16]),
+                &mut |d, t| seen.push((d, t)),
+            )
+            .expect("an export imports");
+            assert_eq!(imported.plan.annotations.len(), 3);
+            assert_eq!(seen.first(), Some(&(0, 3)));
+            assert_eq!(seen.last(), Some(&(3, 3)));
+            assert!(
+                seen.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 == 3),
+                "{seen:?}"
+            );
+        }
+    }
 
     /// Every file in `tests/fixtures/bad/` is refused with its own error, and nothing panics.
     #[test]

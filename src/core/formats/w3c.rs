@@ -179,7 +179,7 @@ pub fn import(
     now: Timestamp,
 ) -> Result<ImportPlan, ImportError> {
     let mut ids = super::fresh_ids([0x3c; 16]);
-    import_into(input, library, article_id, now, &mut ids)
+    import_into(input, library, article_id, now, &mut ids, &mut |_, _| {})
 }
 
 /// Reads W3C Web Annotations and plans adding them to the article `article_id` of `library`,
@@ -194,6 +194,7 @@ pub fn import_into(
     article_id: Uuid,
     now: Timestamp,
     fresh_id: &mut dyn FnMut() -> Uuid,
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportPlan, ImportError> {
     let doc = parse_json(input)?;
     let Some(article) = library.article(article_id) else {
@@ -204,9 +205,12 @@ pub fn import_into(
     let items = items(&doc)?;
     let anchorer = Anchorer::new(&article.text);
     let mut out = Vec::with_capacity(items.len());
+    let total = items.len();
     for (i, item) in items.iter().enumerate() {
+        progress(i, total);
         out.push(read_one(item, i + 1, article_id, &anchorer, now)?);
     }
+    progress(total, total);
     super::native::check_unique_ids(out.iter().map(|a| a.id))?;
     Ok(ImportPlan::new(library, Vec::new(), out, fresh_id))
 }

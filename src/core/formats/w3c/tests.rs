@@ -403,12 +403,28 @@ fn times_later_than_now_are_clamped_to_now() {
     });
     let now = Timestamp(1_796_000_000_000);
     let mut ids = super::super::fresh_ids([2; 16]);
-    let plan = import_into(&doc.to_string(), &lib, Uuid::from_u128(1), now, &mut ids).unwrap();
+    let plan = import_into(
+        &doc.to_string(),
+        &lib,
+        Uuid::from_u128(1),
+        now,
+        &mut ids,
+        &mut |_, _| {},
+    )
+    .unwrap();
     let (_, a) = &plan.annotations[0];
     assert_eq!((a.created, a.modified), (now, now));
     // Times in the past are kept as they are.
     let past = doc.to_string().replace("2999", "2020");
-    let plan = import_into(&past, &lib, Uuid::from_u128(1), now, &mut ids).unwrap();
+    let plan = import_into(
+        &past,
+        &lib,
+        Uuid::from_u128(1),
+        now,
+        &mut ids,
+        &mut |_, _| {},
+    )
+    .unwrap();
     assert!(plan.annotations[0].1.modified < now);
 }
 
@@ -428,7 +444,15 @@ fn an_id_of_another_articles_annotation_is_copied_not_moved() {
     });
     let now = Timestamp(1_796_000_000_000);
     let mut ids = super::super::fresh_ids([3; 16]);
-    let plan = import_into(&doc.to_string(), &lib, other.id, now, &mut ids).unwrap();
+    let plan = import_into(
+        &doc.to_string(),
+        &lib,
+        other.id,
+        now,
+        &mut ids,
+        &mut |_, _| {},
+    )
+    .unwrap();
     assert_eq!(plan.summary().annotations_added, 1);
     let out = plan.apply(&lib);
     assert_eq!(out.annotations.len(), lib.annotations.len() + 1);
