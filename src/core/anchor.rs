@@ -20,11 +20,36 @@
 //!
 //! [`reanchor`] moves annotations from an old version of a text to a new one through a word
 //! diff (the `similar` crate), falling back to quote anchoring; it never drops an annotation.
+//!
+//! # Bounds
+//!
+//! Quotes come from files made by strangers, so no quote, and no file, can make anchoring
+//! run for long. The caps, all documented constants:
+//!
+//! - context: only the last [`MAX_CONTEXT_CP`] code points of a stored prefix and the first
+//!   [`MAX_CONTEXT_CP`] of a suffix are compared (the app itself stores 32);
+//! - quote length: a quote longer than [`MAX_QUOTE_CP`] is only checked at its stored position
+//!   (an orphan if it is not there), and approximate search stops at [`MAX_FUZZY_CP`];
+//! - candidates: at most [`MAX_CANDIDATES`] occurrences of a quote's text are examined, the
+//!   ones nearest its stored position; when there were more, the match cannot be called
+//!   unique, so it needs review;
+//! - a total [`Budget`] of work units shared by every quote of one import (or one text
+//!   replacement), [`IMPORT_BUDGET`]: each search is charged what it costs (bytes compared,
+//!   bit-parallel steps, table cells) before it runs, and once the budget cannot pay for a
+//!   search, quotes are only checked at their stored position; what is not there becomes an
+//!   orphan. The budget counts work, not time, so the same file always anchors the same way.
+//!
+//! The word diff of [`reanchor`] is capped in size ([`MAX_DIFF_TOKENS`]) and given a
+//! deadline ([`DIFF_DEADLINE`], measured with `similar`'s clock, which works in the browser
+//! through its `wasm32_web_time` feature); past either, fewer spans map through the diff and
+//! more are found by their quote, within the budget.
 
 use crate::core::model::{Anchoring, Annotation, TextQuote};
 use crate::core::offsets::CpIndex;
-use std::cell::OnceCell;
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The lowest similarity (`1 - edit distance / quote length`, in code points) at which an
 /// approximate match is accepted: a quarter of the quote's characters may differ.
@@ -32,8 +57,96 @@ pub const FUZZY_THRESHOLD: f64 = 0.75;
 
 /// Quotes longer than this many code points are not searched approximately (they become
 /// orphans when neither their position nor their exact text is found), which bounds the cost
-/// of one search to about `n · 64` word operations.
-pub const MAX_FUZZY_CP: usize = 4096;
+/// of one search to about `n · 16` word operations and its start-finding table to about a
+/// million cells. Quotes worth finding approximately are sentences, not pages.
+pub const MAX_FUZZY_CP: usize = 1024;
+
+/// Quotes longer than this many code points (about 3,000 words, a long feature) are only
+/// checked at their stored position, never searched for.
+pub const MAX_QUOTE_CP: usize = 20_000;
+
+/// Code points of stored context (prefix, suffix) that anchoring compares; the rest of a
+/// longer context is ignored. The app stores [`crate::core::model::CONTEXT_CP`].
+pub const MAX_CONTEXT_CP: usize = 256;
+
+/// Occurrences of a quote's exact text examined at most, the nearest to its stored position
+/// first (all of them when there is no position).
+pub const MAX_CANDIDATES: usize = 1000;
+
+/// Work units one import or one text replacement may spend searching for quotes (see
+/// [`Budget`]): about a second of searching in the browser on the machine of BENCHMARKS.md.
+pub const IMPORT_BUDGET: u64 = 150_000_000;
+
+/// Tokens (words and single other characters) of old plus new text above which
+/// [`reanchor`] does not diff the texts at all and finds every quote by its text alone.
+pub const MAX_DIFF_TOKENS: usize = 400_000;
+
+/// How long [`reanchor`]'s word diff may run before it settles for a coarser result.
+pub const DIFF_DEADLINE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// A store of work units that searches draw on; shared (through an `Rc`) by the
+/// [`Anchorer`]s of one import, so that the whole import is bounded, not each quote.
+///
+/// Units approximate one step of the bit-parallel search over one 64-code-point block of a
+/// pattern (a few nanoseconds): a byte comparison costs 1/32 of a unit, a code point of
+/// context compared 1/4, a cell of the start-finding table 1.
+#[derive(Debug)]
+pub struct Budget {
+    left: Cell<u64>,
+    /// Quotes of which a search was refused.
+    refused: Cell<usize>,
+    /// Whether a search of the quote being anchored was refused.
+    short: Cell<bool>,
+}
+
+impl Budget {
+    /// A budget of `units`.
+    pub fn new(units: u64) -> Rc<Self> {
+        Rc::new(Budget {
+            left: Cell::new(units),
+            refused: Cell::new(0),
+            short: Cell::new(false),
+        })
+    }
+
+    /// Units left.
+    pub fn left(&self) -> u64 {
+        self.left.get()
+    }
+
+    /// How many quotes the budget could not pay to search for (they were only checked at
+    /// their stored position, or searched in part).
+    pub fn refused(&self) -> usize {
+        self.refused.get()
+    }
+
+    /// Takes `cost` units when there are that many left; otherwise takes nothing, notes that
+    /// the current quote was refused and says no.
+    fn spend(&self, cost: u64) -> bool {
+        match self.left.get().checked_sub(cost) {
+            Some(left) => {
+                self.left.set(left);
+                true
+            }
+            None => {
+                self.short.set(true);
+                false
+            }
+        }
+    }
+
+    /// Ends the current quote: counts it when one of its searches was refused.
+    fn end_quote(&self) {
+        if self.short.replace(false) {
+            self.refused.set(self.refused.get() + 1);
+        }
+    }
+}
+
+/// The cost in units of comparing `bytes` bytes.
+fn bytes_cost(bytes: usize) -> u64 {
+    (bytes as u64).div_ceil(32)
+}
 
 /// How an annotation was anchored.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -84,17 +197,30 @@ pub struct Anchorer<'t> {
     text: &'t str,
     cps: CpIndex,
     occurrences: OnceCell<PrefixIndex>,
+    budget: Rc<Budget>,
 }
 
 impl<'t> Anchorer<'t> {
     /// Prepares anchoring on `text` (a code point index now; the occurrence index on first
-    /// need).
+    /// need), with a budget of its own of [`IMPORT_BUDGET`].
     pub fn new(text: &'t str) -> Self {
+        Self::with_budget(text, Budget::new(IMPORT_BUDGET))
+    }
+
+    /// Prepares anchoring on `text`, drawing on `budget` (shared with other anchorers of the
+    /// same import).
+    pub fn with_budget(text: &'t str, budget: Rc<Budget>) -> Self {
         Anchorer {
             text,
             cps: CpIndex::new(text),
             occurrences: OnceCell::new(),
+            budget,
         }
+    }
+
+    /// The budget this anchorer draws on.
+    pub fn budget(&self) -> &Rc<Budget> {
+        &self.budget
     }
 
     /// The text quotes are anchored on.
@@ -115,8 +241,16 @@ impl<'t> Anchorer<'t> {
     /// Anchors `quote`, stored at `position` (`start..end` in code points) when known. See the
     /// module documentation for the order of attempts.
     pub fn anchor(&self, quote: &TextQuote, position: Option<(usize, usize)>) -> Anchor {
+        let found = self.attempt(quote, position);
+        self.budget.end_quote();
+        found
+    }
+
+    fn attempt(&self, quote: &TextQuote, position: Option<(usize, usize)>) -> Anchor {
+        let quote = &bounded_context(quote);
         let n = self.len_cp();
         if let Some((s, e)) = position {
+            // Costs at most the quote's own length (plus bounded context): always paid.
             if s <= e && e <= n && self.holds(quote, s, e) {
                 return Anchor {
                     method: Method::Position,
@@ -126,12 +260,15 @@ impl<'t> Anchorer<'t> {
             }
         }
         let hint = position.map(|(s, _)| s);
-        if !quote.exact.is_empty() {
-            if let Some(found) = self.exact(quote, hint) {
-                return found;
-            }
-            if let Some(found) = self.fuzzy(&quote.exact, hint) {
-                return found;
+        if !quote.exact.is_empty() && quote.exact.len() <= 4 * MAX_QUOTE_CP {
+            let long = quote.exact.chars().count() > MAX_QUOTE_CP;
+            if !long {
+                if let Some(found) = self.exact(quote, hint) {
+                    return found;
+                }
+                if let Some(found) = self.fuzzy(&quote.exact, hint) {
+                    return found;
+                }
             }
         }
         let (s, e) = position.unwrap_or((0, 0));
@@ -160,12 +297,24 @@ impl<'t> Anchorer<'t> {
     }
 
     fn exact(&self, quote: &TextQuote, hint: Option<usize>) -> Option<Anchor> {
+        if self.occurrences.get().is_none() && !self.budget.spend(bytes_cost(8 * self.text.len())) {
+            return None;
+        }
         let index = self.occurrences.get_or_init(|| PrefixIndex::new(self.text));
         let exact_cp = quote.exact.chars().count();
-        let hits = index.find(self.text, &quote.exact);
-        let count = hits.len();
+        let hint_byte = hint.map(|h| self.cps.byte(h.min(self.len_cp())));
+        let (hits, complete) = index.find(self.text, &quote.exact, hint_byte, &self.budget)?;
+        // Each occurrence's context is compared (at most MAX_CONTEXT_CP on each side).
+        let context = quote.prefix.len() + quote.suffix.len();
+        if !self
+            .budget
+            .spend(hits.len() as u64 * (1 + (context as u64) / 4))
+        {
+            return None;
+        }
+        let unique = complete && hits.len() == 1;
         let found = |start: usize| Anchor {
-            method: Method::Exact { unique: count == 1 },
+            method: Method::Exact { unique },
             start,
             end: start + exact_cp,
         };
@@ -276,6 +425,14 @@ impl<'t> Anchorer<'t> {
             return None;
         }
         let max_dist = ((1.0 - FUZZY_THRESHOLD) * m as f64).floor() as usize;
+        // Per text code point, one step per 64-code-point block plus the fixed cost of reading
+        // the character and finding its bit vectors (measured at about three steps); then the
+        // start-finding table.
+        let search = self.len_cp() as u64 * (m.div_ceil(64) as u64 + 3);
+        let table = m as u64 * (m + max_dist) as u64;
+        if !self.budget.spend(search + table) {
+            return None;
+        }
         let (dist, end) = best_approximate_end(&pattern, self.text.chars(), max_dist, |end| {
             hint.map_or(0, |h| h.abs_diff(end.saturating_sub(m)))
         })?;
@@ -308,9 +465,26 @@ pub fn anchor(text: &str, quote: &TextQuote, position: Option<(usize, usize)>) -
 /// edited), it is attached there as `NeedsReview`. Otherwise it becomes an `Orphan` that keeps
 /// its old position (clamped to the new text). The stored quote is never changed, so that a
 /// reviewer can see what was annotated.
+///
+/// The diff and the searches are bounded (see the module's "Bounds"): a text replacement
+/// with many annotations ends, its unaffordable searches leaving orphans.
 pub fn reanchor(old_text: &str, new_text: &str, annotations: &[Annotation]) -> Vec<Annotation> {
+    reanchor_with_budget(old_text, new_text, annotations, Budget::new(IMPORT_BUDGET))
+}
+
+/// [`reanchor`], drawing on `budget` (the import that replaces several articles' texts
+/// shares one).
+pub fn reanchor_with_budget(
+    old_text: &str,
+    new_text: &str,
+    annotations: &[Annotation],
+    budget: Rc<Budget>,
+) -> Vec<Annotation> {
+    if annotations.is_empty() {
+        return Vec::new();
+    }
     let map = OffsetMap::new(old_text, new_text);
-    let anchorer = Anchorer::new(new_text);
+    let anchorer = Anchorer::with_budget(new_text, budget);
     annotations
         .iter()
         .map(|a| {
@@ -340,8 +514,16 @@ impl OffsetMap {
     fn new(old: &str, new: &str) -> Self {
         let (old_tokens, old_starts) = tokens(old);
         let (new_tokens, new_starts) = tokens(new);
-        let ops =
-            similar::capture_diff_slices(similar::Algorithm::Patience, &old_tokens, &new_tokens);
+        if old_tokens.len() + new_tokens.len() > MAX_DIFF_TOKENS {
+            return OffsetMap { equal: Vec::new() };
+        }
+        let deadline = similar::Instant::now().checked_add(DIFF_DEADLINE);
+        let ops = similar::capture_diff_slices_deadline(
+            similar::Algorithm::Patience,
+            &old_tokens,
+            &new_tokens,
+            deadline,
+        );
         let mut equal = Vec::new();
         for op in ops {
             if let similar::DiffOp::Equal {
@@ -410,6 +592,31 @@ fn tokens(s: &str) -> (Vec<&str>, Vec<usize>) {
     (toks, starts)
 }
 
+/// The quote with its prefix cut to its last [`MAX_CONTEXT_CP`] code points and its suffix
+/// to its first [`MAX_CONTEXT_CP`] (borrowed when both are short enough already).
+fn bounded_context(quote: &TextQuote) -> Cow<'_, TextQuote> {
+    // A context of at most MAX_CONTEXT_CP bytes has at most that many code points.
+    if quote.prefix.len() <= MAX_CONTEXT_CP && quote.suffix.len() <= MAX_CONTEXT_CP {
+        return Cow::Borrowed(quote);
+    }
+    let prefix_from = quote
+        .prefix
+        .char_indices()
+        .rev()
+        .nth(MAX_CONTEXT_CP - 1)
+        .map_or(0, |(b, _)| b);
+    let suffix_to = quote
+        .suffix
+        .char_indices()
+        .nth(MAX_CONTEXT_CP)
+        .map_or(quote.suffix.len(), |(b, _)| b);
+    Cow::Owned(TextQuote {
+        exact: quote.exact.clone(),
+        prefix: quote.prefix.get(prefix_from..).unwrap_or("").to_owned(),
+        suffix: quote.suffix.get(..suffix_to).unwrap_or("").to_owned(),
+    })
+}
+
 /// Code points at the end of `a` that equal the end of `b`.
 fn common_suffix_cp(a: &str, b: &str) -> usize {
     a.chars()
@@ -453,8 +660,17 @@ impl PrefixIndex {
         PrefixIndex { entries }
     }
 
-    /// Byte offsets of every occurrence of `needle` (not empty) in `text`, in text order.
-    fn find(&self, text: &str, needle: &str) -> Vec<usize> {
+    /// Byte offsets of the occurrences of `needle` (not empty) in `text`, in text order, and
+    /// whether they are all of them: at most [`MAX_CANDIDATES`] candidates are examined, the
+    /// nearest to `hint` (a byte offset) first. `None` when `budget` cannot pay for the
+    /// comparisons.
+    fn find(
+        &self,
+        text: &str,
+        needle: &str,
+        hint: Option<usize>,
+        budget: &Budget,
+    ) -> Option<(Vec<usize>, bool)> {
         let (k, used) = key(needle.as_bytes());
         // Keys that share the first `used` bytes of the needle form a contiguous range.
         let mask = u32::MAX.checked_shr(8 * used as u32).unwrap_or(0);
@@ -462,19 +678,42 @@ impl PrefixIndex {
         let hi = self
             .entries
             .partition_point(|&e| ((e >> 32) as u32) <= (k | mask));
-        let mut hits: Vec<usize> = self
-            .entries
-            .get(lo..hi)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&e| (e & 0xFFFF_FFFF) as usize)
+        let range = self.entries.get(lo..hi).unwrap_or(&[]);
+        let offset = |e: &u64| (e & 0xFFFF_FFFF) as usize;
+        let mut candidates: Vec<usize> = if used < KEY_BYTES {
+            // Several keys: each in text order, but not the whole. A needle this short is
+            // cheap to compare, so the whole range is taken (and paid for) and sorted.
+            if !budget.spend(bytes_cost(32 * range.len())) {
+                return None;
+            }
+            let mut all: Vec<usize> = range.iter().map(offset).collect();
+            all.sort_unstable();
+            all
+        } else {
+            range.iter().map(offset).collect()
+        };
+        let complete = candidates.len() <= MAX_CANDIDATES;
+        if !complete {
+            // The window of MAX_CANDIDATES candidates nearest the hint (the first ones
+            // without a hint).
+            let at = hint.map_or(0, |h| candidates.partition_point(|&b| b < h));
+            let from = at
+                .saturating_sub(MAX_CANDIDATES / 2)
+                .min(candidates.len() - MAX_CANDIDATES);
+            candidates = candidates
+                .get(from..from + MAX_CANDIDATES)
+                .unwrap_or(&[])
+                .to_vec();
+        }
+        // Each candidate compares up to the needle's length.
+        if !budget.spend(candidates.len() as u64 * bytes_cost(needle.len()).max(1)) {
+            return None;
+        }
+        let hits = candidates
+            .into_iter()
             .filter(|&b| text.get(b..).is_some_and(|t| t.starts_with(needle)))
             .collect();
-        if used < KEY_BYTES {
-            // Several keys: each in text order, but not the whole.
-            hits.sort_unstable();
-        }
-        hits
+        Some((hits, complete))
     }
 }
 
@@ -528,20 +767,46 @@ fn each_end_distance(
         return;
     }
     let blocks = m.div_ceil(64);
-    let mut peq: HashMap<char, Vec<u64>> = HashMap::new();
+    // The pattern's bit vectors, one per distinct character; ASCII characters find theirs
+    // through a table, others through a map (a hash per text character was most of the
+    // search's time).
+    let mut vectors: Vec<Vec<u64>> = vec![vec![0; blocks]];
+    let mut ascii = [0usize; 128];
+    let mut other: HashMap<char, usize> = HashMap::new();
     for (i, &c) in pattern.iter().enumerate() {
-        let v = peq.entry(c).or_insert_with(|| vec![0; blocks]);
-        if let Some(w) = v.get_mut(i / 64) {
+        let slot = match usize::try_from(u32::from(c))
+            .ok()
+            .and_then(|k| ascii.get_mut(k))
+        {
+            Some(slot) => slot,
+            None => other.entry(c).or_insert(0),
+        };
+        if *slot == 0 {
+            *slot = vectors.len();
+            vectors.push(vec![0; blocks]);
+        }
+        if let Some(w) = vectors.get_mut(*slot).and_then(|v| v.get_mut(i / 64)) {
             *w |= 1u64 << (i % 64);
         }
     }
     let zero = vec![0u64; blocks];
+    let lookup = |c: char| -> &Vec<u64> {
+        let slot = match usize::try_from(u32::from(c))
+            .ok()
+            .and_then(|k| ascii.get(k))
+        {
+            Some(&slot) => slot,
+            None if other.is_empty() => 0,
+            None => other.get(&c).copied().unwrap_or(0),
+        };
+        vectors.get(slot).unwrap_or(&zero)
+    };
     let last_bit = 1u64 << ((m - 1) % 64);
     let mut pv = vec![u64::MAX; blocks];
     let mut mv = vec![0u64; blocks];
     let mut score = m;
     for (j, c) in text.enumerate() {
-        let eqs = peq.get(&c).unwrap_or(&zero);
+        let eqs = lookup(c);
         let mut hin: i8 = 0;
         for b in 0..blocks {
             let (Some(p), Some(mm), Some(&eq0)) = (pv.get_mut(b), mv.get_mut(b), eqs.get(b)) else {

@@ -172,7 +172,9 @@ proptest! {
             .map(|(b, _)| b)
             .filter(|&b| text[b..].starts_with(&needle))
             .collect();
-        prop_assert_eq!(PrefixIndex::new(&text).find(&text, &needle), naive);
+        let budget = Budget::new(IMPORT_BUDGET);
+        let found = PrefixIndex::new(&text).find(&text, &needle, None, &budget);
+        prop_assert_eq!(found, Some((naive, true)));
     }
 
     /// The near-hint fast path gives exactly what scoring every occurrence gives.
@@ -198,7 +200,10 @@ proptest! {
         let hint = (s as i64 + hint_shift).clamp(0, n as i64) as usize;
         let anchorer = Anchorer::new(&text);
         let fast = anchorer.exact(&quote, Some(hint)).map(|a| a.start);
-        let hits = PrefixIndex::new(&text).find(&text, &quote.exact);
+        let budget = Budget::new(IMPORT_BUDGET);
+        let (hits, _) = PrefixIndex::new(&text)
+            .find(&text, &quote.exact, None, &budget)
+            .expect("the budget pays for a short text");
         prop_assert_eq!(fast, anchorer.scan(&hits, &quote, Some(hint)));
     }
 }
@@ -550,5 +555,148 @@ fn the_threshold_edge_is_exact_for_every_length() {
             }
             assert!(check_fuzzy(&pattern, &text).is_ok(), "m {m}, k {k}");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Bounds: caps and the work budget.
+// ---------------------------------------------------------------------------------------
+
+/// A text of `n` distinct numbered sentences.
+fn numbered(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("Sentence {i} says something about item {}. ", i * 7))
+        .collect()
+}
+
+#[test]
+fn a_spent_budget_still_checks_the_stored_position_and_orphans_the_rest() {
+    let text = numbered(200);
+    let exact = "Sentence 150 says something about item 1050.";
+    let s = cp_len(text.get(..text.find(exact).unwrap()).unwrap());
+    let e = s + cp_len(exact);
+    let quote = TextQuote::from_span(&text, s, e);
+    let typo = q("Sentence 150 says somthing about item 1050.", "", "");
+
+    // With a budget, a stale position is found by exact search and a typo approximately.
+    let rich = Anchorer::new(&text);
+    assert_eq!(
+        rich.anchor(&quote, Some((s + 3, e + 3))).method,
+        Method::Exact { unique: true }
+    );
+    assert!(matches!(
+        rich.anchor(&typo, None).method,
+        Method::Fuzzy { .. }
+    ));
+    assert_eq!(rich.budget().refused(), 0);
+
+    // With none left, the stored position still anchors; nothing is searched.
+    let poor = Anchorer::with_budget(&text, Budget::new(0));
+    assert_eq!(poor.anchor(&quote, Some((s, e))).method, Method::Position);
+    let stale = poor.anchor(&quote, Some((s + 3, e + 3)));
+    assert_eq!(
+        (stale.method, stale.start, stale.end),
+        (Method::Orphan, s + 3, e + 3)
+    );
+    assert_eq!(poor.anchor(&typo, None).method, Method::Orphan);
+    assert_eq!(poor.budget().refused(), 2);
+}
+
+#[test]
+fn anchorers_sharing_a_budget_stop_searching_together_once_it_is_spent() {
+    let text = numbered(400);
+    let budget = Budget::new(IMPORT_BUDGET / 1000);
+    let a = Anchorer::with_budget(&text, budget.clone());
+    let b = Anchorer::with_budget(&text, budget.clone());
+    // Quotes found nowhere: each costs a whole approximate search.
+    let missing = q(
+        "Nothing in this text reads like this long sentence at all, not even close.",
+        "",
+        "",
+    );
+    let mut searched = 0;
+    for i in 0..200 {
+        let anchorer = if i % 2 == 0 { &a } else { &b };
+        assert_eq!(anchorer.anchor(&missing, None).method, Method::Orphan);
+        if budget.refused() == 0 {
+            searched += 1;
+        }
+    }
+    assert!(searched > 0, "the budget pays for some searches");
+    assert!(budget.refused() > 0, "and runs out: {searched} searched");
+    assert_eq!(searched + budget.refused(), 200);
+}
+
+#[test]
+fn only_the_nearest_context_up_to_the_cap_is_compared() {
+    let text = numbered(50);
+    let exact = "Sentence 30 says";
+    let s = cp_len(text.get(..text.find(exact).unwrap()).unwrap());
+    let e = s + cp_len(exact);
+    let near = slice_cp(&text, s - MAX_CONTEXT_CP, s);
+    // A stored prefix whose far part disagrees with the text, beyond the cap.
+    let prefix = format!("{}{near}", "zz".repeat(5000));
+    let suffix = format!(
+        "{}{}",
+        slice_cp(&text, e, e + MAX_CONTEXT_CP),
+        "zz".repeat(5000)
+    );
+    let quote = q(exact, &prefix, &suffix);
+    assert_eq!(anchor(&text, &quote, Some((s, e))).method, Method::Position);
+    // The nearest context still tells: one wrong character next to the quote is seen.
+    let wrong = q(exact, &format!("{}!", &prefix[..prefix.len() - 1]), &suffix);
+    assert_ne!(anchor(&text, &wrong, Some((s, e))).method, Method::Position);
+}
+
+#[test]
+fn past_the_candidate_cap_the_nearest_occurrence_wins_but_needs_review() {
+    let text = "the cat. ".repeat(3 * MAX_CANDIDATES);
+    let quote = q("cat", "the ", ". the");
+    // Occurrence k starts at 9k + 4; the stored position is one off occurrence 2000.
+    let at = 9 * 2000 + 4;
+    let a = anchor(&text, &quote, Some((at + 1, at + 4)));
+    assert_eq!((a.start, a.end), (at, at + 3));
+    assert_eq!(a.method, Method::Exact { unique: false });
+    assert_eq!(a.anchoring(), Anchoring::NeedsReview);
+    // Below the cap, a single occurrence is still unique.
+    let one = anchor("the cat. the dog.", &q("cat", "", ""), None);
+    assert_eq!(one.method, Method::Exact { unique: true });
+}
+
+#[test]
+fn quotes_longer_than_the_cap_are_only_checked_at_their_position() {
+    let text = "abcdefghij".repeat(MAX_QUOTE_CP / 10 + 100);
+    let e = MAX_QUOTE_CP + 10;
+    let quote = q(slice_cp(&text, 0, e), "", "");
+    assert_eq!(anchor(&text, &quote, Some((0, e))).method, Method::Position);
+    // Elsewhere it would match exactly (the text repeats), but it is not searched for.
+    let a = anchor(&text, &quote, Some((5, e + 5)));
+    assert_eq!(a.method, Method::Orphan);
+    // One code point shorter than the cap, it is.
+    let short = q(slice_cp(&text, 0, MAX_QUOTE_CP), "", "");
+    assert_ne!(
+        anchor(&text, &short, Some((5, MAX_QUOTE_CP + 5))).method,
+        Method::Orphan
+    );
+}
+
+#[test]
+fn reanchoring_many_annotations_on_a_rewritten_text_ends_within_the_budget() {
+    let old = numbered(300);
+    let new = numbered(300)
+        .replace("says", "states")
+        .replace("item", "thing");
+    let anns: Vec<Annotation> = (0..300u128)
+        .map(|i| {
+            let s = (i as usize) * 40 % (cp_len(&old) - 60);
+            ann(&old, s, s + 50, i + 1)
+        })
+        .collect();
+    let budget = Budget::new(IMPORT_BUDGET / 100);
+    let moved = reanchor_with_budget(&old, &new, &anns, budget.clone());
+    assert_eq!(moved.len(), anns.len(), "none dropped");
+    assert!(budget.refused() > 0, "the small budget ran out");
+    for a in &moved {
+        assert!(a.start <= a.end && a.end <= cp_len(&new));
     }
 }

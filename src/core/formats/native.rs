@@ -17,7 +17,7 @@
 //! so every field round-trips. `docs/annotator.schema.json` is its JSON Schema.
 
 use super::{parse_json, ImportError, ImportPlan};
-use crate::core::anchor::{Anchorer, Method};
+use crate::core::anchor::{Anchorer, Budget, Method, IMPORT_BUDGET};
 use crate::core::library::Library;
 use crate::core::model::{Anchoring, Annotation, HttpUrl, Timestamp};
 use crate::core::text::{canonicalize, Article};
@@ -127,6 +127,8 @@ pub fn import_into(
         .chain(&file.articles)
         .map(|a| (a.id, a.text.as_str()))
         .collect();
+    // One work budget for the whole file, whatever the number of articles it anchors on.
+    let budget = Budget::new(IMPORT_BUDGET);
     let mut anchorers: HashMap<uuid::Uuid, Anchorer<'_>> = HashMap::new();
     let total = file.annotations.len();
     let mut annotations = Vec::with_capacity(total);
@@ -139,7 +141,7 @@ pub fn import_into(
         };
         let anchorer = anchorers
             .entry(a.article_id)
-            .or_insert_with(|| Anchorer::new(text));
+            .or_insert_with(|| Anchorer::with_budget(text, budget.clone()));
         let len = anchorer.len_cp();
         if a.start > a.end || a.end > len {
             return Err(ImportError::OffsetsOutOfRange {
@@ -164,10 +166,9 @@ pub fn import_into(
     }
     progress(total, total);
     drop(anchorers);
-    Ok((
-        ImportPlan::new(library, file.articles, annotations, fresh_id),
-        sources_dropped,
-    ))
+    let mut plan = ImportPlan::new(library, file.articles, annotations, fresh_id);
+    plan.unsearched += budget.refused();
+    Ok((plan, sources_dropped))
 }
 
 pub(super) fn check_unique_ids(ids: impl Iterator<Item = uuid::Uuid>) -> Result<(), ImportError> {

@@ -7,7 +7,7 @@ use crate::core::anchor;
 use crate::core::library::Library;
 use crate::core::model::{Anchoring, Annotation};
 use crate::core::text::Article;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// How many ids [`ImportPlan::new`] draws for one copied annotation before giving up on it:
@@ -55,6 +55,13 @@ pub struct ImportPlan {
     /// They are merged by id: the one with the later `modified` wins; on a tie the library's
     /// is kept.
     pub annotations: Vec<(ImportStep, Annotation)>,
+    /// The library's annotations on the articles whose text the import replaces, already
+    /// re-anchored onto the new texts ([`anchor::reanchor`]) when the plan was made, so that
+    /// applying it is quick. Incoming annotations with the same id win over these.
+    pub reanchored: Vec<Annotation>,
+    /// Quotes that were only checked at their stored position because the import's work
+    /// budget ([`anchor::IMPORT_BUDGET`]) could not pay for searching them.
+    pub unsearched: usize,
 }
 
 /// How many items of each kind an import adds, updates or keeps, for the preview.
@@ -90,42 +97,82 @@ impl ImportPlan {
         annotations: Vec<Annotation>,
         fresh_id: &mut dyn FnMut() -> Uuid,
     ) -> Self {
+        // Lookups by id go through maps: a file of thousands of annotations must not scan
+        // the library once per item.
+        let known: HashMap<Uuid, &Annotation> =
+            library.annotations.iter().map(|a| (a.id, a)).collect();
+        let known_articles: HashMap<Uuid, &Article> =
+            library.articles.iter().map(|a| (a.id, a)).collect();
         let mut taken: HashSet<Uuid> = annotations.iter().map(|a| a.id).collect();
         let annotations = annotations
             .into_iter()
             .filter_map(|mut a| {
-                let elsewhere = library
-                    .annotation(a.id)
+                let elsewhere = known
+                    .get(&a.id)
                     .is_some_and(|old| old.article_id != a.article_id);
                 if elsewhere {
                     let id = (0..FRESH_ID_ATTEMPTS)
                         .map(|_| fresh_id())
-                        .find(|id| library.annotation(*id).is_none() && !taken.contains(id))?;
+                        .find(|id| !known.contains_key(id) && !taken.contains(id))?;
                     taken.insert(id);
                     a.id = id;
                 }
                 Some(a)
             })
             .collect::<Vec<_>>();
-        let articles = articles
+        let articles: Vec<(ImportStep, Article)> = articles
             .into_iter()
-            .map(|a| match library.article(a.id) {
+            .map(|a| match known_articles.get(&a.id) {
                 None => (ImportStep::Add, a),
-                Some(old) if *old == a => (ImportStep::Keep, a),
+                Some(old) if **old == a => (ImportStep::Keep, a),
                 Some(_) => (ImportStep::Update, a),
             })
             .collect();
         let annotations = annotations
             .into_iter()
-            .map(|a| match library.annotation(a.id) {
+            .map(|a| match known.get(&a.id) {
                 None => (ImportStep::Add, a),
-                Some(old) if a.modified > old.modified && *old != a => (ImportStep::Update, a),
+                Some(old) if a.modified > old.modified && **old != a => (ImportStep::Update, a),
                 Some(_) => (ImportStep::Keep, a),
             })
             .collect();
+        // Re-anchoring the library's annotations on replaced texts, now rather than when the
+        // plan is applied: it is the slow part, and planning is the step that reports
+        // progress and can be cancelled. One budget for every replaced article.
+        let budget = anchor::Budget::new(anchor::IMPORT_BUDGET);
+        let replaced: HashMap<Uuid, (&str, &str)> = articles
+            .iter()
+            .filter(|(step, _)| *step == ImportStep::Update)
+            .filter_map(|(_, new)| {
+                let old = known_articles.get(&new.id)?;
+                (old.text != new.text).then_some((new.id, (old.text.as_str(), new.text.as_str())))
+            })
+            .collect();
+        let mut on_replaced: HashMap<Uuid, Vec<Annotation>> = HashMap::new();
+        for a in &library.annotations {
+            if replaced.contains_key(&a.article_id) {
+                on_replaced.entry(a.article_id).or_default().push(a.clone());
+            }
+        }
+        let mut reanchored = Vec::new();
+        for (_, new) in articles.iter().filter(|(s, _)| *s == ImportStep::Update) {
+            let (Some((old_text, new_text)), Some(mine)) =
+                (replaced.get(&new.id), on_replaced.get(&new.id))
+            else {
+                continue;
+            };
+            reanchored.extend(anchor::reanchor_with_budget(
+                old_text,
+                new_text,
+                mine,
+                budget.clone(),
+            ));
+        }
         ImportPlan {
             articles,
             annotations,
+            reanchored,
+            unsearched: budget.refused(),
         }
     }
 
@@ -142,7 +189,8 @@ impl ImportPlan {
 
     /// The lines of the import preview: [`PlanSummary::lines`], then the articles whose text
     /// the import replaces, by title ("Replaces the text of “A” and “B”."), then how many
-    /// source links the reader dropped because they were not `http:`/`https:` addresses.
+    /// source links the reader dropped because they were not `http:`/`https:` addresses, then
+    /// how many quotes the work budget left unsearched.
     pub fn preview_lines(&self, library: &Library, sources_dropped: usize) -> Vec<String> {
         let mut lines = self.summary().lines();
         let titles: Vec<String> = self
@@ -159,6 +207,20 @@ impl ImportPlan {
                 .push("1 source link was dropped: it is not an http or https address.".to_owned()),
             n => lines.push(format!(
                 "{n} source links were dropped: they are not http or https addresses."
+            )),
+        }
+        match self.unsearched {
+            0 => {}
+            1 => lines.push(
+                "1 quote was not searched for: the file asks for more work than an import may \
+                 do. It is checked only where the file places it, and is an orphan if it is \
+                 not there."
+                    .to_owned(),
+            ),
+            n => lines.push(format!(
+                "{n} quotes were not searched for: the file asks for more work than an import \
+                 may do. They are checked only where the file places them, and are orphans if \
+                 they are not there."
             )),
         }
         lines
@@ -192,42 +254,45 @@ impl ImportPlan {
     /// re-anchored onto the new text ([`anchor::reanchor`]), never dropped.
     pub fn apply(&self, library: &Library) -> Library {
         let mut out = library.clone();
+        let article_at: HashMap<Uuid, usize> = out
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
         for (action, incoming) in &self.articles {
             match action {
                 ImportStep::Add => out.articles.push(incoming.clone()),
                 ImportStep::Update => {
-                    let Some(slot) = out.articles.iter_mut().find(|a| a.id == incoming.id) else {
-                        continue;
-                    };
-                    let old_text = std::mem::replace(slot, incoming.clone()).text;
-                    if old_text != incoming.text {
-                        let idx: Vec<usize> = out
-                            .annotations
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, a)| a.article_id == incoming.id)
-                            .map(|(i, _)| i)
-                            .collect();
-                        let mine: Vec<Annotation> = idx
-                            .iter()
-                            .filter_map(|&i| out.annotations.get(i).cloned())
-                            .collect();
-                        let moved = anchor::reanchor(&old_text, &incoming.text, &mine);
-                        for (i, a) in idx.into_iter().zip(moved) {
-                            if let Some(slot) = out.annotations.get_mut(i) {
-                                *slot = a;
-                            }
-                        }
+                    if let Some(slot) = article_at
+                        .get(&incoming.id)
+                        .and_then(|&i| out.articles.get_mut(i))
+                    {
+                        *slot = incoming.clone();
                     }
                 }
                 ImportStep::Keep => {}
             }
         }
-        for (action, incoming) in &self.annotations {
+        let mut annotation_at: HashMap<Uuid, usize> = out
+            .annotations
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+        let updates = self.reanchored.iter().map(|a| (ImportStep::Update, a));
+        let incoming = self.annotations.iter().map(|(step, a)| (*step, a));
+        for (action, incoming) in updates.chain(incoming) {
             match action {
-                ImportStep::Add => out.annotations.push(incoming.clone()),
+                ImportStep::Add => {
+                    annotation_at.insert(incoming.id, out.annotations.len());
+                    out.annotations.push(incoming.clone());
+                }
                 ImportStep::Update => {
-                    if let Some(slot) = out.annotations.iter_mut().find(|a| a.id == incoming.id) {
+                    if let Some(slot) = annotation_at
+                        .get(&incoming.id)
+                        .and_then(|&i| out.annotations.get_mut(i))
+                    {
                         *slot = incoming.clone();
                     }
                 }
@@ -467,7 +532,7 @@ mod tests {
                 (ImportStep::Add, a.clone()),
                 (ImportStep::Update, b.clone()),
             ],
-            annotations: Vec::new(),
+            ..ImportPlan::default()
         };
         // The open article is not in the file: the file's first article opens.
         assert_eq!(
@@ -492,6 +557,7 @@ mod tests {
         let w3c = ImportPlan {
             articles: Vec::new(),
             annotations: vec![(ImportStep::Add, ann)],
+            ..ImportPlan::default()
         };
         assert_eq!(
             w3c.article_to_open(Format::W3c, Some(b.id), c.id),

@@ -1,7 +1,7 @@
 //! Replacing an article's text with a corrected or updated version.
 
 use super::words::{and_list, count};
-use super::{ImportPlan, ImportStep};
+use super::ImportPlan;
 use crate::core::library::Library;
 use crate::core::model::Anchoring;
 use std::fmt;
@@ -90,10 +90,8 @@ pub fn replace_article_text(
         .ok_or(ReplaceError::NoSuchArticle)?
         .clone();
     article.text = crate::core::text::canonicalize(new_text);
-    let plan = ImportPlan {
-        articles: vec![(ImportStep::Update, article)],
-        annotations: Vec::new(),
-    };
+    // No annotations come in, so no fresh ids are drawn.
+    let plan = ImportPlan::new(library, vec![article], Vec::new(), &mut Uuid::nil);
     let next = plan.apply(library);
     let mut report = ReplaceReport::default();
     for a in next.annotations_of(article_id) {

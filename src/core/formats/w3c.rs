@@ -212,7 +212,9 @@ pub fn import_into(
     }
     progress(total, total);
     super::native::check_unique_ids(out.iter().map(|a| a.id))?;
-    Ok(ImportPlan::new(library, Vec::new(), out, fresh_id))
+    let mut plan = ImportPlan::new(library, Vec::new(), out, fresh_id);
+    plan.unsearched += anchorer.budget().refused();
+    Ok(plan)
 }
 
 /// The annotations in a document: one, an array, a page or a collection.

@@ -465,3 +465,50 @@ fn an_id_of_another_articles_annotation_is_copied_not_moved() {
     assert_eq!(copy.article_id, other.id);
     assert_eq!(copy.quote.exact, "Really");
 }
+
+/// A W3C file of quotes found nowhere, each asking for a long approximate search: the import
+/// ends, every annotation arrives as an orphan, and the preview says how many quotes the work
+/// budget left unsearched.
+#[test]
+fn a_file_asking_for_too_much_searching_is_imported_within_the_budget() {
+    let text: String = (0..2000)
+        .map(|i| {
+            format!(
+                "Paragraph {i} reports figure {} from the ministry. ",
+                i * 13
+            )
+        })
+        .collect();
+    let art = Article::new(Uuid::from_u128(1), "Long", None, &text);
+    let lib = Library {
+        articles: vec![art.clone()],
+        annotations: Vec::new(),
+    };
+    let items: Vec<Value> = (0..400)
+        .map(|i| {
+            let exact = format!("{i} is nowhere in the text. ").repeat(12);
+            json!({
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "type": "Annotation",
+                "id": format!("urn:uuid:{}", Uuid::from_u128(1000 + i)),
+                "target": { "selector": { "type": "TextQuoteSelector", "exact": exact } },
+            })
+        })
+        .collect();
+    let file = json!({ "@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
+        "first": { "type": "AnnotationPage", "items": items } });
+    let plan = import(&file.to_string(), &lib, art.id, NOW).expect("the file is valid");
+    assert_eq!(plan.annotations.len(), 400);
+    assert!(plan
+        .annotations
+        .iter()
+        .all(|(_, a)| a.anchoring == Anchoring::Orphan));
+    assert!(
+        plan.unsearched > 0 && plan.unsearched < 400,
+        "{}",
+        plan.unsearched
+    );
+    let lines = plan.preview_lines(&lib, 0);
+    let expected = format!("{} quotes were not searched for", plan.unsearched);
+    assert!(lines.iter().any(|l| l.starts_with(&expected)), "{lines:?}");
+}
