@@ -28,6 +28,8 @@ test: setup test-native test-browser build test-e2e
 
 test-native:
 	cargo test --all-targets
+	# The fuzz targets compile against the current core (a check on stable; fuzzing needs nightly).
+	cargo check --manifest-path fuzz/Cargo.toml --bins
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test web --test web_storage --test web_state --test web_components --test web_exports

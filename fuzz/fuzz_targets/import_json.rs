@@ -2,7 +2,7 @@
 //! detects (Annotator JSON, W3C), with and without a chosen article.
 #![no_main]
 
-use article_annotator::core::formats::{detect, import, parse_json, ImportStep};
+use article_annotator::core::formats::{detect, fresh_ids, import, parse_json, ImportStep};
 use article_annotator::core::model::Anchoring;
 use article_annotator_fuzz::{len_cp, small_library, ARTICLE, NOW, OTHER_ARTICLE};
 use libfuzzer_sys::fuzz_target;
@@ -14,11 +14,16 @@ fuzz_target!(|data: &[u8]| {
         let _ = detect(&doc);
     }
     for article in [Some(ARTICLE), Some(OTHER_ARTICLE), None] {
-        let Ok((_format, plan)) = import(&input, &lib, article, NOW) else {
+        let Ok(imported) = import(&input, &lib, article, NOW, &mut fresh_ids([7; 16])) else {
             continue;
         };
+        let plan = imported.plan;
         let _ = plan.summary();
+        let _ = plan.preview_lines(&lib, imported.sources_dropped);
+        // Ids are never shared by two annotations after the merge.
+        let mut ids = std::collections::HashSet::new();
         let merged = plan.apply(&lib);
+        assert!(merged.annotations.iter().all(|a| ids.insert(a.id)), "duplicate annotation ids");
         // An annotation the plan adds or updates as anchored lies inside its article's text
         // (`Anchoring::Anchored`: `start..end` holds the quote's exact text).
         for (step, a) in &plan.annotations {

@@ -3,7 +3,7 @@
 #![no_main]
 
 use arbitrary::{Arbitrary, Result, Unstructured};
-use article_annotator::core::formats::{export_file, import, w3c, ExportFormat};
+use article_annotator::core::formats::{export_file, fresh_ids, import, w3c, ExportFormat};
 use article_annotator::core::library::{ExportSettings, Library};
 use article_annotator::core::model::{Anchoring, Annotation, Body, Kind};
 use article_annotator::core::text::Article;
@@ -94,7 +94,7 @@ fuzz_target!(|input: Input| {
     let label = "fuzz";
     let exported = w3c::export(lib, lib.annotations.iter(), Uuid::from_u128(0xC0), label);
     for art in &lib.articles {
-        let _ = import(&exported, lib, Some(art.id), NOW);
+        let _ = import(&exported, lib, Some(art.id), NOW, &mut fresh_ids([3; 16]));
     }
     for format in ExportFormat::ALL {
         for article in [None, lib.articles.first().map(|a| a.id)] {
@@ -112,6 +112,7 @@ fuzz_target!(|input: Input| {
                     lib,
                     article.or(Some(Uuid::from_u128(0xA0))),
                     NOW,
+                    &mut fresh_ids([3; 16]),
                 );
             }
         }
