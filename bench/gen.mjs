@@ -135,3 +135,70 @@ export function selectors(annotations) {
     quote: { type: 'TextQuoteSelector', ...a.quote },
   }));
 }
+
+/**
+ * A W3C annotation collection of `count` annotations nested inside each other around the
+ * middle of `article` (the k-th spans k + 1 steps on each side), each with a TextQuoteSelector
+ * (32 code points of context) and a TextPositionSelector moved by `shift` code points (0: the
+ * position holds the quote; otherwise the quote must be searched for).
+ */
+export function nestedW3c(article, count, shift = 0) {
+  const chars = cps(article.text);
+  const mid = chars.length >> 1;
+  const step = Math.max(1, Math.floor((mid - 40) / count));
+  const items = [];
+  for (let k = 0; k < count; k++) {
+    const start = mid - (k + 1) * step;
+    const end = mid + (k + 1) * step;
+    const q = quoteOf(chars, start, end);
+    items.push({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      id: `urn:uuid:${uuid(k, 5)}`,
+      motivation: k % 2 ? 'assessing' : 'highlighting',
+      body: k % 3 ? [] : [{ type: 'TextualBody', value: `Nested note ${k}`, purpose: 'commenting' }],
+      target: {
+        selector: [
+          { type: 'TextQuoteSelector', ...q },
+          { type: 'TextPositionSelector', start: start + shift, end: end + shift },
+        ],
+      },
+    });
+  }
+  return collection(items, `${count} nested annotations`);
+}
+
+/**
+ * A W3C collection of `bytes` bytes at most (close to it): annotations whose quotes, about
+ * 1,000 code points each, are nowhere in any article, so that every one asks for the longest
+ * search an import allows.
+ */
+export function unfindableW3c(bytes) {
+  const items = [];
+  let size = 200;
+  for (let k = 0; ; k++) {
+    const exact = `Unfindable passage ${k}: ` + 'lorem ipsum dolor sit amet zq '.repeat(32);
+    const item = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      id: `urn:uuid:${uuid(k, 6)}`,
+      target: { selector: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' } },
+    };
+    const len = Buffer.byteLength(JSON.stringify(item)) + 1;
+    if (size + len > bytes) break;
+    size += len;
+    items.push(item);
+  }
+  return collection(items, 'unfindable quotes');
+}
+
+function collection(items, label) {
+  return JSON.stringify({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `urn:uuid:${uuid(0, 7)}`,
+    type: 'AnnotationCollection',
+    label,
+    total: items.length,
+    first: { type: 'AnnotationPage', items },
+  });
+}

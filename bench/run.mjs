@@ -2,7 +2,7 @@
 // prints medians (with min and max) of our figures next to the peers' figures, measured in the
 // same run on the same articles and annotations. See BENCHMARKS.md.
 //
-//   node bench/run.mjs [--runs=5] [--no-build] [--no-criterion] [--quick]
+//   node bench/run.mjs [--runs=5] [--no-build] [--no-criterion] [--quick] [--only=hostile]
 //                      [--words=100000] [--counts=0,2000] [--trace] [--profile]
 // --words and --counts pick cases; --trace also prints where the main thread's time goes
 // (self time by trace event, from a Chromium trace) during one load and one tag of each case;
@@ -19,6 +19,7 @@ import { gzipSync, brotliCompressSync, constants as Z } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import * as esbuild from 'esbuild';
 import { makeArticle, makeAnnotations, articleRecord, selectors, sampleBlocks } from './gen.mjs';
+import { hostileFiles, hostileOnce } from './hostile.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -37,6 +38,8 @@ const WORDS = args.words ? list(args.words) : QUICK ? [20_000] : [20_000, 100_00
 const COUNTS = args.counts ? list(args.counts) : QUICK ? [0, 500] : [0, 500, 2_000];
 const TRACE = !!args.trace;
 const PROFILE = !!args.profile;
+// `--only=hostile` runs the bundle sizes and the hostile files alone.
+const ONLY = args.only ?? null;
 const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
 
 const log = (...m) => console.error('·', ...m);
@@ -650,14 +653,62 @@ function criterionEstimate(group, id) {
 async function main() {
   const started = Date.now();
   if (!args['no-build']) run('trunk', ['build', '--release']);
-  if (!args['no-criterion']) run('cargo', ['bench', '--bench', 'core', '--', 'anchor/2000_']);
-  await bundlePeers();
-  buildAnchorWasm();
+  if (!args['no-criterion'] && ONLY !== 'hostile') run('cargo', ['bench', '--bench', 'core', '--', 'anchor/2000_']);
+  if (ONLY !== 'hostile') {
+    await bundlePeers();
+    buildAnchorWasm();
+  }
   await bundleSizes();
   const server = await serve();
   const browser = await launch();
   const version = browser.version();
   try {
+    if (ONLY !== 'hostile') await mainCases(browser, server.url);
+    await hostileSection(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(`\nArticle Annotator benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), Chromium ${version} headless, ${RUNS} runs after 1 warm-up${QUICK ? ' (quick)' : ''}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  console.log(printTable());
+}
+
+/** Files from strangers: at most 3 runs after a warm-up each (an import can take seconds). */
+async function hostileSection(browser, url) {
+  const { article, files } = hostileFiles();
+  const runs = Math.min(RUNS, 3);
+  for (const file of files) {
+    log('hostile:', file.label);
+    const results = [];
+    let why = '';
+    for (let i = 0; i <= runs; i++) {
+      const r = await hostileOnce({ browser, url, newPage, seed }, article, file);
+      if (r.why) { why = r.why; break; }
+      if (i > 0) results.push(r);
+    }
+    const pick = (k) => (results.length && results.every((r) => r[k] != null) ? stats(results.map((r) => r[k])) : why ? `not measured: ${why}` : null);
+    const label = `hostile: ${file.label}`;
+    const size = `${(Buffer.byteLength(file.text) / 1048576).toFixed(1)} MiB file on a 3,000-word article`;
+    if (file.imports) {
+      row(label, 'file chosen → preview painted', 'ms', pick('preview'), '', null, size);
+      row(label, '… + Import pressed → done, painted', 'ms', pick('apply'), '', null, '');
+    } else {
+      row(label, 'file chosen → refusal shown', 'ms', pick('preview'), '', null, size);
+    }
+    row(label, 'longest main-thread task during it', 'ms', pick('longest'), '', null, 'bounds the wait of a key press or click');
+    row(label, 'main-thread tasks over 50 ms during it', 'count', pick('longTasks'), '', null, '');
+    if (file.imports) row(label, 'reload → article painted', 'ms', pick('reload'), '', null, 'navigation start → article (and a highlight) painted');
+    const total = pick('total');
+    if (file.label.startsWith('1,500 nested')) target(`${file.label}: imported`, 5000, 'ms', typeof total === 'string' ? null : total, typeof total === 'string' ? total : '');
+    target(`${file.label}: imported or refused`, 10000, 'ms', typeof total === 'string' ? null : total, typeof total === 'string' ? total : '');
+    target(`${file.label}: longest main-thread task (page responsive)`, 50, 'ms', typeof pick('longest') === 'string' ? null : pick('longest'));
+    if (file.imports) target(`${file.label}: reload → article painted`, 1000, 'ms', typeof pick('reload') === 'string' ? null : pick('reload'));
+  }
+}
+
+async function mainCases(browser, url) {
+  const server = { url };
+  {
     log('cold load');
     await coldLoad(browser, server.url);
     log('tag on the sample article');
@@ -710,12 +761,7 @@ async function main() {
     } else {
       row('memory (largest case)', 'JS heap after GC', 'MB', 'not measured: app does not load stored articles', 'Recogito', peerMem?.heap);
     }
-  } finally {
-    await browser.close();
-    await server.close();
   }
-  console.log(`\nArticle Annotator benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), Chromium ${version} headless, ${RUNS} runs after 1 warm-up${QUICK ? ' (quick)' : ''}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-  console.log(printTable());
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

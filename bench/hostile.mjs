@@ -1,0 +1,85 @@
+// Files from strangers (issue 11): imports that used to freeze the page, timed in the built app
+// in headless Chromium. Each case seeds a 3,000-word article, chooses a generated file in the
+// Import control and waits for the preview (or the refusal), presses Import, waits for the
+// "Imported" notice, then reloads and waits for the article. While the import runs, a
+// PerformanceObserver records the page's long tasks (main-thread tasks over 50 ms): the longest
+// one bounds how long a key press or click could wait.
+import { makeArticle, articleRecord, nestedW3c, unfindableW3c } from './gen.mjs';
+
+const MiB = 1024 * 1024;
+
+/**
+ * The cases: 1,500 nested annotations with positions that hold their quotes and with positions
+ * moved by 7 (every quote searched for), a file of just under 20 MiB of unfindable quotes, and
+ * one byte over the limit (refused).
+ */
+export function hostileFiles() {
+  const article = makeArticle(3000);
+  return {
+    article,
+    files: [
+      { label: '1,500 nested annotations (W3C), positions hold', name: 'nested.jsonld', text: nestedW3c(article, 1500, 0), imports: true },
+      { label: '1,500 nested annotations (W3C), positions off by 7', name: 'nested-moved.jsonld', text: nestedW3c(article, 1500, 7), imports: true },
+      { label: '20 MiB of unfindable quotes (W3C)', name: 'unfindable.jsonld', text: unfindableW3c(20 * MiB - 64), imports: true },
+      { label: '20 MiB + 1 byte (refused)', name: 'too-large.jsonld', text: unfindableW3c(20 * MiB - 64).padEnd(20 * MiB + 1, ' '), imports: false },
+    ],
+  };
+}
+
+/**
+ * Imports `file` once into a fresh page showing `article` and returns
+ * { preview, apply, total, longest, longTasks, reload } in ms, or { why } when the run failed.
+ */
+export async function hostileOnce({ browser, url, newPage, seed }, article, file) {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await page.goto(url + '#noprobe');
+    await page.locator('article p').first().waitFor();
+    await seed(page, articleRecord(article), []);
+    await page.goto(`${url}?hostile=1#noprobe`);
+    await page.waitForFunction((title) => document.querySelector('article')?.getAttribute('aria-label') === title, article.title);
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
+        .observe({ type: 'longtask' });
+      window.__bench.changeAt = null;
+      document.addEventListener('change', () => { window.__bench.changeAt = performance.now(); }, { capture: true, once: true });
+    });
+    const outcome = page.evaluate(() => window.__bench.whenDom(() =>
+      [...document.querySelectorAll('[role=dialog] h2')].some((h) => h.textContent === 'Import preview')
+      || [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('was not imported')), 60000));
+    await page.setInputFiles('input[aria-label="Import annotations"]', { name: file.name, mimeType: 'application/ld+json', buffer: Buffer.from(file.text) });
+    const t1 = await outcome;
+    const t0 = await page.evaluate(() => window.__bench.changeAt);
+    const refused = await page.evaluate(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('was not imported')));
+    const result = { preview: t1 - t0, refused };
+    if (!refused) {
+      result.apply = await page.evaluate(async () => {
+        const btn = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent.trim() === 'Import');
+        const t = performance.now();
+        btn.click();
+        const end = await window.__bench.whenDom(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.startsWith('Imported')), 60000);
+        return end - t;
+      });
+    }
+    result.total = result.preview + (result.apply ?? 0);
+    const long = await page.evaluate(() => window.__long);
+    result.longest = long.length ? Math.max(...long) : 0;
+    result.longTasks = long.length;
+    if (!refused) {
+      // Reload: navigation start → the article painted (with a highlight when any anchored).
+      const marks = file.label.includes('nested');
+      await page.goto(`${url}?reloaded=1#noprobe`);
+      result.reload = await page.evaluate(({ title, marks }) => window.__bench.whenDom(() => {
+        const a = document.querySelector('article');
+        return a && a.getAttribute('aria-label') === title && a.querySelector('p') && (!marks || a.querySelector('mark'));
+      }, 30000), { title: article.title, marks });
+    }
+    if (errors.length) result.why = `page errors: ${errors.join('; ').slice(0, 200)}`;
+    return result;
+  } catch (e) {
+    return { why: e.message.split('\n')[0] };
+  } finally {
+    await context.close();
+  }
+}
