@@ -32,7 +32,7 @@ test-native:
 	cargo check --manifest-path fuzz/Cargo.toml --bins
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test web --test web_storage --test web_state --test web_components --test web_exports
+	cargo test --target wasm32-unknown-unknown --test web --test web_storage --test web_state --test web_components --test web_exports --test web_core
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

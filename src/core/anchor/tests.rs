@@ -700,3 +700,36 @@ fn reanchoring_many_annotations_on_a_rewritten_text_ends_within_the_budget() {
         assert!(a.start <= a.end && a.end <= cp_len(&new));
     }
 }
+
+/// The same texts as the browser test `the_replace_diff_ends_at_its_deadline_in_the_browser`
+/// (tests/web_core.rs): two words in unrelated random orders, so no word is unique and the edit distance is huge; the diff ends at its deadline
+/// and re-anchoring returns every annotation.
+#[test]
+fn the_replace_diff_ends_at_its_deadline() {
+    let old = coin_words(1, 20_000);
+    let new = coin_words(2, 20_000);
+    let anns: Vec<Annotation> = (0..50u128)
+        .map(|i| ann(&old, i as usize * 1000, i as usize * 1000 + 10, i + 1))
+        .collect();
+    let moved = reanchor(&old, &new, &anns);
+    assert_eq!(moved.len(), anns.len());
+    assert!(moved.iter().all(|a| a.end <= cp_len(&new)));
+}
+
+/// `n` words, each "alpha" or "beta", in an order drawn from `seed` (a linear congruential
+/// generator: the same texts every run).
+fn coin_words(seed: u64, n: usize) -> String {
+    let mut x = seed;
+    (0..n)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            if x >> 63 == 0 {
+                "alpha "
+            } else {
+                "beta "
+            }
+        })
+        .collect()
+}
