@@ -654,10 +654,8 @@ async function main() {
   const started = Date.now();
   if (!args['no-build']) run('trunk', ['build', '--release']);
   if (!args['no-criterion'] && ONLY !== 'hostile') run('cargo', ['bench', '--bench', 'core', '--', 'anchor/2000_']);
-  if (ONLY !== 'hostile') {
-    await bundlePeers();
-    buildAnchorWasm();
-  }
+  await bundlePeers();
+  if (ONLY !== 'hostile') buildAnchorWasm();
   await bundleSizes();
   const server = await serve();
   const browser = await launch();
