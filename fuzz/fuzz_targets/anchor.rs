@@ -3,7 +3,7 @@
 #![no_main]
 
 use arbitrary::{Arbitrary, Result, Unstructured};
-use article_annotator::core::anchor::{anchor, reanchor, Anchorer, Method};
+use article_annotator::core::anchor::{anchor, reanchor, Anchorer, Budget, Method};
 use article_annotator::core::model::{Annotation, Kind, TextQuote, Timestamp};
 use article_annotator_fuzz::{len_cp, quote, small_string, ARTICLE};
 use libfuzzer_sys::fuzz_target;
@@ -82,6 +82,14 @@ fuzz_target!(|input: Input| {
         ),
         Method::Orphan => {}
     }
+    // A smaller work budget only ever gives up: the same anchor, or an orphan at the stored
+    // position (clamped).
+    let units = (input.text.len() as u64 * 7 + input.quote.exact.len() as u64 * 13) % 4096;
+    let poor = Anchorer::with_budget(&input.text, Budget::new(units)).anchor(&input.quote, input.position);
+    assert!(
+        poor == got || poor.method == Method::Orphan,
+        "budget {units}: {poor:?} where a full budget gives {got:?}"
+    );
     if let Some((s, e)) = input.position {
         if s <= e && e <= n {
             // A quote taken from its own position anchors there.

@@ -266,8 +266,12 @@ impl<'t> Anchorer<'t> {
                 if let Some(found) = self.exact(quote, hint) {
                     return found;
                 }
-                if let Some(found) = self.fuzzy(&quote.exact, hint) {
-                    return found;
+                // A quote whose exact search the budget refused is not searched approximately
+                // either: a smaller budget only ever gives up, never anchors elsewhere.
+                if !self.budget.short.get() {
+                    if let Some(found) = self.fuzzy(&quote.exact, hint) {
+                        return found;
+                    }
                 }
             }
         }

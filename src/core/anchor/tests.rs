@@ -733,3 +733,34 @@ fn coin_words(seed: u64, n: usize) -> String {
         })
         .collect()
 }
+
+proptest! {
+    /// Whatever the budget, anchoring gives the answer of a full budget or gives up (an
+    /// orphan): a budget never makes a quote land somewhere else.
+    #[test]
+    fn a_smaller_budget_only_ever_gives_up(
+        picks in proptest::collection::vec(0usize..6, 10..300),
+        at in 0.0f64..1.0,
+        len in 1usize..40,
+        typo in proptest::option::of(0usize..40),
+        shift in -20i64..20,
+        units in 0u64..30_000,
+    ) {
+        let words = ["ab", "Ça", "😀", "ab ", " ", "bc"];
+        let text: String = picks.iter().map(|&i| words.get(i).copied().unwrap_or("")).collect();
+        let n = cp_len(&text);
+        prop_assume!(n > len);
+        let s = ((n - len) as f64 * at) as usize;
+        let mut quote = TextQuote::from_span(&text, s, s + len);
+        if let Some(t) = typo {
+            let mut cs: Vec<char> = quote.exact.chars().collect();
+            if let Some(c) = cs.get_mut(t % len) { *c = 'x'; }
+            quote.exact = cs.into_iter().collect();
+        }
+        let hint = (s as i64 + shift).clamp(0, (n - len) as i64) as usize;
+        let position = Some((hint, hint + len));
+        let rich = Anchorer::new(&text).anchor(&quote, position);
+        let poor = Anchorer::with_budget(&text, Budget::new(units)).anchor(&quote, position);
+        prop_assert!(poor == rich || poor.method == Method::Orphan, "{poor:?} vs {rich:?}");
+    }
+}
