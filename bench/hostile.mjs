@@ -37,7 +37,7 @@ export async function hostileOnce({ browser, url, newPage, seed }, article, file
     await page.locator('article p').first().waitFor();
     await seed(page, articleRecord(article), []);
     await page.goto(`${url}?hostile=1#noprobe`);
-    await page.waitForFunction((title) => document.querySelector('article')?.getAttribute('aria-label') === title, article.title);
+    await page.waitForFunction((title) => document.querySelector('article')?.getAttribute('aria-label') === title, article.title, { timeout: 60000 });
     await page.evaluate(() => {
       window.__long = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
