@@ -754,6 +754,40 @@ async fn panel_shows_a_page_of_items_and_the_selected_one_beyond_it() {
 }
 
 #[wasm_bindgen_test]
+async fn panel_shows_a_page_of_orphans_and_the_selected_one_beyond_it() {
+    let article = Article::sample();
+    let n = PAGE + 1;
+    let list: Vec<Annotation> = (0..n)
+        .map(|i| {
+            let mut a = Annotation::new(
+                Uuid::from_u128(5000 + i as u128),
+                article.id,
+                Kind::Claim,
+                &article.text,
+                i,
+                i + 5,
+                NOW,
+            );
+            a.anchoring = Anchoring::Orphan;
+            a
+        })
+        .collect();
+    let last = list[n - 1].id;
+    let calls = PanelCalls::new();
+    let (host, _handle) =
+        render_panel(calls.props(set_of(&article, list), Filter::default(), Some(last))).await;
+    // The first page, then the selected orphan, which lies beyond it.
+    let ids = orphans(&host);
+    assert_eq!(ids.len(), PAGE + 1);
+    assert_eq!(ids[PAGE], last);
+    click(&button(&host, "Show 1 more orphans of 1")).await;
+    let ids = orphans(&host);
+    assert_eq!(ids.len(), n);
+    assert_eq!(ids.iter().filter(|id| **id == last).count(), 1);
+    assert!(host.query_selector(".show-more").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn panel_renders_non_ascii_and_html_like_text_as_text() {
     let s = sample();
     let calls = PanelCalls::new();

@@ -60,6 +60,17 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
     let selected_beyond = props
         .selected
         .and_then(|id| view.items.iter().skip(limit).find(|a| a.id == id).copied());
+    // Orphans are paged the same way: a file of thousands of unfindable quotes must not put
+    // thousands of items (and their text) in the page at once.
+    let orphans_shown = use_state_eq(|| PAGE);
+    let orphan_limit = *orphans_shown;
+    let orphan_beyond = props.selected.and_then(|id| {
+        view.orphans
+            .iter()
+            .skip(orphan_limit)
+            .find(|a| a.id == id)
+            .copied()
+    });
     let on_select = props.on_select.clone();
     let all_tags = panel::tag_suggestions(props.annotations.iter(), "");
 
@@ -166,8 +177,16 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
             if !view.orphans.is_empty() {
                 <h3>{ "Orphans (not attached to the text)" }</h3>
                 <ul class="items orphans" aria-label="Orphaned annotations">
-                    { for view.orphans.iter().map(|a| item(a)) }
+                    { for view.orphans.iter().take(orphan_limit).map(|a| item(a)) }
+                    { for orphan_beyond.map(&item) }
                 </ul>
+                if view.orphans.len() > orphan_limit {
+                    <button type="button" class="show-more"
+                            onclick={{ let l = orphans_shown.clone(); Callback::from(move |_| l.set(*l + PAGE)) }}>
+                        { format!("Show {} more orphans of {}",
+                            (view.orphans.len() - orphan_limit).min(PAGE), view.orphans.len() - orphan_limit) }
+                    </button>
+                }
             }
             <datalist id="tag-suggestions">
                 { for all_tags.iter().map(|t| html! { <option value={t.clone()} /> }) }
