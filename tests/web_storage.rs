@@ -9,9 +9,9 @@ use std::rc::Rc;
 
 use article_annotator::core::model::{Annotation, Kind, Timestamp};
 use article_annotator::core::storage::{
-    encode_annotation, encode_journal, encode_meta, library_entries, load_records, plan_writes,
-    replay_journals, Journal, LibraryEntry, Protected, Store, StoredArticle, StoredLibrary,
-    SyncMessage, TabId, WritePlan,
+    apply_sync_batch, encode_annotation, encode_journal, encode_meta, encode_sync, library_entries,
+    load_records, plan_writes, replay_journals, Journal, LibraryEntry, Protected, Store,
+    StoredArticle, StoredLibrary, SyncBatch, SyncMessage, TabId, WritePlan, SYNC_BATCH_MAX_RECORDS,
 };
 use article_annotator::core::text::Article;
 use article_annotator::web::components::library::{LibraryView, LibraryViewProps};
@@ -228,13 +228,23 @@ async fn a_sync_message_reaches_the_other_channel() {
             }
         }))
     };
-    let message = SyncMessage::Deleted {
-        store: Store::Annotations,
-        key: id(7).to_string(),
+    let a = annotation(8, &article(1, "A"), Kind::Claim);
+    let batch = SyncBatch {
+        records: vec![
+            SyncMessage::Deleted {
+                store: Store::Annotations,
+                key: id(7).to_string(),
+            },
+            SyncMessage::Changed {
+                store: Store::Annotations,
+                key: a.id.to_string(),
+                record: encode_annotation(&a),
+            },
+        ],
     };
-    sender.post(&message).unwrap();
+    sender.post(&batch).unwrap();
     wasm_bindgen_futures::JsFuture::from(arrived).await.unwrap();
-    assert_eq!(received.borrow().as_slice(), &[Ok(message)]);
+    assert_eq!(received.borrow().as_slice(), &[Ok(batch)]);
     drop(subscription);
 }
 
@@ -259,6 +269,80 @@ async fn a_message_that_is_not_a_sync_message_arrives_as_an_error() {
     raw.close();
     assert_eq!(received.borrow().len(), 1);
     assert!(received.borrow()[0].is_err());
+}
+
+/// A tab running an earlier version of the app posts one record per message; it still
+/// arrives, as a batch of one.
+#[wasm_bindgen_test]
+async fn a_single_record_message_of_an_earlier_version_arrives_as_a_batch_of_one() {
+    let name = unique("channel-old");
+    let listener = Channel::new(&name).unwrap();
+    let raw = web_sys::BroadcastChannel::new(&name).unwrap();
+    let received = Rc::new(RefCell::new(Vec::new()));
+    let (arrived, resolve) = signal();
+    let _subscription = {
+        let received = Rc::clone(&received);
+        listener.subscribe(Callback::from(move |m| {
+            received.borrow_mut().push(m);
+            if let Some(f) = resolve.borrow().as_ref() {
+                let _ = f.call0(&JsValue::NULL);
+            }
+        }))
+    };
+    let old = SyncMessage::Deleted {
+        store: Store::Articles,
+        key: id(3).to_string(),
+    };
+    raw.post_message(&JsValue::from_str(&encode_sync(&old)))
+        .unwrap();
+    wasm_bindgen_futures::JsFuture::from(arrived).await.unwrap();
+    raw.close();
+    assert_eq!(received.borrow().as_slice(), &[Ok(SyncBatch::from(old))]);
+}
+
+/// Issue 11: another tab used to receive one message per record written; a write of 1,500
+/// annotations now reaches it as two bounded batches that hold every record.
+#[wasm_bindgen_test]
+async fn a_write_of_1500_annotations_reaches_another_tab_in_two_messages() {
+    let name = unique("channel-import");
+    let db = Rc::new(idb::open_named(&unique("sync-batch")).await.unwrap());
+    let a = article(1, "A");
+    let tab = Tab::new(Some(&db));
+    *tab.persister.channel.borrow_mut() = Some(Channel::new(&name).unwrap());
+    let other = Channel::new(&name).unwrap();
+    let received: Rc<RefCell<Vec<SyncBatch>>> = Rc::default();
+    let _subscription = {
+        let received = Rc::clone(&received);
+        other.subscribe(Callback::from(move |m: Result<SyncBatch, _>| {
+            if let Ok(batch) = m {
+                received.borrow_mut().push(batch);
+            }
+        }))
+    };
+    let records =
+        |r: &RefCell<Vec<SyncBatch>>| -> usize { r.borrow().iter().map(|b| b.records.len()).sum() };
+    for n in 0..1_500 {
+        tab.queue(put_annotation(1_000 + n, &a));
+    }
+    tab.persister.flush_now();
+    wait_until(|| records(&received) >= 1_500).await;
+    assert_eq!(records(&received), 1_500);
+    let sizes: Vec<usize> = received.borrow().iter().map(|b| b.records.len()).collect();
+    assert_eq!(
+        sizes,
+        [SYNC_BATCH_MAX_RECORDS, 1_500 - SYNC_BATCH_MAX_RECORDS]
+    );
+    // Applied by the other tab, they give the library that was written.
+    let mut theirs = library(vec![a], Vec::new());
+    for batch in received.borrow().iter() {
+        assert_eq!(
+            apply_sync_batch(&mut theirs, batch).updated,
+            batch.records.len()
+        );
+    }
+    let stored = load_records(db.load_all().await.unwrap());
+    assert_eq!(theirs.annotations, stored.library.annotations);
+    assert!(tab.saved());
 }
 
 fn local_storage() -> web_sys::Storage {

@@ -18,8 +18,8 @@ use crate::core::model::{Annotation, Timestamp};
 use crate::core::panel::Filter;
 use crate::core::reducer::{blocks_touching, Action, Annotations, Change};
 use crate::core::storage::{
-    self, apply_sync, plan_changes, plan_meta, plan_writes, Applied, ChangeSet, Protected, Store,
-    SyncMessage, WritePlan,
+    self, apply_sync_batch, plan_changes, plan_meta, plan_writes, ChangeSet, Protected, Store,
+    SyncBatch, SyncMessage, WritePlan,
 };
 use crate::core::text::{Article, Block};
 use crate::web::view::{self, Chunk};
@@ -154,6 +154,8 @@ pub enum AppAction {
     RestoreArticle,
     /// A record changed in another tab.
     Remote(SyncMessage),
+    /// Another tab's write, every record of it, applied and rendered once.
+    RemoteBatch(SyncBatch),
     /// The library after an import (or a text replacement), computed by the core.
     ReplaceLibrary {
         library: storage::StoredLibrary,
@@ -438,15 +440,23 @@ impl Reducible for AppState {
                 )));
                 s.persist(ch);
             }
-            AppAction::Remote(msg) => match apply_sync(Rc::make_mut(&mut s.library), &msg) {
-                Applied::Updated => s.reload_open(),
-                Applied::Kept => return self,
-                Applied::Ignored(e) => {
-                    s.notice = Some(Notice::error(format!(
-                        "A change from another tab could not be read: {e}"
-                    )))
+            AppAction::Remote(msg) => return self.reduce(AppAction::RemoteBatch(msg.into())),
+            AppAction::RemoteBatch(batch) => {
+                let applied = apply_sync_batch(Rc::make_mut(&mut s.library), &batch);
+                if let Some(e) = applied.ignored.first() {
+                    let n = applied.ignored.len();
+                    s.notice = Some(Notice::error(if n == 1 {
+                        format!("A change from another tab could not be read: {e}")
+                    } else {
+                        format!("{n} changes from another tab could not be read. The first: {e}")
+                    }));
+                } else if !applied.changed() {
+                    return self;
                 }
-            },
+                if applied.articles.contains(&s.article.id) {
+                    s.reload_open();
+                }
+            }
             AppAction::ReplaceLibrary { library, message } => {
                 let plan = plan_writes(&s.library, &library, &s.protected);
                 s.library = Rc::new(library);

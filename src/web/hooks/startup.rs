@@ -80,7 +80,7 @@ fn listen_to_other_tabs(state: &UseReducerHandle<AppState>, persister: &Persiste
     };
     let st = state.clone();
     let subscription = channel.subscribe(Callback::from(move |m| match m {
-        Ok(m) => st.dispatch(AppAction::Remote(m)),
+        Ok(batch) => st.dispatch(AppAction::RemoteBatch(batch)),
         Err(e) => notify_error(
             &st,
             format!("A change from another tab could not be read: {e}"),
