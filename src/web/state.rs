@@ -12,7 +12,7 @@ use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
-use crate::core::articles::{self, Trash};
+use crate::core::articles::{self, StartView, Trash};
 use crate::core::library::{ExportSettings, SETTINGS_KEY};
 use crate::core::model::{Annotation, Timestamp};
 use crate::core::panel::Filter;
@@ -128,6 +128,14 @@ pub enum AppAction {
     Loaded {
         result: storage::LoadResult,
         now: Timestamp,
+    },
+    /// The stored library was read at start; `unfinished` is the article the page was
+    /// rendering when it crashed or was closed last time, if any (not opened again, see
+    /// [`articles::start_view`]).
+    Start {
+        result: storage::LoadResult,
+        now: Timestamp,
+        unfinished: Option<Uuid>,
     },
     SetStorage(StorageStatus),
     /// A change to the open article's annotations; `select` selects one afterwards.
@@ -347,7 +355,18 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            AppAction::Loaded { mut result, now } => {
+            AppAction::Loaded { result, now } => {
+                return self.reduce(AppAction::Start {
+                    result,
+                    now,
+                    unfinished: None,
+                })
+            }
+            AppAction::Start {
+                mut result,
+                now,
+                unfinished,
+            } => {
                 s.settings = ExportSettings::from_loaded(&mut result);
                 s.protected = Rc::new(result.protected());
                 s.skipped = Rc::new(result.skipped.iter().map(|r| r.to_string()).collect());
@@ -363,11 +382,14 @@ impl Reducible for AppState {
                         s.outbox.push(plan);
                     }
                 }
-                match articles::to_open_first(&s.library) {
-                    Some(id) => {
+                match articles::start_view(&s.library, unfinished) {
+                    StartView::Article(id) => {
                         s.open(id);
                     }
-                    None => s.view = View::Library,
+                    StartView::Library(message) => {
+                        s.view = View::Library;
+                        s.notice = message.map(Notice::info);
+                    }
                 }
             }
             AppAction::SetStorage(st) => {
