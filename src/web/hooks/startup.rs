@@ -75,11 +75,17 @@ fn use_opening_mark(state: &UseReducerHandle<AppState>) {
 
 /// Calls `f` once the frame after the next one begins, so the next frame (with what was just
 /// rendered) has been painted. Not cancelled: a mark must be cleared even if the user leaves
-/// the article at once.
+/// the article at once. A hidden page gets no animation frames and paints nothing: there `f`
+/// runs at once (the render has been committed when effects run), so a tab opened in the
+/// background does not leave a mark behind.
 fn after_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
+        f();
+        return;
+    }
     let second = Closure::once_into_js(move |_: f64| f());
     let first = Closure::once_into_js(move |_: f64| {
         if let Some(w) = web_sys::window() {
