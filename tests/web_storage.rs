@@ -1,6 +1,7 @@
 //! Browser tests of local storage and the library: IndexedDB round trips, BroadcastChannel
-//! messages between two channel objects, each tab's journal in `localStorage`, and the library
-//! and new-article components
+//! messages between two channel objects, each tab's journal in `localStorage`, what the app's
+//! state does with another tab's batches and with an article left unfinished at start, and the
+//! library and new-article components
 //! (`cargo test --target wasm32-unknown-unknown --test web_storage`).
 #![cfg(target_arch = "wasm32")]
 
@@ -10,21 +11,22 @@ use std::rc::Rc;
 use article_annotator::core::model::{Annotation, Kind, Timestamp};
 use article_annotator::core::storage::{
     apply_sync_batch, encode_annotation, encode_journal, encode_meta, encode_sync, library_entries,
-    load_records, plan_writes, replay_journals, Journal, LibraryEntry, Protected, Store,
-    StoredArticle, StoredLibrary, SyncBatch, SyncMessage, TabId, WritePlan, SYNC_BATCH_MAX_RECORDS,
+    load_records, plan_writes, replay_journals, Journal, LibraryEntry, LoadResult, Protected,
+    Store, StoredArticle, StoredLibrary, SyncBatch, SyncMessage, TabId, WritePlan,
+    SYNC_BATCH_MAX_RECORDS,
 };
 use article_annotator::core::text::Article;
 use article_annotator::web::components::library::{LibraryView, LibraryViewProps};
 use article_annotator::web::components::new_article::{NewArticleDialog, NewArticleDialogProps};
 use article_annotator::web::idb::{self, Db, StorageError};
 use article_annotator::web::persist::{read_journals, Persister};
-use article_annotator::web::state::{Outbox, StorageStatus};
+use article_annotator::web::state::{AppAction, AppState, Outbox, StorageStatus, View};
 use article_annotator::web::sync::Channel;
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
-use yew::Callback;
+use yew::{Callback, Reducible};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -343,6 +345,101 @@ async fn a_write_of_1500_annotations_reaches_another_tab_in_two_messages() {
     let stored = load_records(db.load_all().await.unwrap());
     assert_eq!(theirs.annotations, stored.library.annotations);
     assert!(tab.saved());
+}
+
+/// The app's state after it read a library of articles 1 ("A") and 2 ("B", changed last, so
+/// it opens first), given the article the last page left unfinished.
+fn started(unfinished: Option<Uuid>) -> Rc<AppState> {
+    Rc::new(AppState::new(Article::sample(), Vec::new())).reduce(AppAction::Start {
+        result: LoadResult {
+            library: library(vec![article(1, "A"), article(2, "B")], Vec::new()),
+            ..LoadResult::default()
+        },
+        now: Timestamp(1_800_000_000_000),
+        unfinished,
+    })
+}
+
+/// Issue 11: an article whose rendering the last page did not finish opened again at every
+/// start.
+#[wasm_bindgen_test]
+fn an_article_left_unfinished_is_not_opened_at_start_and_the_message_names_it() {
+    let s = started(Some(id(2)));
+    assert_eq!(s.view, View::Library);
+    let notice = s.notice.clone().expect("a message");
+    assert!(!notice.error);
+    assert_eq!(
+        notice.text,
+        "“B” did not finish opening last time, so the library is shown. Open it again from the \
+         library."
+    );
+    // Opening it from the library works.
+    let s = s.reduce(AppAction::Open(id(2)));
+    assert_eq!((s.view, s.article.id), (View::Article, id(2)));
+    // A mark for an article that would not open first changes nothing.
+    let s = started(Some(id(1)));
+    assert_eq!((s.view, s.article.id), (View::Article, id(2)));
+    assert!(s.notice.is_none());
+}
+
+/// Issue 11: another tab's import arrives as one batch, is applied at once and renders the open
+/// article once; a batch about another article leaves the open one's rendering as it was.
+#[wasm_bindgen_test]
+fn another_tabs_batch_is_applied_at_once_and_only_the_open_articles_changes_render_it() {
+    let s = started(None);
+    assert_eq!(s.article.id, id(2));
+    let (a, b) = (article(1, "A"), article(2, "B"));
+    let put = |n: &Annotation| SyncMessage::Changed {
+        store: Store::Annotations,
+        key: n.id.to_string(),
+        record: encode_annotation(n),
+    };
+    let on_b: Vec<Annotation> = (100..300).map(|n| annotation(n, &b, Kind::Claim)).collect();
+    let s2 = s.clone().reduce(AppAction::RemoteBatch(SyncBatch {
+        records: on_b.iter().map(put).collect(),
+    }));
+    assert_eq!(s2.annotations.len(), 200);
+    assert_eq!(s2.library.annotations.len(), 200);
+    assert!(
+        !Rc::ptr_eq(&s.runs, &s2.runs),
+        "the open article was rendered again"
+    );
+
+    let s3 = s2
+        .clone()
+        .reduce(AppAction::RemoteBatch(SyncBatch::from(put(&annotation(
+            900,
+            &a,
+            Kind::Quote,
+        )))));
+    assert_eq!(s3.library.annotations.len(), 201);
+    assert!(
+        Rc::ptr_eq(&s2.runs, &s3.runs),
+        "another article's change renders nothing here"
+    );
+    assert!(Rc::ptr_eq(&s2.annotations, &s3.annotations));
+
+    // A record that cannot be read is reported; the rest of its batch applies.
+    let s4 = s3.reduce(AppAction::RemoteBatch(SyncBatch {
+        records: vec![
+            SyncMessage::Changed {
+                store: Store::Annotations,
+                key: id(901).to_string(),
+                record: "{\"v\":1".into(),
+            },
+            put(&annotation(902, &b, Kind::Quote)),
+        ],
+    }));
+    assert_eq!(s4.annotations.len(), 201);
+    let notice = s4.notice.clone().expect("a message");
+    assert!(notice.error);
+    assert!(
+        notice
+            .text
+            .starts_with("A change from another tab could not be read:"),
+        "{}",
+        notice.text
+    );
 }
 
 fn local_storage() -> web_sys::Storage {
