@@ -88,6 +88,26 @@ impl<'a> LibraryIndex<'a> {
             .and_then(|&i| library.annotations.get(i))
     }
 
+    /// Where the article with id `id` is in [`Library::articles`], so that a copy of the
+    /// library (which has it at the same place) can change it there.
+    pub fn article_position(&self, id: Uuid) -> Option<usize> {
+        self.articles.get(&id).copied()
+    }
+
+    /// Where the annotation with id `id` is in [`Library::annotations`].
+    pub fn annotation_position(&self, id: Uuid) -> Option<usize> {
+        self.annotations.get(&id).copied()
+    }
+
+    /// Where the annotations on the article with id `article_id` are in
+    /// [`Library::annotations`], in library order.
+    pub fn annotation_positions_of(&self, article_id: Uuid) -> &[usize] {
+        self.by_article
+            .get(&article_id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
     /// The annotations on the article with id `article_id`, in library order.
     pub fn annotations_of(&self, article_id: Uuid) -> impl Iterator<Item = &'a Annotation> + '_ {
         let library = self.library;
@@ -303,6 +323,18 @@ mod tests {
                 lib.annotations_of(id).collect::<Vec<_>>(),
                 "annotations of {n}"
             );
+        }
+        for n in 0..16 {
+            let id = Uuid::from_u128(n);
+            let first = |v: &[Uuid]| v.iter().position(|x| *x == id);
+            let article_ids: Vec<Uuid> = lib.articles.iter().map(|a| a.id).collect();
+            let annotation_ids: Vec<Uuid> = lib.annotations.iter().map(|a| a.id).collect();
+            assert_eq!(index.article_position(id), first(&article_ids));
+            assert_eq!(index.annotation_position(id), first(&annotation_ids));
+            let of: Vec<usize> = (0..lib.annotations.len())
+                .filter(|&i| lib.annotations[i].article_id == id)
+                .collect();
+            assert_eq!(index.annotation_positions_of(id), of.as_slice());
         }
         assert_eq!(index.annotations_of(a1.id).count(), 2);
         assert_eq!(index.article(a1.id).map(|a| a.title.as_str()), Some("One"));
