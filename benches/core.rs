@@ -257,4 +257,102 @@ criterion_group! {
     config = config();
     targets = bench_segment, bench_anchor, bench_offsets, bench_w3c
 }
-criterion_main!(benches);
+criterion_main!(benches, sync_benches);
+
+/// Another tab's import of 1,500 annotations arriving in this tab, as the app's reducer
+/// receives it (`AppAction::RemoteBatch`): the library is copied once (the state's
+/// `Rc::make_mut`), every record is applied, and the open article's annotations are reconciled
+/// once. `per_record` is how it went before batching: one message per record, each copying the
+/// library, applying one record and reconciling the open article.
+fn bench_sync(c: &mut Criterion) {
+    use article_annotator::core::reducer::{Action, Annotations};
+    use article_annotator::core::storage::{
+        apply_sync, apply_sync_batch, encode_annotation, sync_batches, sync_messages, Store,
+        StoredArticle, StoredLibrary, WritePlan,
+    };
+    use std::rc::Rc;
+
+    let art = article(3_000);
+    let anns = annotations(&art, 1_500);
+    let library = StoredLibrary {
+        articles: [(
+            art.id,
+            StoredArticle {
+                article: art.clone(),
+                added: Timestamp(0),
+                changed: Timestamp(0),
+            },
+        )]
+        .into(),
+        annotations: anns.iter().map(|a| (a.id, Rc::new(a.clone()))).collect(),
+    };
+    let plan = WritePlan {
+        puts: anns
+            .iter()
+            .map(|a| {
+                let mut newer = a.clone();
+                newer.note = "from the other tab".into();
+                newer.modified = Timestamp(1);
+                (
+                    Store::Annotations,
+                    a.id.to_string(),
+                    encode_annotation(&newer),
+                )
+            })
+            .collect(),
+        deletes: Vec::new(),
+    };
+    let batches = sync_batches(&plan);
+    let messages = sync_messages(&plan);
+    let mut open = Annotations::new(art.id);
+    let _ = open.apply(Action::Load(anns.clone()));
+    let reconcile = |open: &mut Annotations, lib: &StoredLibrary| {
+        let mine = lib
+            .annotations
+            .values()
+            .filter(|a| a.article_id == art.id)
+            .cloned()
+            .collect();
+        let _ = open.apply(Action::Reconcile(mine));
+    };
+
+    let mut g = c.benchmark_group("sync_1500");
+    g.bench_function("batched", |b| {
+        b.iter_batched(
+            || (Rc::new(library.clone()), open.clone()),
+            |(shared, mut open)| {
+                let mut lib = (*shared).clone();
+                for batch in &batches {
+                    let applied = apply_sync_batch(&mut lib, batch);
+                    if applied.articles.contains(&art.id) {
+                        reconcile(&mut open, &lib);
+                    }
+                }
+                (lib, open)
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("per_record", |b| {
+        b.iter_batched(
+            || (Rc::new(library.clone()), open.clone()),
+            |(mut shared, mut open)| {
+                for m in &messages {
+                    let mut lib = (*shared).clone();
+                    let _ = apply_sync(&mut lib, m);
+                    reconcile(&mut open, &lib);
+                    shared = Rc::new(lib);
+                }
+                (shared, open)
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = sync_benches;
+    config = config();
+    targets = bench_sync
+}

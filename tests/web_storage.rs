@@ -1,6 +1,7 @@
 //! Browser tests of local storage and the library: IndexedDB round trips, BroadcastChannel
-//! messages between two channel objects, each tab's journal in `localStorage`, and the library
-//! and new-article components
+//! messages between two channel objects, each tab's journal in `localStorage`, what the app's
+//! state does with another tab's batches and with an article left unfinished at start, and the
+//! library and new-article components
 //! (`cargo test --target wasm32-unknown-unknown --test web_storage`).
 #![cfg(target_arch = "wasm32")]
 
@@ -9,22 +10,23 @@ use std::rc::Rc;
 
 use article_annotator::core::model::{Annotation, Kind, Timestamp};
 use article_annotator::core::storage::{
-    encode_annotation, encode_journal, encode_meta, library_entries, load_records, plan_writes,
-    replay_journals, Journal, LibraryEntry, Protected, Store, StoredArticle, StoredLibrary,
-    SyncMessage, TabId, WritePlan,
+    apply_sync_batch, encode_annotation, encode_journal, encode_meta, encode_sync, library_entries,
+    load_records, plan_writes, replay_journals, Journal, LibraryEntry, LoadResult, Protected,
+    Store, StoredArticle, StoredLibrary, SyncBatch, SyncMessage, TabId, WritePlan,
+    SYNC_BATCH_MAX_RECORDS,
 };
 use article_annotator::core::text::Article;
 use article_annotator::web::components::library::{LibraryView, LibraryViewProps};
 use article_annotator::web::components::new_article::{NewArticleDialog, NewArticleDialogProps};
 use article_annotator::web::idb::{self, Db, StorageError};
 use article_annotator::web::persist::{read_journals, Persister};
-use article_annotator::web::state::{Outbox, StorageStatus};
+use article_annotator::web::state::{AppAction, AppState, Outbox, StorageStatus, View};
 use article_annotator::web::sync::Channel;
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
-use yew::Callback;
+use yew::{Callback, Reducible};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -228,13 +230,23 @@ async fn a_sync_message_reaches_the_other_channel() {
             }
         }))
     };
-    let message = SyncMessage::Deleted {
-        store: Store::Annotations,
-        key: id(7).to_string(),
+    let a = annotation(8, &article(1, "A"), Kind::Claim);
+    let batch = SyncBatch {
+        records: vec![
+            SyncMessage::Deleted {
+                store: Store::Annotations,
+                key: id(7).to_string(),
+            },
+            SyncMessage::Changed {
+                store: Store::Annotations,
+                key: a.id.to_string(),
+                record: encode_annotation(&a),
+            },
+        ],
     };
-    sender.post(&message).unwrap();
+    sender.post(&batch).unwrap();
     wasm_bindgen_futures::JsFuture::from(arrived).await.unwrap();
-    assert_eq!(received.borrow().as_slice(), &[Ok(message)]);
+    assert_eq!(received.borrow().as_slice(), &[Ok(batch)]);
     drop(subscription);
 }
 
@@ -259,6 +271,175 @@ async fn a_message_that_is_not_a_sync_message_arrives_as_an_error() {
     raw.close();
     assert_eq!(received.borrow().len(), 1);
     assert!(received.borrow()[0].is_err());
+}
+
+/// A tab running an earlier version of the app posts one record per message; it still
+/// arrives, as a batch of one.
+#[wasm_bindgen_test]
+async fn a_single_record_message_of_an_earlier_version_arrives_as_a_batch_of_one() {
+    let name = unique("channel-old");
+    let listener = Channel::new(&name).unwrap();
+    let raw = web_sys::BroadcastChannel::new(&name).unwrap();
+    let received = Rc::new(RefCell::new(Vec::new()));
+    let (arrived, resolve) = signal();
+    let _subscription = {
+        let received = Rc::clone(&received);
+        listener.subscribe(Callback::from(move |m| {
+            received.borrow_mut().push(m);
+            if let Some(f) = resolve.borrow().as_ref() {
+                let _ = f.call0(&JsValue::NULL);
+            }
+        }))
+    };
+    let old = SyncMessage::Deleted {
+        store: Store::Articles,
+        key: id(3).to_string(),
+    };
+    raw.post_message(&JsValue::from_str(&encode_sync(&old)))
+        .unwrap();
+    wasm_bindgen_futures::JsFuture::from(arrived).await.unwrap();
+    raw.close();
+    assert_eq!(received.borrow().as_slice(), &[Ok(SyncBatch::from(old))]);
+}
+
+/// Issue 11: another tab used to receive one message per record written; a write of 1,500
+/// annotations now reaches it as two bounded batches that hold every record.
+#[wasm_bindgen_test]
+async fn a_write_of_1500_annotations_reaches_another_tab_in_two_messages() {
+    let name = unique("channel-import");
+    let db = Rc::new(idb::open_named(&unique("sync-batch")).await.unwrap());
+    let a = article(1, "A");
+    let tab = Tab::new(Some(&db));
+    *tab.persister.channel.borrow_mut() = Some(Channel::new(&name).unwrap());
+    let other = Channel::new(&name).unwrap();
+    let received: Rc<RefCell<Vec<SyncBatch>>> = Rc::default();
+    let _subscription = {
+        let received = Rc::clone(&received);
+        other.subscribe(Callback::from(move |m: Result<SyncBatch, _>| {
+            if let Ok(batch) = m {
+                received.borrow_mut().push(batch);
+            }
+        }))
+    };
+    let records =
+        |r: &RefCell<Vec<SyncBatch>>| -> usize { r.borrow().iter().map(|b| b.records.len()).sum() };
+    for n in 0..1_500 {
+        tab.queue(put_annotation(1_000 + n, &a));
+    }
+    tab.persister.flush_now();
+    wait_until(|| records(&received) >= 1_500).await;
+    assert_eq!(records(&received), 1_500);
+    let sizes: Vec<usize> = received.borrow().iter().map(|b| b.records.len()).collect();
+    assert_eq!(
+        sizes,
+        [SYNC_BATCH_MAX_RECORDS, 1_500 - SYNC_BATCH_MAX_RECORDS]
+    );
+    // Applied by the other tab, they give the library that was written.
+    let mut theirs = library(vec![a], Vec::new());
+    for batch in received.borrow().iter() {
+        assert_eq!(
+            apply_sync_batch(&mut theirs, batch).updated,
+            batch.records.len()
+        );
+    }
+    let stored = load_records(db.load_all().await.unwrap());
+    assert_eq!(theirs.annotations, stored.library.annotations);
+    assert!(tab.saved());
+}
+
+/// The app's state after it read a library of articles 1 ("A") and 2 ("B", changed last, so
+/// it opens first), given the article the last page left unfinished.
+fn started(unfinished: Option<Uuid>) -> Rc<AppState> {
+    Rc::new(AppState::new(Article::sample(), Vec::new())).reduce(AppAction::Start {
+        result: LoadResult {
+            library: library(vec![article(1, "A"), article(2, "B")], Vec::new()),
+            ..LoadResult::default()
+        },
+        now: Timestamp(1_800_000_000_000),
+        unfinished,
+    })
+}
+
+/// Issue 11: an article whose rendering the last page did not finish opened again at every
+/// start.
+#[wasm_bindgen_test]
+fn an_article_left_unfinished_is_not_opened_at_start_and_the_message_names_it() {
+    let s = started(Some(id(2)));
+    assert_eq!(s.view, View::Library);
+    let notice = s.notice.clone().expect("a message");
+    assert!(!notice.error);
+    assert_eq!(
+        notice.text,
+        "“B” did not finish opening last time, so the library is shown. Open it again from the \
+         library."
+    );
+    // Opening it from the library works.
+    let s = s.reduce(AppAction::Open(id(2)));
+    assert_eq!((s.view, s.article.id), (View::Article, id(2)));
+    // A mark for an article that would not open first changes nothing.
+    let s = started(Some(id(1)));
+    assert_eq!((s.view, s.article.id), (View::Article, id(2)));
+    assert!(s.notice.is_none());
+}
+
+/// Issue 11: another tab's import arrives as one batch, is applied at once and renders the open
+/// article once; a batch about another article leaves the open one's rendering as it was.
+#[wasm_bindgen_test]
+fn another_tabs_batch_is_applied_at_once_and_only_the_open_articles_changes_render_it() {
+    let s = started(None);
+    assert_eq!(s.article.id, id(2));
+    let (a, b) = (article(1, "A"), article(2, "B"));
+    let put = |n: &Annotation| SyncMessage::Changed {
+        store: Store::Annotations,
+        key: n.id.to_string(),
+        record: encode_annotation(n),
+    };
+    let on_b: Vec<Annotation> = (100..300).map(|n| annotation(n, &b, Kind::Claim)).collect();
+    let s2 = s.clone().reduce(AppAction::RemoteBatch(SyncBatch {
+        records: on_b.iter().map(put).collect(),
+    }));
+    assert_eq!(s2.annotations.len(), 200);
+    assert_eq!(s2.library.annotations.len(), 200);
+    assert!(
+        !Rc::ptr_eq(&s.runs, &s2.runs),
+        "the open article was rendered again"
+    );
+
+    let s3 = s2
+        .clone()
+        .reduce(AppAction::RemoteBatch(SyncBatch::from(put(&annotation(
+            900,
+            &a,
+            Kind::Quote,
+        )))));
+    assert_eq!(s3.library.annotations.len(), 201);
+    assert!(
+        Rc::ptr_eq(&s2.runs, &s3.runs),
+        "another article's change renders nothing here"
+    );
+    assert!(Rc::ptr_eq(&s2.annotations, &s3.annotations));
+
+    // A record that cannot be read is reported; the rest of its batch applies.
+    let s4 = s3.reduce(AppAction::RemoteBatch(SyncBatch {
+        records: vec![
+            SyncMessage::Changed {
+                store: Store::Annotations,
+                key: id(901).to_string(),
+                record: "{\"v\":1".into(),
+            },
+            put(&annotation(902, &b, Kind::Quote)),
+        ],
+    }));
+    assert_eq!(s4.annotations.len(), 201);
+    let notice = s4.notice.clone().expect("a message");
+    assert!(notice.error);
+    assert!(
+        notice
+            .text
+            .starts_with("A change from another tab could not be read:"),
+        "{}",
+        notice.text
+    );
 }
 
 fn local_storage() -> web_sys::Storage {

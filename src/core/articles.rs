@@ -1,5 +1,6 @@
 //! What the user does to the articles of the stored library: add, rename, delete and restore
-//! one, seed the sample on first open, choose which article to open. Each operation changes
+//! one, seed the sample on first open, choose which article to open (and not to open again an
+//! article that did not finish opening last time, see [`start_view`]). Each operation changes
 //! the library in place and returns the [`ChangeSet`] to write (see
 //! [`crate::core::storage::plan_changes`]), or `None` when it changed nothing.
 
@@ -53,6 +54,59 @@ pub fn seed_sample(library: &mut StoredLibrary, seeded: bool, now: Timestamp) ->
 /// The article to open when the app starts: the most recently changed one.
 pub fn to_open_first(library: &StoredLibrary) -> Option<Uuid> {
     library_entries(library).first().map(|e| e.id)
+}
+
+/// The `localStorage` key under which the shell marks the article it is about to render, and
+/// which it clears once that article has been rendered and painted. A mark still set when the
+/// app starts means the page crashed or was closed while rendering that article.
+pub const OPENING_KEY: &str = "article-annotator-opening";
+
+/// The text of the mark for article `id` (what the shell stores under [`OPENING_KEY`]).
+pub fn opening_mark(id: Uuid) -> String {
+    id.to_string()
+}
+
+/// The article a mark found at start names, if it is a mark (anything else is ignored).
+pub fn unfinished_opening(mark: Option<&str>) -> Option<Uuid> {
+    Uuid::parse_str(mark?.trim()).ok()
+}
+
+/// What the app shows when it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartView {
+    /// Open this article.
+    Article(Uuid),
+    /// Show the library, with this message when the article that would have opened did not
+    /// finish opening last time.
+    Library(Option<String>),
+}
+
+/// What to show when the app starts: the article [`to_open_first`] picks, unless it is
+/// `unfinished` (the article the page was rendering when it crashed or was closed, read from
+/// the mark under [`OPENING_KEY`]); then the library, with a message naming it, so that the
+/// same article does not bring the page down again on every start. A mark for any other
+/// article changes nothing.
+pub fn start_view(library: &StoredLibrary, unfinished: Option<Uuid>) -> StartView {
+    match to_open_first(library) {
+        None => StartView::Library(None),
+        Some(id) if unfinished == Some(id) => {
+            let title = library
+                .articles
+                .get(&id)
+                .map(|a| a.article.title.as_str())
+                .unwrap_or_default();
+            StartView::Library(Some(unfinished_message(title)))
+        }
+        Some(id) => StartView::Article(id),
+    }
+}
+
+/// The message shown when the article titled `title` did not finish opening last time.
+pub fn unfinished_message(title: &str) -> String {
+    format!(
+        "“{title}” did not finish opening last time, so the library is shown. Open it again \
+         from the library."
+    )
 }
 
 /// Renames article `id` to `title`, trimmed. Nothing changes for an unknown id, an empty
@@ -180,6 +234,44 @@ mod tests {
         add(&mut lib, a.clone(), T1);
         add(&mut lib, b, T0);
         assert_eq!(to_open_first(&lib), Some(a.id));
+    }
+
+    #[test]
+    fn an_article_that_did_not_finish_opening_is_not_opened_again_at_start() {
+        let mut lib = StoredLibrary::default();
+        assert_eq!(start_view(&lib, None), StartView::Library(None));
+        assert_eq!(
+            start_view(&lib, Some(Uuid::nil())),
+            StartView::Library(None),
+            "a mark for an article that is gone is no reason for a message"
+        );
+        let (a, b) = (
+            article("Çavuşoğlu’s “visit”", "one", 1),
+            article("B", "two", 2),
+        );
+        add(&mut lib, a.clone(), T1);
+        add(&mut lib, b.clone(), T0);
+        // No mark, or a mark for another article: the most recent article opens.
+        assert_eq!(start_view(&lib, None), StartView::Article(a.id));
+        assert_eq!(start_view(&lib, Some(b.id)), StartView::Article(a.id));
+        // A mark for the article that would open: the library, naming it.
+        assert_eq!(
+            start_view(&lib, Some(a.id)),
+            StartView::Library(Some(
+                "“Çavuşoğlu’s “visit”” did not finish opening last time, so the library is \
+                 shown. Open it again from the library."
+                    .to_owned()
+            ))
+        );
+    }
+
+    #[test]
+    fn the_opening_mark_round_trips_and_anything_else_is_no_mark() {
+        let id = Uuid::from_bytes([7; 16]);
+        assert_eq!(unfinished_opening(Some(&opening_mark(id))), Some(id));
+        for other in [None, Some(""), Some("garbage"), Some("{\"id\":1}")] {
+            assert_eq!(unfinished_opening(other), None, "{other:?}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use crate::core::model::{Annotation, HttpUrl};
 use crate::core::text::Article;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::rc::Rc;
 use uuid::Uuid;
 
@@ -19,6 +20,28 @@ pub struct Library {
 }
 
 impl Library {
+    /// Lookups by id built in one pass over the library, for code that looks up many ids (an
+    /// import plan, an export): each lookup is then a hash map probe, not a scan. The methods
+    /// below scan, which suits a single lookup.
+    pub fn index(&self) -> LibraryIndex<'_> {
+        let mut articles = HashMap::with_capacity(self.articles.len());
+        for (i, a) in self.articles.iter().enumerate() {
+            articles.entry(a.id).or_insert(i);
+        }
+        let mut annotations = HashMap::with_capacity(self.annotations.len());
+        let mut by_article: HashMap<Uuid, Vec<usize>> = HashMap::new();
+        for (i, a) in self.annotations.iter().enumerate() {
+            annotations.entry(a.id).or_insert(i);
+            by_article.entry(a.article_id).or_default().push(i);
+        }
+        LibraryIndex {
+            library: self,
+            articles,
+            annotations,
+            by_article,
+        }
+    }
+
     /// The article with id `id`, if there is one.
     pub fn article(&self, id: Uuid) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
@@ -34,6 +57,65 @@ impl Library {
     /// The annotation with id `id`, if there is one.
     pub fn annotation(&self, id: Uuid) -> Option<&Annotation> {
         self.annotations.iter().find(|a| a.id == id)
+    }
+}
+
+/// A [`Library`]'s articles and annotations by id (see [`Library::index`]). It answers exactly
+/// as the library's own lookups do (the first of two records with one id, annotations in
+/// library order), and borrows the library, so it cannot outlive a change to it.
+#[derive(Debug, Clone)]
+pub struct LibraryIndex<'a> {
+    library: &'a Library,
+    articles: HashMap<Uuid, usize>,
+    annotations: HashMap<Uuid, usize>,
+    by_article: HashMap<Uuid, Vec<usize>>,
+}
+
+impl<'a> LibraryIndex<'a> {
+    /// The article with id `id`, if there is one.
+    pub fn article(&self, id: Uuid) -> Option<&'a Article> {
+        let library = self.library;
+        self.articles
+            .get(&id)
+            .and_then(|&i| library.articles.get(i))
+    }
+
+    /// The annotation with id `id`, if there is one.
+    pub fn annotation(&self, id: Uuid) -> Option<&'a Annotation> {
+        let library = self.library;
+        self.annotations
+            .get(&id)
+            .and_then(|&i| library.annotations.get(i))
+    }
+
+    /// Where the article with id `id` is in [`Library::articles`], so that a copy of the
+    /// library (which has it at the same place) can change it there.
+    pub fn article_position(&self, id: Uuid) -> Option<usize> {
+        self.articles.get(&id).copied()
+    }
+
+    /// Where the annotation with id `id` is in [`Library::annotations`].
+    pub fn annotation_position(&self, id: Uuid) -> Option<usize> {
+        self.annotations.get(&id).copied()
+    }
+
+    /// Where the annotations on the article with id `article_id` are in
+    /// [`Library::annotations`], in library order.
+    pub fn annotation_positions_of(&self, article_id: Uuid) -> &[usize] {
+        self.by_article
+            .get(&article_id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    /// The annotations on the article with id `article_id`, in library order.
+    pub fn annotations_of(&self, article_id: Uuid) -> impl Iterator<Item = &'a Annotation> + '_ {
+        let library = self.library;
+        self.by_article
+            .get(&article_id)
+            .into_iter()
+            .flatten()
+            .filter_map(move |&i| library.annotations.get(i))
     }
 }
 
@@ -198,6 +280,64 @@ mod tests {
         assert_eq!(stored2.articles[&a2.id].added, Timestamp(200));
         let unchanged = lib2.to_stored(&stored2, Timestamp(300));
         assert_eq!(unchanged, stored2);
+    }
+
+    #[test]
+    fn the_index_answers_as_the_scans_do() {
+        let a1 = Article::new(Uuid::from_u128(1), "One", None, "alpha beta");
+        let a2 = Article::new(Uuid::from_u128(2), "Two", None, "gamma delta");
+        let mut twin = a1.clone();
+        twin.title = "A second article with the first one's id".into();
+        let note = |n: u128, article: &Article, text: &str| {
+            let mut a = Annotation::new(
+                Uuid::from_u128(n),
+                article.id,
+                Kind::Claim,
+                &article.text,
+                0,
+                5,
+                Timestamp(0),
+            );
+            a.note = text.into();
+            a
+        };
+        // Duplicate ids and an annotation whose article is missing, as a file may hold them.
+        let orphan = Article::new(Uuid::from_u128(3), "Gone", None, "alpha beta");
+        let lib = Library {
+            articles: vec![a1.clone(), a2.clone(), twin],
+            annotations: vec![
+                note(10, &a1, "first"),
+                note(11, &a2, ""),
+                note(10, &a2, "second with the same id"),
+                note(12, &orphan, ""),
+                note(13, &a1, ""),
+            ],
+        };
+        let index = lib.index();
+        for n in 0..16 {
+            let id = Uuid::from_u128(n);
+            assert_eq!(index.article(id), lib.article(id), "article {n}");
+            assert_eq!(index.annotation(id), lib.annotation(id), "annotation {n}");
+            assert_eq!(
+                index.annotations_of(id).collect::<Vec<_>>(),
+                lib.annotations_of(id).collect::<Vec<_>>(),
+                "annotations of {n}"
+            );
+        }
+        for n in 0..16 {
+            let id = Uuid::from_u128(n);
+            let first = |v: &[Uuid]| v.iter().position(|x| *x == id);
+            let article_ids: Vec<Uuid> = lib.articles.iter().map(|a| a.id).collect();
+            let annotation_ids: Vec<Uuid> = lib.annotations.iter().map(|a| a.id).collect();
+            assert_eq!(index.article_position(id), first(&article_ids));
+            assert_eq!(index.annotation_position(id), first(&annotation_ids));
+            let of: Vec<usize> = (0..lib.annotations.len())
+                .filter(|&i| lib.annotations[i].article_id == id)
+                .collect();
+            assert_eq!(index.annotation_positions_of(id), of.as_slice());
+        }
+        assert_eq!(index.annotations_of(a1.id).count(), 2);
+        assert_eq!(index.article(a1.id).map(|a| a.title.as_str()), Some("One"));
     }
 
     #[test]

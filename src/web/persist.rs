@@ -1,5 +1,6 @@
 //! Carries the queued writes ([`crate::web::state::Outbox`]) to IndexedDB, one transaction at
-//! a time, tells other tabs what was written, and keeps this tab's journal.
+//! a time, tells other tabs what was written (one batched message per write), and keeps this
+//! tab's journal.
 //!
 //! A change is flushed at most [`DEBOUNCE_MS`] after it was made, and at once when the page
 //! is hidden or closed. A failed write is put back in the queue (a newer change to the same
@@ -27,7 +28,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
 use crate::core::storage::{
-    encode_journal, is_journal_key, journal_key, sync_messages, Journal, PendingWrites, TabId,
+    encode_journal, is_journal_key, journal_key, sync_batches, Journal, PendingWrites, TabId,
     WritePlan,
 };
 use crate::web::idb::{Db, StorageError};
@@ -130,8 +131,10 @@ impl Persister {
             match result {
                 Ok(()) => {
                     if let Some(ch) = me.channel.borrow().as_ref() {
-                        for m in sync_messages(&plan) {
-                            let _ = ch.post(&m);
+                        // One message per write (a very large write is cut into a few
+                        // bounded batches), so another tab applies and renders it once.
+                        for batch in sync_batches(&plan) {
+                            let _ = ch.post(&batch);
                         }
                     }
                     me.on_status.emit(StorageStatus::Available);

@@ -12,14 +12,14 @@ use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
-use crate::core::articles::{self, Trash};
+use crate::core::articles::{self, StartView, Trash};
 use crate::core::library::{ExportSettings, SETTINGS_KEY};
 use crate::core::model::{Annotation, Timestamp};
 use crate::core::panel::Filter;
 use crate::core::reducer::{blocks_touching, Action, Annotations, Change};
 use crate::core::storage::{
-    self, apply_sync, plan_changes, plan_meta, plan_writes, Applied, ChangeSet, Protected, Store,
-    SyncMessage, WritePlan,
+    self, apply_sync_batch, plan_changes, plan_meta, plan_writes, ChangeSet, Protected, Store,
+    SyncBatch, SyncMessage, WritePlan,
 };
 use crate::core::text::{Article, Block};
 use crate::web::view::{self, Chunk};
@@ -129,6 +129,14 @@ pub enum AppAction {
         result: storage::LoadResult,
         now: Timestamp,
     },
+    /// The stored library was read at start; `unfinished` is the article the page was
+    /// rendering when it crashed or was closed last time, if any (not opened again, see
+    /// [`articles::start_view`]).
+    Start {
+        result: storage::LoadResult,
+        now: Timestamp,
+        unfinished: Option<Uuid>,
+    },
     SetStorage(StorageStatus),
     /// A change to the open article's annotations; `select` selects one afterwards.
     Annotate {
@@ -154,6 +162,8 @@ pub enum AppAction {
     RestoreArticle,
     /// A record changed in another tab.
     Remote(SyncMessage),
+    /// Another tab's write, every record of it, applied and rendered once.
+    RemoteBatch(SyncBatch),
     /// The library after an import (or a text replacement), computed by the core.
     ReplaceLibrary {
         library: storage::StoredLibrary,
@@ -345,7 +355,18 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            AppAction::Loaded { mut result, now } => {
+            AppAction::Loaded { result, now } => {
+                return self.reduce(AppAction::Start {
+                    result,
+                    now,
+                    unfinished: None,
+                })
+            }
+            AppAction::Start {
+                mut result,
+                now,
+                unfinished,
+            } => {
                 s.settings = ExportSettings::from_loaded(&mut result);
                 s.protected = Rc::new(result.protected());
                 s.skipped = Rc::new(result.skipped.iter().map(|r| r.to_string()).collect());
@@ -361,11 +382,14 @@ impl Reducible for AppState {
                         s.outbox.push(plan);
                     }
                 }
-                match articles::to_open_first(&s.library) {
-                    Some(id) => {
+                match articles::start_view(&s.library, unfinished) {
+                    StartView::Article(id) => {
                         s.open(id);
                     }
-                    None => s.view = View::Library,
+                    StartView::Library(message) => {
+                        s.view = View::Library;
+                        s.notice = message.map(Notice::info);
+                    }
                 }
             }
             AppAction::SetStorage(st) => {
@@ -438,15 +462,23 @@ impl Reducible for AppState {
                 )));
                 s.persist(ch);
             }
-            AppAction::Remote(msg) => match apply_sync(Rc::make_mut(&mut s.library), &msg) {
-                Applied::Updated => s.reload_open(),
-                Applied::Kept => return self,
-                Applied::Ignored(e) => {
-                    s.notice = Some(Notice::error(format!(
-                        "A change from another tab could not be read: {e}"
-                    )))
+            AppAction::Remote(msg) => return self.reduce(AppAction::RemoteBatch(msg.into())),
+            AppAction::RemoteBatch(batch) => {
+                let applied = apply_sync_batch(Rc::make_mut(&mut s.library), &batch);
+                if let Some(e) = applied.ignored.first() {
+                    let n = applied.ignored.len();
+                    s.notice = Some(Notice::error(if n == 1 {
+                        format!("A change from another tab could not be read: {e}")
+                    } else {
+                        format!("{n} changes from another tab could not be read. The first: {e}")
+                    }));
+                } else if !applied.changed() {
+                    return self;
                 }
-            },
+                if applied.articles.contains(&s.article.id) {
+                    s.reload_open();
+                }
+            }
             AppAction::ReplaceLibrary { library, message } => {
                 let plan = plan_writes(&s.library, &library, &s.protected);
                 s.library = Rc::new(library);

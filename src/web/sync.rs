@@ -1,6 +1,7 @@
 //! BroadcastChannel glue: tells the app's other tabs what this tab wrote, and hears what they
-//! wrote. Messages are the text of [`SyncMessage`]s (see its wire format); reading them and
-//! deciding what to keep is the core's work ([`crate::core::storage::apply_sync`]).
+//! wrote. Messages are the text of [`SyncBatch`]es, one per write (see the wire format in
+//! `core::storage::sync`); reading them and deciding what to keep is the core's work
+//! ([`crate::core::storage::apply_sync_batch`]).
 //!
 //! A `BroadcastChannel` does not deliver a message to the object that posted it, but does to
 //! every other object of the same name, in other tabs and in this one. So a tab keeps one
@@ -11,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, MessageEvent};
 use yew::Callback;
 
-use crate::core::storage::{decode_sync, encode_sync, RecordError, SyncMessage};
+use crate::core::storage::{decode_sync_batch, encode_sync_batch, RecordError, SyncBatch};
 
 /// One end of a named broadcast channel. Dropping it closes the channel.
 #[derive(Debug)]
@@ -40,24 +41,25 @@ impl Channel {
             .map_err(|e| js_message(&e))
     }
 
-    /// Sends `message` to every other channel object of the same name.
-    pub fn post(&self, message: &SyncMessage) -> Result<(), String> {
+    /// Sends `batch` to every other channel object of the same name, as one message.
+    pub fn post(&self, batch: &SyncBatch) -> Result<(), String> {
         self.inner
-            .post_message(&JsValue::from_str(&encode_sync(message)))
+            .post_message(&JsValue::from_str(&encode_sync_batch(batch)))
             .map_err(|e| js_message(&e))
     }
 
-    /// Calls `callback` with each message that arrives, read with
-    /// [`decode_sync`]: a message that cannot be read arrives as its error, so that the app
-    /// can report it rather than lose it silently.
-    pub fn subscribe(&self, callback: Callback<Result<SyncMessage, RecordError>>) -> Subscription {
+    /// Calls `callback` with each message that arrives, read with [`decode_sync_batch`] (a
+    /// single-record message of an earlier version arrives as a batch of one): a message that
+    /// cannot be read arrives as its error, so that the app can report it rather than lose it
+    /// silently.
+    pub fn subscribe(&self, callback: Callback<Result<SyncBatch, RecordError>>) -> Subscription {
         let listener = EventListener::new(&self.inner, "message", move |event| {
             let data = event
                 .dyn_ref::<MessageEvent>()
                 .map(MessageEvent::data)
                 .unwrap_or(JsValue::UNDEFINED);
             let decoded = match data.as_string() {
-                Some(text) => decode_sync(&text),
+                Some(text) => decode_sync_batch(&text),
                 None => Err(RecordError::Corrupt(
                     "the message from another tab is not text".into(),
                 )),

@@ -141,6 +141,81 @@ async function twoPages() {
   return { context, A: a.page, B: b.page };
 }
 
+/**
+ * An Annotator JSON file with one article of `words` words (`word0 word1 …`, 20 a line) and a
+ * claim on every other word, `count` claims in all.
+ */
+function manyClaims(title, words, count) {
+  const articleId = '0badc0de-0000-4000-8000-0000000000a1';
+  const list = Array.from({ length: words }, (_, i) => `word${i}`);
+  const lines = [];
+  for (let i = 0; i < words; i += 20) lines.push(list.slice(i, i + 20).join(' '));
+  const text = lines.join('\n');
+  const annotations = [];
+  let at = 0;
+  const starts = list.map((w) => { const s = at; at += w.length + 1; return s; });
+  for (let n = 0; n < count; n++) {
+    const i = 2 * n;
+    const start = starts[i];
+    const end = start + list[i].length;
+    annotations.push({
+      id: `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+      article_id: articleId, start, end,
+      quote: { exact: list[i], prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+      created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+      note: '', tags: [], kind: 'claim', claimant: '', verdict: 'unverified', evidence: [],
+      anchoring: 'anchored',
+    });
+  }
+  return JSON.stringify({ format: 'article-annotator', version: 1, exported: '2026-01-01T00:00:00.000Z',
+    articles: [{ id: articleId, title, text }], annotations });
+}
+
+/** Counts, in `page`, the messages the app's tabs send each other (a channel object of its
+ * own hears every other one of the same name, so it hears the other page's). */
+async function listenToSync(page) {
+  await page.evaluate(() => {
+    window.heardSync = [];
+    window.syncChannel = new BroadcastChannel('article-annotator');
+    window.syncChannel.onmessage = (e) => window.heardSync.push(e.data);
+  });
+  return () => page.evaluate(() => window.heardSync.map((m) => {
+    const v = JSON.parse(m);
+    return { type: v.type, v: v.v, records: v.records?.length ?? 1 };
+  }));
+}
+
+// Issue 11: another page received one message per record written, 1,501 for this import.
+test('an import of 1,500 annotations in one page reaches the other page in two messages, and it shows them', async () => {
+  const { A, B } = await twoPages();
+  const heard = await listenToSync(B);
+  await A.bringToFront();
+  await A.getByLabel('Import annotations').setInputFiles({
+    name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(manyClaims('Many claims', 3000, 1500)),
+  });
+  const preview = A.getByRole('dialog', { name: 'Import preview' });
+  await expect(preview, { timeout: 30_000 }).toHaveText(/1,?500 annotations added/);
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await expect(A.getByRole('status').filter({ hasText: 'many.json' }).locator('span'), { timeout: 30_000 })
+    .toHaveText(/^Imported “many\.json”: 1 article and 1,?500 annotations added\.$/);
+  const messages = await eventually(async () => {
+    const m = await heard();
+    assert.equal(m.reduce((n, x) => n + x.records, 0), 1501, JSON.stringify(m));
+    return m;
+  }, { timeout: 15_000 });
+  assert.deepEqual(messages, [
+    { type: 'batch', v: 1, records: 1000 },
+    { type: 'batch', v: 1, records: 501 },
+  ]);
+  // The other page shows the imported article and its claims.
+  await B.bringToFront();
+  await libraryButton(B).click();
+  await expect(entry(B, 'Many claims').locator('.library-counts')).toHaveText(/^1,?500 claims, 0 quotes$/);
+  await entry(B, 'Many claims').getByRole('button', { name: 'Open' }).click();
+  await expect(B.locator('article mark.hl-claim'), { timeout: 15_000 }).toHaveCount(1500);
+  await expect(B.locator('article mark.hl-claim').first()).toHaveText('word0');
+});
+
 test('a claim made in one page appears in the other within a second', async () => {
   const { A, B } = await twoPages();
   await expect(B.locator('article mark')).toHaveCount(0);
@@ -515,6 +590,53 @@ test('the sample article can be deleted like any other and does not come back af
   await expect(library(page).getByText('No articles yet.')).toHaveCount(1);
   await expect(entries(page)).toHaveCount(0);
   assert.deepEqual(await idbAll(page, 'articles'), []);
+});
+
+// Issue 11: a page that crashed, or was closed, while rendering an article opened it again
+// on every start.
+test('an article whose rendering did not finish last time is not opened again: the library says why', async () => {
+  const MARK = 'article-annotator-opening';
+  const mark = (page) => page.evaluate((key) => localStorage.getItem(key), MARK);
+  const context = await app.browser.newContext();
+  // Records, each time the app marks an article, how many article blocks were in the page.
+  await context.addInitScript((key) => {
+    const setItem = Storage.prototype.setItem;
+    window.marks = [];
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) window.marks.push({ id: v, blocks: document.querySelectorAll('article [data-s]').length });
+      return setItem.call(this, k, v);
+    };
+  }, MARK);
+  const { page } = await openApp(null, app.url, context);
+  await sampleSaved(page);
+  const title = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+  // The app marked the sample before showing it, and cleared the mark once it was painted.
+  assert.deepEqual((await page.evaluate(() => window.marks)).map((m) => m.id).slice(0, 1), [SAMPLE_ID]);
+  await eventually(async () => assert.equal(await mark(page), null));
+
+  // The page is closed while it renders the sample: the mark stays.
+  await page.evaluate(([key, id]) => localStorage.setItem(key, id), [MARK, SAMPLE_ID]);
+  await page.reload();
+  await waitLoaded(page);
+  await expect(library(page)).toHaveCount(1);
+  const notice = page.getByRole('status').filter({ hasText: 'did not finish opening' });
+  await expect(notice.locator('span')).toHaveText(
+    `“${title}” did not finish opening last time, so the library is shown. Open it again from the library.`);
+  await expect(page.getByRole('article')).toHaveCount(0);
+  assert.equal(await mark(page), SAMPLE_ID, 'the mark stays until the article has opened');
+  await screenshot(page, 'unfinished-opening');
+
+  // Opening it from the library marks it before its blocks are rendered, shows it, and clears
+  // the mark; the next start opens it again.
+  await page.evaluate(() => { window.marks = []; });
+  await entry(page, title).getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('article')).toHaveText(/more than 19,000 strikes/);
+  assert.deepEqual(await page.evaluate(() => window.marks), [{ id: SAMPLE_ID, blocks: 0 }]);
+  await eventually(async () => assert.equal(await mark(page), null));
+  await reload(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('status').filter({ hasText: 'did not finish opening' })).toHaveCount(0);
 });
 
 // ---------------------------------------------------------------------------------------

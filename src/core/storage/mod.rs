@@ -56,7 +56,8 @@
 //! - `load`: [`load_records`], what it skips and protects ([`LoadResult`], [`Protected`]).
 //! - `plan`: [`WritePlan`]s after a change ([`diff`], [`plan_changes`], [`plan_writes`]) and the
 //!   queue of [`PendingWrites`].
-//! - `sync`: two tabs: which copy wins ([`Winner`]), [`SyncMessage`]s and [`apply_sync`].
+//! - `sync`: two tabs: which copy wins ([`Winner`]), the [`SyncBatch`] one write sends to other
+//!   tabs ([`sync_batches`]) and [`apply_sync_batch`], which applies it in one pass.
 //! - `journal`: writes kept in `localStorage` while the page closes, one key per tab
 //!   ([`journal_key`]), all replayed on start ([`replay_journals`]).
 //! - `entries`: the library list ([`library_entries`]).
@@ -89,8 +90,9 @@ pub use schema::{
     DB_VERSION, META, STORES,
 };
 pub use sync::{
-    apply_sync, decode_sync, encode_sync, merge_annotation, merge_article, sync_messages, Applied,
-    SyncMessage, Winner,
+    apply_sync, apply_sync_batch, decode_sync, decode_sync_batch, encode_sync, encode_sync_batch,
+    merge_annotation, merge_article, sync_batches, sync_messages, Applied, BatchApplied, SyncBatch,
+    SyncMessage, Winner, SYNC_BATCH_MAX_BYTES, SYNC_BATCH_MAX_RECORDS, SYNC_VERSION,
 };
 
 #[cfg(test)]

@@ -1,4 +1,19 @@
 //! Two tabs: which copy of a record wins, and the messages tabs send each other after a write.
+//!
+//! # Wire format
+//!
+//! After a write a tab posts [`SyncBatch`]es, each the text
+//! `{"type":"batch","v":1,"records":[…]}` whose `records` are [`SyncMessage`] objects (one per
+//! record written, see its wire format). One write is one batch, unless it holds more than
+//! [`SYNC_BATCH_MAX_RECORDS`] records or [`SYNC_BATCH_MAX_BYTES`] bytes of encoded records;
+//! then it is split into as few batches as those bounds allow ([`sync_batches`]). So an import
+//! of 1,500 annotations is two messages, not 1,500, and the other tab applies each batch in one
+//! pass and renders once per batch ([`apply_sync_batch`]).
+//!
+//! `"v"` is [`SYNC_VERSION`]; a batch of a newer version is refused with
+//! [`RecordError::NewerVersion`] (a tab running an older app while a newer one writes). A
+//! single-record message as earlier versions of the app sent it (`{"type":"changed",…}`) is
+//! still read, as a batch of one ([`decode_sync_batch`]).
 
 use super::codec::{
     check_key, decode_annotation, decode_article, encode_annotation, encode_article, RecordError,
@@ -9,6 +24,7 @@ use super::plan::WritePlan;
 use super::schema::Store;
 use crate::core::model::{Annotation, Timestamp};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use uuid::Uuid;
 
@@ -25,10 +41,16 @@ pub enum Winner {
 }
 
 /// Picks between two whole copies of one record: the later change wins; on a tie the copy
-/// whose record text sorts last wins, so both tabs pick the same one. Fields are never mixed,
-/// so the result is always one complete, valid record.
-fn pick(local: (Timestamp, String), remote: (Timestamp, String)) -> Winner {
-    if remote > local {
+/// whose record text (`text` of each copy, computed only on a tie) sorts last wins, so both
+/// tabs pick the same one. Fields are never mixed, so the result is always one complete,
+/// valid record.
+fn pick<T>(local: (Timestamp, &T), remote: (Timestamp, &T), text: fn(&T) -> String) -> Winner {
+    let remote_wins = match remote.0.cmp(&local.0) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => text(remote.1) > text(local.1),
+    };
+    if remote_wins {
         Winner::Remote
     } else {
         Winner::Local
@@ -39,8 +61,9 @@ fn pick(local: (Timestamp, String), remote: (Timestamp, String)) -> Winner {
 /// later `modified` wins, ties are broken by the records' text.
 pub fn merge_annotation(local: &Annotation, remote: &Annotation) -> Winner {
     pick(
-        (local.modified, encode_annotation(local)),
-        (remote.modified, encode_annotation(remote)),
+        (local.modified, local),
+        (remote.modified, remote),
+        encode_annotation,
     )
 }
 
@@ -48,12 +71,15 @@ pub fn merge_annotation(local: &Annotation, remote: &Annotation) -> Winner {
 /// the records' text.
 pub fn merge_article(local: &StoredArticle, remote: &StoredArticle) -> Winner {
     pick(
-        (local.changed, encode_article(local)),
-        (remote.changed, encode_article(remote)),
+        (local.changed, local),
+        (remote.changed, remote),
+        encode_article,
     )
 }
 
-/// A message between tabs on a `BroadcastChannel` named [`DB_NAME`], sent after a write.
+/// One record written, as a [`SyncBatch`] carries it to other tabs and as a journal keeps it.
+/// Earlier versions of the app posted each one on its own on the `BroadcastChannel` named
+/// [`DB_NAME`]; such a message is still read (see [`decode_sync_batch`]).
 ///
 /// Wire format: `{"type":"changed","store":"annotations","key":"…","record":"…record JSON…"}`
 /// or `{"type":"deleted","store":"articles","key":"…"}`.
@@ -106,6 +132,194 @@ pub fn sync_messages(plan: &WritePlan) -> Vec<SyncMessage> {
             key: key.clone(),
         });
     puts.chain(deletes).collect()
+}
+
+/// The version of the [`SyncBatch`] wire format this app writes; a batch of a later version
+/// is refused.
+pub const SYNC_VERSION: u32 = 1;
+
+/// The most records one [`SyncBatch`] holds, so that the tab receiving it applies and renders
+/// at most this many records in one task.
+pub const SYNC_BATCH_MAX_RECORDS: usize = 1_000;
+
+/// The most bytes of encoded records one [`SyncBatch`] holds (a single record larger than this,
+/// such as a very long article, travels alone in a batch of its own).
+pub const SYNC_BATCH_MAX_BYTES: usize = 1 << 20;
+
+/// The records of one write, sent to other tabs in one message on the `BroadcastChannel` named
+/// [`DB_NAME`] (see the module's wire format).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncBatch {
+    /// The records, in the order they are applied.
+    pub records: Vec<SyncMessage>,
+}
+
+impl From<SyncMessage> for SyncBatch {
+    fn from(message: SyncMessage) -> Self {
+        SyncBatch {
+            records: vec![message],
+        }
+    }
+}
+
+/// The batch as written.
+#[derive(Serialize)]
+struct BatchOut<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    v: u32,
+    records: &'a [SyncMessage],
+}
+
+/// What a message says it is, read before its records.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(rename = "type")]
+    kind: String,
+    v: Option<serde_json::Value>,
+}
+
+/// The records of a batch, read once its version is known.
+#[derive(Deserialize)]
+struct BatchIn {
+    records: Vec<SyncMessage>,
+}
+
+/// The text of a batch.
+pub fn encode_sync_batch(batch: &SyncBatch) -> String {
+    serde_json::to_string(&BatchOut {
+        kind: "batch",
+        v: SYNC_VERSION,
+        records: &batch.records,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a message from another tab: a batch of [`SYNC_VERSION`] or earlier, or a single
+/// record as earlier versions of the app sent it (a batch of one). A batch of a newer version
+/// is [`RecordError::NewerVersion`]; anything else that is not a message is
+/// [`RecordError::Corrupt`].
+pub fn decode_sync_batch(raw: &str) -> Result<SyncBatch, RecordError> {
+    let corrupt = |e: serde_json::Error| RecordError::Corrupt(e.to_string());
+    let header: Header = serde_json::from_str(raw).map_err(corrupt)?;
+    if header.kind != "batch" {
+        return decode_sync(raw).map(SyncBatch::from);
+    }
+    let version = match header.v {
+        None => return Err(RecordError::MissingField("v")),
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| RecordError::Corrupt(format!("the version {v} is not a number")))?,
+    };
+    if version == 0 {
+        return Err(RecordError::UnknownVersion(version));
+    }
+    if version > u64::from(SYNC_VERSION) {
+        return Err(RecordError::NewerVersion {
+            found: version,
+            current: SYNC_VERSION,
+        });
+    }
+    let batch: BatchIn = serde_json::from_str(raw).map_err(corrupt)?;
+    Ok(SyncBatch {
+        records: batch.records,
+    })
+}
+
+/// The batches to broadcast after `plan` was written: its records in order (puts, then
+/// deletions), as few batches as [`SYNC_BATCH_MAX_RECORDS`] and [`SYNC_BATCH_MAX_BYTES`] allow.
+/// An empty plan sends nothing.
+pub fn sync_batches(plan: &WritePlan) -> Vec<SyncBatch> {
+    let mut batches = Vec::new();
+    let mut current = SyncBatch::default();
+    let mut bytes = 0;
+    for message in sync_messages(plan) {
+        let size = encode_sync(&message).len();
+        let full =
+            current.records.len() >= SYNC_BATCH_MAX_RECORDS || bytes + size > SYNC_BATCH_MAX_BYTES;
+        if full && !current.records.is_empty() {
+            batches.push(std::mem::take(&mut current));
+            bytes = 0;
+        }
+        bytes += size;
+        current.records.push(message);
+    }
+    if !current.records.is_empty() {
+        batches.push(current);
+    }
+    batches
+}
+
+/// What applying a batch from another tab did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BatchApplied {
+    /// Records that replaced or removed this tab's copy.
+    pub updated: usize,
+    /// Records for which this tab's copy was kept.
+    pub kept: usize,
+    /// Why each record that could not be read was ignored (nothing changed for it).
+    pub ignored: Vec<RecordError>,
+    /// The articles whose record, or one of whose annotations, was updated.
+    pub articles: BTreeSet<Uuid>,
+}
+
+impl BatchApplied {
+    /// Whether the library changed.
+    pub fn changed(&self) -> bool {
+        self.updated > 0
+    }
+}
+
+/// Applies another tab's batch to this tab's library in one pass: each record by
+/// [`apply_sync`], which looks its id up in the library's maps, so `n` records cost `n`
+/// lookups whatever the size of the library. Records that cannot be read are reported in
+/// [`BatchApplied::ignored`]; every other record still applies.
+pub fn apply_sync_batch(library: &mut StoredLibrary, batch: &SyncBatch) -> BatchApplied {
+    let mut applied = BatchApplied::default();
+    for message in &batch.records {
+        // An annotation's article before and after the record applies: an annotation that
+        // moved, or was deleted, touches the article it left.
+        let annotation_article = |library: &StoredLibrary| match message {
+            SyncMessage::Changed {
+                store: Store::Annotations,
+                key,
+                ..
+            }
+            | SyncMessage::Deleted {
+                store: Store::Annotations,
+                key,
+            } => Uuid::parse_str(key)
+                .ok()
+                .and_then(|id| library.annotations.get(&id))
+                .map(|a| a.article_id),
+            _ => None,
+        };
+        let before = annotation_article(library);
+        match apply_sync(library, message) {
+            Applied::Updated => {
+                applied.updated += 1;
+                let after = annotation_article(library);
+                let article = match message {
+                    SyncMessage::Changed {
+                        store: Store::Articles,
+                        key,
+                        ..
+                    }
+                    | SyncMessage::Deleted {
+                        store: Store::Articles,
+                        key,
+                    } => Uuid::parse_str(key).ok(),
+                    _ => None,
+                };
+                applied
+                    .articles
+                    .extend(before.into_iter().chain(after).chain(article));
+            }
+            Applied::Kept => applied.kept += 1,
+            Applied::Ignored(e) => applied.ignored.push(e),
+        }
+    }
+    applied
 }
 
 /// What applying a message from another tab did.
@@ -176,10 +390,11 @@ pub fn apply_sync(library: &mut StoredLibrary, message: &SyncMessage) -> Applied
 
 #[cfg(test)]
 mod tests {
-    use crate::core::model::{Kind, Timestamp};
+    use crate::core::model::{Annotation, Kind, Timestamp};
     use crate::core::storage::testing::{annotation, article, library};
     use crate::core::storage::*;
     use serde_json::Value;
+    use uuid::Uuid;
 
     #[test]
     fn the_later_change_wins_and_ties_converge() {
@@ -257,5 +472,194 @@ mod tests {
         ));
         assert_eq!(apply_sync(&mut lib, &messages[1]), Applied::Updated);
         assert!(lib.articles.is_empty());
+    }
+
+    /// A plan of `n` puts of newer copies of annotations `1..=n` of article 1.
+    fn newer_annotations(n: u128, modified: i64) -> (Vec<Annotation>, WritePlan) {
+        let annotations: Vec<Annotation> = (1..=n)
+            .map(|i| {
+                let mut a = annotation(100 + i, 1, Kind::Claim, modified);
+                a.note = format!("note {i} from the other tab");
+                a
+            })
+            .collect();
+        let plan = WritePlan {
+            puts: annotations
+                .iter()
+                .map(|a| (Store::Annotations, a.id.to_string(), encode_annotation(a)))
+                .collect(),
+            deletes: Vec::new(),
+        };
+        (annotations, plan)
+    }
+
+    #[test]
+    fn one_write_is_one_batch_that_round_trips() {
+        let (_, mut plan) = newer_annotations(3, 20);
+        plan.deletes
+            .push((Store::Articles, Uuid::from_u128(9).to_string()));
+        let batches = sync_batches(&plan);
+        assert_eq!(batches.len(), 1, "one write, one message");
+        assert_eq!(batches[0].records, sync_messages(&plan));
+        let text = encode_sync_batch(&batches[0]);
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["type"], "batch");
+        assert_eq!(value["v"], SYNC_VERSION);
+        assert_eq!(value["records"].as_array().map(Vec::len), Some(4));
+        assert_eq!(value["records"][3]["type"], "deleted");
+        assert_eq!(decode_sync_batch(&text), Ok(batches[0].clone()));
+        assert!(sync_batches(&WritePlan::default()).is_empty());
+    }
+
+    #[test]
+    fn an_import_of_1500_annotations_is_two_bounded_batches() {
+        let (_, plan) = newer_annotations(1_500, 20);
+        let batches = sync_batches(&plan);
+        assert_eq!(batches.len(), 2);
+        let all: Vec<SyncMessage> = batches.iter().flat_map(|b| b.records.clone()).collect();
+        assert_eq!(all, sync_messages(&plan), "every record once, in order");
+        for b in &batches {
+            assert!(b.records.len() <= SYNC_BATCH_MAX_RECORDS);
+            let bytes: usize = b.records.iter().map(|m| encode_sync(m).len()).sum();
+            assert!(bytes <= SYNC_BATCH_MAX_BYTES, "{bytes} bytes");
+            assert_eq!(decode_sync_batch(&encode_sync_batch(b)).as_ref(), Ok(b));
+        }
+    }
+
+    #[test]
+    fn batches_are_cut_by_bytes_and_a_huge_record_travels_alone() {
+        let mut huge = article(1, "Long", 20);
+        huge.article.text = "word ".repeat(SYNC_BATCH_MAX_BYTES / 4);
+        let (_, mut plan) = newer_annotations(2, 20);
+        plan.puts.insert(
+            1,
+            (
+                Store::Articles,
+                huge.article.id.to_string(),
+                encode_article(&huge),
+            ),
+        );
+        let sizes: Vec<usize> = sync_batches(&plan)
+            .iter()
+            .map(|b| b.records.len())
+            .collect();
+        assert_eq!(sizes, [1, 1, 1]);
+    }
+
+    #[test]
+    fn single_record_messages_of_earlier_versions_still_decode_and_newer_batches_are_refused() {
+        let n = annotation(2, 1, Kind::Claim, 10);
+        let old = SyncMessage::Changed {
+            store: Store::Annotations,
+            key: n.id.to_string(),
+            record: encode_annotation(&n),
+        };
+        assert_eq!(
+            decode_sync_batch(&encode_sync(&old)),
+            Ok(SyncBatch::from(old))
+        );
+        assert_eq!(
+            decode_sync_batch(r#"{"type":"batch","v":2,"records":[{"new":"shape"}]}"#),
+            Err(RecordError::NewerVersion {
+                found: 2,
+                current: SYNC_VERSION
+            })
+        );
+        assert_eq!(
+            decode_sync_batch(r#"{"type":"batch","v":0,"records":[]}"#),
+            Err(RecordError::UnknownVersion(0))
+        );
+        assert_eq!(
+            decode_sync_batch(r#"{"type":"batch","records":[]}"#),
+            Err(RecordError::MissingField("v"))
+        );
+        for bad in [
+            "",
+            "42",
+            r#"{"type":"exploded"}"#,
+            r#"{"type":"batch","v":"1","records":[]}"#,
+            r#"{"type":"batch","v":1,"records":[{"type":"exploded"}]}"#,
+            r#"{"type":"batch","v":1}"#,
+        ] {
+            assert!(
+                matches!(decode_sync_batch(bad), Err(RecordError::Corrupt(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_batch_applies_in_one_pass_as_its_records_would_one_by_one() {
+        let count = 1_500;
+        let old: Vec<Annotation> = (1..=count)
+            .map(|i| annotation(100 + i, 1, Kind::Claim, 10))
+            .collect();
+        let mut lib = library(vec![article(1, "A", 10), article(2, "B", 10)], old.clone());
+        lib.annotations.insert(
+            Uuid::from_u128(7),
+            std::rc::Rc::new(annotation(7, 2, Kind::Quote, 10)),
+        );
+        // Newer copies of the first 1,000, stale copies of the next 10, a broken record, and
+        // the deletion of article 2's annotation.
+        let (newer, mut plan) = newer_annotations(1_000, 20);
+        let mut stale = old[1_000].clone();
+        stale.modified = Timestamp(5);
+        plan.puts.push((
+            Store::Annotations,
+            stale.id.to_string(),
+            encode_annotation(&stale),
+        ));
+        plan.deletes
+            .push((Store::Annotations, Uuid::from_u128(7).to_string()));
+        let mut records = sync_messages(&plan);
+        records.push(SyncMessage::Changed {
+            store: Store::Annotations,
+            key: old[1_001].id.to_string(),
+            record: "{\"v\":1".into(),
+        });
+        let batch = SyncBatch { records };
+
+        let mut one_by_one = lib.clone();
+        for m in &batch.records {
+            let _ = apply_sync(&mut one_by_one, m);
+        }
+        let applied = apply_sync_batch(&mut lib, &batch);
+        assert_eq!(lib, one_by_one);
+        assert_eq!(applied.updated, 1_001);
+        assert_eq!(applied.kept, 1);
+        assert!(matches!(
+            applied.ignored.as_slice(),
+            [RecordError::Corrupt(_)]
+        ));
+        assert_eq!(
+            applied.articles,
+            [Uuid::from_u128(1), Uuid::from_u128(2)].into()
+        );
+        assert!(applied.changed());
+        for a in &newer {
+            assert_eq!(lib.annotations[&a.id].note, a.note);
+        }
+        assert_eq!(lib.annotations[&stale.id].modified, Timestamp(10));
+        assert!(!lib.annotations.contains_key(&Uuid::from_u128(7)));
+
+        // An annotation moved to another article touches both.
+        let mut moved = (*lib.annotations[&newer[0].id]).clone();
+        moved.article_id = Uuid::from_u128(2);
+        moved.modified = Timestamp(30);
+        let move_it = SyncBatch::from(SyncMessage::Changed {
+            store: Store::Annotations,
+            key: moved.id.to_string(),
+            record: encode_annotation(&moved),
+        });
+        let mut elsewhere = lib.clone();
+        assert_eq!(
+            apply_sync_batch(&mut elsewhere, &move_it).articles,
+            [Uuid::from_u128(1), Uuid::from_u128(2)].into()
+        );
+
+        // The same batch again changes nothing.
+        let again = apply_sync_batch(&mut lib, &batch);
+        assert!(!again.changed());
+        assert_eq!(lib, one_by_one);
     }
 }

@@ -1,13 +1,27 @@
 //! Start-up: open IndexedDB, read the library, replay what an earlier page left in the
-//! journal, listen to other tabs, ask for persistent storage.
+//! journal, listen to other tabs, ask for persistent storage; and not open again an article
+//! whose rendering the last page did not finish.
+//!
+//! # The opening mark
+//!
+//! Before an article is rendered its id is written to `localStorage` under
+//! [`articles::OPENING_KEY`]; once it has been rendered and painted (two animation frames after
+//! the render was committed) the mark is removed. A mark found at start means the page crashed
+//! or was closed while rendering that article: [`articles::start_view`] then shows the library
+//! with a message instead of opening it again. The mark stays until that article (or another)
+//! has been opened and painted.
 
 use std::rc::Rc;
 
+use uuid::Uuid;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::core::articles::{self, StartView, OPENING_KEY};
 use crate::core::storage::{self, DB_NAME};
 use crate::web::persist::{read_journals, Persister};
-use crate::web::state::{AppAction, AppState, Notice, StorageStatus};
+use crate::web::state::{AppAction, AppState, Notice, StorageStatus, View};
 use crate::web::{dom, idb, sync};
 
 /// Storage usage and quota in bytes, once the browser has told them.
@@ -18,19 +32,95 @@ pub type Usage = Option<(f64, f64)>;
 #[hook]
 pub fn use_startup(state: &UseReducerHandle<AppState>, persister: &Rc<Persister>) -> Usage {
     let usage = use_state_eq(|| None::<(f64, f64)>);
+    // The mark the last page left, read before this page writes one.
+    let unfinished = *use_memo((), |_| {
+        articles::unfinished_opening(local_item(OPENING_KEY).as_deref())
+    });
+    use_opening_mark(state);
     {
         let (state, persister, usage) = (state.clone(), persister.clone(), usage.clone());
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(start(state, persister, usage));
+            wasm_bindgen_futures::spawn_local(start(state, persister, usage, unfinished));
         });
     }
     *usage
+}
+
+/// Marks the open article before it is rendered, and clears the mark once it is painted (see
+/// the module's documentation). Nothing is marked before the library is read: the sample shown
+/// meanwhile must not replace the mark the last page left.
+#[hook]
+fn use_opening_mark(state: &UseReducerHandle<AppState>) {
+    let open = (state.view == View::Article && state.storage != StorageStatus::Opening)
+        .then_some(state.article.id);
+    let marked = use_mut_ref(|| None::<Uuid>);
+    // This runs while the app renders, before the article's blocks do.
+    if *marked.borrow() != open {
+        if let Some(id) = open {
+            set_local_item(OPENING_KEY, &articles::opening_mark(id));
+        }
+        *marked.borrow_mut() = open;
+    }
+    use_effect_with(open, |open| {
+        if let Some(id) = *open {
+            after_paint(move || {
+                let mark = articles::opening_mark(id);
+                if local_item(OPENING_KEY).as_deref() == Some(mark.as_str()) {
+                    remove_local_item(OPENING_KEY);
+                }
+            });
+        }
+    });
+}
+
+/// Calls `f` once the frame after the next one begins, so the next frame (with what was just
+/// rendered) has been painted. Not cancelled: a mark must be cleared even if the user leaves
+/// the article at once. A hidden page gets no animation frames and paints nothing: there `f`
+/// runs at once (the render has been committed when effects run), so a tab opened in the
+/// background does not leave a mark behind.
+fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
+        f();
+        return;
+    }
+    let second = Closure::once_into_js(move |_: f64| f());
+    let first = Closure::once_into_js(move |_: f64| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(second.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(first.unchecked_ref());
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn local_item(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+/// Writes a `localStorage` item; a storage that refuses it only means no mark is kept.
+fn set_local_item(key: &str, value: &str) {
+    if let Some(ls) = local_storage() {
+        let _ = ls.set_item(key, value);
+    }
+}
+
+fn remove_local_item(key: &str) {
+    if let Some(ls) = local_storage() {
+        let _ = ls.remove_item(key);
+    }
 }
 
 async fn start(
     state: UseReducerHandle<AppState>,
     persister: Rc<Persister>,
     usage: UseStateHandle<Usage>,
+    unfinished: Option<Uuid>,
 ) {
     let loaded = match idb::open().await {
         Ok(db) => db
@@ -59,9 +149,14 @@ async fn start(
     let replayed = storage::replay_journals(&mut result, &journals);
     state.outbox.0.borrow_mut().push(replayed.plan);
     persister.adopt_journals(journals);
-    state.dispatch(AppAction::Loaded {
+    // The article about to open is marked now, before the state computes its highlights.
+    if let StartView::Article(id) = articles::start_view(&result.library, unfinished) {
+        set_local_item(OPENING_KEY, &articles::opening_mark(id));
+    }
+    state.dispatch(AppAction::Start {
         result,
         now: dom::now(),
+        unfinished,
     });
     if !replayed.problems.is_empty() {
         let problems: Vec<String> = replayed.problems.iter().map(|p| p.to_string()).collect();
@@ -80,7 +175,7 @@ fn listen_to_other_tabs(state: &UseReducerHandle<AppState>, persister: &Persiste
     };
     let st = state.clone();
     let subscription = channel.subscribe(Callback::from(move |m| match m {
-        Ok(m) => st.dispatch(AppAction::Remote(m)),
+        Ok(batch) => st.dispatch(AppAction::RemoteBatch(batch)),
         Err(e) => notify_error(
             &st,
             format!("A change from another tab could not be read: {e}"),
