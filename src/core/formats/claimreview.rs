@@ -40,6 +40,7 @@
 
 use crate::core::library::{ExportSettings, Library};
 use crate::core::model::{Annotation, HttpUrl, Timestamp, Verdict};
+use crate::core::text::Article;
 use serde_json::{json, Map, Value};
 
 /// The best and worst values of the numeric rating scale.
@@ -80,6 +81,7 @@ pub fn export(
 ) -> ClaimReviewExport {
     let mut reviews = Vec::new();
     let mut left_out = 0;
+    let index = library.index();
     let chosen = library
         .annotations
         .iter()
@@ -90,7 +92,13 @@ pub fn export(
             left_out += 1;
             continue;
         }
-        reviews.push(review(library, a, claim.verdict, &claim.claimant, settings));
+        reviews.push(review(
+            index.article(a.article_id),
+            a,
+            claim.verdict,
+            &claim.claimant,
+            settings,
+        ));
     }
     let included = reviews.len();
     let json = serde_json::to_string_pretty(&Value::Array(reviews)).unwrap_or_default();
@@ -149,7 +157,7 @@ pub fn published_date(published: &str) -> Option<String> {
 }
 
 fn review(
-    library: &Library,
+    article: Option<&Article>,
     a: &Annotation,
     verdict: Verdict,
     claimant: &str,
@@ -166,7 +174,7 @@ fn review(
 
     let mut appearance = Map::new();
     appearance.insert("@type".into(), json!("CreativeWork"));
-    if let Some(article) = library.article(a.article_id) {
+    if let Some(article) = article {
         if let Some(url) = article
             .source_url
             .as_deref()

@@ -58,8 +58,9 @@ pub fn export(library: &Library) -> String {
         .from_writer(Vec::new());
     // Writing to a Vec cannot fail; errors are ignored rather than unwrapped.
     let _ = w.write_record(COLUMNS);
+    let index = library.index();
     for a in &library.annotations {
-        let article = library.article(a.article_id);
+        let article = index.article(a.article_id);
         let (verdict, evidence) = match &a.body {
             Body::Claim(c) => (
                 if c.verdict.is_set() {
@@ -314,10 +315,13 @@ mod tests {
             let mut w = ::csv::WriterBuilder::new()
                 .terminator(::csv::Terminator::CRLF)
                 .from_writer(Vec::new());
+            // After a header row, as in an export: a reader takes a byte order mark at the
+            // very start of a file for an encoding mark, and the header keeps cells from there.
+            proptest::prop_assert!(w.write_record(["cell", "end"]).is_ok());
             proptest::prop_assert!(w.write_record([safe.as_str(), "end"]).is_ok());
             let bytes = w.into_inner().unwrap_or_default();
             let mut r = ::csv::ReaderBuilder::new()
-                .has_headers(false)
+                .has_headers(true)
                 .from_reader(bytes.as_slice());
             let rows: Vec<::csv::StringRecord> = r.records().filter_map(Result::ok).collect();
             proptest::prop_assert_eq!(rows.len(), 1);

@@ -150,9 +150,10 @@ pub fn export<'a>(
     collection_id: Uuid,
     label: &str,
 ) -> String {
+    let index = library.index();
     let items: Vec<Value> = annotations
         .into_iter()
-        .map(|a| annotation_to_w3c(a, library.article(a.article_id)))
+        .map(|a| annotation_to_w3c(a, index.article(a.article_id)))
         .collect();
     let doc = json!({
         "@context": CONTEXT,
