@@ -199,34 +199,47 @@ fn sweep<'a>(
     sweep_sorted(ranges, &order)
 }
 
-/// The annotations covering the sweep's position: innermost first in click order (with the
-/// index in the sweep's order to tell entries apart), and how many claims and quotes.
+/// The annotations covering the sweep's position, and how many claims and quotes among them.
 #[derive(Default)]
 struct Active {
-    by_click: BTreeSet<(ClickKey, usize)>,
+    /// Whether each entry of the sweep's order is active.
+    open: Vec<bool>,
+    /// The active entries in click order ([`covering_at`]) as (length, start, index in the
+    /// sweep's order): the order is sorted by start, end, creation and id, so among entries of
+    /// equal length and start (hence equal spans) the larger index is the one created later,
+    /// or of larger id, which clicks offer first.
+    by_click: BTreeSet<(usize, Reverse<usize>, Reverse<usize>)>,
     claims: usize,
     quotes: usize,
 }
 
 impl Active {
+    /// Nothing active, for `n` entries.
+    fn new(n: usize) -> Self {
+        Active {
+            open: vec![false; n],
+            ..Active::default()
+        }
+    }
+
     /// Adds entry `i` if it is not active, else removes it.
     fn toggle(&mut self, order: &[Entry], i: usize) {
-        let Some(e) = order.get(i) else { return };
-        let key = (click_key(e.start, e.end, e.created, e.id), i);
-        let added = if self.by_click.remove(&key) {
-            false
-        } else {
-            self.by_click.insert(key)
+        let (Some(e), Some(open)) = (order.get(i), self.open.get_mut(i)) else {
+            return;
         };
+        let key = (e.end.saturating_sub(e.start), Reverse(e.start), Reverse(i));
+        *open = !*open;
         let count = match e.kind {
             Kind::Claim => &mut self.claims,
             Kind::Quote => &mut self.quotes,
         };
-        *count = if added {
-            *count + 1
+        if *open {
+            self.by_click.insert(key);
+            *count += 1;
         } else {
-            count.saturating_sub(1)
-        };
+            self.by_click.remove(&key);
+            *count = count.saturating_sub(1);
+        }
     }
 
     /// A run `start..end` covered by what is active now.
@@ -241,7 +254,7 @@ impl Active {
                 .by_click
                 .iter()
                 .take(RUN_IDS)
-                .filter_map(|(_, i)| order.get(*i).map(|e| e.id))
+                .filter_map(|&(_, _, Reverse(i))| order.get(i).map(|e| e.id))
                 .collect(),
         }
     }
@@ -259,7 +272,7 @@ fn sweep_sorted(ranges: &[(usize, usize)], order: &[Entry]) -> Vec<Vec<Run>> {
     }
     events.sort_unstable();
 
-    let mut active = Active::default();
+    let mut active = Active::new(order.len());
     let mut next = 0;
     let mut out = Vec::with_capacity(ranges.len());
     for &(start, end) in ranges {
