@@ -52,10 +52,11 @@ impl PartialEq for ArticleViewProps {
     }
 }
 
-/// A highlight whose label was asked for: the code point offset of its `<mark>` (its `data-s`),
-/// and whether a click asked (then the label is also announced).
+/// A highlight whose label was asked for: the article, the code point offset of its `<mark>`
+/// (its `data-s`), and whether a click asked (then the label is also announced).
 #[derive(Clone, Copy, PartialEq)]
 struct Asked {
+    article: uuid::Uuid,
     cp: usize,
     clicked: bool,
 }
@@ -73,11 +74,16 @@ fn highlight_of(e: &Event) -> Option<usize> {
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let article = &props.article;
     let asked = use_state_eq(|| None::<Asked>);
+    let id = article.id;
     let onclick = {
         let (cb, asked) = (props.on_highlight_click.clone(), asked.clone());
         Callback::from(move |e: MouseEvent| {
             if let Some(cp) = highlight_of(&e) {
-                asked.set(Some(Asked { cp, clicked: true }));
+                asked.set(Some(Asked {
+                    article: id,
+                    cp,
+                    clicked: true,
+                }));
                 cb.emit(cp);
             }
         })
@@ -86,15 +92,21 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let asked = asked.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some(cp) = highlight_of(&e) {
-                if asked.is_none_or(|a| a.cp != cp) {
-                    asked.set(Some(Asked { cp, clicked: false }));
+                if asked.is_none_or(|a| a.cp != cp || a.article != id) {
+                    asked.set(Some(Asked {
+                        article: id,
+                        cp,
+                        clicked: false,
+                    }));
                 }
             }
         })
     };
-    // The label is computed here, on each render while a highlight is asked about, so it
-    // follows edits of the annotations covering it.
-    let label = asked.map(|a| (a, AttrValue::from(props.runs.label_at(a.cp))));
+    // The label is computed here, on each render while a highlight of this article is asked
+    // about, so it follows edits of the annotations covering it.
+    let label = asked
+        .filter(|a| a.article == id)
+        .map(|a| (a, AttrValue::from(props.runs.label_at(a.cp))));
     // Only the chunk holding the asked highlight gets its label; every other keeps `None` and
     // is not rendered again.
     let asked_chunk = label.as_ref().map(|(a, _)| {
