@@ -4,14 +4,18 @@
 //! The articles and annotations are made the way `bench/gen.mjs` makes them for the browser
 //! benchmark: the sample article's blocks repeated to 20,000 and 100,000 words, annotations of
 //! 3 to 10 words spread evenly, every fourth overlapping the one before it and every seventh
-//! nested in it. Run with `cargo bench --bench core` (see BENCHMARKS.md).
+//! nested in it. Run with `cargo bench --bench core` (see BENCHMARKS.md). `nested` is the
+//! worst case of issue 11: 1,500 annotations nested inside each other on a 3,000-word article,
+//! through what the view model computes for every run and what a label asked for costs.
 
 use article_annotator::core::anchor::Anchorer;
 use article_annotator::core::formats::w3c;
 use article_annotator::core::library::Library;
 use article_annotator::core::model::{Annotation, Kind, Timestamp};
 use article_annotator::core::offsets::{self, CpIndex};
-use article_annotator::core::segment::segment_blocks;
+use article_annotator::core::panel::{overlapping_cue, run_label};
+use article_annotator::core::reducer::{Action, Annotations};
+use article_annotator::core::segment::{covering_at, deep_cues, segment_blocks};
 use article_annotator::core::text::{Article, Block};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
@@ -117,6 +121,70 @@ fn bench_segment(c: &mut Criterion) {
             );
         }
     }
+    g.finish();
+}
+
+/// `count` annotations nested inside each other: the first covers every word, the next every
+/// word but the first and the last, and so on; claims and quotes alternate.
+fn nested(article: &Article, count: usize) -> Vec<Annotation> {
+    let text = &article.text;
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.chars().chain([' ']).enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    (0..count.min(words.len() / 2))
+        .map(|i| {
+            let kind = if i % 2 == 0 { Kind::Claim } else { Kind::Quote };
+            Annotation::new(
+                Uuid::from_u128(0x3_0000_0000 + i as u128),
+                article.id,
+                kind,
+                text,
+                words[i].0,
+                words[words.len() - 1 - i].1,
+                Timestamp(1_764_244_800_000 + i as i64 * 1000),
+            )
+        })
+        .collect()
+}
+
+/// What the view model computes for every run of every block (`web::view::chunks` without the
+/// text slices): the segments, then per run what drawing it needs. Returns a checksum.
+fn view_model(blocks: &[Block], set: &Annotations) -> usize {
+    let segments = segment_blocks(blocks, set.iter().filter(|a| a.is_attached()));
+    let mut sum = 0;
+    for runs in &segments {
+        for (r, cue) in runs.iter().zip(deep_cues(runs)) {
+            sum += r.depth + usize::from(r.has_claim) + usize::from(r.has_quote);
+            sum += cue.map_or(0, |d| overlapping_cue(d).len());
+        }
+    }
+    sum
+}
+
+fn bench_nested(c: &mut Criterion) {
+    let mut g = c.benchmark_group("nested");
+    let art = article(3_000);
+    let blocks: Vec<Block> = art.blocks();
+    let mut set = Annotations::new(art.id);
+    let _ = set.apply(Action::Load(nested(&art, 1_500)));
+    assert_eq!(set.iter().count(), 1_500);
+    g.bench_function("view_model/1500_in_3000w", |b| {
+        b.iter(|| view_model(black_box(&blocks), &set))
+    });
+    // A label asked for at the deepest place: every annotation covers it.
+    let deepest = set.iter().last().map_or(0, |a| a.start);
+    g.bench_function("label_at_deepest/1500_in_3000w", |b| {
+        b.iter(|| run_label(covering_at(black_box(&set), deepest)).len())
+    });
     g.finish();
 }
 
@@ -255,7 +323,7 @@ fn bench_w3c(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = config();
-    targets = bench_segment, bench_anchor, bench_offsets, bench_w3c
+    targets = bench_segment, bench_nested, bench_anchor, bench_offsets, bench_w3c
 }
 criterion_main!(benches, sync_benches);
 

@@ -1737,3 +1737,319 @@ async fn notices_offer_undo_delete_only_after_a_delete_and_report_storage() {
         "only the error message"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The article's highlights: labels asked for, capped depth, imports rendered once.
+// ---------------------------------------------------------------------------------------------
+
+mod highlights {
+    use super::*;
+    use article_annotator::core::segment::DRAWN_DEPTH;
+    use article_annotator::web::components::article_view::{ArticleView, ArticleViewProps};
+    use article_annotator::web::state::{AppAction, AppState};
+    use article_annotator::web::view;
+    use std::cell::Cell;
+    use yew::functional::UseReducerDispatcher;
+    use yew::prelude::*;
+
+    /// Renders `ArticleView` for `article` with `annotations` (the first `selected`).
+    async fn render_article(
+        article: &Article,
+        annotations: Vec<Annotation>,
+        clicks: &Calls<usize>,
+    ) -> (Element, yew::AppHandle<ArticleView>) {
+        let host = host();
+        let set = set_of(article, annotations);
+        let blocks = Rc::new(article.blocks());
+        let runs = view::chunks(&article.text, &blocks, &set, None);
+        let props = yew::props!(ArticleViewProps {
+            article: Rc::new(article.clone()),
+            blocks,
+            runs,
+            on_highlight_click: clicks.callback(),
+        });
+        let handle =
+            yew::Renderer::<ArticleView>::with_root_and_props(host.clone(), props).render();
+        yew::scheduler::flush().await;
+        (host, handle)
+    }
+
+    /// An article of 30 paragraphs of 100 words.
+    fn long_article() -> Article {
+        let line = vec!["word"; 100].join(" ");
+        Article::new(
+            Uuid::from_u128(900),
+            "Deep",
+            None,
+            &vec![line; 30].join("\n"),
+        )
+    }
+
+    /// `count` annotations nested inside each other on `article`: the n-th covers every word
+    /// but the first n and the last n; claims and quotes alternate.
+    fn nested(article: &Article, count: usize) -> Vec<Annotation> {
+        let len = article.text.chars().count();
+        (0..count)
+            .map(|n| {
+                let kind = if n % 2 == 0 { Kind::Claim } else { Kind::Quote };
+                Annotation::new(
+                    Uuid::from_u128(1_000 + n as u128),
+                    article.id,
+                    kind,
+                    &article.text,
+                    n * 5,
+                    len - n * 5,
+                    NOW,
+                )
+            })
+            .collect()
+    }
+
+    fn mark(host: &Element, text_is: &str) -> HtmlElement {
+        all(host, "article mark")
+            .into_iter()
+            .find(|m| text(m) == text_is)
+            .unwrap_or_else(|| panic!("no highlight {text_is:?}"))
+            .dyn_into()
+            .unwrap()
+    }
+
+    fn live(host: &Element) -> String {
+        text(&query(host, "[aria-live='polite']"))
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_highlight_is_labelled_when_pointed_at_or_clicked_not_before() {
+        let article = Article::sample();
+        let outer = annotate(&article, 1, Kind::Claim, "Turkey plays a critical role");
+        let mut quote = annotate(
+            &article,
+            2,
+            Kind::Quote,
+            "a critical role fighting against ISIS",
+        );
+        set_speaker(&mut quote, "Çavuşoğlu");
+        // The "critical" inside the outer claim (ASCII: bytes are code points here).
+        let at = outer.start + "Turkey plays a ".len();
+        let inner = Annotation::new(
+            Uuid::from_u128(3),
+            article.id,
+            Kind::Claim,
+            &article.text,
+            at,
+            at + "critical".len(),
+            NOW,
+        );
+        let clicks = Calls::new();
+        let (host, _h) = render_article(&article, vec![outer, quote, inner], &clicks).await;
+        // No run carries a label until one is asked for.
+        assert!(all(&host, "article [title]").is_empty());
+        let critical = mark(&host, "critical");
+        assert_eq!(critical.get_attribute("data-depth").as_deref(), Some("3"));
+        fire(&critical, "mouseover");
+        yew::scheduler::flush().await;
+        let title = critical
+            .get_attribute("title")
+            .expect("a title once pointed at");
+        let lines: Vec<&str> = title.lines().collect();
+        assert_eq!(
+            lines,
+            vec![
+                "Claim “critical” — Unverified",
+                "Claim “Turkey plays a critical role” — Unverified",
+                "Quote “a critical role fighting against ISIS” — Çavuşoğlu",
+            ]
+        );
+        assert_eq!(all(&host, "article [title]").len(), 1);
+        // Pointing is not announced; a click is, and reaches the app with the offset.
+        assert_eq!(live(&host), "");
+        click(&critical).await;
+        assert_eq!(
+            clicks.take(),
+            vec![critical
+                .get_attribute("data-s")
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()]
+        );
+        assert_eq!(live(&host), lines.join("; "));
+        // Pointing at another highlight moves the label there.
+        let a = mark(&host, "a ");
+        fire(&a, "mouseover");
+        yew::scheduler::flush().await;
+        assert_eq!(all(&host, "article [title]").len(), 1);
+        assert_eq!(
+            a.get_attribute("title").unwrap().lines().count(),
+            2,
+            "“a ” is covered by the outer claim and the quote"
+        );
+        assert!(critical.get_attribute("title").is_none());
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_deep_nest_draws_four_levels_and_says_how_many_overlap() {
+        let article = long_article();
+        let anns = nested(&article, 1_500);
+        let clicks = Calls::new();
+        let (host, _h) = render_article(&article, anns, &clicks).await;
+        let marks = all(&host, "article mark");
+        // About one run per start and per end, not one element per annotation and word.
+        assert!(marks.len() <= 2 * 1_500 + 30, "{} highlights", marks.len());
+        let depths: Vec<usize> = marks
+            .iter()
+            .map(|m| m.get_attribute("data-depth").unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(depths.iter().max(), Some(&DRAWN_DEPTH));
+        // The first and the last paragraph each have one run of each depth from 1 to 4; every
+        // other run is deeper than what is drawn.
+        let deep = all(&host, "article mark.hl-deep");
+        assert_eq!(deep.len(), marks.len() - 2 * DRAWN_DEPTH);
+        assert!(deep
+            .iter()
+            .all(|m| m.get_attribute("data-depth") == Some(DRAWN_DEPTH.to_string())));
+        // One cue per paragraph (each is one stretch deeper than what is drawn), an image named
+        // by its text, holding no text of its own.
+        let cues = all(&host, "article .hl-cue");
+        assert_eq!(cues.len(), 30);
+        for cue in &cues {
+            assert_eq!(cue.get_attribute("role").as_deref(), Some("img"));
+            assert_eq!(cue.child_nodes().length(), 0);
+            let name = cue.get_attribute("aria-label").unwrap();
+            assert!(name.ends_with(" overlapping"), "{name}");
+            assert_eq!(cue.get_attribute("data-cue"), Some(name));
+        }
+        let names: Vec<String> = cues
+            .iter()
+            .map(|c| c.get_attribute("aria-label").unwrap())
+            .collect();
+        assert!(names.contains(&"1,500 overlapping".to_owned()), "{names:?}");
+        // The first paragraph starts shallow: its cue names its deepest run, 100 words in.
+        assert_eq!(names[0], "100 overlapping");
+        // The article's text is still exactly the blocks' characters.
+        let want: String = article
+            .blocks()
+            .iter()
+            .map(|b| b.text(&article.text))
+            .collect();
+        assert_eq!(text(&query(&host, "article")), want);
+        // Nothing was labelled; pointing at the deepest run names ten and counts the rest.
+        assert!(all(&host, "article [title]").is_empty());
+        let middle = marks
+            .iter()
+            .find(|m| {
+                m.get_attribute("data-s")
+                    .and_then(|s| s.parse::<usize>().ok())
+                    == Some(1_499 * 5)
+            })
+            .expect("the run of the innermost annotation");
+        fire(middle, "mouseover");
+        yew::scheduler::flush().await;
+        let title = middle.get_attribute("title").unwrap();
+        assert_eq!(title.lines().count(), 11);
+        assert!(title.ends_with("\nand 1,490 more"), "{title}");
+    }
+
+    thread_local! {
+        static RENDERS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    #[derive(Properties)]
+    struct HarnessProps {
+        article: Article,
+        /// Where the harness leaves its dispatcher for the test.
+        dispatch: Rc<RefCell<Option<UseReducerDispatcher<AppState>>>>,
+    }
+
+    impl PartialEq for HarnessProps {
+        fn eq(&self, other: &Self) -> bool {
+            Rc::ptr_eq(&self.dispatch, &other.dispatch)
+        }
+    }
+
+    /// The app's state and article view, counting its renders.
+    #[function_component(Harness)]
+    fn harness(props: &HarnessProps) -> Html {
+        RENDERS.with(|r| r.set(r.get() + 1));
+        let article = props.article.clone();
+        let state = use_reducer(move || AppState::new(article, Vec::new()));
+        *props.dispatch.borrow_mut() = Some(state.dispatcher());
+        html! {
+            <ArticleView article={state.article.clone()} blocks={state.blocks.clone()}
+                runs={state.runs.clone()} />
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_import_of_1500_nested_annotations_is_applied_and_rendered_once() {
+        let article = long_article();
+        let other = Article::new(Uuid::from_u128(901), "Other", None, "Nothing here.");
+        let dispatch = Rc::new(RefCell::new(None));
+        let host = host();
+        yew::Renderer::<Harness>::with_root_and_props(
+            host.clone(),
+            HarnessProps {
+                article: other.clone(),
+                dispatch: Rc::clone(&dispatch),
+            },
+        )
+        .render();
+        yew::scheduler::flush().await;
+        assert!(all(&host, "article mark").is_empty());
+        // What the import hook dispatches for a file that adds an article with 1,500 nested
+        // annotations: the library after the import, then the article to open.
+        let stored = |article: Article| StoredArticle {
+            article,
+            added: NOW,
+            changed: NOW,
+        };
+        let library = StoredLibrary {
+            articles: [stored(article.clone()), stored(other)]
+                .into_iter()
+                .map(|a| (a.article.id, a))
+                .collect(),
+            annotations: nested(&article, 1_500)
+                .into_iter()
+                .map(|a| (a.id, Rc::new(a)))
+                .collect(),
+        };
+        let before = RENDERS.with(Cell::get);
+        let d = dispatch.borrow().clone().unwrap();
+        d.dispatch(AppAction::ReplaceLibrary {
+            library,
+            message: "Imported.".into(),
+        });
+        d.dispatch(AppAction::Open(article.id));
+        yew::scheduler::flush().await;
+        assert_eq!(
+            RENDERS.with(Cell::get) - before,
+            1,
+            "one render for the import"
+        );
+        let cues = all(&host, "article .hl-cue");
+        assert_eq!(cues.len(), 30);
+        assert!(all(&host, "article mark").len() <= 2 * 1_500 + 30);
+        // The same import applied to the open article: one render again.
+        let library = StoredLibrary {
+            articles: [stored(article.clone())]
+                .into_iter()
+                .map(|a| (a.article.id, a))
+                .collect(),
+            annotations: nested(&article, 1_000)
+                .into_iter()
+                .map(|a| (a.id, Rc::new(a)))
+                .collect(),
+        };
+        let before = RENDERS.with(Cell::get);
+        d.dispatch(AppAction::ReplaceLibrary {
+            library,
+            message: "Imported.".into(),
+        });
+        yew::scheduler::flush().await;
+        assert_eq!(RENDERS.with(Cell::get) - before, 1);
+        let names: Vec<String> = all(&host, "article .hl-cue")
+            .iter()
+            .map(|c| c.get_attribute("aria-label").unwrap())
+            .collect();
+        assert!(names.contains(&"1,000 overlapping".to_owned()), "{names:?}");
+    }
+}

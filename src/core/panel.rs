@@ -131,7 +131,8 @@ pub const LABEL_QUOTE_CP: usize = 60;
 /// then a claim's verdict or a quote's speaker when known, e.g. "Claim “…” — Unverified",
 /// "Quote “…” — Rex Tillerson", "Quote “…”".
 pub fn label(a: &Annotation) -> String {
-    let quote = shorten(&a.quote.exact, LABEL_QUOTE_CP);
+    // A quote across blocks holds line breaks; a label stays one line.
+    let quote = shorten(&a.quote.exact, LABEL_QUOTE_CP).replace('\n', " ");
     match a.claim() {
         Some(c) => format!("Claim “{quote}” — {}", c.verdict.label()),
         None if a.who().is_empty() => format!("Quote “{quote}”"),
@@ -139,34 +140,84 @@ pub fn label(a: &Annotation) -> String {
     }
 }
 
+/// How many annotations a [`run_label`] or an [`overlap_announcement`] names; the others are
+/// counted ("and 1,495 more"). Ten lines still fit a tooltip and can be listened to; a place
+/// covered by hundreds of annotations is better explored by clicking through them
+/// ([`crate::core::segment::click_selection`]) or in the panel.
+pub const LABEL_NAMES: usize = 10;
+
 /// The label of a highlighted run: the [`label`]s of the annotations covering it, one per
-/// line, in the order given (the run's, which is text order).
+/// line, in the order given (innermost first, as
+/// [`crate::core::segment::covering_at`] gives them), at most [`LABEL_NAMES`] of them and then
+/// a line "and N more". It is computed when a highlight is pointed at or clicked, never for
+/// every run.
 pub fn run_label<'a>(covering: impl IntoIterator<Item = &'a Annotation>) -> String {
-    covering
-        .into_iter()
-        .map(label)
-        .collect::<Vec<_>>()
-        .join("\n")
+    let (mut lines, more) = named(covering);
+    if more > 0 {
+        lines.push(and_more(more));
+    }
+    lines.join("\n")
+}
+
+/// The [`label`]s of the first [`LABEL_NAMES`] of `annotations`, and how many more there are.
+fn named<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> (Vec<String>, usize) {
+    let mut names = Vec::new();
+    let mut more = 0;
+    for a in annotations {
+        if names.len() < LABEL_NAMES {
+            names.push(label(a));
+        } else {
+            more += 1;
+        }
+    }
+    (names, more)
+}
+
+/// "and 1 more", "and 1,495 more".
+fn and_more(n: usize) -> String {
+    format!("and {} more", grouped(n))
+}
+
+/// `n` with its thousands grouped by commas, as people read counts: "1,500".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// The cue shown where more annotations overlap than a highlight draws
+/// ([`crate::core::segment::deep_cues`]): "1,500 overlapping".
+pub fn overlapping_cue(depth: usize) -> String {
+    format!("{} overlapping", grouped(depth))
 }
 
 /// What is announced when code points `start..end` are selected: "Selection overlaps: " and
 /// the [`label`]s, joined by "; " in the order given, of the attached annotations that share
-/// a code point with the selection; empty when there are none.
+/// a code point with the selection, at most [`LABEL_NAMES`] of them and then "and N more";
+/// empty when there are none.
 pub fn overlap_announcement<'a>(
     annotations: impl IntoIterator<Item = &'a Annotation>,
     start: usize,
     end: usize,
 ) -> String {
-    let inside: Vec<String> = annotations
-        .into_iter()
-        .filter(|a| a.is_attached() && a.start < end && start < a.end)
-        .map(label)
-        .collect();
+    let (mut inside, more) = named(
+        annotations
+            .into_iter()
+            .filter(|a| a.is_attached() && a.start < end && start < a.end),
+    );
     if inside.is_empty() {
-        String::new()
-    } else {
-        format!("Selection overlaps: {}", inside.join("; "))
+        return String::new();
     }
+    if more > 0 {
+        inside.push(and_more(more));
+    }
+    format!("Selection overlaps: {}", inside.join("; "))
 }
 
 /// `text` shortened to at most `max_cp` code points: when it is longer, its first
@@ -412,6 +463,13 @@ mod tests {
             q.speaker.clear();
         }
         assert_eq!(label(&anonymous), "Quote ““Together, we share a resolve”");
+        // A quote across blocks is still one line.
+        let mut across = claim.clone();
+        across.quote.exact = "Turkish Presence\nTurkish Foreign Minister".into();
+        assert_eq!(
+            label(&across),
+            "Claim “Turkish Presence Turkish Foreign Minister” — Mostly true"
+        );
         // A long quote is cut to 60 code points, on a character, not a byte.
         let mut long = claim.clone();
         long.quote.exact = "Çavuşoğlu ".repeat(10);
@@ -430,6 +488,44 @@ mod tests {
             run_label([&anns[1], &anns[0]]),
             format!("{}\n{}", label(&anns[1]), label(&anns[0]))
         );
+    }
+
+    #[test]
+    fn a_label_names_ten_annotations_and_counts_the_rest() {
+        let (_, anns) = sample();
+        let many: Vec<&Annotation> = std::iter::repeat_n(&anns[1], 1_500).collect();
+        let one = label(&anns[1]);
+        let got = run_label(many.iter().copied());
+        let lines: Vec<&str> = got.lines().collect();
+        assert_eq!(lines.len(), LABEL_NAMES + 1);
+        assert!(lines[..LABEL_NAMES].iter().all(|l| *l == one));
+        assert_eq!(lines[LABEL_NAMES], "and 1,490 more");
+        let eleven = run_label(many.iter().copied().take(11));
+        assert!(eleven.ends_with("\nand 1 more"), "{eleven}");
+        assert_eq!(run_label(many.iter().copied().take(10)).lines().count(), 10);
+        // The announcement of a selection is capped the same way.
+        let owned: Vec<Annotation> = many.iter().map(|a| (*a).clone()).collect();
+        let (s, e) = (anns[1].start, anns[1].end);
+        let said = overlap_announcement(&owned, s, e);
+        assert_eq!(said.matches(one.as_str()).count(), LABEL_NAMES);
+        assert!(said.ends_with("; and 1,490 more"), "{said}");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        let cases = [
+            (0, "0"),
+            (7, "7"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (1_500, "1,500"),
+            (123_456, "123,456"),
+            (1_234_567, "1,234,567"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(grouped(n), want);
+        }
+        assert_eq!(overlapping_cue(1_500), "1,500 overlapping");
     }
 
     #[test]

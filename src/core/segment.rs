@@ -5,27 +5,60 @@
 //! their neighbours in which annotations cover them. Only attached annotations
 //! ([`Annotation::is_attached`]) with a non-empty span count; an annotation that crosses a block
 //! boundary covers the part inside each block. [`segment_blocks`] does every block of an article
-//! in one sweep over sorted boundaries, in O((n + b) log n + output) for n annotations and b
-//! blocks. [`click_selection`] decides which of the annotations covering a clicked character
-//! a click selects.
+//! in one sweep over sorted boundaries.
+//!
+//! A run does not list every annotation covering it: it carries how many there are, whether a
+//! claim and whether a quote is among them, and the ids of at most [`RUN_IDS`] innermost ones.
+//! So the output grows with the number of runs, not with the number of runs times the nesting
+//! depth: 1,500 annotations nested inside each other make about 3,000 runs of a few ids each,
+//! not millions of ids. The sweep costs O((n + b) log n + r · [`RUN_IDS`]) for n annotations,
+//! b blocks and r runs. What covers a place in full is computed when it is asked for, from the
+//! set: [`covering_at`] (for a label) and [`click_selection`] (which annotation a click
+//! selects), in O(n) each.
 
-use crate::core::model::{Annotation, Timestamp};
+use crate::core::model::{Annotation, Kind, Timestamp};
 use crate::core::reducer::Annotations;
 use crate::core::text::Block;
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
 use uuid::Uuid;
 
-/// Code points `start..end` of a block, covered by exactly the annotations in `covering`.
+/// How many nesting levels a highlight draws: a run covered by more annotations is drawn as
+/// if covered by this many, and the stretch of such runs gets an "N overlapping" cue
+/// ([`deep_cues`]). Four levels of shading are still told apart by eye; more are not.
+pub const DRAWN_DEPTH: usize = 4;
+
+/// How many ids of the annotations covering it a [`Run`] keeps, innermost first: one per level
+/// that is drawn ([`DRAWN_DEPTH`]). Nothing the app does needs more: the first is the
+/// annotation a click selects, whether the selected annotation covers a run is a comparison of
+/// spans ([`Run::within`]), and the full list is computed on demand ([`covering_at`]).
+pub const RUN_IDS: usize = DRAWN_DEPTH;
+
+/// Code points `start..end` of a block, covered by a constant set of annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {
     /// Code point offset of the run's first character in the canonical text.
     pub start: usize,
     /// Code point offset just past the run's last character.
     pub end: usize,
-    /// The ids of the annotations covering the run, in text order (by start, end, created,
-    /// id); empty for plain text.
-    pub covering: Vec<Uuid>,
+    /// How many annotations cover the run (0: plain text).
+    pub depth: usize,
+    /// Whether a claim covers the run.
+    pub has_claim: bool,
+    /// Whether a quote covers the run.
+    pub has_quote: bool,
+    /// The ids of the innermost annotations covering the run, at most [`RUN_IDS`] of them, in
+    /// the order clicks offer them ([`click_selection`]): the first is the one a click on the
+    /// run selects. Empty for plain text.
+    pub innermost: Vec<Uuid>,
+}
+
+impl Run {
+    /// Whether every character of the run lies in `start..end`. Since the set covering a run is
+    /// constant, an annotation spanning `start..end` covers the run exactly when this holds.
+    pub fn within(&self, start: usize, end: usize) -> bool {
+        start <= self.start && self.end <= end
+    }
 }
 
 /// The runs of one block `start..end`, from all `annotations` (any order; those not
@@ -54,25 +87,52 @@ pub fn segment_blocks<'a>(
     sweep(&ranges, annotations)
 }
 
+/// For each of a block's `runs`, the "N overlapping" cue shown before it: on the first run of
+/// each stretch of consecutive runs deeper than [`DRAWN_DEPTH`], the largest depth in that
+/// stretch; `None` everywhere else. One cue per stretch, not per run, so that a deeply nested
+/// passage reads as text with one note, not as a number after every word.
+pub fn deep_cues(runs: &[Run]) -> Vec<Option<usize>> {
+    let mut cues = vec![None; runs.len()];
+    let mut first: Option<usize> = None;
+    for (i, r) in runs.iter().enumerate() {
+        if r.depth <= DRAWN_DEPTH {
+            first = None;
+            continue;
+        }
+        let at = *first.get_or_insert(i);
+        if let Some(cue) = cues.get_mut(at) {
+            *cue = Some(cue.map_or(r.depth, |d: usize| d.max(r.depth)));
+        }
+    }
+    cues
+}
+
 /// The attached annotations covering code point `cp`, in the order clicks on it offer them:
 /// innermost (shortest) first; among equally long ones the one starting later, then the one
-/// created later, then the one with the larger id.
-fn covering_innermost_first(annotations: &Annotations, cp: usize) -> Vec<&Annotation> {
+/// created later, then the one with the larger id. O(n) in the annotations starting at or
+/// before `cp`; meant for what is asked about one place (a label, a click), not for drawing.
+pub fn covering_at(annotations: &Annotations, cp: usize) -> Vec<&Annotation> {
     // The set iterates in text order, so nothing after the first start past `cp` covers it.
     let mut covering: Vec<&Annotation> = annotations
         .iter()
         .take_while(|a| a.start <= cp)
         .filter(|a| a.is_attached() && cp < a.end)
         .collect();
-    covering.sort_by_key(|a| {
-        (
-            a.end.saturating_sub(a.start),
-            Reverse(a.start),
-            Reverse(a.created),
-            Reverse(a.id),
-        )
-    });
+    covering.sort_by_key(|a| click_key(a.start, a.end, a.created, a.id));
     covering
+}
+
+/// Sorting key of the order of [`covering_at`].
+type ClickKey = (usize, Reverse<usize>, Reverse<Timestamp>, Reverse<Uuid>);
+
+/// The order of [`covering_at`]: shorter first, then later start, later creation, larger id.
+fn click_key(start: usize, end: usize, created: Timestamp, id: Uuid) -> ClickKey {
+    (
+        end.saturating_sub(start),
+        Reverse(start),
+        Reverse(created),
+        Reverse(id),
+    )
 }
 
 /// The annotation a click on code point `cp` selects: the innermost (shortest) attached
@@ -86,28 +146,41 @@ pub fn click_selection(
     cp: usize,
     selected: Option<Uuid>,
 ) -> Option<Uuid> {
-    let covering = covering_innermost_first(annotations, cp);
+    let covering = covering_at(annotations, cp);
     let next = selected
         .and_then(|s| covering.iter().position(|a| a.id == s))
         .map_or(0, |i| (i + 1) % covering.len());
     covering.get(next).map(|a| a.id)
 }
 
-/// Sorting key of an annotation in text order.
-type Key = (usize, usize, Timestamp, Uuid);
+/// What the sweep keeps of an annotation.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    start: usize,
+    end: usize,
+    created: Timestamp,
+    id: Uuid,
+    kind: Kind,
+}
 
 /// Segments each range of `ranges`.
 fn sweep<'a>(
     ranges: &[(usize, usize)],
     annotations: impl IntoIterator<Item = &'a Annotation>,
 ) -> Vec<Vec<Run>> {
-    let mut order: Vec<Key> = annotations
+    let mut order: Vec<Entry> = annotations
         .into_iter()
         .filter(|a| a.is_attached() && a.start < a.end)
-        .map(|a| (a.start, a.end, a.created, a.id))
+        .map(|a| Entry {
+            start: a.start,
+            end: a.end,
+            created: a.created,
+            id: a.id,
+            kind: a.kind(),
+        })
         .collect();
-    order.sort_unstable();
-    order.dedup_by_key(|k| k.3);
+    order.sort_unstable_by_key(|e| (e.start, e.end, e.created, e.id));
+    order.dedup_by_key(|e| e.id);
 
     let in_order = ranges
         .windows(2)
@@ -126,48 +199,95 @@ fn sweep<'a>(
     sweep_sorted(ranges, &order)
 }
 
-/// Segments sorted, disjoint ranges with annotations sorted in text order.
-fn sweep_sorted(ranges: &[(usize, usize)], order: &[Key]) -> Vec<Vec<Run>> {
+/// The annotations covering the sweep's position, and how many claims and quotes among them.
+#[derive(Default)]
+struct Active {
+    /// Whether each entry of the sweep's order is active.
+    open: Vec<bool>,
+    /// The active entries in click order ([`covering_at`]) as (length, start, index in the
+    /// sweep's order): the order is sorted by start, end, creation and id, so among entries of
+    /// equal length and start (hence equal spans) the larger index is the one created later,
+    /// or of larger id, which clicks offer first.
+    by_click: BTreeSet<(usize, Reverse<usize>, Reverse<usize>)>,
+    claims: usize,
+    quotes: usize,
+}
+
+impl Active {
+    /// Nothing active, for `n` entries.
+    fn new(n: usize) -> Self {
+        Active {
+            open: vec![false; n],
+            ..Active::default()
+        }
+    }
+
+    /// Adds entry `i` if it is not active, else removes it.
+    fn toggle(&mut self, order: &[Entry], i: usize) {
+        let (Some(e), Some(open)) = (order.get(i), self.open.get_mut(i)) else {
+            return;
+        };
+        let key = (e.end.saturating_sub(e.start), Reverse(e.start), Reverse(i));
+        *open = !*open;
+        let count = match e.kind {
+            Kind::Claim => &mut self.claims,
+            Kind::Quote => &mut self.quotes,
+        };
+        if *open {
+            self.by_click.insert(key);
+            *count += 1;
+        } else {
+            self.by_click.remove(&key);
+            *count = count.saturating_sub(1);
+        }
+    }
+
+    /// A run `start..end` covered by what is active now.
+    fn run(&self, start: usize, end: usize, order: &[Entry]) -> Run {
+        Run {
+            start,
+            end,
+            depth: self.by_click.len(),
+            has_claim: self.claims > 0,
+            has_quote: self.quotes > 0,
+            innermost: self
+                .by_click
+                .iter()
+                .take(RUN_IDS)
+                .filter_map(|&(_, _, Reverse(i))| order.get(i).map(|e| e.id))
+                .collect(),
+        }
+    }
+}
+
+/// Segments sorted, disjoint ranges with annotations sorted in text order. A new run starts
+/// only where an annotation starts or ends, and each such event changes the covering set, so
+/// neighbouring runs always differ in what covers them.
+fn sweep_sorted(ranges: &[(usize, usize)], order: &[Entry]) -> Vec<Vec<Run>> {
     // Events: (position, index in `order`); an index opens at its start and closes at its end.
     let mut events: Vec<(usize, usize)> = Vec::with_capacity(order.len() * 2);
-    for (i, k) in order.iter().enumerate() {
-        events.push((k.0, i));
-        events.push((k.1, i));
+    for (i, e) in order.iter().enumerate() {
+        events.push((e.start, i));
+        events.push((e.end, i));
     }
     events.sort_unstable();
 
-    let mut active: BTreeSet<usize> = BTreeSet::new();
-    let toggle = |active: &mut BTreeSet<usize>, i: usize| {
-        if !active.remove(&i) {
-            active.insert(i);
-        }
-    };
+    let mut active = Active::new(order.len());
     let mut next = 0;
     let mut out = Vec::with_capacity(ranges.len());
     for &(start, end) in ranges {
         while let Some(&(_, i)) = events.get(next).filter(|e| e.0 <= start) {
-            toggle(&mut active, i);
+            active.toggle(order, i);
             next += 1;
         }
         let mut runs: Vec<Run> = Vec::new();
         let mut cur = start;
         while cur < end {
             let stop = events.get(next).map_or(end, |e| e.0.min(end));
-            let covering: Vec<Uuid> = active
-                .iter()
-                .filter_map(|&i| order.get(i).map(|k| k.3))
-                .collect();
-            match runs.last_mut() {
-                Some(last) if last.covering == covering => last.end = stop,
-                _ => runs.push(Run {
-                    start: cur,
-                    end: stop,
-                    covering,
-                }),
-            }
+            runs.push(active.run(cur, stop, order));
             cur = stop;
             while let Some(&(_, i)) = events.get(next).filter(|e| e.0 <= cur && cur < end) {
-                toggle(&mut active, i);
+                active.toggle(order, i);
                 next += 1;
             }
         }
@@ -184,10 +304,14 @@ mod tests {
     use proptest::prelude::*;
 
     fn ann(n: u128, start: usize, end: usize) -> Annotation {
+        ann_of(Kind::Claim, n, start, end)
+    }
+
+    fn ann_of(kind: Kind, n: u128, start: usize, end: usize) -> Annotation {
         Annotation::new(
             Uuid::from_u128(n),
             Uuid::nil(),
-            Kind::Claim,
+            kind,
             "",
             start,
             end,
@@ -195,15 +319,22 @@ mod tests {
         )
     }
 
-    /// Runs as `(start, end, [annotation numbers])`.
+    /// Runs as `(start, end, [annotation numbers, innermost first])`; every annotation here is
+    /// a claim and no run is deeper than [`RUN_IDS`], so the ids are the whole covering set.
     fn check(start: usize, end: usize, anns: &[Annotation], expect: &[(usize, usize, &[u128])]) {
-        let got: Vec<(usize, usize, Vec<u128>)> = segment_block(start, end, anns)
+        let runs = segment_block(start, end, anns);
+        for r in &runs {
+            assert_eq!(r.depth, r.innermost.len());
+            assert_eq!(r.has_claim, r.depth > 0);
+            assert!(!r.has_quote);
+        }
+        let got: Vec<(usize, usize, Vec<u128>)> = runs
             .into_iter()
             .map(|r| {
                 (
                     r.start,
                     r.end,
-                    r.covering.iter().map(|u| u.as_u128()).collect(),
+                    r.innermost.iter().map(|u| u.as_u128()).collect(),
                 )
             })
             .collect();
@@ -229,7 +360,8 @@ mod tests {
             &[
                 (0, 2, &[]),
                 (2, 4, &[1]),
-                (4, 6, &[1, 2]),
+                // Equally long: the one starting later is the inner one.
+                (4, 6, &[2, 1]),
                 (6, 8, &[2]),
                 (8, 10, &[]),
             ],
@@ -242,7 +374,8 @@ mod tests {
             0,
             6,
             &[ann(1, 0, 6), ann(2, 2, 4), ann(3, 2, 4)],
-            &[(0, 2, &[1]), (2, 4, &[1, 2, 3]), (4, 6, &[1])],
+            // 2 and 3 are the same span: the one created later is the inner one.
+            &[(0, 2, &[1]), (2, 4, &[3, 2, 1]), (4, 6, &[1])],
         );
     }
 
@@ -285,10 +418,7 @@ mod tests {
         );
         let all = segment_blocks(&bs, [&a]);
         let runs = |i: usize| -> Vec<(usize, usize, usize)> {
-            all[i]
-                .iter()
-                .map(|r| (r.start, r.end, r.covering.len()))
-                .collect()
+            all[i].iter().map(|r| (r.start, r.end, r.depth)).collect()
         };
         assert_eq!(runs(0), vec![(0, 9, 0), (9, 19, 1)]);
         assert_eq!(runs(1), vec![(21, 31, 1), (31, 41, 0)]);
@@ -302,8 +432,8 @@ mod tests {
         bs.reverse();
         let all = segment_blocks(&bs, &[ann(1, 1, 4)]);
         assert_eq!(all[0][0].start, 3);
-        assert_eq!(all[0][0].covering.len(), 1);
-        assert_eq!(all[1][1].covering.len(), 1);
+        assert_eq!(all[0][0].depth, 1);
+        assert_eq!(all[1][1].depth, 1);
     }
 
     /// The set of `anns` on an article of nil id.
@@ -380,7 +510,7 @@ mod tests {
             .collect();
         let all = segment_blocks(&bs, &anns);
         assert_eq!(all.len(), 1_000);
-        let covered: usize = all.iter().flatten().map(|r| r.covering.len()).sum();
+        let covered: usize = all.iter().flatten().map(|r| r.depth).sum();
         assert!(covered > 2_000);
     }
 
@@ -389,48 +519,186 @@ mod tests {
         proptest::collection::vec("[aÇş“ \u{a0}😀]{0,8}", 1..6).prop_map(|l| l.join("\n"))
     }
 
+    /// What covers code point `cp`, computed naively: every attached annotation, innermost
+    /// first in click order.
+    fn naive_covering(anns: &[Annotation], cp: usize) -> Vec<&Annotation> {
+        let mut want: Vec<&Annotation> = anns
+            .iter()
+            .filter(|a| a.is_attached() && a.start <= cp && cp < a.end)
+            .collect();
+        want.sort_by_key(|a| click_key(a.start, a.end, a.created, a.id));
+        want.dedup_by_key(|a| a.id);
+        want
+    }
+
+    /// Checks the runs of every block of `text` against [`naive_covering`] at every code point.
+    fn check_against_naive(text: &str, anns: &[Annotation]) -> Result<(), TestCaseError> {
+        let bs = blocks(text);
+        let all = segment_blocks(&bs, anns);
+        let set = set(anns);
+        prop_assert_eq!(all.len(), bs.len());
+        for (b, runs) in bs.iter().zip(&all) {
+            prop_assert_eq!(runs, &segment_block(b.start, b.end, anns));
+            // Contiguous, covering the block exactly, neighbours covered by different sets.
+            prop_assert_eq!(runs.first().map(|r| r.start), Some(b.start));
+            prop_assert_eq!(runs.last().map(|r| r.end), Some(b.end));
+            for w in runs.windows(2) {
+                prop_assert_eq!(w[0].end, w[1].start);
+                let ids = |cp| -> Vec<Uuid> {
+                    let mut v: Vec<Uuid> = naive_covering(anns, cp).iter().map(|a| a.id).collect();
+                    v.sort();
+                    v
+                };
+                prop_assert_ne!(ids(w[0].start), ids(w[1].start));
+            }
+            for r in runs {
+                prop_assert!(r.start < r.end);
+                prop_assert!(r.innermost.len() <= RUN_IDS);
+                for cp in r.start..r.end {
+                    let want = naive_covering(anns, cp);
+                    prop_assert_eq!(r.depth, want.len());
+                    prop_assert_eq!(r.has_claim, want.iter().any(|a| a.kind() == Kind::Claim));
+                    prop_assert_eq!(r.has_quote, want.iter().any(|a| a.kind() == Kind::Quote));
+                    let innermost: Vec<Uuid> = want.iter().take(RUN_IDS).map(|a| a.id).collect();
+                    prop_assert_eq!(&r.innermost, &innermost);
+                    // The run's first id is what a click there selects; the set answers
+                    // `covering_at` with the whole list.
+                    prop_assert_eq!(
+                        r.innermost.first().copied(),
+                        click_selection(&set, cp, None)
+                    );
+                    let on_demand: Vec<Uuid> = covering_at(&set, cp).iter().map(|a| a.id).collect();
+                    let all_ids: Vec<Uuid> = want.iter().map(|a| a.id).collect();
+                    prop_assert_eq!(on_demand, all_ids);
+                    // A span covers the run exactly when the run lies within it.
+                    for a in anns.iter().filter(|a| a.is_attached() && a.start < a.end) {
+                        prop_assert_eq!(
+                            r.within(a.start, a.end),
+                            want.iter().any(|w| w.id == a.id)
+                        );
+                    }
+                }
+            }
+            // One cue per stretch deeper than what is drawn, with its largest depth.
+            let cues = deep_cues(runs);
+            prop_assert_eq!(cues.len(), runs.len());
+            for (i, r) in runs.iter().enumerate() {
+                let starts = r.depth > DRAWN_DEPTH
+                    && (i == 0 || runs.get(i - 1).is_some_and(|p| p.depth <= DRAWN_DEPTH));
+                let want = starts.then(|| {
+                    runs[i..]
+                        .iter()
+                        .take_while(|r| r.depth > DRAWN_DEPTH)
+                        .map(|r| r.depth)
+                        .max()
+                        .unwrap_or(0)
+                });
+                prop_assert_eq!(cues[i], want);
+            }
+        }
+        Ok(())
+    }
+
+    fn kind_of(quote: bool) -> Kind {
+        if quote {
+            Kind::Quote
+        } else {
+            Kind::Claim
+        }
+    }
+
     proptest! {
         #[test]
-        fn covering_sets_match_brute_force(
+        fn runs_match_a_naive_computation(
             text in text_strategy(),
-            spans in proptest::collection::vec((0usize..50, 0usize..12, any::<bool>()), 0..12),
+            spans in proptest::collection::vec(
+                (0usize..50, 0usize..12, any::<bool>(), any::<bool>()),
+                0..12,
+            ),
         ) {
             let anns: Vec<Annotation> = spans
                 .iter()
                 .enumerate()
-                .map(|(n, &(s, len, orphan))| {
-                    let mut a = ann(n as u128 + 1, s, s + len);
+                .map(|(n, &(s, len, orphan, quote))| {
+                    let mut a = ann_of(kind_of(quote), n as u128 + 1, s, s + len);
                     if orphan {
                         a.anchoring = Anchoring::Orphan;
                     }
                     a
                 })
                 .collect();
-            let bs = blocks(&text);
-            let all = segment_blocks(&bs, &anns);
-            prop_assert_eq!(all.len(), bs.len());
-            for (b, runs) in bs.iter().zip(&all) {
-                prop_assert_eq!(runs, &segment_block(b.start, b.end, &anns));
-                // Contiguous, covering the block exactly, neighbours differ.
-                prop_assert_eq!(runs.first().map(|r| r.start), Some(b.start));
-                prop_assert_eq!(runs.last().map(|r| r.end), Some(b.end));
-                for w in runs.windows(2) {
-                    prop_assert_eq!(w[0].end, w[1].start);
-                    prop_assert_ne!(&w[0].covering, &w[1].covering);
-                }
-                for r in runs {
-                    prop_assert!(r.start < r.end);
-                    for cp in r.start..r.end {
-                        let mut want: Vec<&Annotation> = anns
-                            .iter()
-                            .filter(|a| a.is_attached() && a.start <= cp && cp < a.end)
-                            .collect();
-                        want.sort_by_key(|a| (a.start, a.end, a.created, a.id));
-                        let want: Vec<Uuid> = want.iter().map(|a| a.id).collect();
-                        prop_assert_eq!(&r.covering, &want);
-                    }
-                }
-            }
+            check_against_naive(&text, &anns)?;
         }
+
+        #[test]
+        fn nested_runs_match_a_naive_computation(
+            text in text_strategy(),
+            centre in 0usize..40,
+            // Each annotation reaches this far left and right of the centre, so they nest (and
+            // some tie); more of them than the ids a run keeps.
+            reach in proptest::collection::vec((0usize..20, 1usize..20, any::<bool>()), 0..14),
+            stray in proptest::collection::vec((0usize..50, 1usize..12, any::<bool>()), 0..4),
+        ) {
+            let anns: Vec<Annotation> = reach
+                .iter()
+                .map(|&(l, r, q)| (centre.saturating_sub(l), centre + r, q))
+                .chain(stray.iter().map(|&(s, len, q)| (s, s + len, q)))
+                .enumerate()
+                .map(|(n, (s, e, q))| ann_of(kind_of(q), n as u128 + 1, s, e))
+                .collect();
+            check_against_naive(&text, &anns)?;
+        }
+    }
+
+    #[test]
+    fn nesting_1500_deep_gives_output_linear_in_size() {
+        // 3,000 words in 30 paragraphs; annotation n covers words n..3,000 - n.
+        let line = "word ".repeat(100);
+        let text = vec![line.trim_end(); 30].join("\n");
+        let bs = blocks(&text);
+        let len = crate::core::offsets::cp_len(&text);
+        let anns: Vec<Annotation> = (0..1_500usize)
+            .map(|n| ann_of(kind_of(n % 7 == 0), n as u128, n * 5, len - n * 5))
+            .collect();
+        let all = segment_blocks(&bs, &anns);
+        let runs: usize = all.iter().map(Vec::len).sum();
+        let ids: usize = all.iter().flatten().map(|r| r.innermost.len()).sum();
+        // Each start and each end makes at most one new run (plus one per block), and each run
+        // holds at most RUN_IDS ids: about 3,000 runs and 12,000 ids, where the full covering
+        // sets would hold some 2.25 million.
+        assert!(runs <= 2 * anns.len() + bs.len(), "{runs} runs");
+        assert!(ids <= RUN_IDS * runs, "{ids} ids");
+        let deepest = all.iter().flatten().map(|r| r.depth).max();
+        assert_eq!(deepest, Some(1_500));
+        let full: usize = all.iter().flatten().map(|r| r.depth).sum();
+        assert!(full > 100 * ids, "the full sets would be {full} ids");
+        // Every block is one deep stretch but the first and last (which start shallow): one cue
+        // each, naming its deepest run.
+        let cues: Vec<usize> = all
+            .iter()
+            .flat_map(|runs| deep_cues(runs))
+            .flatten()
+            .collect();
+        assert_eq!(cues.len(), bs.len());
+        assert!(cues.contains(&1_500));
+    }
+
+    #[test]
+    fn a_cue_marks_each_stretch_deeper_than_drawn() {
+        let run = |depth| Run {
+            start: 0,
+            end: 1,
+            depth,
+            has_claim: true,
+            has_quote: false,
+            innermost: Vec::new(),
+        };
+        let runs: Vec<Run> = [0, 5, 7, 6, 4, 5, 1].into_iter().map(run).collect();
+        assert_eq!(
+            deep_cues(&runs),
+            vec![None, Some(7), None, None, None, Some(5), None]
+        );
+        assert_eq!(deep_cues(&[]), Vec::<Option<usize>>::new());
+        assert_eq!(deep_cues(&[run(DRAWN_DEPTH)]), vec![None]);
     }
 }

@@ -22,7 +22,7 @@ use crate::core::storage::{
     SyncBatch, SyncMessage, WritePlan,
 };
 use crate::core::text::{Article, Block};
-use crate::web::view::{self, Chunk};
+use crate::web::view::{self, ArticleRuns};
 
 /// The meta key that records that the sample article was added once (so that deleting it
 /// does not bring it back).
@@ -113,8 +113,9 @@ pub struct AppState {
     pub article: Rc<Article>,
     pub blocks: Rc<Vec<Block>>,
     pub annotations: Rc<Annotations>,
-    /// Per chunk of blocks, per block, the runs to render; each is shared until it changes.
-    pub runs: Rc<Vec<Chunk>>,
+    /// Per chunk of blocks, per block, the runs to render, each shared until it changes; with
+    /// the annotations they were computed from, for labels asked for on demand.
+    pub runs: Rc<ArticleRuns>,
     pub selected: Option<Uuid>,
     pub filter: Filter,
     pub notice: Option<Notice>,
@@ -187,7 +188,7 @@ impl AppState {
             article: Rc::new(Article::sample()),
             blocks: Rc::new(Vec::new()),
             annotations: Rc::new(Annotations::new(article.id)),
-            runs: Rc::new(Vec::new()),
+            runs: view::plain_chunks("", &[]),
             selected: None,
             filter: Filter::default(),
             notice: None,
@@ -229,7 +230,7 @@ impl AppState {
     }
 
     /// The runs of every block of the open article.
-    fn render_all(&self) -> Rc<Vec<Chunk>> {
+    fn render_all(&self) -> Rc<ArticleRuns> {
         view::chunks(
             &self.article.text,
             &self.blocks,

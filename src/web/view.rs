@@ -3,19 +3,22 @@
 //! The state ([`crate::web::state`]) keeps one [`Chunk`] per [`CHUNK`] blocks, each block's
 //! runs shared in an `Rc` until a change touches that block; the article component
 //! ([`crate::web::components::article_view`]) renders them and compares them by pointer, so
-//! one change re-renders one block. This module depends on the core only; components and the
-//! state depend on it, never the other way round.
+//! one change re-renders one block. A run holds what drawing it needs (its depth, kinds,
+//! whether it is selected, the "N overlapping" cue), all bounded in size whatever the
+//! nesting; what covers a highlight is named only when it is asked for, from the annotations
+//! [`ArticleRuns`] carries ([`ArticleRuns::label_at`]). This module depends on the core only;
+//! components and the state depend on it, never the other way round.
 
 use std::rc::Rc;
 
 use uuid::Uuid;
 use yew::AttrValue;
 
-use crate::core::model::{Annotation, Kind};
+use crate::core::model::Annotation;
 use crate::core::offsets::slice_cp;
-use crate::core::panel::run_label;
+use crate::core::panel::{overlapping_cue, run_label};
 use crate::core::reducer::Annotations;
-use crate::core::segment::{segment_block, segment_blocks, Run};
+use crate::core::segment::{covering_at, deep_cues, segment_blocks, Run, DRAWN_DEPTH};
 use crate::core::text::Block;
 
 /// How many blocks one chunk holds.
@@ -31,12 +34,22 @@ pub struct RunView {
     pub text: AttrValue,
     /// How many annotations cover it (0: plain text).
     pub depth: usize,
+    /// Whether a claim covers it.
     pub has_claim: bool,
+    /// Whether a quote covers it.
     pub has_quote: bool,
     /// Whether the selected annotation covers it.
     pub selected: bool,
-    /// What covers it, for the tooltip and screen readers.
-    pub label: AttrValue,
+    /// The "N overlapping" cue shown before it, on the first run of a stretch deeper than a
+    /// highlight draws ([`crate::core::segment::deep_cues`]).
+    pub cue: Option<AttrValue>,
+}
+
+impl RunView {
+    /// The depth a highlight draws: its depth, at most [`DRAWN_DEPTH`].
+    pub fn drawn_depth(&self) -> usize {
+        self.depth.min(DRAWN_DEPTH)
+    }
 }
 
 /// The runs of one block.
@@ -44,75 +57,117 @@ pub type BlockRuns = Rc<Vec<RunView>>;
 /// The runs of the blocks of one chunk.
 pub type Chunk = Rc<Vec<BlockRuns>>;
 
-/// The runs of `block` of `text`, from the core's segments of it.
+/// The runs of every block of the open article, in chunks, with the annotations they were
+/// computed from, so that the article can name what covers a highlight when asked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleRuns {
+    /// Per chunk of [`CHUNK`] blocks, per block, its runs.
+    pub chunks: Vec<Chunk>,
+    /// The open article's annotations.
+    pub annotations: Rc<Annotations>,
+}
+
+impl ArticleRuns {
+    /// The chunks, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Chunk> {
+        self.chunks.iter()
+    }
+
+    /// What covers code point `cp`, for a tooltip or an announcement: the labels of the
+    /// annotations covering it, innermost first, capped ([`run_label`]). Computed on demand, in
+    /// O(n) for n annotations.
+    pub fn label_at(&self, cp: usize) -> String {
+        run_label(covering_at(&self.annotations, cp))
+    }
+}
+
+/// The span of the selected annotation, if it is attached.
+fn selected_span(annotations: &Annotations, selected: Option<Uuid>) -> Option<(usize, usize)> {
+    let a = annotations.get(selected?)?;
+    a.is_attached().then_some((a.start, a.end))
+}
+
+/// The runs of `block` of `text`, from the core's segments of it; `selected` is the selected
+/// annotation's span.
 fn block_runs(
     text: &str,
     block: &Block,
     runs: Vec<Run>,
-    annotations: &Annotations,
-    selected: Option<Uuid>,
+    selected: Option<(usize, usize)>,
 ) -> BlockRuns {
     let block_text = block.text(text);
+    let cues = deep_cues(&runs);
     Rc::new(
         runs.into_iter()
-            .map(|r| {
-                let covering: Vec<&Annotation> = r
-                    .covering
-                    .iter()
-                    .filter_map(|id| annotations.get(*id))
-                    .collect();
-                RunView {
-                    start: r.start,
-                    text: AttrValue::from(
-                        slice_cp(block_text, r.start - block.start, r.end - block.start).to_owned(),
-                    ),
-                    depth: covering.len(),
-                    has_claim: covering.iter().any(|a| a.kind() == Kind::Claim),
-                    has_quote: covering.iter().any(|a| a.kind() == Kind::Quote),
-                    selected: selected.is_some_and(|s| r.covering.contains(&s)),
-                    label: run_label(covering.iter().copied()).into(),
-                }
+            .zip(cues)
+            .map(|(r, cue)| RunView {
+                start: r.start,
+                text: AttrValue::from(
+                    slice_cp(block_text, r.start - block.start, r.end - block.start).to_owned(),
+                ),
+                depth: r.depth,
+                has_claim: r.has_claim,
+                has_quote: r.has_quote,
+                selected: r.depth > 0 && selected.is_some_and(|(s, e)| r.within(s, e)),
+                cue: cue.map(|d| AttrValue::from(overlapping_cue(d))),
             })
             .collect(),
     )
+}
+
+/// The attached annotations of `annotations`.
+fn attached(annotations: &Annotations) -> impl Iterator<Item = &Annotation> {
+    annotations.iter().filter(|a| a.is_attached())
 }
 
 /// The runs of every block of `text`, in chunks of [`CHUNK`] blocks.
 pub fn chunks(
     text: &str,
     blocks: &[Block],
-    annotations: &Annotations,
+    annotations: &Rc<Annotations>,
     selected: Option<Uuid>,
-) -> Rc<Vec<Chunk>> {
-    let segments = segment_blocks(blocks, annotations.iter().filter(|a| a.is_attached()));
+) -> Rc<ArticleRuns> {
+    let span = selected_span(annotations, selected);
+    let segments = segment_blocks(blocks, attached(annotations));
     let views: Vec<BlockRuns> = segments
         .into_iter()
         .zip(blocks)
-        .map(|(runs, b)| block_runs(text, b, runs, annotations, selected))
+        .map(|(runs, b)| block_runs(text, b, runs, span))
         .collect();
-    Rc::new(views.chunks(CHUNK).map(|c| Rc::new(c.to_vec())).collect())
+    Rc::new(ArticleRuns {
+        chunks: views.chunks(CHUNK).map(|c| Rc::new(c.to_vec())).collect(),
+        annotations: Rc::clone(annotations),
+    })
 }
 
-/// Computes again the runs of the blocks at indexes `touched`, replacing only those: every
-/// other block keeps its `Rc`, so it is not rendered again.
+/// Computes again the runs of the blocks at indexes `touched` (in increasing order, as
+/// [`crate::core::reducer::Change::touched_blocks`] gives them), in one sweep, replacing only
+/// those: every other block keeps its `Rc`, so it is not rendered again. The annotations the
+/// runs carry become `annotations`.
 pub fn update_blocks(
-    chunks: &mut Rc<Vec<Chunk>>,
+    runs: &mut Rc<ArticleRuns>,
     text: &str,
     blocks: &[Block],
-    annotations: &Annotations,
+    annotations: &Rc<Annotations>,
     selected: Option<Uuid>,
     touched: &[usize],
 ) {
-    if touched.is_empty() {
+    let all = Rc::make_mut(runs);
+    all.annotations = Rc::clone(annotations);
+    let picked: Vec<(usize, Block)> = touched
+        .iter()
+        .filter_map(|&i| blocks.get(i).map(|b| (i, b.clone())))
+        .collect();
+    if picked.is_empty() {
         return;
     }
-    let attached: Vec<&Annotation> = annotations.iter().filter(|a| a.is_attached()).collect();
-    let chunks = Rc::make_mut(chunks);
-    for &i in touched {
-        let Some(b) = blocks.get(i) else { continue };
-        let runs = segment_block(b.start, b.end, attached.iter().copied());
-        let view = block_runs(text, b, runs, annotations, selected);
-        if let Some(slot) = chunks
+    let span = selected_span(annotations, selected);
+    let some: Vec<Block> = picked.iter().map(|(_, b)| b.clone()).collect();
+    let segments = segment_blocks(&some, attached(annotations));
+    for ((i, b), runs) in picked.iter().zip(segments) {
+        let view = block_runs(text, b, runs, span);
+        if let Some(slot) = all
+            .chunks
             .get_mut(i / CHUNK)
             .and_then(|chunk| Rc::make_mut(chunk).get_mut(i % CHUNK))
         {
@@ -122,6 +177,6 @@ pub fn update_blocks(
 }
 
 /// Each block as one plain run, in chunks: an article with no highlights.
-pub fn plain_chunks(text: &str, blocks: &[Block]) -> Rc<Vec<Chunk>> {
-    chunks(text, blocks, &Annotations::new(Uuid::nil()), None)
+pub fn plain_chunks(text: &str, blocks: &[Block]) -> Rc<ArticleRuns> {
+    chunks(text, blocks, &Rc::new(Annotations::new(Uuid::nil())), None)
 }

@@ -8,12 +8,21 @@
 //! with highlights; the `<p>` itself for a block without any); the selection glue
 //! ([`crate::web::dom`]) maps DOM positions back to the core through that attribute alone.
 //! Text is always rendered as text, never as HTML.
+//!
+//! What covers a highlight is named when it is asked for: pointing at a highlight (or clicking
+//! it) gives that one `<mark>` a `title` computed then ([`ArticleRuns::label_at`]), and a click
+//! also announces it in a polite live region after the article. A highlight deeper than
+//! [`DRAWN_DEPTH`] is drawn at that depth, and each stretch of such runs starts with an
+//! "N overlapping" cue: an element with `role="img"` and that text as its accessible name,
+//! which the stylesheet shows; it holds no text node, so the article's text and the `data-s`
+//! mapping stay exactly the blocks' characters.
 
 use std::rc::Rc;
 use yew::prelude::*;
 
+use crate::core::segment::DRAWN_DEPTH;
 use crate::core::text::{Article, Block};
-use crate::web::view::{BlockRuns, Chunk, CHUNK};
+use crate::web::view::{ArticleRuns, BlockRuns, Chunk, CHUNK};
 
 #[derive(Properties)]
 pub struct ArticleViewProps {
@@ -21,7 +30,7 @@ pub struct ArticleViewProps {
     /// The article's blocks, as the state holds them.
     pub blocks: Rc<Vec<Block>>,
     /// The runs of each block, in chunks of [`CHUNK`] (see [`crate::web::view`]).
-    pub runs: Rc<Vec<Chunk>>,
+    pub runs: Rc<ArticleRuns>,
     /// Called with the code point offset of a clicked highlight.
     #[prop_or_default]
     pub on_highlight_click: Callback<usize>,
@@ -43,24 +52,77 @@ impl PartialEq for ArticleViewProps {
     }
 }
 
-/// Renders the article's blocks inside `<article>`.
+/// A highlight whose label was asked for: the article, the code point offset of its `<mark>`
+/// (its `data-s`), and whether a click asked (then the label is also announced).
+#[derive(Clone, Copy, PartialEq)]
+struct Asked {
+    article: uuid::Uuid,
+    cp: usize,
+    clicked: bool,
+}
+
+/// The code point offset of the highlight `<mark data-s>` an event happened in, if any.
+fn highlight_of(e: &Event) -> Option<usize> {
+    let target = e.target_dyn_into::<web_sys::Element>()?;
+    let mark = target.closest("mark[data-s]").ok()??;
+    mark.get_attribute("data-s")?.parse().ok()
+}
+
+/// Renders the article's blocks inside `<article>`, and after it the live region that
+/// announces what covers a clicked highlight.
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let article = &props.article;
+    let asked = use_state_eq(|| None::<Asked>);
+    let id = article.id;
     let onclick = {
-        let cb = props.on_highlight_click.clone();
+        let (cb, asked) = (props.on_highlight_click.clone(), asked.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(target) = e.target_dyn_into::<web_sys::Element>() else {
-                return;
-            };
-            if let Ok(Some(mark)) = target.closest("mark[data-s]") {
-                if let Some(cp) = mark.get_attribute("data-s").and_then(|s| s.parse().ok()) {
-                    cb.emit(cp);
+            if let Some(cp) = highlight_of(&e) {
+                asked.set(Some(Asked {
+                    article: id,
+                    cp,
+                    clicked: true,
+                }));
+                cb.emit(cp);
+            }
+        })
+    };
+    let onmouseover = {
+        let asked = asked.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(cp) = highlight_of(&e) {
+                if asked.is_none_or(|a| a.cp != cp || a.article != id) {
+                    asked.set(Some(Asked {
+                        article: id,
+                        cp,
+                        clicked: false,
+                    }));
                 }
             }
         })
     };
+    // The label is computed here, on each render while a highlight of this article is asked
+    // about, so it follows edits of the annotations covering it.
+    let label = asked
+        .filter(|a| a.article == id)
+        .map(|a| (a, AttrValue::from(props.runs.label_at(a.cp))));
+    // Only the chunk holding the asked highlight gets its label; every other keeps `None` and
+    // is not rendered again.
+    let asked_chunk = label.as_ref().map(|(a, _)| {
+        props
+            .blocks
+            .partition_point(|b| b.start <= a.cp)
+            .saturating_sub(1)
+            / CHUNK
+    });
+    let announced = label
+        .as_ref()
+        .filter(|(a, _)| a.clicked)
+        .map(|(_, l)| l.as_str().replace('\n', "; "))
+        .unwrap_or_default();
     html! {
+        <>
         <article
             class="article-text"
             aria-label={article.title.clone()}
@@ -68,12 +130,22 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             tabindex="0"
             ref={props.node_ref.clone()}
             {onclick}
+            {onmouseover}
             onkeydown={props.onkeydown.clone()}
         >
-            { for props.runs.iter().enumerate().map(|(c, chunk)| html! {
-                <ChunkView key={c} first={c * CHUNK} blocks={props.blocks.clone()} chunk={chunk.clone()} />
+            { for props.runs.iter().enumerate().map(|(c, chunk)| {
+                let title = label
+                    .as_ref()
+                    .filter(|_| asked_chunk == Some(c))
+                    .map(|(a, l)| (a.cp, l.clone()));
+                html! {
+                    <ChunkView key={c} first={c * CHUNK} blocks={props.blocks.clone()}
+                        chunk={chunk.clone()} {title} />
+                }
             }) }
         </article>
+        <p class="visually-hidden" aria-live="polite" data-role="highlight-label">{ announced }</p>
+        </>
     }
 }
 
@@ -83,6 +155,10 @@ pub struct ChunkViewProps {
     pub first: usize,
     pub blocks: Rc<Vec<Block>>,
     pub chunk: Chunk,
+    /// The code point offset of the highlight in this chunk whose label was asked for, and
+    /// that label.
+    #[prop_or_default]
+    pub title: Option<(usize, AttrValue)>,
 }
 
 impl PartialEq for ChunkViewProps {
@@ -90,6 +166,7 @@ impl PartialEq for ChunkViewProps {
         self.first == other.first
             && Rc::ptr_eq(&self.blocks, &other.blocks)
             && Rc::ptr_eq(&self.chunk, &other.chunk)
+            && self.title == other.title
     }
 }
 
@@ -123,7 +200,11 @@ pub fn chunk_view(props: &ChunkViewProps) -> Html {
         <div class="chunk" {style}>
         { for props.chunk.iter().enumerate().filter_map(|(i, runs)| {
             let b = props.blocks.get(props.first + i)?;
-            Some(html! { <BlockView key={b.index} runs={runs.clone()} /> })
+            let title = props
+                .title
+                .clone()
+                .filter(|(cp, _)| b.start <= *cp && *cp < b.end);
+            Some(html! { <BlockView key={b.index} runs={runs.clone()} {title} /> })
         }) }
         </div>
     }
@@ -133,11 +214,15 @@ pub fn chunk_view(props: &ChunkViewProps) -> Html {
 pub struct BlockViewProps {
     /// The block's runs (each knows its code point offset), in order; their texts concatenate to the block's characters.
     pub runs: BlockRuns,
+    /// The code point offset of the highlight in this block whose label was asked for, and
+    /// that label, shown as its `title`.
+    #[prop_or_default]
+    pub title: Option<(usize, AttrValue)>,
 }
 
 impl PartialEq for BlockViewProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.runs, &other.runs)
+        Rc::ptr_eq(&self.runs, &other.runs) && self.title == other.title
     }
 }
 
@@ -165,13 +250,26 @@ pub fn block_view(props: &BlockViewProps) -> Html {
                         r.has_claim.then_some("hl-claim"),
                         r.has_quote.then_some("hl-quote"),
                         (r.depth > 1).then_some("hl-overlap"),
+                        (r.depth > DRAWN_DEPTH).then_some("hl-deep"),
                         r.selected.then_some("hl-selected"),
                     );
+                    let title = props
+                        .title
+                        .as_ref()
+                        .filter(|(cp, _)| *cp == r.start)
+                        .map(|(_, l)| l.clone());
+                    let cue = r.cue.clone().map(|cue| html! {
+                        <span key={format!("cue-{s}")} class="hl-cue" role="img"
+                              aria-label={cue.clone()} data-cue={cue} />
+                    });
                     html! {
-                        <mark key={s.clone()} data-s={s} {class} title={r.label.clone()}
-                              data-depth={r.depth.to_string()}>
+                        <key={s.clone()}>
+                        { for cue }
+                        <mark data-s={s.clone()} {class} {title}
+                              data-depth={r.drawn_depth().to_string()}>
                             { r.text.clone() }
                         </mark>
+                        </>
                     }
                 }
             }) }
