@@ -25,7 +25,7 @@ use crate::core::text::Article;
 
 /// One piece of heavy work, with everything it needs (the worker keeps no state between jobs).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "job", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Job {
     /// Read an imported file and plan its merge into `library`: the import preview.
     Import {
@@ -112,7 +112,7 @@ pub struct Progress {
 
 /// What a finished job gives back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "output", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum JobOutput {
     /// An import read and planned, for the preview.
     Planned(PlannedImport),

@@ -17,7 +17,9 @@ use crate::web::components::new_article::NewArticleDialog;
 use crate::web::components::notices::Notices;
 use crate::web::components::panel::AnnotationsPanel;
 use crate::web::components::toolbar::SelectionToolbar;
-use crate::web::components::transfer::{ExportDialog, ImportDialog, ReplaceTextDialog};
+use crate::web::components::transfer::{
+    ExportDialog, ImportDialog, JobProgress, ReplaceTextDialog,
+};
 use crate::web::dom;
 use crate::web::hooks::persistence::use_persistence;
 use crate::web::hooks::selection::{highlight_click, select_item, use_article_keys, use_selection};
@@ -201,6 +203,11 @@ pub fn app() -> Html {
                 },
                 _ => html! {},
             } }
+            if let Some(job) = &transfer.job {
+                <JobProgress label={job.label} doing={job.doing.clone()}
+                    progress={job.progress.map(|p| (p.done, p.total))}
+                    on_cancel={transfer.cancel_job.clone()} />
+            }
             if let Some(p) = &transfer.preview {
                 <ImportDialog file_name={p.file_name.clone()} format={p.format.label()}
                     lines={p.lines()}

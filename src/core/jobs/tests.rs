@@ -292,11 +292,11 @@ fn plans_convert_to_the_wire_and_back_unchanged() {
 
 #[test]
 fn unknown_formats_on_the_wire_are_refused_not_guessed() {
-    let job = serde_json::json!({
-        "job": "export", "library": {"articles": [], "annotations": []}, "format": "pdf",
+    let job = serde_json::json!({ "export": {
+        "library": {"articles": [], "annotations": []}, "format": "pdf",
         "article": null, "settings": {}, "now": "2026-01-01T00:00:00.000Z",
         "id": "00000000-0000-0000-0000-000000000009"
-    });
+    }});
     let err = serde_json::from_value::<Job>(job).expect_err("pdf is no export format");
     assert!(err.to_string().contains("unknown export format"), "{err}");
 }

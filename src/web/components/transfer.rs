@@ -286,3 +286,38 @@ pub fn replace_text_dialog(props: &ReplaceTextDialogProps) -> Html {
         </Modal>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct JobProgressProps {
+    /// The indicator's accessible name, e.g. "Import progress".
+    pub label: AttrValue,
+    /// What is being done, e.g. "Reading “notes.json”".
+    pub doing: AttrValue,
+    /// Items done and items in all, once the worker has said.
+    #[prop_or_default]
+    pub progress: Option<(usize, usize)>,
+    pub on_cancel: Callback<()>,
+}
+
+/// Long work running in the background worker: what it is, a progress bar (indeterminate
+/// until the worker reports counts) and a **Cancel** button. It is no dialog: the rest of the
+/// page stays usable while the work runs.
+#[function_component(JobProgress)]
+pub fn job_progress(props: &JobProgressProps) -> Html {
+    let count = match props.progress {
+        Some((done, total)) => format!(": {done} of {total} annotations"),
+        None => "…".to_owned(),
+    };
+    let (max, value) = match props.progress {
+        Some((done, total)) if total > 0 => (Some(total.to_string()), Some(done.to_string())),
+        _ => (None, None),
+    };
+    let cancel = props.on_cancel.clone();
+    html! {
+        <div class="job-progress">
+            <p class="job-progress-text">{ format!("{}{count}", props.doing) }</p>
+            <progress aria-label={props.label.clone()} {max} {value}></progress>
+            <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
+        </div>
+    }
+}
