@@ -195,6 +195,7 @@ pub fn app() -> Html {
                         settings={state.settings.clone()}
                         on_settings={send(&state, AppAction::SetSettings)}
                         on_notice={send(&state, |(error, text)| AppAction::Notify(Notice::new(error, text)))}
+                        on_export={transfer.export.clone()}
                         on_close={close} />
                 },
                 Some(Dialog::ReplaceText) if in_article => html! {

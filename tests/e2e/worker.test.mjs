@@ -106,6 +106,22 @@ test('an import runs in the worker, started only then, and shows the preview', a
   assert.equal(workers.length, 1, 'no second worker');
 });
 
+test('an export is built in the worker, then downloaded', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  const workers = watchWorkers(page);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption({ label: 'CSV' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toHaveText(/\.csv/);
+  assert.equal(workers.length, 1, 'the worker built it');
+  assert.ok(workers[0].url.endsWith(LOADER), workers[0].url);
+});
+
 test('a large file shows its progress, keys are handled meanwhile, and the preview follows', async () => {
   const { page } = await openApp(app.browser, app.url);
   const text = generatedText(3000);

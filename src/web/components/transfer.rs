@@ -14,6 +14,17 @@ use crate::web::{dom, files};
 
 use super::modal::Modal;
 
+/// An export the user asked for in the dialog, for the app to build (in the worker).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// The format chosen.
+    pub format: ExportFormat,
+    /// One article, or the whole library (`None`).
+    pub article: Option<Uuid>,
+    /// Copy to the clipboard instead of downloading.
+    pub copy: bool,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ExportDialogProps {
     pub library: Rc<storage::StoredLibrary>,
@@ -24,6 +35,10 @@ pub struct ExportDialogProps {
     /// A sentence for the user, and whether it is an error.
     pub on_notice: Callback<(bool, String)>,
     pub on_close: Callback<()>,
+    /// Builds the export elsewhere (the app: in the background worker) and closes the
+    /// dialog; without it the dialog builds the file itself.
+    #[prop_or_default]
+    pub on_export: Option<Callback<ExportRequest>>,
 }
 
 /// The export dialog (`role="dialog"`, named "Export").
@@ -55,13 +70,36 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
             ))
         }
     };
+    // The export as a request for `on_export`, when the app builds exports itself.
+    let request = {
+        let (on_export, article, format, whole) =
+            (props.on_export.clone(), props.article, *format, *whole);
+        Rc::new(move |copy: bool| {
+            on_export.clone().map(|cb| {
+                let article = if whole { None } else { article };
+                (
+                    cb,
+                    ExportRequest {
+                        format,
+                        article,
+                        copy,
+                    },
+                )
+            })
+        })
+    };
     let on_download = {
         let (make, notice, close) = (
             make.clone(),
             props.on_notice.clone(),
             props.on_close.clone(),
         );
+        let request = request.clone();
         Callback::from(move |_| {
+            if let Some((on_export, r)) = request(false) {
+                on_export.emit(r);
+                return close.emit(());
+            }
             let f = match make() {
                 Ok(f) => f,
                 Err(e) => return notice.emit((true, e)),
@@ -81,7 +119,12 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
             props.on_notice.clone(),
             props.on_close.clone(),
         );
+        let request = request.clone();
         Callback::from(move |_| {
+            if let Some((on_export, r)) = request(true) {
+                on_export.emit(r);
+                return close.emit(());
+            }
             let f = match make() {
                 Ok(f) => f,
                 Err(e) => return notice.emit((true, e)),

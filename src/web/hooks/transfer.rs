@@ -12,11 +12,12 @@ use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
-use crate::core::formats::{self, ExportFormat, Format};
+use crate::core::formats::{self, ExportFile, ExportFormat, Format};
 use crate::core::jobs::{ImportTarget, Job, JobOutput, PlanWire, PlannedImport, Progress};
 use crate::core::library::Library;
 use crate::core::model::uuid_from_random;
 use crate::core::storage::StoredLibrary;
+use crate::web::components::transfer::ExportRequest;
 use crate::web::state::{AppAction, AppState, Notice};
 use crate::web::worker::{JobEvent, JobRunner};
 use crate::web::{dom, files};
@@ -68,8 +69,11 @@ pub struct TransferHandle {
     /// The user attached the previewed W3C annotations to another article.
     pub choose_article: Callback<Uuid>,
     pub cancel_import: Callback<()>,
-    /// Downloads the whole library as Annotator JSON (offered when storage fails).
+    /// Downloads the whole library as Annotator JSON (offered when storage fails). This
+    /// rescue runs on the page itself, so that it works even when the worker cannot.
     pub export_everything: Callback<MouseEvent>,
+    /// Builds an export chosen in the Export dialog in the worker, then downloads or copies it.
+    pub export: Callback<ExportRequest>,
     /// Replaces the open article's text with the one given.
     pub replace_text: Callback<String>,
 }
@@ -304,6 +308,57 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
             state.dispatch(AppAction::Notify(notice));
         })
     };
+    let export = {
+        let ctx = ctx.clone();
+        Callback::from(move |request: ExportRequest| {
+            // The export's id needs random bytes: without them the export is refused.
+            let Some(bytes) = dom::try_random_bytes() else {
+                return ctx.notify_error(crate::core::model::no_random_numbers("Could not export"));
+            };
+            let ExportRequest {
+                format,
+                article,
+                copy,
+            } = request;
+            let job = Job::Export {
+                library: Library::from_stored(&ctx.state.library),
+                format,
+                article,
+                settings: ctx.state.settings.clone(),
+                now: dom::now(),
+                id: uuid_from_random(bytes),
+            };
+            let id = ctx.runner.begin();
+            let doing = format!("Exporting {}", format.label());
+            ctx.run(id, job, "Export progress", doing, move |ctx, out| {
+                let JobOutput::Exported(f) = out else { return };
+                let f = ExportFile {
+                    name: f.name,
+                    mime: format.mime(),
+                    content: f.content,
+                    summary: f.summary,
+                };
+                if copy {
+                    let state = ctx.state.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let notice = match files::copy_text(&f.content).await {
+                            Ok(()) => {
+                                Notice::info(format!("Copied to the clipboard. {}", f.summary))
+                            }
+                            Err(e) => Notice::error(e),
+                        };
+                        state.dispatch(AppAction::Notify(notice));
+                    });
+                } else {
+                    let notice = match files::download_export(&f) {
+                        Ok(text) => Notice::info(text),
+                        Err(text) => Notice::error(text),
+                    };
+                    ctx.state.dispatch(AppAction::Notify(notice));
+                }
+            });
+        })
+    };
     let replace_text = {
         let ctx = ctx.clone();
         Callback::from(move |text: String| {
@@ -337,6 +392,7 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
         choose_article,
         cancel_import,
         export_everything,
+        export,
         replace_text,
     }
 }
