@@ -18,7 +18,7 @@ use crate::web::components::notices::Notices;
 use crate::web::components::panel::AnnotationsPanel;
 use crate::web::components::toolbar::SelectionToolbar;
 use crate::web::components::transfer::{
-    ExportDialog, ImportDialog, JobProgress, ReplaceTextDialog,
+    ExportChooser, ImportDialog, JobProgress, ReplaceTextDialog,
 };
 use crate::web::dom;
 use crate::web::hooks::persistence::use_persistence;
@@ -190,7 +190,7 @@ pub fn app() -> Html {
                 Some(Dialog::Shortcuts) => html! { <ShortcutsHelp on_close={close} /> },
                 Some(Dialog::NewArticle) => html! { <NewArticleDialog {on_create} on_cancel={close} /> },
                 Some(Dialog::Export) => html! {
-                    <ExportDialog library={state.library.clone()}
+                    <ExportChooser library={state.library.clone()}
                         article={in_article.then_some(state.article.id)}
                         settings={state.settings.clone()}
                         on_settings={send(&state, AppAction::SetSettings)}

@@ -142,10 +142,7 @@ impl JobRunner {
             return;
         }
         let on_event: Rc<dyn Fn(JobEvent)> = Rc::new(on_event);
-        let message = match serde_json::to_string(&ToWorker::ProcessInput(
-            HANDLER,
-            &Request { id, job },
-        )) {
+        let message = match encode(&ToWorker::ProcessInput(HANDLER, &Request { id, job })) {
             Ok(m) => m,
             Err(e) => {
                 self.inner.borrow_mut().current = None;
@@ -240,8 +237,8 @@ fn spawn(runner: Weak<RefCell<Runner>>, generation: u64) -> Result<Live, JsValue
             );
         }
     });
-    let connect = serde_json::to_string(&ToWorker::Connected(HANDLER))
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let connect =
+        encode(&ToWorker::Connected(HANDLER)).map_err(|e| JsValue::from_str(&e.to_string()))?;
     Ok(Live {
         worker,
         generation,
@@ -250,6 +247,19 @@ fn spawn(runner: Weak<RefCell<Runner>>, generation: u64) -> Result<Live, JsValue
         _on_error: on_error,
         _watchdog: Some(watchdog),
     })
+}
+
+/// A message to the worker as JSON text. It goes through a `serde_json::Value`, as stored
+/// records do (`core::storage::codec`), so that the page's bundle shares their serialising
+/// code instead of holding a second copy for the job's library.
+fn encode(message: &ToWorker<'_>) -> Result<String, serde_json::Error> {
+    serde_json::to_value(message).map(|v| v.to_string())
+}
+
+/// A message from the worker, read through a `serde_json::Value` for the same reason.
+fn decode(text: &str) -> Option<FromWorker> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    serde_json::from_value(value).ok()
 }
 
 /// Posts one message of text to `worker`.
@@ -263,9 +273,7 @@ fn post(worker: &web_sys::Worker, message: &str) -> Result<(), String> {
 
 /// Handles a message from the worker of `generation`.
 fn received(runner: &Rc<RefCell<Runner>>, generation: u64, data: JsValue) {
-    let message = data
-        .as_string()
-        .and_then(|text| serde_json::from_str::<FromWorker>(&text).ok());
+    let message = data.as_string().and_then(|text| decode(&text));
     let deliver = {
         let mut r = runner.borrow_mut();
         let Some(live) = r.live.as_mut().filter(|l| l.generation == generation) else {

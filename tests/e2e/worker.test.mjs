@@ -130,6 +130,9 @@ test('a large file shows its progress, keys are handled meanwhile, and the previ
   await page.evaluate(() => {
     window.__progress = [];
     window.__helpOpenedWhileBusy = null;
+    window.__keyAt = null;
+    window.__helpAt = null;
+    document.addEventListener('keydown', (e) => { if (e.key === '?') window.__keyAt = performance.now(); }, true);
     new MutationObserver(() => {
       const bar = document.querySelector('.job-progress progress');
       const v = bar?.getAttribute('value');
@@ -137,7 +140,10 @@ test('a large file shows its progress, keys are handled meanwhile, and the previ
         window.__progress.push(`${v}/${bar.getAttribute('max')}`);
       }
       const help = [...document.querySelectorAll('[role=dialog]')].some((d) => d.textContent.includes('Keyboard shortcuts'));
-      if (help && window.__helpOpenedWhileBusy === null) window.__helpOpenedWhileBusy = bar !== null;
+      if (help && window.__helpOpenedWhileBusy === null) {
+        window.__helpOpenedWhileBusy = bar !== null;
+        window.__helpAt = performance.now();
+      }
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
   const file = nestedW3c(text, 1500);
@@ -150,6 +156,11 @@ test('a large file shows its progress, keys are handled meanwhile, and the previ
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await help.waitFor();
   assert.equal(await page.evaluate(() => window.__helpOpenedWhileBusy), true, 'the help opened while the import ran');
+  // From the key press to the dialog in the DOM: the page is not blocked by the import (the
+  // issue's goal is 50 ms; the bound here leaves room for a loaded test machine).
+  const latency = await page.evaluate(() => window.__helpAt - window.__keyAt);
+  console.log(`key press to shortcuts help while importing: ${latency.toFixed(1)} ms`);
+  assert.ok(latency >= 0 && latency < 1000, `the key was handled in ${latency} ms`);
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
   await expect(preview(page), { timeout: 120_000 }).toHaveText(/1500 annotations added|1,500 annotations added/);

@@ -35,15 +35,39 @@ pub struct ExportDialogProps {
     /// A sentence for the user, and whether it is an error.
     pub on_notice: Callback<(bool, String)>,
     pub on_close: Callback<()>,
+}
+
+/// The export dialog (`role="dialog"`, named "Export") that builds the file itself, on the
+/// page: [`ExportChooser`] without `on_export`.
+#[function_component(ExportDialog)]
+pub fn export_dialog(props: &ExportDialogProps) -> Html {
+    html! {
+        <ExportChooser library={props.library.clone()} article={props.article}
+            settings={props.settings.clone()} on_settings={props.on_settings.clone()}
+            on_notice={props.on_notice.clone()} on_close={props.on_close.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExportChooserProps {
+    pub library: Rc<storage::StoredLibrary>,
+    /// The open article, offered as the default scope.
+    pub article: Option<Uuid>,
+    pub settings: ExportSettings,
+    pub on_settings: Callback<ExportSettings>,
+    /// A sentence for the user, and whether it is an error.
+    pub on_notice: Callback<(bool, String)>,
+    pub on_close: Callback<()>,
     /// Builds the export elsewhere (the app: in the background worker) and closes the
     /// dialog; without it the dialog builds the file itself.
     #[prop_or_default]
     pub on_export: Option<Callback<ExportRequest>>,
 }
 
-/// The export dialog (`role="dialog"`, named "Export").
-#[function_component(ExportDialog)]
-pub fn export_dialog(props: &ExportDialogProps) -> Html {
+/// The export dialog (`role="dialog"`, named "Export"): a format and a scope, then Download or
+/// Copy to clipboard, built by `on_export` when given.
+#[function_component(ExportChooser)]
+pub fn export_chooser(props: &ExportChooserProps) -> Html {
     let format = use_state(|| ExportFormat::Native);
     let whole = use_state(|| props.article.is_none());
     let make = {
