@@ -7,11 +7,12 @@
 //!
 //! # Wire format
 //!
-//! Messages are JSON text (`serde_json`). The page sends a [`Request`]: a job id it chose and
-//! the [`Job`]; the worker answers with any number of [`Reply`]s carrying [`ReplyBody::Progress`]
-//! and then exactly one carrying [`ReplyBody::Done`], each naming the job id, so that a reply
-//! to a job the page no longer waits for (cancelled, or replaced by a later one) is recognised
-//! and dropped. The formats' own enums ([`Format`], [`ExportFormat`], [`ImportStep`]) travel
+//! Messages are JSON text (`serde_json`), enums externally tagged (`{"import": {…}}`), which
+//! costs the bundles less code than internally tagged ones. The page sends a [`Request`]: a job
+//! id it chose and the [`Job`]; the worker answers with any number of [`Reply`]s carrying
+//! [`ReplyBody::Progress`] and then exactly one carrying [`ReplyBody::Done`], each naming the
+//! job id, so that a reply to a job the page no longer waits for (cancelled, or replaced by a
+//! later one) is recognised and dropped. The formats' own enums ([`Format`], [`ExportFormat`], [`ImportStep`]) travel
 //! as the strings of their `*_wire` helpers here, so the formats module needs no serde of its
 //! own.
 
