@@ -2,7 +2,7 @@
 // (src/bin/worker.rs), started on first use, with a progress bar and a Cancel button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, expect, eventually, screenshot } from './harness.mjs';
+import { setup, openApp, dragSelect, expect, eventually, screenshot } from './harness.mjs';
 
 const app = setup();
 
@@ -245,6 +245,30 @@ test('a job cancelled before the worker has loaded never arrives', async () => {
   await expect(page.locator('article mark')).toHaveTexts(['more than 19,000 strikes']);
   await expect(preview(page)).toHaveCount(0);
   assert.equal(await page.getByRole('alert').count(), 0, 'a cancel is no error');
+});
+
+test('an edit made while a text replacement runs is kept', async () => {
+  const { page, context } = await openApp(app.browser, app.url);
+  // The worker's script is held back, so the replacement waits while the user tags.
+  const held = [];
+  await context.route(`**/${LOADER}`, (route) => { held.push(route); });
+  await page.getByRole('button', { name: 'Replace text' }).click();
+  const dialog = page.getByRole('dialog', { name: "Replace the article's text" });
+  const field = dialog.getByLabel('New text');
+  await field.fill('Added first.\n\n' + await field.inputValue());
+  await dialog.getByRole('button', { name: 'Replace' }).click();
+  await page.getByRole('progressbar', { name: 'Text replacement progress' }).waitFor();
+  await eventually(() => assert.equal(held.length, 1, 'the worker was asked for'));
+  // Meanwhile the page is usable: a claim is tagged.
+  await dragSelect(page, 'more than 19,000 strikes');
+  await page.getByRole('toolbar', { name: 'Tag selection' }).getByRole('button', { name: 'Claim', exact: true }).click();
+  await expect(page.locator('article mark')).toHaveTexts(['more than 19,000 strikes']);
+  // The replacement, made from the library before the claim, runs again on the new one.
+  await held[0].continue();
+  await expect(page.getByRole('status').filter({ hasText: 'Text replaced' })).toHaveText(/1 annotation still on its text/);
+  await expect(page.locator('article p').first()).toHaveText('Added first.');
+  await expect(page.locator('article mark')).toHaveTexts(['more than 19,000 strikes']);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
 });
 
 test('a worker that fails is reported, and nothing changes', async () => {

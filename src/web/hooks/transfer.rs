@@ -7,6 +7,7 @@
 //! time, while [`TransferHandle::job`] says how far it has got; cancelling forgets the job and
 //! stops the worker, so the library stays exactly as it was.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use uuid::Uuid;
@@ -85,7 +86,16 @@ struct Ctx {
     runner: JobRunner,
     preview: UseStateHandle<Option<ImportPreview>>,
     job: UseStateHandle<Option<JobView>>,
+    /// The library as last rendered: a job's callback sees this, not the state it was made
+    /// with, so that it can tell whether the library changed while the job ran.
+    latest: Rc<RefCell<Rc<StoredLibrary>>>,
 }
+
+/// A job that changes the library, made from the library it is to change.
+type MakeJob = Rc<dyn Fn(Library) -> Job>;
+
+/// What to do with such a job's output, given the library it was made from.
+type ApplyOutput = Rc<dyn Fn(&Ctx, &StoredLibrary, JobOutput)>;
 
 impl Ctx {
     /// Shows job `id` as `label` and `doing` until it ends.
@@ -189,6 +199,25 @@ impl Ctx {
         });
     }
 
+    /// Runs the job `make` builds from the current library and hands its output to `apply`
+    /// with that library; if the library changed while the job ran (an edit on this page, a
+    /// change from another tab), the job runs again on the new one instead, so that applying
+    /// its result never undoes a change.
+    fn run_on_latest(&self, label: &'static str, doing: String, make: MakeJob, apply: ApplyOutput) {
+        let base = self.latest.borrow().clone();
+        let id = self.runner.begin();
+        let job = make(Library::from_stored(&base));
+        let retry = doing.clone();
+        self.run(id, job, label, doing, move |ctx, out| {
+            let now = ctx.latest.borrow().clone();
+            if Rc::ptr_eq(&now, &base) {
+                apply(ctx, &base, out);
+            } else {
+                ctx.run_on_latest(label, retry.clone(), make.clone(), apply.clone());
+            }
+        });
+    }
+
     /// Replaces the library with `library`, computed by the worker from `base`.
     fn replace_library(&self, base: &StoredLibrary, library: Library, message: String) {
         self.state.dispatch(AppAction::ReplaceLibrary {
@@ -202,11 +231,14 @@ impl Ctx {
 #[hook]
 pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
     let runner = use_memo((), |_| JobRunner::default());
+    let latest = use_mut_ref(|| state.library.clone());
+    *latest.borrow_mut() = state.library.clone();
     let ctx = Ctx {
         state: state.clone(),
         runner: (*runner).clone(),
         preview: use_state(|| None::<ImportPreview>),
         job: use_state(|| None::<JobView>),
+        latest,
     };
     let cancel_job = {
         let ctx = ctx.clone();
@@ -238,30 +270,30 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
                 return;
             };
             ctx.preview.set(None);
-            let base = ctx.state.library.clone();
-            let job = Job::ApplyImport {
+            let open = ctx.state.article.id;
+            let doing = format!("Importing “{}”", p.file_name);
+            let make: MakeJob = Rc::new(move |library| Job::ApplyImport {
                 file_name: p.file_name.clone(),
                 plan: p.plan.as_ref().clone(),
                 format: p.format,
                 attached_to: p.article,
-                open: ctx.state.article.id,
-                library: Library::from_stored(&base),
-            };
-            let id = ctx.runner.begin();
-            let doing = format!("Importing “{}”", p.file_name);
-            ctx.run(id, job, "Import progress", doing, move |ctx, out| {
+                open,
+                library,
+            });
+            let apply: ApplyOutput = Rc::new(|ctx, base, out| {
                 if let JobOutput::Imported {
                     library,
                     message,
                     open,
                 } = out
                 {
-                    ctx.replace_library(&base, library, message);
+                    ctx.replace_library(base, library, message);
                     if let Some(id) = open {
                         ctx.state.dispatch(AppAction::Open(id));
                     }
                 }
             });
+            ctx.run_on_latest("Import progress", doing, make, apply);
         })
     };
     let choose_article = {
@@ -362,25 +394,19 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
     let replace_text = {
         let ctx = ctx.clone();
         Callback::from(move |text: String| {
-            let base = ctx.state.library.clone();
-            let job = Job::ReplaceText {
-                library: Library::from_stored(&base),
-                article: ctx.state.article.id,
-                text,
-            };
-            let id = ctx.runner.begin();
+            let article = ctx.state.article.id;
+            let make: MakeJob = Rc::new(move |library| Job::ReplaceText {
+                library,
+                article,
+                text: text.clone(),
+            });
+            let apply: ApplyOutput = Rc::new(|ctx, base, out| {
+                if let JobOutput::Replaced { library, message } = out {
+                    ctx.replace_library(base, library, message);
+                }
+            });
             let doing = "Replacing the article's text".to_owned();
-            ctx.run(
-                id,
-                job,
-                "Text replacement progress",
-                doing,
-                move |ctx, out| {
-                    if let JobOutput::Replaced { library, message } = out {
-                        ctx.replace_library(&base, library, message);
-                    }
-                },
-            );
+            ctx.run_on_latest("Text replacement progress", doing, make, apply);
         })
     };
     TransferHandle {
