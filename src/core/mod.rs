@@ -5,6 +5,7 @@ pub mod articles;
 pub mod formats;
 pub mod html;
 pub mod intake;
+pub mod jobs;
 pub mod keys;
 pub mod library;
 pub mod model;

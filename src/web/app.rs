@@ -17,7 +17,9 @@ use crate::web::components::new_article::NewArticleDialog;
 use crate::web::components::notices::Notices;
 use crate::web::components::panel::AnnotationsPanel;
 use crate::web::components::toolbar::SelectionToolbar;
-use crate::web::components::transfer::{ExportDialog, ImportDialog, ReplaceTextDialog};
+use crate::web::components::transfer::{
+    ExportChooser, ImportDialog, JobProgress, ReplaceTextDialog,
+};
 use crate::web::dom;
 use crate::web::hooks::persistence::use_persistence;
 use crate::web::hooks::selection::{highlight_click, select_item, use_article_keys, use_selection};
@@ -188,11 +190,12 @@ pub fn app() -> Html {
                 Some(Dialog::Shortcuts) => html! { <ShortcutsHelp on_close={close} /> },
                 Some(Dialog::NewArticle) => html! { <NewArticleDialog {on_create} on_cancel={close} /> },
                 Some(Dialog::Export) => html! {
-                    <ExportDialog library={state.library.clone()}
+                    <ExportChooser library={state.library.clone()}
                         article={in_article.then_some(state.article.id)}
                         settings={state.settings.clone()}
                         on_settings={send(&state, AppAction::SetSettings)}
                         on_notice={send(&state, |(error, text)| AppAction::Notify(Notice::new(error, text)))}
+                        on_export={transfer.export.clone()}
                         on_close={close} />
                 },
                 Some(Dialog::ReplaceText) if in_article => html! {
@@ -201,6 +204,11 @@ pub fn app() -> Html {
                 },
                 _ => html! {},
             } }
+            if let Some(job) = &transfer.job {
+                <JobProgress label={job.label} doing={job.doing.clone()}
+                    progress={job.progress.map(|p| (p.done, p.total))}
+                    on_cancel={transfer.cancel_job.clone()} />
+            }
             if let Some(p) = &transfer.preview {
                 <ImportDialog file_name={p.file_name.clone()} format={p.format.label()}
                     lines={p.lines()}

@@ -13,6 +13,7 @@ pub mod persist;
 pub mod state;
 pub mod sync;
 pub mod view;
+pub mod worker;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

@@ -14,6 +14,17 @@ use crate::web::{dom, files};
 
 use super::modal::Modal;
 
+/// An export the user asked for in the dialog, for the app to build (in the worker).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// The format chosen.
+    pub format: ExportFormat,
+    /// One article, or the whole library (`None`).
+    pub article: Option<Uuid>,
+    /// Copy to the clipboard instead of downloading.
+    pub copy: bool,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ExportDialogProps {
     pub library: Rc<storage::StoredLibrary>,
@@ -26,9 +37,37 @@ pub struct ExportDialogProps {
     pub on_close: Callback<()>,
 }
 
-/// The export dialog (`role="dialog"`, named "Export").
+/// The export dialog (`role="dialog"`, named "Export") that builds the file itself, on the
+/// page: [`ExportChooser`] without `on_export`.
 #[function_component(ExportDialog)]
 pub fn export_dialog(props: &ExportDialogProps) -> Html {
+    html! {
+        <ExportChooser library={props.library.clone()} article={props.article}
+            settings={props.settings.clone()} on_settings={props.on_settings.clone()}
+            on_notice={props.on_notice.clone()} on_close={props.on_close.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExportChooserProps {
+    pub library: Rc<storage::StoredLibrary>,
+    /// The open article, offered as the default scope.
+    pub article: Option<Uuid>,
+    pub settings: ExportSettings,
+    pub on_settings: Callback<ExportSettings>,
+    /// A sentence for the user, and whether it is an error.
+    pub on_notice: Callback<(bool, String)>,
+    pub on_close: Callback<()>,
+    /// Builds the export elsewhere (the app: in the background worker) and closes the
+    /// dialog; without it the dialog builds the file itself.
+    #[prop_or_default]
+    pub on_export: Option<Callback<ExportRequest>>,
+}
+
+/// The export dialog (`role="dialog"`, named "Export"): a format and a scope, then Download or
+/// Copy to clipboard, built by `on_export` when given.
+#[function_component(ExportChooser)]
+pub fn export_chooser(props: &ExportChooserProps) -> Html {
     let format = use_state(|| ExportFormat::Native);
     let whole = use_state(|| props.article.is_none());
     let make = {
@@ -55,13 +94,36 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
             ))
         }
     };
+    // The export as a request for `on_export`, when the app builds exports itself.
+    let request = {
+        let (on_export, article, format, whole) =
+            (props.on_export.clone(), props.article, *format, *whole);
+        Rc::new(move |copy: bool| {
+            on_export.clone().map(|cb| {
+                let article = if whole { None } else { article };
+                (
+                    cb,
+                    ExportRequest {
+                        format,
+                        article,
+                        copy,
+                    },
+                )
+            })
+        })
+    };
     let on_download = {
         let (make, notice, close) = (
             make.clone(),
             props.on_notice.clone(),
             props.on_close.clone(),
         );
+        let request = request.clone();
         Callback::from(move |_| {
+            if let Some((on_export, r)) = request(false) {
+                on_export.emit(r);
+                return close.emit(());
+            }
             let f = match make() {
                 Ok(f) => f,
                 Err(e) => return notice.emit((true, e)),
@@ -81,7 +143,12 @@ pub fn export_dialog(props: &ExportDialogProps) -> Html {
             props.on_notice.clone(),
             props.on_close.clone(),
         );
+        let request = request.clone();
         Callback::from(move |_| {
+            if let Some((on_export, r)) = request(true) {
+                on_export.emit(r);
+                return close.emit(());
+            }
             let f = match make() {
                 Ok(f) => f,
                 Err(e) => return notice.emit((true, e)),
@@ -284,5 +351,40 @@ pub fn replace_text_dialog(props: &ReplaceTextDialogProps) -> Html {
                 <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
             </div>
         </Modal>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct JobProgressProps {
+    /// The indicator's accessible name, e.g. "Import progress".
+    pub label: AttrValue,
+    /// What is being done, e.g. "Reading “notes.json”".
+    pub doing: AttrValue,
+    /// Items done and items in all, once the worker has said.
+    #[prop_or_default]
+    pub progress: Option<(usize, usize)>,
+    pub on_cancel: Callback<()>,
+}
+
+/// Long work running in the background worker: what it is, a progress bar (indeterminate
+/// until the worker reports counts) and a **Cancel** button. It is no dialog: the rest of the
+/// page stays usable while the work runs.
+#[function_component(JobProgress)]
+pub fn job_progress(props: &JobProgressProps) -> Html {
+    let count = match props.progress {
+        Some((done, total)) => format!(": {done} of {total} annotations"),
+        None => "…".to_owned(),
+    };
+    let (max, value) = match props.progress {
+        Some((done, total)) if total > 0 => (Some(total.to_string()), Some(done.to_string())),
+        _ => (None, None),
+    };
+    let cancel = props.on_cancel.clone();
+    html! {
+        <div class="job-progress">
+            <p class="job-progress-text">{ format!("{}{count}", props.doing) }</p>
+            <progress aria-label={props.label.clone()} {max} {value}></progress>
+            <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
+        </div>
     }
 }

@@ -1,0 +1,428 @@
+//! The heavy, pure work the page hands to its Web Worker: reading and planning an import,
+//! applying it, replacing an article's text and building an export. Each is a plain serde
+//! [`Job`] in and a [`JobOutput`] out, run by [`run`], which reports [`Progress`] as it goes.
+//! Nothing here knows of workers or the browser: the worker binary (`src/bin/worker.rs`) is a
+//! thin wrapper that receives [`Request`]s and posts [`Reply`]s, and the page
+//! (`src/web/worker.rs`) only sends jobs and renders what comes back.
+//!
+//! # Wire format
+//!
+//! Messages are JSON text (`serde_json`), enums externally tagged (`{"import": {…}}`), which
+//! costs the bundles less code than internally tagged ones. The page sends a [`Request`]: a job
+//! id it chose and the [`Job`]; the worker answers with any number of [`Reply`]s carrying
+//! [`ReplyBody::Progress`] and then exactly one carrying [`ReplyBody::Done`], each naming the
+//! job id, so that a reply to a job the page no longer waits for (cancelled, or replaced by a
+//! later one) is recognised and dropped. The formats' own enums ([`Format`], [`ExportFormat`], [`ImportStep`]) travel
+//! as the strings of their `*_wire` helpers here, so the formats module needs no serde of its
+//! own.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::core::formats::{self, ExportFile, ExportFormat, Format, ImportPlan, ImportStep};
+use crate::core::library::{ExportSettings, Library};
+use crate::core::model::{Annotation, Timestamp};
+use crate::core::text::Article;
+
+/// One piece of heavy work, with everything it needs (the worker keeps no state between jobs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Job {
+    /// Read an imported file and plan its merge into `library`: the import preview.
+    Import {
+        /// The file's name, for messages.
+        file_name: String,
+        /// The file's text.
+        text: String,
+        /// The library the plan is made for.
+        library: Library,
+        /// Which article W3C annotations go to.
+        target: ImportTarget,
+        /// The time of the import (dates annotations without dates; the latest a file may
+        /// claim).
+        now: Timestamp,
+        /// Random bytes from the page, from which the ids of copied annotations are derived
+        /// ([`formats::fresh_ids`]).
+        seed: [u8; 16],
+    },
+    /// Apply a previewed import plan to `library` (re-anchoring the library's annotations on
+    /// articles whose text the import replaces).
+    ApplyImport {
+        /// The file's name, for the message.
+        file_name: String,
+        /// The plan the preview showed.
+        plan: PlanWire,
+        /// The file's format.
+        #[serde(with = "format_wire")]
+        format: Format,
+        /// For W3C files, the article the annotations were attached to.
+        attached_to: Option<Uuid>,
+        /// The article open when the user confirmed.
+        open: Uuid,
+        /// The library to apply the plan to.
+        library: Library,
+    },
+    /// Replace the text of `article` with `text`, re-anchoring its annotations.
+    ReplaceText {
+        /// The library holding the article.
+        library: Library,
+        /// The article whose text is replaced.
+        article: Uuid,
+        /// The new text, as the user gave it.
+        text: String,
+    },
+    /// Build an export file.
+    Export {
+        /// The library to export from.
+        library: Library,
+        /// The format chosen.
+        #[serde(with = "export_format_wire")]
+        format: ExportFormat,
+        /// One article, or the whole library (`None`).
+        article: Option<Uuid>,
+        /// The export settings (ClaimReview author and review URL).
+        settings: ExportSettings,
+        /// The time the export is dated.
+        now: Timestamp,
+        /// A fresh id (the W3C collection's).
+        id: Uuid,
+    },
+}
+
+/// Which article the annotations of a W3C file go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportTarget {
+    /// The article the file's targets name, else the open one ([`formats::import_target`]).
+    Detect {
+        /// The article open when the file was chosen.
+        open: Option<Uuid>,
+    },
+    /// The article the user chose in the preview.
+    Chosen(Uuid),
+}
+
+/// How far a job has got: `done` of `total` items (annotations read and anchored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Items done so far.
+    pub done: usize,
+    /// Items in all.
+    pub total: usize,
+}
+
+/// What a finished job gives back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobOutput {
+    /// An import read and planned, for the preview.
+    Planned(PlannedImport),
+    /// The library after an applied import, the message to show and the article to open.
+    Imported {
+        /// The library after the import.
+        library: Library,
+        /// The message for the user ([`formats::PlanSummary::applied_message`]).
+        message: String,
+        /// The article to open afterwards, if another than the open one.
+        open: Option<Uuid>,
+    },
+    /// The library after a text replacement, and the message to show.
+    Replaced {
+        /// The library after the replacement.
+        library: Library,
+        /// The message for the user ([`formats::ReplaceReport::message`]).
+        message: String,
+    },
+    /// A finished export file.
+    Exported(ExportWire),
+    /// The job was refused.
+    Failed {
+        /// Why, in words a user understands, and that nothing was changed.
+        message: String,
+    },
+}
+
+/// An import read and planned: what the preview shows and what confirming it sends back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedImport {
+    /// The file's format.
+    #[serde(with = "format_wire")]
+    pub format: Format,
+    /// For W3C files, the article the annotations are attached to.
+    pub article: Option<Uuid>,
+    /// The preview's lines, as the core words them for the library the plan was made for.
+    pub lines: Vec<String>,
+    /// The plan, to send back with [`Job::ApplyImport`].
+    pub plan: PlanWire,
+}
+
+/// An [`ImportPlan`] as it travels between the page and the worker.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PlanWire {
+    /// Incoming articles and what happens to each: `"add"`, `"update"` or `"keep"`.
+    pub articles: Vec<(StepWire, Article)>,
+    /// Incoming annotations and what happens to each.
+    pub annotations: Vec<(StepWire, Annotation)>,
+}
+
+/// An [`ImportStep`] on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepWire {
+    /// [`ImportStep::Add`].
+    Add,
+    /// [`ImportStep::Update`].
+    Update,
+    /// [`ImportStep::Keep`].
+    Keep,
+}
+
+impl From<ImportStep> for StepWire {
+    fn from(s: ImportStep) -> Self {
+        match s {
+            ImportStep::Add => StepWire::Add,
+            ImportStep::Update => StepWire::Update,
+            ImportStep::Keep => StepWire::Keep,
+        }
+    }
+}
+
+impl From<StepWire> for ImportStep {
+    fn from(s: StepWire) -> Self {
+        match s {
+            StepWire::Add => ImportStep::Add,
+            StepWire::Update => ImportStep::Update,
+            StepWire::Keep => ImportStep::Keep,
+        }
+    }
+}
+
+impl From<ImportPlan> for PlanWire {
+    fn from(p: ImportPlan) -> Self {
+        PlanWire {
+            articles: p.articles.into_iter().map(|(s, a)| (s.into(), a)).collect(),
+            annotations: p
+                .annotations
+                .into_iter()
+                .map(|(s, a)| (s.into(), a))
+                .collect(),
+        }
+    }
+}
+
+impl From<PlanWire> for ImportPlan {
+    fn from(p: PlanWire) -> Self {
+        ImportPlan {
+            articles: p.articles.into_iter().map(|(s, a)| (s.into(), a)).collect(),
+            annotations: p
+                .annotations
+                .into_iter()
+                .map(|(s, a)| (s.into(), a))
+                .collect(),
+        }
+    }
+}
+
+/// An [`ExportFile`] on the wire (its media type as a string).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportWire {
+    /// A safe file name holding the title and the date.
+    pub name: String,
+    /// The media type.
+    pub mime: String,
+    /// The content.
+    pub content: String,
+    /// A sentence for the user.
+    pub summary: String,
+}
+
+impl From<ExportFile> for ExportWire {
+    fn from(f: ExportFile) -> Self {
+        ExportWire {
+            name: f.name,
+            mime: f.mime.to_owned(),
+            content: f.content,
+            summary: f.summary,
+        }
+    }
+}
+
+/// What the page sends the worker: a job and the id the page gave it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// The page's id for this job; every reply names it.
+    pub id: u64,
+    /// The work.
+    pub job: Job,
+}
+
+/// What the worker sends the page about job `id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    /// The job this reply is about.
+    pub id: u64,
+    /// Progress, or the result.
+    pub body: ReplyBody,
+}
+
+/// The content of a [`Reply`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyBody {
+    /// The job has got this far.
+    Progress(Progress),
+    /// The job is finished (the last reply about it).
+    Done(JobOutput),
+}
+
+/// Runs `job`, calling `progress` as it advances: at most about a hundred times per job (each
+/// time the completed share moves by a percent, and at the start and the end), so that the
+/// messages do not cost more than the work. Never panics; a refusal is
+/// [`JobOutput::Failed`].
+pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
+    match job {
+        Job::Import {
+            file_name,
+            text,
+            library,
+            target,
+            now,
+            seed,
+        } => {
+            let article = match target {
+                ImportTarget::Detect { open } => formats::import_target(&text, &library, open),
+                ImportTarget::Chosen(id) => Some(id),
+            };
+            let mut throttle = Throttle::new(progress);
+            let imported = formats::import_observed(
+                &text,
+                &library,
+                article,
+                now,
+                &mut formats::fresh_ids(seed),
+                &mut |done, total| throttle.report(done, total),
+            );
+            match imported {
+                Ok(imported) => JobOutput::Planned(PlannedImport {
+                    format: imported.format,
+                    article,
+                    lines: imported.preview_lines(&library),
+                    plan: imported.plan.into(),
+                }),
+                Err(e) => JobOutput::Failed {
+                    message: e.refusal(&file_name),
+                },
+            }
+        }
+        Job::ApplyImport {
+            file_name,
+            plan,
+            format,
+            attached_to,
+            open,
+            library,
+        } => {
+            let plan = ImportPlan::from(plan);
+            JobOutput::Imported {
+                library: plan.apply(&library),
+                message: plan.summary().applied_message(&file_name),
+                open: plan.article_to_open(format, attached_to, open),
+            }
+        }
+        Job::ReplaceText {
+            library,
+            article,
+            text,
+        } => match formats::replace_article_text(&library, article, &text) {
+            Ok((library, report)) => JobOutput::Replaced {
+                library,
+                message: report.message(),
+            },
+            Err(e) => JobOutput::Failed {
+                message: e.to_string(),
+            },
+        },
+        Job::Export {
+            library,
+            format,
+            article,
+            settings,
+            now,
+            id,
+        } => JobOutput::Exported(
+            formats::export_file(&library, format, article, &settings, now, id).into(),
+        ),
+    }
+}
+
+/// Passes on progress only when the completed percentage changes, and always the first and
+/// the last report.
+struct Throttle<'a> {
+    progress: &'a mut dyn FnMut(Progress),
+    last: Option<(usize, usize)>,
+}
+
+impl<'a> Throttle<'a> {
+    fn new(progress: &'a mut dyn FnMut(Progress)) -> Self {
+        Throttle {
+            progress,
+            last: None,
+        }
+    }
+
+    fn report(&mut self, done: usize, total: usize) {
+        let percent = |d: usize| d.saturating_mul(100).checked_div(total).unwrap_or(100);
+        let due = match self.last {
+            None => true,
+            Some((last_done, last_total)) => {
+                last_total != total || done >= total || percent(done) != percent(last_done)
+            }
+        };
+        if due && self.last != Some((done, total)) {
+            self.last = Some((done, total));
+            (self.progress)(Progress { done, total });
+        }
+    }
+}
+
+/// [`Format`] as a string: `"native"` or `"w3c"`.
+mod format_wire {
+    use super::Format;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(f: &Format, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match f {
+            Format::Native => "native",
+            Format::W3c => "w3c",
+        })
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Format, D::Error> {
+        match String::deserialize(d)?.as_str() {
+            "native" => Ok(Format::Native),
+            "w3c" => Ok(Format::W3c),
+            other => Err(serde::de::Error::custom(format!(
+                "unknown import format {other:?}"
+            ))),
+        }
+    }
+}
+
+/// [`ExportFormat`] as its stable id ([`ExportFormat::id`]).
+mod export_format_wire {
+    use super::ExportFormat;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(f: &ExportFormat, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(f.id())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<ExportFormat, D::Error> {
+        let id = String::deserialize(d)?;
+        ExportFormat::from_id(&id)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown export format {id:?}")))
+    }
+}
+
+#[cfg(test)]
+mod tests;

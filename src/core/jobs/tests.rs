@@ -1,0 +1,302 @@
+use super::*;
+use crate::core::model::Kind;
+
+const NOW: Timestamp = Timestamp(1_700_000_000_000);
+
+fn article(id: u128, text: &str) -> Article {
+    Article::new(Uuid::from_u128(id), &format!("Article {id}"), None, text)
+}
+
+/// A library of one article with `n` annotations on successive words.
+fn library(n: usize) -> Library {
+    let words: Vec<String> = (0..n.max(1)).map(|i| format!("word{i}")).collect();
+    let art = article(1, &words.join(" "));
+    let mut annotations = Vec::new();
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate().take(n) {
+        let len = w.chars().count();
+        annotations.push(Annotation::new(
+            Uuid::from_u128(100 + i as u128),
+            art.id,
+            Kind::Claim,
+            &art.text,
+            start,
+            start + len,
+            Timestamp(1_000),
+        ));
+        start += len + 1;
+    }
+    Library {
+        articles: vec![art],
+        annotations,
+    }
+}
+
+/// Runs `job` after a round trip through JSON, as the worker receives it, and returns the
+/// output after another, as the page receives it, with every progress report.
+fn check(job: Job) -> (JobOutput, Vec<Progress>) {
+    let text = serde_json::to_string(&Request { id: 7, job }).expect("a job serialises");
+    let request: Request = serde_json::from_str(&text).expect("a job deserialises");
+    let mut reports = Vec::new();
+    let out = run(request.job, &mut |p| reports.push(p));
+    let reply = Reply {
+        id: request.id,
+        body: ReplyBody::Done(out),
+    };
+    let text = serde_json::to_string(&reply).expect("an output serialises");
+    let back: Reply = serde_json::from_str(&text).expect("an output deserialises");
+    assert_eq!(back, reply, "the reply survives the wire unchanged");
+    let ReplyBody::Done(out) = back.body else {
+        panic!("not a result")
+    };
+    (out, reports)
+}
+
+fn export(lib: &Library, format: ExportFormat) -> ExportWire {
+    let (out, _) = check(Job::Export {
+        library: lib.clone(),
+        format,
+        article: None,
+        settings: ExportSettings::default(),
+        now: NOW,
+        id: Uuid::from_u128(9),
+    });
+    match out {
+        JobOutput::Exported(f) => f,
+        other => panic!("expected an export, got {other:?}"),
+    }
+}
+
+#[test]
+fn export_through_run_is_the_formats_export() {
+    let lib = library(3);
+    for format in ExportFormat::ALL {
+        let f = export(&lib, format);
+        let direct = formats::export_file(
+            &lib,
+            format,
+            None,
+            &ExportSettings::default(),
+            NOW,
+            Uuid::from_u128(9),
+        );
+        assert_eq!(f, ExportWire::from(direct), "{format:?}");
+    }
+}
+
+#[test]
+fn native_import_plans_then_applies_to_the_exported_library() {
+    let lib = library(5);
+    let file = export(&lib, ExportFormat::Native);
+    let (out, reports) = check(Job::Import {
+        file_name: "backup.json".into(),
+        text: file.content,
+        library: Library::default(),
+        target: ImportTarget::Detect { open: None },
+        now: NOW,
+        seed: [1; 16],
+    });
+    let JobOutput::Planned(planned) = out else {
+        panic!("expected a plan, got {out:?}")
+    };
+    assert_eq!(planned.format, Format::Native);
+    assert_eq!(planned.plan.articles.len(), 1);
+    assert_eq!(planned.plan.annotations.len(), 5);
+    assert!(planned
+        .plan
+        .annotations
+        .iter()
+        .all(|(s, _)| *s == StepWire::Add));
+    assert!(!planned.lines.is_empty(), "the preview has lines");
+    assert_eq!(reports.last(), Some(&Progress { done: 5, total: 5 }));
+
+    let (out, _) = check(Job::ApplyImport {
+        file_name: "backup.json".into(),
+        plan: planned.plan,
+        format: planned.format,
+        attached_to: None,
+        open: Uuid::from_u128(999),
+        library: Library::default(),
+    });
+    let JobOutput::Imported {
+        library: next,
+        message,
+        open,
+    } = out
+    else {
+        panic!("expected an applied import, got {out:?}")
+    };
+    assert_eq!(next.articles, lib.articles);
+    assert_eq!(next.annotations, lib.annotations);
+    assert!(message.contains("backup.json"), "{message}");
+    assert_eq!(open, Some(Uuid::from_u128(1)), "the imported article opens");
+}
+
+#[test]
+fn w3c_import_goes_to_the_detected_or_chosen_article() {
+    let lib = library(2);
+    let file = export(&lib, ExportFormat::W3c);
+    let mut other = lib.clone();
+    other.annotations.clear();
+    other.articles.push(article(2, "word0 word1"));
+    for (target, expected) in [
+        (
+            ImportTarget::Detect {
+                open: Some(Uuid::from_u128(1)),
+            },
+            1,
+        ),
+        (ImportTarget::Chosen(Uuid::from_u128(2)), 2),
+    ] {
+        let (out, reports) = check(Job::Import {
+            file_name: "notes.jsonld".into(),
+            text: file.content.clone(),
+            library: other.clone(),
+            target,
+            now: NOW,
+            seed: [2; 16],
+        });
+        let JobOutput::Planned(planned) = out else {
+            panic!("expected a plan, got {out:?}")
+        };
+        assert_eq!(planned.format, Format::W3c);
+        assert_eq!(planned.article, Some(Uuid::from_u128(expected)));
+        assert!(planned
+            .plan
+            .annotations
+            .iter()
+            .all(|(_, a)| a.article_id == Uuid::from_u128(expected)));
+        assert_eq!(reports.last(), Some(&Progress { done: 2, total: 2 }));
+    }
+}
+
+#[test]
+fn import_progress_is_throttled_ordered_and_complete() {
+    let n = 1_000;
+    let lib = library(n);
+    let file = export(&lib, ExportFormat::Native);
+    let (out, reports) = check(Job::Import {
+        file_name: "big.json".into(),
+        text: file.content,
+        library: Library::default(),
+        target: ImportTarget::Detect { open: None },
+        now: NOW,
+        seed: [3; 16],
+    });
+    assert!(matches!(out, JobOutput::Planned(_)), "{out:?}");
+    assert!(reports.len() >= 2, "progress is reported: {reports:?}");
+    assert!(
+        reports.len() <= 102,
+        "at most a report per percent: {}",
+        reports.len()
+    );
+    assert!(reports.iter().all(|p| p.total == n && p.done <= n));
+    assert!(reports.windows(2).all(|w| w[0].done < w[1].done));
+    assert_eq!(reports.last(), Some(&Progress { done: n, total: n }));
+}
+
+#[test]
+fn refused_imports_become_the_formats_refusal() {
+    for (text, target) in [
+        ("{ not json", ImportTarget::Detect { open: None }),
+        ("{\"hello\": 1}", ImportTarget::Detect { open: None }),
+        // A W3C annotation with no article to attach it to.
+        (
+            r#"{"type":"Annotation","target":{"source":"urn:x","selector":{"type":"TextQuoteSelector","exact":"a"}}}"#,
+            ImportTarget::Detect { open: None },
+        ),
+    ] {
+        let expected = formats::import(
+            text,
+            &Library::default(),
+            None,
+            NOW,
+            &mut formats::fresh_ids([4; 16]),
+        )
+        .expect_err("the file is refused")
+        .refusal("bad.json");
+        let (out, _) = check(Job::Import {
+            file_name: "bad.json".into(),
+            text: text.into(),
+            library: Library::default(),
+            target,
+            now: NOW,
+            seed: [4; 16],
+        });
+        assert_eq!(
+            out,
+            JobOutput::Failed {
+                message: expected.clone()
+            }
+        );
+        assert!(expected.contains("Nothing was changed"), "{expected}");
+    }
+}
+
+#[test]
+fn replace_text_reanchors_and_reports() {
+    let lib = library(3);
+    let (out, _) = check(Job::ReplaceText {
+        library: lib.clone(),
+        article: Uuid::from_u128(1),
+        text: "new start word0 word1 word2".into(),
+    });
+    let JobOutput::Replaced {
+        library: next,
+        message,
+    } = out
+    else {
+        panic!("expected a replacement, got {out:?}")
+    };
+    let (direct, report) =
+        formats::replace_article_text(&lib, Uuid::from_u128(1), "new start word0 word1 word2")
+            .expect("the text is replaced");
+    assert_eq!(next, direct);
+    assert_eq!(message, report.message());
+    assert_eq!(next.annotations.first().map(|a| a.start), Some(10));
+}
+
+#[test]
+fn refused_replacements_are_failures_with_the_reason() {
+    let lib = library(1);
+    for (article, text, error) in [
+        (1, "   ", formats::ReplaceError::EmptyText),
+        (42, "text", formats::ReplaceError::NoSuchArticle),
+    ] {
+        let (out, _) = check(Job::ReplaceText {
+            library: lib.clone(),
+            article: Uuid::from_u128(article),
+            text: text.into(),
+        });
+        assert_eq!(
+            out,
+            JobOutput::Failed {
+                message: error.to_string()
+            }
+        );
+    }
+}
+
+#[test]
+fn plans_convert_to_the_wire_and_back_unchanged() {
+    let lib = library(2);
+    let plan = ImportPlan {
+        articles: vec![(ImportStep::Update, lib.articles[0].clone())],
+        annotations: vec![
+            (ImportStep::Add, lib.annotations[0].clone()),
+            (ImportStep::Keep, lib.annotations[1].clone()),
+        ],
+    };
+    assert_eq!(ImportPlan::from(PlanWire::from(plan.clone())), plan);
+}
+
+#[test]
+fn unknown_formats_on_the_wire_are_refused_not_guessed() {
+    let job = serde_json::json!({ "export": {
+        "library": {"articles": [], "annotations": []}, "format": "pdf",
+        "article": null, "settings": {}, "now": "2026-01-01T00:00:00.000Z",
+        "id": "00000000-0000-0000-0000-000000000009"
+    }});
+    let err = serde_json::from_value::<Job>(job).expect_err("pdf is no export format");
+    assert!(err.to_string().contains("unknown export format"), "{err}");
+}
