@@ -19,10 +19,9 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::core::formats::{self, ExportFile, ExportFormat, Format, ImportPlan, ImportStep};
+use crate::core::formats::{self, ExportFile, ExportFormat, Format, ImportPlan};
 use crate::core::library::{ExportSettings, Library};
-use crate::core::model::{Annotation, Timestamp};
-use crate::core::text::Article;
+use crate::core::model::Timestamp;
 
 /// One piece of heavy work, with everything it needs (the worker keeps no state between jobs).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,7 +50,7 @@ pub enum Job {
         /// The file's name, for the message.
         file_name: String,
         /// The plan the preview showed.
-        plan: PlanWire,
+        plan: ImportPlan,
         /// The file's format.
         #[serde(with = "format_wire")]
         format: Format,
@@ -153,74 +152,7 @@ pub struct PlannedImport {
     /// The preview's lines, as the core words them for the library the plan was made for.
     pub lines: Vec<String>,
     /// The plan, to send back with [`Job::ApplyImport`].
-    pub plan: PlanWire,
-}
-
-/// An [`ImportPlan`] as it travels between the page and the worker.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct PlanWire {
-    /// Incoming articles and what happens to each: `"add"`, `"update"` or `"keep"`.
-    pub articles: Vec<(StepWire, Article)>,
-    /// Incoming annotations and what happens to each.
-    pub annotations: Vec<(StepWire, Annotation)>,
-}
-
-/// An [`ImportStep`] on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StepWire {
-    /// [`ImportStep::Add`].
-    Add,
-    /// [`ImportStep::Update`].
-    Update,
-    /// [`ImportStep::Keep`].
-    Keep,
-}
-
-impl From<ImportStep> for StepWire {
-    fn from(s: ImportStep) -> Self {
-        match s {
-            ImportStep::Add => StepWire::Add,
-            ImportStep::Update => StepWire::Update,
-            ImportStep::Keep => StepWire::Keep,
-        }
-    }
-}
-
-impl From<StepWire> for ImportStep {
-    fn from(s: StepWire) -> Self {
-        match s {
-            StepWire::Add => ImportStep::Add,
-            StepWire::Update => ImportStep::Update,
-            StepWire::Keep => ImportStep::Keep,
-        }
-    }
-}
-
-impl From<ImportPlan> for PlanWire {
-    fn from(p: ImportPlan) -> Self {
-        PlanWire {
-            articles: p.articles.into_iter().map(|(s, a)| (s.into(), a)).collect(),
-            annotations: p
-                .annotations
-                .into_iter()
-                .map(|(s, a)| (s.into(), a))
-                .collect(),
-        }
-    }
-}
-
-impl From<PlanWire> for ImportPlan {
-    fn from(p: PlanWire) -> Self {
-        ImportPlan {
-            articles: p.articles.into_iter().map(|(s, a)| (s.into(), a)).collect(),
-            annotations: p
-                .annotations
-                .into_iter()
-                .map(|(s, a)| (s.into(), a))
-                .collect(),
-        }
-    }
+    pub plan: ImportPlan,
 }
 
 /// An [`ExportFile`] on the wire (its media type as a string).
@@ -307,7 +239,7 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
                     format: imported.format,
                     article,
                     lines: imported.preview_lines(&library),
-                    plan: imported.plan.into(),
+                    plan: imported.plan,
                 }),
                 Err(e) => JobOutput::Failed {
                     message: e.refusal(&file_name),
@@ -321,14 +253,11 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
             attached_to,
             open,
             library,
-        } => {
-            let plan = ImportPlan::from(plan);
-            JobOutput::Imported {
-                library: plan.apply(&library),
-                message: plan.summary().applied_message(&file_name),
-                open: plan.article_to_open(format, attached_to, open),
-            }
-        }
+        } => JobOutput::Imported {
+            library: plan.apply(&library),
+            message: plan.summary().applied_message(&file_name),
+            open: plan.article_to_open(format, attached_to, open),
+        },
         Job::ReplaceText {
             library,
             article,

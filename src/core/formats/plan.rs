@@ -34,7 +34,8 @@ pub fn fresh_ids(seed: [u8; 16]) -> impl FnMut() -> Uuid {
 }
 
 /// What an import will do with one item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ImportStep {
     /// New: it will be added.
     Add,
@@ -46,7 +47,9 @@ pub enum ImportStep {
 
 /// A preview of an import: every incoming item with what will happen to it. Computing it
 /// changes nothing; [`ImportPlan::apply`] carries it out.
-#[derive(Debug, Clone, PartialEq, Default)]
+///
+/// It travels between the page and the worker as JSON (serde), whole.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ImportPlan {
     /// Incoming articles. An article replaces the library's one with the same id when they
     /// differ (the file wins: articles carry no modification time).

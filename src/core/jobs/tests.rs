@@ -1,5 +1,7 @@
 use super::*;
-use crate::core::model::Kind;
+use crate::core::formats::ImportStep;
+use crate::core::model::{Annotation, Kind};
+use crate::core::text::Article;
 
 const NOW: Timestamp = Timestamp(1_700_000_000_000);
 
@@ -106,7 +108,7 @@ fn native_import_plans_then_applies_to_the_exported_library() {
         .plan
         .annotations
         .iter()
-        .all(|(s, _)| *s == StepWire::Add));
+        .all(|(s, _)| *s == ImportStep::Add));
     assert!(!planned.lines.is_empty(), "the preview has lines");
     assert_eq!(reports.last(), Some(&Progress { done: 5, total: 5 }));
 
@@ -286,8 +288,11 @@ fn plans_convert_to_the_wire_and_back_unchanged() {
             (ImportStep::Add, lib.annotations[0].clone()),
             (ImportStep::Keep, lib.annotations[1].clone()),
         ],
+        reanchored: vec![lib.annotations[1].clone()],
+        unsearched: 3,
     };
-    assert_eq!(ImportPlan::from(PlanWire::from(plan.clone())), plan);
+    let wire = serde_json::to_value(&plan).expect("a plan serialises");
+    assert_eq!(serde_json::from_value::<ImportPlan>(wire).ok(), Some(plan));
 }
 
 #[test]

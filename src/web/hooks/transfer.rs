@@ -13,8 +13,8 @@ use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
-use crate::core::formats::{self, ExportFile, ExportFormat, Format};
-use crate::core::jobs::{ImportTarget, Job, JobOutput, PlanWire, PlannedImport, Progress};
+use crate::core::formats::{self, ExportFile, ExportFormat, Format, ImportPlan};
+use crate::core::jobs::{ImportTarget, Job, JobOutput, PlannedImport, Progress};
 use crate::core::library::Library;
 use crate::core::model::uuid_from_random;
 use crate::core::storage::StoredLibrary;
@@ -29,7 +29,7 @@ pub struct ImportPreview {
     pub file_name: String,
     text: Rc<String>,
     pub format: Format,
-    plan: Rc<PlanWire>,
+    plan: Rc<ImportPlan>,
     /// For W3C files, the article the annotations are attached to.
     pub article: Option<Uuid>,
     /// The preview's lines, as the core words them for the library the plan was made for
