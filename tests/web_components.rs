@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use article_annotator::core::formats::ExportFormat;
 use article_annotator::core::library::ExportSettings;
 use article_annotator::core::model::{
     Anchoring, Annotation, Body, HttpUrl, Kind, Timestamp, Verdict,
@@ -23,8 +24,8 @@ use article_annotator::web::components::panel::{
 };
 use article_annotator::web::components::toolbar::{SelectionToolbar, SelectionToolbarProps};
 use article_annotator::web::components::transfer::{
-    ExportDialog, ExportDialogProps, ImportDialog, ImportDialogProps, ReplaceTextDialog,
-    ReplaceTextDialogProps,
+    ExportChooser, ExportChooserProps, ExportRequest, ImportDialog, ImportDialogProps,
+    ReplaceTextDialog, ReplaceTextDialogProps,
 };
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
@@ -185,25 +186,6 @@ impl<T: Clone + 'static> Calls<T> {
     fn len(&self) -> usize {
         self.0.borrow().len()
     }
-}
-
-/// Waits, one macrotask at a time, until `done` holds: for what a component does after a
-/// promise settles. Fails after a bounded number of turns rather than sleeping a fixed time.
-async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..500 {
-        if done() {
-            return;
-        }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
-        yew::scheduler::flush().await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1221,6 +1203,7 @@ struct ExportCalls {
     settings: Calls<ExportSettings>,
     notice: Calls<(bool, String)>,
     close: Calls<()>,
+    export: Calls<ExportRequest>,
 }
 
 async fn render_export(article: Option<Uuid>, settings: ExportSettings) -> (Element, ExportCalls) {
@@ -1229,16 +1212,18 @@ async fn render_export(article: Option<Uuid>, settings: ExportSettings) -> (Elem
         settings: Calls::new(),
         notice: Calls::new(),
         close: Calls::new(),
+        export: Calls::new(),
     };
-    let props = ExportDialogProps {
+    let props = ExportChooserProps {
         library: Rc::new(library().0),
         article,
         settings,
         on_settings: calls.settings.callback(),
         on_notice: calls.notice.callback(),
         on_close: calls.close.callback(),
+        on_export: calls.export.callback(),
     };
-    yew::Renderer::<ExportDialog>::with_root_and_props(host.clone(), props).render();
+    yew::Renderer::<ExportChooser>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
     (host, calls)
 }
@@ -1261,27 +1246,6 @@ fn scopes(host: &Element) -> Vec<(String, bool, bool)> {
             (label, r.checked(), r.disabled())
         })
         .collect()
-}
-
-/// Replaces `navigator.clipboard.writeText` for this page: it records the text in
-/// `window.__copied` and resolves, or rejects when `accept` is false.
-fn stub_clipboard(accept: bool) {
-    let window = web_sys::window().unwrap();
-    js_sys::Reflect::delete_property(&window, &"__copied".into()).unwrap();
-    let body = if accept {
-        "window.__copied = text; return Promise.resolve();"
-    } else {
-        "return Promise.reject(new DOMException('denied', 'NotAllowedError'));"
-    };
-    let write = js_sys::Function::new_with_args("text", body);
-    let clipboard = window.navigator().clipboard();
-    js_sys::Reflect::set(&clipboard, &"writeText".into(), &write).unwrap();
-}
-
-fn copied() -> Option<String> {
-    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__copied".into())
-        .ok()
-        .and_then(|v| v.as_string())
 }
 
 #[wasm_bindgen_test]
@@ -1388,64 +1352,26 @@ async fn export_settings_fields_report_through_on_settings() {
     assert_eq!(calls.close.len(), 0);
 }
 
+/// Download and Copy to clipboard hand the chosen format and scope to the app (which builds
+/// the file in the worker, then downloads or copies it: tests/e2e/transfer.test.mjs and
+/// worker.test.mjs) and close the dialog.
 #[wasm_bindgen_test]
-async fn export_download_reports_the_file_and_closes() {
+async fn export_download_and_copy_ask_for_the_chosen_format_and_scope_and_close() {
     let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
     commit(&labelled(&host, "Format"), "csv").await;
     click(&button(&host, "Download")).await;
-    let notices = calls.notice.take();
-    assert_eq!(notices.len(), 1, "{notices:?}");
-    let (error, sentence) = &notices[0];
-    assert!(!error, "{sentence}");
-    assert!(
-        sentence.starts_with("Downloaded the-global-coalition-working-to-defeat-isis-"),
-        "{sentence}"
-    );
-    assert!(sentence.contains(".csv."), "{sentence}");
-    assert_eq!(calls.close.len(), 1);
-
-    // The whole library is named "library".
-    let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
-    let whole: HtmlElement = all(&host, "input[type=radio]")[1]
-        .clone()
-        .dyn_into()
-        .unwrap();
-    click(&whole).await;
-    click(&button(&host, "Download")).await;
-    let notices = calls.notice.take();
-    assert_eq!(notices.len(), 1, "{notices:?}");
-    assert!(
-        notices[0].1.starts_with("Downloaded library-")
-            && notices[0].1.contains(".annotator.json."),
-        "{notices:?}"
-    );
-}
-
-#[wasm_bindgen_test]
-async fn export_copy_puts_the_chosen_scope_on_the_clipboard() {
-    stub_clipboard(true);
-    let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
-    click(&button(&host, "Copy to clipboard")).await;
-    until("the copy notice", || calls.notice.len() == 1).await;
-    let notices = calls.notice.take();
-    assert!(!notices[0].0);
-    assert!(
-        notices[0].1.starts_with("Copied to the clipboard."),
-        "{notices:?}"
+    assert_eq!(
+        calls.export.take(),
+        vec![ExportRequest {
+            format: ExportFormat::Csv,
+            article: Some(library().1),
+            copy: false,
+        }]
     );
     assert_eq!(calls.close.len(), 1);
-    let json: serde_json::Value = serde_json::from_str(&copied().unwrap()).unwrap();
-    let titles: Vec<&str> = json["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
-    assert_eq!(titles, vec!["The Global Coalition Working to Defeat ISIS"]);
-    assert_eq!(json["annotations"].as_array().unwrap().len(), 4);
+    assert_eq!(calls.notice.len(), 0);
 
-    // The whole library: both articles, every annotation.
-    stub_clipboard(true);
+    // The whole library, copied.
     let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
     let whole: HtmlElement = all(&host, "input[type=radio]")[1]
         .clone()
@@ -1454,23 +1380,15 @@ async fn export_copy_puts_the_chosen_scope_on_the_clipboard() {
     click(&whole).await;
     assert!(scopes(&host)[1].1, "the whole library is chosen");
     click(&button(&host, "Copy to clipboard")).await;
-    until("the copy notice", || calls.notice.len() == 1).await;
-    let json: serde_json::Value = serde_json::from_str(&copied().unwrap()).unwrap();
-    assert_eq!(json["articles"].as_array().unwrap().len(), 2);
-    assert_eq!(json["annotations"].as_array().unwrap().len(), 5);
-}
-
-#[wasm_bindgen_test]
-async fn export_copy_refused_by_the_clipboard_is_an_error_and_stays_open() {
-    stub_clipboard(false);
-    let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
-    click(&button(&host, "Copy to clipboard")).await;
-    until("the copy notice", || calls.notice.len() == 1).await;
-    let notices = calls.notice.take();
-    assert!(notices[0].0, "an error: {notices:?}");
-    assert!(!notices[0].1.is_empty());
-    assert_eq!(calls.close.len(), 0);
-    assert!(copied().is_none());
+    assert_eq!(
+        calls.export.take(),
+        vec![ExportRequest {
+            format: ExportFormat::Native,
+            article: None,
+            copy: true,
+        }]
+    );
+    assert_eq!(calls.close.len(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -24,7 +24,7 @@ use crate::web::dom;
 use crate::web::hooks::persistence::use_persistence;
 use crate::web::hooks::selection::{highlight_click, select_item, use_article_keys, use_selection};
 use crate::web::hooks::shortcuts::{use_shortcuts, ShortcutTargets};
-use crate::web::hooks::startup::use_startup;
+use crate::web::hooks::startup::{self, use_startup};
 use crate::web::hooks::transfer::use_transfer;
 use crate::web::state::{AppAction, AppState, Notice, StorageStatus, View};
 
@@ -176,7 +176,7 @@ pub fn app() -> Html {
                 </main>
             } else {
                 <main class="library-page">
-                    <LibraryView entries={entries.clone()} {usage} on_open={send(&state, AppAction::Open)}
+                    <LibraryView entries={entries.clone()} {usage} on_open={send(&state, |id| { startup::mark_opening(id); AppAction::Open(id) })}
                         on_rename={send(&state, |(id, title)| AppAction::Rename { id, title, now: dom::now() })}
                         on_delete={send(&state, AppAction::DeleteArticle)}
                         on_new={show(&dialog, Some(Dialog::NewArticle))} />

@@ -112,6 +112,25 @@ test('copy to the clipboard gives the same export', async () => {
   assert.equal(copied.first.items[0].target.selector[0].exact ?? copied.first.items[0].target.selector[1].exact, 'more than 19,000 strikes');
 });
 
+test('a clipboard that refuses the copy is reported as an error, and the dialog has closed', async () => {
+  const context = await app.browser.newContext();
+  // A browser that refuses to write to the clipboard (as one without permission does).
+  await context.addInitScript(() => {
+    Object.defineProperty(navigator.clipboard, 'writeText', {
+      value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+    });
+  });
+  const { page } = await openApp(app.browser, app.url, context);
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /clipboard/i })).toHaveCount(1);
+  await expect(dialog).toHaveCount(0);
+  // Nothing else changed: the annotation is still there.
+  await expect(page.locator('article mark')).toHaveCount(1);
+});
+
 test('an Annotator JSON export imports into a fresh profile with the same highlights', async () => {
   const { page } = await annotated();
   const native = await exportVia(page, 'Annotator JSON', true);

@@ -6,11 +6,10 @@ use uuid::Uuid;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::core::formats::{export_file, ExportFile, ExportFormat};
-use crate::core::library::{ExportSettings, Library};
-use crate::core::model::{uuid_from_random, HttpUrl};
+use crate::core::formats::ExportFormat;
+use crate::core::library::ExportSettings;
+use crate::core::model::HttpUrl;
 use crate::core::storage;
-use crate::web::{dom, files};
 
 use super::modal::Modal;
 
@@ -26,29 +25,6 @@ pub struct ExportRequest {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct ExportDialogProps {
-    pub library: Rc<storage::StoredLibrary>,
-    /// The open article, offered as the default scope.
-    pub article: Option<Uuid>,
-    pub settings: ExportSettings,
-    pub on_settings: Callback<ExportSettings>,
-    /// A sentence for the user, and whether it is an error.
-    pub on_notice: Callback<(bool, String)>,
-    pub on_close: Callback<()>,
-}
-
-/// The export dialog (`role="dialog"`, named "Export") that builds the file itself, on the
-/// page: [`ExportChooser`] without `on_export`.
-#[function_component(ExportDialog)]
-pub fn export_dialog(props: &ExportDialogProps) -> Html {
-    html! {
-        <ExportChooser library={props.library.clone()} article={props.article}
-            settings={props.settings.clone()} on_settings={props.on_settings.clone()}
-            on_notice={props.on_notice.clone()} on_close={props.on_close.clone()} />
-    }
-}
-
-#[derive(Properties, PartialEq)]
 pub struct ExportChooserProps {
     pub library: Rc<storage::StoredLibrary>,
     /// The open article, offered as the default scope.
@@ -58,113 +34,41 @@ pub struct ExportChooserProps {
     /// A sentence for the user, and whether it is an error.
     pub on_notice: Callback<(bool, String)>,
     pub on_close: Callback<()>,
-    /// Builds the export elsewhere (the app: in the background worker) and closes the
-    /// dialog; without it the dialog builds the file itself.
-    #[prop_or_default]
-    pub on_export: Option<Callback<ExportRequest>>,
+    /// Builds the export (the app: in the background worker, so that no export writer is in
+    /// the page's code), then downloads or copies it and says so.
+    pub on_export: Callback<ExportRequest>,
 }
 
 /// The export dialog (`role="dialog"`, named "Export"): a format and a scope, then Download or
-/// Copy to clipboard, built by `on_export` when given.
+/// Copy to clipboard, which close it and hand the request to `on_export`.
 #[function_component(ExportChooser)]
 pub fn export_chooser(props: &ExportChooserProps) -> Html {
     let format = use_state(|| ExportFormat::Native);
     let whole = use_state(|| props.article.is_none());
-    let make = {
-        let (library, article, settings, format, whole) = (
-            props.library.clone(),
+    // The export the dialog's choices describe, for `on_export`.
+    let request = {
+        let (on_export, close, article, format, whole) = (
+            props.on_export.clone(),
+            props.on_close.clone(),
             props.article,
-            props.settings.clone(),
             *format,
             *whole,
         );
-        // The export's id needs random bytes: without them the export is refused with a message.
-        move || -> Result<ExportFile, String> {
-            let bytes = dom::try_random_bytes()
-                .ok_or_else(|| crate::core::model::no_random_numbers("Could not export"))?;
-            let lib = Library::from_stored(&library);
-            let scope = if whole { None } else { article };
-            Ok(export_file(
-                &lib,
-                format,
-                scope,
-                &settings,
-                dom::now(),
-                uuid_from_random(bytes),
-            ))
+        move |copy: bool| {
+            let on_export = on_export.clone();
+            let close = close.clone();
+            Callback::from(move |_: MouseEvent| {
+                on_export.emit(ExportRequest {
+                    format,
+                    article: if whole { None } else { article },
+                    copy,
+                });
+                close.emit(());
+            })
         }
     };
-    // The export as a request for `on_export`, when the app builds exports itself.
-    let request = {
-        let (on_export, article, format, whole) =
-            (props.on_export.clone(), props.article, *format, *whole);
-        Rc::new(move |copy: bool| {
-            on_export.clone().map(|cb| {
-                let article = if whole { None } else { article };
-                (
-                    cb,
-                    ExportRequest {
-                        format,
-                        article,
-                        copy,
-                    },
-                )
-            })
-        })
-    };
-    let on_download = {
-        let (make, notice, close) = (
-            make.clone(),
-            props.on_notice.clone(),
-            props.on_close.clone(),
-        );
-        let request = request.clone();
-        Callback::from(move |_| {
-            if let Some((on_export, r)) = request(false) {
-                on_export.emit(r);
-                return close.emit(());
-            }
-            let f = match make() {
-                Ok(f) => f,
-                Err(e) => return notice.emit((true, e)),
-            };
-            match files::download_export(&f) {
-                Ok(text) => {
-                    notice.emit((false, text));
-                    close.emit(());
-                }
-                Err(e) => notice.emit((true, e)),
-            }
-        })
-    };
-    let on_copy = {
-        let (make, notice, close) = (
-            make.clone(),
-            props.on_notice.clone(),
-            props.on_close.clone(),
-        );
-        let request = request.clone();
-        Callback::from(move |_| {
-            if let Some((on_export, r)) = request(true) {
-                on_export.emit(r);
-                return close.emit(());
-            }
-            let f = match make() {
-                Ok(f) => f,
-                Err(e) => return notice.emit((true, e)),
-            };
-            let (notice, close) = (notice.clone(), close.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match files::copy_text(&f.content).await {
-                    Ok(()) => {
-                        notice.emit((false, format!("Copied to the clipboard. {}", f.summary)));
-                        close.emit(());
-                    }
-                    Err(e) => notice.emit((true, e)),
-                }
-            });
-        })
-    };
+    let on_download = request(false);
+    let on_copy = request(true);
     let on_format = {
         let format = format.clone();
         Callback::from(move |e: Event| {

@@ -99,6 +99,13 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// Marks `id` as the article being opened, before the state is asked to open it (and to
+/// compute its highlights), so that a page that dies on the way does not open it again at
+/// the next start.
+pub fn mark_opening(id: Uuid) {
+    set_local_item(OPENING_KEY, &articles::opening_mark(id));
+}
+
 fn local_item(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok()?
 }

@@ -289,6 +289,7 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
                 {
                     ctx.replace_library(base, library, message);
                     if let Some(id) = open {
+                        crate::web::hooks::startup::mark_opening(id);
                         ctx.state.dispatch(AppAction::Open(id));
                     }
                 }
