@@ -56,7 +56,7 @@ pub fn to_open_first(library: &StoredLibrary) -> Option<Uuid> {
     library_entries(library).first().map(|e| e.id)
 }
 
-/// The `localStorage` key under which the shell marks the article it is about to render, and
+/// The `sessionStorage` key (the tab's own; see `src/web/hooks/startup.rs`) under which the shell marks the article it is about to render, and
 /// which it clears once that article has been rendered and painted. A mark still set when the
 /// app starts means the page crashed or was closed while rendering that article.
 pub const OPENING_KEY: &str = "article-annotator-opening";

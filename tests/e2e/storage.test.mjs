@@ -596,7 +596,7 @@ test('the sample article can be deleted like any other and does not come back af
 // on every start.
 test('an article whose rendering did not finish last time is not opened again: the library says why', async () => {
   const MARK = 'article-annotator-opening';
-  const mark = (page) => page.evaluate((key) => localStorage.getItem(key), MARK);
+  const mark = (page) => page.evaluate((key) => sessionStorage.getItem(key), MARK);
   const context = await app.browser.newContext();
   // Records, each time the app marks an article, how many article blocks were in the page.
   await context.addInitScript((key) => {
@@ -615,7 +615,7 @@ test('an article whose rendering did not finish last time is not opened again: t
   await eventually(async () => assert.equal(await mark(page), null));
 
   // The page is closed while it renders the sample: the mark stays.
-  await page.evaluate(([key, id]) => localStorage.setItem(key, id), [MARK, SAMPLE_ID]);
+  await page.evaluate(([key, id]) => sessionStorage.setItem(key, id), [MARK, SAMPLE_ID]);
   await page.reload();
   await waitLoaded(page);
   await expect(library(page)).toHaveCount(1);

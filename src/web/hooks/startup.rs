@@ -4,12 +4,18 @@
 //!
 //! # The opening mark
 //!
-//! Before an article is rendered its id is written to `localStorage` under
+//! Before an article is rendered its id is written to `sessionStorage` under
 //! [`articles::OPENING_KEY`]; once it has been rendered and painted (two animation frames after
 //! the render was committed) the mark is removed. A mark found at start means the page crashed
 //! or was closed while rendering that article: [`articles::start_view`] then shows the library
 //! with a message instead of opening it again. The mark stays until that article (or another)
 //! has been opened and painted.
+//!
+//! The mark is the tab's own (`sessionStorage`, which a reload, a crashed page's reload and a
+//! reopened tab keep): in `localStorage`, shared by every tab, a tab that started while another
+//! was still rendering took the other's mark for a crash and refused to open its article. A
+//! crash followed by opening the app in a new tab is not seen; opening the article there is
+//! what the user asked for.
 
 use std::rc::Rc;
 
@@ -57,7 +63,11 @@ fn use_opening_mark(state: &UseReducerHandle<AppState>) {
     // This runs while the app renders, before the article's blocks do.
     if *marked.borrow() != open {
         if let Some(id) = open {
-            set_local_item(OPENING_KEY, &articles::opening_mark(id));
+            // Already written when the article was opened from the library or an import.
+            let mark = articles::opening_mark(id);
+            if local_item(OPENING_KEY).as_deref() != Some(mark.as_str()) {
+                set_local_item(OPENING_KEY, &mark);
+            }
         }
         *marked.borrow_mut() = open;
     }
@@ -95,8 +105,9 @@ fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(first.unchecked_ref());
 }
 
+/// This tab's `sessionStorage`, where the opening mark is kept.
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+    web_sys::window()?.session_storage().ok()?
 }
 
 /// Marks `id` as the article being opened, before the state is asked to open it (and to
@@ -110,7 +121,7 @@ fn local_item(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok()?
 }
 
-/// Writes a `localStorage` item; a storage that refuses it only means no mark is kept.
+/// Writes a `sessionStorage` item; a storage that refuses it only means no mark is kept.
 fn set_local_item(key: &str, value: &str) {
     if let Some(ls) = local_storage() {
         let _ = ls.set_item(key, value);
