@@ -35,9 +35,22 @@ export async function hostileOnce({ browser, url, newPage, seed }, article, file
   try {
     await page.goto(url + '#noprobe');
     await page.locator('article p').first().waitFor();
+    // The app writes the sample article shortly after showing it: seed only once it has, or
+    // that write lands after the seed and the sample opens instead.
+    await page.waitForFunction(() => new Promise((resolve) => {
+      const r = indexedDB.open('article-annotator');
+      r.onerror = () => resolve(false);
+      r.onsuccess = () => {
+        const db = r.result;
+        if (!db.objectStoreNames.contains('articles')) { db.close(); resolve(false); return; }
+        const c = db.transaction('articles').objectStore('articles').count();
+        c.onsuccess = () => { db.close(); resolve(c.result > 0); };
+        c.onerror = () => { db.close(); resolve(false); };
+      };
+    }), null, { polling: 100, timeout: 30000 });
     await seed(page, articleRecord(article), []);
     await page.goto(`${url}?hostile=1#noprobe`);
-    await page.waitForFunction((title) => document.querySelector('article')?.getAttribute('aria-label') === title, article.title, { timeout: 60000 });
+    await page.waitForFunction((title) => document.querySelector('article')?.getAttribute('aria-label') === title, article.title, { timeout: 60000, polling: 100 });
     await page.evaluate(() => {
       window.__long = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
