@@ -60,11 +60,11 @@ export async function hostileOnce({ browser, url, newPage, seed }, article, file
     });
     const outcome = page.evaluate(() => window.__bench.whenDom(() =>
       [...document.querySelectorAll('[role=dialog] h2')].some((h) => h.textContent === 'Import preview')
-      || [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('was not imported')), 60000));
+      || [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('Nothing was changed')), 60000));
     await page.setInputFiles('input[aria-label="Import annotations"]', { name: file.name, mimeType: 'application/ld+json', buffer: Buffer.from(file.text) });
     const t1 = await outcome;
     const t0 = await page.evaluate(() => window.__bench.changeAt);
-    const refused = await page.evaluate(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('was not imported')));
+    const refused = await page.evaluate(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('Nothing was changed')));
     const result = { preview: t1 - t0, refused };
     if (!refused) {
       result.apply = await page.evaluate(async () => {
