@@ -4,6 +4,8 @@
 // "Imported" notice, then reloads and waits for the article. While the import runs, a
 // PerformanceObserver records the page's long tasks (main-thread tasks over 50 ms): the longest
 // one bounds how long a key press or click could wait.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeArticle, articleRecord, nestedW3c, unfindableW3c } from './gen.mjs';
 
 const MiB = 1024 * 1024;
@@ -24,6 +26,12 @@ export function hostileFiles() {
       { label: '20 MiB + 1 byte (refused)', name: 'too-large.jsonld', text: unfindableW3c(20 * MiB - 64).padEnd(20 * MiB + 1, ' '), imports: false },
     ],
   };
+}
+
+/** Writes the cases' files where the bench server serves them (`/bench/hostile/<name>`). */
+export function writeHostileFiles(dir, files) {
+  mkdirSync(join(dir, 'hostile'), { recursive: true });
+  for (const f of files) writeFileSync(join(dir, 'hostile', f.name), f.text);
 }
 
 /**
@@ -51,6 +59,13 @@ export async function hostileOnce({ browser, url, newPage, seed }, article, file
     await seed(page, articleRecord(article), []);
     await page.goto(`${url}?hostile=1#noprobe`);
     await page.waitForFunction((title) => document.querySelector('article')?.getAttribute('aria-label') === title, article.title, { timeout: 60000, polling: 100 });
+    // The file is made in the page before the clock starts (fetched from the bench server,
+    // which serves the generated files): Playwright's setInputFiles would build a 13–20 MiB
+    // file from base64 on the page's main thread, which a user choosing a file never costs.
+    await page.evaluate(async ({ name, path }) => {
+      const blob = await (await fetch(path)).blob();
+      window.__hostileFile = new File([blob], name, { type: 'application/ld+json' });
+    }, { name: file.name, path: `/bench/hostile/${file.name}` });
     await page.evaluate(() => {
       window.__long = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
@@ -58,10 +73,17 @@ export async function hostileOnce({ browser, url, newPage, seed }, article, file
       window.__bench.changeAt = null;
       document.addEventListener('change', () => { window.__bench.changeAt = performance.now(); }, { capture: true, once: true });
     });
+
     const outcome = page.evaluate(() => window.__bench.whenDom(() =>
       [...document.querySelectorAll('[role=dialog] h2')].some((h) => h.textContent === 'Import preview')
       || [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('Nothing was changed')), 60000));
-    await page.setInputFiles('input[aria-label="Import annotations"]', { name: file.name, mimeType: 'application/ld+json', buffer: Buffer.from(file.text) });
+    await page.evaluate(() => {
+      const input = document.querySelector('input[aria-label="Import annotations"]');
+      const dt = new DataTransfer();
+      dt.items.add(window.__hostileFile);
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     const t1 = await outcome;
     const t0 = await page.evaluate(() => window.__bench.changeAt);
     const refused = await page.evaluate(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('Nothing was changed')));

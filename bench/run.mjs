@@ -19,7 +19,7 @@ import { gzipSync, brotliCompressSync, constants as Z } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import * as esbuild from 'esbuild';
 import { makeArticle, makeAnnotations, articleRecord, selectors, sampleBlocks } from './gen.mjs';
-import { hostileFiles, hostileOnce } from './hostile.mjs';
+import { hostileFiles, hostileOnce, writeHostileFiles } from './hostile.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -685,6 +685,7 @@ async function main() {
 /** Files from strangers: at most 3 runs after a warm-up each (an import can take seconds). */
 async function hostileSection(browser, url) {
   const { article, files } = hostileFiles();
+  writeHostileFiles(BUILD, files);
   const runs = Math.min(RUNS, 3);
   for (const file of files) {
     log('hostile:', file.label);
