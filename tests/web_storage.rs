@@ -12,7 +12,7 @@ use article_annotator::core::model::{Annotation, Kind, Timestamp};
 use article_annotator::core::storage::{
     apply_sync_batch, encode_annotation, encode_journal, encode_meta, encode_sync, library_entries,
     load_records, plan_writes, replay_journals, Journal, LibraryEntry, LoadResult, Protected,
-    Store, StoredArticle, StoredLibrary, SyncBatch, SyncMessage, TabId, WritePlan,
+    RecordError, Store, StoredArticle, StoredLibrary, SyncBatch, SyncMessage, TabId, WritePlan,
     SYNC_BATCH_MAX_RECORDS,
 };
 use article_annotator::core::text::Article;
@@ -250,9 +250,10 @@ async fn a_sync_message_reaches_the_other_channel() {
     drop(subscription);
 }
 
-#[wasm_bindgen_test]
-async fn a_message_that_is_not_a_sync_message_arrives_as_an_error() {
-    let name = unique("channel-bad");
+/// Posts `value` on a fresh channel as another page would (a raw `BroadcastChannel`) and
+/// returns what the app's [`Channel`] made of it.
+async fn receive_raw(label: &str, value: JsValue) -> Vec<Result<SyncBatch, RecordError>> {
+    let name = unique(label);
     let listener = Channel::new(&name).unwrap();
     let raw = web_sys::BroadcastChannel::new(&name).unwrap();
     let received = Rc::new(RefCell::new(Vec::new()));
@@ -266,40 +267,29 @@ async fn a_message_that_is_not_a_sync_message_arrives_as_an_error() {
             }
         }))
     };
-    raw.post_message(&JsValue::from_f64(42.0)).unwrap();
+    raw.post_message(&value).unwrap();
     wasm_bindgen_futures::JsFuture::from(arrived).await.unwrap();
     raw.close();
-    assert_eq!(received.borrow().len(), 1);
-    assert!(received.borrow()[0].is_err());
+    received.take()
+}
+
+#[wasm_bindgen_test]
+async fn a_message_that_is_not_a_sync_message_arrives_as_an_error() {
+    let received = receive_raw("channel-bad", JsValue::from_f64(42.0)).await;
+    assert_eq!(received.len(), 1);
+    assert!(received[0].is_err());
 }
 
 /// A tab running an earlier version of the app posts one record per message; it still
 /// arrives, as a batch of one.
 #[wasm_bindgen_test]
 async fn a_single_record_message_of_an_earlier_version_arrives_as_a_batch_of_one() {
-    let name = unique("channel-old");
-    let listener = Channel::new(&name).unwrap();
-    let raw = web_sys::BroadcastChannel::new(&name).unwrap();
-    let received = Rc::new(RefCell::new(Vec::new()));
-    let (arrived, resolve) = signal();
-    let _subscription = {
-        let received = Rc::clone(&received);
-        listener.subscribe(Callback::from(move |m| {
-            received.borrow_mut().push(m);
-            if let Some(f) = resolve.borrow().as_ref() {
-                let _ = f.call0(&JsValue::NULL);
-            }
-        }))
-    };
     let old = SyncMessage::Deleted {
         store: Store::Articles,
         key: id(3).to_string(),
     };
-    raw.post_message(&JsValue::from_str(&encode_sync(&old)))
-        .unwrap();
-    wasm_bindgen_futures::JsFuture::from(arrived).await.unwrap();
-    raw.close();
-    assert_eq!(received.borrow().as_slice(), &[Ok(SyncBatch::from(old))]);
+    let received = receive_raw("channel-old", JsValue::from_str(&encode_sync(&old))).await;
+    assert_eq!(received.as_slice(), &[Ok(SyncBatch::from(old))]);
 }
 
 /// Issue 11: another tab used to receive one message per record written; a write of 1,500
