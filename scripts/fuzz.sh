@@ -13,6 +13,10 @@
 #                 the full campaign is FUZZ_RUNS=10000000 FUZZ_SECONDS=3600
 #   FUZZ_TARGETS  space-separated targets (default: every target in fuzz/Cargo.toml)
 #   FUZZ_TIMEOUT  seconds after which one input counts as a hang (default 20)
+#   FUZZ_SANITIZER  cargo-fuzz's --sanitizer (default none: the crate is
+#                 #![forbid(unsafe_code)], so AddressSanitizer finds nothing safe Rust's own
+#                 checks would not, and costs about half the executions; use `address` to check
+#                 the dependencies' unsafe code)
 #
 # Corpora live in fuzz/corpus/<target>/ (git-ignored), crash inputs in fuzz/artifacts/<target>/,
 # logs in fuzz/logs/<target>.log. Exits non-zero when any target crashed.
@@ -24,6 +28,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 CARGO_FUZZ_VERSION=0.13.2
 seconds=${FUZZ_SECONDS:-600}
 timeout=${FUZZ_TIMEOUT:-20}
+sanitizer=${FUZZ_SANITIZER:-none}
 
 say() { printf '[fuzz] %s\n' "$*"; }
 
@@ -68,12 +73,12 @@ for t in "${targets[@]}"; do
   fi
 done
 
-say "building ${#targets[@]} targets (nightly, release with debug assertions)"
+say "building ${#targets[@]} targets (nightly, release with debug assertions, sanitizer $sanitizer)"
 # `cargo fuzz build` takes one target or all of them.
 if [ "${#targets[@]}" -eq 1 ]; then
-  cargo +nightly fuzz build "${targets[0]}"
+  cargo +nightly fuzz build -s "$sanitizer" "${targets[0]}"
 else
-  cargo +nightly fuzz build
+  cargo +nightly fuzz build -s "$sanitizer"
 fi
 
 mkdir -p fuzz/logs
@@ -83,7 +88,7 @@ for t in "${targets[@]}"; do
   # Saved crash inputs must pass first: each is a fixed bug's regression.
   if [ -d "fuzz/regressions/$t" ] && [ -n "$(ls -A "fuzz/regressions/$t")" ]; then
     say "$t: replaying fuzz/regressions/$t"
-    if ! cargo +nightly fuzz run "$t" fuzz/regressions/"$t"/* -- -runs=1 \
+    if ! cargo +nightly fuzz run -s "$sanitizer" "$t" fuzz/regressions/"$t"/* -- -runs=1 \
       >"fuzz/logs/$t.regressions.log" 2>&1; then
       say "$t: a saved regression fails (fuzz/logs/$t.regressions.log)"
       failed=1
@@ -94,7 +99,7 @@ for t in "${targets[@]}"; do
   say "$t: fuzzing for $seconds s${FUZZ_RUNS:+ or $FUZZ_RUNS executions}"
   log=fuzz/logs/$t.log
   status=0
-  cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- \
+  cargo +nightly fuzz run -s "$sanitizer" "$t" "fuzz/corpus/$t" -- \
     -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 \
     -print_final_stats=1 "${runs[@]}" >"$log" 2>&1 || status=$?
   execs=$(awk '/stat::number_of_executed_units/ { print $NF }' "$log" | tail -n 1)
