@@ -31,6 +31,7 @@ export function hostileFiles() {
 /** Writes the cases' files where the bench server serves them (`/bench/hostile/<name>`). */
 export function writeHostileFiles(dir, files) {
   mkdirSync(join(dir, 'hostile'), { recursive: true });
+  writeFileSync(join(dir, 'blank.html'), '<!doctype html><link rel="icon" href="data:,"><title>blank</title>');
   for (const f of files) writeFileSync(join(dir, 'hostile', f.name), f.text);
 }
 
@@ -38,7 +39,9 @@ export function writeHostileFiles(dir, files) {
  * Imports `file` once into a fresh page showing `article` and returns
  * { preview, apply, total, longest, longTasks, reload } in ms, or { why } when the run failed.
  */
-export async function hostileOnce({ browser, url, newPage, seed }, article, file) {
+export async function hostileOnce({ browser, url, newPage, seed, profiled }, article, file) {
+  // `profiled` (with --profile) runs a phase under V8's sampling profiler and prints its top functions.
+  const phase = (label, fn) => (profiled ? profiled(page, `${file.label}: ${label}`, fn) : fn());
   const { context, page, errors } = await newPage(browser);
   try {
     await page.goto(url + '#noprobe');
@@ -56,6 +59,11 @@ export async function hostileOnce({ browser, url, newPage, seed }, article, file
         c.onerror = () => { db.close(); resolve(false); };
       };
     }), null, { polling: 100, timeout: 30000 });
+    // Seed from a page of the same origin where the app does not run (a blank page): the
+    // app's page, closing, may journal a last write that the next start would replay over the
+    // seed, so its journals are cleared too.
+    await page.goto(`${url}bench/blank.html`);
+    await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
     await seed(page, articleRecord(article), []);
     await page.goto(`${url}?hostile=1#noprobe`);
     await page.waitForFunction((title) => document.querySelector('article')?.getAttribute('aria-label') === title, article.title, { timeout: 60000, polling: 100 });
@@ -74,41 +82,51 @@ export async function hostileOnce({ browser, url, newPage, seed }, article, file
       document.addEventListener('change', () => { window.__bench.changeAt = performance.now(); }, { capture: true, once: true });
     });
 
-    const outcome = page.evaluate(() => window.__bench.whenDom(() =>
-      [...document.querySelectorAll('[role=dialog] h2')].some((h) => h.textContent === 'Import preview')
-      || [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('Nothing was changed')), 60000));
-    await page.evaluate(() => {
-      const input = document.querySelector('input[aria-label="Import annotations"]');
-      const dt = new DataTransfer();
-      dt.items.add(window.__hostileFile);
-      input.files = dt.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    const t1 = await outcome;
-    const t0 = await page.evaluate(() => window.__bench.changeAt);
-    const refused = await page.evaluate(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('Nothing was changed')));
-    const result = { preview: t1 - t0, refused };
-    if (!refused) {
-      result.apply = await page.evaluate(async () => {
-        const btn = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent.trim() === 'Import');
-        const t = performance.now();
-        btn.click();
-        const end = await window.__bench.whenDom(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.startsWith('Imported')), 60000);
-        return end - t;
+    // HOSTILE_TRACE=1 prints, for each main-thread task over 50 ms during the import, its
+    // length and where its time went (trace events by self time): for finding them.
+    const tracing = process.env.HOSTILE_TRACE ? await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel'] }).then(() => true) : false;
+    const imported = await phase('import (preview and apply)', async () => {
+      const outcome = page.evaluate(() => window.__bench.whenDom(() =>
+        [...document.querySelectorAll('[role=dialog] h2')].some((h) => h.textContent === 'Import preview')
+        || [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('Nothing was changed')), 60000));
+      await page.evaluate(() => {
+        const input = document.querySelector('input[aria-label="Import annotations"]');
+        const dt = new DataTransfer();
+        dt.items.add(window.__hostileFile);
+        input.files = dt.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
       });
-    }
+      const t1 = await outcome;
+      const t0 = await page.evaluate(() => window.__bench.changeAt);
+      const refused = await page.evaluate(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('Nothing was changed')));
+      const result = { preview: t1 - t0, refused };
+      if (!refused) {
+        result.apply = await page.evaluate(async () => {
+          const btn = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent.trim() === 'Import');
+          const t = performance.now();
+          btn.click();
+          const end = await window.__bench.whenDom(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.startsWith('Imported')), 60000);
+          return end - t;
+        });
+      }
+      return result;
+    });
+    if (tracing) longTaskReport(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+    const result = imported;
     result.total = result.preview + (result.apply ?? 0);
     const long = await page.evaluate(() => window.__long);
     result.longest = long.length ? Math.max(...long) : 0;
     result.longTasks = long.length;
-    if (!refused) {
+    if (!result.refused) {
       // Reload: navigation start → the article painted (with a highlight when any anchored).
       const marks = file.label.includes('nested');
-      await page.goto(`${url}?reloaded=1#noprobe`);
-      result.reload = await page.evaluate(({ title, marks }) => window.__bench.whenDom(() => {
-        const a = document.querySelector('article');
-        return a && a.getAttribute('aria-label') === title && a.querySelector('p') && (!marks || a.querySelector('mark'));
-      }, 30000), { title: article.title, marks });
+      result.reload = await phase('reload', async () => {
+        await page.goto(`${url}?reloaded=1#noprobe`);
+        return page.evaluate(({ title, marks }) => window.__bench.whenDom(() => {
+          const a = document.querySelector('article');
+          return a && a.getAttribute('aria-label') === title && a.querySelector('p') && (!marks || a.querySelector('mark'));
+        }, 30000), { title: article.title, marks });
+      });
     }
     if (errors.length) result.why = `page errors: ${errors.join('; ').slice(0, 200)}`;
     return result;
@@ -116,5 +134,28 @@ export async function hostileOnce({ browser, url, newPage, seed }, article, file
     return { why: e.message.split('\n')[0] };
   } finally {
     await context.close();
+  }
+}
+
+/** Prints each main-thread task over 50 ms with its top trace events by self time. */
+function longTaskReport(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const xs = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = xs.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000);
+  for (const t of tasks) {
+    const inner = xs.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
+    const self = new Map(); const stack = [];
+    for (const e of inner) {
+      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+      const parent = stack.at(-1);
+      if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
+      self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+      stack.push(e);
+    }
+    const top = [...self].filter(([, d]) => d > 2000).sort((a, b) => b[1] - a[1]).slice(0, 8);
+    const firsts = inner.filter((e) => e.name === 'EventDispatch' || e.name === 'FunctionCall' || e.name === 'TimerFire').slice(0, 3)
+      .map((e) => `${e.name}${e.args?.data?.type ? ':' + e.args.data.type : ''}${e.args?.data?.functionName ? ':' + e.args.data.functionName : ''}`);
+    console.error(`long task ${(t.dur / 1000).toFixed(0)} ms [${firsts.join(', ')}]: ` + top.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(', '));
   }
 }

@@ -693,7 +693,7 @@ async function hostileSection(browser, url) {
     const results = [];
     let why = '';
     for (let i = 0; i <= runs; i++) {
-      const r = await hostileOnce({ browser, url, newPage, seed }, article, file);
+      const r = await hostileOnce({ browser, url, newPage, seed, profiled: PROFILE ? profiled : null }, article, file);
       if (r.why) { why = r.why; break; }
       if (i > 0) results.push(r);
     }

@@ -24,8 +24,8 @@ use article_annotator::web::components::panel::{
 };
 use article_annotator::web::components::toolbar::{SelectionToolbar, SelectionToolbarProps};
 use article_annotator::web::components::transfer::{
-    ExportChooser, ExportChooserProps, ExportRequest, ImportDialog, ImportDialogProps,
-    ReplaceTextDialog, ReplaceTextDialogProps,
+    ExportChooser, ExportChooserProps, ExportRequest, ImportDialog, ImportDialogProps, JobProgress,
+    JobProgressProps, ReplaceTextDialog, ReplaceTextDialogProps,
 };
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
@@ -1540,6 +1540,42 @@ async fn replace_text_cancel_replaces_nothing() {
     click(&button(&host, "Cancel")).await;
     assert_eq!(calls.cancel.len(), 1);
     assert!(calls.replace.take().is_empty());
+}
+
+/// Issue 11: a running job shows its progress and a Cancel button, until its result is
+/// being written to the database: then it says so and offers no Cancel (the write commits or
+/// aborts as a whole, so cancelling could no longer leave the library as it was).
+#[wasm_bindgen_test]
+async fn job_progress_offers_cancel_until_the_job_is_saving() {
+    for saving in [false, true] {
+        let host = host();
+        let (cancelled, on_cancel) = counter();
+        let props = JobProgressProps {
+            label: AttrValue::from("Import progress"),
+            doing: AttrValue::from("Importing “many.json”"),
+            progress: Some((1_500, 1_500)),
+            saving,
+            on_cancel,
+        };
+        yew::Renderer::<JobProgress>::with_root_and_props(host.clone(), props).render();
+        yew::scheduler::flush().await;
+        let bar = query(&host, "progress");
+        assert_eq!(
+            bar.get_attribute("aria-label").as_deref(),
+            Some("Import progress")
+        );
+        assert_eq!(bar.get_attribute("value").as_deref(), Some("1500"));
+        let text = host.text_content().unwrap_or_default();
+        let buttons = all(&host, "button");
+        if saving {
+            assert!(text.contains("Importing “many.json”: saving…"), "{text}");
+            assert!(buttons.is_empty(), "no Cancel while saving");
+        } else {
+            assert!(text.contains("1500 of 1500 annotations"), "{text}");
+            click(&button(&host, "Cancel")).await;
+            assert_eq!(*cancelled.borrow(), 1);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ use article_annotator::core::library::{ExportSettings, SETTINGS_KEY};
 use article_annotator::core::model::{Annotation, Kind, Timestamp};
 use article_annotator::core::reducer::{Action, Edit};
 use article_annotator::core::storage::{
-    encode_annotation, LoadResult, RecordError, SkippedRecord, Store, SyncMessage,
+    encode_annotation, LoadResult, RecordError, SkippedRecord, Store, SyncBatch, SyncMessage,
 };
 use article_annotator::core::text::Article;
 use article_annotator::web::state::{AppAction, AppState};
@@ -235,4 +235,96 @@ fn settings_of_the_wrong_shape_are_reported_and_kept() {
     );
     assert_eq!(s.skipped.len(), 1, "{:?}", s.skipped);
     assert!(s.protected.contains(Store::Meta, SETTINGS_KEY));
+}
+
+/// A batch of annotations as the worker hands written records over.
+fn written(annotations: &[&Annotation]) -> SyncBatch {
+    SyncBatch {
+        records: annotations
+            .iter()
+            .map(|a| SyncMessage::Changed {
+                store: Store::Annotations,
+                key: a.id.to_string(),
+                record: encode_annotation(a),
+            })
+            .collect(),
+    }
+}
+
+/// Issue 11: an import's records, written by this tab's worker from the library as it was
+/// when the job started, are applied batch by batch and never queued to be written again;
+/// an edit made on this page while the job ran is kept and written again, after the
+/// worker's; highlights are drawn when a batch says so, or when asked.
+#[wasm_bindgen_test]
+fn records_the_worker_wrote_are_applied_without_writing_them_again() {
+    let (s, article_id, claim_id) = after_an_undo();
+    // What was queued is written (as the persister does before the job starts).
+    let _ = s.outbox.0.borrow_mut().take();
+    let base = s.library.clone();
+    let quote = Annotation::new(
+        Uuid::from_bytes([2; 16]),
+        article_id,
+        Kind::Quote,
+        &s.article.text,
+        15,
+        20,
+        Timestamp(9_000),
+    );
+    let mut claim = s.annotations.get(claim_id).unwrap().clone();
+    claim.note = "imported".into();
+    claim.modified = Timestamp(9_500);
+
+    // No edit meanwhile: both records apply, nothing is queued, the highlight waits.
+    let runs = s.runs.clone();
+    let a = reduce(
+        s.clone(),
+        AppAction::Written {
+            batch: written(&[&quote, &claim]),
+            base: base.clone(),
+            render: false,
+        },
+    );
+    assert!(a.annotations.get(quote.id).is_some());
+    assert_eq!(a.annotations.get(claim_id).unwrap().note, "imported");
+    assert_eq!(
+        a.library.annotations.get(&quote.id).map(|q| (**q).clone()),
+        Some(quote.clone())
+    );
+    assert!(a.outbox.0.borrow().is_empty(), "nothing is written again");
+    assert!(
+        Rc::ptr_eq(&a.runs, &runs),
+        "the highlights are not drawn yet"
+    );
+    let drawn = reduce(a, AppAction::RenderDeferred);
+    assert!(!Rc::ptr_eq(&drawn.runs, &runs), "now they are");
+    assert!(drawn.deferred.is_none());
+
+    // The user edits the claim while the job runs: that edit is kept, and queued again.
+    let edited = annotate(
+        s,
+        Action::Edit {
+            id: claim_id,
+            edit: Edit::SetNote("typed meanwhile".into()),
+            now: Timestamp(9_000),
+        },
+    );
+    let _ = edited.outbox.0.borrow_mut().take();
+    let b = reduce(
+        edited,
+        AppAction::Written {
+            batch: written(&[&quote, &claim]),
+            base,
+            render: true,
+        },
+    );
+    assert!(b.annotations.get(quote.id).is_some());
+    assert_eq!(b.annotations.get(claim_id).unwrap().note, "typed meanwhile");
+    let queued = b.outbox.0.borrow_mut().take();
+    assert_eq!(queued.puts.len(), 1, "{queued:?}");
+    assert_eq!(queued.puts[0].1, claim_id.to_string());
+    assert!(queued.puts[0].2.contains("typed meanwhile"));
+    assert!(
+        b.deferred.is_none(),
+        "a batch that renders leaves nothing to draw"
+    );
 }

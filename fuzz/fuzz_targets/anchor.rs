@@ -85,7 +85,8 @@ fuzz_target!(|input: Input| {
     // A smaller work budget only ever gives up: the same anchor, or an orphan at the stored
     // position (clamped).
     let units = (input.text.len() as u64 * 7 + input.quote.exact.len() as u64 * 13) % 4096;
-    let poor = Anchorer::with_budget(&input.text, Budget::new(units)).anchor(&input.quote, input.position);
+    let poor =
+        Anchorer::with_budget(&input.text, Budget::new(units)).anchor(&input.quote, input.position);
     assert!(
         poor == got || poor.method == Method::Orphan,
         "budget {units}: {poor:?} where a full budget gives {got:?}"

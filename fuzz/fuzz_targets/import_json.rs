@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
         // Ids are never shared by two annotations after the merge.
         let mut ids = std::collections::HashSet::new();
         let merged = plan.apply(&lib);
-        assert!(merged.annotations.iter().all(|a| ids.insert(a.id)), "duplicate annotation ids");
+        assert!(
+            merged.annotations.iter().all(|a| ids.insert(a.id)),
+            "duplicate annotation ids"
+        );
         // An annotation the plan adds or updates as anchored lies inside its article's text
         // (`Anchoring::Anchored`: `start..end` holds the quote's exact text).
         for (step, a) in &plan.annotations {

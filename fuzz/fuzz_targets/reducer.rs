@@ -85,7 +85,7 @@ fn edit(u: &mut Unstructured) -> Result<Edit> {
 
 impl<'a> Arbitrary<'a> for Step {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.int_in_range(0..=9u8)? {
+        Ok(match u.int_in_range(0..=10u8)? {
             0 | 1 => Step::Act(Action::Create(annotation(u)?)),
             2 | 3 => Step::Act(Action::Edit {
                 id: id(u)?,
@@ -95,6 +95,23 @@ impl<'a> Arbitrary<'a> for Step {
             4 => Step::Act(Action::Delete(id(u)?)),
             5 => Step::Act(Action::Undo { now: timestamp(u)? }),
             6 => Step::Act(Action::Redo { now: timestamp(u)? }),
+            10 => {
+                // Some ids with their record now: a record of this article or another one
+                // (with that id), or none (gone).
+                let mut list = Vec::new();
+                for _ in 0..u.int_in_range(0..=3u8)? {
+                    let id = id(u)?;
+                    let record = if u.arbitrary()? {
+                        let mut a = annotation(u)?;
+                        a.id = id;
+                        Some(Rc::new(a))
+                    } else {
+                        None
+                    };
+                    list.push((id, record));
+                }
+                Step::Act(Action::ReconcileSome(list))
+            }
             7 => {
                 let mut list = Vec::new();
                 for _ in 0..u.int_in_range(0..=3u8)? {
@@ -194,7 +211,7 @@ fuzz_target!(|input: Input| {
             Action::Create(_) | Action::Edit { .. } | Action::Delete(_) => 0,
             Action::Undo { .. } => 1,
             Action::Redo { .. } => 2,
-            Action::Load(_) | Action::Reconcile(_) => 3,
+            Action::Load(_) | Action::Reconcile(_) | Action::ReconcileSome(_) => 3,
         };
         let now = match &action {
             Action::Undo { now } | Action::Redo { now } => Some(*now),

@@ -1,13 +1,23 @@
 //! The Web Worker that does the app's heavy, pure work off the page's main thread (see
 //! `core::jobs`). Trunk builds it from `index.html`'s `data-type="worker"` link as a second
 //! wasm binary, which only this worker loads, on the page's first import, export or text
-//! replacement. It is a thin `gloo-worker` wrapper: each [`Request`] received is run by
-//! [`jobs::run`], its progress and then its result posted back as [`Reply`]s, as JSON text.
-//! Natively this binary does nothing.
+//! replacement. Each [`Request`] received is run by [`jobs::run`], its progress and then its
+//! result posted back as [`Reply`]s, as JSON text. Natively this binary does nothing.
+//!
+//! It keeps `gloo-worker`'s message envelope (see `src/web/worker.rs`) but not the crate:
+//! a job may come with a file (the page posts `[<message text>, File]`), which this worker
+//! reads itself, so that a 20 MiB file never passes through the page's main thread; and an
+//! import ends with writes to IndexedDB that this worker makes itself, in one transaction,
+//! before it hands the written records to the page in bounded batches. `gloo-worker`'s codec
+//! carries only serde values, and its bridge answers one message with one message.
+//!
+//! State: the plan of the last import preview, kept for the `ApplyImport` that confirms it
+//! ([`PlanSource::Preview`]); a worker started since plans again from the file.
 //!
 //! [`Request`]: article_annotator::core::jobs::Request
 //! [`Reply`]: article_annotator::core::jobs::Reply
 //! [`jobs::run`]: article_annotator::core::jobs::run
+//! [`PlanSource::Preview`]: article_annotator::core::jobs::PlanSource::Preview
 
 #![forbid(unsafe_code)]
 
@@ -18,75 +28,249 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use article_annotator::core::jobs::{self, Reply, ReplyBody, Request};
-    use gloo::worker::{Codec, HandlerId, Registrable, Worker, WorkerScope};
+    use std::cell::RefCell;
+
+    use article_annotator::core::formats::ImportPlan;
+    use article_annotator::core::jobs::{
+        self, Job, JobOutput, PlanSource, Reply, ReplyBody, Request,
+    };
+    use article_annotator::core::library::Library;
+    use article_annotator::core::storage::{encode_sync_batch, sync_batches_within};
+    use article_annotator::web::idb;
     use serde::{Deserialize, Serialize};
-    use wasm_bindgen::JsValue;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    /// `gloo-worker`'s messages to a worker, as the page sends them.
+    #[derive(Deserialize)]
+    enum ToWorker {
+        Connected(serde::de::IgnoredAny),
+        ProcessInput(usize, Request),
+    }
+
+    /// `gloo-worker`'s messages from a worker.
+    #[derive(Serialize)]
+    enum FromWorker<'a> {
+        WorkerLoaded,
+        ProcessOutput(usize, &'a Reply),
+    }
+
+    thread_local! {
+        /// The last preview's job id and plan.
+        static PREVIEW: RefCell<Option<(u64, ImportPlan)>> = const { RefCell::new(None) };
+    }
 
     /// Starts answering the page's messages.
     pub fn register() {
-        JobWorker::registrar().encoding::<Json>().register();
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+            wasm_bindgen_futures::spawn_local(handle(e.data()));
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The handler lives as long as the worker.
+        on_message.forget();
+        post(&FromWorker::WorkerLoaded);
     }
 
-    /// The worker: it keeps no state; every job carries what it needs.
-    struct JobWorker;
-
-    impl Worker for JobWorker {
-        type Message = ();
-        type Input = Request;
-        type Output = Reply;
-
-        fn create(_scope: &WorkerScope<Self>) -> Self {
-            JobWorker
-        }
-
-        fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
-
-        fn received(&mut self, scope: &WorkerScope<Self>, request: Request, who: HandlerId) {
-            let id = request.id;
-            let output = jobs::run(request.job, &mut |p| {
-                scope.respond(
-                    who,
-                    Reply {
-                        id,
-                        body: ReplyBody::Progress(p),
-                    },
-                )
-            });
-            scope.respond(
-                who,
-                Reply {
-                    id,
-                    body: ReplyBody::Done(output),
-                },
-            );
-        }
+    fn post(message: &FromWorker<'_>) {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        // Our messages always serialise (no maps with non-string keys); were one not to,
+        // the page receives `null`, which it reports as a message it cannot read.
+        let text = serde_json::to_string(message)
+            .map(|s| JsValue::from_str(&s))
+            .unwrap_or(JsValue::NULL);
+        let _ = scope.post_message(&text);
     }
 
-    /// Messages as JSON text: `serde_json` is in the bundle already, and the page reads the
-    /// same text (`src/web/worker.rs`).
-    struct Json;
+    fn respond(handler: usize, id: u64, body: ReplyBody) {
+        post(&FromWorker::ProcessOutput(handler, &Reply { id, body }));
+    }
 
-    impl Codec for Json {
-        fn encode<I: Serialize>(input: I) -> JsValue {
-            // Our messages always serialise (no maps with non-string keys); were one not to,
-            // the page receives `null`, which it reports as a message it cannot read.
-            serde_json::to_string(&input)
-                .map(|s| JsValue::from_str(&s))
-                .unwrap_or(JsValue::NULL)
-        }
+    /// Reads `file` as UTF-8 text (synchronously: this is a worker).
+    fn read_file(file: &web_sys::Blob) -> Result<String, String> {
+        web_sys::FileReaderSync::new()
+            .and_then(|r| r.read_as_text(file))
+            .map_err(|e| {
+                e.dyn_ref::<web_sys::DomException>()
+                    .map(|d| d.message())
+                    .or_else(|| e.as_string())
+                    .unwrap_or_else(|| "the browser refused to read it".to_owned())
+            })
+    }
 
-        fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
-            // `Codec` gives no way to refuse a message. Only the page posts to this worker,
-            // with the same types; were a message unreadable all the same, the worker stops
-            // with an error, which the page reports and recovers from (`src/web/worker.rs`).
-            let text = input.as_string().unwrap_or_default();
-            match serde_json::from_str(&text) {
-                Ok(v) => v,
-                Err(e) => {
-                    wasm_bindgen::throw_str(&format!("unreadable message to the worker: {e}"))
+    async fn handle(data: JsValue) {
+        let (text, file) = match data.dyn_ref::<js_sys::Array>() {
+            Some(parts) => (
+                parts.get(0).as_string(),
+                parts.get(1).dyn_into::<web_sys::Blob>().ok(),
+            ),
+            None => (data.as_string(), None),
+        };
+        let message = text.and_then(|t| serde_json::from_str::<ToWorker>(&t).ok());
+        let Some(message) = message else {
+            // Only the page posts to this worker, with the same types; were a message
+            // unreadable all the same, the worker stops with an error, which the page reports
+            // and recovers from (`src/web/worker.rs`).
+            wasm_bindgen::throw_str("unreadable message to the worker");
+        };
+        let ToWorker::ProcessInput(handler, Request { id, job }) = message else {
+            return;
+        };
+        let mut progress = |p| respond(handler, id, ReplyBody::Progress(p));
+        let file_text = |name: &str| -> Result<Option<String>, JobOutput> {
+            match &file {
+                None => Ok(None),
+                Some(f) => read_file(f).map(Some).map_err(|why| JobOutput::Failed {
+                    message: format!("Could not read “{name}” ({why}). Nothing was changed."),
+                }),
+            }
+        };
+        let output = match job {
+            Job::Import {
+                file_name,
+                text,
+                library,
+                target,
+                now,
+                seed,
+            } => match file_text(&file_name) {
+                Err(failed) => failed,
+                Ok(read) => {
+                    let out = jobs::run(
+                        Job::Import {
+                            file_name,
+                            text: read.unwrap_or(text),
+                            library,
+                            target,
+                            now,
+                            seed,
+                        },
+                        &mut progress,
+                    );
+                    if let JobOutput::Planned(planned) = &out {
+                        PREVIEW.with(|p| *p.borrow_mut() = Some((id, planned.plan.clone())));
+                    }
+                    out
+                }
+            },
+            Job::ApplyImport {
+                file_name,
+                plan,
+                format,
+                attached_to,
+                open,
+                base,
+                now,
+            } => {
+                let plan = match plan {
+                    PlanSource::Preview {
+                        job,
+                        target,
+                        now: planned_at,
+                        seed,
+                    } => {
+                        let kept = PREVIEW.with(|p| match p.borrow_mut().take() {
+                            Some((preview, plan)) if preview == job => Some(plan),
+                            _ => None,
+                        });
+                        match kept {
+                            Some(plan) => Ok(PlanSource::Plan(plan)),
+                            // This worker did not make that preview (it was restarted since):
+                            // plan again, from the file and with the preview's inputs.
+                            None => match file_text(&file_name) {
+                                Err(failed) => Err(failed),
+                                Ok(None) => Ok(PlanSource::Preview {
+                                    job,
+                                    target,
+                                    now: planned_at,
+                                    seed,
+                                }),
+                                Ok(Some(text)) => {
+                                    let library =
+                                        Library::from_stored(&base.clone().into_stored().0);
+                                    match jobs::run(
+                                        Job::Import {
+                                            file_name: file_name.clone(),
+                                            text,
+                                            library,
+                                            target,
+                                            now: planned_at,
+                                            seed,
+                                        },
+                                        &mut progress,
+                                    ) {
+                                        JobOutput::Planned(p) => Ok(PlanSource::Plan(p.plan)),
+                                        other => Err(other),
+                                    }
+                                }
+                            },
+                        }
+                    }
+                    plan => Ok(plan),
+                };
+                match plan {
+                    Err(failed) => failed,
+                    Ok(plan) => {
+                        let out = jobs::run(
+                            Job::ApplyImport {
+                                file_name: file_name.clone(),
+                                plan,
+                                format,
+                                attached_to,
+                                open,
+                                base,
+                                now,
+                            },
+                            &mut progress,
+                        );
+                        save(handler, id, &file_name, out).await
+                    }
                 }
             }
+            other => jobs::run(other, &mut progress),
+        };
+        respond(handler, id, ReplyBody::Done(output));
+    }
+
+    /// Writes an applied import's records to IndexedDB in one transaction, then hands them to
+    /// the page in bounded batches; the output left for the page has no writes.
+    async fn save(handler: usize, id: u64, file_name: &str, out: JobOutput) -> JobOutput {
+        let JobOutput::Imported {
+            writes,
+            message,
+            open,
+        } = out
+        else {
+            return out;
+        };
+        if !writes.is_empty() {
+            respond(handler, id, ReplyBody::Saving);
+            let written = match idb::open().await {
+                Ok(db) => db.apply(&writes).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = written {
+                return JobOutput::Failed {
+                    message: format!(
+                        "“{file_name}” could not be imported: it could not be saved ({e}). \
+                         Nothing was changed."
+                    ),
+                };
+            }
+            let batches = sync_batches_within(
+                &writes,
+                jobs::WRITTEN_BATCH_MAX_RECORDS,
+                jobs::WRITTEN_BATCH_MAX_BYTES,
+            );
+            for batch in batches {
+                respond(handler, id, ReplyBody::Written(encode_sync_batch(&batch)));
+            }
+        }
+        JobOutput::Imported {
+            writes: Default::default(),
+            message,
+            open,
         }
     }
 }

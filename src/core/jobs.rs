@@ -19,9 +19,14 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use std::rc::Rc;
+
 use crate::core::formats::{self, ExportFile, ExportFormat, Format, ImportPlan};
 use crate::core::library::{ExportSettings, Library};
-use crate::core::model::Timestamp;
+use crate::core::model::{Annotation, Timestamp};
+use crate::core::storage::{
+    plan_writes, Protected, Store, StoredArticle, StoredLibrary, WritePlan,
+};
 
 /// One piece of heavy work, with everything it needs (the worker keeps no state between jobs).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,13 +49,13 @@ pub enum Job {
         /// ([`formats::fresh_ids`]).
         seed: [u8; 16],
     },
-    /// Apply a previewed import plan to `library` (re-anchoring the library's annotations on
-    /// articles whose text the import replaces).
+    /// Apply a previewed import plan to `base` (re-anchoring the library's annotations on
+    /// articles whose text the import replaces) and say what to write.
     ApplyImport {
         /// The file's name, for the message.
         file_name: String,
         /// The plan the preview showed.
-        plan: ImportPlan,
+        plan: PlanSource,
         /// The file's format.
         #[serde(with = "format_wire")]
         format: Format,
@@ -58,8 +63,10 @@ pub enum Job {
         attached_to: Option<Uuid>,
         /// The article open when the user confirmed.
         open: Uuid,
-        /// The library to apply the plan to.
-        library: Library,
+        /// The library to apply the plan to, as stored.
+        base: StoredBase,
+        /// The time the changed articles are stamped with.
+        now: Timestamp,
     },
     /// Replace the text of `article` with `text`, re-anchoring its annotations.
     ReplaceText {
@@ -101,6 +108,83 @@ pub enum ImportTarget {
     Chosen(Uuid),
 }
 
+/// The most records in one [`ReplyBody::Written`] batch: the page applies and renders each
+/// batch in a task of its own, which must stay short for the page to answer a key press or
+/// a click at once (about 10 ms of work per 250 annotations in the benchmark).
+pub const WRITTEN_BATCH_MAX_RECORDS: usize = 250;
+/// The most bytes of encoded records in one [`ReplyBody::Written`] batch (a larger record
+/// travels alone).
+pub const WRITTEN_BATCH_MAX_BYTES: usize = 256 * 1024;
+
+/// Where the plan of [`Job::ApplyImport`] comes from.
+///
+/// The worker keeps the plan of the last preview it made, so that neither the plan nor the
+/// file travels through the page again (at 20 MiB, reading either on the page's main thread
+/// would hold it for a long time). The page names that preview's job; a worker that no longer
+/// has it (it was restarted since) plans again from the file, with the same inputs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanSource {
+    /// The plan itself.
+    Plan(ImportPlan),
+    /// The plan made by the preview job `job` (its [`Request::id`]); `target`, `now` and
+    /// `seed` are that job's, for planning again.
+    Preview {
+        /// The preview's job id.
+        job: u64,
+        /// Which article W3C annotations go to.
+        target: ImportTarget,
+        /// The preview's time.
+        now: Timestamp,
+        /// The preview's random seed.
+        seed: [u8; 16],
+    },
+}
+
+/// A library as stored, for a job that says what to write: articles with their times, the
+/// annotations, and the keys no write may touch (records that could not be read).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct StoredBase {
+    /// The articles, with when they were added and changed.
+    pub articles: Vec<StoredArticle>,
+    /// The annotations.
+    pub annotations: Vec<Annotation>,
+    /// Keys of records that could not be read.
+    pub protected: Vec<(Store, String)>,
+}
+
+impl StoredBase {
+    /// The library `library`, whose unreadable records are `protected`.
+    pub fn new(library: &StoredLibrary, protected: &Protected) -> Self {
+        StoredBase {
+            articles: library.articles.values().cloned().collect(),
+            annotations: library
+                .annotations
+                .values()
+                .map(|a| a.as_ref().clone())
+                .collect(),
+            protected: protected.keys().cloned().collect(),
+        }
+    }
+
+    /// The stored library and its protected keys again.
+    pub fn into_stored(self) -> (StoredLibrary, Protected) {
+        let library = StoredLibrary {
+            articles: self
+                .articles
+                .into_iter()
+                .map(|a| (a.article.id, a))
+                .collect(),
+            annotations: self
+                .annotations
+                .into_iter()
+                .map(|a| (a.id, Rc::new(a)))
+                .collect(),
+        };
+        (library, Protected::from_keys(self.protected))
+    }
+}
+
 /// How far a job has got: `done` of `total` items (annotations read and anchored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
@@ -116,10 +200,13 @@ pub struct Progress {
 pub enum JobOutput {
     /// An import read and planned, for the preview.
     Planned(PlannedImport),
-    /// The library after an applied import, the message to show and the article to open.
+    /// An applied import: the records to write, the message to show and the article to open.
+    /// The worker writes `writes` to the database itself, in one transaction, and then hands
+    /// the records to the page in bounded batches ([`ReplyBody::Written`]); what reaches the
+    /// page here has no writes left.
     Imported {
-        /// The library after the import.
-        library: Library,
+        /// The records to write.
+        writes: WritePlan,
         /// The message for the user ([`formats::PlanSummary::applied_message`]).
         message: String,
         /// The article to open afterwards, if another than the open one.
@@ -151,7 +238,8 @@ pub struct PlannedImport {
     pub article: Option<Uuid>,
     /// The preview's lines, as the core words them for the library the plan was made for.
     pub lines: Vec<String>,
-    /// The plan, to send back with [`Job::ApplyImport`].
+    /// The plan. It never travels: the worker keeps it for [`PlanSource::Preview`].
+    #[serde(skip)]
     pub plan: ImportPlan,
 }
 
@@ -203,6 +291,14 @@ pub struct Reply {
 pub enum ReplyBody {
     /// The job has got this far.
     Progress(Progress),
+    /// The worker is about to write to the database: from now on the job cannot be cancelled
+    /// (its transaction commits or aborts as a whole).
+    Saving,
+    /// Records the worker has written, as the text of a [`SyncBatch`](crate::core::storage::SyncBatch)
+    /// (at most [`SYNC_BATCH_MAX_RECORDS`](crate::core::storage::SYNC_BATCH_MAX_RECORDS)
+    /// records or 1 MiB): the page applies each in a task of its own and passes it on to
+    /// other tabs as it is.
+    Written(String),
     /// The job is finished (the last reply about it).
     Done(JobOutput),
 }
@@ -252,12 +348,27 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
             format,
             attached_to,
             open,
-            library,
-        } => JobOutput::Imported {
-            library: plan.apply(&library),
-            message: plan.summary().applied_message(&file_name),
-            open: plan.article_to_open(format, attached_to, open),
-        },
+            base,
+            now,
+        } => {
+            let PlanSource::Plan(plan) = plan else {
+                return JobOutput::Failed {
+                    message: format!(
+                        "The preview of “{file_name}” is no longer available. Nothing was \
+                         changed; choose the file again."
+                    ),
+                };
+            };
+            let (stored, protected) = base.into_stored();
+            let next = plan
+                .apply(&Library::from_stored(&stored))
+                .to_stored(&stored, now);
+            JobOutput::Imported {
+                writes: plan_writes(&stored, &next, &protected),
+                message: plan.summary().applied_message(&file_name),
+                open: plan.article_to_open(format, attached_to, open),
+            }
+        }
         Job::ReplaceText {
             library,
             article,

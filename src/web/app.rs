@@ -60,7 +60,7 @@ pub fn app() -> Html {
     let usage = use_startup(&state, &persister);
     let article_ref = use_node_ref();
     let selection = use_selection(&state, &article_ref);
-    let transfer = use_transfer(&state);
+    let transfer = use_transfer(&state, &persister);
     let on_article_key = use_article_keys(&state, &article_ref);
     let dialog = use_state_eq(|| None::<Dialog>);
 
@@ -207,6 +207,7 @@ pub fn app() -> Html {
             if let Some(job) = &transfer.job {
                 <JobProgress label={job.label} doing={job.doing.clone()}
                     progress={job.progress.map(|p| (p.done, p.total))}
+                    saving={job.saving}
                     on_cancel={transfer.cancel_job.clone()} />
             }
             if let Some(p) = &transfer.preview {

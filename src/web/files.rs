@@ -47,8 +47,8 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .map_err(|_| "The clipboard refused the text (the browser may need permission).".to_owned())
 }
 
-/// Reads a chosen file as UTF-8 text, refusing files larger than `max_bytes` before reading.
-pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, String> {
+/// Refuses a chosen file larger than `max_bytes`, before anything reads it.
+pub fn check_size(file: &web_sys::File, max_bytes: usize) -> Result<(), String> {
     let size = file.size() as usize;
     if size > max_bytes {
         return Err(format!(
@@ -58,9 +58,5 @@ pub async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, 
             max_bytes / (1024 * 1024)
         ));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|_| format!("“{}” could not be read.", file.name()))?;
-    text.as_string()
-        .ok_or_else(|| format!("“{}” could not be read as text.", file.name()))
+    Ok(())
 }

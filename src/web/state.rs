@@ -121,6 +121,10 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Bumped whenever writes were queued, so the shell schedules a flush.
     pub revision: u64,
+    /// While an import's records arrive: the blocks whose highlights are to be drawn again
+    /// once the next batch that renders arrives ([`AppAction::Written`] with `render`), so
+    /// that the article is laid out a few times per import, not once per batch.
+    pub deferred: Option<Vec<usize>>,
 }
 
 /// What can happen to the state.
@@ -165,6 +169,18 @@ pub enum AppAction {
     Remote(SyncMessage),
     /// Another tab's write, every record of it, applied and rendered once.
     RemoteBatch(SyncBatch),
+    /// Records this tab's worker wrote to the database (an import), computed from `base`,
+    /// the library when the job started: applied without writing them again
+    /// ([`storage::apply_written_batch`]); an edit made meanwhile is kept and still written.
+    /// The highlights those batches changed are drawn when `render` is set (and otherwise
+    /// kept for later: see [`AppState::deferred`]).
+    Written {
+        batch: SyncBatch,
+        base: Rc<storage::StoredLibrary>,
+        render: bool,
+    },
+    /// Draws the highlights that batches of [`AppAction::Written`] left to draw later.
+    RenderDeferred,
     /// The library after an import (or a text replacement), computed by the core.
     ReplaceLibrary {
         library: storage::StoredLibrary,
@@ -189,6 +205,7 @@ impl AppState {
             blocks: Rc::new(Vec::new()),
             annotations: Rc::new(Annotations::new(article.id)),
             runs: view::plain_chunks("", &[]),
+            deferred: None,
             selected: None,
             filter: Filter::default(),
             notice: None,
@@ -207,6 +224,7 @@ impl AppState {
         self.annotations = Rc::new(ann);
         self.selected = None;
         self.filter = Filter::default();
+        self.deferred = None;
         self.runs = self.render_all();
     }
 
@@ -241,6 +259,10 @@ impl AppState {
 
     /// Re-renders the blocks at indexes `touched`.
     fn rerender(&mut self, touched: &[usize]) {
+        if let Some(deferred) = &mut self.deferred {
+            deferred.extend_from_slice(touched);
+            return;
+        }
         view::update_blocks(
             &mut self.runs,
             &self.article.text,
@@ -311,6 +333,38 @@ impl AppState {
             }
             Err(refused) => self.notice = Some(Notice::error(refused.to_string())),
         }
+    }
+
+    /// [`AppState::reload_open`] for the records of `batch` only, in time proportional to
+    /// the batch (an import's records arrive in many batches): unless the open article's own
+    /// record changed, only the batch's annotations are reconciled.
+    fn reload_some(&mut self, batch: &SyncBatch) {
+        let id = self.article.id;
+        let article_changed = match self.library.articles.get(&id) {
+            Some(stored) => stored.article != *self.article,
+            None => true,
+        };
+        if article_changed {
+            return self.reload_open();
+        }
+        let records = batch
+            .records
+            .iter()
+            .filter_map(|m| match m {
+                SyncMessage::Changed {
+                    store: Store::Annotations,
+                    key,
+                    ..
+                }
+                | SyncMessage::Deleted {
+                    store: Store::Annotations,
+                    key,
+                } => Uuid::parse_str(key).ok(),
+                _ => None,
+            })
+            .map(|a| (a, self.library.annotations.get(&a).cloned()))
+            .collect();
+        let _ = self.annotate(Action::ReconcileSome(records), None);
     }
 
     /// Refreshes the open article from the library after the library changed underneath it.
@@ -478,6 +532,57 @@ impl Reducible for AppState {
                 }
                 if applied.articles.contains(&s.article.id) {
                     s.reload_open();
+                }
+            }
+            AppAction::RenderDeferred => {
+                let Some(mut blocks) = s.deferred.take() else {
+                    return self;
+                };
+                blocks.sort_unstable();
+                blocks.dedup();
+                s.rerender(&blocks);
+            }
+            AppAction::Written {
+                batch,
+                base,
+                render,
+            } => {
+                if s.deferred.is_none() {
+                    s.deferred = Some(Vec::new());
+                }
+                // A queued write of a record the worker has now written from the same copy is
+                // not needed any more. A record edited on this page while the job ran keeps
+                // this page's copy, written again so that it lands after the worker's.
+                let again = storage::rewrite_changed_since(&s.library, &base, &batch);
+                {
+                    let mut outbox = s.outbox.0.borrow_mut();
+                    for m in &batch.records {
+                        let (SyncMessage::Changed { store, key, .. }
+                        | SyncMessage::Deleted { store, key }) = m;
+                        outbox.forget(*store, key);
+                    }
+                }
+                if !again.is_empty() {
+                    s.outbox.push(again);
+                    s.revision += 1;
+                }
+                let applied =
+                    storage::apply_written_batch(Rc::make_mut(&mut s.library), &base, &batch);
+                if let Some(e) = applied.ignored.first() {
+                    s.notice = Some(Notice::error(format!(
+                        "{} saved records could not be shown ({e}); reload the page to see them.",
+                        applied.ignored.len()
+                    )));
+                }
+                if applied.articles.contains(&s.article.id) {
+                    s.reload_some(&batch);
+                }
+                if render {
+                    if let Some(mut blocks) = s.deferred.take() {
+                        blocks.sort_unstable();
+                        blocks.dedup();
+                        s.rerender(&blocks);
+                    }
                 }
             }
             AppAction::ReplaceLibrary { library, message } => {

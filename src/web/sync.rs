@@ -48,6 +48,13 @@ impl Channel {
             .map_err(|e| js_message(&e))
     }
 
+    /// Sends the text of a batch (as [`encode_sync_batch`] writes it) as it is.
+    pub fn post_text(&self, text: &str) -> Result<(), String> {
+        self.inner
+            .post_message(&JsValue::from_str(text))
+            .map_err(|e| js_message(&e))
+    }
+
     /// Calls `callback` with each message that arrives, read with [`decode_sync_batch`] (a
     /// single-record message of an earlier version arrives as a batch of one): a message that
     /// cannot be read arrives as its error, so that the app can report it rather than lose it

@@ -2,14 +2,19 @@
 //! [`crate::core::jobs`]): starting it on first use, sending one job at a time, passing its
 //! progress and result on, and stopping it at once when the user cancels.
 //!
-//! The worker is registered with `gloo-worker`, whose messages this module speaks itself:
-//! `gloo-worker` 0.6's bridge can neither terminate its worker (dropping it only asks the worker
-//! to close once the job in hand is finished, gloo issue #408) nor report a worker that fails
-//! to load, and it panics where this module reports. The envelope is `gloo-worker`'s, as JSON
-//! text (the worker's codec): the page posts `{"Connected":0}` then
-//! `{"ProcessInput":[0,<Request>]}`, the worker posts `"WorkerLoaded"` once it listens, then
-//! `{"ProcessOutput":[0,<Reply>]}`s. Messages posted before `"WorkerLoaded"` are queued here, as
-//! `gloo-worker` does, since the worker's wasm starts listening only after it has loaded.
+//! The messages are `gloo-worker`'s envelope, as JSON text, though neither side uses the
+//! crate any more: `gloo-worker` 0.6's bridge can neither terminate its worker (dropping it
+//! only asks the worker to close once the job in hand is finished, gloo issue #408) nor report
+//! a worker that fails to load, it panics where this module reports, and its codec cannot carry
+//! a `File`. The page posts `{"Connected":0}` then `{"ProcessInput":[0,<Request>]}` (or, with a
+//! file for the worker to read, the array `[<that text>, File]`); the worker posts
+//! `"WorkerLoaded"` once it listens, then `{"ProcessOutput":[0,<Reply>]}`s. Messages posted
+//! before `"WorkerLoaded"` are queued here, since the worker's wasm starts listening only after
+//! it has loaded.
+//!
+//! An import's last step writes to IndexedDB from the worker: once the worker says it is
+//! saving ([`JobEvent::Saving`]), the job can no longer be cancelled (its transaction commits
+//! or aborts as a whole), and the records it wrote follow as [`JobEvent::Written`] batches.
 //!
 //! A result is passed on only for the job the page is waiting for: every reply names its job,
 //! a cancelled job is forgotten and its worker terminated, so a stale result is never applied.
@@ -36,6 +41,10 @@ const START_TIMEOUT_MS: u32 = 30_000;
 pub enum JobEvent {
     /// The job has got this far.
     Progress(Progress),
+    /// The worker is writing the job's result to the database: it can no longer be cancelled.
+    Saving,
+    /// Records the worker wrote, as the text of a sync batch (`core::storage::SyncBatch`).
+    Written(String),
     /// The job is finished; nothing more comes about it.
     Done(JobOutput),
     /// The worker could not run the job (it failed to load, stopped with an error, or sent
@@ -88,6 +97,8 @@ struct Runner {
 struct Current {
     id: u64,
     on_event: Option<Rc<dyn Fn(JobEvent)>>,
+    /// The worker said it is writing: cancelling would no longer leave the library as it was.
+    saving: bool,
 }
 
 /// A started worker and its event handlers.
@@ -95,7 +106,7 @@ struct Live {
     worker: web_sys::Worker,
     generation: u64,
     /// Messages waiting for the worker to listen; `None` once it does.
-    queue: Option<Vec<String>>,
+    queue: Option<Vec<JsValue>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
     _watchdog: Option<Timeout>,
@@ -121,7 +132,11 @@ impl JobRunner {
         }
         r.last_id += 1;
         let id = r.last_id;
-        r.current = Some(Current { id, on_event: None });
+        r.current = Some(Current {
+            id,
+            on_event: None,
+            saving: false,
+        });
         id
     }
 
@@ -138,12 +153,30 @@ impl JobRunner {
     /// worker first if it is not running; `on_event` hears of its progress and its end. Does
     /// nothing when job `id` was cancelled or replaced in the meantime.
     pub fn run(&self, id: u64, job: Job, on_event: impl Fn(JobEvent) + 'static) {
+        self.run_with_file(id, job, None, on_event);
+    }
+
+    /// [`JobRunner::run`], handing the worker `file` to read itself (the job's text is then
+    /// the file's): a file of many megabytes is never read on the page.
+    pub fn run_with_file(
+        &self,
+        id: u64,
+        job: Job,
+        file: Option<web_sys::File>,
+        on_event: impl Fn(JobEvent) + 'static,
+    ) {
         if !self.is_current(id) {
             return;
         }
         let on_event: Rc<dyn Fn(JobEvent)> = Rc::new(on_event);
         let message = match encode(&ToWorker::ProcessInput(HANDLER, &Request { id, job })) {
-            Ok(m) => m,
+            Ok(m) => {
+                let text = JsValue::from_str(&m);
+                match file {
+                    None => text,
+                    Some(f) => js_sys::Array::of2(&text, &f).into(),
+                }
+            }
             Err(e) => {
                 self.inner.borrow_mut().current = None;
                 on_event(JobEvent::Failed(format!(
@@ -157,6 +190,7 @@ impl JobRunner {
             r.current = Some(Current {
                 id,
                 on_event: Some(on_event.clone()),
+                saving: false,
             });
             if r.live.is_none() {
                 r.last_id += 1;
@@ -184,14 +218,18 @@ impl JobRunner {
 
     /// Forgets the job the page waits for, if any, and terminates the worker if it was
     /// running it: nothing about that job is passed on any more. The next job starts a new
-    /// worker.
-    pub fn cancel(&self) {
+    /// worker. A job that is saving is not cancelled (returns `false`): it finishes.
+    pub fn cancel(&self) -> bool {
         let mut r = self.inner.borrow_mut();
+        if r.current.as_ref().is_some_and(|c| c.saving) {
+            return false;
+        }
         if let Some(c) = r.current.take() {
             if c.on_event.is_some() {
                 r.live = None;
             }
         }
+        true
     }
 }
 
@@ -242,7 +280,7 @@ fn spawn(runner: Weak<RefCell<Runner>>, generation: u64) -> Result<Live, JsValue
     Ok(Live {
         worker,
         generation,
-        queue: Some(vec![connect]),
+        queue: Some(vec![JsValue::from_str(&connect)]),
         _on_message: on_message,
         _on_error: on_error,
         _watchdog: Some(watchdog),
@@ -262,13 +300,11 @@ fn decode(text: &str) -> Option<FromWorker> {
     serde_json::from_value(value).ok()
 }
 
-/// Posts one message of text to `worker`.
-fn post(worker: &web_sys::Worker, message: &str) -> Result<(), String> {
-    worker
-        .post_message(&JsValue::from_str(message))
-        .map_err(|_| {
-            "The work could not be handed to the background worker. Nothing was changed.".to_owned()
-        })
+/// Posts one message (text, or text and a file) to `worker`.
+fn post(worker: &web_sys::Worker, message: &JsValue) -> Result<(), String> {
+    worker.post_message(message).map_err(|_| {
+        "The work could not be handed to the background worker. Nothing was changed.".to_owned()
+    })
 }
 
 /// Handles a message from the worker of `generation`.
@@ -292,7 +328,7 @@ fn received(runner: &Rc<RefCell<Runner>>, generation: u64, data: JsValue) {
                 return;
             }
             Some(FromWorker::ProcessOutput(_, reply)) => {
-                let Some(current) = r.current.as_ref().filter(|c| c.id == reply.id) else {
+                let Some(current) = r.current.as_mut().filter(|c| c.id == reply.id) else {
                     // A reply about a job the page no longer waits for.
                     return;
                 };
@@ -301,6 +337,11 @@ fn received(runner: &Rc<RefCell<Runner>>, generation: u64, data: JsValue) {
                 };
                 let event = match reply.body {
                     ReplyBody::Progress(p) => JobEvent::Progress(p),
+                    ReplyBody::Saving => {
+                        current.saving = true;
+                        JobEvent::Saving
+                    }
+                    ReplyBody::Written(text) => JobEvent::Written(text),
                     ReplyBody::Done(out) => {
                         r.current = None;
                         JobEvent::Done(out)
@@ -330,13 +371,24 @@ fn fail(runner: &Rc<RefCell<Runner>>, generation: Option<u64>, text: String) {
             return;
         }
         let dead = r.live.take();
-        let on_event = r.current.take().and_then(|c| c.on_event);
-        (on_event, dead)
+        let current = r.current.take();
+        let saving = current.as_ref().is_some_and(|c| c.saving);
+        (current.and_then(|c| c.on_event).map(|f| (f, saving)), dead)
     };
     // The worker (and its handlers, one of which may be running this) is dropped outside the
     // borrow; wasm-bindgen defers freeing a closure that is running.
     drop(dead);
-    if let Some(on_event) = on_event {
+    if let Some((on_event, saving)) = on_event {
+        // Past the start of its write, the job's transaction may have committed: the page
+        // cannot say that nothing was changed.
+        let text = if saving {
+            text.replace(
+                "Nothing was changed",
+                "The import may have been saved; reload the page to see what is stored",
+            )
+        } else {
+            text
+        };
         on_event(JobEvent::Failed(text));
     }
 }

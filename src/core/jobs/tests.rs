@@ -1,6 +1,7 @@
 use super::*;
 use crate::core::formats::ImportStep;
 use crate::core::model::{Annotation, Kind};
+use crate::core::storage::{apply_written_batch, sync_batches};
 use crate::core::text::Article;
 
 const NOW: Timestamp = Timestamp(1_700_000_000_000);
@@ -43,14 +44,24 @@ fn check(job: Job) -> (JobOutput, Vec<Progress>) {
     let out = run(request.job, &mut |p| reports.push(p));
     let reply = Reply {
         id: request.id,
-        body: ReplyBody::Done(out),
+        body: ReplyBody::Done(out.clone()),
     };
     let text = serde_json::to_string(&reply).expect("an output serialises");
     let back: Reply = serde_json::from_str(&text).expect("an output deserialises");
-    assert_eq!(back, reply, "the reply survives the wire unchanged");
-    let ReplyBody::Done(out) = back.body else {
-        panic!("not a result")
-    };
+    // A preview's plan stays in the worker: everything else survives the wire unchanged.
+    let mut expected = out.clone();
+    if let JobOutput::Planned(p) = &mut expected {
+        assert!(
+            !text.contains("\"plan\""),
+            "the plan does not travel: {text}"
+        );
+        p.plan = ImportPlan::default();
+    }
+    assert_eq!(
+        back.body,
+        ReplyBody::Done(expected),
+        "the reply survives the wire"
+    );
     (out, reports)
 }
 
@@ -114,24 +125,117 @@ fn native_import_plans_then_applies_to_the_exported_library() {
 
     let (out, _) = check(Job::ApplyImport {
         file_name: "backup.json".into(),
-        plan: planned.plan,
+        plan: PlanSource::Plan(planned.plan),
         format: planned.format,
         attached_to: None,
         open: Uuid::from_u128(999),
-        library: Library::default(),
+        base: StoredBase::default(),
+        now: NOW,
     });
     let JobOutput::Imported {
-        library: next,
+        writes,
         message,
         open,
     } = out
     else {
         panic!("expected an applied import, got {out:?}")
     };
-    assert_eq!(next.articles, lib.articles);
-    assert_eq!(next.annotations, lib.annotations);
+    // The writes, applied as the page applies them once the worker has written them, give
+    // the exported library back.
+    let mut stored = StoredLibrary::default();
+    for batch in sync_batches(&writes) {
+        let applied = apply_written_batch(&mut stored, &StoredLibrary::default(), &batch);
+        assert!(applied.ignored.is_empty(), "{:?}", applied.ignored);
+    }
+    assert_eq!(Library::from_stored(&stored), lib);
+    assert!(writes.deletes.is_empty());
+    assert_eq!(writes.puts.len(), 6, "one article and five annotations");
+    assert!(stored
+        .articles
+        .values()
+        .all(|a| a.added == NOW && a.changed == NOW));
     assert!(message.contains("backup.json"), "{message}");
     assert_eq!(open, Some(Uuid::from_u128(1)), "the imported article opens");
+}
+
+#[test]
+fn applying_writes_only_what_changes_never_a_protected_key_and_keeps_added_times() {
+    let lib = library(3);
+    let earlier = Timestamp(5_000);
+    let mut stored = lib.to_stored(&StoredLibrary::default(), earlier);
+    // An unreadable record sits under the id of the second annotation.
+    let protected_id = lib.annotations[1].id.to_string();
+    let protected = Protected::from_keys([(Store::Annotations, protected_id.clone())]);
+    stored.annotations.remove(&lib.annotations[1].id);
+    let base = StoredBase::new(&stored, &protected);
+    assert_eq!(
+        StoredBase::new(&stored, &protected).into_stored(),
+        (stored.clone(), protected.clone()),
+        "a stored base converts back"
+    );
+    // The file changes the first annotation's note and brings the second one back.
+    let mut incoming = lib.clone();
+    let mut first = incoming.annotations[0].clone();
+    first.note = "checked".into();
+    first.modified = Timestamp(9_000);
+    incoming.annotations[0] = first;
+    let file = export(&incoming, ExportFormat::Native);
+    let (out, _) = check(Job::Import {
+        file_name: "f.json".into(),
+        text: file.content,
+        library: Library::from_stored(&stored),
+        target: ImportTarget::Detect { open: None },
+        now: NOW,
+        seed: [5; 16],
+    });
+    let JobOutput::Planned(planned) = out else {
+        panic!("expected a plan, got {out:?}")
+    };
+    let (out, _) = check(Job::ApplyImport {
+        file_name: "f.json".into(),
+        plan: PlanSource::Plan(planned.plan),
+        format: planned.format,
+        attached_to: None,
+        open: lib.articles[0].id,
+        base,
+        now: NOW,
+    });
+    let JobOutput::Imported { writes, open, .. } = out else {
+        panic!("expected an applied import, got {out:?}")
+    };
+    let keys: Vec<&str> = writes.puts.iter().map(|(_, k, _)| k.as_str()).collect();
+    assert_eq!(
+        keys,
+        [lib.annotations[0].id.to_string()],
+        "only the changed note is written, never the protected key"
+    );
+    assert!(writes.puts[0].2.contains("checked"));
+    assert_eq!(open, None, "the open article stays open");
+}
+
+#[test]
+fn a_preview_the_worker_no_longer_has_is_refused_without_change() {
+    let (out, _) = check(Job::ApplyImport {
+        file_name: "gone.json".into(),
+        plan: PlanSource::Preview {
+            job: 3,
+            target: ImportTarget::Detect { open: None },
+            now: NOW,
+            seed: [0; 16],
+        },
+        format: Format::Native,
+        attached_to: None,
+        open: Uuid::from_u128(1),
+        base: StoredBase::default(),
+        now: NOW,
+    });
+    let JobOutput::Failed { message } = out else {
+        panic!("expected a refusal, got {out:?}")
+    };
+    assert!(
+        message.contains("gone.json") && message.contains("Nothing was changed"),
+        "{message}"
+    );
 }
 
 #[test]

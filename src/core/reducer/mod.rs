@@ -124,6 +124,12 @@ pub enum Action {
     /// with the records the set holds already (after a rename, or after this tab's own changes
     /// were stored) changes nothing and keeps the whole history.
     Reconcile(Vec<Rc<Annotation>>),
+    /// [`Action::Reconcile`] for some annotations only, in time proportional to their number:
+    /// each id with its stored record now (`None`: it has none any more). A record of this
+    /// article that differs from the set's is put; an id whose record is gone or belongs to
+    /// another article is removed; nothing else changes. Used as an import's records arrive,
+    /// batch by batch.
+    ReconcileSome(Vec<(Uuid, Option<Rc<Annotation>>)>),
 }
 
 /// Why an action was refused. A refused action changes nothing.
@@ -349,6 +355,29 @@ impl Annotations {
                 })
             }
             Action::Reconcile(stored) => Ok(self.reconcile(stored)),
+            Action::ReconcileSome(records) => {
+                let mut change = Change::default();
+                for (id, record) in records {
+                    match record {
+                        Some(a) if a.article_id == self.article_id && a.id == id => {
+                            let same = self
+                                .get_shared(id)
+                                .is_some_and(|held| Rc::ptr_eq(held, &a) || **held == *a);
+                            if !same {
+                                self.forget_history(id);
+                                change.extend(self.run(Op::Put(a)).1);
+                            }
+                        }
+                        _ => {
+                            if self.get(id).is_some() {
+                                self.forget_history(id);
+                                change.extend(self.run(Op::Remove(id)).1);
+                            }
+                        }
+                    }
+                }
+                Ok(change)
+            }
         }
     }
 

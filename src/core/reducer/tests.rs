@@ -600,3 +600,52 @@ fn evidence_links_given_twice_are_kept_once() {
     s.apply(Action::Create(claim)).unwrap();
     assert_eq!(s.get(id(3)).unwrap().claim().unwrap().evidence, vec![a, b]);
 }
+
+#[test]
+fn reconcile_some_touches_only_the_ids_given_and_keeps_other_history() {
+    let mut s = Annotations::new(ARTICLE);
+    s.apply(Action::Load(vec![
+        ann(1, Kind::Claim, 9, 18),
+        ann(2, Kind::Quote, 34, 65),
+    ]))
+    .unwrap();
+    s.apply(edit(2, Edit::SetNote("mine".into()), 10)).unwrap();
+    let mut theirs = s.get(id(1)).unwrap().clone();
+    theirs.note = "imported".into();
+    let mut elsewhere = ann(3, Kind::Claim, 0, 4);
+    elsewhere.article_id = Uuid::from_u128(77);
+    let c = s
+        .apply(Action::ReconcileSome(vec![
+            (id(1), Some(Rc::new(theirs.clone()))),
+            (id(4), Some(Rc::new(ann(4, Kind::Claim, 0, 4)))),
+            (id(3), Some(Rc::new(elsewhere))),
+        ]))
+        .unwrap();
+    assert_eq!((c.upserted, c.save), (vec![id(1), id(4)], false));
+    assert_eq!(s.get(id(1)), Some(&theirs));
+    assert_eq!(ids(&s), vec![id(4), id(1), id(2)]);
+    // The untouched annotation keeps its undo step.
+    assert!(s.can_undo());
+    s.apply(UNDO).unwrap();
+    assert_eq!(s.get(id(2)).unwrap().note, "");
+    // The same record again changes nothing; a record that is gone, or moved to another
+    // article, is removed; an unknown id that is gone changes nothing.
+    assert!(s
+        .apply(Action::ReconcileSome(vec![(
+            id(1),
+            Some(Rc::new(theirs.clone()))
+        )]))
+        .unwrap()
+        .is_empty());
+    let mut moved = ann(4, Kind::Claim, 0, 4);
+    moved.article_id = Uuid::from_u128(77);
+    let c = s
+        .apply(Action::ReconcileSome(vec![
+            (id(1), None),
+            (id(4), Some(Rc::new(moved))),
+            (id(9), None),
+        ]))
+        .unwrap();
+    assert_eq!(c.removed, vec![id(1), id(4)]);
+    assert_eq!(ids(&s), vec![id(2)]);
+}

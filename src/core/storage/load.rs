@@ -66,6 +66,16 @@ impl Protected {
         self.0.contains(&(store, key.to_owned()))
     }
 
+    /// The protected keys, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &(Store, String)> {
+        self.0.iter()
+    }
+
+    /// Protects exactly `keys`.
+    pub fn from_keys(keys: impl IntoIterator<Item = (Store, String)>) -> Self {
+        Protected(keys.into_iter().collect())
+    }
+
     /// How many keys are protected.
     pub fn len(&self) -> usize {
         self.0.len()

@@ -9,8 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use uuid::Uuid;
 
-/// What to write to IndexedDB, in one transaction.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// What to write to IndexedDB, in one transaction. Serde, so that the background worker can
+/// hand one over ([`crate::core::jobs`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct WritePlan {
     /// Records to put, as `(store, key, JSON text)`.
     pub puts: Vec<(Store, String, String)>,
@@ -206,6 +207,12 @@ impl PendingWrites {
         for (store, key) in plan.deletes {
             self.ops.entry((store, key)).or_insert(Op::Delete);
         }
+    }
+
+    /// Drops the queued write of `key` in `store`, if any: the record was written since by
+    /// someone else (this tab's worker) from a library that already held this change.
+    pub fn forget(&mut self, store: Store, key: &str) {
+        self.ops.remove(&(store, key.to_owned()));
     }
 
     /// How many keys have a queued write.

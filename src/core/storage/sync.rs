@@ -230,13 +230,22 @@ pub fn decode_sync_batch(raw: &str) -> Result<SyncBatch, RecordError> {
 /// deletions), as few batches as [`SYNC_BATCH_MAX_RECORDS`] and [`SYNC_BATCH_MAX_BYTES`] allow.
 /// An empty plan sends nothing.
 pub fn sync_batches(plan: &WritePlan) -> Vec<SyncBatch> {
+    sync_batches_within(plan, SYNC_BATCH_MAX_RECORDS, SYNC_BATCH_MAX_BYTES)
+}
+
+/// [`sync_batches`] with other bounds: at most `max_records` records and `max_bytes` bytes of
+/// encoded records per batch (a larger single record travels alone).
+pub fn sync_batches_within(
+    plan: &WritePlan,
+    max_records: usize,
+    max_bytes: usize,
+) -> Vec<SyncBatch> {
     let mut batches = Vec::new();
     let mut current = SyncBatch::default();
     let mut bytes = 0;
     for message in sync_messages(plan) {
         let size = encode_sync(&message).len();
-        let full =
-            current.records.len() >= SYNC_BATCH_MAX_RECORDS || bytes + size > SYNC_BATCH_MAX_BYTES;
+        let full = current.records.len() >= max_records || bytes + size > max_bytes;
         if full && !current.records.is_empty() {
             batches.push(std::mem::take(&mut current));
             bytes = 0;
@@ -275,6 +284,80 @@ impl BatchApplied {
 /// lookups whatever the size of the library. Records that cannot be read are reported in
 /// [`BatchApplied::ignored`]; every other record still applies.
 pub fn apply_sync_batch(library: &mut StoredLibrary, batch: &SyncBatch) -> BatchApplied {
+    apply_batch(library, batch, None)
+}
+
+/// Applies a batch of records this tab's own worker has just written to the database (an
+/// import it carried out, computed from `base`, this tab's library when the job started).
+/// A record replaces this tab's copy whatever the merge rule would say, since the database
+/// now holds it and it was computed from this tab's own copy, unless this tab's copy changed
+/// since `base` (an edit made while the job ran): that copy is kept, and its queued write
+/// will put it over the worker's. Records that cannot be read are reported as by
+/// [`apply_sync_batch`].
+pub fn apply_written_batch(
+    library: &mut StoredLibrary,
+    base: &StoredLibrary,
+    batch: &SyncBatch,
+) -> BatchApplied {
+    apply_batch(library, batch, Some(base))
+}
+
+/// Whether the record `key` of `store` is the same in `library` as in `base`.
+pub fn unchanged_since(
+    library: &StoredLibrary,
+    base: &StoredLibrary,
+    store: Store,
+    key: &str,
+) -> bool {
+    let Ok(id) = Uuid::parse_str(key) else {
+        return true;
+    };
+    match store {
+        Store::Articles => library.articles.get(&id) == base.articles.get(&id),
+        Store::Annotations => match (library.annotations.get(&id), base.annotations.get(&id)) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
+            (a, b) => a.is_none() && b.is_none(),
+        },
+        Store::Meta => true,
+    }
+}
+
+/// The writes that put this tab's copy back over records of `batch` (written by this tab's
+/// worker from `base`) that changed on this tab since `base`: [`apply_written_batch`] keeps
+/// those copies, and the database must end up holding them too.
+pub fn rewrite_changed_since(
+    library: &StoredLibrary,
+    base: &StoredLibrary,
+    batch: &SyncBatch,
+) -> WritePlan {
+    let mut plan = WritePlan::default();
+    for message in &batch.records {
+        let (SyncMessage::Changed { store, key, .. } | SyncMessage::Deleted { store, key }) =
+            message;
+        if unchanged_since(library, base, *store, key) {
+            continue;
+        }
+        let Ok(id) = Uuid::parse_str(key) else {
+            continue;
+        };
+        let current = match store {
+            Store::Articles => library.articles.get(&id).map(encode_article),
+            Store::Annotations => library.annotations.get(&id).map(|a| encode_annotation(a)),
+            Store::Meta => continue,
+        };
+        match current {
+            Some(json) => plan.puts.push((*store, key.clone(), json)),
+            None => plan.deletes.push((*store, key.clone())),
+        }
+    }
+    plan
+}
+
+fn apply_batch(
+    library: &mut StoredLibrary,
+    batch: &SyncBatch,
+    written_from: Option<&StoredLibrary>,
+) -> BatchApplied {
     let mut applied = BatchApplied::default();
     for message in &batch.records {
         // An annotation's article before and after the record applies: an annotation that
@@ -295,7 +378,19 @@ pub fn apply_sync_batch(library: &mut StoredLibrary, batch: &SyncBatch) -> Batch
             _ => None,
         };
         let before = annotation_article(library);
-        match apply_sync(library, message) {
+        let outcome = match written_from {
+            None => apply_one(library, message, false),
+            Some(base) => {
+                let (SyncMessage::Changed { store, key, .. } | SyncMessage::Deleted { store, key }) =
+                    message;
+                if unchanged_since(library, base, *store, key) {
+                    apply_one(library, message, true)
+                } else {
+                    Applied::Kept
+                }
+            }
+        };
+        match outcome {
             Applied::Updated => {
                 applied.updated += 1;
                 let after = annotation_article(library);
@@ -338,6 +433,11 @@ pub enum Applied {
 /// since the other tab has already deleted the record from the database. Nothing is written:
 /// the other tab has done that.
 pub fn apply_sync(library: &mut StoredLibrary, message: &SyncMessage) -> Applied {
+    apply_one(library, message, false)
+}
+
+/// [`apply_sync`], or with `written` a record that always replaces this tab's copy.
+fn apply_one(library: &mut StoredLibrary, message: &SyncMessage, written: bool) -> Applied {
     match message {
         SyncMessage::Changed { store, key, record } => match store {
             Store::Articles => match decode_article(record).and_then(|a| {
@@ -346,7 +446,9 @@ pub fn apply_sync(library: &mut StoredLibrary, message: &SyncMessage) -> Applied
             }) {
                 Err(e) => Applied::Ignored(e),
                 Ok(remote) => match library.articles.get(&remote.article.id) {
-                    Some(local) if merge_article(local, &remote) == Winner::Local => Applied::Kept,
+                    Some(local) if !written && merge_article(local, &remote) == Winner::Local => {
+                        Applied::Kept
+                    }
                     _ => {
                         library.articles.insert(remote.article.id, remote);
                         Applied::Updated
@@ -359,7 +461,9 @@ pub fn apply_sync(library: &mut StoredLibrary, message: &SyncMessage) -> Applied
             }) {
                 Err(e) => Applied::Ignored(e),
                 Ok(remote) => match library.annotations.get(&remote.id) {
-                    Some(local) if merge_annotation(local, &remote) == Winner::Local => {
+                    Some(local)
+                        if !written && merge_annotation(local, &remote) == Winner::Local =>
+                    {
                         Applied::Kept
                     }
                     _ => {
@@ -394,6 +498,7 @@ mod tests {
     use crate::core::storage::testing::{annotation, article, library};
     use crate::core::storage::*;
     use serde_json::Value;
+    use std::rc::Rc;
     use uuid::Uuid;
 
     #[test]
@@ -491,6 +596,81 @@ mod tests {
             deletes: Vec::new(),
         };
         (annotations, plan)
+    }
+
+    #[test]
+    fn records_the_worker_wrote_replace_newer_copies_where_another_tabs_do_not() {
+        // This tab's copy is newer (modified 50) than the record written (modified 20).
+        let local = library(
+            vec![article(1, "A", 10)],
+            vec![annotation(101, 1, Kind::Claim, 50)],
+        );
+        let (written, plan) = newer_annotations(1, 20);
+        let batch = sync_batches(&plan).remove(0);
+        let mut other_tab = local.clone();
+        let applied = apply_sync_batch(&mut other_tab, &batch);
+        assert_eq!(
+            (applied.updated, applied.kept),
+            (0, 1),
+            "another tab's older copy loses"
+        );
+        assert_eq!(other_tab, local);
+        let mut own = local.clone();
+        let applied = apply_written_batch(&mut own, &local, &batch);
+        assert_eq!((applied.updated, applied.kept), (1, 0));
+        assert_eq!(own.annotations[&Uuid::from_u128(101)].as_ref(), &written[0]);
+        assert!(applied.articles.contains(&Uuid::from_u128(1)));
+        // An edit made on this page while the worker ran is kept (its own write follows).
+        let mut edited = local.clone();
+        let mut mine = annotation(101, 1, Kind::Claim, 60);
+        mine.note = "typed meanwhile".into();
+        edited.annotations.insert(mine.id, Rc::new(mine.clone()));
+        let applied = apply_written_batch(&mut edited, &local, &batch);
+        assert_eq!((applied.updated, applied.kept), (0, 1));
+        assert_eq!(edited.annotations[&mine.id].as_ref(), &mine);
+        let again = rewrite_changed_since(&edited, &local, &batch);
+        assert_eq!(
+            again.puts,
+            vec![(
+                Store::Annotations,
+                mine.id.to_string(),
+                encode_annotation(&mine)
+            )]
+        );
+        assert!(rewrite_changed_since(&local, &local, &batch).is_empty());
+        assert!(!unchanged_since(
+            &edited,
+            &local,
+            Store::Annotations,
+            &mine.id.to_string()
+        ));
+        assert!(unchanged_since(
+            &own,
+            &own.clone(),
+            Store::Annotations,
+            &mine.id.to_string()
+        ));
+        // Unreadable records are still reported, and change nothing.
+        let bad = SyncBatch {
+            records: vec![SyncMessage::Changed {
+                store: Store::Annotations,
+                key: "x".into(),
+                record: "{".into(),
+            }],
+        };
+        let before = own.clone();
+        let applied = apply_written_batch(&mut own, &before, &bad);
+        assert_eq!((applied.updated, applied.ignored.len()), (0, 1));
+    }
+
+    #[test]
+    fn a_queued_write_can_be_forgotten_by_key() {
+        let (_, plan) = newer_annotations(2, 20);
+        let mut queue = PendingWrites::new();
+        queue.push(plan.clone());
+        queue.forget(Store::Annotations, &plan.puts[0].1);
+        queue.forget(Store::Articles, &plan.puts[1].1);
+        assert_eq!(queue.take().puts, plan.puts[1..].to_vec());
     }
 
     #[test]

@@ -267,6 +267,9 @@ pub struct JobProgressProps {
     /// Items done and items in all, once the worker has said.
     #[prop_or_default]
     pub progress: Option<(usize, usize)>,
+    /// The result is being written to the database: nothing can be cancelled any more.
+    #[prop_or_default]
+    pub saving: bool,
     pub on_cancel: Callback<()>,
 }
 
@@ -276,6 +279,7 @@ pub struct JobProgressProps {
 #[function_component(JobProgress)]
 pub fn job_progress(props: &JobProgressProps) -> Html {
     let count = match props.progress {
+        _ if props.saving => ": saving…".to_owned(),
         Some((done, total)) => format!(": {done} of {total} annotations"),
         None => "…".to_owned(),
     };
@@ -288,7 +292,9 @@ pub fn job_progress(props: &JobProgressProps) -> Html {
         <div class="job-progress">
             <p class="job-progress-text">{ format!("{}{count}", props.doing) }</p>
             <progress aria-label={props.label.clone()} {max} {value}></progress>
-            <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
+            if !props.saving {
+                <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
+            }
         </div>
     }
 }

@@ -6,6 +6,12 @@
 //! text replacement) runs in the background worker ([`crate::web::worker`]), one job at a
 //! time, while [`TransferHandle::job`] says how far it has got; cancelling forgets the job and
 //! stops the worker, so the library stays exactly as it was.
+//!
+//! An import never passes through the page's main thread whole: the worker reads the chosen
+//! file itself, keeps the plan its preview shows (the page gets the preview's lines), writes
+//! the applied import to IndexedDB in one transaction, and then hands the page the records
+//! it wrote in batches of at most 1,000 records or 1 MiB, each applied (and passed on to other
+//! tabs) in a task of its own, so that no task of the page grows with the file.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,23 +19,33 @@ use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
-use crate::core::formats::{self, ExportFile, ExportFormat, Format, ImportPlan};
-use crate::core::jobs::{ImportTarget, Job, JobOutput, PlannedImport, Progress};
+use crate::core::formats::{self, ExportFile, ExportFormat, Format};
+use crate::core::jobs::{
+    ImportTarget, Job, JobOutput, PlanSource, PlannedImport, Progress, StoredBase,
+};
 use crate::core::library::Library;
-use crate::core::model::uuid_from_random;
-use crate::core::storage::StoredLibrary;
+use crate::core::model::{uuid_from_random, Timestamp};
+use crate::core::storage::{decode_sync_batch, StoredLibrary};
 use crate::web::components::transfer::ExportRequest;
+use crate::web::persist::Persister;
 use crate::web::state::{AppAction, AppState, Notice};
 use crate::web::worker::{JobEvent, JobRunner};
 use crate::web::{dom, files};
 
-/// An import read and planned, waiting for the user to confirm it.
+/// An import read and planned (by the worker, which keeps the plan), waiting for the user to
+/// confirm it.
 #[derive(Clone, PartialEq)]
 pub struct ImportPreview {
     pub file_name: String,
-    text: Rc<String>,
+    /// The chosen file: the worker reads it, the page never does.
+    file: web_sys::File,
+    /// The preview's job, whose plan the worker keeps, and its inputs (to plan again in a
+    /// worker started since).
+    job: u64,
+    target: ImportTarget,
+    now: Timestamp,
+    seed: [u8; 16],
     pub format: Format,
-    plan: Rc<ImportPlan>,
     /// For W3C files, the article the annotations are attached to.
     pub article: Option<Uuid>,
     /// The preview's lines, as the core words them for the library the plan was made for
@@ -53,6 +69,8 @@ pub struct JobView {
     pub doing: String,
     /// How far it has got, when the worker has said.
     pub progress: Option<Progress>,
+    /// The worker is writing the result to the database: it can no longer be cancelled.
+    pub saving: bool,
 }
 
 /// What the view wires to the header, the banners and the dialogs.
@@ -83,6 +101,7 @@ pub struct TransferHandle {
 #[derive(Clone)]
 struct Ctx {
     state: UseReducerHandle<AppState>,
+    persister: Rc<Persister>,
     runner: JobRunner,
     preview: UseStateHandle<Option<ImportPreview>>,
     job: UseStateHandle<Option<JobView>>,
@@ -90,6 +109,9 @@ struct Ctx {
     /// with, so that it can tell whether the library changed while the job ran.
     latest: Rc<RefCell<Rc<StoredLibrary>>>,
 }
+
+/// While an import's written records arrive, how often the article's highlights are drawn.
+const RENDER_EVERY_MS: f64 = 500.0;
 
 /// A job that changes the library, made from the library it is to change.
 type MakeJob = Rc<dyn Fn(Library) -> Job>;
@@ -104,6 +126,7 @@ impl Ctx {
             label,
             doing,
             progress: None,
+            saving: false,
         }));
     }
 
@@ -118,30 +141,62 @@ impl Ctx {
         doing: String,
         done: impl Fn(&Ctx, JobOutput) + 'static,
     ) {
+        self.run_with_file(id, job, None, label, doing, |_, _| {}, done);
+    }
+
+    /// [`Ctx::run`] with a file for the worker to read, and `written` called with each batch
+    /// of records the worker wrote to the database.
+    #[allow(clippy::too_many_arguments)]
+    fn run_with_file(
+        &self,
+        id: u64,
+        job: Job,
+        file: Option<web_sys::File>,
+        label: &'static str,
+        doing: String,
+        written: impl Fn(&Ctx, String) + 'static,
+        done: impl Fn(&Ctx, JobOutput) + 'static,
+    ) {
         if !self.runner.is_current(id) {
             return;
         }
         self.show(label, doing.clone());
         let ctx = self.clone();
-        self.runner.run(id, job, move |event| match event {
-            JobEvent::Progress(p) => ctx.job.set(Some(JobView {
-                label,
-                doing: doing.clone(),
-                progress: Some(p),
-            })),
-            JobEvent::Done(JobOutput::Failed { message }) => {
-                ctx.job.set(None);
-                ctx.notify_error(message);
-            }
-            JobEvent::Done(out) => {
-                ctx.job.set(None);
-                done(&ctx, out);
-            }
-            JobEvent::Failed(message) => {
-                ctx.job.set(None);
-                ctx.notify_error(message);
-            }
-        });
+        let progress: Rc<RefCell<Option<Progress>>> = Rc::default();
+        self.runner
+            .run_with_file(id, job, file, move |event| match event {
+                JobEvent::Progress(p) => {
+                    *progress.borrow_mut() = Some(p);
+                    ctx.job.set(Some(JobView {
+                        label,
+                        doing: doing.clone(),
+                        progress: Some(p),
+                        saving: false,
+                    }))
+                }
+                JobEvent::Saving => ctx.job.set(Some(JobView {
+                    label,
+                    doing: doing.clone(),
+                    progress: *progress.borrow(),
+                    saving: true,
+                })),
+                JobEvent::Written(text) => written(&ctx, text),
+                JobEvent::Done(JobOutput::Failed { message }) => {
+                    ctx.job.set(None);
+                    // Highlights of records written before a failure are still drawn.
+                    ctx.state.dispatch(AppAction::RenderDeferred);
+                    ctx.notify_error(message);
+                }
+                JobEvent::Done(out) => {
+                    ctx.job.set(None);
+                    done(&ctx, out);
+                }
+                JobEvent::Failed(message) => {
+                    ctx.job.set(None);
+                    ctx.state.dispatch(AppAction::RenderDeferred);
+                    ctx.notify_error(message);
+                }
+            });
     }
 
     fn notify_error(&self, text: String) {
@@ -155,11 +210,11 @@ impl Ctx {
     fn plan_import(
         &self,
         id: u64,
-        file_name: String,
-        text: Rc<String>,
+        file: web_sys::File,
         library: &StoredLibrary,
         target: ImportTarget,
     ) {
+        let file_name = file.name();
         if !self.runner.is_current(id) {
             return;
         }
@@ -170,33 +225,114 @@ impl Ctx {
                 "Could not import “{file_name}”"
             )));
         };
+        let now = dom::now();
+        // The worker reads the file: the job's text is left empty.
         let job = Job::Import {
             file_name: file_name.clone(),
-            text: text.as_ref().clone(),
+            text: String::new(),
             library: Library::from_stored(library),
             target,
-            now: dom::now(),
+            now,
             seed,
         };
         let doing = format!("Reading “{file_name}”");
-        self.run(id, job, "Import progress", doing, move |ctx, out| {
-            if let JobOutput::Planned(PlannedImport {
-                format,
-                article,
-                lines,
-                plan,
-            }) = out
-            {
-                ctx.preview.set(Some(ImportPreview {
-                    file_name: file_name.clone(),
-                    text: text.clone(),
+        let chosen = file.clone();
+        self.run_with_file(
+            id,
+            job,
+            Some(file),
+            "Import progress",
+            doing,
+            |_, _| {},
+            move |ctx, out| {
+                if let JobOutput::Planned(PlannedImport {
                     format,
-                    plan: Rc::new(plan),
                     article,
-                    lines: Rc::new(lines),
-                }));
-            }
-        });
+                    lines,
+                    ..
+                }) = out
+                {
+                    ctx.preview.set(Some(ImportPreview {
+                        file_name: file_name.clone(),
+                        file: chosen.clone(),
+                        job: id,
+                        target,
+                        now,
+                        seed,
+                        format,
+                        article,
+                        lines: Rc::new(lines),
+                    }));
+                }
+            },
+        );
+    }
+
+    /// Applies the previewed import `p` in the worker, which writes it to the database and
+    /// then hands over the records it wrote, batch by batch, each applied here in a task of
+    /// its own and passed on to other tabs as it is.
+    fn apply_import(&self, p: ImportPreview) {
+        let base = self.latest.borrow().clone();
+        let id = self.runner.begin();
+        // Writes queued on this page start now, before the worker's transaction: the worker's
+        // records, computed from this library, then land after them.
+        self.persister.flush_now();
+        let job = Job::ApplyImport {
+            file_name: p.file_name.clone(),
+            plan: PlanSource::Preview {
+                job: p.job,
+                target: p.target,
+                now: p.now,
+                seed: p.seed,
+            },
+            format: p.format,
+            attached_to: p.article,
+            open: self.state.article.id,
+            base: StoredBase::new(&base, &self.state.protected),
+            now: dom::now(),
+        };
+        let doing = format!("Importing “{}”", p.file_name);
+        let written_base = base.clone();
+        // Highlights are drawn again at most every RENDER_EVERY_MS while batches arrive (and
+        // once at the end), not after every batch: each drawing lays the article out again.
+        let last_render = Rc::new(std::cell::Cell::new(js_sys::Date::now()));
+        self.run_with_file(
+            id,
+            job,
+            Some(p.file),
+            "Import progress",
+            doing,
+            move |ctx, text| match decode_sync_batch(&text) {
+                Ok(batch) => {
+                    if let Some(channel) = ctx.persister.channel.borrow().as_ref() {
+                        let _ = channel.post_text(&text);
+                    }
+                    let now = js_sys::Date::now();
+                    let render = now - last_render.get() >= RENDER_EVERY_MS;
+                    if render {
+                        last_render.set(now);
+                    }
+                    ctx.state.dispatch(AppAction::Written {
+                        batch,
+                        base: written_base.clone(),
+                        render,
+                    });
+                }
+                Err(e) => ctx.notify_error(format!(
+                    "Saved records could not be shown ({e}); reload the page to see them."
+                )),
+            },
+            |ctx, out| {
+                ctx.state.dispatch(AppAction::RenderDeferred);
+                if let JobOutput::Imported { message, open, .. } = out {
+                    ctx.state.dispatch(AppAction::Notify(Notice::info(message)));
+                    if let Some(id) = open {
+                        crate::web::hooks::startup::mark_opening(id);
+                        ctx.state.dispatch(AppAction::Open(id));
+                    }
+                }
+            },
+        );
     }
 
     /// Runs the job `make` builds from the current library and hands its output to `apply`
@@ -229,12 +365,16 @@ impl Ctx {
 
 /// Imports, exports and text replacement.
 #[hook]
-pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
+pub fn use_transfer(
+    state: &UseReducerHandle<AppState>,
+    persister: &Rc<Persister>,
+) -> TransferHandle {
     let runner = use_memo((), |_| JobRunner::default());
     let latest = use_mut_ref(|| state.library.clone());
     *latest.borrow_mut() = state.library.clone();
     let ctx = Ctx {
         state: state.clone(),
+        persister: persister.clone(),
         runner: (*runner).clone(),
         preview: use_state(|| None::<ImportPreview>),
         job: use_state(|| None::<JobView>),
@@ -243,8 +383,10 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
     let cancel_job = {
         let ctx = ctx.clone();
         Callback::from(move |_: ()| {
-            ctx.runner.cancel();
-            ctx.job.set(None);
+            // A job that is saving finishes: its transaction commits or aborts as a whole.
+            if ctx.runner.cancel() {
+                ctx.job.set(None);
+            }
         })
     };
     let on_import_file = {
@@ -259,8 +401,14 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
             input.set_value("");
             let id = ctx.runner.begin();
             ctx.preview.set(None);
-            ctx.show("Import progress", format!("Reading “{}”", file.name()));
-            wasm_bindgen_futures::spawn_local(read_import(ctx.clone(), id, file));
+            if let Err(e) = files::check_size(&file, formats::MAX_IMPORT_BYTES) {
+                ctx.runner.cancel();
+                ctx.job.set(None);
+                return ctx.notify_error(format!("{e} Nothing was changed."));
+            }
+            let open = Some(ctx.state.article.id);
+            let library = ctx.state.library.clone();
+            ctx.plan_import(id, file, &library, ImportTarget::Detect { open });
         })
     };
     let apply_import = {
@@ -270,31 +418,7 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
                 return;
             };
             ctx.preview.set(None);
-            let open = ctx.state.article.id;
-            let doing = format!("Importing “{}”", p.file_name);
-            let make: MakeJob = Rc::new(move |library| Job::ApplyImport {
-                file_name: p.file_name.clone(),
-                plan: p.plan.as_ref().clone(),
-                format: p.format,
-                attached_to: p.article,
-                open,
-                library,
-            });
-            let apply: ApplyOutput = Rc::new(|ctx, base, out| {
-                if let JobOutput::Imported {
-                    library,
-                    message,
-                    open,
-                } = out
-                {
-                    ctx.replace_library(base, library, message);
-                    if let Some(id) = open {
-                        crate::web::hooks::startup::mark_opening(id);
-                        ctx.state.dispatch(AppAction::Open(id));
-                    }
-                }
-            });
-            ctx.run_on_latest("Import progress", doing, make, apply);
+            ctx.apply_import(p);
         })
     };
     let choose_article = {
@@ -306,8 +430,7 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
             let id = ctx.runner.begin();
             ctx.plan_import(
                 id,
-                p.file_name,
-                p.text,
+                p.file,
                 &ctx.state.library,
                 ImportTarget::Chosen(article),
             );
@@ -421,31 +544,5 @@ pub fn use_transfer(state: &UseReducerHandle<AppState>) -> TransferHandle {
         export_everything,
         export,
         replace_text,
-    }
-}
-
-/// Reads the chosen file, then plans its import in the worker (job `id`), or says why it
-/// cannot be.
-async fn read_import(ctx: Ctx, id: u64, file: web_sys::File) {
-    let name = file.name();
-    match files::read_text(file, formats::MAX_IMPORT_BYTES).await {
-        Ok(text) => {
-            let open = Some(ctx.state.article.id);
-            let library = ctx.state.library.clone();
-            ctx.plan_import(
-                id,
-                name,
-                Rc::new(text),
-                &library,
-                ImportTarget::Detect { open },
-            );
-        }
-        Err(e) => {
-            if ctx.runner.is_current(id) {
-                ctx.runner.cancel();
-                ctx.job.set(None);
-                ctx.notify_error(format!("{e} Nothing was changed."));
-            }
-        }
     }
 }
