@@ -28,7 +28,8 @@ use crate::core::storage::{
     plan_writes, Protected, Store, StoredArticle, StoredLibrary, WritePlan,
 };
 
-/// One piece of heavy work, with everything it needs (the worker keeps no state between jobs).
+/// One piece of heavy work, with everything it needs (but the plan of an import preview, which
+/// the worker keeps: see [`PlanSource`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Job {

@@ -196,9 +196,6 @@ pub fn encode_annotation(annotation: &Annotation) -> String {
     envelope(annotation)
 }
 
-/// [`CURRENT_VERSION`] as the version field is read.
-const CURRENT_VERSION_U64: u64 = CURRENT_VERSION as u64;
-
 /// Reads an article record of any version up to [`CURRENT_VERSION`].
 ///
 /// A source link that is not an `http:`/`https:` URL (a record written by hand, or sent by a
@@ -218,22 +215,6 @@ pub fn decode_article(raw: &str) -> Result<StoredArticle, RecordError> {
 
 /// Reads an annotation record of any version up to [`CURRENT_VERSION`].
 pub fn decode_annotation(raw: &str) -> Result<Annotation, RecordError> {
-    // The common case, a record of the current version, is read straight into its type,
-    // without building a JSON tree first (a library of 20,000 annotations starts about a
-    // tenth faster). Anything else, errors included, takes the general path below, which
-    // says precisely what is wrong.
-    #[derive(Deserialize)]
-    struct Version {
-        v: Option<u64>,
-    }
-    if let Ok(Version {
-        v: Some(CURRENT_VERSION_U64),
-    }) = serde_json::from_str::<Version>(raw)
-    {
-        if let Ok(annotation) = serde_json::from_str::<Annotation>(raw) {
-            return Ok(annotation);
-        }
-    }
     let value = open_envelope(Store::Annotations, raw, ANNOTATION_FIELDS)?;
     serde_json::from_value(value).map_err(|e| RecordError::Corrupt(e.to_string()))
 }
