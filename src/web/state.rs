@@ -121,9 +121,10 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Bumped whenever writes were queued, so the shell schedules a flush.
     pub revision: u64,
-    /// While an import's records arrive: the blocks whose highlights are to be drawn again
-    /// once the next batch that renders arrives ([`AppAction::Written`] with `render`), so
-    /// that the article is laid out a few times per import, not once per batch.
+    /// While an import's records arrive: the blocks whose highlights are to be drawn again,
+    /// by [`AppAction::RenderDeferred`] once the import is done (or by a batch of
+    /// [`AppAction::Written`] with `render`), so that an import lays the article out once, not
+    /// once per batch.
     pub deferred: Option<Vec<usize>>,
 }
 

@@ -110,9 +110,6 @@ struct Ctx {
     latest: Rc<RefCell<Rc<StoredLibrary>>>,
 }
 
-/// While an import's written records arrive, how often the article's highlights are drawn.
-const RENDER_EVERY_MS: f64 = 500.0;
-
 /// A job that changes the library, made from the library it is to change.
 type MakeJob = Rc<dyn Fn(Library) -> Job>;
 
@@ -293,9 +290,6 @@ impl Ctx {
         };
         let doing = format!("Importing “{}”", p.file_name);
         let written_base = base.clone();
-        // Highlights are drawn again at most every RENDER_EVERY_MS while batches arrive (and
-        // once at the end), not after every batch: each drawing lays the article out again.
-        let last_render = Rc::new(std::cell::Cell::new(js_sys::Date::now()));
         self.run_with_file(
             id,
             job,
@@ -307,15 +301,12 @@ impl Ctx {
                     if let Some(channel) = ctx.persister.channel.borrow().as_ref() {
                         let _ = channel.post_text(&text);
                     }
-                    let now = js_sys::Date::now();
-                    let render = now - last_render.get() >= RENDER_EVERY_MS;
-                    if render {
-                        last_render.set(now);
-                    }
+                    // The highlights are drawn once, when the import is done: each drawing lays
+                    // the article out again.
                     ctx.state.dispatch(AppAction::Written {
                         batch,
                         base: written_base.clone(),
-                        render,
+                        render: false,
                     });
                 }
                 Err(e) => ctx.notify_error(format!(
