@@ -1847,8 +1847,10 @@ mod highlights {
         let clicks = Calls::new();
         let (host, _h) = render_article(&article, anns, &clicks).await;
         let marks = all(&host, "article mark");
-        // About one run per start and per end, not one element per annotation and word.
-        assert!(marks.len() <= 2 * 1_500 + 30, "{} highlights", marks.len());
+        // One highlight per depth from 1 to 4 at each end, and one per paragraph for the
+        // stretch deeper than what is drawn (it looks the same throughout): not one element
+        // per start and end of 1,500 annotations.
+        assert_eq!(marks.len(), 30 + 2 * DRAWN_DEPTH, "{} highlights", marks.len());
         let depths: Vec<usize> = marks
             .iter()
             .map(|m| m.get_attribute("data-depth").unwrap().parse().unwrap())
@@ -1888,19 +1890,51 @@ mod highlights {
         assert_eq!(text(&query(&host, "article")), want);
         // Nothing was labelled; pointing at the deepest run names ten and counts the rest.
         assert!(all(&host, "article [title]").is_empty());
+        // The innermost annotation's word is inside one highlight that draws the whole deep
+        // stretch of its paragraph: what is named is what covers the place pointed at.
+        let cp = 1_499 * 5;
         let middle = marks
             .iter()
             .find(|m| {
-                m.get_attribute("data-s")
-                    .and_then(|s| s.parse::<usize>().ok())
-                    == Some(1_499 * 5)
+                let start: usize = m.get_attribute("data-s").unwrap().parse().unwrap();
+                start <= cp && cp < start + text(m).chars().count()
             })
-            .expect("the run of the innermost annotation");
-        fire(middle, "mouseover");
+            .expect("the highlight drawing the innermost annotation");
+        assert!(
+            middle
+                .get_attribute("data-s")
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+                < cp,
+            "the deep stretch is drawn as one highlight"
+        );
+        point_at(middle, cp);
         yew::scheduler::flush().await;
         let title = middle.get_attribute("title").unwrap();
         assert_eq!(title.lines().count(), 11);
         assert!(title.ends_with("\nand 1,490 more"), "{title}");
+    }
+
+    /// Moves the pointer onto the character at code point `cp` inside the highlight `mark` (a
+    /// `mouseover` at that character's place, as a browser sends it).
+    fn point_at(mark: &Element, cp: usize) {
+        let start: usize = mark.get_attribute("data-s").unwrap().parse().unwrap();
+        let node = mark.first_child().unwrap();
+        let before: String = text(mark).chars().take(cp - start).collect();
+        let utf16 = before.encode_utf16().count() as u32;
+        mark.scroll_into_view();
+        let range = document().create_range().unwrap();
+        range.set_start(&node, utf16).unwrap();
+        range.set_end(&node, utf16 + 1).unwrap();
+        let rect = range.get_bounding_client_rect();
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_client_x((rect.left() + rect.width() / 2.0) as i32);
+        init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+        let event =
+            web_sys::MouseEvent::new_with_mouse_event_init_dict("mouseover", &init).unwrap();
+        mark.dispatch_event(&event).unwrap();
     }
 
     thread_local! {

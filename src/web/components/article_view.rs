@@ -18,6 +18,7 @@
 //! mapping stay exactly the blocks' characters.
 
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::core::segment::DRAWN_DEPTH;
@@ -61,11 +62,30 @@ struct Asked {
     clicked: bool,
 }
 
-/// The code point offset of the highlight `<mark data-s>` an event happened in, if any.
-fn highlight_of(e: &Event) -> Option<usize> {
+/// The code point offset a pointer event on a highlight `<mark data-s>` happened at, if it
+/// happened on one: the character under the pointer (`caretPositionFromPoint`), or the
+/// highlight's first character where the browser cannot say (or says a place outside it). One
+/// `<mark>` may draw a stretch of text covered by different annotations (see
+/// [`crate::web::view`]), so the place matters, not only the element.
+fn highlight_of(e: &MouseEvent) -> Option<usize> {
     let target = e.target_dyn_into::<web_sys::Element>()?;
     let mark = target.closest("mark[data-s]").ok()??;
-    mark.get_attribute("data-s")?.parse().ok()
+    let start: usize = mark.get_attribute("data-s")?.parse().ok()?;
+    let len = crate::core::offsets::cp_len(&mark.text_content().unwrap_or_default());
+    // Only a real pointer event has a place (an event made by a script may be a plain
+    // `Event`, whose coordinates cannot be read).
+    let real = wasm_bindgen::JsCast::dyn_ref::<web_sys::MouseEvent>(AsRef::<JsValue>::as_ref(e));
+    let exact = real
+        .and_then(|e| {
+            gloo::utils::document()
+                .caret_position_from_point(e.client_x() as f32, e.client_y() as f32)
+        })
+        .and_then(|p| {
+            let node = p.offset_node()?;
+            crate::web::dom::point_to_cp(&mark, &node, p.offset(), crate::web::dom::Edge::Start)
+        })
+        .filter(|cp| (start..start + len).contains(cp));
+    Some(exact.unwrap_or(start))
 }
 
 /// Renders the article's blocks inside `<article>`, and after it the live region that
@@ -256,7 +276,10 @@ pub fn block_view(props: &BlockViewProps) -> Html {
                     let title = props
                         .title
                         .as_ref()
-                        .filter(|(cp, _)| *cp == r.start)
+                        .filter(|(cp, _)| {
+                            r.start <= *cp
+                                && *cp < r.start + crate::core::offsets::cp_len(&r.text)
+                        })
                         .map(|(_, l)| l.clone());
                     let cue = r.cue.clone().map(|cue| html! {
                         <span key={format!("cue-{s}")} class="hl-cue" role="img"
