@@ -1850,7 +1850,12 @@ mod highlights {
         // One highlight per depth from 1 to 4 at each end, and one per paragraph for the
         // stretch deeper than what is drawn (it looks the same throughout): not one element
         // per start and end of 1,500 annotations.
-        assert_eq!(marks.len(), 30 + 2 * DRAWN_DEPTH, "{} highlights", marks.len());
+        assert_eq!(
+            marks.len(),
+            30 + 2 * DRAWN_DEPTH,
+            "{} highlights",
+            marks.len()
+        );
         let depths: Vec<usize> = marks
             .iter()
             .map(|m| m.get_attribute("data-depth").unwrap().parse().unwrap())
