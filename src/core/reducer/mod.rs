@@ -128,7 +128,7 @@ pub enum Action {
     /// each id with its stored record now (`None`: it has none any more). A record of this
     /// article that differs from the set's is put; an id whose record is gone or belongs to
     /// another article is removed; nothing else changes. Used as an import's records arrive,
-    /// batch by batch.
+    /// batch by batch. If an id appears twice, its first record counts.
     ReconcileSome(Vec<(Uuid, Option<Rc<Annotation>>)>),
 }
 
@@ -357,7 +357,12 @@ impl Annotations {
             Action::Reconcile(stored) => Ok(self.reconcile(stored)),
             Action::ReconcileSome(records) => {
                 let mut change = Change::default();
+                let mut seen = BTreeSet::new();
                 for (id, record) in records {
+                    // As for `Reconcile`, an id's first record counts.
+                    if !seen.insert(id) {
+                        continue;
+                    }
                     match record {
                         Some(a) if a.article_id == self.article_id && a.id == id => {
                             let same = self

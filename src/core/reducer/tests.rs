@@ -649,3 +649,24 @@ fn reconcile_some_touches_only_the_ids_given_and_keeps_other_history() {
     assert_eq!(c.removed, vec![id(1), id(4)]);
     assert_eq!(ids(&s), vec![id(2)]);
 }
+
+/// Found by the `reducer` fuzz target (fuzz/regressions/reducer): an id given twice, first
+/// with a record and then without, was put and then removed, and the change named it as both.
+#[test]
+fn reconcile_some_takes_the_first_record_of_an_id_given_twice() {
+    let mut s = Annotations::new(ARTICLE);
+    let a = Rc::new(ann(1, Kind::Claim, 9, 18));
+    let c = s
+        .apply(Action::ReconcileSome(vec![
+            (id(1), Some(a.clone())),
+            (id(1), None),
+        ]))
+        .unwrap();
+    assert_eq!((c.upserted, c.removed), (vec![id(1)], vec![]));
+    assert_eq!(s.get(id(1)), Some(a.as_ref()));
+    let c = s
+        .apply(Action::ReconcileSome(vec![(id(1), None), (id(1), Some(a))]))
+        .unwrap();
+    assert_eq!((c.upserted, c.removed), (vec![], vec![id(1)]));
+    assert!(s.is_empty());
+}
