@@ -351,18 +351,7 @@ impl AppState {
         let records = batch
             .records
             .iter()
-            .filter_map(|m| match m {
-                SyncMessage::Changed {
-                    store: Store::Annotations,
-                    key,
-                    ..
-                }
-                | SyncMessage::Deleted {
-                    store: Store::Annotations,
-                    key,
-                } => Uuid::parse_str(key).ok(),
-                _ => None,
-            })
+            .filter_map(SyncMessage::annotation_id)
             .map(|a| (a, self.library.annotations.get(&a).cloned()))
             .collect();
         let _ = self.annotate(Action::ReconcileSome(records), None);
@@ -558,9 +547,8 @@ impl Reducible for AppState {
                 {
                     let mut outbox = s.outbox.0.borrow_mut();
                     for m in &batch.records {
-                        let (SyncMessage::Changed { store, key, .. }
-                        | SyncMessage::Deleted { store, key }) = m;
-                        outbox.forget(*store, key);
+                        let (store, key) = m.key();
+                        outbox.forget(store, key);
                     }
                 }
                 if !again.is_empty() {

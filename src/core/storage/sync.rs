@@ -104,6 +104,25 @@ pub enum SyncMessage {
     },
 }
 
+impl SyncMessage {
+    /// The store and key of the record the message is about.
+    pub fn key(&self) -> (Store, &str) {
+        match self {
+            SyncMessage::Changed { store, key, .. } | SyncMessage::Deleted { store, key } => {
+                (*store, key)
+            }
+        }
+    }
+
+    /// The id of the annotation the message is about, if it is about one.
+    pub fn annotation_id(&self) -> Option<Uuid> {
+        match self.key() {
+            (Store::Annotations, key) => Uuid::parse_str(key).ok(),
+            _ => None,
+        }
+    }
+}
+
 /// The text of a sync message.
 pub fn encode_sync(message: &SyncMessage) -> String {
     serde_json::to_string(message).unwrap_or_default()
@@ -332,9 +351,8 @@ pub fn rewrite_changed_since(
 ) -> WritePlan {
     let mut plan = WritePlan::default();
     for message in &batch.records {
-        let (SyncMessage::Changed { store, key, .. } | SyncMessage::Deleted { store, key }) =
-            message;
-        if unchanged_since(library, base, *store, key) {
+        let (store, key) = message.key();
+        if unchanged_since(library, base, store, key) {
             continue;
         }
         let Ok(id) = Uuid::parse_str(key) else {
@@ -346,8 +364,8 @@ pub fn rewrite_changed_since(
             Store::Meta => continue,
         };
         match current {
-            Some(json) => plan.puts.push((*store, key.clone(), json)),
-            None => plan.deletes.push((*store, key.clone())),
+            Some(json) => plan.puts.push((store, key.to_owned(), json)),
+            None => plan.deletes.push((store, key.to_owned())),
         }
     }
     plan
@@ -362,28 +380,18 @@ fn apply_batch(
     for message in &batch.records {
         // An annotation's article before and after the record applies: an annotation that
         // moved, or was deleted, touches the article it left.
-        let annotation_article = |library: &StoredLibrary| match message {
-            SyncMessage::Changed {
-                store: Store::Annotations,
-                key,
-                ..
-            }
-            | SyncMessage::Deleted {
-                store: Store::Annotations,
-                key,
-            } => Uuid::parse_str(key)
-                .ok()
+        let annotation_article = |library: &StoredLibrary| {
+            message
+                .annotation_id()
                 .and_then(|id| library.annotations.get(&id))
-                .map(|a| a.article_id),
-            _ => None,
+                .map(|a| a.article_id)
         };
         let before = annotation_article(library);
         let outcome = match written_from {
             None => apply_one(library, message, false),
             Some(base) => {
-                let (SyncMessage::Changed { store, key, .. } | SyncMessage::Deleted { store, key }) =
-                    message;
-                if unchanged_since(library, base, *store, key) {
+                let (store, key) = message.key();
+                if unchanged_since(library, base, store, key) {
                     apply_one(library, message, true)
                 } else {
                     Applied::Kept
