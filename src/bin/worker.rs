@@ -162,6 +162,7 @@ mod wasm {
                 open,
                 base,
                 now,
+                save,
             } => {
                 let plan = match plan {
                     PlanSource::Preview {
@@ -221,10 +222,11 @@ mod wasm {
                                 open,
                                 base,
                                 now,
+                                save,
                             },
                             &mut progress,
                         );
-                        save(handler, id, &file_name, out).await
+                        hand_over(handler, id, &file_name, out, save).await
                     }
                 }
             }
@@ -233,9 +235,16 @@ mod wasm {
         respond(handler, id, ReplyBody::Done(output));
     }
 
-    /// Writes an applied import's records to IndexedDB in one transaction, then hands them to
-    /// the page in bounded batches; the output left for the page has no writes.
-    async fn save(handler: usize, id: u64, file_name: &str, out: JobOutput) -> JobOutput {
+    /// Writes an applied import's records to IndexedDB in one transaction (unless the page
+    /// works without storage: `save` is false), then hands them to the page in bounded
+    /// batches; the output left for the page has no writes.
+    async fn hand_over(
+        handler: usize,
+        id: u64,
+        file_name: &str,
+        out: JobOutput,
+        save: bool,
+    ) -> JobOutput {
         let JobOutput::Imported {
             writes,
             message,
@@ -245,18 +254,20 @@ mod wasm {
             return out;
         };
         if !writes.is_empty() {
-            respond(handler, id, ReplyBody::Saving);
-            let written = match idb::open().await {
-                Ok(db) => db.apply(&writes).await,
-                Err(e) => Err(e),
-            };
-            if let Err(e) = written {
-                return JobOutput::Failed {
-                    message: format!(
-                        "“{file_name}” could not be imported: it could not be saved ({e}). \
-                         Nothing was changed."
-                    ),
+            if save {
+                respond(handler, id, ReplyBody::Saving);
+                let written = match idb::open().await {
+                    Ok(db) => db.apply(&writes).await,
+                    Err(e) => Err(e),
                 };
+                if let Err(e) = written {
+                    return JobOutput::Failed {
+                        message: format!(
+                            "“{file_name}” could not be imported: it could not be saved ({e}). \
+                             Nothing was changed."
+                        ),
+                    };
+                }
             }
             let batches = sync_batches_within(
                 &writes,

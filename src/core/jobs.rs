@@ -68,6 +68,9 @@ pub enum Job {
         base: StoredBase,
         /// The time the changed articles are stamped with.
         now: Timestamp,
+        /// Whether the worker writes the result to the database before handing it over:
+        /// `false` when the page works without storage (in memory only).
+        save: bool,
     },
     /// Replace the text of `article` with `text`, re-anchoring its annotations.
     ReplaceText {
@@ -351,6 +354,7 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
             open,
             base,
             now,
+            save: _,
         } => {
             let PlanSource::Plan(plan) = plan else {
                 return JobOutput::Failed {

@@ -669,6 +669,19 @@ for (const [name, script] of STORAGE_VARIANTS) {
     await setNote(page, 'kept in memory');
     await expect(page.locator('article mark.hl-claim')).toHaveText('more than 19,000 strikes');
     await expect(items(page).first()).toHaveText(/kept in memory/);
+    // An import works in memory too: the worker, which saves an import when there is
+    // storage, hands the records over unsaved.
+    await page.getByLabel('Import annotations').setInputFiles({
+      name: 'other-tool.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'urn:x:memory',
+        target: { selector: { type: 'TextQuoteSelector', exact: 'Jeff Sessions' } },
+      })),
+    });
+    await page.getByRole('dialog', { name: 'Import preview' }).getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'other-tool.jsonld' }).locator('span'))
+      .toHaveText(/^Imported “other-tool\.jsonld”/);
+    await expect(page.locator('article mark')).toHaveCount(2);
+    await expect(page.locator('article mark').filter({ hasText: 'Jeff Sessions' })).toHaveCount(1);
     // Export everything gives the work back as a file.
     const [download] = await Promise.all([
       page.waitForEvent('download'),

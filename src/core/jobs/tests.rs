@@ -131,6 +131,7 @@ fn native_import_plans_then_applies_to_the_exported_library() {
         open: Uuid::from_u128(999),
         base: StoredBase::default(),
         now: NOW,
+        save: true,
     });
     let JobOutput::Imported {
         writes,
@@ -199,6 +200,7 @@ fn applying_writes_only_what_changes_never_a_protected_key_and_keeps_added_times
         open: lib.articles[0].id,
         base,
         now: NOW,
+        save: true,
     });
     let JobOutput::Imported { writes, open, .. } = out else {
         panic!("expected an applied import, got {out:?}")
@@ -228,6 +230,7 @@ fn a_preview_the_worker_no_longer_has_is_refused_without_change() {
         open: Uuid::from_u128(1),
         base: StoredBase::default(),
         now: NOW,
+        save: true,
     });
     let JobOutput::Failed { message } = out else {
         panic!("expected a refusal, got {out:?}")

@@ -28,7 +28,7 @@ use crate::core::model::{uuid_from_random, Timestamp};
 use crate::core::storage::{decode_sync_batch, StoredLibrary};
 use crate::web::components::transfer::ExportRequest;
 use crate::web::persist::Persister;
-use crate::web::state::{AppAction, AppState, Notice};
+use crate::web::state::{AppAction, AppState, Notice, StorageStatus};
 use crate::web::worker::{JobEvent, JobRunner};
 use crate::web::{dom, files};
 
@@ -287,6 +287,9 @@ impl Ctx {
             open: self.state.article.id,
             base: StoredBase::new(&base, &self.state.protected),
             now: dom::now(),
+            // Without storage the page works in memory: the worker hands the records over
+            // unsaved.
+            save: !matches!(self.state.storage, StorageStatus::Unavailable(_)),
         };
         let doing = format!("Importing “{}”", p.file_name);
         let written_base = base.clone();
