@@ -127,6 +127,34 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
           return a && a.getAttribute('aria-label') === title && a.querySelector('p') && (!marks || a.querySelector('mark'));
         }, 30000), { title: article.title, marks });
       });
+      // Then a file of one annotation imported into the library this import left: the page
+      // still sends the library with the preview job and the stored library with its
+      // confirmation, so a big library costs the page at the start of every import.
+      const small = JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'urn:x:small',
+        target: { selector: { type: 'TextQuoteSelector', exact: article.text.slice(0, 40) } },
+      });
+      const second = await page.evaluate(async (text) => {
+        window.__long = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
+          .observe({ type: 'longtask' });
+        const previewed = window.__bench.whenDom(() =>
+          [...document.querySelectorAll('[role=dialog] h2')].some((h) => h.textContent === 'Import preview'), 60000);
+        const input = document.querySelector('input[aria-label="Import annotations"]');
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'small.jsonld', { type: 'application/ld+json' }));
+        input.files = dt.files;
+        const t0 = performance.now();
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        await previewed;
+        const btn = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent.trim() === 'Import');
+        btn.click();
+        const end = await window.__bench.whenDom(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.startsWith('Imported')), 60000);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return { total: end - t0, longest: window.__long.length ? Math.max(...window.__long) : 0 };
+      }, small);
+      result.secondTotal = second.total;
+      result.secondLongest = second.longest;
     }
     if (errors.length) result.why = `page errors: ${errors.join('; ').slice(0, 200)}`;
     return result;

@@ -716,6 +716,8 @@ async function hostileSection(browser, url) {
     row(label, 'longest main-thread task during it', 'ms', pick('longest'), '', null, 'bounds the wait of a key press or click');
     row(label, 'main-thread tasks over 50 ms during it', 'count', pick('longTasks'), '', null, '');
     if (file.imports) row(label, 'reload → article painted', 'ms', pick('reload'), '', null, 'navigation start → article (and a highlight) painted');
+    if (file.imports) row(label, 'then a one-annotation file: chosen → imported', 'ms', pick('secondTotal'), '', null, 'into the library this import left');
+    if (file.imports) row(label, '… longest main-thread task during it', 'ms', pick('secondLongest'), '', null, 'the library travels with the jobs');
     const total = pick('total');
     if (file.label.startsWith('1,500 nested')) target(`${file.label}: imported`, 5000, 'ms', typeof total === 'string' ? null : total, typeof total === 'string' ? total : '');
     target(`${file.label}: imported or refused`, 10000, 'ms', typeof total === 'string' ? null : total, typeof total === 'string' ? total : '');
