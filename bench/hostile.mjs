@@ -127,9 +127,9 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
           return a && a.getAttribute('aria-label') === title && a.querySelector('p') && (!marks || a.querySelector('mark'));
         }, 30000), { title: article.title, marks });
       });
-      // Then a file of one annotation imported into the library this import left: the page
-      // still sends the library with the preview job and the stored library with its
-      // confirmation, so a big library costs the page at the start of every import.
+      // Then a file of one annotation imported into the library this import left: the
+      // library is not sent with the jobs (the worker reads it from the database), so a big
+      // library must not cost the page a long task at the start of every import.
       const small = JSON.stringify({
         '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'urn:x:small',
         target: { selector: { type: 'TextQuoteSelector', exact: article.text.slice(0, 40) } },

@@ -713,11 +713,11 @@ async function hostileSection(browser, url) {
     } else {
       row(label, 'file chosen → refusal shown', 'ms', pick('preview'), '', null, size);
     }
-    row(label, 'longest main-thread task during it', 'ms', pick('longest'), '', null, 'bounds the wait of a key press or click');
+    row(label, 'longest main-thread task during it', 'ms', pick('longest'), '', null, 'bounds the wait of a key press or click; 0: no task reached 50 ms (the Long Tasks API reports only those)');
     row(label, 'main-thread tasks over 50 ms during it', 'count', pick('longTasks'), '', null, '');
     if (file.imports) row(label, 'reload → article painted', 'ms', pick('reload'), '', null, 'navigation start → article (and a highlight) painted');
     if (file.imports) row(label, 'then a one-annotation file: chosen → imported', 'ms', pick('secondTotal'), '', null, 'into the library this import left');
-    if (file.imports) row(label, '… longest main-thread task during it', 'ms', pick('secondLongest'), '', null, 'the library travels with the jobs');
+    if (file.imports) row(label, '… longest main-thread task during it', 'ms', pick('secondLongest'), '', null, 'the worker reads the library from the database');
     const total = pick('total');
     if (file.label.startsWith('1,500 nested')) target(`${file.label}: imported`, 5000, 'ms', typeof total === 'string' ? null : total, typeof total === 'string' ? total : '');
     target(`${file.label}: imported or refused`, 10000, 'ms', typeof total === 'string' ? null : total, typeof total === 'string' ? total : '');

@@ -11,6 +11,9 @@
 //! before it hands the written records to the page in bounded batches. `gloo-worker`'s codec
 //! carries only serde values, and its bridge answers one message with one message.
 //!
+//! When the page leaves the library to it ([`Source::Stored`]), this worker reads it from the
+//! database, so that a big library is never serialised on the page's main thread.
+//!
 //! State: the plan of the last import preview, kept for the `ApplyImport` that confirms it
 //! ([`PlanSource::Preview`]); a worker started since plans again from the file.
 //!
@@ -18,6 +21,7 @@
 //! [`Reply`]: article_annotator::core::jobs::Reply
 //! [`jobs::run`]: article_annotator::core::jobs::run
 //! [`PlanSource::Preview`]: article_annotator::core::jobs::PlanSource::Preview
+//! [`Source::Stored`]: article_annotator::core::jobs::Source::Stored
 
 #![forbid(unsafe_code)]
 
@@ -32,10 +36,12 @@ mod wasm {
 
     use article_annotator::core::formats::ImportPlan;
     use article_annotator::core::jobs::{
-        self, Job, JobOutput, PlanSource, Reply, ReplyBody, Request,
+        self, Job, JobOutput, PlanSource, Progress, Reply, ReplyBody, Request, Source,
     };
     use article_annotator::core::library::Library;
-    use article_annotator::core::storage::{encode_sync_batch, sync_batches_within};
+    use article_annotator::core::storage::{
+        encode_sync_batch, load_records, sync_batches_within, Protected, StoredLibrary,
+    };
     use article_annotator::web::idb;
     use serde::{Deserialize, Serialize};
     use wasm_bindgen::prelude::*;
@@ -87,15 +93,19 @@ mod wasm {
         post(&FromWorker::ProcessOutput(handler, &Reply { id, body }));
     }
 
-    /// Reads `file` as UTF-8 text (synchronously: this is a worker).
-    fn read_file(file: &web_sys::Blob) -> Result<String, String> {
+    /// Reads `file` (named `name`) as UTF-8 text (synchronously: this is a worker).
+    fn read_file(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> {
         web_sys::FileReaderSync::new()
             .and_then(|r| r.read_as_text(file))
             .map_err(|e| {
-                e.dyn_ref::<web_sys::DomException>()
+                let why = e
+                    .dyn_ref::<web_sys::DomException>()
                     .map(|d| d.message())
                     .or_else(|| e.as_string())
-                    .unwrap_or_else(|| "the browser refused to read it".to_owned())
+                    .unwrap_or_else(|| "the browser refused to read it".to_owned());
+                JobOutput::Failed {
+                    message: format!("Could not read “{name}” ({why}). Nothing was changed."),
+                }
             })
     }
 
@@ -114,125 +124,113 @@ mod wasm {
             // and recovers from (`src/web/worker.rs`).
             wasm_bindgen::throw_str("unreadable message to the worker");
         };
-        let ToWorker::ProcessInput(handler, Request { id, job }) = message else {
+        let ToWorker::ProcessInput(handler, Request { id, mut job }) = message else {
             return;
         };
         let mut progress = |p| respond(handler, id, ReplyBody::Progress(p));
-        let file_text = |name: &str| -> Result<Option<String>, JobOutput> {
-            match &file {
-                None => Ok(None),
-                Some(f) => read_file(f).map(Some).map_err(|why| JobOutput::Failed {
-                    message: format!("Could not read “{name}” ({why}). Nothing was changed."),
-                }),
+        let output = match prepare(&mut job, file.as_ref(), &mut progress).await {
+            Err(failed) => failed,
+            Ok(()) => {
+                let written = match &job {
+                    Job::ApplyImport {
+                        file_name, save, ..
+                    } => Some((file_name.clone(), *save)),
+                    _ => None,
+                };
+                let out = jobs::run(job, &mut progress);
+                if let JobOutput::Planned(planned) = &out {
+                    PREVIEW.with(|p| *p.borrow_mut() = Some((id, planned.plan.clone())));
+                }
+                match written {
+                    Some((file_name, save)) => hand_over(handler, id, &file_name, out, save).await,
+                    None => out,
+                }
             }
         };
-        let output = match job {
+        respond(handler, id, ReplyBody::Done(output));
+    }
+
+    /// Completes `job` with what the page left to this worker: the library, read from the
+    /// database ([`Source::Stored`]); the text of the file that came with it; and for an
+    /// import's confirmation, the plan its preview made (kept here, or made again from the
+    /// file when this worker was started since).
+    async fn prepare(
+        job: &mut Job,
+        file: Option<&web_sys::Blob>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(), JobOutput> {
+        if job.reads_storage() {
+            let (stored, protected) = read_stored().await?;
+            job.fill_from_storage(&stored, &protected);
+        }
+        match job {
             Job::Import {
-                file_name,
-                text,
-                library,
-                target,
-                now,
-                seed,
-            } => match file_text(&file_name) {
-                Err(failed) => failed,
-                Ok(read) => {
-                    let out = jobs::run(
-                        Job::Import {
-                            file_name,
-                            text: read.unwrap_or(text),
-                            library,
-                            target,
-                            now,
-                            seed,
-                        },
-                        &mut progress,
-                    );
-                    if let JobOutput::Planned(planned) = &out {
-                        PREVIEW.with(|p| *p.borrow_mut() = Some((id, planned.plan.clone())));
-                    }
-                    out
+                file_name, text, ..
+            } => {
+                if let Some(file) = file {
+                    *text = read_file(file, file_name)?;
                 }
-            },
+            }
             Job::ApplyImport {
                 file_name,
                 plan,
-                format,
-                attached_to,
-                open,
-                base,
-                now,
-                save,
+                base: Source::Sent(base),
+                ..
             } => {
-                let plan = match plan {
-                    PlanSource::Preview {
-                        job,
-                        target,
-                        now: planned_at,
-                        seed,
-                    } => {
-                        let kept = PREVIEW.with(|p| match p.borrow_mut().take() {
-                            Some((preview, plan)) if preview == job => Some(plan),
-                            _ => None,
-                        });
-                        match kept {
-                            Some(plan) => Ok(PlanSource::Plan(plan)),
-                            // This worker did not make that preview (it was restarted since):
-                            // plan again, from the file and with the preview's inputs.
-                            None => match file_text(&file_name) {
-                                Err(failed) => Err(failed),
-                                Ok(None) => Ok(PlanSource::Preview {
-                                    job,
-                                    target,
-                                    now: planned_at,
-                                    seed,
-                                }),
-                                Ok(Some(text)) => {
-                                    let library =
-                                        Library::from_stored(&base.clone().into_stored().0);
-                                    match jobs::run(
-                                        Job::Import {
-                                            file_name: file_name.clone(),
-                                            text,
-                                            library,
-                                            target,
-                                            now: planned_at,
-                                            seed,
-                                        },
-                                        &mut progress,
-                                    ) {
-                                        JobOutput::Planned(p) => Ok(PlanSource::Plan(p.plan)),
-                                        other => Err(other),
-                                    }
-                                }
-                            },
-                        }
-                    }
-                    plan => Ok(plan),
+                let PlanSource::Preview {
+                    job: preview,
+                    target,
+                    now,
+                    seed,
+                } = *plan
+                else {
+                    return Ok(());
                 };
-                match plan {
-                    Err(failed) => failed,
-                    Ok(plan) => {
-                        let out = jobs::run(
-                            Job::ApplyImport {
-                                file_name: file_name.clone(),
-                                plan,
-                                format,
-                                attached_to,
-                                open,
-                                base,
-                                now,
-                                save,
-                            },
-                            &mut progress,
-                        );
-                        hand_over(handler, id, &file_name, out, save).await
+                let kept = PREVIEW.with(|p| match p.borrow_mut().take() {
+                    Some((made_by, kept)) if made_by == preview => Some(kept),
+                    _ => None,
+                });
+                if let Some(kept) = kept {
+                    *plan = PlanSource::Plan(kept);
+                } else if let Some(file) = file {
+                    // This worker did not make that preview (it was restarted since): plan
+                    // again, from the file and with the preview's inputs. Without the file the
+                    // job is refused as a preview no longer available.
+                    let again = Job::Import {
+                        file_name: file_name.clone(),
+                        text: read_file(file, file_name)?,
+                        library: Source::Sent(Library::from_stored(&base.clone().into_stored().0)),
+                        target,
+                        now,
+                        seed,
+                    };
+                    match jobs::run(again, progress) {
+                        JobOutput::Planned(p) => *plan = PlanSource::Plan(p.plan),
+                        other => return Err(other),
                     }
                 }
             }
-            other => jobs::run(other, &mut progress),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The library as stored, and the keys of its records that cannot be read.
+    async fn read_stored() -> Result<(StoredLibrary, Protected), JobOutput> {
+        let raw = match idb::open().await {
+            Ok(db) => db.load_all().await,
+            Err(e) => Err(e),
         };
-        respond(handler, id, ReplyBody::Done(output));
+        match raw {
+            Ok(raw) => {
+                let loaded = load_records(raw);
+                let protected = loaded.protected();
+                Ok((loaded.library, protected))
+            }
+            Err(e) => Err(JobOutput::Failed {
+                message: format!("The library could not be read ({e}). Nothing was changed."),
+            }),
+        }
     }
 
     /// Writes an applied import's records to IndexedDB in one transaction (unless the page

@@ -40,7 +40,7 @@ pub enum Job {
         /// The file's text.
         text: String,
         /// The library the plan is made for.
-        library: Library,
+        library: Source<Library>,
         /// Which article W3C annotations go to.
         target: ImportTarget,
         /// The time of the import (dates annotations without dates; the latest a file may
@@ -65,7 +65,7 @@ pub enum Job {
         /// The article open when the user confirmed.
         open: Uuid,
         /// The library to apply the plan to, as stored.
-        base: StoredBase,
+        base: Source<StoredBase>,
         /// The time the changed articles are stamped with.
         now: Timestamp,
         /// Whether the worker writes the result to the database before handing it over:
@@ -84,7 +84,7 @@ pub enum Job {
     /// Build an export file.
     Export {
         /// The library to export from.
-        library: Library,
+        library: Source<Library>,
         /// The format chosen.
         #[serde(with = "export_format_wire")]
         format: ExportFormat,
@@ -97,6 +97,66 @@ pub enum Job {
         /// A fresh id (the W3C collection's).
         id: Uuid,
     },
+}
+
+/// Where a job's library comes from.
+///
+/// The page sends it ([`Source::Sent`]) only when the database may not hold everything the
+/// page shows: without storage, while changes wait to be written, or after a write failed.
+/// Otherwise the worker reads it from the database itself ([`Source::Stored`], filled in by
+/// [`Job::fill_from_storage`] before [`run`]), so that a big library is never serialised on
+/// the page's main thread (0.5 s for the library the benchmark's 20 MiB import leaves).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source<T> {
+    /// The library, as the page holds it.
+    Sent(T),
+    /// Read it from the database.
+    Stored,
+}
+
+impl Job {
+    /// Whether the job's library is to be read from the database ([`Source::Stored`]).
+    pub fn reads_storage(&self) -> bool {
+        matches!(
+            self,
+            Job::Import {
+                library: Source::Stored,
+                ..
+            } | Job::Export {
+                library: Source::Stored,
+                ..
+            } | Job::ApplyImport {
+                base: Source::Stored,
+                ..
+            }
+        )
+    }
+
+    /// Gives the job the library read from the database: `stored`, whose unreadable records
+    /// are `protected`. Does nothing to a job whose library was sent.
+    pub fn fill_from_storage(&mut self, stored: &StoredLibrary, protected: &Protected) {
+        match self {
+            Job::Import { library, .. } | Job::Export { library, .. } => {
+                if *library == Source::Stored {
+                    *library = Source::Sent(Library::from_stored(stored));
+                }
+            }
+            Job::ApplyImport { base, .. } => {
+                if *base == Source::Stored {
+                    *base = Source::Sent(StoredBase::new(stored, protected));
+                }
+            }
+            Job::ReplaceText { .. } => {}
+        }
+    }
+}
+
+/// A job whose library was not filled in ([`Job::fill_from_storage`]).
+fn unread(what: &str) -> JobOutput {
+    JobOutput::Failed {
+        message: format!("{what}: the library could not be read. Nothing was changed."),
+    }
 }
 
 /// Which article the annotations of a W3C file go to.
@@ -114,11 +174,13 @@ pub enum ImportTarget {
 
 /// The most records in one [`ReplyBody::Written`] batch: the page applies and renders each
 /// batch in a task of its own, which must stay short for the page to answer a key press or
-/// a click at once (about 10 ms of work per 250 annotations in the benchmark).
-pub const WRITTEN_BATCH_MAX_RECORDS: usize = 250;
+/// a click at once. The first batch costs most (the annotation list is first drawn then):
+/// at 250 records and 256 KiB it took 55–63 ms in the benchmark's nested import, at 100 and
+/// 64 KiB no task of the import reaches 50 ms (`BENCHMARKS.md`).
+pub const WRITTEN_BATCH_MAX_RECORDS: usize = 100;
 /// The most bytes of encoded records in one [`ReplyBody::Written`] batch (a larger record
 /// travels alone).
-pub const WRITTEN_BATCH_MAX_BYTES: usize = 256 * 1024;
+pub const WRITTEN_BATCH_MAX_BYTES: usize = 64 * 1024;
 
 /// Where the plan of [`Job::ApplyImport`] comes from.
 ///
@@ -299,9 +361,8 @@ pub enum ReplyBody {
     /// (its transaction commits or aborts as a whole).
     Saving,
     /// Records the worker has written, as the text of a [`SyncBatch`](crate::core::storage::SyncBatch)
-    /// (at most [`SYNC_BATCH_MAX_RECORDS`](crate::core::storage::SYNC_BATCH_MAX_RECORDS)
-    /// records or 1 MiB): the page applies each in a task of its own and passes it on to
-    /// other tabs as it is.
+    /// (at most [`WRITTEN_BATCH_MAX_RECORDS`] records or [`WRITTEN_BATCH_MAX_BYTES`] bytes):
+    /// the page applies each in a task of its own and passes it on to other tabs as it is.
     Written(String),
     /// The job is finished (the last reply about it).
     Done(JobOutput),
@@ -321,6 +382,9 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
             now,
             seed,
         } => {
+            let Source::Sent(library) = library else {
+                return unread(&format!("Could not import “{file_name}”"));
+            };
             let article = match target {
                 ImportTarget::Detect { open } => formats::import_target(&text, &library, open),
                 ImportTarget::Chosen(id) => Some(id),
@@ -364,6 +428,9 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
                     ),
                 };
             };
+            let Source::Sent(base) = base else {
+                return unread(&format!("Could not import “{file_name}”"));
+            };
             let (stored, protected) = base.into_stored();
             let next = plan
                 .apply(&Library::from_stored(&stored))
@@ -394,9 +461,12 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
             settings,
             now,
             id,
-        } => JobOutput::Exported(
-            formats::export_file(&library, format, article, &settings, now, id).into(),
-        ),
+        } => match library {
+            Source::Sent(library) => JobOutput::Exported(
+                formats::export_file(&library, format, article, &settings, now, id).into(),
+            ),
+            Source::Stored => unread("Could not export"),
+        },
     }
 }
 

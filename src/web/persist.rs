@@ -106,6 +106,12 @@ impl Persister {
         }));
     }
 
+    /// Whether everything queued so far is in IndexedDB: nothing waits and nothing is being
+    /// written.
+    pub fn idle(&self) -> bool {
+        !self.flushing.get() && self.outbox.0.borrow().is_empty()
+    }
+
     /// Starts writing everything queued now. The IndexedDB transaction is created before the
     /// first await, so a flush started on `pagehide` is queued before the page goes away.
     pub fn flush_now(self: &Rc<Self>) {

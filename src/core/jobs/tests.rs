@@ -67,7 +67,7 @@ fn check(job: Job) -> (JobOutput, Vec<Progress>) {
 
 fn export(lib: &Library, format: ExportFormat) -> ExportWire {
     let (out, _) = check(Job::Export {
-        library: lib.clone(),
+        library: Source::Sent(lib.clone()),
         format,
         article: None,
         settings: ExportSettings::default(),
@@ -104,7 +104,7 @@ fn native_import_plans_then_applies_to_the_exported_library() {
     let (out, reports) = check(Job::Import {
         file_name: "backup.json".into(),
         text: file.content,
-        library: Library::default(),
+        library: Source::Sent(Library::default()),
         target: ImportTarget::Detect { open: None },
         now: NOW,
         seed: [1; 16],
@@ -129,7 +129,7 @@ fn native_import_plans_then_applies_to_the_exported_library() {
         format: planned.format,
         attached_to: None,
         open: Uuid::from_u128(999),
-        base: StoredBase::default(),
+        base: Source::Sent(StoredBase::default()),
         now: NOW,
         save: true,
     });
@@ -184,7 +184,7 @@ fn applying_writes_only_what_changes_never_a_protected_key_and_keeps_added_times
     let (out, _) = check(Job::Import {
         file_name: "f.json".into(),
         text: file.content,
-        library: Library::from_stored(&stored),
+        library: Source::Sent(Library::from_stored(&stored)),
         target: ImportTarget::Detect { open: None },
         now: NOW,
         seed: [5; 16],
@@ -198,7 +198,7 @@ fn applying_writes_only_what_changes_never_a_protected_key_and_keeps_added_times
         format: planned.format,
         attached_to: None,
         open: lib.articles[0].id,
-        base,
+        base: Source::Sent(base),
         now: NOW,
         save: true,
     });
@@ -228,7 +228,7 @@ fn a_preview_the_worker_no_longer_has_is_refused_without_change() {
         format: Format::Native,
         attached_to: None,
         open: Uuid::from_u128(1),
-        base: StoredBase::default(),
+        base: Source::Sent(StoredBase::default()),
         now: NOW,
         save: true,
     });
@@ -260,7 +260,7 @@ fn w3c_import_goes_to_the_detected_or_chosen_article() {
         let (out, reports) = check(Job::Import {
             file_name: "notes.jsonld".into(),
             text: file.content.clone(),
-            library: other.clone(),
+            library: Source::Sent(other.clone()),
             target,
             now: NOW,
             seed: [2; 16],
@@ -287,7 +287,7 @@ fn import_progress_is_throttled_ordered_and_complete() {
     let (out, reports) = check(Job::Import {
         file_name: "big.json".into(),
         text: file.content,
-        library: Library::default(),
+        library: Source::Sent(Library::default()),
         target: ImportTarget::Detect { open: None },
         now: NOW,
         seed: [3; 16],
@@ -327,7 +327,7 @@ fn refused_imports_become_the_formats_refusal() {
         let (out, _) = check(Job::Import {
             file_name: "bad.json".into(),
             text: text.into(),
-            library: Library::default(),
+            library: Source::Sent(Library::default()),
             target,
             now: NOW,
             seed: [4; 16],
@@ -405,10 +405,93 @@ fn plans_convert_to_the_wire_and_back_unchanged() {
 #[test]
 fn unknown_formats_on_the_wire_are_refused_not_guessed() {
     let job = serde_json::json!({ "export": {
-        "library": {"articles": [], "annotations": []}, "format": "pdf",
+        "library": {"sent": {"articles": [], "annotations": []}}, "format": "pdf",
         "article": null, "settings": {}, "now": "2026-01-01T00:00:00.000Z",
         "id": "00000000-0000-0000-0000-000000000009"
     }});
     let err = serde_json::from_value::<Job>(job).expect_err("pdf is no export format");
     assert!(err.to_string().contains("unknown export format"), "{err}");
+}
+
+#[test]
+fn a_library_left_in_storage_is_filled_in_from_it_and_refused_without_it() {
+    let lib = library(2);
+    let stored = lib.to_stored(&StoredLibrary::default(), Timestamp(5_000));
+    let protected = Protected::from_keys([(Store::Annotations, "x".to_owned())]);
+    let file = export(&lib, ExportFormat::Native);
+    let import = Job::Import {
+        file_name: "f.json".into(),
+        text: file.content,
+        library: Source::Stored,
+        target: ImportTarget::Detect { open: None },
+        now: NOW,
+        seed: [1; 16],
+    };
+    let apply = Job::ApplyImport {
+        file_name: "f.json".into(),
+        plan: PlanSource::Plan(ImportPlan::default()),
+        format: Format::Native,
+        attached_to: None,
+        open: lib.articles[0].id,
+        base: Source::Stored,
+        now: NOW,
+        save: true,
+    };
+    let export_job = Job::Export {
+        library: Source::Stored,
+        format: ExportFormat::Native,
+        article: None,
+        settings: ExportSettings::default(),
+        now: NOW,
+        id: Uuid::from_u128(9),
+    };
+    for job in [import.clone(), apply.clone(), export_job.clone()] {
+        assert!(job.reads_storage(), "{job:?}");
+        // Not filled in (a worker that could not read the database never runs it, but were
+        // one to), the job is refused, not run on an empty library.
+        let (out, _) = check(job);
+        let JobOutput::Failed { message } = out else {
+            panic!("expected a refusal, got {out:?}")
+        };
+        assert!(
+            message.contains("the library could not be read")
+                && message.contains("Nothing was changed"),
+            "{message}"
+        );
+    }
+    let mut filled = import;
+    filled.fill_from_storage(&stored, &protected);
+    assert!(!filled.reads_storage());
+    let Job::Import { library, .. } = &filled else {
+        unreachable!()
+    };
+    assert_eq!(library, &Source::Sent(Library::from_stored(&stored)));
+    let (out, _) = check(filled);
+    assert!(matches!(out, JobOutput::Planned(_)), "{out:?}");
+    let mut filled = apply;
+    filled.fill_from_storage(&stored, &protected);
+    let Job::ApplyImport { base, .. } = &filled else {
+        unreachable!()
+    };
+    assert_eq!(base, &Source::Sent(StoredBase::new(&stored, &protected)));
+    let mut filled = export_job;
+    filled.fill_from_storage(&stored, &protected);
+    let (out, _) = check(filled);
+    let JobOutput::Exported(file) = out else {
+        panic!("expected an export, got {out:?}")
+    };
+    assert!(file.content.contains(&lib.annotations[1].id.to_string()));
+    // A library that was sent is never replaced by the stored one.
+    let mut sent = Job::Export {
+        library: Source::Sent(Library::default()),
+        format: ExportFormat::Native,
+        article: None,
+        settings: ExportSettings::default(),
+        now: NOW,
+        id: Uuid::from_u128(9),
+    };
+    sent.fill_from_storage(&stored, &protected);
+    assert!(
+        matches!(&sent, Job::Export { library: Source::Sent(l), .. } if *l == Library::default())
+    );
 }

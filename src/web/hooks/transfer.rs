@@ -21,7 +21,7 @@ use yew::prelude::*;
 
 use crate::core::formats::{self, ExportFile, ExportFormat, Format};
 use crate::core::jobs::{
-    ImportTarget, Job, JobOutput, PlanSource, PlannedImport, Progress, StoredBase,
+    ImportTarget, Job, JobOutput, PlanSource, PlannedImport, Progress, Source, StoredBase,
 };
 use crate::core::library::Library;
 use crate::core::model::{uuid_from_random, Timestamp};
@@ -196,6 +196,22 @@ impl Ctx {
             });
     }
 
+    /// Whether the worker may read the library from the database itself: storage works and
+    /// every change this page holds is written (none queued, none being written). Otherwise
+    /// the job carries the library (see [`Source`]).
+    fn stored_is_current(&self) -> bool {
+        matches!(self.state.storage, StorageStatus::Available) && self.persister.idle()
+    }
+
+    /// The library for a job: left to the worker when the database holds it, else `library`.
+    fn library_source(&self, library: &StoredLibrary) -> Source<Library> {
+        if self.stored_is_current() {
+            Source::Stored
+        } else {
+            Source::Sent(Library::from_stored(library))
+        }
+    }
+
     fn notify_error(&self, text: String) {
         self.state.dispatch(AppAction::Notify(Notice::error(text)));
     }
@@ -227,7 +243,7 @@ impl Ctx {
         let job = Job::Import {
             file_name: file_name.clone(),
             text: String::new(),
-            library: Library::from_stored(library),
+            library: self.library_source(library),
             target,
             now,
             seed,
@@ -271,6 +287,11 @@ impl Ctx {
     fn apply_import(&self, p: ImportPreview) {
         let base = self.latest.borrow().clone();
         let id = self.runner.begin();
+        let base_source = if self.stored_is_current() {
+            Source::Stored
+        } else {
+            Source::Sent(StoredBase::new(&base, &self.state.protected))
+        };
         // Writes queued on this page start now, before the worker's transaction: the worker's
         // records, computed from this library, then land after them.
         self.persister.flush_now();
@@ -285,7 +306,7 @@ impl Ctx {
             format: p.format,
             attached_to: p.article,
             open: self.state.article.id,
-            base: StoredBase::new(&base, &self.state.protected),
+            base: base_source,
             now: dom::now(),
             // Without storage the page works in memory: the worker hands the records over
             // unsaved.
@@ -471,7 +492,7 @@ pub fn use_transfer(
                 copy,
             } = request;
             let job = Job::Export {
-                library: Library::from_stored(&ctx.state.library),
+                library: ctx.library_source(&ctx.state.library),
                 format,
                 article,
                 settings: ctx.state.settings.clone(),
