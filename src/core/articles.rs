@@ -71,6 +71,58 @@ pub fn unfinished_opening(mark: Option<&str>) -> Option<Uuid> {
     Uuid::parse_str(mark?.trim()).ok()
 }
 
+/// The prefix of the `localStorage` keys under which every tab mirrors its opening mark
+/// (`<prefix><tab id>`), so that a tab started after another one crashed sees that tab's mark
+/// (its `sessionStorage` is its own).
+pub const SHARED_OPENING_PREFIX: &str = "article-annotator-opening:";
+
+/// The prefix of the name of the Web Lock each tab holds for as long as it lives
+/// (`<prefix><tab id>`): the browser releases it when the tab closes or crashes.
+pub const TAB_LOCK_PREFIX: &str = "article-annotator-tab:";
+
+/// The `localStorage` key of tab `tab`'s opening mark.
+pub fn shared_opening_key(tab: &str) -> String {
+    format!("{SHARED_OPENING_PREFIX}{tab}")
+}
+
+/// The name of the lock tab `tab` holds while it lives.
+pub fn tab_lock(tab: &str) -> String {
+    format!("{TAB_LOCK_PREFIX}{tab}")
+}
+
+/// Of the `localStorage` items `(key, value)` found at start, the opening marks of tabs that
+/// no longer live: those whose tab's lock ([`tab_lock`]) is not among `locks` (the names of
+/// the locks held or asked for, in any tab). Returns the articles they name (a dead tab was
+/// rendering them when it crashed or was closed) and the keys of all of them, which the new
+/// tab removes (a mark that is not a mark included). The marks of live tabs are left alone:
+/// such a tab may simply be rendering.
+pub fn left_by_dead_tabs(items: &[(String, String)], locks: &[String]) -> (Vec<Uuid>, Vec<String>) {
+    let mut articles = Vec::new();
+    let mut keys = Vec::new();
+    for (key, value) in items {
+        let Some(tab) = key.strip_prefix(SHARED_OPENING_PREFIX) else {
+            continue;
+        };
+        if tab.is_empty() || locks.iter().any(|l| *l == tab_lock(tab)) {
+            continue;
+        }
+        if let Some(id) = unfinished_opening(Some(value)) {
+            articles.push(id);
+        }
+        keys.push(key.clone());
+    }
+    (articles, keys)
+}
+
+/// Which of the marks found at start (`marks`: this tab's own and those of dead tabs) decides
+/// the start view ([`start_view`]): the one naming the article that would open, else the
+/// first.
+pub fn unfinished_at_start(library: &StoredLibrary, marks: &[Uuid]) -> Option<Uuid> {
+    to_open_first(library)
+        .filter(|id| marks.contains(id))
+        .or_else(|| marks.first().copied())
+}
+
 /// What the app shows when it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StartView {
@@ -234,6 +286,47 @@ mod tests {
         add(&mut lib, a.clone(), T1);
         add(&mut lib, b, T0);
         assert_eq!(to_open_first(&lib), Some(a.id));
+    }
+
+    #[test]
+    fn marks_of_dead_tabs_count_and_are_removed_those_of_live_tabs_are_left_alone() {
+        let (a, b) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let items = vec![
+            (shared_opening_key("dead1"), opening_mark(a)),
+            (shared_opening_key("live"), opening_mark(b)),
+            (shared_opening_key("dead2"), "not a mark".to_owned()),
+            (
+                "article-annotator-journal:dead1".to_owned(),
+                opening_mark(b),
+            ),
+            (OPENING_KEY.to_owned(), opening_mark(b)),
+            (SHARED_OPENING_PREFIX.to_owned(), opening_mark(b)),
+        ];
+        let locks = vec![tab_lock("live"), "someone else's lock".to_owned()];
+        let (articles, keys) = left_by_dead_tabs(&items, &locks);
+        assert_eq!(articles, [a]);
+        assert_eq!(
+            keys,
+            [shared_opening_key("dead1"), shared_opening_key("dead2")]
+        );
+        // With every tab alive, nothing counts.
+        let all = vec![tab_lock("dead1"), tab_lock("dead2"), tab_lock("live")];
+        assert_eq!(left_by_dead_tabs(&items, &all), (vec![], vec![]));
+    }
+
+    #[test]
+    fn the_mark_naming_the_article_that_would_open_decides_the_start() {
+        let mut lib = StoredLibrary::default();
+        let (a, b) = (article("A", "one", 1), article("B", "two", 2));
+        add(&mut lib, a.clone(), T1);
+        add(&mut lib, b.clone(), T0);
+        assert_eq!(unfinished_at_start(&lib, &[]), None);
+        assert_eq!(unfinished_at_start(&lib, &[b.id, a.id]), Some(a.id));
+        assert_eq!(unfinished_at_start(&lib, &[b.id]), Some(b.id));
+        assert_eq!(
+            start_view(&lib, unfinished_at_start(&lib, &[b.id, a.id])),
+            StartView::Library(Some(unfinished_message("A")))
+        );
     }
 
     #[test]

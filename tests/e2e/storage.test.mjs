@@ -640,6 +640,58 @@ test('an article whose rendering did not finish last time is not opened again: t
   await expect(page.getByRole('status').filter({ hasText: 'did not finish opening' })).toHaveCount(0);
 });
 
+// A page that died while rendering left its mark in its own sessionStorage, which a new tab
+// does not share: the new tab opened the same article again. Every tab now mirrors its mark in
+// localStorage under its own key and holds a Web Lock named after itself while it lives.
+test('an article a closed tab was still rendering is not opened by a new tab; the mark of a live tab is left alone', async () => {
+  const SHARED = 'article-annotator-opening:';
+  const tabLocks = (page) => page.evaluate(async () =>
+    (await navigator.locks.query()).held.map((l) => l.name).filter((n) => n.startsWith('article-annotator-tab:')));
+  const context = await app.browser.newContext();
+  const { page: first } = await openApp(null, app.url, context);
+  await sampleSaved(first);
+  const title = (await first.getByRole('heading', { level: 1 }).textContent()).trim();
+  // The first page holds its lock, and its mirrored mark was cleared once the sample was painted.
+  const [firstLock] = await eventually(async () => {
+    const locks = await tabLocks(first);
+    assert.equal(locks.length, 1, JSON.stringify(locks));
+    return locks;
+  });
+  const firstTab = firstLock.slice('article-annotator-tab:'.length);
+  await eventually(async () => assert.equal(await first.evaluate((k) => localStorage.getItem(k), SHARED + firstTab), null));
+
+  // A second page is open and (as far as the marks tell) still rendering the sample when it
+  // is closed: its lock is released, its mark stays.
+  const { page: second } = await openApp(null, app.url, context);
+  const secondLock = await eventually(async () => {
+    const lock = (await tabLocks(second)).find((l) => l !== firstLock);
+    assert.ok(lock);
+    return lock;
+  });
+  const secondKey = SHARED + secondLock.slice('article-annotator-tab:'.length);
+  await second.evaluate(([k, id]) => localStorage.setItem(k, id), [secondKey, SAMPLE_ID]);
+  await second.close();
+  await eventually(async () => assert.deepEqual(await tabLocks(first), [firstLock]));
+
+  // Meanwhile the first page looks as if it were rendering the sample: its mark is set and
+  // its lock held. A new tab leaves that mark alone but takes the closed tab's for a crash.
+  await first.evaluate(([k, id]) => localStorage.setItem(k, id), [SHARED + firstTab, SAMPLE_ID]);
+  const third = await context.newPage();
+  await third.goto(app.url);
+  await waitLoaded(third);
+  await expect(library(third)).toHaveCount(1);
+  await expect(third.getByRole('status').filter({ hasText: 'did not finish opening' }).locator('span')).toHaveText(
+    `“${title}” did not finish opening last time, so the library is shown. Open it again from the library.`);
+  await expect(third.getByRole('article')).toHaveCount(0);
+  assert.equal(await third.evaluate((k) => localStorage.getItem(k), secondKey), null, 'the dead tab\'s mark is removed');
+  assert.equal(await third.evaluate((k) => localStorage.getItem(k), SHARED + firstTab), SAMPLE_ID, 'a live tab\'s mark stays');
+
+  // The first page's mark alone (its tab alive) does not keep a fourth tab from the article.
+  const { page: fourth } = await openApp(null, app.url, context);
+  await expect(fourth.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(fourth.getByRole('status').filter({ hasText: 'did not finish opening' })).toHaveCount(0);
+});
+
 // ---------------------------------------------------------------------------------------
 // 7. No storage at all.
 

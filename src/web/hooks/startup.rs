@@ -12,20 +12,25 @@
 //! has been opened and painted.
 //!
 //! The mark is the tab's own (`sessionStorage`, which a reload, a crashed page's reload and a
-//! reopened tab keep): in `localStorage`, shared by every tab, a tab that started while another
-//! was still rendering took the other's mark for a crash and refused to open its article. A
-//! crash followed by opening the app in a new tab is not seen; opening the article there is
-//! what the user asked for.
+//! reopened tab keep): in `localStorage` alone, shared by every tab, a tab that started while
+//! another was still rendering took the other's mark for a crash and refused to open its
+//! article. So that a crash followed by opening the app in a new tab is seen too, every tab
+//! mirrors its mark in `localStorage` under a key of its own
+//! ([`articles::shared_opening_key`]) and holds a Web Lock named after itself for as long as
+//! it lives ([`articles::tab_lock`]); the browser releases the lock when the tab closes or
+//! crashes. At start, the marks of tabs whose lock nobody holds count as this tab's own, and
+//! are removed ([`articles::left_by_dead_tabs`]); the marks of live tabs are left alone. A
+//! browser without Web Locks only has the tab's own mark.
 
 use std::rc::Rc;
 
 use uuid::Uuid;
 use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::core::articles::{self, StartView, OPENING_KEY};
-use crate::core::storage::{self, DB_NAME};
+use crate::core::storage::{self, TabId, DB_NAME};
 use crate::web::persist::{read_journals, Persister};
 use crate::web::state::{AppAction, AppState, Notice, StorageStatus, View};
 use crate::web::{dom, idb, sync};
@@ -38,8 +43,10 @@ pub type Usage = Option<(f64, f64)>;
 #[hook]
 pub fn use_startup(state: &UseReducerHandle<AppState>, persister: &Rc<Persister>) -> Usage {
     let usage = use_state_eq(|| None::<(f64, f64)>);
-    // The mark the last page left, read before this page writes one.
+    // The mark the last page left, read before this page writes one; and this tab's lock,
+    // asked for before any mark of it is mirrored where other tabs read.
     let unfinished = *use_memo((), |_| {
+        hold_tab_lock();
         articles::unfinished_opening(local_item(OPENING_KEY).as_deref())
     });
     use_opening_mark(state);
@@ -66,7 +73,7 @@ fn use_opening_mark(state: &UseReducerHandle<AppState>) {
             // Already written when the article was opened from the library or an import.
             let mark = articles::opening_mark(id);
             if local_item(OPENING_KEY).as_deref() != Some(mark.as_str()) {
-                set_local_item(OPENING_KEY, &mark);
+                write_mark(&mark);
             }
         }
         *marked.borrow_mut() = open;
@@ -74,10 +81,7 @@ fn use_opening_mark(state: &UseReducerHandle<AppState>) {
     use_effect_with(open, |open| {
         if let Some(id) = *open {
             after_paint(move || {
-                let mark = articles::opening_mark(id);
-                if local_item(OPENING_KEY).as_deref() == Some(mark.as_str()) {
-                    remove_local_item(OPENING_KEY);
-                }
+                clear_mark(&articles::opening_mark(id));
             });
         }
     });
@@ -114,24 +118,130 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// compute its highlights), so that a page that dies on the way does not open it again at
 /// the next start.
 pub fn mark_opening(id: Uuid) {
-    set_local_item(OPENING_KEY, &articles::opening_mark(id));
+    write_mark(&articles::opening_mark(id));
 }
 
 fn local_item(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok()?
 }
 
-/// Writes a `sessionStorage` item; a storage that refuses it only means no mark is kept.
-fn set_local_item(key: &str, value: &str) {
+/// Writes the opening mark to `sessionStorage` and mirrors it under this tab's key in
+/// `localStorage`; a storage that refuses it only means no mark is kept there.
+fn write_mark(mark: &str) {
     if let Some(ls) = local_storage() {
-        let _ = ls.set_item(key, value);
+        let _ = ls.set_item(OPENING_KEY, mark);
+    }
+    if let Some(shared) = shared_storage() {
+        let _ = shared.set_item(&articles::shared_opening_key(&this_tab()), mark);
     }
 }
 
-fn remove_local_item(key: &str) {
+/// Removes the opening mark `mark`, if it is still the one written (here and in
+/// `localStorage`).
+fn clear_mark(mark: &str) {
     if let Some(ls) = local_storage() {
-        let _ = ls.remove_item(key);
+        if ls.get_item(OPENING_KEY).ok().flatten().as_deref() == Some(mark) {
+            let _ = ls.remove_item(OPENING_KEY);
+        }
     }
+    if let Some(shared) = shared_storage() {
+        let key = articles::shared_opening_key(&this_tab());
+        if shared.get_item(&key).ok().flatten().as_deref() == Some(mark) {
+            let _ = shared.remove_item(&key);
+        }
+    }
+}
+
+/// `localStorage`, shared by every tab of the app.
+fn shared_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+thread_local! {
+    /// This tab's id (one per page load), in its lock's name and its mirrored mark's key.
+    static TAB: TabId = TabId::from_random(dom::tab_id_bytes());
+}
+
+fn this_tab() -> String {
+    TAB.with(|t| t.to_string())
+}
+
+/// `navigator.locks`, which browsers without Web Locks lack.
+fn lock_manager() -> Option<JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("locks"))
+        .ok()
+        .filter(|l| l.is_object())
+}
+
+/// Asks for this tab's lock and holds it for as long as the tab lives (its callback returns
+/// a promise that never settles).
+fn hold_tab_lock() {
+    let Some(locks) = lock_manager() else {
+        return;
+    };
+    let Ok(request) = js_sys::Reflect::get(&locks, &JsValue::from_str("request")) else {
+        return;
+    };
+    let Ok(request) = request.dyn_into::<js_sys::Function>() else {
+        return;
+    };
+    let hold = Closure::once_into_js(|| js_sys::Promise::new(&mut |_, _| {}));
+    let name = JsValue::from_str(&articles::tab_lock(&this_tab()));
+    let _ = request.call2(&locks, &name, &hold);
+}
+
+/// The names of the locks held or asked for in any tab; `None` without Web Locks.
+async fn lock_names() -> Option<Vec<String>> {
+    let locks = lock_manager()?;
+    let query: js_sys::Function = js_sys::Reflect::get(&locks, &JsValue::from_str("query"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = query.call0(&locks).ok()?.dyn_into().ok()?;
+    let snapshot = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let mut names = Vec::new();
+    for list in ["held", "pending"] {
+        let Ok(list) = js_sys::Reflect::get(&snapshot, &JsValue::from_str(list)) else {
+            continue;
+        };
+        let Ok(list) = list.dyn_into::<js_sys::Array>() else {
+            continue;
+        };
+        for info in list.iter() {
+            if let Some(name) = js_sys::Reflect::get(&info, &JsValue::from_str("name"))
+                .ok()
+                .and_then(|n| n.as_string())
+            {
+                names.push(name);
+            }
+        }
+    }
+    Some(names)
+}
+
+/// The articles that tabs which have since died were rendering (their mirrored marks, which
+/// are removed); empty without Web Locks, which tell live tabs from dead ones.
+async fn left_by_dead_tabs() -> Vec<Uuid> {
+    let Some(shared) = shared_storage() else {
+        return Vec::new();
+    };
+    let Some(locks) = lock_names().await else {
+        return Vec::new();
+    };
+    let items: Vec<(String, String)> = (0..shared.length().unwrap_or(0))
+        .filter_map(|i| shared.key(i).ok().flatten())
+        .filter(|k| k.starts_with(articles::SHARED_OPENING_PREFIX))
+        .filter_map(|k| {
+            let v = shared.get_item(&k).ok().flatten()?;
+            Some((k, v))
+        })
+        .collect();
+    let (articles, keys) = articles::left_by_dead_tabs(&items, &locks);
+    for key in keys {
+        let _ = shared.remove_item(&key);
+    }
+    articles
 }
 
 async fn start(
@@ -167,9 +277,13 @@ async fn start(
     let replayed = storage::replay_journals(&mut result, &journals);
     state.outbox.0.borrow_mut().push(replayed.plan);
     persister.adopt_journals(journals);
+    // This tab's own mark, and those of tabs that died while rendering.
+    let mut marks: Vec<Uuid> = unfinished.into_iter().collect();
+    marks.extend(left_by_dead_tabs().await);
+    let unfinished = articles::unfinished_at_start(&result.library, &marks);
     // The article about to open is marked now, before the state computes its highlights.
     if let StartView::Article(id) = articles::start_view(&result.library, unfinished) {
-        set_local_item(OPENING_KEY, &articles::opening_mark(id));
+        write_mark(&articles::opening_mark(id));
     }
     state.dispatch(AppAction::Start {
         result,
