@@ -56,9 +56,11 @@ pub fn to_open_first(library: &StoredLibrary) -> Option<Uuid> {
     library_entries(library).first().map(|e| e.id)
 }
 
-/// The `sessionStorage` key (the tab's own; see `src/web/hooks/startup.rs`) under which the shell marks the article it is about to render, and
-/// which it clears once that article has been rendered and painted. A mark still set when the
-/// app starts means the page crashed or was closed while rendering that article.
+/// The `sessionStorage` key (the tab's own; see `src/web/hooks/startup.rs`) under which the
+/// shell marks the article it is about to render, and which it clears once that article has
+/// been rendered and painted. A mark still set when the app starts means the page crashed or
+/// was closed while rendering that article. The mark is mirrored in `localStorage` for other
+/// tabs ([`SHARED_OPENING_PREFIX`]).
 pub const OPENING_KEY: &str = "article-annotator-opening";
 
 /// The text of the mark for article `id` (what the shell stores under [`OPENING_KEY`]).
