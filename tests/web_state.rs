@@ -281,7 +281,6 @@ fn records_the_worker_wrote_are_applied_without_writing_them_again() {
         AppAction::Written {
             batch: written(&[&quote, &claim]),
             base: base.clone(),
-            render: false,
         },
     );
     assert!(a.annotations.get(quote.id).is_some());
@@ -314,7 +313,6 @@ fn records_the_worker_wrote_are_applied_without_writing_them_again() {
         AppAction::Written {
             batch: written(&[&quote, &claim]),
             base,
-            render: true,
         },
     );
     assert!(b.annotations.get(quote.id).is_some());
@@ -323,8 +321,6 @@ fn records_the_worker_wrote_are_applied_without_writing_them_again() {
     assert_eq!(queued.puts.len(), 1, "{queued:?}");
     assert_eq!(queued.puts[0].1, claim_id.to_string());
     assert!(queued.puts[0].2.contains("typed meanwhile"));
-    assert!(
-        b.deferred.is_none(),
-        "a batch that renders leaves nothing to draw"
-    );
+    let b = reduce(b, AppAction::RenderDeferred);
+    assert!(b.deferred.is_none(), "once drawn, nothing is left to draw");
 }

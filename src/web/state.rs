@@ -122,9 +122,8 @@ pub struct AppState {
     /// Bumped whenever writes were queued, so the shell schedules a flush.
     pub revision: u64,
     /// While an import's records arrive: the blocks whose highlights are to be drawn again,
-    /// by [`AppAction::RenderDeferred`] once the import is done (or by a batch of
-    /// [`AppAction::Written`] with `render`), so that an import lays the article out once, not
-    /// once per batch.
+    /// by [`AppAction::RenderDeferred`] once the import is done, so that an import lays the
+    /// article out once, not once per batch.
     pub deferred: Option<Vec<usize>>,
 }
 
@@ -173,12 +172,11 @@ pub enum AppAction {
     /// Records this tab's worker wrote to the database (an import), computed from `base`,
     /// the library when the job started: applied without writing them again
     /// ([`storage::apply_written_batch`]); an edit made meanwhile is kept and still written.
-    /// The highlights those batches changed are drawn when `render` is set (and otherwise
-    /// kept for later: see [`AppState::deferred`]).
+    /// The highlights those batches changed are kept for [`AppAction::RenderDeferred`] to
+    /// draw once (see [`AppState::deferred`]).
     Written {
         batch: SyncBatch,
         base: Rc<storage::StoredLibrary>,
-        render: bool,
     },
     /// Draws the highlights that batches of [`AppAction::Written`] left to draw later.
     RenderDeferred,
@@ -532,11 +530,7 @@ impl Reducible for AppState {
                 blocks.dedup();
                 s.rerender(&blocks);
             }
-            AppAction::Written {
-                batch,
-                base,
-                render,
-            } => {
+            AppAction::Written { batch, base } => {
                 if s.deferred.is_none() {
                     s.deferred = Some(Vec::new());
                 }
@@ -565,13 +559,6 @@ impl Reducible for AppState {
                 }
                 if applied.articles.contains(&s.article.id) {
                     s.reload_some(&batch);
-                }
-                if render {
-                    if let Some(mut blocks) = s.deferred.take() {
-                        blocks.sort_unstable();
-                        blocks.dedup();
-                        s.rerender(&blocks);
-                    }
                 }
             }
             AppAction::ReplaceLibrary { library, message } => {

@@ -330,7 +330,6 @@ impl Ctx {
                     ctx.state.dispatch(AppAction::Written {
                         batch,
                         base: written_base.clone(),
-                        render: false,
                     });
                 }
                 Err(e) => ctx.notify_error(format!(
