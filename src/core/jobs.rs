@@ -74,7 +74,9 @@ pub enum Job {
     },
     /// Replace the text of `article` with `text`, re-anchoring its annotations.
     ReplaceText {
-        /// The library holding the article.
+        /// The library holding the article: the page sends the article and its annotations
+        /// alone ([`Library::article_part`]), and merges the result back
+        /// ([`Library::merged_into`]).
         library: Library,
         /// The article whose text is replaced.
         article: Uuid,

@@ -135,6 +135,60 @@ impl Library {
         }
     }
 
+    /// Article `id` and its annotations alone, from `stored` (empty when there is no such
+    /// article): all that a job about that one article needs, so that the rest of a big
+    /// library is neither copied nor sent to the worker. Ordered as [`Library::from_stored`].
+    pub fn article_part(stored: &crate::core::storage::StoredLibrary, id: Uuid) -> Self {
+        let Some(article) = stored.articles.get(&id) else {
+            return Library::default();
+        };
+        let mut annotations: Vec<Annotation> = stored
+            .annotations
+            .values()
+            .filter(|a| a.article_id == id)
+            .map(|a| (**a).clone())
+            .collect();
+        annotations.sort_by_key(|a| (a.start, a.end, a.created, a.id));
+        Library {
+            articles: vec![article.article.clone()],
+            annotations,
+        }
+    }
+
+    /// `base` with article `id` and its annotations replaced by this library's, which is
+    /// [`Library::article_part`] of `base` changed by a job: the article keeps its `added`
+    /// time and is stamped `now` if it changed (as [`Library::to_stored`] does); every other
+    /// article and annotation is `base`'s own, shared, not copied. Articles of this library
+    /// other than `id`, and annotations of other articles, are ignored.
+    pub fn merged_into(
+        &self,
+        base: &crate::core::storage::StoredLibrary,
+        id: Uuid,
+        now: crate::core::model::Timestamp,
+    ) -> crate::core::storage::StoredLibrary {
+        let part = Library {
+            articles: self
+                .articles
+                .iter()
+                .filter(|a| a.id == id)
+                .cloned()
+                .collect(),
+            annotations: self
+                .annotations
+                .iter()
+                .filter(|a| a.article_id == id)
+                .cloned()
+                .collect(),
+        }
+        .to_stored(base, now);
+        let mut out = base.clone();
+        out.articles.remove(&id);
+        out.annotations.retain(|_, a| a.article_id != id);
+        out.articles.extend(part.articles);
+        out.annotations.extend(part.annotations);
+        out
+    }
+
     /// The stored library holding exactly this library's contents. Articles already in
     /// `previous` keep their `added` time, and keep their `changed` time when unchanged;
     /// new or changed articles are stamped `now`.
@@ -245,6 +299,67 @@ mod tests {
         );
         assert_eq!(loaded.skipped.len(), 1);
         assert!(loaded.protected().contains(Store::Meta, SETTINGS_KEY));
+    }
+
+    #[test]
+    fn one_article_travels_alone_and_merges_back_without_touching_the_rest() {
+        let a1 = Article::new(
+            Uuid::from_u128(1),
+            "Çavuşoğlu",
+            None,
+            "alpha “beta” 🙂 gamma",
+        );
+        let a2 = Article::new(Uuid::from_u128(2), "Two", None, "gamma delta");
+        let note = |id: u128, article: &Article, start, end| {
+            Annotation::new(
+                Uuid::from_u128(id),
+                article.id,
+                Kind::Claim,
+                &article.text,
+                start,
+                end,
+                Timestamp(5),
+            )
+        };
+        let lib = Library {
+            articles: vec![a1.clone(), a2.clone()],
+            annotations: vec![note(9, &a1, 6, 12), note(8, &a1, 0, 5), note(7, &a2, 0, 5)],
+        };
+        let base = lib.to_stored(&Default::default(), Timestamp(100));
+        let part = Library::article_part(&base, a1.id);
+        assert_eq!(part.articles, [a1.clone()]);
+        let ids: Vec<u128> = part.annotations.iter().map(|a| a.id.as_u128()).collect();
+        assert_eq!(ids, [8, 9], "its annotations only, in text order");
+        assert_eq!(
+            Library::article_part(&base, Uuid::from_u128(42)),
+            Library::default()
+        );
+        // Unchanged, it merges back into the same library.
+        assert_eq!(part.merged_into(&base, a1.id, Timestamp(200)), base);
+        // The text changed and an annotation orphaned: the article keeps `added`, is stamped
+        // `changed`; the other article's annotation is shared, not copied.
+        let mut changed = part.clone();
+        changed.articles[0].text = "alpha only".into();
+        changed.annotations.retain(|a| a.id.as_u128() == 8);
+        let merged = changed.merged_into(&base, a1.id, Timestamp(200));
+        assert_eq!(merged.articles[&a1.id].article.text, "alpha only");
+        assert_eq!(merged.articles[&a1.id].added, Timestamp(100));
+        assert_eq!(merged.articles[&a1.id].changed, Timestamp(200));
+        assert_eq!(merged.articles[&a2.id], base.articles[&a2.id]);
+        let keys: Vec<u128> = merged.annotations.keys().map(|k| k.as_u128()).collect();
+        assert_eq!(keys, [7, 8]);
+        let other = Uuid::from_u128(7);
+        assert!(Rc::ptr_eq(
+            &merged.annotations[&other],
+            &base.annotations[&other]
+        ));
+        // What does not belong to the article is ignored.
+        let mut stray = part.clone();
+        stray
+            .articles
+            .push(Article::new(Uuid::from_u128(3), "Stray", None, "x"));
+        stray.annotations.push(note(6, &a2, 6, 11));
+        assert_eq!(stray.merged_into(&base, a1.id, Timestamp(200)), base);
     }
 
     #[test]

@@ -262,6 +262,40 @@ test("replacing an article's text re-anchors its annotations and flags the chang
   });
 });
 
+// Issue 11: a text replacement sends the worker the article and its annotations alone and
+// merges the result back; the rest of the library must come through untouched.
+test('replacing one article\'s text leaves the other articles and their annotations as they were', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await page.getByRole('button', { name: /^Library/ }).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await dialog.getByLabel('Title').fill('Harbour report');
+  await dialog.getByLabel('Article text').fill('The harbour handled 3 million containers.\n\nThe mayor called it a record year.');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await tag(page, '3 million containers', 'Claim');
+  await page.getByRole('button', { name: /^Library/ }).click();
+  await page.getByRole('listitem').filter({ hasText: 'The Global Coalition' }).getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('heading', { level: 1, name: /Global Coalition/ }).waitFor();
+  await tag(page, 'more than 19,000 strikes', 'Claim');
+  await page.getByRole('button', { name: 'Replace text' }).click();
+  const replace = page.getByRole('dialog', { name: "Replace the article's text" });
+  const field = replace.getByLabel('New text');
+  await field.fill('Added first.\n\n' + await field.inputValue());
+  await replace.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Text replaced' })).toHaveText(/1 annotation still on its text/);
+  await expect(page.locator('article p').first()).toHaveText('Added first.');
+  // After a reload, both articles are in the library, the harbour one with its claim.
+  await page.reload();
+  await page.getByRole('article').waitFor();
+  await page.getByRole('button', { name: /^Library/ }).click();
+  const harbour = page.getByRole('listitem').filter({ hasText: 'Harbour report' });
+  await expect(harbour.locator('.library-counts')).toHaveText(/^1 claim, 0 quotes$/);
+  await harbour.getByRole('button', { name: 'Open' }).click();
+  await expect(page.locator('article mark.hl-claim')).toHaveText('3 million containers');
+  await expect(page.locator('article')).toHaveText(/The harbour handled 3 million containers\./);
+});
+
 test('W3C annotations go to the article their target names, or to the one the user picks', async () => {
   const { page } = await openApp(app.browser, app.url);
   // A second article, with a source URL.

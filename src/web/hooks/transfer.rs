@@ -111,7 +111,7 @@ struct Ctx {
 }
 
 /// A job that changes the library, made from the library it is to change.
-type MakeJob = Rc<dyn Fn(Library) -> Job>;
+type MakeJob = Rc<dyn Fn(&StoredLibrary) -> Job>;
 
 /// What to do with such a job's output, given the library it was made from.
 type ApplyOutput = Rc<dyn Fn(&Ctx, &StoredLibrary, JobOutput)>;
@@ -356,7 +356,7 @@ impl Ctx {
     fn run_on_latest(&self, label: &'static str, doing: String, make: MakeJob, apply: ApplyOutput) {
         let base = self.latest.borrow().clone();
         let id = self.runner.begin();
-        let job = make(Library::from_stored(&base));
+        let job = make(&base);
         let retry = doing.clone();
         self.run(id, job, label, doing, move |ctx, out| {
             let now = ctx.latest.borrow().clone();
@@ -368,10 +368,11 @@ impl Ctx {
         });
     }
 
-    /// Replaces the library with `library`, computed by the worker from `base`.
-    fn replace_library(&self, base: &StoredLibrary, library: Library, message: String) {
+    /// Replaces article `article` and its annotations in `base` with those of `part`,
+    /// computed by the worker from [`Library::article_part`] of `base`.
+    fn replace_article(&self, base: &StoredLibrary, article: Uuid, part: Library, message: String) {
         self.state.dispatch(AppAction::ReplaceLibrary {
-            library: library.to_stored(base, dom::now()),
+            library: part.merged_into(base, article, dom::now()),
             message,
         });
     }
@@ -533,14 +534,15 @@ pub fn use_transfer(
         let ctx = ctx.clone();
         Callback::from(move |text: String| {
             let article = ctx.state.article.id;
-            let make: MakeJob = Rc::new(move |library| Job::ReplaceText {
-                library,
+            // Only the article and its annotations travel, whatever the library's size.
+            let make: MakeJob = Rc::new(move |base| Job::ReplaceText {
+                library: Library::article_part(base, article),
                 article,
                 text: text.clone(),
             });
-            let apply: ApplyOutput = Rc::new(|ctx, base, out| {
+            let apply: ApplyOutput = Rc::new(move |ctx, base, out| {
                 if let JobOutput::Replaced { library, message } = out {
-                    ctx.replace_library(base, library, message);
+                    ctx.replace_article(base, article, library, message);
                 }
             });
             let doing = "Replacing the article's text".to_owned();
