@@ -327,7 +327,7 @@ mod tests {
         };
         let base = lib.to_stored(&Default::default(), Timestamp(100));
         let part = Library::article_part(&base, a1.id);
-        assert_eq!(part.articles, [a1.clone()]);
+        assert_eq!(part.articles, std::slice::from_ref(&a1));
         let ids: Vec<u128> = part.annotations.iter().map(|a| a.id.as_u128()).collect();
         assert_eq!(ids, [8, 9], "its annotations only, in text order");
         assert_eq!(
