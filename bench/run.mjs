@@ -493,6 +493,12 @@ async function appCase(browser, url, c) {
       const a = document.querySelector('article');
       return a && a.getAttribute('aria-label') === title && a.querySelectorAll('p').length === blocks && (n === 0 || a.querySelector('mark.hl'));
     }, 20000), { title: c.article.title, blocks, n: c.anns.length }).catch(() => null);
+    // The app clears its opening mark two frames after the article is painted; a navigation
+    // before that is an interrupted opening, and the next start rightly shows the library
+    // instead (issue 11). Wait for it, after the clock has stopped.
+    if (t != null) {
+      await page.waitForFunction(() => sessionStorage.getItem('article-annotator-opening') === null, null, { timeout: 10000, polling: 50 }).catch(() => {});
+    }
     return t;
   };
   const probeLoad = await loadOnce();
