@@ -20,7 +20,7 @@ use article_annotator::core::reducer::{Action, Annotations, Edit};
 use article_annotator::core::storage::{StoredArticle, StoredLibrary};
 use article_annotator::core::text::Article;
 use article_annotator::web::components::panel::{
-    AnnotationEditor, AnnotationsPanel, EditorProps, PanelProps, PAGE,
+    AnnotationEditor, AnnotationsPanel, EditorProps, PanelProps, DRAW_STEP, PAGE,
 };
 use article_annotator::web::components::toolbar::{SelectionToolbar, SelectionToolbarProps};
 use article_annotator::web::components::transfer::{
@@ -347,7 +347,16 @@ async fn render_panel(props: PanelProps) -> (Element, yew::AppHandle<Annotations
     let handle =
         yew::Renderer::<AnnotationsPanel>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
+    drawn().await;
     (host, handle)
+}
+
+/// Waits until the panel has drawn its page: it adds `DRAW_STEP` items per task.
+async fn drawn() {
+    for _ in 0..=(PAGE / DRAW_STEP + 1) {
+        yew::platform::time::sleep(std::time::Duration::from_millis(1)).await;
+        yew::scheduler::flush().await;
+    }
 }
 
 /// The ids of the items in the list `aria-label`led `list`, in order.
@@ -728,6 +737,7 @@ async fn panel_shows_a_page_of_items_and_the_selected_one_beyond_it() {
     assert_eq!(ids[PAGE], last);
 
     click(&button(&host, "Show 1 more of 1")).await;
+    drawn().await;
     // Now in the page, and listed once.
     let ids = listed(&host);
     assert_eq!(ids.len(), n);
@@ -763,6 +773,7 @@ async fn panel_shows_a_page_of_orphans_and_the_selected_one_beyond_it() {
     assert_eq!(ids.len(), PAGE + 1);
     assert_eq!(ids[PAGE], last);
     click(&button(&host, "Show 1 more orphans of 1")).await;
+    drawn().await;
     let ids = orphans(&host);
     assert_eq!(ids.len(), n);
     assert_eq!(ids.iter().filter(|id| **id == last).count(), 1);

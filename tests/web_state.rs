@@ -12,7 +12,7 @@ use article_annotator::core::storage::{
     encode_annotation, LoadResult, RecordError, SkippedRecord, Store, SyncBatch, SyncMessage,
 };
 use article_annotator::core::text::Article;
-use article_annotator::web::state::{AppAction, AppState};
+use article_annotator::web::state::{AppAction, AppState, DEFERRED_SLICE};
 use uuid::Uuid;
 use wasm_bindgen_test::*;
 use yew::Reducible;
@@ -323,4 +323,46 @@ fn records_the_worker_wrote_are_applied_without_writing_them_again() {
     assert!(queued.puts[0].2.contains("typed meanwhile"));
     let b = reduce(b, AppAction::RenderDeferred);
     assert!(b.deferred.is_none(), "once drawn, nothing is left to draw");
+}
+
+/// Highlights an import left to draw are drawn a slice of blocks at a time, each slice in a
+/// task of its own (the shell asks for the next one while `deferred_rounds` moves), so that
+/// no task draws the whole article.
+#[wasm_bindgen_test]
+fn deferred_highlights_are_drawn_a_slice_at_a_time() {
+    let text: Vec<String> = (0..40)
+        .map(|i| format!("Paragraph {i} of the article."))
+        .collect();
+    let article = Article::new(Uuid::from_u128(77), "Long", None, &text.join("\n"));
+    let s = Rc::new(AppState::new(article, Vec::new()));
+    let n = s.blocks.len();
+    assert!(n > DEFERRED_SLICE, "the sample has {n} blocks");
+    let mut st = (*s).clone();
+    // Every block, twice, in no order: each is drawn once.
+    st.deferred = Some((0..n).rev().chain(0..n).collect());
+    let mut s = Rc::new(st);
+    let mut slices = 0;
+    loop {
+        let before = s.deferred_rounds;
+        let left = s.deferred.as_ref().map_or(0, |d| {
+            let mut d = d.clone();
+            d.sort_unstable();
+            d.dedup();
+            d.len()
+        });
+        s = reduce(s, AppAction::RenderDeferred);
+        slices += 1;
+        match &s.deferred {
+            None => {
+                assert!(left <= DEFERRED_SLICE);
+                assert_eq!(s.deferred_rounds, before, "nothing left: no next slice");
+                break;
+            }
+            Some(rest) => {
+                assert_eq!(rest.len(), left - DEFERRED_SLICE);
+                assert_eq!(s.deferred_rounds, before + 1, "the next slice is asked for");
+            }
+        }
+    }
+    assert_eq!(slices, n.div_ceil(DEFERRED_SLICE));
 }

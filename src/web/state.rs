@@ -125,7 +125,15 @@ pub struct AppState {
     /// by [`AppAction::RenderDeferred`] once the import is done, so that an import lays the
     /// article out once, not once per batch.
     pub deferred: Option<Vec<usize>>,
+    /// Bumped each time [`AppAction::RenderDeferred`] drew a slice and left blocks to draw:
+    /// the shell then asks for the next slice in a task of its own.
+    pub deferred_rounds: u64,
 }
+
+/// The most blocks [`AppAction::RenderDeferred`] draws in one task: drawing every block an
+/// import of 1,500 nested annotations touched, then rendering them, took 60–110 ms in one task
+/// (`BENCHMARKS.md`); a slice keeps each task short.
+pub const DEFERRED_SLICE: usize = 12;
 
 /// What can happen to the state.
 pub enum AppAction {
@@ -178,7 +186,8 @@ pub enum AppAction {
         batch: SyncBatch,
         base: Rc<storage::StoredLibrary>,
     },
-    /// Draws the highlights that batches of [`AppAction::Written`] left to draw later.
+    /// Draws the highlights that batches of [`AppAction::Written`] left to draw later, at most
+    /// [`DEFERRED_SLICE`] blocks at a time (see [`AppState::deferred_rounds`]).
     RenderDeferred,
     /// The library after an import (or a text replacement), computed by the core.
     ReplaceLibrary {
@@ -205,6 +214,7 @@ impl AppState {
             annotations: Rc::new(Annotations::new(article.id)),
             runs: view::plain_chunks("", &[]),
             deferred: None,
+            deferred_rounds: 0,
             selected: None,
             filter: Filter::default(),
             notice: None,
@@ -528,7 +538,12 @@ impl Reducible for AppState {
                 };
                 blocks.sort_unstable();
                 blocks.dedup();
+                let rest = blocks.split_off(blocks.len().min(DEFERRED_SLICE));
                 s.rerender(&blocks);
+                if !rest.is_empty() {
+                    s.deferred = Some(rest);
+                    s.deferred_rounds += 1;
+                }
             }
             AppAction::Written { batch, base } => {
                 if s.deferred.is_none() {

@@ -34,8 +34,14 @@ impl PartialEq for PanelProps {
 }
 
 /// How many list items are rendered before a "Show more" button: a long list stays fast,
-/// and the rest is one press away.
-pub const PAGE: usize = 200;
+/// and the rest is one press away. At 200, drawing the list of an import of 1,500 annotations
+/// took 47 ms of one task in the benchmark; at 100 the list still fills a tall screen.
+pub const PAGE: usize = 100;
+
+/// How many list items are created per task: a list that gains many items at once (an
+/// article opened, an import applied) is drawn over a few tasks, so that no task holds the
+/// page for long (100 new items took 47–60 ms of one task on the benchmark's machine).
+pub const DRAW_STEP: usize = 20;
 
 fn input_value(e: &Event) -> String {
     if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
@@ -55,19 +61,45 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
     let view = panel::view(props.annotations.iter_shared(), &props.filter);
     let shown = use_state_eq(|| PAGE);
     let limit = *shown;
-    // The selected annotation is always in the list, even when it lies past the rendered page
-    // (it is then shown after the page, in its own place in the order).
-    let selected_beyond = props
-        .selected
-        .and_then(|id| view.items.iter().skip(limit).find(|a| a.id == id).copied());
     // Orphans are paged the same way: a file of thousands of unfindable quotes must not put
     // thousands of items (and their text) in the page at once.
     let orphans_shown = use_state_eq(|| PAGE);
     let orphan_limit = *orphans_shown;
+    // Of each page, the items drawn so far: the list grows by DRAW_STEP items per task up to
+    // the page, and never shrinks (a list that only changes a little is drawn at once).
+    let drawn = use_mut_ref(|| DRAW_STEP);
+    let want = limit
+        .min(view.items.len())
+        .max(orphan_limit.min(view.orphans.len()));
+    let visible = limit.min(*drawn.borrow());
+    let orphans_visible = orphan_limit.min(*drawn.borrow());
+    let grow = use_force_update();
+    {
+        let so_far = *drawn.borrow();
+        let drawn = drawn.clone();
+        use_effect_with((so_far < want, so_far), move |(more, _)| {
+            let timer = more.then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    *drawn.borrow_mut() += DRAW_STEP;
+                    grow.force_update();
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    // The selected annotation is always in the list, even when it lies past the drawn part
+    // of the page (it is then shown after it, in its own place in the order).
+    let selected_beyond = props.selected.and_then(|id| {
+        view.items
+            .iter()
+            .skip(visible)
+            .find(|a| a.id == id)
+            .copied()
+    });
     let orphan_beyond = props.selected.and_then(|id| {
         view.orphans
             .iter()
-            .skip(orphan_limit)
+            .skip(orphans_visible)
             .find(|a| a.id == id)
             .copied()
     });
@@ -165,7 +197,7 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
                     view.shown.all, view.total.all, view.shown.claims, view.shown.quotes) }
             </p>
             <ul class="items" aria-label="Annotation list">
-                { for view.items.iter().take(limit).map(|a| item(a)) }
+                { for view.items.iter().take(visible).map(|a| item(a)) }
                 { for selected_beyond.map(&item) }
             </ul>
             if view.items.len() > limit {
@@ -177,7 +209,7 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
             if !view.orphans.is_empty() {
                 <h3>{ "Orphans (not attached to the text)" }</h3>
                 <ul class="items orphans" aria-label="Orphaned annotations">
-                    { for view.orphans.iter().take(orphan_limit).map(|a| item(a)) }
+                    { for view.orphans.iter().take(orphans_visible).map(|a| item(a)) }
                     { for orphan_beyond.map(&item) }
                 </ul>
                 if view.orphans.len() > orphan_limit {

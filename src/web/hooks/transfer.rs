@@ -385,6 +385,18 @@ pub fn use_transfer(
     persister: &Rc<Persister>,
 ) -> TransferHandle {
     let runner = use_memo((), |_| JobRunner::default());
+    // Highlights left to draw after a slice are drawn in the next task, slice by slice.
+    {
+        let state = state.clone();
+        use_effect_with(state.deferred_rounds, move |rounds| {
+            let timer = (*rounds > 0).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    state.dispatch(AppAction::RenderDeferred)
+                })
+            });
+            move || drop(timer)
+        });
+    }
     let latest = use_mut_ref(|| state.library.clone());
     *latest.borrow_mut() = state.library.clone();
     let ctx = Ctx {
