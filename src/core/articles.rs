@@ -29,9 +29,13 @@ pub fn annotations_of(library: &StoredLibrary, id: Uuid) -> Vec<Annotation> {
         .collect()
 }
 
-/// Adds `article`, added and changed `now`.
-pub fn add(library: &mut StoredLibrary, article: Article, now: Timestamp) -> ChangeSet {
+/// Adds `article`, added and changed `now`, its text captured `now` unless it comes with a
+/// capture (an imported article keeps the one it was exported with).
+pub fn add(library: &mut StoredLibrary, mut article: Article, now: Timestamp) -> ChangeSet {
     let id = article.id;
+    if article.captured.is_none() {
+        article.captured = Some(crate::core::text::Capture::of(&article, now));
+    }
     library.articles.insert(
         id,
         StoredArticle {
@@ -278,6 +282,26 @@ mod tests {
             None,
             "not into a library with articles"
         );
+    }
+
+    #[test]
+    fn an_added_article_is_captured_then_unless_it_comes_with_a_capture() {
+        let mut lib = StoredLibrary::default();
+        let a = article("A", "Çavuşoğlu’s text", 1);
+        add(&mut lib, a.clone(), T1);
+        let c = lib.articles[&a.id]
+            .article
+            .captured
+            .clone()
+            .expect("captured");
+        assert_eq!(c.at, T1);
+        assert!(c.matches("Çavuşoğlu’s text"));
+        // An imported article keeps the capture it was exported with.
+        let mut b = article("B", "two", 2);
+        let kept = crate::core::text::Capture::of(&b, T0);
+        b.captured = Some(kept.clone());
+        add(&mut lib, b.clone(), T1);
+        assert_eq!(lib.articles[&b.id].article.captured, Some(kept));
     }
 
     #[test]

@@ -157,21 +157,31 @@ impl Library {
 
     /// `base` with article `id` and its annotations replaced by this library's, which is
     /// [`Library::article_part`] of `base` changed by a job: the article keeps its `added`
-    /// time and is stamped `now` if it changed (as [`Library::to_stored`] does); every other
-    /// article and annotation is `base`'s own, shared, not copied. Articles of this library
-    /// other than `id`, and annotations of other articles, are ignored.
+    /// time and is stamped `now` if it changed (as [`Library::to_stored`] does), and if its
+    /// text changed, that text is a new version: it is captured again `now`
+    /// ([`crate::core::text::Capture`], from the same source). Every other article and
+    /// annotation is `base`'s own, shared, not copied. Articles of this library other than
+    /// `id`, and annotations of other articles, are ignored.
     pub fn merged_into(
         &self,
         base: &crate::core::storage::StoredLibrary,
         id: Uuid,
         now: crate::core::model::Timestamp,
     ) -> crate::core::storage::StoredLibrary {
+        let recaptured = |a: &Article| {
+            let mut a = a.clone();
+            let old = base.articles.get(&id).map(|s| s.article.text.as_str());
+            if old.is_some_and(|t| t != a.text) {
+                a.captured = Some(crate::core::text::Capture::of(&a, now));
+            }
+            a
+        };
         let part = Library {
             articles: self
                 .articles
                 .iter()
                 .filter(|a| a.id == id)
-                .cloned()
+                .map(recaptured)
                 .collect(),
             annotations: self
                 .annotations
@@ -343,6 +353,13 @@ mod tests {
         changed.annotations.retain(|a| a.id.as_u128() == 8);
         let merged = changed.merged_into(&base, a1.id, Timestamp(200));
         assert_eq!(merged.articles[&a1.id].article.text, "alpha only");
+        let capture = merged.articles[&a1.id]
+            .article
+            .captured
+            .clone()
+            .expect("captured again");
+        assert_eq!(capture.at, Timestamp(200));
+        assert!(capture.matches("alpha only"));
         assert_eq!(merged.articles[&a1.id].added, Timestamp(100));
         assert_eq!(merged.articles[&a1.id].changed, Timestamp(200));
         assert_eq!(merged.articles[&a2.id], base.articles[&a2.id]);

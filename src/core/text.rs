@@ -64,6 +64,49 @@ pub fn blocks(canonical: &str) -> Vec<Block> {
     out
 }
 
+/// Where and when an article's text was captured, and the SHA-256 of that text: which
+/// version of a page the annotations were made on. Set when an article is added (from a
+/// page, a file, a paste or typing) and when its text is replaced; carried in Annotator JSON
+/// and, as a `TimeState`'s `sourceDate`, in W3C exports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Capture {
+    /// When the text was captured.
+    pub at: crate::core::model::Timestamp,
+    /// The page it was captured from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The SHA-256 of the canonical text as captured (its UTF-8 bytes), lowercase hex.
+    pub sha256: String,
+}
+
+impl Capture {
+    /// The capture of `article`'s text, now.
+    pub fn of(article: &Article, at: crate::core::model::Timestamp) -> Self {
+        Capture {
+            at,
+            from: article.source_url.clone(),
+            sha256: sha256_hex(&article.text),
+        }
+    }
+
+    /// Whether `text` is the text captured (its hash is the one kept).
+    pub fn matches(&self, text: &str) -> bool {
+        sha256_hex(text) == self.sha256
+    }
+}
+
+/// The SHA-256 of `text`'s UTF-8 bytes, as 64 lowercase hex digits.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        out.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
+    }
+    out
+}
+
 /// An article: an id, a title, an optional source URL and publication date, and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -76,6 +119,10 @@ pub struct Article {
     pub published: Option<String>,
     /// The canonical text (see the module documentation).
     pub text: String,
+    /// Where and when the text was captured ([`Capture`]); none for articles stored before
+    /// captures were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub captured: Option<Capture>,
 }
 
 impl Article {
@@ -87,6 +134,7 @@ impl Article {
             source_url,
             published: None,
             text: canonicalize(raw_text),
+            captured: None,
         }
     }
 
@@ -118,6 +166,40 @@ pub fn split_title(canonical: &str) -> (String, String) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_capture_hashes_the_text_as_captured() {
+        // FIPS 180-2's test vector, and a non-ASCII text (UTF-8 bytes are hashed).
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(sha256_hex("Çavuşoğlu 😀").len(), 64);
+        assert_ne!(sha256_hex("Çavuşoğlu 😀"), sha256_hex("Cavusoglu 😀"));
+        let a = Article::new(
+            Uuid::from_u128(1),
+            "T",
+            Some("https://news.example/a".into()),
+            "Minister Çavuşoğlu said “yes” 😀",
+        );
+        let c = Capture::of(&a, crate::core::model::Timestamp(5));
+        assert_eq!(c.from.as_deref(), Some("https://news.example/a"));
+        assert_eq!(c.sha256, sha256_hex(&a.text));
+        assert!(c.matches(&a.text));
+        assert!(!c.matches("Minister said yes"));
+        // It travels with the article and reads back; an article without one reads as such.
+        let mut with = a.clone();
+        with.captured = Some(c);
+        let json = serde_json::to_string(&with).unwrap();
+        assert_eq!(serde_json::from_str::<Article>(&json).unwrap(), with);
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(!json.contains("captured"));
+        assert_eq!(
+            serde_json::from_str::<Article>(&json).unwrap().captured,
+            None
+        );
+    }
+
     use super::*;
 
     #[test]

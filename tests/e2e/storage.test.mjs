@@ -3,6 +3,7 @@
 // checks what the user sees and, where it matters, what IndexedDB holds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   setup, openApp, dragSelect, screenshot, waitReady, waitLoaded, idbAll, idbPut, waitForRecords,
   expect, eventually,
@@ -128,6 +129,31 @@ test('an article made with the New article dialog is in the library after a relo
   await entry(page, 'Harbour report').getByRole('button', { name: 'Open' }).click();
   await expect(page.locator('article p')).toHaveTexts(
     ['The harbour handled 3 million containers.', 'The mayor called it a record year.']);
+});
+
+// Issue 12 (provenance): every article keeps when and from where its text was captured and
+// the SHA-256 of that text; the library shows them.
+test('the library shows when an article was captured and the SHA-256 of its text', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  const dialog = await openNewDialog(page);
+  await dialog.getByLabel('Title').fill('Çavuşoğlu’s harbour');
+  await dialog.getByLabel('Source URL').fill('https://example.org/harbour');
+  await dialog.getByLabel('Article text').fill('Minister Çavuşoğlu said “3 million containers” 😀.\n\nA record year.');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await newDialog(page).waitFor({ state: 'detached' });
+  const records = await waitForRecords(page, 'articles', (rs) => rs.some((r) => r.value.title === 'Çavuşoğlu’s harbour'));
+  const stored = records.find((r) => r.value.title === 'Çavuşoğlu’s harbour').value;
+  // The hash is of the text as stored (UTF-8), computed here independently of the app.
+  const sha = createHash('sha256').update(stored.text, 'utf8').digest('hex');
+  assert.equal(stored.captured.sha256, sha);
+  assert.equal(stored.captured.from, 'https://example.org/harbour');
+  await libraryButton(page).click();
+  const meta = entry(page, 'Çavuşoğlu’s harbour').locator('.library-meta');
+  await expect(meta.locator('.library-captured')).toHaveText(`Captured ${new Date().toISOString().slice(0, 10)}`);
+  const hash = meta.getByLabel(`SHA-256 of the captured text: ${sha}`);
+  await expect(hash).toHaveText(`SHA-256 ${sha.slice(0, 16)}…`);
+  assert.equal(await hash.getAttribute('title'), sha);
+  await screenshot(page, 'library-provenance');
 });
 
 // ---------------------------------------------------------------------------------------

@@ -79,7 +79,8 @@ pub fn import(input: &str, library: &Library) -> Result<ImportPlan, ImportError>
 ///
 /// What the file claims is not taken on trust: `created` and `modified` times later than
 /// `now` become `now`, an article's `source_url` that is not an `http:`/`https:` URL is
-/// dropped (and counted), and an annotation whose id belongs to an annotation of another
+/// dropped (and counted), a capture whose hash is not the text's or whose page is not such a
+/// URL is dropped (its time is clamped like the others), and an annotation whose id belongs to an annotation of another
 /// article becomes a copy with an id from `fresh_id` ([`ImportPlan::new`]).
 pub fn import_into(
     input: &str,
@@ -115,6 +116,20 @@ pub fn import_into(
             match HttpUrl::parse(&url) {
                 Ok(u) => a.source_url = Some(u.as_str().to_owned()),
                 Err(_) => sources_dropped += 1,
+            }
+        }
+        // A capture is kept only when it holds: its hash is the text's and its page an
+        // `http:`/`https:` URL; its time is no later than now. Otherwise it is dropped, and the
+        // article is captured when it is added.
+        if let Some(mut c) = a.captured.take() {
+            let page = match c.from.take() {
+                None => Some(None),
+                Some(u) => HttpUrl::parse(&u).ok().map(|u| Some(u.as_str().to_owned())),
+            };
+            if let (Some(from), true) = (page, c.matches(&a.text)) {
+                c.from = from;
+                c.at = c.at.min(now);
+                a.captured = Some(c);
             }
         }
     }
@@ -404,6 +419,67 @@ mod tests {
                 id: Uuid::from_u128(9)
             })
         );
+    }
+
+    /// Issue 12: an article's capture travels in Annotator JSON and comes back only when it
+    /// holds (the hash is the text's, the page an http(s) URL), its time no later than now.
+    #[test]
+    fn captures_travel_and_come_back_only_when_they_hold() {
+        use crate::core::text::Capture;
+        let now = Timestamp(5000);
+        let file = sample();
+        let text = file.articles[0].text.clone();
+        let good = Capture {
+            at: Timestamp(32_000_000_000_000),
+            from: Some("https://news.example/a".into()),
+            sha256: crate::core::text::sha256_hex(&text),
+        };
+        let back = |c: Capture| {
+            let mut f = file.clone();
+            f.articles[0].captured = Some(c);
+            let exported = export(&f, now);
+            assert!(exported.contains("\"captured\""), "{exported}");
+            let mut ids = crate::core::formats::fresh_ids([1; 16]);
+            let (plan, _) = import_into(
+                &exported,
+                &Library::default(),
+                now,
+                &mut ids,
+                &mut |_, _| {},
+            )
+            .unwrap();
+            plan.apply(&Library::default()).articles[0].captured.clone()
+        };
+        let kept = back(good.clone()).expect("a capture that holds is kept");
+        assert_eq!(kept.sha256, good.sha256);
+        assert_eq!(kept.from, good.from);
+        assert_eq!(kept.at, now, "a capture from the future is clamped to now");
+        let wrong_hash = Capture {
+            sha256: crate::core::text::sha256_hex("another text"),
+            ..good.clone()
+        };
+        assert_eq!(back(wrong_hash), None);
+        let wrong_page = Capture {
+            from: Some("javascript:alert(1)".into()),
+            ..good.clone()
+        };
+        assert_eq!(back(wrong_page), None);
+    }
+
+    /// The same article captured at another time (another profile's sample) is kept as the
+    /// library has it, not updated.
+    #[test]
+    fn an_article_that_differs_only_in_its_capture_is_kept() {
+        let lib = sample();
+        let mut file = lib.clone();
+        file.articles[0].captured = Some(crate::core::text::Capture::of(
+            &file.articles[0],
+            Timestamp(7),
+        ));
+        let plan = import(&export(&file, Timestamp(9)), &lib).unwrap();
+        assert_eq!(plan.summary().articles_updated, 0);
+        assert_eq!(plan.summary().articles_kept, 1);
+        assert_eq!(plan.apply(&lib).articles[0], lib.articles[0]);
     }
 
     /// Issue 11: a file cannot claim times later than now, so it cannot pin an article first

@@ -127,7 +127,9 @@ impl ImportPlan {
             .into_iter()
             .map(|a| match known_articles.get(&a.id) {
                 None => (ImportStep::Add, a),
-                Some(old) if **old == a => (ImportStep::Keep, a),
+                // The same text captured at another time (another profile's copy of the
+                // sample, say) is no change: the library keeps its own article and capture.
+                Some(old) if same_but_capture(old, &a) => (ImportStep::Keep, (**old).clone()),
                 Some(_) => (ImportStep::Update, a),
             })
             .collect();
@@ -437,6 +439,24 @@ impl PlanSummary {
             + self.annotations_updated
             == 0
     }
+}
+
+/// Whether two versions of an article differ at most in when their text was captured.
+fn same_but_capture(old: &Article, new: &Article) -> bool {
+    // Destructured, so that a field added to `Article` must be considered here.
+    let Article {
+        id,
+        title,
+        source_url,
+        published,
+        text,
+        captured: _,
+    } = old;
+    *id == new.id
+        && *title == new.title
+        && *source_url == new.source_url
+        && *published == new.published
+        && *text == new.text
 }
 
 #[cfg(test)]

@@ -121,6 +121,20 @@ pub fn annotation_to_w3c(a: &Annotation, article: Option<&Article>) -> Value {
     if on_text {
         selectors.push(json!({ "type": "TextPositionSelector", "start": a.start, "end": a.end }));
     }
+    let mut target = json!({
+        "source": source,
+        "selector": selectors,
+    });
+    // Which version of the page the annotation was made on: the Web Annotation model's
+    // `TimeState`, dated when the article's text was captured.
+    if let (Some(capture), Value::Object(t)) =
+        (article.and_then(|x| x.captured.as_ref()), &mut target)
+    {
+        t.insert(
+            "state".into(),
+            json!({ "type": "TimeState", "sourceDate": capture.at }),
+        );
+    }
     json!({
         "@context": [CONTEXT, { "annotator": EXTENSION_NS }],
         "id": format!("urn:uuid:{}", a.id),
@@ -129,10 +143,7 @@ pub fn annotation_to_w3c(a: &Annotation, article: Option<&Article>) -> Value {
         "created": a.created,
         "modified": a.modified,
         "body": bodies,
-        "target": {
-            "source": source,
-            "selector": selectors,
-        },
+        "target": target,
         "annotator:fields": fields,
     })
 }

@@ -22,6 +22,8 @@ pub struct LibraryEntry {
     pub claims: usize,
     /// How many quotes it has.
     pub quotes: usize,
+    /// Where and when its text was captured, and the text's SHA-256.
+    pub captured: Option<crate::core::text::Capture>,
 }
 
 /// The library list: one entry per article, the most recently changed first (ties by title,
@@ -39,6 +41,7 @@ pub fn library_entries(library: &StoredLibrary) -> Vec<LibraryEntry> {
                 changed: s.changed,
                 claims: 0,
                 quotes: 0,
+                captured: s.article.captured.clone(),
             };
             (s.article.id, entry)
         })

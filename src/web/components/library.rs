@@ -129,6 +129,17 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                     { for source }
                     <span class="library-added">{ format!("Added {}", entry.added.date()) }</span>
                     <span class="library-counts">{ counts }</span>
+                    { for entry.captured.as_ref().map(|c| html! {
+                        // Provenance: when the text was captured and its SHA-256 (the first
+                        // 16 digits shown, all 64 in the title and to assistive technology).
+                        <>
+                            <span class="library-captured">{ format!("Captured {}", c.at.date()) }</span>
+                            <span class="library-hash" title={c.sha256.clone()}
+                                  aria-label={format!("SHA-256 of the captured text: {}", c.sha256)}>
+                                { "SHA-256 " }<code>{ format!("{}…", c.sha256.get(..16).unwrap_or(&c.sha256)) }</code>
+                            </span>
+                        </>
+                    }) }
                 </p>
                 <div class="library-actions">
                     <button type="button" onclick={open}>{ "Open" }</button>

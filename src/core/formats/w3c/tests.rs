@@ -512,3 +512,28 @@ fn a_file_asking_for_too_much_searching_is_imported_within_the_budget() {
     let expected = format!("{} quotes were not searched for", plan.unsearched);
     assert!(lines.iter().any(|l| l.starts_with(&expected)), "{lines:?}");
 }
+
+#[test]
+fn a_captured_article_dates_its_targets_with_a_time_state() {
+    let mut lib = library();
+    // Not captured (stored before captures were kept): no state.
+    let plain = annotation_to_w3c(&lib.annotations[0], Some(&lib.articles[0]));
+    assert!(plain["target"].get("state").is_none());
+    let at = Timestamp(1_795_000_000_000);
+    lib.articles[0].captured = Some(crate::core::text::Capture::of(&lib.articles[0], at));
+    let doc = exported(&lib);
+    let items = doc["first"]["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(!items.is_empty());
+    for a in &items {
+        check_annotation_musts(a);
+        assert_eq!(a["target"]["state"]["type"], "TimeState");
+        assert_eq!(
+            a["target"]["state"]["sourceDate"],
+            serde_json::to_value(at).unwrap()
+        );
+        assert_eq!(a["target"]["source"], "https://news.example/c");
+    }
+}

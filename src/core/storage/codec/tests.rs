@@ -40,6 +40,8 @@ fn v1_fixtures_decode_to_the_expected_values() {
                 source_url: Some("https://example.org/coalition".into()),
                 published: Some("2017-03-22".into()),
                 text: "Minister Çavuşoğlu\u{a0} stated:\n“Together, we share”".into(),
+                // Records written before captures were kept have none.
+                captured: None,
             },
             added: ts("2025-11-27T21:40:59.123Z"),
             changed: ts("2025-11-28T08:00:00.000Z"),
