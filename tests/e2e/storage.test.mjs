@@ -695,6 +695,9 @@ test('an article a closed tab was still rendering is not opened by a new tab; th
     return lock;
   });
   const secondKey = SHARED + secondLock.slice('article-annotator-tab:'.length);
+  // Once the second page has finished opening (its own mark cleared), the test puts back the
+  // mark it would have left had it been closed while rendering.
+  await eventually(async () => assert.equal(await second.evaluate((k) => localStorage.getItem(k), secondKey), null));
   await second.evaluate(([k, id]) => localStorage.setItem(k, id), [secondKey, SAMPLE_ID]);
   await second.close();
   await eventually(async () => assert.deepEqual(await tabLocks(first), [firstLock]));
