@@ -203,12 +203,13 @@ impl Ctx {
         matches!(self.state.storage, StorageStatus::Available) && self.persister.idle()
     }
 
-    /// The library for a job: left to the worker when the database holds it, else `library`.
-    fn library_source(&self, library: &StoredLibrary) -> Source<Library> {
+    /// The library for a job: left to the worker when the database holds it, else the copy
+    /// `sent` makes.
+    fn library_source<T>(&self, sent: impl FnOnce() -> T) -> Source<T> {
         if self.stored_is_current() {
             Source::Stored
         } else {
-            Source::Sent(Library::from_stored(library))
+            Source::Sent(sent())
         }
     }
 
@@ -243,7 +244,7 @@ impl Ctx {
         let job = Job::Import {
             file_name: file_name.clone(),
             text: String::new(),
-            library: self.library_source(library),
+            library: self.library_source(|| Library::from_stored(library)),
             target,
             now,
             seed,
@@ -287,11 +288,7 @@ impl Ctx {
     fn apply_import(&self, p: ImportPreview) {
         let base = self.latest.borrow().clone();
         let id = self.runner.begin();
-        let base_source = if self.stored_is_current() {
-            Source::Stored
-        } else {
-            Source::Sent(StoredBase::new(&base, &self.state.protected))
-        };
+        let base_source = self.library_source(|| StoredBase::new(&base, &self.state.protected));
         // Writes queued on this page start now, before the worker's transaction: the worker's
         // records, computed from this library, then land after them.
         self.persister.flush_now();
@@ -504,7 +501,7 @@ pub fn use_transfer(
                 copy,
             } = request;
             let job = Job::Export {
-                library: ctx.library_source(&ctx.state.library),
+                library: ctx.library_source(|| Library::from_stored(&ctx.state.library)),
                 format,
                 article,
                 settings: ctx.state.settings.clone(),
