@@ -215,14 +215,15 @@ mod tests {
                 verdict(),
                 prop::collection::vec("[a-z]{1,8}", 0..3)
             )
-                .prop_map(|(claimant, verdict, hosts)| Body::Claim(ClaimFields {
+                // Built through `ClaimFields::new`, as every real claim is: evidence links are
+                // unique in the model, and two equal hosts must not make a claim no path can.
+                .prop_map(|(claimant, verdict, hosts)| Body::Claim(ClaimFields::new(
                     claimant,
                     verdict,
-                    evidence: hosts
+                    hosts
                         .iter()
-                        .filter_map(|h| HttpUrl::parse(&format!("https://{h}.org/é?q=1")).ok())
-                        .collect(),
-                })),
+                        .filter_map(|h| HttpUrl::parse(&format!("https://{h}.org/é?q=1")).ok()),
+                ))),
             ("\\PC{0,12}", any::<bool>(), any::<bool>()).prop_map(|(speaker, checked, src)| {
                 Body::Quote(QuoteFields {
                     speaker,
