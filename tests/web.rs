@@ -94,18 +94,24 @@ async fn non_ascii_text_and_html_like_text_render_as_text() {
 }
 
 #[wasm_bindgen_test]
-fn the_browsers_parser_keeps_only_the_text_a_reader_sees() {
-    use article_annotator::web::html::html_to_text;
-    let html = "<html><head><title>T &amp; U</title><style>p { color: red }</style></head>\
-        <body><script>alert(1)</script><p>One&nbsp;“two”</p><img src=x onerror=alert(2)>\
-        <div>Three<br>Four</div><svg><script>alert(3)</script></svg>\
-        <table><tr><td>a</td><td>b</td></tr></table><!-- <script>x</script> -->\
-        <a href=\"javascript:alert(4)\">link text</a></body></html>";
-    let e = html_to_text(html);
-    assert_eq!(e.title.as_deref(), Some("T & U"));
-    assert_eq!(e.text, "One\u{a0}“two”\nThree\nFour\na\nb\nlink text");
-    // Deep nesting is walked without recursion.
+fn the_extractor_finds_the_article_in_wasm_as_it_does_natively() {
+    // What the worker runs (`Job::Extract`), built for wasm32: the same article, the same
+    // metadata, and nothing of the page around it; hostile markup is only ever text.
+    use article_annotator::core::extract::extract;
+    let page = include_str!("fixtures/pages/news.html");
+    let c = extract(page, Some("https://ledger.example/2026/11/27/story.html"));
+    assert!(c.found);
+    assert!(c
+        .article
+        .contains("“We were told the geology was well understood,” said Jonas Lindqvist"));
+    assert!(!c.article.contains("Related stories") && !c.article.contains("SuperPhone"));
+    assert_eq!(c.byline.as_deref(), Some("Mária Øberg"));
+    assert_eq!(
+        c.url.as_deref(),
+        Some("https://ledger.example/2026/11/harbour-tunnel-audit")
+    );
+    let hostile = "<img src=x onerror=alert(2)><svg><script>alert(3)</script></svg><p>ok</p>";
+    assert_eq!(extract(hostile, None).whole, "ok");
     let deep = format!("{}deep{}", "<div>".repeat(5000), "</div>".repeat(5000));
-    assert_eq!(html_to_text(&deep).text, "deep");
-    assert_eq!(html_to_text("").text, "");
+    assert_eq!(extract(&deep, None).whole, "deep");
 }

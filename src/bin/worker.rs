@@ -166,6 +166,11 @@ mod wasm {
         match job {
             Job::Import {
                 file_name, text, ..
+            }
+            | Job::Extract {
+                file_name,
+                html: text,
+                ..
             } => {
                 if let Some(file) = file {
                     *text = read_file(file, file_name)?;

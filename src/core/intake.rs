@@ -1,11 +1,12 @@
-//! What the New article dialog makes of what it is given: a file read by its extension, the
-//! checked fields of a new article. HTML is parsed by whichever reader the caller passes (the
-//! app passes the browser's `DOMParser` through `crate::web::html`; native code and tests pass
-//! [`crate::core::html::html_to_text`]), so this module needs no HTML parser of its own.
+//! What the New article dialog makes of what it is given: a text or Markdown file read by its
+//! extension, the checked fields of a new article. A web page (an `.html` file, rich text
+//! pasted, a page from the bookmarklet) is not read here: the worker extracts its article
+//! ([`crate::core::extract`]).
 
 use uuid::Uuid;
 
-use crate::core::html::{markdown_to_text, suggest_title_from_text, Extracted};
+use crate::core::extract::PageCapture;
+use crate::core::html::{markdown_to_text, suggest_title_from_text};
 use crate::core::model::HttpUrl;
 use crate::core::text::{canonicalize, split_title, Article};
 
@@ -18,58 +19,43 @@ pub struct FileText {
     pub text: String,
 }
 
-/// Reads a file's content by its name's extension: `.html`/`.htm` as HTML (through
-/// `html_to_text`), `.md` as Markdown, anything else as plain text whose first line is the
-/// title. A byte order mark is dropped.
-pub fn read_file_text(
-    name: &str,
-    content: &str,
-    html_to_text: impl FnOnce(&str) -> Extracted,
-) -> FileText {
-    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
-    let extension = name
-        .rsplit_once('.')
-        .map(|(_, ext)| ext.to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "html" | "htm" => {
-            let e = html_to_text(content);
-            FileText {
-                title: suggested_title(&e),
-                text: e.text,
-            }
-        }
-        "md" => {
-            let e = markdown_to_text(content);
-            FileText {
-                title: e.title,
-                text: e.text,
-            }
-        }
-        _ => {
-            let canonical = canonicalize(content);
-            let (title, body) = split_title(&canonical);
-            if body.trim().is_empty() {
-                // One line only: it is the text, and suggests the title.
-                FileText {
-                    title: suggest_title_from_text(&canonical),
-                    text: canonical,
-                }
-            } else {
-                FileText {
-                    title: suggest_title_from_text(&title),
-                    text: body,
-                }
-            }
-        }
-    }
+/// Whether a file is read as a web page (`.html`/`.htm`): its article is then extracted in
+/// the worker ([`crate::core::extract`]), not read here.
+pub fn is_html_file(name: &str) -> bool {
+    extension(name).is_some_and(|e| e == "html" || e == "htm")
 }
 
-/// The title a page read as text suggests: its own title, else one from its first line.
-pub fn suggested_title(page: &Extracted) -> Option<String> {
-    page.title
-        .clone()
-        .or_else(|| suggest_title_from_text(&page.text))
+fn extension(name: &str) -> Option<String> {
+    name.rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+}
+
+/// Reads a file's content by its name's extension: `.md` as Markdown, anything else as plain
+/// text whose first line is the title (a web page goes to the extractor instead: see
+/// [`is_html_file`]). A byte order mark is dropped.
+pub fn read_file_text(name: &str, content: &str) -> FileText {
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    if extension(name).as_deref() == Some("md") {
+        let e = markdown_to_text(content);
+        return FileText {
+            title: e.title,
+            text: e.text,
+        };
+    }
+    let canonical = canonicalize(content);
+    let (title, body) = split_title(&canonical);
+    if body.trim().is_empty() {
+        // One line only: it is the text, and suggests the title.
+        FileText {
+            title: suggest_title_from_text(&canonical),
+            text: canonical,
+        }
+    } else {
+        FileText {
+            title: suggest_title_from_text(&title),
+            text: body,
+        }
+    }
 }
 
 /// The message to show for a source link that is not an `http:`/`https:` URL; `None` for an
@@ -86,15 +72,34 @@ pub fn source_error(source: &str) -> Option<String> {
 /// How every message about the source link starts.
 pub const SOURCE_ERROR_PREFIX: &str = "Source URL: ";
 
+/// What the New article dialog holds, as typed (or prefilled from a captured page).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ArticleFields<'a> {
+    /// The title; an empty one is suggested from the text.
+    pub title: &'a str,
+    /// The source link: empty, or an `http:`/`https:` URL.
+    pub source: &'a str,
+    /// The publication date, `YYYY-MM-DD`, or empty.
+    pub published: &'a str,
+    /// Who wrote it, or empty.
+    pub byline: &'a str,
+    /// The site's name, or empty.
+    pub site_name: &'a str,
+    /// The article's text.
+    pub text: &'a str,
+}
+
 /// The checked fields of a new article, or the message to show. An empty title is suggested
 /// from the text; a source must be an `http:`/`https:` URL.
-pub fn build_article(
-    id: Uuid,
-    title: &str,
-    source: &str,
-    published: &str,
-    text: &str,
-) -> Result<Article, String> {
+pub fn build_article(id: Uuid, fields: &ArticleFields<'_>) -> Result<Article, String> {
+    let ArticleFields {
+        title,
+        source,
+        published,
+        byline,
+        site_name,
+        text,
+    } = *fields;
     if text.trim().is_empty() {
         return Err("The article has no text. Type, paste or open the article's text.".into());
     }
@@ -109,11 +114,148 @@ pub fn build_article(
         t => t.to_owned(),
     };
     let mut article = Article::new(id, &title, source_url, text);
-    let published = published.trim();
-    if !published.is_empty() {
-        article.published = Some(published.to_owned());
-    }
+    let given = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_owned);
+    article.published = given(published);
+    article.byline = given(byline);
+    article.site_name = given(site_name);
     Ok(article)
+}
+
+/// What the New article dialog holds: its fields, the page captured into it (if any), the
+/// extraction under way and the message shown. The component only renders it and passes the
+/// user's actions on; every rule about what a capture fills in is here.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NewArticleForm {
+    pub title: String,
+    pub source: String,
+    pub published: String,
+    pub byline: String,
+    pub site_name: String,
+    pub text: String,
+    /// The last page captured into the text, and which of its texts is used.
+    pub capture: Option<CaptureChoice>,
+    /// What is being extracted ("“page.html”"), while the worker extracts it.
+    pub extracting: Option<String>,
+    /// The message shown (an error), if any.
+    pub error: Option<String>,
+}
+
+/// A page captured into the dialog's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaptureChoice {
+    /// What the worker found.
+    pub page: PageCapture,
+    /// Where it came from, for the notice: "“page.html”", "the pasted text", a page's URL.
+    pub origin: String,
+    /// Whether the whole page's text is used instead of the article's.
+    pub whole: bool,
+    /// The text before and after the place the page's text went (a paste goes where the caret
+    /// was; a file or a page replaces the text).
+    pub before: String,
+    pub after: String,
+}
+
+impl NewArticleForm {
+    /// Takes a page the worker extracted from `origin`: its article (or, when none was found,
+    /// its whole text) goes between `before` and `after`; its title, canonical URL, published
+    /// date, byline and site name fill the fields still empty (what the user typed stays).
+    pub fn take_capture(
+        &mut self,
+        page: PageCapture,
+        origin: String,
+        before: String,
+        after: String,
+    ) {
+        self.extracting = None;
+        if page.whole.trim().is_empty() {
+            self.error = Some(format!("{} holds no text.", capitalized(&origin)));
+            return;
+        }
+        self.error = None;
+        let fill = |field: &mut String, value: &Option<String>| {
+            if field.trim().is_empty() {
+                if let Some(v) = value {
+                    *field = v.clone();
+                }
+            }
+        };
+        fill(&mut self.title, &page.title);
+        fill(&mut self.source, &page.url);
+        fill(&mut self.published, &page.published);
+        fill(&mut self.byline, &page.byline);
+        fill(&mut self.site_name, &page.site_name);
+        self.text = format!("{before}{}{after}", page.article);
+        self.capture = Some(CaptureChoice {
+            page,
+            origin,
+            whole: false,
+            before,
+            after,
+        });
+    }
+
+    /// Uses the whole page's text (`whole`) or the article's instead, in the text box.
+    pub fn use_whole_page(&mut self, whole: bool) {
+        if let Some(c) = &mut self.capture {
+            c.whole = whole;
+            let chosen = if whole {
+                &c.page.whole
+            } else {
+                &c.page.article
+            };
+            self.text = format!("{}{chosen}{}", c.before, c.after);
+        }
+    }
+
+    /// The sentence that says what was taken from the captured page, if any.
+    pub fn capture_notice(&self) -> Option<String> {
+        let c = self.capture.as_ref()?;
+        let words = |n: usize| format!("{n} word{}", if n == 1 { "" } else { "s" });
+        Some(if !c.page.found {
+            format!(
+                "Nothing in {} looks like an article, so its whole text is used ({}).",
+                c.origin,
+                words(c.page.whole_words)
+            )
+        } else if c.whole {
+            format!(
+                "The whole text of {} is used ({}).",
+                c.origin,
+                words(c.page.whole_words)
+            )
+        } else {
+            format!(
+                "Article found in {}: {} of the page's {} are used. Menus, links and other page \
+                 parts were left out.",
+                c.origin,
+                words(c.page.article_words),
+                words(c.page.whole_words)
+            )
+        })
+    }
+
+    /// The article the fields make, or the message to show.
+    pub fn build(&self, id: Uuid) -> Result<Article, String> {
+        build_article(
+            id,
+            &ArticleFields {
+                title: &self.title,
+                source: &self.source,
+                published: &self.published,
+                byline: &self.byline,
+                site_name: &self.site_name,
+                text: &self.text,
+            },
+        )
+    }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// A byte count in decimal units as a person reads it: "850 bytes", "1.2 MB", "10 GB".
@@ -150,13 +292,14 @@ pub fn usage_text(used: f64, quota: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::html::html_to_text;
 
     #[test]
     fn files_are_read_by_their_extension() {
+        assert!(is_html_file("a.HTM") && is_html_file("page.html"));
+        assert!(!is_html_file("html") && !is_html_file("a.html.txt") && !is_html_file("a.md"));
         let check = |name: &str, content: &str, title: Option<&str>, text: &str| {
             assert_eq!(
-                read_file_text(name, content, html_to_text),
+                read_file_text(name, content),
                 FileText {
                     title: title.map(str::to_owned),
                     text: text.to_owned()
@@ -164,13 +307,6 @@ mod tests {
                 "{name}"
             );
         };
-        check(
-            "a.HTM",
-            "<title>T</title><p>One &amp; <i>two</i></p><p>Three</p>",
-            Some("T"),
-            "One & two\nThree",
-        );
-        check("a.html", "<p>No title</p>", Some("No title"), "No title");
         check(
             "notes.md",
             "# Head\n\nBody *x*",
@@ -190,24 +326,117 @@ mod tests {
     #[test]
     fn a_new_article_needs_text_and_an_http_source() {
         let id = Uuid::from_bytes([1; 16]);
-        assert!(build_article(id, "T", "", "", "  \n ").is_err());
-        let err = build_article(id, "T", "javascript:alert(1)", "", "text").unwrap_err();
+        let fields = |title, source, text| ArticleFields {
+            title,
+            source,
+            text,
+            ..ArticleFields::default()
+        };
+        assert!(build_article(id, &fields("T", "", "  \n ")).is_err());
+        let err = build_article(id, &fields("T", "javascript:alert(1)", "text")).unwrap_err();
         assert!(err.starts_with(SOURCE_ERROR_PREFIX), "{err}");
         assert_eq!(source_error("javascript:alert(1)"), Some(err));
         assert_eq!(source_error("  "), None);
         assert_eq!(source_error("https://example.org"), None);
         let a = build_article(
             id,
-            "  ",
-            " https://example.org/a ",
-            " 2026-11-30 ",
-            "Çavuşoğlu spoke.\nMore",
+            &ArticleFields {
+                title: "  ",
+                source: " https://example.org/a ",
+                published: " 2026-11-30 ",
+                byline: " Ayşe Öztürk ",
+                site_name: " ",
+                text: "Çavuşoğlu spoke.\nMore",
+            },
         )
         .unwrap();
         assert_eq!(a.title, "Çavuşoğlu spoke.");
         assert_eq!(a.source_url.as_deref(), Some("https://example.org/a"));
         assert_eq!(a.published.as_deref(), Some("2026-11-30"));
+        assert_eq!(a.byline.as_deref(), Some("Ayşe Öztürk"));
+        assert_eq!(a.site_name, None);
         assert_eq!(a.id, id);
+    }
+
+    fn page(found: bool) -> PageCapture {
+        PageCapture {
+            article: if found {
+                "Body".into()
+            } else {
+                "Menu\nBody".into()
+            },
+            whole: "Menu\nBody".into(),
+            found,
+            title: Some("Page title".into()),
+            byline: Some("Zoë Ñúñez".into()),
+            published: Some("2026-11-27".into()),
+            url: Some("https://a.example/story".into()),
+            site_name: Some("The Site".into()),
+            article_words: if found { 1 } else { 2 },
+            whole_words: 2,
+        }
+    }
+
+    #[test]
+    fn a_captured_page_fills_the_empty_fields_and_the_text() {
+        let mut f = NewArticleForm {
+            title: "Typed title".into(),
+            extracting: Some("“p.html”".into()),
+            error: Some("old".into()),
+            ..NewArticleForm::default()
+        };
+        f.take_capture(page(true), "“p.html”".into(), String::new(), String::new());
+        assert_eq!(f.title, "Typed title", "what the user typed stays");
+        assert_eq!(f.source, "https://a.example/story");
+        assert_eq!(f.published, "2026-11-27");
+        assert_eq!(f.byline, "Zoë Ñúñez");
+        assert_eq!(f.site_name, "The Site");
+        assert_eq!(f.text, "Body");
+        assert_eq!((f.extracting.as_ref(), f.error.as_ref()), (None, None));
+        assert_eq!(
+            f.capture_notice().unwrap(),
+            "Article found in “p.html”: 1 word of the page's 2 words are used. Menus, links and \
+             other page parts were left out."
+        );
+        f.use_whole_page(true);
+        assert_eq!(f.text, "Menu\nBody");
+        assert!(f
+            .capture_notice()
+            .unwrap()
+            .starts_with("The whole text of “p.html” is used"));
+        f.use_whole_page(false);
+        assert_eq!(f.text, "Body");
+        let a = f.build(Uuid::from_bytes([2; 16])).unwrap();
+        assert_eq!(a.byline.as_deref(), Some("Zoë Ñúñez"));
+        assert_eq!(a.site_name.as_deref(), Some("The Site"));
+    }
+
+    #[test]
+    fn a_paste_goes_where_the_caret_was_and_a_page_without_article_is_said_so() {
+        let mut f = NewArticleForm::default();
+        f.take_capture(
+            page(false),
+            "the pasted text".into(),
+            "Before ".into(),
+            " after".into(),
+        );
+        assert_eq!(f.text, "Before Menu\nBody after");
+        assert_eq!(
+            f.capture_notice().unwrap(),
+            "Nothing in the pasted text looks like an article, so its whole text is used (2 words)."
+        );
+        let mut empty = NewArticleForm {
+            text: "kept".into(),
+            ..NewArticleForm::default()
+        };
+        empty.take_capture(
+            PageCapture::default(),
+            "“e.html”".into(),
+            String::new(),
+            String::new(),
+        );
+        assert_eq!(empty.text, "kept");
+        assert_eq!(empty.error.as_deref(), Some("“e.html” holds no text."));
     }
 
     #[test]

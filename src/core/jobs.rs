@@ -99,6 +99,16 @@ pub enum Job {
         /// A fresh id (the W3C collection's).
         id: Uuid,
     },
+    /// Find the article in a web page: HTML opened from a file (which the worker reads
+    /// itself: `html` is then empty), pasted, or sent by the bookmarklet.
+    Extract {
+        /// Where the HTML came from, for messages (a file's name, "the pasted text", a URL).
+        file_name: String,
+        /// The page's HTML.
+        html: String,
+        /// The page's address, when known (the bookmarklet's).
+        url: Option<String>,
+    },
 }
 
 /// Where a job's library comes from.
@@ -149,7 +159,7 @@ impl Job {
                     *base = Source::Sent(StoredBase::new(stored, protected));
                 }
             }
-            Job::ReplaceText { .. } => {}
+            Job::ReplaceText { .. } | Job::Extract { .. } => {}
         }
     }
 }
@@ -289,6 +299,8 @@ pub enum JobOutput {
     },
     /// A finished export file.
     Exported(ExportWire),
+    /// A web page's article, whole text and metadata.
+    Extracted(crate::core::extract::PageCapture),
     /// The job was refused.
     Failed {
         /// Why, in words a user understands, and that nothing was changed.
@@ -469,6 +481,23 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
             ),
             Source::Stored => unread("Could not export"),
         },
+        Job::Extract {
+            file_name,
+            html,
+            url,
+        } => {
+            if html.len() > crate::core::extract::MAX_PAGE_BYTES {
+                return JobOutput::Failed {
+                    message: format!(
+                        "“{file_name}” is too large to open as an article (the limit is 20 MB)."
+                    ),
+                };
+            }
+            progress(Progress { done: 0, total: 1 });
+            let capture = crate::core::extract::extract(&html, url.as_deref());
+            progress(Progress { done: 1, total: 1 });
+            JobOutput::Extracted(capture)
+        }
     }
 }
 

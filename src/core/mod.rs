@@ -2,7 +2,9 @@
 
 pub mod anchor;
 pub mod articles;
+pub mod extract;
 pub mod formats;
+pub mod handoff;
 pub mod html;
 pub mod intake;
 pub mod jobs;

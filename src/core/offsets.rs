@@ -163,10 +163,37 @@ pub fn splice_utf16(text: &str, start: u32, end: u32, insert: &str) -> (String, 
     (out, u32::try_from(caret).unwrap_or(u32::MAX))
 }
 
+/// The text before and after the UTF-16 range `start..end` of `text` (a text box's selection,
+/// in either order); the range is clamped to the text and never splits a character.
+pub fn split_utf16(text: &str, start: u32, end: u32) -> (String, String) {
+    let (a, b) = (start.min(end) as usize, start.max(end) as usize);
+    let start_byte = cp_to_byte(text, utf16_to_cp(text, a));
+    let end_byte = cp_to_byte(text, utf16_to_cp(text, b)).max(start_byte);
+    (
+        text.get(..start_byte).unwrap_or(text).to_owned(),
+        text.get(end_byte..).unwrap_or("").to_owned(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_selection_splits_the_text_around_it() {
+        // "😀" is two UTF-16 units: the caret after it is at 9 ("Çavuş 😀" = 5 + 1 + 2 + 1).
+        let t = "Çavuş 😀 “x”";
+        assert_eq!(
+            split_utf16(t, 8, 8),
+            ("Çavuş 😀".to_owned(), " “x”".to_owned())
+        );
+        assert_eq!(
+            split_utf16(t, 11, 9),
+            ("Çavuş 😀 ".to_owned(), "”".to_owned())
+        );
+        assert_eq!(split_utf16(t, 0, 99), (String::new(), String::new()));
+    }
 
     // "Ç" is 2 bytes / 1 unit, NBSP 2 bytes / 1 unit, "“" 3 bytes / 1 unit, "😀" 4 bytes / 2 units.
     const MIXED: &str = "Çavuşoğlu\u{a0}said “hi” 😀!";

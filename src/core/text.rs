@@ -119,6 +119,12 @@ pub struct Article {
     pub published: Option<String>,
     /// The canonical text (see the module documentation).
     pub text: String,
+    /// Who wrote it, as the page gives it (a captured page's byline), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// The name of the site it was published on, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
     /// Where and when the text was captured ([`Capture`]); none for articles stored before
     /// captures were kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -134,6 +140,8 @@ impl Article {
             source_url,
             published: None,
             text: canonicalize(raw_text),
+            byline: None,
+            site_name: None,
             captured: None,
         }
     }

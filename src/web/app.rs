@@ -21,6 +21,7 @@ use crate::web::components::transfer::{
     ExportChooser, ImportDialog, JobProgress, ReplaceTextDialog,
 };
 use crate::web::dom;
+use crate::web::hooks::handoff::use_handoff;
 use crate::web::hooks::persistence::use_persistence;
 use crate::web::hooks::selection::{highlight_click, select_item, use_article_keys, use_selection};
 use crate::web::hooks::shortcuts::{use_shortcuts, ShortcutTargets};
@@ -63,6 +64,16 @@ pub fn app() -> Html {
     let transfer = use_transfer(&state, &persister);
     let on_article_key = use_article_keys(&state, &article_ref);
     let dialog = use_state_eq(|| None::<Dialog>);
+    // A page the bookmarklet sends opens the New article dialog, prefilled.
+    let handed = use_handoff(&state);
+    {
+        let dialog = dialog.clone();
+        use_effect_with(handed.is_some(), move |arrived| {
+            if *arrived {
+                dialog.set(Some(Dialog::NewArticle));
+            }
+        });
+    }
 
     let annotate = |action: Action| AppAction::Annotate {
         action,
@@ -110,9 +121,10 @@ pub fn app() -> Html {
     }
     let on_create = {
         let (dispatcher, dialog) = (state.dispatcher(), dialog.clone());
-        let focus_heading = focus_heading.clone();
+        let (focus_heading, handed) = (focus_heading.clone(), handed.clone());
         Callback::from(move |article: Article| {
             dialog.set(None);
+            handed.set(None);
             *focus_heading.borrow_mut() = true;
             dispatcher.dispatch(AppAction::CreateArticle {
                 article,
@@ -188,7 +200,16 @@ pub fn app() -> Html {
             }
             { match *dialog {
                 Some(Dialog::Shortcuts) => html! { <ShortcutsHelp on_close={close} /> },
-                Some(Dialog::NewArticle) => html! { <NewArticleDialog {on_create} on_cancel={close} /> },
+                Some(Dialog::NewArticle) => {
+                    let on_cancel = {
+                        let (close, handed) = (close.clone(), handed.clone());
+                        Callback::from(move |_| {
+                            handed.set(None);
+                            close.emit(());
+                        })
+                    };
+                    html! { <NewArticleDialog {on_create} {on_cancel} handed={(*handed).clone()} /> }
+                }
                 Some(Dialog::Export) => html! {
                     <ExportChooser library={state.library.clone()}
                         article={in_article.then_some(state.article.id)}

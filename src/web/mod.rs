@@ -7,7 +7,6 @@ pub mod components;
 pub mod dom;
 pub mod files;
 pub mod hooks;
-pub mod html;
 pub mod idb;
 pub mod persist;
 pub mod state;

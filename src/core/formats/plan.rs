@@ -450,6 +450,8 @@ fn same_but_capture(old: &Article, new: &Article) -> bool {
         source_url,
         published,
         text,
+        byline,
+        site_name,
         captured: _,
     } = old;
     *id == new.id
@@ -457,6 +459,8 @@ fn same_but_capture(old: &Article, new: &Article) -> bool {
         && *source_url == new.source_url
         && *published == new.published
         && *text == new.text
+        && *byline == new.byline
+        && *site_name == new.site_name
 }
 
 #[cfg(test)]

@@ -22,6 +22,10 @@ pub struct LibraryEntry {
     pub claims: usize,
     /// How many quotes it has.
     pub quotes: usize,
+    /// Who wrote it and on which site, when known.
+    pub byline: Option<String>,
+    /// The site it was published on, when known.
+    pub site_name: Option<String>,
     /// Where and when its text was captured, and the text's SHA-256.
     pub captured: Option<crate::core::text::Capture>,
 }
@@ -41,6 +45,8 @@ pub fn library_entries(library: &StoredLibrary) -> Vec<LibraryEntry> {
                 changed: s.changed,
                 claims: 0,
                 quotes: 0,
+                byline: s.article.byline.clone(),
+                site_name: s.article.site_name.clone(),
                 captured: s.article.captured.clone(),
             };
             (s.article.id, entry)

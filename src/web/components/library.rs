@@ -126,6 +126,8 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
             <li key={id.to_string()} class="library-entry" data-id={id.to_string()}>
                 { title }
                 <p class="library-meta">
+                    { for entry.site_name.as_ref().map(|s| html! { <span class="library-site">{ s.clone() }</span> }) }
+                    { for entry.byline.as_ref().map(|b| html! { <span class="library-byline">{ format!("By {b}") }</span> }) }
                     { for source }
                     <span class="library-added">{ format!("Added {}", entry.added.date()) }</span>
                     <span class="library-counts">{ counts }</span>
@@ -163,6 +165,47 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                 <p class="library-empty">{ "No articles yet." }</p>
             } else {
                 <ul class="library-list">{ for rows }</ul>
+            }
+            <Bookmarklet />
+        </section>
+    }
+}
+
+/// The **Send to Article Annotator** bookmarklet, with how to install and use it. Clicking
+/// the link here only explains: it is meant to be dragged to the bookmarks bar.
+#[function_component(Bookmarklet)]
+fn bookmarklet() -> Html {
+    let href = use_memo((), |_| {
+        let here = gloo::utils::window().location().href().unwrap_or_default();
+        crate::core::handoff::bookmarklet(&here)
+    });
+    let explained = use_state_eq(|| false);
+    let onclick = {
+        let explained = explained.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            explained.set(true);
+        })
+    };
+    html! {
+        <section class="bookmarklet" aria-labelledby="bookmarklet-heading">
+            <h2 id="bookmarklet-heading">{ "Capture from the web" }</h2>
+            <p>
+                { "Drag " }
+                <a class="bookmarklet-link" href={(*href).clone()} {onclick}
+                   aria-describedby="bookmarklet-how">{ "Send to Article Annotator" }</a>
+                { " to your bookmarks bar." }
+            </p>
+            <p id="bookmarklet-how" class="hint">
+                { "On a news page, click that bookmark: the page opens here in a new tab, with its \
+                   article, title, byline, date and address filled in. Some sites do not let a \
+                   bookmark send their page; then save the page (Ctrl+S or ⌘S) and use New \
+                   article › Open file." }
+            </p>
+            if *explained {
+                <p class="hint" role="status">
+                    { "Drag the link to your bookmarks bar, then click the bookmark on the page you want." }
+                </p>
             }
         </section>
     }

@@ -1,24 +1,28 @@
-//! The "New article" dialog: a title, an optional source link and publication date, and the
-//! article's text, typed, pasted (rich text becomes plain text) or read from a file.
+//! The "New article" dialog: a title, an optional source link, publication date, byline and
+//! site, and the article's text, typed, pasted or read from a file.
 //!
-//! All conversion is the core's ([`crate::core::html`]); this component reads the clipboard and
-//! files and fills its fields. Text is only ever set as a field's value, never as markup.
+//! A web page (an `.html` file, rich text pasted, a page the bookmarklet hands over) goes to
+//! the background worker, which finds its article ([`crate::core::extract`]); the dialog then
+//! shows the article's text in the text box, says what was left out, offers the whole page's
+//! text instead, and fills the empty fields from the page's metadata. The form's rules are the
+//! core's ([`NewArticleForm`]); this component reads the clipboard and files, runs the worker
+//! and renders. Text is only ever set as a field's value, never as markup.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::intake::{
-    build_article, read_file_text, source_error, suggested_title, SOURCE_ERROR_PREFIX,
+    is_html_file, read_file_text, source_error, NewArticleForm, SOURCE_ERROR_PREFIX,
 };
+use crate::core::handoff::HandedPage;
+use crate::core::jobs::{Job, JobOutput};
 use crate::core::model::uuid_from_random;
-use crate::core::offsets::splice_utf16;
 use crate::core::text::Article;
-use crate::web::html::html_to_text;
+use crate::web::worker::{JobEvent, JobRunner};
 
 use super::modal::Modal;
 
@@ -32,53 +36,175 @@ pub struct NewArticleDialogProps {
     pub on_create: Callback<Article>,
     /// Called when "Cancel" or Escape is pressed.
     pub on_cancel: Callback<()>,
+    /// A page to capture as soon as the dialog opens (the bookmarklet's).
+    #[prop_or_default]
+    pub handed: Option<Rc<HandedPage>>,
+}
+
+/// What the user (or the worker) does to the form.
+enum FormAction {
+    Field(Field, String),
+    Extracting(String),
+    Extracted {
+        page: crate::core::extract::PageCapture,
+        origin: String,
+        before: String,
+        after: String,
+    },
+    UseWholePage(bool),
+    Error(Option<String>),
+    StopExtracting,
+}
+
+#[derive(Clone, Copy)]
+enum Field {
+    Title,
+    Source,
+    Published,
+    Byline,
+    Site,
+    Text,
+}
+
+#[derive(Default, PartialEq)]
+struct FormState(NewArticleForm);
+
+impl Reducible for FormState {
+    type Action = FormAction;
+
+    fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
+        let mut f = self.0.clone();
+        match action {
+            FormAction::Field(field, value) => {
+                let slot = match field {
+                    Field::Title => &mut f.title,
+                    Field::Source => &mut f.source,
+                    Field::Published => &mut f.published,
+                    Field::Byline => &mut f.byline,
+                    Field::Site => &mut f.site_name,
+                    Field::Text => &mut f.text,
+                };
+                *slot = value;
+            }
+            FormAction::Extracting(what) => {
+                f.extracting = Some(what);
+                f.error = None;
+            }
+            FormAction::Extracted {
+                page,
+                origin,
+                before,
+                after,
+            } => f.take_capture(page, origin, before, after),
+            FormAction::UseWholePage(whole) => f.use_whole_page(whole),
+            FormAction::Error(message) => {
+                f.extracting = None;
+                f.error = message;
+            }
+            FormAction::StopExtracting => f.extracting = None,
+        }
+        Rc::new(FormState(f))
+    }
+}
+
+/// Sends `html` (or, with `file`, the file's HTML, read by the worker) to the worker to find
+/// its article; the result goes into the form between `before` and `after`.
+fn extract(
+    runner: &JobRunner,
+    form: &UseReducerDispatcher<FormState>,
+    source: (String, String, Option<String>, Option<web_sys::File>),
+    around: (String, String),
+) {
+    let (origin, html, url, file) = source;
+    let (before, after) = around;
+    let id = runner.begin();
+    form.dispatch(FormAction::Extracting(origin.clone()));
+    let form = form.clone();
+    let job = Job::Extract {
+        file_name: origin.clone(),
+        html,
+        url,
+    };
+    runner.run_with_file(id, job, file, move |event| match event {
+        JobEvent::Done(JobOutput::Extracted(page)) => form.dispatch(FormAction::Extracted {
+            page,
+            origin: origin.clone(),
+            before: before.clone(),
+            after: after.clone(),
+        }),
+        JobEvent::Done(JobOutput::Failed { message }) | JobEvent::Failed(message) => {
+            form.dispatch(FormAction::Error(Some(message)))
+        }
+        JobEvent::Done(_) => form.dispatch(FormAction::Error(Some(
+            "The page could not be read. Nothing was changed.".to_owned(),
+        ))),
+        _ => {}
+    });
 }
 
 /// The dialog, `role="dialog"`, `aria-modal="true"`, labelled "New article".
 #[function_component(NewArticleDialog)]
 pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
-    let title = use_state(String::new);
-    let source = use_state(String::new);
-    let published = use_state(String::new);
-    let text = use_state(String::new);
-    let error = use_state(|| None::<String>);
-    let reading = use_state(|| false);
+    let form = use_reducer_eq(FormState::default);
+    // Its own worker: closing the dialog terminates an extraction under way.
+    let runner = use_memo((), |_| JobRunner::default());
     // Keeps a file read going: dropping the reader cancels it.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
 
-    let set_from = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
-                state.set(i.value());
-            } else if let Some(t) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                state.set(t.value());
+    {
+        let (runner, dispatcher) = (runner.clone(), form.dispatcher());
+        use_effect_with(props.handed.clone(), move |handed| {
+            if let Some(page) = handed {
+                extract(
+                    &runner,
+                    &dispatcher,
+                    (
+                        page.url.clone(),
+                        page.html.clone(),
+                        Some(page.url.clone()),
+                        None,
+                    ),
+                    (String::new(), String::new()),
+                );
             }
+        });
+    }
+
+    let set = |field: Field| {
+        let dispatcher = form.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            let value = if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
+                i.value()
+            } else if let Some(t) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                t.value()
+            } else {
+                return;
+            };
+            dispatcher.dispatch(FormAction::Field(field, value));
         })
     };
-    let on_title = set_from(&title);
-    let on_source = set_from(&source);
-    let on_published = set_from(&published);
-    let on_text = set_from(&text);
 
     let on_source_blur = {
-        let (source, error) = (source.clone(), error.clone());
-        Callback::from(move |_: FocusEvent| match source_error(&source) {
-            Some(message) => error.set(Some(message)),
+        let form = form.clone();
+        Callback::from(move |_: FocusEvent| match source_error(&form.0.source) {
+            Some(message) => form.dispatch(FormAction::Error(Some(message))),
             None => {
-                if error
+                if form
+                    .0
+                    .error
                     .as_deref()
                     .is_some_and(|m| m.starts_with(SOURCE_ERROR_PREFIX))
                 {
-                    error.set(None);
+                    form.dispatch(FormAction::Error(None));
                 }
             }
         })
     };
 
     let on_paste = {
-        let (title, text, error) = (title.clone(), text.clone(), error.clone());
+        let (runner, dispatcher) = ((*runner).clone(), form.dispatcher());
         Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
             let Some(clip) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
                 return;
             };
@@ -94,26 +220,22 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
                 return;
             };
             e.prevent_default();
-            let extracted = html_to_text(&html);
+            // The page's text goes where the caret is (the browser counts UTF-16 units).
             let current = area.value();
             let start = area.selection_start().ok().flatten().unwrap_or(0);
             let end = area.selection_end().ok().flatten().unwrap_or(start);
-            let (next, caret) = splice_utf16(&current, start, end, &extracted.text);
-            area.set_value(&next);
-            let _ = area.set_selection_range(caret, caret);
-            text.set(next);
-            error.set(None);
-            if title.trim().is_empty() {
-                if let Some(t) = suggested_title(&extracted) {
-                    title.set(t);
-                }
-            }
+            let (before, after) = crate::core::offsets::split_utf16(&current, start, end);
+            extract(
+                &runner,
+                &dispatcher,
+                ("the pasted text".to_owned(), html, None, None),
+                (before, after),
+            );
         })
     };
 
     let on_file = {
-        let (title, text, error, reading) =
-            (title.clone(), text.clone(), error.clone(), reading.clone());
+        let (runner, form) = ((*runner).clone(), form.clone());
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
@@ -122,79 +244,91 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
-            let file = gloo::file::File::from(file);
-            if file.size() > MAX_FILE_BYTES {
-                error.set(Some(format!(
-                    "“{}” is too large to open as an article (the limit is 20 MB).",
-                    file.name()
-                )));
-                return;
-            }
-            let name = file.name();
-            let (title, text, error, reading_done) =
-                (title.clone(), text.clone(), error.clone(), reading.clone());
-            reading.set(true);
-            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
-                reading_done.set(false);
-                match result {
-                    Ok(bytes) => {
-                        let content = String::from_utf8_lossy(&bytes);
-                        let read = read_file_text(&name, &content, html_to_text);
-                        if read.text.trim().is_empty() {
-                            error.set(Some(format!("“{name}” holds no text.")));
-                            return;
-                        }
-                        if title.trim().is_empty() {
-                            if let Some(t) = read.title {
-                                title.set(t);
-                            }
-                        }
-                        text.set(read.text);
-                        error.set(None);
-                    }
-                    Err(e) => error.set(Some(format!("“{name}” could not be read: {e}."))),
-                }
-            });
-            *reader.borrow_mut() = Some(task);
             // So that choosing the same file again reads it again.
             input.set_value("");
+            let name = file.name();
+            if file.size() > MAX_FILE_BYTES as f64 {
+                form.dispatch(FormAction::Error(Some(format!(
+                    "“{name}” is too large to open as an article (the limit is 20 MB)."
+                ))));
+                return;
+            }
+            if is_html_file(&name) {
+                // The worker reads the file itself: a page of many megabytes never passes
+                // through this thread.
+                extract(
+                    &runner,
+                    &form.dispatcher(),
+                    (format!("“{name}”"), String::new(), None, Some(file)),
+                    (String::new(), String::new()),
+                );
+                return;
+            }
+            let dispatcher = form.dispatcher();
+            dispatcher.dispatch(FormAction::Extracting(format!("“{name}”")));
+            let file = gloo::file::File::from(file);
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
+                Ok(bytes) => {
+                    let content = String::from_utf8_lossy(&bytes);
+                    let read = read_file_text(&name, &content);
+                    if read.text.trim().is_empty() {
+                        dispatcher
+                            .dispatch(FormAction::Error(Some(format!("“{name}” holds no text."))));
+                        return;
+                    }
+                    dispatcher.dispatch(FormAction::StopExtracting);
+                    if let Some(t) = read.title {
+                        dispatcher.dispatch(FormAction::Field(Field::Title, t));
+                    }
+                    dispatcher.dispatch(FormAction::Field(Field::Text, read.text));
+                }
+                Err(e) => dispatcher.dispatch(FormAction::Error(Some(format!(
+                    "“{name}” could not be read: {e}."
+                )))),
+            });
+            *reader.borrow_mut() = Some(task);
         })
     };
 
-    let create = {
-        let (title, source, published, text, error) = (
-            title.clone(),
-            source.clone(),
-            published.clone(),
-            text.clone(),
-            error.clone(),
-        );
+    let on_stop = {
+        let (runner, dispatcher, reader) = ((*runner).clone(), form.dispatcher(), reader.clone());
+        Callback::from(move |_: MouseEvent| {
+            runner.cancel();
+            reader.borrow_mut().take();
+            dispatcher.dispatch(FormAction::StopExtracting);
+        })
+    };
+
+    let on_submit = {
+        let form = form.clone();
         let on_create = props.on_create.clone();
-        move || {
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if form.0.extracting.is_some() {
+                return;
+            }
             let Some(bytes) = crate::web::dom::try_random_bytes() else {
-                error.set(Some(crate::core::model::no_random_numbers(
-                    "Could not create the article",
+                form.dispatch(FormAction::Error(Some(
+                    crate::core::model::no_random_numbers("Could not create the article"),
                 )));
                 return;
             };
-            match build_article(uuid_from_random(bytes), &title, &source, &published, &text) {
-                Ok(article) => {
-                    error.set(None);
-                    on_create.emit(article);
-                }
-                Err(message) => error.set(Some(message)),
+            match form.0.build(uuid_from_random(bytes)) {
+                Ok(article) => on_create.emit(article),
+                Err(message) => form.dispatch(FormAction::Error(Some(message))),
             }
-        }
+        })
     };
-    let on_submit = Callback::from(move |e: SubmitEvent| {
-        e.prevent_default();
-        create();
-    });
     let on_cancel = {
         let cb = props.on_cancel.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    let choose = |whole: bool| {
+        let dispatcher = form.dispatcher();
+        Callback::from(move |_: Event| dispatcher.dispatch(FormAction::UseWholePage(whole)))
+    };
 
+    let f = &form.0;
     html! {
         <Modal labelled_by="new-article-heading" class="new-article"
                on_close={props.on_cancel.clone()}>
@@ -202,39 +336,78 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
             <form onsubmit={on_submit} novalidate=true>
                 <label for="new-article-title">{ "Title" }</label>
                 <input id="new-article-title" data-autofocus="" type="text"
-                    value={(*title).clone()} oninput={on_title} />
+                    value={f.title.clone()} oninput={set(Field::Title)} />
 
                 <label for="new-article-source">{ "Source URL" }</label>
                 <input id="new-article-source" type="url" inputmode="url"
                     aria-describedby="new-article-source-hint"
-                    value={(*source).clone()} oninput={on_source} onblur={on_source_blur} />
+                    value={f.source.clone()} oninput={set(Field::Source)} onblur={on_source_blur} />
                 <p id="new-article-source-hint" class="hint">
                     { "Optional. An http:// or https:// link." }
                 </p>
 
-                <label for="new-article-published">{ "Published" }</label>
-                <input id="new-article-published" type="date"
-                    aria-describedby="new-article-published-hint"
-                    value={(*published).clone()} oninput={on_published} />
-                <p id="new-article-published-hint" class="hint">{ "Optional." }</p>
+                <div class="field-row">
+                    <div>
+                        <label for="new-article-published">{ "Published" }</label>
+                        <input id="new-article-published" type="date"
+                            value={f.published.clone()} oninput={set(Field::Published)} />
+                    </div>
+                    <div>
+                        <label for="new-article-byline">{ "Byline" }</label>
+                        <input id="new-article-byline" type="text"
+                            value={f.byline.clone()} oninput={set(Field::Byline)} />
+                    </div>
+                    <div>
+                        <label for="new-article-site">{ "Site" }</label>
+                        <input id="new-article-site" type="text"
+                            value={f.site_name.clone()} oninput={set(Field::Site)} />
+                    </div>
+                </div>
+                <p class="hint">{ "Published, byline and site are optional." }</p>
 
                 <label for="new-article-text">{ "Article text" }</label>
-                <textarea id="new-article-text" rows="12"
-                    value={(*text).clone()} oninput={on_text} onpaste={on_paste} />
+                <textarea id="new-article-text" rows="12" aria-describedby="new-article-capture"
+                    value={f.text.clone()} oninput={set(Field::Text)} onpaste={on_paste}
+                    readonly={f.extracting.is_some()} />
+
+                if let Some(what) = &f.extracting {
+                    <div class="extract-progress">
+                        <p role="status">{ format!("Reading {what}…") }</p>
+                        <progress aria-label="Extraction progress"></progress>
+                        <button type="button" onclick={on_stop}>{ "Stop reading" }</button>
+                    </div>
+                }
+                <div id="new-article-capture">
+                    if let (Some(c), Some(notice)) = (&f.capture, f.capture_notice()) {
+                        <p class="capture-notice" role="status">{ notice }</p>
+                        if c.page.found {
+                            <fieldset class="capture-choice">
+                                <legend>{ "Text to use" }</legend>
+                                <label>
+                                    <input type="radio" name="capture-choice" checked={!c.whole}
+                                        onchange={choose(false)} />
+                                    { "Extracted article" }
+                                </label>
+                                <label>
+                                    <input type="radio" name="capture-choice" checked={c.whole}
+                                        onchange={choose(true)} />
+                                    { "Whole page text" }
+                                </label>
+                            </fieldset>
+                        }
+                    }
+                </div>
 
                 <label for="new-article-file">{ "Open file" }</label>
                 <input id="new-article-file" type="file" accept=".txt,.md,.html,.htm"
                     onchange={on_file} />
-                if *reading {
-                    <p class="hint" role="status">{ "Reading the file…" }</p>
-                }
 
-                if let Some(message) = (*error).clone() {
+                if let Some(message) = f.error.clone() {
                     <p class="error" role="alert">{ message }</p>
                 }
 
                 <div class="dialog-actions">
-                    <button type="submit" class="primary">{ "Create" }</button>
+                    <button type="submit" class="primary" disabled={f.extracting.is_some()}>{ "Create" }</button>
                     <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
                 </div>
             </form>

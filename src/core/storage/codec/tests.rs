@@ -41,6 +41,8 @@ fn v1_fixtures_decode_to_the_expected_values() {
                 published: Some("2017-03-22".into()),
                 text: "Minister Çavuşoğlu\u{a0} stated:\n“Together, we share”".into(),
                 // Records written before captures were kept have none.
+                byline: None,
+                site_name: None,
                 captured: None,
             },
             added: ts("2025-11-27T21:40:59.123Z"),

@@ -1,0 +1,157 @@
+use super::*;
+
+const NEWS: &str = include_str!("../../../tests/fixtures/pages/news.html");
+const NO_ARTICLE: &str = include_str!("../../../tests/fixtures/pages/no-article.html");
+const PAGE_URL: &str = "https://ledger.example/2026/11/27/story.html?ref=home";
+
+#[test]
+fn a_news_page_keeps_the_article_and_drops_what_surrounds_it() {
+    let c = extract(NEWS, Some(PAGE_URL));
+    assert!(c.found);
+    let blocks: Vec<&str> = c.article.lines().collect();
+    // Paragraphs, headings, the block quote and each list item are blocks of their own.
+    assert!(blocks
+        .iter()
+        .any(|b| b.starts_with("The harbour tunnel will cost €2.4 billion")));
+    assert!(blocks.contains(&"Delays on every section"));
+    assert!(blocks.contains(&"The council accepted risks it had not measured, and it is the taxpayers who now carry them."));
+    assert!(blocks.contains(&"monthly cost reports to the full council;"));
+    assert!(c
+        .article
+        .contains("“We were told the geology was well understood,” said Jonas Lindqvist"));
+    assert!(c.article.contains("😀"));
+    for gone in [
+        "Politics",
+        "Accept all",
+        "Share on Facebook",
+        "Related stories",
+        "Bridge repairs",
+        "First! This is outrageous.",
+        "All rights reserved",
+        "SuperPhone",
+        "window.tracker",
+        "font-family",
+    ] {
+        assert!(!c.article.contains(gone), "{gone:?} kept in the article");
+    }
+    // The whole page's text keeps what the article drops (but never scripts or styles).
+    assert!(c.whole.contains("Related stories") && c.whole.contains("We use cookies"));
+    assert!(!c.whole.contains("window.tracker") && !c.whole.contains("font-family"));
+}
+
+#[test]
+fn metadata_comes_from_meta_tags_open_graph_and_json_ld() {
+    let c = extract(NEWS, Some(PAGE_URL));
+    assert_eq!(
+        c.title.as_deref(),
+        Some("Harbour tunnel costs doubled, audit finds")
+    );
+    assert_eq!(c.byline.as_deref(), Some("Mária Øberg"));
+    assert_eq!(c.published.as_deref(), Some("2026-11-27"));
+    assert_eq!(c.site_name.as_deref(), Some("The Coastal Ledger"));
+    // The relative canonical link, resolved against the page's URL.
+    assert_eq!(
+        c.url.as_deref(),
+        Some("https://ledger.example/2026/11/harbour-tunnel-audit")
+    );
+}
+
+#[test]
+fn a_page_with_no_article_falls_back_to_its_whole_text() {
+    let c = extract(NO_ARTICLE, Some("https://search.example/q"));
+    assert!(!c.found);
+    assert_eq!(c.article, c.whole);
+    assert!(c.article.contains("Result two"));
+    assert_eq!(c.title.as_deref(), Some("Search results"));
+    // No canonical link: the page's own URL.
+    assert_eq!(c.url.as_deref(), Some("https://search.example/q"));
+}
+
+#[test]
+fn urls_that_are_not_http_are_never_kept() {
+    let html = NEWS.replace(
+        r#"<link rel="canonical" href="/2026/11/harbour-tunnel-audit">"#,
+        r#"<link rel="canonical" href="javascript:alert(1)">"#,
+    );
+    let c = extract(&html, Some("javascript:alert(2)"));
+    assert_eq!(c.url, None);
+    let c = extract(&html, Some(PAGE_URL));
+    assert_eq!(
+        c.url.as_deref(),
+        Some("https://ledger.example/2026/11/27/story.html?ref=home")
+    );
+}
+
+#[test]
+fn relative_links_resolve_against_the_page() {
+    let base = Some("https://a.example/news/2026/story.html?x=1");
+    assert_eq!(resolve("/p", base).as_deref(), Some("https://a.example/p"));
+    assert_eq!(
+        resolve("//b.example/q", base).as_deref(),
+        Some("https://b.example/q")
+    );
+    assert_eq!(
+        resolve("other.html", base).as_deref(),
+        Some("https://a.example/news/2026/other.html")
+    );
+    assert_eq!(
+        resolve("https://c.example/", base).as_deref(),
+        Some("https://c.example/")
+    );
+    assert_eq!(resolve("data:text/html,x", None), None);
+    assert_eq!(resolve("", base), None);
+}
+
+#[test]
+fn dates_are_kept_only_when_real() {
+    assert_eq!(
+        iso_date("2026-11-27T08:30:00+01:00").as_deref(),
+        Some("2026-11-27")
+    );
+    assert_eq!(iso_date(" 2024-02-29 ").as_deref(), Some("2024-02-29"));
+    assert_eq!(iso_date("2023-02-29"), None);
+    assert_eq!(iso_date("27 November 2026"), None);
+    assert_eq!(iso_date("2026-1-27"), None);
+    assert_eq!(iso_date("2026-11-2é"), None);
+}
+
+#[test]
+fn hostile_and_broken_pages_give_text_never_a_panic() {
+    for html in [
+        "",
+        "<",
+        "<html><body><p>unclosed <b>bold <i>both</body>",
+        "<svg><script>alert(1)</script></svg><p>after</p>",
+        "<table><tr><td>cell<table><tr><td>inner",
+        "\u{0}\u{feff}<p>\u{202e}reversed</p>",
+        "<meta property='og:url' content='https://x.example/'><title>T</title>",
+    ] {
+        let c = extract(html, None);
+        assert!(!c.whole.contains("alert(1)"));
+    }
+    // Nested ten thousand deep: no recursion on depth in the text walk.
+    let deep = format!("{}text{}", "<div>".repeat(10_000), "</div>".repeat(10_000));
+    assert!(extract(&deep, None).whole.contains("text"));
+    // Just under the depth limit, Readability reads it (and does not overflow).
+    let para = "<p>A sentence long enough to be read as part of an article, again and again.</p>";
+    let nested = format!(
+        "{}{}{}",
+        "<div>".repeat(MAX_DEPTH - 4),
+        para.repeat(5),
+        "</div>".repeat(MAX_DEPTH - 4)
+    );
+    assert!(extract(&nested, None).found);
+    // Too large: nothing read.
+    let huge = "a".repeat(MAX_PAGE_BYTES + 1);
+    assert_eq!(extract(&huge, None), PageCapture::default());
+}
+
+#[test]
+fn a_pasted_fragment_is_read_as_a_page() {
+    let c = extract(
+        "<p>One short pasted paragraph.</p><p>And another.</p>",
+        None,
+    );
+    assert!(!c.found, "too short to be taken for an article");
+    assert_eq!(c.article, "One short pasted paragraph.\nAnd another.");
+}

@@ -1,0 +1,193 @@
+// Capturing web pages (issue 12): the article extracted from a saved page, and the
+// bookmarklet handing a page from another site (a second loopback port) to the app.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setup, openApp, expect, screenshot, waitReady, ROOT, eventually } from './harness.mjs';
+
+const app = setup();
+
+const NEWS = join(ROOT, 'tests', 'fixtures', 'pages', 'news.html');
+const libraryButton = (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Library/ });
+const newDialog = (page) => page.getByRole('dialog', { name: 'New article' });
+
+/** Serves the news fixture at /2026/11/27/story.html on another loopback port, and counts
+ * every request by path (a request for /leak.gif means handed-over HTML loaded something). */
+async function serveNews() {
+  const html = await readFile(NEWS);
+  const requests = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url);
+    if (req.url.startsWith('/2026/11/27/story.html')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    } else if (req.url === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) };
+}
+
+test('Open file with a saved news page: the dialog shows the extracted article, offers the whole page, fills the metadata', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await libraryButton(page).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = newDialog(page);
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'story.html', mimeType: 'text/html', buffer: await readFile(NEWS) });
+  await expect(dialog.getByRole('status')).toHaveText(/^Article found in “story\.html”: \d+ words of the page's \d+ words are used\./);
+  const text = dialog.getByLabel('Article text');
+  const article = await text.inputValue();
+  // Readability leaves out the headline (it is the title) and keeps the paragraphs in order.
+  assert.match(article, /^By Mária Øberg\nThe harbour tunnel will cost €2\.4 billion/);
+  assert.match(article, /“We were told the geology was well understood,” said Jonas Lindqvist/);
+  assert.doesNotMatch(article, /Related stories|Share on Facebook|Accept all|We use cookies|SuperPhone|All rights reserved|First! This/);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Harbour tunnel costs doubled, audit finds');
+  await expect(dialog.getByLabel('Byline')).toHaveValue('Mária Øberg');
+  await expect(dialog.getByLabel('Published')).toHaveValue('2026-11-27');
+  await expect(dialog.getByLabel('Site')).toHaveValue('The Coastal Ledger');
+  // A saved file has no address of its own: the canonical link is relative, so it stays empty.
+  await expect(dialog.getByLabel('Source URL')).toHaveValue('');
+  await screenshot(page, 'capture-open-file');
+
+  // The whole page instead, and back.
+  await dialog.getByRole('radio', { name: 'Whole page text' }).check();
+  await expect(text).toHaveValue(/Related stories/);
+  await expect(dialog.getByRole('status')).toHaveText(/^The whole text of “story\.html” is used/);
+  await dialog.getByRole('radio', { name: 'Extracted article' }).check();
+  await expect(text).toHaveValue(article);
+
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Harbour tunnel costs doubled, audit finds');
+  const blocks = await page.locator('article p').allTextContents();
+  assert.ok(blocks.includes('Delays on every section'), JSON.stringify(blocks));
+  assert.ok(blocks.includes('monthly cost reports to the full council;'), JSON.stringify(blocks));
+  assert.ok(!blocks.some((b) => /Related stories|SuperPhone/.test(b)), JSON.stringify(blocks));
+});
+
+test('a page where nothing looks like an article keeps its whole text, with a notice', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await libraryButton(page).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = newDialog(page);
+  await dialog.getByLabel('Open file').setInputFiles({
+    name: 'results.html', mimeType: 'text/html',
+    buffer: await readFile(join(ROOT, 'tests', 'fixtures', 'pages', 'no-article.html')),
+  });
+  await expect(dialog.getByRole('status')).toHaveText('Nothing in “results.html” looks like an article, so its whole text is used (12 words).');
+  await expect(dialog.getByLabel('Article text')).toHaveValue(/Result one\nResult two\nResult three/);
+  await expect(dialog.getByRole('radio')).toHaveCount(0);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Search results');
+});
+
+test('the bookmarklet sends a page from another site: the app opens with its article extracted and its metadata filled', async () => {
+  const news = await serveNews();
+  try {
+    const context = await app.browser.newContext();
+    const appPage = await context.newPage();
+    await appPage.goto(app.url);
+    await waitReady(appPage);
+    await libraryButton(appPage).click();
+    const link = appPage.getByRole('link', { name: 'Send to Article Annotator' });
+    const href = await link.getAttribute('href');
+    assert.match(href, /^javascript:/);
+    // Clicking it in the app only explains; it is for the bookmarks bar.
+    await link.click();
+    await expect(appPage.getByRole('status')).toHaveText(/Drag the link to your bookmarks bar/);
+    await screenshot(appPage, 'capture-bookmarklet');
+
+    const newsPage = await context.newPage();
+    await newsPage.goto(`${news.origin}/2026/11/27/story.html?ref=home`);
+    // What a click on the bookmark does: run its code in the page.
+    const code = decodeURIComponent(href.slice('javascript:'.length));
+    const [tab] = await Promise.all([context.waitForEvent('page'), newsPage.evaluate(code)]);
+    const dialog = newDialog(tab);
+    await dialog.waitFor();
+    await expect(dialog.getByRole('status')).toHaveText(/^Article found in http:\/\/127\.0\.0\.1:\d+\/2026\/11\/27\/story\.html\?ref=home: /, { timeout: 15000 });
+    await expect(dialog.getByLabel('Title')).toHaveValue('Harbour tunnel costs doubled, audit finds');
+    await expect(dialog.getByLabel('Source URL')).toHaveValue(`${news.origin}/2026/11/harbour-tunnel-audit`);
+    await expect(dialog.getByLabel('Published')).toHaveValue('2026-11-27');
+    await expect(dialog.getByLabel('Byline')).toHaveValue('Mária Øberg');
+    await expect(dialog.getByLabel('Site')).toHaveValue('The Coastal Ledger');
+    const text = await dialog.getByLabel('Article text').inputValue();
+    assert.match(text, /The harbour tunnel will cost €2\.4 billion/);
+    assert.doesNotMatch(text, /Related stories|Share on Facebook|SuperPhone/);
+    // The fragment that carried the nonce is gone from the address.
+    assert.doesNotMatch(tab.url(), /#capture=/);
+    await screenshot(tab, 'capture-bookmarklet-dialog');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Harbour tunnel costs doubled, audit finds');
+  } finally {
+    await news.close();
+  }
+});
+
+test('the app takes only the opener\'s message with its nonce, only once, and nothing handed over runs or loads', async () => {
+  const news = await serveNews();
+  try {
+    const context = await app.browser.newContext();
+    const opener = await context.newPage();
+    await opener.goto(`${news.origin}/2026/11/27/story.html`);
+    const nonce = '0123456789abcdef0123456789abcdef';
+    // The opener listens for "ready", as the bookmarklet does, and then sends what the test says.
+    await opener.evaluate(() => {
+      window.__ready = 0;
+      addEventListener('message', (e) => { if (e.data === 'article-annotator/ready') window.__ready += 1; });
+    });
+    const [tab] = await Promise.all([
+      context.waitForEvent('page'),
+      opener.evaluate(([url]) => { window.__tab = window.open(url); }, [`${app.url}#capture=${nonce}`]),
+    ]);
+    await opener.waitForFunction(() => window.__ready === 1);
+    const appOrigin = new URL(app.url).origin;
+    const send = (data) => opener.evaluate(([d, o]) => window.__tab.postMessage(d, o), [data, appOrigin]);
+    const hostile = `<html><head><title>Hostile</title></head><body>
+      <script>window.__pwned = 1</script><img src="${news.origin}/leak.gif" onerror="window.__pwned = 2">
+      <iframe src="${news.origin}/leak-frame"></iframe><link rel="stylesheet" href="${news.origin}/leak.css">
+      <p>The hostile page still has a paragraph long enough to be read, though it has no article at all.</p></body></html>`;
+    const good = { type: 'article-annotator/page', nonce, url: `${news.origin}/hostile`, html: hostile };
+    // Ignored: another nonce, another type, a message from a window that is not the opener.
+    // (Each has its own URL: had one been taken, the dialog would show it, since only the
+    // first message taken counts.)
+    await send({ ...good, nonce: 'f'.repeat(32), url: `${news.origin}/wrong-nonce` });
+    await send({ ...good, type: 'something-else', url: `${news.origin}/wrong-type` });
+    await tab.evaluate((d) => window.postMessage(d, '*'), { ...good, url: `${news.origin}/not-the-opener` });
+    // Taken: the opener's, with the nonce. Then a second message changes nothing.
+    await send(good);
+    const dialog = newDialog(tab);
+    await dialog.waitFor();
+    await expect(dialog.getByLabel('Source URL')).toHaveValue(`${news.origin}/hostile`);
+    await expect(dialog.getByRole('status')).toHaveText(/looks like an article|Article found/);
+    await send({ ...good, url: `${news.origin}/second` });
+    // The page answers a round trip after the second message, so it has been delivered.
+    await tab.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    await expect(dialog.getByLabel('Source URL')).toHaveValue(`${news.origin}/hostile`);
+    assert.equal(await dialog.count(), 1);
+    const text = await dialog.getByLabel('Article text').inputValue();
+    assert.match(text, /The hostile page still has a paragraph/);
+    assert.doesNotMatch(text, /__pwned|<img|<script/);
+    assert.equal(await tab.evaluate(() => window.__pwned), undefined, 'nothing handed over ran');
+    assert.deepEqual(news.requests.filter((r) => r.startsWith('/leak')), [], 'nothing handed over loaded');
+  } finally {
+    await news.close();
+  }
+});
+
+test('a tab opened to receive a page without an opener says what to do instead', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app.url}#capture=${'a'.repeat(32)}`);
+  await waitReady(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'No page arrived from the bookmarklet' })).toHaveCount(1);
+  assert.doesNotMatch(page.url(), /#capture=/);
+  await eventually(async () => assert.equal(await newDialog(page).count(), 0));
+});
