@@ -1,0 +1,331 @@
+//! Measures main-content extractors on Mozilla Readability's test pages (issue 12).
+//!
+//! `cargo run --release -- /tmp/readability-pages [CANDIDATE-SUBSTRING] [--pages-out FILE]`
+//!
+//! Each page directory holds `source.html`, `expected.html` and `expected-metadata.json`.
+//! Content score: word 4-shingles (Unicode words, lowercased) of the reference (the text of
+//! expected.html) and of the candidate's text, as multisets; precision = |cand ∩ ref| / |cand|,
+//! recall = |cand ∩ ref| / |ref|, F1 their harmonic mean (a text of fewer than 4 words is one
+//! shingle). Metadata: title, byline and published date compared after whitespace normalisation,
+//! case-insensitively, on the pages whose expected value is non-empty.
+
+mod candidates;
+
+use candidates::{candidates, html_text, Out};
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use unicode_segmentation::UnicodeSegmentation;
+
+struct Page {
+    name: String,
+    source: String,
+    reference: HashMap<Vec<String>, usize>,
+    ref_shingles: usize,
+    ref_words: usize,
+    title: Option<String>,
+    byline: Option<String>,
+    date: Option<String>,
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.unicode_words().map(|w| w.to_lowercase()).collect()
+}
+
+fn shingles(text: &str) -> (HashMap<Vec<String>, usize>, usize, usize) {
+    let w = words(text);
+    let mut m: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut n = 0;
+    if w.is_empty() {
+        return (m, 0, 0);
+    }
+    if w.len() < 4 {
+        *m.entry(w.clone()).or_default() += 1;
+        return (m, 1, w.len());
+    }
+    for win in w.windows(4) {
+        *m.entry(win.to_vec()).or_default() += 1;
+        n += 1;
+    }
+    (m, n, w.len())
+}
+
+/// (precision, recall, f1)
+fn score(page: &Page, text: &str) -> (f64, f64, f64) {
+    let (cand, n_cand, _) = shingles(text);
+    let common: usize = cand
+        .iter()
+        .map(|(k, c)| (*c).min(*page.reference.get(k).unwrap_or(&0)))
+        .sum();
+    let p = if n_cand == 0 { 0.0 } else { common as f64 / n_cand as f64 };
+    let r = if page.ref_shingles == 0 {
+        0.0
+    } else {
+        common as f64 / page.ref_shingles as f64
+    };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f)
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// The first YYYY-MM-DD in `s`, else the normalised string.
+fn date_part(s: &str) -> String {
+    let b = s.as_bytes();
+    for i in 0..b.len().saturating_sub(9) {
+        let d = |j: usize| b[i + j].is_ascii_digit();
+        if d(0) && d(1) && d(2) && d(3) && b[i + 4] == b'-' && d(5) && d(6) && b[i + 7] == b'-'
+            && d(8) && d(9)
+        {
+            return s[i..i + 10].to_string();
+        }
+    }
+    norm(s)
+}
+
+fn meta_str(v: &serde_json::Value, key: &str) -> Option<String> {
+    v.get(key)
+        .and_then(|x| x.as_str())
+        .map(|s| s.to_string())
+        .filter(|s| !s.trim().is_empty())
+}
+
+fn load(dir: &Path) -> Vec<Page> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("pages directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("source.html").exists() && p.join("expected.html").exists())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|p| {
+            let source = read_lossy(&p.join("source.html"));
+            let expected = read_lossy(&p.join("expected.html"));
+            let meta: serde_json::Value = std::fs::read_to_string(p.join("expected-metadata.json"))
+                .ok()
+                .and_then(|s| serde_json::from_str(&s).ok())
+                .unwrap_or(serde_json::Value::Null);
+            let (reference, ref_shingles, ref_words) = shingles(&html_text(&expected, false));
+            Page {
+                name: p.file_name().unwrap().to_string_lossy().into_owned(),
+                source,
+                reference,
+                ref_shingles,
+                ref_words,
+                title: meta_str(&meta, "title"),
+                byline: meta_str(&meta, "byline"),
+                date: meta_str(&meta, "publishedTime"),
+            }
+        })
+        .collect()
+}
+
+fn read_lossy(p: &Path) -> String {
+    String::from_utf8_lossy(&std::fs::read(p).expect("read page")).into_owned()
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+fn hit(expected: &Option<String>, got: &Option<String>, f: fn(&str) -> String) -> Option<bool> {
+    let e = expected.as_ref()?;
+    Some(got.as_ref().map(|g| f(g) == f(e)).unwrap_or(false))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = args.first().map(PathBuf::from).unwrap_or_else(|| "/tmp/readability-pages".into());
+    let filter = args.get(1).filter(|a| !a.starts_with("--")).cloned();
+    let pages_out = args
+        .iter()
+        .position(|a| a == "--pages-out")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    // Silence the default panic message: panics are counted per candidate.
+    std::panic::set_hook(Box::new(|_| {}));
+
+    let pages = load(&dir);
+    let largest = pages
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, p)| p.source.len())
+        .map(|(i, _)| i)
+        .unwrap();
+    println!(
+        "{} pages from {}; largest source: {} ({} KB, {} reference words)",
+        pages.len(),
+        dir.display(),
+        pages[largest].name,
+        pages[largest].source.len() / 1024,
+        pages[largest].ref_words
+    );
+    let longest = pages
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, p)| p.ref_words)
+        .map(|(i, _)| i)
+        .unwrap();
+    println!(
+        "longest article: {} ({} KB source, {} reference words)",
+        pages[longest].name,
+        pages[longest].source.len() / 1024,
+        pages[longest].ref_words
+    );
+    let n_title = pages.iter().filter(|p| p.title.is_some()).count();
+    let n_byline = pages.iter().filter(|p| p.byline.is_some()).count();
+    let n_date = pages.iter().filter(|p| p.date.is_some()).count();
+    println!(
+        "pages with an expected title: {n_title}, byline: {n_byline}, publishedTime: {n_date}\n"
+    );
+    println!(
+        "| candidate | mean P | mean R | mean F1 | median F1 | F1<0.8 | title | byline | date | median ms | largest-page ms | longest-article ms | empty/panic |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+
+    let mut per_page = String::new();
+    let mut app_scores: Option<[f64; 6]> = None;
+    for (name, _licence, run) in candidates() {
+        if let Some(f) = &filter {
+            if !name.contains(f.as_str()) {
+                continue;
+            }
+        }
+        let (mut sp, mut sr, mut sf) = (0.0, 0.0, 0.0);
+        let mut f1s = Vec::new();
+        let mut times = Vec::new();
+        let mut largest_ms = f64::NAN;
+        let mut longest_ms = f64::NAN;
+        let (mut th, mut bh, mut dh) = (0, 0, 0);
+        let mut failed = 0;
+        for (i, page) in pages.iter().enumerate() {
+            let t0 = Instant::now();
+            let out = catch_unwind(AssertUnwindSafe(|| run(&page.source)));
+            let mut dt = t0.elapsed();
+            let out = match out {
+                Ok(o) => {
+                    if o.text.trim().is_empty() {
+                        failed += 1;
+                    }
+                    o
+                }
+                Err(_) => {
+                    failed += 1;
+                    Out::default()
+                }
+            };
+            if i == largest || i == longest {
+                // Best of three for the page the latency target is about.
+                for _ in 0..2 {
+                    let t = Instant::now();
+                    let _ = catch_unwind(AssertUnwindSafe(|| run(&page.source)));
+                    dt = dt.min(t.elapsed());
+                }
+                if i == largest {
+                    largest_ms = ms(dt);
+                }
+                if i == longest {
+                    longest_ms = ms(dt);
+                }
+            }
+            times.push(ms(dt));
+            let (p, r, f) = score(page, &out.text);
+            sp += p;
+            sr += r;
+            sf += f;
+            f1s.push(f);
+            let t = hit(&page.title, &out.title, norm);
+            let b = hit(&page.byline, &out.byline, norm);
+            let d = hit(&page.date, &out.date, date_part);
+            th += usize::from(t == Some(true));
+            bh += usize::from(b == Some(true));
+            dh += usize::from(d == Some(true));
+            per_page.push_str(&format!(
+                "{name}\t{}\t{p:.3}\t{r:.3}\t{f:.3}\t{:.1}\t{}\t{}\t{}\n",
+                page.name,
+                ms(dt),
+                flag(t),
+                flag(b),
+                flag(d)
+            ));
+        }
+        let n = pages.len() as f64;
+        let low = f1s.iter().filter(|f| **f < 0.8).count();
+        if name.starts_with("app") {
+            let share = |h: usize, of: usize| if of == 0 { 1.0 } else { h as f64 / of as f64 };
+            app_scores = Some([
+                sp / n,
+                sr / n,
+                sf / n,
+                share(th, n_title),
+                share(bh, n_byline),
+                share(dh, n_date),
+            ]);
+        }
+        println!(
+            "| {name} | {:.3} | {:.3} | {:.3} | {:.3} | {low} | {} | {} | {} | {:.1} | {:.1} | {:.1} | {failed} |",
+            sp / n,
+            sr / n,
+            sf / n,
+            median(&mut f1s),
+            pct(th, n_title),
+            pct(bh, n_byline),
+            pct(dh, n_date),
+            median(&mut times),
+            largest_ms,
+            longest_ms
+        );
+    }
+    if let Some([p, r, f, t, b, d]) = app_scores {
+        let met = |ok: bool| if ok { "met" } else { "NOT MET" };
+        println!("\nTargets of issue 12, for the app's extractor on these pages:");
+        println!(
+            "  content F1 >= 0.97 with precision and recall >= 0.95: F1 {f:.3}, P {p:.3}, R {r:.3}: {}",
+            met(f >= 0.97 && p >= 0.95 && r >= 0.95)
+        );
+        println!(
+            "  title, byline, date right on >= 90% of pages that have them: {:.0}%, {:.0}%, {:.0}%: {}",
+            t * 100.0,
+            b * 100.0,
+            d * 100.0,
+            met(t >= 0.9 && b >= 0.9 && d >= 0.9)
+        );
+    }
+    if let Some(path) = pages_out {
+        std::fs::write(&path, per_page).expect("write per-page scores");
+        eprintln!("per-page scores in {path}");
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn pct(hits: usize, of: usize) -> String {
+    if of == 0 {
+        "-".into()
+    } else {
+        format!("{}/{} ({:.0}%)", hits, of, 100.0 * hits as f64 / of as f64)
+    }
+}
+
+fn flag(x: Option<bool>) -> &'static str {
+    match x {
+        None => "-",
+        Some(true) => "ok",
+        Some(false) => "miss",
+    }
+}

@@ -1,0 +1,27 @@
+//! Reads arbitrary bytes as a web page, as the worker does for Open file, a paste or the
+//! bookmarklet (`core::extract`): never a panic, and what comes out keeps the extractor's
+//! promises.
+#![no_main]
+
+use article_annotator::core::extract::extract;
+use article_annotator::core::html::MAX_TITLE_CHARS;
+use article_annotator::core::model::HttpUrl;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let input = String::from_utf8_lossy(data);
+    let c = extract(&input, Some("https://news.example/a/b.html?c=d"));
+    if !c.found {
+        assert_eq!(c.article, c.whole, "without an article, the whole text is used");
+    }
+    if let Some(url) = &c.url {
+        assert!(HttpUrl::parse(url).is_ok(), "only http(s) URLs are kept: {url}");
+    }
+    if let Some(title) = &c.title {
+        assert!(title.chars().count() <= MAX_TITLE_CHARS, "title too long");
+    }
+    if let Some(date) = &c.published {
+        assert_eq!(date.len(), 10, "a date is YYYY-MM-DD: {date}");
+    }
+    assert_eq!(c.article_words, c.article.split_whitespace().count());
+});
