@@ -42,8 +42,11 @@ pub struct HandedPage {
 /// The nonce of a `#capture=<nonce>` fragment: 32 lower-case hex digits, else `None`.
 pub fn nonce_from_fragment(hash: &str) -> Option<&str> {
     let nonce = hash.strip_prefix(FRAGMENT_PREFIX)?;
-    (nonce.len() == 32 && nonce.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-        .then_some(nonce)
+    (nonce.len() == 32
+        && nonce
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+    .then_some(nonce)
 }
 
 /// A message's fields, as read from the message's data (absent or not a string: `None`).
@@ -164,7 +167,10 @@ mod tests {
 
     #[test]
     fn the_fragment_gives_a_well_formed_nonce_only() {
-        assert_eq!(nonce_from_fragment(&format!("#capture={NONCE}")), Some(NONCE));
+        assert_eq!(
+            nonce_from_fragment(&format!("#capture={NONCE}")),
+            Some(NONCE)
+        );
         for bad in [
             "",
             "#capture=",
@@ -188,9 +194,15 @@ mod tests {
             f(&mut m);
             accept(NONCE, m)
         };
-        assert_eq!(with(|m| m.nonce = Some("f".repeat(32))), Err(Refusal::NotOurs));
+        assert_eq!(
+            with(|m| m.nonce = Some("f".repeat(32))),
+            Err(Refusal::NotOurs)
+        );
         assert_eq!(with(|m| m.nonce = None), Err(Refusal::NotOurs));
-        assert_eq!(with(|m| m.kind = Some("other".into())), Err(Refusal::NotOurs));
+        assert_eq!(
+            with(|m| m.kind = Some("other".into())),
+            Err(Refusal::NotOurs)
+        );
         assert!(matches!(
             with(|m| m.url = Some("javascript:alert(1)".into())),
             Err(Refusal::Unusable(_))
@@ -207,7 +219,9 @@ mod tests {
         let code = percent_decode(b.strip_prefix("javascript:").unwrap());
         assert!(code.starts_with("(function(){var a=\"https://annotator.example/app/\","));
         assert!(code.contains("e.source===w&&e.origin===o&&e.data==='article-annotator/ready'"));
-        assert!(code.contains("w.postMessage({type:'article-annotator/page',nonce:n,url:location.href,html:h},o)"));
+        assert!(code.contains(
+            "w.postMessage({type:'article-annotator/page',nonce:n,url:location.href,html:h},o)"
+        ));
         assert!(!b.contains(' ') && !b.contains('"'), "{b}");
         // An address with a quote cannot break out of the string.
         let odd = percent_decode(&bookmarklet("https://a.example/x'\"y")[11..]);

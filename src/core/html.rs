@@ -3,9 +3,9 @@
 //! A parser reads the HTML (the clipboard's `text/html`, or a saved page) and reports what it
 //! reads as [`HtmlEvent`]s (an element starts, an element ends, text) in document order; a
 //! [`TextBuilder`] takes them and keeps only the text a reader sees. In the app the parser is
-//! the browser's own `DOMParser`, walked by `crate::web::html`, so no HTML parser is in the
-//! bundle; natively (tests, native builds) `html_to_text` feeds the builder from the
-//! `html5gum` tokenizer. The builder's rules:
+//! `html5ever`, in the worker, walked by [`crate::core::extract`] (which also picks the
+//! article); natively, `html_to_text` feeds the builder from the `html5gum` tokenizer (tests,
+//! fuzzing). The builder's rules:
 //!
 //! - the content of `script`, `style`, `template`, `noscript`, `iframe`, `object`, `svg`,
 //!   `math`, form controls, media elements and the document `head` is dropped, and so are
@@ -430,72 +430,6 @@ impl Lines {
         self.end_line();
         self.done.join("\n")
     }
-}
-
-/// The prefix given to event handler attributes by [`disarm_event_handlers`].
-pub const DISARMED_PREFIX: &str = "data-disarmed-";
-
-/// `html` with every attribute whose name starts with `on` (an inline event handler such as
-/// `onerror`) renamed to `data-disarmed-on…`, inside tags only.
-///
-/// The app reads pasted and opened HTML with the browser's inert `DOMParser`, where no handler
-/// ever runs; but Chromium checks an inline handler against the page's Content-Security-Policy
-/// as soon as the parser sets the attribute, and reports a violation. Renaming the attributes
-/// first keeps hostile markup from producing any. Only tags are touched: a `<` followed by a
-/// letter opens one, quoted attribute values are skipped, and `>` outside quotes closes it.
-/// Text between tags, which is all the reader keeps, is copied unchanged (attributes never
-/// become text).
-pub fn disarm_event_handlers(html: &str) -> std::borrow::Cow<'_, str> {
-    let bytes = html.as_bytes();
-    // Positions (byte offsets) of attribute names starting with "on", found in one pass.
-    let mut at = Vec::new();
-    let mut i = 0;
-    let mut in_tag = false;
-    let mut quote: Option<u8> = None;
-    let mut name_start = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !in_tag {
-            if b == b'<' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-                in_tag = true;
-                name_start = false;
-            }
-        } else if let Some(q) = quote {
-            if b == q {
-                quote = None;
-            }
-        } else if b == b'>' {
-            in_tag = false;
-        } else if b == b'"' || b == b'\'' {
-            quote = Some(b);
-            name_start = false;
-        } else if b.is_ascii_whitespace() || b == b'/' {
-            name_start = true;
-        } else {
-            if name_start
-                && bytes
-                    .get(i..i + 2)
-                    .is_some_and(|p| p.eq_ignore_ascii_case(b"on"))
-            {
-                at.push(i);
-            }
-            name_start = false;
-        }
-        i += 1;
-    }
-    if at.is_empty() {
-        return std::borrow::Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len() + at.len() * DISARMED_PREFIX.len());
-    let mut from = 0;
-    for p in at {
-        // `p` is the offset of an ASCII byte, so a character boundary.
-        out.push_str(html.get(from..p).unwrap_or_default());
-        out.push_str(DISARMED_PREFIX);
-        from = p;
-    }
-    out.push_str(html.get(from..).unwrap_or_default());
-    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

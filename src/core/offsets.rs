@@ -147,22 +147,6 @@ impl CpIndex {
     }
 }
 
-/// Replaces the UTF-16 range `start..end` of `text` (as a text field reports its selection;
-/// the ends in either order, clamped to the text) with `insert`; returns the new text and the
-/// UTF-16 offset just after the insertion, where the caret goes.
-pub fn splice_utf16(text: &str, start: u32, end: u32, insert: &str) -> (String, u32) {
-    let (a, b) = (start.min(end) as usize, start.max(end) as usize);
-    let start_byte = cp_to_byte(text, utf16_to_cp(text, a));
-    let end_byte = cp_to_byte(text, utf16_to_cp(text, b)).max(start_byte);
-    let (head, tail) = (
-        text.get(..start_byte).unwrap_or(text),
-        text.get(end_byte..).unwrap_or(""),
-    );
-    let out = [head, insert, tail].concat();
-    let caret = utf16_len(head) + utf16_len(insert);
-    (out, u32::try_from(caret).unwrap_or(u32::MAX))
-}
-
 /// The text before and after the UTF-16 range `start..end` of `text` (a text box's selection,
 /// in either order); the range is clamped to the text and never splits a character.
 pub fn split_utf16(text: &str, start: u32, end: u32) -> (String, String) {
@@ -290,13 +274,15 @@ mod tests {
     }
 
     #[test]
-    fn a_paste_replaces_the_selection_counted_in_utf16() {
+    fn a_paste_splits_the_text_at_the_selection_counted_in_utf16() {
         // "😀" is two UTF-16 units; "ş" is one.
-        assert_eq!(splice_utf16("a😀b", 3, 3, "X"), ("a😀Xb".to_owned(), 4));
-        assert_eq!(splice_utf16("a😀b", 1, 3, "ş"), ("aşb".to_owned(), 2));
-        assert_eq!(splice_utf16("ab", 9, 1, "X"), ("aX".to_owned(), 2));
-        assert_eq!(splice_utf16("", 0, 0, ""), (String::new(), 0));
+        let split = |t: &str, a, b| split_utf16(t, a, b);
+        let owned = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(split("a😀b", 3, 3), owned("a😀", "b"));
+        assert_eq!(split("a😀b", 1, 3), owned("a", "b"));
+        assert_eq!(split("ab", 9, 1), owned("a", ""));
+        assert_eq!(split("", 0, 0), owned("", ""));
         // Inside a surrogate pair, the range rounds down to the character's start.
-        assert_eq!(splice_utf16("😀", 1, 1, "x"), ("x😀".to_owned(), 1));
+        assert_eq!(split("😀", 1, 1), owned("", "😀"));
     }
 }

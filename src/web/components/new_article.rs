@@ -15,10 +15,10 @@ use gloo::file::callbacks::FileReader;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::core::handoff::HandedPage;
 use crate::core::intake::{
     is_html_file, read_file_text, source_error, NewArticleForm, SOURCE_ERROR_PREFIX,
 };
-use crate::core::handoff::HandedPage;
 use crate::core::jobs::{Job, JobOutput};
 use crate::core::model::uuid_from_random;
 use crate::core::text::Article;
@@ -314,7 +314,10 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
                 return;
             };
             match form.0.build(uuid_from_random(bytes)) {
-                Ok(article) => on_create.emit(article),
+                Ok(article) => {
+                    form.dispatch(FormAction::Error(None));
+                    on_create.emit(article);
+                }
                 Err(message) => form.dispatch(FormAction::Error(Some(message))),
             }
         })

@@ -47,9 +47,7 @@ pub fn use_handoff(state: &UseReducerHandle<AppState>) -> UseStateHandle<Option<
                     return;
                 };
                 // Only from the window that opened this tab.
-                let same = e
-                    .source()
-                    .is_some_and(|s| js_sys::Object::is(&s, &from));
+                let same = e.source().is_some_and(|s| js_sys::Object::is(&s, &from));
                 if !same {
                     return;
                 }
