@@ -207,3 +207,25 @@ test('the HTML parser and the extractor are in the worker\'s wasm only, not in t
     assert.equal(await carries(page, crate), false, `the page does not carry ${crate}`);
   }
 });
+
+test('Stop reading ends an extraction under way and leaves the dialog as it was', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await libraryButton(page).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = newDialog(page);
+  await dialog.getByLabel('Article text').fill('Typed before, kept after.');
+  // A page of some 12 MB: long enough to extract that Stop comes first.
+  const para = '<p>Paragraph of a very long page, with words enough to be read as an article, again.</p>\n';
+  const big = `<!doctype html><title>Big</title><body><article>${para.repeat(140_000)}</article></body>`;
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'big.html', mimeType: 'text/html', buffer: Buffer.from(big) });
+  await expect(dialog.getByRole('status')).toHaveText('Reading “big.html”…');
+  await expect(dialog.getByRole('progressbar', { name: 'Extraction progress' })).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Stop reading' }).click();
+  await expect(dialog.getByRole('progressbar')).toHaveCount(0);
+  await expect(dialog.getByLabel('Article text')).toHaveValue('Typed before, kept after.');
+  await expect(dialog.getByLabel('Title')).toHaveValue('');
+  assert.equal(await dialog.getByRole('alert').count(), 0);
+  // The dialog works on: another page is read by a new worker.
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'story.html', mimeType: 'text/html', buffer: await readFile(NEWS) });
+  await expect(dialog.getByRole('status')).toHaveText(/^Article found in “story\.html”/);
+});
