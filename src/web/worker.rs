@@ -216,6 +216,19 @@ impl JobRunner {
         }
     }
 
+    /// Starts the worker now, if it is not running, so that the first job does not wait for
+    /// it to load (the New article dialog does this when it opens: a page is usually chosen
+    /// seconds later). Does nothing else; a worker that fails to start is reported by the
+    /// first job.
+    pub fn prestart(&self) {
+        let mut r = self.inner.borrow_mut();
+        if r.live.is_none() {
+            r.last_id += 1;
+            let generation = r.last_id;
+            r.live = spawn(Rc::downgrade(&self.inner), generation).ok();
+        }
+    }
+
     /// Forgets the job the page waits for, if any, and terminates the worker if it was
     /// running it: nothing about that job is passed on any more. The next job starts a new
     /// worker. A job that is saving is not cancelled (returns `false`): it finishes.

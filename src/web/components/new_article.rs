@@ -154,6 +154,8 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
     {
         let (runner, dispatcher) = (runner.clone(), form.dispatcher());
         use_effect_with(props.handed.clone(), move |handed| {
+            // The worker loads while the user finds the page to open or paste.
+            runner.prestart();
             if let Some(page) = handed {
                 extract(
                     &runner,
