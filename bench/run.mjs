@@ -736,9 +736,10 @@ async function hostileSection(browser, url) {
 
 /**
  * A saved news page of 5,000 words opened in the New article dialog: from the file chosen to
- * the extracted article shown (painted), with the worker cold (the dialog's first page: the
- * worker starts) and warm (the same file again in the same dialog: extraction, transfer and
- * rendering only), and the longest main-thread task meanwhile.
+ * the extracted article shown (painted), first as soon as the dialog is open (the worker the
+ * dialog starts when it opens may still be loading) and then again (the same file in the same
+ * dialog: read, extraction, transfer and rendering only), and the longest main-thread task
+ * meanwhile.
  */
 async function extractSection(browser, url) {
   const { makeNewsPage } = await import('./news-page.mjs');
@@ -794,10 +795,11 @@ async function extractSection(browser, url) {
   }
   const pick = (k) => stats(results.map((r) => r[k]));
   const size = `${(bytes / 1024).toFixed(0)} KB page`;
-  row(label, 'file chosen → article shown, worker cold', 'ms', pick('cold'), '', null, `${size}; includes starting the worker`);
-  row(label, 'file chosen → article shown, worker warm', 'ms', pick('warm'), '', null, 'read, parse, extract, hand back, render');
+  row(label, 'file chosen → article shown, at once', 'ms', pick('cold'), '', null, `${size}; chosen as soon as the dialog is open, while its worker may still load`);
+  row(label, 'file chosen → article shown, worker loaded', 'ms', pick('warm'), '', null, 'read, parse, extract, hand back, render');
   row(label, 'longest main-thread task during both', 'ms', pick('longest'), '', null, '0: no task reached 50 ms');
-  target(`${label}: extracted (worker warm)`, 200, 'ms', pick('warm'));
+  target(`${label}: extracted and shown (worker loaded)`, 200, 'ms', pick('warm'));
+  target(`${label}: extracted and shown (chosen at once)`, 200, 'ms', pick('cold'));
 }
 
 async function mainCases(browser, url) {
