@@ -182,9 +182,11 @@ fn prune(doc: &Document, filters: PostFilters) {
         if !n.is_element() {
             continue;
         }
-        let name = n.node_name().map(|s| s.to_ascii_lowercase()).unwrap_or_default();
-        if filters.captions
-            && (name == "figcaption" || class_has(&n, &["caption", "credit"], &[]))
+        let name = n
+            .node_name()
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
+        if filters.captions && (name == "figcaption" || class_has(&n, &["caption", "credit"], &[]))
         {
             doomed.push(n);
             continue;
@@ -193,8 +195,19 @@ fn prune(doc: &Document, filters: PostFilters) {
             && (n.has_attr("hidden")
                 || class_has(
                     &n,
-                    &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader"],
-                    &["off-screen", "offscreen", "element-hidden", "hidden", "element-invisible"],
+                    &[
+                        "sr-only",
+                        "visually-hidden",
+                        "visuallyhidden",
+                        "screen-reader",
+                    ],
+                    &[
+                        "off-screen",
+                        "offscreen",
+                        "element-hidden",
+                        "hidden",
+                        "element-invisible",
+                    ],
                 ))
         {
             doomed.push(n);
@@ -210,7 +223,9 @@ fn prune(doc: &Document, filters: PostFilters) {
 }
 
 /// The blocks the link-density filter looks at.
-const LINK_BLOCKS: &[&str] = &["p", "li", "dd", "dt", "div", "section", "ul", "ol", "nav", "h2", "h3", "h4", "h5", "h6", "td"];
+const LINK_BLOCKS: &[&str] = &[
+    "p", "li", "dd", "dt", "div", "section", "ul", "ol", "nav", "h2", "h3", "h4", "h5", "h6", "td",
+];
 
 /// Whether `n` is a short block whose text is mostly inside links.
 fn is_link_dense(n: &NodeRef<'_>) -> bool {
@@ -225,9 +240,12 @@ fn is_link_dense(n: &NodeRef<'_>) -> bool {
         .iter()
         .filter(|d| d.is_element() && d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
         // Nested links do not nest in HTML: each `<a>` is counted once.
-        .filter(|d| !d.ancestors(None).iter().take_while(|a| a.id != n.id).any(|a| {
-            a.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a"))
-        }))
+        .filter(|d| {
+            !d.ancestors(None)
+                .iter()
+                .take_while(|a| a.id != n.id)
+                .any(|a| a.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
+        })
         .map(|a| a.text().chars().filter(|c| !c.is_whitespace()).count())
         .sum();
     total > 0 && linked * 2 > total

@@ -171,9 +171,23 @@ fn post_filters_drop_captions_hidden_text_link_rows_and_gallery_repeats() {
     let plain = extract_with(&html, None, PostFilters::NONE);
     let filtered = extract_with(&html, None, PostFilters::ALL);
     assert_eq!(plain, extract(&html, None), "the default is unchanged");
-    for gone in ["old bridge at dawn", "Image credit", "Another story", "Gallery", "\n2\n"] {
-        assert!(plain.article.contains(gone), "{gone:?} in {:?}", plain.article);
-        assert!(!filtered.article.contains(gone), "{gone:?} in {:?}", filtered.article);
+    for gone in [
+        "old bridge at dawn",
+        "Image credit",
+        "Another story",
+        "Gallery",
+        "\n2\n",
+    ] {
+        assert!(
+            plain.article.contains(gone),
+            "{gone:?} in {:?}",
+            plain.article
+        );
+        assert!(
+            !filtered.article.contains(gone),
+            "{gone:?} in {:?}",
+            filtered.article
+        );
     }
     assert_eq!(filtered.article.matches("The council voted").count(), 3);
 }
