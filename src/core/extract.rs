@@ -64,6 +64,52 @@ pub struct PageCapture {
 /// relative canonical URL are resolved against it). Never panics; a page too large, or one
 /// that cannot be read, yields its whole text (possibly empty) with `found` false.
 pub fn extract(html: &str, page_url: Option<&str>) -> PageCapture {
+    extract_with(html, page_url, PostFilters::DEFAULT)
+}
+
+/// Post-filters applied to the article Readability found (prototype, measured in
+/// `bench/extract` against a non-Readability reference set). Each drops text a reader does not
+/// take for the article's own prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostFilters {
+    /// Image captions and credits: `<figcaption>`, and elements whose class names a caption or
+    /// a credit (`caption`, `credit`).
+    pub captions: bool,
+    /// Text meant for screen readers only or hidden (`sr-only`, `visually-hidden`,
+    /// `screen-reader-text`, `off-screen`, `element-hidden`, `hidden`, the `hidden` attribute).
+    pub hidden: bool,
+    /// Short blocks (fewer than [`LINK_BLOCK_MAX_WORDS`] words) whose text is mostly link text
+    /// (related stories, "Most popular", share and follow rows, breadcrumbs).
+    pub link_dense: bool,
+    /// Short lines repeated three times or more (gallery titles, "Most Popular", "Photo"),
+    /// and a gallery's numbered counter lines.
+    pub repeats: bool,
+}
+
+impl PostFilters {
+    /// None: Readability's article as `dom_smoothie` returns it.
+    pub const NONE: Self = Self {
+        captions: false,
+        hidden: false,
+        link_dense: false,
+        repeats: false,
+    };
+    /// All of them.
+    pub const ALL: Self = Self {
+        captions: true,
+        hidden: true,
+        link_dense: true,
+        repeats: true,
+    };
+    /// What [`extract`] applies.
+    pub const DEFAULT: Self = Self::NONE;
+}
+
+/// A block with fewer words than this may be dropped as link-dense.
+pub const LINK_BLOCK_MAX_WORDS: usize = 40;
+
+/// [`extract`], with the given post-filters on the article.
+pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) -> PageCapture {
     if html.len() > MAX_PAGE_BYTES {
         return PageCapture::default();
     }
@@ -76,6 +122,9 @@ pub fn extract(html: &str, page_url: Option<&str>) -> PageCapture {
 
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
+        // Classes do not change what Readability picks (it scores the page's own); kept in
+        // its output for the caption and hidden-text filters.
+        keep_classes: filters.captions || filters.hidden,
         ..dom_smoothie::Config::default()
     };
     // Readability walks the tree recursively: a page nested deeper than any real one (a
@@ -94,7 +143,12 @@ pub fn extract(html: &str, page_url: Option<&str>) -> PageCapture {
     };
     match parsed {
         Some(a) => {
-            let article = text_of(&Document::from(a.content.as_ref()).root()).text;
+            let content = Document::from(a.content.as_ref());
+            prune(&content, filters);
+            let mut article = text_of(&content.root()).text;
+            if filters.repeats {
+                article = drop_repeats(&article);
+            }
             capture.found =
                 article.chars().filter(|c| !c.is_whitespace()).count() >= MIN_ARTICLE_CHARS;
             capture.article = if capture.found {
@@ -112,6 +166,111 @@ pub fn extract(html: &str, page_url: Option<&str>) -> PageCapture {
     capture.article_words = capture.article.split_whitespace().count();
     capture.whole_words = capture.whole.split_whitespace().count();
     capture
+}
+
+/// Removes from the article what `filters` drop (see [`PostFilters`]).
+fn prune(doc: &Document, filters: PostFilters) {
+    let class_has = |n: &NodeRef<'_>, words: &[&str], tokens: &[&str]| {
+        n.attr("class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            words.iter().any(|w| c.contains(w))
+                || c.split_ascii_whitespace().any(|t| tokens.contains(&t))
+        })
+    };
+    let mut doomed: Vec<NodeRef<'_>> = Vec::new();
+    for n in doc.root().descendants() {
+        if !n.is_element() {
+            continue;
+        }
+        let name = n
+            .node_name()
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
+        if filters.captions && (name == "figcaption" || class_has(&n, &["caption", "credit"], &[]))
+        {
+            doomed.push(n);
+            continue;
+        }
+        if filters.hidden
+            && (n.has_attr("hidden")
+                || class_has(
+                    &n,
+                    &[
+                        "sr-only",
+                        "visually-hidden",
+                        "visuallyhidden",
+                        "screen-reader",
+                    ],
+                    &[
+                        "off-screen",
+                        "offscreen",
+                        "element-hidden",
+                        "hidden",
+                        "element-invisible",
+                    ],
+                ))
+        {
+            doomed.push(n);
+            continue;
+        }
+        if filters.link_dense && LINK_BLOCKS.contains(&name.as_str()) && is_link_dense(&n) {
+            doomed.push(n);
+        }
+    }
+    for n in doomed {
+        n.remove_from_parent();
+    }
+}
+
+/// The blocks the link-density filter looks at.
+const LINK_BLOCKS: &[&str] = &[
+    "p", "li", "dd", "dt", "div", "section", "ul", "ol", "nav", "h2", "h3", "h4", "h5", "h6", "td",
+];
+
+/// Whether `n` is a short block whose text is mostly inside links.
+fn is_link_dense(n: &NodeRef<'_>) -> bool {
+    let text = n.text();
+    let words = text.split_whitespace().count();
+    if words == 0 || words >= LINK_BLOCK_MAX_WORDS {
+        return false;
+    }
+    let total = text.chars().filter(|c| !c.is_whitespace()).count();
+    let linked: usize = n
+        .descendants()
+        .iter()
+        .filter(|d| d.is_element() && d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
+        // Nested links do not nest in HTML: each `<a>` is counted once.
+        .filter(|d| {
+            !d.ancestors(None)
+                .iter()
+                .take_while(|a| a.id != n.id)
+                .any(|a| a.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
+        })
+        .map(|a| a.text().chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    total > 0 && linked * 2 > total
+}
+
+/// `text` without the short lines (under eight words) that occur three times or more, nor
+/// a gallery's counter: lines that are a bare number, when 1, 2 and 3 are among them.
+fn drop_repeats(text: &str) -> String {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in text.lines() {
+        *counts.entry(l.trim()).or_default() += 1;
+    }
+    let number = |t: &str| t.parse::<u32>().ok();
+    let counter = [1, 2, 3]
+        .iter()
+        .all(|n| text.lines().any(|l| number(l.trim()) == Some(*n)));
+    text.lines()
+        .filter(|l| {
+            let t = l.trim();
+            t.is_empty()
+                || !((counts[t] >= 3 && t.split_whitespace().count() < 8)
+                    || (counter && number(t).is_some()))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The deepest nesting of elements a page may have for Readability to read it.

@@ -22,6 +22,13 @@ pub fn candidates() -> Vec<(&'static str, &'static str, Run)> {
     let mut v: Vec<(&'static str, &'static str, Run)> = vec![
         ("app (core::extract)", "MIT (dom_smoothie)", app),
         ("baseline-html5gum", "MIT (html5gum)", baseline),
+        // The app's extractor with each prototype post-filter (core::extract::PostFilters).
+        ("post+captions", "MIT (dom_smoothie)", post_captions),
+        ("post+hidden", "MIT (dom_smoothie)", post_hidden),
+        ("post+link-dense", "MIT (dom_smoothie)", post_link_dense),
+        ("post+repeats", "MIT (dom_smoothie)", post_repeats),
+        ("post+all", "MIT (dom_smoothie)", post_all),
+        ("post+all-but-captions", "MIT (dom_smoothie)", post_all_but_captions),
     ];
     #[cfg(feature = "candidates")]
     v.extend_from_slice(&[
@@ -51,6 +58,42 @@ fn app(html: &str) -> Out {
         byline: c.byline,
         date: c.published,
     }
+}
+
+fn app_with(html: &str, f: article_annotator::core::extract::PostFilters) -> Out {
+    let c = article_annotator::core::extract::extract_with(html, Some(PAGE_URL), f);
+    Out {
+        text: c.article,
+        title: c.title,
+        byline: c.byline,
+        date: c.published,
+    }
+}
+
+use article_annotator::core::extract::PostFilters as PF;
+
+fn post_captions(html: &str) -> Out {
+    app_with(html, PF { captions: true, ..PF::NONE })
+}
+
+fn post_hidden(html: &str) -> Out {
+    app_with(html, PF { hidden: true, ..PF::NONE })
+}
+
+fn post_link_dense(html: &str) -> Out {
+    app_with(html, PF { link_dense: true, ..PF::NONE })
+}
+
+fn post_repeats(html: &str) -> Out {
+    app_with(html, PF { repeats: true, ..PF::NONE })
+}
+
+fn post_all(html: &str) -> Out {
+    app_with(html, PF::ALL)
+}
+
+fn post_all_but_captions(html: &str) -> Out {
+    app_with(html, PF { captions: false, ..PF::ALL })
 }
 
 #[cfg(feature = "candidates")]

@@ -1,8 +1,11 @@
 //! Measures main-content extractors on Mozilla Readability's test pages (issue 12).
 //!
-//! `cargo run --release -- /tmp/readability-pages [CANDIDATE-SUBSTRING] [--pages-out FILE]`
+//! `cargo run --release -- /tmp/readability-pages [CANDIDATE-SUBSTRING] [--pages-out FILE]
+//! [--dump-dir DIR]` (--dump-dir: each candidate's text per page, DIR/<candidate>/<page>.txt)
 //!
-//! Each page directory holds `source.html`, `expected.html` and `expected-metadata.json`.
+//! Each page directory holds `source.html`, `expected.html` and `expected-metadata.json`, or
+//! (`fetch-devset.sh`'s pages) `expected.txt`, a plain-text reference used instead of
+//! expected.html when present.
 //! Content score: word 4-shingles (Unicode words, lowercased) of the reference (the text of
 //! expected.html) and of the candidate's text, as multisets; precision = |cand ∩ ref| / |cand|,
 //! recall = |cand ∩ ref| / |ref|, F1 their harmonic mean (a text of fewer than 4 words is one
@@ -97,19 +100,28 @@ fn load(dir: &Path) -> Vec<Page> {
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("pages directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("source.html").exists() && p.join("expected.html").exists())
+        .filter(|p| {
+            p.join("source.html").exists()
+                && (p.join("expected.txt").exists() || p.join("expected.html").exists())
+        })
         .collect();
     names.sort();
     names
         .into_iter()
         .map(|p| {
             let source = read_lossy(&p.join("source.html"));
-            let expected = read_lossy(&p.join("expected.html"));
+            // A plain-text reference (expected.txt, e.g. fetch-devset.sh's pages) is used as
+            // is; otherwise the text of expected.html.
+            let ref_text = if p.join("expected.txt").exists() {
+                read_lossy(&p.join("expected.txt"))
+            } else {
+                html_text(&read_lossy(&p.join("expected.html")), false)
+            };
             let meta: serde_json::Value = std::fs::read_to_string(p.join("expected-metadata.json"))
                 .ok()
                 .and_then(|s| serde_json::from_str(&s).ok())
                 .unwrap_or(serde_json::Value::Null);
-            let (reference, ref_shingles, ref_words) = shingles(&html_text(&expected, false));
+            let (reference, ref_shingles, ref_words) = shingles(&ref_text);
             Page {
                 name: p.file_name().unwrap().to_string_lossy().into_owned(),
                 source,
@@ -155,6 +167,11 @@ fn main() {
         .position(|a| a == "--pages-out")
         .and_then(|i| args.get(i + 1))
         .cloned();
+    let dump_dir = args
+        .iter()
+        .position(|a| a == "--dump-dir")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
     // Silence the default panic message: panics are counted per candidate.
     std::panic::set_hook(Box::new(|_| {}));
 
@@ -242,6 +259,16 @@ fn main() {
                 }
             }
             times.push(ms(dt));
+            if let Some(d) = &dump_dir {
+                // Each candidate's text per page, to read what it kept or dropped.
+                let sub: String = name
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
+                    .collect();
+                let d = d.join(sub);
+                std::fs::create_dir_all(&d).expect("dump dir");
+                std::fs::write(d.join(format!("{}.txt", page.name)), &out.text).expect("dump");
+            }
             let (p, r, f) = score(page, &out.text);
             sp += p;
             sr += r;

@@ -155,3 +155,39 @@ fn a_pasted_fragment_is_read_as_a_page() {
     assert!(!c.found, "too short to be taken for an article");
     assert_eq!(c.article, "One short pasted paragraph.\nAnd another.");
 }
+
+#[test]
+fn post_filters_drop_captions_hidden_text_link_rows_and_gallery_repeats() {
+    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
+                years of debate about its cost and about the traffic it would bring to town.";
+    let html = format!(
+        "<html><body><article><h1>Bridge</h1><p>{para}</p>\
+         <figure><img src=a.jpg><figcaption>The old bridge at dawn</figcaption></figure>\
+         <p><span class=\"sr-only\">Image credit</span>{para}</p>\
+         <p>Read more: <a href=/x>Another story about bridges and rivers</a></p>\
+         <p>Gallery</p><p>Gallery</p><p>Gallery</p><p>1</p><p>2</p><p>3</p>\
+         <p>{para}</p></article></body></html>"
+    );
+    let plain = extract_with(&html, None, PostFilters::NONE);
+    let filtered = extract_with(&html, None, PostFilters::ALL);
+    assert_eq!(plain, extract(&html, None), "the default is unchanged");
+    for gone in [
+        "old bridge at dawn",
+        "Image credit",
+        "Another story",
+        "Gallery",
+        "\n2\n",
+    ] {
+        assert!(
+            plain.article.contains(gone),
+            "{gone:?} in {:?}",
+            plain.article
+        );
+        assert!(
+            !filtered.article.contains(gone),
+            "{gone:?} in {:?}",
+            filtered.article
+        );
+    }
+    assert_eq!(filtered.article.matches("The council voted").count(), 3);
+}
