@@ -29,6 +29,7 @@ pub fn candidates() -> Vec<(&'static str, &'static str, Run)> {
         ("post+repeats", "MIT (dom_smoothie)", post_repeats),
         ("post+all", "MIT (dom_smoothie)", post_all),
         ("post+all-but-captions", "MIT (dom_smoothie)", post_all_but_captions),
+        ("post+all-but-link-dense", "MIT (dom_smoothie)", post_all_but_link_dense),
     ];
     #[cfg(feature = "candidates")]
     v.extend_from_slice(&[
@@ -94,6 +95,9 @@ fn post_all(html: &str) -> Out {
 
 fn post_all_but_captions(html: &str) -> Out {
     app_with(html, PF { captions: false, ..PF::ALL })
+}
+fn post_all_but_link_dense(html: &str) -> Out {
+    app_with(html, PF { link_dense: false, ..PF::ALL })
 }
 
 #[cfg(feature = "candidates")]

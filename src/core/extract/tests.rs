@@ -170,7 +170,17 @@ fn post_filters_drop_captions_hidden_text_link_rows_and_gallery_repeats() {
     );
     let plain = extract_with(&html, None, PostFilters::NONE);
     let filtered = extract_with(&html, None, PostFilters::ALL);
-    assert_eq!(plain, extract(&html, None), "the default is unchanged");
+    // The default drops all but link-dense blocks ("Read more: …" stays).
+    let default = extract(&html, None);
+    assert_eq!(default, extract_with(&html, None, PostFilters::DEFAULT));
+    assert!(default.article.contains("Read more: Another story"));
+    assert!(
+        !default.article.contains("Gallery") && !default.article.contains("old bridge at dawn")
+    );
+    assert_eq!(
+        default.whole, plain.whole,
+        "the whole page keeps what the filters drop"
+    );
     for gone in [
         "old bridge at dawn",
         "Image credit",
@@ -190,4 +200,103 @@ fn post_filters_drop_captions_hidden_text_link_rows_and_gallery_repeats() {
         );
     }
     assert_eq!(filtered.article.matches("The council voted").count(), 3);
+}
+
+#[test]
+fn dates_come_from_meta_names_itemprop_words_and_the_address() {
+    let page = |head: &str| format!("<html><head>{head}</head><body><p>x</p></body></html>");
+    let date = |head: &str, url: Option<&str>| extract(&page(head), url).published;
+    assert_eq!(
+        date(r#"<meta name="publishdate" content="2023-11-17">"#, None).as_deref(),
+        Some("2023-11-17")
+    );
+    assert_eq!(
+        date(
+            r#"<meta itemprop="datePublished" name="pubdate" content="2013-11-27T08:36:32Z">"#,
+            None
+        )
+        .as_deref(),
+        Some("2013-11-27")
+    );
+    assert_eq!(
+        date(r#"<meta name="article_date_original" content="Saturday, December 27, 2014, 12:06 PM">"#, None).as_deref(),
+        Some("2014-12-27")
+    );
+    assert_eq!(
+        date(
+            r#"<time itemprop="datePublished" datetime="2018/06/18">18 June</time>"#,
+            None
+        )
+        .as_deref(),
+        Some("2018-06-18")
+    );
+    // A modified date is not a publication date; nothing at all: the address.
+    assert_eq!(
+        date(r#"<meta name="lastmod" content="2013-11-28">"#, None),
+        None
+    );
+    assert_eq!(
+        date(
+            "",
+            Some("https://www.news.example/fortune/2023-11/17/c_1129981476.htm")
+        )
+        .as_deref(),
+        Some("2023-11-17")
+    );
+    assert_eq!(
+        url_date("http://a.example/2014/12/27/story.html").as_deref(),
+        Some("2014-12-27")
+    );
+    assert_eq!(
+        url_date("https://a.example/a/202311/17/WS6557.html").as_deref(),
+        Some("2023-11-17")
+    );
+    assert_eq!(url_date("https://a.example/2014/13/40/x"), None);
+    assert_eq!(url_date("https://a.example/item/123456/78"), None);
+    assert_eq!(
+        parse_date("27 November 2026").as_deref(),
+        Some("2026-11-27")
+    );
+    assert_eq!(parse_date("Nov 5, 2024").as_deref(), Some("2024-11-05"));
+    assert_eq!(parse_date("February 30, 2024"), None);
+    assert_eq!(parse_date("Monday"), None);
+}
+
+#[test]
+fn a_title_loses_the_site_name_it_ends_with() {
+    let t = |title: &str, site: Option<&str>, url: Option<&str>| without_site(title, site, url);
+    assert_eq!(
+        t(
+            "Gates on Tillerson and Russia: 'friends' | CNN Politics",
+            Some("CNN"),
+            None
+        ),
+        "Gates on Tillerson and Russia: 'friends'"
+    );
+    assert_eq!(
+        t("Anticorrupción decidirá en Madrid si recurre » Local » Noticias » Ultima Hora Mallorca", None, Some("https://www.ultimahora.es/noticias/local/x.html")),
+        "Anticorrupción decidirá en Madrid si recurre"
+    );
+    assert_eq!(
+        t(
+            "New court files expose a spy operation -- Sott.net",
+            None,
+            Some("https://www.sott.net/article/1")
+        ),
+        "New court files expose a spy operation"
+    );
+    // A headline whose own dash is not followed by the site keeps it; so does a short one.
+    assert_eq!(
+        t(
+            "Harbour tunnel - the audit in full | Ledger",
+            Some("The Coastal Ledger"),
+            None
+        ),
+        "Harbour tunnel - the audit in full"
+    );
+    assert_eq!(
+        t("Budget - a primer", Some("Budget"), None),
+        "Budget - a primer"
+    );
+    assert_eq!(t("Çavuşoğlu speaks", None, None), "Çavuşoğlu speaks");
 }
