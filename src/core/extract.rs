@@ -25,7 +25,7 @@
 use dom_query::{Document, NodeRef};
 use serde::{Deserialize, Serialize};
 
-use crate::core::html::{HtmlEvent, TextBuilder, MAX_TITLE_CHARS};
+use crate::core::html::{cap_title, HtmlEvent, TextBuilder};
 use crate::core::model::HttpUrl;
 
 /// The largest page extracted, in bytes (the limit of **Open file**).
@@ -176,7 +176,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             capture.site_name = a.site_name.as_deref().and_then(clean);
             capture.title = clean(&a.title)
                 .map(|t| without_site(&t, capture.site_name.as_deref(), capture.url.as_deref()))
-                .map(cap)
+                .map(|t| cap_title(&t))
                 .or(capture.title);
             capture.byline = a.byline.as_deref().and_then(clean);
             capture.published = a
@@ -605,15 +605,6 @@ fn clean(s: &str) -> Option<String> {
     (!c.is_empty()).then_some(c)
 }
 
-/// At most [`MAX_TITLE_CHARS`] characters, ending in "…" when cut.
-fn cap(s: String) -> String {
-    if s.chars().count() <= MAX_TITLE_CHARS {
-        return s;
-    }
-    let mut cut: String = s.chars().take(MAX_TITLE_CHARS - 1).collect();
-    cut.push('…');
-    cut
-}
 
 /// The `YYYY-MM-DD` a date or date-time starts with, if it is a real calendar date.
 pub fn iso_date(s: &str) -> Option<String> {

@@ -373,7 +373,7 @@ fn clean_title(raw: &str) -> Option<String> {
 }
 
 /// Cuts `s` to at most [`MAX_TITLE_CHARS`] characters, ending in "…" when cut.
-fn cap_title(s: &str) -> String {
+pub(crate) fn cap_title(s: &str) -> String {
     if s.chars().count() <= MAX_TITLE_CHARS {
         return s.to_owned();
     }
