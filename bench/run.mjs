@@ -191,25 +191,29 @@ async function bundleSizes() {
   });
   const sum = { raw: 0, gzip: 0, br: 0 };
   // The page loads the main wasm, its JS and the CSS; the background worker's files
-  // (annotator-worker*) load only on the first import, export or text replacement.
+  // (annotator-worker*) load only on the first import, export or text replacement, and the
+  // extractor's (annotator-extractor*) when the New article dialog opens.
   const isWorker = (f) => f.startsWith('annotator-worker');
+  const isExtractor = (f) => f.startsWith('annotator-extractor');
   const kinds = [['wasm', '.wasm'], ['JS', '.js'], ['CSS', '.css']];
   for (const [name, ext] of kinds) {
     const s = { raw: 0, gzip: 0, br: 0 };
-    for (const f of files.filter((f) => extname(f) === ext && !isWorker(f))) {
+    for (const f of files.filter((f) => extname(f) === ext && !isWorker(f) && !isExtractor(f))) {
       const z = size(await readFile(join(DIST, f)));
       for (const k in s) s[k] += z[k];
     }
     for (const k in sum) sum[k] += s[k];
     row('bundle', `${name} raw / gzip / brotli`, 'KB', `${fmt(s.raw, 'KB')} / ${fmt(s.gzip, 'KB')} / ${fmt(s.br, 'KB')}`, '', null, 'loaded by the page');
   }
-  for (const [name, ext] of [['worker wasm', '.wasm'], ['worker JS (+ loader)', '.js']]) {
-    const s = { raw: 0, gzip: 0, br: 0 };
-    for (const f of files.filter((f) => extname(f) === ext && isWorker(f))) {
-      const z = size(await readFile(join(DIST, f)));
-      for (const k in s) s[k] += z[k];
+  for (const [who, is, when] of [['worker', isWorker, 'loaded on first use'], ['extractor', isExtractor, 'loaded when New article opens']]) {
+    for (const [name, ext] of [[`${who} wasm`, '.wasm'], [`${who} JS (+ loader)`, '.js']]) {
+      const s = { raw: 0, gzip: 0, br: 0 };
+      for (const f of files.filter((f) => extname(f) === ext && is(f))) {
+        const z = size(await readFile(join(DIST, f)));
+        for (const k in s) s[k] += z[k];
+      }
+      row('bundle', `${name} raw / gzip / brotli`, 'KB', `${fmt(s.raw, 'KB')} / ${fmt(s.gzip, 'KB')} / ${fmt(s.br, 'KB')}`, '', null, when);
     }
-    row('bundle', `${name} raw / gzip / brotli`, 'KB', `${fmt(s.raw, 'KB')} / ${fmt(s.gzip, 'KB')} / ${fmt(s.br, 'KB')}`, '', null, 'loaded on first use');
   }
   const peer = size(Buffer.concat([await readFile(join(BUILD, 'recogito-only.js')), await readFile(join(BUILD, 'recogito-only.css'))]));
   const tq = size(await readFile(join(BUILD, 'text-quote-only.js')));

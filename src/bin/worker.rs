@@ -36,31 +36,15 @@ mod wasm {
 
     use article_annotator::core::formats::ImportPlan;
     use article_annotator::core::jobs::{
-        self, Job, JobOutput, PlanSource, Progress, Reply, ReplyBody, Request, Source,
+        self, Job, JobOutput, PlanSource, Progress, ReplyBody, Request, Source,
     };
     use article_annotator::core::library::Library;
     use article_annotator::core::storage::{
         encode_sync_batch, load_records, sync_batches_within, Protected, StoredLibrary,
     };
     use article_annotator::web::idb;
-    use serde::{Deserialize, Serialize};
+    use article_annotator::web::worker_scope::{self, read_file, respond, ToWorker};
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-
-    /// `gloo-worker`'s messages to a worker, as the page sends them.
-    #[derive(Deserialize)]
-    enum ToWorker {
-        Connected(serde::de::IgnoredAny),
-        ProcessInput(usize, Request),
-    }
-
-    /// `gloo-worker`'s messages from a worker.
-    #[derive(Serialize)]
-    enum FromWorker<'a> {
-        WorkerLoaded,
-        ProcessOutput(usize, &'a Reply),
-    }
 
     thread_local! {
         /// The last preview's job id and plan.
@@ -69,55 +53,11 @@ mod wasm {
 
     /// Starts answering the page's messages.
     pub fn register() {
-        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
-            wasm_bindgen_futures::spawn_local(handle(e.data()));
-        });
-        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // The handler lives as long as the worker.
-        on_message.forget();
-        post(&FromWorker::WorkerLoaded);
-    }
-
-    fn post(message: &FromWorker<'_>) {
-        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        // Our messages always serialise (no maps with non-string keys); were one not to,
-        // the page receives `null`, which it reports as a message it cannot read.
-        let text = serde_json::to_string(message)
-            .map(|s| JsValue::from_str(&s))
-            .unwrap_or(JsValue::NULL);
-        let _ = scope.post_message(&text);
-    }
-
-    fn respond(handler: usize, id: u64, body: ReplyBody) {
-        post(&FromWorker::ProcessOutput(handler, &Reply { id, body }));
-    }
-
-    /// Reads `file` (named `name`) as UTF-8 text (synchronously: this is a worker).
-    fn read_file(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> {
-        web_sys::FileReaderSync::new()
-            .and_then(|r| r.read_as_text(file))
-            .map_err(|e| {
-                let why = e
-                    .dyn_ref::<web_sys::DomException>()
-                    .map(|d| d.message())
-                    .or_else(|| e.as_string())
-                    .unwrap_or_else(|| "the browser refused to read it".to_owned());
-                JobOutput::Failed {
-                    message: format!("Could not read “{name}” ({why}). Nothing was changed."),
-                }
-            })
+        worker_scope::register(handle);
     }
 
     async fn handle(data: JsValue) {
-        let (text, file) = match data.dyn_ref::<js_sys::Array>() {
-            Some(parts) => (
-                parts.get(0).as_string(),
-                parts.get(1).dyn_into::<web_sys::Blob>().ok(),
-            ),
-            None => (data.as_string(), None),
-        };
-        let message = text.and_then(|t| serde_json::from_str::<ToWorker>(&t).ok());
+        let (message, file) = worker_scope::read_message(&data);
         let Some(message) = message else {
             // Only the page posts to this worker, with the same types; were a message
             // unreadable all the same, the worker stops with an error, which the page reports
@@ -166,11 +106,6 @@ mod wasm {
         match job {
             Job::Import {
                 file_name, text, ..
-            }
-            | Job::Extract {
-                file_name,
-                html: text,
-                ..
             } => {
                 if let Some(file) = file {
                     *text = read_file(file, file_name)?;

@@ -605,7 +605,6 @@ fn clean(s: &str) -> Option<String> {
     (!c.is_empty()).then_some(c)
 }
 
-
 /// The `YYYY-MM-DD` a date or date-time starts with, if it is a real calendar date.
 pub fn iso_date(s: &str) -> Option<String> {
     let s = s.trim();

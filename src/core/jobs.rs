@@ -481,24 +481,38 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
             ),
             Source::Stored => unread("Could not export"),
         },
-        Job::Extract {
-            file_name,
-            html,
-            url,
-        } => {
-            if html.len() > crate::core::extract::MAX_PAGE_BYTES {
-                return JobOutput::Failed {
-                    message: format!(
-                        "“{file_name}” is too large to open as an article (the limit is 20 MB)."
-                    ),
-                };
-            }
-            progress(Progress { done: 0, total: 1 });
-            let capture = crate::core::extract::extract(&html, url.as_deref());
-            progress(Progress { done: 1, total: 1 });
-            JobOutput::Extracted(capture)
-        }
+        // Web pages are read by the extractor worker (`run_extract`), so that this one does
+        // not carry an HTML parser.
+        Job::Extract { file_name, .. } => JobOutput::Failed {
+            message: format!("“{file_name}” could not be read here. Nothing was changed."),
+        },
     }
+}
+
+/// Runs a [`Job::Extract`]: the article of a web page (`core::extract`). The extractor worker
+/// (`src/bin/extractor.rs`) calls this, and only it; any other job is refused.
+pub fn run_extract(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
+    let Job::Extract {
+        file_name,
+        html,
+        url,
+    } = job
+    else {
+        return JobOutput::Failed {
+            message: "This work is not the extractor's. Nothing was changed.".to_owned(),
+        };
+    };
+    if html.len() > crate::core::extract::MAX_PAGE_BYTES {
+        return JobOutput::Failed {
+            message: format!(
+                "“{file_name}” is too large to open as an article (the limit is 20 MB)."
+            ),
+        };
+    }
+    progress(Progress { done: 0, total: 1 });
+    let capture = crate::core::extract::extract(&html, url.as_deref());
+    progress(Progress { done: 1, total: 1 });
+    JobOutput::Extracted(capture)
 }
 
 /// Passes on progress only when the completed percentage changes, and always the first and

@@ -13,6 +13,7 @@ pub mod state;
 pub mod sync;
 pub mod view;
 pub mod worker;
+pub mod worker_scope;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

@@ -33,6 +33,10 @@ use crate::core::jobs::{Job, JobOutput, Progress, Reply, ReplyBody, Request};
 /// `data-bin="annotator-worker"` and `data-loader-shim`; worker files are not fingerprinted).
 pub const WORKER_SCRIPT: &str = "./annotator-worker_loader.js";
 
+/// The extractor worker's loader script (`src/bin/extractor.rs`): web pages for the New
+/// article dialog.
+pub const EXTRACTOR_SCRIPT: &str = "./annotator-extractor_loader.js";
+
 /// How long the worker may take to load before the job is given up with a message.
 const START_TIMEOUT_MS: u32 = 30_000;
 
@@ -84,6 +88,8 @@ impl PartialEq for JobRunner {
 
 #[derive(Default)]
 struct Runner {
+    /// The worker's loader script; [`WORKER_SCRIPT`] unless the runner was made for another.
+    script: Option<&'static str>,
     /// The worker, once started; `None` again after it was terminated.
     live: Option<Live>,
     /// The job the page waits for, if any.
@@ -121,6 +127,13 @@ impl Drop for Live {
 }
 
 impl JobRunner {
+    /// A runner of the worker whose loader is `script` (the default runs [`WORKER_SCRIPT`]).
+    pub fn for_script(script: &'static str) -> Self {
+        let runner = JobRunner::default();
+        runner.inner.borrow_mut().script = Some(script);
+        runner
+    }
+
     /// Reserves a job: from now on the page waits for it (a job still running is cancelled),
     /// and [`JobRunner::cancel`] forgets it. Returns its id, to pass to [`JobRunner::run`] once
     /// its input is ready (for example once a file is read).
@@ -195,7 +208,7 @@ impl JobRunner {
             if r.live.is_none() {
                 r.last_id += 1;
                 let generation = r.last_id;
-                r.live = spawn(Rc::downgrade(&self.inner), generation).ok();
+                r.live = spawn(Rc::downgrade(&self.inner), r.script, generation).ok();
             }
             match r.live.as_mut() {
                 None => Some(
@@ -225,7 +238,7 @@ impl JobRunner {
         if r.live.is_none() {
             r.last_id += 1;
             let generation = r.last_id;
-            r.live = spawn(Rc::downgrade(&self.inner), generation).ok();
+            r.live = spawn(Rc::downgrade(&self.inner), r.script, generation).ok();
         }
     }
 
@@ -248,8 +261,12 @@ impl JobRunner {
 
 /// Starts the worker (the loader script is fetched now, on first use); its messages and
 /// errors go to the runner behind `runner` while the worker is generation `generation`.
-fn spawn(runner: Weak<RefCell<Runner>>, generation: u64) -> Result<Live, JsValue> {
-    let worker = web_sys::Worker::new(WORKER_SCRIPT)?;
+fn spawn(
+    runner: Weak<RefCell<Runner>>,
+    script: Option<&'static str>,
+    generation: u64,
+) -> Result<Live, JsValue> {
+    let worker = web_sys::Worker::new(script.unwrap_or(WORKER_SCRIPT))?;
     let on_message = {
         let runner = runner.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {

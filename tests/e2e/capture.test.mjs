@@ -192,19 +192,21 @@ test('a tab opened to receive a page without an opener says what to do instead',
   await eventually(async () => assert.equal(await newDialog(page).count(), 0));
 });
 
-test('the HTML parser and the extractor are in the worker\'s wasm only, not in the page\'s', async () => {
+test('the HTML parser and the extractor are in the extractor worker\'s wasm only', async () => {
   const { readdir } = await import('node:fs/promises');
   const dist = join(ROOT, 'dist');
   const files = await readdir(dist);
   const page = files.find((f) => /^article-annotator-.*_bg\.wasm$/.test(f));
   const worker = files.find((f) => f === 'annotator-worker_bg.wasm');
-  assert.ok(page && worker, JSON.stringify(files));
+  const extractor = files.find((f) => f === 'annotator-extractor_bg.wasm');
+  assert.ok(page && worker && extractor, JSON.stringify(files));
   // The crates' source paths, kept in the binaries for panic locations, show which crates a
   // binary carries.
   const carries = async (file, crate) => (await readFile(join(dist, file))).includes(`/${crate}-`);
   for (const crate of ['html5ever', 'dom_smoothie', 'dom_query']) {
-    assert.equal(await carries(worker, crate), true, `the worker carries ${crate}`);
+    assert.equal(await carries(extractor, crate), true, `the extractor carries ${crate}`);
     assert.equal(await carries(page, crate), false, `the page does not carry ${crate}`);
+    assert.equal(await carries(worker, crate), false, `the import worker does not carry ${crate}`);
   }
 });
 

@@ -179,8 +179,9 @@ test('Cancel stops the worker and leaves the library as it was', async () => {
   const workers = watchWorkers(page);
   const text = generatedText(3000);
   await createArticle(page, 'Generated report', text);
-  // The New article dialog ran a worker of its own (for pages to extract), ended with it.
+  // The New article dialog ran a worker of its own (the extractor), ended with it.
   const before = workers.length;
+  assert.ok(workers.every((w) => w.url.endsWith('annotator-extractor_loader.js')), JSON.stringify(workers));
   await eventually(() => assert.ok(workers.every((w) => w.closed), 'the dialog\'s worker ended with the dialog'));
   // One annotation before the import; the same one after the cancelled import.
   const first = text.split(' ').slice(0, 2).join(' ');

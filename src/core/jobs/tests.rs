@@ -495,3 +495,30 @@ fn a_library_left_in_storage_is_filled_in_from_it_and_refused_without_it() {
         matches!(&sent, Job::Export { library: Source::Sent(l), .. } if *l == Library::default())
     );
 }
+
+#[test]
+fn web_pages_are_read_by_the_extractor_job_only() {
+    let job = Job::Extract {
+        file_name: "“story.html”".into(),
+        html: include_str!("../../../tests/fixtures/pages/news.html").into(),
+        url: Some("https://ledger.example/story".into()),
+    };
+    let mut seen = Vec::new();
+    let JobOutput::Extracted(page) = run_extract(job.clone(), &mut |p| seen.push(p)) else {
+        panic!("not extracted");
+    };
+    assert!(page.found && page.article.contains("Jonas Lindqvist"));
+    assert_eq!(seen.last(), Some(&Progress { done: 1, total: 1 }));
+    // The import worker's `run` does not read pages (it carries no HTML parser).
+    assert!(matches!(run(job, &mut |_| {}), JobOutput::Failed { .. }));
+    // A page over the limit is refused with a message; another job is not the extractor's.
+    let huge = Job::Extract {
+        file_name: "“huge.html”".into(),
+        html: "a".repeat(crate::core::extract::MAX_PAGE_BYTES + 1),
+        url: None,
+    };
+    let JobOutput::Failed { message } = run_extract(huge, &mut |_| {}) else {
+        panic!("accepted");
+    };
+    assert!(message.contains("20 MB"), "{message}");
+}

@@ -22,7 +22,7 @@ use crate::core::intake::{
 use crate::core::jobs::{Job, JobOutput};
 use crate::core::model::uuid_from_random;
 use crate::core::text::Article;
-use crate::web::worker::{JobEvent, JobRunner};
+use crate::web::worker::{JobEvent, JobRunner, EXTRACTOR_SCRIPT};
 
 use super::modal::Modal;
 
@@ -146,8 +146,9 @@ fn extract(
 #[function_component(NewArticleDialog)]
 pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
     let form = use_reducer_eq(FormState::default);
-    // Its own worker: closing the dialog terminates an extraction under way.
-    let runner = use_memo((), |_| JobRunner::default());
+    // Its own worker, the extractor: closing the dialog terminates it and an extraction
+    // under way.
+    let runner = use_memo((), |_| JobRunner::for_script(EXTRACTOR_SCRIPT));
     // Keeps a file read going: dropping the reader cancels it.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
 

@@ -1,0 +1,87 @@
+//! The worker's side of the page–worker envelope, shared by the two worker binaries
+//! (`src/bin/worker.rs`: imports, exports, text replacement; `src/bin/extractor.rs`: web
+//! pages). The messages are `gloo-worker`'s, as JSON text (see [`crate::web::worker`] for why
+//! the crate itself is not used): the page posts `{"Connected":0}` and
+//! `{"ProcessInput":[0,<Request>]}` (or the array `[<that text>, File]`); the worker posts
+//! `"WorkerLoaded"` once it listens, then `{"ProcessOutput":[0,<Reply>]}`s.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::core::jobs::{JobOutput, Reply, ReplyBody, Request};
+
+/// `gloo-worker`'s messages to a worker, as the page sends them.
+#[derive(Deserialize)]
+pub enum ToWorker {
+    Connected(serde::de::IgnoredAny),
+    ProcessInput(usize, Request),
+}
+
+/// `gloo-worker`'s messages from a worker.
+#[derive(Serialize)]
+enum FromWorker<'a> {
+    WorkerLoaded,
+    ProcessOutput(usize, &'a Reply),
+}
+
+/// Starts answering the page's messages with `handle` (given each message's data), and says
+/// so to the page.
+pub fn register<F>(handle: impl Fn(JsValue) -> F + 'static)
+where
+    F: std::future::Future<Output = ()> + 'static,
+{
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        wasm_bindgen_futures::spawn_local(handle(e.data()));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&FromWorker::WorkerLoaded);
+}
+
+fn post(message: &FromWorker<'_>) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    // Our messages always serialise (no maps with non-string keys); were one not to, the page
+    // receives `null`, which it reports as a message it cannot read.
+    let text = serde_json::to_string(message)
+        .map(|s| JsValue::from_str(&s))
+        .unwrap_or(JsValue::NULL);
+    let _ = scope.post_message(&text);
+}
+
+/// Posts `body` about job `id` to the page.
+pub fn respond(handler: usize, id: u64, body: ReplyBody) {
+    post(&FromWorker::ProcessOutput(handler, &Reply { id, body }));
+}
+
+/// A message's text and the file that came with it, if any.
+pub fn read_message(data: &JsValue) -> (Option<ToWorker>, Option<web_sys::Blob>) {
+    let (text, file) = match data.dyn_ref::<js_sys::Array>() {
+        Some(parts) => (
+            parts.get(0).as_string(),
+            parts.get(1).dyn_into::<web_sys::Blob>().ok(),
+        ),
+        None => (data.as_string(), None),
+    };
+    let message = text.and_then(|t| serde_json::from_str::<ToWorker>(&t).ok());
+    (message, file)
+}
+
+/// Reads `file` (named `name`) as UTF-8 text (synchronously: this is a worker).
+pub fn read_file(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> {
+    web_sys::FileReaderSync::new()
+        .and_then(|r| r.read_as_text(file))
+        .map_err(|e| {
+            let why = e
+                .dyn_ref::<web_sys::DomException>()
+                .map(|d| d.message())
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "the browser refused to read it".to_owned());
+            JobOutput::Failed {
+                message: format!("Could not read “{name}” ({why}). Nothing was changed."),
+            }
+        })
+}
