@@ -17,4 +17,5 @@ pub mod reducer;
 pub mod segment;
 pub mod selection;
 pub mod storage;
+pub mod suggest;
 pub mod text;

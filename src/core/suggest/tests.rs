@@ -1,0 +1,143 @@
+use super::*;
+
+/// The quotes' texts and speakers' names.
+fn found(text: &str) -> Vec<(String, Option<String>)> {
+    let chars: Vec<char> = text.chars().collect();
+    quotes(text)
+        .into_iter()
+        .map(|q| {
+            let quote: String = chars[q.start..q.end].iter().collect();
+            if let Some(s) = &q.speaker {
+                let at: String = chars[s.start..s.end].iter().collect();
+                // The span is where the name (or its shorter form, or a pronoun) stands.
+                let pronoun = PRONOUNS.contains(&at.to_lowercase().as_str());
+                assert!(
+                    pronoun || s.name.ends_with(at.split(' ').next_back().unwrap()),
+                    "{at} / {}",
+                    s.name
+                );
+            }
+            (quote, q.speaker.map(|s| s.name))
+        })
+        .collect()
+}
+
+fn q(quote: &str, speaker: Option<&str>) -> (String, Option<String>) {
+    (quote.to_owned(), speaker.map(str::to_owned))
+}
+
+#[test]
+fn curly_quotes_with_inverted_and_plain_attribution() {
+    let t = "Rex Tillerson met reporters.\n“We will not back down from this,” said Tillerson.\n\
+             “The talks went well for everyone,” Tillerson told reporters on Tuesday.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("We will not back down from this,", Some("Rex Tillerson")),
+            q("The talks went well for everyone,", Some("Rex Tillerson")),
+        ]
+    );
+}
+
+#[test]
+fn titles_appositives_pronouns_and_according_to() {
+    let t = "Foreign Minister Mevlut Cavusoglu said: “Turkey will act on its own if it must.”\n\
+             Angela Merkel, the German chancellor, said “the alliance remains strong and united.”\n\
+             “We have done our part in this,” she said.\n\
+             According to Merkel, “nobody wants a long war here.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q(
+                "Turkey will act on its own if it must.",
+                Some("Mevlut Cavusoglu")
+            ),
+            q(
+                "the alliance remains strong and united.",
+                Some("Angela Merkel")
+            ),
+            q("We have done our part in this,", Some("Angela Merkel")),
+            q("nobody wants a long war here.", Some("Angela Merkel")),
+        ]
+    );
+}
+
+#[test]
+fn every_kind_of_mark_and_apostrophes_that_are_not_quotes() {
+    let t = "„Wir schaffen das, sagte sie“, schrieb Müller.\n\
+             «Nous ne céderons pas sur ce point», a dit Macron.\n\
+             The students’ union said it wasn’t told: ‘we will strike next week,’ said Jo Bloggs.\n\
+             He called it \"a very bad deal for us\" on Monday.\n\
+             It's O’Brien's 'so-called' plan.";
+    let got = found(t);
+    let texts: Vec<&str> = got.iter().map(|(q, _)| q.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Wir schaffen das, sagte sie",
+            "Nous ne céderons pas sur ce point",
+            "we will strike next week,",
+            "a very bad deal for us",
+        ]
+    );
+    // "so-called" is one word in marks: a scare quote, not speech.
+    assert_eq!(got[2].1.as_deref(), Some("Jo Bloggs"));
+}
+
+#[test]
+fn a_quote_over_several_paragraphs_and_a_floating_quote() {
+    let t = "“The first part of the statement runs here,\n\
+             “and the second paragraph opens with a mark,\n\
+             “and the third one closes it at last,” said Ana Lima.\n\
+             “This paragraph has no verb at all.”\n\
+             Then nothing quoted.";
+    let got = found(t);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].0.starts_with("The first part") && got[0].0.ends_with("at last,"));
+    assert!(got[0].0.contains('\n'));
+    assert_eq!(got[0].1.as_deref(), Some("Ana Lima"));
+    // The floating quote takes the last speaker.
+    assert_eq!(
+        got[1],
+        q("This paragraph has no verb at all.", Some("Ana Lima"))
+    );
+}
+
+#[test]
+fn nested_quotes_stay_inside_and_no_speaker_is_left_empty() {
+    let t = "“He told me ‘never again’ and left the room,” the witness recalled.\n\
+             “Nobody knows who wrote this sentence.”";
+    let got = found(t);
+    assert_eq!(got[0].0, "He told me ‘never again’ and left the room,");
+    // "the witness" is not a name: no speaker rather than a wrong one.
+    assert_eq!(got[0].1, None);
+    assert_eq!(got[1], q("Nobody knows who wrote this sentence.", None));
+}
+
+#[test]
+fn offsets_are_code_points_and_nothing_panics() {
+    let t = "😀 “Çok iyi bir gün oldu bugün,” dedi Ayşe.";
+    let got = quotes(t);
+    assert_eq!(got.len(), 1);
+    let chars: Vec<char> = t.chars().collect();
+    assert_eq!(got[0].start, 3);
+    assert_eq!(
+        chars[got[0].start..got[0].end].iter().collect::<String>(),
+        "Çok iyi bir gün oldu bugün,"
+    );
+    for t in [
+        "",
+        "“",
+        "”",
+        "\"\"\"",
+        "'",
+        "«»",
+        "“a\n“b\n“",
+        "»‹›«",
+        "said",
+        "“x” said",
+        "\n\n“",
+    ] {
+        let _ = quotes(t);
+    }
+}
