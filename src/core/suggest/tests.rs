@@ -141,3 +141,23 @@ fn offsets_are_code_points_and_nothing_panics() {
         let _ = quotes(t);
     }
 }
+
+proptest::proptest! {
+    /// Whatever the text, quotes lie inside it, in order, without overlapping, and their
+    /// speakers lie inside it too.
+    #[test]
+    fn quotes_are_ordered_spans_of_the_text(t in "[a-zA-Z “”„«»‹›\"'‘’\n.,:;!?😀é-]{0,200}") {
+        let n = t.chars().count();
+        let got = quotes(&t);
+        let mut last_end = 0;
+        for q in &got {
+            proptest::prop_assert!(q.start < q.end && q.end <= n, "{q:?} in {n}");
+            proptest::prop_assert!(q.start >= last_end, "overlap {got:?}");
+            last_end = q.end;
+            if let Some(s) = &q.speaker {
+                proptest::prop_assert!(s.start < s.end && s.end <= n);
+                proptest::prop_assert!(!s.name.is_empty());
+            }
+        }
+    }
+}
