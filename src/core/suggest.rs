@@ -495,15 +495,21 @@ struct Word {
     start: usize,
     end: usize,
     text: String,
+    /// Whether only spaces stand between this word and the one before (a name never runs
+    /// over a comma or a mark).
+    joined: bool,
 }
 
 /// The words (letters, digits, inner apostrophes, hyphens and periods) of `chars[from..to]`.
 fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out: Vec<Word> = Vec::new();
     let mut i = from;
     while i < to {
         if chars[i].is_alphanumeric() {
             let s = i;
+            let joined = out
+                .last()
+                .is_some_and(|w| chars[w.end..s].iter().all(|c| *c == ' ' || *c == '\u{a0}'));
             while i < to
                 && (chars[i].is_alphanumeric()
                     || (matches!(chars[i], '\'' | '’' | '-' | '.')
@@ -511,11 +517,15 @@ fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
             {
                 i += 1;
             }
-            // "Jr." and initials keep their period.
+            // An initial keeps its period ("Rex W. Tillerson").
+            if i - s == 1 && chars[s].is_uppercase() && chars.get(i) == Some(&'.') && i < to {
+                i += 1;
+            }
             out.push(Word {
                 start: s,
                 end: i,
                 text: chars[s..i].iter().collect(),
+                joined,
             });
         } else {
             i += 1;
@@ -545,6 +555,9 @@ fn name_at(ws: &[Word], i: usize) -> Option<Speaker> {
     let mut j = i;
     let mut parts: Vec<&Word> = Vec::new();
     while let Some(w) = ws.get(j) {
+        if !parts.is_empty() && !w.joined {
+            break;
+        }
         let lower = w.text.to_lowercase();
         if capitalised(&w.text) && !is_verb(&w.text) {
             parts.push(w);

@@ -161,3 +161,13 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_name_never_runs_over_a_comma_and_initials_keep_their_period() {
+    let t = "U.S. Secretary of State Rex W. Tillerson opened the meeting.\n\
+             In remarks to the Ministerial, Secretary Tillerson stated that “we share a resolve to win.”";
+    assert_eq!(
+        found(t),
+        vec![q("we share a resolve to win.", Some("Rex W. Tillerson"))]
+    );
+}
