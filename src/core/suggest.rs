@@ -166,7 +166,29 @@ pub const REPORTING_VERBS: &[&str] = &[
     "whispers",
     "answered",
     "answers",
-    "explained",
+    "sings",
+    "sang",
+    "sing",
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "ruled",
+    "rules",
+    "saying",
+    "telling",
+    "adding",
+    "arguing",
+    "writing",
+    "insisting",
+    "warning",
+    "declaring",
+    "claiming",
+    "noting",
+    "explaining",
+    "announcing",
+    "asking",
 ];
 
 /// Titles that may stand before a name and are not part of it.
@@ -252,6 +274,8 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
     let spans = quote_spans(&chars);
     let mut out = Vec::with_capacity(spans.len());
     let mut last_speaker: Option<Speaker> = None;
+    // The paragraph of the last quote, and its speaker.
+    let mut last_quote: Option<(usize, Option<Speaker>)> = None;
     let mut names = NameBook::default();
     let mut seen_to = 0;
     for (start, end) in spans {
@@ -262,11 +286,32 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
             continue;
         }
         let found = speaker_near(&chars, start, end);
+        let paragraph = chars[..start]
+            .iter()
+            .rposition(|c| *c == '\n')
+            .map_or(0, |p| p + 1);
+        // The last person named before the quote: the last speaker, or a name written after
+        // them (a pronoun refers to it).
+        let last_person = match (&last_speaker, &names.last) {
+            (Some(s), Some((at, name))) if *at > s.start => Some(Speaker {
+                start: *at,
+                end: *at,
+                name: name.clone(),
+            }),
+            (None, Some((at, name))) => Some(Speaker {
+                start: *at,
+                end: *at,
+                name: name.clone(),
+            }),
+            (s, _) => s.clone(),
+        };
         let speaker = match found {
             Some(Found::Name(s)) => Some(s),
-            // The pronoun's place, the last speaker's name.
-            Some(Found::Pronoun(start, end)) => {
-                last_speaker.clone().map(|s| Speaker { start, end, ..s })
+            // The pronoun's place, the last person's name.
+            Some(Found::Pronoun(start, end)) => last_person.map(|s| Speaker { start, end, ..s }),
+            // A second quote in the paragraph of an attributed one is theirs too.
+            None if last_quote.as_ref().is_some_and(|(p, _)| *p == paragraph) => {
+                last_quote.as_ref().and_then(|(_, s)| s.clone())
             }
             None if quote_fills_paragraph(&chars, start, end) => last_speaker.clone(),
             None => None,
@@ -281,6 +326,7 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
             }
             last_speaker = Some(s.clone());
         }
+        last_quote = Some((paragraph, speaker.clone()));
         out.push(QuoteSuggestion {
             start,
             end,
@@ -517,8 +563,17 @@ fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
             {
                 i += 1;
             }
-            // An initial keeps its period ("Rex W. Tillerson").
-            if i - s == 1 && chars[s].is_uppercase() && chars.get(i) == Some(&'.') && i < to {
+            // An initial keeps its period ("Rex W. Tillerson"), and so does an abbreviated
+            // title ("Rep. Elijah Cummings", "Mr. Obama"): the name runs on after it.
+            let word: String = chars[s..i].iter().collect();
+            let lower = word.to_lowercase();
+            let title = TITLES.contains(&lower.as_str())
+                || (lower.len() >= 3
+                    && matches!(lower.as_bytes()[..2], [b'r' | b'd' | b'i', b'-']));
+            if (i - s == 1 && chars[s].is_uppercase() || title)
+                && chars.get(i) == Some(&'.')
+                && i < to
+            {
                 i += 1;
             }
             out.push(Word {
@@ -536,6 +591,104 @@ fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
 
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Capitalised words that start sentences or name days and months, never people.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "from",
+    "however",
+    "hopefully",
+    "if",
+    "in",
+    "it",
+    "its",
+    "on",
+    "or",
+    "so",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "this",
+    "those",
+    "to",
+    "when",
+    "while",
+    "after",
+    "before",
+    "yet",
+    "also",
+    "still",
+    "meanwhile",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "here",
+    "what",
+    "why",
+    "how",
+    "who",
+    "we",
+    "you",
+    "they",
+    "he",
+    "she",
+    "i",
+    "my",
+    "our",
+    "his",
+    "her",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "instead",
+    "indeed",
+    "not",
+    "no",
+    "yes",
+    "well",
+    "oh",
+];
+
+/// Whether `w` may be part of a person's name: capitalised, not a sentence word, a day or a
+/// month, not a reporting verb, and not a party-and-state tag ("R-Ky.").
+fn name_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    capitalised(w)
+        && !NOT_NAMES.contains(&bare)
+        && !is_verb(w)
+        && !(bare.len() >= 3 && matches!(bare.as_bytes()[..2], [b'r' | b'd' | b'i', b'-']))
 }
 
 fn is_verb(w: &str) -> bool {
@@ -559,11 +712,11 @@ fn name_at(ws: &[Word], i: usize) -> Option<Speaker> {
             break;
         }
         let lower = w.text.to_lowercase();
-        if capitalised(&w.text) && !is_verb(&w.text) {
+        if name_word(&w.text) {
             parts.push(w);
         } else if !parts.is_empty() && NAME_JOINERS.contains(&lower.as_str()) {
             // Joined only if a capitalised word follows.
-            if !ws.get(j + 1).is_some_and(|n| capitalised(&n.text)) {
+            if !ws.get(j + 1).is_some_and(|n| name_word(&n.text)) {
                 break;
             }
             parts.push(w);
@@ -597,11 +750,19 @@ fn speaker_near(chars: &[char], start: usize, end: usize) -> Option<Found> {
         .iter()
         .position(|c| *c == '\n')
         .map_or(chars.len(), |p| after_close + p);
-    let sentence_end = chars[after_close..para_end]
-        .iter()
-        .position(|c| matches!(c, '.' | '!' | '?' | '“' | '"' | '«' | '„'))
-        .map_or(para_end, |p| after_close + p);
-    let after = words_in(chars, after_close, sentence_end);
+    // The sentence ends at a stop between words (a title's or an initial's period is part of
+    // its word), or where another quote opens.
+    let ends = |c: &char| matches!(c, '.' | '!' | '?' | '“' | '"' | '«' | '„');
+    let mut after = words_in(chars, after_close, para_end);
+    let mut from = after_close;
+    let cut = after.iter().position(|w| {
+        let stop = chars[from..w.start].iter().any(ends);
+        from = w.end;
+        stop
+    });
+    if let Some(cut) = cut {
+        after.truncate(cut);
+    }
     if let Some(found) = attribution(&after) {
         return Some(found);
     }
@@ -611,12 +772,51 @@ fn speaker_near(chars: &[char], start: usize, end: usize) -> Option<Found> {
         .iter()
         .rposition(|c| *c == '\n')
         .map_or(0, |p| p + 1);
-    let sentence_start = chars[para_start..open_at]
+    let starts = |c: &char| matches!(c, '.' | '!' | '?' | '”' | '"' | '»');
+    let mut before = words_in(chars, para_start, open_at);
+    let mut to = open_at;
+    let keep_from = before
         .iter()
-        .rposition(|c| matches!(c, '.' | '!' | '?' | '”' | '"' | '»'))
-        .map_or(para_start, |p| para_start + p + 1);
-    let before = words_in(chars, sentence_start, open_at);
-    attribution_before(&before)
+        .rposition(|w| {
+            let stop = chars[w.end..to].iter().any(starts);
+            to = w.start;
+            stop
+        })
+        .map_or(0, |k| k + 1);
+    before.drain(..keep_from);
+    if let Some(found) = attribution_before(&before) {
+        return Some(found);
+    }
+    // A quote that opens its paragraph after one ending with a colon ("He said:") is
+    // attributed there.
+    let only_marks_before = chars[para_start..open_at]
+        .iter()
+        .all(|c| !c.is_alphanumeric());
+    if only_marks_before && para_start >= 2 {
+        let prev_end = chars[..para_start - 1]
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map(|p| p + 1)?;
+        if chars[prev_end - 1] == ':' {
+            let prev_start = chars[..prev_end]
+                .iter()
+                .rposition(|c| *c == '\n')
+                .map_or(0, |p| p + 1);
+            let mut ws = words_in(chars, prev_start, prev_end);
+            let mut to = prev_end;
+            let keep = ws
+                .iter()
+                .rposition(|w| {
+                    let stop = chars[w.end..to].iter().any(starts);
+                    to = w.start;
+                    stop
+                })
+                .map_or(0, |k| k + 1);
+            ws.drain(..keep);
+            return attribution_before(&ws);
+        }
+    }
+    None
 }
 
 /// "said Tillerson", "Tillerson said", "he said", "Tillerson, the secretary, said", at the
@@ -625,17 +825,14 @@ fn attribution(ws: &[Word]) -> Option<Found> {
     let first = ws.first()?;
     if is_verb(&first.text) {
         // "…," said Tillerson / said the secretary of state Rex Tillerson.
-        let k = (1..ws.len().min(8)).find(|&k| {
-            capitalised(&ws[k].text) && !TITLES.contains(&ws[k].text.to_lowercase().as_str())
-                || (capitalised(&ws[k].text) && name_at(ws, k).is_some())
-        })?;
+        let k = (1..ws.len().min(8)).find(|&k| name_word(&ws[k].text) && name_at(ws, k).is_some());
         if let Some(p) = ws
             .get(1)
             .filter(|w| PRONOUNS.contains(&w.text.to_lowercase().as_str()))
         {
             return Some(Found::Pronoun(p.start, p.end));
         }
-        return name_at(ws, k).map(Found::Name);
+        return k.and_then(|k| name_at(ws, k)).map(Found::Name);
     }
     if PRONOUNS.contains(&first.text.to_lowercase().as_str()) {
         return ws
@@ -663,7 +860,12 @@ fn attribution_before(ws: &[Word]) -> Option<Found> {
         }
     }
     // NAME (…) VERB [that] at the end.
-    let verb = (0..n).rev().take(3).find(|&k| is_verb(&ws[k].text))?;
+    // The last reporting verb of the sentence ("Trump said during a rally that …").
+    let verb = (0..n).rev().find(|&k| is_verb(&ws[k].text))?;
+    // "Said Ellis: “…”": the verb first, the name after it.
+    if let Some(s) = (verb + 1 < n).then(|| name_at(ws, verb + 1)).flatten() {
+        return Some(Found::Name(s));
+    }
     if verb > 0 && PRONOUNS.contains(&ws[verb - 1].text.to_lowercase().as_str()) {
         return Some(Found::Pronoun(ws[verb - 1].start, ws[verb - 1].end));
     }
@@ -673,7 +875,7 @@ fn attribution_before(ws: &[Word]) -> Option<Found> {
     (0..verb)
         .rev()
         .filter(|&k| {
-            capitalised(&ws[k].text)
+            name_word(&ws[k].text)
                 && !article(k)
                 && (k == 0
                     || !capitalised(&ws[k - 1].text)
@@ -688,6 +890,8 @@ fn attribution_before(ws: &[Word]) -> Option<Found> {
 struct NameBook {
     /// Multi-word names seen so far, longest first per last word.
     full: Vec<String>,
+    /// The last multi-word name read, and where it stands.
+    last: Option<(usize, String)>,
 }
 
 impl NameBook {
@@ -701,8 +905,11 @@ impl NameBook {
         while k < ws.len() {
             if capitalised(&ws[k].text) {
                 if let Some(s) = name_at(&ws, k) {
-                    if s.name.split(' ').count() >= 2 && !self.full.contains(&s.name) {
-                        self.full.push(s.name.clone());
+                    if s.name.split(' ').count() >= 2 {
+                        if !self.full.contains(&s.name) {
+                            self.full.push(s.name.clone());
+                        }
+                        self.last = Some((s.start, s.name.clone()));
                     }
                     k = ws
                         .iter()
