@@ -9,7 +9,8 @@
 //! it (the convention: each new paragraph opens with a mark and the earlier ones do not close).
 //! A quote left open at the end of its paragraph otherwise ends there. A suggested quote is the
 //! text inside the marks, and only one that reads as speech: at least [`MIN_QUOTE_WORDS`]
-//! words (so scare quotes and titles of one or two words are left out).
+//! words, or fewer in a sentence that says who said them ("Trump called it a “disgrace”"), so
+//! that titles and scare quotes are left out.
 //!
 //! **Speakers.** In the quote's sentence, around it: a reporting verb ([`REPORTING_VERBS`])
 //! next to a name ("…," said Tillerson; "…," Tillerson said; Tillerson said: "…"; according
@@ -21,7 +22,7 @@
 
 use serde::Serialize;
 
-/// The fewest words a quote has to be suggested.
+/// The fewest words a quote needs to be suggested without a speaker in its sentence.
 pub const MIN_QUOTE_WORDS: usize = 3;
 
 /// A suggested direct quote: its text's span and, when found, its speaker.
@@ -282,10 +283,12 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
         // Names written before this quote are known from here on.
         names.read(&chars, seen_to, start);
         seen_to = seen_to.max(end);
-        if words(&chars[start..end]) < MIN_QUOTE_WORDS {
+        let found = speaker_near(&chars, start, end);
+        // A short quote ("a “disgrace”") is speech only where its sentence says who said it;
+        // otherwise it is a title or a scare quote.
+        if words(&chars[start..end]) < MIN_QUOTE_WORDS && found.is_none() {
             continue;
         }
-        let found = speaker_near(&chars, start, end);
         let paragraph = chars[..start]
             .iter()
             .rposition(|c| *c == '\n')

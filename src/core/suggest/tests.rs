@@ -171,3 +171,33 @@ fn a_name_never_runs_over_a_comma_and_initials_keep_their_period() {
         vec![q("we share a resolve to win.", Some("Rex W. Tillerson"))]
     );
 }
+
+#[test]
+fn short_quotes_only_where_someone_says_them() {
+    let t = "Trump called the deal a “disgrace” on Monday.\n\
+             The musical “Hamilton” opened in “New York”.\n\
+             Rep. Elijah Cummings said the plan was “dead on arrival.”\n\
+             McConnell, R-Ky., said “we will see about that.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("disgrace", Some("Trump")),
+            q("dead on arrival.", Some("Elijah Cummings")),
+            q("we will see about that.", Some("McConnell")),
+        ]
+    );
+}
+
+#[test]
+fn a_colon_ended_paragraph_and_a_second_quote_in_the_paragraph() {
+    let t = "Senator Ana Lima spoke first. She said:\n\
+             “We have a plan and we will use it.”\n\
+             “It is over for them,” Lima said. “We will win this time.”";
+    let got = found(t);
+    assert_eq!(
+        got[0],
+        q("We have a plan and we will use it.", Some("Ana Lima"))
+    );
+    assert_eq!(got[1], q("It is over for them,", Some("Ana Lima")));
+    assert_eq!(got[2], q("We will win this time.", Some("Ana Lima")));
+}
