@@ -688,10 +688,8 @@ const NOT_NAMES: &[&str] = &[
 fn name_word(w: &str) -> bool {
     let lower = w.to_lowercase();
     let bare = lower.trim_end_matches('.');
-    capitalised(w)
-        && !NOT_NAMES.contains(&bare)
-        && !is_verb(w)
-        && !(bare.len() >= 3 && matches!(bare.as_bytes()[..2], [b'r' | b'd' | b'i', b'-']))
+    let party_tag = bare.len() >= 3 && matches!(bare.as_bytes()[..2], [b'r' | b'd' | b'i', b'-']);
+    capitalised(w) && !NOT_NAMES.contains(&bare) && !is_verb(w) && !party_tag
 }
 
 fn is_verb(w: &str) -> bool {
