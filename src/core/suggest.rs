@@ -773,18 +773,7 @@ fn speaker_near(chars: &[char], start: usize, end: usize) -> Option<Found> {
         .iter()
         .rposition(|c| *c == '\n')
         .map_or(0, |p| p + 1);
-    let starts = |c: &char| matches!(c, '.' | '!' | '?' | '”' | '"' | '»');
-    let mut before = words_in(chars, para_start, open_at);
-    let mut to = open_at;
-    let keep_from = before
-        .iter()
-        .rposition(|w| {
-            let stop = chars[w.end..to].iter().any(starts);
-            to = w.start;
-            stop
-        })
-        .map_or(0, |k| k + 1);
-    before.drain(..keep_from);
+    let before = last_sentence_words(chars, para_start, open_at);
     if let Some(found) = attribution_before(&before) {
         return Some(found);
     }
@@ -803,21 +792,28 @@ fn speaker_near(chars: &[char], start: usize, end: usize) -> Option<Found> {
                 .iter()
                 .rposition(|c| *c == '\n')
                 .map_or(0, |p| p + 1);
-            let mut ws = words_in(chars, prev_start, prev_end);
-            let mut to = prev_end;
-            let keep = ws
-                .iter()
-                .rposition(|w| {
-                    let stop = chars[w.end..to].iter().any(starts);
-                    to = w.start;
-                    stop
-                })
-                .map_or(0, |k| k + 1);
-            ws.drain(..keep);
-            return attribution_before(&ws);
+            return attribution_before(&last_sentence_words(chars, prev_start, prev_end));
         }
     }
     None
+}
+
+/// The words of the last sentence of `chars[from..to]`: those after the last stop between two
+/// words (a title's or an initial's period is part of its word) or a closing mark.
+fn last_sentence_words(chars: &[char], from: usize, to: usize) -> Vec<Word> {
+    let starts = |c: &char| matches!(c, '.' | '!' | '?' | '”' | '"' | '»');
+    let mut ws = words_in(chars, from, to);
+    let mut end = to;
+    let keep_from = ws
+        .iter()
+        .rposition(|w| {
+            let stop = chars[w.end..end].iter().any(starts);
+            end = w.start;
+            stop
+        })
+        .map_or(0, |k| k + 1);
+    ws.drain(..keep_from);
+    ws
 }
 
 /// "said Tillerson", "Tillerson said", "he said", "Tillerson, the secretary, said", at the
