@@ -205,11 +205,7 @@ impl JobRunner {
                 on_event: Some(on_event.clone()),
                 saving: false,
             });
-            if r.live.is_none() {
-                r.last_id += 1;
-                let generation = r.last_id;
-                r.live = spawn(Rc::downgrade(&self.inner), r.script, generation).ok();
-            }
+            start_if_stopped(&self.inner, &mut r);
             match r.live.as_mut() {
                 None => Some(
                     "The background worker could not be started. Nothing was changed; reload the page to try again.".to_owned(),
@@ -235,11 +231,7 @@ impl JobRunner {
     /// first job.
     pub fn prestart(&self) {
         let mut r = self.inner.borrow_mut();
-        if r.live.is_none() {
-            r.last_id += 1;
-            let generation = r.last_id;
-            r.live = spawn(Rc::downgrade(&self.inner), r.script, generation).ok();
-        }
+        start_if_stopped(&self.inner, &mut r);
     }
 
     /// Forgets the job the page waits for, if any, and terminates the worker if it was
@@ -256,6 +248,16 @@ impl JobRunner {
             }
         }
         true
+    }
+}
+
+/// Starts `runner`'s worker (`r` is its state, borrowed) unless it is running, as a new
+/// generation; a worker that cannot be started leaves `live` empty.
+fn start_if_stopped(runner: &Rc<RefCell<Runner>>, r: &mut Runner) {
+    if r.live.is_none() {
+        r.last_id += 1;
+        let generation = r.last_id;
+        r.live = spawn(Rc::downgrade(runner), r.script, generation).ok();
     }
 }
 
