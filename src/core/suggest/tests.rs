@@ -10,7 +10,7 @@ fn found(text: &str) -> Vec<(String, Option<String>)> {
             if let Some(s) = &q.speaker {
                 let at: String = chars[s.start..s.end].iter().collect();
                 // The span is where the name (or its shorter form, or a pronoun) stands.
-                let pronoun = PRONOUNS.contains(&at.to_lowercase().as_str());
+                let pronoun = lexicon::PRONOUNS.contains(&at.to_lowercase().as_str());
                 assert!(
                     pronoun || s.name.ends_with(at.split(' ').next_back().unwrap()),
                     "{at} / {}",
@@ -106,12 +106,13 @@ fn a_quote_over_several_paragraphs_and_a_floating_quote() {
 #[test]
 fn nested_quotes_stay_inside_and_no_speaker_is_left_empty() {
     let t = "“He told me ‘never again’ and left the room,” the witness recalled.\n\
-             “Nobody knows who wrote this sentence.”";
+             A sign, “closed until further notice for repairs,” hung on the door.";
     let got = found(t);
     assert_eq!(got[0].0, "He told me ‘never again’ and left the room,");
-    // "the witness" is not a name: no speaker rather than a wrong one.
-    assert_eq!(got[0].1, None);
-    assert_eq!(got[1], q("Nobody knows who wrote this sentence.", None));
+    // A description stands for the speaker when no name does.
+    assert_eq!(got[0].1.as_deref(), Some("the witness"));
+    // Nobody says the sign's words: the quote is suggested without a speaker.
+    assert_eq!(got[1], q("closed until further notice for repairs,", None));
 }
 
 #[test]

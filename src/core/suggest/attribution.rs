@@ -1,0 +1,327 @@
+//! Who a quote's own sentence says said it: the subject of a reporting verb next to the quote.
+//!
+//! The sentence is read as words outside quotes ([`Sentence`]), split into the part before
+//! the quote and the part after it. After it: "…," said Tillerson / "…," Tillerson said /
+//! "…," the statement said. Before it: Tillerson said (that) "…" / Said Ellis: "…" /
+//! According to Tillerson, "…" / Clinton hit back, saying "…" (the participle's subject is
+//! the clause's). A subject is a noun phrase read back from its verb over adverbs and
+//! auxiliaries ("has also said"), an appositive or a parenthesis ("Tillerson, the secretary of
+//! state, said", "Scott (D-Va.) said"), up to a clause word, a preposition that does not
+//! belong to a phrase, or punctuation. Its head (last word before "of", "for"…) decides what it
+//! is: a pronoun, a name, or a description ("the judge", "a spokesman for the campaign").
+
+use super::lexicon::{BEFORE_VERB, FINITE, PHRASE_STOPS, PRONOUNS};
+use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
+use super::words::{Gap, Word};
+
+/// How far (in code points) a sentence is read on either side of a quote.
+const WINDOW: usize = 600;
+
+/// The longest subject read, in words.
+const MAX_PHRASE: usize = 10;
+
+/// Who a sentence says said something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mention {
+    Name(Name),
+    /// "he", "she", "they", "I"…: resolved by the caller.
+    Pronoun {
+        start: usize,
+        end: usize,
+        lower: String,
+    },
+    /// A noun phrase without a name as its head: "the judge", "officials", "the statement".
+    Description {
+        start: usize,
+        end: usize,
+        text: String,
+        /// Its head word, lower case ("judge").
+        head: String,
+    },
+}
+
+/// The text and the quotes found in it (sorted), to read sentences around a quote.
+pub struct Context<'a> {
+    pub chars: &'a [char],
+    pub quotes: &'a [(usize, usize)],
+}
+
+impl Context<'_> {
+    fn inside_quote(&self, pos: usize) -> bool {
+        let k = self.quotes.partition_point(|q| q.0 <= pos);
+        k > 0 && self.quotes.get(k - 1).is_some_and(|q| pos < q.1)
+    }
+
+    fn paragraph_start(&self, at: usize, limit: usize) -> usize {
+        let lo = at.saturating_sub(limit);
+        self.chars
+            .get(lo..at)
+            .and_then(|s| s.iter().rposition(|c| *c == '\n'))
+            .map_or(lo, |p| lo + p + 1)
+    }
+
+    fn paragraph_end(&self, at: usize, limit: usize) -> usize {
+        let hi = (at + limit).min(self.chars.len());
+        self.chars
+            .get(at..hi)
+            .and_then(|s| s.iter().position(|c| *c == '\n'))
+            .map_or(hi, |p| at + p)
+    }
+
+    /// The words of the sentence before position `open` (a quote's opening mark), outside
+    /// quotes. Empty if a sentence ends right before it.
+    pub fn before(&self, open: usize) -> Vec<Word> {
+        let from = self.paragraph_start(open, WINDOW);
+        let ws = words_in(self.chars, from, open);
+        if trailing_gap(self.chars, &ws, from, open).stop {
+            return Vec::new();
+        }
+        let cut = (1..ws.len())
+            .rev()
+            .find(|&k| self.ends_sentence(&ws, k))
+            .unwrap_or(0);
+        self.unquoted(&ws[cut..])
+    }
+
+    /// The words of the sentence from position `close` (after a quote's closing mark) on,
+    /// outside quotes, up to the sentence's end.
+    pub fn after(&self, close: usize) -> Vec<Word> {
+        let to = self.paragraph_end(close, WINDOW);
+        let ws = words_in(self.chars, close, to);
+        if ws.first().is_some_and(|w| w.gap.stop) {
+            return Vec::new();
+        }
+        let cut = (1..ws.len())
+            .find(|&k| self.ends_sentence(&ws, k))
+            .unwrap_or(ws.len());
+        self.unquoted(&ws[..cut])
+    }
+
+    /// The words of the sentence before the last one ending at `open`, in its paragraph.
+    pub fn previous_sentence(&self, open: usize) -> Vec<Word> {
+        let from = self.paragraph_start(open, WINDOW);
+        let ws = words_in(self.chars, from, open);
+        let last = if trailing_gap(self.chars, &ws, from, open).stop {
+            ws.len()
+        } else {
+            match (1..ws.len()).rev().find(|&k| self.ends_sentence(&ws, k)) {
+                Some(k) => k,
+                None => return Vec::new(),
+            }
+        };
+        let first = (1..last)
+            .rev()
+            .find(|&k| self.ends_sentence(&ws, k))
+            .unwrap_or(0);
+        self.unquoted(ws.get(first..last).unwrap_or(&[]))
+    }
+
+    /// Whether a sentence starts at word `k` (a stop before it, not inside a quote).
+    fn ends_sentence(&self, ws: &[Word], k: usize) -> bool {
+        let inside = |j: usize| ws.get(j).is_some_and(|w| self.inside_quote(w.start));
+        ws[k].gap.stop && !(k > 0 && inside(k - 1) && inside(k))
+    }
+
+    fn unquoted(&self, ws: &[Word]) -> Vec<Word> {
+        ws.iter()
+            .filter(|w| !self.inside_quote(w.start))
+            .cloned()
+            .collect()
+    }
+}
+
+/// "…," said Tillerson / "…," Tillerson said / "…," he said, in the words after a quote.
+pub fn attribution_after(ws: &[Word]) -> Option<Mention> {
+    if ws.is_empty() {
+        return None;
+    }
+    if is_verb_at(ws, 0) {
+        return subject_after(ws, 1, ws.len());
+    }
+    let verb = (0..ws.len().min(MAX_PHRASE + 4))
+        .find(|&k| is_verb_at(ws, k) && !ws[k].lower.ends_with("ing"));
+    if let Some((m, a)) = verb.and_then(|v| subject_before(ws, v, 0)) {
+        if a == 0 {
+            return Some(m);
+        }
+    }
+    according_to(ws)
+}
+
+/// Tillerson said (that) "…" / Said Ellis: "…" / According to Tillerson, "…" / …, saying
+/// "…", in the words before a quote.
+pub fn attribution_before(ws: &[Word]) -> Option<Mention> {
+    if let Some(m) = according_to(ws) {
+        return Some(m);
+    }
+    let n = ws.len();
+    let v = (0..n).rev().find(|&k| is_verb_at(ws, k))?;
+    let participle = ws[v].lower.ends_with("ing");
+    // Inverted: "Said Ellis: “…”", "“…,” said Ellis, “…”".
+    if v == 0 && !participle {
+        if let Some(m) = subject_after(ws, 1, n) {
+            return Some(m);
+        }
+    }
+    if participle {
+        // "Clinton hit back, saying “…”": the subject of the clause the participle hangs on.
+        return clause_subject(ws, 0, v);
+    }
+    subject_before(ws, v, 0)
+        .map(|(m, _)| m)
+        .or_else(|| clause_subject(ws, 0, v))
+}
+
+/// The subject of the first finite verb in `ws[lo..hi]`: "Trump" in "Trump, in Kentucky,
+/// went on the attack, calling …".
+pub fn clause_subject(ws: &[Word], lo: usize, hi: usize) -> Option<Mention> {
+    let finite = (lo..hi.min(ws.len())).find(|&k| is_finite(ws, k))?;
+    subject_before(ws, finite, lo).map(|(m, _)| m)
+}
+
+fn is_finite(ws: &[Word], k: usize) -> bool {
+    let Some(w) = ws.get(k) else {
+        return false;
+    };
+    if w.capitalised() {
+        return false;
+    }
+    let after_determiner = k > 0
+        && matches!(
+            ws[k - 1].lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "been" | "be"
+        );
+    (is_verb_at(ws, k) && !w.lower.ends_with("ing"))
+        || FINITE.contains(&w.lower.as_str())
+        || (w.lower.len() > 4 && w.lower.ends_with("ed") && !after_determiner)
+}
+
+/// "according to NAME" anywhere in `ws`.
+fn according_to(ws: &[Word]) -> Option<Mention> {
+    let k = ws
+        .windows(2)
+        .position(|p| p[0].lower == "according" && p[1].lower == "to")?;
+    subject_after(ws, k + 2, ws.len())
+}
+
+/// Whether `w` may stand between a subject and its verb.
+fn skippable(w: &Word) -> bool {
+    BEFORE_VERB.contains(&w.lower.as_str()) || (w.lower.len() > 4 && w.lower.ends_with("ly"))
+}
+
+fn stops_phrase(ws: &[Word], k: usize) -> bool {
+    ws.get(k)
+        .is_none_or(|w| PHRASE_STOPS.contains(&w.bare()) || is_verb_at(ws, k))
+}
+
+/// The subject ending before the verb at word `v`, not before word `lo`: the mention, and
+/// the index of its first word.
+fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> {
+    let gap = |k: usize| ws.get(k).map_or(Gap::default(), |w| w.gap);
+    let mut b = v;
+    while b > lo && !gap(b).breaks() && ws.get(b - 1).is_some_and(skippable) {
+        b -= 1;
+    }
+    // An appositive or a parenthesis between the subject and its verb.
+    let mut appositive = None;
+    let g = gap(b);
+    if b > lo && (g.comma || g.close_paren || g.dash) {
+        let k = (lo + 1..b).rev().find(|&k| {
+            let g = gap(k);
+            g.comma || g.open_paren || g.dash
+        })?;
+        if b - k > 2 * MAX_PHRASE {
+            return None;
+        }
+        appositive = Some((k, b));
+        b = k;
+    }
+    let mut a = b;
+    while a > lo && b - a < MAX_PHRASE {
+        if a < b && gap(a).breaks() {
+            break;
+        }
+        if stops_phrase(ws, a - 1) {
+            break;
+        }
+        a -= 1;
+    }
+    if a == b {
+        return None;
+    }
+    let m = mention(ws, a, b)?;
+    if let (Mention::Description { .. }, Some((k, e))) = (&m, appositive) {
+        // "the secretary of state, Rex Tillerson, said": the name.
+        if let Some((name, end)) = name_starting_at(ws, k) {
+            if end == e {
+                return Some((Mention::Name(name), a));
+            }
+        }
+    }
+    Some((m, a))
+}
+
+/// The subject starting at word `i` ("said Tillerson", "said the secretary of state, Rex
+/// Tillerson"), not at or past word `hi`.
+fn subject_after(ws: &[Word], i: usize, hi: usize) -> Option<Mention> {
+    let hi = hi.min(ws.len());
+    let mut b = i;
+    while b < hi && b - i < MAX_PHRASE {
+        if b > i && ws[b].gap.breaks() {
+            break;
+        }
+        if stops_phrase(ws, b) {
+            break;
+        }
+        b += 1;
+    }
+    if b == i {
+        return None;
+    }
+    let m = mention(ws, i, b)?;
+    if matches!(m, Mention::Description { .. }) && b < hi && ws[b].gap.comma {
+        if let Some((name, _)) = name_starting_at(ws, b) {
+            return Some(Mention::Name(name));
+        }
+    }
+    Some(m)
+}
+
+/// What the noun phrase `ws[a..b]` is, by its head.
+fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
+    let phrase = ws.get(a..b)?;
+    // The head ends before a post-modifier ("a spokesman for the campaign"), but "of" between
+    // capitalised words is part of a name ("Secretary of State Rex Tillerson").
+    let head_end = (a + 1..b)
+        .find(|&k| {
+            matches!(ws[k].lower.as_str(), "of" | "for" | "at" | "from" | "with")
+                && !(ws[k - 1].capitalised() && ws.get(k + 1).is_some_and(Word::capitalised))
+        })
+        .unwrap_or(b);
+    let h = head_end - 1;
+    let head = ws.get(h)?;
+    if head_end - a == 1 && PRONOUNS.contains(&head.lower.as_str()) {
+        return Some(Mention::Pronoun {
+            start: head.start,
+            end: head.end,
+            lower: head.lower.clone(),
+        });
+    }
+    if let Some(name) = name_ending_at(ws, h).filter(|n| n.start >= ws[a].start) {
+        return Some(Mention::Name(name));
+    }
+    let (first, last) = (phrase.first()?, phrase.last()?);
+    if !head.text.chars().any(char::is_alphabetic) || PRONOUNS.contains(&head.lower.as_str()) {
+        return None;
+    }
+    Some(Mention::Description {
+        start: first.start,
+        end: last.end,
+        text: phrase
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        head: head.bare().to_owned(),
+    })
+}

@@ -1,0 +1,201 @@
+//! Quotation marks: which character opens or closes a quote, and the outermost quotes of a
+//! text, running over paragraphs (see the module documentation of [`super`]).
+
+pub(super) fn words(chars: &[char]) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in chars {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n
+}
+
+/// The kind of a quotation mark at a position: opening or closing, and its family (marks that
+/// pair with each other).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open(Family),
+    Close(Family),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// “ ” „ ‟ and the straight ".
+    Double,
+    /// ‘ ’ and the straight '.
+    Single,
+    /// « » (either way round).
+    Guillemet,
+    /// ‹ › (either way round).
+    SingleGuillemet,
+}
+
+fn is_space_or_edge(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace())
+}
+
+fn opens_context(before: Option<char>) -> bool {
+    before.is_none_or(|c| c.is_whitespace() || "([{—–-/:;".contains(c) || is_open_mark(c))
+}
+
+fn is_open_mark(c: char) -> bool {
+    matches!(c, '“' | '„' | '‟' | '‘' | '«' | '‹' | '"' | '\'')
+}
+
+/// What the character at `i` is, as a quotation mark (`open_family`: the family of the
+/// quote open around it, which decides the reversed German »…« and ‹…›).
+fn mark_at(chars: &[char], i: usize, innermost: Option<Family>) -> Option<Mark> {
+    let c = chars[i];
+    let before = i.checked_sub(1).map(|j| chars[j]);
+    let after = chars.get(i + 1).copied();
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    match c {
+        // “ also closes a quote opened with „ (German: „…“).
+        '“' if innermost == Some(Family::Double) && !is_space_or_edge(before) && !letter(after) => {
+            Some(Mark::Close(Family::Double))
+        }
+        '“' | '„' | '‟' => Some(Mark::Open(Family::Double)),
+        '”' => {
+            // "„…”" (Polish) and "“…”" close with ”; an opening ” is rare: after a space and
+            // before a letter, with no double quote open.
+            if innermost != Some(Family::Double) && is_space_or_edge(before) && letter(after) {
+                Some(Mark::Open(Family::Double))
+            } else {
+                Some(Mark::Close(Family::Double))
+            }
+        }
+        '"' => {
+            if innermost == Some(Family::Double) && !is_space_or_edge(before) {
+                Some(Mark::Close(Family::Double))
+            } else if opens_context(before) && !is_space_or_edge(after) {
+                Some(Mark::Open(Family::Double))
+            } else if innermost == Some(Family::Double) {
+                Some(Mark::Close(Family::Double))
+            } else {
+                None
+            }
+        }
+        '‘' => Some(Mark::Open(Family::Single)),
+        '’' | '\'' => {
+            // An apostrophe: between letters (don't, O’Brien), or after a letter at a word's
+            // end when no single quote is open (the students’ union).
+            if letter(before) && letter(after) {
+                return None;
+            }
+            if innermost == Some(Family::Single) && !is_space_or_edge(before) {
+                return Some(Mark::Close(Family::Single));
+            }
+            if c == '\'' && opens_context(before) && letter(after) {
+                return Some(Mark::Open(Family::Single));
+            }
+            None
+        }
+        '«' => Some(
+            if innermost == Some(Family::Guillemet)
+                && !is_space_or_edge(before)
+                && is_space_or_edge(after)
+            {
+                Mark::Close(Family::Guillemet)
+            } else {
+                Mark::Open(Family::Guillemet)
+            },
+        ),
+        '»' => Some(if innermost == Some(Family::Guillemet) {
+            Mark::Close(Family::Guillemet)
+        } else {
+            Mark::Open(Family::Guillemet)
+        }),
+        '‹' => Some(if innermost == Some(Family::SingleGuillemet) {
+            Mark::Close(Family::SingleGuillemet)
+        } else {
+            Mark::Open(Family::SingleGuillemet)
+        }),
+        '›' => Some(if innermost == Some(Family::SingleGuillemet) {
+            Mark::Close(Family::SingleGuillemet)
+        } else {
+            Mark::Open(Family::SingleGuillemet)
+        }),
+        _ => None,
+    }
+}
+
+/// The outermost quotes of the text: (start, end) of the text inside the marks, in code
+/// points. Runs over paragraphs as the module documentation says.
+pub(super) fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // Open quotes, outermost first: (family, start of the text inside).
+    let mut open: Vec<(Family, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            if let Some(&(family, start)) = open.first() {
+                // Does the next paragraph continue the quote (opening with a mark of the same
+                // family)?
+                let next = chars[i + 1..]
+                    .iter()
+                    .position(|c| !c.is_whitespace())
+                    .map(|p| i + 1 + p);
+                let continues = next.is_some_and(
+                    |j| matches!(mark_at(chars, j, None), Some(Mark::Open(f)) if f == family),
+                );
+                if continues {
+                    let j = next.unwrap_or(i + 1);
+                    // The inner quotes of the last paragraph do not carry over.
+                    open.truncate(1);
+                    i = j + 1;
+                    continue;
+                }
+                out.push((start, trim_end(chars, start, i)));
+                open.clear();
+            }
+            i += 1;
+            continue;
+        }
+        match mark_at(chars, i, open.last().map(|o| o.0)) {
+            Some(Mark::Open(f)) => open.push((f, i + 1)),
+            Some(Mark::Close(f)) => {
+                if let Some(pos) = open.iter().rposition(|o| o.0 == f) {
+                    if pos == 0 {
+                        out.push((open[0].1, i));
+                        open.clear();
+                    } else {
+                        open.truncate(pos);
+                    }
+                }
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    if let Some(&(_, start)) = open.first() {
+        out.push((start, trim_end(chars, start, chars.len())));
+    }
+    out.retain(|(s, e)| s < e);
+    out
+}
+
+fn trim_end(chars: &[char], start: usize, mut end: usize) -> usize {
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    end
+}
+
+/// Whether the quote is its paragraph's only text (punctuation aside): a floating quote.
+pub(super) fn quote_fills_paragraph(chars: &[char], start: usize, end: usize) -> bool {
+    let para_start = chars[..start]
+        .iter()
+        .rposition(|c| *c == '\n')
+        .map_or(0, |p| p + 1);
+    let para_end = chars[end..]
+        .iter()
+        .position(|c| *c == '\n')
+        .map_or(chars.len(), |p| end + p);
+    let outside = chars[para_start..start].iter().chain(&chars[end..para_end]);
+    outside.filter(|c| c.is_alphanumeric()).count() == 0
+}

@@ -1,0 +1,244 @@
+//! Words of the text, with the punctuation between them, and the names they make.
+
+use super::lexicon::{is_reporting_verb, NAME_JOINERS, NOT_NAMES, TITLES};
+
+/// The punctuation between a word and the one before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Gap {
+    pub comma: bool,
+    /// A full stop, question or exclamation mark (not an abbreviation's period, which belongs
+    /// to its word).
+    pub stop: bool,
+    /// A colon or semicolon.
+    pub colon: bool,
+    /// A dash, or a hyphen between spaces.
+    pub dash: bool,
+    pub open_paren: bool,
+    pub close_paren: bool,
+    /// A double quotation mark or guillemet, or an opening single mark.
+    pub mark: bool,
+    pub newline: bool,
+}
+
+impl Gap {
+    fn of(chars: &[char]) -> Gap {
+        let mut g = Gap::default();
+        for (k, c) in chars.iter().enumerate() {
+            match c {
+                ',' => g.comma = true,
+                '.' | '!' | '?' | '…' => g.stop = true,
+                ':' | ';' => g.colon = true,
+                '—' | '–' => g.dash = true,
+                '-' if k > 0 && k + 1 < chars.len() => g.dash = true,
+                '(' | '[' => g.open_paren = true,
+                ')' | ']' => g.close_paren = true,
+                '“' | '”' | '„' | '‟' | '"' | '«' | '»' | '‹' | '›' | '‘' => {
+                    g.mark = true
+                }
+                '\n' => g.newline = true,
+                _ => {}
+            }
+        }
+        g
+    }
+
+    /// Whether the gap ends a noun phrase or a name (only spaces, apostrophes and the like
+    /// do not).
+    pub fn breaks(&self) -> bool {
+        self.comma
+            || self.stop
+            || self.colon
+            || self.dash
+            || self.open_paren
+            || self.close_paren
+            || self.mark
+            || self.newline
+    }
+}
+
+/// A word of the text: its span, its characters, and the punctuation before it.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub lower: String,
+    /// Between the previous word (or the start of the range read) and this one.
+    pub gap: Gap,
+}
+
+impl Word {
+    pub fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The lower-case word without an abbreviation's final period.
+    pub fn bare(&self) -> &str {
+        self.lower.trim_end_matches('.')
+    }
+
+    pub fn is_title(&self) -> bool {
+        TITLES.contains(&self.bare())
+    }
+}
+
+/// The words (letters, digits, inner apostrophes, hyphens and periods) of `chars[from..to]`.
+pub fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
+    let to = to.min(chars.len());
+    let mut out: Vec<Word> = Vec::new();
+    let mut i = from;
+    let mut gap_from = from;
+    while i < to {
+        if !chars[i].is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < to
+            && (chars[i].is_alphanumeric()
+                || (matches!(chars[i], '\'' | '’' | '-' | '.')
+                    && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric())))
+        {
+            i += 1;
+        }
+        // An initial keeps its period ("Rex W. Tillerson"), and so does an abbreviated title
+        // ("Rep. Elijah Cummings", "Mr. Obama") or state ("R-Ky."): the name runs on after it.
+        let word: String = chars[s..i].iter().collect();
+        let lower = word.to_lowercase();
+        let title = TITLES.contains(&lower.as_str()) || party_tag(&lower);
+        let initial = i - s == 1 && chars[s].is_uppercase();
+        if (initial || title) && i < to && chars.get(i) == Some(&'.') {
+            i += 1;
+        }
+        let text: String = chars[s..i].iter().collect();
+        out.push(Word {
+            start: s,
+            end: i,
+            lower: text.to_lowercase(),
+            text,
+            gap: Gap::of(&chars[gap_from..s]),
+        });
+        gap_from = i;
+    }
+    out
+}
+
+/// The punctuation after the last word of `chars[from..to]` read by [`words_in`].
+pub fn trailing_gap(chars: &[char], ws: &[Word], from: usize, to: usize) -> Gap {
+    let s = ws.last().map_or(from, |w| w.end).min(to);
+    Gap::of(chars.get(s..to.min(chars.len())).unwrap_or(&[]))
+}
+
+/// A party-and-state tag: "R-Ky.", "D-Va".
+fn party_tag(lower: &str) -> bool {
+    let bare = lower.trim_end_matches('.');
+    bare.len() >= 3 && matches!(bare.as_bytes()[..2], [b'r' | b'd' | b'i', b'-'])
+}
+
+/// Whether word `k` of `ws` is a reporting verb. A capitalised one only at the start
+/// ("Said Ellis: …") or in a headline's "Says".
+pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
+    let Some(w) = ws.get(k) else {
+        return false;
+    };
+    let prev = k
+        .checked_sub(1)
+        .and_then(|j| ws.get(j))
+        .map(|p| p.lower.as_str());
+    if w.capitalised() && k > 0 && !matches!(w.lower.as_str(), "says" | "said" | "tells") {
+        return false;
+    }
+    is_reporting_verb(&w.lower, prev)
+}
+
+/// Whether `w` may be part of a name: capitalised, not a sentence word, a day or a month, not
+/// a reporting verb, and not a party-and-state tag.
+pub fn name_word(w: &Word) -> bool {
+    let bare = w.bare();
+    w.capitalised()
+        && !NOT_NAMES.contains(&bare)
+        && !is_reporting_verb(&w.lower, None)
+        && !party_tag(&w.lower)
+        && !matches!(
+            bare,
+            "is" | "are" | "was" | "were" | "has" | "have" | "will"
+        )
+}
+
+/// A name: where it stands and how it reads (without titles, and without a possessive "’s").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    /// The titles written in front of it, lower case ("sen", "florida").
+    pub titles: Vec<String>,
+}
+
+/// The name whose run of capitalised words ends with word `h` (joiners allowed inside).
+pub fn name_ending_at(ws: &[Word], h: usize) -> Option<Name> {
+    let mut a = h;
+    if !name_word(ws.get(h)?) {
+        return None;
+    }
+    while a > 0 {
+        let prev = &ws[a - 1];
+        if ws[a].gap.breaks() {
+            break;
+        }
+        let joiner = NAME_JOINERS.contains(&prev.lower.as_str()) && a >= 2 && name_word(&ws[a - 2]);
+        if name_word(prev) || joiner {
+            a -= 1;
+        } else {
+            break;
+        }
+    }
+    name_of_run(ws, a, h + 1)
+}
+
+/// The name whose run of capitalised words starts at word `i`, and the index after the run.
+pub fn name_starting_at(ws: &[Word], i: usize) -> Option<(Name, usize)> {
+    let mut b = i;
+    while let Some(w) = ws.get(b) {
+        if b > i && w.gap.breaks() {
+            break;
+        }
+        let joiner = b > i
+            && NAME_JOINERS.contains(&w.lower.as_str())
+            && ws.get(b + 1).is_some_and(name_word);
+        if name_word(w) || joiner {
+            b += 1;
+        } else {
+            break;
+        }
+    }
+    (b > i).then(|| name_of_run(ws, i, b).map(|n| (n, b)))?
+}
+
+/// The name in the run `ws[a..b]`: the words after the last title that has a non-title after
+/// it ("Former Florida Gov. Jeb Bush" → "Jeb Bush"), or none if the run is only titles.
+fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
+    let run = ws.get(a..b)?;
+    let first = match run.iter().rposition(Word::is_title) {
+        Some(t) if t + 1 < run.len() => t + 1,
+        _ => run.iter().position(|w| !w.is_title())?,
+    };
+    let parts = &run[first..];
+    let (head, last) = (parts.first()?, parts.last()?);
+    let mut name = parts
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for s in ["’s", "'s"] {
+        if let Some(n) = name.strip_suffix(s) {
+            name = n.to_owned();
+        }
+    }
+    Some(Name {
+        start: head.start,
+        end: last.end,
+        name,
+        titles: run[..first].iter().map(|w| w.bare().to_owned()).collect(),
+    })
+}
