@@ -121,11 +121,17 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
     let chars = cx.chars;
     let open = start.saturating_sub(1);
     let close = (end + 1).min(chars.len());
-    if let Some(m) = attribution_after(&cx.after(close)) {
+    let ended = chars.get(end.wrapping_sub(1)) == Some(&'.');
+    if let Some(m) = attribution_after(&cx.after(close), ended) {
         return Some(m);
     }
     let before = cx.before(open);
-    if let Some(m) = attribution_before(&before) {
+    let colon_before = chars[..open]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| *c == ':');
+    if let Some(m) = attribution_before(&before, colon_before) {
         return Some(m);
     }
     // A quote that opens its paragraph after one ending with a colon ("He said:").
@@ -144,7 +150,7 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
         return None;
     }
     let ws = cx.before(prev_end);
-    attribution_before(&ws).or_else(|| clause_subject(&ws, 0, ws.len()))
+    attribution_before(&ws, false).or_else(|| clause_subject(&ws, 0, ws.len()))
 }
 
 /// The subject of the sentence before the quote's, in its paragraph, if it is a person: a

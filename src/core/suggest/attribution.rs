@@ -18,7 +18,7 @@ use super::words::{Gap, Word};
 const WINDOW: usize = 600;
 
 /// The longest subject read, in words.
-const MAX_PHRASE: usize = 10;
+const MAX_PHRASE: usize = 14;
 
 /// Who a sentence says said something.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,11 +131,20 @@ impl Context<'_> {
 }
 
 /// "…," said Tillerson / "…," Tillerson said / "…," he said, in the words after a quote.
-pub fn attribution_after(ws: &[Word]) -> Option<Mention> {
-    if ws.is_empty() {
+/// `ended`: the quote ends with a full stop, so the words after it are a new sentence unless
+/// they start in lower case ("“…It is over.” he said").
+pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
+    let first = ws.first()?;
+    // After a full stop only a bare "Trump said." or "he said." attributes the quote.
+    let bare_attribution = ws.len() <= 3;
+    if ended && first.capitalised() && !bare_attribution {
         return None;
     }
     if is_verb_at(ws, 0) {
+        // "“…,” adding that …" hangs on the clause before the quote.
+        if first.lower.ends_with("ing") {
+            return None;
+        }
         return subject_after(ws, 1, ws.len());
     }
     let verb = (0..ws.len().min(MAX_PHRASE + 4))
@@ -149,14 +158,52 @@ pub fn attribution_after(ws: &[Word]) -> Option<Mention> {
 }
 
 /// Tillerson said (that) "…" / Said Ellis: "…" / According to Tillerson, "…" / …, saying
-/// "…", in the words before a quote.
-pub fn attribution_before(ws: &[Word]) -> Option<Mention> {
-    if let Some(m) = according_to(ws) {
+/// "…", in the words before a quote (`colon_before`: a colon stands between them and the
+/// quote). The first reporting verb of the sentence is the one that
+/// reports it ("Trump said he told them “…”"), except one in an opening subordinate clause
+/// ("After Cruz spoke, Trump said “…”").
+pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
+    let n = ws.len();
+    let intro_end = if ws
+        .first()
+        .is_some_and(|w| SUBORDINATORS.contains(&w.bare()))
+    {
+        (1..n).find(|&k| ws[k].gap.comma).unwrap_or(0)
+    } else {
+        0
+    };
+    let mut verbs: Vec<usize> = (intro_end..n).filter(|&k| is_verb_at(ws, k)).collect();
+    verbs.extend((0..intro_end).filter(|&k| is_verb_at(ws, k)));
+    let according = ws
+        .windows(2)
+        .position(|p| p[0].lower == "according" && p[1].lower == "to");
+    if let Some(k) = according {
+        if verbs.first().is_none_or(|&v| v > k) {
+            return subject_after(ws, k + 2, n);
+        }
+    }
+    if let Some(m) = verbs.iter().find_map(|&v| subject_of_verb(ws, v)) {
         return Some(m);
     }
+    // "John McCain: “…”" (a headline, a transcript).
+    if verbs.is_empty() && colon_before && n <= 4 {
+        if let Some((name, end)) = name_starting_at(ws, 0) {
+            return (end == n).then_some(Mention::Name(name));
+        }
+    }
+    None
+}
+
+/// Subordinating words that open a clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "after", "when", "while", "as", "since", "because", "although", "though", "if", "before",
+    "once", "whereas", "until", "speaking", "asked",
+];
+
+/// The subject of the reporting verb at word `v` of a sentence.
+fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
     let n = ws.len();
-    let v = (0..n).rev().find(|&k| is_verb_at(ws, k))?;
-    let participle = ws[v].lower.ends_with("ing");
+    let participle = ws.get(v)?.lower.ends_with("ing");
     // Inverted: "Said Ellis: “…”", "“…,” said Ellis, “…”".
     if v == 0 && !participle {
         if let Some(m) = subject_after(ws, 1, n) {
@@ -164,8 +211,14 @@ pub fn attribution_before(ws: &[Word]) -> Option<Mention> {
         }
     }
     if participle {
+        // "with Trump tweeting that …": the name right before it.
+        if !ws[v].gap.breaks() {
+            if let Some(Mention::Name(name)) = v.checked_sub(1).and_then(|h| mention(ws, h, v)) {
+                return Some(Mention::Name(name));
+            }
+        }
         // "Clinton hit back, saying “…”": the subject of the clause the participle hangs on.
-        return clause_subject(ws, 0, v);
+        return clause_subject(ws, 0, v).or_else(|| opening_person(ws));
     }
     subject_before(ws, v, 0)
         .map(|(m, _)| m)
@@ -177,6 +230,15 @@ pub fn attribution_before(ws: &[Word]) -> Option<Mention> {
 pub fn clause_subject(ws: &[Word], lo: usize, hi: usize) -> Option<Mention> {
     let finite = (lo..hi.min(ws.len())).find(|&k| is_finite(ws, k))?;
     subject_before(ws, finite, lo).map(|(m, _)| m)
+}
+
+/// A name or "he", "she" opening the sentence: its subject, whatever its verb.
+fn opening_person(ws: &[Word]) -> Option<Mention> {
+    let first = ws.first()?;
+    if matches!(first.lower.as_str(), "he" | "she") {
+        return mention(ws, 0, 1);
+    }
+    name_starting_at(ws, 0).map(|(name, _)| Mention::Name(name))
 }
 
 fn is_finite(ws: &[Word], k: usize) -> bool {
@@ -222,26 +284,63 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
     while b > lo && !gap(b).breaks() && ws.get(b - 1).is_some_and(skippable) {
         b -= 1;
     }
-    // An appositive or a parenthesis between the subject and its verb.
-    let mut appositive = None;
+    // An appositive or a parenthesis between the subject and its verb: the subject then opens
+    // its clause ("Clinton, during a town hall in Columbus, Ohio, said").
     let g = gap(b);
     if b > lo && (g.comma || g.close_paren || g.dash) {
-        let k = (lo + 1..b).rev().find(|&k| {
-            let g = gap(k);
-            g.comma || g.open_paren || g.dash
-        })?;
-        if b - k > 2 * MAX_PHRASE {
-            return None;
-        }
-        appositive = Some((k, b));
-        b = k;
+        let starts = (lo + 1..b).rev().take_while(|&k| b - k <= 2 * MAX_PHRASE);
+        return starts
+            .filter(|&k| {
+                let g = gap(k);
+                g.comma || g.open_paren || g.dash
+            })
+            .find_map(|k| {
+                let (m, a) = phrase_before(ws, k, lo)?;
+                opens_clause(ws, a, lo).then_some((m, a, k))
+            })
+            .map(|(m, a, k)| {
+                // "the secretary of state, Rex Tillerson, said": the name.
+                match (&m, name_starting_at(ws, k)) {
+                    (Mention::Description { .. }, Some((name, end))) if end == b => {
+                        (Mention::Name(name), a)
+                    }
+                    _ => (m, a),
+                }
+            });
     }
+    phrase_before(ws, b, lo)
+}
+
+/// Whether a phrase starting at word `a` opens its clause.
+fn opens_clause(ws: &[Word], a: usize, lo: usize) -> bool {
+    a == lo
+        || ws.get(a).is_some_and(|w| w.gap.breaks())
+        || ws
+            .get(a.wrapping_sub(1))
+            .is_some_and(|w| CLAUSE_OPENERS.contains(&w.bare()))
+}
+
+/// Words after which a clause starts.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "and", "but", "as", "when", "while", "because", "after", "before", "if", "though",
+    "although", "since", "so", "then", "where", "whether", "once", "until", "yet",
+];
+
+/// The noun phrase ending before word `b` (not before word `lo`): its mention and first word.
+fn phrase_before(ws: &[Word], b: usize, lo: usize) -> Option<(Mention, usize)> {
+    let gap = |k: usize| ws.get(k).map_or(Gap::default(), |w| w.gap);
     let mut a = b;
     while a > lo && b - a < MAX_PHRASE {
         if a < b && gap(a).breaks() {
             break;
         }
-        if stops_phrase(ws, a - 1) {
+        // "Dovere and Debenedetti wrote": two names.
+        let and_names = a >= 2
+            && ws[a - 1].lower == "and"
+            && ws[a].capitalised()
+            && ws[a - 2].capitalised()
+            && !gap(a - 1).breaks();
+        if stops_phrase(ws, a - 1) && !and_names {
             break;
         }
         a -= 1;
@@ -249,16 +348,7 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
     if a == b {
         return None;
     }
-    let m = mention(ws, a, b)?;
-    if let (Mention::Description { .. }, Some((k, e))) = (&m, appositive) {
-        // "the secretary of state, Rex Tillerson, said": the name.
-        if let Some((name, end)) = name_starting_at(ws, k) {
-            if end == e {
-                return Some((Mention::Name(name), a));
-            }
-        }
-    }
-    Some((m, a))
+    Some((mention(ws, a, b)?, a))
 }
 
 /// The subject starting at word `i` ("said Tillerson", "said the secretary of state, Rex
@@ -290,12 +380,12 @@ fn subject_after(ws: &[Word], i: usize, hi: usize) -> Option<Mention> {
 /// What the noun phrase `ws[a..b]` is, by its head.
 fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     let phrase = ws.get(a..b)?;
-    // The head ends before a post-modifier ("a spokesman for the campaign"), but "of" between
-    // capitalised words is part of a name ("Secretary of State Rex Tillerson").
+    // The head ends before a post-modifier ("a spokesman for the campaign"), but "of" after a
+    // title is part of one ("Secretary of State Rex Tillerson").
     let head_end = (a + 1..b)
         .find(|&k| {
             matches!(ws[k].lower.as_str(), "of" | "for" | "at" | "from" | "with")
-                && !(ws[k - 1].capitalised() && ws.get(k + 1).is_some_and(Word::capitalised))
+                && !(ws[k - 1].is_title() && ws.get(k + 1).is_some_and(Word::capitalised))
         })
         .unwrap_or(b);
     let h = head_end - 1;

@@ -108,6 +108,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "plead",
     "pledge",
     "point",
+    "ponder",
     "posit",
     "post",
     "praise",
@@ -158,6 +159,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "suggest",
     "surmise",
     "swear",
+    "talk",
     "tell",
     "term",
     "testify",
@@ -215,11 +217,29 @@ pub fn is_reporting_verb(lower: &str, prev: Option<&str>) -> bool {
     let after_determiner = prev.is_some_and(|p| DETERMINERS.contains(&p));
     let lemma_known = |l: &str| REPORTING_VERBS.binary_search(&l).is_ok();
     if lemma_known(lower) {
-        return !after_determiner && !NOUN_LIKE.contains(&lower);
+        // "would not comment", "will claim": after an auxiliary even a noun-like form is a verb.
+        let after_auxiliary = prev.is_some_and(|p| {
+            matches!(
+                p,
+                "not" | "would" | "will" | "could" | "did" | "does" | "do" | "may"
+            )
+        });
+        return !after_determiner && (after_auxiliary || !NOUN_LIKE.contains(&lower));
     }
+    // "raising questions", "about claims": a noun after a preposition or a participle.
+    let after_modifier = prev.is_some_and(|p| {
+        p.ends_with("ing")
+            || matches!(
+                p,
+                "for" | "of" | "about" | "with" | "on" | "in" | "to" | "by" | "against" | "from"
+            )
+    });
     let forms = inflection_lemmas(lower);
     forms.iter().any(|(lemma, suffix)| {
-        lemma_known(lemma) && !(after_determiner && matches!(*suffix, "s" | "ing"))
+        let plural = matches!(*suffix, "s" | "es");
+        lemma_known(lemma)
+            && !(after_determiner && (plural || *suffix == "ing"))
+            && !(plural && after_modifier && NOUN_LIKE.contains(&lemma.as_str()))
     })
 }
 
