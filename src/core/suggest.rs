@@ -89,6 +89,11 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
         if marks::words(&chars[start..end]) < MIN_QUOTE_WORDS && found.is_none() {
             continue;
         }
+        // A name in title case ("on “Meet the Press”") is a title, outside a headline, unless
+        // someone says it.
+        if (found.is_none() || after_preposition(&chars, start)) && is_title(&chars, start, end) {
+            continue;
+        }
         let paragraph = chars[..start]
             .iter()
             .rposition(|c| *c == '\n')
@@ -113,7 +118,115 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
             speaker,
         });
     }
+    merge_partial_quotes(&chars, out)
+}
+
+/// Whether a preposition stands right before the quote starting at `start` ("on “Meet the
+/// Press”", "in “The Walking Dead”").
+fn after_preposition(chars: &[char], start: usize) -> bool {
+    let from = start.saturating_sub(20);
+    let ws = words::words_in(chars, from, start.saturating_sub(1));
+    ws.last().is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "on" | "in" | "at" | "for" | "from" | "of" | "to" | "with" | "titled" | "entitled"
+        )
+    })
+}
+
+/// The most words a title has.
+const MAX_TITLE_WORDS: usize = 8;
+
+/// Words a title leaves in lower case.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by", "from",
+];
+
+/// Whether the quote `chars[start..end]` is a title ("Meet the Press", "The Walking Dead"):
+/// a few words, each capitalised but the small ones, in a paragraph that is not itself in
+/// title case (a headline, where every quote would look like a title).
+fn is_title(chars: &[char], start: usize, end: usize) -> bool {
+    let ws = words::words_in(chars, start, end);
+    let capitalised = |w: &words::Word| w.capitalised() || !w.text.chars().any(char::is_alphabetic);
+    // "“Okay,” I said": a word said, not a title.
+    let said = chars
+        .get(end.wrapping_sub(1))
+        .is_some_and(|c| matches!(c, ',' | '!' | '?'));
+    let title_case = !said
+        && !ws.is_empty()
+        && ws.len() <= MAX_TITLE_WORDS
+        && ws.first().is_some_and(capitalised)
+        && ws
+            .iter()
+            .all(|w| capitalised(w) || TITLE_SMALL_WORDS.contains(&w.lower.as_str()));
+    if !title_case {
+        return false;
+    }
+    let para_start = chars[..start]
+        .iter()
+        .rposition(|c| *c == '\n')
+        .map_or(0, |p| p + 1);
+    let para_end = chars[end..]
+        .iter()
+        .position(|c| *c == '\n')
+        .map_or(chars.len(), |p| end + p);
+    let around: Vec<words::Word> = words::words_in(chars, para_start, start)
+        .into_iter()
+        .chain(words::words_in(chars, end, para_end))
+        .filter(|w| !TITLE_SMALL_WORDS.contains(&w.lower.as_str()))
+        .collect();
+    let headline = !around.is_empty()
+        && around.iter().filter(|w| w.capitalised()).count() * 10 >= around.len() * 7;
+    !headline
+}
+
+/// The most words between two quotes of a sentence that are suggested as one.
+const MAX_JOINING_WORDS: usize = 6;
+
+/// Joins quotes that one attribution covers: partial quotes of the same sentence with a few
+/// words and no reporting verb between them ("she would “support the nominee” but “isn’t
+/// planning to endorse anyone,”"), and quotes with only punctuation between them (“…” “…”),
+/// which always continue one another. Quotes around an attribution ("“…,” he said, “…”")
+/// stay apart.
+fn merge_partial_quotes(chars: &[char], quotes: Vec<QuoteSuggestion>) -> Vec<QuoteSuggestion> {
+    let mut out: Vec<QuoteSuggestion> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        if let Some(last) = out.last_mut() {
+            if joins(chars, last.end, q.start) {
+                last.end = q.end;
+                if last.speaker.is_none() {
+                    last.speaker = q.speaker;
+                }
+                continue;
+            }
+        }
+        out.push(q);
+    }
     out
+}
+
+/// Whether the text between a quote ending at `end` and one starting at `start` joins them.
+fn joins(chars: &[char], end: usize, start: usize) -> bool {
+    let Some(between) = chars.get(end..start) else {
+        return false;
+    };
+    if between.contains(&'\n') {
+        return false;
+    }
+    let ws = words::words_in(chars, end, start);
+    if ws.is_empty() {
+        return true;
+    }
+    let sentence_ended = chars
+        .get(end.wrapping_sub(1))
+        .is_some_and(|c| matches!(c, '.' | '?' | '!'));
+    let trailing = words::trailing_gap(chars, &ws, end, start);
+    let stop_between =
+        trailing.stop || trailing.colon || ws.iter().skip(1).any(|w| w.gap.stop || w.gap.colon);
+    ws.len() <= MAX_JOINING_WORDS
+        && !sentence_ended
+        && !stop_between
+        && (0..ws.len()).all(|k| !words::is_verb_at(&ws, k))
 }
 
 /// Who the quote's sentence, or a paragraph ending with a colon before it, says said it.
