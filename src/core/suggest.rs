@@ -290,10 +290,16 @@ fn resolve(chars: &[char], book: &mut NameBook, m: Mention) -> Speaker {
                 name: book.fullest(&n.name),
             }
         }
-        Mention::Pronoun { start, end, lower } => {
+        Mention::Pronoun {
+            start,
+            end,
+            lower,
+            antecedent,
+        } => {
             let written = || chars[start..end].iter().collect::<String>();
-            let name = match lower.as_str() {
-                "he" | "she" => book.last_person(start).map_or_else(written, str::to_owned),
+            let name = match (antecedent, lower.as_str()) {
+                (Some(name), _) => book.fullest(&name),
+                (None, "he" | "she") => book.last_person(start).map_or_else(written, str::to_owned),
                 _ => written(),
             };
             Speaker { start, end, name }

@@ -10,7 +10,7 @@
 //! belong to a phrase, or punctuation. Its head (last word before "of", "for"…) decides what it
 //! is: a pronoun, a name, or a description ("the judge", "a spokesman for the campaign").
 
-use super::lexicon::{BEFORE_VERB, FINITE, PHRASE_STOPS, PRONOUNS};
+use super::lexicon::{BEFORE_VERB, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS};
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
 
@@ -24,11 +24,12 @@ const MAX_PHRASE: usize = 14;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mention {
     Name(Name),
-    /// "he", "she", "they", "I"…: resolved by the caller.
+    /// "he", "she", "they", "I"…: resolved by the caller; "who", "which": the name before it.
     Pronoun {
         start: usize,
         end: usize,
         lower: String,
+        antecedent: Option<String>,
     },
     /// A noun phrase without a name as its head: "the judge", "officials", "the statement".
     Description {
@@ -182,6 +183,12 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
             return subject_after(ws, k + 2, n);
         }
     }
+    // "…, whom he described as “volatile”": a verb right before the quote goes first.
+    if let Some(&last) = verbs.last() {
+        if n - last <= 3 && verbs.len() > 1 {
+            verbs.insert(0, last);
+        }
+    }
     if let Some(m) = verbs.iter().find_map(|&v| subject_of_verb(ws, v)) {
         return Some(m);
     }
@@ -283,6 +290,21 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
     let mut b = v;
     while b > lo && !gap(b).breaks() && ws.get(b - 1).is_some_and(skippable) {
         b -= 1;
+    }
+    // "Ervin, who thinks …": the relative pronoun, standing for the phrase before it.
+    if b > lo && !gap(b).breaks() && matches!(ws[b - 1].lower.as_str(), "who" | "which") {
+        let w = &ws[b - 1];
+        let antecedent = phrase_before(ws, b - 1, lo).and_then(|(m, _)| match m {
+            Mention::Name(n) => Some(n.name),
+            _ => None,
+        });
+        let m = Mention::Pronoun {
+            start: w.start,
+            end: w.end,
+            lower: w.lower.clone(),
+            antecedent,
+        };
+        return Some((m, b - 1));
     }
     // An appositive or a parenthesis between the subject and its verb: the subject then opens
     // its clause ("Clinton, during a town hall in Columbus, Ohio, said").
@@ -395,13 +417,18 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
             start: head.start,
             end: head.end,
             lower: head.lower.clone(),
+            antecedent: None,
         });
     }
     if let Some(name) = name_ending_at(ws, h).filter(|n| n.start >= ws[a].start) {
         return Some(Mention::Name(name));
     }
     let (first, last) = (phrase.first()?, phrase.last()?);
-    if !head.text.chars().any(char::is_alphabetic) || PRONOUNS.contains(&head.lower.as_str()) {
+    let function_word = NOT_NAMES.contains(&head.bare()) || head.lower.ends_with("ly");
+    if !head.text.chars().any(char::is_alphabetic)
+        || PRONOUNS.contains(&head.lower.as_str())
+        || function_word
+    {
         return None;
     }
     Some(Mention::Description {

@@ -346,6 +346,12 @@ pub const TITLES: &[&str] = &[
     "nominee",
 ];
 
+/// Abbreviated titles, whose period belongs to the word ("Sen. Rubio"), not to the sentence.
+pub const ABBREVIATED_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "lt", "gen", "col", "capt", "sgt", "rev",
+    "st", "jr", "sr", "u.s", "gop", "ceo", "us", "messrs", "sens", "reps", "govs",
+];
+
 /// Words that join the parts of a name ("Ursula von der Leyen", "Charles de Gaulle").
 pub const NAME_JOINERS: &[&str] = &[
     "de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "bin", "al", "ibn",

@@ -1,6 +1,6 @@
 //! Words of the text, with the punctuation between them, and the names they make.
 
-use super::lexicon::{is_reporting_verb, NAME_JOINERS, NOT_NAMES, TITLES};
+use super::lexicon::{is_reporting_verb, ABBREVIATED_TITLES, NAME_JOINERS, NOT_NAMES, TITLES};
 
 /// The punctuation between a word and the one before it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -105,7 +105,7 @@ pub fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
         // ("Rep. Elijah Cummings", "Mr. Obama") or state ("R-Ky."): the name runs on after it.
         let word: String = chars[s..i].iter().collect();
         let lower = word.to_lowercase();
-        let title = TITLES.contains(&lower.as_str()) || party_tag(&lower);
+        let title = ABBREVIATED_TITLES.contains(&lower.as_str()) || party_tag(&lower);
         let initial = i - s == 1 && chars[s].is_uppercase();
         if (initial || title) && i < to && chars.get(i) == Some(&'.') {
             i += 1;
