@@ -38,6 +38,7 @@ mod names;
 mod words;
 
 use attribution::{attribution_after, attribution_before, clause_subject, Context, Mention};
+use lexicon::listed;
 use names::NameBook;
 use serde::Serialize;
 
@@ -69,10 +70,7 @@ pub struct Speaker {
 pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
     let chars: Vec<char> = text.chars().collect();
     let spans = marks::quote_spans(&chars);
-    let cx = Context {
-        chars: &chars,
-        quotes: &spans,
-    };
+    let cx = Context::new(&chars, &spans);
     let mut book = NameBook::default();
     let mut read_to = 0;
     let mut last_speaker: Option<Speaker> = None;
@@ -91,19 +89,19 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
         }
         // A name in title case ("on “Meet the Press”") is a title, outside a headline, unless
         // someone says it.
-        if (found.is_none() || after_preposition(&chars, start)) && is_title(&chars, start, end) {
+        let title = is_title(&chars, (start, end), cx.paragraph(start));
+        if (found.is_none() || after_preposition(&chars, start)) && title {
             continue;
         }
-        let paragraph = chars[..start]
-            .iter()
-            .rposition(|c| *c == '\n')
-            .map_or(0, |p| p + 1);
+        let (paragraph, paragraph_end) = cx.paragraph(start);
         let speaker = match found {
             Some(m) => Some(resolve(&chars, &mut book, m)),
             // A second quote in the paragraph of an attributed one is theirs too.
             None => match &last_quote {
                 Some((p, s)) if *p == paragraph => s.clone(),
-                _ if marks::quote_fills_paragraph(&chars, start, end) => last_speaker.clone(),
+                _ if marks::only_text_of(&chars, (start, end), (paragraph, paragraph_end)) => {
+                    last_speaker.clone()
+                }
                 // "He went further. “…”": the person the sentence before is about.
                 _ => previous_subject(&cx, start).map(|m| resolve(&chars, &mut book, m)),
             },
@@ -134,18 +132,21 @@ fn after_preposition(chars: &[char], start: usize) -> bool {
     })
 }
 
+/// How far around a title-case quote the paragraph is read to tell a headline.
+const TITLE_CONTEXT: usize = 300;
+
 /// The most words a title has.
 const MAX_TITLE_WORDS: usize = 8;
 
 /// Words a title leaves in lower case.
 const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "at", "by", "from",
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
 ];
 
 /// Whether the quote `chars[start..end]` is a title ("Meet the Press", "The Walking Dead"):
 /// a few words, each capitalised but the small ones, in a paragraph that is not itself in
 /// title case (a headline, where every quote would look like a title).
-fn is_title(chars: &[char], start: usize, end: usize) -> bool {
+fn is_title(chars: &[char], (start, end): (usize, usize), paragraph: (usize, usize)) -> bool {
     let ws = words::words_in(chars, start, end);
     let capitalised = |w: &words::Word| w.capitalised() || !w.text.chars().any(char::is_alphabetic);
     // "“Okay,” I said": a word said, not a title.
@@ -158,22 +159,17 @@ fn is_title(chars: &[char], start: usize, end: usize) -> bool {
         && ws.first().is_some_and(capitalised)
         && ws
             .iter()
-            .all(|w| capitalised(w) || TITLE_SMALL_WORDS.contains(&w.lower.as_str()));
+            .all(|w| capitalised(w) || listed(TITLE_SMALL_WORDS, w.lower.as_str()));
     if !title_case {
         return false;
     }
-    let para_start = chars[..start]
-        .iter()
-        .rposition(|c| *c == '\n')
-        .map_or(0, |p| p + 1);
-    let para_end = chars[end..]
-        .iter()
-        .position(|c| *c == '\n')
-        .map_or(chars.len(), |p| end + p);
+    // The paragraph's words near the quote.
+    let para_start = paragraph.0.max(start.saturating_sub(TITLE_CONTEXT));
+    let para_end = paragraph.1.min(end + TITLE_CONTEXT);
     let around: Vec<words::Word> = words::words_in(chars, para_start, start)
         .into_iter()
         .chain(words::words_in(chars, end, para_end))
-        .filter(|w| !TITLE_SMALL_WORDS.contains(&w.lower.as_str()))
+        .filter(|w| !listed(TITLE_SMALL_WORDS, w.lower.as_str()))
         .collect();
     let headline = !around.is_empty()
         && around.iter().filter(|w| w.capitalised()).count() * 10 >= around.len() * 7;
@@ -248,11 +244,13 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
         return Some(m);
     }
     // A quote that opens its paragraph after one ending with a colon ("He said:").
-    let para_start = chars[..open]
+    let (para_start, _) = cx.paragraph(open);
+    if chars[para_start..open]
         .iter()
-        .rposition(|c| *c == '\n')
-        .map_or(0, |p| p + 1);
-    if !chars[para_start..open].iter().all(|c| !c.is_alphanumeric()) || para_start < 2 {
+        .rev()
+        .any(|c| c.is_alphanumeric())
+        || para_start < 2
+    {
         return None;
     }
     let prev_end = chars[..para_start - 1]

@@ -10,7 +10,7 @@
 //! belong to a phrase, or punctuation. Its head (last word before "of", "for"…) decides what it
 //! is: a pronoun, a name, or a description ("the judge", "a spokesman for the campaign").
 
-use super::lexicon::{BEFORE_VERB, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS};
+use super::lexicon::{listed, BEFORE_VERB, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS};
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
 
@@ -44,10 +44,33 @@ pub enum Mention {
 /// The text and the quotes found in it (sorted), to read sentences around a quote.
 pub struct Context<'a> {
     pub chars: &'a [char],
-    pub quotes: &'a [(usize, usize)],
+    quotes: &'a [(usize, usize)],
+    /// Where the newlines are.
+    breaks: Vec<usize>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(chars: &'a [char], quotes: &'a [(usize, usize)]) -> Self {
+        let breaks = (0..chars.len()).filter(|&i| chars[i] == '\n').collect();
+        Context {
+            chars,
+            quotes,
+            breaks,
+        }
+    }
+
+    /// The paragraph around position `at`: its start and its end (a newline or the text's
+    /// end).
+    pub fn paragraph(&self, at: usize) -> (usize, usize) {
+        let k = self.breaks.partition_point(|&b| b < at);
+        let start = k
+            .checked_sub(1)
+            .and_then(|j| self.breaks.get(j))
+            .map_or(0, |b| b + 1);
+        let end = self.breaks.get(k).copied().unwrap_or(self.chars.len());
+        (start.min(at), end.max(at))
+    }
+
     fn inside_quote(&self, pos: usize) -> bool {
         let k = self.quotes.partition_point(|q| q.0 <= pos);
         k > 0 && self.quotes.get(k - 1).is_some_and(|q| pos < q.1)
@@ -165,10 +188,7 @@ pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
 /// ("After Cruz spoke, Trump said “…”").
 pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     let n = ws.len();
-    let intro_end = if ws
-        .first()
-        .is_some_and(|w| SUBORDINATORS.contains(&w.bare()))
-    {
+    let intro_end = if ws.first().is_some_and(|w| listed(SUBORDINATORS, w.bare())) {
         (1..n).find(|&k| ws[k].gap.comma).unwrap_or(0)
     } else {
         0
@@ -203,8 +223,8 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
 
 /// Subordinating words that open a clause before the main one.
 const SUBORDINATORS: &[&str] = &[
-    "after", "when", "while", "as", "since", "because", "although", "though", "if", "before",
-    "once", "whereas", "until", "speaking", "asked",
+    "after", "although", "as", "asked", "because", "before", "if", "once", "since", "speaking",
+    "though", "until", "when", "whereas", "while",
 ];
 
 /// The subject of the reporting verb at word `v` of a sentence.
@@ -261,7 +281,7 @@ fn is_finite(ws: &[Word], k: usize) -> bool {
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "been" | "be"
         );
     (is_verb_at(ws, k) && !w.lower.ends_with("ing"))
-        || FINITE.contains(&w.lower.as_str())
+        || listed(FINITE, w.lower.as_str())
         || (w.lower.len() > 4 && w.lower.ends_with("ed") && !after_determiner)
 }
 
@@ -275,12 +295,12 @@ fn according_to(ws: &[Word]) -> Option<Mention> {
 
 /// Whether `w` may stand between a subject and its verb.
 fn skippable(w: &Word) -> bool {
-    BEFORE_VERB.contains(&w.lower.as_str()) || (w.lower.len() > 4 && w.lower.ends_with("ly"))
+    listed(BEFORE_VERB, w.lower.as_str()) || (w.lower.len() > 4 && w.lower.ends_with("ly"))
 }
 
 fn stops_phrase(ws: &[Word], k: usize) -> bool {
     ws.get(k)
-        .is_none_or(|w| PHRASE_STOPS.contains(&w.bare()) || is_verb_at(ws, k))
+        .is_none_or(|w| listed(PHRASE_STOPS, w.bare()) || is_verb_at(ws, k))
 }
 
 /// The subject ending before the verb at word `v`, not before word `lo`: the mention, and
@@ -339,13 +359,13 @@ fn opens_clause(ws: &[Word], a: usize, lo: usize) -> bool {
         || ws.get(a).is_some_and(|w| w.gap.breaks())
         || ws
             .get(a.wrapping_sub(1))
-            .is_some_and(|w| CLAUSE_OPENERS.contains(&w.bare()))
+            .is_some_and(|w| listed(CLAUSE_OPENERS, w.bare()))
 }
 
 /// Words after which a clause starts.
 const CLAUSE_OPENERS: &[&str] = &[
-    "that", "and", "but", "as", "when", "while", "because", "after", "before", "if", "though",
-    "although", "since", "so", "then", "where", "whether", "once", "until", "yet",
+    "after", "although", "and", "as", "because", "before", "but", "if", "once", "since", "so",
+    "that", "then", "though", "until", "when", "where", "whether", "while", "yet",
 ];
 
 /// The noun phrase ending before word `b` (not before word `lo`): its mention and first word.
@@ -412,7 +432,7 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
         .unwrap_or(b);
     let h = head_end - 1;
     let head = ws.get(h)?;
-    if head_end - a == 1 && PRONOUNS.contains(&head.lower.as_str()) {
+    if head_end - a == 1 && listed(PRONOUNS, head.lower.as_str()) {
         return Some(Mention::Pronoun {
             start: head.start,
             end: head.end,
@@ -424,9 +444,9 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
         return Some(Mention::Name(name));
     }
     let (first, last) = (phrase.first()?, phrase.last()?);
-    let function_word = NOT_NAMES.contains(&head.bare()) || head.lower.ends_with("ly");
+    let function_word = listed(NOT_NAMES, head.bare()) || head.lower.ends_with("ly");
     if !head.text.chars().any(char::is_alphabetic)
-        || PRONOUNS.contains(&head.lower.as_str())
+        || listed(PRONOUNS, head.lower.as_str())
         || function_word
     {
         return None;

@@ -186,16 +186,14 @@ fn trim_end(chars: &[char], start: usize, mut end: usize) -> usize {
     end
 }
 
-/// Whether the quote is its paragraph's only text (punctuation aside): a floating quote.
-pub(super) fn quote_fills_paragraph(chars: &[char], start: usize, end: usize) -> bool {
-    let para_start = chars[..start]
-        .iter()
-        .rposition(|c| *c == '\n')
-        .map_or(0, |p| p + 1);
-    let para_end = chars[end..]
-        .iter()
-        .position(|c| *c == '\n')
-        .map_or(chars.len(), |p| end + p);
-    let outside = chars[para_start..start].iter().chain(&chars[end..para_end]);
-    outside.filter(|c| c.is_alphanumeric()).count() == 0
+/// Whether the quote `start..end` is the only text (punctuation aside) of the paragraph
+/// `para_start..para_end` around it: a floating quote.
+pub(super) fn only_text_of(
+    chars: &[char],
+    (start, end): (usize, usize),
+    (para_start, para_end): (usize, usize),
+) -> bool {
+    let before = chars.get(para_start..start).unwrap_or(&[]);
+    let after = chars.get(end..para_end).unwrap_or(&[]);
+    !before.iter().rev().any(|c| c.is_alphanumeric()) && !after.iter().any(|c| c.is_alphanumeric())
 }

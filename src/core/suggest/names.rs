@@ -2,86 +2,93 @@
 //! to resolve a pronoun to the last person named, and a bare title ("the senator") to the
 //! last person who bore it.
 
+use super::lexicon::listed;
 use super::words::{name_starting_at, words_in, Name};
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
 
 /// Words that make a name an organisation's or a place's rather than a person's.
 const NOT_PERSON: &[&str] = &[
-    "house",
-    "party",
-    "times",
-    "news",
-    "post",
-    "journal",
-    "university",
-    "college",
-    "committee",
-    "department",
-    "street",
-    "county",
-    "state",
-    "states",
-    "city",
-    "council",
+    "administration",
+    "agency",
+    "america",
+    "american",
     "association",
-    "institute",
+    "bank",
+    "bureau",
+    "campaign",
+    "carolina",
     "center",
     "centre",
-    "foundation",
     "church",
-    "court",
-    "congress",
-    "senate",
-    "union",
-    "nations",
-    "america",
-    "republican",
-    "republicans",
-    "democrats",
-    "democratic",
-    "campaign",
-    "administration",
-    "office",
-    "agency",
-    "bureau",
-    "ministry",
-    "press",
-    "network",
-    "group",
-    "company",
-    "corp",
-    "inc",
-    "bank",
-    "fund",
+    "city",
     "club",
-    "school",
-    "review",
-    "magazine",
-    "radio",
-    "tv",
-    "television",
-    "service",
-    "security",
+    "college",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "council",
+    "county",
+    "court",
+    "democratic",
+    "democrats",
+    "department",
+    "east",
+    "federal",
+    "foundation",
+    "fund",
+    "global",
+    "group",
+    "hampshire",
+    "house",
+    "inc",
+    "institute",
+    "international",
+    "iowa",
     "island",
     "islands",
-    "river",
-    "valley",
-    "north",
-    "south",
-    "east",
-    "west",
-    "new",
-    "united",
+    "journal",
+    "magazine",
+    "ministry",
     "national",
-    "federal",
-    "international",
-    "world",
-    "global",
-    "american",
+    "nations",
+    "network",
+    "new",
+    "news",
+    "north",
+    "office",
+    "party",
+    "post",
+    "press",
+    "radio",
+    "republican",
+    "republicans",
+    "review",
+    "river",
+    "school",
+    "security",
+    "senate",
+    "service",
+    "south",
+    "state",
+    "states",
+    "street",
+    "television",
+    "times",
+    "tv",
+    "union",
+    "united",
+    "university",
+    "valley",
     "washington",
+    "west",
+    "world",
     "york",
-    "iowa",
-    "carolina",
-    "hampshire",
 ];
 
 /// Title words a description's head noun stands for ("the senator" → "Sen. …").
@@ -105,8 +112,10 @@ const TITLE_HEADS: &[(&str, &[&str])] = &[
 
 #[derive(Default)]
 pub struct NameBook {
-    /// Names of two or more words, how often each was written, in order of first use.
-    full: Vec<(String, usize)>,
+    /// Names of two or more words: how often each was written, and in which order they came.
+    counts: HashMap<String, (usize, usize)>,
+    /// The names of two or more words, by their last word.
+    by_last: HashMap<String, Vec<String>>,
     /// People named with a title before them, in the order read: (titles, name).
     titled: Vec<(Vec<String>, String)>,
     /// The last person named: where, and the name.
@@ -137,10 +146,16 @@ impl NameBook {
     pub fn note(&mut self, name: &Name, speaker: bool) {
         let many = name.name.contains(' ');
         if many {
-            match self.full.iter_mut().find(|(n, _)| *n == name.name) {
-                Some((_, count)) => *count += 1,
-                None => self.full.push((name.name.clone(), 1)),
-            }
+            let order = self.counts.len();
+            let entry = self.counts.entry(name.name.clone()).or_insert_with(|| {
+                let last = last_word(&name.name).to_owned();
+                self.by_last
+                    .entry(last)
+                    .or_default()
+                    .push(name.name.clone());
+                (0, order)
+            });
+            entry.0 += 1;
         }
         if !name.titles.is_empty() {
             self.titled.push((name.titles.clone(), name.name.clone()));
@@ -148,7 +163,7 @@ impl NameBook {
         let person = name
             .name
             .split(' ')
-            .all(|w| !NOT_PERSON.contains(&w.to_lowercase().trim_end_matches('.')));
+            .all(|w| !listed(NOT_PERSON, w.to_lowercase().trim_end_matches('.')));
         if person && (many || speaker || !name.titles.is_empty()) {
             self.last_person = Some((name.start, self.fullest(&name.name)));
         }
@@ -162,21 +177,22 @@ impl NameBook {
             .map(|(_, n)| n.as_str())
     }
 
-    /// The fullest name seen that ends with `name`, the most used one if several do.
+    /// The fullest name seen that ends with `name`, the most used one if several do (the
+    /// first used of those).
     pub fn fullest(&self, name: &str) -> String {
-        let longer = |f: &str| {
-            f.len() > name.len() && f.ends_with(name) && {
-                let cut = f.len() - name.len();
-                f.as_bytes().get(cut.wrapping_sub(1)) == Some(&b' ')
-            }
+        let longer = |f: &&String| {
+            f.len() > name.len()
+                && f.ends_with(name)
+                && f.as_bytes().get(f.len() - name.len() - 1) == Some(&b' ')
         };
-        let mut best: Option<&(String, usize)> = None;
-        for entry in self.full.iter().filter(|(f, _)| longer(f)) {
-            if best.is_none_or(|b| entry.1 > b.1) {
-                best = Some(entry);
-            }
-        }
-        best.map_or_else(|| name.to_owned(), |(f, _)| f.clone())
+        self.by_last
+            .get(last_word(name))
+            .into_iter()
+            .flatten()
+            .filter(longer)
+            .filter_map(|f| self.counts.get(f).map(|&(n, order)| (n, Reverse(order), f)))
+            .max()
+            .map_or_else(|| name.to_owned(), |(_, _, f)| f.clone())
     }
 
     /// The last person named with the title a description's head stands for ("senator").

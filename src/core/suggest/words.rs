@@ -1,6 +1,8 @@
 //! Words of the text, with the punctuation between them, and the names they make.
 
-use super::lexicon::{is_reporting_verb, ABBREVIATED_TITLES, NAME_JOINERS, NOT_NAMES, TITLES};
+use super::lexicon::{
+    is_reporting_verb, listed, ABBREVIATED_TITLES, NAME_JOINERS, NOT_NAMES, TITLES,
+};
 
 /// The punctuation between a word and the one before it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -78,7 +80,7 @@ impl Word {
     }
 
     pub fn is_title(&self) -> bool {
-        TITLES.contains(&self.bare())
+        listed(TITLES, self.bare())
     }
 }
 
@@ -105,7 +107,7 @@ pub fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
         // ("Rep. Elijah Cummings", "Mr. Obama") or state ("R-Ky."): the name runs on after it.
         let word: String = chars[s..i].iter().collect();
         let lower = word.to_lowercase();
-        let title = ABBREVIATED_TITLES.contains(&lower.as_str()) || party_tag(&lower);
+        let title = listed(ABBREVIATED_TITLES, lower.as_str()) || party_tag(&lower);
         let initial = i - s == 1 && chars[s].is_uppercase();
         if (initial || title) && i < to && chars.get(i) == Some(&'.') {
             i += 1;
@@ -156,7 +158,7 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
 pub fn name_word(w: &Word) -> bool {
     let bare = w.bare();
     w.capitalised()
-        && !NOT_NAMES.contains(&bare)
+        && !listed(NOT_NAMES, bare)
         && !is_reporting_verb(&w.lower, None)
         && !party_tag(&w.lower)
         && !matches!(
@@ -186,7 +188,7 @@ pub fn name_ending_at(ws: &[Word], h: usize) -> Option<Name> {
         if ws[a].gap.breaks() {
             break;
         }
-        let joiner = NAME_JOINERS.contains(&prev.lower.as_str()) && a >= 2 && name_word(&ws[a - 2]);
+        let joiner = listed(NAME_JOINERS, prev.lower.as_str()) && a >= 2 && name_word(&ws[a - 2]);
         if name_word(prev) || joiner {
             a -= 1;
         } else {
@@ -203,9 +205,8 @@ pub fn name_starting_at(ws: &[Word], i: usize) -> Option<(Name, usize)> {
         if b > i && w.gap.breaks() {
             break;
         }
-        let joiner = b > i
-            && NAME_JOINERS.contains(&w.lower.as_str())
-            && ws.get(b + 1).is_some_and(name_word);
+        let joiner =
+            b > i && listed(NAME_JOINERS, w.lower.as_str()) && ws.get(b + 1).is_some_and(name_word);
         if name_word(w) || joiner {
             b += 1;
         } else {
