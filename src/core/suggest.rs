@@ -38,7 +38,7 @@ mod names;
 mod words;
 
 use attribution::{attribution_after, attribution_before, clause_subject, Context, Mention};
-use lexicon::listed;
+use lexicon::{listed, TITLE_SMALL_WORDS};
 use names::NameBook;
 use serde::Serialize;
 
@@ -137,11 +137,6 @@ const TITLE_CONTEXT: usize = 300;
 
 /// The most words a title has.
 const MAX_TITLE_WORDS: usize = 8;
-
-/// Words a title leaves in lower case.
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
-];
 
 /// Whether the quote `chars[start..end]` is a title ("Meet the Press", "The Walking Dead"):
 /// a few words, each capitalised but the small ones, in a paragraph that is not itself in

@@ -10,7 +10,9 @@
 //! belong to a phrase, or punctuation. Its head (last word before "of", "for"…) decides what it
 //! is: a pronoun, a name, or a description ("the judge", "a spokesman for the campaign").
 
-use super::lexicon::{listed, BEFORE_VERB, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS};
+use super::lexicon::{
+    listed, BEFORE_VERB, CLAUSE_OPENERS, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS, SUBORDINATORS,
+};
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
 
@@ -221,12 +223,6 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     None
 }
 
-/// Subordinating words that open a clause before the main one.
-const SUBORDINATORS: &[&str] = &[
-    "after", "although", "as", "asked", "because", "before", "if", "once", "since", "speaking",
-    "though", "until", "when", "whereas", "while",
-];
-
 /// The subject of the reporting verb at word `v` of a sentence.
 fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
     let n = ws.len();
@@ -361,12 +357,6 @@ fn opens_clause(ws: &[Word], a: usize, lo: usize) -> bool {
             .get(a.wrapping_sub(1))
             .is_some_and(|w| listed(CLAUSE_OPENERS, w.bare()))
 }
-
-/// Words after which a clause starts.
-const CLAUSE_OPENERS: &[&str] = &[
-    "after", "although", "and", "as", "because", "before", "but", "if", "once", "since", "so",
-    "that", "then", "though", "until", "when", "where", "whether", "while", "yet",
-];
 
 /// The noun phrase ending before word `b` (not before word `lo`): its mention and first word.
 fn phrase_before(ws: &[Word], b: usize, lo: usize) -> Option<(Mention, usize)> {

@@ -194,7 +194,7 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Reporting verbs whose bare base form is too often a noun ("a post", "the state") to be read
 /// as a verb without an inflection.
-const NOUN_LIKE: &[&str] = &[
+pub const NOUN_LIKE: &[&str] = &[
     "address", "answer", "blast", "blog", "brand", "call", "charge", "claim", "comment", "counter",
     "credit", "cry", "demand", "echo", "estimate", "label", "note", "object", "pledge", "point",
     "post", "praise", "promise", "protest", "query", "question", "remark", "reply", "report",
@@ -202,7 +202,7 @@ const NOUN_LIKE: &[&str] = &[
 ];
 
 /// Words after which a verb form is a noun ("the claims", "his remarks").
-const DETERMINERS: &[&str] = &[
+pub const DETERMINERS: &[&str] = &[
     "a", "an", "any", "her", "his", "its", "many", "my", "no", "of", "our", "several", "some",
     "such", "that", "the", "their", "these", "this", "those", "three", "two", "whose", "your",
 ];
@@ -674,4 +674,101 @@ pub const FINITE: &[&str] = &[
     "has", "have", "held", "is", "kept", "knew", "knows", "left", "made", "may", "met", "might",
     "must", "ran", "said", "sat", "saw", "says", "sent", "should", "spent", "stood", "thinks",
     "thought", "took", "wanted", "wants", "was", "went", "were", "will", "would",
+];
+
+/// Words that make a name an organisation's or a place's rather than a person's.
+pub const NOT_PERSON: &[&str] = &[
+    "administration",
+    "agency",
+    "america",
+    "american",
+    "association",
+    "bank",
+    "bureau",
+    "campaign",
+    "carolina",
+    "center",
+    "centre",
+    "church",
+    "city",
+    "club",
+    "college",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "council",
+    "county",
+    "court",
+    "democratic",
+    "democrats",
+    "department",
+    "east",
+    "federal",
+    "foundation",
+    "fund",
+    "global",
+    "group",
+    "hampshire",
+    "house",
+    "inc",
+    "institute",
+    "international",
+    "iowa",
+    "island",
+    "islands",
+    "journal",
+    "magazine",
+    "ministry",
+    "national",
+    "nations",
+    "network",
+    "new",
+    "news",
+    "north",
+    "office",
+    "party",
+    "post",
+    "press",
+    "radio",
+    "republican",
+    "republicans",
+    "review",
+    "river",
+    "school",
+    "security",
+    "senate",
+    "service",
+    "south",
+    "state",
+    "states",
+    "street",
+    "television",
+    "times",
+    "tv",
+    "union",
+    "united",
+    "university",
+    "valley",
+    "washington",
+    "west",
+    "world",
+    "york",
+];
+
+/// Subordinating words that open a clause before the main one.
+pub const SUBORDINATORS: &[&str] = &[
+    "after", "although", "as", "asked", "because", "before", "if", "once", "since", "speaking",
+    "though", "until", "when", "whereas", "while",
+];
+
+/// Words after which a clause starts.
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "after", "although", "and", "as", "because", "before", "but", "if", "once", "since", "so",
+    "that", "then", "though", "until", "when", "where", "whether", "while", "yet",
+];
+
+/// Words a title leaves in lower case.
+pub const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
 ];

@@ -95,10 +95,7 @@ fn mark_at(chars: &[char], i: usize, innermost: Option<Family>) -> Option<Mark> 
             None
         }
         '«' => Some(
-            if innermost == Some(Family::Guillemet)
-                && !is_space_or_edge(before)
-                && is_space_or_edge(after)
-            {
+            if innermost == Some(Family::Guillemet) && !is_space_or_edge(before) && !letter(after) {
                 Mark::Close(Family::Guillemet)
             } else {
                 Mark::Open(Family::Guillemet)

@@ -2,7 +2,7 @@
 //! to resolve a pronoun to the last person named, and a bare title ("the senator") to the
 //! last person who bore it.
 
-use super::lexicon::listed;
+use super::lexicon::{listed, NOT_PERSON};
 use super::words::{name_starting_at, words_in, Name};
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -10,86 +10,6 @@ use std::collections::HashMap;
 fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
-
-/// Words that make a name an organisation's or a place's rather than a person's.
-const NOT_PERSON: &[&str] = &[
-    "administration",
-    "agency",
-    "america",
-    "american",
-    "association",
-    "bank",
-    "bureau",
-    "campaign",
-    "carolina",
-    "center",
-    "centre",
-    "church",
-    "city",
-    "club",
-    "college",
-    "committee",
-    "company",
-    "congress",
-    "corp",
-    "council",
-    "county",
-    "court",
-    "democratic",
-    "democrats",
-    "department",
-    "east",
-    "federal",
-    "foundation",
-    "fund",
-    "global",
-    "group",
-    "hampshire",
-    "house",
-    "inc",
-    "institute",
-    "international",
-    "iowa",
-    "island",
-    "islands",
-    "journal",
-    "magazine",
-    "ministry",
-    "national",
-    "nations",
-    "network",
-    "new",
-    "news",
-    "north",
-    "office",
-    "party",
-    "post",
-    "press",
-    "radio",
-    "republican",
-    "republicans",
-    "review",
-    "river",
-    "school",
-    "security",
-    "senate",
-    "service",
-    "south",
-    "state",
-    "states",
-    "street",
-    "television",
-    "times",
-    "tv",
-    "union",
-    "united",
-    "university",
-    "valley",
-    "washington",
-    "west",
-    "world",
-    "york",
-];
 
 /// Title words a description's head noun stands for ("the senator" → "Sen. …").
 const TITLE_HEADS: &[(&str, &[&str])] = &[

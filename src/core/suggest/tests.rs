@@ -202,3 +202,241 @@ fn a_colon_ended_paragraph_and_a_second_quote_in_the_paragraph() {
     assert_eq!(got[1], q("It is over for them,", Some("Ana Lima")));
     assert_eq!(got[2], q("We will win this time.", Some("Ana Lima")));
 }
+
+/// The quote texts with the speaker's name and the words the speaker's span covers.
+fn spans(text: &str) -> Vec<(String, Option<(String, String)>)> {
+    let chars: Vec<char> = text.chars().collect();
+    quotes(text)
+        .into_iter()
+        .map(|q| {
+            let quote: String = chars[q.start..q.end].iter().collect();
+            let speaker = q.speaker.map(|s| {
+                let at: String = chars[s.start..s.end].iter().collect();
+                (s.name, at)
+            });
+            (quote, speaker)
+        })
+        .collect()
+}
+
+fn said(quote: &str, name: &str, at: &str) -> (String, Option<(String, String)>) {
+    (quote.to_owned(), Some((name.to_owned(), at.to_owned())))
+}
+
+#[test]
+fn more_quotation_styles() {
+    let t = "‹Das ist nicht mein Problem›, sagte Anna Berg.\n\
+             »Wir bleiben hier bis zum Ende«, sagte Max Roth.\n\
+             „Nie wieder werden wir das tun”, napisał Jan Nowak.\n\
+             ''We will not give up on this,'' Mr. Reed said.\n\
+             ‟Odd marks still open a quote here,” said Ana Lima.\n\
+             She said 'we are done with this' and left.";
+    let texts: Vec<String> = spans(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Das ist nicht mein Problem",
+            "Wir bleiben hier bis zum Ende",
+            "Nie wieder werden wir das tun",
+            "We will not give up on this,",
+            "Odd marks still open a quote here,",
+            "we are done with this",
+        ]
+    );
+}
+
+#[test]
+fn descriptions_speak_and_bare_titles_name_the_last_holder() {
+    let t = "Senator Ana Lima visited the plant on Monday.\n\
+             “The plant will stay open for years,” the senator said.\n\
+             “We have no comment on the talks at this time,” the statement said.\n\
+             “Nothing has been decided about the plant,” a spokesman for the company said.";
+    assert_eq!(
+        spans(t),
+        vec![
+            said(
+                "The plant will stay open for years,",
+                "Ana Lima",
+                "the senator"
+            ),
+            said(
+                "We have no comment on the talks at this time,",
+                "the statement",
+                "the statement"
+            ),
+            said(
+                "Nothing has been decided about the plant,",
+                "a spokesman for the company",
+                "a spokesman for the company"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn pronouns_point_at_themselves_and_name_the_last_person() {
+    let t = "Tom Reed, the mayor, opened the meeting.\n\
+             “We will build the bridge next spring,” he said.\n\
+             Later he told reporters that the bridge would be “the best in the state.”";
+    assert_eq!(
+        spans(t),
+        vec![
+            said("We will build the bridge next spring,", "Tom Reed", "he"),
+            said("the best in the state.", "Tom Reed", "he"),
+        ]
+    );
+}
+
+#[test]
+fn subjects_of_the_sentence_around_partial_quotes() {
+    let t = "Ana Lima hit back on Monday, saying the plan was “a gift to the rich.”\n\
+             Lima, during a visit to Austin, Texas, said the tax was “unfair to workers.”\n\
+             Tom Reed told reporters that Lima was “wrong about everything.”\n\
+             “The numbers do not add up at all,” Dovere and Debenedetti wrote.\n\
+             The vote was close, according to Tom Reed, who added that it was “a fair fight.”\n\
+             The plan was backed by Tom Reed, who argued that it was “a fair deal.”";
+    let got = spans(t);
+    let who: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(_, s)| {
+            s.as_ref()
+                .map_or(("", ""), |(n, a)| (n.as_str(), a.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        who,
+        vec![
+            ("Ana Lima", "Ana Lima"),
+            ("Ana Lima", "Lima"),
+            ("Tom Reed", "Tom Reed"),
+            ("Debenedetti", "Debenedetti"),
+            ("Tom Reed", "Tom Reed"),
+            ("Tom Reed", "who"),
+        ]
+    );
+}
+
+#[test]
+fn inverted_order_with_an_appositive_name_and_a_headline_colon() {
+    let t = "Lima: “We Will Not Back Down on Taxes”\n\
+             “The talks are over for this year,” said the secretary of state, Rex Tillerson.\n\
+             “We will meet again in the spring,” Tillerson, the secretary of state, said.";
+    assert_eq!(
+        spans(t),
+        vec![
+            said("We Will Not Back Down on Taxes", "Lima", "Lima"),
+            said(
+                "The talks are over for this year,",
+                "Rex Tillerson",
+                "Rex Tillerson"
+            ),
+            said(
+                "We will meet again in the spring,",
+                "Rex Tillerson",
+                "Tillerson"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn attribution_in_the_sentence_before_or_a_new_sentence_after() {
+    let t = "Ana Lima went further. “We will close the plant by the end of the year.”\n\
+             “The deal is done and signed.” Tom Reed said.\n\
+             “Nobody expected the vote to pass.” Tom Reed then left the hall early.";
+    let got = spans(t);
+    assert_eq!(
+        got[0],
+        said(
+            "We will close the plant by the end of the year.",
+            "Ana Lima",
+            "Ana Lima"
+        )
+    );
+    assert_eq!(
+        got[1],
+        said("The deal is done and signed.", "Tom Reed", "Tom Reed")
+    );
+    // A new sentence that does not report the quote: no speaker from it.
+    assert_eq!(
+        got[2],
+        ("Nobody expected the vote to pass.".to_owned(), None)
+    );
+}
+
+#[test]
+fn partial_quotes_of_one_attribution_are_one_suggestion() {
+    let t = "Lima said the plan was “dead on arrival” and “a waste of money.”\n\
+             “It is over,” she said, “and we lost.”";
+    let texts: Vec<String> = spans(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "dead on arrival” and “a waste of money.",
+            "It is over,",
+            "and we lost.",
+        ]
+    );
+}
+
+#[test]
+fn titles_are_not_quotes_unless_said() {
+    let t = "Lima said on “Meet the Press” that the plan would pass this year.\n\
+             The show “The Walking Dead” returns in the fall.\n\
+             “Okay,” Lima said.";
+    let texts: Vec<String> = spans(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(texts, vec!["Okay,"]);
+}
+
+#[test]
+fn reporting_verbs_in_their_forms_and_nouns_that_look_like_them() {
+    use super::lexicon::is_reporting_verb;
+    for (word, prev) in [
+        ("said", None),
+        ("pointed", Some("he")),
+        ("quipped", Some("she")),
+        ("replies", Some("he")),
+        ("saying", None),
+        ("noting", None),
+        ("argues", Some("it")),
+        ("tweeted", Some("trump")),
+        ("comment", Some("not")),
+    ] {
+        assert!(is_reporting_verb(word, prev), "{word}");
+    }
+    for (word, prev) in [
+        ("claims", Some("the")),
+        ("remarks", Some("his")),
+        ("questions", Some("raising")),
+        ("post", None),
+        ("table", None),
+        ("written", Some("the")),
+    ] {
+        assert!(!is_reporting_verb(word, prev), "{word}");
+    }
+    assert!(REPORTING_VERBS.len() >= 150);
+}
+
+#[test]
+fn word_lists_are_sorted_for_bisection() {
+    use super::lexicon::*;
+    for list in [
+        REPORTING_VERBS,
+        TITLES,
+        ABBREVIATED_TITLES,
+        NAME_JOINERS,
+        PRONOUNS,
+        NOT_NAMES,
+        PHRASE_STOPS,
+        BEFORE_VERB,
+        FINITE,
+        NOUN_LIKE,
+        DETERMINERS,
+        NOT_PERSON,
+        SUBORDINATORS,
+        CLAUSE_OPENERS,
+        TITLE_SMALL_WORDS,
+    ] {
+        assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
+    }
+}
