@@ -263,7 +263,8 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
 /// name or "he", "she".
 fn previous_subject(cx: &Context, start: usize) -> Option<Mention> {
     let ws = cx.previous_sentence(start.saturating_sub(1));
-    match clause_subject(&ws, 0, ws.len())? {
+    let m = attribution_before(&ws, false).or_else(|| clause_subject(&ws, 0, ws.len()));
+    match m? {
         m @ Mention::Name(_) => Some(m),
         m @ Mention::Pronoun { .. } if matches!(&m, Mention::Pronoun { lower, .. } if lower == "he" || lower == "she") => {
             Some(m)

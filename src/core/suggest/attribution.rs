@@ -180,6 +180,16 @@ pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
             return Some(m);
         }
     }
+    // "“…,” Purner, 67, a retired teacher in Allentown, Pa., said": a name, a long
+    // appositive, and the verb.
+    if let Some((name, end)) = name_starting_at(ws, 0) {
+        let appositive = ws.get(end).is_some_and(|w| w.gap.comma);
+        let verb_later =
+            (end..ws.len()).any(|k| is_verb_at(ws, k) && !ws[k].lower.ends_with("ing"));
+        if appositive && verb_later {
+            return Some(Mention::Name(name));
+        }
+    }
     according_to(ws)
 }
 
@@ -248,11 +258,12 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
         .or_else(|| clause_subject(ws, 0, v))
 }
 
-/// The subject of the first finite verb in `ws[lo..hi]`: "Trump" in "Trump, in Kentucky,
+/// The subject of the first finite verb with one in `ws[lo..hi]`: "Trump" in "Trump, in Kentucky,
 /// went on the attack, calling …".
 pub fn clause_subject(ws: &[Word], lo: usize, hi: usize) -> Option<Mention> {
-    let finite = (lo..hi.min(ws.len())).find(|&k| is_finite(ws, k))?;
-    subject_before(ws, finite, lo).map(|(m, _)| m)
+    (lo..hi.min(ws.len()))
+        .filter(|&k| is_finite(ws, k))
+        .find_map(|k| subject_before(ws, k, lo).map(|(m, _)| m))
 }
 
 /// A name or "he", "she" opening the sentence: its subject, whatever its verb.
