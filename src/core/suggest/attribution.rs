@@ -12,12 +12,13 @@
 
 use super::lexicon::{
     listed, BEFORE_VERB, CLAUSE_OPENERS, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS, SUBORDINATORS,
+    TIME_WORDS,
 };
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
 
 /// How far (in code points) a sentence is read on either side of a quote.
-const WINDOW: usize = 600;
+const WINDOW: usize = 400;
 
 /// The longest subject read, in words.
 const MAX_PHRASE: usize = 14;
@@ -244,10 +245,17 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
         }
     }
     if participle {
-        // "with Trump tweeting that …": the name right before it.
-        if !ws[v].gap.breaks() {
-            if let Some(Mention::Name(name)) = v.checked_sub(1).and_then(|h| mention(ws, h, v)) {
-                return Some(Mention::Name(name));
+        // "with Trump (recently) tweeting that …": the name after "with".
+        let mut h = v;
+        while h > 0 && !ws[h].gap.breaks() && skippable(&ws[h - 1]) {
+            h -= 1;
+        }
+        if h > 0 && !ws[h].gap.breaks() {
+            if let Some(name) = name_ending_at(ws, h - 1) {
+                let k = ws.partition_point(|w| w.start < name.start);
+                if k > 0 && ws[k - 1].lower == "with" {
+                    return Some(Mention::Name(name));
+                }
             }
         }
         // "Clinton hit back, saying “…”": the subject of the clause the participle hangs on.
@@ -300,6 +308,22 @@ fn according_to(ws: &[Word]) -> Option<Mention> {
     subject_after(ws, k + 2, ws.len())
 }
 
+/// Where a time expression ending before word `b` starts ("on Friday", "last week",
+/// "Tuesday"), if there is one between a subject and its verb.
+fn time_before(ws: &[Word], b: usize, lo: usize) -> Option<usize> {
+    let t = b.checked_sub(1).filter(|&t| t >= lo)?;
+    if ws.get(b).is_some_and(|w| w.gap.breaks()) || !listed(TIME_WORDS, ws[t].bare()) {
+        return None;
+    }
+    let opener = t > lo
+        && !ws[t].gap.breaks()
+        && matches!(
+            ws[t - 1].lower.as_str(),
+            "on" | "last" | "this" | "next" | "late"
+        );
+    Some(if opener { t - 1 } else { t })
+}
+
 /// Whether `w` may stand between a subject and its verb.
 fn skippable(w: &Word) -> bool {
     listed(BEFORE_VERB, w.lower.as_str()) || (w.lower.len() > 4 && w.lower.ends_with("ly"))
@@ -315,8 +339,14 @@ fn stops_phrase(ws: &[Word], k: usize) -> bool {
 fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> {
     let gap = |k: usize| ws.get(k).map_or(Gap::default(), |w| w.gap);
     let mut b = v;
-    while b > lo && !gap(b).breaks() && ws.get(b - 1).is_some_and(skippable) {
-        b -= 1;
+    loop {
+        if b > lo && !gap(b).breaks() && ws.get(b - 1).is_some_and(skippable) {
+            b -= 1;
+        } else if let Some(t) = time_before(ws, b, lo) {
+            b = t;
+        } else {
+            break;
+        }
     }
     // "Ervin, who thinks …": the relative pronoun, standing for the phrase before it.
     if b > lo && !gap(b).breaks() && matches!(ws[b - 1].lower.as_str(), "who" | "which") {

@@ -772,3 +772,25 @@ pub const CLAUSE_OPENERS: &[&str] = &[
 pub const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
 ];
+
+/// Words of a time expression that may stand between a subject and its verb ("Obama on
+/// Friday declared").
+pub const TIME_WORDS: &[&str] = &[
+    "afternoon",
+    "evening",
+    "friday",
+    "monday",
+    "morning",
+    "night",
+    "saturday",
+    "sunday",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "week",
+    "weekend",
+    "year",
+    "yesterday",
+];

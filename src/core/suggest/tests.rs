@@ -440,3 +440,22 @@ fn word_lists_are_sorted_for_bisection() {
         assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
     }
 }
+
+#[test]
+fn time_words_before_the_verb_and_participles_after_with() {
+    let t = "Ana Lima on Friday declared the bridge “a triumph of engineering.”\n\
+             The crowd cheered, with Tom Reed later tweeting that it was “a great day for us.”\n\
+             Lima answered on the radio, saying the town was “ready for visitors.”";
+    let who: Vec<Option<String>> = quotes(t)
+        .into_iter()
+        .map(|q| q.speaker.map(|s| s.name))
+        .collect();
+    assert_eq!(
+        who,
+        vec![
+            Some("Ana Lima".to_owned()),
+            Some("Tom Reed".to_owned()),
+            Some("Ana Lima".to_owned()),
+        ]
+    );
+}
