@@ -459,3 +459,31 @@ fn time_words_before_the_verb_and_participles_after_with() {
         ]
     );
 }
+
+proptest::proptest! {
+    /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
+    /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
+    #[test]
+    fn attribution_words_never_give_spans_outside_the_text(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "said", "Said", "told", "saying", "according", "to", "he", "she", "who", "the",
+                "senator", "Sen.", "Mr.", "Ana", "Lima", "Reed", "of", "and", "on", "Friday",
+                ",", ".", ":", "“", "”", "\"", "'", "‘", "’", "«", "»", "(", ")", "—", "\n",
+                "é", "😀", "with", "tweeting", "a", "spokesman", "for", "Tom",
+            ]),
+            0..80,
+        )
+    ) {
+        let t = parts.join(" ");
+        let n = t.chars().count();
+        let mut last_end = 0;
+        for q in quotes(&t) {
+            proptest::prop_assert!(q.start < q.end && q.end <= n && q.start >= last_end);
+            last_end = q.end;
+            if let Some(s) = &q.speaker {
+                proptest::prop_assert!(s.start < s.end && s.end <= n, "{s:?} in {t:?}");
+            }
+        }
+    }
+}
