@@ -10,7 +10,10 @@
 //! ones do not close). A quote left open at the end of its paragraph otherwise ends there. A
 //! suggested quote is the text inside the marks, and only one that reads as speech: at least
 //! [`MIN_QUOTE_WORDS`] words, or fewer in a sentence that says who said them ("Trump called it
-//! a “disgrace”"), so that titles and scare quotes are left out.
+//! a “disgrace”"), so that scare quotes are left out; a few words in title case ("on “Meet the
+//! Press”") are a title unless the sentence says someone said them, outside headlines. Partial
+//! quotes of one sentence with a few words and no reporting verb between them ("“dead on
+//! arrival” and “a waste of money”") are suggested as one quote: one attribution covers them.
 //!
 //! **Speakers** ([`attribution`]). First the quote's own sentence, read without the words of
 //! quotes: the subject of a reporting verb ([`lexicon::REPORTING_VERBS`], with their
@@ -19,8 +22,9 @@
 //! of state, said") and with titles dropped ("Foreign Minister Mevlut Cavusoglu" → "Mevlut
 //! Cavusoglu"); a participle's subject is its clause's ("Clinton hit back, saying “…”"). A
 //! paragraph ending with a colon attributes the quote that opens the next one. Then, with no
-//! attribution in the sentence: the speaker of the last quote in the same paragraph, or, for a
-//! paragraph that is only the quote (a floating quote), the last speaker.
+//! attribution in the sentence: the speaker of the last quote in the same paragraph; for a
+//! paragraph that is only the quote (a floating quote), the last speaker; otherwise the person
+//! the sentence before is about ("Lima went further. “…”").
 //!
 //! A speaker is a name, a pronoun or a description ("the judge", "a spokesman for the
 //! campaign"). Its span is where it stands in the sentence; its name is the fullest form of the
