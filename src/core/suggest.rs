@@ -1,7 +1,7 @@
 //! Suggestions (issue 13), first part: the direct quotes of an article and who said them.
 //! Plain Rust over the canonical text; offsets are Unicode code points, as stored offsets are.
 //!
-//! **Quotes** ([`marks`]). Every kind of quotation mark news text uses: “…”, „…“, „…”, «…»,
+//! **Quotes** (`marks`). Every kind of quotation mark news text uses: “…”, „…“, „…”, «…»,
 //! »…«, ‹…›, "…", and ‘…’ / '…' in their quoting role (an apostrophe between two letters, or
 //! after a letter at a word's end, never opens or closes a quote). A quote may nest another
 //! (its marks are then part of the outer quote's text) and may run over several paragraphs: a
@@ -15,8 +15,8 @@
 //! quotes of one sentence with a few words and no reporting verb between them ("“dead on
 //! arrival” and “a waste of money”") are suggested as one quote: one attribution covers them.
 //!
-//! **Speakers** ([`attribution`]). First the quote's own sentence, read without the words of
-//! quotes: the subject of a reporting verb ([`lexicon::REPORTING_VERBS`], with their
+//! **Speakers** (`attribution`). First the quote's own sentence, read without the words of
+//! quotes: the subject of a reporting verb ([`REPORTING_VERBS`], with their
 //! inflections) next to the quote, in either order ("…," said Tillerson; "…," Tillerson said;
 //! Tillerson said: "…"; according to Tillerson), over an appositive ("Tillerson, the secretary
 //! of state, said") and with titles dropped ("Foreign Minister Mevlut Cavusoglu" → "Mevlut
@@ -30,7 +30,7 @@
 //! campaign"). Its span is where it stands in the sentence; its name is the fullest form of the
 //! name the article used ("Tillerson" → "Rex Tillerson"), for a pronoun (he, she) the last
 //! person named, and for a bare title ("the senator") the last person named with that title
-//! ([`names`]); otherwise the description's or the pronoun's own words.
+//! (`names`); otherwise the description's or the pronoun's own words.
 //!
 //! The work is linear in the text: each quote reads a bounded window around it, and names are
 //! read once, in order.
