@@ -1,7 +1,7 @@
 //! The word lists the suggester reads text with: reporting verbs, titles, and the small words
 //! that end a noun phrase or a name. All lower case.
 
-/// Reporting verbs, by their base form. With their inflections ([`is_reporting_verb`]) these
+/// Reporting verbs, by their base form. With their inflections (`is_reporting_verb`) these
 /// are some 600 forms: "said", "says", "saying", "argued", "pointed (out)", "tweeted"…, and the
 /// verbs that attribute a quoted phrase ("called it “a disgrace”", "denounced … as “hurtful”").
 /// Sorted, for a binary search (a test checks the order).
