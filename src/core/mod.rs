@@ -2,6 +2,7 @@
 
 pub mod anchor;
 pub mod articles;
+pub mod claims;
 pub mod extract;
 pub mod formats;
 pub mod handoff;
