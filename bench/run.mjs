@@ -39,7 +39,8 @@ const COUNTS = args.counts ? list(args.counts) : QUICK ? [0, 500] : [0, 500, 2_0
 const TRACE = !!args.trace;
 const PROFILE = !!args.profile;
 // `--only=hostile` runs the bundle sizes and the hostile files alone; `--only=extract` the
-// bundle sizes and the extraction of a 5,000-word news page.
+// bundle sizes and the extraction of a 5,000-word news page; `--only=suggest` the bundle sizes
+// and the suggester on a 5,000- and a 100,000-word article.
 const ONLY = args.only ?? null;
 const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
 
@@ -195,17 +196,18 @@ async function bundleSizes() {
   // extractor's (annotator-extractor*) when the New article dialog opens.
   const isWorker = (f) => f.startsWith('annotator-worker');
   const isExtractor = (f) => f.startsWith('annotator-extractor');
+  const isSuggester = (f) => f.startsWith('annotator-suggester');
   const kinds = [['wasm', '.wasm'], ['JS', '.js'], ['CSS', '.css']];
   for (const [name, ext] of kinds) {
     const s = { raw: 0, gzip: 0, br: 0 };
-    for (const f of files.filter((f) => extname(f) === ext && !isWorker(f) && !isExtractor(f))) {
+    for (const f of files.filter((f) => extname(f) === ext && !isWorker(f) && !isExtractor(f) && !isSuggester(f))) {
       const z = size(await readFile(join(DIST, f)));
       for (const k in s) s[k] += z[k];
     }
     for (const k in sum) sum[k] += s[k];
     row('bundle', `${name} raw / gzip / brotli`, 'KB', `${fmt(s.raw, 'KB')} / ${fmt(s.gzip, 'KB')} / ${fmt(s.br, 'KB')}`, '', null, 'loaded by the page');
   }
-  for (const [who, is, when] of [['worker', isWorker, 'loaded on first use'], ['extractor', isExtractor, 'loaded when New article opens']]) {
+  for (const [who, is, when] of [['worker', isWorker, 'loaded on first use'], ['extractor', isExtractor, 'loaded when New article opens'], ['suggester', isSuggester, 'loaded when an article is shown']]) {
     for (const [name, ext] of [[`${who} wasm`, '.wasm'], [`${who} JS (+ loader)`, '.js']]) {
       const s = { raw: 0, gzip: 0, br: 0 };
       for (const f of files.filter((f) => extname(f) === ext && is(f))) {
@@ -693,6 +695,7 @@ async function main() {
     if (!ONLY) await mainCases(browser, server.url);
     if (!ONLY || ONLY === 'hostile') await hostileSection(browser, server.url);
     if (!ONLY || ONLY === 'extract') await extractSection(browser, server.url);
+    if (!ONLY || ONLY === 'suggest') await suggestSection(browser, server.url);
   } finally {
     await browser.close();
     await server.close();
@@ -804,6 +807,71 @@ async function extractSection(browser, url) {
   row(label, 'longest main-thread task during both', 'ms', pick('longest'), '', null, '0: no task reached 50 ms');
   target(`${label}: extracted and shown (worker loaded)`, 200, 'ms', pick('warm'));
   target(`${label}: extracted and shown (chosen at once)`, 200, 'ms', pick('cold'));
+}
+
+/**
+ * Suggestions (issue 13): the suggester worker, as the app starts it, given a 5,000-word and a
+ * 100,000-word article; the time from the job posted to the suggestions received, the first
+ * time (the worker fetches and reads the claim model) and once it has it. Measured in the page
+ * with the app's own message envelope (see src/web/worker.rs), so it counts the transfer both
+ * ways and the worker's work, not the page's drawing.
+ */
+async function suggestSection(browser, url) {
+  const { makeSuggestText } = await import('./suggest-text.mjs');
+  const model = await readFile(join(DIST, 'claims-model.bin'));
+  row('suggestions', 'claim model raw / gzip', 'KB', `${fmt(model.length, 'KB')} / ${fmt(gzipSync(model, { level: 9 }).length, 'KB')}`, '', null, 'claims-model.bin, fetched by the suggester worker on first use');
+  target('suggestions: claim model, gzip', 100 * 1024, 'KB', gzipSync(model, { level: 9 }).length);
+  for (const words of (args['suggest-words'] ? list(args['suggest-words']) : [5_000, 100_000])) {
+    const text = makeSuggestText(words);
+    const label = `suggestions: ${words.toLocaleString('en')}-word article`;
+    log(label);
+    const once = async () => {
+      const { context, page } = await newPage(browser);
+      try {
+        await page.goto(`${url}#noprobe`);
+        await page.getByRole('article').waitFor();
+        return await page.evaluate(async (text) => {
+          const worker = new Worker('./annotator-suggester_loader.js');
+          const loaded = new Promise((resolve) => {
+            worker.addEventListener('message', function first(e) {
+              if (e.data === '"WorkerLoaded"') { worker.removeEventListener('message', first); resolve(); }
+            });
+          });
+          await loaded;
+          worker.postMessage('{"Connected":0}');
+          const job = (id) => new Promise((resolve, reject) => {
+            const t0 = performance.now();
+            worker.addEventListener('message', function done(e) {
+              const m = JSON.parse(e.data);
+              const reply = m.ProcessOutput?.[1];
+              if (!reply || reply.id !== id || !reply.body.done) return;
+              worker.removeEventListener('message', done);
+              const out = reply.body.done.suggested;
+              if (!out) reject(new Error(JSON.stringify(reply.body.done).slice(0, 200)));
+              resolve({ ms: performance.now() - t0, found: out.suggestions.length, unavailable: out.claims_unavailable ?? null });
+            });
+            worker.postMessage(JSON.stringify({ ProcessInput: [0, { id, job: { suggest: { text } } }] }));
+          });
+          const first = await job(1);
+          const warm = await job(2);
+          worker.terminate();
+          return { first: first.ms, warm: warm.ms, found: warm.found, unavailable: warm.unavailable };
+        }, text);
+      } finally {
+        await context.close();
+      }
+    };
+    const results = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const r = await once();
+      if (r.unavailable) throw new Error(`claims unavailable: ${r.unavailable}`);
+      if (i > 0) results.push(r);
+    }
+    const pick = (k) => stats(results.map((r) => r[k]));
+    row(label, 'job posted → suggestions received, model loaded', 'ms', pick('warm'), '', null, `${results[0].found} suggestions; quotes, speakers and every sentence scored, in the worker`);
+    row(label, '… the first time (model fetched and read)', 'ms', pick('first'), '', null, '');
+    target(`${label}: suggested`, words > 10_000 ? 500 : 50, 'ms', pick('warm'));
+  }
 }
 
 async function mainCases(browser, url) {

@@ -2057,3 +2057,303 @@ mod highlights {
         assert!(names.contains(&"1,000 overlapping".to_owned()), "{names:?}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions: outlined in the article, listed with their buttons, moved through in the state.
+// ---------------------------------------------------------------------------------------------
+
+mod suggestions {
+    use super::*;
+    use article_annotator::core::suggestions::{find, Suggestion};
+    use article_annotator::web::components::article_view::{ArticleView, ArticleViewProps};
+    use article_annotator::web::components::suggestions::{SuggestionsPanel, SuggestionsProps};
+    use article_annotator::web::dom;
+    use article_annotator::web::state::{AppAction, AppState, SuggestStatus};
+    use article_annotator::web::view;
+    use yew::Reducible;
+
+    const TEXT: &str = "Rex Tillerson met reporters on Tuesday.\n\
+        “We will not back down from this agreement,” said Tillerson.\n\
+        Ministers from 68 countries attended, more than ever before.";
+
+    fn article() -> Article {
+        Article::new(Uuid::from_u128(70), "Talks", None, TEXT)
+    }
+
+    fn claim(text: &str, needle: &str, score: f32) -> Suggestion {
+        let (start, end) = span(text, needle);
+        Suggestion {
+            kind: Kind::Claim,
+            start,
+            end,
+            who: None,
+            score: Some(score),
+            key: Suggestion::key_of(Kind::Claim, needle),
+        }
+    }
+
+    /// The quote the core finds in `TEXT`, then a claim over the last sentence.
+    fn list() -> Vec<Suggestion> {
+        let mut list = find(TEXT, Err(String::new())).suggestions;
+        assert_eq!(list.len(), 1);
+        list.push(claim(
+            TEXT,
+            "Ministers from 68 countries attended, more than ever before.",
+            0.93,
+        ));
+        list
+    }
+
+    /// The texts of the ranges of custom highlight `name`.
+    fn highlighted(name: &str) -> Vec<String> {
+        let registry = js_sys::Reflect::get(
+            &js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap(),
+            &"highlights".into(),
+        )
+        .unwrap();
+        let get: js_sys::Function = js_sys::Reflect::get(&registry, &"get".into())
+            .unwrap()
+            .into();
+        let h = get.call1(&registry, &name.into()).unwrap();
+        if h.is_undefined() {
+            return Vec::new();
+        }
+        js_sys::Array::from(&h)
+            .iter()
+            .map(|r| r.unchecked_into::<web_sys::Range>().to_string().into())
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn suggestions_are_drawn_over_the_text_without_changing_the_article() {
+        let article = article();
+        let list = list();
+        // A claim annotation across the quote's start: its highlight stays one <mark>.
+        let over = span(TEXT, "Tuesday.\n“We will");
+        let anns = vec![Annotation::new(
+            Uuid::from_u128(2),
+            article.id,
+            Kind::Claim,
+            TEXT,
+            over.0,
+            over.1,
+            NOW,
+        )];
+        let set = set_of(&article, anns);
+        let blocks = Rc::new(article.blocks());
+        let runs = view::chunks(&article.text, &blocks, &set, None);
+        let host = host();
+        let props = yew::props!(ArticleViewProps {
+            article: Rc::new(article.clone()),
+            blocks,
+            runs,
+        });
+        let _h = yew::Renderer::<ArticleView>::with_root_and_props(host.clone(), props).render();
+        yew::scheduler::flush().await;
+        let before = host.inner_html();
+        let root = query(&host, "article");
+        let spans: Vec<(usize, usize)> = list.iter().map(|s| (s.start, s.end)).collect();
+        // Ranges over plain text, across a highlight's edge, and past the end (left out).
+        let mut asked = spans.clone();
+        asked.push((10_000, 10_005));
+        let ranges = dom::span_ranges(&root, &asked);
+        assert_eq!(
+            ranges
+                .iter()
+                .map(|r| String::from(r.to_string()))
+                .collect::<Vec<_>>(),
+            vec![
+                "We will not back down from this agreement,".to_owned(),
+                "Ministers from 68 countries attended, more than ever before.".to_owned(),
+            ]
+        );
+        dom::set_highlight("sg-test", &ranges);
+        assert_eq!(highlighted("sg-test").len(), 2);
+        assert_eq!(
+            host.inner_html(),
+            before,
+            "the article's DOM is not touched"
+        );
+        assert_eq!(
+            all(&host, "article mark")
+                .iter()
+                .map(text)
+                .collect::<Vec<_>>(),
+            vec!["Tuesday.".to_owned(), "“We will".to_owned()],
+            "the highlight across a block boundary is one mark per block, as always"
+        );
+        // No ranges: the highlight is removed.
+        dom::set_highlight("sg-test", &[]);
+        assert!(highlighted("sg-test").is_empty());
+    }
+
+    fn panel_props(
+        list: Vec<Suggestion>,
+        focused: Option<usize>,
+        calls: &PanelCalls,
+    ) -> SuggestionsProps {
+        yew::props!(SuggestionsProps {
+            article: Rc::new(article()),
+            live: Rc::new(list),
+            focused,
+            status: SuggestStatus::Done,
+            claims_unavailable: None,
+            announcement: String::new(),
+            on_suggest: calls.suggest.callback(),
+            on_stop: calls.stop.callback(),
+            on_accept: calls.accept.callback(),
+            on_dismiss: calls.dismiss.callback(),
+            on_focus: calls.focus.callback(),
+        })
+    }
+
+    struct PanelCalls {
+        suggest: Calls<()>,
+        stop: Calls<()>,
+        accept: Calls<()>,
+        dismiss: Calls<()>,
+        focus: Calls<usize>,
+    }
+
+    fn calls() -> PanelCalls {
+        PanelCalls {
+            suggest: Calls::new(),
+            stop: Calls::new(),
+            accept: Calls::new(),
+            dismiss: Calls::new(),
+            focus: Calls::new(),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_list_names_speakers_and_scores_and_only_the_focused_one_has_buttons() {
+        let c = calls();
+        let host = host();
+        let _h = yew::Renderer::<SuggestionsPanel>::with_root_and_props(
+            host.clone(),
+            panel_props(list(), None, &c),
+        )
+        .render();
+        yew::scheduler::flush().await;
+        let section = query(&host, "section[aria-labelledby=suggestions-title]");
+        assert_eq!(text(&query(&section, "#suggestions-title")), "Suggestions");
+        assert_eq!(
+            text(&query(&section, "[role=status]")),
+            "1 quote and 1 claim to review. J and K move through them, Enter accepts, X dismisses."
+        );
+        let items: Vec<String> = all(&section, "li").iter().map(text).collect();
+        assert_eq!(items.len(), 2);
+        assert!(
+            items[0].starts_with("QuoteRex Tillerson“We will not back down"),
+            "{}",
+            items[0]
+        );
+        assert!(
+            items[1].starts_with("Claimscore 0.93“Ministers from 68"),
+            "{}",
+            items[1]
+        );
+        assert!(find_button(&section, "Accept").is_none());
+        // A click on the claim focuses it (the state then gives it its buttons).
+        click(&all(&section, "li button")[1].clone().dyn_into().unwrap()).await;
+        assert_eq!(c.focus.take(), vec![1]);
+        click(&button(&section, "Suggest")).await;
+        assert_eq!(c.suggest.len(), 1);
+
+        let c = calls();
+        let second = super::host();
+        let _h = yew::Renderer::<SuggestionsPanel>::with_root_and_props(
+            second.clone(),
+            panel_props(list(), Some(1), &c),
+        )
+        .render();
+        yew::scheduler::flush().await;
+        let current = all(&second, "li[aria-current=true]");
+        assert_eq!(current.len(), 1);
+        assert!(text(&current[0]).contains("Ministers from 68"));
+        click(&button(&second, "Accept")).await;
+        click(&button(&second, "Dismiss")).await;
+        assert_eq!((c.accept.len(), c.dismiss.len()), (1, 1));
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_state_moves_accepts_and_dismisses_and_undo_brings_a_suggestion_back() {
+        let article = article();
+        let id = article.id;
+        let mut state = Rc::new(AppState::new(article, Vec::new()));
+        let reduce = |s: Rc<AppState>, a| s.reduce(a);
+        let found = article_annotator::core::suggestions::Found {
+            suggestions: list(),
+            claims_unavailable: None,
+        };
+        state = reduce(
+            state,
+            AppAction::Suggested {
+                article: id,
+                found: found.clone(),
+            },
+        );
+        assert_eq!(state.suggestions.live.len(), 2);
+        // An answer for another article is ignored.
+        let other = reduce(
+            state.clone(),
+            AppAction::Suggested {
+                article: Uuid::nil(),
+                found,
+            },
+        );
+        assert!(Rc::ptr_eq(&other, &state));
+        state = reduce(state, AppAction::StepSuggestion(true));
+        assert_eq!(state.suggestions.focused, Some(0));
+        assert!(state
+            .suggestions
+            .announcement
+            .starts_with("Suggestion 1 of 2. Quote by Rex Tillerson"));
+        state = reduce(
+            state,
+            AppAction::AcceptSuggestion {
+                id: Uuid::from_u128(5),
+                now: NOW,
+            },
+        );
+        let a = state.annotations.get(Uuid::from_u128(5)).expect("accepted");
+        assert_eq!((a.kind(), a.who()), (Kind::Quote, "Rex Tillerson"));
+        assert_eq!(state.selected, Some(Uuid::from_u128(5)));
+        assert_eq!(state.suggestions.live.len(), 1);
+        assert_eq!(
+            state.suggestions.focused,
+            Some(0),
+            "focus moves to the next one"
+        );
+        state = reduce(
+            state,
+            AppAction::Annotate {
+                action: Action::Undo { now: NOW },
+                select: None,
+            },
+        );
+        assert_eq!(state.suggestions.live.len(), 2, "undo brings it back");
+        state = reduce(state, AppAction::FocusSuggestion(1));
+        state = reduce(state, AppAction::DismissSuggestion);
+        assert_eq!(state.suggestions.live.len(), 1);
+        assert!(state.suggestions.dismissed[&id].contains(&list()[1].key));
+        assert!(state
+            .suggestions
+            .announcement
+            .starts_with("Dismissed. Suggestion 1 of 1."));
+        // The dismissal is queued for storage under the article's meta key.
+        let plan = state.outbox.0.borrow_mut().take();
+        let put = plan
+            .puts
+            .iter()
+            .find(|(store, key, _)| {
+                *store == article_annotator::core::storage::Store::Meta
+                    && *key == format!("dismissed:{id}")
+            })
+            .expect("the dismissed set is written");
+        assert!(
+            put.2.contains(&list()[1].key.replace('"', "\\\""))
+                || put.2.contains("Ministers from 68")
+        );
+    }
+}

@@ -109,6 +109,12 @@ pub enum Job {
         /// The page's address, when known (the bookmarklet's).
         url: Option<String>,
     },
+    /// Find the quotes, speakers and check-worthy claims of an article's text
+    /// ([`crate::core::suggestions::find`]), in the suggester worker.
+    Suggest {
+        /// The article's canonical text.
+        text: String,
+    },
 }
 
 /// Where a job's library comes from.
@@ -159,7 +165,7 @@ impl Job {
                     *base = Source::Sent(StoredBase::new(stored, protected));
                 }
             }
-            Job::ReplaceText { .. } | Job::Extract { .. } => {}
+            Job::ReplaceText { .. } | Job::Extract { .. } | Job::Suggest { .. } => {}
         }
     }
 }
@@ -301,6 +307,8 @@ pub enum JobOutput {
     Exported(ExportWire),
     /// A web page's article, whole text and metadata.
     Extracted(crate::core::extract::PageCapture),
+    /// The suggestions for an article's text.
+    Suggested(crate::core::suggestions::Found),
     /// The job was refused.
     Failed {
         /// Why, in words a user understands, and that nothing was changed.
@@ -486,7 +494,30 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
         Job::Extract { file_name, .. } => JobOutput::Failed {
             message: format!("“{file_name}” could not be read here. Nothing was changed."),
         },
+        // Suggestions are the suggester worker's (`run_suggest`), which holds the claim model.
+        Job::Suggest { .. } => JobOutput::Failed {
+            message: "Suggestions could not be made here.".to_owned(),
+        },
     }
+}
+
+/// Runs a [`Job::Suggest`] with the claim `model` (`Err`: why it could not be loaded; quotes
+/// are still suggested). The suggester worker (`src/bin/suggester.rs`) calls this, and only
+/// it; any other job is refused.
+pub fn run_suggest(
+    job: Job,
+    model: Result<&crate::core::claims::ClaimModel, String>,
+    progress: &mut dyn FnMut(Progress),
+) -> JobOutput {
+    let Job::Suggest { text } = job else {
+        return JobOutput::Failed {
+            message: "This work is not the suggester's. Nothing was changed.".to_owned(),
+        };
+    };
+    progress(Progress { done: 0, total: 1 });
+    let found = crate::core::suggestions::find(&text, model);
+    progress(Progress { done: 1, total: 1 });
+    JobOutput::Suggested(found)
 }
 
 /// Runs a [`Job::Extract`]: the article of a web page (`core::extract`). The extractor worker

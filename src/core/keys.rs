@@ -14,6 +14,12 @@ pub struct KeyContext {
     pub has_selection: bool,
     /// An annotation is selected.
     pub has_selected_annotation: bool,
+    /// There are suggestions to move through.
+    pub has_suggestions: bool,
+    /// A suggestion is focused (`J`/`K` moved to it).
+    pub has_focused_suggestion: bool,
+    /// The key went to a control that `Enter` activates itself (a button, a link).
+    pub on_control: bool,
 }
 
 /// A key press as plain values: `key` is the DOM `KeyboardEvent.key`; `ctrl` is Control or
@@ -39,6 +45,14 @@ pub enum Command {
     Deselect,
     DeleteSelected,
     ShowShortcuts,
+    /// `J`: focus the next suggestion.
+    NextSuggestion,
+    /// `K`: focus the previous suggestion.
+    PrevSuggestion,
+    /// `Enter`: accept the focused suggestion.
+    AcceptSuggestion,
+    /// `X`: dismiss the focused suggestion.
+    DismissSuggestion,
 }
 
 /// The global shortcut `press` stands for in `context`, if any. Keys typed into a text field
@@ -61,6 +75,18 @@ pub fn command(press: KeyPress<'_>, context: KeyContext) -> Option<Command> {
         "Escape" if context.has_selected_annotation => Command::Deselect,
         "Delete" if !ctrl && context.has_selected_annotation => Command::DeleteSelected,
         "?" => Command::ShowShortcuts,
+        "j" | "J" if plain && context.has_suggestions => Command::NextSuggestion,
+        "k" | "K" if plain && context.has_suggestions => Command::PrevSuggestion,
+        "Enter"
+            if plain
+                && !shift
+                && context.has_focused_suggestion
+                && !context.has_selection
+                && !context.on_control =>
+        {
+            Command::AcceptSuggestion
+        }
+        "x" | "X" if plain && context.has_focused_suggestion => Command::DismissSuggestion,
         _ => return None,
     })
 }
@@ -144,11 +170,72 @@ mod tests {
     const SELECTING: KeyContext = KeyContext {
         has_selection: true,
         has_selected_annotation: false,
+        has_suggestions: false,
+        has_focused_suggestion: false,
+        on_control: false,
     };
     const SELECTED: KeyContext = KeyContext {
         has_selection: false,
         has_selected_annotation: true,
+        has_suggestions: false,
+        has_focused_suggestion: false,
+        on_control: false,
     };
+    const SUGGESTING: KeyContext = KeyContext {
+        has_selection: false,
+        has_selected_annotation: false,
+        has_suggestions: true,
+        has_focused_suggestion: true,
+        on_control: false,
+    };
+
+    #[test]
+    fn suggestion_keys() {
+        assert_eq!(
+            command(press("j"), SUGGESTING),
+            Some(Command::NextSuggestion)
+        );
+        assert_eq!(
+            command(press("K"), SUGGESTING),
+            Some(Command::PrevSuggestion)
+        );
+        assert_eq!(
+            command(press("Enter"), SUGGESTING),
+            Some(Command::AcceptSuggestion)
+        );
+        assert_eq!(
+            command(press("x"), SUGGESTING),
+            Some(Command::DismissSuggestion)
+        );
+        // Nothing to move through, or nothing focused.
+        assert_eq!(command(press("j"), KeyContext::default()), None);
+        let unfocused = KeyContext {
+            has_focused_suggestion: false,
+            ..SUGGESTING
+        };
+        assert_eq!(
+            command(press("j"), unfocused),
+            Some(Command::NextSuggestion)
+        );
+        assert_eq!(command(press("Enter"), unfocused), None);
+        assert_eq!(command(press("x"), unfocused), None);
+        // Enter on a button or link activates it; with text selected it is not an accept.
+        let on_button = KeyContext {
+            on_control: true,
+            ..SUGGESTING
+        };
+        assert_eq!(command(press("Enter"), on_button), None);
+        let selecting = KeyContext {
+            has_selection: true,
+            ..SUGGESTING
+        };
+        assert_eq!(command(press("Enter"), selecting), None);
+        let ctrl_j = KeyPress {
+            ctrl: true,
+            ..press("j")
+        };
+        assert_eq!(command(ctrl_j, SUGGESTING), None);
+    }
 
     #[test]
     fn tagging_keys_need_a_selection_and_no_modifier() {
@@ -187,7 +274,7 @@ mod tests {
     fn escape_dismisses_the_selection_first_then_deselects() {
         let both = KeyContext {
             has_selection: true,
-            has_selected_annotation: true,
+            ..SELECTED
         };
         assert_eq!(
             command(press("Escape"), both),

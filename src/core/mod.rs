@@ -19,4 +19,5 @@ pub mod segment;
 pub mod selection;
 pub mod storage;
 pub mod suggest;
+pub mod suggestions;
 pub mod text;

@@ -16,6 +16,7 @@ use crate::web::components::library::LibraryView;
 use crate::web::components::new_article::NewArticleDialog;
 use crate::web::components::notices::Notices;
 use crate::web::components::panel::AnnotationsPanel;
+use crate::web::components::suggestions::SuggestionsPanel;
 use crate::web::components::toolbar::SelectionToolbar;
 use crate::web::components::transfer::{
     ExportChooser, ImportDialog, JobProgress, ReplaceTextDialog,
@@ -26,6 +27,7 @@ use crate::web::hooks::persistence::use_persistence;
 use crate::web::hooks::selection::{highlight_click, select_item, use_article_keys, use_selection};
 use crate::web::hooks::shortcuts::{use_shortcuts, ShortcutTargets};
 use crate::web::hooks::startup::{self, use_startup};
+use crate::web::hooks::suggestions::use_suggestions;
 use crate::web::hooks::transfer::use_transfer;
 use crate::web::state::{AppAction, AppState, Notice, StorageStatus, View};
 
@@ -63,6 +65,7 @@ pub fn app() -> Html {
     let selection = use_selection(&state, &article_ref);
     let transfer = use_transfer(&state, &persister);
     let on_article_key = use_article_keys(&state, &article_ref);
+    let suggest = use_suggestions(&state, &article_ref);
     let dialog = use_state_eq(|| None::<Dialog>);
     // A page the bookmarklet sends opens the New article dialog, prefilled.
     let handed = use_handoff(&state);
@@ -103,6 +106,7 @@ pub fn app() -> Html {
             redo: redo.clone(),
             delete: delete.clone(),
             show_shortcuts: show(&dialog, Some(Dialog::Shortcuts)),
+            accept_suggestion: suggest.accept.clone(),
         },
     );
     // After "Create" the dialog's opener (the library's button) is gone: focus moves to the
@@ -181,10 +185,20 @@ pub fn app() -> Html {
                             runs={state.runs.clone()} node_ref={article_ref.clone()}
                             onkeydown={on_article_key} on_highlight_click={highlight_click(&state)} />
                     </section>
-                    <AnnotationsPanel annotations={state.annotations.clone()} filter={state.filter.clone()}
-                        selected={state.selected} on_filter={send(&state, AppAction::SetFilter)}
-                        on_select={select_item(&state, &article_ref)} {on_edit} on_delete={delete}
-                        on_error={send(&state, |text| AppAction::Notify(Notice::error(text)))} />
+                    <div class="side">
+                        <SuggestionsPanel article={state.article.clone()}
+                            live={state.suggestions.live.clone()} focused={state.suggestions.focused}
+                            status={state.suggestions.status.clone()}
+                            claims_unavailable={state.suggestions.found.claims_unavailable.clone()}
+                            announcement={state.suggestions.announcement.clone()}
+                            on_suggest={suggest.suggest.clone()} on_stop={suggest.stop.clone()}
+                            on_accept={suggest.accept.clone()} on_dismiss={suggest.dismiss.clone()}
+                            on_focus={suggest.focus.clone()} />
+                        <AnnotationsPanel annotations={state.annotations.clone()} filter={state.filter.clone()}
+                            selected={state.selected} on_filter={send(&state, AppAction::SetFilter)}
+                            on_select={select_item(&state, &article_ref)} {on_edit} on_delete={delete}
+                            on_error={send(&state, |text| AppAction::Notify(Notice::error(text)))} />
+                    </div>
                 </main>
             } else {
                 <main class="library-page">

@@ -111,7 +111,11 @@ pub fn selection_span(root: &Element) -> Option<(usize, usize)> {
 /// The run element holding code point `cp` (for an end position, the run it ends) and the
 /// UTF-16 offset of `cp` inside its text node.
 fn locate(root: &Element, cp: usize, edge: Edge) -> Option<(Node, u32)> {
-    let runs = root.query_selector_all("[data-s]").ok()?;
+    locate_in(&root.query_selector_all("[data-s]").ok()?, cp, edge)
+}
+
+/// [`locate`] among `runs`, the article's `[data-s]` elements in document order.
+fn locate_in(runs: &web_sys::NodeList, cp: usize, edge: Edge) -> Option<(Node, u32)> {
     let n = runs.length();
     // Binary search on data-s: runs are in document order, which is text order.
     let (mut lo, mut hi) = (0u32, n);
@@ -146,6 +150,78 @@ pub fn set_selection(root: &Element, start: usize, end: usize) -> Option<()> {
     sel.remove_all_ranges().ok()?;
     sel.add_range(&range).ok()?;
     Some(())
+}
+
+/// DOM ranges over code point spans of the article `root`, in the order given; a span that
+/// cannot be placed, or covers no text (past the end), is left out. The article's runs are
+/// listed once.
+pub fn span_ranges(root: &Element, spans: &[(usize, usize)]) -> Vec<web_sys::Range> {
+    let (Ok(runs), Some(document)) = (
+        root.query_selector_all("[data-s]"),
+        web_sys::window().and_then(|w| w.document()),
+    ) else {
+        return Vec::new();
+    };
+    spans
+        .iter()
+        .filter_map(|&(start, end)| {
+            let (sn, so) = locate_in(&runs, start, Edge::Start)?;
+            let (en, eo) = locate_in(&runs, end, Edge::End)?;
+            let range = document.create_range().ok()?;
+            range.set_start(&sn, so).ok()?;
+            range.set_end(&en, eo).ok()?;
+            (!range.collapsed()).then_some(range)
+        })
+        .collect()
+}
+
+/// Draws `ranges` as the CSS custom highlight `name` (`::highlight(name)` in the stylesheet),
+/// replacing what it drew before; no ranges removes it. Nothing in the DOM changes, so text
+/// being selected is never disturbed. Does nothing in a browser without `CSS.highlights`.
+pub fn set_highlight(name: &str, ranges: &[web_sys::Range]) {
+    use js_sys::{Array, Function, Reflect};
+    let global = js_sys::global();
+    let registry = Reflect::get(&global, &"CSS".into())
+        .and_then(|css| Reflect::get(&css, &"highlights".into()))
+        .ok()
+        .filter(|r| r.is_object());
+    let Some(registry) = registry else { return };
+    let method = |m: &str| {
+        Reflect::get(&registry, &m.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    };
+    if ranges.is_empty() {
+        if let Some(delete) = method("delete") {
+            let _ = delete.call1(&registry, &name.into());
+        }
+        return;
+    }
+    let highlight = Reflect::get(&global, &"Highlight".into())
+        .ok()
+        .and_then(|c| c.dyn_into::<Function>().ok())
+        .and_then(|c| Reflect::construct(&c, &ranges.iter().collect::<Array>()).ok());
+    if let (Some(h), Some(set)) = (highlight, method("set")) {
+        let _ = set.call2(&registry, &name.into(), &h);
+    }
+}
+
+/// Scrolls the page so that `range` is in view, a third of the way down, unless it is in view
+/// already (below the sticky app bar).
+pub fn scroll_range_into_view(range: &web_sys::Range) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let rect = range.get_bounding_client_rect();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    const BAR: f64 = 64.0;
+    if rect.top() < BAR || rect.bottom() > height {
+        window.scroll_by_with_x_and_y(0.0, rect.top() - height / 3.0);
+    }
 }
 
 /// Clears the document selection.
@@ -226,4 +302,18 @@ pub fn in_dialog(event: &web_sys::Event) -> bool {
             .ok()
             .flatten()
             .is_some()
+}
+
+/// Whether `event` went to a control that `Enter` activates itself: a button, a link, a
+/// summary, or anything with a button or link role.
+pub fn on_control(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| {
+            el.closest("button, a[href], summary, [role=button], [role=link], [role=menuitem]")
+                .ok()
+                .flatten()
+        })
+        .is_some()
 }

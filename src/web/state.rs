@@ -21,6 +21,7 @@ use crate::core::storage::{
     self, apply_sync_batch, plan_changes, plan_meta, plan_writes, ChangeSet, Protected, Store,
     SyncBatch, SyncMessage, WritePlan,
 };
+use crate::core::suggestions::{self, Found, Suggestion};
 use crate::core::text::{Article, Block};
 use crate::web::view::{self, ArticleRuns};
 
@@ -90,6 +91,43 @@ pub enum StorageStatus {
     Retrying(String),
 }
 
+/// Where the suggestions of the open article stand.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum SuggestStatus {
+    /// None asked for yet.
+    #[default]
+    Idle,
+    /// The suggester is working on the article.
+    Running,
+    /// The suggester answered.
+    Done,
+    /// The suggester could not run (the sentence says why).
+    Failed(String),
+}
+
+/// The suggestions of the open article, and what the user did with them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Suggestions {
+    /// What the suggester found in the open article's text.
+    pub found: Rc<Found>,
+    /// What is left to deal with ([`suggestions::live`]): the panel's list, in its order.
+    pub live: Rc<Vec<Suggestion>>,
+    /// The focused suggestion, an index into `live`.
+    pub focused: Option<usize>,
+    /// Per article, the keys of the suggestions dismissed on it.
+    pub dismissed: Rc<std::collections::HashMap<Uuid, std::collections::BTreeSet<String>>>,
+    pub status: SuggestStatus,
+    /// What the polite live region says (the focused suggestion, or what was done).
+    pub announcement: String,
+}
+
+impl Suggestions {
+    /// The focused suggestion.
+    pub fn focused(&self) -> Option<&Suggestion> {
+        self.live.get(self.focused?)
+    }
+}
+
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -128,6 +166,8 @@ pub struct AppState {
     /// Bumped each time [`AppAction::RenderDeferred`] drew a slice and left blocks to draw:
     /// the shell then asks for the next slice in a task of its own.
     pub deferred_rounds: u64,
+    /// The open article's suggestions.
+    pub suggestions: Suggestions,
 }
 
 /// The most blocks [`AppAction::RenderDeferred`] draws in one task: drawing every block an
@@ -195,6 +235,26 @@ pub enum AppAction {
         message: String,
     },
     SetSettings(ExportSettings),
+    /// The suggester started on the open article.
+    SuggestStarted,
+    /// The suggester's answer for `article`'s text as shown when it was asked.
+    Suggested {
+        article: Uuid,
+        found: Found,
+    },
+    /// The suggester could not run.
+    SuggestFailed(String),
+    /// Move the focus to the next (`true`) or previous suggestion.
+    StepSuggestion(bool),
+    /// Focus suggestion `i` of the list.
+    FocusSuggestion(usize),
+    /// Accept the focused suggestion as a new annotation with this id.
+    AcceptSuggestion {
+        id: Uuid,
+        now: Timestamp,
+    },
+    /// Dismiss the focused suggestion for good (on this article).
+    DismissSuggestion,
 }
 
 impl AppState {
@@ -215,6 +275,7 @@ impl AppState {
             runs: view::plain_chunks("", &[]),
             deferred: None,
             deferred_rounds: 0,
+            suggestions: Suggestions::default(),
             selected: None,
             filter: Filter::default(),
             notice: None,
@@ -234,6 +295,10 @@ impl AppState {
         self.selected = None;
         self.filter = Filter::default();
         self.deferred = None;
+        self.suggestions = Suggestions {
+            dismissed: Rc::clone(&self.suggestions.dismissed),
+            ..Suggestions::default()
+        };
         self.runs = self.render_all();
     }
 
@@ -264,6 +329,43 @@ impl AppState {
             &self.annotations,
             self.selected,
         )
+    }
+
+    /// Computes the list again (after the annotations, the dismissals or what was found
+    /// changed) and keeps the focus on the same suggestion (or, when it left the list, on the
+    /// one that took its place). The article draws suggestions without changing its DOM (see
+    /// `crate::web::hooks::suggestions`), so no block is rendered again.
+    fn refresh_suggestions(&mut self) {
+        let focused_key = self.suggestions.focused().map(|s| s.key.clone());
+        let empty = Default::default();
+        let dismissed = self
+            .suggestions
+            .dismissed
+            .get(&self.article.id)
+            .unwrap_or(&empty);
+        let live = suggestions::live(
+            &self.suggestions.found.suggestions,
+            self.annotations.iter(),
+            dismissed,
+        );
+        let focused = match (focused_key, self.suggestions.focused) {
+            (Some(key), Some(i)) => live
+                .iter()
+                .position(|s| s.key == key)
+                .or_else(|| (!live.is_empty()).then(|| i.min(live.len() - 1))),
+            _ => None,
+        };
+        self.suggestions.live = Rc::new(live);
+        self.suggestions.focused = focused;
+    }
+
+    /// Moves the focus to suggestion `i` and says which it is.
+    fn focus_suggestion(&mut self, i: Option<usize>) {
+        self.suggestions.focused = i;
+        self.suggestions.announcement = match i {
+            Some(i) => suggestions::announce(&self.suggestions.live, i, &self.article.text),
+            None => String::new(),
+        };
     }
 
     /// Re-renders the blocks at indexes `touched`.
@@ -311,6 +413,7 @@ impl AppState {
             .collect();
         let touched = change.touched_blocks(&self.blocks, &extra);
         self.rerender(&touched);
+        self.refresh_suggestions();
         // The library holds exactly the records the reducer holds (undo and redo stamp
         // `modified` themselves), so a later reconcile finds nothing to change.
         let lib = Rc::make_mut(&mut self.library);
@@ -421,6 +524,7 @@ impl Reducible for AppState {
                 unfinished,
             } => {
                 s.settings = ExportSettings::from_loaded(&mut result);
+                s.suggestions.dismissed = Rc::new(suggestions::dismissed_from_meta(&result.meta));
                 s.protected = Rc::new(result.protected());
                 s.skipped = Rc::new(result.skipped.iter().map(|r| r.to_string()).collect());
                 // A seeded flag that could not be read means the sample was added once.
@@ -590,6 +694,79 @@ impl Reducible for AppState {
                 }
                 s.settings = settings;
                 s.save_settings();
+            }
+            AppAction::SuggestStarted => s.suggestions.status = SuggestStatus::Running,
+            AppAction::Suggested { article, found } => {
+                if article != s.article.id {
+                    return self;
+                }
+                s.suggestions.found = Rc::new(found);
+                s.suggestions.status = SuggestStatus::Done;
+                s.suggestions.focused = None;
+                s.refresh_suggestions();
+                let (quotes, claims) = suggestions::count(&s.suggestions.live);
+                s.suggestions.announcement = format!(
+                    "{quotes} quote{} and {claims} claim{} suggested.",
+                    if quotes == 1 { "" } else { "s" },
+                    if claims == 1 { "" } else { "s" }
+                );
+            }
+            AppAction::SuggestFailed(why) => s.suggestions.status = SuggestStatus::Failed(why),
+            AppAction::StepSuggestion(forward) => {
+                let Some(i) =
+                    suggestions::step(s.suggestions.live.len(), s.suggestions.focused, forward)
+                else {
+                    return self;
+                };
+                s.focus_suggestion(Some(i));
+            }
+            AppAction::FocusSuggestion(i) => {
+                if i >= s.suggestions.live.len() {
+                    return self;
+                }
+                s.focus_suggestion(Some(i));
+            }
+            AppAction::AcceptSuggestion { id, now } => {
+                let Some(sugg) = s.suggestions.focused().cloned() else {
+                    return self;
+                };
+                let a = suggestions::accept(&sugg, id, s.article.id, &s.article.text, now);
+                match s.annotate(Action::Create(a), Some(id)) {
+                    Ok(_) => {
+                        s.notice = None;
+                        let next = s.suggestions.focused;
+                        s.focus_suggestion(next);
+                        s.suggestions.announcement = format!(
+                            "Accepted as a {}. {}",
+                            sugg.kind.as_str(),
+                            s.suggestions.announcement
+                        );
+                    }
+                    Err(e) => s.notice = Some(Notice::error(e)),
+                }
+            }
+            AppAction::DismissSuggestion => {
+                let Some(sugg) = s.suggestions.focused().cloned() else {
+                    return self;
+                };
+                let id = s.article.id;
+                let set = {
+                    let all = Rc::make_mut(&mut s.suggestions.dismissed);
+                    let set = all.entry(id).or_default();
+                    set.insert(sugg.key.clone());
+                    suggestions::dismissed_value(set)
+                };
+                match plan_meta(&suggestions::dismissed_key(id), &set, &s.protected) {
+                    Ok(plan) => {
+                        s.outbox.push(plan);
+                        s.revision += 1;
+                    }
+                    Err(refused) => s.notice = Some(Notice::error(refused.to_string())),
+                }
+                s.refresh_suggestions();
+                let next = s.suggestions.focused;
+                s.focus_suggestion(next);
+                s.suggestions.announcement = format!("Dismissed. {}", s.suggestions.announcement);
             }
         }
         Rc::new(s)

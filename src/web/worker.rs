@@ -37,6 +37,10 @@ pub const WORKER_SCRIPT: &str = "./annotator-worker_loader.js";
 /// article dialog.
 pub const EXTRACTOR_SCRIPT: &str = "./annotator-extractor_loader.js";
 
+/// The suggester worker's loader script (`src/bin/suggester.rs`): suggestions of quotes,
+/// speakers and claims.
+pub const SUGGESTER_SCRIPT: &str = "./annotator-suggester_loader.js";
+
 /// How long the worker may take to load before the job is given up with a message.
 const START_TIMEOUT_MS: u32 = 30_000;
 

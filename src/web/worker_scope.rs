@@ -85,3 +85,29 @@ pub fn read_file(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> 
             }
         })
 }
+
+/// The bytes at `url` (relative to the worker's script), fetched from the app's own origin;
+/// `Err` with a sentence when they cannot be had (offline before the file was ever loaded, a
+/// server that answers with an error).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let failed = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "the request failed".to_owned())
+    };
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(scope.fetch_with_str(url))
+            .await
+            .map_err(failed)?
+            .dyn_into()
+            .map_err(|_| "the answer was not a response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

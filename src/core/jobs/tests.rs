@@ -522,3 +522,36 @@ fn web_pages_are_read_by_the_extractor_job_only() {
     };
     assert!(message.contains("20 MB"), "{message}");
 }
+
+#[test]
+fn suggestions_are_made_by_the_suggester_job_only() {
+    let text = "Rex Tillerson spoke.\n“We will hold this line for a long time,” Tillerson said.";
+    let job = Job::Suggest { text: text.into() };
+    let mut seen = Vec::new();
+    let out = run_suggest(job.clone(), Err("no model".into()), &mut |p| seen.push(p));
+    let JobOutput::Suggested(found) = out else {
+        panic!("not suggested: {out:?}");
+    };
+    assert_eq!(found.counts(), (1, 0));
+    assert_eq!(found.suggestions[0].who.as_deref(), Some("Rex Tillerson"));
+    assert_eq!(found.claims_unavailable.as_deref(), Some("no model"));
+    assert_eq!(seen.last(), Some(&Progress { done: 1, total: 1 }));
+    // The output travels as JSON like every other.
+    let reply = Reply {
+        id: 3,
+        body: ReplyBody::Done(JobOutput::Suggested(found.clone())),
+    };
+    let back: Reply = serde_json::from_str(&serde_json::to_string(&reply).unwrap()).unwrap();
+    assert_eq!(back, reply);
+    // The import worker's `run` does not suggest; the suggester does nothing else.
+    assert!(matches!(run(job, &mut |_| {}), JobOutput::Failed { .. }));
+    let other = Job::Extract {
+        file_name: "x".into(),
+        html: String::new(),
+        url: None,
+    };
+    assert!(matches!(
+        run_suggest(other, Err(String::new()), &mut |_| {}),
+        JobOutput::Failed { .. }
+    ));
+}

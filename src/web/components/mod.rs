@@ -8,5 +8,6 @@ pub mod modal;
 pub mod new_article;
 pub mod notices;
 pub mod panel;
+pub mod suggestions;
 pub mod toolbar;
 pub mod transfer;

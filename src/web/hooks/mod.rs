@@ -7,4 +7,5 @@ pub mod persistence;
 pub mod selection;
 pub mod shortcuts;
 pub mod startup;
+pub mod suggestions;
 pub mod transfer;

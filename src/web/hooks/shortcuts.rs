@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::core::keys::{command, Command, KeyContext, KeyPress};
 use crate::core::model::Kind;
 use crate::web::dom;
-use crate::web::state::{AppAction, AppState};
+use crate::web::state::{AppAction, AppState, View};
 
 /// What the shortcuts act on besides the state.
 #[derive(Clone, PartialEq)]
@@ -22,6 +22,8 @@ pub struct ShortcutTargets {
     pub redo: Callback<()>,
     pub delete: Callback<Uuid>,
     pub show_shortcuts: Callback<()>,
+    /// Accepts the focused suggestion.
+    pub accept_suggestion: Callback<()>,
 }
 
 /// Listens to key presses on the document, outside text fields and dialogs.
@@ -35,6 +37,9 @@ pub fn use_shortcuts(state: &UseReducerHandle<AppState>, targets: ShortcutTarget
         targets.has_selection,
         state.revision,
         std::rc::Rc::as_ptr(&state.article) as usize,
+        std::rc::Rc::as_ptr(&state.suggestions.live) as usize,
+        state.suggestions.focused,
+        state.view,
     );
     use_effect_with(deps, move |_| {
         let opts = EventListenerOptions::enable_prevent_default();
@@ -56,6 +61,11 @@ pub fn use_shortcuts(state: &UseReducerHandle<AppState>, targets: ShortcutTarget
                 let context = KeyContext {
                     has_selection: targets.has_selection,
                     has_selected_annotation: state.selected.is_some(),
+                    has_suggestions: state.view == View::Article
+                        && !state.suggestions.live.is_empty(),
+                    has_focused_suggestion: state.view == View::Article
+                        && state.suggestions.focused().is_some(),
+                    on_control: dom::on_control(e),
                 };
                 let Some(c) = command(press, context) else {
                     return;
@@ -73,6 +83,10 @@ pub fn use_shortcuts(state: &UseReducerHandle<AppState>, targets: ShortcutTarget
                         }
                     }
                     Command::ShowShortcuts => targets.show_shortcuts.emit(()),
+                    Command::NextSuggestion => state.dispatch(AppAction::StepSuggestion(true)),
+                    Command::PrevSuggestion => state.dispatch(AppAction::StepSuggestion(false)),
+                    Command::AcceptSuggestion => targets.accept_suggestion.emit(()),
+                    Command::DismissSuggestion => state.dispatch(AppAction::DismissSuggestion),
                 }
                 e.prevent_default();
             });

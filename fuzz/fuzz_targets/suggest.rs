@@ -1,0 +1,36 @@
+//! Reads arbitrary bytes as an article's text and suggests (`core::suggestions::find`, with the
+//! shipped claim model): never a panic, and every suggestion lies inside the text, quotes in
+//! text order, claims scored in 0..=1, the best first. Also reads the bytes as a model file,
+//! which must be refused or read without a panic.
+#![no_main]
+
+use article_annotator::core::claims::ClaimModel;
+use article_annotator::core::model::Kind;
+use article_annotator::core::suggestions::find;
+use libfuzzer_sys::fuzz_target;
+
+static MODEL: &[u8] = include_bytes!("../../assets/claims-model.bin");
+
+fuzz_target!(|data: &[u8]| {
+    let _ = ClaimModel::from_bytes(data);
+    let text = String::from_utf8_lossy(data);
+    let len = text.chars().count();
+    let model = ClaimModel::from_bytes(MODEL).expect("the shipped model reads");
+    let found = find(&text, Ok(&model));
+    let mut last_quote = 0;
+    let mut last_score = f32::INFINITY;
+    for s in &found.suggestions {
+        assert!(s.start < s.end && s.end <= len, "{}..{} outside 0..{len}", s.start, s.end);
+        match s.kind {
+            Kind::Quote => {
+                assert!(s.start >= last_quote, "quotes in text order");
+                last_quote = s.end;
+            }
+            Kind::Claim => {
+                let score = s.score.expect("a claim has a score");
+                assert!((0.0..=1.0).contains(&score) && score <= last_score);
+                last_score = score;
+            }
+        }
+    }
+});

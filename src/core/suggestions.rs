@@ -1,0 +1,339 @@
+//! What the app does with suggestions (issue 13): the list the user moves through, what it
+//! leaves out, what accepting and dismissing one mean, and how dismissals are stored.
+//!
+//! The suggester itself is elsewhere: direct quotes and their speakers in
+//! [`crate::core::suggest`], check-worthy sentences in [`crate::core::claims`]. [`find`] runs
+//! both over an article's text (in the suggester worker, `src/bin/suggester.rs`) and gives the
+//! page a [`Found`]: quotes in text order, then the claims worth showing
+//! ([`CLAIM_MIN_SCORE`] and over, on the scale of [`check_worthiness`]) in score order, the
+//! best first. That is the order of the
+//! panel's list and of `J`/`K`.
+//!
+//! On the page, [`live`] takes out of that list what the user has dealt with: a suggestion
+//! that an annotation of the same kind already covers (at least half of it), and one the user dismissed for this article. Accepting a suggestion makes an
+//! annotation ([`accept`]) that goes through the reducer like any other (so it is undone like
+//! any other, and then the suggestion comes back); dismissing one adds its [`Suggestion::key`]
+//! to the article's dismissed set, stored under [`dismissed_key`] in the meta store. A key is
+//! the suggestion's kind and text, not its offsets, so a dismissal holds when the text around
+//! it changes.
+//!
+//! Nothing here knows of workers, storage APIs or the DOM.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::core::claims::{ClaimModel, ClaimSuggestion};
+use crate::core::model::{Annotation, Body, ClaimFields, Kind, QuoteFields, Timestamp};
+use crate::core::offsets::slice_cp;
+use crate::core::panel::shorten;
+use crate::core::suggest::QuoteSuggestion;
+
+/// The share of sentences fact-checkers checked in the claim model's training data (440 of
+/// 16,421 sentences of the CLEF CheckThat! 2019 transcripts, `bench/claims/README.md`): the
+/// model's probabilities are calibrated to it, so they are small (a strong claim gets 0.05).
+pub const CHECKED_SHARE: f32 = 440.0 / 16_421.0;
+
+/// The lowest score ([`check_worthiness`]) a claim needs to be suggested: a third of the odds
+/// of an average sentence. About one sentence in ten of a debate transcript passes it, and
+/// most of those fact-checkers checked (the model's precision at 10 is 0.30 against a base
+/// rate of 0.027); on news text it keeps sentences with figures and comparisons, and leaves
+/// out datelines and captions.
+pub const CLAIM_MIN_SCORE: f32 = 0.25;
+
+/// The score people see for a claim the model gives probability `p`: how its odds of being
+/// checked compare with those of an average sentence ([`CHECKED_SHARE`]), as a number from 0
+/// to 1 — 0.5 is an average sentence, 0.75 three times its odds, 0.9 nine times. It orders
+/// claims exactly as `p` does.
+pub fn check_worthiness(p: f32) -> f32 {
+    if p.is_nan() {
+        return 0.0;
+    }
+    let p = p.clamp(0.0, 1.0);
+    let odds = |x: f32| x / (1.0 - x).max(f32::MIN_POSITIVE);
+    let ratio = odds(p) / odds(CHECKED_SHARE);
+    if ratio.is_finite() {
+        ratio / (1.0 + ratio)
+    } else {
+        1.0
+    }
+}
+
+/// The most claims suggested in one article, the best first: a ranked list is read from the
+/// top, and a long article would otherwise bury its quotes under hundreds of sentences.
+pub const MAX_CLAIMS: usize = 100;
+
+/// The most code points of a suggestion's text kept in its [`Suggestion::key`].
+const KEY_TEXT_CP: usize = 200;
+
+/// One suggestion: an annotation the app proposes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// A quote or a claim.
+    pub kind: Kind,
+    /// Code point offset of its first character.
+    pub start: usize,
+    /// Code point offset just past its last character.
+    pub end: usize,
+    /// The speaker of a quote, or the claimant of a claim that sits in someone's quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+    /// A claim's check-worthiness, 0 to 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
+    /// What identifies it for a dismissal ([`Suggestion::key`]).
+    pub key: String,
+}
+
+impl Suggestion {
+    /// What identifies a suggestion of `kind` on `exact` across sessions and small edits of
+    /// the text around it: its kind and (the first 200 code points of) its text.
+    pub fn key_of(kind: Kind, exact: &str) -> String {
+        let text: String = exact.chars().take(KEY_TEXT_CP).collect();
+        format!("{}:{}", kind.as_str(), text)
+    }
+
+    /// The score as people read it, "0.87" (claims only).
+    pub fn score_label(&self) -> Option<String> {
+        self.score.map(|s| format!("{:.2}", s.clamp(0.0, 1.0)))
+    }
+
+    /// A one-line description for the list and for screen readers: "Quote by Rex Tillerson:
+    /// “We are …”" or "Claim, score 0.91: “Unemployment fell …”".
+    pub fn describe(&self, text: &str) -> String {
+        let exact = shorten(slice_cp(text, self.start, self.end), 90);
+        let head = match (self.kind, &self.who, self.score_label()) {
+            (Kind::Quote, Some(who), _) => format!("Quote by {who}"),
+            (Kind::Quote, None, _) => "Quote, speaker unknown".to_owned(),
+            (Kind::Claim, Some(who), Some(s)) => format!("Claim by {who}, score {s}"),
+            (Kind::Claim, None, Some(s)) => format!("Claim, score {s}"),
+            (Kind::Claim, Some(who), None) => format!("Claim by {who}"),
+            (Kind::Claim, None, None) => "Claim".to_owned(),
+        };
+        format!("{head}: “{exact}”")
+    }
+}
+
+/// What the suggester found in one article's text: the list in the order it is shown.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Found {
+    /// Quotes in text order, then claims in score order (the best first).
+    pub suggestions: Vec<Suggestion>,
+    /// Why claims could not be suggested (the model could not be loaded), if so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims_unavailable: Option<String>,
+}
+
+impl Found {
+    /// How many quotes and how many claims.
+    pub fn counts(&self) -> (usize, usize) {
+        count(&self.suggestions)
+    }
+}
+
+/// How many quotes and how many claims `list` holds.
+pub fn count(list: &[Suggestion]) -> (usize, usize) {
+    let quotes = list.iter().filter(|s| s.kind == Kind::Quote).count();
+    (quotes, list.len() - quotes)
+}
+
+/// The suggestions for `text`: its quotes with their speakers, and, when a claim model is
+/// given, its check-worthy sentences, each claim that lies in a quote (most of it inside)
+/// given that quote's speaker as claimant. `model` is `Err` with the reason when it could
+/// not be loaded: quotes are still suggested.
+pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
+    let quotes = crate::core::suggest::quotes(text);
+    let mut suggestions: Vec<Suggestion> = quotes
+        .iter()
+        .filter(|q| q.start < q.end)
+        .map(|q| Suggestion {
+            kind: Kind::Quote,
+            start: q.start,
+            end: q.end,
+            who: q.speaker.as_ref().map(|s| s.name.clone()),
+            score: None,
+            key: Suggestion::key_of(Kind::Quote, slice_cp(text, q.start, q.end)),
+        })
+        .collect();
+    let claims_unavailable = match model {
+        Ok(model) => {
+            suggestions.extend(ranked_claims(text, model.claims(text), &quotes));
+            None
+        }
+        Err(why) => Some(why),
+    };
+    Found {
+        suggestions,
+        claims_unavailable,
+    }
+}
+
+/// The claims of `scored` worth showing, the best first, at most [`MAX_CLAIMS`].
+fn ranked_claims(
+    text: &str,
+    mut scored: Vec<ClaimSuggestion>,
+    quotes: &[QuoteSuggestion],
+) -> Vec<Suggestion> {
+    for c in &mut scored {
+        c.score = check_worthiness(c.score);
+    }
+    scored.retain(|c| c.start < c.end && c.score >= CLAIM_MIN_SCORE);
+    // Stable: equal scores keep text order.
+    scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+    scored.truncate(MAX_CLAIMS);
+    scored
+        .into_iter()
+        .map(|c| Suggestion {
+            kind: Kind::Claim,
+            start: c.start,
+            end: c.end,
+            who: claimant(c.start, c.end, quotes),
+            score: Some(c.score.clamp(0.0, 1.0)),
+            key: Suggestion::key_of(Kind::Claim, slice_cp(text, c.start, c.end)),
+        })
+        .collect()
+}
+
+/// The speaker of the quote that holds most of `start..end`, if one does.
+fn claimant(start: usize, end: usize, quotes: &[QuoteSuggestion]) -> Option<String> {
+    // Quotes are in text order and do not overlap: the last one starting before `end`.
+    let i = quotes.partition_point(|q| q.start < end);
+    let q = quotes.get(i.checked_sub(1)?)?;
+    let inside = q.end.min(end).saturating_sub(q.start.max(start));
+    (inside * 2 > end - start)
+        .then(|| q.speaker.as_ref().map(|s| s.name.clone()))
+        .flatten()
+}
+
+/// Whether annotation span `a` covers at least half of suggestion span `s`.
+fn covers_half(a: (usize, usize), s: (usize, usize)) -> bool {
+    let inside = a.1.min(s.1).saturating_sub(a.0.max(s.0));
+    inside > 0 && inside * 2 >= s.1 - s.0
+}
+
+/// The suggestions of `found` still to deal with: not dismissed (by key, in `dismissed`) and
+/// not already annotated (an attached annotation of the same kind covers at least half of
+/// it: a short annotation inside a long quote leaves the quote to suggest). In the order of `found`. Costs O((s + a) log a) for s suggestions and a
+/// annotations.
+pub fn live<'a>(
+    found: &[Suggestion],
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    dismissed: &BTreeSet<String>,
+) -> Vec<Suggestion> {
+    // Per kind, the spans annotated, sorted by start, with the longest span so far: every
+    // annotation that can overlap `s..e` starts before `e` and within that length of `s`.
+    let mut spans: HashMap<Kind, Vec<(usize, usize)>> = HashMap::new();
+    for a in annotations {
+        if a.is_attached() && a.start < a.end {
+            spans.entry(a.kind()).or_default().push((a.start, a.end));
+        }
+    }
+    let longest: HashMap<Kind, usize> = spans
+        .iter_mut()
+        .map(|(k, v)| {
+            v.sort_unstable();
+            (*k, v.iter().map(|(s, e)| e - s).max().unwrap_or(0))
+        })
+        .collect();
+    found
+        .iter()
+        .filter(|s| !dismissed.contains(&s.key))
+        .filter(|s| {
+            let Some(v) = spans.get(&s.kind) else {
+                return true;
+            };
+            let reach = longest.get(&s.kind).copied().unwrap_or(0);
+            let from = v.partition_point(|a| a.0 + reach < s.start);
+            let to = v.partition_point(|a| a.0 < s.end);
+            !v.get(from..to)
+                .unwrap_or(&[])
+                .iter()
+                .any(|a| covers_half(*a, (s.start, s.end)))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The annotation accepting `s` makes on `text`: a quote with its speaker, or a claim with
+/// its claimant (empty when unknown), and nothing else filled in.
+pub fn accept(
+    s: &Suggestion,
+    id: Uuid,
+    article_id: Uuid,
+    text: &str,
+    now: Timestamp,
+) -> Annotation {
+    let mut a = Annotation::new(id, article_id, s.kind, text, s.start, s.end, now);
+    let who = s.who.clone().unwrap_or_default();
+    a.body = match s.kind {
+        Kind::Quote => Body::Quote(QuoteFields {
+            speaker: who,
+            ..QuoteFields::default()
+        }),
+        Kind::Claim => Body::Claim(ClaimFields {
+            claimant: who,
+            ..ClaimFields::default()
+        }),
+    };
+    a
+}
+
+/// Where focus goes on `J` (`forward`) or `K` in a list of `len` suggestions from
+/// `current`: the next or previous one, the first (or last) when none is focused; `None`
+/// when the list is empty. At either end it stays where it is.
+pub fn step(len: usize, current: Option<usize>, forward: bool) -> Option<usize> {
+    let last = len.checked_sub(1)?;
+    Some(match (current, forward) {
+        (None, true) => 0,
+        (None, false) => last,
+        (Some(i), true) => (i + 1).min(last),
+        (Some(i), false) => i.saturating_sub(1).min(last),
+    })
+}
+
+/// What a screen reader hears when focus moves to suggestion `i` of `list`: "Suggestion 2
+/// of 9. Quote by Rex Tillerson: “…”".
+pub fn announce(list: &[Suggestion], i: usize, text: &str) -> String {
+    match list.get(i) {
+        Some(s) => format!(
+            "Suggestion {} of {}. {}",
+            i + 1,
+            list.len(),
+            s.describe(text)
+        ),
+        None => "No suggestions.".to_owned(),
+    }
+}
+
+/// The meta key under which the suggestions dismissed on article `article` are stored.
+pub fn dismissed_key(article: Uuid) -> String {
+    format!("dismissed:{article}")
+}
+
+/// The dismissed sets of every article, read from the meta records: each `dismissed:<id>`
+/// key holding a list of strings. A record of another shape is ignored (its key is then
+/// protected by the loader if it could not be decoded; a list with other values keeps only
+/// its strings).
+pub fn dismissed_from_meta(meta: &BTreeMap<String, Value>) -> HashMap<Uuid, BTreeSet<String>> {
+    meta.iter()
+        .filter_map(|(k, v)| {
+            let id = Uuid::parse_str(k.strip_prefix("dismissed:")?).ok()?;
+            let keys = v
+                .as_array()?
+                .iter()
+                .filter_map(|k| k.as_str().map(str::to_owned))
+                .collect();
+            Some((id, keys))
+        })
+        .collect()
+}
+
+/// The meta value that stores a dismissed set.
+pub fn dismissed_value(set: &BTreeSet<String>) -> Value {
+    Value::from(set.iter().cloned().collect::<Vec<_>>())
+}
+
+#[cfg(test)]
+mod tests;

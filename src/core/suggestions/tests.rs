@@ -1,0 +1,331 @@
+use super::*;
+
+fn now() -> Timestamp {
+    Timestamp(1_790_000_000_000)
+}
+
+const TEXT: &str = "Rex Tillerson met reporters in Ankara on Tuesday.\n\
+                    “We will not back down from this agreement,” said Tillerson.\n\
+                    The deficit grew by 12 percent last year, the ministry said.";
+
+fn quote_of(text: &str) -> Suggestion {
+    find(text, Err("no model".into()))
+        .suggestions
+        .into_iter()
+        .next()
+        .expect("a quote")
+}
+
+fn claim(start: usize, end: usize, score: f32) -> ClaimSuggestion {
+    ClaimSuggestion { start, end, score }
+}
+
+fn cp_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].chars().count()
+}
+
+#[test]
+fn find_gives_quotes_with_speakers_and_says_why_claims_are_missing() {
+    let found = find(TEXT, Err("The claim model could not be loaded.".into()));
+    assert_eq!(found.counts(), (1, 0));
+    let q = &found.suggestions[0];
+    assert_eq!(q.kind, Kind::Quote);
+    assert_eq!(
+        slice_cp(TEXT, q.start, q.end),
+        "We will not back down from this agreement,"
+    );
+    assert_eq!(q.who.as_deref(), Some("Rex Tillerson"));
+    assert_eq!(q.score, None);
+    assert_eq!(
+        found.claims_unavailable.as_deref(),
+        Some("The claim model could not be loaded.")
+    );
+}
+
+#[test]
+fn claims_are_ranked_thresholded_capped_and_take_the_speaker_of_their_quote() {
+    let quotes = crate::core::suggest::quotes(TEXT);
+    let q = &quotes[0];
+    let deficit = cp_of(TEXT, "The deficit");
+    let scored = vec![
+        claim(0, 49, 0.002),               // below the threshold
+        claim(q.start, q.end, 0.03),       // inside the quote
+        claim(deficit, deficit + 40, 0.2), // the best
+    ];
+    let ranked = ranked_claims(TEXT, scored, &quotes);
+    assert_eq!(ranked.len(), 2);
+    assert_eq!(ranked[0].start, deficit);
+    assert_eq!(ranked[0].who, None);
+    assert_eq!(ranked[0].score, Some(check_worthiness(0.2)));
+    assert_eq!(ranked[1].who.as_deref(), Some("Rex Tillerson"));
+    let many: Vec<_> = (0..MAX_CLAIMS + 20)
+        .map(|i| claim(i, i + 1, 0.05 + (i as f32) / 1000.0))
+        .collect();
+    let ranked = ranked_claims(TEXT, many, &[]);
+    assert_eq!(ranked.len(), MAX_CLAIMS);
+    assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
+    assert_eq!(ranked[0].start, MAX_CLAIMS + 19);
+}
+
+#[test]
+fn check_worthiness_compares_odds_with_an_average_sentence() {
+    assert!((check_worthiness(CHECKED_SHARE) - 0.5).abs() < 1e-6);
+    assert_eq!(check_worthiness(0.0), 0.0);
+    assert_eq!(check_worthiness(1.0), 1.0);
+    assert_eq!(check_worthiness(f32::NAN), 0.0);
+    // Nine times the odds: 0.9; a third: 0.25, the threshold.
+    let odds = CHECKED_SHARE / (1.0 - CHECKED_SHARE);
+    assert!((check_worthiness(9.0 * odds / (1.0 + 9.0 * odds)) - 0.9).abs() < 1e-4);
+    assert!((check_worthiness(odds / 3.0 / (1.0 + odds / 3.0)) - CLAIM_MIN_SCORE).abs() < 1e-4);
+    // Monotone, inside 0..=1.
+    let xs: Vec<f32> = (0..=1000).map(|i| i as f32 / 1000.0).collect();
+    let ys: Vec<f32> = xs.iter().map(|&x| check_worthiness(x)).collect();
+    assert!(ys.windows(2).all(|w| w[0] <= w[1]));
+    assert!(ys.iter().all(|y| (0.0..=1.0).contains(y)));
+}
+
+#[test]
+fn a_claim_mostly_outside_a_quote_has_no_claimant() {
+    let quotes = crate::core::suggest::quotes(TEXT);
+    let q = &quotes[0];
+    // The quote's span and much more after it.
+    assert_eq!(
+        claimant(q.start, q.end + 3 * (q.end - q.start), &quotes),
+        None
+    );
+    assert_eq!(
+        claimant(q.start + 2, q.end - 2, &quotes).as_deref(),
+        Some("Rex Tillerson")
+    );
+    assert_eq!(claimant(0, 5, &quotes), None);
+}
+
+#[test]
+fn live_leaves_out_dismissed_and_annotated_suggestions_of_the_same_kind() {
+    let article = Uuid::from_u128(1);
+    let q = quote_of(TEXT);
+    let deficit = cp_of(TEXT, "The deficit");
+    let c = Suggestion {
+        kind: Kind::Claim,
+        start: deficit,
+        end: deficit + 40,
+        who: None,
+        score: Some(0.9),
+        key: Suggestion::key_of(Kind::Claim, slice_cp(TEXT, deficit, deficit + 40)),
+    };
+    let found = vec![q.clone(), c.clone()];
+    let none: Vec<Annotation> = Vec::new();
+    assert_eq!(live(&found, &none, &BTreeSet::new()), found);
+
+    // A claim annotation on the quote's span does not hide the quote suggestion.
+    let claim_on_quote = Annotation::new(
+        Uuid::from_u128(2),
+        article,
+        Kind::Claim,
+        TEXT,
+        q.start,
+        q.end,
+        now(),
+    );
+    assert_eq!(live(&found, [&claim_on_quote], &BTreeSet::new()), found);
+    // A quote annotation over most of it does; a short one inside it does not.
+    let quote_ann = Annotation::new(
+        Uuid::from_u128(3),
+        article,
+        Kind::Quote,
+        TEXT,
+        q.start + 1,
+        q.end,
+        now(),
+    );
+    assert_eq!(
+        live(&found, [&quote_ann], &BTreeSet::new()),
+        vec![c.clone()]
+    );
+    let short = Annotation::new(
+        Uuid::from_u128(4),
+        article,
+        Kind::Quote,
+        TEXT,
+        q.start,
+        q.start + 4,
+        now(),
+    );
+    assert_eq!(live(&found, [&short], &BTreeSet::new()), found);
+    // A long annotation starting well before still counts (the search reaches back).
+    let long = Annotation::new(
+        Uuid::from_u128(5),
+        article,
+        Kind::Claim,
+        TEXT,
+        0,
+        deficit + 40,
+        now(),
+    );
+    let nested = Annotation::new(Uuid::from_u128(6), article, Kind::Claim, TEXT, 1, 3, now());
+    assert_eq!(
+        live(&found, [&nested, &long], &BTreeSet::new()),
+        vec![q.clone()]
+    );
+    // An orphan annotation hides nothing.
+    let mut orphan = quote_ann.clone();
+    orphan.anchoring = crate::core::model::Anchoring::Orphan;
+    assert_eq!(live(&found, [&orphan], &BTreeSet::new()), found);
+
+    let dismissed: BTreeSet<String> = [q.key.clone()].into();
+    assert_eq!(live(&found, &none, &dismissed), vec![c]);
+}
+
+#[test]
+fn accepting_makes_an_annotation_with_the_speaker_or_claimant() {
+    let article = Uuid::from_u128(1);
+    let q = quote_of(TEXT);
+    let a = accept(&q, Uuid::from_u128(9), article, TEXT, now());
+    assert_eq!(a.kind(), Kind::Quote);
+    assert_eq!((a.start, a.end), (q.start, q.end));
+    assert_eq!(a.quote.exact, "We will not back down from this agreement,");
+    assert_eq!(a.who(), "Rex Tillerson");
+    assert_eq!(a.article_id, article);
+    let c = Suggestion {
+        kind: Kind::Claim,
+        who: None,
+        score: Some(0.8),
+        ..q
+    };
+    let a = accept(&c, Uuid::from_u128(10), article, TEXT, now());
+    assert_eq!(a.kind(), Kind::Claim);
+    assert_eq!(a.who(), "");
+}
+
+#[test]
+fn j_and_k_stop_at_the_ends() {
+    assert_eq!(step(0, None, true), None);
+    assert_eq!(step(3, None, true), Some(0));
+    assert_eq!(step(3, None, false), Some(2));
+    assert_eq!(step(3, Some(0), true), Some(1));
+    assert_eq!(step(3, Some(2), true), Some(2));
+    assert_eq!(step(3, Some(0), false), Some(0));
+    // A focus past the end (the list shrank) comes back inside it.
+    assert_eq!(step(2, Some(5), false), Some(1));
+    assert_eq!(step(2, Some(5), true), Some(1));
+}
+
+#[test]
+fn announcements_name_the_place_the_kind_and_who() {
+    let found = find(TEXT, Err(String::new()));
+    assert_eq!(
+        announce(&found.suggestions, 0, TEXT),
+        "Suggestion 1 of 1. Quote by Rex Tillerson: “We will not back down from this agreement,”"
+    );
+    assert_eq!(announce(&[], 0, TEXT), "No suggestions.");
+    let c = Suggestion {
+        kind: Kind::Claim,
+        start: 0,
+        end: 3,
+        who: None,
+        score: Some(0.876),
+        key: String::new(),
+    };
+    assert_eq!(c.describe(TEXT), "Claim, score 0.88: “Rex”");
+}
+
+#[test]
+fn keys_hold_kind_and_text_and_are_bounded() {
+    assert_eq!(
+        Suggestion::key_of(Kind::Quote, "“Ça va” 🙂"),
+        "quote:“Ça va” 🙂"
+    );
+    let long = "é".repeat(500);
+    assert_eq!(
+        Suggestion::key_of(Kind::Claim, &long).chars().count(),
+        6 + 200
+    );
+}
+
+#[test]
+fn dismissed_sets_round_trip_through_meta_and_odd_records_are_ignored() {
+    let a = Uuid::from_u128(7);
+    let set: BTreeSet<String> = ["quote:x".to_owned(), "claim:y".to_owned()].into();
+    let mut meta = BTreeMap::new();
+    meta.insert(dismissed_key(a), dismissed_value(&set));
+    meta.insert("dismissed:not-a-uuid".into(), dismissed_value(&set));
+    meta.insert(dismissed_key(Uuid::from_u128(8)), Value::from("a string"));
+    meta.insert(
+        dismissed_key(Uuid::from_u128(9)),
+        serde_json::json!(["ok", 3, null]),
+    );
+    meta.insert("settings".into(), serde_json::json!({}));
+    let read = dismissed_from_meta(&meta);
+    assert_eq!(read.len(), 2);
+    assert_eq!(read[&a], set);
+    assert_eq!(read[&Uuid::from_u128(9)], ["ok".to_owned()].into());
+}
+
+#[test]
+fn found_travels_as_json() {
+    let found = find(TEXT, Err("x".into()));
+    let json = serde_json::to_string(&found).unwrap();
+    assert_eq!(serde_json::from_str::<Found>(&json).unwrap(), found);
+}
+
+/// The model the app ships (`assets/claims-model.bin`).
+fn shipped() -> ClaimModel {
+    ClaimModel::from_bytes(include_bytes!("../../../assets/claims-model.bin")).unwrap()
+}
+
+#[test]
+fn the_shipped_model_suggests_sentences_with_figures_first_and_not_greetings() {
+    let text = "Thank you very much, everyone.\n\
+                Unemployment fell to 4.1 percent in 2017, the lowest rate in 17 years.\n\
+                I think that is wonderful.\n\
+                “Our exports grew by 12 percent last year, more than any other state,” \
+                Governor Ana Ruiz said.";
+    let found = find(text, Ok(&shipped()));
+    assert_eq!(found.claims_unavailable, None);
+    let claims: Vec<&Suggestion> = found
+        .suggestions
+        .iter()
+        .filter(|s| s.kind == Kind::Claim)
+        .collect();
+    let texts: Vec<&str> = claims
+        .iter()
+        .map(|c| slice_cp(text, c.start, c.end))
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with("Unemployment fell")),
+        "{texts:?}"
+    );
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.starts_with("Thank you") || t.starts_with("I think")),
+        "{texts:?}"
+    );
+    // The claim in the governor's quote is hers.
+    if let Some(c) = claims
+        .iter()
+        .find(|c| slice_cp(text, c.start, c.end).contains("exports"))
+    {
+        assert_eq!(c.who.as_deref(), Some("Ana Ruiz"));
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    #[test]
+    fn no_text_makes_the_suggester_panic_or_point_outside_it(
+        text in "(\\PC|[“”„«»‹›\"'‘’\n .,:;!?0-9%$]){0,400}"
+    ) {
+        let len = text.chars().count();
+        let found = find(&text, Ok(&shipped()));
+        let mut last_score = f32::INFINITY;
+        for s in &found.suggestions {
+            proptest::prop_assert!(s.start < s.end && s.end <= len);
+            if let Some(score) = s.score {
+                proptest::prop_assert!((0.0..=1.0).contains(&score) && score <= last_score);
+                proptest::prop_assert!(score >= CLAIM_MIN_SCORE);
+                last_score = score;
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+// Suggestions (issue 13): the sample article's quotes and claims, found by the suggester
+// worker, moved through with J/K, accepted with Enter, dismissed with X, and the dismissal kept
+// across a reload. Real key presses in headless Chromium against the release build.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openApp, screenshot, expect, eventually, waitReady } from './harness.mjs';
+
+const app = setup();
+
+const section = (page) => page.getByRole('region', { name: 'Suggestions' });
+const quotes = (page) => section(page).getByRole('list', { name: /^Quotes/ }).getByRole('listitem');
+const claims = (page) => section(page).getByRole('list', { name: /^Claims/ }).getByRole('listitem');
+const current = (page) => section(page).locator('li[aria-current="true"]');
+const editor = (page) => page.getByRole('region', { name: 'Selected annotation' });
+const announcement = (page) => page.locator('[data-role="suggestion-announcement"]');
+
+/** Opens the app and waits for the suggester's answer on the sample article. */
+async function openWithSuggestions(browser, url) {
+  const opened = await openApp(browser, url);
+  await expect(section(opened.page).getByRole('status')).toHaveText(/quotes? and \d+ claims? to review/, { timeout: 30000 });
+  return opened;
+}
+
+/** The texts of the ranges of the custom highlight `name` (CSS.highlights), in order. */
+const highlighted = (page, name) => page.evaluate((name) =>
+  [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString()), name);
+
+/** Presses J until the focused suggestion's text matches `re`; returns how many presses. */
+async function focusBy(page, re, max = 40) {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press('j');
+    await expect(current(page)).toHaveCount(1);
+    if (re.test(await current(page).innerText())) return i;
+  }
+  throw new Error(`no suggestion matching ${re}`);
+}
+
+test('the sample article gets quote suggestions with speakers, drawn as outlines, not fills', async () => {
+  const { page } = await openWithSuggestions(app.browser, app.url);
+  const n = await quotes(page).count();
+  assert.ok(n >= 2, `only ${n} quotes suggested`);
+  await expect(quotes(page).filter({ hasText: 'Together, we share a resolve' })).toHaveText(/Rex W\. Tillerson|Tillerson/);
+  // Drawn in the article as custom highlights over the quotes' text, not as <mark> fills:
+  // the article's DOM is unchanged.
+  const drawn = await highlighted(page, 'sg-quote');
+  assert.equal(drawn.length, n, JSON.stringify(drawn));
+  assert.ok(drawn.some((t) => t.startsWith('Together, we share a resolve')), JSON.stringify(drawn));
+  await expect(page.locator('article mark')).toHaveCount(0);
+  await expect(page.locator('article .block span')).toHaveCount(0);
+  await screenshot(page, 'suggestions');
+});
+
+test('J and K move through suggestions, announce them and scroll them into view', async () => {
+  const { page } = await openWithSuggestions(app.browser, app.url);
+  await page.getByRole('article').focus();
+  await page.keyboard.press('j');
+  await expect(current(page)).toHaveCount(1);
+  await expect(announcement(page)).toHaveText(/^Suggestion 1 of \d+\. Quote/);
+  await eventually(async () => assert.equal((await highlighted(page, 'sg-focus')).length, 1, 'the focused suggestion is drawn'));
+  await page.keyboard.press('j');
+  await expect(announcement(page)).toHaveText(/^Suggestion 2 of \d+\./);
+  await page.keyboard.press('k');
+  await expect(announcement(page)).toHaveText(/^Suggestion 1 of \d+\./);
+  // Moving to the last suggestion scrolls it into view.
+  const total = Number(/of (\d+)/.exec(await announcement(page).textContent())[1]);
+  for (let i = 1; i < total; i++) await page.keyboard.press('j');
+  await expect(announcement(page)).toHaveText(new RegExp(`^Suggestion ${total} of ${total}\\.`));
+  await eventually(async () => {
+    const box = await page.evaluate(() => {
+      const r = [...CSS.highlights.get('sg-focus')][0].getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight };
+    });
+    assert.ok(box.top >= 0 && box.bottom <= box.height, `focused suggestion off screen: ${JSON.stringify(box)}`);
+  });
+  // The focused suggestion's buttons, and only its.
+  await expect(section(page).getByRole('button', { name: 'Accept' })).toHaveCount(1);
+  await expect(section(page).getByRole('button', { name: 'Dismiss' })).toHaveCount(1);
+});
+
+test('Enter accepts the Tillerson quote with its speaker; undo brings the suggestion back', async () => {
+  const { page } = await openWithSuggestions(app.browser, app.url);
+  const before = await quotes(page).count();
+  await focusBy(page, /Together, we share a resolve/);
+  await page.keyboard.press('Enter');
+  await editor(page).waitFor();
+  await expect(editor(page).locator('h3 q')).toHaveText(/^Together, we share a resolve/);
+  const speaker = editor(page).getByRole('textbox', { name: 'Speaker' });
+  assert.match(await speaker.inputValue(), /Tillerson/);
+  await expect(page.locator('article mark.hl-quote')).toHaveCount(1);
+  await expect(quotes(page)).toHaveCount(before - 1);
+  await expect(announcement(page)).toHaveText(/^Accepted as a quote\./);
+  // Undo (Ctrl+Z) removes the annotation, and the suggestion is back.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('article mark.hl-quote')).toHaveCount(0);
+  await expect(quotes(page)).toHaveCount(before);
+});
+
+test('the Accept button accepts the focused claim; a claim suggestion shows its score', async () => {
+  const { page } = await openWithSuggestions(app.browser, app.url);
+  const n = await claims(page).count();
+  assert.ok(n >= 1, 'at least one claim suggested');
+  const first = claims(page).first();
+  await expect(first).toHaveText(/score 0\.\d\d/);
+  const scores = await claims(page).evaluateAll((items) =>
+    items.map((li) => Number(/score (\d\.\d\d)/.exec(li.textContent)[1])));
+  assert.deepEqual([...scores].sort((a, b) => b - a), scores, 'claims in score order');
+  await first.getByRole('button').first().click();
+  await expect(current(page)).toHaveCount(1);
+  await section(page).getByRole('button', { name: 'Accept' }).click();
+  await editor(page).waitFor();
+  await expect(page.locator('article mark.hl-claim')).toHaveCount(1);
+  await expect(claims(page)).toHaveCount(n - 1);
+});
+
+test('X dismisses a suggestion, and it stays dismissed after a reload', async () => {
+  const { page, context } = await openWithSuggestions(app.browser, app.url);
+  await page.getByRole('article').focus();
+  await page.keyboard.press('j');
+  const text = (await current(page).locator('.sg-text').innerText()).trim();
+  const before = await quotes(page).count();
+  await page.keyboard.press('x');
+  await expect(quotes(page)).toHaveCount(before - 1);
+  await expect(announcement(page)).toHaveText(/^Dismissed\./);
+  await expect(section(page).getByText(text, { exact: true })).toHaveCount(0);
+  // Dismissed, not annotated.
+  await expect(page.locator('article mark')).toHaveCount(0);
+  // Saved: the meta record is written, then the page is reloaded.
+  await eventually(async () => {
+    const keys = await page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open('article-annotator');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('meta', 'readonly');
+        const all = tx.objectStore('meta').getAllKeys();
+        all.onsuccess = () => resolve(all.result);
+        all.onerror = () => reject(all.error);
+      };
+      req.onerror = () => reject(req.error);
+    }));
+    assert.ok(keys.some((k) => String(k).startsWith('dismissed:')), JSON.stringify(keys));
+  });
+  await page.reload();
+  await waitReady(page);
+  await expect(section(page).getByRole('status')).toHaveText(/to review/, { timeout: 30000 });
+  await expect(quotes(page)).toHaveCount(before - 1);
+  await expect(section(page).getByText(text, { exact: true })).toHaveCount(0);
+  await context.close();
+});
+
+test('Enter on a button is the button, not an accept', async () => {
+  const { page } = await openWithSuggestions(app.browser, app.url);
+  await page.getByRole('article').focus();
+  await page.keyboard.press('j');
+  await section(page).getByRole('button', { name: 'Dismiss' }).focus();
+  const before = await quotes(page).count();
+  await page.keyboard.press('Enter');
+  await expect(quotes(page)).toHaveCount(before - 1);
+  await expect(page.locator('article mark')).toHaveCount(0);
+});
