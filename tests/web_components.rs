@@ -2080,7 +2080,7 @@ mod suggestions {
         Article::new(Uuid::from_u128(70), "Talks", None, TEXT)
     }
 
-    fn claim(text: &str, needle: &str, score: f32) -> Suggestion {
+    fn claim(text: &str, needle: &str, score: u16) -> Suggestion {
         let (start, end) = span(text, needle);
         Suggestion {
             kind: Kind::Claim,
@@ -2099,7 +2099,7 @@ mod suggestions {
         list.push(claim(
             TEXT,
             "Ministers from 68 countries attended, more than ever before.",
-            0.93,
+            930,
         ));
         list
     }

@@ -27,7 +27,7 @@ use uuid::Uuid;
 
 use crate::core::claims::{ClaimModel, ClaimSuggestion};
 use crate::core::model::{Annotation, Body, ClaimFields, Kind, QuoteFields, Timestamp};
-use crate::core::offsets::slice_cp;
+use crate::core::offsets::CpIndex;
 use crate::core::panel::shorten;
 use crate::core::suggest::QuoteSuggestion;
 
@@ -80,9 +80,10 @@ pub struct Suggestion {
     /// The speaker of a quote, or the claimant of a claim that sits in someone's quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub who: Option<String>,
-    /// A claim's check-worthiness, 0 to 1.
+    /// A claim's check-worthiness ([`check_worthiness`]) in thousandths, 0 to 1000: an
+    /// integer, so that the page needs no floating-point parsing or formatting code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub score: Option<f32>,
+    pub score: Option<u16>,
     /// What identifies it for a dismissal ([`Suggestion::key`]).
     pub key: String,
 }
@@ -95,15 +96,24 @@ impl Suggestion {
         format!("{}:{}", kind.as_str(), text)
     }
 
-    /// The score as people read it, "0.87" (claims only).
+    /// The score as people read it, "0.87" (claims only), rounded to hundredths.
     pub fn score_label(&self) -> Option<String> {
-        self.score.map(|s| format!("{:.2}", s.clamp(0.0, 1.0)))
+        self.score.map(|s| {
+            let hundredths = (s.min(1000) + 5) / 10;
+            format!("{}.{:02}", hundredths / 100, hundredths % 100)
+        })
+    }
+
+    /// The first 200 code points of its text, from its key: what the list shows, without
+    /// reading the article's text again (slicing a long text by code points costs a scan).
+    pub fn excerpt(&self) -> &str {
+        self.key.split_once(':').map_or("", |(_, t)| t)
     }
 
     /// A one-line description for the list and for screen readers: "Quote by Rex Tillerson:
     /// “We are …”" or "Claim, score 0.91: “Unemployment fell …”".
-    pub fn describe(&self, text: &str) -> String {
-        let exact = shorten(slice_cp(text, self.start, self.end), 90);
+    pub fn describe(&self) -> String {
+        let exact = shorten(self.excerpt(), 90);
         let head = match (self.kind, &self.who, self.score_label()) {
             (Kind::Quote, Some(who), _) => format!("Quote by {who}"),
             (Kind::Quote, None, _) => "Quote, speaker unknown".to_owned(),
@@ -145,6 +155,7 @@ pub fn count(list: &[Suggestion]) -> (usize, usize) {
 /// not be loaded: quotes are still suggested.
 pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
     let quotes = crate::core::suggest::quotes(text);
+    let index = CpIndex::new(text);
     let mut suggestions: Vec<Suggestion> = quotes
         .iter()
         .filter(|q| q.start < q.end)
@@ -154,12 +165,12 @@ pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
             end: q.end,
             who: q.speaker.as_ref().map(|s| s.name.clone()),
             score: None,
-            key: Suggestion::key_of(Kind::Quote, slice_cp(text, q.start, q.end)),
+            key: Suggestion::key_of(Kind::Quote, index.slice(text, q.start, q.end)),
         })
         .collect();
     let claims_unavailable = match model {
         Ok(model) => {
-            suggestions.extend(ranked_claims(text, model.claims(text), &quotes));
+            suggestions.extend(ranked_claims(text, &index, model.claims(text), &quotes));
             None
         }
         Err(why) => Some(why),
@@ -173,6 +184,7 @@ pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
 /// The claims of `scored` worth showing, the best first, at most [`MAX_CLAIMS`].
 fn ranked_claims(
     text: &str,
+    index: &CpIndex,
     mut scored: Vec<ClaimSuggestion>,
     quotes: &[QuoteSuggestion],
 ) -> Vec<Suggestion> {
@@ -190,10 +202,15 @@ fn ranked_claims(
             start: c.start,
             end: c.end,
             who: claimant(c.start, c.end, quotes),
-            score: Some(c.score.clamp(0.0, 1.0)),
-            key: Suggestion::key_of(Kind::Claim, slice_cp(text, c.start, c.end)),
+            score: Some(thousandths(c.score)),
+            key: Suggestion::key_of(Kind::Claim, index.slice(text, c.start, c.end)),
         })
         .collect()
+}
+
+/// A score from 0 to 1 in thousandths.
+fn thousandths(score: f32) -> u16 {
+    (score.clamp(0.0, 1.0) * 1000.0).round() as u16
 }
 
 /// The speaker of the quote that holds most of `start..end`, if one does.
@@ -295,14 +312,9 @@ pub fn step(len: usize, current: Option<usize>, forward: bool) -> Option<usize> 
 
 /// What a screen reader hears when focus moves to suggestion `i` of `list`: "Suggestion 2
 /// of 9. Quote by Rex Tillerson: “…”".
-pub fn announce(list: &[Suggestion], i: usize, text: &str) -> String {
+pub fn announce(list: &[Suggestion], i: usize) -> String {
     match list.get(i) {
-        Some(s) => format!(
-            "Suggestion {} of {}. {}",
-            i + 1,
-            list.len(),
-            s.describe(text)
-        ),
+        Some(s) => format!("Suggestion {} of {}. {}", i + 1, list.len(), s.describe()),
         None => "No suggestions.".to_owned(),
     }
 }

@@ -363,7 +363,7 @@ impl AppState {
     fn focus_suggestion(&mut self, i: Option<usize>) {
         self.suggestions.focused = i;
         self.suggestions.announcement = match i {
-            Some(i) => suggestions::announce(&self.suggestions.live, i, &self.article.text),
+            Some(i) => suggestions::announce(&self.suggestions.live, i),
             None => String::new(),
         };
     }

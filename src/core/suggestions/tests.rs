@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::offsets::slice_cp;
 
 fn now() -> Timestamp {
     Timestamp(1_790_000_000_000)
@@ -52,16 +53,16 @@ fn claims_are_ranked_thresholded_capped_and_take_the_speaker_of_their_quote() {
         claim(q.start, q.end, 0.03),       // inside the quote
         claim(deficit, deficit + 40, 0.2), // the best
     ];
-    let ranked = ranked_claims(TEXT, scored, &quotes);
+    let ranked = ranked_claims(TEXT, &CpIndex::new(TEXT), scored, &quotes);
     assert_eq!(ranked.len(), 2);
     assert_eq!(ranked[0].start, deficit);
     assert_eq!(ranked[0].who, None);
-    assert_eq!(ranked[0].score, Some(check_worthiness(0.2)));
+    assert_eq!(ranked[0].score, Some(thousandths(check_worthiness(0.2))));
     assert_eq!(ranked[1].who.as_deref(), Some("Rex Tillerson"));
     let many: Vec<_> = (0..MAX_CLAIMS + 20)
         .map(|i| claim(i, i + 1, 0.05 + (i as f32) / 1000.0))
         .collect();
-    let ranked = ranked_claims(TEXT, many, &[]);
+    let ranked = ranked_claims(TEXT, &CpIndex::new(TEXT), many, &[]);
     assert_eq!(ranked.len(), MAX_CLAIMS);
     assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
     assert_eq!(ranked[0].start, MAX_CLAIMS + 19);
@@ -110,7 +111,7 @@ fn live_leaves_out_dismissed_and_annotated_suggestions_of_the_same_kind() {
         start: deficit,
         end: deficit + 40,
         who: None,
-        score: Some(0.9),
+        score: Some(900),
         key: Suggestion::key_of(Kind::Claim, slice_cp(TEXT, deficit, deficit + 40)),
     };
     let found = vec![q.clone(), c.clone()];
@@ -189,7 +190,7 @@ fn accepting_makes_an_annotation_with_the_speaker_or_claimant() {
     let c = Suggestion {
         kind: Kind::Claim,
         who: None,
-        score: Some(0.8),
+        score: Some(800),
         ..q
     };
     let a = accept(&c, Uuid::from_u128(10), article, TEXT, now());
@@ -214,19 +215,39 @@ fn j_and_k_stop_at_the_ends() {
 fn announcements_name_the_place_the_kind_and_who() {
     let found = find(TEXT, Err(String::new()));
     assert_eq!(
-        announce(&found.suggestions, 0, TEXT),
+        announce(&found.suggestions, 0),
         "Suggestion 1 of 1. Quote by Rex Tillerson: “We will not back down from this agreement,”"
     );
-    assert_eq!(announce(&[], 0, TEXT), "No suggestions.");
+    assert_eq!(announce(&[], 0), "No suggestions.");
     let c = Suggestion {
         kind: Kind::Claim,
         start: 0,
         end: 3,
         who: None,
-        score: Some(0.876),
+        score: Some(876),
+        key: Suggestion::key_of(Kind::Claim, "Rex"),
+    };
+    assert_eq!(c.describe(), "Claim, score 0.88: “Rex”");
+    assert_eq!(c.excerpt(), "Rex");
+}
+
+#[test]
+fn scores_read_as_hundredths() {
+    let with = |score| Suggestion {
+        kind: Kind::Claim,
+        start: 0,
+        end: 1,
+        who: None,
+        score: Some(score),
         key: String::new(),
     };
-    assert_eq!(c.describe(TEXT), "Claim, score 0.88: “Rex”");
+    assert_eq!(with(876).score_label().as_deref(), Some("0.88"));
+    assert_eq!(with(5).score_label().as_deref(), Some("0.01"));
+    assert_eq!(with(0).score_label().as_deref(), Some("0.00"));
+    assert_eq!(with(1000).score_label().as_deref(), Some("1.00"));
+    assert_eq!(with(u16::MAX).score_label().as_deref(), Some("1.00"));
+    assert_eq!(thousandths(0.8765), 877);
+    assert_eq!(thousandths(f32::NAN), 0);
 }
 
 #[test]
@@ -318,12 +339,12 @@ proptest::proptest! {
     ) {
         let len = text.chars().count();
         let found = find(&text, Ok(&shipped()));
-        let mut last_score = f32::INFINITY;
+        let mut last_score = u16::MAX;
         for s in &found.suggestions {
             proptest::prop_assert!(s.start < s.end && s.end <= len);
             if let Some(score) = s.score {
-                proptest::prop_assert!((0.0..=1.0).contains(&score) && score <= last_score);
-                proptest::prop_assert!(score >= CLAIM_MIN_SCORE);
+                proptest::prop_assert!(score <= 1000 && score <= last_score);
+                proptest::prop_assert!(score >= thousandths(CLAIM_MIN_SCORE));
                 last_score = score;
             }
         }

@@ -9,7 +9,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::model::Kind;
-use crate::core::offsets::slice_cp;
 use crate::core::panel::shorten;
 use crate::core::suggestions::{count, Suggestion};
 use crate::core::text::Article;
@@ -68,7 +67,7 @@ pub fn suggestions_panel(props: &SuggestionsProps) -> Html {
     let limit = SHOWN.max(props.focused.map_or(0, |f| f + 20));
     let item = |(i, s): (usize, &Suggestion)| {
         let focused = props.focused == Some(i);
-        let exact = shorten(slice_cp(&props.article.text, s.start, s.end), 160);
+        let exact = shorten(s.excerpt(), 160);
         let who = s.who.clone().unwrap_or_else(|| match s.kind {
             Kind::Quote => "Speaker unknown".to_owned(),
             Kind::Claim => String::new(),
