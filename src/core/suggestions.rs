@@ -197,13 +197,24 @@ fn ranked_claims(
     scored.truncate(MAX_CLAIMS);
     scored
         .into_iter()
-        .map(|c| Suggestion {
-            kind: Kind::Claim,
-            start: c.start,
-            end: c.end,
-            who: claimant(c.start, c.end, quotes),
-            score: Some(thousandths(c.score)),
-            key: Suggestion::key_of(Kind::Claim, index.slice(text, c.start, c.end)),
+        .filter_map(|c| {
+            // A list item's marker ("- ", "• ") is not part of what is claimed.
+            let sentence = index.slice(text, c.start, c.end);
+            let marker = sentence
+                .chars()
+                .take_while(|ch| {
+                    matches!(ch, '-' | '–' | '—' | '•' | '*' | '·') || ch.is_whitespace()
+                })
+                .count();
+            let start = c.start + marker;
+            (start < c.end).then(|| Suggestion {
+                kind: Kind::Claim,
+                start,
+                end: c.end,
+                who: claimant(start, c.end, quotes),
+                score: Some(thousandths(c.score)),
+                key: Suggestion::key_of(Kind::Claim, index.slice(text, start, c.end)),
+            })
         })
         .collect()
 }

@@ -144,6 +144,11 @@ test('X dismisses a suggestion, and it stays dismissed after a reload', async ()
   await expect(section(page).getByRole('status')).toHaveText(/to review/, { timeout: 30000 });
   await expect(quotes(page)).toHaveCount(before - 1);
   await expect(section(page).getByText(text, { exact: true })).toHaveCount(0);
+  // Asked again with the Suggest button: still dismissed.
+  await section(page).getByRole('button', { name: 'Suggest' }).click();
+  await expect(section(page).getByRole('status')).toHaveText(/to review/, { timeout: 30000 });
+  await expect(quotes(page)).toHaveCount(before - 1);
+  await expect(section(page).getByText(text, { exact: true })).toHaveCount(0);
   await context.close();
 });
 

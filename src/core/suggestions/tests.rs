@@ -62,7 +62,8 @@ fn claims_are_ranked_thresholded_capped_and_take_the_speaker_of_their_quote() {
     let many: Vec<_> = (0..MAX_CLAIMS + 20)
         .map(|i| claim(i, i + 1, 0.05 + (i as f32) / 1000.0))
         .collect();
-    let ranked = ranked_claims(TEXT, &CpIndex::new(TEXT), many, &[]);
+    let letters = "é".repeat(MAX_CLAIMS + 20);
+    let ranked = ranked_claims(&letters, &CpIndex::new(&letters), many, &[]);
     assert_eq!(ranked.len(), MAX_CLAIMS);
     assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
     assert_eq!(ranked[0].start, MAX_CLAIMS + 19);
@@ -83,6 +84,28 @@ fn check_worthiness_compares_odds_with_an_average_sentence() {
     let ys: Vec<f32> = xs.iter().map(|&x| check_worthiness(x)).collect();
     assert!(ys.windows(2).all(|w| w[0] <= w[1]));
     assert!(ys.iter().all(|y| (0.0..=1.0).contains(y)));
+}
+
+#[test]
+fn a_list_marker_is_not_part_of_a_claim() {
+    let text = "Figures:\n- 22 billion dollars were spent since 2014\n• —";
+    let line = cp_of(text, "- 22");
+    let last = cp_of(text, "• —");
+    let ranked = ranked_claims(
+        text,
+        &CpIndex::new(text),
+        vec![claim(line, line + 42, 0.2), claim(last, last + 3, 0.2)],
+        &[],
+    );
+    assert_eq!(ranked.len(), 1, "a marker alone is no claim");
+    assert_eq!(
+        slice_cp(text, ranked[0].start, ranked[0].end),
+        "22 billion dollars were spent since 2014"
+    );
+    assert_eq!(
+        ranked[0].excerpt(),
+        "22 billion dollars were spent since 2014"
+    );
 }
 
 #[test]
