@@ -2274,6 +2274,28 @@ mod suggestions {
         click(&button(&second, "Accept")).await;
         click(&button(&second, "Dismiss")).await;
         assert_eq!((c.accept.len(), c.dismiss.len()), (1, 1));
+
+        // While the suggester works: Stop instead of Suggest; and why claims are missing.
+        let c = calls();
+        let third = super::host();
+        let props = SuggestionsProps {
+            status: SuggestStatus::Running,
+            claims_unavailable: Some(
+                "Claims cannot be suggested: the claim model could not be loaded (offline).".into(),
+            ),
+            ..panel_props(Vec::new(), None, &c)
+        };
+        let _h =
+            yew::Renderer::<SuggestionsPanel>::with_root_and_props(third.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert!(find_button(&third, "Suggest").is_none());
+        assert_eq!(
+            text(&query(&third, "[role=status]")),
+            "Looking for quotes and claims…"
+        );
+        assert!(text(&third).contains("the claim model could not be loaded (offline)"));
+        click(&button(&third, "Stop")).await;
+        assert_eq!(c.stop.len(), 1);
     }
 
     #[wasm_bindgen_test]
