@@ -6,13 +6,8 @@ copies them to /tmp/clef2019/training); never the test split.  The features are 
 app's own Rust extractor (`src/core/claims.rs`, through the `claim-features` binary), so the
 training and the app cannot disagree; this script only fits weights.
 
-Model: the weight-by-weight average (share beta) of two logistic regressions (scikit-learn,
-liblinear, L2), one over the dense cues and the word n-grams' buckets, one over the dense cues
-and the character n-grams' buckets (dumped apart); the average is one linear model over the
-union of the buckets, which is what the app scores and what the cross-validation scores.  Each
-training transcript may weigh the same in the loss (--transcripts balanced, the default).  The
-C's, beta, the weighting and the smoothing are chosen by leave-one-transcript-out
-cross-validation: each transcript in turn is
+Model: logistic regression (scikit-learn, liblinear, L2).  The regularisation C and the class
+weighting are chosen by leave-one-transcript-out cross-validation: each transcript in turn is
 held out, the model is trained on the others, and the held-out transcript's lines are ranked by
 score (a line's score is the highest score of its sentences, as bench/claims/eval.py does with
 the `suggest` binary).  Metrics are those of the CLEF scorer (scorer/main.py of the task's
@@ -39,7 +34,6 @@ import sys
 import time
 
 import numpy as np
-import scipy.sparse as sp
 from joblib import Parallel, delayed
 from sklearn.datasets import load_svmlight_file
 from sklearn.linear_model import LogisticRegression
@@ -70,7 +64,7 @@ def dump_features(args):
     )
     with open(prefix + ".json") as f:
         meta = json.load(f)
-    n_features = meta["dense"] + 2 * (1 << meta["hash_bits"])
+    n_features = meta["dense"] + (1 << meta["hash_bits"])
     X, y, qid = load_svmlight_file(
         prefix + ".svm", n_features=n_features, zero_based=True, query_id=True
     )
@@ -114,70 +108,6 @@ def ap_p10(lines):
     return ap, p10
 
 
-def parts(X, dense, bits):
-    """(words, chars, union) views of the dumped features: dense cues plus the word n-grams'
-    buckets, dense cues plus the character n-grams' buckets, and what the app scores: dense cues
-    plus the union of both sets of buckets (a bucket counts once)."""
-    b = 1 << bits
-    d, w, c = X[:, :dense], X[:, dense : dense + b], X[:, dense + b :]
-    u = (w + c).minimum(1.0)
-    return (
-        sp.hstack([d, w]).tocsr(),
-        sp.hstack([d, c]).tocsr(),
-        sp.hstack([d, u]).tocsr(),
-    )
-
-
-def transcript_weights(groups):
-    """Sample weights giving every transcript the same total weight (mean weight 1)."""
-    names, inverse, counts = np.unique(groups, return_inverse=True, return_counts=True)
-    return (len(groups) / len(names)) / counts[inverse]
-
-
-class Ensemble:
-    """beta * (LR on dense + word buckets) + (1 - beta) * (LR on dense + character buckets),
-    averaged weight by weight: one linear model over the union features."""
-
-    def __init__(self, c, c_char, beta, class_weight, balance):
-        self.c, self.c_char, self.beta = c, c_char, beta
-        self.class_weight, self.balance = class_weight, balance
-
-    def fit(self, Xw, Xc, y, groups):
-        sw = transcript_weights(groups) if self.balance else None
-        self.coef_, self.intercept_ = 0.0, 0.0
-        for X, c, share in ((Xw, self.c, self.beta), (Xc, self.c_char, 1 - self.beta)):
-            if share == 0:
-                continue
-            m = make_model(c, self.class_weight).fit(X, y, sample_weight=sw)
-            self.coef_ = self.coef_ + share * m.coef_.ravel()
-            self.intercept_ = self.intercept_ + share * float(m.intercept_[0])
-        return self
-
-    def decision_function(self, Xu):
-        return Xu @ self.coef_ + self.intercept_
-
-
-def calibrate(model, Xu, y, groups, alpha, window=2):
-    """Shifts the bias so that the app's scores (smoothed, see `smooth`) average the training
-    sentences' base rate: the transcript weighting and the averaging move it, and the app shows
-    claims by their odds relative to that rate.  A shift of the bias moves every smoothed logit
-    alike, so the ranking (and the CV figures) do not change."""
-    z = model.decision_function(Xu)
-    zs = np.empty_like(z)
-    for g in np.unique(groups):
-        i = np.flatnonzero(groups == g)
-        zs[i] = smooth(z[i], alpha, window)
-    lo, hi = -20.0, 20.0
-    for _ in range(100):
-        mid = (lo + hi) / 2
-        if np.mean(1 / (1 + np.exp(-(zs + mid)))) > np.mean(y):
-            hi = mid
-        else:
-            lo = mid
-    gain = 1 + alpha * sum(1 / k for k in range(1, window + 1))
-    model.intercept_ += (lo + hi) / 2 / gain
-
-
 def make_model(c, class_weight):
     return LogisticRegression(
         C=c,
@@ -201,13 +131,12 @@ def smooth(z, alpha, window=2):
     return out
 
 
-def fold(P, y, groups, held, settings):
+def fold(X, y, groups, held, c, cw):
     """The held-out transcript's row indices (in text order) and their logits."""
-    Xw, Xc, Xu = P
     train = groups != held
     test = np.flatnonzero(~train)
-    model = Ensemble(*settings).fit(Xw[train], Xc[train], y[train], groups[train])
-    return held, test, model.decision_function(Xu[test])
+    model = make_model(c, cw).fit(X[train], y[train])
+    return held, test, model.decision_function(X[test])
 
 
 def score_folds(folds, rows, alpha):
@@ -220,16 +149,16 @@ def score_folds(folds, rows, alpha):
     return m, p, per
 
 
-def cross_validate(P, y, groups, settings, jobs):
+def cross_validate(X, y, groups, c, cw, jobs):
     """Leave-one-transcript-out: [(held-out transcript, its rows, their logits)]."""
     return Parallel(n_jobs=jobs)(
-        delayed(fold)(P, y, groups, g, settings) for g in sorted(set(groups))
+        delayed(fold)(X, y, groups, g, c, cw) for g in sorted(set(groups))
     )
 
 
 def quantise(model, dense, width):
-    w = np.asarray(model.coef_, dtype=np.float64).ravel()
-    bias = float(model.intercept_)
+    w = model.coef_.ravel().astype(np.float64)
+    bias = float(model.intercept_[0])
     wd, wh = w[:dense], w[dense:]
     top = 127 if width == 1 else 32767
     scale = float(np.max(np.abs(wh))) / top if np.any(wh) else 1.0
@@ -273,21 +202,12 @@ def main():
     ap.add_argument("--work", default="/tmp/clef2019")
     ap.add_argument("--hash-bits", type=int, default=18)
     ap.add_argument("--width", type=int, choices=[1, 2], default=1)
-    ap.add_argument("--c", type=float, nargs="*", default=[0.03],
-                    help="C of the word n-gram model")
-    ap.add_argument("--c-char", type=float, nargs="*", default=[0.003, 0.01, 0.03],
-                    help="C of the character n-gram model")
-    ap.add_argument("--beta", type=float, nargs="*", default=[0.3, 0.5, 0.7],
-                    help="share of the word model (1: words only, 0: characters only)")
+    ap.add_argument("--c", type=float, nargs="*", default=[0.003, 0.01, 0.03, 0.1, 0.3])
     ap.add_argument(
-        "--class-weight", nargs="*", default=["none"], choices=["none", "balanced"]
+        "--class-weight", nargs="*", default=["none", "balanced"], choices=["none", "balanced"]
     )
     ap.add_argument(
-        "--transcripts", nargs="*", default=["balanced"], choices=["none", "balanced"],
-        help="balanced: every training transcript weighs the same in the loss",
-    )
-    ap.add_argument(
-        "--smoothing", type=float, nargs="*", default=[0.2, 0.3, 0.4],
+        "--smoothing", type=float, nargs="*", default=[0.0, 0.1, 0.2, 0.3, 0.5],
         help="share of the neighbours' logits (ClaimModel::claims)",
     )
     ap.add_argument("--holdout", default="", help="comma-separated transcripts left out")
@@ -311,50 +231,34 @@ def main():
         f"(features v{meta['features_version']}, 2^{meta['hash_bits']} buckets)"
     )
 
-    P = parts(X, meta["dense"], meta["hash_bits"])
     weights = [None if w == "none" else w for w in args.class_weight]
-    grid = [
-        (c, cc, beta, cw, tw == "balanced")
-        for cw in weights
-        for tw in args.transcripts
-        for beta in args.beta
-        for c in args.c
-        for cc in (args.c_char if beta < 1 else args.c_char[:1])
-    ]
-    best = (grid[0], args.smoothing[0])
-
-    def describe(settings, alpha):
-        c, cc, beta, cw, tw = settings
-        return (
-            f"C={c} C_char={cc} beta={beta} class_weight={cw} "
-            f"transcripts={'balanced' if tw else 'none'} smoothing={alpha}"
-        )
-
+    best = (args.c[0], weights[0], args.smoothing[0])
     if not args.no_cv:
-        Pk = tuple(M[keep] for M in P)
-        yk, gk = y[keep], groups[keep]
+        Xk, yk, gk = X[keep], y[keep], groups[keep]
         rk = [r for r, k in zip(rows, keep) if k]
         best_map = -1.0
-        for settings in grid:
-            folds = cross_validate(Pk, yk, gk, settings, args.jobs)
-            for alpha in args.smoothing:
-                m, p, per = score_folds(folds, rk, alpha)
-                report(f"CV {describe(settings, alpha)}", m, p, per if args.verbose else None)
-                if m > best_map:
-                    best_map, best, best_per = m, (settings, alpha), (m, p, per)
+        for cw in weights:
+            for c in args.c:
+                folds = cross_validate(Xk, yk, gk, c, cw, args.jobs)
+                for alpha in args.smoothing:
+                    m, p, per = score_folds(folds, rk, alpha)
+                    report(
+                        f"CV C={c} class_weight={cw} smoothing={alpha}",
+                        m, p, per if args.verbose else None,
+                    )
+                    if m > best_map:
+                        best_map, best, best_per = m, (c, cw, alpha), (m, p, per)
+        c, cw, alpha = best
         report(
-            f"best, {describe(*best)} (leave-one-transcript-out over {len(set(gk))})",
+            f"best, C={c} class_weight={cw} smoothing={alpha} "
+            f"(leave-one-transcript-out over {len(set(gk))})",
             *best_per[:2],
         )
         if not args.verbose:
             report("per transcript", *best_per)
 
-    settings, alpha = best
-    chosen = describe(settings, alpha)
-    Xw, Xc, Xu = P
-    model = Ensemble(*settings).fit(Xw[keep], Xc[keep], y[keep], groups[keep])
-    calibrate(model, Xu[keep], y[keep], groups[keep], alpha)
-    X = Xu
+    c, cw, alpha = best
+    model = make_model(c, cw).fit(X[keep], y[keep])
     bias, scale, wd, q = quantise(model, meta["dense"], args.width)
     blob = model_bytes(meta, bias, scale, alpha, wd, q, args.width)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
@@ -362,7 +266,7 @@ def main():
         f.write(blob)
     gz = len(gzip.compress(blob, 9))
     print(
-        f"wrote {args.out}: {chosen}, {len(blob)} bytes, "
+        f"wrote {args.out}: C={c} class_weight={cw} smoothing={alpha}, {len(blob)} bytes, "
         f"{gz} bytes gzip -9, {int(np.count_nonzero(q))} non-zero hashed weights"
     )
     if gz > 100_000:

@@ -22,9 +22,6 @@
 //!   `$`, `%` kept, apostrophes unified. Each feature's hash is 32-bit FNV-1a over a namespace
 //!   byte and the 32-bit FNV-1a hashes of its tokens (little-endian), kept modulo
 //!   `2^hash_bits` ([`feature_hash`]); a bucket counts once (value 1) however often it occurs;
-//! - in the same hashed space, the character 3- to 5-grams of each lower-cased word (not of
-//!   numbers) wrapped in `<` and `>` (`<tax>` gives `<ta`, `tax`, `ax>`, `<tax`, `tax>`,
-//!   `<tax>`): FNV-1a over the namespace byte `c` then the n-gram's UTF-8 bytes;
 //! - [`DENSE`] dense cues ([`DENSE_NAMES`]): numbers, years, percentages, money, magnitudes,
 //!   comparatives and superlatives, capitalised words inside the sentence, length, a question,
 //!   first and second person, hedges and opinion words, and a few of the neighbours' cues.
@@ -42,7 +39,7 @@ use std::fmt;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The version of the feature set below; a model trained on another is refused.
-pub const FEATURES_VERSION: u16 = 2;
+pub const FEATURES_VERSION: u16 = 1;
 
 /// The version of the model file layout.
 pub const FORMAT_VERSION: u16 = 1;
@@ -325,13 +322,10 @@ pub type SparseFeatures = Vec<(u32, f32)>;
 
 /// The features of each sentence of `text` that has a letter, for the training tool: the
 /// sentence's code point span and its features, dense ones first (`0..DENSE`, their value),
-/// then the buckets of the word n-grams (`DENSE + bucket`, value 1), then those of the
-/// character n-grams (`DENSE + 2^hash_bits + bucket`, value 1), kept apart so that they can be
-/// weighted apart. The app scores the union of the two sets of buckets, each bucket once.
+/// then the hashed ones (`DENSE + bucket`, value 1).
 pub fn training_features(text: &str, hash_bits: u8) -> Vec<((usize, usize), SparseFeatures)> {
     let spans = lettered_sentences(text);
     let mut extractor = Extractor::new(hash_bits);
-    extractor.apart = true;
     let mut out = Vec::with_capacity(spans.len());
     for i in 0..spans.len() {
         extractor.sentence(text, &spans, i);
@@ -341,9 +335,7 @@ pub fn training_features(text: &str, hash_bits: u8) -> Vec<((usize, usize), Spar
                 row.push((j as u32, v));
             }
         }
-        row.extend(extractor.words.iter().map(|&b| (DENSE as u32 + b, 1.0)));
-        let grams = DENSE as u32 + (1u32 << hash_bits);
-        row.extend(extractor.grams.iter().map(|&b| (grams + b, 1.0)));
+        row.extend(extractor.hashed.iter().map(|&b| (DENSE as u32 + b, 1.0)));
         out.push(((spans[i].cp_start, spans[i].cp_end), row));
     }
     out
@@ -483,11 +475,6 @@ struct Tokens {
     kinds: Vec<Kind>,
     cues: [bool; CUE_COUNT],
     question: bool,
-    /// The hashes of the words' character n-grams (see [`char_grams`]).
-    grams: Vec<u32>,
-    /// Scratch: `<word>`'s bytes and its characters' starts.
-    wrapped: Vec<u8>,
-    starts: Vec<usize>,
 }
 
 /// Cues read off words (indices into `Tokens::cues`).
@@ -534,7 +521,6 @@ impl Tokens {
         self.hashes.clear();
         self.kinds.clear();
         self.cues = [false; CUE_COUNT];
-        self.grams.clear();
         self.question = s
             .trim_end_matches(['"', '\'', '”', '’', ')'])
             .ends_with('?');
@@ -619,7 +605,6 @@ impl Tokens {
                     if let Some(cue) = word_cue(word) {
                         self.cues[cue] = true;
                     }
-                    char_grams(word, &mut self.wrapped, &mut self.starts, &mut self.grams);
                     if word.len() > 4 && (word.ends_with("est") || word.ends_with("iest")) {
                         // "-est" words that are superlatives more often than not.
                         if !matches!(
@@ -672,45 +657,6 @@ impl Tokens {
     }
 }
 
-/// The shortest and longest character n-grams of a word.
-const GRAMS: std::ops::RangeInclusive<usize> = 3..=5;
-
-/// Pushes the hashes of the character n-grams ([`GRAMS`]) of `<word>` to `out`, using
-/// `wrapped` and `starts` as buffers. Each n-gram's hash is FNV-1a over [`NS_CHAR`] then its
-/// bytes, computed incrementally from the same start.
-fn char_grams(word: &str, wrapped: &mut Vec<u8>, starts: &mut Vec<usize>, out: &mut Vec<u32>) {
-    wrapped.clear();
-    wrapped.push(b'<');
-    wrapped.extend_from_slice(word.as_bytes());
-    wrapped.push(b'>');
-    starts.clear();
-    if word.is_ascii() {
-        starts.extend(0..=wrapped.len());
-    } else {
-        starts.extend(
-            wrapped
-                .iter()
-                .enumerate()
-                .filter(|(_, &b)| b & 0xC0 != 0x80)
-                .map(|(i, _)| i),
-        );
-        starts.push(wrapped.len());
-    }
-    let chars = starts.len() - 1;
-    let seed = fnv1a(FNV_OFFSET, &[NS_CHAR]);
-    for i in 0..chars {
-        let mut h = seed;
-        for n in 1..=(*GRAMS.end()).min(chars - i) {
-            if let (Some(&a), Some(&b)) = (starts.get(i + n - 1), starts.get(i + n)) {
-                h = fnv1a(h, wrapped.get(a..b).unwrap_or_default());
-            }
-            if n >= *GRAMS.start() {
-                out.push(h);
-            }
-        }
-    }
-}
-
 fn push_lower(word: &mut String, c: char) {
     if c.is_ascii() {
         word.push(c.to_ascii_lowercase());
@@ -722,7 +668,6 @@ fn push_lower(word: &mut String, c: char) {
 /// Namespaces of the hashed features.
 const NS_UNIGRAM: u8 = b'u';
 const NS_BIGRAM: u8 = b'b';
-const NS_CHAR: u8 = b'c';
 
 /// Computes sentences' features, reusing its buffers from one sentence to the next.
 struct Extractor {
@@ -734,14 +679,8 @@ struct Extractor {
     /// The index of the sentence `current` holds, if any.
     at: Option<usize>,
     dense: [f32; DENSE],
-    /// For the app: the buckets of the hashed features present, ascending, each once.
+    /// The buckets of the hashed features present, ascending, each once.
     hashed: Vec<u32>,
-    /// Whether to keep the buckets of the word n-grams and of the character n-grams apart
-    /// (for training: `words` and `grams`, each ascending, each once) rather than their union
-    /// (`hashed`, for the app).
-    apart: bool,
-    words: Vec<u32>,
-    grams: Vec<u32>,
 }
 
 impl Extractor {
@@ -755,9 +694,6 @@ impl Extractor {
             at: None,
             dense: [0.0; DENSE],
             hashed: Vec::new(),
-            apart: false,
-            words: Vec::new(),
-            grams: Vec::new(),
         }
     }
 
@@ -783,14 +719,12 @@ impl Extractor {
             self.next.hashes.clear();
             self.next.kinds.clear();
             self.next.cues = [false; CUE_COUNT];
-            self.next.grams.clear();
             self.next.question = false;
         }
         if i == 0 {
             self.previous.hashes.clear();
             self.previous.kinds.clear();
             self.previous.cues = [false; CUE_COUNT];
-            self.previous.grams.clear();
             self.previous.question = false;
         }
         self.at = Some(i);
@@ -799,36 +733,23 @@ impl Extractor {
 
     fn features(&mut self) {
         let t = &self.current;
-        self.words.clear();
+        self.hashed.clear();
         let start = fnv1a(FNV_OFFSET, b"<s>");
         let end = fnv1a(FNV_OFFSET, b"</s>");
         let mut before = start;
         for &h in &t.hashes {
-            self.words.push(feature_hash(NS_UNIGRAM, &[h]));
-            self.words.push(feature_hash(NS_BIGRAM, &[before, h]));
+            self.hashed.push(feature_hash(NS_UNIGRAM, &[h]));
+            self.hashed.push(feature_hash(NS_BIGRAM, &[before, h]));
             before = h;
         }
-        self.words.push(feature_hash(NS_BIGRAM, &[before, end]));
+        self.hashed.push(feature_hash(NS_BIGRAM, &[before, end]));
         // Binary features: each bucket once, in order (the training tool writes them so).
         let mask = (1u32 << self.hash_bits) - 1;
-        if self.apart {
-            self.grams.clear();
-            self.grams.extend_from_slice(&t.grams);
-            for v in [&mut self.words, &mut self.grams] {
-                for h in v.iter_mut() {
-                    *h &= mask;
-                }
-                v.sort_unstable();
-                v.dedup();
-            }
-        } else {
-            // The app needs only the union.
-            self.words.extend_from_slice(&t.grams);
-            self.hashed.clear();
-            self.hashed.extend(self.words.iter().map(|h| h & mask));
-            self.hashed.sort_unstable();
-            self.hashed.dedup();
+        for h in &mut self.hashed {
+            *h &= mask;
         }
+        self.hashed.sort_unstable();
+        self.hashed.dedup();
 
         let words = t
             .kinds

@@ -140,35 +140,15 @@ fn the_app_scores_exactly_the_features_the_training_tool_dumps() {
     let rows = training_features(text, 10);
     assert_eq!(claims.len(), rows.len());
     assert_eq!(claims.len(), 5);
-    let buckets = 1usize << 10;
-    let mut some_grams = false;
     for (c, ((a, b), row)) in claims.iter().zip(&rows) {
         assert_eq!((c.start, c.end), (*a, *b));
-        // Word and character n-gram buckets come apart; the app scores their union, each
-        // bucket once.
-        let mut union: Vec<usize> = row
-            .iter()
-            .map(|&(i, _)| i as usize)
-            .filter(|&i| i >= DENSE)
-            .map(|i| DENSE + (i - DENSE) % buckets)
-            .collect();
-        union.sort_unstable();
-        union.dedup();
-        let dense: f32 = row
-            .iter()
-            .filter(|&&(i, _)| (i as usize) < DENSE)
-            .map(|&(i, v)| w[i as usize] * v)
-            .sum();
-        let z: f32 = -1.5 + dense + union.iter().map(|&i| w[i]).sum::<f32>();
+        let z: f32 = -1.5 + row.iter().map(|&(i, v)| w[i as usize] * v).sum::<f32>();
         let p = 1.0 / (1.0 + (-z).exp());
         assert!((c.score - p).abs() < 1e-5, "{} vs {p}", c.score);
-        // Indices ascend, each once, below DENSE + 2 * 2^k; hashed values are 1.
+        // Indices ascend, each once; hashed values are 1.
         assert!(row.windows(2).all(|p| p[0].0 < p[1].0));
         assert!(row.iter().all(|&(i, v)| i < DENSE as u32 || v == 1.0));
-        assert!(row.iter().all(|&(i, _)| (i as usize) < DENSE + 2 * buckets));
-        some_grams |= row.iter().any(|&(i, _)| i as usize >= DENSE + buckets);
     }
-    assert!(some_grams);
 }
 
 #[test]
@@ -248,10 +228,6 @@ fn from_bytes_refuses_what_is_not_a_model_of_this_version() {
         edit(6, &99u16.to_le_bytes()),
         Err(ModelError::Version { features: 99, .. })
     ));
-    // A model trained on the first feature set (before character n-grams) is refused.
-    let old = edit(6, &1u16.to_le_bytes());
-    assert!(matches!(old, Err(ModelError::Version { features: 1, .. })));
-    assert!(old.unwrap_err().to_string().contains("another version"));
     for (at, bytes) in [
         (8, &[40u8][..]),
         (9, &[3]),
@@ -349,34 +325,4 @@ fn speed() {
             count / runs as usize
         );
     }
-}
-
-#[test]
-fn character_n_grams_of_a_word_with_its_boundaries() {
-    let (mut wrapped, mut starts, mut out) = (Vec::new(), Vec::new(), Vec::new());
-    let seed = fnv1a(FNV_OFFSET, b"c");
-    let hash = |g: &str| fnv1a(seed, g.as_bytes());
-    char_grams("tax", &mut wrapped, &mut starts, &mut out);
-    let mut expect: Vec<u32> = ["<ta", "tax", "ax>", "<tax", "tax>", "<tax>"]
-        .iter()
-        .map(|g| hash(g))
-        .collect();
-    out.sort_unstable();
-    expect.sort_unstable();
-    assert_eq!(out, expect);
-    out.clear();
-    char_grams("café", &mut wrapped, &mut starts, &mut out);
-    let mut expect: Vec<u32> = [
-        "<ca", "caf", "afé", "fé>", "<caf", "café", "afé>", "<café", "café>",
-    ]
-    .iter()
-    .map(|g| hash(g))
-    .collect();
-    out.sort_unstable();
-    expect.sort_unstable();
-    assert_eq!(out, expect);
-    // Characters, not bytes; a word shorter than the shortest n-gram has its whole self.
-    out.clear();
-    char_grams("é", &mut wrapped, &mut starts, &mut out);
-    assert_eq!(out, vec![hash("<é>")]);
 }
