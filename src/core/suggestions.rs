@@ -321,6 +321,58 @@ pub fn step(len: usize, current: Option<usize>, forward: bool) -> Option<usize> 
     })
 }
 
+/// Where the focus goes when the list becomes `live`: on the suggestion that had it (`key`,
+/// at index `index` before), else on the one that took its place (the next, or the last);
+/// nowhere when nothing was focused or the list is empty.
+pub fn refocus(live: &[Suggestion], key: Option<&str>, index: Option<usize>) -> Option<usize> {
+    let (key, i) = (key?, index?);
+    live.iter()
+        .position(|s| s.key == key)
+        .or_else(|| live.len().checked_sub(1).map(|last| i.min(last)))
+}
+
+/// `n` and the noun, in the singular for one: "1 quote", "3 claims".
+fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// What the polite live region says when suggestions arrive: "2 quotes and 1 claim suggested."
+pub fn arrived(list: &[Suggestion]) -> String {
+    let (quotes, claims) = count(list);
+    format!(
+        "{} and {} suggested.",
+        counted(quotes, "quote"),
+        counted(claims, "claim")
+    )
+}
+
+/// The Suggestions section's status once the suggester has answered.
+pub fn status_line(list: &[Suggestion]) -> String {
+    if list.is_empty() {
+        return "No suggestions to review.".to_owned();
+    }
+    let (quotes, claims) = count(list);
+    format!(
+        "{} and {} to review. J and K move through them, Enter accepts, X dismisses.",
+        counted(quotes, "quote"),
+        counted(claims, "claim")
+    )
+}
+
+/// What a screen reader hears after a suggestion of `kind` was accepted (`accepted`) or
+/// dismissed, focus then on suggestion `i` of `list` (if any).
+pub fn after_decision(kind: Kind, accepted: bool, list: &[Suggestion], i: Option<usize>) -> String {
+    let done = if accepted {
+        format!("Accepted as a {}.", kind.as_str())
+    } else {
+        "Dismissed.".to_owned()
+    };
+    match i {
+        Some(i) => format!("{done} {}", announce(list, i)),
+        None => format!("{done} No suggestions left."),
+    }
+}
+
 /// What a screen reader hears when focus moves to suggestion `i` of `list`: "Suggestion 2
 /// of 9. Quote by Rex Tillerson: “…”".
 pub fn announce(list: &[Suggestion], i: usize) -> String {

@@ -348,13 +348,7 @@ impl AppState {
             self.annotations.iter(),
             dismissed,
         );
-        let focused = match (focused_key, self.suggestions.focused) {
-            (Some(key), Some(i)) => live
-                .iter()
-                .position(|s| s.key == key)
-                .or_else(|| (!live.is_empty()).then(|| i.min(live.len() - 1))),
-            _ => None,
-        };
+        let focused = suggestions::refocus(&live, focused_key.as_deref(), self.suggestions.focused);
         self.suggestions.live = Rc::new(live);
         self.suggestions.focused = focused;
     }
@@ -704,12 +698,7 @@ impl Reducible for AppState {
                 s.suggestions.status = SuggestStatus::Done;
                 s.suggestions.focused = None;
                 s.refresh_suggestions();
-                let (quotes, claims) = suggestions::count(&s.suggestions.live);
-                s.suggestions.announcement = format!(
-                    "{quotes} quote{} and {claims} claim{} suggested.",
-                    if quotes == 1 { "" } else { "s" },
-                    if claims == 1 { "" } else { "s" }
-                );
+                s.suggestions.announcement = suggestions::arrived(&s.suggestions.live);
             }
             AppAction::SuggestFailed(why) => s.suggestions.status = SuggestStatus::Failed(why),
             AppAction::StepSuggestion(forward) => {
@@ -736,11 +725,8 @@ impl Reducible for AppState {
                         s.notice = None;
                         let next = s.suggestions.focused;
                         s.focus_suggestion(next);
-                        s.suggestions.announcement = format!(
-                            "Accepted as a {}. {}",
-                            sugg.kind.as_str(),
-                            s.suggestions.announcement
-                        );
+                        s.suggestions.announcement =
+                            suggestions::after_decision(sugg.kind, true, &s.suggestions.live, next);
                     }
                     Err(e) => s.notice = Some(Notice::error(e)),
                 }
@@ -766,7 +752,8 @@ impl Reducible for AppState {
                 s.refresh_suggestions();
                 let next = s.suggestions.focused;
                 s.focus_suggestion(next);
-                s.suggestions.announcement = format!("Dismissed. {}", s.suggestions.announcement);
+                s.suggestions.announcement =
+                    suggestions::after_decision(sugg.kind, false, &s.suggestions.live, next);
             }
         }
         Rc::new(s)

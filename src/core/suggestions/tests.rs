@@ -274,6 +274,51 @@ fn scores_read_as_hundredths() {
 }
 
 #[test]
+fn focus_stays_on_its_suggestion_or_moves_to_the_one_in_its_place() {
+    let mk = |k: &str| Suggestion {
+        kind: Kind::Quote,
+        start: 0,
+        end: 1,
+        who: None,
+        score: None,
+        key: k.to_owned(),
+    };
+    let list = vec![mk("quote:a"), mk("quote:b"), mk("quote:c")];
+    assert_eq!(refocus(&list, Some("quote:c"), Some(0)), Some(2));
+    assert_eq!(refocus(&list, Some("quote:gone"), Some(1)), Some(1));
+    assert_eq!(refocus(&list, Some("quote:gone"), Some(7)), Some(2));
+    assert_eq!(refocus(&[], Some("quote:gone"), Some(0)), None);
+    assert_eq!(refocus(&list, None, None), None);
+}
+
+#[test]
+fn status_and_announcements_count_in_words() {
+    let mk = |kind| Suggestion {
+        kind,
+        start: 0,
+        end: 1,
+        who: None,
+        score: None,
+        key: Suggestion::key_of(kind, "x"),
+    };
+    let list = vec![mk(Kind::Quote), mk(Kind::Claim), mk(Kind::Claim)];
+    assert_eq!(arrived(&list), "1 quote and 2 claims suggested.");
+    assert_eq!(
+        status_line(&list),
+        "1 quote and 2 claims to review. J and K move through them, Enter accepts, X dismisses."
+    );
+    assert_eq!(status_line(&[]), "No suggestions to review.");
+    assert_eq!(
+        after_decision(Kind::Quote, true, &list, Some(1)),
+        "Accepted as a quote. Suggestion 2 of 3. Claim: “x”"
+    );
+    assert_eq!(
+        after_decision(Kind::Claim, false, &[], None),
+        "Dismissed. No suggestions left."
+    );
+}
+
+#[test]
 fn keys_hold_kind_and_text_and_are_bounded() {
     assert_eq!(
         Suggestion::key_of(Kind::Quote, "“Ça va” 🙂"),

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::core::model::Kind;
 use crate::core::panel::shorten;
-use crate::core::suggestions::{count, Suggestion};
+use crate::core::suggestions::{count, status_line, Suggestion};
 use crate::core::text::Article;
 use crate::web::state::SuggestStatus;
 
@@ -56,12 +56,7 @@ pub fn suggestions_panel(props: &SuggestionsProps) -> Html {
     let status = match &props.status {
         SuggestStatus::Idle => String::new(),
         SuggestStatus::Running => "Looking for quotes and claims…".to_owned(),
-        SuggestStatus::Done if props.live.is_empty() => "No suggestions to review.".to_owned(),
-        SuggestStatus::Done => format!(
-            "{quotes} quote{} and {claims} claim{} to review. J and K move through them, Enter accepts, X dismisses.",
-            if quotes == 1 { "" } else { "s" },
-            if claims == 1 { "" } else { "s" },
-        ),
+        SuggestStatus::Done => status_line(&props.live),
         SuggestStatus::Failed(why) => why.clone(),
     };
     let limit = SHOWN.max(props.focused.map_or(0, |f| f + 20));
