@@ -2193,7 +2193,6 @@ mod suggestions {
         calls: &PanelCalls,
     ) -> SuggestionsProps {
         yew::props!(SuggestionsProps {
-            article: Rc::new(article()),
             live: Rc::new(list),
             focused,
             status: SuggestStatus::Done,

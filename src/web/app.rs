@@ -186,8 +186,7 @@ pub fn app() -> Html {
                             onkeydown={on_article_key} on_highlight_click={highlight_click(&state)} />
                     </section>
                     <div class="side">
-                        <SuggestionsPanel article={state.article.clone()}
-                            live={state.suggestions.live.clone()} focused={state.suggestions.focused}
+                        <SuggestionsPanel live={state.suggestions.live.clone()} focused={state.suggestions.focused}
                             status={state.suggestions.status.clone()}
                             claims_unavailable={state.suggestions.found.claims_unavailable.clone()}
                             announcement={state.suggestions.announcement.clone()}

@@ -152,26 +152,43 @@ pub fn set_selection(root: &Element, start: usize, end: usize) -> Option<()> {
     Some(())
 }
 
+/// The article's runs (`[data-s]` elements), listed once, for placing many spans.
+pub struct RunIndex {
+    runs: web_sys::NodeList,
+    document: web_sys::Document,
+}
+
+impl RunIndex {
+    /// The runs of the article `root`.
+    pub fn new(root: &Element) -> Option<Self> {
+        Some(RunIndex {
+            runs: root.query_selector_all("[data-s]").ok()?,
+            document: web_sys::window()?.document()?,
+        })
+    }
+
+    /// The DOM range over code points `start..end`; `None` when it cannot be placed or covers
+    /// no text (past the end).
+    pub fn range(&self, start: usize, end: usize) -> Option<web_sys::Range> {
+        let (sn, so) = locate_in(&self.runs, start, Edge::Start)?;
+        let (en, eo) = locate_in(&self.runs, end, Edge::End)?;
+        let range = self.document.create_range().ok()?;
+        range.set_start(&sn, so).ok()?;
+        range.set_end(&en, eo).ok()?;
+        (!range.collapsed()).then_some(range)
+    }
+}
+
 /// DOM ranges over code point spans of the article `root`, in the order given; a span that
 /// cannot be placed, or covers no text (past the end), is left out. The article's runs are
 /// listed once.
 pub fn span_ranges(root: &Element, spans: &[(usize, usize)]) -> Vec<web_sys::Range> {
-    let (Ok(runs), Some(document)) = (
-        root.query_selector_all("[data-s]"),
-        web_sys::window().and_then(|w| w.document()),
-    ) else {
+    let Some(index) = RunIndex::new(root) else {
         return Vec::new();
     };
     spans
         .iter()
-        .filter_map(|&(start, end)| {
-            let (sn, so) = locate_in(&runs, start, Edge::Start)?;
-            let (en, eo) = locate_in(&runs, end, Edge::End)?;
-            let range = document.create_range().ok()?;
-            range.set_start(&sn, so).ok()?;
-            range.set_end(&en, eo).ok()?;
-            (!range.collapsed()).then_some(range)
-        })
+        .filter_map(|&(s, e)| index.range(s, e))
         .collect()
 }
 

@@ -751,7 +751,6 @@ impl Reducible for AppState {
                 }
                 s.refresh_suggestions();
                 let next = s.suggestions.focused;
-                s.focus_suggestion(next);
                 s.suggestions.announcement =
                     suggestions::after_decision(sugg.kind, false, &s.suggestions.live, next);
             }

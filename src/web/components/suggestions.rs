@@ -11,12 +11,10 @@ use yew::prelude::*;
 use crate::core::model::Kind;
 use crate::core::panel::shorten;
 use crate::core::suggestions::{count, status_line, Suggestion};
-use crate::core::text::Article;
 use crate::web::state::SuggestStatus;
 
 #[derive(Properties)]
 pub struct SuggestionsProps {
-    pub article: Rc<Article>,
     /// The suggestions left to deal with, in the list's order.
     pub live: Rc<Vec<Suggestion>>,
     /// The focused one (an index into `live`).
@@ -33,11 +31,10 @@ pub struct SuggestionsProps {
     pub on_focus: Callback<usize>,
 }
 
-/// Re-rendered only when what it shows changes (the list and the article by pointer).
+/// Re-rendered only when what it shows changes (the list by pointer).
 impl PartialEq for SuggestionsProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.article, &other.article)
-            && Rc::ptr_eq(&self.live, &other.live)
+        Rc::ptr_eq(&self.live, &other.live)
             && self.focused == other.focused
             && self.status == other.status
             && self.claims_unavailable == other.claims_unavailable

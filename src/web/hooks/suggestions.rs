@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 use crate::core::jobs::{Job, JobOutput};
 use crate::core::model::{uuid_from_random, Kind};
+use crate::core::suggestions::Suggestion;
 use crate::web::dom;
 use crate::web::state::{AppAction, AppState, Notice, StorageStatus, View};
 use crate::web::worker::{JobEvent, JobRunner, SUGGESTER_SCRIPT};
@@ -97,24 +98,23 @@ pub fn use_suggestions(state: &UseReducerHandle<AppState>, article_ref: &NodeRef
             let root = article_ref
                 .cast::<web_sys::Element>()
                 .filter(|_| in_article);
-            let spans_of = |kind: Kind| -> Vec<(usize, usize)> {
+            // The runs are listed once for every range of this drawing.
+            let index = root.as_ref().and_then(dom::RunIndex::new);
+            let ranges_of = |pick: &dyn Fn(usize, &Suggestion) -> bool| -> Vec<web_sys::Range> {
+                let Some(index) = &index else {
+                    return Vec::new();
+                };
                 live.iter()
                     .enumerate()
-                    .filter(|(i, s)| s.kind == kind && Some(*i) != focused)
-                    .map(|(_, s)| (s.start, s.end))
+                    .filter(|(i, s)| pick(*i, s))
+                    .filter_map(|(_, s)| index.range(s.start, s.end))
                     .collect()
             };
-            let focus_span: Vec<(usize, usize)> = focused
-                .and_then(|i| live.get(i))
-                .map(|s| vec![(s.start, s.end)])
-                .unwrap_or_default();
-            let ranges = |spans: &[(usize, usize)]| match &root {
-                Some(root) => dom::span_ranges(root, spans),
-                None => Vec::new(),
-            };
-            dom::set_highlight("sg-quote", &ranges(&spans_of(Kind::Quote)));
-            dom::set_highlight("sg-claim", &ranges(&spans_of(Kind::Claim)));
-            let focus = ranges(&focus_span);
+            let others =
+                |kind: Kind| move |i: usize, s: &Suggestion| s.kind == kind && Some(i) != focused;
+            dom::set_highlight("sg-quote", &ranges_of(&others(Kind::Quote)));
+            dom::set_highlight("sg-claim", &ranges_of(&others(Kind::Claim)));
+            let focus = ranges_of(&|i, _| Some(i) == focused);
             dom::set_highlight("sg-focus", &focus);
             let moved = last_focus.replace(focused) != focused;
             if let (true, Some(range)) = (moved, focus.first()) {
