@@ -325,7 +325,7 @@ criterion_group! {
     config = config();
     targets = bench_segment, bench_nested, bench_anchor, bench_offsets, bench_w3c
 }
-criterion_main!(benches, sync_benches);
+criterion_main!(benches, sync_benches, repeat_benches);
 
 /// Another tab's import of 1,500 annotations arriving in this tab, as the app's reducer
 /// receives it (`AppAction::RemoteBatch`): the library is copied once (the state's
@@ -423,4 +423,64 @@ criterion_group! {
     name = sync_benches;
     config = config();
     targets = bench_sync
+}
+
+/// 10,000 claims for the repeat-claim index (issue 14): the sample article's sentences, each
+/// used many times with a different year and count, so that many claims share most of their
+/// words (long postings: a hard case for the index).
+fn claims(n: usize) -> Vec<String> {
+    let sample = Article::sample();
+    let sentences: Vec<&str> = sample
+        .text
+        .split(['.', '\n'])
+        .map(str::trim)
+        .filter(|s| s.split_whitespace().count() >= 6)
+        .collect();
+    (0..n)
+        .map(|i| {
+            let s = sentences[i % sentences.len()];
+            format!(
+                "{s}, {} people in {}.",
+                100 + i % 997,
+                1990 + (i / sentences.len()) % 40
+            )
+        })
+        .collect()
+}
+
+/// Finding the repeats of one claim among 10,000 (`repeats_of`), adding one claim to the
+/// index of 10,000 (`upsert`, what tagging a claim costs), and grouping all 10,000 for the
+/// Claims view (`groups`).
+fn bench_repeats(c: &mut Criterion) {
+    use article_annotator::core::repeats::ClaimIndex;
+    let texts = claims(10_000);
+    let mut ix = ClaimIndex::new();
+    for (i, t) in texts.iter().enumerate() {
+        ix.upsert(Uuid::from_u128(i as u128 + 1), t);
+    }
+    let mut g = c.benchmark_group("repeats_10000");
+    g.bench_function("repeats_of", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 7919) % texts.len();
+            black_box(ix.repeats_of(&texts[i], None).len())
+        })
+    });
+    g.bench_function("upsert", |b| {
+        let mut ix = ix.clone();
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 7919) % texts.len();
+            ix.upsert(Uuid::from_u128(20_000), &texts[i]);
+            black_box(ix.len())
+        })
+    });
+    g.bench_function("groups", |b| b.iter(|| black_box(ix.groups().len())));
+    g.finish();
+}
+
+criterion_group! {
+    name = repeat_benches;
+    config = config();
+    targets = bench_repeats
 }

@@ -15,6 +15,8 @@ pub mod model;
 pub mod offsets;
 pub mod panel;
 pub mod reducer;
+pub mod repeats;
+pub mod report;
 pub mod segment;
 pub mod selection;
 pub mod storage;

@@ -38,6 +38,9 @@
 //! `published` value re-written as `YYYY-MM-DD` (a date) or RFC 3339 (a date-time), and left
 //! out when it is neither.
 
+mod check;
+pub use check::{check, ClaimFindings, Finding, Severity, MAX_CLAIM_CHARS};
+
 use crate::core::library::{ExportSettings, Library};
 use crate::core::model::{Annotation, HttpUrl, Timestamp, Verdict};
 use crate::core::text::Article;

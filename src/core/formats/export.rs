@@ -3,6 +3,7 @@
 use super::{claimreview, csv, export_file_name, native, w3c};
 use crate::core::library::{ExportSettings, Library};
 use crate::core::model::Timestamp;
+use crate::core::report;
 use uuid::Uuid;
 
 /// The export formats a user can pick.
@@ -16,15 +17,19 @@ pub enum ExportFormat {
     ClaimReview,
     /// RFC 4180 CSV.
     Csv,
+    /// The fact-check report as one self-contained HTML file ([`crate::core::report`]): one
+    /// article's, or for the whole library the claims checked, by article.
+    Report,
 }
 
 impl ExportFormat {
     /// Every format, in the order they are offered.
-    pub const ALL: [ExportFormat; 4] = [
+    pub const ALL: [ExportFormat; 5] = [
         ExportFormat::Native,
         ExportFormat::W3c,
         ExportFormat::ClaimReview,
         ExportFormat::Csv,
+        ExportFormat::Report,
     ];
 
     /// The name a user sees.
@@ -34,6 +39,7 @@ impl ExportFormat {
             ExportFormat::W3c => "W3C Web Annotation",
             ExportFormat::ClaimReview => "ClaimReview",
             ExportFormat::Csv => "CSV",
+            ExportFormat::Report => "Report (HTML)",
         }
     }
 
@@ -44,6 +50,7 @@ impl ExportFormat {
             ExportFormat::W3c => "w3c",
             ExportFormat::ClaimReview => "claimreview",
             ExportFormat::Csv => "csv",
+            ExportFormat::Report => "report",
         }
     }
 
@@ -59,6 +66,7 @@ impl ExportFormat {
             ExportFormat::W3c => "w3c.jsonld",
             ExportFormat::ClaimReview => "claimreview.jsonld",
             ExportFormat::Csv => "csv",
+            ExportFormat::Report => "report.html",
         }
     }
 
@@ -69,6 +77,7 @@ impl ExportFormat {
             ExportFormat::W3c => "application/ld+json",
             ExportFormat::ClaimReview => "application/ld+json",
             ExportFormat::Csv => "text/csv;charset=utf-8",
+            ExportFormat::Report => "text/html;charset=utf-8",
         }
     }
 }
@@ -135,6 +144,22 @@ pub fn export_file(
             (r.json, s)
         }
         ExportFormat::Csv => (csv::export(&scoped), format!("{n} row(s) exported.")),
+        ExportFormat::Report => match article.and_then(|aid| scoped.article(aid)) {
+            Some(a) => {
+                let r = report::article_report(a, &scoped.annotations);
+                let s = format!("Report saved: {}.", r.counts.summary());
+                (report::to_html(&r, &settings.organisation, now), s)
+            }
+            None => {
+                let r = report::library_report(&scoped);
+                let s = format!(
+                    "Report of {} claim(s) checked in {} article(s) saved.",
+                    r.checked_claims,
+                    r.articles.len()
+                );
+                (report::library_to_html(&r, &settings.organisation, now), s)
+            }
+        },
     };
     ExportFile {
         name: export_file_name(&title, &now.date(), format.extension()),
@@ -219,6 +244,12 @@ mod tests {
         let all_csv = export_file(&lib, ExportFormat::Csv, None, &s, now, Uuid::nil());
         assert!(all_csv.name.starts_with("library-"));
         assert_eq!(all_csv.content.trim_end().lines().count(), 1 + 3);
+        let report = export_file(&lib, ExportFormat::Report, aid, &s, now, Uuid::nil());
+        assert!(report.name.ends_with(".report.html"), "{}", report.name);
+        assert!(report.content.contains("False (1)"), "{}", report.content);
+        assert!(report.summary.contains("2 claims"), "{}", report.summary);
+        let all = export_file(&lib, ExportFormat::Report, None, &s, now, Uuid::nil());
+        assert!(all.content.contains("1 claim(s) checked in 1 article(s)"));
         let w3c = export_file(&lib, ExportFormat::W3c, None, &s, now, Uuid::nil());
         assert_eq!(w3c.mime, "application/ld+json");
         for f in ExportFormat::ALL {

@@ -57,6 +57,15 @@ pub enum Edit {
     SetChecked(bool),
     /// Sets the source a quote was checked against (quotes only).
     SetSource(Option<HttpUrl>),
+    /// Copies an earlier claim's check onto this claim in one undoable step (claims only): its
+    /// verdict replaces this one's; its note is added after this one's (or becomes it, when
+    /// this one has none), and its evidence links after this one's, a link given twice kept
+    /// once. Nothing the user wrote is lost.
+    CopyCheck {
+        verdict: Verdict,
+        note: String,
+        evidence: Vec<HttpUrl>,
+    },
     /// Attaches the annotation to code points `start..end` holding `quote`, and marks it
     /// anchored. This is how an orphan is attached again; it also moves an attached one.
     Reanchor {
@@ -79,6 +88,7 @@ impl Edit {
             Edit::SetChecked(_) => "checked",
             Edit::SetSource(_) => "source",
             Edit::Reanchor { .. } => "span",
+            Edit::CopyCheck { .. } => "check",
         }
     }
 
@@ -539,6 +549,23 @@ fn edited(old: &Annotation, edit: Edit) -> Result<Option<Annotation>, ReduceErro
         (Body::Claim(c), Edit::SetClaimant(s)) => c.claimant = s,
         (Body::Claim(c), Edit::SetVerdict(v)) => c.verdict = v,
         (Body::Claim(c), Edit::SetEvidence(e)) => c.evidence = unique_links(e),
+        (
+            Body::Claim(c),
+            Edit::CopyCheck {
+                verdict,
+                note,
+                evidence,
+            },
+        ) => {
+            c.verdict = verdict;
+            c.evidence = unique_links(c.evidence.iter().cloned().chain(evidence));
+            let (mine, theirs) = (a.note.trim(), note.trim());
+            a.note = match (mine.is_empty(), theirs.is_empty() || mine.contains(theirs)) {
+                (_, true) => a.note.clone(),
+                (true, false) => theirs.to_owned(),
+                (false, false) => format!("{mine}\n\n{theirs}"),
+            };
+        }
         (Body::Quote(q), Edit::SetSpeaker(s)) => q.speaker = s,
         (Body::Quote(q), Edit::SetChecked(b)) => q.checked = b,
         (Body::Quote(q), Edit::SetSource(s)) => q.source = s,

@@ -670,3 +670,50 @@ fn reconcile_some_takes_the_first_record_of_an_id_given_twice() {
     assert_eq!((c.upserted, c.removed), (vec![], vec![id(1)]));
     assert!(s.is_empty());
 }
+
+#[test]
+fn copying_a_check_is_one_step_and_keeps_what_the_claim_had() {
+    let mut s = two();
+    s.apply(edit(1, Edit::SetNote("Mine.".into()), 100))
+        .unwrap();
+    s.apply(edit(
+        1,
+        Edit::SetEvidence(vec![url("https://a.example/")]),
+        101,
+    ))
+    .unwrap();
+    let before = s.get(id(1)).unwrap().clone();
+    let copy = Edit::CopyCheck {
+        verdict: Verdict::Misleading,
+        note: "Checked in March.".into(),
+        evidence: vec![url("https://b.example/"), url("https://a.example/")],
+    };
+    s.apply(edit(1, copy.clone(), 200)).unwrap();
+    let a = s.get(id(1)).unwrap();
+    assert_eq!(a.claim().unwrap().verdict, Verdict::Misleading);
+    assert_eq!(a.note, "Mine.\n\nChecked in March.");
+    assert_eq!(
+        a.claim().unwrap().evidence,
+        vec![url("https://a.example/"), url("https://b.example/")]
+    );
+    // Copying the same check again changes nothing.
+    let again = s.apply(edit(1, copy, 300)).unwrap();
+    assert!(again.is_empty());
+    // One undo step puts everything back.
+    s.apply(UNDO).unwrap();
+    let back = s.get(id(1)).unwrap();
+    assert_eq!(back.note, before.note);
+    assert_eq!(back.body, before.body);
+    // A quote has no check to copy onto.
+    assert!(s
+        .apply(edit(
+            2,
+            Edit::CopyCheck {
+                verdict: Verdict::True,
+                note: String::new(),
+                evidence: Vec::new()
+            },
+            400
+        ))
+        .is_err());
+}

@@ -1,0 +1,591 @@
+//! Repeat claims: finding the earlier claims in the library that say the same thing.
+//!
+//! # What "the same thing" means
+//!
+//! Two claims are repeats when, after [`normalise`], their word shingles are similar enough
+//! ([`similarity`] at least [`THRESHOLD`]) **and** their numbers agree ([`numbers_agree`]).
+//!
+//! - **Normalised text.** Words are lower-cased and split at Unicode word boundaries (UAX #29);
+//!   punctuation and apostrophes go. Numbers are read as values, so `19,000`, `19000`,
+//!   `19 000`, `19.000,0` (a decimal comma), `19k` and `19 thousand` are one number, as are
+//!   `1.5 million` and `1,500,000`; number words up to ninety (`three`, `twenty`) are numbers
+//!   too, and `%`, `per cent` and `percent` are one word.
+//! - **Similarity.** The Dice coefficient of the two claims' shingle sets: their content words
+//!   (words not in a short list of English function words) and every pair of adjacent words
+//!   (function words included, so that word order still counts). It is symmetric, 1 for two
+//!   claims that normalise alike, and 0 when they share nothing.
+//! - **Numbers must agree.** The numbers of the two claims, as multisets, must be equal: "68
+//!   ministers" is not a repeat of "86 ministers", and a claim with a figure is not a repeat
+//!   of one without.
+//! - **The threshold** was chosen on the labelled pairs in `src/core/repeats/pairs.tsv`
+//!   (written for this purpose: repeats reworded, re-punctuated or with numbers written
+//!   differently, and non-repeats on the same topic or with other numbers): it is the value of
+//!   a sweep from 0.20 to 0.80 in steps of 0.05 with the best F1 on them, and a test checks
+//!   that it still is (see the tests for the figures).
+//!
+//! # The index
+//!
+//! [`ClaimIndex`] keeps every claim's shingles and numbers, with an inverted index from
+//! shingle to claims. Asking for the repeats of a text counts, through the inverted index,
+//! the shingles each claim shares with it, which gives the Dice coefficient without comparing
+//! texts; only claims that share a shingle are looked at. The index is updated one claim at a
+//! time ([`ClaimIndex::upsert`], [`ClaimIndex::remove`], or [`ClaimIndex::sync`] between two
+//! versions of the library's annotations, which visits only the records that changed, by
+//! pointer), never rebuilt when the user types.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use unicode_segmentation::UnicodeSegmentation;
+use uuid::Uuid;
+
+use crate::core::model::{Annotation, Kind};
+
+/// The similarity from which two claims whose numbers agree are repeats (see the module
+/// documentation for how it was chosen).
+pub const THRESHOLD: f32 = 0.7;
+
+/// The most repeats [`ClaimIndex::repeats_of`] returns.
+pub const MAX_REPEATS: usize = 20;
+
+/// English function words, left out of the single-word shingles (they still count in pairs).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he",
+    "her", "his", "i", "if", "in", "into", "is", "it", "its", "more", "most", "no", "not", "of",
+    "on", "one", "or", "our", "over", "said", "says", "she", "so", "some", "than", "that", "the",
+    "their", "them", "there", "these", "they", "this", "those", "to", "under", "up", "was", "we",
+    "were", "what", "when", "which", "while", "who", "will", "with", "would", "you",
+];
+
+/// Number words read as numbers.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Words that multiply the number before them.
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("trillion", 1e12),
+];
+
+/// A claim's text, normalised.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Normalised {
+    /// The words and numbers in order (numbers as their value, written by [`number_text`]).
+    pub tokens: Vec<String>,
+    /// The numbers, sorted.
+    pub numbers: Vec<String>,
+}
+
+/// A value written the one way: `19000`, `1.5`, `1500000`.
+fn number_text(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v}")
+    } else {
+        "inf".to_owned()
+    }
+}
+
+/// The value of a run of digits with `,` and `.` separators, read as a reader would:
+/// separators followed by groups of exactly three digits are thousands separators unless one
+/// separator is the last and of the other kind (the decimal mark).
+fn parse_digits(s: &str) -> Option<f64> {
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    let last_sep = s.rfind([',', '.']);
+    let mut int_part = s;
+    let mut frac = "";
+    if let Some(i) = last_sep {
+        let sep = s.as_bytes()[i];
+        let both = s.contains(',') && s.contains('.');
+        let count = s.bytes().filter(|&b| b == sep).count();
+        let after = &s[i + 1..];
+        // The last separator is the decimal mark when the two kinds are mixed, or when it is
+        // the only one of its kind and not followed by exactly three digits.
+        let decimal = both || (count == 1 && after.len() != 3);
+        if decimal {
+            int_part = &s[..i];
+            frac = after;
+        }
+    }
+    let digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let text = format!(
+        "{}.{}",
+        if digits.is_empty() { "0" } else { &digits },
+        if frac.is_empty() { "0" } else { frac }
+    );
+    text.parse().ok()
+}
+
+/// Reads a word that starts with a digit: its value, with a suffix of scale (`19k`, `2bn`,
+/// `3m`) or of order (`1st`, `1990s`) taken into account. `None` when it is not a number.
+fn parse_number_word(w: &str) -> Option<f64> {
+    // A narrow no-break space is a word-joining character in UAX #29: "19\u{202f}000".
+    let w = &w.replace('\u{202f}', "");
+    let split = w
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(w.len());
+    let (digits, suffix) = w.split_at(split);
+    let digits = digits.trim_end_matches([',', '.']);
+    let v = parse_digits(digits)?;
+    let scale = match suffix {
+        "" | "st" | "nd" | "rd" | "th" | "s" => 1.0,
+        "k" => 1e3,
+        "m" | "mn" => 1e6,
+        "b" | "bn" => 1e9,
+        "tn" => 1e12,
+        _ => return None,
+    };
+    Some(v * scale)
+}
+
+/// Normalises a claim's text (see the module documentation).
+pub fn normalise(text: &str) -> Normalised {
+    let mut tokens: Vec<String> = Vec::new();
+    // Whether each token is a number, and its value.
+    let mut values: Vec<Option<f64>> = Vec::new();
+    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let (at, raw) = words[i];
+        i += 1;
+        let w: String = raw
+            .chars()
+            .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        if w.is_empty() {
+            continue;
+        }
+        let number = if w.starts_with(|c: char| c.is_ascii_digit()) {
+            parse_number_word(&w)
+        } else {
+            NUMBER_WORDS
+                .iter()
+                .find(|(n, _)| *n == w)
+                .map(|&(_, v)| f64::from(v))
+        };
+        match number {
+            Some(mut v) => {
+                // "19 000": groups of three digits after a first group of one to three, each
+                // after one space.
+                let mut end = at + raw.len();
+                let first_group = raw.len() <= 3 && raw.bytes().all(|b| b.is_ascii_digit());
+                while let Some(&(next_at, next)) = words.get(i) {
+                    let joined = first_group
+                        && next.len() == 3
+                        && next.bytes().all(|b| b.is_ascii_digit())
+                        && matches!(
+                            &text[end..next_at],
+                            " " | "\u{a0}" | "\u{202f}" | "\u{2009}"
+                        );
+                    if !joined {
+                        break;
+                    }
+                    v = v * 1000.0 + next.parse::<f64>().unwrap_or(0.0);
+                    end = next_at + next.len();
+                    i += 1;
+                }
+                // A scale word after the number multiplies it.
+                if let Some(&(next_at, next)) = words.get(i) {
+                    let next_lower = next.to_lowercase();
+                    if let Some(&(_, s)) = SCALES.iter().find(|(w, _)| *w == next_lower) {
+                        v *= s;
+                        end = next_at + next.len();
+                        i += 1;
+                    }
+                }
+                tokens.push(number_text(v));
+                values.push(Some(v));
+                // "%" right after a number.
+                if text[end..].trim_start().starts_with(['%', '％']) {
+                    tokens.push("percent".to_owned());
+                    values.push(None);
+                }
+            }
+            None => {
+                if w == "cent" && tokens.last().is_some_and(|t| t == "per") {
+                    tokens.pop();
+                    values.pop();
+                    tokens.push("percent".to_owned());
+                } else {
+                    tokens.push(if w == "pct" { "percent".to_owned() } else { w });
+                }
+                values.push(None);
+            }
+        }
+    }
+    let mut numbers: Vec<String> = tokens
+        .iter()
+        .zip(&values)
+        .filter(|(_, v)| v.is_some())
+        .map(|(t, _)| t.clone())
+        .collect();
+    numbers.sort();
+    Normalised { tokens, numbers }
+}
+
+/// The shingles of a normalised claim, deduplicated and sorted: its content words and its
+/// pairs of adjacent words, each hashed.
+pub fn shingles(n: &Normalised) -> Vec<u64> {
+    let hash = |parts: &[&str]| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        parts.hash(&mut h);
+        h.finish()
+    };
+    let mut out: Vec<u64> = Vec::with_capacity(n.tokens.len() * 2);
+    for (i, t) in n.tokens.iter().enumerate() {
+        if !FUNCTION_WORDS.contains(&t.as_str()) {
+            out.push(hash(&[t]));
+        }
+        if let Some(next) = n.tokens.get(i + 1) {
+            out.push(hash(&[t, next]));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The Dice coefficient of two sorted, deduplicated shingle sets.
+fn dice(shared: usize, a: usize, b: usize) -> f32 {
+    if a + b == 0 {
+        return 0.0;
+    }
+    (2 * shared) as f32 / (a + b) as f32
+}
+
+/// How similar two claims' texts are, from 0 to 1 (see the module documentation).
+pub fn similarity(a: &str, b: &str) -> f32 {
+    let (sa, sb) = (shingles(&normalise(a)), shingles(&normalise(b)));
+    dice(shared_count(&sa, &sb), sa.len(), sb.len())
+}
+
+/// Whether two claims' numbers agree (equal as multisets).
+pub fn numbers_agree(a: &str, b: &str) -> bool {
+    normalise(a).numbers == normalise(b).numbers
+}
+
+/// Whether two claims say the same thing: similar enough and with the same numbers.
+pub fn is_repeat(a: &str, b: &str) -> bool {
+    numbers_agree(a, b) && similarity(a, b) >= THRESHOLD
+}
+
+/// The index's keys of a normalised claim: its shingles, each mixed with a hash of its numbers,
+/// so that only claims whose numbers agree can meet in the inverted index. Sorted, no
+/// duplicates.
+fn keys(n: &Normalised) -> Vec<u64> {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    n.numbers.hash(&mut h);
+    let sig = h.finish();
+    let mut out: Vec<u64> = shingles(n)
+        .into_iter()
+        .map(|s| {
+            (s ^ sig)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(29)
+                ^ sig
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many keys two sorted key lists share.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+/// One claim of the index.
+#[derive(Debug, Clone)]
+struct Entry {
+    id: Uuid,
+    /// Its [`keys`].
+    shingles: Vec<u64>,
+}
+
+/// An earlier claim that says the same thing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Repeat {
+    /// The claim's annotation id.
+    pub id: Uuid,
+    /// Its similarity, from [`THRESHOLD`] to 1.
+    pub similarity: f32,
+}
+
+/// The claims of a library, indexed for finding repeats (see the module documentation).
+#[derive(Debug, Clone, Default)]
+pub struct ClaimIndex {
+    entries: Vec<Option<Entry>>,
+    free: Vec<u32>,
+    slots: HashMap<Uuid, u32>,
+    postings: HashMap<u64, Vec<u32>>,
+    /// Bumped on every change, for callers that cache what they asked.
+    revision: u64,
+}
+
+impl ClaimIndex {
+    /// An empty index.
+    pub fn new() -> Self {
+        ClaimIndex::default()
+    }
+
+    /// The index of every claim among `annotations`.
+    pub fn of<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Self {
+        let mut ix = ClaimIndex::new();
+        for a in annotations {
+            if a.kind() == Kind::Claim {
+                ix.upsert(a.id, &a.quote.exact);
+            }
+        }
+        ix
+    }
+
+    /// How many claims it holds.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Whether it holds no claim.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// A number that changes whenever the index does.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether claim `id` is indexed.
+    pub fn contains(&self, id: Uuid) -> bool {
+        self.slots.contains_key(&id)
+    }
+
+    /// Adds claim `id` with `text`, or replaces what it had.
+    pub fn upsert(&mut self, id: Uuid, text: &str) {
+        self.remove(id);
+        let entry = Entry {
+            id,
+            shingles: keys(&normalise(text)),
+        };
+        let slot = match self.free.pop() {
+            Some(s) => s,
+            None => {
+                self.entries.push(None);
+                (self.entries.len() - 1) as u32
+            }
+        };
+        for s in &entry.shingles {
+            self.postings.entry(*s).or_default().push(slot);
+        }
+        self.entries[slot as usize] = Some(entry);
+        self.slots.insert(id, slot);
+        self.revision += 1;
+    }
+
+    /// Removes claim `id` (nothing when it is not indexed).
+    pub fn remove(&mut self, id: Uuid) {
+        let Some(slot) = self.slots.remove(&id) else {
+            return;
+        };
+        if let Some(entry) = self.entries[slot as usize].take() {
+            for s in &entry.shingles {
+                if let Some(list) = self.postings.get_mut(s) {
+                    list.retain(|&x| x != slot);
+                    if list.is_empty() {
+                        self.postings.remove(s);
+                    }
+                }
+            }
+        }
+        self.free.push(slot);
+        self.revision += 1;
+    }
+
+    /// Brings the index from the claims of `old` to those of `new` (two versions of a
+    /// library's annotations), visiting only the records that differ: a record shared by both
+    /// (the same `Rc`) is skipped without being read.
+    pub fn sync(
+        &mut self,
+        old: &BTreeMap<Uuid, Rc<Annotation>>,
+        new: &BTreeMap<Uuid, Rc<Annotation>>,
+    ) {
+        let put = |ix: &mut ClaimIndex, a: &Annotation| {
+            if a.kind() == Kind::Claim {
+                ix.upsert(a.id, &a.quote.exact);
+            } else {
+                ix.remove(a.id);
+            }
+        };
+        for (id, a) in new {
+            match old.get(id) {
+                Some(o) if Rc::ptr_eq(o, a) => {}
+                Some(o) if o.kind() == a.kind() && o.quote.exact == a.quote.exact => {}
+                _ => put(self, a),
+            }
+        }
+        for id in old.keys() {
+            if !new.contains_key(id) {
+                self.remove(*id);
+            }
+        }
+    }
+
+    /// The slots of the claims that share at least enough keys with `query` (sorted keys) to
+    /// reach [`THRESHOLD`], with how many they share; `keep` chooses which slots to look at.
+    ///
+    /// Prefix filtering: a claim with `e` keys that shares `s` of the query's `q` keys has a
+    /// Dice coefficient `2s/(q+e) >= t` only if `s >= t·q/(2−t)` (as `s <= e`). Such a claim
+    /// holds at least one of any `q − m + 1` of the query's keys, `m` that bound; so only the
+    /// postings of the `q − m + 1` rarest keys are read for candidates, and each candidate's
+    /// count is then taken by merging the two sorted key lists.
+    fn similar(&self, query: &[u64], keep: impl Fn(u32) -> bool) -> Vec<(u32, f32)> {
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let q = query.len();
+        let t = f64::from(THRESHOLD);
+        let m = ((t * q as f64 / (2.0 - t)) - 1e-9).ceil().max(1.0) as usize;
+        let mut by_rarity: Vec<(usize, u64)> = query
+            .iter()
+            .map(|k| (self.postings.get(k).map_or(0, Vec::len), *k))
+            .collect();
+        by_rarity.sort_unstable();
+        let mut candidates: Vec<u32> = Vec::new();
+        for (_, k) in by_rarity.iter().take(q.saturating_sub(m) + 1) {
+            if let Some(list) = self.postings.get(k) {
+                candidates.extend(list.iter().copied().filter(|&s| keep(s)));
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter_map(|slot| {
+                let e = self.entries.get(slot as usize)?.as_ref()?;
+                let similarity = dice(shared_count(query, &e.shingles), q, e.shingles.len());
+                (similarity >= THRESHOLD).then_some((slot, similarity))
+            })
+            .collect()
+    }
+
+    /// The indexed claims that repeat `text` (see [`is_repeat`]), most similar first (ties in
+    /// id order), at most [`MAX_REPEATS`], leaving out `except` (the claim asked about).
+    pub fn repeats_of(&self, text: &str, except: Option<Uuid>) -> Vec<Repeat> {
+        let query = keys(&normalise(text));
+        let mut out: Vec<Repeat> = self
+            .similar(&query, |_| true)
+            .into_iter()
+            .filter_map(|(slot, similarity)| {
+                let id = self.entries.get(slot as usize)?.as_ref()?.id;
+                (Some(id) != except).then_some(Repeat { id, similarity })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        out.truncate(MAX_REPEATS);
+        out
+    }
+
+    /// Every indexed claim, grouped with its repeats (the groups are the connected parts of
+    /// the repeat relation), each group in id order, groups in order of their first id.
+    pub fn groups(&self) -> Vec<Vec<Uuid>> {
+        let n = self.entries.len();
+        let mut parent: Vec<u32> = (0..n as u32).collect();
+        fn find(parent: &mut [u32], mut x: u32) -> u32 {
+            while parent[x as usize] != x {
+                let p = parent[x as usize];
+                parent[x as usize] = parent[p as usize];
+                x = p;
+            }
+            x
+        }
+        for slot in 0..n as u32 {
+            let Some(e) = self.entries[slot as usize].as_ref() else {
+                continue;
+            };
+            for (other, _) in self.similar(&e.shingles, |o| o > slot) {
+                let (ra, rb) = (find(&mut parent, slot), find(&mut parent, other));
+                if ra != rb {
+                    parent[ra.max(rb) as usize] = ra.min(rb);
+                }
+            }
+        }
+        let mut groups: BTreeMap<u32, Vec<Uuid>> = BTreeMap::new();
+        for slot in 0..n as u32 {
+            if let Some(e) = self.entries[slot as usize].as_ref() {
+                let root = find(&mut parent, slot);
+                groups.entry(root).or_default().push(e.id);
+            }
+        }
+        let mut out: Vec<Vec<Uuid>> = groups
+            .into_values()
+            .map(|mut g| {
+                g.sort();
+                g
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

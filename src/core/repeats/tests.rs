@@ -1,0 +1,258 @@
+use super::*;
+use crate::core::model::{Annotation, Kind, Timestamp};
+use proptest::prelude::*;
+
+const PAIRS: &str = include_str!("pairs.tsv");
+
+/// The labelled pairs: (same, a, b).
+fn pairs() -> Vec<(bool, &'static str, &'static str)> {
+    PAIRS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut f = l.split('\t');
+            let label = f.next().unwrap();
+            assert!(label == "same" || label == "different", "{l}");
+            (label == "same", f.next().unwrap(), f.next().unwrap())
+        })
+        .collect()
+}
+
+/// Precision, recall and F1 of "repeat at threshold t" on the labelled pairs.
+fn scores(t: f32) -> (f32, f32, f32) {
+    let (mut tp, mut fp, mut fneg) = (0.0f32, 0.0f32, 0.0f32);
+    for (same, a, b) in pairs() {
+        let said = numbers_agree(a, b) && similarity(a, b) >= t;
+        match (said, same) {
+            (true, true) => tp += 1.0,
+            (true, false) => fp += 1.0,
+            (false, true) => fneg += 1.0,
+            _ => {}
+        }
+    }
+    let p = tp / (tp + fp).max(1.0);
+    let r = tp / (tp + fneg).max(1.0);
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
+}
+
+#[test]
+fn the_threshold_is_the_best_of_the_sweep_on_the_labelled_pairs() {
+    let ps = pairs();
+    assert!(ps.iter().filter(|p| p.0).count() >= 30);
+    assert!(ps.iter().filter(|p| !p.0).count() >= 30);
+    let sweep: Vec<(f32, (f32, f32, f32))> = (4..=16)
+        .map(|i| i as f32 * 0.05)
+        .map(|t| (t, scores(t)))
+        .collect();
+    let best = sweep
+        .iter()
+        .fold(None::<(f32, (f32, f32, f32))>, |best, &(t, s)| match best {
+            Some((_, b)) if b.2 >= s.2 => best,
+            _ => Some((t, s)),
+        })
+        .unwrap();
+    let table: Vec<String> = sweep
+        .iter()
+        .map(|(t, (p, r, f))| format!("{t:.2}: P {p:.3} R {r:.3} F1 {f:.3}"))
+        .collect();
+    assert!(
+        (best.0 - THRESHOLD).abs() < 1e-4,
+        "the best threshold on the pairs is {:.2}, not {THRESHOLD}:\n{}",
+        best.0,
+        table.join("\n")
+    );
+    let (p, r, f) = scores(THRESHOLD);
+    assert!(
+        f >= 0.9,
+        "F1 {f:.3} (P {p:.3}, R {r:.3})\n{}",
+        table.join("\n")
+    );
+}
+
+#[test]
+fn numbers_are_read_as_values() {
+    let n = |s: &str| normalise(s).numbers;
+    assert_eq!(n("19,000 jobs"), vec!["19000"]);
+    assert_eq!(n("19000 jobs"), vec!["19000"]);
+    assert_eq!(n("19 000 jobs"), vec!["19000"]);
+    assert_eq!(n("19\u{202f}000 jobs"), vec!["19000"]);
+    assert_eq!(n("19k jobs"), vec!["19000"]);
+    assert_eq!(n("19 thousand jobs"), vec!["19000"]);
+    assert_eq!(n("1.5 million homes"), n("1,500,000 homes"));
+    assert_eq!(n("2,5 Prozent"), vec!["2.5"]);
+    assert_eq!(n("1.234.567,5"), vec!["1234567.5"]);
+    assert_eq!(n("3.50 dollars"), vec!["3.5"]);
+    assert_eq!(n("seven of ten"), vec!["10", "7"]);
+    assert_eq!(n("£2bn"), vec!["2000000000"]);
+    // A year is not the first group of a larger number.
+    assert_eq!(n("in 2019 500 people"), vec!["2019", "500"]);
+    assert_eq!(normalise("4%").tokens, vec!["4", "percent"]);
+    assert_eq!(normalise("4 per cent").tokens, vec!["4", "percent"]);
+    assert_eq!(normalise("Don’t STOP").tokens, vec!["dont", "stop"]);
+}
+
+#[test]
+fn numbers_must_agree() {
+    assert!(!is_repeat(
+        "Cabinet has 68 ministers.",
+        "Cabinet has 86 ministers."
+    ));
+    assert!(similarity("Cabinet has 68 ministers.", "Cabinet has 86 ministers.") > 0.4);
+    assert!(!is_repeat(
+        "Unemployment fell to 4% in 2023.",
+        "Unemployment fell in 2023."
+    ));
+    assert!(is_repeat(
+        "Unemployment fell to 4% in 2023.",
+        "unemployment fell to 4 percent in 2023"
+    ));
+}
+
+#[test]
+fn non_ascii_claims_are_compared_as_words() {
+    assert!(is_repeat(
+        "Çavuşoğlu, 3,5 milyon Suriyeli mülteci olduğunu söyledi.",
+        "ÇAVUŞOĞLU 3,5 milyon suriyeli mülteci olduğunu söyledi"
+    ));
+    assert_eq!(similarity("", ""), 0.0);
+    assert!(!is_repeat("", ""));
+    assert!(!is_repeat("🙂 🙂", "🙂"));
+}
+
+proptest! {
+    #[test]
+    fn identical_claims_always_match(s in "\\PC{0,80}") {
+        let n = normalise(&s);
+        prop_assume!(!shingles(&n).is_empty());
+        prop_assert!(is_repeat(&s, &s));
+        prop_assert!((similarity(&s, &s) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_measure_is_symmetric(a in "[a-z0-9 ,.%]{0,60}", b in "[a-z0-9 ,.%]{0,60}") {
+        prop_assert_eq!(similarity(&a, &b), similarity(&b, &a));
+        prop_assert_eq!(is_repeat(&a, &b), is_repeat(&b, &a));
+        let s = similarity(&a, &b);
+        prop_assert!((0.0..=1.0).contains(&s));
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_pairwise_measure(
+        texts in proptest::collection::vec("(crime|rose|fell|by|4%|19,000|the|jobs|in|2020) {0,1}(crime|rose|fell|by|4%|19000|the|jobs|in|2020)( (crime|rose|fell|jobs|4 percent|2020)){0,4}", 1..12),
+        query in "(crime|rose|fell|jobs|4%|19,000)( (crime|rose|fell|jobs|by|2020)){0,4}",
+    ) {
+        let mut ix = ClaimIndex::new();
+        for (i, t) in texts.iter().enumerate() {
+            ix.upsert(Uuid::from_u128(i as u128 + 1), t);
+        }
+        let found: Vec<Uuid> = {
+            let mut v: Vec<Uuid> = ix.repeats_of(&query, None).iter().map(|r| r.id).collect();
+            v.sort();
+            v
+        };
+        let expected: Vec<Uuid> = texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| is_repeat(t, &query))
+            .map(|(i, _)| Uuid::from_u128(i as u128 + 1))
+            .take(MAX_REPEATS)
+            .collect();
+        prop_assert_eq!(found, expected);
+    }
+}
+
+fn claim(n: u128, article: u128, text: &str) -> Rc<Annotation> {
+    Rc::new(Annotation::new(
+        Uuid::from_u128(n),
+        Uuid::from_u128(article),
+        Kind::Claim,
+        text,
+        0,
+        text.chars().count(),
+        Timestamp(0),
+    ))
+}
+
+#[test]
+fn the_index_orders_repeats_and_follows_the_library() {
+    let mut lib: BTreeMap<Uuid, Rc<Annotation>> = BTreeMap::new();
+    for a in [
+        claim(
+            1,
+            100,
+            "Crime has doubled in the capital over the past five years.",
+        ),
+        claim(
+            2,
+            101,
+            "Over the past five years crime has doubled in the capital!",
+        ),
+        claim(
+            3,
+            102,
+            "Crime has doubled in the capital over the past ten years.",
+        ),
+        claim(4, 103, "Crime has doubled in the capital over five years."),
+    ] {
+        lib.insert(a.id, a);
+    }
+    let mut quote = (*claim(
+        5,
+        100,
+        "Crime has doubled in the capital over the past five years.",
+    ))
+    .clone();
+    quote.body = crate::core::model::Body::new(Kind::Quote);
+    lib.insert(quote.id, Rc::new(quote));
+    let mut ix = ClaimIndex::new();
+    ix.sync(&BTreeMap::new(), &lib);
+    assert_eq!(ix.len(), 4, "quotes are not indexed");
+    let r = ix.repeats_of(
+        "Crime has doubled in the capital over the past five years.",
+        Some(Uuid::from_u128(1)),
+    );
+    let ids: Vec<u128> = r.iter().map(|r| r.id.as_u128()).collect();
+    assert_eq!(
+        ids,
+        vec![2, 4],
+        "ten years is another number; most similar first"
+    );
+    assert!(r[0].similarity >= r[1].similarity);
+    assert_eq!(
+        ix.groups(),
+        vec![
+            vec![Uuid::from_u128(1), Uuid::from_u128(2), Uuid::from_u128(4)],
+            vec![Uuid::from_u128(3)]
+        ]
+    );
+    // An edit of claim 4's text and the deletion of claim 2 reach the index through sync.
+    let before = lib.clone();
+    let rev = ix.revision();
+    lib.insert(
+        Uuid::from_u128(4),
+        claim(4, 103, "Unemployment has doubled."),
+    );
+    lib.remove(&Uuid::from_u128(2));
+    ix.sync(&before, &lib);
+    assert!(ix.revision() > rev);
+    assert!(ix
+        .repeats_of(
+            "Crime has doubled in the capital over the past five years.",
+            Some(Uuid::from_u128(1))
+        )
+        .is_empty());
+    // An unchanged library changes nothing.
+    let rev = ix.revision();
+    ix.sync(&lib, &lib.clone());
+    assert_eq!(ix.revision(), rev);
+    ix.remove(Uuid::from_u128(99));
+    assert_eq!(ix.len(), 3);
+}
