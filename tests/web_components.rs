@@ -338,6 +338,8 @@ impl PanelCalls {
             on_edit: self.edit.callback(),
             on_delete: self.delete.callback(),
             on_error: self.error.callback(),
+            repeats: Rc::new(Vec::new()),
+            on_copy_check: Callback::noop(),
         }
     }
 }
@@ -832,6 +834,8 @@ async fn render_editor(annotation: Annotation) -> (Element, EditorCalls) {
         on_edit: calls.edit.callback(),
         on_delete: calls.delete.callback(),
         on_error: calls.error.callback(),
+        repeats: Rc::new(Vec::new()),
+        on_copy_check: Callback::noop(),
     };
     yew::Renderer::<AnnotationEditor>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
@@ -1012,6 +1016,8 @@ async fn editor_shows_a_link_entered_twice_once() {
         on_edit: calls.edit.callback(),
         on_delete: calls.delete.callback(),
         on_error: calls.error.callback(),
+        repeats: Rc::new(Vec::new()),
+        on_copy_check: Callback::noop(),
     };
     let mut handle =
         yew::Renderer::<AnnotationEditor>::with_root_and_props(host.clone(), props(claim.clone()))
@@ -1211,8 +1217,8 @@ fn library() -> (StoredLibrary, Uuid) {
 }
 
 struct ExportCalls {
-    settings: Calls<ExportSettings>,
-    notice: Calls<(bool, String)>,
+    settings: Calls<()>,
+    fix: Calls<(Uuid, Uuid)>,
     close: Calls<()>,
     export: Calls<ExportRequest>,
 }
@@ -1221,7 +1227,7 @@ async fn render_export(article: Option<Uuid>, settings: ExportSettings) -> (Elem
     let host = host();
     let calls = ExportCalls {
         settings: Calls::new(),
-        notice: Calls::new(),
+        fix: Calls::new(),
         close: Calls::new(),
         export: Calls::new(),
     };
@@ -1230,7 +1236,7 @@ async fn render_export(article: Option<Uuid>, settings: ExportSettings) -> (Elem
         article,
         settings,
         on_settings: calls.settings.callback(),
-        on_notice: calls.notice.callback(),
+        on_fix: calls.fix.callback(),
         on_close: calls.close.callback(),
         on_export: calls.export.callback(),
     };
@@ -1260,7 +1266,7 @@ fn scopes(host: &Element) -> Vec<(String, bool, bool)> {
 }
 
 #[wasm_bindgen_test]
-async fn export_offers_four_formats_and_the_scope() {
+async fn export_offers_five_formats_and_the_scope() {
     let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
     assert_eq!(dialog_name(&host), "Export");
     let format = labelled(&host, "Format");
@@ -1271,6 +1277,7 @@ async fn export_offers_four_formats_and_the_scope() {
             ("w3c".to_owned(), "W3C Web Annotation".to_owned()),
             ("claimreview".to_owned(), "ClaimReview".to_owned()),
             ("csv".to_owned(), "CSV".to_owned()),
+            ("report".to_owned(), "Report (HTML)".to_owned()),
         ]
     );
     assert_eq!(value(&format), "annotator");
@@ -1285,24 +1292,14 @@ async fn export_offers_four_formats_and_the_scope() {
             ("The whole library".to_owned(), false, false),
         ]
     );
-    // The ClaimReview settings appear only for ClaimReview.
-    assert!(all(&host, "label")
-        .iter()
-        .all(|l| text(l) != "Organisation"));
+    // The ClaimReview checks appear only for ClaimReview.
+    assert!(find_button(&host, "Settings").is_none());
     commit(&format, "claimreview").await;
-    assert_eq!(value(&labelled(&host, "Organisation")), "");
-    assert_eq!(
-        labelled(&host, "Review URL")
-            .get_attribute("type")
-            .as_deref(),
-        Some("url")
-    );
+    assert!(find_button(&host, "Settings").is_some());
     commit(&format, "csv").await;
-    assert!(all(&host, "label")
-        .iter()
-        .all(|l| text(l) != "Organisation"));
+    assert!(find_button(&host, "Settings").is_none());
     assert_eq!(
-        calls.notice.len() + calls.close.len() + calls.settings.len(),
+        calls.fix.len() + calls.close.len() + calls.settings.len(),
         0
     );
 
@@ -1317,50 +1314,88 @@ async fn export_offers_four_formats_and_the_scope() {
     );
 }
 
+/// Before a ClaimReview export the dialog lists, per claim, what the markup lacks; Fix hands
+/// the claim to the app, Settings opens the settings, and Download still exports.
 #[wasm_bindgen_test]
-async fn export_settings_fields_report_through_on_settings() {
+async fn claimreview_export_lists_what_each_claim_lacks_and_fix_selects_it() {
+    let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
+    commit(&labelled(&host, "Format"), "claimreview").await;
+    let list = query(&host, "[aria-label='What the ClaimReview markup lacks']");
+    let items = all(&list, ":scope > li");
+    assert!(!items.is_empty());
+    let first = text(&items[0]);
+    assert!(
+        first.contains("Required url: set the review URL in Settings."),
+        "{first}"
+    );
+    assert!(
+        first.contains("Recommended author: set the organisation in Settings."),
+        "{first}"
+    );
+    // Only the open article's claims, unless the whole library is chosen.
+    let before = items.len();
+    let whole: HtmlElement = all(&host, "input[type=radio]")[1]
+        .clone()
+        .dyn_into()
+        .unwrap();
+    click(&whole).await;
+    let list = query(&host, "[aria-label='What the ClaimReview markup lacks']");
+    assert_eq!(
+        all(&list, ":scope > li").len(),
+        before + 1,
+        "the other article's claim too"
+    );
+    let fix = all(&list, ":scope > li > button");
+    let last: HtmlElement = fix.last().unwrap().clone().dyn_into().unwrap();
+    click(&last).await;
+    assert_eq!(
+        calls.fix.take(),
+        vec![(Uuid::from_u128(77), Uuid::from_u128(78))]
+    );
+    click(&button(&host, "Settings")).await;
+    assert_eq!(calls.settings.len(), 1);
+    click(&button(&host, "Download")).await;
+    assert_eq!(calls.export.take().len(), 1, "exported anyway");
+}
+
+#[wasm_bindgen_test]
+async fn settings_are_saved_only_when_valid() {
+    use article_annotator::web::components::report::{SettingsDialog, SettingsDialogProps};
+    let host = host();
+    let (save, close) = (Calls::<ExportSettings>::new(), Calls::<()>::new());
     let settings = ExportSettings {
         organisation: "Fact Desk".into(),
         review_url_base: Some(url("https://factdesk.example/reviews")),
     };
-    let (host, calls) = render_export(Some(library().1), settings.clone()).await;
-    commit(&labelled(&host, "Format"), "claimreview").await;
+    let props = SettingsDialogProps {
+        settings: settings.clone(),
+        on_save: save.callback(),
+        on_close: close.callback(),
+    };
+    yew::Renderer::<SettingsDialog>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(dialog_name(&host), "Settings");
     let org = labelled(&host, "Organisation");
     let review = labelled(&host, "Review URL");
     assert_eq!(value(&org), "Fact Desk");
-    assert_eq!(value(&review), "https://factdesk.example/reviews");
-
-    commit(&org, "  Doğruluk Payı  ").await;
-    commit(&review, "https://dogrulukpayi.example/").await;
-    commit(&review, "").await;
+    assert_eq!(review.get_attribute("type").as_deref(), Some("url"));
+    type_into(&org, "  Doğruluk Payı  ").await;
+    type_into(&review, "javascript:alert(1)").await;
+    click(&button(&host, "Save")).await;
+    assert!(save.take().is_empty(), "a refused link saves nothing");
+    let alert = text(&query(&host, "[role=alert]"));
+    assert!(alert.starts_with("Review URL refused"), "{alert}");
+    type_into(&review, "https://dogrulukpayi.example/").await;
+    click(&button(&host, "Save")).await;
     assert_eq!(
-        calls.settings.take(),
-        vec![
-            ExportSettings {
-                organisation: "Doğruluk Payı".into(),
-                ..settings.clone()
-            },
-            ExportSettings {
-                review_url_base: Some(url("https://dogrulukpayi.example/")),
-                ..settings.clone()
-            },
-            ExportSettings {
-                review_url_base: None,
-                ..settings.clone()
-            },
-        ]
+        save.take(),
+        vec![ExportSettings {
+            organisation: "Doğruluk Payı".into(),
+            review_url_base: Some(url("https://dogrulukpayi.example/")),
+        }]
     );
-    // A link that is not http(s) is refused with a notice, and the settings stay.
-    commit(&review, "javascript:alert(1)").await;
-    assert!(calls.settings.take().is_empty());
-    let notices = calls.notice.take();
-    assert_eq!(notices.len(), 1);
-    assert!(notices[0].0, "an error");
-    assert!(
-        notices[0].1.starts_with("Review URL refused"),
-        "{notices:?}"
-    );
-    assert_eq!(calls.close.len(), 0);
+    click(&button(&host, "Cancel")).await;
+    assert_eq!(close.len(), 1);
 }
 
 /// Download and Copy to clipboard hand the chosen format and scope to the app (which builds
@@ -1380,7 +1415,6 @@ async fn export_download_and_copy_ask_for_the_chosen_format_and_scope_and_close(
         }]
     );
     assert_eq!(calls.close.len(), 1);
-    assert_eq!(calls.notice.len(), 0);
 
     // The whole library, copied.
     let (host, calls) = render_export(Some(library().1), ExportSettings::default()).await;
@@ -1407,7 +1441,7 @@ async fn export_cancel_closes_without_a_notice() {
     let (host, calls) = render_export(None, ExportSettings::default()).await;
     click(&button(&host, "Cancel")).await;
     assert_eq!(calls.close.len(), 1);
-    assert_eq!(calls.notice.len() + calls.settings.len(), 0);
+    assert_eq!(calls.fix.len() + calls.settings.len(), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1607,6 +1641,9 @@ async fn app_bar_buttons_call_their_callbacks_and_undo_follows_the_view() {
     let (library, on_library) = counter();
     let (export, on_export) = counter();
     let (shortcuts, on_shortcuts) = counter();
+    let (report, on_report) = counter();
+    let (claims, on_claims) = counter();
+    let (settings, on_settings) = counter();
     let root = host();
     let props = yew::props!(AppBarProps {
         library_count: 3usize,
@@ -1619,6 +1656,9 @@ async fn app_bar_buttons_call_their_callbacks_and_undo_follows_the_view() {
         on_export,
         on_import_file: Callback::noop(),
         on_shortcuts,
+        on_report,
+        on_claims,
+        on_settings,
     });
     yew::Renderer::<AppBar>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -1626,6 +1666,13 @@ async fn app_bar_buttons_call_their_callbacks_and_undo_follows_the_view() {
     button(&root, "Undo").click();
     button(&root, "Export").click();
     button(&root, "Shortcuts").click();
+    button(&root, "Report").click();
+    button(&root, "Claims").click();
+    button(&root, "Settings").click();
+    assert_eq!(
+        (*report.borrow(), *claims.borrow(), *settings.borrow()),
+        (1, 1, 1)
+    );
     assert!(button(&root, "Redo").has_attribute("disabled"));
     assert!(!button(&root, "Undo").has_attribute("disabled"));
     assert_eq!(
@@ -2377,4 +2424,105 @@ mod suggestions {
                 || put.2.contains("Ministers from 68")
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report and the repeat list (issue 14).
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn the_repeat_list_shows_verdict_article_and_date_and_copies_on_click() {
+    use article_annotator::core::repeats::ClaimView;
+    use article_annotator::web::components::report::{RepeatList, RepeatListProps};
+    let root = host();
+    let copies = Calls::<(Uuid, Uuid)>::new();
+    let view = ClaimView {
+        id: Uuid::from_u128(5),
+        article_id: Uuid::from_u128(6),
+        article_title: "Çavuşoğlu <i>said</i>".into(),
+        text: "Cabinet has 68 ministers.".into(),
+        verdict: Verdict::MostlyFalse,
+        note: String::new(),
+        evidence: Vec::new(),
+        date: "2026-11-30".into(),
+        similarity: 0.84,
+    };
+    let props = RepeatListProps {
+        claim: Uuid::from_u128(9),
+        repeats: Rc::new(vec![view]),
+        on_copy: copies.callback(),
+    };
+    yew::Renderer::<RepeatList>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&query(&root, "h3")), "Said before (1)");
+    let item = text(&query(&root, "li"));
+    assert!(
+        item.contains("Mostly false · Çavuşoğlu <i>said</i> · 2026-11-30 · 84% similar"),
+        "{item}"
+    );
+    assert!(all(&root, "i").is_empty(), "titles are text, never markup");
+    let copy = button(&root, "Copy verdict, note and evidence");
+    assert_eq!(
+        copy.get_attribute("aria-label").as_deref(),
+        Some("Copy verdict, note and evidence from “Cabinet has 68 ministers.” (Çavuşoğlu <i>said</i>)")
+    );
+    click(&copy).await;
+    assert_eq!(
+        copies.take(),
+        vec![(Uuid::from_u128(9), Uuid::from_u128(5))]
+    );
+
+    // No repeats: nothing is shown.
+    let root = host();
+    let props = RepeatListProps {
+        claim: Uuid::from_u128(9),
+        repeats: Rc::new(Vec::new()),
+        on_copy: Callback::noop(),
+    };
+    yew::Renderer::<RepeatList>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(root.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_report_dialog_shows_groups_in_order_and_its_actions() {
+    use article_annotator::core::report::article_report;
+    use article_annotator::web::components::report::{
+        ReportContent, ReportDialog, ReportDialogProps,
+    };
+    let s = sample();
+    let report = article_report(&s.article, &s.all());
+    let root = host();
+    let (download, close, scope) = (Calls::<()>::new(), Calls::<()>::new(), Calls::<bool>::new());
+    let props = ReportDialogProps {
+        content: Rc::new(ReportContent::Article(report.clone())),
+        has_article: true,
+        on_scope: scope.callback(),
+        on_download: download.callback(),
+        on_close: close.callback(),
+    };
+    yew::Renderer::<ReportDialog>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&query(&root, "#report-title")),
+        "The Global Coalition Working to Defeat ISIS"
+    );
+    let headings: Vec<String> = all(&root, "h4").iter().map(text).collect();
+    let expected: Vec<String> = report
+        .groups
+        .iter()
+        .map(|g| format!("{} ({})", g.verdict.label(), g.claims.len()))
+        .collect();
+    assert_eq!(headings, expected);
+    assert!(!headings.is_empty());
+    assert_eq!(
+        text(&query(&root, ".report-counts")),
+        report.counts.summary()
+    );
+    click(&button(&root, "Whole library")).await;
+    click(&button(&root, "Download report")).await;
+    click(&button(&root, "Close")).await;
+    assert_eq!(scope.take(), vec![true]);
+    assert_eq!((download.len(), close.len()), (1, 1));
+    assert!(find_button(&root, "Print").is_some());
 }

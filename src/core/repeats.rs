@@ -40,7 +40,7 @@ use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 use uuid::Uuid;
 
-use crate::core::model::{Annotation, Kind};
+use crate::core::model::{Annotation, HttpUrl, Kind, Verdict};
 
 /// The similarity from which two claims whose numbers agree are repeats (see the module
 /// documentation for how it was chosen).
@@ -585,6 +585,90 @@ impl ClaimIndex {
         out.sort();
         out
     }
+}
+
+/// A claim of the library as the repeat list and the Claims view show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimView {
+    pub id: Uuid,
+    pub article_id: Uuid,
+    /// Its article's title ("Missing article" when the article is gone).
+    pub article_title: String,
+    pub text: String,
+    pub verdict: Verdict,
+    pub note: String,
+    pub evidence: Vec<HttpUrl>,
+    /// The date of its last change, `YYYY-MM-DD`.
+    pub date: String,
+    /// Its similarity to the claim asked about (1 in the Claims view).
+    pub similarity: f32,
+}
+
+impl ClaimView {
+    /// The view of claim `a`.
+    pub fn of(a: &Annotation, article_title: Option<&str>, similarity: f32) -> Option<Self> {
+        let c = a.claim()?;
+        Some(ClaimView {
+            id: a.id,
+            article_id: a.article_id,
+            article_title: article_title.unwrap_or("Missing article").to_owned(),
+            text: a.quote.exact.clone(),
+            verdict: c.verdict,
+            note: a.note.clone(),
+            evidence: c.evidence.clone(),
+            date: a.modified.date(),
+            similarity,
+        })
+    }
+}
+
+/// The views of `repeats`, looked up in `annotations`; `title_of` gives an article's title.
+pub fn views<'a>(
+    repeats: &[Repeat],
+    annotations: &BTreeMap<Uuid, Rc<Annotation>>,
+    title_of: impl Fn(Uuid) -> Option<&'a str>,
+) -> Vec<ClaimView> {
+    repeats
+        .iter()
+        .filter_map(|r| {
+            let a = annotations.get(&r.id)?;
+            ClaimView::of(a, title_of(a.article_id), r.similarity)
+        })
+        .collect()
+}
+
+/// The Claims view: every claim, in groups of repeats, largest groups first (then by the
+/// first claim's text); in a group, newest change first. `verdict` keeps only the groups with
+/// a claim of that verdict.
+pub fn claim_groups<'a>(
+    groups: &[Vec<Uuid>],
+    annotations: &BTreeMap<Uuid, Rc<Annotation>>,
+    title_of: impl Fn(Uuid) -> Option<&'a str>,
+    verdict: Option<Verdict>,
+) -> Vec<Vec<ClaimView>> {
+    let mut out: Vec<Vec<ClaimView>> = groups
+        .iter()
+        .map(|g| {
+            let mut items: Vec<(crate::core::model::Timestamp, ClaimView)> = g
+                .iter()
+                .filter_map(|id| {
+                    let a = annotations.get(id)?;
+                    Some((a.modified, ClaimView::of(a, title_of(a.article_id), 1.0)?))
+                })
+                .collect();
+            items.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+            items.into_iter().map(|(_, v)| v).collect::<Vec<_>>()
+        })
+        .filter(|g: &Vec<ClaimView>| {
+            !g.is_empty() && verdict.is_none_or(|v| g.iter().any(|c| c.verdict == v))
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.len()
+            .cmp(&a.len())
+            .then_with(|| a[0].text.to_lowercase().cmp(&b[0].text.to_lowercase()))
+    });
+    out
 }
 
 #[cfg(test)]

@@ -5,8 +5,11 @@
 use uuid::Uuid;
 use yew::prelude::*;
 
-use crate::core::model::HttpUrl;
+use crate::core::formats::ExportFormat;
+use crate::core::library::Library;
+use crate::core::model::{Body, HttpUrl};
 use crate::core::reducer::{Action, Edit};
+use crate::core::report;
 use crate::core::storage;
 use crate::core::text::Article;
 use crate::web::components::app_bar::AppBar;
@@ -16,14 +19,16 @@ use crate::web::components::library::LibraryView;
 use crate::web::components::new_article::NewArticleDialog;
 use crate::web::components::notices::Notices;
 use crate::web::components::panel::AnnotationsPanel;
+use crate::web::components::report::{ClaimsDialog, ReportContent, ReportDialog, SettingsDialog};
 use crate::web::components::suggestions::SuggestionsPanel;
 use crate::web::components::toolbar::SelectionToolbar;
 use crate::web::components::transfer::{
-    ExportChooser, ImportDialog, JobProgress, ReplaceTextDialog,
+    ExportChooser, ExportRequest, ImportDialog, JobProgress, ReplaceTextDialog,
 };
 use crate::web::dom;
 use crate::web::hooks::handoff::use_handoff;
 use crate::web::hooks::persistence::use_persistence;
+use crate::web::hooks::repeats::use_repeats;
 use crate::web::hooks::selection::{highlight_click, select_item, use_article_keys, use_selection};
 use crate::web::hooks::shortcuts::{use_shortcuts, ShortcutTargets};
 use crate::web::hooks::startup::{self, use_startup};
@@ -38,6 +43,9 @@ enum Dialog {
     NewArticle,
     Export,
     ReplaceText,
+    Report,
+    Claims,
+    Settings,
 }
 
 /// A callback that dispatches what `action` makes of its argument.
@@ -67,6 +75,11 @@ pub fn app() -> Html {
     let on_article_key = use_article_keys(&state, &article_ref);
     let suggest = use_suggestions(&state, &article_ref);
     let dialog = use_state_eq(|| None::<Dialog>);
+    let repeats = use_repeats(&state.library);
+    // The report's scope (the whole library, or the open article) and the Claims view's
+    // verdict filter.
+    let report_library = use_state_eq(|| false);
+    let claims_verdict = use_state_eq(|| None::<crate::core::model::Verdict>);
     // A page the bookmarklet sends opens the New article dialog, prefilled.
     let handed = use_handoff(&state);
     {
@@ -146,6 +159,92 @@ pub fn app() -> Html {
 
     let in_article = state.view == View::Article;
     let close = show(&dialog, None);
+    let library_key = std::rc::Rc::as_ptr(&state.library) as usize;
+    // The claims that repeat the selected claim, asked of the index again only when the
+    // selection or the library changes.
+    let selected_repeats = {
+        let repeats = repeats.clone();
+        use_memo((state.selected, library_key), move |(selected, _)| {
+            selected.map(|id| repeats.of(id)).unwrap_or_default()
+        })
+    };
+    let on_copy_check = {
+        let state = state.clone();
+        Callback::from(move |(target, source): (Uuid, Uuid)| {
+            let Some(from) = state.library.annotations.get(&source) else {
+                return;
+            };
+            let Body::Claim(c) = &from.body else { return };
+            state.dispatch(annotate(Action::Edit {
+                id: target,
+                edit: Edit::CopyCheck {
+                    verdict: c.verdict,
+                    note: from.note.clone(),
+                    evidence: c.evidence.clone(),
+                },
+                now: dom::now(),
+            }));
+        })
+    };
+    // Opens claim `.1` of article `.0` with it selected (from the Claims view and the
+    // ClaimReview checks).
+    let open_claim = {
+        let (state, dialog) = (state.clone(), dialog.clone());
+        Callback::from(move |(article, claim): (Uuid, Uuid)| {
+            dialog.set(None);
+            if state.view != View::Article || state.article.id != article {
+                startup::mark_opening(article);
+                state.dispatch(AppAction::Open(article));
+            }
+            state.dispatch(AppAction::Select(Some(claim)));
+        })
+    };
+    let report_content = {
+        let (state, whole) = (state.clone(), *report_library || !in_article);
+        let open = *dialog == Some(Dialog::Report);
+        use_memo(
+            (
+                open,
+                whole,
+                library_key,
+                std::rc::Rc::as_ptr(&state.annotations) as usize,
+            ),
+            move |(open, whole, _, _)| {
+                if !*open {
+                    None
+                } else if *whole {
+                    Some(std::rc::Rc::new(ReportContent::Library(
+                        report::library_report(&Library::from_stored(&state.library)),
+                    )))
+                } else {
+                    Some(std::rc::Rc::new(ReportContent::Article(
+                        report::article_report(&state.article, state.annotations.iter()),
+                    )))
+                }
+            },
+        )
+    };
+    let claim_groups = {
+        let repeats = repeats.clone();
+        let open = *dialog == Some(Dialog::Claims);
+        use_memo(
+            (open, *claims_verdict, library_key),
+            move |(open, verdict, _)| {
+                std::rc::Rc::new(if *open {
+                    repeats.groups(*verdict)
+                } else {
+                    Vec::new()
+                })
+            },
+        )
+    };
+    let on_report = {
+        let (dialog, report_library) = (dialog.clone(), report_library.clone());
+        Callback::from(move |_: ()| {
+            report_library.set(!in_article);
+            dialog.set(Some(Dialog::Report));
+        })
+    };
     // The library list is computed only when it is shown (it counts every annotation).
     let entries = std::rc::Rc::new(if in_article && transfer.preview.is_none() {
         Vec::new()
@@ -160,7 +259,10 @@ pub fn app() -> Html {
                 on_undo={undo} on_redo={redo}
                 on_export={show(&dialog, Some(Dialog::Export))}
                 on_import_file={transfer.on_import_file.clone()}
-                on_shortcuts={show(&dialog, Some(Dialog::Shortcuts))} />
+                on_shortcuts={show(&dialog, Some(Dialog::Shortcuts))}
+                on_report={on_report}
+                on_claims={show(&dialog, Some(Dialog::Claims))}
+                on_settings={show(&dialog, Some(Dialog::Settings))} />
             <Notices storage={state.storage.clone()} skipped={state.skipped.clone()}
                 notice={state.notice.clone()}
                 on_export_everything={transfer.export_everything.clone()}
@@ -196,7 +298,8 @@ pub fn app() -> Html {
                         <AnnotationsPanel annotations={state.annotations.clone()} filter={state.filter.clone()}
                             selected={state.selected} on_filter={send(&state, AppAction::SetFilter)}
                             on_select={select_item(&state, &article_ref)} {on_edit} on_delete={delete}
-                            on_error={send(&state, |text| AppAction::Notify(Notice::error(text)))} />
+                            on_error={send(&state, |text| AppAction::Notify(Notice::error(text)))}
+                            repeats={selected_repeats.clone()} {on_copy_check} />
                     </div>
                 </main>
             } else {
@@ -227,10 +330,43 @@ pub fn app() -> Html {
                     <ExportChooser library={state.library.clone()}
                         article={in_article.then_some(state.article.id)}
                         settings={state.settings.clone()}
-                        on_settings={send(&state, AppAction::SetSettings)}
-                        on_notice={send(&state, |(error, text)| AppAction::Notify(Notice::new(error, text)))}
+                        on_settings={show(&dialog, Some(Dialog::Settings))}
+                        on_fix={open_claim.clone()}
                         on_export={transfer.export.clone()}
                         on_close={close} />
+                },
+                Some(Dialog::Report) => match &*report_content {
+                    Some(content) => {
+                        let whole = matches!(**content, ReportContent::Library(_));
+                        let (export, article) = (transfer.export.clone(), state.article.id);
+                        let on_download = Callback::from(move |_| export.emit(ExportRequest {
+                            format: ExportFormat::Report,
+                            article: (!whole).then_some(article),
+                            copy: false,
+                        }));
+                        let on_scope = { let r = report_library.clone(); Callback::from(move |w: bool| r.set(w)) };
+                        html! {
+                            <ReportDialog content={content.clone()} has_article={in_article}
+                                {on_scope} {on_download} on_close={close} />
+                        }
+                    }
+                    None => html! {},
+                },
+                Some(Dialog::Claims) => html! {
+                    <ClaimsDialog groups={(*claim_groups).clone()} verdict={*claims_verdict}
+                        on_verdict={{ let v = claims_verdict.clone(); Callback::from(move |x| v.set(x)) }}
+                        on_open={open_claim.clone()} on_close={close} />
+                },
+                Some(Dialog::Settings) => {
+                    let on_save = {
+                        let (dispatcher, close) = (state.dispatcher(), close.clone());
+                        Callback::from(move |s| {
+                            dispatcher.dispatch(AppAction::SetSettings(s));
+                            dispatcher.dispatch(AppAction::Notify(Notice::new(false, "Settings saved.".to_owned())));
+                            close.emit(());
+                        })
+                    };
+                    html! { <SettingsDialog settings={state.settings.clone()} {on_save} on_close={close} /> }
                 },
                 Some(Dialog::ReplaceText) if in_article => html! {
                     <ReplaceTextDialog current={AttrValue::from(state.article.text.clone())}

@@ -39,7 +39,7 @@
 //! out when it is neither.
 
 mod check;
-pub use check::{check, ClaimFindings, Finding, Severity, MAX_CLAIM_CHARS};
+pub use check::{check, check_annotations, ClaimFindings, Finding, Severity, MAX_CLAIM_CHARS};
 
 use crate::core::library::{ExportSettings, Library};
 use crate::core::model::{Annotation, HttpUrl, Timestamp, Verdict};

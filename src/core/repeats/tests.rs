@@ -256,3 +256,58 @@ fn the_index_orders_repeats_and_follows_the_library() {
     ix.remove(Uuid::from_u128(99));
     assert_eq!(ix.len(), 3);
 }
+
+#[test]
+fn the_claims_view_groups_repeats_and_filters_by_verdict() {
+    let mut lib: BTreeMap<Uuid, Rc<Annotation>> = BTreeMap::new();
+    let mut with_verdict = |n: u128, article: u128, text: &str, v: crate::core::model::Verdict| {
+        let mut a = (*claim(n, article, text)).clone();
+        if let crate::core::model::Body::Claim(c) = &mut a.body {
+            c.verdict = v;
+        }
+        a.modified = Timestamp(n as i64);
+        lib.insert(a.id, Rc::new(a));
+    };
+    use crate::core::model::Verdict::*;
+    with_verdict(
+        1,
+        100,
+        "Crime has doubled in the capital over the past five years.",
+        False,
+    );
+    with_verdict(
+        2,
+        101,
+        "Over the past five years crime has doubled in the capital.",
+        Unverified,
+    );
+    with_verdict(3, 101, "Cabinet has 68 ministers.", True);
+    let ix = ClaimIndex::of(lib.values().map(|a| &**a));
+    let title = |id: Uuid| {
+        if id == Uuid::from_u128(100) {
+            Some("First")
+        } else {
+            None
+        }
+    };
+    let all = claim_groups(&ix.groups(), &lib, title, None);
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        all[0].iter().map(|c| c.id.as_u128()).collect::<Vec<_>>(),
+        vec![2, 1],
+        "newest first"
+    );
+    assert_eq!(all[0][1].article_title, "First");
+    assert_eq!(all[0][0].article_title, "Missing article");
+    let false_only = claim_groups(&ix.groups(), &lib, title, Some(False));
+    assert_eq!(false_only.len(), 1);
+    assert_eq!(false_only[0].len(), 2, "a group is shown whole");
+    let r = ix.repeats_of(
+        "crime has doubled in the capital over the past five years",
+        Some(Uuid::from_u128(2)),
+    );
+    let v = views(&r, &lib, title);
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].verdict, False);
+    assert_eq!(v[0].date, "1970-01-01");
+}

@@ -1,4 +1,5 @@
-//! The header: the library, undo and redo, export, import and the shortcuts help.
+//! The header: the library, undo and redo, the report and the Claims view, export, import,
+//! settings and the shortcuts help.
 
 use yew::prelude::*;
 
@@ -18,6 +19,11 @@ pub struct AppBarProps {
     /// A file was chosen in the Import control.
     pub on_import_file: Callback<Event>,
     pub on_shortcuts: Callback<()>,
+    /// The report of the open article (of the library, from the library).
+    pub on_report: Callback<()>,
+    /// The Claims view: every claim of the library, grouped by repeat.
+    pub on_claims: Callback<()>,
+    pub on_settings: Callback<()>,
 }
 
 /// The `<header>` of every view.
@@ -39,6 +45,8 @@ pub fn app_bar(props: &AppBarProps) -> Html {
                 <button type="button" disabled={!props.can_redo || !props.in_article}
                         aria-keyshortcuts="Control+Shift+Z" onclick={click(&props.on_redo)}>{ "Redo" }</button>
             </div>
+            <button type="button" onclick={click(&props.on_report)}>{ "Report" }</button>
+            <button type="button" onclick={click(&props.on_claims)}>{ "Claims" }</button>
             <button type="button" onclick={click(&props.on_export)}>{ "Export" }</button>
             <label class="file-button">
                 { "Import" }
@@ -46,6 +54,7 @@ pub fn app_bar(props: &AppBarProps) -> Html {
                        accept=".json,.jsonld,application/json,application/ld+json"
                        onchange={props.on_import_file.clone()} />
             </label>
+            <button type="button" onclick={click(&props.on_settings)}>{ "Settings" }</button>
             <button type="button" class="help-btn" aria-keyshortcuts="?"
                     onclick={click(&props.on_shortcuts)}>{ "Shortcuts" }</button>
         </header>

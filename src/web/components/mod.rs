@@ -8,6 +8,7 @@ pub mod modal;
 pub mod new_article;
 pub mod notices;
 pub mod panel;
+pub mod report;
 pub mod suggestions;
 pub mod toolbar;
 pub mod transfer;

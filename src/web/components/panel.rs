@@ -10,6 +10,9 @@ use yew::prelude::*;
 use crate::core::model::{parse_tags, Annotation, HttpUrl, Kind, Verdict};
 use crate::core::panel::{self, shorten, Filter, KindFilter};
 use crate::core::reducer::{Annotations, Edit};
+use crate::core::repeats::ClaimView;
+
+use super::report::RepeatList;
 
 #[derive(Properties)]
 pub struct PanelProps {
@@ -21,6 +24,10 @@ pub struct PanelProps {
     pub on_edit: Callback<(Uuid, Edit)>,
     pub on_delete: Callback<Uuid>,
     pub on_error: Callback<String>,
+    /// The claims of the library that repeat the selected claim, most similar first.
+    pub repeats: Rc<Vec<ClaimView>>,
+    /// Copy the check of claim `.1` onto claim `.0`.
+    pub on_copy_check: Callback<(Uuid, Uuid)>,
 }
 
 /// The panel re-renders only when what it shows changes (compared by pointer for the
@@ -30,6 +37,7 @@ impl PartialEq for PanelProps {
         Rc::ptr_eq(&self.annotations, &other.annotations)
             && self.filter == other.filter
             && self.selected == other.selected
+            && Rc::ptr_eq(&self.repeats, &other.repeats)
     }
 }
 
@@ -226,7 +234,8 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
             if let Some(a) = selected {
                 <AnnotationEditor key={a.id.to_string()} annotation={a.clone()}
                     on_edit={props.on_edit.clone()} on_delete={props.on_delete.clone()}
-                    on_error={props.on_error.clone()} />
+                    on_error={props.on_error.clone()}
+                    repeats={props.repeats.clone()} on_copy_check={props.on_copy_check.clone()} />
             }
         </aside>
     }
@@ -290,14 +299,20 @@ pub struct EditorProps {
     pub on_edit: Callback<(Uuid, Edit)>,
     pub on_delete: Callback<Uuid>,
     pub on_error: Callback<String>,
+    /// For a claim: the claims of the library that say the same thing.
+    #[prop_or_default]
+    pub repeats: Rc<Vec<ClaimView>>,
+    /// Copy the check of claim `.1` onto claim `.0`.
+    #[prop_or_default]
+    pub on_copy_check: Callback<(Uuid, Uuid)>,
 }
 
-/// Only the annotation decides whether the editor re-renders: its callbacks only dispatch to
+/// Only the annotation (and its repeats) decide whether the editor re-renders: its callbacks only dispatch to
 /// the one reducer, so an older callback does the same as a newer one. Re-rendering on every
 /// parent render would reset fields while the user types in them.
 impl PartialEq for EditorProps {
     fn eq(&self, other: &Self) -> bool {
-        self.annotation == other.annotation
+        self.annotation == other.annotation && Rc::ptr_eq(&self.repeats, &other.repeats)
     }
 }
 
@@ -412,6 +427,9 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                 <span class={classes!("badge", a.kind().as_str())}>{ a.kind().label() }</span>
                 <q>{ shorten(&a.quote.exact, 140) }</q>
             </h3>
+            if a.kind() == Kind::Claim {
+                <RepeatList claim={a.id} repeats={props.repeats.clone()} on_copy={props.on_copy_check.clone()} />
+            }
             if a.kind() == Kind::Claim || a.kind() == Kind::Quote {
                 <div class="fields">
                     <label for="f-note">{ "Note" }</label>

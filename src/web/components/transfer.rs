@@ -3,10 +3,10 @@
 use std::rc::Rc;
 
 use uuid::Uuid;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::core::formats::ExportFormat;
+use crate::core::formats::{claimreview, ExportFormat};
 use crate::core::library::ExportSettings;
 use crate::core::model::HttpUrl;
 use crate::core::storage;
@@ -30,9 +30,11 @@ pub struct ExportChooserProps {
     /// The open article, offered as the default scope.
     pub article: Option<Uuid>,
     pub settings: ExportSettings,
-    pub on_settings: Callback<ExportSettings>,
-    /// A sentence for the user, and whether it is an error.
-    pub on_notice: Callback<(bool, String)>,
+    /// Open the Settings dialog (organisation, review URL).
+    pub on_settings: Callback<()>,
+    /// Close the dialog and select claim `.1` in article `.0`, to fix what a ClaimReview
+    /// lacks.
+    pub on_fix: Callback<(Uuid, Uuid)>,
     pub on_close: Callback<()>,
     /// Builds the export (the app: in the background worker, so that no export writer is in
     /// the page's code), then downloads or copies it and says so.
@@ -90,46 +92,6 @@ pub fn export_chooser(props: &ExportChooserProps) -> Html {
             </label>
         }
     };
-    let on_org = {
-        let (s, cb) = (props.settings.clone(), props.on_settings.clone());
-        Callback::from(move |e: Event| {
-            let v = e
-                .target_dyn_into::<HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
-            cb.emit(ExportSettings {
-                organisation: v.trim().to_owned(),
-                ..s.clone()
-            })
-        })
-    };
-    let on_review_url = {
-        let (s, cb, notice) = (
-            props.settings.clone(),
-            props.on_settings.clone(),
-            props.on_notice.clone(),
-        );
-        Callback::from(move |e: Event| {
-            let v = e
-                .target_dyn_into::<HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
-            if v.trim().is_empty() {
-                cb.emit(ExportSettings {
-                    review_url_base: None,
-                    ..s.clone()
-                });
-                return;
-            }
-            match HttpUrl::parse(&v) {
-                Ok(u) => cb.emit(ExportSettings {
-                    review_url_base: Some(u),
-                    ..s.clone()
-                }),
-                Err(err) => notice.emit((true, format!("Review URL refused: {err}"))),
-            }
-        })
-    };
     let title = props
         .article
         .and_then(|id| props.library.articles.get(&id))
@@ -150,12 +112,7 @@ pub fn export_chooser(props: &ExportChooserProps) -> Html {
                 }) }
             </select>
             if *format == ExportFormat::ClaimReview {
-                <label for="export-org">{ "Organisation" }</label>
-                <input id="export-org" value={props.settings.organisation.clone()} onchange={on_org} />
-                <label for="export-review-url">{ "Review URL" }</label>
-                <input id="export-review-url" type="url"
-                       value={props.settings.review_url_base.as_ref().map(|u| u.as_str().to_owned()).unwrap_or_default()}
-                       onchange={on_review_url} />
+                { claimreview_findings(props, if *whole { None } else { props.article }) }
             }
             <div class="dialog-actions">
                 <button type="button" class="primary" onclick={on_download}>{ "Download" }</button>
@@ -163,6 +120,67 @@ pub fn export_chooser(props: &ExportChooserProps) -> Html {
                 <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
             </div>
         </Modal>
+    }
+}
+
+/// Before a ClaimReview export: per claim, what the markup still lacks or breaks
+/// ([`claimreview::check_annotations`]), each with a **Fix** button that selects the claim, and
+/// a **Settings** button for what the settings lack. Download and Copy export anyway.
+fn claimreview_findings(props: &ExportChooserProps, article: Option<Uuid>) -> Html {
+    let lib = &props.library;
+    let only = article.map(|a| [a]);
+    let found = claimreview::check_annotations(
+        lib.annotations.values().map(|a| &**a),
+        |aid| {
+            lib.articles
+                .get(&aid)
+                .and_then(|s| s.article.source_url.as_deref())
+                .is_some_and(|u| HttpUrl::parse(u).is_ok())
+        },
+        only.as_ref().map(|o| &o[..]),
+        &props.settings,
+    );
+    let settings = props.on_settings.reform(|_: MouseEvent| ());
+    let org = if props.settings.organisation.is_empty() {
+        "no organisation".to_owned()
+    } else {
+        props.settings.organisation.clone()
+    };
+    let url = props
+        .settings
+        .review_url_base
+        .as_ref()
+        .map_or("no review URL".to_owned(), |u| u.as_str().to_owned());
+    html! {
+        <section class="findings" aria-labelledby="findings-title">
+            <p class="hint">
+                { format!("Published as {org}, at {url}. ") }
+                <button type="button" class="link-button" onclick={settings}>{ "Settings" }</button>
+            </p>
+            if found.is_empty() {
+                <p id="findings-title" role="status">{ "Every claim has what ClaimReview needs." }</p>
+            } else {
+                <h3 id="findings-title">{ format!("Before you export: {} claim(s) to look at", found.len()) }</h3>
+                <ul class="findings-list" aria-label="What the ClaimReview markup lacks">
+                    { for found.iter().take(200).map(|f| {
+                        let (fix, ids) = (props.on_fix.clone(), (f.article_id, f.id));
+                        html! {
+                            <li key={f.id.to_string()}>
+                                <q>{ f.excerpt.clone() }</q>
+                                <ul>
+                                    { for f.findings.iter().map(|x| html! {
+                                        <li class={classes!("finding", format!("{:?}", x.severity()).to_lowercase())}>{ x.message() }</li>
+                                    }) }
+                                </ul>
+                                <button type="button" aria-label={format!("Fix “{}”", f.excerpt)}
+                                        onclick={Callback::from(move |_| fix.emit(ids))}>{ "Fix" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <p class="hint">{ "Download or Copy exports anyway." }</p>
+            }
+        </section>
     }
 }
 

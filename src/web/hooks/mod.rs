@@ -4,6 +4,7 @@
 
 pub mod handoff;
 pub mod persistence;
+pub mod repeats;
 pub mod selection;
 pub mod shortcuts;
 pub mod startup;

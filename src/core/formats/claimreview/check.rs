@@ -10,7 +10,7 @@
 use uuid::Uuid;
 
 use crate::core::library::{ExportSettings, Library};
-use crate::core::model::{HttpUrl, Verdict};
+use crate::core::model::{Annotation, HttpUrl, Verdict};
 
 /// The longest `claimReviewed` advised, in characters.
 pub const MAX_CLAIM_CHARS: usize = 75;
@@ -93,18 +93,38 @@ pub struct ClaimFindings {
     pub findings: Vec<Finding>,
 }
 
-/// The findings of every claim on the articles chosen by `articles` (all when `None`), in
-/// library order; claims with nothing to report are left out.
+/// The findings of every claim of `library` on the articles chosen by `articles` (all when
+/// `None`), in library order; claims with nothing to report are left out.
 pub fn check(
     library: &Library,
     articles: Option<&[Uuid]>,
     settings: &ExportSettings,
 ) -> Vec<ClaimFindings> {
     let index = library.index();
+    check_annotations(
+        &library.annotations,
+        |id| {
+            index
+                .article(id)
+                .and_then(|art| art.source_url.as_deref())
+                .is_some_and(|u| HttpUrl::parse(u).is_ok())
+        },
+        articles,
+        settings,
+    )
+}
+
+/// [`check`] of `annotations`, where `has_url` tells whether an article has a web address
+/// (for a library kept in another shape, such as the page's stored library).
+pub fn check_annotations<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    has_url: impl Fn(Uuid) -> bool,
+    articles: Option<&[Uuid]>,
+    settings: &ExportSettings,
+) -> Vec<ClaimFindings> {
     let mut out = Vec::new();
-    for a in library
-        .annotations
-        .iter()
+    for a in annotations
+        .into_iter()
         .filter(|a| articles.is_none_or(|ids| ids.contains(&a.article_id)))
     {
         let Some(claim) = a.claim() else { continue };
@@ -125,11 +145,7 @@ pub fn check(
         if claim.claimant.trim().is_empty() {
             findings.push(Finding::NoClaimant);
         }
-        let has_url = index
-            .article(a.article_id)
-            .and_then(|art| art.source_url.as_deref())
-            .is_some_and(|u| HttpUrl::parse(u).is_ok());
-        if !has_url {
+        if !has_url(a.article_id) {
             findings.push(Finding::NoAppearance);
         }
         let n = text.chars().count();
@@ -152,7 +168,7 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Annotation, Body, Kind, Timestamp};
+    use crate::core::model::{Body, Kind, Timestamp};
     use crate::core::text::Article;
 
     #[test]
