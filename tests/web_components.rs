@@ -1691,6 +1691,165 @@ async fn app_bar_buttons_call_their_callbacks_and_undo_follows_the_view() {
     );
 }
 
+/// Presses `key` on `el` (a bubbling, cancelable `keydown`).
+async fn press(el: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn app_bar_menu_discloses_every_action_and_escape_closes_it() {
+    use article_annotator::web::components::app_bar::{AppBar, AppBarProps, ACTIONS_ID};
+    let root = host();
+    let props = yew::props!(AppBarProps {
+        library_count: 1usize,
+        in_article: true,
+        can_undo: true,
+        can_redo: true,
+        on_library: Callback::noop(),
+        on_undo: Callback::noop(),
+        on_redo: Callback::noop(),
+        on_export: Callback::noop(),
+        on_import_file: Callback::noop(),
+        on_shortcuts: Callback::noop(),
+        on_report: Callback::noop(),
+        on_claims: Callback::noop(),
+        on_settings: Callback::noop(),
+    });
+    yew::Renderer::<AppBar>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let menu = button(&root, "Menu");
+    assert_eq!(
+        menu.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        menu.get_attribute("aria-controls").as_deref(),
+        Some(ACTIONS_ID)
+    );
+    // The menu controls the one container of every action but the library.
+    let actions = query(&root, &format!("#{ACTIONS_ID}"));
+    let names: Vec<String> = all(&actions, "button").iter().map(text).collect();
+    assert_eq!(
+        names,
+        vec![
+            "Undo",
+            "Redo",
+            "Report",
+            "Claims",
+            "Export",
+            "Settings",
+            "Shortcuts"
+        ]
+    );
+    assert!(actions
+        .query_selector("input[type=file][aria-label='Import annotations']")
+        .unwrap()
+        .is_some());
+    assert!(!actions.contains(Some(&button(&root, "Library (1)"))));
+    click(&menu).await;
+    assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(query(&root, "header").class_list().contains("menu-open"));
+    // Escape on an action closes the menu and puts the focus back on its button.
+    let export = button(&root, "Export");
+    export.focus().unwrap();
+    press(&export, "Escape").await;
+    assert_eq!(
+        menu.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(!query(&root, "header").class_list().contains("menu-open"));
+    assert_eq!(
+        document().active_element().map(|e| text(&e)).as_deref(),
+        Some("Menu")
+    );
+    // Escape when the menu is closed is left to the page (a global shortcut).
+    press(&export, "Escape").await;
+    assert_eq!(
+        menu.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn side_sheet_button_toggles_it_and_a_selection_opens_it() {
+    use article_annotator::web::components::panel::{SideSheet, SideSheetProps, SHEET_BODY_ID};
+    let root = host();
+    let props = |selected: Option<Uuid>| {
+        yew::props!(SideSheetProps {
+            count: 2usize,
+            selected,
+            children: yew::html! { <p>{ "body" }</p> },
+        })
+    };
+    let mut handle =
+        yew::Renderer::<SideSheet>::with_root_and_props(root.clone(), props(None)).render();
+    yew::scheduler::flush().await;
+    let toggle = button(&root, "Annotations (2)");
+    assert_eq!(
+        toggle.get_attribute("aria-controls").as_deref(),
+        Some(SHEET_BODY_ID)
+    );
+    assert_eq!(text(&query(&root, &format!("#{SHEET_BODY_ID}"))), "body");
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    click(&toggle).await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    click(&toggle).await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    handle.update(props(Some(Uuid::from_u128(7))));
+    yew::scheduler::flush().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(query(&root, ".side").class_list().contains("open"));
+}
+
+#[wasm_bindgen_test]
+async fn sentence_buttons_step_by_sentence_and_keep_the_selection() {
+    use article_annotator::core::keys::Motion;
+    use article_annotator::web::components::article_view::{SentenceButtons, SentenceButtonsProps};
+    let root = host();
+    let steps = Calls::new();
+    let props = SentenceButtonsProps {
+        on_step: steps.callback(),
+    };
+    yew::Renderer::<SentenceButtons>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let group = query(&root, "[role=group]");
+    assert_eq!(
+        group.get_attribute("aria-label").as_deref(),
+        Some("Select by sentence")
+    );
+    click(&button(&root, "Previous sentence")).await;
+    click(&button(&root, "Next sentence")).await;
+    assert_eq!(
+        steps.take(),
+        vec![Motion::PrevSentence, Motion::NextSentence]
+    );
+    for name in ["Previous sentence", "Next sentence"] {
+        let down = document().create_event("MouseEvents").unwrap();
+        down.init_event_with_bubbles_and_cancelable("mousedown", true, true);
+        let kept = !button(&root, name).dispatch_event(&down).unwrap();
+        assert!(kept, "mousedown on {name} would clear the selection");
+    }
+}
+
 #[wasm_bindgen_test]
 async fn notices_offer_undo_delete_only_after_a_delete_and_report_storage() {
     use article_annotator::web::components::notices::{Notices, NoticesProps};

@@ -14,6 +14,7 @@ pub mod library;
 pub mod model;
 pub mod offsets;
 pub mod panel;
+pub mod placement;
 pub mod reducer;
 pub mod repeats;
 pub mod report;

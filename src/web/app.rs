@@ -13,12 +13,12 @@ use crate::core::report;
 use crate::core::storage;
 use crate::core::text::Article;
 use crate::web::components::app_bar::AppBar;
-use crate::web::components::article_view::ArticleView;
+use crate::web::components::article_view::{ArticleView, SentenceButtons};
 use crate::web::components::help::ShortcutsHelp;
 use crate::web::components::library::LibraryView;
 use crate::web::components::new_article::NewArticleDialog;
 use crate::web::components::notices::Notices;
-use crate::web::components::panel::AnnotationsPanel;
+use crate::web::components::panel::{AnnotationsPanel, SideSheet};
 use crate::web::components::report::{ClaimsDialog, ReportContent, ReportDialog, SettingsDialog};
 use crate::web::components::suggestions::SuggestionsPanel;
 use crate::web::components::toolbar::SelectionToolbar;
@@ -29,7 +29,9 @@ use crate::web::dom;
 use crate::web::hooks::handoff::use_handoff;
 use crate::web::hooks::persistence::use_persistence;
 use crate::web::hooks::repeats::use_repeats;
-use crate::web::hooks::selection::{highlight_click, select_item, use_article_keys, use_selection};
+use crate::web::hooks::selection::{
+    highlight_click, select_item, sentence_step, use_article_keys, use_selection,
+};
 use crate::web::hooks::shortcuts::{use_shortcuts, ShortcutTargets};
 use crate::web::hooks::startup::{self, use_startup};
 use crate::web::hooks::suggestions::use_suggestions;
@@ -279,6 +281,7 @@ pub fn app() -> Html {
                             <button type="button" onclick={show(&dialog, Some(Dialog::ReplaceText)).reform(|_: MouseEvent| ())}>
                                 { "Replace text" }
                             </button>
+                            <SentenceButtons on_step={sentence_step(&state, &article_ref)} />
                         </div>
                         <p id="article-keys" class="hint">
                             { "Select text, then choose Claim or Quote (keys C and Q). Press ? for keyboard shortcuts." }
@@ -287,7 +290,7 @@ pub fn app() -> Html {
                             runs={state.runs.clone()} node_ref={article_ref.clone()}
                             onkeydown={on_article_key} on_highlight_click={highlight_click(&state)} />
                     </section>
-                    <div class="side">
+                    <SideSheet count={state.annotations.len()} selected={state.selected}>
                         <SuggestionsPanel live={state.suggestions.live.clone()} focused={state.suggestions.focused}
                             status={state.suggestions.status.clone()}
                             claims_unavailable={state.suggestions.found.claims_unavailable.clone()}
@@ -300,7 +303,7 @@ pub fn app() -> Html {
                             on_select={select_item(&state, &article_ref)} {on_edit} on_delete={delete}
                             on_error={send(&state, |text| AppAction::Notify(Notice::error(text)))}
                             repeats={selected_repeats.clone()} {on_copy_check} />
-                    </div>
+                    </SideSheet>
                 </main>
             } else {
                 <main class="library-page">

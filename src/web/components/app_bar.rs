@@ -1,5 +1,12 @@
 //! The header: the library, undo and redo, the report and the Claims view, export, import,
 //! settings and the shortcuts help.
+//!
+//! Every action but the library lives in one container, `#header-actions`, rendered once.
+//! On a wide screen it is a row of buttons; on a narrow one (styles/main.css, below 64rem)
+//! it is hidden behind a **Menu** disclosure button and, when opened, shown as a list of the
+//! same buttons under the header. So a control added to that container collapses with the
+//! others without any more work, and its role and name are the same at every width (there is
+//! never a second copy of a button for tests or assistive technology to tell apart).
 
 use yew::prelude::*;
 
@@ -26,12 +33,50 @@ pub struct AppBarProps {
     pub on_settings: Callback<()>,
 }
 
+/// The id of the container of the header's actions, which the Menu button controls.
+pub const ACTIONS_ID: &str = "header-actions";
+
 /// The `<header>` of every view.
 #[function_component(AppBar)]
 pub fn app_bar(props: &AppBarProps) -> Html {
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+    // Whether the Menu disclosure is open; only a narrow screen shows the Menu button (and
+    // hides the actions while it is closed), so on a wide one this changes nothing.
+    let open = use_state_eq(|| false);
+    let menu_ref = use_node_ref();
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    // Escape inside the open menu (or on its button) closes it and puts the focus back on
+    // the button; it then goes no further (it is not also a global shortcut).
+    let onkeydown = {
+        let (open, menu_ref) = (open.clone(), menu_ref.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Escape" || !*open {
+                return;
+            }
+            let in_menu = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| {
+                    t.closest(&format!("#{ACTIONS_ID}, .menu-btn"))
+                        .ok()
+                        .flatten()
+                })
+                .is_some();
+            if !in_menu {
+                return;
+            }
+            e.prevent_default();
+            e.stop_propagation();
+            open.set(false);
+            if let Some(b) = menu_ref.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        })
+    };
     html! {
-        <header class="app-bar">
+        <header class={classes!("app-bar", open.then_some("menu-open"))} {onkeydown}>
             <span class="brand">{ "Article Annotator" }</span>
             <nav class="nav" aria-label="Main">
                 <button type="button" aria-pressed={(!props.in_article).to_string()}
@@ -39,24 +84,31 @@ pub fn app_bar(props: &AppBarProps) -> Html {
                     { format!("Library ({})", props.library_count) }
                 </button>
             </nav>
-            <div class="history" role="group" aria-label="History">
-                <button type="button" disabled={!props.can_undo || !props.in_article}
-                        aria-keyshortcuts="Control+Z" onclick={click(&props.on_undo)}>{ "Undo" }</button>
-                <button type="button" disabled={!props.can_redo || !props.in_article}
-                        aria-keyshortcuts="Control+Shift+Z" onclick={click(&props.on_redo)}>{ "Redo" }</button>
+            <button type="button" class="menu-btn" ref={menu_ref}
+                    aria-expanded={open.to_string()} aria-controls={ACTIONS_ID}
+                    onclick={toggle}>
+                { "Menu" }
+            </button>
+            <div class="bar-actions" id={ACTIONS_ID}>
+                <div class="history" role="group" aria-label="History">
+                    <button type="button" disabled={!props.can_undo || !props.in_article}
+                            aria-keyshortcuts="Control+Z" onclick={click(&props.on_undo)}>{ "Undo" }</button>
+                    <button type="button" disabled={!props.can_redo || !props.in_article}
+                            aria-keyshortcuts="Control+Shift+Z" onclick={click(&props.on_redo)}>{ "Redo" }</button>
+                </div>
+                <button type="button" onclick={click(&props.on_report)}>{ "Report" }</button>
+                <button type="button" onclick={click(&props.on_claims)}>{ "Claims" }</button>
+                <button type="button" onclick={click(&props.on_export)}>{ "Export" }</button>
+                <label class="file-button">
+                    { "Import" }
+                    <input type="file" aria-label="Import annotations"
+                           accept=".json,.jsonld,application/json,application/ld+json"
+                           onchange={props.on_import_file.clone()} />
+                </label>
+                <button type="button" onclick={click(&props.on_settings)}>{ "Settings" }</button>
+                <button type="button" class="help-btn" aria-keyshortcuts="?"
+                        onclick={click(&props.on_shortcuts)}>{ "Shortcuts" }</button>
             </div>
-            <button type="button" onclick={click(&props.on_report)}>{ "Report" }</button>
-            <button type="button" onclick={click(&props.on_claims)}>{ "Claims" }</button>
-            <button type="button" onclick={click(&props.on_export)}>{ "Export" }</button>
-            <label class="file-button">
-                { "Import" }
-                <input type="file" aria-label="Import annotations"
-                       accept=".json,.jsonld,application/json,application/ld+json"
-                       onchange={props.on_import_file.clone()} />
-            </label>
-            <button type="button" onclick={click(&props.on_settings)}>{ "Settings" }</button>
-            <button type="button" class="help-btn" aria-keyshortcuts="?"
-                    onclick={click(&props.on_shortcuts)}>{ "Shortcuts" }</button>
         </header>
     }
 }

@@ -299,3 +299,34 @@ pub fn block_view(props: &BlockViewProps) -> Html {
         </p>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct SentenceButtonsProps {
+    /// Called with the motion a button stands for.
+    pub on_step: Callback<crate::core::keys::Motion>,
+}
+
+/// **Previous sentence** and **Next sentence**: the article's sentence cursor (`↑`/`↓` on a
+/// keyboard) as buttons, so that text can be selected without dragging (WCAG 2.5.7) by
+/// mouse, finger or switch; the Claim/Quote toolbar then shows as for any selection. With
+/// nothing selected, either selects the first sentence on screen. `mousedown` is cancelled,
+/// as on the toolbar, so that pressing a button keeps the selection it moves. On a narrow
+/// screen the word "sentence" is hidden from view (it stays in the names), and the row sticks
+/// under the header (styles/main.css).
+#[function_component(SentenceButtons)]
+pub fn sentence_buttons(props: &SentenceButtonsProps) -> Html {
+    use crate::core::keys::Motion;
+    let keep = Callback::from(|e: MouseEvent| e.prevent_default());
+    let step = |motion: Motion| props.on_step.reform(move |_: MouseEvent| motion);
+    html! {
+        <div class="sentence-nav" role="group" aria-label="Select by sentence">
+            <button type="button" class="prev" onmousedown={keep.clone()}
+                    onclick={step(Motion::PrevSentence)}>
+                { "Previous" }<span class="wide-only">{ " sentence" }</span>
+            </button>
+            <button type="button" class="next" onmousedown={keep} onclick={step(Motion::NextSentence)}>
+                { "Next" }<span class="wide-only">{ " sentence" }</span>
+            </button>
+        </div>
+    }
+}

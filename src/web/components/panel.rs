@@ -453,3 +453,50 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
         </section>
     }
 }
+
+/// The side column's properties: what it holds and what opens it.
+#[derive(Properties, PartialEq)]
+pub struct SideSheetProps {
+    /// How many annotations the article has, for the sheet's button.
+    pub count: usize,
+    /// The selected annotation: selecting one (tagging makes the new one selected) opens the
+    /// sheet, so that its editor shows.
+    pub selected: Option<Uuid>,
+    pub children: Html,
+}
+
+/// The id of the sheet's body, which its button controls.
+pub const SHEET_BODY_ID: &str = "side-sheet-body";
+
+/// The side column (suggestions, then annotations). On a wide screen it is a column beside
+/// the article and its button is not shown; on a narrow one (styles/main.css, below 56.25rem)
+/// it is a sheet fixed to the bottom of the screen, over the article: a bar with the
+/// **Annotations (N)** disclosure button, which opens the body up to about half the screen's
+/// height, scrolling on its own. Selecting an annotation opens it.
+#[function_component(SideSheet)]
+pub fn side_sheet(props: &SideSheetProps) -> Html {
+    let open = use_state_eq(|| false);
+    {
+        let open = open.clone();
+        use_effect_with(props.selected, move |selected| {
+            if selected.is_some() {
+                open.set(true);
+            }
+        });
+    }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <div class={classes!("side", open.then_some("open"))}>
+            <button type="button" class="sheet-toggle" aria-expanded={open.to_string()}
+                    aria-controls={SHEET_BODY_ID} onclick={toggle}>
+                { format!("Annotations ({})", props.count) }
+            </button>
+            <div class="side-body" id={SHEET_BODY_ID}>
+                { props.children.clone() }
+            </div>
+        </div>
+    }
+}

@@ -3,10 +3,13 @@
 use yew::prelude::*;
 
 use crate::core::model::Kind;
+use crate::core::placement::keep_on_screen;
 
 #[derive(Properties, PartialEq)]
 pub struct SelectionToolbarProps {
-    /// Viewport position (left, top) of the toolbar.
+    /// Where the toolbar's top left corner should go, in viewport pixels (left, top); it is
+    /// moved as little as needed to lie whole on screen
+    /// ([`crate::core::placement::keep_on_screen`]).
     pub at: (f64, f64),
     pub on_tag: Callback<Kind>,
     /// When the selected annotation is an orphan or needs review: attach it to the selection.
@@ -14,10 +17,33 @@ pub struct SelectionToolbarProps {
     pub on_attach: Option<Callback<()>>,
 }
 
+/// The size of the viewport (the layout viewport: `innerWidth`, `innerHeight`).
+fn viewport() -> (f64, f64) {
+    let w = gloo::utils::window();
+    let px = |v: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>| {
+        v.ok().and_then(|v| v.as_f64()).unwrap_or(f64::INFINITY)
+    };
+    (px(w.inner_width()), px(w.inner_height()))
+}
+
 /// Buttons that tag the current selection. `mousedown` is cancelled so that clicking a button
-/// does not clear the selection it acts on.
+/// (or tapping it: a tap sends the same compatibility `mousedown`) does not clear the
+/// selection it acts on.
 #[function_component(SelectionToolbar)]
 pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
+    let node = use_node_ref();
+    // The toolbar's own size, measured once it is drawn (it depends on the font and on the
+    // buttons shown), so that it can be kept whole on screen.
+    let size = use_state_eq(|| None::<(i64, i64)>);
+    {
+        let (node, size) = (node.clone(), size.clone());
+        use_effect(move || {
+            if let Some(el) = node.cast::<web_sys::Element>() {
+                let r = el.get_bounding_client_rect();
+                size.set(Some((r.width().ceil() as i64, r.height().ceil() as i64)));
+            }
+        });
+    }
     let keep = Callback::from(|e: MouseEvent| e.prevent_default());
     let button = |kind: Kind, key: &'static str| {
         let on_tag = props.on_tag.clone();
@@ -30,14 +56,16 @@ pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
             </button>
         }
     };
+    let (w, h) = size.unwrap_or((0, 0));
+    let (left, top) = keep_on_screen(props.at, (w as f64, h as f64), viewport());
     // Whole pixels, formatted as integers (no float formatting on the path of every selection).
     let style = format!(
         "left:{}px;top:{}px",
-        props.at.0.max(4.0).round() as i64,
-        props.at.1.max(4.0).round() as i64
+        left.round() as i64,
+        top.round() as i64
     );
     html! {
-        <div class="selection-toolbar" role="toolbar" aria-label="Tag selection" {style}>
+        <div class="selection-toolbar" role="toolbar" aria-label="Tag selection" {style} ref={node}>
             { button(Kind::Claim, "C") }
             { button(Kind::Quote, "Q") }
             if let Some(cb) = props.on_attach.clone() {
