@@ -6,27 +6,58 @@ copies them to /tmp/clef2019/training); never the test split.  The features are 
 app's own Rust extractor (`src/core/claims.rs`, through the `claim-features` binary), so the
 training and the app cannot disagree; this script only fits weights.
 
-Model: logistic regression (scikit-learn, liblinear, L2).  The regularisation C and the class
-weighting are chosen by leave-one-transcript-out cross-validation: each transcript in turn is
-held out, the model is trained on the others, and the held-out transcript's lines are ranked by
-score (a line's score is the highest score of its sentences, as bench/claims/eval.py does with
-the `suggest` binary).  Metrics are those of the CLEF scorer (scorer/main.py of the task's
+Model: the weight-by-weight average (share beta of the first) of two logistic regressions
+(scikit-learn, liblinear, L2), one over the dense cues and the word n-grams' buckets (C), one
+over the dense cues and the character n-grams' buckets (C_char), dumped apart; beta = 1 is the
+word model alone.  The average is one linear model over the union of the buckets, which is what
+the app scores and what the cross-validation scores.  Every training transcript weighs the same
+in the loss (sample weights inverse to its number of sentences, mean 1); no class weighting.
+The averaged logits are then calibrated on the training sentences by Platt scaling (a logistic
+regression of the labels on the logit: z -> a z + b, a > 0, ranking unchanged): averaging two
+models' weights shrinks the spread of the logits, which a single LR fitted to the same data
+does not have, and the app's thresholds read the scores as probabilities (CHECKED_SHARE).
+
+Smoothing (`smooth`, as `ClaimModel::claims` computes it): a sentence's logit z_i borrows from
+the two sentences on each side, lift_i = alpha * sum_{k=1,2} (z_{i-k} + z_{i+k} - 2 z_i) / 2k
+(positive when its neighbours score higher), but a lift is capped by how far the sentence's own
+logit is above a floor phi: f_i = z_i + min(lift_i, max(0, slope * (z_i - phi))).  A sentence
+whose own score is below the floor can be lowered by its neighbours, never raised.  The floor
+is given as a ratio r of odds to the base rate 440/16421 (`CHECKED_SHARE` of
+src/core/suggestions.rs): r = 1/3 is exactly the app's threshold for suggesting a claim
+(`CLAIM_MIN_SCORE`), so a sentence the model would not suggest by itself is never suggested
+because of its neighbours.  slope 1 caps the lift at the distance to the floor; a large slope
+(1000) lets any sentence above the floor borrow in full.
+
+Evaluation: leave-one-transcript-out cross-validation (LOTO): each transcript in turn is held
+out, the model is trained on the others, and the held-out transcript's lines are ranked by score
+(a line's score is the highest score of its sentences, as bench/claims/eval.py does with the
+`suggest` binary).  Metrics are those of the CLEF scorer (scorer/main.py of the task's
 repository): average precision over the transcript's check-worthy lines, and precision at 10,
 each averaged over the held-out transcripts (MAP, mean P@10).
+
+Selection: the grid (model settings x smoothing settings, fixed in advance by the defaults
+below) is scored by LOTO; the setting with the best LOTO MAP is the one shipped.  The best of a
+grid is optimistic, so --nested (the default) also measures the whole procedure honestly:
+for each held-out transcript, the setting is chosen by LOTO over the other 18 only, and the
+held-out transcript is scored with it (nested cross-validation).  It needs a fit for every pair
+of transcripts left out (171 fits per model setting, shared by the inner loops).
 
 The final model is trained on every training transcript (minus --holdout ones) with the chosen
 settings, quantised (weights of the hashed features as i8 or i16 times one scale; bias and dense
 weights as f32) and written in the format `ClaimModel::from_bytes` reads.
 
 Usage:
-    bench/claims/train.py                      # CV, then write assets/claims-model.bin
-    bench/claims/train.py --holdout 20160926_1pres,20170928_trump_tax \
+    bench/claims/train.py                      # nested CV, CV, then write assets/claims-model.bin
+    bench/claims/train.py --no-cv --models 0.03,0.003,0.5 --smoothing 0.3 --floor-odds 0.3333 \
+        --slope 1 --holdout 20160926_1pres,20170928_trump_tax \
         --out /tmp/clef2019/holdout-model.bin  # train without these; score them in Python
 """
 
 import argparse
 import gzip
+import itertools
 import json
+import math
 import os
 import struct
 import subprocess
@@ -34,13 +65,17 @@ import sys
 import time
 
 import numpy as np
+import scipy.sparse as sp
 from joblib import Parallel, delayed
 from sklearn.datasets import load_svmlight_file
 from sklearn.linear_model import LogisticRegression
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MAGIC = b"AACL"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# `CHECKED_SHARE` of src/core/suggestions.rs: the base rate the app's thresholds refer to.
+CHECKED_SHARE = 440 / 16421
+WINDOW = 2
 
 
 def dump_features(args):
@@ -64,7 +99,7 @@ def dump_features(args):
     )
     with open(prefix + ".json") as f:
         meta = json.load(f)
-    n_features = meta["dense"] + (1 << meta["hash_bits"])
+    n_features = meta["dense"] + 2 * (1 << meta["hash_bits"])
     X, y, qid = load_svmlight_file(
         prefix + ".svm", n_features=n_features, zero_based=True, query_id=True
     )
@@ -108,57 +143,101 @@ def ap_p10(lines):
     return ap, p10
 
 
-def make_model(c, class_weight):
-    return LogisticRegression(
-        C=c,
-        class_weight=class_weight,
-        solver="liblinear",
-        intercept_scaling=10.0,
-        max_iter=1000,
+def parts(X, dense, bits):
+    """(words, chars, union) views of the dumped features: dense cues plus the word n-grams'
+    buckets, dense cues plus the character n-grams' buckets, and what the app scores: dense cues
+    plus the union of both sets of buckets (a bucket counts once)."""
+    b = 1 << bits
+    d, w, c = X[:, :dense], X[:, dense : dense + b], X[:, dense + b :]
+    u = (w + c).minimum(1.0)
+    return (
+        sp.hstack([d, w]).tocsr(),
+        sp.hstack([d, c]).tocsr(),
+        sp.hstack([d, u]).tocsr(),
     )
 
 
-def smooth(z, alpha, window=2):
-    """ClaimModel::claims's smoothing of one text's sentence logits (in text order): z_i plus
-    alpha * sum over k = 1..window of (z_{i-k} + z_{i+k}) / 2k, indices clamped to the text."""
+def transcript_weights(groups):
+    """Sample weights giving every transcript the same total weight (mean weight 1)."""
+    names, inverse, counts = np.unique(groups, return_inverse=True, return_counts=True)
+    return (len(groups) / len(names)) / counts[inverse]
+
+
+def make_model(c):
+    return LogisticRegression(
+        C=c, solver="liblinear", intercept_scaling=10.0, max_iter=1000
+    )
+
+
+class Ensemble:
+    """beta * (LR on dense + word buckets) + (1 - beta) * (LR on dense + character buckets),
+    averaged weight by weight: one linear model over the union features.  Transcripts weigh
+    the same; the logits are then Platt-scaled on the training sentences (`platt`)."""
+
+    def __init__(self, c, c_char, beta):
+        self.c, self.c_char, self.beta = c, c_char, beta
+
+    def fit(self, Xw, Xc, Xu, y, groups):
+        sw = transcript_weights(groups)
+        self.coef_, self.intercept_ = 0.0, 0.0
+        for X, c, share in ((Xw, self.c, self.beta), (Xc, self.c_char, 1 - self.beta)):
+            if share == 0:
+                continue
+            m = make_model(c).fit(X, y, sample_weight=sw)
+            self.coef_ = self.coef_ + share * m.coef_.ravel()
+            self.intercept_ = self.intercept_ + share * float(m.intercept_[0])
+        a, b = platt(self.decision_function(Xu), y)
+        self.coef_ = a * self.coef_
+        self.intercept_ = a * self.intercept_ + b
+        return self
+
+    def decision_function(self, Xu):
+        return Xu @ self.coef_ + self.intercept_
+
+
+def platt(z, y):
+    """Platt scaling: (a, b) of the logistic regression of labels y on logits z (every
+    sentence weighing the same, practically unregularised); a is kept positive so that the
+    ranking cannot change."""
+    m = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000).fit(z.reshape(-1, 1), y)
+    return max(float(m.coef_[0, 0]), 1e-3), float(m.intercept_[0])
+
+
+def floor_logit(r):
+    """The logit of the probability whose odds are r times those of CHECKED_SHARE."""
+    return math.log(r * CHECKED_SHARE / (1 - CHECKED_SHARE))
+
+
+def smooth(z, alpha, floor, slope, window=WINDOW):
+    """ClaimModel::claims's smoothing of one text's sentence logits (in text order): the lift
+    alpha * sum_k (z_{i-k} + z_{i+k} - 2 z_i) / 2k (indices clamped to the text), capped at
+    max(0, slope * (z_i - floor))."""
     z = np.asarray(z, dtype=np.float64)
-    out = z.copy()
     n = len(z)
     i = np.arange(n)
+    lift = np.zeros(n)
     for k in range(1, window + 1):
-        around = z[np.maximum(i - k, 0)] + z[np.minimum(i + k, n - 1)]
-        out += alpha * around / (2 * k)
-    return out
+        lift += (z[np.maximum(i - k, 0)] + z[np.minimum(i + k, n - 1)] - 2 * z) / (2 * k)
+    lift *= alpha
+    return z + np.minimum(lift, np.maximum(0.0, slope * (z - floor)))
 
 
-def fold(X, y, groups, held, c, cw):
-    """The held-out transcript's row indices (in text order) and their logits."""
-    train = groups != held
-    test = np.flatnonzero(~train)
-    model = make_model(c, cw).fit(X[train], y[train])
-    return held, test, model.decision_function(X[test])
+def fit_without(P, y, groups, left_out, settings):
+    """Trains on every transcript but `left_out`; returns {transcript: logits of its rows}."""
+    Xw, Xc, Xu = P
+    train = ~np.isin(groups, left_out)
+    model = Ensemble(*settings).fit(Xw[train], Xc[train], Xu[train], y[train], groups[train])
+    return {g: model.decision_function(Xu[groups == g]) for g in left_out}
 
 
-def score_folds(folds, rows, alpha):
-    per = {
-        held: ap_p10(line_scores(dict(zip(test, smooth(z, alpha))), rows, test))
-        for held, test, z in folds
-    }
-    m = float(np.mean([ap for ap, _ in per.values()]))
-    p = float(np.mean([p10 for _, p10 in per.values()]))
-    return m, p, per
-
-
-def cross_validate(X, y, groups, c, cw, jobs):
-    """Leave-one-transcript-out: [(held-out transcript, its rows, their logits)]."""
-    return Parallel(n_jobs=jobs)(
-        delayed(fold)(X, y, groups, g, c, cw) for g in sorted(set(groups))
-    )
+def held_ap(z, rows, idx, smoothing):
+    alpha, r, slope = smoothing
+    return ap_p10(line_scores(dict(zip(idx, smooth(z, alpha, floor_logit(r), slope))), rows, idx))
 
 
 def quantise(model, dense, width):
-    w = model.coef_.ravel().astype(np.float64)
-    bias = float(model.intercept_[0])
+    w = np.asarray(model.coef_, dtype=np.float64).ravel()
+    bias = float(model.intercept_)
     wd, wh = w[:dense], w[dense:]
     top = 127 if width == 1 else 32767
     scale = float(np.max(np.abs(wh))) / top if np.any(wh) else 1.0
@@ -166,9 +245,10 @@ def quantise(model, dense, width):
     return bias, scale, wd.astype("<f4"), q
 
 
-def model_bytes(meta, bias, scale, alpha, wd, q, width):
+def model_bytes(meta, bias, scale, smoothing, wd, q, width):
+    alpha, r, slope = smoothing
     header = MAGIC + struct.pack(
-        "<HHBBHfff",
+        "<HHBBHfffff",
         FORMAT_VERSION,
         meta["features_version"],
         meta["hash_bits"],
@@ -177,6 +257,8 @@ def model_bytes(meta, bias, scale, alpha, wd, q, width):
         bias,
         scale,
         alpha,
+        floor_logit(r),
+        slope,
     )
     return header + wd.astype("<f4").tobytes() + q.tobytes()
 
@@ -190,10 +272,15 @@ def quantised_scores(X, dense, bias, scale, wd, q):
 
 
 def report(label, m, p, per=None):
-    print(f"{label}: MAP {m:.4f}  P@10 {p:.4f}")
+    print(f"{label}: MAP {m:.4f}  P@10 {p:.4f}", flush=True)
     if per:
         for g in sorted(per):
             print(f"    {g:32s} AP {per[g][0]:.4f}  P@10 {per[g][1]:.2f}")
+
+
+def describe(setting):
+    (c, cc, beta), (alpha, r, slope) = setting
+    return f"C={c} C_char={cc} beta={beta} smoothing={alpha} floor_odds={r:.4g} slope={slope}"
 
 
 def main():
@@ -202,20 +289,26 @@ def main():
     ap.add_argument("--work", default="/tmp/clef2019")
     ap.add_argument("--hash-bits", type=int, default=18)
     ap.add_argument("--width", type=int, choices=[1, 2], default=1)
-    ap.add_argument("--c", type=float, nargs="*", default=[0.003, 0.01, 0.03, 0.1, 0.3])
     ap.add_argument(
-        "--class-weight", nargs="*", default=["none", "balanced"], choices=["none", "balanced"]
+        "--models", nargs="*", default=["0.03,0.003,0.5", "0.03,0,1"],
+        help="model settings C,C_char,beta (beta = share of the word model; 1: words only)",
     )
     ap.add_argument(
-        "--smoothing", type=float, nargs="*", default=[0.0, 0.1, 0.2, 0.3, 0.5],
-        help="share of the neighbours' logits (ClaimModel::claims)",
+        "--smoothing", type=float, nargs="*", default=[0.0, 0.1, 0.2, 0.3, 0.4],
+        help="alpha, the share of the neighbours' logits (ClaimModel::claims)",
     )
+    ap.add_argument(
+        "--floor-odds", type=float, nargs="*", default=[1 / 3, 1.0],
+        help="the floor under which a sentence is never lifted, as odds relative to the base rate",
+    )
+    ap.add_argument("--slope", type=float, nargs="*", default=[1.0, 1000.0])
     ap.add_argument("--holdout", default="", help="comma-separated transcripts left out")
     ap.add_argument("--out", default=os.path.join(ROOT, "assets", "claims-model.bin"))
-    ap.add_argument("--no-cv", action="store_true", help="train with the first C and weight")
+    ap.add_argument("--no-cv", action="store_true", help="train with the first settings given")
+    ap.add_argument("--no-nested", action="store_true", help="skip the nested CV")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--verbose", action="store_true", help="per-transcript figures")
+    ap.add_argument("--verbose", action="store_true", help="every setting's figures")
     args = ap.parse_args()
 
     t0 = time.time()
@@ -231,42 +324,96 @@ def main():
         f"(features v{meta['features_version']}, 2^{meta['hash_bits']} buckets)"
     )
 
-    weights = [None if w == "none" else w for w in args.class_weight]
-    best = (args.c[0], weights[0], args.smoothing[0])
-    if not args.no_cv:
-        Xk, yk, gk = X[keep], y[keep], groups[keep]
-        rk = [r for r, k in zip(rows, keep) if k]
-        best_map = -1.0
-        for cw in weights:
-            for c in args.c:
-                folds = cross_validate(Xk, yk, gk, c, cw, args.jobs)
-                for alpha in args.smoothing:
-                    m, p, per = score_folds(folds, rk, alpha)
-                    report(
-                        f"CV C={c} class_weight={cw} smoothing={alpha}",
-                        m, p, per if args.verbose else None,
-                    )
-                    if m > best_map:
-                        best_map, best, best_per = m, (c, cw, alpha), (m, p, per)
-        c, cw, alpha = best
-        report(
-            f"best, C={c} class_weight={cw} smoothing={alpha} "
-            f"(leave-one-transcript-out over {len(set(gk))})",
-            *best_per[:2],
-        )
-        if not args.verbose:
-            report("per transcript", *best_per)
+    P = parts(X, meta["dense"], meta["hash_bits"])
+    models = [tuple(float(v) for v in m.split(",")) for m in args.models]
+    smoothings = [(0.0, 1.0, 1.0)] if 0.0 in args.smoothing else []
+    smoothings += [
+        (a, r, s)
+        for a in args.smoothing if a > 0
+        for r in args.floor_odds
+        for s in args.slope
+    ]
+    grid = [(m, s) for m in models for s in smoothings]
+    best = grid[0]
 
-    c, cw, alpha = best
-    model = make_model(c, cw).fit(X[keep], y[keep])
+    if not args.no_cv:
+        Pk = tuple(M[keep] for M in P)
+        yk, gk = y[keep], groups[keep]
+        rk = [r for r, k in zip(rows, keep) if k]
+        names = sorted(set(gk))
+        idx = {g: np.flatnonzero(gk == g) for g in names}
+        print(f"grid: {len(models)} model settings x {len(smoothings)} smoothings = "
+              f"{len(grid)} settings, fixed in advance", flush=True)
+        # Logits of each transcript from a fit without it (and, for nested CV, without it and
+        # one other): logits[(left out..., transcript)].
+        sets = [(g,) for g in names]
+        if not args.no_nested:
+            sets += list(itertools.combinations(names, 2))
+        logits = {}
+        for m in models:
+            out = Parallel(n_jobs=args.jobs)(
+                delayed(fit_without)(Pk, yk, gk, list(s), m) for s in sets
+            )
+            for s, res in zip(sets, out):
+                for g, z in res.items():
+                    logits[(m, frozenset(s), g)] = z
+            print(f"  fits for model {m} done ({time.time() - t0:.0f} s)", flush=True)
+
+        def ap_of(setting, left_out, g):
+            m, s = setting
+            return held_ap(logits[(m, frozenset(left_out), g)], rk, idx[g], s)
+
+        # Plain LOTO over every transcript: picks the shipped setting.
+        loto = {}
+        for setting in grid:
+            per = {g: ap_of(setting, (g,), g) for g in names}
+            loto[setting] = per
+            m_ = float(np.mean([a for a, _ in per.values()]))
+            p_ = float(np.mean([p for _, p in per.values()]))
+            if args.verbose:
+                report(f"CV {describe(setting)}", m_, p_)
+        mean = lambda per, j=0: float(np.mean([v[j] for v in per.values()]))  # noqa: E731
+        best = max(grid, key=lambda s: mean(loto[s]))
+        ranked = sorted(grid, key=lambda s: -mean(loto[s]))
+        print("top settings by LOTO MAP:")
+        for s in ranked[:8]:
+            report(f"  {describe(s)}", mean(loto[s]), mean(loto[s], 1))
+        report(
+            f"best of {len(grid)}, {describe(best)} (LOTO over {len(names)}, optimistic)",
+            mean(loto[best]), mean(loto[best], 1), loto[best],
+        )
+
+        if not args.no_nested:
+            per, chosen = {}, {}
+            for o in names:
+                inner = [g for g in names if g != o]
+                pick = max(
+                    grid,
+                    key=lambda s: np.mean([ap_of(s, (o, g), g)[0] for g in inner]),
+                )
+                chosen[o] = pick
+                per[o] = ap_of(pick, (o,), o)
+            report(
+                f"nested CV (setting chosen among {len(grid)} without the held-out transcript)",
+                mean(per), mean(per, 1), per,
+            )
+            picks = {}
+            for o in names:
+                picks[describe(chosen[o])] = picks.get(describe(chosen[o]), 0) + 1
+            for d, n in sorted(picks.items(), key=lambda t: -t[1]):
+                print(f"    chosen {n:2d}x: {d}")
+
+    model_settings, smoothing = best
+    Xw, Xc, Xu = P
+    model = Ensemble(*model_settings).fit(Xw[keep], Xc[keep], Xu[keep], y[keep], groups[keep])
     bias, scale, wd, q = quantise(model, meta["dense"], args.width)
-    blob = model_bytes(meta, bias, scale, alpha, wd, q, args.width)
+    blob = model_bytes(meta, bias, scale, smoothing, wd, q, args.width)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "wb") as f:
         f.write(blob)
     gz = len(gzip.compress(blob, 9))
     print(
-        f"wrote {args.out}: C={c} class_weight={cw} smoothing={alpha}, {len(blob)} bytes, "
+        f"wrote {args.out}: {describe(best)}, {len(blob)} bytes, "
         f"{gz} bytes gzip -9, {int(np.count_nonzero(q))} non-zero hashed weights"
     )
     if gz > 100_000:
@@ -276,14 +423,13 @@ def main():
 
     if holdout:
         idx = np.flatnonzero(~keep)
-        exact = model.decision_function(X[idx])
-        quant = quantised_scores(X[idx], meta["dense"], bias, scale, wd, q)
+        exact = model.decision_function(Xu[idx])
+        quant = quantised_scores(Xu[idx], meta["dense"], bias, scale, wd, q)
         for label, s in (("float", exact), ("quantised", quant)):
             per = {}
             for h in holdout:
                 sub = [i for i, j in enumerate(idx) if groups[j] == h]
-                z = smooth(s[sub], alpha)
-                per[h] = ap_p10(line_scores(dict(zip(idx[sub], z)), rows, idx[sub]))
+                per[h] = held_ap(s[sub], rows, idx[sub], smoothing)
             m = float(np.mean([a for a, _ in per.values()]))
             p = float(np.mean([b for _, b in per.values()]))
             report(f"held out ({label} weights, Python)", m, p, per)

@@ -8,7 +8,9 @@
 //! sentences are joined by line breaks into one text, which is split and featurised exactly as
 //! the app does it (a line may hold several sentences; each gets its line's label). Writes:
 //! - `OUT_PREFIX.svm`: one row a sentence, `label qid:FILE_INDEX index:value ...`, zero-based
-//!   indices (dense cues first, then `DENSE + bucket`), for `sklearn.datasets.load_svmlight_file`;
+//!   indices (dense cues first, then the word n-grams' `DENSE + bucket`, then the character
+//!   n-grams' `DENSE + 2^K + bucket`: the app scores the union of the two sets of buckets), for
+//!   `sklearn.datasets.load_svmlight_file`;
 //! - `OUT_PREFIX.rows`: one row a sentence, `file<TAB>line number<TAB>label`;
 //! - `OUT_PREFIX.json`: the feature set: version, hash bits, dense cue names.
 

@@ -22,6 +22,9 @@
 //!   `$`, `%` kept, apostrophes unified. Each feature's hash is 32-bit FNV-1a over a namespace
 //!   byte and the 32-bit FNV-1a hashes of its tokens (little-endian), kept modulo
 //!   `2^hash_bits` ([`feature_hash`]); a bucket counts once (value 1) however often it occurs;
+//! - in the same hashed space, the character 3- to 5-grams of each lower-cased word (not of
+//!   numbers) wrapped in `<` and `>` (`<tax>` gives `<ta`, `tax`, `ax>`, `<tax`, `tax>`,
+//!   `<tax>`): FNV-1a over the namespace byte `c` then the n-gram's UTF-8 bytes;
 //! - [`DENSE`] dense cues ([`DENSE_NAMES`]): numbers, years, percentages, money, magnitudes,
 //!   comparatives and superlatives, capitalised words inside the sentence, length, a question,
 //!   first and second person, hedges and opinion words, and a few of the neighbours' cues.
@@ -31,7 +34,8 @@
 //!
 //! **Model.** Logistic regression: a sentence's logit is `bias + Σ dense·w + scale · Σ q[h]`
 //! with `q` the quantised weights of the hashed features present; its score is the logistic
-//! function of its logit plus a share of its neighbours' logits ([`ClaimModel::claims`]). The
+//! function of its logit plus a lift borrowed from its neighbours' logits, which can never
+//! raise a sentence whose own logit is under the model's floor ([`ClaimModel::claims`]). The
 //! file format is documented at [`ClaimModel::from_bytes`].
 
 use serde::Serialize;
@@ -39,10 +43,10 @@ use std::fmt;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The version of the feature set below; a model trained on another is refused.
-pub const FEATURES_VERSION: u16 = 1;
+pub const FEATURES_VERSION: u16 = 2;
 
 /// The version of the model file layout.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 /// The first bytes of a model file.
 pub const MAGIC: [u8; 4] = *b"AACL";
@@ -136,6 +140,8 @@ pub struct ClaimModel {
     bias: f32,
     scale: f32,
     smoothing: f32,
+    floor: f32,
+    slope: f32,
     dense: [f32; DENSE],
     hashed: Weights,
 }
@@ -151,7 +157,7 @@ enum Weights {
 const MAX_WEIGHT: f32 = 1.0e4;
 
 /// The size of a model file's header, before the dense weights.
-const HEADER: usize = 24;
+const HEADER: usize = 32;
 
 /// How many sentences on each side a sentence's score borrows from.
 pub const SMOOTHING_WINDOW: usize = 2;
@@ -173,11 +179,14 @@ impl ClaimModel {
     /// | 12..16 | `f32` bias |
     /// | 16..20 | `f32` scale of the hashed weights |
     /// | 20..24 | `f32` smoothing `α`, from 0 to 1 (see [`ClaimModel::claims`]) |
-    /// | 24.. | `f32` × [`DENSE`], the dense weights in [`DENSE_NAMES`] order |
+    /// | 24..28 | `f32` floor `φ`, a logit: under it a sentence is never lifted |
+    /// | 28..32 | `f32` slope `γ`, at least 0: how fast the lift allowed grows above `φ` |
+    /// | 32.. | `f32` × [`DENSE`], the dense weights in [`DENSE_NAMES`] order |
     /// | then | `2^k` hashed weights, `i8` or `i16`; a weight is its value × scale |
     ///
     /// Every float is finite and at most [`MAX_WEIGHT`] in magnitude, and the length is
-    /// exactly what the header says.
+    /// exactly what the header says. (Format 1, before the floor and the slope, had a 24-byte
+    /// header; it is refused as another version.)
     pub fn from_bytes(bytes: &[u8]) -> Result<ClaimModel, ModelError> {
         if bytes.len() < 4 || bytes[..4] != MAGIC {
             return Err(ModelError::NotAModel);
@@ -214,8 +223,14 @@ impl ClaimModel {
         }
         let sane = |x: f32| x.is_finite() && x.abs() <= MAX_WEIGHT;
         let (bias, scale, smoothing) = (f32_at(12), f32_at(16), f32_at(20));
+        let (floor, slope) = (f32_at(24), f32_at(28));
         if !(0.0..=1.0).contains(&smoothing) {
             return Err(ModelError::Damaged("the smoothing is not between 0 and 1"));
+        }
+        if !sane(floor) || !sane(slope) || slope < 0.0 {
+            return Err(ModelError::Damaged(
+                "the smoothing's floor or slope is out of range",
+            ));
         }
         let mut dense = [0.0; DENSE];
         for (i, w) in dense.iter_mut().enumerate() {
@@ -241,6 +256,8 @@ impl ClaimModel {
             bias,
             scale,
             smoothing,
+            floor,
+            slope,
             dense,
             hashed,
         })
@@ -249,10 +266,13 @@ impl ClaimModel {
     /// Every sentence of `text` that has a letter, in text order, with how check-worthy it
     /// is (0 to 1). Spans are those of [`sentences`]. Linear in the text's length.
     ///
-    /// A sentence's score is the logistic function of its own logit `z_i` plus a share of its
-    /// neighbours' (check-worthy sentences come in runs): `z_i + α · Σ_{k=1..2} (z_{i-k} +
-    /// z_{i+k}) / 2k`, a neighbour past either end of the text counting as the sentence at
-    /// that end.
+    /// A sentence's score is the logistic function of its own logit `z_i` plus a lift borrowed
+    /// from its neighbours (check-worthy sentences come in runs). The lift is `l_i = α ·
+    /// Σ_{k=1..2} (z_{i-k} + z_{i+k} − 2 z_i) / 2k`, positive when the neighbours score higher,
+    /// a neighbour past either end of the text counting as the sentence at that end; a positive
+    /// lift is capped at `γ · (z_i − φ)`: the score is `σ(z_i + min(l_i, max(0, γ · (z_i −
+    /// φ))))`. So neighbours may lower any sentence, but never raise one whose own logit is
+    /// under the floor `φ` (a greeting or an opinion between two claims stays where it is).
     pub fn claims(&self, text: &str) -> Vec<ClaimSuggestion> {
         let spans = lettered_sentences(text);
         let mut extractor = Extractor::new(self.hash_bits);
@@ -267,11 +287,14 @@ impl ClaimModel {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let mut z = logits[i];
+                let own = logits[i];
+                let mut lift = 0.0;
                 for k in 1..=SMOOTHING_WINDOW {
                     let around = logits[i.saturating_sub(k)] + logits[(i + k).min(last)];
-                    z += self.smoothing * around / (2 * k) as f32;
+                    lift += (around - 2.0 * own) / (2 * k) as f32;
                 }
+                let room = (self.slope * (own - self.floor)).max(0.0);
+                let z = own + (self.smoothing * lift).min(room);
                 ClaimSuggestion {
                     start: s.cp_start,
                     end: s.cp_end,
@@ -322,10 +345,13 @@ pub type SparseFeatures = Vec<(u32, f32)>;
 
 /// The features of each sentence of `text` that has a letter, for the training tool: the
 /// sentence's code point span and its features, dense ones first (`0..DENSE`, their value),
-/// then the hashed ones (`DENSE + bucket`, value 1).
+/// then the buckets of the word n-grams (`DENSE + bucket`, value 1), then those of the
+/// character n-grams (`DENSE + 2^hash_bits + bucket`, value 1), kept apart so that they can be
+/// weighted apart. The app scores the union of the two sets of buckets, each bucket once.
 pub fn training_features(text: &str, hash_bits: u8) -> Vec<((usize, usize), SparseFeatures)> {
     let spans = lettered_sentences(text);
     let mut extractor = Extractor::new(hash_bits);
+    extractor.apart = true;
     let mut out = Vec::with_capacity(spans.len());
     for i in 0..spans.len() {
         extractor.sentence(text, &spans, i);
@@ -335,7 +361,9 @@ pub fn training_features(text: &str, hash_bits: u8) -> Vec<((usize, usize), Spar
                 row.push((j as u32, v));
             }
         }
-        row.extend(extractor.hashed.iter().map(|&b| (DENSE as u32 + b, 1.0)));
+        row.extend(extractor.words.iter().map(|&b| (DENSE as u32 + b, 1.0)));
+        let grams = DENSE as u32 + (1u32 << hash_bits);
+        row.extend(extractor.grams.iter().map(|&b| (grams + b, 1.0)));
         out.push(((spans[i].cp_start, spans[i].cp_end), row));
     }
     out
@@ -475,6 +503,11 @@ struct Tokens {
     kinds: Vec<Kind>,
     cues: [bool; CUE_COUNT],
     question: bool,
+    /// The hashes of the words' character n-grams (see [`char_grams`]).
+    grams: Vec<u32>,
+    /// Scratch: `<word>`'s bytes and its characters' starts.
+    wrapped: Vec<u8>,
+    starts: Vec<usize>,
 }
 
 /// Cues read off words (indices into `Tokens::cues`).
@@ -521,6 +554,7 @@ impl Tokens {
         self.hashes.clear();
         self.kinds.clear();
         self.cues = [false; CUE_COUNT];
+        self.grams.clear();
         self.question = s
             .trim_end_matches(['"', '\'', '”', '’', ')'])
             .ends_with('?');
@@ -605,6 +639,7 @@ impl Tokens {
                     if let Some(cue) = word_cue(word) {
                         self.cues[cue] = true;
                     }
+                    char_grams(word, &mut self.wrapped, &mut self.starts, &mut self.grams);
                     if word.len() > 4 && (word.ends_with("est") || word.ends_with("iest")) {
                         // "-est" words that are superlatives more often than not.
                         if !matches!(
@@ -657,6 +692,45 @@ impl Tokens {
     }
 }
 
+/// The shortest and longest character n-grams of a word.
+const GRAMS: std::ops::RangeInclusive<usize> = 3..=5;
+
+/// Pushes the hashes of the character n-grams ([`GRAMS`]) of `<word>` to `out`, using
+/// `wrapped` and `starts` as buffers. Each n-gram's hash is FNV-1a over [`NS_CHAR`] then its
+/// bytes, computed incrementally from the same start.
+fn char_grams(word: &str, wrapped: &mut Vec<u8>, starts: &mut Vec<usize>, out: &mut Vec<u32>) {
+    wrapped.clear();
+    wrapped.push(b'<');
+    wrapped.extend_from_slice(word.as_bytes());
+    wrapped.push(b'>');
+    starts.clear();
+    if word.is_ascii() {
+        starts.extend(0..=wrapped.len());
+    } else {
+        starts.extend(
+            wrapped
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b & 0xC0 != 0x80)
+                .map(|(i, _)| i),
+        );
+        starts.push(wrapped.len());
+    }
+    let chars = starts.len() - 1;
+    let seed = fnv1a(FNV_OFFSET, &[NS_CHAR]);
+    for i in 0..chars {
+        let mut h = seed;
+        for n in 1..=(*GRAMS.end()).min(chars - i) {
+            if let (Some(&a), Some(&b)) = (starts.get(i + n - 1), starts.get(i + n)) {
+                h = fnv1a(h, wrapped.get(a..b).unwrap_or_default());
+            }
+            if n >= *GRAMS.start() {
+                out.push(h);
+            }
+        }
+    }
+}
+
 fn push_lower(word: &mut String, c: char) {
     if c.is_ascii() {
         word.push(c.to_ascii_lowercase());
@@ -668,6 +742,7 @@ fn push_lower(word: &mut String, c: char) {
 /// Namespaces of the hashed features.
 const NS_UNIGRAM: u8 = b'u';
 const NS_BIGRAM: u8 = b'b';
+const NS_CHAR: u8 = b'c';
 
 /// Computes sentences' features, reusing its buffers from one sentence to the next.
 struct Extractor {
@@ -679,8 +754,14 @@ struct Extractor {
     /// The index of the sentence `current` holds, if any.
     at: Option<usize>,
     dense: [f32; DENSE],
-    /// The buckets of the hashed features present, ascending, each once.
+    /// For the app: the buckets of the hashed features present, ascending, each once.
     hashed: Vec<u32>,
+    /// Whether to keep the buckets of the word n-grams and of the character n-grams apart
+    /// (for training: `words` and `grams`, each ascending, each once) rather than their union
+    /// (`hashed`, for the app).
+    apart: bool,
+    words: Vec<u32>,
+    grams: Vec<u32>,
 }
 
 impl Extractor {
@@ -694,6 +775,9 @@ impl Extractor {
             at: None,
             dense: [0.0; DENSE],
             hashed: Vec::new(),
+            apart: false,
+            words: Vec::new(),
+            grams: Vec::new(),
         }
     }
 
@@ -719,12 +803,14 @@ impl Extractor {
             self.next.hashes.clear();
             self.next.kinds.clear();
             self.next.cues = [false; CUE_COUNT];
+            self.next.grams.clear();
             self.next.question = false;
         }
         if i == 0 {
             self.previous.hashes.clear();
             self.previous.kinds.clear();
             self.previous.cues = [false; CUE_COUNT];
+            self.previous.grams.clear();
             self.previous.question = false;
         }
         self.at = Some(i);
@@ -733,23 +819,36 @@ impl Extractor {
 
     fn features(&mut self) {
         let t = &self.current;
-        self.hashed.clear();
+        self.words.clear();
         let start = fnv1a(FNV_OFFSET, b"<s>");
         let end = fnv1a(FNV_OFFSET, b"</s>");
         let mut before = start;
         for &h in &t.hashes {
-            self.hashed.push(feature_hash(NS_UNIGRAM, &[h]));
-            self.hashed.push(feature_hash(NS_BIGRAM, &[before, h]));
+            self.words.push(feature_hash(NS_UNIGRAM, &[h]));
+            self.words.push(feature_hash(NS_BIGRAM, &[before, h]));
             before = h;
         }
-        self.hashed.push(feature_hash(NS_BIGRAM, &[before, end]));
+        self.words.push(feature_hash(NS_BIGRAM, &[before, end]));
         // Binary features: each bucket once, in order (the training tool writes them so).
         let mask = (1u32 << self.hash_bits) - 1;
-        for h in &mut self.hashed {
-            *h &= mask;
+        if self.apart {
+            self.grams.clear();
+            self.grams.extend_from_slice(&t.grams);
+            for v in [&mut self.words, &mut self.grams] {
+                for h in v.iter_mut() {
+                    *h &= mask;
+                }
+                v.sort_unstable();
+                v.dedup();
+            }
+        } else {
+            // The app needs only the union.
+            self.words.extend_from_slice(&t.grams);
+            self.hashed.clear();
+            self.hashed.extend(self.words.iter().map(|h| h & mask));
+            self.hashed.sort_unstable();
+            self.hashed.dedup();
         }
-        self.hashed.sort_unstable();
-        self.hashed.dedup();
 
         let words = t
             .kinds
