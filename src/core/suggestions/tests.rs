@@ -75,10 +75,12 @@ fn check_worthiness_compares_odds_with_an_average_sentence() {
     assert_eq!(check_worthiness(0.0), 0.0);
     assert_eq!(check_worthiness(1.0), 1.0);
     assert_eq!(check_worthiness(f32::NAN), 0.0);
-    // Nine times the odds: 0.9; a third: 0.25, the threshold.
+    // Nine times the odds: 0.9; a third: 0.25; the odds of an average sentence: 0.5, the
+    // threshold.
     let odds = CHECKED_SHARE / (1.0 - CHECKED_SHARE);
     assert!((check_worthiness(9.0 * odds / (1.0 + 9.0 * odds)) - 0.9).abs() < 1e-4);
-    assert!((check_worthiness(odds / 3.0 / (1.0 + odds / 3.0)) - CLAIM_MIN_SCORE).abs() < 1e-4);
+    assert!((check_worthiness(odds / 3.0 / (1.0 + odds / 3.0)) - 0.25).abs() < 1e-4);
+    assert!((check_worthiness(CHECKED_SHARE) - CLAIM_MIN_SCORE).abs() < 1e-6);
     // Monotone, inside 0..=1.
     let xs: Vec<f32> = (0..=1000).map(|i| i as f32 / 1000.0).collect();
     let ys: Vec<f32> = xs.iter().map(|&x| check_worthiness(x)).collect();
