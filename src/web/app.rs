@@ -11,6 +11,7 @@ use crate::core::storage;
 use crate::core::text::Article;
 use crate::web::components::app_bar::AppBar;
 use crate::web::components::article_view::ArticleView;
+use crate::web::components::connection::Connection;
 use crate::web::components::help::ShortcutsHelp;
 use crate::web::components::library::LibraryView;
 use crate::web::components::new_article::NewArticleDialog;
@@ -29,6 +30,7 @@ use crate::web::hooks::shortcuts::{use_shortcuts, ShortcutTargets};
 use crate::web::hooks::startup::{self, use_startup};
 use crate::web::hooks::suggestions::use_suggestions;
 use crate::web::hooks::transfer::use_transfer;
+use crate::web::offline::use_offline;
 use crate::web::state::{AppAction, AppState, Notice, StorageStatus, View};
 
 /// The dialog on top of the page, if any (the import preview is the transfer hook's).
@@ -67,6 +69,7 @@ pub fn app() -> Html {
     let on_article_key = use_article_keys(&state, &article_ref);
     let suggest = use_suggestions(&state, &article_ref);
     let dialog = use_state_eq(|| None::<Dialog>);
+    let offline = use_offline();
     // A page the bookmarklet sends opens the New article dialog, prefilled.
     let handed = use_handoff(&state);
     {
@@ -166,6 +169,8 @@ pub fn app() -> Html {
                 on_export_everything={transfer.export_everything.clone()}
                 on_restore={send(&state, |_: ()| AppAction::RestoreArticle)}
                 on_dismiss={send(&state, |_: ()| AppAction::DismissNotice)} />
+            <Connection online={offline.online} update_ready={offline.update_ready}
+                on_reload={offline.reload.clone()} />
             if in_article {
                 <main class="workspace">
                     <section class="reader" aria-labelledby="article-title">

@@ -26,15 +26,22 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on an ephemeral loopback port. Returns { url, close }. */
-export async function serveDist() {
+/**
+ * Serves dist/ (or the folder `root`) on an ephemeral loopback port. Returns
+ * { url, close, root }: setting `root` serves another folder from then on (a new deploy).
+ */
+export async function serveDist(root = DIST) {
+  const served = { root };
   const server = createServer(async (req, res) => {
     try {
+      const base = served.root;
       const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-      const file = join(DIST, path.endsWith('/') ? join(path, 'index.html') : path);
-      if (!file.startsWith(DIST)) throw new Error('outside dist');
+      const file = join(base, path.endsWith('/') ? join(path, 'index.html') : path);
+      if (!file.startsWith(base)) throw new Error('outside the served folder');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
@@ -45,7 +52,7 @@ export async function serveDist() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return Object.assign(served, { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
 }
 
 const ARGS = [
