@@ -83,6 +83,15 @@ export function watchErrors(page) {
   return errors;
 }
 
+/** A Content-Security-Policy violation is an error like any other: the fixture fails the test. */
+async function reportCspViolations(context) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'an inline resource'}`);
+    });
+  });
+}
+
 /**
  * Launches headless Chromium (the flags TOOLCHAIN.md found necessary). Each test opens its
  * own context with `browser.newContext()`, so storage never leaks from one test to the next;
@@ -96,17 +105,31 @@ export async function launch() {
   });
   const newContext = async (opts = {}) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-    // A Content-Security-Policy violation is an error like any other: the fixture fails the test.
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'an inline resource'}`);
-      });
-    });
+    await reportCspViolations(context);
     context.on('page', (page) => watchErrors(page));
     openContexts.push(context);
     return context;
   };
   return { browser, newContext, close: () => browser.close() };
+}
+
+/**
+ * A browser context with a profile on disk (`userDataDir`), in a browser of its own: what
+ * Chromium requires before it calls an app installable (a context of `launch()` is incognito).
+ * Watched and closed like the fixture's contexts.
+ */
+export async function persistentContext(userDataDir) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  await reportCspViolations(context);
+  context.pages().forEach((page) => watchErrors(page));
+  context.on('page', (page) => watchErrors(page));
+  openContexts.push(context);
+  return context;
 }
 
 /**

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   setup, serveDist, openApp, dragSelect, expect, eventually, screenshot, waitReady, waitLoaded,
-  waitForRecords, DIST, ROOT,
+  waitForRecords, persistentContext, DIST, ROOT,
 } from './harness.mjs';
 
 const app = setup();
@@ -69,7 +69,7 @@ test('after one visit the app starts, annotates and suggests with no network', a
   await expect(suggestions(page).getByRole('status')).toHaveText(/quotes? and [1-9]\d* claims? to review/, { timeout: 30_000 });
   assert.ok(await claims(page).count() > 0, 'claims are suggested');
   await expect(suggestions(page).locator('.sg-unavailable')).toHaveCount(0);
-  if (claimModel.length > 0) assert.ok(claimModel.every(Boolean), 'the claim model came from the service worker');
+  assert.ok(claimModel.length > 0 && claimModel.every(Boolean), `the claim model came from the service worker: ${claimModel}`);
   assert.deepEqual(failed, [], 'no request went to the network');
   await screenshot(page, 'offline');
 
@@ -137,7 +137,9 @@ test('a new build deployed while a page is open: the notice, then the new build 
       assert.deepEqual(await r.body(), await readFile(join(second, path)), `${path} is the second deploy's`);
     }
     const paths = ours.map((r) => new URL(r.url()).pathname);
-    assert.ok(paths.some((p) => p.endsWith('.wasm')) && paths.some((p) => p === '/'), JSON.stringify(paths));
+    for (const want of ['/', '.css', '_bg.wasm', '/annotator-suggester_loader.js']) {
+      assert.ok(paths.some((p) => p.endsWith(want)), `${want} among ${JSON.stringify(paths)}`);
+    }
   } finally {
     await server.close();
     await rm(tmp, { recursive: true, force: true });
@@ -145,7 +147,18 @@ test('a new build deployed while a page is open: the notice, then the new build 
 });
 
 test('the manifest leaves no installability error, and the installed app opens the library', async () => {
-  const { page } = await openApp(app.browser, app.url);
+  // Chromium installs nothing from an incognito profile, which every context of the shared
+  // browser is: this test has a profile on disk.
+  const profile = await mkdtemp(join(tmpdir(), 'annotator-profile-'));
+  try {
+    await installable(await persistentContext(profile));
+  } finally {
+    await rm(profile, { recursive: true, force: true }).catch(() => {});
+  }
+});
+
+async function installable(context) {
+  const { page } = await openApp(null, app.url, context);
   await waitControlled(page);
   const cdp = await page.context().newCDPSession(page);
   const manifest = await cdp.send('Page.getAppManifest');
@@ -175,4 +188,5 @@ test('the manifest leaves no installability error, and the installed app opens t
   // A plain reload opens the article again.
   await page.reload();
   await waitReady(page);
-});
+  await context.close();
+}

@@ -1,6 +1,7 @@
 //! What the page says about its connection and its version: that it is offline (the work is
 //! kept in the browser all the same), and that a new version is ready, with the Reload that
-//! switches to it. Nothing is rendered while there is nothing to say.
+//! switches to it. Each is rendered only while it is true, in a corner of the window that
+//! stays in view however far the article is scrolled.
 
 use yew::prelude::*;
 
@@ -19,7 +20,7 @@ pub struct ConnectionProps {
 #[function_component(Connection)]
 pub fn connection(props: &ConnectionProps) -> Html {
     html! {
-        <>
+        <div class="connection">
             if props.update_ready {
                 <div class="update-notice" role="status">
                     <span>{ "A new version is ready." }</span>
@@ -33,6 +34,6 @@ pub fn connection(props: &ConnectionProps) -> Html {
                     { "Offline — your work is kept in this browser." }
                 </p>
             }
-        </>
+        </div>
     }
 }
