@@ -143,8 +143,13 @@ pub enum StartView {
 /// `unfinished` (the article the page was rendering when it crashed or was closed, read from
 /// the mark under [`OPENING_KEY`]); then the library, with a message naming it, so that the
 /// same article does not bring the page down again on every start. A mark for any other
-/// article changes nothing.
-pub fn start_view(library: &StoredLibrary, unfinished: Option<Uuid>) -> StartView {
+/// article changes nothing. `library_first` (the address asked for the library, see
+/// [`asks_for_library`]) shows the library in any case, the message included.
+pub fn start_view(
+    library: &StoredLibrary,
+    unfinished: Option<Uuid>,
+    library_first: bool,
+) -> StartView {
     match to_open_first(library) {
         None => StartView::Library(None),
         Some(id) if unfinished == Some(id) => {
@@ -155,7 +160,35 @@ pub fn start_view(library: &StoredLibrary, unfinished: Option<Uuid>) -> StartVie
                 .unwrap_or_default();
             StartView::Library(Some(unfinished_message(title)))
         }
+        Some(_) if library_first => StartView::Library(None),
         Some(id) => StartView::Article(id),
+    }
+}
+
+/// The query parameter that opens the library first: the installed app's start address
+/// (`start_url` in `assets/manifest.webmanifest` is `./?view=library`).
+pub const LIBRARY_PARAMETER: &str = "view=library";
+
+/// Whether an address's query (`location.search`, with or without its `?`) asks for the
+/// library first: one of its `&`-separated parameters is exactly [`LIBRARY_PARAMETER`].
+pub fn asks_for_library(query: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').any(|p| p == LIBRARY_PARAMETER)
+}
+
+/// The query (with its `?`, or `""` when nothing is left) without [`LIBRARY_PARAMETER`]: the
+/// address the page keeps once the library was shown, so that a reload opens the article the
+/// user went on to.
+pub fn without_library_parameter(query: &str) -> String {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let rest: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && *p != LIBRARY_PARAMETER)
+        .collect();
+    if rest.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", rest.join("&"))
     }
 }
 
@@ -350,7 +383,7 @@ mod tests {
         assert_eq!(unfinished_at_start(&lib, &[b.id, a.id]), Some(a.id));
         assert_eq!(unfinished_at_start(&lib, &[b.id]), Some(b.id));
         assert_eq!(
-            start_view(&lib, unfinished_at_start(&lib, &[b.id, a.id])),
+            start_view(&lib, unfinished_at_start(&lib, &[b.id, a.id]), false),
             StartView::Library(Some(unfinished_message("A")))
         );
     }
@@ -358,9 +391,9 @@ mod tests {
     #[test]
     fn an_article_that_did_not_finish_opening_is_not_opened_again_at_start() {
         let mut lib = StoredLibrary::default();
-        assert_eq!(start_view(&lib, None), StartView::Library(None));
+        assert_eq!(start_view(&lib, None, false), StartView::Library(None));
         assert_eq!(
-            start_view(&lib, Some(Uuid::nil())),
+            start_view(&lib, Some(Uuid::nil()), false),
             StartView::Library(None),
             "a mark for an article that is gone is no reason for a message"
         );
@@ -371,17 +404,61 @@ mod tests {
         add(&mut lib, a.clone(), T1);
         add(&mut lib, b.clone(), T0);
         // No mark, or a mark for another article: the most recent article opens.
-        assert_eq!(start_view(&lib, None), StartView::Article(a.id));
-        assert_eq!(start_view(&lib, Some(b.id)), StartView::Article(a.id));
+        assert_eq!(start_view(&lib, None, false), StartView::Article(a.id));
+        assert_eq!(
+            start_view(&lib, Some(b.id), false),
+            StartView::Article(a.id)
+        );
         // A mark for the article that would open: the library, naming it.
         assert_eq!(
-            start_view(&lib, Some(a.id)),
+            start_view(&lib, Some(a.id), false),
             StartView::Library(Some(
                 "“Çavuşoğlu’s “visit”” did not finish opening last time, so the library is \
                  shown. Open it again from the library."
                     .to_owned()
             ))
         );
+    }
+
+    #[test]
+    fn the_installed_app_opens_the_library() {
+        let mut lib = StoredLibrary::default();
+        assert_eq!(start_view(&lib, None, true), StartView::Library(None));
+        let (a, b) = (article("A", "one", 1), article("B", "two", 2));
+        add(&mut lib, a.clone(), T1);
+        add(&mut lib, b.clone(), T0);
+        assert_eq!(start_view(&lib, None, true), StartView::Library(None));
+        assert_eq!(start_view(&lib, Some(b.id), true), StartView::Library(None));
+        // The message about an unfinished article is still given.
+        assert_eq!(
+            start_view(&lib, Some(a.id), true),
+            StartView::Library(Some(unfinished_message("A")))
+        );
+        // The manifest's start address asks for it, and only that parameter does.
+        let manifest = include_str!("../../assets/manifest.webmanifest");
+        assert!(manifest.contains(&format!("\"start_url\": \"./?{LIBRARY_PARAMETER}\"")));
+        for query in [
+            "?view=library",
+            "view=library",
+            "?a=1&view=library",
+            "?view=library&b",
+        ] {
+            assert!(asks_for_library(query), "{query}");
+        }
+        for query in [
+            "",
+            "?",
+            "?view=librar",
+            "?view=library2",
+            "?xview=library",
+            "#view=library",
+        ] {
+            assert!(!asks_for_library(query), "{query}");
+        }
+        assert_eq!(without_library_parameter("?view=library"), "");
+        assert_eq!(without_library_parameter("?a=1&view=library&b"), "?a=1&b");
+        assert_eq!(without_library_parameter("?a=1"), "?a=1");
+        assert_eq!(without_library_parameter(""), "");
     }
 
     #[test]

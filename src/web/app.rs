@@ -14,6 +14,7 @@ use crate::core::storage;
 use crate::core::text::Article;
 use crate::web::components::app_bar::AppBar;
 use crate::web::components::article_view::{ArticleView, SentenceButtons};
+use crate::web::components::connection::Connection;
 use crate::web::components::help::ShortcutsHelp;
 use crate::web::components::library::LibraryView;
 use crate::web::components::new_article::NewArticleDialog;
@@ -36,6 +37,7 @@ use crate::web::hooks::shortcuts::{use_shortcuts, ShortcutTargets};
 use crate::web::hooks::startup::{self, use_startup};
 use crate::web::hooks::suggestions::use_suggestions;
 use crate::web::hooks::transfer::use_transfer;
+use crate::web::offline::use_offline;
 use crate::web::state::{AppAction, AppState, Notice, StorageStatus, View};
 
 /// The dialog on top of the page, if any (the import preview is the transfer hook's).
@@ -82,6 +84,7 @@ pub fn app() -> Html {
     // verdict filter.
     let report_library = use_state_eq(|| false);
     let claims_verdict = use_state_eq(|| None::<crate::core::model::Verdict>);
+    let offline = use_offline();
     // A page the bookmarklet sends opens the New article dialog, prefilled.
     let handed = use_handoff(&state);
     {
@@ -270,6 +273,8 @@ pub fn app() -> Html {
                 on_export_everything={transfer.export_everything.clone()}
                 on_restore={send(&state, |_: ()| AppAction::RestoreArticle)}
                 on_dismiss={send(&state, |_: ()| AppAction::DismissNotice)} />
+            <Connection online={offline.online} update_ready={offline.update_ready}
+                on_reload={offline.reload.clone()} />
             if in_article {
                 <main class="workspace">
                     <section class="reader" aria-labelledby="article-title">

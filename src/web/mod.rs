@@ -8,6 +8,7 @@ pub mod dom;
 pub mod files;
 pub mod hooks;
 pub mod idb;
+pub mod offline;
 pub mod persist;
 pub mod state;
 pub mod sync;

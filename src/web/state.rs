@@ -184,11 +184,13 @@ pub enum AppAction {
     },
     /// The stored library was read at start; `unfinished` is the article the page was
     /// rendering when it crashed or was closed last time, if any (not opened again, see
-    /// [`articles::start_view`]).
+    /// [`articles::start_view`]); `library_first` when the address asked for the library (the
+    /// installed app's start address, [`articles::asks_for_library`]).
     Start {
         result: storage::LoadResult,
         now: Timestamp,
         unfinished: Option<Uuid>,
+        library_first: bool,
     },
     SetStorage(StorageStatus),
     /// A change to the open article's annotations; `select` selects one afterwards.
@@ -510,12 +512,14 @@ impl Reducible for AppState {
                     result,
                     now,
                     unfinished: None,
+                    library_first: false,
                 })
             }
             AppAction::Start {
                 mut result,
                 now,
                 unfinished,
+                library_first,
             } => {
                 s.settings = ExportSettings::from_loaded(&mut result);
                 s.suggestions.dismissed = Rc::new(suggestions::dismissed_from_meta(&result.meta));
@@ -533,7 +537,7 @@ impl Reducible for AppState {
                         s.outbox.push(plan);
                     }
                 }
-                match articles::start_view(&s.library, unfinished) {
+                match articles::start_view(&s.library, unfinished, library_first) {
                     StartView::Article(id) => {
                         s.open(id);
                     }

@@ -26,15 +26,22 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on an ephemeral loopback port. Returns { url, close }. */
-export async function serveDist() {
+/**
+ * Serves dist/ (or the folder `root`) on an ephemeral loopback port. Returns
+ * { url, close, root }: setting `root` serves another folder from then on (a new deploy).
+ */
+export async function serveDist(root = DIST) {
+  const served = { root };
   const server = createServer(async (req, res) => {
     try {
+      const base = served.root;
       const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-      const file = join(DIST, path.endsWith('/') ? join(path, 'index.html') : path);
-      if (!file.startsWith(DIST)) throw new Error('outside dist');
+      const file = join(base, path.endsWith('/') ? join(path, 'index.html') : path);
+      if (!file.startsWith(base)) throw new Error('outside the served folder');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
@@ -45,7 +52,7 @@ export async function serveDist() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return Object.assign(served, { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
 }
 
 const ARGS = [
@@ -76,6 +83,15 @@ export function watchErrors(page) {
   return errors;
 }
 
+/** A Content-Security-Policy violation is an error like any other: the fixture fails the test. */
+async function reportCspViolations(context) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'an inline resource'}`);
+    });
+  });
+}
+
 /**
  * Launches headless Chromium (the flags TOOLCHAIN.md found necessary). Each test opens its
  * own context with `browser.newContext()`, so storage never leaks from one test to the next;
@@ -89,17 +105,31 @@ export async function launch() {
   });
   const newContext = async (opts = {}) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-    // A Content-Security-Policy violation is an error like any other: the fixture fails the test.
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'an inline resource'}`);
-      });
-    });
+    await reportCspViolations(context);
     context.on('page', (page) => watchErrors(page));
     openContexts.push(context);
     return context;
   };
   return { browser, newContext, close: () => browser.close() };
+}
+
+/**
+ * A browser context with a profile on disk (`userDataDir`), in a browser of its own: what
+ * Chromium requires before it calls an app installable (a context of `launch()` is incognito).
+ * Watched and closed like the fixture's contexts.
+ */
+export async function persistentContext(userDataDir) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  await reportCspViolations(context);
+  context.pages().forEach((page) => watchErrors(page));
+  context.on('page', (page) => watchErrors(page));
+  openContexts.push(context);
+  return context;
 }
 
 /**

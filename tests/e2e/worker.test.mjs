@@ -224,8 +224,15 @@ test('Cancel stops the worker and leaves the library as it was', async () => {
   assert.equal(workers.length, before + 2, 'a fresh worker');
 });
 
+/**
+ * A context without the service worker, for the tests that hold back or replace the worker's
+ * script with `context.route`: a request the service worker answers from its cache never
+ * reaches a route.
+ */
+const unserved = () => app.browser.newContext({ serviceWorkers: 'block' });
+
 test('a job cancelled before the worker has loaded never arrives', async () => {
-  const { page, context } = await openApp(app.browser, app.url);
+  const { page, context } = await openApp(app.browser, app.url, await unserved());
   // The first worker's script is held back; later ones load.
   const held = [];
   await context.route(`**/${LOADER}`, (route) => {
@@ -254,7 +261,7 @@ test('a job cancelled before the worker has loaded never arrives', async () => {
 });
 
 test('an edit made while a text replacement runs is kept', async () => {
-  const { page, context } = await openApp(app.browser, app.url);
+  const { page, context } = await openApp(app.browser, app.url, await unserved());
   // The worker's script is held back, so the replacement waits while the user tags.
   const held = [];
   await context.route(`**/${LOADER}`, (route) => { held.push(route); });
@@ -278,7 +285,7 @@ test('an edit made while a text replacement runs is kept', async () => {
 });
 
 test('a worker that fails is reported, and nothing changes', async () => {
-  const { page, context } = await openApp(app.browser, app.url);
+  const { page, context } = await openApp(app.browser, app.url, await unserved());
   await context.route(`**/${LOADER}`, (route) => route.fulfill({
     status: 200, contentType: 'text/javascript', body: 'throw new Error("the worker failed to start");',
   }));

@@ -2,6 +2,7 @@
 
 pub mod app_bar;
 pub mod article_view;
+pub mod connection;
 pub mod help;
 pub mod library;
 pub mod modal;

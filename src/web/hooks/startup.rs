@@ -45,15 +45,24 @@ pub fn use_startup(state: &UseReducerHandle<AppState>, persister: &Rc<Persister>
     let usage = use_state_eq(|| None::<(f64, f64)>);
     // The mark the last page left, read before this page writes one; and this tab's lock,
     // asked for before any mark of it is mirrored where other tabs read.
-    let unfinished = *use_memo((), |_| {
+    let (unfinished, library_first) = *use_memo((), |_| {
         hold_tab_lock();
-        articles::unfinished_opening(local_item(OPENING_KEY).as_deref())
+        (
+            articles::unfinished_opening(local_item(OPENING_KEY).as_deref()),
+            take_library_request(),
+        )
     });
     use_opening_mark(state);
     {
         let (state, persister, usage) = (state.clone(), persister.clone(), usage.clone());
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(start(state, persister, usage, unfinished));
+            wasm_bindgen_futures::spawn_local(start(
+                state,
+                persister,
+                usage,
+                unfinished,
+                library_first,
+            ));
         });
     }
     *usage
@@ -107,6 +116,30 @@ fn after_paint(f: impl FnOnce() + 'static) {
         }
     });
     let _ = window.request_animation_frame(first.unchecked_ref());
+}
+
+/// Whether the address asks for the library first (the installed app's start address,
+/// [`articles::asks_for_library`]); the parameter is then dropped from the address, so that a
+/// reload opens what the user went on to.
+fn take_library_request() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let location = window.location();
+    let query = location.search().unwrap_or_default();
+    if !articles::asks_for_library(&query) {
+        return false;
+    }
+    if let (Ok(path), Ok(hash), Ok(history)) =
+        (location.pathname(), location.hash(), window.history())
+    {
+        let kept = format!(
+            "{path}{}{hash}",
+            articles::without_library_parameter(&query)
+        );
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&kept));
+    }
+    true
 }
 
 /// This tab's `sessionStorage`, where the opening mark is kept.
@@ -249,6 +282,7 @@ async fn start(
     persister: Rc<Persister>,
     usage: UseStateHandle<Usage>,
     unfinished: Option<Uuid>,
+    library_first: bool,
 ) {
     let loaded = match idb::open().await {
         Ok(db) => db
@@ -282,13 +316,15 @@ async fn start(
     marks.extend(left_by_dead_tabs().await);
     let unfinished = articles::unfinished_at_start(&result.library, &marks);
     // The article about to open is marked now, before the state computes its highlights.
-    if let StartView::Article(id) = articles::start_view(&result.library, unfinished) {
+    if let StartView::Article(id) = articles::start_view(&result.library, unfinished, library_first)
+    {
         write_mark(&articles::opening_mark(id));
     }
     state.dispatch(AppAction::Start {
         result,
         now: dom::now(),
         unfinished,
+        library_first,
     });
     if !replayed.problems.is_empty() {
         let problems: Vec<String> = replayed.problems.iter().map(|p| p.to_string()).collect();
