@@ -44,7 +44,7 @@ async function createArticle(page, title, text) {
 async function checkedSample() {
   const { page, context } = await openApp(app.browser, app.url);
   await tag(page, CLAIM, 'Claim');
-  await editor(page).getByLabel('Verdict').selectOption({ label: 'False' });
+  await editor(page).getByLabel('Verdict', { exact: true }).selectOption({ label: 'False' });
   await setField(page, 'Claimant', 'Ayşe Öztürk');
   await setField(page, 'Note', 'Checked against the <b>ministry</b> figures.');
   await setField(page, 'Evidence links', 'https://stats.example/coalition?year=2017');
@@ -65,15 +65,15 @@ test('a repeated claim on a second article is offered with its verdict and copie
   await expect(item).toHaveText(new RegExp(`False · ${SAMPLE} · \\d{4}-\\d\\d-\\d\\d · 100% similar`));
   await screenshot(page, 'repeat-claim');
   await item.getByRole('button', { name: /^Copy verdict, note and evidence/ }).click();
-  await expect(editor(page).getByLabel('Verdict')).toHaveValue('false');
+  await expect(editor(page).getByLabel('Verdict', { exact: true })).toHaveValue('false');
   await expect(editor(page).getByLabel('Note', { exact: true })).toHaveValue('Checked against the <b>ministry</b> figures.');
   await expect(editor(page).getByRole('link', { name: 'https://stats.example/coalition?year=2017' })).toHaveCount(1);
   // One undo step takes the whole copy back.
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(editor(page).getByLabel('Verdict')).toHaveValue('unverified');
+  await expect(editor(page).getByLabel('Verdict', { exact: true })).toHaveValue('unverified');
   await expect(editor(page).getByLabel('Note', { exact: true })).toHaveValue('');
   await page.getByRole('button', { name: 'Redo' }).click();
-  await expect(editor(page).getByLabel('Verdict')).toHaveValue('false');
+  await expect(editor(page).getByLabel('Verdict', { exact: true })).toHaveValue('false');
 
   // A claim with another number is not a repeat.
   await createArticle(page, 'Third', 'The cabinet has 86 ministers. The cabinet has 68 ministers.');
