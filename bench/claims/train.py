@@ -23,9 +23,9 @@ the two sentences on each side, lift_i = alpha * sum_{k=1,2} (z_{i-k} + z_{i+k} 
 logit is above a floor phi: f_i = z_i + min(lift_i, max(0, slope * (z_i - phi))).  A sentence
 whose own score is below the floor can be lowered by its neighbours, never raised.  The floor
 is given as a ratio r of odds to the base rate 440/16421 (`CHECKED_SHARE` of
-src/core/suggestions.rs).  The shipped model has r = 1/3, a third of the app's threshold for
-suggesting a claim (`CLAIM_MIN_SCORE` 0.5, odds ratio 1, chosen after training so that about
-one sentence in ten of a transcript passes): a sentence under a third of the threshold's odds
+src/core/suggestions.rs).  The shipped model has r = 1/3, under the app's threshold for
+suggesting a claim (`CLAIM_MIN_SCORE` 0.7, odds ratio 7/3, chosen after training so that about
+one sentence in twenty of a transcript passes): a sentence under a third of the average odds
 is never lifted by its neighbours (a sentence between the floor and the threshold can be);
 `--floor-odds 1` puts the floor at the threshold (LOTO MAP 0.2494 in the same run).  slope 1 caps the lift at the distance to the floor; a large slope
 (1000) lets any sentence above the floor borrow in full.

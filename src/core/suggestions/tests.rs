@@ -50,7 +50,7 @@ fn claims_are_ranked_thresholded_capped_and_take_the_speaker_of_their_quote() {
     let deficit = cp_of(TEXT, "The deficit");
     let scored = vec![
         claim(0, 49, 0.002),               // below the threshold
-        claim(q.start, q.end, 0.03),       // inside the quote
+        claim(q.start, q.end, 0.08),       // inside the quote
         claim(deficit, deficit + 40, 0.2), // the best
     ];
     let ranked = ranked_claims(TEXT, &CpIndex::new(TEXT), scored, &quotes);
@@ -60,7 +60,7 @@ fn claims_are_ranked_thresholded_capped_and_take_the_speaker_of_their_quote() {
     assert_eq!(ranked[0].score, Some(thousandths(check_worthiness(0.2))));
     assert_eq!(ranked[1].who.as_deref(), Some("Rex Tillerson"));
     let many: Vec<_> = (0..MAX_CLAIMS + 20)
-        .map(|i| claim(i, i + 1, 0.05 + (i as f32) / 1000.0))
+        .map(|i| claim(i, i + 1, 0.07 + (i as f32) / 1000.0))
         .collect();
     let letters = "é".repeat(MAX_CLAIMS + 20);
     let ranked = ranked_claims(&letters, &CpIndex::new(&letters), many, &[]);
@@ -75,12 +75,12 @@ fn check_worthiness_compares_odds_with_an_average_sentence() {
     assert_eq!(check_worthiness(0.0), 0.0);
     assert_eq!(check_worthiness(1.0), 1.0);
     assert_eq!(check_worthiness(f32::NAN), 0.0);
-    // Nine times the odds: 0.9; a third: 0.25; the odds of an average sentence: 0.5, the
-    // threshold.
+    // Nine times the odds: 0.9; a third: 0.25; 7/3 the odds: 0.7, the threshold.
     let odds = CHECKED_SHARE / (1.0 - CHECKED_SHARE);
     assert!((check_worthiness(9.0 * odds / (1.0 + 9.0 * odds)) - 0.9).abs() < 1e-4);
     assert!((check_worthiness(odds / 3.0 / (1.0 + odds / 3.0)) - 0.25).abs() < 1e-4);
-    assert!((check_worthiness(CHECKED_SHARE) - CLAIM_MIN_SCORE).abs() < 1e-6);
+    let seven_thirds = 7.0 * odds / 3.0;
+    assert!((check_worthiness(seven_thirds / (1.0 + seven_thirds)) - CLAIM_MIN_SCORE).abs() < 1e-4);
     // Monotone, inside 0..=1.
     let xs: Vec<f32> = (0..=1000).map(|i| i as f32 / 1000.0).collect();
     let ys: Vec<f32> = xs.iter().map(|&x| check_worthiness(x)).collect();
