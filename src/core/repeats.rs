@@ -90,39 +90,93 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("ninety", 90),
 ];
 
-/// Words that multiply the number before them.
-const SCALES: &[(&str, f64)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("millions", 1e6),
-    ("billion", 1e9),
-    ("billions", 1e9),
-    ("trillion", 1e12),
+/// Words that multiply the number before them (by ten to the power given).
+const SCALES: &[(&str, i32)] = &[
+    ("hundred", 2),
+    ("thousand", 3),
+    ("million", 6),
+    ("millions", 6),
+    ("billion", 9),
+    ("billions", 9),
+    ("trillion", 12),
 ];
 
 /// A claim's text, normalised.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Normalised {
-    /// The words and numbers in order (numbers as their value, written by [`number_text`]).
+    /// The words and numbers in order (numbers as their value, written by [`Num::text`]).
     pub tokens: Vec<String>,
     /// The numbers, sorted.
     pub numbers: Vec<String>,
 }
 
-/// A value written the one way: `19000`, `1.5`, `1500000`.
-fn number_text(v: f64) -> String {
-    if v.is_finite() {
-        format!("{v}")
-    } else {
-        "inf".to_owned()
+/// A number as decimal digits times a power of ten, with no leading or trailing zeros in the
+/// digits: exact, and without floating point (whose parsing and printing code would be the
+/// biggest part of this module in the page's bundle).
+#[derive(Debug, Clone, PartialEq)]
+struct Num {
+    digits: String,
+    exp: i32,
+}
+
+impl Num {
+    /// `int.frac`, both strings of ASCII digits (either may be empty).
+    fn new(int: &str, frac: &str) -> Num {
+        let mut digits: String = int.chars().chain(frac.chars()).collect();
+        let mut exp = -(frac.len() as i32);
+        let lead = digits.len() - digits.trim_start_matches('0').len();
+        digits.drain(..lead);
+        while digits.ends_with('0') {
+            digits.pop();
+            exp += 1;
+        }
+        if digits.is_empty() {
+            exp = 0;
+        }
+        Num { digits, exp }
+    }
+
+    fn small(v: u32) -> Num {
+        Num::new(&v.to_string(), "")
+    }
+
+    /// Times ten to the power `k`.
+    fn scaled(mut self, k: i32) -> Num {
+        if !self.digits.is_empty() {
+            self.exp = self.exp.saturating_add(k);
+        }
+        self
+    }
+
+    /// Whether it is a whole number.
+    fn is_whole(&self) -> bool {
+        self.exp >= 0
+    }
+
+    /// The value written the one way: `19000`, `1.5`, `0.05`, `1500000`.
+    fn text(&self) -> String {
+        if self.digits.is_empty() {
+            return "0".to_owned();
+        }
+        // At most a few scale words: the exponent stays small, but cap what is written.
+        let exp = self.exp.clamp(-64, 64);
+        if exp >= 0 {
+            return format!("{}{}", self.digits, "0".repeat(exp as usize));
+        }
+        let point = self.digits.len() as i32 + exp;
+        if point > 0 {
+            let (a, b) = self.digits.split_at(point as usize);
+            format!("{a}.{b}")
+        } else {
+            format!("0.{}{}", "0".repeat((-point) as usize), self.digits)
+        }
     }
 }
 
 /// The value of a run of digits with `,` and `.` separators, read as a reader would:
 /// separators followed by groups of exactly three digits are thousands separators unless one
 /// separator is the last and of the other kind (the decimal mark).
-fn parse_digits(s: &str) -> Option<f64> {
+fn parse_digits(s: &str) -> Option<Num> {
     if s.is_empty()
         || !s
             .chars()
@@ -147,20 +201,16 @@ fn parse_digits(s: &str) -> Option<f64> {
         }
     }
     let digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
+    let frac: String = frac.chars().filter(char::is_ascii_digit).collect();
     if digits.is_empty() && frac.is_empty() {
         return None;
     }
-    let text = format!(
-        "{}.{}",
-        if digits.is_empty() { "0" } else { &digits },
-        if frac.is_empty() { "0" } else { frac }
-    );
-    text.parse().ok()
+    Some(Num::new(&digits, &frac))
 }
 
 /// Reads a word that starts with a digit: its value, with a suffix of scale (`19k`, `2bn`,
 /// `3m`) or of order (`1st`, `1990s`) taken into account. `None` when it is not a number.
-fn parse_number_word(w: &str) -> Option<f64> {
+fn parse_number_word(w: &str) -> Option<Num> {
     // A narrow no-break space is a word-joining character in UAX #29: "19\u{202f}000".
     let w = &w.replace('\u{202f}', "");
     let split = w
@@ -170,21 +220,21 @@ fn parse_number_word(w: &str) -> Option<f64> {
     let digits = digits.trim_end_matches([',', '.']);
     let v = parse_digits(digits)?;
     let scale = match suffix {
-        "" | "st" | "nd" | "rd" | "th" | "s" => 1.0,
-        "k" => 1e3,
-        "m" | "mn" => 1e6,
-        "b" | "bn" => 1e9,
-        "tn" => 1e12,
+        "" | "st" | "nd" | "rd" | "th" | "s" => 0,
+        "k" => 3,
+        "m" | "mn" => 6,
+        "b" | "bn" => 9,
+        "tn" => 12,
         _ => return None,
     };
-    Some(v * scale)
+    Some(v.scaled(scale))
 }
 
 /// Normalises a claim's text (see the module documentation).
 pub fn normalise(text: &str) -> Normalised {
     let mut tokens: Vec<String> = Vec::new();
-    // Whether each token is a number, and its value.
-    let mut values: Vec<Option<f64>> = Vec::new();
+    // Whether each token is a number.
+    let mut values: Vec<bool> = Vec::new();
     let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
     let mut i = 0;
     while i < words.len() {
@@ -204,7 +254,7 @@ pub fn normalise(text: &str) -> Normalised {
             NUMBER_WORDS
                 .iter()
                 .find(|(n, _)| *n == w)
-                .map(|&(_, v)| f64::from(v))
+                .map(|&(_, v)| Num::small(v))
         };
         match number {
             Some(mut v) => {
@@ -214,6 +264,7 @@ pub fn normalise(text: &str) -> Normalised {
                 let first_group = raw.len() <= 3 && raw.bytes().all(|b| b.is_ascii_digit());
                 while let Some(&(next_at, next)) = words.get(i) {
                     let joined = first_group
+                        && v.is_whole()
                         && next.len() == 3
                         && next.bytes().all(|b| b.is_ascii_digit())
                         && matches!(
@@ -223,7 +274,7 @@ pub fn normalise(text: &str) -> Normalised {
                     if !joined {
                         break;
                     }
-                    v = v * 1000.0 + next.parse::<f64>().unwrap_or(0.0);
+                    v = Num::new(&format!("{}{next}", v.text()), "");
                     end = next_at + next.len();
                     i += 1;
                 }
@@ -231,17 +282,17 @@ pub fn normalise(text: &str) -> Normalised {
                 if let Some(&(next_at, next)) = words.get(i) {
                     let next_lower = next.to_lowercase();
                     if let Some(&(_, s)) = SCALES.iter().find(|(w, _)| *w == next_lower) {
-                        v *= s;
+                        v = v.scaled(s);
                         end = next_at + next.len();
                         i += 1;
                     }
                 }
-                tokens.push(number_text(v));
-                values.push(Some(v));
+                tokens.push(v.text());
+                values.push(true);
                 // "%" right after a number.
                 if text[end..].trim_start().starts_with(['%', '％']) {
                     tokens.push("percent".to_owned());
-                    values.push(None);
+                    values.push(false);
                 }
             }
             None => {
@@ -252,14 +303,14 @@ pub fn normalise(text: &str) -> Normalised {
                 } else {
                     tokens.push(if w == "pct" { "percent".to_owned() } else { w });
                 }
-                values.push(None);
+                values.push(false);
             }
         }
     }
     let mut numbers: Vec<String> = tokens
         .iter()
         .zip(&values)
-        .filter(|(_, v)| v.is_some())
+        .filter(|(_, v)| **v)
         .map(|(t, _)| t.clone())
         .collect();
     numbers.sort();

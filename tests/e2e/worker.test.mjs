@@ -103,8 +103,9 @@ test('an import runs in the worker, started only then, and shows the preview', a
   const field = dialog.getByLabel('New text');
   await field.fill('Added first.\n\n' + await field.inputValue());
   await dialog.getByRole('button', { name: 'Replace' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Text replaced' })).toHaveText(/1 annotation still on its text/);
-  await expect(page.locator('article p').first()).toHaveText('Added first.');
+  // A loaded machine can take a while for the second run: wait for the condition, not a time.
+  await expect(page.getByRole('status').filter({ hasText: 'Text replaced' }), { timeout: 30_000 }).toHaveText(/1 annotation still on its text/);
+  await expect(page.locator('article p').first(), { timeout: 30_000 }).toHaveText('Added first.');
   assert.equal(workers.length, 1, 'no second worker');
 });
 
@@ -280,8 +281,9 @@ test('an edit made while a text replacement runs is kept', async () => {
   await expect(page.locator('article mark')).toHaveTexts(['more than 19,000 strikes']);
   // The replacement, made from the library before the claim, runs again on the new one.
   await held[0].continue();
-  await expect(page.getByRole('status').filter({ hasText: 'Text replaced' })).toHaveText(/1 annotation still on its text/);
-  await expect(page.locator('article p').first()).toHaveText('Added first.');
+  // A loaded machine can take a while for the second run: wait for the condition, not a time.
+  await expect(page.getByRole('status').filter({ hasText: 'Text replaced' }), { timeout: 30_000 }).toHaveText(/1 annotation still on its text/);
+  await expect(page.locator('article p').first(), { timeout: 30_000 }).toHaveText('Added first.');
   await expect(page.locator('article mark')).toHaveTexts(['more than 19,000 strikes']);
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 });

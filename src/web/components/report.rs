@@ -225,7 +225,7 @@ pub fn repeat_list(props: &RepeatListProps) -> Html {
                             <q>{ crate::core::panel::shorten(&r.text, 160) }</q>
                             <span class="repeat-meta">
                                 <span class={classes!("verdict", r.verdict.as_str())}>{ r.verdict.label() }</span>
-                                { format!(" · {} · {} · {:.0}% similar", r.article_title, r.date, r.similarity * 100.0) }
+                                { format!(" · {} · {} · {}% similar", r.article_title, r.date, (r.similarity * 100.0).round() as u32) }
                             </span>
                             <button type="button" aria-label={format!("Copy verdict, note and evidence from “{}” ({})", crate::core::panel::shorten(&r.text, 60), r.article_title)}
                                     onclick={Callback::from(move |_| cb.emit((target, source)))}>
