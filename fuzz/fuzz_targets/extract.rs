@@ -12,10 +12,16 @@ fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
     let c = extract(&input, Some("https://news.example/a/b.html?c=d"));
     if !c.found {
-        assert_eq!(c.article, c.whole, "without an article, the whole text is used");
+        assert_eq!(
+            c.article, c.whole,
+            "without an article, the whole text is used"
+        );
     }
     if let Some(url) = &c.url {
-        assert!(HttpUrl::parse(url).is_ok(), "only http(s) URLs are kept: {url}");
+        assert!(
+            HttpUrl::parse(url).is_ok(),
+            "only http(s) URLs are kept: {url}"
+        );
     }
     if let Some(title) = &c.title {
         assert!(title.chars().count() <= MAX_TITLE_CHARS, "title too long");

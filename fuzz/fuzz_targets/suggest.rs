@@ -20,7 +20,12 @@ fuzz_target!(|data: &[u8]| {
     let mut last_quote = 0;
     let mut last_score = u16::MAX;
     for s in &found.suggestions {
-        assert!(s.start < s.end && s.end <= len, "{}..{} outside 0..{len}", s.start, s.end);
+        assert!(
+            s.start < s.end && s.end <= len,
+            "{}..{} outside 0..{len}",
+            s.start,
+            s.end
+        );
         match s.kind {
             Kind::Quote => {
                 assert!(s.start >= last_quote, "quotes in text order");

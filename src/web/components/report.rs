@@ -280,8 +280,7 @@ pub fn claims_dialog(props: &ClaimsDialogProps) -> Html {
                 { format!("{total} claim(s) in {} group(s)", props.groups.len()) }
             </p>
             <ul class="claim-groups" aria-label="Claim groups">
-                { for props.groups.iter().map(|g| {
-                    let first = &g[0];
+                { for props.groups.iter().filter_map(|g| Some((g, g.first()?))).map(|(g, first)| {
                     let articles: std::collections::BTreeSet<&str> = g.iter().map(|c| c.article_title.as_str()).collect();
                     html! {
                         <li key={first.id.to_string()} class="claim-group">
