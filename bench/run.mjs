@@ -686,7 +686,7 @@ async function main() {
   if (!args['no-build']) run('trunk', ['build', '--release']);
   if (!args['no-criterion'] && !ONLY) run('cargo', ['bench', '--bench', 'core', '--', 'anchor/2000_']);
   await bundlePeers();
-  if (!ONLY) buildAnchorWasm();
+  if (!ONLY || ONLY === 'repeats') buildAnchorWasm();
   await bundleSizes();
   const server = await serve();
   const browser = await launch();
@@ -696,6 +696,7 @@ async function main() {
     if (!ONLY || ONLY === 'hostile') await hostileSection(browser, server.url);
     if (!ONLY || ONLY === 'extract') await extractSection(browser, server.url);
     if (!ONLY || ONLY === 'suggest') await suggestSection(browser, server.url);
+    if (!ONLY || ONLY === 'repeats') await repeatsSection(browser, server.url);
   } finally {
     await browser.close();
     await server.close();
@@ -933,3 +934,34 @@ async function mainCases(browser, url) {
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
+
+/**
+ * Repeat claims (issue 14): the app's repeat index (`core::repeats`, in bench/anchor-wasm) in
+ * Chromium over 10,000 claims built as `cargo bench --bench core -- repeats` builds them (the
+ * sample's sentences, each used about 200 times with another count and year, so most claims
+ * share most words). Timed: the repeats of one claim, indexing one more claim, grouping all.
+ */
+async function repeatsSection(browser, url) {
+  const sample = readFileSync(join(ROOT, '..', 'shared', 'sample-article.txt'), 'utf8');
+  const sentences = sample.split(/[.\n]/).map((s) => s.trim()).filter((s) => s.split(/\s+/).filter(Boolean).length >= 6);
+  const claims = Array.from({ length: 10_000 }, (_, i) =>
+    `${sentences[i % sentences.length]}, ${100 + (i % 997)} people in ${1990 + (Math.floor(i / sentences.length) % 40)}.`);
+  const { context, page } = await newPage(browser);
+  await page.goto(url + 'bench/peer.html');
+  await page.evaluate(async (claims) => {
+    const m = await import('/bench/anchor/anchor_wasm.js');
+    await m.default();
+    window.__repeats = new m.Repeats(JSON.stringify(claims));
+  }, claims);
+  const timed = (method, calls) => measure(() => page.evaluate(([method, calls]) => {
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i++) window.__repeats[method](i * 7919);
+    return (performance.now() - t0) / calls;
+  }, [method, calls]));
+  const of = await timed('repeats_of', 200);
+  row('repeat claims', 'repeats of one claim among 10,000, in Chromium (wasm)', 'ms', of, '', null, 'mean of 200 calls per run');
+  target('repeat claims: repeats among 10,000', 50, 'ms', of);
+  row('repeat claims', 'index one more claim (10,000 indexed), in Chromium (wasm)', 'ms', await timed('upsert', 200), '', null, 'upsert and remove, mean of 200 calls per run');
+  row('repeat claims', 'group all 10,000 (the Claims view), in Chromium (wasm)', 'ms', await timed('groups', 1), '', null, 'one call per run');
+  await context.close();
+}

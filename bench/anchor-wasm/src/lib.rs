@@ -60,3 +60,50 @@ impl Case {
         out
     }
 }
+
+/// The repeat-claim index (issue 14, `core::repeats`) over claims given as a JSON array of
+/// strings, built outside the timed calls.
+#[wasm_bindgen]
+pub struct Repeats {
+    claims: Vec<String>,
+    index: article_annotator::core::repeats::ClaimIndex,
+}
+
+#[wasm_bindgen]
+impl Repeats {
+    #[wasm_bindgen(constructor)]
+    pub fn new(claims_json: &str) -> Result<Repeats, JsError> {
+        let claims: Vec<String> = serde_json::from_str(claims_json)?;
+        let mut index = article_annotator::core::repeats::ClaimIndex::new();
+        for (i, c) in claims.iter().enumerate() {
+            index.upsert(uuid_of(i), c);
+        }
+        Ok(Repeats { claims, index })
+    }
+
+    /// The repeats of claim `i` among all (what the editor asks when a claim is selected);
+    /// returns how many were found.
+    pub fn repeats_of(&self, i: usize) -> u32 {
+        let c = &self.claims[i % self.claims.len().max(1)];
+        self.index.repeats_of(c, None).len() as u32
+    }
+
+    /// Indexes claim `i`'s text once more under a new id, then takes it out (tagging a claim).
+    pub fn upsert(&mut self, i: usize) -> u32 {
+        let c = self.claims[i % self.claims.len().max(1)].clone();
+        let id = uuid_of(usize::MAX);
+        self.index.upsert(id, &c);
+        let n = self.index.len() as u32;
+        self.index.remove(id);
+        n
+    }
+
+    /// Every claim in groups of repeats (the Claims view); returns how many groups.
+    pub fn groups(&self) -> u32 {
+        self.index.groups().len() as u32
+    }
+}
+
+fn uuid_of(i: usize) -> uuid::Uuid {
+    uuid::Uuid::from_u128(i as u128 + 1)
+}
