@@ -302,6 +302,18 @@ export async function openApp(browserOrContext, url, context = null) {
   return { page, context: ctx };
 }
 
+/** Creates an article of `text` through the New article dialog; it opens. */
+export async function createArticle(page, title, text) {
+  await page.getByRole('button', { name: /^Library/ }).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Article text').fill(text);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
 /** Waits until the app has read its storage (the library count in the header is known). */
 export async function waitReady(page) {
   await page.getByRole('article').waitFor();

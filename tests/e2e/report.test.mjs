@@ -6,7 +6,7 @@ import { readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setup, openApp, dragSelect, screenshot, expect, eventually, waitForRecords, waitReady } from './harness.mjs';
+import { setup, openApp, dragSelect, screenshot, expect, eventually, waitForRecords, waitReady, createArticle } from './harness.mjs';
 
 const app = setup();
 
@@ -27,17 +27,6 @@ async function setField(page, label, value) {
   const field = editor(page).getByLabel(label, { exact: true });
   await field.fill(value);
   await field.press('Tab');
-}
-
-async function createArticle(page, title, text) {
-  await page.getByRole('button', { name: /^Library/ }).click();
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New article' });
-  await dialog.getByLabel('Title').fill(title);
-  await dialog.getByLabel('Article text').fill(text);
-  await dialog.getByRole('button', { name: 'Create' }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
 /** The sample article with one checked claim (False, a claimant, a note, a link) and a quote. */

@@ -2,7 +2,7 @@
 // (src/bin/worker.rs), started on first use, with a progress bar and a Cancel button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, dragSelect, expect, eventually, screenshot } from './harness.mjs';
+import { setup, openApp, dragSelect, expect, eventually, screenshot, createArticle } from './harness.mjs';
 
 const app = setup();
 
@@ -66,18 +66,6 @@ function nestedW3c(text, n) {
     });
   }
   return JSON.stringify(items);
-}
-
-/** Creates an article of `text` through the New article dialog; it opens. */
-async function createArticle(page, title, text) {
-  await page.getByRole('button', { name: /^Library/ }).click();
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New article' });
-  await dialog.getByLabel('Title').fill(title);
-  await dialog.getByLabel('Article text').fill(text);
-  await dialog.getByRole('button', { name: 'Create' }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
 test('an import runs in the worker, started only then, and shows the preview', async () => {
