@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod articles;
 pub mod claims;
+pub mod couch;
 pub mod extract;
 pub mod formats;
 pub mod handoff;

@@ -22,11 +22,13 @@ use crate::web::components::notices::Notices;
 use crate::web::components::panel::{AnnotationsPanel, SideSheet};
 use crate::web::components::report::{ClaimsDialog, ReportContent, ReportDialog, SettingsDialog};
 use crate::web::components::suggestions::SuggestionsPanel;
+use crate::web::components::sync::SyncDialog;
 use crate::web::components::toolbar::SelectionToolbar;
 use crate::web::components::transfer::{
     ExportChooser, ExportRequest, ImportDialog, JobProgress, ReplaceTextDialog,
 };
 use crate::web::dom;
+use crate::web::hooks::couch::use_couch;
 use crate::web::hooks::handoff::use_handoff;
 use crate::web::hooks::persistence::use_persistence;
 use crate::web::hooks::repeats::use_repeats;
@@ -50,6 +52,7 @@ enum Dialog {
     Report,
     Claims,
     Settings,
+    Sync,
 }
 
 /// A callback that dispatches what `action` makes of its argument.
@@ -85,6 +88,7 @@ pub fn app() -> Html {
     let report_library = use_state_eq(|| false);
     let claims_verdict = use_state_eq(|| None::<crate::core::model::Verdict>);
     let offline = use_offline();
+    let couch = use_couch(&state);
     // A page the bookmarklet sends opens the New article dialog, prefilled.
     let handed = use_handoff(&state);
     {
@@ -267,7 +271,9 @@ pub fn app() -> Html {
                 on_shortcuts={show(&dialog, Some(Dialog::Shortcuts))}
                 on_report={on_report}
                 on_claims={show(&dialog, Some(Dialog::Claims))}
-                on_settings={show(&dialog, Some(Dialog::Settings))} />
+                on_settings={show(&dialog, Some(Dialog::Settings))}
+                on_sync={show(&dialog, Some(Dialog::Sync))}
+                sync_status={couch.view.status.clone()} />
             <Notices storage={state.storage.clone()} skipped={state.skipped.clone()}
                 notice={state.notice.clone()}
                 on_export_everything={transfer.export_everything.clone()}
@@ -375,6 +381,12 @@ pub fn app() -> Html {
                         })
                     };
                     html! { <SettingsDialog settings={state.settings.clone()} {on_save} on_close={close} /> }
+                },
+                Some(Dialog::Sync) => html! {
+                    <SyncDialog saved={couch.saved.clone()} status={couch.view.status.clone()}
+                        conflicts={couch.view.conflicts.clone()} problems={couch.view.problems.clone()}
+                        on_connect={couch.connect.clone()} on_disconnect={couch.disconnect.clone()}
+                        on_create_database={couch.create_database.clone()} on_close={close} />
                 },
                 Some(Dialog::ReplaceText) if in_article => html! {
                     <ReplaceTextDialog current={AttrValue::from(state.article.text.clone())}

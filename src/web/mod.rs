@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod components;
+pub mod couch_worker;
 pub mod dom;
 pub mod files;
 pub mod hooks;

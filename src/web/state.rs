@@ -219,6 +219,9 @@ pub enum AppAction {
     Remote(SyncMessage),
     /// Another tab's write, every record of it, applied and rendered once.
     RemoteBatch(SyncBatch),
+    /// Records from the sync server (issue 16): applied as another tab's are (the later
+    /// change wins), and the ones taken saved here (no other tab has written them).
+    FromServer(SyncBatch),
     /// Records this tab's worker wrote to the database (an import), computed from `base`,
     /// the library when the job started: applied without writing them again
     /// ([`storage::apply_written_batch`]); an edit made meanwhile is kept and still written.
@@ -633,6 +636,20 @@ impl Reducible for AppState {
                 if applied.articles.contains(&s.article.id) {
                     s.reload_open();
                 }
+            }
+            AppAction::FromServer(batch) => {
+                let applied = apply_sync_batch(Rc::make_mut(&mut s.library), &batch);
+                if let Some(e) = applied.ignored.first() {
+                    s.notice = Some(Notice::error(format!(
+                        "A change from the sync server could not be read: {e}"
+                    )));
+                } else if !applied.changed() {
+                    return self;
+                }
+                if applied.articles.contains(&s.article.id) {
+                    s.reload_open();
+                }
+                s.persist(applied.changes);
             }
             AppAction::RenderDeferred => {
                 let Some(mut blocks) = s.deferred.take() else {

@@ -289,6 +289,8 @@ pub struct BatchApplied {
     pub ignored: Vec<RecordError>,
     /// The articles whose record, or one of whose annotations, was updated.
     pub articles: BTreeSet<Uuid>,
+    /// The records updated, for a caller that must save them (records from a sync server).
+    pub changes: super::plan::ChangeSet,
 }
 
 impl BatchApplied {
@@ -401,6 +403,47 @@ fn apply_batch(
         match outcome {
             Applied::Updated => {
                 applied.updated += 1;
+                let id = Uuid::parse_str(message.key().1).ok();
+                let c = &mut applied.changes;
+                match (message, id) {
+                    (
+                        SyncMessage::Changed {
+                            store: Store::Articles,
+                            ..
+                        },
+                        Some(id),
+                    ) => {
+                        c.articles_changed.insert(id);
+                    }
+                    (
+                        SyncMessage::Changed {
+                            store: Store::Annotations,
+                            ..
+                        },
+                        Some(id),
+                    ) => {
+                        c.annotations_changed.insert(id);
+                    }
+                    (
+                        SyncMessage::Deleted {
+                            store: Store::Articles,
+                            ..
+                        },
+                        Some(id),
+                    ) => {
+                        c.articles_removed.insert(id);
+                    }
+                    (
+                        SyncMessage::Deleted {
+                            store: Store::Annotations,
+                            ..
+                        },
+                        Some(id),
+                    ) => {
+                        c.annotations_removed.insert(id);
+                    }
+                    _ => {}
+                }
                 let after = annotation_article(library);
                 let article = match message {
                     SyncMessage::Changed {

@@ -10,6 +10,8 @@
 
 use yew::prelude::*;
 
+use crate::web::components::sync::SyncStatus;
+
 /// The header's properties.
 #[derive(Properties, PartialEq)]
 pub struct AppBarProps {
@@ -31,6 +33,12 @@ pub struct AppBarProps {
     /// The Claims view: every claim of the library, grouped by repeat.
     pub on_claims: Callback<()>,
     pub on_settings: Callback<()>,
+    /// The Sync dialog (issue 16).
+    #[prop_or_default]
+    pub on_sync: Callback<()>,
+    /// Where sync stands, while a connection is set.
+    #[prop_or_default]
+    pub sync_status: Option<crate::core::couch::Status>,
 }
 
 /// The id of the container of the header's actions, which the Menu button controls.
@@ -84,6 +92,7 @@ pub fn app_bar(props: &AppBarProps) -> Html {
                     { format!("Library ({})", props.library_count) }
                 </button>
             </nav>
+            <SyncStatus status={props.sync_status.clone()} />
             <button type="button" class="menu-btn" ref={menu_ref}
                     aria-expanded={open.to_string()} aria-controls={ACTIONS_ID}
                     onclick={toggle}>
@@ -105,6 +114,7 @@ pub fn app_bar(props: &AppBarProps) -> Html {
                            accept=".json,.jsonld,application/json,application/ld+json"
                            onchange={props.on_import_file.clone()} />
                 </label>
+                <button type="button" onclick={click(&props.on_sync)}>{ "Sync" }</button>
                 <button type="button" onclick={click(&props.on_settings)}>{ "Settings" }</button>
                 <button type="button" class="help-btn" aria-keyshortcuts="?"
                         onclick={click(&props.on_shortcuts)}>{ "Shortcuts" }</button>

@@ -11,5 +11,6 @@ pub mod notices;
 pub mod panel;
 pub mod report;
 pub mod suggestions;
+pub mod sync;
 pub mod toolbar;
 pub mod transfer;

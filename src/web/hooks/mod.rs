@@ -2,6 +2,7 @@
 //! handle (and whatever else it needs) and returns what the view wires to its components;
 //! none of them decides anything about text or annotations: they call the core.
 
+pub mod couch;
 pub mod handoff;
 pub mod persistence;
 pub mod repeats;
