@@ -2685,3 +2685,147 @@ async fn the_report_dialog_shows_groups_in_order_and_its_actions() {
     assert_eq!((download.len(), close.len()), (1, 1));
     assert!(find_button(&root, "Print").is_some());
 }
+
+/// The Sync dialog (issue 16): its fields by their names, an address that is not https:
+/// refused in the dialog with nothing emitted, Connect with what was typed (remembering the
+/// password only when ticked), Disconnect and Create database when they apply, and the
+/// annotations edited on two machines with both versions.
+#[wasm_bindgen_test]
+async fn sync_dialog_connects_refuses_plain_http_and_lists_conflicts() {
+    use article_annotator::core::couch::{Config, Conflict, DocKind, Saved, Status, Stop};
+    use article_annotator::core::storage::encode_annotation;
+    use article_annotator::web::components::sync::{SyncDialog, SyncDialogProps};
+    let host = host();
+    let (connect, disconnect, create, close) = (
+        Calls::<(Config, bool)>::new(),
+        Calls::<()>::new(),
+        Calls::<()>::new(),
+        Calls::<()>::new(),
+    );
+    let mut kept = Annotation::new(
+        Uuid::from_u128(7),
+        Uuid::from_u128(1),
+        Kind::Claim,
+        "Zoë said 19,000 strikes",
+        9,
+        23,
+        Timestamp(2_000),
+    );
+    kept.note = "later, on B".into();
+    let mut other = kept.clone();
+    other.note = "earlier, on A".into();
+    other.modified = Timestamp(1_000);
+    let props = SyncDialogProps {
+        saved: Some(Saved::new(
+            &Config {
+                url: "https://couch.example.org".into(),
+                database: "desk".into(),
+                user: "zoë".into(),
+                password: "secret".into(),
+            },
+            false,
+        )),
+        status: Some(Status::Stopped {
+            stop: Stop::NoDatabase {
+                database: "desk".into(),
+            },
+        }),
+        conflicts: vec![Conflict {
+            id: kept.id.to_string(),
+            kind: DocKind::Annotation,
+            kept: encode_annotation(&kept),
+            others: vec![encode_annotation(&other)],
+        }],
+        problems: vec![],
+        on_connect: connect.callback(),
+        on_disconnect: disconnect.callback(),
+        on_create_database: create.callback(),
+        on_close: close.callback(),
+    };
+    yew::Renderer::<SyncDialog>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(dialog_name(&host), "Sync");
+    assert_eq!(
+        value(&labelled(&host, "Server URL")),
+        "https://couch.example.org"
+    );
+    assert_eq!(value(&labelled(&host, "Database")), "desk");
+    assert_eq!(value(&labelled(&host, "User name")), "zoë");
+    let password = labelled(&host, "Password");
+    assert_eq!(password.get_attribute("type").as_deref(), Some("password"));
+    assert_eq!(
+        value(&password),
+        "",
+        "a password not remembered is not shown again"
+    );
+    assert!(text(&host).contains("Stopped: database desk does not exist"));
+    click(&button(&host, "Create database")).await;
+    assert_eq!(create.len(), 1);
+    // Plain http: to another machine is refused in the dialog; nothing is emitted.
+    type_into(&labelled(&host, "Server URL"), "http://couch.example.org").await;
+    type_into(&password, "pässword").await;
+    click(&button(&host, "Connect")).await;
+    assert!(connect.take().is_empty());
+    assert!(text(&query(&host, "[role=alert]")).contains("https:"));
+    type_into(&labelled(&host, "Server URL"), "http://127.0.0.1:5984").await;
+    let remember = query(&host, "input[type=checkbox]")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap();
+    remember.click();
+    yew::scheduler::flush().await;
+    click(&button(&host, "Connect")).await;
+    assert_eq!(
+        connect.take(),
+        vec![(
+            Config {
+                url: "http://127.0.0.1:5984".into(),
+                database: "desk".into(),
+                user: "zoë".into(),
+                password: "pässword".into(),
+            },
+            true
+        )]
+    );
+    assert!(host.query_selector("[role=alert]").unwrap().is_none());
+    click(&button(&host, "Disconnect")).await;
+    assert_eq!(disconnect.len(), 1);
+    let list = query(&host, "ul[aria-label='Edited on two machines']");
+    let item = text(&list);
+    assert!(item.contains("Claim “19,000 strikes”"), "{item}");
+    assert!(item.contains("Kept: note “later, on B”"), "{item}");
+    assert!(
+        item.contains("Other version: note “earlier, on A”"),
+        "{item}"
+    );
+}
+
+/// The header's sync status is a live region named "Sync status", absent without a
+/// connection.
+#[wasm_bindgen_test]
+async fn sync_status_says_where_sync_stands() {
+    use article_annotator::core::couch::Status;
+    use article_annotator::web::components::sync::{SyncStatus, SyncStatusProps};
+    let host = host();
+    yew::Renderer::<SyncStatus>::with_root_and_props(
+        host.clone(),
+        SyncStatusProps { status: None },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert!(host.query_selector("[role=status]").unwrap().is_none());
+    let host = self::host();
+    yew::Renderer::<SyncStatus>::with_root_and_props(
+        host.clone(),
+        SyncStatusProps {
+            status: Some(Status::Receiving { n: 40 }),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let status = query(&host, "[role=status]");
+    assert_eq!(
+        status.get_attribute("aria-label").as_deref(),
+        Some("Sync status")
+    );
+    assert_eq!(text(&status).trim(), "Receiving 40");
+}

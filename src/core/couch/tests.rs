@@ -687,7 +687,13 @@ fn remote_deletions_delete_here() {
     let id = a.id.to_string();
     let r1 = Rev::parse("1-aa").unwrap();
     let r2 = Rev::parse("2-dd").unwrap();
-    let doc = RemoteDoc::from_json(doc_of(&a, &[r1.clone()]).as_object().unwrap().clone()).unwrap();
+    let doc = RemoteDoc::from_json(
+        doc_of(&a, std::slice::from_ref(&r1))
+            .as_object()
+            .unwrap()
+            .clone(),
+    )
+    .unwrap();
     replica.receive(doc).unwrap();
     let tomb = json!({"_id": id, "_rev": "2-dd", "_deleted": true, "_revisions": {"start": 2, "ids": ["dd", "aa"]}});
     let got = replica
@@ -833,4 +839,47 @@ fn the_checkpoint_is_written_and_a_conflicting_one_read_again() {
     let put: Value = serde_json::from_str(script.sent()[2].body.as_deref().unwrap()).unwrap();
     assert_eq!(put["_rev"], json!("0-7"));
     assert_eq!(put["last_seq"], json!(9));
+}
+
+#[test]
+fn an_article_that_differs_only_in_its_times_is_no_conflict_to_tell() {
+    use crate::core::storage::{encode_article, StoredArticle};
+    use crate::core::text::Article;
+    let stored = |t: i64| {
+        let mut article = Article::sample();
+        article.captured = Some(crate::core::text::Capture::of(&article, Timestamp(t)));
+        StoredArticle {
+            article,
+            added: Timestamp(t),
+            changed: Timestamp(t),
+        }
+    };
+    let (older, newer) = (stored(10), stored(20));
+    let id = older.article.id.to_string();
+    let mut a = Replica::default();
+    a.local(&SyncMessage::Changed {
+        store: Store::Articles,
+        key: id.clone(),
+        record: encode_article(&older),
+    });
+    let mut b = Replica::default();
+    b.local(&SyncMessage::Changed {
+        store: Store::Articles,
+        key: id.clone(),
+        record: encode_article(&newer),
+    });
+    let rev = b.pending()[0].1[0].clone();
+    let doc = b.document(&id, &rev).unwrap();
+    let got = a
+        .receive(RemoteDoc::from_json(doc.as_object().unwrap().clone()).unwrap())
+        .unwrap();
+    assert_eq!(got.conflict, None);
+    assert_eq!(
+        got.record,
+        Some(SyncMessage::Changed {
+            store: Store::Articles,
+            key: id,
+            record: encode_article(&newer)
+        })
+    );
 }

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::core::couch::{Config, Conflict, FromSyncer, Saved, Status, Stop, ToSyncer};
 use crate::core::storage::decode_sync_batch;
-use crate::web::state::{AppAction, AppState, Notice};
+use crate::web::state::{AppAction, AppState, Notice, StorageStatus};
 
 /// The sync worker's loader script, written by Trunk next to `index.html`.
 pub const SYNCER_SCRIPT: &str = "./annotator-syncer_loader.js";
@@ -221,12 +221,18 @@ pub fn use_couch(state: &UseReducerHandle<AppState>) -> Couch {
     let saved = use_state(read_saved);
     let view = use_reducer(CouchView::default);
     let running = use_mut_ref(|| None::<Running>);
+    // Sync starts once the library has been read: records from the server are applied to the
+    // library as loaded, never to the placeholder shown before.
+    let loaded = !matches!(state.storage, StorageStatus::Opening);
     {
         // At start: a remembered connection starts at once; one whose password was not
         // remembered waits for it.
         let (saved, state, view, running) =
             (saved.clone(), state.clone(), view.clone(), running.clone());
-        use_effect_with((), move |_| {
+        use_effect_with(loaded, move |loaded| {
+            if !*loaded || running.borrow().is_some() {
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            }
             if let Some(s) = &*saved {
                 if s.ready() {
                     *running.borrow_mut() = start(s.config.clone(), &state, &view);
@@ -236,11 +242,11 @@ pub fn use_couch(state: &UseReducerHandle<AppState>) -> Couch {
                     })));
                 }
             }
-            move || {
+            Box::new(move || {
                 if let Some(r) = running.borrow_mut().take() {
                     r.stop();
                 }
-            }
+            })
         });
     }
     let connect = {
