@@ -26,9 +26,18 @@
 //   process** (TypeError "db.info is not a function" in express-pouchdb's routes/db.js): a test
 //   that lets the app create a database must connect as the admin. `couch.exited` tells a test
 //   that the server died (its stderr is in the error that `stop()` and the helpers throw).
-// - `_bulk_get`, `_revs_diff`, `_bulk_docs` with `new_edits: false` and `_revisions`,
-//   `_changes` (`feed=longpoll`, `since`, `style=all_docs`), `GET /db/_local/<id>` and
-//   `PUT /db/_local/<id>` all work (checked by `node couch.mjs`).
+// - `_bulk_get` (`?revs=true`: `_revisions` included), `_revs_diff`, `_bulk_docs` with
+//   `new_edits: false` and `_revisions` (two different revisions 2-… of one document become a
+//   conflict: `?conflicts=true` lists the loser), `_changes` (`feed=longpoll`, `since`,
+//   `style=all_docs`), `GET /db/_local/<id>` and `PUT /db/_local/<id>` (not listed in
+//   `_all_docs`) all work. One difference from CouchDB: `_bulk_get` of a document that does
+//   not exist answers `{"id":…,"docs":[{}]}` (an empty object) where CouchDB answers
+//   `{"docs":[{"error":{"id":…,"error":"not_found",…}}]}`.
+// - A request cut in the middle of its body (the proxy's `cutOn`) leaves the server running
+//   and stores nothing of a `_bulk_docs` whose body did not arrive.
+// - Chromium reports a failed fetch made by a page as a console error "Failed to load
+//   resource: …" (see `allowNetworkErrors` in harness.mjs), but none for one made by a
+//   dedicated worker.
 // - `GET /` answers `{"express-pouchdb":"Welcome!","version":"4.2.0",…}`: no `"couchdb"`
 //   member, unlike CouchDB (`{"couchdb":"Welcome",…}`); an app that insists on that member
 //   would call pouchdb-server "not a CouchDB server".
@@ -224,6 +233,8 @@ export async function proxy(targetPort, { host = '127.0.0.1' } = {}) {
   const port = await freePort();
   const sockets = new Set();
   let server = null;
+  /** { needle, resolve } while `cutOn` waits for its request. */
+  let cut = null;
   const track = (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -237,7 +248,22 @@ export async function proxy(targetPort, { host = '127.0.0.1' } = {}) {
       upstream.on('error', () => client.destroy());
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
-      client.pipe(upstream);
+      client.on('data', (chunk) => {
+        if (cut && chunk.includes(cut.needle)) {
+          // Forward the request line and headers and half of what follows of this chunk (part
+          // of the body), then take the server away: the request is cut in the middle.
+          const at = chunk.indexOf(cut.needle) + cut.needle.length;
+          upstream.write(chunk.subarray(0, at + Math.floor((chunk.length - at) / 2)));
+          const { resolve } = cut;
+          cut = null;
+          p.stop().then(resolve);
+          return;
+        }
+        if (!upstream.write(chunk)) {
+          client.pause();
+          upstream.once('drain', () => client.resume());
+        }
+      });
       upstream.pipe(client);
     });
     s.once('error', reject);
@@ -261,6 +287,15 @@ export async function proxy(targetPort, { host = '127.0.0.1' } = {}) {
       for (const sock of sockets) sock.destroy();
       sockets.clear();
       await closed;
+    },
+    /**
+     * Stops the proxy in the middle of the next request whose bytes contain `needle` (such as
+     * 'POST /desk/_bulk_docs'): that request's line and headers and part of its body reach the
+     * server, then every connection is cut as by `stop()`. Returns a promise that resolves once
+     * that has happened (so a test can arm it, start the work, and wait for the cut).
+     */
+    cutOn(needle) {
+      return new Promise((resolve) => { cut = { needle: Buffer.from(needle), resolve }; });
     },
     /** Accepts connections again on the same port. */
     async start() {
@@ -433,6 +468,24 @@ async function selfCheck() {
       await assert.rejects(through(), (e) => e.cause?.code === 'ECONNREFUSED');
       await px.start();
       assert.equal((await (await through()).json()).db_name, 'checks');
+      await px.stop();
+    });
+    await check('the proxy cuts a _bulk_docs in the middle of its body; the server lives, stores none of it', async () => {
+      const px = await proxy(couch.port);
+      const cutDone = px.cutOn('POST /checks/_bulk_docs');
+      const docs = Array.from({ length: 300 }, (_, i) => ({ _id: `cut-${i}`, _rev: '1-abc', type: 'annotation', note: 'x'.repeat(100) }));
+      const sent = fetch(`${px.url}checks/_bulk_docs`, { method: 'POST', headers: { authorization: basic(), 'content-type': 'application/json' },
+        body: JSON.stringify({ docs, new_edits: false }) }).then((r) => r.status, (e) => `failed: ${e.cause?.code ?? e.message}`);
+      await cutDone;
+      assert.match(String(await sent), /^failed/);
+      assert.equal((await couch.request('GET', '')).status, 200);
+      const ids = (await couch.allDocs('checks')).map((r) => r.id);
+      assert.equal(ids.filter((id) => id.startsWith('cut-')).length, 0);
+      await px.start();
+      const again = await fetch(`${px.url}checks/_bulk_docs`, { method: 'POST', headers: { authorization: basic(), 'content-type': 'application/json' },
+        body: JSON.stringify({ docs, new_edits: false }) });
+      assert.equal(again.status, 201);
+      assert.equal((await couch.allDocs('checks')).filter((r) => r.id.startsWith('cut-')).length, 300);
       await px.stop();
     });
     await check('PUT /<db> as the admin creates it (201)', async () => {
