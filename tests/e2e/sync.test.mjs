@@ -90,7 +90,7 @@ async function proxyFor(t, couch) {
 /** The Sync dialog, opened by the header's Sync button unless it is open already. */
 async function openSync(page) {
   await page.bringToFront();
-  if (await syncDialog(page).count() === 0) await syncButton(page).click();
+  if (await syncDialog(page).count() === 0) await syncButton(page).click({ timeout: 10_000 });
   await syncDialog(page).waitFor();
   return syncDialog(page);
 }
