@@ -33,6 +33,8 @@
 //   `_all_docs`) all work. One difference from CouchDB: `_bulk_get` of a document that does
 //   not exist answers `{"id":…,"docs":[{}]}` (an empty object) where CouchDB answers
 //   `{"docs":[{"error":{"id":…,"error":"not_found",…}}]}`.
+// - Update sequences (`update_seq`, `seq`, `last_seq`) are numbers here; CouchDB 2 and 3 give
+//   opaque strings ("12-g1AAAA…"). A client must pass them back as it got them.
 // - A request cut in the middle of its body (the proxy's `cutOn`) leaves the server running
 //   and stores nothing of a `_bulk_docs` whose body did not arrive.
 // - Chromium reports a failed fetch made by a page as a console error "Failed to load

@@ -158,6 +158,13 @@ async function annotationOn(page, exact) {
   return records.find((r) => r.value.quote.exact === exact).value;
 }
 
+/** Resolves as `promise` does, or fails after `ms` ms saying what did not happen. */
+function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** The note of annotation `id` in `page`'s IndexedDB (undefined while it has none). */
 async function storedNote(page, id) {
   return (await idbAll(page, 'annotations')).find((r) => r.key === id)?.value.note;
@@ -355,7 +362,7 @@ test('the server stopped in the middle of a large upload and started again: noth
   await expect(preview, SYNC).toHaveText(/300 annotations added/);
   await preview.getByRole('button', { name: 'Import' }).click();
   await waitForRecords(A, 'annotations', (rs) => ids.every((id) => rs.some((r) => r.key === id)), 30_000);
-  await cut;
+  await within(cut, 30_000, "A's upload of the import (POST /desk/_bulk_docs) to be cut");
   await expect(syncStatus(A), SYNC).toHaveText('Offline — will retry');
   const before = new Set((await couch.allDocs('desk')).map((r) => r.id));
   assert.ok(ids.filter((id) => before.has(id)).length < 300, 'the upload was cut before its end');
