@@ -20,6 +20,13 @@
 //   `{"error":"unauthorized",…}` to any request that carries it, `GET /db` included.
 //   Without credentials a database is readable and writable by anyone (no `_security`), as in
 //   CouchDB's admin party for databases.
+// - Users and `_security`: `PUT /_users/org.couchdb.user:<name>` creates a user (`addUser`);
+//   `PUT /<db>/_security` with `members` restricts a database (`setSecurity`). But a user who
+//   is not a member gets **401** `{"error":"unauthorized","reason":"You are not authorized to
+//   access this db."}` where CouchDB answers 403 `forbidden`, so "no access to database" cannot
+//   be shown end to end with this server (it reads as a wrong password); and a non-member's
+//   `_bulk_docs` answers 201 with an `unauthorized` error per document, so a client must read
+//   the per-document results. A member may read, `_bulk_docs` and write `_local` documents.
 // - A database that does not exist: `GET /<db>` answers 404 `{"error":"not_found",…}`; with
 //   the admin's credentials `PUT /<db>` creates it (201).
 // - **`PUT /<db>` without valid admin credentials once an admin exists crashes the whole server
@@ -188,6 +195,12 @@ export async function startCouch({ log = false } = {}) {
       }
       await rm(dir, { recursive: true, force: true });
     },
+    /** Creates a (non-admin) user `name` with `password` and `roles` in `_users`. */
+    addUser: (name, password, roles = []) => ok('PUT', `_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`,
+      { name, password, roles, type: 'user' }),
+    /** Sets the `_security` object of database `db`, e.g. { members: { names: ['maria'] } }. */
+    setSecurity: (db, security) => ok('PUT', `${encodeURIComponent(db)}/_security`,
+      { admins: { names: [], roles: [] }, members: { names: [], roles: [] }, ...security }),
     /** Creates database `name` (201, or 412 if it exists: an error). */
     createDb: (name) => ok('PUT', encodeURIComponent(name)),
     /** `GET /<name>`: { doc_count, update_seq, … }. */
@@ -489,6 +502,21 @@ async function selfCheck() {
       assert.equal(again.status, 201);
       assert.equal((await couch.allDocs('checks')).filter((r) => r.id.startsWith('cut-')).length, 300);
       await px.stop();
+    });
+    await check('a user who is not a member of the database gets 401 (CouchDB: 403); a member may sync', async () => {
+      await couch.createDb('members-only');
+      await couch.addUser('maria', 'pw');
+      await couch.addUser('tomas', 'pw');
+      await couch.setSecurity('members-only', { members: { names: ['maria'], roles: [] } });
+      const as = (name) => ({ authorization: basic(name, 'pw') });
+      const denied = await couch.request('GET', 'members-only', undefined, as('tomas'));
+      assert.equal(denied.status, 401, JSON.stringify(denied.body));
+      const bulk = await couch.request('POST', 'members-only/_bulk_docs', { docs: [{ _id: 'x' }] }, as('tomas'));
+      assert.equal(bulk.status, 201);
+      assert.equal(bulk.body[0].error, 'unauthorized');
+      assert.equal((await couch.request('GET', 'members-only/_changes', undefined, as('maria'))).status, 200);
+      assert.equal((await couch.request('POST', 'members-only/_bulk_docs', { docs: [{ _id: 'y', _rev: '1-abc' }], new_edits: false }, as('maria'))).status, 201);
+      assert.equal((await couch.request('PUT', 'members-only/_local/cp', { last_seq: 1 }, as('maria'))).status, 201);
     });
     await check('PUT /<db> as the admin creates it (201)', async () => {
       const r = await couch.request('PUT', 'made-later');
