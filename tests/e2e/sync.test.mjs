@@ -122,8 +122,8 @@ async function connect(page, url, db, { user = ADMIN.name, password = ADMIN.pass
 }
 
 /** Connects and waits for "Up to date", then closes the dialog. */
-async function connectAndSync(page, url, db) {
-  await connect(page, url, db);
+async function connectAndSync(page, url, db, credentials = {}) {
+  await connect(page, url, db, credentials);
   await expect(syncStatus(page), SYNC).toHaveText('Up to date');
   await closeSync(page);
 }
@@ -175,10 +175,14 @@ async function storedNote(page, id) {
 test('an annotation made in one profile appears in the other; its deletion too', SLOW, async (t) => {
   const couch = await couchFor(t);
   await couch.createDb('desk');
+  // Two people of the desk, members of its database (not server admins), as docs/SYNC.md sets up.
+  await couch.addUser('maria', 'maria-passphrase');
+  await couch.addUser('tomas', 'tomas-passphrase');
+  await couch.setSecurity('desk', { members: { names: ['maria', 'tomas'], roles: [] } });
   const A = await profile();
   const B = await profile();
-  await connectAndSync(A, couch.url, 'desk');
-  await connectAndSync(B, couch.url, 'desk');
+  await connectAndSync(A, couch.url, 'desk', { user: 'maria', password: 'maria-passphrase' });
+  await connectAndSync(B, couch.url, 'desk', { user: 'tomas', password: 'tomas-passphrase' });
   await expect(marks(B)).toHaveCount(0);
 
   await tagClaim(A, CLAIM);
