@@ -68,11 +68,46 @@ let pageErrors = [];
 /** Contexts opened since the current test began; closed after it. */
 let openContexts = [];
 
+/**
+ * Origins (`http://127.0.0.1:5984`) whose failed requests the current test expects; reset
+ * before and after each test. See `allowNetworkErrors`.
+ */
+let allowedNetworkOrigins = new Set();
+
+/**
+ * Lets the current test's pages fail requests to `origin` (a URL or an origin, such as a
+ * sync server the test stops or refuses on purpose) without failing the test: Chromium logs
+ * each failed load as a console error "Failed to load resource: net::ERR_CONNECTION_REFUSED"
+ * or "Failed to load resource: the server responded with a status of 401 (Unauthorized)",
+ * whose location is the resource's URL. Only those messages, and only for a resource of
+ * `origin`, are let through; any other console error (a CORS refusal, a message the app logs,
+ * a failed load from another origin) and every uncaught error still fail the test. Reset after
+ * each test.
+ *
+ * (Chromium 156 through playwright-core 1.64 reports no console message at all for a failed
+ * fetch made in a dedicated worker, so a worker's failures never reach this filter; a page's
+ * do.)
+ */
+export function allowNetworkErrors(origin) {
+  allowedNetworkOrigins.add(new URL(origin).origin);
+}
+
+/** Whether console message `m` is a failed load from an origin the test allowed. */
+function allowedNetworkError(m) {
+  if (!m.text().startsWith('Failed to load resource')) return false;
+  try {
+    return allowedNetworkOrigins.has(new URL(m.location().url).origin);
+  } catch {
+    return false;
+  }
+}
+
 /** Collects console errors and uncaught page errors of `page` (a Rust panic shows up as one). */
 export function watchErrors(page) {
   const errors = [];
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
+    if (allowedNetworkError(m)) return;
     errors.push(m.text());
     pageErrors.push(`console error on ${page.url()}: ${m.text()}`);
   });
@@ -152,6 +187,7 @@ export function setup() {
   beforeEach(() => {
     pageErrors = [];
     openContexts = [];
+    allowedNetworkOrigins = new Set();
   });
   afterEach(async () => {
     const errors = pageErrors;
@@ -159,6 +195,8 @@ export function setup() {
     pageErrors = [];
     openContexts = [];
     await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+    // Only once the pages are closed: a failed load reported while they close is still allowed.
+    allowedNetworkOrigins = new Set();
     assert.deepEqual(errors, [], 'no console errors and no uncaught page errors');
   });
   return app;
