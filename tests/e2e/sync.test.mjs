@@ -357,7 +357,7 @@ test('the server stopped in the middle of a large upload and started again: noth
 
   // A imports an article with 300 claims; the proxy stops the server in the middle of the
   // first upload of documents (the request line and part of its body have gone through).
-  const articleId = '5e1d0000-0000-4000-8000-0000000000a1';
+  const articleId = '5e1d0000-0000-4000-8000-00000000ffff';
   const { ids, json } = manyClaims('Three hundred claims', articleId, 600, 300);
   const cut = px.cutOn('POST /desk/_bulk_docs');
   await A.bringToFront();

@@ -318,7 +318,7 @@ impl Replica {
     }
 
     /// A record was written (or deleted) in this browser. It becomes a new revision unless
-    /// the tree's winner holds it already. A record older than the winner (by the merge
+    /// the tree's winner holds it already (or the document is of the other kind). A record older than the winner (by the merge
     /// rule: the page missed a change it was sent) is not sent: the winner is returned, for
     /// the page to take.
     pub fn local(&mut self, message: &SyncMessage) -> Option<SyncMessage> {
@@ -329,6 +329,9 @@ impl Replica {
             SyncMessage::Deleted { .. } => None,
         };
         let doc = match self.docs.get_mut(key) {
+            // An annotation whose id is an article's (or the reverse: only a crafted file can
+            // make one) is not sent: it would overwrite the other record's document.
+            Some(doc) if doc.kind != kind => return None,
             Some(doc) => doc,
             None => {
                 let body = body?;

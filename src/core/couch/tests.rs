@@ -883,3 +883,20 @@ fn an_article_that_differs_only_in_its_times_is_no_conflict_to_tell() {
         })
     );
 }
+
+#[test]
+fn an_annotation_with_an_articles_id_never_overwrites_the_articles_document() {
+    use crate::core::storage::{encode_article, StoredArticle};
+    use crate::core::text::Article;
+    let article = StoredArticle { article: Article::sample(), added: Timestamp(1), changed: Timestamp(1) };
+    let id = article.article.id;
+    let mut replica = Replica::default();
+    replica.local(&SyncMessage::Changed { store: Store::Articles, key: id.to_string(), record: encode_article(&article) });
+    let mut crafted = note(1, "same id as the article", 5);
+    crafted.id = id;
+    replica.local(&changed(&crafted));
+    let doc = replica.doc(&id.to_string()).unwrap();
+    assert_eq!(doc.kind, DocKind::Article);
+    assert_eq!(doc.tree.winner().unwrap().body.as_deref(), Some(encode_article(&article).as_str()));
+    assert_eq!(doc.tree.winner().unwrap().leaf().generation, 1);
+}
