@@ -383,6 +383,12 @@ async fn exchange(
     backoff: &mut i32,
 ) -> Result<(), SyncError> {
     let shared = shared();
+    // Whether the last pull reached the end of the feed: only then is the replica up to date
+    // and may the next pull wait for changes.
+    let mut caught_up = false;
+    let settled = |replica: &couch::Replica, shared: &Shared| {
+        replica.pending().is_empty() && shared.heard.borrow().is_empty()
+    };
     loop {
         let heard: Vec<SyncMessage> = std::mem::take(&mut *shared.heard.borrow_mut());
         let mut back = Vec::new();
@@ -403,7 +409,7 @@ async fn exchange(
         } else {
             save(sync_db, repid, replica, None).await?;
         }
-        let idle = replica.pending().is_empty() && shared.heard.borrow().is_empty();
+        let idle = caught_up && settled(replica, &shared);
         if idle {
             status(Status::UpToDate);
         }
@@ -430,7 +436,8 @@ async fn exchange(
             save(sync_db, repid, replica, Some(&cp)).await?;
             *local_checkpoint = Some(cp);
         }
-        if pulled.changes == 0 && replica.pending().is_empty() && shared.heard.borrow().is_empty() {
+        caught_up = pulled.changes < couch::protocol::PULL_BATCH;
+        if caught_up && settled(replica, &shared) {
             status(Status::UpToDate);
         }
     }

@@ -427,7 +427,9 @@ pub async fn push<T: Transport>(
                 }
             }
             for (id, rev) in sending {
-                if !refused.contains_key(&id) {
+                if refused.contains_key(&id) {
+                    replica.refuse(&id, &rev);
+                } else {
                     replica.sent(&id, &rev);
                     pushed.sent += 1;
                 }

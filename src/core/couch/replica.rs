@@ -236,6 +236,9 @@ pub struct Received {
 pub struct Replica {
     docs: HashMap<String, Doc>,
     unsaved: BTreeSet<String>,
+    /// Leaves the server refused (a validation function, no write access): not offered
+    /// again until they change or the replication starts again.
+    refused: BTreeSet<(String, String)>,
 }
 
 /// The later of two records by the app's merge rule (later `modified`/`changed`, ties by
@@ -288,6 +291,7 @@ impl Replica {
         Replica {
             docs: docs.into_iter().collect(),
             unsaved: BTreeSet::new(),
+            refused: BTreeSet::new(),
         }
     }
 
@@ -461,13 +465,18 @@ impl Replica {
         Ok(Received { record, conflict })
     }
 
-    /// The leaves the server may lack, per document, for `_revs_diff`.
+    /// The leaves the server may lack, per document, for `_revs_diff` (but those it refused).
     pub fn pending(&self) -> Vec<(String, Vec<Rev>)> {
         let mut out: Vec<(String, Vec<Rev>)> = self
             .docs
             .iter()
             .filter_map(|(id, d)| {
-                let revs: Vec<Rev> = d.tree.pending().map(|b| b.leaf().clone()).collect();
+                let revs: Vec<Rev> = d
+                    .tree
+                    .pending()
+                    .map(|b| b.leaf().clone())
+                    .filter(|r| !self.refused.contains(&(id.clone(), r.to_string())))
+                    .collect();
                 (!revs.is_empty()).then(|| (id.clone(), revs))
             })
             .collect();
@@ -500,6 +509,11 @@ impl Replica {
         Some(out.into())
     }
 
+    /// The server refused leaf `rev` of `id`: kept, not offered again by this replication.
+    pub fn refuse(&mut self, id: &str, rev: &Rev) {
+        self.refused.insert((id.to_owned(), rev.to_string()));
+    }
+
     /// The server has leaf `rev` of `id`.
     pub fn sent(&mut self, id: &str, rev: &Rev) {
         if let Some(doc) = self.docs.get_mut(id) {
@@ -511,6 +525,7 @@ impl Replica {
     /// The server lost what it had of ours: every leaf is to be sent again (`_revs_diff`
     /// then leaves out what it does have).
     pub fn resend_all(&mut self) {
+        self.refused.clear();
         for (id, doc) in &mut self.docs {
             doc.tree.resend();
             self.unsaved.insert(id.clone());

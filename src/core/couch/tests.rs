@@ -567,6 +567,11 @@ fn a_push_cut_off_resumes_and_a_refused_document_stays_pending() {
         pushed.refused,
         vec![(id.clone(), "only editors".to_string())]
     );
+    // Kept, not sent, and not offered again by this replication (no loop of refusals)…
+    assert!(replica.pending().is_empty());
+    assert_eq!(replica.doc(&id).unwrap().tree.pending().count(), 1);
+    // …until it starts again.
+    replica.resend_all();
     assert_eq!(replica.pending().len(), 1);
 }
 
@@ -888,15 +893,26 @@ fn an_article_that_differs_only_in_its_times_is_no_conflict_to_tell() {
 fn an_annotation_with_an_articles_id_never_overwrites_the_articles_document() {
     use crate::core::storage::{encode_article, StoredArticle};
     use crate::core::text::Article;
-    let article = StoredArticle { article: Article::sample(), added: Timestamp(1), changed: Timestamp(1) };
+    let article = StoredArticle {
+        article: Article::sample(),
+        added: Timestamp(1),
+        changed: Timestamp(1),
+    };
     let id = article.article.id;
     let mut replica = Replica::default();
-    replica.local(&SyncMessage::Changed { store: Store::Articles, key: id.to_string(), record: encode_article(&article) });
+    replica.local(&SyncMessage::Changed {
+        store: Store::Articles,
+        key: id.to_string(),
+        record: encode_article(&article),
+    });
     let mut crafted = note(1, "same id as the article", 5);
     crafted.id = id;
     replica.local(&changed(&crafted));
     let doc = replica.doc(&id.to_string()).unwrap();
     assert_eq!(doc.kind, DocKind::Article);
-    assert_eq!(doc.tree.winner().unwrap().body.as_deref(), Some(encode_article(&article).as_str()));
+    assert_eq!(
+        doc.tree.winner().unwrap().body.as_deref(),
+        Some(encode_article(&article).as_str())
+    );
     assert_eq!(doc.tree.winner().unwrap().leaf().generation, 1);
 }
