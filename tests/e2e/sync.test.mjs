@@ -236,6 +236,20 @@ test('an annotation made in one profile appears in the other; its deletion too',
   assert.equal(changes.find((c) => c.id === made.id)?.deleted, true, JSON.stringify(changes));
   await expect(syncStatus(A), SYNC).toHaveText('Up to date');
   await expect(syncStatus(B), SYNC).toHaveText('Up to date');
+
+  // A deletes the article itself from the library: gone from B's library too, a tombstone on
+  // the server.
+  const title = 'The Global Coalition Working to Defeat ISIS';
+  await libraryButton(A).click();
+  await libraryButton(B).click();
+  await expect(entry(B, title)).toHaveCount(1);
+  await entry(A, title).getByRole('button', { name: 'Delete' }).click();
+  await expect(entry(A, title)).toHaveCount(0);
+  await expect(entry(B, title), SYNC).toHaveCount(0);
+  await waitForRecords(B, 'articles', (rs) => !rs.some((r) => r.key === SAMPLE_ID), 10_000);
+  await eventually(async () => assert.equal(await couch.get('desk', SAMPLE_ID), null), SYNC);
+  const after = (await couch.request('GET', 'desk/_changes?style=all_docs')).body.results;
+  assert.equal(after.find((c) => c.id === SAMPLE_ID)?.deleted, true, JSON.stringify(after));
 });
 
 test('one annotation edited in both profiles while one is offline ends the same in both, reported as edited on two machines', SLOW, async (t) => {

@@ -442,7 +442,6 @@ impl Replica {
                 });
             }
         }
-        entry.tree.prune();
         self.unsaved.insert(doc.id.clone());
         let after = entry
             .tree

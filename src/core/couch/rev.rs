@@ -303,29 +303,4 @@ impl RevTree {
             b.pending = true;
         }
     }
-
-    /// Keeps a tree from growing with every resolved conflict: past eight branches, only
-    /// the four newest deleted leaves are kept (besides the winner, live leaves and leaves
-    /// not sent yet). A dropped deletion the server sends again is merely a deleted branch
-    /// again, which changes nothing.
-    pub fn prune(&mut self) {
-        if self.branches.len() > 8 {
-            let w = self.winner().map(|b| b.leaf().clone());
-            let mut deleted: Vec<usize> = (0..self.branches.len())
-                .filter(|&i| {
-                    self.branches[i].deleted
-                        && Some(self.branches[i].leaf()) != w.as_ref()
-                        && !self.branches[i].pending
-                })
-                .collect();
-            deleted.sort_by(|&a, &b| self.branches[b].leaf().rank(self.branches[a].leaf()));
-            let drop: Vec<usize> = deleted.into_iter().skip(4).collect();
-            let mut i = 0;
-            self.branches.retain(|_| {
-                let keep = !drop.contains(&i);
-                i += 1;
-                keep
-            });
-        }
-    }
 }

@@ -264,7 +264,7 @@ pub trait Transport {
 
 /// Why syncing stopped (it does not start again by itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "why", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Stop {
     /// 401.
     Unauthorized,
@@ -297,7 +297,7 @@ impl fmt::Display for Stop {
 
 /// Where sync stands, as the header says it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Checking the server and database.
     Connecting,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// From the page to the sync worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ToSyncer {
     /// Start replicating with this server and database (once per worker).
     Start {
@@ -19,7 +19,7 @@ pub enum ToSyncer {
 
 /// From the sync worker to the page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FromSyncer {
     /// The worker listens: the page may send [`ToSyncer::Start`].
     Loaded,
