@@ -16,6 +16,7 @@
 //   met (the annotation's label, the version kept and the "Other version").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import {
   setup, openApp, dragSelect, expect, eventually, idbAll, waitForRecords, allowNetworkErrors,
 } from './harness.mjs';
@@ -483,4 +484,56 @@ test('a server that is not CouchDB stops sync with its reason', SLOW, async () =
   const A = await profile();
   await connect(A, app.url, 'desk');
   await expect(syncStatus(A), SYNC).toHaveText(/^Stopped: .*127\.0\.0\.1:\d+.* is not a CouchDB server$/);
+});
+
+test('the password is kept only when remembered, only in this browser, and never exported; Disconnect keeps the library', SLOW, async (t) => {
+  const couch = await couchFor(t);
+  await couch.createDb('desk');
+  const A = await profile();
+  const kept = () => A.evaluate(() => JSON.parse(localStorage.getItem('annotator-sync') ?? 'null'));
+  // Without "Remember on this device": the connection is kept, not the password.
+  await connectAndSync(A, couch.url, 'desk');
+  let saved = await kept();
+  assert.equal(saved.config.url, couch.url.replace(/\/$/, ''));
+  assert.equal(saved.config.user, ADMIN.name);
+  assert.equal(saved.config.password, '');
+  assert.equal(saved.remember, false);
+  // After a reload sync waits for the password, and says so.
+  await A.reload();
+  await expect(syncStatus(A), SYNC).toHaveText('Stopped: enter the password again (it is not remembered on this device)');
+  const dialog = await openSync(A);
+  await expect(dialog.getByRole('textbox', { name: 'Server URL', exact: true })).toHaveValue(couch.url.replace(/\/$/, ''));
+  await expect(dialog.getByLabel('Password', { exact: true })).toHaveValue('');
+  await dialog.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await dialog.getByRole('checkbox', { name: 'Remember on this device', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(syncStatus(A), SYNC).toHaveText('Up to date');
+  await closeSync(A);
+  saved = await kept();
+  assert.equal(saved.config.password, ADMIN.password);
+  assert.equal(saved.remember, true);
+  // Remembered: a reload syncs at once.
+  await A.reload();
+  await expect(syncStatus(A), SYNC).toHaveText('Up to date');
+  // Nothing of it in the library's database or in an export of everything.
+  for (const store of ['articles', 'annotations', 'meta']) {
+    assert.ok(!JSON.stringify(await idbAll(A, store)).includes(ADMIN.password), `the password in ${store}`);
+  }
+  await A.getByRole('button', { name: 'Export' }).click();
+  const exportDialog = A.getByRole('dialog', { name: 'Export' });
+  await exportDialog.getByLabel('The whole library').check();
+  const [download] = await Promise.all([
+    A.waitForEvent('download'),
+    exportDialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  assert.ok(text.includes(SAMPLE_ID), 'the export holds the library');
+  assert.ok(!text.includes(ADMIN.password) && !text.includes(couch.url.replace(/\/$/, '')), 'no credentials or server in the export');
+  // Disconnect: sync stops and is forgotten; the library stays.
+  const before = await storedLibrary(A);
+  const dialogAgain = await openSync(A);
+  await dialogAgain.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await expect(syncStatus(A)).toHaveCount(0);
+  assert.equal(await kept(), null);
+  assert.deepEqual(await storedLibrary(A), before);
 });
