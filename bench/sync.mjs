@@ -17,14 +17,13 @@
 //
 // Needs `npm ci --prefix tests/e2e` (pouchdb-server; also playwright-core, if bench/ has no
 // node_modules of its own) and a build in dist/ (`make build`), or BENCH_DIST.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { extname, join, normalize, dirname } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { makeArticle, makeAnnotations, articleRecord, uuid } from './gen.mjs';
 import { startCouch, ADMIN } from '../tests/e2e/couch.mjs';
+import { serveDist } from '../tests/e2e/harness.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -111,30 +110,8 @@ async function seed(couch) {
 // ---------------------------------------------------------------------------------------------
 // The app.
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
-};
-
-/** dist/ on a loopback port. */
-async function serve() {
-  const server = createServer(async (req, res) => {
-    try {
-      const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-      const file = join(DIST, path.endsWith('/') ? join(path, 'index.html') : path);
-      if (!file.startsWith(DIST)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
-}
+/** dist/ on a loopback port (the end-to-end tests' server). */
+const serve = () => serveDist(DIST);
 
 /** A fresh profile (browser context) with the app open and its storage read. */
 async function profile(browser, url) {

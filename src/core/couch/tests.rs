@@ -198,38 +198,23 @@ fn only_https_or_http_on_this_machine_is_accepted() {
     assert!(Server::new(&cfg("http://localhost:5984", "desk")).is_ok());
     assert!(Server::new(&cfg("http://127.0.0.1:5984/couch/", "desk")).is_ok());
     assert!(Server::new(&cfg("http://[::1]:5984", "desk")).is_ok());
-    assert_eq!(
-        Server::new(&cfg("http://couch.example.org", "desk")),
-        Err(ConfigError::NotSecure)
-    );
-    assert_eq!(
-        Server::new(&cfg("http://127.0.0.1.evil.org", "desk")),
-        Err(ConfigError::NotSecure)
-    );
-    assert_eq!(
-        Server::new(&cfg("ftp://x.org", "desk")),
-        Err(ConfigError::NotSecure)
-    );
-    assert_eq!(
-        Server::new(&cfg("javascript:alert(1)", "desk")),
-        Err(ConfigError::NotAnAddress)
-    );
-    assert_eq!(
-        Server::new(&cfg("https://u:p@x.org", "desk")),
-        Err(ConfigError::CredentialsInAddress)
-    );
-    assert_eq!(
-        Server::new(&cfg("https://x.org/?a", "desk")),
-        Err(ConfigError::QueryInAddress)
-    );
-    assert_eq!(
-        Server::new(&cfg("https://x.org", "Desk")),
-        Err(ConfigError::BadDatabase)
-    );
-    assert_eq!(
-        Server::new(&cfg("https://x.org", "")),
-        Err(ConfigError::BadDatabase)
-    );
+    let refused = [
+        ("http://couch.example.org", "desk", ConfigError::NotSecure),
+        ("http://127.0.0.1.evil.org", "desk", ConfigError::NotSecure),
+        ("ftp://x.org", "desk", ConfigError::NotSecure),
+        ("javascript:alert(1)", "desk", ConfigError::NotAnAddress),
+        (
+            "https://u:p@x.org",
+            "desk",
+            ConfigError::CredentialsInAddress,
+        ),
+        ("https://x.org/?a", "desk", ConfigError::QueryInAddress),
+        ("https://x.org", "Desk", ConfigError::BadDatabase),
+        ("https://x.org", "", ConfigError::BadDatabase),
+    ];
+    for (url, db, why) in refused {
+        assert_eq!(Server::new(&cfg(url, db)), Err(why), "{url} {db}");
+    }
     assert!(ConfigError::NotSecure.to_string().contains("https:"));
 }
 

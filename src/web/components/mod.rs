@@ -3,6 +3,7 @@
 pub mod app_bar;
 pub mod article_view;
 pub mod connection;
+pub mod form;
 pub mod help;
 pub mod library;
 pub mod modal;

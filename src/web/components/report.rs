@@ -5,8 +5,10 @@
 use std::rc::Rc;
 
 use uuid::Uuid;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use crate::web::components::form::typed;
 
 use crate::core::library::ExportSettings;
 use crate::core::model::{HttpUrl, Verdict};
@@ -338,14 +340,6 @@ pub fn settings_dialog(props: &SettingsDialogProps) -> Html {
             .unwrap_or_default()
     });
     let error = use_state(|| None::<String>);
-    let typed = |field: &UseStateHandle<String>| {
-        let field = field.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
-                field.set(i.value());
-            }
-        })
-    };
     let save = {
         let (org, url, error, cb) = (
             org.clone(),

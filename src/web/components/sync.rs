@@ -5,6 +5,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::web::components::form::typed;
+
 use crate::core::couch::{Config, Conflict, Saved, Server, Status, Stop};
 use crate::web::components::modal::Modal;
 
@@ -61,14 +63,6 @@ pub fn sync_dialog(props: &SyncDialogProps) -> Html {
     let password = use_state(|| initial.config.password.clone());
     let remember = use_state(|| initial.remember);
     let error = use_state(|| None::<String>);
-    let typed = |field: &UseStateHandle<String>| {
-        let field = field.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
-                field.set(i.value());
-            }
-        })
-    };
     let on_remember = {
         let remember = remember.clone();
         Callback::from(move |e: Event| {
