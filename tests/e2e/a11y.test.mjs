@@ -91,6 +91,7 @@ test('no control in any view or dialog is named with a decorative glyph', async 
     ['Export', () => page.getByRole('button', { name: 'Export', exact: true }).click()],
     ["Replace the article's text", () => page.getByRole('button', { name: 'Replace text' }).click()],
     ['Keyboard shortcuts', () => page.getByRole('button', { name: 'Shortcuts' }).click()],
+    ['Sync', () => page.getByRole('button', { name: 'Sync', exact: true }).click()],
     ['Import preview', () => page.getByLabel('Import annotations').setInputFiles(
       { name: 'a11y.json', mimeType: 'application/json', buffer: Buffer.from(W3C_FILE) })],
   ];
@@ -156,6 +157,19 @@ test('Export: focus moves in, Tab stays inside, Escape closes, focus returns to 
     initial: (d) => d.getByRole('radio', { name: /^This article/ }),
     first: (d) => d.getByRole('radio', { name: /^This article/ }),
     last: (d) => d.getByRole('button', { name: 'Cancel' }),
+  });
+});
+
+test('Sync: focus moves to Server URL, Tab stays inside, Escape closes, focus returns to Sync', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  const opener = page.getByRole('button', { name: 'Sync', exact: true });
+  await checkDialog(page, {
+    name: 'Sync',
+    opener,
+    open: () => opener.click(),
+    initial: (d) => d.getByRole('textbox', { name: 'Server URL', exact: true }),
+    first: (d) => d.getByRole('textbox', { name: 'Server URL', exact: true }),
+    last: (d) => d.getByRole('button', { name: 'Close', exact: true }),
   });
 });
 

@@ -100,7 +100,7 @@ test('at 390 px the header actions are behind Menu: each is there by role and na
 
   await menuButton(page).tap();
   await expect(menuButton(page)).toHaveAttribute('aria-expanded', 'true');
-  for (const name of ['Undo', 'Redo', 'Report', 'Claims', 'Export', 'Settings', 'Shortcuts']) {
+  for (const name of ['Undo', 'Redo', 'Report', 'Claims', 'Export', 'Sync', 'Settings', 'Shortcuts']) {
     const button = page.getByRole('button', { name, exact: true });
     await expect(button).toHaveCount(1);
     assert.ok(await button.isVisible(), `${name} is shown in the open menu`);
@@ -347,6 +347,17 @@ test('axe-core finds no WCAG 2 A/AA violation at 390 px: article with the panel 
   await assertAxe(page, 'the article view with the panel open');
   await menuButton(page).tap();
   await assertAxe(page, 'the article view with the menu open');
+  // The Sync dialog (issue 16), with an address refused, so its alert is checked too.
+  await page.getByRole('button', { name: 'Sync', exact: true }).tap();
+  const sync = page.getByRole('dialog', { name: 'Sync', exact: true });
+  await sync.getByRole('textbox', { name: 'Server URL', exact: true }).fill('http://couch.example.org');
+  await sync.getByRole('textbox', { name: 'Database', exact: true }).fill('desk');
+  await sync.getByRole('button', { name: 'Connect', exact: true }).tap();
+  await sync.getByRole('alert').waitFor();
+  await assertAxe(page, 'the Sync dialog');
+  await screenshot(page, 'mobile-sync');
+  await sync.getByRole('button', { name: 'Close', exact: true }).tap();
+  await expect(sync).toHaveCount(0);
   await libraryButton(page).tap();
   await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
   await assertAxe(page, 'the library view');
@@ -357,7 +368,7 @@ test('at 1280 and 2560 px the header shows its buttons without a menu, and the a
   for (const width of [1280, 2560]) {
     const { page } = await open({ viewport: { width, height: 1000 } });
     await expect(menuButton(page)).toHaveCount(0);
-    for (const name of ['Undo', 'Redo', 'Report', 'Claims', 'Export', 'Settings', 'Shortcuts']) {
+    for (const name of ['Undo', 'Redo', 'Report', 'Claims', 'Export', 'Sync', 'Settings', 'Shortcuts']) {
       assert.ok(await page.getByRole('button', { name, exact: true }).isVisible(), `${name} at ${width} px`);
     }
     assert.ok(await page.getByLabel('Import annotations').isVisible(), `Import at ${width} px`);
