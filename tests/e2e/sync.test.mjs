@@ -537,3 +537,28 @@ test('the password is kept only when remembered, only in this browser, and never
   assert.equal(await kept(), null);
   assert.deepEqual(await storedLibrary(A), before);
 });
+
+test('documents on the server the app cannot read are skipped, reported and left on the server', SLOW, async (t) => {
+  const couch = await couchFor(t);
+  await couch.createDb('desk');
+  const broken = '5e1d0000-0000-4000-8000-0000000000bb';
+  await couch.putDocs('desk', [
+    // Another app's document in the same database.
+    { _id: 'settings-of-another-app', type: 'preferences', theme: 'dark' },
+    // An annotation whose fields are not an annotation's.
+    { _id: broken, type: 'annotation', v: 1, id: broken, note: 3 },
+  ]);
+  const A = await profile();
+  const before = await storedLibrary(A);
+  await connectAndSync(A, couch.url, 'desk');
+  const dialog = await openSync(A);
+  const problems = dialog.getByRole('list', { name: 'Not synced', exact: true }).getByRole('listitem');
+  await expect(problems, SYNC).toHaveCount(2);
+  await expect(problems.filter({ hasText: 'settings-of-another-app' })).toHaveText(/cannot be read .*type "preferences".*kept there/);
+  await expect(problems.filter({ hasText: broken })).toHaveText(/cannot be read .*kept there/);
+  // The library holds nothing of them (the sample article went up and is unchanged here).
+  assert.deepEqual(await storedLibrary(A), before);
+  // The server keeps them as they were.
+  assert.equal((await couch.get('desk', 'settings-of-another-app')).theme, 'dark');
+  assert.equal((await couch.get('desk', broken)).note, 3);
+});
