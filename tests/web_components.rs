@@ -1644,6 +1644,7 @@ async fn app_bar_buttons_call_their_callbacks_and_undo_follows_the_view() {
     let (report, on_report) = counter();
     let (claims, on_claims) = counter();
     let (settings, on_settings) = counter();
+    let (sync, on_sync) = counter();
     let root = host();
     let props = yew::props!(AppBarProps {
         library_count: 3usize,
@@ -1659,9 +1660,14 @@ async fn app_bar_buttons_call_their_callbacks_and_undo_follows_the_view() {
         on_report,
         on_claims,
         on_settings,
+        on_sync,
     });
     yew::Renderer::<AppBar>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
+    // No sync connection: no sync status.
+    assert!(root.query_selector("[role=status]").unwrap().is_none());
+    button(&root, "Sync").click();
+    assert_eq!(*sync.borrow(), 1);
     button(&root, "Library (3)").click();
     button(&root, "Undo").click();
     button(&root, "Export").click();
@@ -1744,6 +1750,7 @@ async fn app_bar_menu_discloses_every_action_and_escape_closes_it() {
             "Report",
             "Claims",
             "Export",
+            "Sync",
             "Settings",
             "Shortcuts"
         ]

@@ -325,6 +325,48 @@ fn records_the_worker_wrote_are_applied_without_writing_them_again() {
     assert!(b.deferred.is_none(), "once drawn, nothing is left to draw");
 }
 
+/// Issue 16: records from the sync server apply by the merge rule (the later change wins),
+/// show in the open article, and what was taken is queued to be saved here (no other tab
+/// wrote it); an older copy changes nothing and writes nothing; a deletion deletes and is
+/// saved.
+#[wasm_bindgen_test]
+fn records_from_the_sync_server_apply_by_the_merge_rule_and_are_saved() {
+    let (s, _article_id, claim_id) = after_an_undo();
+    let _ = s.outbox.0.borrow_mut().take();
+    let mut newer = s.annotations.get(claim_id).unwrap().clone();
+    newer.note = "from the desk".into();
+    newer.modified = Timestamp(50_000);
+    let a = reduce(s.clone(), AppAction::FromServer(written(&[&newer])));
+    assert_eq!(a.annotations.get(claim_id).unwrap().note, "from the desk");
+    let queued = a.outbox.0.borrow_mut().take();
+    assert_eq!(queued.puts.len(), 1, "{queued:?}");
+    assert!(queued.puts[0].2.contains("from the desk"));
+
+    let mut older = newer.clone();
+    older.note = "stale".into();
+    older.modified = Timestamp(10);
+    let b = reduce(a.clone(), AppAction::FromServer(written(&[&older])));
+    assert_eq!(b.annotations.get(claim_id).unwrap().note, "from the desk");
+    assert!(b.outbox.0.borrow().is_empty(), "nothing to save");
+
+    let c = reduce(
+        b,
+        AppAction::FromServer(SyncBatch {
+            records: vec![SyncMessage::Deleted {
+                store: Store::Annotations,
+                key: claim_id.to_string(),
+            }],
+        }),
+    );
+    assert!(c.annotations.get(claim_id).is_none());
+    assert!(!c.library.annotations.contains_key(&claim_id));
+    let queued = c.outbox.0.borrow_mut().take();
+    assert_eq!(
+        queued.deletes,
+        vec![(Store::Annotations, claim_id.to_string())]
+    );
+}
+
 /// Highlights an import left to draw are drawn a slice of blocks at a time, each slice in a
 /// task of its own (the shell asks for the next one while `deferred_rounds` moves), so that
 /// no task draws the whole article.
