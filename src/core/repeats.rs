@@ -33,7 +33,7 @@
 //! versions of the library's annotations, which visits only the records that changed, by
 //! pointer), never rebuilt when the user types.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
@@ -418,6 +418,39 @@ pub struct Repeat {
     pub similarity: f32,
 }
 
+/// Claims still to (re)index, in the order they were queued, each once (see
+/// [`ClaimIndex::plan_sync`]).
+#[derive(Debug, Clone, Default)]
+pub struct Pending {
+    queue: VecDeque<Uuid>,
+    queued: HashSet<Uuid>,
+}
+
+impl Pending {
+    /// Queues `id` (once).
+    pub fn push(&mut self, id: Uuid) {
+        if self.queued.insert(id) {
+            self.queue.push_back(id);
+        }
+    }
+
+    fn pop(&mut self) -> Option<Uuid> {
+        let id = self.queue.pop_front()?;
+        self.queued.remove(&id);
+        Some(id)
+    }
+
+    /// How many claims wait.
+    pub fn len(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Whether none waits.
+    pub fn is_empty(&self) -> bool {
+        self.queue.is_empty()
+    }
+}
+
 /// The claims of a library, indexed for finding repeats (see the module documentation).
 #[derive(Debug, Clone, Default)]
 pub struct ClaimIndex {
@@ -534,6 +567,55 @@ impl ClaimIndex {
                 self.remove(*id);
             }
         }
+    }
+
+    /// [`ClaimIndex::sync`] in two halves, so that indexing never holds the page: the claims
+    /// gone from `new` are removed now, and those added or changed are queued in `pending`,
+    /// for [`ClaimIndex::index_some`] to index a bounded slice at a time.
+    pub fn plan_sync(
+        &mut self,
+        old: &BTreeMap<Uuid, Rc<Annotation>>,
+        new: &BTreeMap<Uuid, Rc<Annotation>>,
+        pending: &mut Pending,
+    ) {
+        for (id, a) in new {
+            match old.get(id) {
+                Some(o) if Rc::ptr_eq(o, a) => {}
+                Some(o) if o.kind() == a.kind() && o.quote.exact == a.quote.exact => {}
+                _ => pending.push(*id),
+            }
+        }
+        for id in old.keys() {
+            if !new.contains_key(id) {
+                self.remove(*id);
+            }
+        }
+    }
+
+    /// Indexes queued claims as `annotations` (the library's latest) holds them, until about
+    /// `budget` characters of claim text were read (at least one claim); returns whether
+    /// the queue is empty. A queued id that is no claim any more, or gone, is removed.
+    pub fn index_some(
+        &mut self,
+        pending: &mut Pending,
+        annotations: &BTreeMap<Uuid, Rc<Annotation>>,
+        budget: usize,
+    ) -> bool {
+        let mut spent = 0;
+        while spent < budget {
+            let Some(id) = pending.pop() else {
+                break;
+            };
+            match annotations.get(&id) {
+                Some(a) if a.kind() == Kind::Claim => {
+                    spent += a.quote.exact.len();
+                    self.upsert(id, &a.quote.exact);
+                }
+                _ => self.remove(id),
+            }
+            spent += 1;
+        }
+        pending.is_empty()
     }
 
     /// The slots of the claims that share at least enough keys with `query` (sorted keys) to

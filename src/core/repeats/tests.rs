@@ -311,3 +311,76 @@ fn the_claims_view_groups_repeats_and_filters_by_verdict() {
     assert_eq!(v[0].verdict, False);
     assert_eq!(v[0].date, "1970-01-01");
 }
+
+/// Indexing a slice at a time ends where `sync` does: whatever the slices' size, the claims
+/// and their answers are the same; gone claims are removed at once; a claim changed while
+/// queued is indexed as it is last.
+#[test]
+fn indexing_in_slices_ends_where_sync_does() {
+    let lib = |texts: &[(u128, &str, Kind)]| -> BTreeMap<Uuid, Rc<Annotation>> {
+        texts
+            .iter()
+            .map(|(n, t, k)| {
+                let a = Annotation::new(
+                    Uuid::from_u128(*n),
+                    Uuid::from_u128(1),
+                    *k,
+                    t,
+                    0,
+                    t.chars().count(),
+                    Timestamp(1),
+                );
+                (a.id, Rc::new(a))
+            })
+            .collect()
+    };
+    let before = lib(&[
+        (
+            1,
+            "More than 19,000 coalition strikes hit ISIS targets.",
+            Kind::Claim,
+        ),
+        (2, "Turkey hosts 3 million refugees.", Kind::Claim),
+        (3, "We share a resolve.", Kind::Quote),
+    ]);
+    let after = lib(&[
+        (
+            1,
+            "More than 19,000 coalition strikes hit ISIS targets.",
+            Kind::Claim,
+        ),
+        (3, "We share a resolve.", Kind::Claim),
+        (
+            4,
+            "Coalition strikes hit more than 19,000 ISIS targets.",
+            Kind::Claim,
+        ),
+    ]);
+    let mut whole = ClaimIndex::new();
+    whole.sync(&BTreeMap::new(), &before);
+    whole.sync(&before, &after);
+    for budget in [1, 10, 1_000_000] {
+        let mut ix = ClaimIndex::new();
+        let mut pending = Pending::default();
+        ix.plan_sync(&BTreeMap::new(), &before, &mut pending);
+        assert_eq!(pending.len(), 3);
+        // Changed before the first slice: only the latest is indexed.
+        ix.plan_sync(&before, &after, &mut pending);
+        assert!(!ix.contains(Uuid::from_u128(2)), "gone at once");
+        let mut slices = 0;
+        while !ix.index_some(&mut pending, &after, budget) {
+            slices += 1;
+            assert!(slices < 100);
+        }
+        for n in [1u128, 2, 3, 4] {
+            assert_eq!(
+                ix.contains(Uuid::from_u128(n)),
+                whole.contains(Uuid::from_u128(n)),
+                "claim {n}, budget {budget}"
+            );
+        }
+        let q = "More than 19,000 coalition strikes hit ISIS targets.";
+        let ids = |found: Vec<Repeat>| found.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        assert_eq!(ids(ix.repeats_of(q, None)), ids(whole.repeats_of(q, None)));
+    }
+}
