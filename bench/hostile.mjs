@@ -82,6 +82,8 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
       document.addEventListener('change', () => { window.__bench.changeAt = performance.now(); }, { capture: true, once: true });
     });
 
+    // HOSTILE_TRACE_RELOAD=1 prints the reload's main-thread tasks over 5 ms (start and length)
+    // and where the time of those over 50 ms went.
     // HOSTILE_TRACE=1 prints, for each main-thread task over 50 ms during the import, its
     // length and where its time went (trace events by self time): for finding them.
     const tracing = process.env.HOSTILE_TRACE ? await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel'] }).then(() => true) : false;
@@ -120,6 +122,7 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
     if (!result.refused) {
       // Reload: navigation start → the article painted (with a highlight when any anchored).
       const marks = file.label.includes('nested');
+      const traceReload = process.env.HOSTILE_TRACE_RELOAD ? await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel', 'v8'] }).then(() => true) : false;
       result.reload = await phase('reload', async () => {
         await page.goto(`${url}?reloaded=1#noprobe`);
         return page.evaluate(({ title, marks }) => window.__bench.whenDom(() => {
@@ -127,6 +130,14 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
           return a && a.getAttribute('aria-label') === title && a.querySelector('p') && (!marks || a.querySelector('mark'));
         }, 30000), { title: article.title, marks });
       });
+      if (traceReload) {
+        const ev = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+        const main = ev.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+        const xs = ev.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 5000 && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
+        const t0 = xs.length ? xs[0].ts : 0;
+        console.error('reload tasks > 5 ms: ' + xs.map((e) => `@${((e.ts - t0) / 1000).toFixed(0)}:${(e.dur / 1000).toFixed(0)}`).join(' '));
+        longTaskReport(ev);
+      }
       // Then a file of one annotation imported into the library this import left: the
       // library is not sent with the jobs (the worker reads it from the database), so a big
       // library must not cost the page a long task at the start of every import.
