@@ -338,6 +338,17 @@ async fn fetch<T: Transport>(
     Ok(docs)
 }
 
+/// `POST`s `body` to the database's `path` and checks the answer.
+async fn post<T: Transport>(
+    t: &T,
+    session: &Session,
+    path: &str,
+    body: Value,
+) -> Result<super::server::Response, SyncError> {
+    let req = request(Method::Post, session.server.db_url(path), Some(body));
+    check(&session.server, Asking::Other, t.send(req).await)
+}
+
 /// What one push did.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Pushed {
@@ -370,16 +381,7 @@ pub async fn push<T: Transport>(
                 )
             })
             .collect();
-        let r = check(
-            &session.server,
-            Asking::Other,
-            t.send(request(
-                Method::Post,
-                session.server.db_url("/_revs_diff"),
-                Some(Value::Object(diff)),
-            ))
-            .await,
-        )?;
+        let r = post(t, session, "/_revs_diff", Value::Object(diff)).await?;
         #[derive(Deserialize)]
         struct Missing {
             #[serde(default)]
@@ -405,16 +407,8 @@ pub async fn push<T: Transport>(
             }
         }
         if !docs.is_empty() {
-            let r = check(
-                &session.server,
-                Asking::Other,
-                t.send(request(
-                    Method::Post,
-                    session.server.db_url("/_bulk_docs"),
-                    Some(json!({"docs": docs, "new_edits": false})),
-                ))
-                .await,
-            )?;
+            let body = json!({"docs": docs, "new_edits": false});
+            let r = post(t, session, "/_bulk_docs", body).await?;
             let answers: Vec<Map<String, Value>> = parse(&r.body, "_bulk_docs")?;
             let mut refused: BTreeMap<String, String> = BTreeMap::new();
             for a in answers {

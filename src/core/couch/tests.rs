@@ -79,6 +79,18 @@ fn server() -> Server {
     .unwrap()
 }
 
+/// A first connection of a fresh replica (no checkpoint here).
+fn first_connect(script: &Script) -> Result<Session, SyncError> {
+    run(connect(
+        script,
+        server(),
+        &mut Replica::default(),
+        "r",
+        None,
+        "s".into(),
+    ))
+}
+
 fn session(script: &Script, replica: &mut Replica) -> Session {
     run(connect(
         script,
@@ -292,15 +304,7 @@ fn pouchdb_server_is_welcome_too() {
             r#"{"status":404,"name":"not_found","message":"missing","error":"not_found","reason":"missing"}"#,
         ),
     ]);
-    assert!(run(connect(
-        &script,
-        server(),
-        &mut Replica::default(),
-        "r",
-        None,
-        "s".into()
-    ))
-    .is_ok());
+    assert!(first_connect(&script).is_ok());
 }
 
 #[test]
@@ -416,14 +420,7 @@ fn every_refusal_stops_with_its_reason() {
     ];
     for (answers, stop) in cases {
         let script = Script::new(answers);
-        let got = run(connect(
-            &script,
-            server(),
-            &mut Replica::default(),
-            "r",
-            None,
-            "s".into(),
-        ));
+        let got = first_connect(&script);
         assert_eq!(got, Err(SyncError::Stop(stop.clone())), "{stop}");
     }
     assert_eq!(
@@ -452,14 +449,7 @@ fn network_loss_and_server_errors_are_retried() {
         text(503, r#"{"error":"unavailable"}"#),
     ] {
         let script = Script::new(vec![answer]);
-        let got = run(connect(
-            &script,
-            server(),
-            &mut Replica::default(),
-            "r",
-            None,
-            "s".into(),
-        ));
+        let got = first_connect(&script);
         assert!(matches!(got, Err(SyncError::Retry(_))), "{got:?}");
     }
 }
