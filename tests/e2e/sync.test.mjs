@@ -562,3 +562,33 @@ test('documents on the server the app cannot read are skipped, reported and left
   assert.equal((await couch.get('desk', 'settings-of-another-app')).theme, 'dark');
   assert.equal((await couch.get('desk', broken)).note, 3);
 });
+
+test('two tabs of one browser: one syncs for both, the other takes over when it closes, and Disconnect in one stops both', SLOW, async (t) => {
+  const couch = await couchFor(t);
+  await couch.createDb('desk');
+  const tab1 = await profile();
+  const { page: tab2 } = await openApp(app.browser, app.url, tab1.context());
+  // Remembered, so that the second tab can take over with the password.
+  const dialog1 = await openSync(tab1);
+  await dialog1.getByRole('checkbox', { name: 'Remember on this device', exact: true }).check();
+  await connectAndSync(tab1, couch.url, 'desk');
+  // The other tab follows the connection made in the first, and leaves the syncing to it.
+  await expect(syncStatus(tab2), SYNC).toHaveText('Syncing in another tab');
+  const B = await profile();
+  await connectAndSync(B, couch.url, 'desk');
+  // A claim tagged in the second tab goes up through the first tab's sync.
+  await tagClaim(tab2, CLAIM);
+  await expect(marks(B), SYNC).toHaveCount(1);
+  // The first tab closes: the second takes over.
+  await tab1.close();
+  await expect(syncStatus(tab2), SYNC).toHaveText('Up to date');
+  await setNote(tab2, 'after the first tab closed');
+  await eventually(async () => assert.equal((await annotationOn(B, CLAIM)).note, 'after the first tab closed'), SYNC);
+  // Disconnect in one tab stops sync in every tab of the browser.
+  const { page: tab3 } = await openApp(app.browser, app.url, tab2.context());
+  await expect(syncStatus(tab3), SYNC).toHaveText('Syncing in another tab');
+  const dialog = await openSync(tab3);
+  await dialog.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await expect(syncStatus(tab3)).toHaveCount(0);
+  await expect(syncStatus(tab2), SYNC).toHaveCount(0);
+});

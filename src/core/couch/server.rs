@@ -41,11 +41,6 @@ impl Saved {
         Saved { config, remember }
     }
 
-    /// Whether sync can start from it without asking (no user, or a remembered password).
-    pub fn ready(&self) -> bool {
-        self.config.user.is_empty() || !self.config.password.is_empty()
-    }
-
     /// Its text.
     pub fn encode(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
@@ -54,6 +49,14 @@ impl Saved {
     /// Reads it; `None` if it is not one.
     pub fn decode(text: &str) -> Option<Saved> {
         serde_json::from_str(text).ok()
+    }
+}
+
+impl Config {
+    /// Whether a password must be given first: a user name without one (a password not
+    /// remembered on this device).
+    pub fn needs_password(&self) -> bool {
+        !self.user.is_empty() && self.password.is_empty()
     }
 }
 
@@ -309,6 +312,9 @@ pub enum Status {
     Receiving { n: usize },
     /// The server cannot be reached; trying again.
     Offline,
+    /// Another tab of this browser syncs the library (one does, for all of them); this one
+    /// takes over if that tab closes.
+    Elsewhere,
     /// Stopped, and why.
     Stopped { stop: Stop },
 }
@@ -321,6 +327,7 @@ impl fmt::Display for Status {
             Status::Sending { n } => write!(f, "Sending {n}"),
             Status::Receiving { n } => write!(f, "Receiving {n}"),
             Status::Offline => f.write_str("Offline — will retry"),
+            Status::Elsewhere => f.write_str("Syncing in another tab"),
             Status::Stopped { stop } => write!(f, "Stopped: {stop}"),
         }
     }

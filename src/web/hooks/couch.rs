@@ -3,7 +3,9 @@
 //! worker (`src/bin/syncer.rs`) with it, and carries the worker's messages into the app: the
 //! status for the header, records into the library ([`AppAction::FromServer`]: the merge
 //! rule, then saved), conflicts and problems for the Sync dialog. Disconnect terminates the
-//! worker and forgets the connection; the library stays as it is.
+//! worker and forgets the connection; the library stays as it is. Every tab starts a worker,
+//! and one of them syncs for the whole browser (a Web Lock, `src/web/couch_worker.rs`); a tab
+//! follows a connection changed in another (the `storage` event).
 
 use std::rc::Rc;
 
@@ -225,28 +227,50 @@ pub fn use_couch(state: &UseReducerHandle<AppState>) -> Couch {
     // library as loaded, never to the placeholder shown before.
     let loaded = !matches!(state.storage, StorageStatus::Opening);
     {
-        // At start: a remembered connection starts at once; one whose password was not
-        // remembered waits for it.
+        // At start: the connection kept in this browser starts.
         let (saved, state, view, running) =
             (saved.clone(), state.clone(), view.clone(), running.clone());
         use_effect_with(loaded, move |loaded| {
             if !*loaded || running.borrow().is_some() {
                 return Box::new(|| ()) as Box<dyn FnOnce()>;
             }
+            // A connection whose password was not remembered starts too: the worker says so
+            // once it is the one to sync (another tab may be syncing with the password).
             if let Some(s) = &*saved {
-                if s.ready() {
-                    *running.borrow_mut() = start(s.config.clone(), &state, &view);
-                } else {
-                    view.dispatch(CouchAction::Status(Some(Status::Stopped {
-                        stop: Stop::PasswordNeeded,
-                    })));
-                }
+                *running.borrow_mut() = start(s.config.clone(), &state, &view);
             }
             Box::new(move || {
                 if let Some(r) = running.borrow_mut().take() {
                     r.stop();
                 }
             })
+        });
+    }
+    {
+        // Another tab connected, reconnected or disconnected: this tab follows (its worker
+        // stops, and starts again with the new connection), so Disconnect stops sync in
+        // every tab and no tab goes on with an old connection.
+        let (saved, state, view, running) =
+            (saved.clone(), state.clone(), view.clone(), running.clone());
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if e.key().as_deref() != Some(SAVED_KEY) {
+                    return;
+                }
+                if let Some(r) = running.borrow_mut().take() {
+                    r.stop();
+                }
+                let next = e.new_value().and_then(|t| Saved::decode(&t));
+                match &next {
+                    None => view.dispatch(CouchAction::Status(None)),
+                    Some(s) => *running.borrow_mut() = start(s.config.clone(), &state, &view),
+                }
+                saved.set(next);
+            });
+            move || drop(listener)
         });
     }
     let connect = {
