@@ -221,57 +221,60 @@ fn storage_stop(what: &str, e: impl std::fmt::Display) -> Stop {
 /// The Web Lock one sync worker of this browser holds while it runs.
 const LOCK: &str = "article-annotator-sync";
 
-/// Waits until this worker holds [`LOCK`], then holds it for the worker's life: one worker
-/// of this browser syncs, for every tab (they all hear each other's writes on the channel
-/// already); another tab's worker says so and takes over when that tab closes. Where the
-/// browser has no Web Locks, every worker syncs (they make the same revisions).
-async fn hold_lock() {
+/// Waits until this worker holds [`LOCK`], then holds it until the returned function is
+/// called (or the worker ends): one worker of this browser syncs, for every tab (they all hear
+/// each other's writes on the channel already); another tab's worker says so and takes over
+/// when that tab closes or its sync stops. Where the browser has no Web Locks, every worker
+/// syncs (they make the same revisions).
+async fn hold_lock() -> Option<js_sys::Function> {
     let locks = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("navigator"))
-        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")));
-    let Ok(locks) = locks else { return };
-    let Ok(request) = js_sys::Reflect::get(&locks, &JsValue::from_str("request"))
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")))
+        .ok()?;
+    let request = js_sys::Reflect::get(&locks, &JsValue::from_str("request"))
         .and_then(|f| f.dyn_into::<js_sys::Function>())
-    else {
-        return;
-    };
+        .ok()?;
     let mut granted_resolve = None;
     let granted = js_sys::Promise::new(&mut |resolve, _| granted_resolve = Some(resolve));
-    let Some(resolve) = granted_resolve else {
-        return;
-    };
+    let resolve = granted_resolve?;
+    let release: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let release_in = Rc::clone(&release);
     let on_grant = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |_lock| {
+        // Held until this promise settles: when the release function is called.
+        let held = js_sys::Promise::new(&mut |done, _| *release_in.borrow_mut() = Some(done));
         let _ = resolve.call0(&JsValue::UNDEFINED);
-        // Never settles: the lock is held until the worker ends.
-        js_sys::Promise::new(&mut |_, _| {})
+        held
     });
-    if request
+    request
         .call2(
             &locks,
             &JsValue::from_str(LOCK),
             on_grant.as_ref().unchecked_ref(),
         )
-        .is_err()
-    {
-        return;
-    }
+        .ok()?;
     on_grant.forget();
     // Say where sync stands if the lock is not granted at once (dropping the timer cancels it).
     let timer = gloo::timers::callback::Timeout::new(300, || status(Status::Elsewhere));
     let _ = JsFuture::from(granted).await;
     drop(timer);
+    let release = release.borrow_mut().take();
+    release
 }
 
 async fn run(config: Config) {
-    hold_lock().await;
-    if config.needs_password() {
-        // Not remembered on this device: the tab that had it has closed.
-        status(Status::Stopped {
-            stop: Stop::PasswordNeeded,
-        });
-        return;
-    }
-    if let Err(stop) = replicate(config).await {
-        status(Status::Stopped { stop });
+    let release = hold_lock().await;
+    let stop = if config.needs_password() {
+        // Not remembered on this device (and no tab that has it is syncing).
+        Stop::PasswordNeeded
+    } else {
+        match replicate(config).await {
+            Err(stop) => stop,
+            Ok(()) => return,
+        }
+    };
+    status(Status::Stopped { stop });
+    // Stopped: another tab's worker may sync (with a password this one does not have).
+    if let Some(release) = release {
+        let _ = release.call0(&JsValue::UNDEFINED);
     }
 }
 
