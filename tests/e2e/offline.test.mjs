@@ -81,6 +81,10 @@ test('after one visit the app starts, annotates and suggests with no network', a
 test('without the service worker the same offline reload fails (the test above can fail)', async () => {
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const { page } = await openApp(app.browser, app.url, context);
+  // Go offline once the page has started its suggester worker and had its answer: cut off
+  // while that worker still loaded, the page once reported "Failed to fetch" uncaught (one
+  // CI run in five, 2026-12-01; not investigated further).
+  await expect(suggestions(page).getByRole('status')).toHaveText(/to review/, { timeout: 30_000 });
   await context.setOffline(true);
   await assert.rejects(page.reload(), /ERR_INTERNET_DISCONNECTED/);
 });
