@@ -128,8 +128,17 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
         return page.evaluate(({ title, marks }) => window.__bench.whenDom(() => {
           const a = document.querySelector('article');
           return a && a.getAttribute('aria-label') === title && a.querySelector('p') && (!marks || a.querySelector('mark'));
-        }, 30000), { title: article.title, marks });
+        }, 30000).catch((e) => {
+          // Say what the page showed instead.
+          const a = document.querySelector('article');
+          const notice = document.querySelector('.notice')?.textContent ?? '';
+          throw new Error(`${e.message}; showing ${a ? `article "${a.getAttribute('aria-label')}" (${a.querySelectorAll('mark').length} marks)` : 'no article'}${notice ? `, notice "${notice}"` : ''}`);
+        }), { title: article.title, marks });
       });
+      // Then until the library is read (the article is shown first, before the annotations
+      // are; the header's library controls wait for this) — before the next import.
+      result.reloadReady = await page.evaluate(() => window.__bench.whenDom(
+        () => document.querySelector('.app')?.dataset.storage !== 'loading', 30000));
       if (traceReload) {
         const ev = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
         const main = ev.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');

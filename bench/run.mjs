@@ -193,21 +193,23 @@ async function bundleSizes() {
   const sum = { raw: 0, gzip: 0, br: 0 };
   // The page loads the main wasm, its JS and the CSS; the background worker's files
   // (annotator-worker*) load only on the first import, export or text replacement, and the
-  // extractor's (annotator-extractor*) when the New article dialog opens.
+  // extractor's (annotator-extractor*) when the New article dialog opens, the suggester's when an
+  // article is shown, the syncer's (annotator-syncer*) only once a sync connection is set.
   const isWorker = (f) => f.startsWith('annotator-worker');
   const isExtractor = (f) => f.startsWith('annotator-extractor');
   const isSuggester = (f) => f.startsWith('annotator-suggester');
+  const isSyncer = (f) => f.startsWith('annotator-syncer');
   const kinds = [['wasm', '.wasm'], ['JS', '.js'], ['CSS', '.css']];
   for (const [name, ext] of kinds) {
     const s = { raw: 0, gzip: 0, br: 0 };
-    for (const f of files.filter((f) => extname(f) === ext && !isWorker(f) && !isExtractor(f) && !isSuggester(f))) {
+    for (const f of files.filter((f) => extname(f) === ext && !isWorker(f) && !isExtractor(f) && !isSuggester(f) && !isSyncer(f))) {
       const z = size(await readFile(join(DIST, f)));
       for (const k in s) s[k] += z[k];
     }
     for (const k in sum) sum[k] += s[k];
     row('bundle', `${name} raw / gzip / brotli`, 'KB', `${fmt(s.raw, 'KB')} / ${fmt(s.gzip, 'KB')} / ${fmt(s.br, 'KB')}`, '', null, 'loaded by the page');
   }
-  for (const [who, is, when] of [['worker', isWorker, 'loaded on first use'], ['extractor', isExtractor, 'loaded when New article opens'], ['suggester', isSuggester, 'loaded when an article is shown']]) {
+  for (const [who, is, when] of [['worker', isWorker, 'loaded on first use'], ['extractor', isExtractor, 'loaded when New article opens'], ['suggester', isSuggester, 'loaded when an article is shown'], ['syncer', isSyncer, 'loaded once a sync connection is set']]) {
     for (const [name, ext] of [[`${who} wasm`, '.wasm'], [`${who} JS (+ loader)`, '.js']]) {
       const s = { raw: 0, gzip: 0, br: 0 };
       for (const f of files.filter((f) => extname(f) === ext && is(f))) {
@@ -732,6 +734,7 @@ async function hostileSection(browser, url) {
     row(label, 'longest main-thread task during it', 'ms', pick('longest'), '', null, 'bounds the wait of a key press or click; 0: no task reached 50 ms (the Long Tasks API reports only those)');
     row(label, 'main-thread tasks over 50 ms during it', 'count', pick('longTasks'), '', null, '');
     if (file.imports) row(label, 'reload → article painted', 'ms', pick('reload'), '', null, 'navigation start → article (and a highlight) painted');
+    if (file.imports) row(label, '… → library read (annotations listed, controls enabled)', 'ms', pick('reloadReady'), '', null, 'navigation start → the whole library read and drawn');
     if (file.imports) row(label, 'then a one-annotation file: chosen → imported', 'ms', pick('secondTotal'), '', null, 'into the library this import left');
     if (file.imports) row(label, '… longest main-thread task during it', 'ms', pick('secondLongest'), '', null, 'the worker reads the library from the database');
     const total = pick('total');

@@ -340,6 +340,7 @@ impl PanelCalls {
             on_error: self.error.callback(),
             repeats: Rc::new(Vec::new()),
             on_copy_check: Callback::noop(),
+            loading: false,
         }
     }
 }
@@ -386,6 +387,26 @@ fn item(host: &Element, id: Uuid) -> Element {
     query(host, &format!("button.item[data-id='{id}']"))
         .parent_element()
         .unwrap()
+}
+
+/// While the library is still being read (the article is shown first), the panel says so
+/// instead of "Showing 0 of 0", which would read as "this article has no annotations".
+#[wasm_bindgen_test]
+async fn panel_says_the_annotations_are_loading_while_the_library_is_read() {
+    let s = sample();
+    let calls = PanelCalls::new();
+    let mut props = calls.props(set_of(&s.article, Vec::new()), Filter::default(), None);
+    props.loading = true;
+    let (host, mut handle) = render_panel(props).await;
+    assert_eq!(counts(&host), "Loading annotations…");
+    assert!(listed(&host).is_empty());
+    // Once read, the counts come back.
+    let mut props = calls.props(set_of(&s.article, s.all()), Filter::default(), None);
+    props.loading = false;
+    handle.update(props);
+    yew::scheduler::flush().await;
+    drawn().await;
+    assert_eq!(counts(&host), "Showing 4 of 4 (2 claims, 2 quotes)");
 }
 
 #[wasm_bindgen_test]
@@ -1707,6 +1728,43 @@ async fn press(el: &Element, key: &str) {
         web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     el.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
+}
+
+/// While the library is still being read (the article to open is shown first), what works
+/// on the library waits: those buttons and the Import control are disabled; Menu and
+/// Shortcuts are not.
+#[wasm_bindgen_test]
+async fn app_bar_disables_what_needs_the_library_while_it_is_read() {
+    use article_annotator::web::components::app_bar::{AppBar, AppBarProps};
+    let (library, on_library) = counter();
+    let root = host();
+    let props = yew::props!(AppBarProps {
+        library_count: 0usize,
+        in_article: true,
+        can_undo: false,
+        can_redo: false,
+        on_library,
+        on_undo: Callback::noop(),
+        on_redo: Callback::noop(),
+        on_export: Callback::noop(),
+        on_import_file: Callback::noop(),
+        on_shortcuts: Callback::noop(),
+        on_report: Callback::noop(),
+        on_claims: Callback::noop(),
+        on_settings: Callback::noop(),
+        loading: true,
+    });
+    yew::Renderer::<AppBar>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    for name in ["Library (0)", "Report", "Claims", "Export", "Sync", "Settings"] {
+        assert!(button(&root, name).has_attribute("disabled"), "{name}");
+    }
+    assert!(query(&root, "input[type=file]").has_attribute("disabled"));
+    for name in ["Menu", "Shortcuts"] {
+        assert!(!button(&root, name).has_attribute("disabled"), "{name}");
+    }
+    button(&root, "Library (0)").click();
+    assert_eq!(*library.borrow(), 0);
 }
 
 #[wasm_bindgen_test]

@@ -408,3 +408,64 @@ fn deferred_highlights_are_drawn_a_slice_at_a_time() {
     }
     assert_eq!(slices, n.div_ceil(DEFERRED_SLICE));
 }
+
+/// At start the article to open can be shown before the library is read (its annotations
+/// take long to read when there are many): `Preview` shows it, with no annotations and the
+/// storage still opening (selection waits for it); `Start` then opens it with its
+/// annotations; a `Preview` arriving after the library was read changes nothing.
+#[wasm_bindgen_test]
+fn the_article_shown_before_the_library_is_read_is_then_opened_with_its_annotations() {
+    use article_annotator::core::storage::{StoredArticle, StoredLibrary};
+    use article_annotator::web::state::{StorageStatus, View};
+    let article = Article::new(
+        Uuid::from_u128(7),
+        "Çavuşoğlu’s visit",
+        None,
+        "Mevlüt Çavuşoğlu said 40% of it 🙂 was “done”.",
+    );
+    let claim = Annotation::new(
+        Uuid::from_u128(8),
+        article.id,
+        Kind::Claim,
+        &article.text,
+        0,
+        15,
+        Timestamp(1_700_000_000_000),
+    );
+    let state = Rc::new(AppState::new(Article::sample(), Vec::new()));
+    let state = reduce(state, AppAction::Preview(article.clone()));
+    assert_eq!(state.article.id, article.id);
+    assert_eq!(state.view, View::Article);
+    assert_eq!(state.annotations.len(), 0);
+    assert_eq!(state.storage, StorageStatus::Opening);
+
+    let mut library = StoredLibrary::default();
+    library.articles.insert(
+        article.id,
+        StoredArticle {
+            article: article.clone(),
+            added: Timestamp(1_700_000_000_000),
+            changed: Timestamp(1_700_000_000_000),
+        },
+    );
+    library.annotations.insert(claim.id, Rc::new(claim.clone()));
+    let state = reduce(
+        state,
+        AppAction::Start {
+            result: LoadResult {
+                library,
+                ..LoadResult::default()
+            },
+            now: Timestamp(1_800_000_000_000),
+            unfinished: None,
+            library_first: false,
+            last_shown: Some(article.id),
+        },
+    );
+    assert_eq!(state.storage, StorageStatus::Available);
+    assert_eq!(state.article.id, article.id);
+    assert_eq!(state.annotations.len(), 1);
+
+    let later = reduce(state.clone(), AppAction::Preview(Article::sample()));
+    assert!(Rc::ptr_eq(&later, &state), "a late preview is ignored");
+}

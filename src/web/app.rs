@@ -273,7 +273,8 @@ pub fn app() -> Html {
                 on_claims={show(&dialog, Some(Dialog::Claims))}
                 on_settings={show(&dialog, Some(Dialog::Settings))}
                 on_sync={show(&dialog, Some(Dialog::Sync))}
-                sync_status={couch.view.status.clone()} />
+                sync_status={couch.view.status.clone()}
+                loading={state.storage == StorageStatus::Opening} />
             <Notices storage={state.storage.clone()} skipped={state.skipped.clone()}
                 notice={state.notice.clone()}
                 on_export_everything={transfer.export_everything.clone()}
@@ -289,7 +290,8 @@ pub fn app() -> Html {
                             <p class="source"><a href={url.as_str().to_owned()} target="_blank" rel="noopener noreferrer">{ url.as_str() }</a></p>
                         }
                         <div class="reader-tools">
-                            <button type="button" onclick={show(&dialog, Some(Dialog::ReplaceText)).reform(|_: MouseEvent| ())}>
+                            <button type="button" disabled={state.storage == StorageStatus::Opening}
+                                    onclick={show(&dialog, Some(Dialog::ReplaceText)).reform(|_: MouseEvent| ())}>
                                 { "Replace text" }
                             </button>
                             <SentenceButtons on_step={sentence_step(&state, &article_ref)} />
@@ -313,7 +315,8 @@ pub fn app() -> Html {
                             selected={state.selected} on_filter={send(&state, AppAction::SetFilter)}
                             on_select={select_item(&state, &article_ref)} {on_edit} on_delete={delete}
                             on_error={send(&state, |text| AppAction::Notify(Notice::error(text)))}
-                            repeats={selected_repeats.clone()} {on_copy_check} />
+                            repeats={selected_repeats.clone()} {on_copy_check}
+                            loading={state.storage == StorageStatus::Opening} />
                     </SideSheet>
                 </main>
             } else {

@@ -276,43 +276,58 @@ impl Db {
     /// Reads every record of every store, in one read-only transaction, as the store, the key
     /// and the record's JSON text, for [`crate::core::storage::load_records`].
     pub async fn load_all(&self) -> Result<Vec<RawRecord>, StorageError> {
-        let names: Vec<&str> = STORES.iter().map(|s| s.store.name()).collect();
+        let stores: Vec<Store> = STORES.iter().map(|s| s.store).collect();
+        self.read(&stores)?.await
+    }
+
+    /// Asks for every record of `stores`, in one read-only transaction, and returns the
+    /// future of their store, key and JSON text. The requests are made before this returns,
+    /// so the browser reads meanwhile, and a read asked for first is not queued behind a later
+    /// one (the start asks for the small articles store before the whole library, see
+    /// [`crate::core::storage::FIRST_READ`]).
+    pub fn read(
+        &self,
+        stores: &[Store],
+    ) -> Result<impl Future<Output = Result<Vec<RawRecord>, StorageError>>, StorageError> {
+        let names: Vec<&str> = stores.iter().map(|s| s.name()).collect();
         let tx = idb::Database::from(self.db.clone())
             .transaction(&names, idb::TransactionMode::ReadOnly)
             .map_err(|e| from_idb(e, false))?;
-        // Both requests of every store are made before the first await, in one transaction,
-        // so keys and values are read from the same state, both in key order.
+        // Both requests of every store are made here, in one transaction, so keys and values
+        // are read from the same state, both in key order.
         let mut requests = Vec::new();
-        for spec in STORES {
-            let store = tx
-                .object_store(spec.store.name())
-                .map_err(|e| from_idb(e, false))?;
-            let keys = store
+        for &store in stores {
+            let object_store = tx.object_store(store.name()).map_err(|e| from_idb(e, false))?;
+            let keys = object_store
                 .get_all_keys(None, None)
                 .map_err(|e| from_idb(e, false))?;
-            let values = store.get_all(None, None).map_err(|e| from_idb(e, false))?;
-            requests.push((spec.store, keys.into_future(), values.into_future()));
+            let values = object_store
+                .get_all(None, None)
+                .map_err(|e| from_idb(e, false))?;
+            requests.push((store, keys.into_future(), values.into_future()));
         }
-        let mut out = Vec::new();
-        for (store, keys, values) in requests {
-            let keys = keys.await.map_err(|e| from_idb(e, false))?;
-            let values = values.await.map_err(|e| from_idb(e, false))?;
-            if keys.len() != values.len() {
-                return Err(StorageError::Other(format!(
-                    "the {store} store gave {} keys for {} records.",
-                    keys.len(),
-                    values.len()
-                )));
+        Ok(async move {
+            let mut out = Vec::new();
+            for (store, keys, values) in requests {
+                let keys = keys.await.map_err(|e| from_idb(e, false))?;
+                let values = values.await.map_err(|e| from_idb(e, false))?;
+                if keys.len() != values.len() {
+                    return Err(StorageError::Other(format!(
+                        "the {store} store gave {} keys for {} records.",
+                        keys.len(),
+                        values.len()
+                    )));
+                }
+                for (key, value) in keys.iter().zip(values.iter()) {
+                    out.push(RawRecord {
+                        store,
+                        key: key_text(key),
+                        json: json_text(value),
+                    });
+                }
             }
-            for (key, value) in keys.iter().zip(values.iter()) {
-                out.push(RawRecord {
-                    store,
-                    key: key_text(key),
-                    json: json_text(value),
-                });
-            }
-        }
-        Ok(out)
+            Ok(out)
+        })
     }
 
     /// Carries out `plan` in one read-write transaction: every put and delete is written, or,

@@ -87,7 +87,7 @@ pub use plan::{
 };
 pub use schema::{
     Store, StoreSpec, ANNOTATIONS, ANNOTATIONS_BY_ARTICLE, ARTICLES, ARTICLE_ID_PATH, DB_NAME,
-    DB_VERSION, META, STORES,
+    DB_VERSION, FIRST_READ, META, STORES,
 };
 pub use sync::{
     apply_sync, apply_sync_batch, apply_written_batch, decode_sync, decode_sync_batch, encode_sync,

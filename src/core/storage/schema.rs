@@ -93,6 +93,12 @@ pub const STORES: [StoreSpec; 3] = [
     },
 ];
 
+/// The stores read first at start, before the whole library: enough to choose and show the
+/// article to open ([`crate::core::articles::start_view`] looks at articles alone), so that
+/// its text is on screen while a large set of annotations is still being read. What they give
+/// is only shown; the library the app works with is the one read whole, in one transaction.
+pub const FIRST_READ: [Store; 1] = [Store::Articles];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,6 +39,10 @@ pub struct AppBarProps {
     /// Where sync stands, while a connection is set.
     #[prop_or_default]
     pub sync_status: Option<crate::core::couch::Status>,
+    /// The library is still being read (the article to open may already be shown): what
+    /// works on the library (opening it, reports, exports, imports, sync, settings) waits.
+    #[prop_or_default]
+    pub loading: bool,
 }
 
 /// The id of the container of the header's actions, which the Menu button controls.
@@ -88,7 +92,7 @@ pub fn app_bar(props: &AppBarProps) -> Html {
             <span class="brand">{ "Article Annotator" }</span>
             <nav class="nav" aria-label="Main">
                 <button type="button" aria-pressed={(!props.in_article).to_string()}
-                        onclick={click(&props.on_library)}>
+                        disabled={props.loading} onclick={click(&props.on_library)}>
                     { format!("Library ({})", props.library_count) }
                 </button>
             </nav>
@@ -105,17 +109,17 @@ pub fn app_bar(props: &AppBarProps) -> Html {
                     <button type="button" disabled={!props.can_redo || !props.in_article}
                             aria-keyshortcuts="Control+Shift+Z" onclick={click(&props.on_redo)}>{ "Redo" }</button>
                 </div>
-                <button type="button" onclick={click(&props.on_report)}>{ "Report" }</button>
-                <button type="button" onclick={click(&props.on_claims)}>{ "Claims" }</button>
-                <button type="button" onclick={click(&props.on_export)}>{ "Export" }</button>
+                <button type="button" disabled={props.loading} onclick={click(&props.on_report)}>{ "Report" }</button>
+                <button type="button" disabled={props.loading} onclick={click(&props.on_claims)}>{ "Claims" }</button>
+                <button type="button" disabled={props.loading} onclick={click(&props.on_export)}>{ "Export" }</button>
                 <label class="file-button">
                     { "Import" }
                     <input type="file" aria-label="Import annotations"
                            accept=".json,.jsonld,application/json,application/ld+json"
-                           onchange={props.on_import_file.clone()} />
+                           disabled={props.loading} onchange={props.on_import_file.clone()} />
                 </label>
-                <button type="button" onclick={click(&props.on_sync)}>{ "Sync" }</button>
-                <button type="button" onclick={click(&props.on_settings)}>{ "Settings" }</button>
+                <button type="button" disabled={props.loading} onclick={click(&props.on_sync)}>{ "Sync" }</button>
+                <button type="button" disabled={props.loading} onclick={click(&props.on_settings)}>{ "Settings" }</button>
                 <button type="button" class="help-btn" aria-keyshortcuts="?"
                         onclick={click(&props.on_shortcuts)}>{ "Shortcuts" }</button>
             </div>

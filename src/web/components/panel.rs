@@ -28,6 +28,9 @@ pub struct PanelProps {
     pub repeats: Rc<Vec<ClaimView>>,
     /// Copy the check of claim `.1` onto claim `.0`.
     pub on_copy_check: Callback<(Uuid, Uuid)>,
+    /// The library is still being read: the annotations are not known yet.
+    #[prop_or_default]
+    pub loading: bool,
 }
 
 /// The panel re-renders only when what it shows changes (compared by pointer for the
@@ -38,6 +41,7 @@ impl PartialEq for PanelProps {
             && self.filter == other.filter
             && self.selected == other.selected
             && Rc::ptr_eq(&self.repeats, &other.repeats)
+            && self.loading == other.loading
     }
 }
 
@@ -201,8 +205,12 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
                        value={props.filter.search.clone()} oninput={on_search} />
             </div>
             <p class="counts" role="status">
-                { format!("Showing {} of {} ({} claims, {} quotes)",
-                    view.shown.all, view.total.all, view.shown.claims, view.shown.quotes) }
+                if props.loading {
+                    { "Loading annotations…" }
+                } else {
+                    { format!("Showing {} of {} ({} claims, {} quotes)",
+                        view.shown.all, view.total.all, view.shown.claims, view.shown.quotes) }
+                }
             </p>
             <ul class="items" aria-label="Annotation list">
                 { for view.items.iter().take(visible).map(|a| item(a)) }

@@ -89,6 +89,10 @@ fn use_opening_mark(state: &UseReducerHandle<AppState>) {
     }
     use_effect_with(open, |open| {
         if let Some(id) = *open {
+            // The next start opens it again (`articles::to_open_at_start`).
+            if let Some(shared) = shared_storage() {
+                let _ = shared.set_item(articles::LAST_SHOWN_KEY, &articles::last_shown_mark(id));
+            }
             after_paint(move || {
                 clear_mark(&articles::opening_mark(id));
             });
@@ -156,6 +160,10 @@ pub fn mark_opening(id: Uuid) {
 
 fn local_item(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok()?
+}
+
+fn shared_item(key: &str) -> Option<String> {
+    shared_storage()?.get_item(key).ok()?
 }
 
 /// Writes the opening mark to `sessionStorage` and mirrors it under this tab's key in
@@ -284,25 +292,41 @@ async fn start(
     unfinished: Option<Uuid>,
     library_first: bool,
 ) {
-    let loaded = match idb::open().await {
-        Ok(db) => db
-            .load_all()
-            .await
-            .map(|raw| (db, storage::load_records(raw))),
-        Err(e) => Err(e),
+    let db = match idb::open().await {
+        Ok(db) => db,
+        Err(e) => return storage_unavailable(&state, e),
     };
-    let (db, mut result) = match loaded {
-        Ok(x) => x,
-        Err(e) => {
-            state.dispatch(AppAction::Loaded {
-                result: Default::default(),
-                now: dom::now(),
-            });
-            state.dispatch(AppAction::SetStorage(StorageStatus::Unavailable(
-                e.to_string(),
-            )));
-            return;
+    // This tab's own mark, and those of tabs that died while rendering.
+    let mut marks: Vec<Uuid> = unfinished.into_iter().collect();
+    marks.extend(left_by_dead_tabs().await);
+    let last_shown = articles::last_shown(shared_item(articles::LAST_SHOWN_KEY).as_deref());
+    // The articles store is asked for first, then the whole library (one transaction, read
+    // while the article is drawn): a library with many annotations takes long to read, and
+    // the article it will open can be shown before (see `articles::preview_at_start`).
+    let first = db.read(&storage::FIRST_READ);
+    let whole = db.read(&storage::STORES.map(|s| s.store));
+    let (first, whole) = match (first, whole) {
+        (Ok(first), Ok(whole)) => (first, whole),
+        (Err(e), _) | (_, Err(e)) => return storage_unavailable(&state, e),
+    };
+    let mut previewed = None;
+    if let Ok(raw) = first.await {
+        let mut read = storage::load_records(raw);
+        // What earlier pages left unwritten is shown too (a text replaced, say).
+        let _ = storage::replay_journals(&mut read, &read_journals());
+        if let Some(id) = articles::preview_at_start(&read.library, &marks, library_first, last_shown)
+        {
+            if let Some(stored) = read.library.articles.remove(&id) {
+                // Marked before it is drawn, as the article the start opens is.
+                write_mark(&articles::opening_mark(id));
+                previewed = Some(id);
+                state.dispatch(AppAction::Preview(stored.article));
+            }
         }
+    }
+    let mut result = match whole.await {
+        Ok(raw) => storage::load_records(raw),
+        Err(e) => return storage_unavailable(&state, e),
     };
     *persister.db.borrow_mut() = Some(Rc::new(db));
     // Writes left pending by pages that closed (every tab journals under its own key) are
@@ -311,13 +335,19 @@ async fn start(
     let replayed = storage::replay_journals(&mut result, &journals);
     state.outbox.0.borrow_mut().push(replayed.plan);
     persister.adopt_journals(journals);
-    // This tab's own mark, and those of tabs that died while rendering.
-    let mut marks: Vec<Uuid> = unfinished.into_iter().collect();
-    marks.extend(left_by_dead_tabs().await);
-    let unfinished = articles::unfinished_at_start(&result.library, &marks);
-    // The article about to open is marked now, before the state computes its highlights.
-    if let StartView::Article(id) = articles::start_view(&result.library, unfinished, library_first)
+    let unfinished = articles::unfinished_at_start(&result.library, &marks, last_shown);
+    // The article about to open is marked now, before the state computes its highlights; the
+    // mark of one shown first and not opened after all (another tab deleted it meanwhile) is
+    // removed, or the next start would take it for an article that did not finish opening.
+    let open = match articles::start_view(&result.library, unfinished, library_first, last_shown)
     {
+        StartView::Article(id) => Some(id),
+        StartView::Library(_) => None,
+    };
+    if let Some(id) = previewed.filter(|&p| Some(p) != open) {
+        clear_mark(&articles::opening_mark(id));
+    }
+    if let Some(id) = open {
         write_mark(&articles::opening_mark(id));
     }
     state.dispatch(AppAction::Start {
@@ -325,6 +355,7 @@ async fn start(
         now: dom::now(),
         unfinished,
         library_first,
+        last_shown,
     });
     if !replayed.problems.is_empty() {
         let problems: Vec<String> = replayed.problems.iter().map(|p| p.to_string()).collect();
@@ -334,6 +365,17 @@ async fn start(
     persister.schedule(0);
     idb::request_persist().await;
     usage.set(idb::estimate().await);
+}
+
+/// Without IndexedDB the app works in memory (the sample article), and says why.
+fn storage_unavailable(state: &UseReducerHandle<AppState>, e: idb::StorageError) {
+    state.dispatch(AppAction::Loaded {
+        result: Default::default(),
+        now: dom::now(),
+    });
+    state.dispatch(AppAction::SetStorage(StorageStatus::Unavailable(
+        e.to_string(),
+    )));
 }
 
 /// Applies what other tabs write, and lets the persister tell them what this tab writes.

@@ -423,6 +423,14 @@ pub fn use_transfer(
                 return;
             };
             input.set_value("");
+            // The Import control is disabled until the library is read (an import is planned
+            // against it); a change event sent to it anyway is turned away, with a word.
+            if ctx.state.storage == StorageStatus::Opening {
+                return ctx.notify_error(
+                    "The library is still being read. Choose the file again in a moment."
+                        .to_owned(),
+                );
+            }
             let id = ctx.runner.begin();
             ctx.preview.set(None);
             if let Err(e) = files::check_size(&file, formats::MAX_IMPORT_BYTES) {
