@@ -1756,7 +1756,14 @@ async fn app_bar_disables_what_needs_the_library_while_it_is_read() {
     });
     yew::Renderer::<AppBar>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    for name in ["Library (0)", "Report", "Claims", "Export", "Sync", "Settings"] {
+    for name in [
+        "Library (0)",
+        "Report",
+        "Claims",
+        "Export",
+        "Sync",
+        "Settings",
+    ] {
         assert!(button(&root, name).has_attribute("disabled"), "{name}");
     }
     assert!(query(&root, "input[type=file]").has_attribute("disabled"));

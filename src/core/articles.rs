@@ -434,7 +434,12 @@ mod tests {
         assert_eq!(unfinished_at_start(&lib, &[b.id, a.id], None), Some(a.id));
         assert_eq!(unfinished_at_start(&lib, &[b.id], None), Some(b.id));
         assert_eq!(
-            start_view(&lib, unfinished_at_start(&lib, &[b.id, a.id], None), false, None),
+            start_view(
+                &lib,
+                unfinished_at_start(&lib, &[b.id, a.id], None),
+                false,
+                None
+            ),
             StartView::Library(Some(unfinished_message("A")))
         );
     }
@@ -442,7 +447,10 @@ mod tests {
     #[test]
     fn an_article_that_did_not_finish_opening_is_not_opened_again_at_start() {
         let mut lib = StoredLibrary::default();
-        assert_eq!(start_view(&lib, None, false, None), StartView::Library(None));
+        assert_eq!(
+            start_view(&lib, None, false, None),
+            StartView::Library(None)
+        );
         assert_eq!(
             start_view(&lib, Some(Uuid::nil()), false, None),
             StartView::Library(None),
@@ -455,7 +463,10 @@ mod tests {
         add(&mut lib, a.clone(), T1);
         add(&mut lib, b.clone(), T0);
         // No mark, or a mark for another article: the most recent article opens.
-        assert_eq!(start_view(&lib, None, false, None), StartView::Article(a.id));
+        assert_eq!(
+            start_view(&lib, None, false, None),
+            StartView::Article(a.id)
+        );
         assert_eq!(
             start_view(&lib, Some(b.id), false, None),
             StartView::Article(a.id)
@@ -483,7 +494,10 @@ mod tests {
         assert_eq!(last_shown(None), None);
         // B was shown last: B opens, though A changed more recently.
         assert_eq!(to_open_at_start(&lib, Some(b.id)), Some(b.id));
-        assert_eq!(start_view(&lib, None, false, Some(b.id)), StartView::Article(b.id));
+        assert_eq!(
+            start_view(&lib, None, false, Some(b.id)),
+            StartView::Article(b.id)
+        );
         // An article that is gone: the most recently changed.
         assert_eq!(to_open_at_start(&lib, Some(Uuid::nil())), Some(a.id));
         assert_eq!(to_open_at_start(&lib, None), Some(a.id));
@@ -496,15 +510,26 @@ mod tests {
         assert_eq!(preview_at_start(&lib, &[], true, Some(b.id)), None);
         assert_eq!(preview_at_start(&lib, &[b.id], false, Some(b.id)), None);
         assert_eq!(
-            start_view(&lib, unfinished_at_start(&lib, &[b.id], Some(b.id)), false, Some(b.id)),
+            start_view(
+                &lib,
+                unfinished_at_start(&lib, &[b.id], Some(b.id)),
+                false,
+                Some(b.id)
+            ),
             StartView::Library(Some(unfinished_message("B")))
         );
         // A mark for another article changes nothing.
-        assert_eq!(preview_at_start(&lib, &[a.id], false, Some(b.id)), Some(b.id));
+        assert_eq!(
+            preview_at_start(&lib, &[a.id], false, Some(b.id)),
+            Some(b.id)
+        );
         // Whatever the annotations say, the start opens what the preview showed.
         let mut whole = lib.clone();
         with_annotations(&mut whole, &a, 2);
-        assert_eq!(start_view(&whole, None, false, Some(b.id)), StartView::Article(b.id));
+        assert_eq!(
+            start_view(&whole, None, false, Some(b.id)),
+            StartView::Article(b.id)
+        );
     }
 
     #[test]
@@ -515,7 +540,10 @@ mod tests {
         add(&mut lib, a.clone(), T1);
         add(&mut lib, b.clone(), T0);
         assert_eq!(start_view(&lib, None, true, None), StartView::Library(None));
-        assert_eq!(start_view(&lib, Some(b.id), true, None), StartView::Library(None));
+        assert_eq!(
+            start_view(&lib, Some(b.id), true, None),
+            StartView::Library(None)
+        );
         // The message about an unfinished article is still given.
         assert_eq!(
             start_view(&lib, Some(a.id), true, None),

@@ -297,7 +297,9 @@ impl Db {
         // are read from the same state, both in key order.
         let mut requests = Vec::new();
         for &store in stores {
-            let object_store = tx.object_store(store.name()).map_err(|e| from_idb(e, false))?;
+            let object_store = tx
+                .object_store(store.name())
+                .map_err(|e| from_idb(e, false))?;
             let keys = object_store
                 .get_all_keys(None, None)
                 .map_err(|e| from_idb(e, false))?;

@@ -314,7 +314,8 @@ async fn start(
         let mut read = storage::load_records(raw);
         // What earlier pages left unwritten is shown too (a text replaced, say).
         let _ = storage::replay_journals(&mut read, &read_journals());
-        if let Some(id) = articles::preview_at_start(&read.library, &marks, library_first, last_shown)
+        if let Some(id) =
+            articles::preview_at_start(&read.library, &marks, library_first, last_shown)
         {
             if let Some(stored) = read.library.articles.remove(&id) {
                 // Marked before it is drawn, as the article the start opens is.
@@ -339,8 +340,7 @@ async fn start(
     // The article about to open is marked now, before the state computes its highlights; the
     // mark of one shown first and not opened after all (another tab deleted it meanwhile) is
     // removed, or the next start would take it for an article that did not finish opening.
-    let open = match articles::start_view(&result.library, unfinished, library_first, last_shown)
-    {
+    let open = match articles::start_view(&result.library, unfinished, library_first, last_shown) {
         StartView::Article(id) => Some(id),
         StartView::Library(_) => None,
     };
