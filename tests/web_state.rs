@@ -459,7 +459,6 @@ fn the_article_shown_before_the_library_is_read_is_then_opened_with_its_annotati
             now: Timestamp(1_800_000_000_000),
             unfinished: None,
             library_first: false,
-            last_shown: Some(article.id),
         },
     );
     assert_eq!(state.storage, StorageStatus::Available);

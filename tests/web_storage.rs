@@ -348,7 +348,6 @@ fn started(unfinished: Option<Uuid>) -> Rc<AppState> {
         now: Timestamp(1_800_000_000_000),
         unfinished,
         library_first: false,
-        last_shown: None,
     })
 }
 

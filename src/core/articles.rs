@@ -121,8 +121,8 @@ pub fn left_by_dead_tabs(items: &[(String, String)], locks: &[String]) -> (Vec<U
 }
 
 /// The `localStorage` key (shared by the tabs) under which the shell keeps the id of the
-/// article last shown in this browser ([`last_shown_mark`]), which the next start opens
-/// ([`to_open_at_start`]).
+/// article last shown in this browser ([`last_shown_mark`]): the article the next start shows
+/// first, before the annotations are read ([`preview_at_start`]).
 pub const LAST_SHOWN_KEY: &str = "article-annotator-last-shown";
 
 /// The text kept under [`LAST_SHOWN_KEY`] for article `id`.
@@ -135,46 +135,30 @@ pub fn last_shown(mark: Option<&str>) -> Option<Uuid> {
     Uuid::parse_str(mark?.trim()).ok()
 }
 
-/// The article the app opens at start: the one last shown in this browser (`last_shown`)
-/// while it is still in the library, so that a reload goes back to where the user was;
-/// otherwise the most recently changed ([`to_open_first`]).
+/// The article the app may show at start from the articles store alone (`articles`: a library
+/// read without its annotations), while the whole library is still being read: the one last
+/// shown in this browser (`last_shown`), if it is still there, did not fail to open last time
+/// (`marks`, see [`unfinished_at_start`]) and the library was not asked for (`library_first`).
 ///
-/// The first rule needs the articles alone, the second the annotations too (their times):
-/// so with a `last_shown` still in the library the choice can be made from the articles
-/// store before the annotations are read ([`preview_at_start`]).
-pub fn to_open_at_start(library: &StoredLibrary, last_shown: Option<Uuid>) -> Option<Uuid> {
-    last_shown
-        .filter(|id| library.articles.contains_key(id))
-        .or_else(|| to_open_first(library))
-}
-
-/// What the app may show at start from the articles store alone (`articles`: a library read
-/// without its annotations), before the whole library is read: the article
-/// [`start_view`] will open, when that is certain without the annotations (it is the one
-/// last shown); otherwise nothing, and the page waits for the whole library.
+/// It is only shown: the article that opens is still [`start_view`]'s, which needs the
+/// annotations (the most recently changed article counts their times). The two are the same
+/// when the user reloads the article they were working on; when another article changed more
+/// recently (in another tab, or through sync), that one replaces it once the library is read.
 pub fn preview_at_start(
     articles: &StoredLibrary,
     marks: &[Uuid],
     library_first: bool,
     last_shown: Option<Uuid>,
 ) -> Option<Uuid> {
-    let id = last_shown.filter(|id| articles.articles.contains_key(id))?;
-    let unfinished = unfinished_at_start(articles, marks, Some(id));
-    match start_view(articles, unfinished, library_first, Some(id)) {
-        StartView::Article(open) if open == id => Some(id),
-        _ => None,
-    }
+    last_shown
+        .filter(|id| !library_first && !marks.contains(id) && articles.articles.contains_key(id))
 }
 
 /// Which of the marks found at start (`marks`: this tab's own and those of dead tabs) decides
 /// the start view ([`start_view`]): the one naming the article that would open, else the
 /// first.
-pub fn unfinished_at_start(
-    library: &StoredLibrary,
-    marks: &[Uuid],
-    last_shown: Option<Uuid>,
-) -> Option<Uuid> {
-    to_open_at_start(library, last_shown)
+pub fn unfinished_at_start(library: &StoredLibrary, marks: &[Uuid]) -> Option<Uuid> {
+    to_open_first(library)
         .filter(|id| marks.contains(id))
         .or_else(|| marks.first().copied())
 }
@@ -189,7 +173,7 @@ pub enum StartView {
     Library(Option<String>),
 }
 
-/// What to show when the app starts: the article [`to_open_at_start`] picks, unless it is
+/// What to show when the app starts: the article [`to_open_first`] picks, unless it is
 /// `unfinished` (the article the page was rendering when it crashed or was closed, read from
 /// the mark under [`OPENING_KEY`]); then the library, with a message naming it, so that the
 /// same article does not bring the page down again on every start. A mark for any other
@@ -199,9 +183,8 @@ pub fn start_view(
     library: &StoredLibrary,
     unfinished: Option<Uuid>,
     library_first: bool,
-    last_shown: Option<Uuid>,
 ) -> StartView {
-    match to_open_at_start(library, last_shown) {
+    match to_open_first(library) {
         None => StartView::Library(None),
         Some(id) if unfinished == Some(id) => {
             let title = library
@@ -430,16 +413,11 @@ mod tests {
         let (a, b) = (article("A", "one", 1), article("B", "two", 2));
         add(&mut lib, a.clone(), T1);
         add(&mut lib, b.clone(), T0);
-        assert_eq!(unfinished_at_start(&lib, &[], None), None);
-        assert_eq!(unfinished_at_start(&lib, &[b.id, a.id], None), Some(a.id));
-        assert_eq!(unfinished_at_start(&lib, &[b.id], None), Some(b.id));
+        assert_eq!(unfinished_at_start(&lib, &[]), None);
+        assert_eq!(unfinished_at_start(&lib, &[b.id, a.id]), Some(a.id));
+        assert_eq!(unfinished_at_start(&lib, &[b.id]), Some(b.id));
         assert_eq!(
-            start_view(
-                &lib,
-                unfinished_at_start(&lib, &[b.id, a.id], None),
-                false,
-                None
-            ),
+            start_view(&lib, unfinished_at_start(&lib, &[b.id, a.id]), false),
             StartView::Library(Some(unfinished_message("A")))
         );
     }
@@ -447,12 +425,9 @@ mod tests {
     #[test]
     fn an_article_that_did_not_finish_opening_is_not_opened_again_at_start() {
         let mut lib = StoredLibrary::default();
+        assert_eq!(start_view(&lib, None, false), StartView::Library(None));
         assert_eq!(
-            start_view(&lib, None, false, None),
-            StartView::Library(None)
-        );
-        assert_eq!(
-            start_view(&lib, Some(Uuid::nil()), false, None),
+            start_view(&lib, Some(Uuid::nil()), false),
             StartView::Library(None),
             "a mark for an article that is gone is no reason for a message"
         );
@@ -463,17 +438,14 @@ mod tests {
         add(&mut lib, a.clone(), T1);
         add(&mut lib, b.clone(), T0);
         // No mark, or a mark for another article: the most recent article opens.
+        assert_eq!(start_view(&lib, None, false), StartView::Article(a.id));
         assert_eq!(
-            start_view(&lib, None, false, None),
-            StartView::Article(a.id)
-        );
-        assert_eq!(
-            start_view(&lib, Some(b.id), false, None),
+            start_view(&lib, Some(b.id), false),
             StartView::Article(a.id)
         );
         // A mark for the article that would open: the library, naming it.
         assert_eq!(
-            start_view(&lib, Some(a.id), false, None),
+            start_view(&lib, Some(a.id), false),
             StartView::Library(Some(
                 "“Çavuşoğlu’s “visit”” did not finish opening last time, so the library is \
                  shown. Open it again from the library."
@@ -483,70 +455,50 @@ mod tests {
     }
 
     #[test]
-    fn the_article_last_shown_opens_at_start_and_can_be_shown_before_the_annotations() {
+    fn the_article_last_shown_is_shown_first_unless_it_failed_to_open_or_the_library_is_asked_for()
+    {
         let mut lib = StoredLibrary::default();
         let (a, b) = (article("Çavuşoğlu", "one", 1), article("B", "two", 2));
         add(&mut lib, a.clone(), T1);
         add(&mut lib, b.clone(), T0);
         // The mark round-trips; anything else names nothing.
         assert_eq!(last_shown(Some(&last_shown_mark(b.id))), Some(b.id));
-        assert_eq!(last_shown(Some("not an id")), None);
+        assert_eq!(last_shown(Some(" not an id")), None);
         assert_eq!(last_shown(None), None);
-        // B was shown last: B opens, though A changed more recently.
-        assert_eq!(to_open_at_start(&lib, Some(b.id)), Some(b.id));
-        assert_eq!(
-            start_view(&lib, None, false, Some(b.id)),
-            StartView::Article(b.id)
-        );
-        // An article that is gone: the most recently changed.
-        assert_eq!(to_open_at_start(&lib, Some(Uuid::nil())), Some(a.id));
-        assert_eq!(to_open_at_start(&lib, None), Some(a.id));
-        // The preview shows what the start will open, from the articles alone...
+        // B was shown last: it is shown first, though A changed more recently.
         assert_eq!(preview_at_start(&lib, &[], false, Some(b.id)), Some(b.id));
-        // ...and nothing when that needs the annotations, the library is asked for, or the
-        // article did not finish opening last time.
+        // Nothing without a last article, with one that is gone, when the library is asked
+        // for, or when it did not finish opening last time; a mark for another changes nothing.
         assert_eq!(preview_at_start(&lib, &[], false, None), None);
         assert_eq!(preview_at_start(&lib, &[], false, Some(Uuid::nil())), None);
         assert_eq!(preview_at_start(&lib, &[], true, Some(b.id)), None);
         assert_eq!(preview_at_start(&lib, &[b.id], false, Some(b.id)), None);
         assert_eq!(
-            start_view(
-                &lib,
-                unfinished_at_start(&lib, &[b.id], Some(b.id)),
-                false,
-                Some(b.id)
-            ),
-            StartView::Library(Some(unfinished_message("B")))
-        );
-        // A mark for another article changes nothing.
-        assert_eq!(
             preview_at_start(&lib, &[a.id], false, Some(b.id)),
             Some(b.id)
         );
-        // Whatever the annotations say, the start opens what the preview showed.
+        // What opens once the library is read is still the most recently changed (counting
+        // annotations' times), which the user reloading the article they work on is.
         let mut whole = lib.clone();
-        with_annotations(&mut whole, &a, 2);
-        assert_eq!(
-            start_view(&whole, None, false, Some(b.id)),
-            StartView::Article(b.id)
-        );
+        with_annotations(&mut whole, &b, 1);
+        let newest = Rc::make_mut(whole.annotations.values_mut().next().unwrap());
+        newest.modified = Timestamp(T1.0 + 1);
+        assert_eq!(start_view(&whole, None, false), StartView::Article(b.id));
+        assert_eq!(start_view(&lib, None, false), StartView::Article(a.id));
     }
 
     #[test]
     fn the_installed_app_opens_the_library() {
         let mut lib = StoredLibrary::default();
-        assert_eq!(start_view(&lib, None, true, None), StartView::Library(None));
+        assert_eq!(start_view(&lib, None, true), StartView::Library(None));
         let (a, b) = (article("A", "one", 1), article("B", "two", 2));
         add(&mut lib, a.clone(), T1);
         add(&mut lib, b.clone(), T0);
-        assert_eq!(start_view(&lib, None, true, None), StartView::Library(None));
-        assert_eq!(
-            start_view(&lib, Some(b.id), true, None),
-            StartView::Library(None)
-        );
+        assert_eq!(start_view(&lib, None, true), StartView::Library(None));
+        assert_eq!(start_view(&lib, Some(b.id), true), StartView::Library(None));
         // The message about an unfinished article is still given.
         assert_eq!(
-            start_view(&lib, Some(a.id), true, None),
+            start_view(&lib, Some(a.id), true),
             StartView::Library(Some(unfinished_message("A")))
         );
         // The manifest's start address asks for it, and only that parameter does.

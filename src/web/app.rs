@@ -148,7 +148,17 @@ pub fn app() -> Html {
     let on_create = {
         let (dispatcher, dialog) = (state.dispatcher(), dialog.clone());
         let (focus_heading, handed) = (focus_heading.clone(), handed.clone());
+        // An article created before the library is read would be lost when it is (a page
+        // handed over by the bookmarklet can open the dialog that early): the dialog stays
+        // open, with what it holds, until it can be created.
+        let opening = state.storage == StorageStatus::Opening;
         Callback::from(move |article: Article| {
+            if opening {
+                dispatcher.dispatch(AppAction::Notify(Notice::error(
+                    "The library is still being read. Press Create again in a moment.".to_owned(),
+                )));
+                return;
+            }
             dialog.set(None);
             handed.set(None);
             *focus_heading.borrow_mut() = true;

@@ -183,21 +183,20 @@ pub enum AppAction {
         now: Timestamp,
     },
     /// The articles store was read at start, before the rest of the library: `article` is
-    /// the one the start will open ([`articles::preview_at_start`]), shown (without its
-    /// annotations, which are still being read, and without selection) while the storage is
-    /// [`StorageStatus::Opening`]; ignored once the library is read.
+    /// the one last shown ([`articles::preview_at_start`]), shown (without its annotations,
+    /// which are still being read, and without selection) while the storage is
+    /// [`StorageStatus::Opening`], until `Start` opens what the library says; ignored once the
+    /// library is read.
     Preview(Article),
     /// The stored library was read at start; `unfinished` is the article the page was
     /// rendering when it crashed or was closed last time, if any (not opened again, see
     /// [`articles::start_view`]); `library_first` when the address asked for the library (the
-    /// installed app's start address, [`articles::asks_for_library`]); `last_shown` the
-    /// article last shown in this browser ([`articles::to_open_at_start`]).
+    /// installed app's start address, [`articles::asks_for_library`]).
     Start {
         result: storage::LoadResult,
         now: Timestamp,
         unfinished: Option<Uuid>,
         library_first: bool,
-        last_shown: Option<Uuid>,
     },
     SetStorage(StorageStatus),
     /// A change to the open article's annotations; `select` selects one afterwards.
@@ -523,7 +522,6 @@ impl Reducible for AppState {
                     now,
                     unfinished: None,
                     library_first: false,
-                    last_shown: None,
                 })
             }
             AppAction::Preview(article) => {
@@ -538,7 +536,6 @@ impl Reducible for AppState {
                 now,
                 unfinished,
                 library_first,
-                last_shown,
             } => {
                 s.settings = ExportSettings::from_loaded(&mut result);
                 s.suggestions.dismissed = Rc::new(suggestions::dismissed_from_meta(&result.meta));
@@ -556,7 +553,7 @@ impl Reducible for AppState {
                         s.outbox.push(plan);
                     }
                 }
-                match articles::start_view(&s.library, unfinished, library_first, last_shown) {
+                match articles::start_view(&s.library, unfinished, library_first) {
                     StartView::Article(id) => {
                         s.open(id);
                     }

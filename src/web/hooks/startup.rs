@@ -89,7 +89,7 @@ fn use_opening_mark(state: &UseReducerHandle<AppState>) {
     }
     use_effect_with(open, |open| {
         if let Some(id) = *open {
-            // The next start opens it again (`articles::to_open_at_start`).
+            // The next start shows it first (`articles::preview_at_start`).
             if let Some(shared) = shared_storage() {
                 let _ = shared.set_item(articles::LAST_SHOWN_KEY, &articles::last_shown_mark(id));
             }
@@ -302,7 +302,7 @@ async fn start(
     let last_shown = articles::last_shown(shared_item(articles::LAST_SHOWN_KEY).as_deref());
     // The articles store is asked for first, then the whole library (one transaction, read
     // while the article is drawn): a library with many annotations takes long to read, and
-    // the article it will open can be shown before (see `articles::preview_at_start`).
+    // the article last shown can be shown before (see `articles::preview_at_start`).
     let first = db.read(&storage::FIRST_READ);
     let whole = db.read(&storage::STORES.map(|s| s.store));
     let (first, whole) = match (first, whole) {
@@ -336,11 +336,12 @@ async fn start(
     let replayed = storage::replay_journals(&mut result, &journals);
     state.outbox.0.borrow_mut().push(replayed.plan);
     persister.adopt_journals(journals);
-    let unfinished = articles::unfinished_at_start(&result.library, &marks, last_shown);
+    let unfinished = articles::unfinished_at_start(&result.library, &marks);
     // The article about to open is marked now, before the state computes its highlights; the
-    // mark of one shown first and not opened after all (another tab deleted it meanwhile) is
-    // removed, or the next start would take it for an article that did not finish opening.
-    let open = match articles::start_view(&result.library, unfinished, library_first, last_shown) {
+    // mark of one shown first and not opened after all (another article changed more
+    // recently) is removed, or the next start would take it for one that did not finish
+    // opening.
+    let open = match articles::start_view(&result.library, unfinished, library_first) {
         StartView::Article(id) => Some(id),
         StartView::Library(_) => None,
     };
@@ -355,7 +356,6 @@ async fn start(
         now: dom::now(),
         unfinished,
         library_first,
-        last_shown,
     });
     if !replayed.problems.is_empty() {
         let problems: Vec<String> = replayed.problems.iter().map(|p| p.to_string()).collect();
