@@ -26,6 +26,8 @@ use dom_query::{Document, NodeRef};
 use serde::{Deserialize, Serialize};
 
 use crate::core::html::{cap_title, HtmlEvent, TextBuilder};
+
+mod boilerplate;
 use crate::core::model::HttpUrl;
 
 /// The largest page extracted, in bytes (the limit of **Open file**).
@@ -84,6 +86,13 @@ pub struct PostFilters {
     /// Short lines repeated three times or more (gallery titles, "Most Popular", "Photo"),
     /// and a gallery's numbered counter lines.
     pub repeats: bool,
+    /// Widgets inside the article, by their class or id (newsletter sign-ups, subscription
+    /// offers, related stories, video players, share rows, ads, tag lists), when
+    /// they are small beside the article (see `boilerplate::names_widget`).
+    pub widgets: bool,
+    /// Short notices, by their wording ("Advertisement", "Read more: …", newsletter sign-ups,
+    /// paywall and comment-policy notices, copyright lines, photo credits; English).
+    pub notices: bool,
 }
 
 impl PostFilters {
@@ -93,6 +102,8 @@ impl PostFilters {
         hidden: false,
         link_dense: false,
         repeats: false,
+        widgets: false,
+        notices: false,
     };
     /// All of them.
     pub const ALL: Self = Self {
@@ -100,6 +111,8 @@ impl PostFilters {
         hidden: true,
         link_dense: true,
         repeats: true,
+        widgets: true,
+        notices: true,
     };
     /// What [`extract`] applies: captions and credits, hidden text and repeated short lines
     /// go; link-dense blocks stay. Measured on two reference sets (`bench/extract/README.md`):
@@ -112,6 +125,8 @@ impl PostFilters {
         hidden: true,
         link_dense: false,
         repeats: true,
+        widgets: true,
+        notices: true,
     };
 }
 
@@ -123,17 +138,27 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     if html.len() > MAX_PAGE_BYTES {
         return PageCapture::default();
     }
+    // A page saved by a browser names its address in a comment ("saved from url=").
+    let saved_from = saved_from_url(html);
     let page_url = page_url
         .and_then(|u| HttpUrl::parse(u).ok())
-        .map(|u| u.as_str().to_owned());
+        .map(|u| u.as_str().to_owned())
+        .or_else(|| saved_from.clone());
     let doc = Document::from(html);
     let whole_page = text_of(&doc.root());
+    if filters.widgets {
+        mark_widgets(&doc.root());
+    }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());
-    // Dates the Readability port does not read: more meta names, `itemprop`, the address.
+    // Dates the Readability port does not read: more meta names, `itemprop`, JSON-LD in a
+    // `@graph` or a list, the address, then the page's `<time datetime>` elements.
     let other_date = || {
         meta_date(&doc)
+            .or_else(|| json_ld_date(&doc))
             .or_else(|| canonical.as_deref().and_then(url_date))
             .or_else(|| page_url.as_deref().and_then(url_date))
+            .or_else(|| saved_from.as_deref().and_then(url_date))
+            .or_else(|| time_date(&doc))
     };
     let fallback_date = other_date();
 
@@ -141,7 +166,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         max_elements_to_parse: 0,
         // Classes do not change what Readability picks (it scores the page's own); kept in
         // its output for the caption and hidden-text filters.
-        keep_classes: filters.captions || filters.hidden,
+        keep_classes: filters.captions || filters.hidden || filters.widgets,
         ..dom_smoothie::Config::default()
     };
     // Readability walks the tree recursively: a page nested deeper than any real one (a
@@ -165,6 +190,13 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             let mut article = text_of(&content.root()).text;
             if filters.repeats {
                 article = drop_repeats(&article);
+            }
+            if filters.notices {
+                article = article
+                    .lines()
+                    .filter(|l| !boilerplate::is_notice(l))
+                    .collect::<Vec<_>>()
+                    .join("\n");
             }
             capture.found =
                 article.chars().filter(|c| !c.is_whitespace()).count() >= MIN_ARTICLE_CHARS;
@@ -205,6 +237,9 @@ fn prune(doc: &Document, filters: PostFilters) {
         })
     };
     let mut doomed: Vec<NodeRef<'_>> = Vec::new();
+    if filters.widgets {
+        doomed.extend(small_widgets(doc));
+    }
     for n in doc.root().descendants() {
         if !n.is_element() {
             continue;
@@ -247,6 +282,82 @@ fn prune(doc: &Document, filters: PostFilters) {
     for n in doomed {
         n.remove_from_parent();
     }
+}
+
+/// The attribute that marks, before Readability runs, the elements of each widget (the
+/// element whose class or id names one, and everything inside it) with the widget's number:
+/// Readability replaces a `<div>` holding one `<p>` by the `<p>`, and so loses the class.
+const WIDGET_MARK: &str = "data-aa-widget";
+
+/// Marks the widgets of the page (see [`WIDGET_MARK`]), walked without recursion.
+fn mark_widgets(root: &NodeRef<'_>) {
+    let mut next = 0usize;
+    let mut stack: Vec<(NodeRef<'_>, Option<usize>)> = vec![(*root, None)];
+    while let Some((node, inherited)) = stack.pop() {
+        let mut mark = inherited;
+        if node.is_element() && mark.is_none() {
+            let name = node.node_name().map(|s| s.to_ascii_lowercase());
+            // Only a block's own class or id (and never the page's or the article's).
+            let names = ["class", "id"]
+                .iter()
+                .filter_map(|a| node.attr(a))
+                .any(|v| boilerplate::names_widget(&v));
+            let block = name
+                .as_deref()
+                .is_some_and(|n| boilerplate::WIDGET_ELEMENTS.contains(&n));
+            if block && names {
+                mark = Some(next);
+                next += 1;
+            }
+        }
+        if let (true, Some(m)) = (node.is_element(), mark) {
+            node.set_attr(WIDGET_MARK, &m.to_string());
+        }
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            child = c.next_sibling();
+            if c.is_element() || c.is_document() {
+                stack.push((c, mark));
+            }
+        }
+    }
+}
+
+/// The outermost marked elements of the widgets that are small beside the article (fewer than
+/// `WIDGET_MAX_WORDS` words and `WIDGET_MAX_SHARE` of its characters, counted over what
+/// Readability kept of each).
+fn small_widgets<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
+    let article_chars = visible_chars(&doc.root().text());
+    let mut parts: std::collections::HashMap<String, (usize, usize, Vec<NodeRef<'a>>)> =
+        std::collections::HashMap::new();
+    for n in doc.select(&format!("[{WIDGET_MARK}]")).nodes() {
+        let Some(mark) = n.attr(WIDGET_MARK) else {
+            continue;
+        };
+        let inside_same = n
+            .parent()
+            .is_some_and(|p| p.attr(WIDGET_MARK).is_some_and(|m| m == mark));
+        if inside_same {
+            continue;
+        }
+        let text = n.text();
+        let e = parts.entry(mark.to_string()).or_default();
+        e.0 += text.split_whitespace().count();
+        e.1 += visible_chars(&text);
+        e.2.push(*n);
+    }
+    parts
+        .into_values()
+        .filter(|(words, chars, _)| {
+            *words < boilerplate::WIDGET_MAX_WORDS
+                && (*chars as f64) < boilerplate::WIDGET_MAX_SHARE * article_chars as f64
+        })
+        .flat_map(|(_, _, nodes)| nodes)
+        .collect()
+}
+
+fn visible_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 /// The blocks the link-density filter looks at.
@@ -450,7 +561,168 @@ const DATE_KEYS: &[&str] = &[
     "article_date_original",
     "original-publish-date",
     "datecreated",
+    "article:published",
+    "article.published",
+    "og:article:published_time",
+    "published_time",
+    "published-time",
+    "publish_time",
+    "publish-time",
+    "published_date",
+    "published-date",
+    "date_published",
+    "date-published",
+    "pub_date",
+    "pub-date",
+    "release_date",
+    "cxenseparse:recs:publishtime",
+    "rnews:datepublished",
+    "dc.date.published",
 ];
+
+/// The address in the comment a browser writes at the top of a page it saves
+/// (`<!-- saved from url=(0042)https://… -->`), when it is an `http:`/`https:` URL.
+fn saved_from_url(html: &str) -> Option<String> {
+    let end = (0..=html.len().min(4096))
+        .rev()
+        .find(|i| html.is_char_boundary(*i))
+        .unwrap_or(0);
+    let head = &html[..end];
+    let at = head.find("saved from url=")? + "saved from url=".len();
+    let rest = &head[at..];
+    let rest = match rest.strip_prefix('(') {
+        Some(r) => &r[r.find(')')? + 1..],
+        None => rest,
+    };
+    let url = rest.split_whitespace().next()?.trim_end_matches("-->");
+    HttpUrl::parse(url).ok().map(|u| u.as_str().to_owned())
+}
+
+/// The schema.org types whose `datePublished` is the page's (besides what `dom_smoothie`
+/// reads: one object at the top, not a `@graph` or a list).
+const JSON_LD_ARTICLES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "SocialMediaPosting",
+    "WebPage",
+    "VideoObject",
+];
+
+/// The `datePublished` of the article in the page's JSON-LD: in a list, in a `@graph`, or
+/// nested (`mainEntity`); an article type first (in [`JSON_LD_ARTICLES`]' order), else any
+/// object that has one.
+fn json_ld_date(doc: &Document) -> Option<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for n in doc.select("script").nodes() {
+        let is_ld = n
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_ld {
+            continue;
+        }
+        let text = n.text();
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
+            continue;
+        };
+        // Walked without recursion, at most so many objects.
+        let mut stack = vec![&value];
+        let mut seen = 0;
+        while let Some(v) = stack.pop() {
+            seen += 1;
+            if seen > 2_000 {
+                break;
+            }
+            match v {
+                serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+                serde_json::Value::Object(map) => {
+                    let date = map
+                        .get("datePublished")
+                        .and_then(|d| d.as_str())
+                        .and_then(parse_date);
+                    if let Some(date) = date {
+                        let types: Vec<&str> = match map.get("@type") {
+                            Some(serde_json::Value::String(t)) => vec![t.as_str()],
+                            Some(serde_json::Value::Array(ts)) => {
+                                ts.iter().filter_map(|t| t.as_str()).collect()
+                            }
+                            _ => Vec::new(),
+                        };
+                        let rank = types
+                            .iter()
+                            .filter_map(|t| JSON_LD_ARTICLES.iter().position(|a| a == t))
+                            .min()
+                            .unwrap_or(JSON_LD_ARTICLES.len());
+                        found.push((rank, date));
+                    }
+                    for key in [
+                        "@graph",
+                        "mainEntity",
+                        "mainEntityOfPage",
+                        "itemListElement",
+                    ] {
+                        if let Some(inner) = map.get(key) {
+                            stack.push(inner);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+        .into_iter()
+        .min_by_key(|(rank, _)| *rank)
+        .map(|(_, d)| d)
+}
+
+/// The publication date the page's `<time datetime>` elements give: one marked as such
+/// (`pubdate`, or a class, id or `itemprop` naming publication), else the first inside the
+/// `<article>`, else the page's only date when every `<time>` gives the same one.
+fn time_date(doc: &Document) -> Option<String> {
+    let times: Vec<(NodeRef<'_>, String)> = doc
+        .select("time[datetime]")
+        .nodes()
+        .iter()
+        .filter_map(|n| Some((*n, parse_date(&n.attr("datetime")?)?)))
+        .collect();
+    let marked = times.iter().find(|(n, _)| {
+        n.has_attr("pubdate")
+            || ["class", "id", "itemprop"].iter().any(|a| {
+                n.attr(a).is_some_and(|v| {
+                    let v = v.to_ascii_lowercase();
+                    v.contains("publish") || v.contains("posted") || v.contains("created")
+                })
+            })
+    });
+    // Only when the page has one `<article>` (teasers of other stories are often articles).
+    let one_article = doc.select("article").length() == 1;
+    let in_article = || {
+        times.iter().filter(|_| one_article).find(|(n, _)| {
+            n.ancestors(None).iter().any(|a| {
+                a.node_name()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("article"))
+            })
+        })
+    };
+    let only = || {
+        let first = times.first()?;
+        times.iter().all(|(_, d)| *d == first.1).then_some(first)
+    };
+    marked
+        .or_else(in_article)
+        .or_else(only)
+        .map(|(_, d)| d.clone())
+}
 
 /// The first publication date a `<meta>` (by name, property or itemprop) or an element with
 /// `itemprop="datePublished"` (`content` or `datetime`) gives.
@@ -519,6 +791,17 @@ pub fn parse_date(s: &str) -> Option<String> {
     let s = s.trim();
     if let Some(d) = iso_date(s).or_else(|| iso_date(&s.replacen('/', "-", 2))) {
         return Some(d);
+    }
+    // ISO 8601's basic format: `20180619T055000+0900`, `20180619`.
+    if let Some(digits) = s.get(..8).filter(|d| d.bytes().all(|b| b.is_ascii_digit())) {
+        if s.len() == 8 || s[8..].starts_with(['T', 't']) {
+            return iso_date(&format!(
+                "{}-{}-{}",
+                &digits[..4],
+                &digits[4..6],
+                &digits[6..]
+            ));
+        }
     }
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
