@@ -277,6 +277,10 @@ fn prune(doc: &Document, filters: PostFilters) {
         }
         if filters.link_dense && LINK_BLOCKS.contains(&name.as_str()) && is_link_dense(&n) {
             doomed.push(n);
+            continue;
+        }
+        if filters.notices && LINK_BLOCKS.contains(&name.as_str()) {
+            doomed.extend(related_links(&n));
         }
     }
     for n in doomed {
@@ -364,6 +368,85 @@ fn visible_chars(text: &str) -> usize {
 const LINK_BLOCKS: &[&str] = &[
     "p", "li", "dd", "dt", "div", "section", "ul", "ol", "nav", "h2", "h3", "h4", "h5", "h6", "td",
 ];
+
+/// A "Related" block: `n` when its text is a label such as "Related stories" or "Read more"
+/// (`boilerplate::related_label`) and then only links ("Related: <a>…</a> <a>…</a>"), or when
+/// it is the label alone, with the blocks of links that follow it.
+fn related_links<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    // Most blocks are ruled out by their first words, without their whole text.
+    if boilerplate::related_label(&leading_text(n, 40)).is_none() {
+        return Vec::new();
+    }
+    let text = n.text();
+    let words = text.split_whitespace().count();
+    if words == 0 || words >= boilerplate::WIDGET_MAX_WORDS {
+        return Vec::new();
+    }
+    let Some(label_chars) = boilerplate::related_label(&text) else {
+        return Vec::new();
+    };
+    let total = visible_chars(&text);
+    if total <= label_chars {
+        // The label alone: it, and the blocks of links after it.
+        let mut out = vec![*n];
+        let mut sib = n.next_element_sibling();
+        while let Some(s) = sib {
+            let t = s.text();
+            let (w, c) = (t.split_whitespace().count(), visible_chars(&t));
+            if w == 0 || w >= boilerplate::WIDGET_MAX_WORDS || linked_chars(&s) * 2 <= c {
+                break;
+            }
+            out.push(s);
+            sib = s.next_element_sibling();
+        }
+        return if out.len() > 1 { out } else { Vec::new() };
+    }
+    // The label, then links: at least half of what follows the label is link text.
+    if linked_chars(n) * 2 >= total - label_chars {
+        vec![*n]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The first text under `n`, at least `chars` bytes of it when it has them, walked in
+/// document order without recursion.
+fn leading_text(n: &NodeRef<'_>, chars: usize) -> String {
+    let mut out = String::new();
+    let mut stack = vec![*n];
+    while let Some(node) = stack.pop() {
+        if node.is_text() {
+            out.push_str(&node.text());
+            if out.trim_start().len() >= chars {
+                break;
+            }
+            continue;
+        }
+        let at = stack.len();
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            child = c.next_sibling();
+            stack.push(c);
+        }
+        stack[at..].reverse();
+    }
+    out
+}
+
+/// How many visible characters of `n` are inside links (each `<a>` counted once).
+fn linked_chars(n: &NodeRef<'_>) -> usize {
+    n.descendants()
+        .iter()
+        .filter(|d| d.is_element() && d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
+        .filter(|d| {
+            !d.ancestors(None)
+                .iter()
+                .take_while(|a| a.id != n.id)
+                .any(|a| a.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
+        })
+        .map(|a| visible_chars(&a.text()))
+        .sum()
+}
 
 /// Whether `n` is a short block whose text is mostly inside links.
 fn is_link_dense(n: &NodeRef<'_>) -> bool {

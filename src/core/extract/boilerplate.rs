@@ -90,15 +90,18 @@ const WIDGET_PAIRS: &[(&str, &str)] = &[
 
 /// Whether a class or id value names a widget (see [`WIDGET_WORDS`], [`WIDGET_PAIRS`]).
 pub(super) fn names_widget(value: &str) -> bool {
-    let words: Vec<String> = value
+    let lower = value.to_ascii_lowercase();
+    let mut previous = "";
+    for w in lower
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    words.iter().any(|w| WIDGET_WORDS.contains(&w.as_str()))
-        || words
-            .windows(2)
-            .any(|p| WIDGET_PAIRS.contains(&(p[0].as_str(), p[1].as_str())))
+    {
+        if WIDGET_WORDS.contains(&w) || WIDGET_PAIRS.contains(&(previous, w)) {
+            return true;
+        }
+        previous = w;
+    }
+    false
 }
 
 /// A widget is dropped only when it is smaller than this many words…
@@ -223,6 +226,69 @@ const PHRASES: &[&str] = &[
     "we may earn a commission",
     "affiliate commission",
 ];
+
+/// Labels of a list of other stories.
+const RELATED_LABELS: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "related coverage",
+    "related links",
+    "related news",
+    "related reading",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "more stories",
+    "more on this story",
+    "more on this topic",
+    "more coverage",
+    "further reading",
+    "recommended",
+    "recommended stories",
+    "recommended reading",
+    "you may also like",
+    "you might also like",
+    "don't miss",
+    "must read",
+    "most popular",
+    "most read",
+    "top stories",
+    "latest stories",
+    "latest news",
+    "trending",
+    "trending now",
+];
+
+/// When `text` starts with a label of a list of other stories ("Related stories", "Read
+/// more:"), how many visible characters the label has.
+pub(super) fn related_label(text: &str) -> Option<usize> {
+    let lower = text.trim_start().to_lowercase().replace('’', "'");
+    RELATED_LABELS
+        .iter()
+        .filter(|l| {
+            lower.starts_with(*l)
+                && lower[l.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
+        .max()
+        .map(|n| {
+            // The punctuation after the label (":", "»") is part of it.
+            let rest = &lower[lower.find(|c: char| !c.is_whitespace()).unwrap_or(0)..];
+            let after: usize = rest
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .skip(n)
+                .take_while(|c| !c.is_alphanumeric())
+                .count();
+            n + after
+        })
+}
 
 /// A line with at most this many words may be dropped as a notice.
 pub const NOTICE_MAX_WORDS: usize = 40;

@@ -449,3 +449,32 @@ fn dates_come_from_time_elements_json_ld_graphs_and_saved_pages() {
     assert_eq!(parse_date("20181319"), None);
     assert_eq!(parse_date("2018061912"), None);
 }
+
+#[test]
+fn a_related_label_and_the_links_after_it_are_dropped() {
+    let html = article_with(
+        "<h3>Related stories</h3>\
+         <ul><li><a href=/a>Ferry fares rise again next spring</a></li>\
+         <li><a href=/b>The tunnel audit in full</a></li></ul>\
+         <p><strong>Read more</strong><br><a href=/c>Bridge tolls explained</a><br>\
+         <a href=/d>Who pays for the river crossing</a></p>\
+         <p>Related costs rose by a third, the audit found, and <a href=/e>the report</a> \
+         says so.</p>",
+    );
+    let c = extract(&html, None);
+    for gone in [
+        "Related stories",
+        "Ferry fares",
+        "tunnel audit in full",
+        "Bridge tolls",
+        "river crossing",
+    ] {
+        assert!(
+            !c.article.contains(gone),
+            "{gone:?} kept in {:?}",
+            c.article
+        );
+    }
+    assert!(c.article.contains("Related costs rose by a third"));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+}
