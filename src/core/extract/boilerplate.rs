@@ -206,25 +206,27 @@ const PREFIXES: &[&str] = &[
 ];
 
 /// Phrases that make a short line a notice wherever they are in it.
+/// None is a phrase a news story would use about its subject ("community guidelines",
+/// "for subscribers", "affiliate commission" are not here).
 const PHRASES: &[&str] = &[
     "all rights reserved",
     "may not be published, broadcast, rewritten",
     "subscribe to continue",
     "subscribe to read",
+    "subscribe now to",
     "already a subscriber",
     "subscribers only",
-    "for subscribers",
-    "to continue reading",
-    "create a free account",
+    "log in to continue reading",
+    "sign in to continue reading",
+    "register to continue reading",
+    "create a free account to",
     "comments are closed",
     "comment policy",
     "commenting guidelines",
-    "community guidelines",
-    "enable javascript",
+    "please enable javascript",
     "javascript is disabled",
     "your browser does not support",
     "we may earn a commission",
-    "affiliate commission",
 ];
 
 /// Labels of a list of other stories.
@@ -323,12 +325,28 @@ pub(super) fn is_notice(line: &str) -> bool {
         return true;
     }
     // A newsletter sign-up: "Sign up for our daily newsletter", "Get the news in your inbox".
+    // ("Subscribers to the newsletter complained" is not one.)
     let newsletter = lower.contains("newsletter") || lower.contains("inbox");
-    if newsletter
-        && ["sign up", "subscribe", "signup", "delivered", "get the"]
-            .iter()
-            .any(|p| lower.contains(p))
-    {
+    let asks = [
+        "sign up",
+        "signup",
+        "subscribe to",
+        "subscribe for",
+        "subscribe now",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+        || lower
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .ends_with("subscribe")
+        || [
+            "delivered to your inbox",
+            "straight to your inbox",
+            "in your inbox",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+    if newsletter && asks {
         return true;
     }
     is_photo_credit(&lower) || is_timestamp(&lower)
@@ -570,6 +588,10 @@ mod tests {
             "LONDON (Reuters) - The council voted on Tuesday to rebuild the bridge.",
             "Related costs rose by a third, the audit found.",
             "Copyright law changed in 2019, and the archive with it.",
+            "Facebook said the post broke its community guidelines.",
+            "The new rate applies for subscribers who joined before May.",
+            "Subscribers to the newsletter complained about the change.",
+            "The newsletter, delivered weekly, was shut down in 2019.",
             "",
         ] {
             assert!(!is_notice(no), "{no}");
