@@ -172,6 +172,21 @@ const LABELS: &[&str] = &[
     "follow us",
     "tags",
     "topics",
+    // A player's or a gallery's controls.
+    "hide caption",
+    "toggle caption",
+    "show caption",
+    "enlarge this image",
+    "enlarge image",
+    "view image",
+    "view gallery",
+    "open gallery",
+    "view photo",
+    "play video",
+    "watch video",
+    "now playing",
+    "loading",
+    "back to top",
 ];
 
 /// Starts of short lines that point elsewhere or ask the reader to do something.
@@ -322,6 +337,26 @@ pub(super) fn is_notice(line: &str) -> bool {
         }
     }
     if PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // "Follow Jane Doe on Twitter: @janedoe": who to follow in at most five words, no clause.
+    let follow = lower.strip_prefix("follow ").and_then(|rest| {
+        [
+            " on twitter",
+            " on x",
+            " on facebook",
+            " on instagram",
+            " on bluesky",
+            " on threads",
+        ]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .min()
+        .map(|at| &rest[..at])
+    });
+    if follow
+        .is_some_and(|who| !who.contains([',', '.', ';']) && who.split_whitespace().count() <= 5)
+    {
         return true;
     }
     // A newsletter sign-up: "Sign up for our daily newsletter", "Get the news in your inbox".
@@ -578,6 +613,9 @@ mod tests {
             "The old bridge at dawn. (AP Photo/Jane Doe)",
             "Workers in the tunnel. Photograph: Jane Doe/Getty Images",
             "— Share this —",
+            "toggle caption",
+            "Loading...",
+            "Follow Jane Doe on Twitter: @janedoe",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -589,6 +627,7 @@ mod tests {
             "Related costs rose by a third, the audit found.",
             "Copyright law changed in 2019, and the archive with it.",
             "Facebook said the post broke its community guidelines.",
+            "Follow the money, she said on Twitter, and you find the council.",
             "The new rate applies for subscribers who joined before May.",
             "Subscribers to the newsletter complained about the change.",
             "The newsletter, delivered weekly, was shut down in 2019.",
