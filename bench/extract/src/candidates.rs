@@ -27,6 +27,10 @@ pub fn candidates() -> Vec<(&'static str, &'static str, Run)> {
         ("post+hidden", "MIT (dom_smoothie)", post_hidden),
         ("post+link-dense", "MIT (dom_smoothie)", post_link_dense),
         ("post+repeats", "MIT (dom_smoothie)", post_repeats),
+        ("post+widgets", "MIT (dom_smoothie)", post_widgets),
+        ("post+notices", "MIT (dom_smoothie)", post_notices),
+        // The default before widgets and notices (captions, hidden text, repeats).
+        ("post+captions-hidden-repeats", "MIT (dom_smoothie)", post_captions_hidden_repeats),
         ("post+all", "MIT (dom_smoothie)", post_all),
         ("post+all-but-captions", "MIT (dom_smoothie)", post_all_but_captions),
         ("post+all-but-link-dense", "MIT (dom_smoothie)", post_all_but_link_dense),
@@ -87,6 +91,18 @@ fn post_link_dense(html: &str) -> Out {
 
 fn post_repeats(html: &str) -> Out {
     app_with(html, PF { repeats: true, ..PF::NONE })
+}
+
+fn post_widgets(html: &str) -> Out {
+    app_with(html, PF { widgets: true, ..PF::NONE })
+}
+
+fn post_notices(html: &str) -> Out {
+    app_with(html, PF { notices: true, ..PF::NONE })
+}
+
+fn post_captions_hidden_repeats(html: &str) -> Out {
+    app_with(html, PF { widgets: false, notices: false, ..PF::DEFAULT })
 }
 
 fn post_all(html: &str) -> Out {

@@ -164,16 +164,16 @@ fn post_filters_drop_captions_hidden_text_link_rows_and_gallery_repeats() {
         "<html><body><article><h1>Bridge</h1><p>{para}</p>\
          <figure><img src=a.jpg><figcaption>The old bridge at dawn</figcaption></figure>\
          <p><span class=\"sr-only\">Image credit</span>{para}</p>\
-         <p>Read more: <a href=/x>Another story about bridges and rivers</a></p>\
+         <p>Earlier: <a href=/x>Another story about bridges and rivers</a></p>\
          <p>Gallery</p><p>Gallery</p><p>Gallery</p><p>1</p><p>2</p><p>3</p>\
          <p>{para}</p></article></body></html>"
     );
     let plain = extract_with(&html, None, PostFilters::NONE);
     let filtered = extract_with(&html, None, PostFilters::ALL);
-    // The default drops all but link-dense blocks ("Read more: …" stays).
+    // The default drops all but link-dense blocks ("Earlier: <a>…</a>" stays).
     let default = extract(&html, None);
     assert_eq!(default, extract_with(&html, None, PostFilters::DEFAULT));
-    assert!(default.article.contains("Read more: Another story"));
+    assert!(default.article.contains("Earlier: Another story"));
     assert!(
         !default.article.contains("Gallery") && !default.article.contains("old bridge at dawn")
     );
@@ -299,4 +299,182 @@ fn a_title_loses_the_site_name_it_ends_with() {
         "Budget - a primer"
     );
     assert_eq!(t("Çavuşoğlu speaks", None, None), "Çavuşoğlu speaks");
+}
+
+/// An article of five paragraphs, with `extra` inside the `<article>` after the second.
+fn article_with(extra: &str) -> String {
+    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
+                years of debate about its cost and about the traffic it would bring to town.";
+    format!(
+        "<html><body><article><h1>Bridge</h1><p>{para}</p><p>{para}</p>{extra}\
+         <p>{para}</p><p>{para}</p><p>{para}</p></article></body></html>"
+    )
+}
+
+#[test]
+fn widgets_named_by_their_class_or_id_are_dropped_when_small() {
+    let html = article_with(
+        "<div class=\"inline-newsletter\"><p>Morning Briefing</p><p>Everything you need \
+         to know to start your day, in one email.</p></div>\
+         <div id=\"related-stories\"><p>Ferry fares rise again next spring</p></div>\
+         <div class=\"video-resource\"><p>Watch the vote</p><p>02:12</p></div>\
+         <div class=\"c-paywall\"><p>The vote was close, and the mayor cast the last one.</p></div>\
+         <pre><code><span class=\"token comment\">// bridge.rs</span>\n\
+         fn main() {}</code></pre>",
+    );
+    let c = extract(&html, None);
+    for gone in [
+        "Morning Briefing",
+        "in one email",
+        "Ferry fares",
+        "Watch the vote",
+        "02:12",
+    ] {
+        assert!(!c.article.contains(gone), "{gone:?} kept");
+        assert!(c.whole.contains(gone), "{gone:?} not in the whole page");
+    }
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+    // Not a phrase's class (a highlighter's comment), nor a paywall's: the paragraphs a site
+    // hides from readers who have not paid are the article.
+    assert!(c.article.contains("// bridge.rs"));
+    assert!(c.article.contains("the mayor cast the last one"));
+    let kept = extract_with(
+        &html,
+        None,
+        PostFilters {
+            widgets: false,
+            ..PostFilters::DEFAULT
+        },
+    );
+    assert!(kept.article.contains("Morning Briefing"));
+}
+
+#[test]
+fn a_widget_class_on_the_article_itself_never_empties_it() {
+    let para = "The council voted on Tuesday to rebuild the old bridge over the river.";
+    let html = format!(
+        "<html><body><div class=\"video-article\"><div class=\"story promo\">\
+         <p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></div></div></body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(c.found);
+    assert_eq!(c.article.matches("The council voted").count(), 4);
+}
+
+#[test]
+fn notices_worded_as_such_are_dropped() {
+    let html = article_with(
+        "<p>Advertisement</p>\
+         <p>Read more: <a href=/x>Ferry fares rise again next spring</a></p>\
+         <p>Sign up for our daily newsletter to get the news in your inbox.</p>\
+         <p>Already a subscriber? Log in.</p>\
+         <p>Council workers inspect the bridge. (Photo: Jane Doe)</p>\
+         <p>© 2026 The Coastal Ledger. All rights reserved.</p>",
+    );
+    let c = extract(&html, None);
+    for gone in [
+        "Advertisement",
+        "Ferry fares",
+        "daily newsletter",
+        "Already a subscriber",
+        "Jane Doe",
+        "All rights reserved",
+    ] {
+        assert!(
+            !c.article.contains(gone),
+            "{gone:?} kept in {:?}",
+            c.article
+        );
+    }
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+}
+
+#[test]
+fn dates_come_from_time_elements_json_ld_graphs_and_saved_pages() {
+    let page = |head: &str, body: &str| {
+        format!("<html><head>{head}</head><body><p>x</p>{body}</body></html>")
+    };
+    let date = |head: &str, body: &str| extract(&page(head, body), None).published;
+    // A `<time datetime>` marked as the publication, or the one inside the only article…
+    assert_eq!(
+        date("", r#"<time datetime="2026-11-20">20 Nov</time><time class="published" datetime="2026-11-27T08:00Z">27 Nov</time>"#).as_deref(),
+        Some("2026-11-27")
+    );
+    assert_eq!(
+        date("", r#"<header><time datetime="2026-12-01">Today</time></header><article><time datetime="2026-11-27">27 Nov</time></article>"#).as_deref(),
+        Some("2026-11-27")
+    );
+    // …or the page's only date; two dates and no mark: none.
+    assert_eq!(
+        date("", r#"<time datetime="2026-11-27">27 Nov</time>"#).as_deref(),
+        Some("2026-11-27")
+    );
+    assert_eq!(
+        date(
+            "",
+            r#"<time datetime="2026-11-27">a</time><time datetime="2026-11-28">b</time>"#
+        ),
+        None
+    );
+    // JSON-LD in a `@graph`, the article's date before another object's.
+    let graph = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+        {"@type":"WebSite","name":"Ledger","datePublished":"2001-01-01"},
+        {"@type":["NewsArticle"],"headline":"Bridge","datePublished":"2026-11-27T08:00:00Z"}]}</script>"#;
+    assert_eq!(date(graph, "").as_deref(), Some("2026-11-27"));
+    // A list of objects, and ISO 8601's basic format.
+    let list = r#"<script type="application/ld+json">[{"@type":"BreadcrumbList"},
+        {"@type":"Article","datePublished":"20261127T083000+0900"}]</script>"#;
+    assert_eq!(date(list, "").as_deref(), Some("2026-11-27"));
+    // More meta names.
+    assert_eq!(
+        date(
+            r#"<meta property="article:published" content="2026-11-27">"#,
+            ""
+        )
+        .as_deref(),
+        Some("2026-11-27")
+    );
+    // A page saved by a browser: the address in its comment gives the date (and the URL).
+    let saved = format!(
+        "<!-- saved from url=(0049)https://ledger.example/2026/11/27/bridge.html -->\n{}",
+        page("", "")
+    );
+    let c = extract(&saved, None);
+    assert_eq!(c.published.as_deref(), Some("2026-11-27"));
+    assert_eq!(
+        c.url.as_deref(),
+        Some("https://ledger.example/2026/11/27/bridge.html")
+    );
+    assert_eq!(parse_date("20180619").as_deref(), Some("2018-06-19"));
+    assert_eq!(parse_date("20181319"), None);
+    assert_eq!(parse_date("2018061912"), None);
+}
+
+#[test]
+fn a_related_label_and_the_links_after_it_are_dropped() {
+    let html = article_with(
+        "<h3>Related stories</h3>\
+         <ul><li><a href=/a>Ferry fares rise again next spring</a></li>\
+         <li><a href=/b>The tunnel audit in full</a></li></ul>\
+         <p><strong>Read more</strong><br><a href=/c>Bridge tolls explained</a><br>\
+         <a href=/d>Who pays for the river crossing</a></p>\
+         <p>Related costs rose by a third, the audit found, and <a href=/e>the report</a> \
+         says so.</p>",
+    );
+    let c = extract(&html, None);
+    for gone in [
+        "Related stories",
+        "Ferry fares",
+        "tunnel audit in full",
+        "Bridge tolls",
+        "river crossing",
+    ] {
+        assert!(
+            !c.article.contains(gone),
+            "{gone:?} kept in {:?}",
+            c.article
+        );
+    }
+    assert!(c.article.contains("Related costs rose by a third"));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
 }

@@ -1,0 +1,661 @@
+//! What news pages put inside an article that is not its prose, recognised by rules that hold
+//! for any site: widgets named by their class or id (newsletter sign-ups,
+//! subscription offers, related and recommended stories, video players, share and follow rows,
+//! ads, tag lists, comment sections), and short notices recognised by their wording (in English:
+//! "Advertisement", "Read more: …", "Sign up for our newsletter", "Already a subscriber?",
+//! copyright lines, photo credits). Measured in `bench/extract` (`post+widgets`,
+//! `post+notices`).
+
+/// Class and id words (split at anything not a letter or digit, lower-case) that name a widget
+/// rather than prose.
+const WIDGET_WORDS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "subscriptions",
+    "signup",
+    "related",
+    "recommended",
+    "recommendations",
+    "recirc",
+    "readmore",
+    "promo",
+    "promos",
+    "outbrain",
+    "taboola",
+    "advert",
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "adslot",
+    "sponsored",
+    "social",
+    "share",
+    "sharing",
+    "sharebar",
+    "follow",
+    "comments",
+    "comment",
+    "tags",
+    "breadcrumb",
+    "breadcrumbs",
+    "popular",
+    "trending",
+    "video",
+    "donate",
+    "donation",
+    "cta",
+];
+
+/// The elements that may be a widget: blocks, never a phrase's `<span>` (a syntax
+/// highlighter's `comment`, a `tag`).
+pub(super) const WIDGET_ELEMENTS: &[&str] = &[
+    "div",
+    "section",
+    "aside",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "figure",
+    "form",
+    "header",
+    "footer",
+    "nav",
+    "dl",
+    "table",
+    "blockquote",
+    "details",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
+/// Pairs of consecutive class or id words that name a widget ("read-more", "more-stories",
+/// "most-read", "sign-up", "ad-feedback", "author-bio").
+const WIDGET_PAIRS: &[(&str, &str)] = &[
+    ("read", "more"),
+    ("more", "stories"),
+    ("most", "read"),
+    ("sign", "up"),
+    ("ad", "feedback"),
+    ("author", "bio"),
+    ("see", "also"),
+    ("up", "next"),
+];
+
+/// Whether a class or id value names a widget (see [`WIDGET_WORDS`], [`WIDGET_PAIRS`]).
+pub(super) fn names_widget(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let mut previous = "";
+    for w in lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if WIDGET_WORDS.contains(&w) || WIDGET_PAIRS.contains(&(previous, w)) {
+            return true;
+        }
+        previous = w;
+    }
+    false
+}
+
+/// A widget is dropped only when it is smaller than this many words…
+pub const WIDGET_MAX_WORDS: usize = 120;
+/// …and than this share of the article's characters (a class naming the whole article, e.g.
+/// `node-promoted` or `video-article`, never empties it).
+pub const WIDGET_MAX_SHARE: f64 = 0.25;
+
+/// Lines that are a label, whole (lower-case, without the punctuation around them).
+const LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "article continues below",
+    "story continues below",
+    "continue reading below",
+    "continue reading the main story",
+    "scroll to continue with content",
+    "skip advertisement",
+    "ad feedback",
+    "video ad feedback",
+    "listen to this article",
+    "share this article",
+    "share this story",
+    "share this",
+    "share",
+    "copy link",
+    "link copied",
+    "printer friendly version",
+    "print this article",
+    "email this article",
+    "read more",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "related coverage",
+    "recommended",
+    "recommended stories",
+    "you may also like",
+    "you might also like",
+    "more stories",
+    "more from this author",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "up next",
+    "next article",
+    "previous article",
+    "see more photos",
+    "view comments",
+    "show comments",
+    "leave a comment",
+    "post a comment",
+    "comments",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "log in",
+    "follow us",
+    "tags",
+    "topics",
+    // A player's or a gallery's controls.
+    "hide caption",
+    "toggle caption",
+    "show caption",
+    "enlarge this image",
+    "enlarge image",
+    "view image",
+    "view gallery",
+    "open gallery",
+    "view photo",
+    "play video",
+    "watch video",
+    "now playing",
+    "loading",
+    "back to top",
+];
+
+/// Starts of short lines that point elsewhere or ask the reader to do something.
+const PREFIXES: &[&str] = &[
+    "read more:",
+    "read more about",
+    "read also:",
+    "also read:",
+    "related:",
+    "see also:",
+    "more:",
+    "watch:",
+    "listen:",
+    "recommended:",
+    "must read:",
+    "don't miss:",
+    "click here",
+    "sign up for",
+    "sign up to",
+    "subscribe to",
+    "follow us",
+    "share this",
+    "©",
+    "tags:",
+    "topics:",
+    "photo:",
+    "photograph:",
+    "image:",
+    "credit:",
+    "image credit",
+    "photo credit",
+];
+
+/// Phrases that make a short line a notice wherever they are in it.
+/// None is a phrase a news story would use about its subject ("community guidelines",
+/// "for subscribers", "affiliate commission" are not here).
+const PHRASES: &[&str] = &[
+    "all rights reserved",
+    "may not be published, broadcast, rewritten",
+    "subscribe to continue",
+    "subscribe to read",
+    "subscribe now to",
+    "already a subscriber",
+    "subscribers only",
+    "log in to continue reading",
+    "sign in to continue reading",
+    "register to continue reading",
+    "create a free account to",
+    "comments are closed",
+    "comment policy",
+    "commenting guidelines",
+    "please enable javascript",
+    "javascript is disabled",
+    "your browser does not support",
+    "we may earn a commission",
+];
+
+/// Labels of a list of other stories.
+const RELATED_LABELS: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "related coverage",
+    "related links",
+    "related news",
+    "related reading",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "more stories",
+    "more on this story",
+    "more on this topic",
+    "more coverage",
+    "further reading",
+    "recommended",
+    "recommended stories",
+    "recommended reading",
+    "you may also like",
+    "you might also like",
+    "don't miss",
+    "must read",
+    "most popular",
+    "most read",
+    "top stories",
+    "latest stories",
+    "latest news",
+    "trending",
+    "trending now",
+];
+
+/// When `text` starts with a label of a list of other stories ("Related stories", "Read
+/// more:"), how many visible characters the label has.
+pub(super) fn related_label(text: &str) -> Option<usize> {
+    let lower = text.trim_start().to_lowercase().replace('’', "'");
+    RELATED_LABELS
+        .iter()
+        .filter(|l| {
+            lower.starts_with(*l)
+                && lower[l.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
+        .max()
+        .map(|n| {
+            // The punctuation after the label (":", "»") is part of it.
+            let rest = &lower[lower.find(|c: char| !c.is_whitespace()).unwrap_or(0)..];
+            let after: usize = rest
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .skip(n)
+                .take_while(|c| !c.is_alphanumeric())
+                .count();
+            n + after
+        })
+}
+
+/// A line with at most this many words may be dropped as a notice.
+pub const NOTICE_MAX_WORDS: usize = 40;
+
+/// Whether `line` (one block of the article's text) is a notice rather than prose.
+pub(super) fn is_notice(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    if words == 0 || words > NOTICE_MAX_WORDS {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let bare = lower
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .replace(['-', '–', '—'], " ");
+    let bare = bare.split_whitespace().collect::<Vec<_>>().join(" ");
+    if LABELS.contains(&bare.as_str()) {
+        return true;
+    }
+    let lower = lower.replace('’', "'");
+    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // "Copyright 2026 …", "Copyright © …", "Copyright (c) …", not "Copyright law …".
+    if let Some(rest) = lower.strip_prefix("copyright") {
+        let rest = rest.trim_start();
+        if rest.starts_with(|c: char| c.is_ascii_digit() || c == '©') || rest.starts_with("(c)") {
+            return true;
+        }
+    }
+    if PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // "Follow Jane Doe on Twitter: @janedoe": who to follow in at most five words, no clause.
+    let follow = lower.strip_prefix("follow ").and_then(|rest| {
+        [
+            " on twitter",
+            " on x",
+            " on facebook",
+            " on instagram",
+            " on bluesky",
+            " on threads",
+        ]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .min()
+        .map(|at| &rest[..at])
+    });
+    if follow
+        .is_some_and(|who| !who.contains([',', '.', ';']) && who.split_whitespace().count() <= 5)
+    {
+        return true;
+    }
+    // A newsletter sign-up: "Sign up for our daily newsletter", "Get the news in your inbox".
+    // ("Subscribers to the newsletter complained" is not one.)
+    let newsletter = lower.contains("newsletter") || lower.contains("inbox");
+    let asks = [
+        "sign up",
+        "signup",
+        "subscribe to",
+        "subscribe for",
+        "subscribe now",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+        || lower
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .ends_with("subscribe")
+        || [
+            "delivered to your inbox",
+            "straight to your inbox",
+            "in your inbox",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+    if newsletter && asks {
+        return true;
+    }
+    is_photo_credit(&lower) || is_timestamp(&lower)
+}
+
+/// Words a timestamp line may hold besides dates and times (English).
+const TIMESTAMP_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "submitted",
+    "modified",
+    "first",
+    "last",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "aest",
+    "aedt",
+    "today",
+    "yesterday",
+    "|",
+    "·",
+    "•",
+    "-",
+    "–",
+    "—",
+];
+
+const MONTH_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+const DAY_WORDS: &[&str] = &[
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+];
+
+/// A line that is only a publication or update stamp: "Updated 10:15 AM EST, Mon January 1,
+/// 2024", "Published: 27 Nov 2026", "Submitted on Mon, 2019-01-21 13:49". Every word is a
+/// date's or a time's (a month or day name, a day, a year, a clock time, a date in digits) or
+/// one of [`TIMESTAMP_WORDS`]; there is a month with a day or a year, a date in digits or a
+/// clock time; at most one year, two days and two clock times (a row of figures is not a
+/// stamp).
+fn is_timestamp(lower: &str) -> bool {
+    let (mut dated, mut month) = (false, false);
+    let (mut years, mut clocks, mut days) = (0, 0, 0);
+    for raw in lower.split_whitespace() {
+        let w = raw.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';'));
+        let w = w
+            .strip_suffix("am")
+            .or_else(|| w.strip_suffix("pm"))
+            .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit() || b == b':'))
+            .unwrap_or(w);
+        if w.is_empty() || TIMESTAMP_WORDS.contains(&w) || DAY_WORDS.contains(&w) {
+            continue;
+        }
+        if MONTH_WORDS.contains(&w) {
+            month = true;
+            continue;
+        }
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let day = w
+            .strip_suffix("st")
+            .or_else(|| w.strip_suffix("nd"))
+            .or_else(|| w.strip_suffix("rd"))
+            .or_else(|| w.strip_suffix("th"))
+            .unwrap_or(w);
+        if digits(day) && day.len() <= 2 && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        {
+            days += 1;
+            continue;
+        }
+        if digits(w) && w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
+            years += 1;
+            continue;
+        }
+        let parts: Vec<&str> = w.split(':').collect();
+        if (2..=3).contains(&parts.len())
+            && parts.iter().all(|p| digits(p) && p.len() <= 2)
+            && parts[0].parse::<u32>().is_ok_and(|h| h < 24)
+        {
+            clocks += 1;
+            dated = true;
+            continue;
+        }
+        // 2019-01-21, 21/01/2019, 2019-01-21t13:49:00z.
+        let date_part = w.split('t').next().unwrap_or(w);
+        let fields: Vec<&str> = date_part.split(['-', '/', '.']).collect();
+        if fields.len() == 3 && fields.iter().all(|f| digits(f) && f.len() <= 4) {
+            dated = true;
+            years += 1;
+            continue;
+        }
+        return false;
+    }
+    (dated || (month && days + years > 0)) && years <= 1 && clocks <= 2 && days <= 2
+}
+
+/// A caption's credit, at its end: "… (AP Photo/Jane Doe)", "… (Photo: Jane Doe)",
+/// "… Photograph: Jane Doe/Getty Images", "… Jane Doe / Reuters".
+fn is_photo_credit(lower: &str) -> bool {
+    let t = lower.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+    if let Some(inner) = t
+        .strip_suffix(')')
+        .and_then(|h| h.rfind('(').map(|i| &h[i + 1..]))
+    {
+        if ["photo", "getty", "image", "credit", "picture"]
+            .iter()
+            .any(|w| inner.contains(w))
+        {
+            return true;
+        }
+    }
+    [
+        "getty images",
+        "shutterstock",
+        "/ reuters",
+        "/reuters",
+        "/ afp",
+        "/afp",
+        "/ap",
+    ]
+    .iter()
+    .any(|s| t.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_and_id_words_name_widgets() {
+        for yes in [
+            "newsletter-signup",
+            "inline_newsletter",
+            "c-regwall-promo",
+            "related-links",
+            "read-more",
+            "ad-feedback-link",
+            "video-resource",
+            "social share-bar",
+            "most-read-list",
+        ] {
+            assert!(names_widget(yes), "{yes}");
+        }
+        for no in [
+            "article-body",
+            "story-content",
+            "node-promoted",
+            "shared-story",
+            "advertorial-free",
+            "readme",
+            "headline",
+        ] {
+            assert!(!names_widget(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn notices_are_short_and_worded_as_notices() {
+        for yes in [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Story continues below advertisement",
+            "Read more: Harbour tunnel costs double",
+            "RELATED: Another story about bridges",
+            "Sign up for our daily newsletter to get the news in your inbox.",
+            "Already a subscriber? Log in.",
+            "© 2026 The Coastal Ledger. All rights reserved.",
+            "Copyright 2026 The Associated Press. All rights reserved.",
+            "The old bridge at dawn. (AP Photo/Jane Doe)",
+            "Workers in the tunnel. Photograph: Jane Doe/Getty Images",
+            "— Share this —",
+            "toggle caption",
+            "Loading...",
+            "Follow Jane Doe on Twitter: @janedoe",
+        ] {
+            assert!(is_notice(yes), "{yes}");
+        }
+        for no in [
+            "The council voted on Tuesday to rebuild the old bridge.",
+            "Readers shared their photos of the bridge.",
+            "“We read more than we could use,” she said.",
+            "LONDON (Reuters) - The council voted on Tuesday to rebuild the bridge.",
+            "Related costs rose by a third, the audit found.",
+            "Copyright law changed in 2019, and the archive with it.",
+            "Facebook said the post broke its community guidelines.",
+            "Follow the money, she said on Twitter, and you find the council.",
+            "The new rate applies for subscribers who joined before May.",
+            "Subscribers to the newsletter complained about the change.",
+            "The newsletter, delivered weekly, was shut down in 2019.",
+            "",
+        ] {
+            assert!(!is_notice(no), "{no}");
+        }
+        for yes in [
+            "Updated 10:15 AM EST, Mon January 1, 2024",
+            "Published: 27 Nov 2026",
+            "Submitted on Mon, 2019-01-21 13:49",
+            "1:39 PM ET",
+            "Nov. 27, 2026",
+        ] {
+            assert!(is_notice(yes), "{yes}");
+        }
+        for no in [
+            "The meeting starts at 10:30.",
+            "Doors open on 27 November 2026 at 19:00 in the town hall.",
+            "2020-08-01 18:00:00+00 | 200 | 4084",
+            "2020-08-01 2020-08-02",
+            "2026",
+            "42",
+            "May",
+        ] {
+            assert!(!is_notice(no), "{no}");
+        }
+        let long = format!("Advertisement {}", "word ".repeat(NOTICE_MAX_WORDS));
+        assert!(!is_notice(&long));
+    }
+}
