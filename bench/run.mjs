@@ -458,7 +458,7 @@ async function profiled(page, label, fn) {
     const { profile } = await cdp.send('Profiler.stop');
     const base = nodes.length;
     const ids = new Map(profile.nodes.map((n, i) => [n.id, base + i]));
-    nodes.push(...profile.nodes);
+    nodes.push(...profile.nodes.map((n) => ({ ...n, children: (n.children ?? []).map((c) => ids.get(c)) })));
     samples.push(...profile.samples.map((x) => ids.get(x)));
     deltas.push(...profile.timeDeltas);
   };
@@ -475,8 +475,49 @@ async function profiled(page, label, fn) {
   }
   const top = [...self].filter(([n]) => n !== '(idle)' && n !== '(program)').sort((a, b) => b[1] - a[1]).slice(0, 25);
   console.error(`profile ${label}:\n  ` + top.map(([n, d]) => `${(d / 1000).toFixed(2)} ms ${n.slice(0, 120)}`).join('\n  '));
+  busyStretches(profile);
   await cdp.detach();
   return r;
+}
+
+/**
+ * The stretches of the profile where the main thread never went idle for 50 ms or more (a
+ * long task, or tasks back to back), each with the app's own functions (`article_annotator::`)
+ * that took the most time inside it, callees included: where a long task's time goes.
+ */
+function busyStretches(profile) {
+  const name = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'anonymous'})`;
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const stretches = [];
+  let cur = null;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i];
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    if (name(byId.get(id)) === '(idle)') {
+      if (cur && cur.ms >= 50) stretches.push(cur);
+      cur = null;
+      continue;
+    }
+    cur ??= { ms: 0, app: new Map(), self: new Map() };
+    cur.ms += dt / 1000;
+    const own = name(byId.get(id));
+    cur.self.set(own, (cur.self.get(own) ?? 0) + dt / 1000);
+    const seen = new Set();
+    for (let at = id, depth = 0; at != null && depth < 1000; at = parent.get(at), depth++) {
+      const fn = name(byId.get(at)).replace(/::h[0-9a-f]{16}$/, '');
+      if (fn.startsWith('article_annotator::') && !seen.has(fn)) {
+        seen.add(fn);
+        cur.app.set(fn, (cur.app.get(fn) ?? 0) + dt / 1000);
+      }
+    }
+  }
+  if (cur && cur.ms >= 50) stretches.push(cur);
+  for (const st of stretches) {
+    const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, d]) => `${d.toFixed(1)} ${n.slice(0, 90)}`).join('; ');
+    console.error(`  busy ${st.ms.toFixed(0)} ms — app: ${top(st.app, 6)}\n    self: ${top(st.self, 6)}`);
+  }
 }
 
 async function appCase(browser, url, c) {

@@ -437,7 +437,8 @@ fn leading_text(n: &NodeRef<'_>, chars: usize) -> String {
     out
 }
 
-/// How many visible characters of `n` are inside links (each `<a>` counted once).
+/// How many visible characters of `n` are inside links (nested links do not nest in HTML:
+/// each `<a>` is counted once).
 fn linked_chars(n: &NodeRef<'_>) -> usize {
     n.descendants()
         .iter()
@@ -459,20 +460,8 @@ fn is_link_dense(n: &NodeRef<'_>) -> bool {
     if words == 0 || words >= LINK_BLOCK_MAX_WORDS {
         return false;
     }
-    let total = text.chars().filter(|c| !c.is_whitespace()).count();
-    let linked: usize = n
-        .descendants()
-        .iter()
-        .filter(|d| d.is_element() && d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
-        // Nested links do not nest in HTML: each `<a>` is counted once.
-        .filter(|d| {
-            !d.ancestors(None)
-                .iter()
-                .take_while(|a| a.id != n.id)
-                .any(|a| a.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
-        })
-        .map(|a| a.text().chars().filter(|c| !c.is_whitespace()).count())
-        .sum();
+    let total = visible_chars(&text);
+    let linked = linked_chars(n);
     total > 0 && linked * 2 > total
 }
 
