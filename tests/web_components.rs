@@ -2608,6 +2608,19 @@ mod suggestions {
             .suggestions
             .announcement
             .starts_with("Suggestion 1 of 2. Quote by Rex Tillerson"));
+        // Not while the library is still being read: what it made would be lost then.
+        let early = reduce(
+            state.clone(),
+            AppAction::AcceptSuggestion {
+                id: Uuid::from_u128(5),
+                now: NOW,
+            },
+        );
+        assert!(Rc::ptr_eq(&early, &state));
+        state = reduce(
+            state,
+            AppAction::SetStorage(article_annotator::web::state::StorageStatus::Available),
+        );
         state = reduce(
             state,
             AppAction::AcceptSuggestion {

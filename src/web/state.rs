@@ -753,6 +753,9 @@ impl Reducible for AppState {
                 let Some(sugg) = s.suggestions.focused().cloned() else {
                     return self;
                 };
+                if s.storage == StorageStatus::Opening {
+                    return self;
+                }
                 let a = suggestions::accept(&sugg, id, s.article.id, &s.article.text, now);
                 match s.annotate(Action::Create(a), Some(id)) {
                     Ok(_) => {

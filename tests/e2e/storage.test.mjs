@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import {
-  setup, openApp, dragSelect, screenshot, waitReady, waitLoaded, idbAll, idbPut, waitForRecords,
+  setup, openApp, dragSelect, screenshot, waitReady, waitLoaded, idbAll, idbPut, waitForRecords, createArticle,
   expect, eventually,
 } from './harness.mjs';
 
@@ -783,4 +783,63 @@ test('the library shows how much storage is in use', async () => {
   await libraryButton(page).click();
   await expect(library(page).getByText(/^Using .+ of .+$/))
     .toHaveText(/^Using \d[\d.]* (bytes|kB|MB|GB) of \d[\d.]* (bytes|kB|MB|GB|TB|PB)$/);
+});
+
+test('a reload shows the article before its many annotations are read, with the library controls waiting, then all of them', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  // An article of the user's is open (the sample is what shows while nothing is read);
+  // 12,000 orphaned claims of about 1 KB each are stored on it, as a large import leaves
+  // them (12 MB to read at the next start).
+  await createArticle(page, 'Ankara’s “reply” 🙂', 'Mevlüt Çavuşoğlu met Rex Tillerson on March 22nd.');
+  const articleId = await eventually(async () => {
+    const id = await page.evaluate(() => localStorage.getItem('article-annotator-last-shown'));
+    assert.ok(id && id !== SAMPLE_ID, `last shown: ${id}`);
+    return id;
+  });
+  const now = new Date().toISOString();
+  const quote = 'Çavuşoğlu said “nothing” 🙂 about it. '.repeat(26);
+  await page.evaluate(([articleId, quote, now]) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('article-annotator');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('annotations', 'readwrite');
+      for (let n = 0; n < 12000; n++) {
+        tx.objectStore('annotations').put({
+          v: 1, id: `00000000-0000-4000-8000-${(0xe1000 + n).toString(16).padStart(12, '0')}`,
+          article_id: articleId, start: 0, end: 0, quote: { exact: `${n}: ${quote}`, prefix: '', suffix: '' },
+          created: now, modified: now, note: '', tags: [], anchoring: 'orphan',
+          kind: 'claim', claimant: '', verdict: 'unverified', evidence: [],
+        });
+      }
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => { db.close(); reject(tx.error); };
+    };
+  }), [articleId, quote, now]);
+  await page.reload();
+  // First the article, with the panel saying its annotations are on their way and what acts
+  // on the library disabled: read at one moment in the page, since the state is brief.
+  const seen = await (await page.waitForFunction((title) => {
+    const status = [...document.querySelectorAll('aside[aria-label="Annotations"] [role=status]')]
+      .find((e) => e.textContent === 'Loading annotations…');
+    // (Until the articles store is read, the sample shows, as on every start.)
+    if (!status || document.querySelector('h1')?.textContent !== title) return false;
+    const button = (name) => [...document.querySelectorAll('header button')].find((b) => b.textContent.startsWith(name));
+    return {
+      heading: document.querySelector('h1')?.textContent,
+      export: button('Export')?.disabled,
+      library: button('Library')?.disabled,
+      import: document.querySelector('input[aria-label="Import annotations"]')?.disabled,
+      shortcuts: button('Shortcuts')?.disabled,
+    };
+  }, 'Ankara’s “reply” 🙂', { polling: 'raf', timeout: 15_000 })).jsonValue();
+  assert.equal(seen.heading, 'Ankara’s “reply” 🙂');
+  assert.deepEqual([seen.export, seen.library, seen.import, seen.shortcuts], [true, true, true, false]);
+  // ...then all of them, and the controls work again.
+  await waitReady(page);
+  await expect(panel(page).getByRole('status').filter({ hasText: /^Showing/ }), { timeout: 15_000 })
+    .toHaveText(/^Showing 12,?000 of 12,?000 /);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ankara’s “reply” 🙂');
+  assert.ok(await page.getByRole('button', { name: 'Export' }).isEnabled());
+  assert.ok(await page.getByLabel('Import annotations').isEnabled());
 });

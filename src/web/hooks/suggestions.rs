@@ -43,6 +43,11 @@ pub fn use_suggestions(state: &UseReducerHandle<AppState>, article_ref: &NodeRef
     let suggest = {
         let (state, runner) = (state.clone(), runner.clone());
         Callback::from(move |_: ()| {
+            // Not before the library is read: the article shown until then has no
+            // annotations yet, and what would be accepted would be lost when it is.
+            if state.storage == StorageStatus::Opening {
+                return;
+            }
             let article = state.article.id;
             let id = runner.begin();
             state.dispatch(AppAction::SuggestStarted);
