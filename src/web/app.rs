@@ -320,7 +320,8 @@ pub fn app() -> Html {
                             announcement={state.suggestions.announcement.clone()}
                             on_suggest={suggest.suggest.clone()} on_stop={suggest.stop.clone()}
                             on_accept={suggest.accept.clone()} on_dismiss={suggest.dismiss.clone()}
-                            on_focus={suggest.focus.clone()} />
+                            on_focus={suggest.focus.clone()}
+                            loading={state.storage == StorageStatus::Opening} />
                         <AnnotationsPanel annotations={state.annotations.clone()} filter={state.filter.clone()}
                             selected={state.selected} on_filter={send(&state, AppAction::SetFilter)}
                             on_select={select_item(&state, &article_ref)} {on_edit} on_delete={delete}

@@ -831,10 +831,11 @@ test('a reload shows the article before its many annotations are read, with the 
       library: button('Library')?.disabled,
       import: document.querySelector('input[aria-label="Import annotations"]')?.disabled,
       shortcuts: button('Shortcuts')?.disabled,
+      suggest: [...document.querySelectorAll('section.suggestions button')].find((b) => b.textContent === 'Suggest')?.disabled,
     };
   }, 'Ankara’s “reply” 🙂', { polling: 'raf', timeout: 15_000 })).jsonValue();
   assert.equal(seen.heading, 'Ankara’s “reply” 🙂');
-  assert.deepEqual([seen.export, seen.library, seen.import, seen.shortcuts], [true, true, true, false]);
+  assert.deepEqual([seen.export, seen.library, seen.import, seen.suggest, seen.shortcuts], [true, true, true, true, false]);
   // ...then all of them, and the controls work again.
   await waitReady(page);
   await expect(panel(page).getByRole('status').filter({ hasText: /^Showing/ }), { timeout: 15_000 })

@@ -29,6 +29,10 @@ pub struct SuggestionsProps {
     pub on_accept: Callback<()>,
     pub on_dismiss: Callback<()>,
     pub on_focus: Callback<usize>,
+    /// The library is still being read: Suggest waits for it (the article's annotations, which
+    /// suggestions must not duplicate, are not known yet).
+    #[prop_or_default]
+    pub loading: bool,
 }
 
 /// Re-rendered only when what it shows changes (the list by pointer).
@@ -39,6 +43,7 @@ impl PartialEq for SuggestionsProps {
             && self.status == other.status
             && self.claims_unavailable == other.claims_unavailable
             && self.announcement == other.announcement
+            && self.loading == other.loading
     }
 }
 
@@ -111,7 +116,7 @@ pub fn suggestions_panel(props: &SuggestionsProps) -> Html {
                 if running {
                     <button type="button" onclick={props.on_stop.reform(|_: MouseEvent| ())}>{ "Stop" }</button>
                 } else {
-                    <button type="button" onclick={props.on_suggest.reform(|_: MouseEvent| ())}>{ "Suggest" }</button>
+                    <button type="button" disabled={props.loading} onclick={props.on_suggest.reform(|_: MouseEvent| ())}>{ "Suggest" }</button>
                 }
             </div>
             <p class="counts" role="status">{ status }</p>
