@@ -145,15 +145,17 @@ pub fn app() -> Html {
             }
         });
     }
+    // The library is still being read (the article last shown may already be): what acts on
+    // it waits.
+    let loading = state.storage == StorageStatus::Opening;
     let on_create = {
         let (dispatcher, dialog) = (state.dispatcher(), dialog.clone());
         let (focus_heading, handed) = (focus_heading.clone(), handed.clone());
         // An article created before the library is read would be lost when it is (a page
         // handed over by the bookmarklet can open the dialog that early): the dialog stays
         // open, with what it holds, until it can be created.
-        let opening = state.storage == StorageStatus::Opening;
         Callback::from(move |article: Article| {
-            if opening {
+            if loading {
                 dispatcher.dispatch(AppAction::Notify(Notice::error(
                     "The library is still being read. Press Create again in a moment.".to_owned(),
                 )));
@@ -284,7 +286,7 @@ pub fn app() -> Html {
                 on_settings={show(&dialog, Some(Dialog::Settings))}
                 on_sync={show(&dialog, Some(Dialog::Sync))}
                 sync_status={couch.view.status.clone()}
-                loading={state.storage == StorageStatus::Opening} />
+                {loading} />
             <Notices storage={state.storage.clone()} skipped={state.skipped.clone()}
                 notice={state.notice.clone()}
                 on_export_everything={transfer.export_everything.clone()}
@@ -300,7 +302,7 @@ pub fn app() -> Html {
                             <p class="source"><a href={url.as_str().to_owned()} target="_blank" rel="noopener noreferrer">{ url.as_str() }</a></p>
                         }
                         <div class="reader-tools">
-                            <button type="button" disabled={state.storage == StorageStatus::Opening}
+                            <button type="button" disabled={loading}
                                     onclick={show(&dialog, Some(Dialog::ReplaceText)).reform(|_: MouseEvent| ())}>
                                 { "Replace text" }
                             </button>
@@ -321,13 +323,13 @@ pub fn app() -> Html {
                             on_suggest={suggest.suggest.clone()} on_stop={suggest.stop.clone()}
                             on_accept={suggest.accept.clone()} on_dismiss={suggest.dismiss.clone()}
                             on_focus={suggest.focus.clone()}
-                            loading={state.storage == StorageStatus::Opening} />
+                            {loading} />
                         <AnnotationsPanel annotations={state.annotations.clone()} filter={state.filter.clone()}
                             selected={state.selected} on_filter={send(&state, AppAction::SetFilter)}
                             on_select={select_item(&state, &article_ref)} {on_edit} on_delete={delete}
                             on_error={send(&state, |text| AppAction::Notify(Notice::error(text)))}
                             repeats={selected_repeats.clone()} {on_copy_check}
-                            loading={state.storage == StorageStatus::Opening} />
+                            {loading} />
                     </SideSheet>
                 </main>
             } else {
