@@ -416,7 +416,10 @@ pub fn app() -> Html {
                     saving={job.saving}
                     on_cancel={transfer.cancel_job.clone()} />
             }
-            if let Some(p) = &transfer.preview {
+            // An import's preview arrives when the worker is done, maybe while the user has
+            // another dialog open (the shortcuts help, the New article form): it waits until
+            // that dialog is closed rather than taking the focus and the keys from it.
+            if let (Some(p), None) = (&transfer.preview, &*dialog) {
                 <ImportDialog file_name={p.file_name.clone()} format={p.format.label()}
                     lines={p.lines()}
                     articles={if p.format.attaches_to_article() {
