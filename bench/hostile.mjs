@@ -86,7 +86,9 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
     // and where the time of those over 50 ms went.
     // HOSTILE_TRACE=1 prints, for each main-thread task over 50 ms during the import, its
     // length and where its time went (trace events by self time): for finding them.
-    const tracing = process.env.HOSTILE_TRACE ? await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel'] }).then(() => true) : false;
+    // With a build that has names (BENCH_DIST, see BENCHMARKS.md), each long task also lists
+    // the app's functions that took its time, from V8's sampling profiler in the same trace.
+    const tracing = process.env.HOSTILE_TRACE ? await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel', 'disabled-by-default-v8.cpu_profiler'] }).then(() => true) : false;
     const imported = await phase('import (preview and apply)', async () => {
       const outcome = page.evaluate(() => window.__bench.whenDom(() =>
         [...document.querySelectorAll('[role=dialog] h2')].some((h) => h.textContent === 'Import preview')
@@ -188,9 +190,11 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
 /** Prints each main-thread task over 50 ms with its top trace events by self time. */
 function longTaskReport(events) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const samples = traceSamples(events, main);
   const xs = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const tasks = xs.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000);
+  const tasks = xs.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000)
+    .filter((e, i, all) => i === 0 || e.ts >= all[i - 1].ts + all[i - 1].dur);
   for (const t of tasks) {
     const inner = xs.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
     const self = new Map(); const stack = [];
@@ -205,5 +209,47 @@ function longTaskReport(events) {
     const firsts = inner.filter((e) => e.name === 'EventDispatch' || e.name === 'FunctionCall' || e.name === 'TimerFire').slice(0, 3)
       .map((e) => `${e.name}${e.args?.data?.type ? ':' + e.args.data.type : ''}${e.args?.data?.functionName ? ':' + e.args.data.functionName : ''}`);
     console.error(`long task ${(t.dur / 1000).toFixed(0)} ms [${firsts.join(', ')}]: ` + top.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(', '));
+    const app = samples.appIn(t.ts, t.ts + t.dur);
+    if (app) console.error(`    app: ${app}`);
   }
+}
+
+/**
+ * The samples of V8's profiler in a trace (`disabled-by-default-v8.cpu_profiler`), with
+ * `appIn(from, to)`: the app's functions (`article_annotator::`, `yew::`) sampled between two
+ * trace times, callees included, by time.
+ */
+function traceSamples(events, main) {
+  const nodes = new Map(); const at = [];
+  for (const e of events) {
+    if (e.name === 'Profile' && main && e.pid === main.pid && e.tid === main.tid) {
+      let ts = e.args?.data?.startTime ?? 0;
+      const id = e.id;
+      const chunks = events.filter((c) => c.name === 'ProfileChunk' && c.id === id);
+      for (const c of chunks) {
+        const p = c.args?.data?.cpuProfile ?? {};
+        for (const n of p.nodes ?? []) nodes.set(`${id}:${n.id}`, { name: n.callFrame?.functionName ?? '', parent: n.parent != null ? `${id}:${n.parent}` : null });
+        const deltas = c.args?.data?.timeDeltas ?? [];
+        (p.samples ?? []).forEach((s, i) => { ts += deltas[i] ?? 0; at.push([ts, `${id}:${s}`]); });
+      }
+    }
+  }
+  return {
+    appIn(from, to) {
+      const inside = at.filter(([ts]) => ts >= from && ts <= to);
+      if (!inside.length) return '';
+      const ms = (to - from) / 1000 / inside.length;
+      const fns = new Map();
+      for (const [, key] of inside) {
+        const seen = new Set();
+        for (let k = key, d = 0; k && d < 500; k = nodes.get(k)?.parent, d++) {
+          const n = (nodes.get(k)?.name ?? '').replace(/::h[0-9a-f]{16}$/, '');
+          if ((n.startsWith('article_annotator::') || n.startsWith('yew::functional') || n === 'postMessage') && !seen.has(n)) {
+            seen.add(n); fns.set(n, (fns.get(n) ?? 0) + ms);
+          }
+        }
+      }
+      return [...fns].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, d]) => `${d.toFixed(1)} ${n.slice(0, 80)}`).join('; ');
+    },
+  };
 }

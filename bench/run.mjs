@@ -466,6 +466,8 @@ async function profiled(page, label, fn) {
   const r = await fn({ before, after });
   await after();
   const profile = { nodes: nodes.map((n, i) => ({ ...n, id: i })), samples, timeDeltas: deltas };
+  // PROFILE_OUT=dir keeps each profile as a .cpuprofile (Chromium's DevTools opens it).
+  if (process.env.PROFILE_OUT) writeFileSync(join(process.env.PROFILE_OUT, `${label.replace(/[^\w]+/g, '-')}.cpuprofile`), JSON.stringify({ ...profile, startTime: 0, endTime: deltas.reduce((a, b) => a + b, 0) }));
   const dt = new Map();
   for (let i = 0; i < profile.samples.length; i++) dt.set(profile.samples[i], (dt.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
   const self = new Map();

@@ -2668,6 +2668,90 @@ mod suggestions {
                 || put.2.contains("Ministers from 68")
         );
     }
+    /// Issue 11: while an import's batches arrive, the Annotations panel keeps listing what it
+    /// listed and the suggestions are not brought in line (each batch would redraw both);
+    /// a suggestion an imported annotation now duplicates is never accepted meanwhile; at
+    /// the import's end both catch up.
+    #[wasm_bindgen_test]
+    async fn an_imports_batches_leave_the_list_and_the_suggestions_until_it_is_done() {
+        use article_annotator::core::storage::{encode_annotation, Store, SyncBatch, SyncMessage};
+        let article = article();
+        let id = article.id;
+        let reduce = |s: Rc<AppState>, a| s.reduce(a);
+        // The article is in the library (a batch applies to the library's articles).
+        let mut state = Rc::new(AppState::new(Article::sample(), Vec::new()));
+        state = reduce(
+            state,
+            AppAction::CreateArticle {
+                article: article.clone(),
+                now: NOW,
+            },
+        );
+        assert_eq!(state.article.id, id);
+        state = reduce(
+            state,
+            AppAction::Suggested {
+                article: id,
+                found: article_annotator::core::suggestions::Found {
+                    suggestions: list(),
+                    claims_unavailable: None,
+                },
+            },
+        );
+        state = reduce(
+            state,
+            AppAction::SetStorage(article_annotator::web::state::StorageStatus::Available),
+        );
+        state = reduce(state, AppAction::StepSuggestion(true));
+        assert_eq!(state.suggestions.focused, Some(0));
+        // The file holds the quote the first suggestion would make.
+        let imported = article_annotator::core::suggestions::accept(
+            &list()[0],
+            Uuid::from_u128(9),
+            id,
+            &article.text,
+            NOW,
+        );
+        let batch = SyncBatch {
+            records: vec![SyncMessage::Changed {
+                store: Store::Annotations,
+                key: imported.id.to_string(),
+                record: encode_annotation(&imported),
+            }],
+        };
+        let listed = state.annotations.clone();
+        let base = state.library.clone();
+        state = reduce(state, AppAction::Written { batch, base });
+        assert!(
+            state.annotations.get(imported.id).is_some(),
+            "applied at once"
+        );
+        assert!(
+            Rc::ptr_eq(state.listed(), &listed),
+            "the panel lists what it listed"
+        );
+        assert_eq!(state.suggestions.live.len(), 2, "the suggestions wait too");
+
+        // Accept on the first suggestion, which the import now duplicates: nothing is made, and
+        // the list is brought in line.
+        let accepted = reduce(
+            state.clone(),
+            AppAction::AcceptSuggestion {
+                id: Uuid::from_u128(10),
+                now: NOW,
+            },
+        );
+        assert!(accepted.annotations.get(Uuid::from_u128(10)).is_none());
+        assert_eq!(accepted.suggestions.live.len(), 1);
+        assert!(accepted.listed().get(imported.id).is_some());
+
+        // The import's end: its highlights are drawn, the list and the suggestions catch up.
+        state = reduce(state, AppAction::RenderDeferred);
+        assert!(state.deferred.is_none());
+        assert!(state.listed().get(imported.id).is_some());
+        assert_eq!(state.suggestions.live.len(), 1);
+        assert!(state.listed_before_import.is_none());
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

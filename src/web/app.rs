@@ -315,7 +315,7 @@ pub fn app() -> Html {
                             runs={state.runs.clone()} node_ref={article_ref.clone()}
                             onkeydown={on_article_key} on_highlight_click={highlight_click(&state)} />
                     </section>
-                    <SideSheet count={state.annotations.len()} selected={state.selected}>
+                    <SideSheet count={state.listed().len()} selected={state.selected}>
                         <SuggestionsPanel live={state.suggestions.live.clone()} focused={state.suggestions.focused}
                             status={state.suggestions.status.clone()}
                             claims_unavailable={state.suggestions.found.claims_unavailable.clone()}
@@ -324,7 +324,7 @@ pub fn app() -> Html {
                             on_accept={suggest.accept.clone()} on_dismiss={suggest.dismiss.clone()}
                             on_focus={suggest.focus.clone()}
                             {loading} />
-                        <AnnotationsPanel annotations={state.annotations.clone()} filter={state.filter.clone()}
+                        <AnnotationsPanel annotations={state.listed().clone()} filter={state.filter.clone()}
                             selected={state.selected} on_filter={send(&state, AppAction::SetFilter)}
                             on_select={select_item(&state, &article_ref)} {on_edit} on_delete={delete}
                             on_error={send(&state, |text| AppAction::Notify(Notice::error(text)))}

@@ -166,6 +166,13 @@ pub struct AppState {
     /// Bumped each time [`AppAction::RenderDeferred`] drew a slice and left blocks to draw:
     /// the shell then asks for the next slice in a task of its own.
     pub deferred_rounds: u64,
+    /// While an import's written batches arrive: the annotations as the Annotations panel and
+    /// the suggestions last showed them. The batches change the annotations (and the library)
+    /// at once, but the panel keeps listing these and the suggestions are not brought in line
+    /// until the last [`AppAction::RenderDeferred`] slice or any other change: each batch
+    /// would otherwise redraw the list and outline the suggestions again, in a task of its
+    /// own (`BENCHMARKS.md`, issue 11).
+    pub listed_before_import: Option<Rc<Annotations>>,
     /// The open article's suggestions.
     pub suggestions: Suggestions,
 }
@@ -286,6 +293,7 @@ impl AppState {
             runs: view::plain_chunks("", &[]),
             deferred: None,
             deferred_rounds: 0,
+            listed_before_import: None,
             suggestions: Suggestions::default(),
             selected: None,
             filter: Filter::default(),
@@ -306,11 +314,20 @@ impl AppState {
         self.selected = None;
         self.filter = Filter::default();
         self.deferred = None;
+        self.listed_before_import = None;
         self.suggestions = Suggestions {
             dismissed: Rc::clone(&self.suggestions.dismissed),
             ..Suggestions::default()
         };
         self.runs = self.render_all();
+    }
+
+    /// The annotations the Annotations panel lists: while an import's batches arrive, those
+    /// of before them (see [`AppState::listed_before_import`]).
+    pub fn listed(&self) -> &Rc<Annotations> {
+        self.listed_before_import
+            .as_ref()
+            .unwrap_or(&self.annotations)
     }
 
     /// Opens the stored article `id`.
@@ -347,6 +364,7 @@ impl AppState {
     /// one that took its place). The article draws suggestions without changing its DOM (see
     /// `crate::web::hooks::suggestions`), so no block is rendered again.
     fn refresh_suggestions(&mut self) {
+        self.listed_before_import = None;
         let focused_key = self.suggestions.focused().map(|s| s.key.clone());
         let empty = Default::default();
         let dismissed = self
@@ -396,6 +414,17 @@ impl AppState {
 
     /// Applies a reducer action to the open article and mirrors it into the library.
     fn annotate(&mut self, action: Action, select: Option<Uuid>) -> Result<Change, String> {
+        self.annotate_then(action, select, true)
+    }
+
+    /// [`AppState::annotate`], bringing the suggestions in line only if `refresh` (else they
+    /// are marked stale).
+    fn annotate_then(
+        &mut self,
+        action: Action,
+        select: Option<Uuid>,
+        refresh: bool,
+    ) -> Result<Change, String> {
         let was_selected = self.span_of(self.selected);
         let change = Rc::make_mut(&mut self.annotations)
             .apply(action)
@@ -418,7 +447,9 @@ impl AppState {
             .collect();
         let touched = change.touched_blocks(&self.blocks, &extra);
         self.rerender(&touched);
-        self.refresh_suggestions();
+        if refresh {
+            self.refresh_suggestions();
+        }
         // The library holds exactly the records the reducer holds (undo and redo stamp
         // `modified` themselves), so a later reconcile finds nothing to change.
         let lib = Rc::make_mut(&mut self.library);
@@ -470,7 +501,12 @@ impl AppState {
             .filter_map(SyncMessage::annotation_id)
             .map(|a| (a, self.library.annotations.get(&a).cloned()))
             .collect();
-        let _ = self.annotate(Action::ReconcileSome(records), None);
+        // While an import's batches arrive, the list and the suggestions wait for its end.
+        let refresh = self.deferred.is_none();
+        if !refresh && self.listed_before_import.is_none() {
+            self.listed_before_import = Some(Rc::clone(&self.annotations));
+        }
+        let _ = self.annotate_then(Action::ReconcileSome(records), None, refresh);
     }
 
     /// Refreshes the open article from the library after the library changed underneath it.
@@ -675,6 +711,8 @@ impl Reducible for AppState {
                 if !rest.is_empty() {
                     s.deferred = Some(rest);
                     s.deferred_rounds += 1;
+                } else if s.listed_before_import.is_some() {
+                    s.refresh_suggestions();
                 }
             }
             AppAction::Written { batch, base } => {
@@ -750,6 +788,16 @@ impl Reducible for AppState {
                 s.focus_suggestion(Some(i));
             }
             AppAction::AcceptSuggestion { id, now } => {
+                if s.listed_before_import.is_some() {
+                    // An import changed the annotations: what is accepted is what the list
+                    // shows once it is brought in line, so a suggestion an imported annotation
+                    // now duplicates is never accepted.
+                    let shown = s.suggestions.focused().map(|x| x.key.clone());
+                    s.refresh_suggestions();
+                    if s.suggestions.focused().map(|x| x.key.clone()) != shown {
+                        return Rc::new(s);
+                    }
+                }
                 let Some(sugg) = s.suggestions.focused().cloned() else {
                     return self;
                 };

@@ -3,8 +3,9 @@
 //! The index lives in the component (not in the reducer's state, which is copied on every
 //! change). At each render where the library is a new value, [`ClaimIndex::plan_sync`]
 //! compares the old and new annotation maps by pointer, removes what is gone and queues what
-//! was added or changed; the queue is then indexed a slice at a time ([`SLICE_CHARS`] of claim
-//! text, about 5 ms), each slice in a task of its own, so that no task of a reload or an import
+//! was added or changed; the queue is then indexed a slice at a time (claims for about
+//! [`SLICE_MS`] by the clock, looked at every [`STEP_CHARS`] of claim text), each slice in a
+//! task of its own, so that no task of a reload or an import
 //! holds the page however much claim text the library has (20 MiB of claims took 1.5–1.9 s in
 //! one task when indexed during the render). Until it is done, "Said before" and the Claims
 //! view answer from what is indexed; the component renders again when it is done. Tagging a
@@ -20,8 +21,18 @@ use crate::core::model::{Kind, Verdict};
 use crate::core::repeats::{self, ClaimIndex, ClaimView, Pending};
 use crate::core::storage::StoredLibrary;
 
-/// Characters of claim text one slice indexes (some 5 ms of work in the browser).
-pub const SLICE_CHARS: usize = 50_000;
+/// How long one slice indexes before it leaves the rest to a task of its own. A budget in
+/// characters alone (50,000, "some 5 ms") took 20–45 ms per slice on long claims (the
+/// benchmark's nested import, `BENCHMARKS.md`): the cost per character depends on the text.
+pub const SLICE_MS: f64 = 8.0;
+
+/// Characters of claim text indexed between two looks at the clock (at least one claim).
+pub const STEP_CHARS: usize = 2_000;
+
+/// The clock, in milliseconds (`Date.now()`: whole milliseconds are enough for this).
+fn clock() -> f64 {
+    js_sys::Date::now()
+}
 
 /// The index, the library it is being brought to, and what is left to index.
 pub struct Indexed {
@@ -43,8 +54,15 @@ fn schedule(cell: Rc<RefCell<Indexed>>, rendered: UseStateSetter<u64>) {
             let mut guard = cell.borrow_mut();
             let ix = &mut *guard;
             let library = Rc::clone(&ix.library);
-            ix.index
-                .index_some(&mut ix.pending, &library.annotations, SLICE_CHARS)
+            let started = clock();
+            loop {
+                let done = ix
+                    .index
+                    .index_some(&mut ix.pending, &library.annotations, STEP_CHARS);
+                if done || (clock() - started).abs() >= SLICE_MS {
+                    break done;
+                }
+            }
         };
         if done {
             let mut ix = cell.borrow_mut();
