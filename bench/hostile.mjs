@@ -86,9 +86,11 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
     // and where the time of those over 50 ms went.
     // HOSTILE_TRACE=1 prints, for each main-thread task over 50 ms during the import, its
     // length and where its time went (trace events by self time): for finding them.
-    // With a build that has names (BENCH_DIST, see BENCHMARKS.md), each long task also lists
-    // the app's functions that took its time, from V8's sampling profiler in the same trace.
-    const tracing = process.env.HOSTILE_TRACE ? await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel', 'disabled-by-default-v8.cpu_profiler'] }).then(() => true) : false;
+    // HOSTILE_TRACE=js, with a build that has names (BENCH_DIST, see BENCHMARKS.md): each long
+    // task also lists the app's functions that took its time, from V8's sampling profiler in
+    // the same trace (which slows the page: its tasks are longer than untraced).
+    const js = process.env.HOSTILE_TRACE === 'js' ? ['disabled-by-default-v8.cpu_profiler'] : [];
+    const tracing = process.env.HOSTILE_TRACE ? await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel', ...js] }).then(() => true) : false;
     const imported = await phase('import (preview and apply)', async () => {
       const outcome = page.evaluate(() => window.__bench.whenDom(() =>
         [...document.querySelectorAll('[role=dialog] h2')].some((h) => h.textContent === 'Import preview')

@@ -180,7 +180,7 @@ pub struct AppState {
 /// The most blocks [`AppAction::RenderDeferred`] draws in one task: drawing every block an
 /// import of 1,500 nested annotations touched, then rendering them, took 60–110 ms in one task
 /// (`BENCHMARKS.md`); a slice keeps each task short.
-pub const DEFERRED_SLICE: usize = 12;
+pub const DEFERRED_SLICE: usize = 6;
 
 /// What can happen to the state.
 pub enum AppAction {

@@ -55,6 +55,16 @@ impl Channel {
             .map_err(|e| js_message(&e))
     }
 
+    /// [`Channel::post_text`] in a task of its own, queued now: messages posted so leave in
+    /// the order they were queued. (Not sent if the channel is closed meanwhile.)
+    pub fn post_text_soon(&self, text: String) {
+        let inner = self.inner.clone();
+        gloo::timers::callback::Timeout::new(0, move || {
+            let _ = inner.post_message(&JsValue::from_str(&text));
+        })
+        .forget();
+    }
+
     /// Calls `callback` with each message that arrives, read with [`decode_sync_batch`] (a
     /// single-record message of an earlier version arrives as a batch of one): a message that
     /// cannot be read arrives as its error, so that the app can report it rather than lose it
