@@ -201,6 +201,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     .filter(|l| !boilerplate::is_notice(l))
                     .collect::<Vec<_>>()
                     .join("\n");
+                article = boilerplate::without_edge_bylines(&article);
             }
             capture.found =
                 article.chars().filter(|c| !c.is_whitespace()).count() >= MIN_ARTICLE_CHARS;
@@ -287,9 +288,54 @@ fn prune(doc: &Document, filters: PostFilters) {
             doomed.extend(related_links(&n));
         }
     }
+    if filters.notices {
+        doomed.extend(trailing_link_blocks(doc));
+    }
     for n in doomed {
         n.remove_from_parent();
     }
+}
+
+/// The link-dense blocks (see [`is_link_dense`]) after the article's last paragraph of prose:
+/// the lists of other stories, tags and share rows a page puts under its article
+/// (`boilerplate::is_prose`).
+fn trailing_link_blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
+    let all = doc.root().descendants();
+    let Some(last) = all.iter().rposition(|n| {
+        n.is_element()
+            && n.node_name().is_some_and(|x| x.eq_ignore_ascii_case("p"))
+            && boilerplate::is_prose(&n.text(), linked_chars(n))
+    }) else {
+        return Vec::new();
+    };
+    let mut out: Vec<NodeRef<'a>> = Vec::new();
+    for n in &all[last + 1..] {
+        // Inside a block already taken.
+        if out
+            .iter()
+            .any(|o| n.ancestors(None).iter().any(|a| a.id == o.id))
+        {
+            continue;
+        }
+        let name = n.node_name().map(|s| s.to_ascii_lowercase());
+        // Notes and references are numbered lists, data is in tables: neither goes.
+        let kept = |x: &str| matches!(x, "ol" | "table" | "td");
+        let in_kept = || {
+            n.ancestors(None)
+                .iter()
+                .any(|a| a.node_name().is_some_and(|x| kept(&x.to_ascii_lowercase())))
+        };
+        if n.is_element()
+            && name
+                .as_deref()
+                .is_some_and(|x| LINK_BLOCKS.contains(&x) && !kept(x))
+            && is_link_dense(n)
+            && !in_kept()
+        {
+            out.push(*n);
+        }
+    }
+    out
 }
 
 /// The attribute that marks, before Readability runs, the elements of each widget (the

@@ -47,6 +47,10 @@ const WIDGET_WORDS: &[&str] = &[
     "donate",
     "donation",
     "cta",
+    "authorbox",
+    "authorinfo",
+    "aboutauthor",
+    "bio",
 ];
 
 /// The elements that may be a widget: blocks, never a phrase's `<span>` (a syntax
@@ -86,6 +90,14 @@ const WIDGET_PAIRS: &[(&str, &str)] = &[
     ("author", "bio"),
     ("see", "also"),
     ("up", "next"),
+    // A trailing box about the author (Readability drops only short bylines).
+    ("about", "author"),
+    ("author", "box"),
+    ("author", "info"),
+    ("author", "card"),
+    ("author", "profile"),
+    ("author", "details"),
+    ("author", "description"),
 ];
 
 /// Whether a class or id value names a widget (see [`WIDGET_WORDS`], [`WIDGET_PAIRS`]).
@@ -99,7 +111,10 @@ pub(super) fn names_widget(value: &str) -> bool {
         if WIDGET_WORDS.contains(&w) || WIDGET_PAIRS.contains(&(previous, w)) {
             return true;
         }
-        previous = w;
+        // "about-the-author" pairs as "about-author".
+        if w != "the" {
+            previous = w;
+        }
     }
     false
 }
@@ -387,6 +402,103 @@ pub(super) fn is_notice(line: &str) -> bool {
     is_photo_credit(&lower) || is_timestamp(&lower)
 }
 
+/// A paragraph of prose has at least this many words…
+pub const PROSE_MIN_WORDS: usize = 12;
+
+/// Whether a paragraph's `text`, with `linked` of its visible characters inside links, is
+/// prose: at least [`PROSE_MIN_WORDS`] words, at most a third of them link text.
+pub(super) fn is_prose(text: &str, linked: usize) -> bool {
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    text.split_whitespace().count() >= PROSE_MIN_WORDS && linked * 3 <= chars
+}
+
+/// How many lines at each end of an article are checked for a byline.
+pub const BYLINE_EDGE_LINES: usize = 3;
+
+/// `article` without the bylines among its first and last [`BYLINE_EDGE_LINES`] lines.
+pub(super) fn without_edge_bylines(article: &str) -> String {
+    let lines: Vec<&str> = article.lines().collect();
+    let blocks: Vec<usize> = (0..lines.len())
+        .filter(|i| !lines[*i].trim().is_empty())
+        .collect();
+    let edge = |i: usize| {
+        let at = blocks.iter().position(|b| *b == i).unwrap_or(usize::MAX);
+        at < BYLINE_EDGE_LINES || at.saturating_add(BYLINE_EDGE_LINES) >= blocks.len()
+    };
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !(edge(*i) && is_byline(l)))
+        .map(|(_, l)| *l)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Words a byline starts with (English, German, French, Spanish, Dutch), lower-case.
+const BYLINE_STARTS: &[&str] = &["by", "von", "par", "por", "door", "written by", "posted by"];
+
+/// Words that join the names of a byline ("By Jane Doe and John Roe").
+const NAME_JOINS: &[&str] = &["and", "&", "und", "et", "y", "en"];
+
+/// A line that is only a byline: "By Jane Doe", "BY JANE DOE AND JOHN ROE", "Von Jane Doe,
+/// Berlin", "By Jane Doe | Reuters", "Par Jane Doe // 1 novembre 2026". After the opening word,
+/// names of two to five capitalised words each (joined by "and", "&", commas), then at most
+/// a short tail after a comma, "|", "//" or "·" (a place, an agency, a date). "By the
+/// numbers", "By Tuesday, the council …" and "Von der Planung bis …" are not bylines; nor
+/// is a name that starts with an article ("By The Numbers"). Only checked on an article's
+/// first and last lines ([`BYLINE_EDGE_LINES`]), where bylines are.
+pub(super) fn is_byline(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 16 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let Some(start) = BYLINE_STARTS
+        .iter()
+        .filter(|s| lower.starts_with(&format!("{s} ")))
+        .map(|s| s.split_whitespace().count())
+        .max()
+    else {
+        return false;
+    };
+    // The names run to the first comma, "|", "//", "·" or "—"; what follows is the tail.
+    let rest = words[start..].join(" ");
+    let cut = [rest.find([',', '|', '·', '—', ';']), rest.find("//")]
+        .into_iter()
+        .flatten()
+        .min();
+    let (names, tail) = match cut {
+        Some(at) => (&rest[..at], &rest[at..]),
+        None => (rest.as_str(), ""),
+    };
+    if tail.split_whitespace().count() > 8 {
+        return false;
+    }
+    if names
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ["the", "a", "an"].contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    let mut name_words = 0;
+    for w in names.split_whitespace() {
+        if NAME_JOINS.contains(&w.to_lowercase().as_str()) {
+            if !(2..=5).contains(&name_words) {
+                return false;
+            }
+            name_words = 0;
+            continue;
+        }
+        let first = w.chars().find(|c| c.is_alphabetic());
+        if !first.is_some_and(char::is_uppercase) {
+            return false;
+        }
+        name_words += 1;
+    }
+    (2..=5).contains(&name_words)
+}
+
 /// Words a timestamp line may hold besides dates and times (English).
 const TIMESTAMP_WORDS: &[&str] = &[
     "updated",
@@ -582,6 +694,9 @@ mod tests {
             "video-resource",
             "social share-bar",
             "most-read-list",
+            "about-the-author",
+            "author-box",
+            "authorbox",
         ] {
             assert!(names_widget(yes), "{yes}");
         }
@@ -593,6 +708,8 @@ mod tests {
             "advertorial-free",
             "readme",
             "headline",
+            "author",
+            "byline-author",
         ] {
             assert!(!names_widget(no), "{no}");
         }
@@ -654,6 +771,30 @@ mod tests {
             "May",
         ] {
             assert!(!is_notice(no), "{no}");
+        }
+        for yes in [
+            "By Jane Doe",
+            "BY JANE DOE AND JOHN ROE",
+            "By Jane Doe, Harbourtown",
+            "By Jane Doe | Reuters",
+            "Von Jane Doe und John Roe, dpa",
+            "Par Jane Doe // 27 novembre 2026",
+            "Von Jane Doe // 27. November 2026, 10:15",
+            "Written by Jane Doe",
+        ] {
+            assert!(is_byline(yes), "{yes}");
+        }
+        for no in [
+            "By the numbers",
+            "By The Numbers",
+            "By Tuesday, the council had spent it all.",
+            "Von der Planung bis zum Bau",
+            "By Reuters",
+            "By",
+            "By Jane Doe, who covered the council for the Ledger for twenty years and wrote \
+             two books about its bridges",
+        ] {
+            assert!(!is_byline(no), "{no}");
         }
         let long = format!("Advertisement {}", "word ".repeat(NOTICE_MAX_WORDS));
         assert!(!is_notice(&long));

@@ -478,3 +478,73 @@ fn a_related_label_and_the_links_after_it_are_dropped() {
     assert!(c.article.contains("Related costs rose by a third"));
     assert_eq!(c.article.matches("The council voted").count(), 5);
 }
+
+#[test]
+fn a_byline_at_either_end_of_the_article_is_dropped() {
+    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
+                years of debate about its cost and about the traffic it would bring to town.";
+    let html = format!(
+        "<html><body><article><p>By Mária Øberg and Jonas Lindqvist, Harbourtown</p>\
+         <p>{para}</p><p>{para}</p><h2>By The Numbers</h2><p>{para}</p><p>By Tuesday, the \
+         council had spent it all.</p><p>{para}</p><p>{para}</p>\
+         <p>Von Jane Doe // 27. November 2026</p></article></body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("Lindqvist"), "{:?}", c.article);
+    assert!(!c.article.contains("Jane Doe"), "{:?}", c.article);
+    // A heading or a sentence that starts with "By" stays, and so does a byline-like line
+    // in the middle of the article.
+    assert!(c.article.contains("By The Numbers"));
+    assert!(c
+        .article
+        .contains("By Tuesday, the council had spent it all."));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+    let middle = article_with("<p>By Jane Doe</p>");
+    assert!(extract(&middle, None).article.contains("By Jane Doe"));
+}
+
+#[test]
+fn a_box_about_the_author_is_dropped() {
+    let html = article_with(
+        "<div class=\"about-author\"><p>Jane Doe</p><p>Jane Doe covers the council and \
+         its bridges for the Ledger.</p></div>\
+         <section id=\"authorbox\"><p>John Roe writes about rivers.</p></section>",
+    );
+    let c = extract(&html, None);
+    for gone in ["Jane Doe", "John Roe"] {
+        assert!(
+            !c.article.contains(gone),
+            "{gone:?} kept in {:?}",
+            c.article
+        );
+    }
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+}
+
+#[test]
+fn link_blocks_after_the_last_paragraph_are_dropped() {
+    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
+                years of debate about its cost and about the traffic it would bring to town.";
+    let html = format!(
+        "<html><body><article><p>{para}</p>\
+         <ul><li><a href=/m>A list of links inside the story stays</a></li></ul>\
+         <p>{para}</p><p>{para}</p><p>{para}</p>\
+         <ul><li><a href=/a>Ferry fares rise again next spring</a></li>\
+         <li><a href=/b>The tunnel audit in full</a></li></ul>\
+         <div><a href=/t>Bridges</a> <a href=/u>Council</a></div>\
+         <ol><li>^ <a href=/r>Audit of the harbour tunnel, 2026</a></li></ol>\
+         </article></body></html>"
+    );
+    let c = extract(&html, None);
+    for gone in ["Ferry fares", "tunnel audit in full", "Bridges"] {
+        assert!(
+            !c.article.contains(gone),
+            "{gone:?} kept in {:?}",
+            c.article
+        );
+    }
+    // Links before the last paragraph stay, and so do notes (a numbered list).
+    assert!(c.article.contains("A list of links inside the story stays"));
+    assert!(c.article.contains("Audit of the harbour tunnel"));
+    assert_eq!(c.article.matches("The council voted").count(), 4);
+}
