@@ -151,6 +151,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let doc = Document::from(html);
     let whole_page = text_of(&doc.root());
     if filters.widgets {
+        boilerplate::drop_consent_banners(&doc.root());
         mark_widgets(&doc.root());
     }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());

@@ -100,6 +100,55 @@ const WIDGET_PAIRS: &[(&str, &str)] = &[
     ("author", "description"),
 ];
 
+/// Class and id words that name a cookie or consent banner.
+const CONSENT_WORDS: &[&str] = &["cookie", "cookies", "consent", "gdpr", "cookiebanner"];
+
+/// A consent banner has fewer words than this (more, and it is not only a banner).
+pub const CONSENT_MAX_WORDS: usize = 150;
+
+/// Removes the page's cookie and consent banners (a block whose class or id names one,
+/// [`CONSENT_WORDS`], with fewer than [`CONSENT_MAX_WORDS`] words) before Readability runs:
+/// on a page whose article is short or mostly links, the banner's paragraph can otherwise be
+/// taken for the article. Walked without recursion.
+pub(super) fn drop_consent_banners(root: &dom_query::NodeRef<'_>) {
+    let mut doomed = Vec::new();
+    let mut stack = vec![*root];
+    while let Some(node) = stack.pop() {
+        if node.is_element() {
+            let block = node
+                .node_name()
+                .is_some_and(|n| WIDGET_ELEMENTS.contains(&n.to_ascii_lowercase().as_str()));
+            let names = ["class", "id"]
+                .iter()
+                .filter_map(|a| node.attr(a))
+                .any(|v| has_word(&v, CONSENT_WORDS));
+            if block && names && node.text().split_whitespace().count() < CONSENT_MAX_WORDS {
+                doomed.push(node);
+                continue;
+            }
+        }
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            child = c.next_sibling();
+            if c.is_element() || c.is_document() {
+                stack.push(c);
+            }
+        }
+    }
+    for n in doomed {
+        n.remove_from_parent();
+    }
+}
+
+/// Whether a class or id value has one of `words` (split at anything not a letter or digit,
+/// lower-case).
+fn has_word(value: &str, words: &[&str]) -> bool {
+    value
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| words.contains(&w))
+}
+
 /// Whether a class or id value names a widget (see [`WIDGET_WORDS`], [`WIDGET_PAIRS`]).
 pub(super) fn names_widget(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();

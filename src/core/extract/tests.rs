@@ -548,3 +548,28 @@ fn link_blocks_after_the_last_paragraph_are_dropped() {
     assert!(c.article.contains("Audit of the harbour tunnel"));
     assert_eq!(c.article.matches("The council voted").count(), 4);
 }
+
+#[test]
+fn a_consent_banner_is_never_taken_for_the_article() {
+    // An article of links (a blogger's reading list) scores low with Readability; the cookie
+    // banner's one paragraph must not win.
+    let links: String = (0..12)
+        .map(|i| format!("<li><a href=/l{i}>Ferry fares rise again, part {i}</a> via Ledger</li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"entry-content\"><ul>{links}</ul></div>\
+         <div class=\"widget widget_eu_cookie_law_widget\"><form>Privacy &amp; cookies: this \
+         site uses cookies. By continuing to use this website, you agree to their use. To find \
+         out more, including how to control cookies, see here: Cookie Policy</form></div>\
+         </body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(
+        !c.article.contains("this site uses cookies"),
+        "{:?}",
+        c.article
+    );
+    assert!(c.article.contains("Ferry fares rise again, part 3"));
+    // The whole page's text keeps it.
+    assert!(c.whole.contains("this site uses cookies"));
+}
