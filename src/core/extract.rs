@@ -340,17 +340,20 @@ fn trailing_link_blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
 }
 
 /// The attribute that marks, before Readability runs, the elements of each widget (the
-/// element whose class or id names one, and everything inside it) with the widget's number:
-/// Readability replaces a `<div>` holding one `<p>` by the `<p>`, and so loses the class.
+/// element whose class or id names one, and everything inside it) with the widget's number
+/// (the numbers of every widget it is in, space-separated, outermost first): Readability
+/// replaces a `<div>` holding one `<p>` by the `<p>`, and so loses the class.
 const WIDGET_MARK: &str = "data-aa-widget";
 
-/// Marks the widgets of the page (see [`WIDGET_MARK`]), walked without recursion.
+/// Marks the widgets of the page (see [`WIDGET_MARK`]), walked without recursion. A widget
+/// inside another has a number of its own, so a small one inside a large one (a share row in
+/// a story whose own class names a widget) is still dropped.
 fn mark_widgets(root: &NodeRef<'_>) {
     let mut next = 0usize;
-    let mut stack: Vec<(NodeRef<'_>, Option<usize>)> = vec![(*root, None)];
+    let mut stack: Vec<(NodeRef<'_>, String)> = vec![(*root, String::new())];
     while let Some((node, inherited)) = stack.pop() {
-        let mut mark = inherited;
-        if node.is_element() && mark.is_none() {
+        let mut marks = inherited;
+        if node.is_element() {
             let name = node.node_name().map(|s| s.to_ascii_lowercase());
             // Only a block's own class or id (and never the page's or the article's).
             let names = ["class", "id"]
@@ -361,18 +364,21 @@ fn mark_widgets(root: &NodeRef<'_>) {
                 .as_deref()
                 .is_some_and(|n| boilerplate::WIDGET_ELEMENTS.contains(&n));
             if block && names {
-                mark = Some(next);
+                if !marks.is_empty() {
+                    marks.push(' ');
+                }
+                marks.push_str(&next.to_string());
                 next += 1;
             }
-        }
-        if let (true, Some(m)) = (node.is_element(), mark) {
-            node.set_attr(WIDGET_MARK, &m.to_string());
+            if !marks.is_empty() {
+                node.set_attr(WIDGET_MARK, &marks);
+            }
         }
         let mut child = node.first_child();
         while let Some(c) = child {
             child = c.next_sibling();
             if c.is_element() || c.is_document() {
-                stack.push((c, mark));
+                stack.push((c, marks.clone()));
             }
         }
     }
@@ -386,20 +392,25 @@ fn small_widgets<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     let mut parts: std::collections::HashMap<String, (usize, usize, Vec<NodeRef<'a>>)> =
         std::collections::HashMap::new();
     for n in doc.select(&format!("[{WIDGET_MARK}]")).nodes() {
-        let Some(mark) = n.attr(WIDGET_MARK) else {
+        let Some(marks) = n.attr(WIDGET_MARK) else {
             continue;
         };
-        let inside_same = n
-            .parent()
-            .is_some_and(|p| p.attr(WIDGET_MARK).is_some_and(|m| m == mark));
-        if inside_same {
-            continue;
-        }
+        let parent_marks = n.parent().and_then(|p| p.attr(WIDGET_MARK));
         let text = n.text();
-        let e = parts.entry(mark.to_string()).or_default();
-        e.0 += text.split_whitespace().count();
-        e.1 += visible_chars(&text);
-        e.2.push(*n);
+        let (words, chars) = (text.split_whitespace().count(), visible_chars(&text));
+        for mark in marks.split(' ') {
+            // Counted once per widget, on its outermost elements.
+            let inside_same = parent_marks
+                .as_deref()
+                .is_some_and(|p| p.split(' ').any(|m| m == mark));
+            if inside_same {
+                continue;
+            }
+            let e = parts.entry(mark.to_string()).or_default();
+            e.0 += words;
+            e.1 += chars;
+            e.2.push(*n);
+        }
     }
     parts
         .into_values()

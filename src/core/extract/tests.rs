@@ -354,11 +354,14 @@ fn a_widget_class_on_the_article_itself_never_empties_it() {
     let para = "The council voted on Tuesday to rebuild the old bridge over the river.";
     let html = format!(
         "<html><body><div class=\"video-article\"><div class=\"story promo\">\
-         <p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></div></div></body></html>"
+         <p>{para}</p><p>{para}</p><div class=\"share-row\"><p>Share on Mastodon</p></div>\
+         <p>{para}</p><p>{para}</p></div></div></body></html>"
     );
     let c = extract(&html, None);
     assert!(c.found);
     assert_eq!(c.article.matches("The council voted").count(), 4);
+    // A small widget inside the large one still goes.
+    assert!(!c.article.contains("Share on Mastodon"), "{:?}", c.article);
 }
 
 #[test]
