@@ -51,6 +51,8 @@ const WIDGET_WORDS: &[&str] = &[
     "authorinfo",
     "aboutauthor",
     "bio",
+    // A sentence of the story set again in large type: the text is there twice.
+    "pullquote",
 ];
 
 /// The elements that may be a widget: blocks, never a phrase's `<span>` (a syntax
@@ -98,6 +100,7 @@ const WIDGET_PAIRS: &[(&str, &str)] = &[
     ("author", "profile"),
     ("author", "details"),
     ("author", "description"),
+    ("pull", "quote"),
 ];
 
 /// Class and id words that name a cookie or consent banner.
@@ -746,6 +749,8 @@ mod tests {
             "about-the-author",
             "author-box",
             "authorbox",
+            "graf--pullquote",
+            "pull-quote",
         ] {
             assert!(names_widget(yes), "{yes}");
         }
