@@ -180,6 +180,13 @@ pub const WIDGET_MAX_SHARE: f64 = 0.25;
 /// Lines that are a label, whole (lower-case, without the punctuation around them).
 const LABELS: &[&str] = &[
     "advertisement",
+    // The same label in other languages.
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "advertentie",
     "advertisements",
     "advertising",
     "ad",
@@ -487,7 +494,22 @@ pub(super) fn without_edge_bylines(article: &str) -> String {
 }
 
 /// Words a byline starts with (English, German, French, Spanish, Dutch), lower-case.
-const BYLINE_STARTS: &[&str] = &["by", "von", "par", "por", "door", "written by", "posted by"];
+const BYLINE_STARTS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "written by",
+    "posted by",
+    "author:",
+    "authors:",
+    "autor:",
+    "autoren:",
+    "auteur:",
+    "autore:",
+    "autori:",
+];
 
 /// Words that join the names of a byline ("By Jane Doe and John Roe").
 const NAME_JOINS: &[&str] = &["and", "&", "und", "et", "y", "en"];
@@ -504,6 +526,10 @@ pub(super) fn is_byline(line: &str) -> bool {
     if words.len() < 3 || words.len() > 16 {
         return false;
     }
+    // A byline starts a line: "By", "BY", never "by" going on from the line before.
+    if !line.trim_start().starts_with(char::is_uppercase) {
+        return false;
+    }
     let lower = line.to_lowercase();
     let Some(start) = BYLINE_STARTS
         .iter()
@@ -515,7 +541,7 @@ pub(super) fn is_byline(line: &str) -> bool {
     };
     // The names run to the first comma, "|", "//", "·" or "—"; what follows is the tail.
     let rest = words[start..].join(" ");
-    let cut = [rest.find([',', '|', '·', '—', ';']), rest.find("//")]
+    let cut = [rest.find([',', '|', '·', '—', ';', '(']), rest.find("//")]
         .into_iter()
         .flatten()
         .min();
@@ -594,6 +620,12 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "—",
 ];
 
+/// Units of a relative stamp ("Updated 3 hours ago").
+const RELATIVE_UNITS: &[&str] = &[
+    "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day", "days", "week",
+    "weeks",
+];
+
 const MONTH_WORDS: &[&str] = &[
     "jan",
     "january",
@@ -648,7 +680,7 @@ const DAY_WORDS: &[&str] = &[
 /// clock time; at most one year, two days and two clock times (a row of figures is not a
 /// stamp).
 fn is_timestamp(lower: &str) -> bool {
-    let (mut dated, mut month) = (false, false);
+    let (mut dated, mut month, mut ago) = (false, false, false);
     let (mut years, mut clocks, mut days) = (0, 0, 0);
     for raw in lower.split_whitespace() {
         let w = raw.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';'));
@@ -662,6 +694,14 @@ fn is_timestamp(lower: &str) -> bool {
         }
         if MONTH_WORDS.contains(&w) {
             month = true;
+            continue;
+        }
+        // "3 hours ago".
+        if w == "ago" {
+            ago = true;
+            continue;
+        }
+        if RELATIVE_UNITS.contains(&w) {
             continue;
         }
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -699,7 +739,10 @@ fn is_timestamp(lower: &str) -> bool {
         }
         return false;
     }
-    (dated || (month && days + years > 0)) && years <= 1 && clocks <= 2 && days <= 2
+    (dated || (month && days + years > 0) || (ago && days == 1))
+        && years <= 1
+        && clocks <= 2
+        && days <= 2
 }
 
 /// A caption's credit, at its end: "… (AP Photo/Jane Doe)", "… (Photo: Jane Doe)",
@@ -774,6 +817,7 @@ mod tests {
         for yes in [
             "Advertisement",
             "ADVERTISEMENT",
+            "- Anzeige -",
             "Story continues below advertisement",
             "Read more: Harbour tunnel costs double",
             "RELATED: Another story about bridges",
@@ -812,6 +856,9 @@ mod tests {
             "Submitted on Mon, 2019-01-21 13:49",
             "1:39 PM ET",
             "Nov. 27, 2026",
+            "Updated 3 hours ago",
+            "Published 25 mins ago",
+            "3 hours ago",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -821,6 +868,8 @@ mod tests {
             "2020-08-01 18:00:00+00 | 200 | 4084",
             "2020-08-01 2020-08-02",
             "2026",
+            "Updated",
+            "The bridge closed 3 hours ago",
             "42",
             "May",
         ] {
@@ -835,6 +884,8 @@ mod tests {
             "Par Jane Doe // 27 novembre 2026",
             "Von Jane Doe // 27. November 2026, 10:15",
             "Written by Jane Doe",
+            "Author: Jane Doe (Ledger's harbour reporter)",
+            "Autoren: Jane Doe und John Roe",
         ] {
             assert!(is_byline(yes), "{yes}");
         }
@@ -843,6 +894,7 @@ mod tests {
             "By The Numbers",
             "By Tuesday, the council had spent it all.",
             "Von der Planung bis zum Bau",
+            "von Open Source Software (OSS) ein und entwickeln einen Leitfaden.",
             "By Reuters",
             "By",
             "By Jane Doe, who covered the council for the Ledger for twenty years and wrote \
