@@ -309,31 +309,28 @@ fn trailing_link_blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     }) else {
         return Vec::new();
     };
+    // Notes and references are numbered lists, data is in tables: neither goes.
+    let kept = |x: &str| matches!(x, "ol" | "table" | "td");
     let mut out: Vec<NodeRef<'a>> = Vec::new();
-    for n in &all[last + 1..] {
-        // Inside a block already taken.
-        if out
-            .iter()
-            .any(|o| n.ancestors(None).iter().any(|a| a.id == o.id))
-        {
+    let mut i = last + 1;
+    while let Some(n) = all.get(i) {
+        i += 1;
+        if !n.is_element() {
             continue;
         }
-        let name = n.node_name().map(|s| s.to_ascii_lowercase());
-        // Notes and references are numbered lists, data is in tables: neither goes.
-        let kept = |x: &str| matches!(x, "ol" | "table" | "td");
+        let name = n
+            .node_name()
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
         let in_kept = || {
             n.ancestors(None)
                 .iter()
                 .any(|a| a.node_name().is_some_and(|x| kept(&x.to_ascii_lowercase())))
         };
-        if n.is_element()
-            && name
-                .as_deref()
-                .is_some_and(|x| LINK_BLOCKS.contains(&x) && !kept(x))
-            && is_link_dense(n)
-            && !in_kept()
-        {
+        if LINK_BLOCKS.contains(&name.as_str()) && !kept(&name) && is_link_dense(n) && !in_kept() {
             out.push(*n);
+            // Its descendants follow it in document order: not looked at again.
+            i += n.descendants_it().count();
         }
     }
     out
