@@ -177,10 +177,34 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     // Readability walks the tree recursively: a page nested deeper than any real one (a
     // browser's own parser flattens beyond 512) keeps its whole text rather than risk the
     // worker's stack.
-    let parsed = (depth(&doc.root()) <= MAX_DEPTH)
-        .then(|| dom_smoothie::Readability::with_document(doc, page_url.as_deref(), Some(cfg)))
-        .and_then(Result::ok)
-        .and_then(|mut r| r.parse().ok());
+    let shallow = depth(&doc.root()) <= MAX_DEPTH;
+    let readability = |doc: Document| {
+        dom_smoothie::Readability::with_document(doc, page_url.as_deref(), Some(cfg.clone()))
+            .ok()
+            .and_then(|mut r| r.parse().ok())
+    };
+    let mut parsed = shallow.then(|| readability(doc)).flatten();
+    // What Readability took is mostly widgets (an author's box, a sign-up or comment form won
+    // over an article of short paragraphs): again without any widget, and the longer of the
+    // two is kept (a class naming the article itself, `video-article`, keeps the first).
+    let first_chars = parsed
+        .as_ref()
+        .map_or(0, |a| visible_chars(&a.text_content));
+    let taken_widget = filters.widgets
+        && parsed
+            .as_ref()
+            .is_some_and(|a| widget_share(&a.content) >= boilerplate::WIDGET_TAKEN_SHARE);
+    if taken_widget {
+        let again = Document::from(html);
+        boilerplate::drop_consent_banners(&again.root());
+        mark_widgets(&again.root());
+        again.select(&format!("[{WIDGET_MARK}]")).remove();
+        if let Some(b) = readability(again) {
+            if visible_chars(&b.text_content) > first_chars {
+                parsed = Some(b);
+            }
+        }
+    }
 
     let mut capture = PageCapture {
         whole: whole_page.text.clone(),
@@ -417,6 +441,24 @@ fn small_widgets<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
         })
         .flat_map(|(_, _, nodes)| nodes)
         .collect()
+}
+
+/// The share of an article's visible characters that are inside widgets (see
+/// [`WIDGET_MARK`]).
+fn widget_share(content: &str) -> f64 {
+    let doc = Document::from(content);
+    let total = visible_chars(&doc.root().text());
+    if total == 0 {
+        return 0.0;
+    }
+    let marked: usize = doc
+        .select(&format!("[{WIDGET_MARK}]"))
+        .nodes()
+        .iter()
+        .filter(|n| n.parent().is_none_or(|p| !p.has_attr(WIDGET_MARK)))
+        .map(|n| visible_chars(&n.text()))
+        .sum();
+    marked as f64 / total as f64
 }
 
 fn visible_chars(text: &str) -> usize {

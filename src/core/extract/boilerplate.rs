@@ -53,6 +53,11 @@ const WIDGET_WORDS: &[&str] = &[
     "bio",
     // A sentence of the story set again in large type: the text is there twice.
     "pullquote",
+    // Overlays and notices over the page (log-in, sign-up, an affiliate disclosure).
+    "login",
+    "modal",
+    "popup",
+    "disclosure",
 ];
 
 /// The elements that may be a widget: blocks, never a phrase's `<span>` (a syntax
@@ -100,6 +105,7 @@ const WIDGET_PAIRS: &[(&str, &str)] = &[
     ("author", "profile"),
     ("author", "details"),
     ("author", "description"),
+    ("author", "avatar"),
     ("pull", "quote"),
 ];
 
@@ -176,6 +182,10 @@ pub const WIDGET_MAX_WORDS: usize = 120;
 /// …and than this share of the article's characters (a class naming the whole article, e.g.
 /// `node-promoted` or `video-article`, never empties it).
 pub const WIDGET_MAX_SHARE: f64 = 0.25;
+
+/// When at least this share of what Readability took is widgets, it is taken again without
+/// them.
+pub const WIDGET_TAKEN_SHARE: f64 = 0.5;
 
 /// Lines that are a label, whole (lower-case, without the punctuation around them).
 const LABELS: &[&str] = &[
@@ -794,6 +804,8 @@ mod tests {
             "authorbox",
             "graf--pullquote",
             "pull-quote",
+            "login-modal",
+            "author-avatar",
         ] {
             assert!(names_widget(yes), "{yes}");
         }

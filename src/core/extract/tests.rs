@@ -576,3 +576,35 @@ fn a_consent_banner_is_never_taken_for_the_article() {
     // The whole page's text keeps it.
     assert!(c.whole.contains("this site uses cookies"));
 }
+
+#[test]
+fn a_widget_taken_for_the_article_is_taken_again_without_widgets() {
+    // The story is a list of short items (a live blog), which Readability does not score;
+    // the author's box has the only paragraphs on the page, so Readability takes it first.
+    let entries: String = (0..10)
+        .map(|i| {
+            format!(
+                "<li>At {i}:00 the ferry service resumed at the harbour, and the council \
+                 said the tunnel works will pause for the weekend.</li>"
+            )
+        })
+        .collect();
+    let bio = "Jane Doe has covered the council, its budgets, its bridges, its tunnels and \
+               its ferries for the Ledger since 2009, and before that wrote about rivers, \
+               harbours, storms and floods for a weekly paper up the coast.";
+    let html = format!(
+        "<html><body><div class=\"live\"><ul>{entries}</ul></div>\
+         <div class=\"author-description\"><p>{bio}</p><p>{bio}</p></div></body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(
+        c.article.contains("At 3:00 the ferry service"),
+        "{:?}",
+        c.article
+    );
+    assert!(
+        !c.article.contains("Jane Doe has covered"),
+        "{:?}",
+        c.article
+    );
+}
