@@ -410,8 +410,9 @@ fn mark_widgets(root: &NodeRef<'_>) {
 /// Readability kept of each).
 fn small_widgets<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     let article_chars = visible_chars(&doc.root().text());
-    let mut parts: std::collections::HashMap<String, (usize, usize, Vec<NodeRef<'a>>)> =
-        std::collections::HashMap::new();
+    // Per widget: words, characters, whether it is inside another widget, its elements.
+    type Part<'a> = (usize, usize, bool, Vec<NodeRef<'a>>);
+    let mut parts: std::collections::HashMap<String, Part<'a>> = std::collections::HashMap::new();
     for n in doc.select(&format!("[{WIDGET_MARK}]")).nodes() {
         let Some(marks) = n.attr(WIDGET_MARK) else {
             continue;
@@ -419,7 +420,7 @@ fn small_widgets<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
         let parent_marks = n.parent().and_then(|p| p.attr(WIDGET_MARK));
         let text = n.text();
         let (words, chars) = (text.split_whitespace().count(), visible_chars(&text));
-        for mark in marks.split(' ') {
+        for (depth, mark) in marks.split(' ').enumerate() {
             // Counted once per widget, on its outermost elements.
             let inside_same = parent_marks
                 .as_deref()
@@ -430,16 +431,26 @@ fn small_widgets<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
             let e = parts.entry(mark.to_string()).or_default();
             e.0 += words;
             e.1 += chars;
-            e.2.push(*n);
+            e.2 |= depth > 0;
+            e.3.push(*n);
         }
     }
-    parts
+    let small: Vec<Part<'a>> = parts
         .into_values()
-        .filter(|(words, chars, _)| {
+        .filter(|(words, chars, _, _)| {
             *words < boilerplate::WIDGET_MAX_WORDS
                 && (*chars as f64) < boilerplate::WIDGET_MAX_SHARE * article_chars as f64
         })
-        .flat_map(|(_, _, nodes)| nodes)
+        .collect();
+    // Small widgets inside large ones that together make half the article (the items of a
+    // live commentary or a thread, each named like a comment) are the article: of those,
+    // only the widgets inside none go.
+    let nested_chars: usize = small.iter().filter(|p| p.2).map(|p| p.1).sum();
+    let keep_nested = nested_chars * 2 >= article_chars;
+    small
+        .into_iter()
+        .filter(|p| !(keep_nested && p.2))
+        .flat_map(|p| p.3)
         .collect()
 }
 

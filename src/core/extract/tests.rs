@@ -608,3 +608,23 @@ fn a_widget_taken_for_the_article_is_taken_again_without_widgets() {
         c.article
     );
 }
+
+#[test]
+fn the_items_of_a_thread_named_like_comments_are_the_article() {
+    // A live commentary whose entries are marked up as comments: each is small, together
+    // they are the article.
+    let entry = |i: usize| {
+        format!(
+            "<div class=\"comment\"><p>At {i}:00 the ferry service resumed at the harbour, \
+             and the council said the tunnel works will pause for the weekend.</p></div>"
+        )
+    };
+    let entries: String = (0..8).map(entry).collect();
+    let html = format!(
+        "<html><body><div class=\"comments-feed\">{entries}\
+         <div class=\"share\"><p>Share this</p></div></div></body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(c.found);
+    assert_eq!(c.article.matches("the ferry service resumed").count(), 8);
+}
