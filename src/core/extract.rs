@@ -228,8 +228,15 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     .join("\n");
                 article = boilerplate::without_edge_bylines(&article);
             }
-            capture.found =
-                article.chars().filter(|c| !c.is_whitespace()).count() >= MIN_ARTICLE_CHARS;
+            // The post-filters never empty what Readability found: when they leave too little,
+            // its article is taken as it is.
+            if visible_chars(&article) < MIN_ARTICLE_CHARS && filters != PostFilters::NONE {
+                let unfiltered = text_of(&Document::from(a.content.as_ref()).root()).text;
+                if visible_chars(&unfiltered) >= MIN_ARTICLE_CHARS {
+                    article = unfiltered;
+                }
+            }
+            capture.found = visible_chars(&article) >= MIN_ARTICLE_CHARS;
             capture.article = if capture.found {
                 article
             } else {

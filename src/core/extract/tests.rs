@@ -628,3 +628,22 @@ fn the_items_of_a_thread_named_like_comments_are_the_article() {
     assert!(c.found);
     assert_eq!(c.article.matches("the ferry service resumed").count(), 8);
 }
+
+#[test]
+fn the_post_filters_never_empty_what_readability_found() {
+    // A story whose every paragraph sits in a small box named like a widget: the filters
+    // would leave nothing, so Readability's article is kept as it is.
+    let boxes: String = ["promo", "social", "related", "share", "video"]
+        .iter()
+        .map(|c| {
+            format!(
+                "<div class=\"{c}\"><p>The council voted on Tuesday to rebuild the old \
+                 bridge over the river ({c}), after years of debate about its cost.</p></div>"
+            )
+        })
+        .collect();
+    let html = format!("<html><body><div class=\"story\">{boxes}</div></body></html>");
+    let c = extract(&html, None);
+    assert!(c.found, "{:?}", c.article);
+    assert_eq!(c.article.matches("The council voted on Tuesday").count(), 5);
+}
