@@ -302,6 +302,9 @@ const PREFIXES: &[&str] = &[
     "credit:",
     "image credit",
     "photo credit",
+    "image copyright",
+    "image caption",
+    "media caption",
 ];
 
 /// Phrases that make a short line a notice wherever they are in it.
@@ -843,6 +846,8 @@ mod tests {
             "toggle caption",
             "Loading...",
             "Follow Jane Doe on Twitter: @janedoe",
+            "Image caption The old bridge at dawn",
+            "Image copyright Jane Doe",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
