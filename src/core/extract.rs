@@ -184,16 +184,18 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             .and_then(|mut r| r.parse().ok())
     };
     let mut parsed = shallow.then(|| readability(doc)).flatten();
-    // What Readability took is mostly widgets (an author's box, a sign-up or comment form won
-    // over an article of short paragraphs): again without any widget, and the longer of the
-    // two is kept (a class naming the article itself, `video-article`, keeps the first).
+    // What Readability took is short and mostly widgets (an author's box, a sign-up or comment
+    // form won over an article of short paragraphs): again without any widget, and the longer
+    // of the two is kept (a class naming the article itself, `video-article`, keeps the
+    // first). Only short results are looked at again, so a long page is never read twice.
     let first_chars = parsed
         .as_ref()
         .map_or(0, |a| visible_chars(&a.text_content));
     let taken_widget = filters.widgets
-        && parsed
-            .as_ref()
-            .is_some_and(|a| widget_share(&a.content) >= boilerplate::WIDGET_TAKEN_SHARE);
+        && parsed.as_ref().is_some_and(|a| {
+            a.text_content.split_whitespace().count() < boilerplate::WIDGET_TAKEN_MAX_WORDS
+                && widget_share(&a.content) >= boilerplate::WIDGET_TAKEN_SHARE
+        });
     if taken_widget {
         let again = Document::from(html);
         boilerplate::drop_consent_banners(&again.root());
@@ -358,7 +360,19 @@ fn trailing_link_blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
                 .iter()
                 .any(|a| a.node_name().is_some_and(|x| kept(&x.to_ascii_lowercase())))
         };
-        if LINK_BLOCKS.contains(&name.as_str()) && !kept(&name) && is_link_dense(n) && !in_kept() {
+        // A block of many words is not link-dense: its first words tell, without its text.
+        let short = || {
+            leading_text(n, 8 * LINK_BLOCK_MAX_WORDS)
+                .split_whitespace()
+                .count()
+                < LINK_BLOCK_MAX_WORDS
+        };
+        if LINK_BLOCKS.contains(&name.as_str())
+            && !kept(&name)
+            && short()
+            && is_link_dense(n)
+            && !in_kept()
+        {
             out.push(*n);
             // Its descendants follow it in document order: not looked at again.
             i += n.descendants_it().count();

@@ -183,9 +183,12 @@ pub const WIDGET_MAX_WORDS: usize = 120;
 /// `node-promoted` or `video-article`, never empties it).
 pub const WIDGET_MAX_SHARE: f64 = 0.25;
 
-/// When at least this share of what Readability took is widgets, it is taken again without
-/// them.
+/// When at least this share of what Readability took is widgets…
 pub const WIDGET_TAKEN_SHARE: f64 = 0.5;
+
+/// …and it has fewer words than this (a box or a form, not a story whose own class names a
+/// widget), the page is taken again without its widgets.
+pub const WIDGET_TAKEN_MAX_WORDS: usize = 300;
 
 /// Lines that are a label, whole (lower-case, without the punctuation around them).
 const LABELS: &[&str] = &[
