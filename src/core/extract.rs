@@ -90,11 +90,15 @@ pub struct PostFilters {
     /// and a gallery's numbered counter lines.
     pub repeats: bool,
     /// Widgets inside the article, by their class or id (newsletter sign-ups, subscription
-    /// offers, related stories, video players, share rows, ads, tag lists), when
-    /// they are small beside the article (see `boilerplate::names_widget`).
+    /// offers, related stories, video players, share rows, ads, tag lists, author boxes, pull
+    /// quotes), when they are small beside the article (see `boilerplate::names_widget`);
+    /// cookie and consent banners removed before Readability runs; the page read again
+    /// without widgets when what Readability took is short and mostly widgets.
     pub widgets: bool,
     /// Short notices, by their wording ("Advertisement", "Read more: …", newsletter sign-ups,
-    /// paywall and comment-policy notices, copyright lines, photo credits; English).
+    /// paywall and comment-policy notices, copyright lines, photo credits, stamps; mostly
+    /// English), bylines at either end of the article, and link-dense blocks after its last
+    /// paragraph.
     pub notices: bool,
 }
 

@@ -1,10 +1,10 @@
 //! What news pages put inside an article that is not its prose, recognised by rules that hold
 //! for any site: widgets named by their class or id (newsletter sign-ups,
 //! subscription offers, related and recommended stories, video players, share and follow rows,
-//! ads, tag lists, comment sections), and short notices recognised by their wording (in English:
-//! "Advertisement", "Read more: …", "Sign up for our newsletter", "Already a subscriber?",
-//! copyright lines, photo credits). Measured in `bench/extract` (`post+widgets`,
-//! `post+notices`).
+//! ads, tag lists, comment sections, author boxes, pull quotes, cookie banners), short notices
+//! recognised by their wording (in English: "Advertisement", "Read more: …", "Sign up for our
+//! newsletter", "Already a subscriber?", copyright lines, photo credits, stamps), and bylines.
+//! Measured in `bench/extract` (`post+widgets`, `post+notices`).
 
 /// Class and id words (split at anything not a letter or digit, lower-case) that name a widget
 /// rather than prose.
