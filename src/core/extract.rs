@@ -90,11 +90,15 @@ pub struct PostFilters {
     /// and a gallery's numbered counter lines.
     pub repeats: bool,
     /// Widgets inside the article, by their class or id (newsletter sign-ups, subscription
-    /// offers, related stories, video players, share rows, ads, tag lists), when
-    /// they are small beside the article (see `boilerplate::names_widget`).
+    /// offers, related stories, video players, share rows, ads, tag lists, author boxes, pull
+    /// quotes), when they are small beside the article (see `boilerplate::names_widget`);
+    /// cookie and consent banners removed before Readability runs; the page read again
+    /// without widgets when what Readability took is short and mostly widgets.
     pub widgets: bool,
     /// Short notices, by their wording ("Advertisement", "Read more: …", newsletter sign-ups,
-    /// paywall and comment-policy notices, copyright lines, photo credits; English).
+    /// paywall and comment-policy notices, copyright lines, photo credits, stamps; mostly
+    /// English), bylines at either end of the article, and link-dense blocks after its last
+    /// paragraph.
     pub notices: bool,
 }
 
@@ -151,6 +155,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let doc = Document::from(html);
     let whole_page = text_of(&doc.root());
     if filters.widgets {
+        boilerplate::drop_consent_banners(&doc.root());
         mark_widgets(&doc.root());
     }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());
@@ -176,10 +181,36 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     // Readability walks the tree recursively: a page nested deeper than any real one (a
     // browser's own parser flattens beyond 512) keeps its whole text rather than risk the
     // worker's stack.
-    let parsed = (depth(&doc.root()) <= MAX_DEPTH)
-        .then(|| dom_smoothie::Readability::with_document(doc, page_url.as_deref(), Some(cfg)))
-        .and_then(Result::ok)
-        .and_then(|mut r| r.parse().ok());
+    let shallow = depth(&doc.root()) <= MAX_DEPTH;
+    let readability = |doc: Document| {
+        dom_smoothie::Readability::with_document(doc, page_url.as_deref(), Some(cfg.clone()))
+            .ok()
+            .and_then(|mut r| r.parse().ok())
+    };
+    let mut parsed = shallow.then(|| readability(doc)).flatten();
+    // What Readability took is short and mostly widgets (an author's box, a sign-up or comment
+    // form won over an article of short paragraphs): again without any widget, and the longer
+    // of the two is kept (a class naming the article itself, `video-article`, keeps the
+    // first). Only short results are looked at again, so a long page is never read twice.
+    let first_chars = parsed
+        .as_ref()
+        .map_or(0, |a| visible_chars(&a.text_content));
+    let taken_widget = filters.widgets
+        && parsed.as_ref().is_some_and(|a| {
+            a.text_content.split_whitespace().count() < boilerplate::WIDGET_TAKEN_MAX_WORDS
+                && widget_share(&a.content) >= boilerplate::WIDGET_TAKEN_SHARE
+        });
+    if taken_widget {
+        let again = Document::from(html);
+        boilerplate::drop_consent_banners(&again.root());
+        mark_widgets(&again.root());
+        again.select(&format!("[{WIDGET_MARK}]")).remove();
+        if let Some(b) = readability(again) {
+            if visible_chars(&b.text_content) > first_chars {
+                parsed = Some(b);
+            }
+        }
+    }
 
     let mut capture = PageCapture {
         whole: whole_page.text.clone(),
@@ -201,9 +232,17 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     .filter(|l| !boilerplate::is_notice(l))
                     .collect::<Vec<_>>()
                     .join("\n");
+                article = boilerplate::without_edge_bylines(&article);
             }
-            capture.found =
-                article.chars().filter(|c| !c.is_whitespace()).count() >= MIN_ARTICLE_CHARS;
+            // The post-filters never empty what Readability found: when they leave too little,
+            // its article is taken as it is.
+            if visible_chars(&article) < MIN_ARTICLE_CHARS && filters != PostFilters::NONE {
+                let unfiltered = text_of(&Document::from(a.content.as_ref()).root()).text;
+                if visible_chars(&unfiltered) >= MIN_ARTICLE_CHARS {
+                    article = unfiltered;
+                }
+            }
+            capture.found = visible_chars(&article) >= MIN_ARTICLE_CHARS;
             capture.article = if capture.found {
                 article
             } else {
@@ -287,23 +326,80 @@ fn prune(doc: &Document, filters: PostFilters) {
             doomed.extend(related_links(&n));
         }
     }
+    if filters.notices {
+        doomed.extend(trailing_link_blocks(doc));
+    }
     for n in doomed {
         n.remove_from_parent();
     }
 }
 
+/// The link-dense blocks (see [`is_link_dense`]) after the article's last paragraph of prose:
+/// the lists of other stories, tags and share rows a page puts under its article
+/// (`boilerplate::is_prose`).
+fn trailing_link_blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
+    let all = doc.root().descendants();
+    let Some(last) = all.iter().rposition(|n| {
+        n.is_element()
+            && n.node_name().is_some_and(|x| x.eq_ignore_ascii_case("p"))
+            && boilerplate::is_prose(&n.text(), linked_chars(n))
+    }) else {
+        return Vec::new();
+    };
+    // Notes and references are numbered lists, data is in tables: neither goes.
+    let kept = |x: &str| matches!(x, "ol" | "table" | "td");
+    let mut out: Vec<NodeRef<'a>> = Vec::new();
+    let mut i = last + 1;
+    while let Some(n) = all.get(i) {
+        i += 1;
+        if !n.is_element() {
+            continue;
+        }
+        let name = n
+            .node_name()
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
+        let in_kept = || {
+            n.ancestors(None)
+                .iter()
+                .any(|a| a.node_name().is_some_and(|x| kept(&x.to_ascii_lowercase())))
+        };
+        // A block of many words is not link-dense: its first words tell, without its text.
+        let short = || {
+            leading_text(n, 8 * LINK_BLOCK_MAX_WORDS)
+                .split_whitespace()
+                .count()
+                < LINK_BLOCK_MAX_WORDS
+        };
+        if LINK_BLOCKS.contains(&name.as_str())
+            && !kept(&name)
+            && short()
+            && is_link_dense(n)
+            && !in_kept()
+        {
+            out.push(*n);
+            // Its descendants follow it in document order: not looked at again.
+            i += n.descendants_it().count();
+        }
+    }
+    out
+}
+
 /// The attribute that marks, before Readability runs, the elements of each widget (the
-/// element whose class or id names one, and everything inside it) with the widget's number:
-/// Readability replaces a `<div>` holding one `<p>` by the `<p>`, and so loses the class.
+/// element whose class or id names one, and everything inside it) with the widget's number
+/// (the numbers of every widget it is in, space-separated, outermost first): Readability
+/// replaces a `<div>` holding one `<p>` by the `<p>`, and so loses the class.
 const WIDGET_MARK: &str = "data-aa-widget";
 
-/// Marks the widgets of the page (see [`WIDGET_MARK`]), walked without recursion.
+/// Marks the widgets of the page (see [`WIDGET_MARK`]), walked without recursion. A widget
+/// inside another has a number of its own, so a small one inside a large one (a share row in
+/// a story whose own class names a widget) is still dropped.
 fn mark_widgets(root: &NodeRef<'_>) {
     let mut next = 0usize;
-    let mut stack: Vec<(NodeRef<'_>, Option<usize>)> = vec![(*root, None)];
+    let mut stack: Vec<(NodeRef<'_>, String)> = vec![(*root, String::new())];
     while let Some((node, inherited)) = stack.pop() {
-        let mut mark = inherited;
-        if node.is_element() && mark.is_none() {
+        let mut marks = inherited;
+        if node.is_element() {
             let name = node.node_name().map(|s| s.to_ascii_lowercase());
             // Only a block's own class or id (and never the page's or the article's).
             let names = ["class", "id"]
@@ -314,18 +410,21 @@ fn mark_widgets(root: &NodeRef<'_>) {
                 .as_deref()
                 .is_some_and(|n| boilerplate::WIDGET_ELEMENTS.contains(&n));
             if block && names {
-                mark = Some(next);
+                if !marks.is_empty() {
+                    marks.push(' ');
+                }
+                marks.push_str(&next.to_string());
                 next += 1;
             }
-        }
-        if let (true, Some(m)) = (node.is_element(), mark) {
-            node.set_attr(WIDGET_MARK, &m.to_string());
+            if !marks.is_empty() {
+                node.set_attr(WIDGET_MARK, &marks);
+            }
         }
         let mut child = node.first_child();
         while let Some(c) = child {
             child = c.next_sibling();
             if c.is_element() || c.is_document() {
-                stack.push((c, mark));
+                stack.push((c, marks.clone()));
             }
         }
     }
@@ -336,32 +435,66 @@ fn mark_widgets(root: &NodeRef<'_>) {
 /// Readability kept of each).
 fn small_widgets<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     let article_chars = visible_chars(&doc.root().text());
-    let mut parts: std::collections::HashMap<String, (usize, usize, Vec<NodeRef<'a>>)> =
-        std::collections::HashMap::new();
+    // Per widget: words, characters, whether it is inside another widget, its elements.
+    type Part<'a> = (usize, usize, bool, Vec<NodeRef<'a>>);
+    let mut parts: std::collections::HashMap<String, Part<'a>> = std::collections::HashMap::new();
     for n in doc.select(&format!("[{WIDGET_MARK}]")).nodes() {
-        let Some(mark) = n.attr(WIDGET_MARK) else {
+        let Some(marks) = n.attr(WIDGET_MARK) else {
             continue;
         };
-        let inside_same = n
-            .parent()
-            .is_some_and(|p| p.attr(WIDGET_MARK).is_some_and(|m| m == mark));
-        if inside_same {
-            continue;
-        }
+        let parent_marks = n.parent().and_then(|p| p.attr(WIDGET_MARK));
         let text = n.text();
-        let e = parts.entry(mark.to_string()).or_default();
-        e.0 += text.split_whitespace().count();
-        e.1 += visible_chars(&text);
-        e.2.push(*n);
+        let (words, chars) = (text.split_whitespace().count(), visible_chars(&text));
+        for (depth, mark) in marks.split(' ').enumerate() {
+            // Counted once per widget, on its outermost elements.
+            let inside_same = parent_marks
+                .as_deref()
+                .is_some_and(|p| p.split(' ').any(|m| m == mark));
+            if inside_same {
+                continue;
+            }
+            let e = parts.entry(mark.to_string()).or_default();
+            e.0 += words;
+            e.1 += chars;
+            e.2 |= depth > 0;
+            e.3.push(*n);
+        }
     }
-    parts
+    let small: Vec<Part<'a>> = parts
         .into_values()
-        .filter(|(words, chars, _)| {
+        .filter(|(words, chars, _, _)| {
             *words < boilerplate::WIDGET_MAX_WORDS
                 && (*chars as f64) < boilerplate::WIDGET_MAX_SHARE * article_chars as f64
         })
-        .flat_map(|(_, _, nodes)| nodes)
+        .collect();
+    // Small widgets inside large ones that together make half the article (the items of a
+    // live commentary or a thread, each named like a comment) are the article: of those,
+    // only the widgets inside none go.
+    let nested_chars: usize = small.iter().filter(|p| p.2).map(|p| p.1).sum();
+    let keep_nested = nested_chars * 2 >= article_chars;
+    small
+        .into_iter()
+        .filter(|p| !(keep_nested && p.2))
+        .flat_map(|p| p.3)
         .collect()
+}
+
+/// The share of an article's visible characters that are inside widgets (see
+/// [`WIDGET_MARK`]).
+fn widget_share(content: &str) -> f64 {
+    let doc = Document::from(content);
+    let total = visible_chars(&doc.root().text());
+    if total == 0 {
+        return 0.0;
+    }
+    let marked: usize = doc
+        .select(&format!("[{WIDGET_MARK}]"))
+        .nodes()
+        .iter()
+        .filter(|n| n.parent().is_none_or(|p| !p.has_attr(WIDGET_MARK)))
+        .map(|n| visible_chars(&n.text()))
+        .sum();
+    marked as f64 / total as f64
 }
 
 fn visible_chars(text: &str) -> usize {

@@ -1,10 +1,10 @@
 //! What news pages put inside an article that is not its prose, recognised by rules that hold
 //! for any site: widgets named by their class or id (newsletter sign-ups,
 //! subscription offers, related and recommended stories, video players, share and follow rows,
-//! ads, tag lists, comment sections), and short notices recognised by their wording (in English:
-//! "Advertisement", "Read more: …", "Sign up for our newsletter", "Already a subscriber?",
-//! copyright lines, photo credits). Measured in `bench/extract` (`post+widgets`,
-//! `post+notices`).
+//! ads, tag lists, comment sections, author boxes, pull quotes, cookie banners), short notices
+//! recognised by their wording (in English: "Advertisement", "Read more: …", "Sign up for our
+//! newsletter", "Already a subscriber?", copyright lines, photo credits, stamps), and bylines.
+//! Measured in `bench/extract` (`post+widgets`, `post+notices`).
 
 /// Class and id words (split at anything not a letter or digit, lower-case) that name a widget
 /// rather than prose.
@@ -47,6 +47,17 @@ const WIDGET_WORDS: &[&str] = &[
     "donate",
     "donation",
     "cta",
+    "authorbox",
+    "authorinfo",
+    "aboutauthor",
+    "bio",
+    // A sentence of the story set again in large type: the text is there twice.
+    "pullquote",
+    // Overlays and notices over the page (log-in, sign-up, an affiliate disclosure).
+    "login",
+    "modal",
+    "popup",
+    "disclosure",
 ];
 
 /// The elements that may be a widget: blocks, never a phrase's `<span>` (a syntax
@@ -86,7 +97,66 @@ const WIDGET_PAIRS: &[(&str, &str)] = &[
     ("author", "bio"),
     ("see", "also"),
     ("up", "next"),
+    // A trailing box about the author (Readability drops only short bylines).
+    ("about", "author"),
+    ("author", "box"),
+    ("author", "info"),
+    ("author", "card"),
+    ("author", "profile"),
+    ("author", "details"),
+    ("author", "description"),
+    ("author", "avatar"),
+    ("pull", "quote"),
 ];
+
+/// Class and id words that name a cookie or consent banner.
+const CONSENT_WORDS: &[&str] = &["cookie", "cookies", "consent", "gdpr", "cookiebanner"];
+
+/// A consent banner has fewer words than this (more, and it is not only a banner).
+pub const CONSENT_MAX_WORDS: usize = 150;
+
+/// Removes the page's cookie and consent banners (a block whose class or id names one,
+/// [`CONSENT_WORDS`], with fewer than [`CONSENT_MAX_WORDS`] words) before Readability runs:
+/// on a page whose article is short or mostly links, the banner's paragraph can otherwise be
+/// taken for the article. Walked without recursion.
+pub(super) fn drop_consent_banners(root: &dom_query::NodeRef<'_>) {
+    let mut doomed = Vec::new();
+    let mut stack = vec![*root];
+    while let Some(node) = stack.pop() {
+        if node.is_element() {
+            let block = node
+                .node_name()
+                .is_some_and(|n| WIDGET_ELEMENTS.contains(&n.to_ascii_lowercase().as_str()));
+            let names = ["class", "id"]
+                .iter()
+                .filter_map(|a| node.attr(a))
+                .any(|v| has_word(&v, CONSENT_WORDS));
+            if block && names && node.text().split_whitespace().count() < CONSENT_MAX_WORDS {
+                doomed.push(node);
+                continue;
+            }
+        }
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            child = c.next_sibling();
+            if c.is_element() || c.is_document() {
+                stack.push(c);
+            }
+        }
+    }
+    for n in doomed {
+        n.remove_from_parent();
+    }
+}
+
+/// Whether a class or id value has one of `words` (split at anything not a letter or digit,
+/// lower-case).
+fn has_word(value: &str, words: &[&str]) -> bool {
+    value
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| words.contains(&w))
+}
 
 /// Whether a class or id value names a widget (see [`WIDGET_WORDS`], [`WIDGET_PAIRS`]).
 pub(super) fn names_widget(value: &str) -> bool {
@@ -99,7 +169,10 @@ pub(super) fn names_widget(value: &str) -> bool {
         if WIDGET_WORDS.contains(&w) || WIDGET_PAIRS.contains(&(previous, w)) {
             return true;
         }
-        previous = w;
+        // "about-the-author" pairs as "about-author".
+        if w != "the" {
+            previous = w;
+        }
     }
     false
 }
@@ -110,9 +183,23 @@ pub const WIDGET_MAX_WORDS: usize = 120;
 /// `node-promoted` or `video-article`, never empties it).
 pub const WIDGET_MAX_SHARE: f64 = 0.25;
 
+/// When at least this share of what Readability took is widgets…
+pub const WIDGET_TAKEN_SHARE: f64 = 0.5;
+
+/// …and it has fewer words than this (a box or a form, not a story whose own class names a
+/// widget), the page is taken again without its widgets.
+pub const WIDGET_TAKEN_MAX_WORDS: usize = 300;
+
 /// Lines that are a label, whole (lower-case, without the punctuation around them).
 const LABELS: &[&str] = &[
     "advertisement",
+    // The same label in other languages.
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "advertentie",
     "advertisements",
     "advertising",
     "ad",
@@ -218,6 +305,9 @@ const PREFIXES: &[&str] = &[
     "credit:",
     "image credit",
     "photo credit",
+    "image copyright",
+    "image caption",
+    "media caption",
 ];
 
 /// Phrases that make a short line a notice wherever they are in it.
@@ -387,6 +477,122 @@ pub(super) fn is_notice(line: &str) -> bool {
     is_photo_credit(&lower) || is_timestamp(&lower)
 }
 
+/// A paragraph of prose has at least this many words…
+pub const PROSE_MIN_WORDS: usize = 12;
+
+/// Whether a paragraph's `text`, with `linked` of its visible characters inside links, is
+/// prose: at least [`PROSE_MIN_WORDS`] words, at most a third of them link text.
+pub(super) fn is_prose(text: &str, linked: usize) -> bool {
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    text.split_whitespace().count() >= PROSE_MIN_WORDS && linked * 3 <= chars
+}
+
+/// How many lines at each end of an article are checked for a byline.
+pub const BYLINE_EDGE_LINES: usize = 3;
+
+/// `article` without the bylines among its first and last [`BYLINE_EDGE_LINES`] lines.
+pub(super) fn without_edge_bylines(article: &str) -> String {
+    let lines: Vec<&str> = article.lines().collect();
+    let blocks: Vec<usize> = (0..lines.len())
+        .filter(|i| !lines[*i].trim().is_empty())
+        .collect();
+    let edge = |i: usize| {
+        let at = blocks.iter().position(|b| *b == i).unwrap_or(usize::MAX);
+        at < BYLINE_EDGE_LINES || at.saturating_add(BYLINE_EDGE_LINES) >= blocks.len()
+    };
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !(edge(*i) && is_byline(l)))
+        .map(|(_, l)| *l)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Words a byline starts with (English, German, French, Spanish, Dutch), lower-case.
+const BYLINE_STARTS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "written by",
+    "posted by",
+    "author:",
+    "authors:",
+    "autor:",
+    "autoren:",
+    "auteur:",
+    "autore:",
+    "autori:",
+];
+
+/// Words that join the names of a byline ("By Jane Doe and John Roe").
+const NAME_JOINS: &[&str] = &["and", "&", "und", "et", "y", "en"];
+
+/// A line that is only a byline: "By Jane Doe", "BY JANE DOE AND JOHN ROE", "Von Jane Doe,
+/// Berlin", "By Jane Doe | Reuters", "Par Jane Doe // 1 novembre 2026". After the opening word,
+/// names of two to five capitalised words each (joined by "and", "&", commas), then at most
+/// a short tail after a comma, "|", "//" or "·" (a place, an agency, a date). "By the
+/// numbers", "By Tuesday, the council …" and "Von der Planung bis …" are not bylines; nor
+/// is a name that starts with an article ("By The Numbers"). Only checked on an article's
+/// first and last lines ([`BYLINE_EDGE_LINES`]), where bylines are.
+pub(super) fn is_byline(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 16 {
+        return false;
+    }
+    // A byline starts a line: "By", "BY", never "by" going on from the line before.
+    if !line.trim_start().starts_with(char::is_uppercase) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let Some(start) = BYLINE_STARTS
+        .iter()
+        .filter(|s| lower.starts_with(&format!("{s} ")))
+        .map(|s| s.split_whitespace().count())
+        .max()
+    else {
+        return false;
+    };
+    // The names run to the first comma, "|", "//", "·" or "—"; what follows is the tail.
+    let rest = words[start..].join(" ");
+    let cut = [rest.find([',', '|', '·', '—', ';', '(']), rest.find("//")]
+        .into_iter()
+        .flatten()
+        .min();
+    let (names, tail) = match cut {
+        Some(at) => (&rest[..at], &rest[at..]),
+        None => (rest.as_str(), ""),
+    };
+    if tail.split_whitespace().count() > 8 {
+        return false;
+    }
+    if names
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ["the", "a", "an"].contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    let mut name_words = 0;
+    for w in names.split_whitespace() {
+        if NAME_JOINS.contains(&w.to_lowercase().as_str()) {
+            if !(2..=5).contains(&name_words) {
+                return false;
+            }
+            name_words = 0;
+            continue;
+        }
+        let first = w.chars().find(|c| c.is_alphabetic());
+        if !first.is_some_and(char::is_uppercase) {
+            return false;
+        }
+        name_words += 1;
+    }
+    (2..=5).contains(&name_words)
+}
+
 /// Words a timestamp line may hold besides dates and times (English).
 const TIMESTAMP_WORDS: &[&str] = &[
     "updated",
@@ -428,6 +634,12 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "-",
     "–",
     "—",
+];
+
+/// Units of a relative stamp ("Updated 3 hours ago").
+const RELATIVE_UNITS: &[&str] = &[
+    "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day", "days", "week",
+    "weeks",
 ];
 
 const MONTH_WORDS: &[&str] = &[
@@ -484,7 +696,7 @@ const DAY_WORDS: &[&str] = &[
 /// clock time; at most one year, two days and two clock times (a row of figures is not a
 /// stamp).
 fn is_timestamp(lower: &str) -> bool {
-    let (mut dated, mut month) = (false, false);
+    let (mut dated, mut month, mut ago) = (false, false, false);
     let (mut years, mut clocks, mut days) = (0, 0, 0);
     for raw in lower.split_whitespace() {
         let w = raw.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';'));
@@ -498,6 +710,14 @@ fn is_timestamp(lower: &str) -> bool {
         }
         if MONTH_WORDS.contains(&w) {
             month = true;
+            continue;
+        }
+        // "3 hours ago".
+        if w == "ago" {
+            ago = true;
+            continue;
+        }
+        if RELATIVE_UNITS.contains(&w) {
             continue;
         }
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -535,7 +755,10 @@ fn is_timestamp(lower: &str) -> bool {
         }
         return false;
     }
-    (dated || (month && days + years > 0)) && years <= 1 && clocks <= 2 && days <= 2
+    (dated || (month && days + years > 0) || (ago && days == 1))
+        && years <= 1
+        && clocks <= 2
+        && days <= 2
 }
 
 /// A caption's credit, at its end: "… (AP Photo/Jane Doe)", "… (Photo: Jane Doe)",
@@ -582,6 +805,13 @@ mod tests {
             "video-resource",
             "social share-bar",
             "most-read-list",
+            "about-the-author",
+            "author-box",
+            "authorbox",
+            "graf--pullquote",
+            "pull-quote",
+            "login-modal",
+            "author-avatar",
         ] {
             assert!(names_widget(yes), "{yes}");
         }
@@ -593,6 +823,8 @@ mod tests {
             "advertorial-free",
             "readme",
             "headline",
+            "author",
+            "byline-author",
         ] {
             assert!(!names_widget(no), "{no}");
         }
@@ -603,6 +835,7 @@ mod tests {
         for yes in [
             "Advertisement",
             "ADVERTISEMENT",
+            "- Anzeige -",
             "Story continues below advertisement",
             "Read more: Harbour tunnel costs double",
             "RELATED: Another story about bridges",
@@ -616,6 +849,8 @@ mod tests {
             "toggle caption",
             "Loading...",
             "Follow Jane Doe on Twitter: @janedoe",
+            "Image caption The old bridge at dawn",
+            "Image copyright Jane Doe",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -641,6 +876,9 @@ mod tests {
             "Submitted on Mon, 2019-01-21 13:49",
             "1:39 PM ET",
             "Nov. 27, 2026",
+            "Updated 3 hours ago",
+            "Published 25 mins ago",
+            "3 hours ago",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -650,10 +888,39 @@ mod tests {
             "2020-08-01 18:00:00+00 | 200 | 4084",
             "2020-08-01 2020-08-02",
             "2026",
+            "Updated",
+            "The bridge closed 3 hours ago",
             "42",
             "May",
         ] {
             assert!(!is_notice(no), "{no}");
+        }
+        for yes in [
+            "By Jane Doe",
+            "BY JANE DOE AND JOHN ROE",
+            "By Jane Doe, Harbourtown",
+            "By Jane Doe | Reuters",
+            "Von Jane Doe und John Roe, dpa",
+            "Par Jane Doe // 27 novembre 2026",
+            "Von Jane Doe // 27. November 2026, 10:15",
+            "Written by Jane Doe",
+            "Author: Jane Doe (Ledger's harbour reporter)",
+            "Autoren: Jane Doe und John Roe",
+        ] {
+            assert!(is_byline(yes), "{yes}");
+        }
+        for no in [
+            "By the numbers",
+            "By The Numbers",
+            "By Tuesday, the council had spent it all.",
+            "Von der Planung bis zum Bau",
+            "von Open Source Software (OSS) ein und entwickeln einen Leitfaden.",
+            "By Reuters",
+            "By",
+            "By Jane Doe, who covered the council for the Ledger for twenty years and wrote \
+             two books about its bridges",
+        ] {
+            assert!(!is_byline(no), "{no}");
         }
         let long = format!("Advertisement {}", "word ".repeat(NOTICE_MAX_WORDS));
         assert!(!is_notice(&long));

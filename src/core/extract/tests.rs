@@ -354,11 +354,14 @@ fn a_widget_class_on_the_article_itself_never_empties_it() {
     let para = "The council voted on Tuesday to rebuild the old bridge over the river.";
     let html = format!(
         "<html><body><div class=\"video-article\"><div class=\"story promo\">\
-         <p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></div></div></body></html>"
+         <p>{para}</p><p>{para}</p><div class=\"share-row\"><p>Share on Mastodon</p></div>\
+         <p>{para}</p><p>{para}</p></div></div></body></html>"
     );
     let c = extract(&html, None);
     assert!(c.found);
     assert_eq!(c.article.matches("The council voted").count(), 4);
+    // A small widget inside the large one still goes.
+    assert!(!c.article.contains("Share on Mastodon"), "{:?}", c.article);
 }
 
 #[test]
@@ -477,4 +480,170 @@ fn a_related_label_and_the_links_after_it_are_dropped() {
     }
     assert!(c.article.contains("Related costs rose by a third"));
     assert_eq!(c.article.matches("The council voted").count(), 5);
+}
+
+#[test]
+fn a_byline_at_either_end_of_the_article_is_dropped() {
+    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
+                years of debate about its cost and about the traffic it would bring to town.";
+    let html = format!(
+        "<html><body><article><p>By Mária Øberg and Jonas Lindqvist, Harbourtown</p>\
+         <p>{para}</p><p>{para}</p><h2>By The Numbers</h2><p>{para}</p><p>By Tuesday, the \
+         council had spent it all.</p><p>{para}</p><p>{para}</p>\
+         <p>Von Jane Doe // 27. November 2026</p></article></body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("Lindqvist"), "{:?}", c.article);
+    assert!(!c.article.contains("Jane Doe"), "{:?}", c.article);
+    // A heading or a sentence that starts with "By" stays, and so does a byline-like line
+    // in the middle of the article.
+    assert!(c.article.contains("By The Numbers"));
+    assert!(c
+        .article
+        .contains("By Tuesday, the council had spent it all."));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+    let middle = article_with("<p>By Jane Doe</p>");
+    assert!(extract(&middle, None).article.contains("By Jane Doe"));
+}
+
+#[test]
+fn a_box_about_the_author_is_dropped() {
+    let html = article_with(
+        "<div class=\"about-author\"><p>Jane Doe</p><p>Jane Doe covers the council and \
+         its bridges for the Ledger.</p></div>\
+         <section id=\"authorbox\"><p>John Roe writes about rivers.</p></section>",
+    );
+    let c = extract(&html, None);
+    for gone in ["Jane Doe", "John Roe"] {
+        assert!(
+            !c.article.contains(gone),
+            "{gone:?} kept in {:?}",
+            c.article
+        );
+    }
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+}
+
+#[test]
+fn link_blocks_after_the_last_paragraph_are_dropped() {
+    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
+                years of debate about its cost and about the traffic it would bring to town.";
+    let html = format!(
+        "<html><body><article><p>{para}</p>\
+         <ul><li><a href=/m>A list of links inside the story stays</a></li></ul>\
+         <p>{para}</p><p>{para}</p><p>{para}</p>\
+         <ul><li><a href=/a>Ferry fares rise again next spring</a></li>\
+         <li><a href=/b>The tunnel audit in full</a></li></ul>\
+         <div><a href=/t>Bridges</a> <a href=/u>Council</a></div>\
+         <ol><li>^ <a href=/r>Audit of the harbour tunnel, 2026</a></li></ol>\
+         </article></body></html>"
+    );
+    let c = extract(&html, None);
+    for gone in ["Ferry fares", "tunnel audit in full", "Bridges"] {
+        assert!(
+            !c.article.contains(gone),
+            "{gone:?} kept in {:?}",
+            c.article
+        );
+    }
+    // Links before the last paragraph stay, and so do notes (a numbered list).
+    assert!(c.article.contains("A list of links inside the story stays"));
+    assert!(c.article.contains("Audit of the harbour tunnel"));
+    assert_eq!(c.article.matches("The council voted").count(), 4);
+}
+
+#[test]
+fn a_consent_banner_is_never_taken_for_the_article() {
+    // An article of links (a blogger's reading list) scores low with Readability; the cookie
+    // banner's one paragraph must not win.
+    let links: String = (0..12)
+        .map(|i| format!("<li><a href=/l{i}>Ferry fares rise again, part {i}</a> via Ledger</li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"entry-content\"><ul>{links}</ul></div>\
+         <div class=\"widget widget_eu_cookie_law_widget\"><form>Privacy &amp; cookies: this \
+         site uses cookies. By continuing to use this website, you agree to their use. To find \
+         out more, including how to control cookies, see here: Cookie Policy</form></div>\
+         </body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(
+        !c.article.contains("this site uses cookies"),
+        "{:?}",
+        c.article
+    );
+    assert!(c.article.contains("Ferry fares rise again, part 3"));
+    // The whole page's text keeps it.
+    assert!(c.whole.contains("this site uses cookies"));
+}
+
+#[test]
+fn a_widget_taken_for_the_article_is_taken_again_without_widgets() {
+    // The story is a list of short items (a live blog), which Readability does not score;
+    // the author's box has the only paragraphs on the page, so Readability takes it first.
+    let entries: String = (0..10)
+        .map(|i| {
+            format!(
+                "<li>At {i}:00 the ferry service resumed at the harbour, and the council \
+                 said the tunnel works will pause for the weekend.</li>"
+            )
+        })
+        .collect();
+    let bio = "Jane Doe has covered the council, its budgets, its bridges, its tunnels and \
+               its ferries for the Ledger since 2009, and before that wrote about rivers, \
+               harbours, storms and floods for a weekly paper up the coast.";
+    let html = format!(
+        "<html><body><div class=\"live\"><ul>{entries}</ul></div>\
+         <div class=\"author-description\"><p>{bio}</p><p>{bio}</p></div></body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(
+        c.article.contains("At 3:00 the ferry service"),
+        "{:?}",
+        c.article
+    );
+    assert!(
+        !c.article.contains("Jane Doe has covered"),
+        "{:?}",
+        c.article
+    );
+}
+
+#[test]
+fn the_items_of_a_thread_named_like_comments_are_the_article() {
+    // A live commentary whose entries are marked up as comments: each is small, together
+    // they are the article.
+    let entry = |i: usize| {
+        format!(
+            "<div class=\"comment\"><p>At {i}:00 the ferry service resumed at the harbour, \
+             and the council said the tunnel works will pause for the weekend.</p></div>"
+        )
+    };
+    let entries: String = (0..8).map(entry).collect();
+    let html = format!(
+        "<html><body><div class=\"comments-feed\">{entries}\
+         <div class=\"share\"><p>Share this</p></div></div></body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(c.found);
+    assert_eq!(c.article.matches("the ferry service resumed").count(), 8);
+}
+
+#[test]
+fn the_post_filters_never_empty_what_readability_found() {
+    // A story whose every paragraph sits in a small box named like a widget: the filters
+    // would leave nothing, so Readability's article is kept as it is.
+    let boxes: String = ["promo", "social", "related", "share", "video"]
+        .iter()
+        .map(|c| {
+            format!(
+                "<div class=\"{c}\"><p>The council voted on Tuesday to rebuild the old \
+                 bridge over the river ({c}), after years of debate about its cost.</p></div>"
+            )
+        })
+        .collect();
+    let html = format!("<html><body><div class=\"story\">{boxes}</div></body></html>");
+    let c = extract(&html, None);
+    assert!(c.found, "{:?}", c.article);
+    assert_eq!(c.article.matches("The council voted on Tuesday").count(), 5);
 }
