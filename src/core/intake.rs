@@ -276,11 +276,13 @@ pub fn format_bytes(bytes: f64) -> String {
         value /= 1000.0;
         unit += 1;
     }
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{} {}", rounded as u64, UNITS[unit])
+    // In tenths, written with integers: formatting an `f64` would bring the float formatter
+    // into the page's wasm for this one line.
+    let tenths = (value * 10.0).round() as u64;
+    if tenths.is_multiple_of(10) {
+        format!("{} {}", tenths / 10, UNITS[unit])
     } else {
-        format!("{rounded:.1} {}", UNITS[unit])
+        format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
     }
 }
 
