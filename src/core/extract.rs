@@ -284,13 +284,9 @@ fn prune(doc: &Document, filters: PostFilters) {
         doomed.extend(small_widgets(doc));
     }
     for n in doc.root().descendants() {
-        if !n.is_element() {
+        let Some(name) = element_name(&n) else {
             continue;
-        }
-        let name = n
-            .node_name()
-            .map(|s| s.to_ascii_lowercase())
-            .unwrap_or_default();
+        };
         if filters.captions && (name == "figcaption" || class_has(&n, &["caption", "credit"], &[]))
         {
             doomed.push(n);
@@ -334,6 +330,15 @@ fn prune(doc: &Document, filters: PostFilters) {
     }
 }
 
+/// The lowercase tag name of `n`, or `None` when `n` is not an element.
+fn element_name(n: &NodeRef<'_>) -> Option<String> {
+    n.is_element().then(|| {
+        n.node_name()
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default()
+    })
+}
+
 /// The link-dense blocks (see [`is_link_dense`]) after the article's last paragraph of prose:
 /// the lists of other stories, tags and share rows a page puts under its article
 /// (`boilerplate::is_prose`).
@@ -352,13 +357,9 @@ fn trailing_link_blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     let mut i = last + 1;
     while let Some(n) = all.get(i) {
         i += 1;
-        if !n.is_element() {
+        let Some(name) = element_name(n) else {
             continue;
-        }
-        let name = n
-            .node_name()
-            .map(|s| s.to_ascii_lowercase())
-            .unwrap_or_default();
+        };
         let in_kept = || {
             n.ancestors(None)
                 .iter()
