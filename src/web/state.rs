@@ -417,8 +417,8 @@ impl AppState {
         self.annotate_then(action, select, true)
     }
 
-    /// [`AppState::annotate`], bringing the suggestions in line only if `refresh` (else they
-    /// are marked stale).
+    /// [`AppState::annotate`], bringing the suggestions in line only if `refresh` (the caller
+    /// that passes `false` keeps [`AppState::listed_before_import`]).
     fn annotate_then(
         &mut self,
         action: Action,
@@ -501,12 +501,12 @@ impl AppState {
             .filter_map(SyncMessage::annotation_id)
             .map(|a| (a, self.library.annotations.get(&a).cloned()))
             .collect();
-        // While an import's batches arrive, the list and the suggestions wait for its end.
-        let refresh = self.deferred.is_none();
-        if !refresh && self.listed_before_import.is_none() {
+        // Batches arrive only while an import runs: the list and the suggestions wait for its
+        // end.
+        if self.listed_before_import.is_none() {
             self.listed_before_import = Some(Rc::clone(&self.annotations));
         }
-        let _ = self.annotate_then(Action::ReconcileSome(records), None, refresh);
+        let _ = self.annotate_then(Action::ReconcileSome(records), None, false);
     }
 
     /// Refreshes the open article from the library after the library changed underneath it.

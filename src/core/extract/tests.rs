@@ -4,6 +4,13 @@ const NEWS: &str = include_str!("../../../tests/fixtures/pages/news.html");
 const NO_ARTICLE: &str = include_str!("../../../tests/fixtures/pages/no-article.html");
 const PAGE_URL: &str = "https://ledger.example/2026/11/27/story.html?ref=home";
 
+/// Asserts that none of `gone` is in `article`.
+fn assert_dropped(article: &str, gone: &[&str]) {
+    for g in gone {
+        assert!(!article.contains(g), "{g:?} kept in {article:?}");
+    }
+}
+
 #[test]
 fn a_news_page_keeps_the_article_and_drops_what_surrounds_it() {
     let c = extract(NEWS, Some(PAGE_URL));
@@ -375,20 +382,17 @@ fn notices_worded_as_such_are_dropped() {
          <p>© 2026 The Coastal Ledger. All rights reserved.</p>",
     );
     let c = extract(&html, None);
-    for gone in [
-        "Advertisement",
-        "Ferry fares",
-        "daily newsletter",
-        "Already a subscriber",
-        "Jane Doe",
-        "All rights reserved",
-    ] {
-        assert!(
-            !c.article.contains(gone),
-            "{gone:?} kept in {:?}",
-            c.article
-        );
-    }
+    assert_dropped(
+        &c.article,
+        &[
+            "Advertisement",
+            "Ferry fares",
+            "daily newsletter",
+            "Already a subscriber",
+            "Jane Doe",
+            "All rights reserved",
+        ],
+    );
     assert_eq!(c.article.matches("The council voted").count(), 5);
 }
 
@@ -465,19 +469,16 @@ fn a_related_label_and_the_links_after_it_are_dropped() {
          says so.</p>",
     );
     let c = extract(&html, None);
-    for gone in [
-        "Related stories",
-        "Ferry fares",
-        "tunnel audit in full",
-        "Bridge tolls",
-        "river crossing",
-    ] {
-        assert!(
-            !c.article.contains(gone),
-            "{gone:?} kept in {:?}",
-            c.article
-        );
-    }
+    assert_dropped(
+        &c.article,
+        &[
+            "Related stories",
+            "Ferry fares",
+            "tunnel audit in full",
+            "Bridge tolls",
+            "river crossing",
+        ],
+    );
     assert!(c.article.contains("Related costs rose by a third"));
     assert_eq!(c.article.matches("The council voted").count(), 5);
 }
@@ -514,13 +515,7 @@ fn a_box_about_the_author_is_dropped() {
          <section id=\"authorbox\"><p>John Roe writes about rivers.</p></section>",
     );
     let c = extract(&html, None);
-    for gone in ["Jane Doe", "John Roe"] {
-        assert!(
-            !c.article.contains(gone),
-            "{gone:?} kept in {:?}",
-            c.article
-        );
-    }
+    assert_dropped(&c.article, &["Jane Doe", "John Roe"]);
     assert_eq!(c.article.matches("The council voted").count(), 5);
 }
 
@@ -539,13 +534,10 @@ fn link_blocks_after_the_last_paragraph_are_dropped() {
          </article></body></html>"
     );
     let c = extract(&html, None);
-    for gone in ["Ferry fares", "tunnel audit in full", "Bridges"] {
-        assert!(
-            !c.article.contains(gone),
-            "{gone:?} kept in {:?}",
-            c.article
-        );
-    }
+    assert_dropped(
+        &c.article,
+        &["Ferry fares", "tunnel audit in full", "Bridges"],
+    );
     // Links before the last paragraph stay, and so do notes (a numbered list).
     assert!(c.article.contains("A list of links inside the story stays"));
     assert!(c.article.contains("Audit of the harbour tunnel"));
