@@ -125,10 +125,12 @@ impl Library {
     pub fn from_stored(stored: &crate::core::storage::StoredLibrary) -> Self {
         let mut articles: Vec<&crate::core::storage::StoredArticle> =
             stored.articles.values().collect();
-        articles.sort_by_key(|a| (a.added, a.article.id));
+        crate::core::sort::sort_by_key(&mut articles, |a| (a.added, a.article.id));
         let mut annotations: Vec<Annotation> =
             stored.annotations.values().map(|a| (**a).clone()).collect();
-        annotations.sort_by_key(|a| (a.article_id, a.start, a.end, a.created, a.id));
+        crate::core::sort::sort_by_key(&mut annotations, |a| {
+            (a.article_id, a.start, a.end, a.created, a.id)
+        });
         Library {
             articles: articles.into_iter().map(|a| a.article.clone()).collect(),
             annotations,
@@ -148,7 +150,7 @@ impl Library {
             .filter(|a| a.article_id == id)
             .map(|a| (**a).clone())
             .collect();
-        annotations.sort_by_key(|a| (a.start, a.end, a.created, a.id));
+        crate::core::sort::sort_by_key(&mut annotations, |a| (a.start, a.end, a.created, a.id));
         Library {
             articles: vec![article.article.clone()],
             annotations,
@@ -208,31 +210,24 @@ impl Library {
         now: crate::core::model::Timestamp,
     ) -> crate::core::storage::StoredLibrary {
         use crate::core::storage::StoredArticle;
-        let articles = self
-            .articles
-            .iter()
-            .map(|a| {
-                let stored = match previous.articles.get(&a.id) {
-                    Some(old) if old.article == *a => old.clone(),
-                    Some(old) => StoredArticle {
-                        article: a.clone(),
-                        added: old.added,
-                        changed: now,
-                    },
-                    None => StoredArticle {
-                        article: a.clone(),
-                        added: now,
-                        changed: now,
-                    },
-                };
-                (a.id, stored)
-            })
-            .collect();
-        let annotations = self
-            .annotations
-            .iter()
-            .map(|a| (a.id, Rc::new(a.clone())))
-            .collect();
+        let articles = crate::core::sort::map(self.articles.iter().map(|a| {
+            let stored = match previous.articles.get(&a.id) {
+                Some(old) if old.article == *a => old.clone(),
+                Some(old) => StoredArticle {
+                    article: a.clone(),
+                    added: old.added,
+                    changed: now,
+                },
+                None => StoredArticle {
+                    article: a.clone(),
+                    added: now,
+                    changed: now,
+                },
+            };
+            (a.id, stored)
+        }));
+        let annotations =
+            crate::core::sort::map(self.annotations.iter().map(|a| (a.id, Rc::new(a.clone()))));
         crate::core::storage::StoredLibrary {
             articles,
             annotations,

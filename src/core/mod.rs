@@ -21,6 +21,7 @@ pub mod repeats;
 pub mod report;
 pub mod segment;
 pub mod selection;
+pub mod sort;
 pub mod storage;
 pub mod suggest;
 pub mod suggestions;

@@ -313,7 +313,7 @@ pub fn normalise(text: &str) -> Normalised {
         .filter(|(_, v)| **v)
         .map(|(t, _)| t.clone())
         .collect();
-    numbers.sort();
+    crate::core::sort::sort(&mut numbers);
     Normalised { tokens, numbers }
 }
 
@@ -334,7 +334,7 @@ pub fn shingles(n: &Normalised) -> Vec<u64> {
             out.push(hash(&[t, next]));
         }
     }
-    out.sort_unstable();
+    crate::core::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -379,7 +379,7 @@ fn keys(n: &Normalised) -> Vec<u64> {
                 ^ sig
         })
         .collect();
-    out.sort_unstable();
+    crate::core::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -637,14 +637,14 @@ impl ClaimIndex {
             .iter()
             .map(|k| (self.postings.get(k).map_or(0, Vec::len), *k))
             .collect();
-        by_rarity.sort_unstable();
+        crate::core::sort::sort(&mut by_rarity);
         let mut candidates: Vec<u32> = Vec::new();
         for (_, k) in by_rarity.iter().take(q.saturating_sub(m) + 1) {
             if let Some(list) = self.postings.get(k) {
                 candidates.extend(list.iter().copied().filter(|&s| keep(s)));
             }
         }
-        candidates.sort_unstable();
+        crate::core::sort::sort(&mut candidates);
         candidates.dedup();
         candidates
             .into_iter()
@@ -668,7 +668,7 @@ impl ClaimIndex {
                 (Some(id) != except).then_some(Repeat { id, similarity })
             })
             .collect();
-        out.sort_by(|a, b| {
+        crate::core::sort::sort_by(&mut out, |a, b| {
             b.similarity
                 .total_cmp(&a.similarity)
                 .then_with(|| a.id.cmp(&b.id))
@@ -711,11 +711,11 @@ impl ClaimIndex {
         let mut out: Vec<Vec<Uuid>> = groups
             .into_values()
             .map(|mut g| {
-                g.sort();
+                crate::core::sort::sort(&mut g);
                 g
             })
             .collect();
-        out.sort();
+        crate::core::sort::sort(&mut out);
         out
     }
 }
@@ -789,14 +789,14 @@ pub fn claim_groups<'a>(
                     Some((a.modified, ClaimView::of(a, title_of(a.article_id), 1.0)?))
                 })
                 .collect();
-            items.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+            crate::core::sort::sort_by(&mut items, |a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
             items.into_iter().map(|(_, v)| v).collect::<Vec<_>>()
         })
         .filter(|g: &Vec<ClaimView>| {
             !g.is_empty() && verdict.is_none_or(|v| g.iter().any(|c| c.verdict == v))
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut out, |a, b| {
         b.len()
             .cmp(&a.len())
             .then_with(|| a[0].text.to_lowercase().cmp(&b[0].text.to_lowercase()))

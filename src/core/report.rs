@@ -145,7 +145,7 @@ pub fn article_report<'a>(
         .filter(|a| a.article_id == article.id)
         .collect();
     // Text order, orphans last, then by id for a stable order.
-    mine.sort_by_key(|a| (!a.is_attached(), a.start, a.end, a.id));
+    crate::core::sort::sort_by_key(&mut mine, |a| (!a.is_attached(), a.start, a.end, a.id));
     let mut groups: Vec<VerdictGroup> = VERDICT_ORDER
         .iter()
         .map(|&verdict| VerdictGroup {
@@ -252,7 +252,7 @@ pub fn library_report(library: &Library) -> LibraryReport {
             (!r.groups.is_empty()).then_some(r)
         })
         .collect();
-    articles.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut articles, |a, b| {
         a.title
             .to_lowercase()
             .cmp(&b.title.to_lowercase())

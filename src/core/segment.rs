@@ -118,7 +118,9 @@ pub fn covering_at(annotations: &Annotations, cp: usize) -> Vec<&Annotation> {
         .take_while(|a| a.start <= cp)
         .filter(|a| a.is_attached() && cp < a.end)
         .collect();
-    covering.sort_by_key(|a| click_key(a.start, a.end, a.created, a.id));
+    crate::core::sort::sort_by_key(&mut covering, |a| {
+        click_key(a.start, a.end, a.created, a.id)
+    });
     covering
 }
 

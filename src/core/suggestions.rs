@@ -197,7 +197,7 @@ fn ranked_claims(
     }
     scored.retain(|c| c.start < c.end && c.score >= CLAIM_MIN_SCORE);
     // Stable: equal scores keep text order.
-    scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+    crate::core::sort::sort_by(&mut scored, |a, b| b.score.total_cmp(&a.score));
     scored.truncate(MAX_CLAIMS);
     scored
         .into_iter()
@@ -265,7 +265,7 @@ pub fn live<'a>(
     let longest: HashMap<Kind, usize> = spans
         .iter_mut()
         .map(|(k, v)| {
-            v.sort_unstable();
+            crate::core::sort::sort(v);
             (*k, v.iter().map(|(s, e)| e - s).max().unwrap_or(0))
         })
         .collect();

@@ -272,6 +272,6 @@ pub fn read_journals() -> Vec<Journal> {
             Some(Journal { key, text })
         })
         .collect();
-    journals.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::core::sort::sort_by(&mut journals, |a, b| a.key.cmp(&b.key));
     journals
 }

@@ -704,7 +704,7 @@ impl Reducible for AppState {
                 let Some(mut blocks) = s.deferred.take() else {
                     return self;
                 };
-                blocks.sort_unstable();
+                crate::core::sort::sort(&mut blocks);
                 blocks.dedup();
                 let rest = blocks.split_off(blocks.len().min(DEFERRED_SLICE));
                 s.rerender(&blocks);

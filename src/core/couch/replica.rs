@@ -479,7 +479,7 @@ impl Replica {
                 (!revs.is_empty()).then(|| (id.clone(), revs))
             })
             .collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::core::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
         out
     }
 

@@ -33,10 +33,8 @@ pub struct LibraryEntry {
 /// The library list: one entry per article, the most recently changed first (ties by title,
 /// then id, so the order is stable).
 pub fn library_entries(library: &StoredLibrary) -> Vec<LibraryEntry> {
-    let mut entries: BTreeMap<Uuid, LibraryEntry> = library
-        .articles
-        .values()
-        .map(|s| {
+    let mut entries: BTreeMap<Uuid, LibraryEntry> =
+        crate::core::sort::map(library.articles.values().map(|s| {
             let entry = LibraryEntry {
                 id: s.article.id,
                 title: s.article.title.clone(),
@@ -50,8 +48,7 @@ pub fn library_entries(library: &StoredLibrary) -> Vec<LibraryEntry> {
                 captured: s.article.captured.clone(),
             };
             (s.article.id, entry)
-        })
-        .collect();
+        }));
     for a in library.annotations.values() {
         if let Some(e) = entries.get_mut(&a.article_id) {
             match a.kind() {
@@ -62,7 +59,7 @@ pub fn library_entries(library: &StoredLibrary) -> Vec<LibraryEntry> {
         }
     }
     let mut out: Vec<LibraryEntry> = entries.into_values().collect();
-    out.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut out, |a, b| {
         b.changed
             .cmp(&a.changed)
             .then_with(|| a.title.cmp(&b.title))

@@ -143,7 +143,7 @@ pub fn replay_journals(loaded: &mut LoadResult, journals: &[Journal]) -> Replaye
         writes: PendingWrites::new(),
     };
     let mut ordered: Vec<&Journal> = journals.iter().collect();
-    ordered.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::core::sort::sort_by(&mut ordered, |a, b| a.key.cmp(&b.key));
     let mut problems = Vec::new();
     for journal in ordered {
         let unreadable = |e: serde_json::Error| ReplayProblem {

@@ -73,7 +73,7 @@ impl Protected {
 
     /// Protects exactly `keys`.
     pub fn from_keys(keys: impl IntoIterator<Item = (Store, String)>) -> Self {
-        Protected(keys.into_iter().collect())
+        Protected(crate::core::sort::set(keys))
     }
 
     /// How many keys are protected.
@@ -101,12 +101,9 @@ pub struct LoadResult {
 impl LoadResult {
     /// The keys of the skipped records, which no write plan may touch.
     pub fn protected(&self) -> Protected {
-        Protected(
-            self.skipped
-                .iter()
-                .map(|s| (s.store, s.key.clone()))
-                .collect(),
-        )
+        Protected(crate::core::sort::set(
+            self.skipped.iter().map(|s| (s.store, s.key.clone())),
+        ))
     }
 }
 

@@ -46,16 +46,13 @@ pub fn diff(prev: &StoredLibrary, next: &StoredLibrary) -> ChangeSet {
         prev: &BTreeMap<Uuid, V>,
         next: &BTreeMap<Uuid, V>,
     ) -> (BTreeSet<Uuid>, BTreeSet<Uuid>) {
-        let changed = next
-            .iter()
-            .filter(|(id, v)| prev.get(*id) != Some(*v))
-            .map(|(id, _)| *id)
-            .collect();
-        let removed = prev
-            .keys()
-            .filter(|id| !next.contains_key(*id))
-            .copied()
-            .collect();
+        let changed = crate::core::sort::set(
+            next.iter()
+                .filter(|(id, v)| prev.get(*id) != Some(*v))
+                .map(|(id, _)| *id),
+        );
+        let removed =
+            crate::core::sort::set(prev.keys().filter(|id| !next.contains_key(*id)).copied());
         (changed, removed)
     }
     let (articles_changed, articles_removed) = sides(&prev.articles, &next.articles);

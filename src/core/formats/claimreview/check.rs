@@ -152,7 +152,7 @@ pub fn check_annotations<'a>(
         if n > MAX_CLAIM_CHARS {
             findings.push(Finding::LongClaim(n));
         }
-        findings.sort_by_key(Finding::severity);
+        crate::core::sort::sort_by_key(&mut findings, Finding::severity);
         if !findings.is_empty() {
             out.push(ClaimFindings {
                 id: a.id,
