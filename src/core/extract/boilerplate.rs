@@ -369,12 +369,86 @@ const RELATED_LABELS: &[&str] = &[
     "trending now",
 ];
 
+/// The same labels in German, French, Spanish, Portuguese, Italian, Dutch and Polish ("Lesen
+/// Sie auch", "À lire aussi", "Lea también", "Veja também", "Leggi anche", "Lees ook",
+/// "Czytaj też"). A line that is one of them, whole, is a notice too.
+const RELATED_LABELS_OTHER: &[&str] = &[
+    "lesen sie auch",
+    "lies auch",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "das interessiert sie vielleicht auch",
+    "mehr zum thema",
+    "mehr zu diesem thema",
+    "siehe auch",
+    "zum weiterlesen",
+    "weiterlesen",
+    "schon gelesen",
+    "verwandte artikel",
+    "verwandte beiträge",
+    "verwandte themen",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "empfohlene artikel",
+    "empfohlene beiträge",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere nachrichten",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "meistgelesene beiträge",
+    "meistdiskutiert",
+    "meistdiskutierte artikel",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "voir aussi",
+    "à voir aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "articles liés",
+    "les plus lus",
+    "lea también",
+    "lea además",
+    "lea más",
+    "vea también",
+    "ver también",
+    "le puede interesar",
+    "te puede interesar",
+    "puede interesarte",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "lo más leído",
+    "más leídas",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "notícias relacionadas",
+    "mais lidas",
+    "leggi anche",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "i più letti",
+    "lees ook",
+    "lees meer",
+    "gerelateerde artikelen",
+    "meest gelezen",
+    "czytaj też",
+    "czytaj także",
+    "czytaj więcej",
+    "zobacz też",
+    "zobacz także",
+    "polecamy",
+];
+
 /// When `text` starts with a label of a list of other stories ("Related stories", "Read
-/// more:"), how many visible characters the label has.
+/// more:", "Lesen Sie auch"), how many visible characters the label has.
 pub(super) fn related_label(text: &str) -> Option<usize> {
     let lower = text.trim_start().to_lowercase().replace('’', "'");
     RELATED_LABELS
         .iter()
+        .chain(RELATED_LABELS_OTHER)
         .filter(|l| {
             lower.starts_with(*l)
                 && lower[l.len()..]
@@ -412,11 +486,22 @@ pub(super) fn is_notice(line: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .replace(['-', '–', '—'], " ");
     let bare = bare.split_whitespace().collect::<Vec<_>>().join(" ");
-    if LABELS.contains(&bare.as_str()) {
+    if LABELS.contains(&bare.as_str()) || RELATED_LABELS_OTHER.contains(&bare.as_str()) {
         return true;
     }
     let lower = lower.replace('’', "'");
     if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // "Lea también: …", "À lire aussi » …", "Lesen Sie auch: …": a pointer in another
+    // language (its label, then a colon or a guillemet).
+    let pointer = RELATED_LABELS_OTHER.iter().any(|l| {
+        lower.starts_with(l)
+            && lower[l.len()..]
+                .trim_start()
+                .starts_with([':', '»', '>', '|', '→'])
+    });
+    if pointer || ["mira:", "puedes ver:", "lea:", "vea:"].iter().any(|p| lower.starts_with(p)) {
         return true;
     }
     // "Copyright 2026 …", "Copyright © …", "Copyright (c) …", not "Copyright law …".

@@ -484,6 +484,43 @@ fn a_related_label_and_the_links_after_it_are_dropped() {
 }
 
 #[test]
+fn related_labels_and_pointers_in_other_languages_are_dropped() {
+    let html = article_with(
+        "<p>Lea también: <a href=/a>Suben otra vez las tarifas del ferry</a></p>\
+         <p>À lire aussi » <a href=/b>Le tunnel du port coûtera le double</a></p>\
+         <h3>Auch interessant</h3>\
+         <ul><li><a href=/c>Die Fähre wird wieder teurer</a></li>\
+         <li><a href=/d>Der Tunnelbericht im Wortlaut</a></li></ul>\
+         <p>Zum Weiterlesen</p>\
+         <p>Lesen Sie auch, was der Rat im Mai über die Brücke beschlossen hat, bevor die \
+         Kosten stiegen und die Arbeiten ruhten.</p>",
+    );
+    let c = extract(&html, None);
+    assert_dropped(
+        &c.article,
+        &[
+            "Lea también",
+            "tarifas del ferry",
+            "lire aussi",
+            "tunnel du port",
+            "Auch interessant",
+            "Fähre",
+            "Tunnelbericht",
+            "Zum Weiterlesen",
+        ],
+    );
+    // A sentence that only starts like a label is prose.
+    assert!(c.article.contains("Lesen Sie auch, was der Rat im Mai"));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+    for no in [
+        "Lea también el informe completo, que el ayuntamiento publicó el martes.",
+        "Mehr zum Thema Brücken gibt es im Archiv der Zeitung, sagte sie.",
+    ] {
+        assert!(!boilerplate::is_notice(no), "{no}");
+    }
+}
+
+#[test]
 fn a_byline_at_either_end_of_the_article_is_dropped() {
     let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
                 years of debate about its cost and about the traffic it would bring to town.";
