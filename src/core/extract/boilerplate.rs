@@ -721,6 +721,202 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "—",
 ];
 
+/// The same words in German, French, Spanish, Portuguese, Italian, Dutch, Polish and Latvian
+/// ("Aktualisiert am 17.01.2021, 10:27 Uhr", "Publié le 4 mai 2022 à 10h", "Publicado el 4 de
+/// mayo de 2022", "Opublikowano: 2021-04-29", "Šodien, 17:40").
+const TIMESTAMP_WORDS_OTHER: &[&str] = &[
+    "aktualisiert",
+    "veröffentlicht",
+    "veröffentlichung",
+    "erstellt",
+    "geändert",
+    "publiziert",
+    "zuletzt",
+    "stand",
+    "am",
+    "um",
+    "uhr",
+    "vom",
+    "den",
+    "heute",
+    "gestern",
+    "publié",
+    "publiée",
+    "mis",
+    "mise",
+    "jour",
+    "modifié",
+    "le",
+    "à",
+    "aujourd'hui",
+    "publicado",
+    "publicada",
+    "actualizado",
+    "actualizada",
+    "atualizado",
+    "atualizada",
+    "el",
+    "de",
+    "del",
+    "las",
+    "em",
+    "às",
+    "hoy",
+    "ayer",
+    "hoje",
+    "ontem",
+    "pubblicato",
+    "aggiornato",
+    "alle",
+    "il",
+    "ore",
+    "oggi",
+    "ieri",
+    "gepubliceerd",
+    "bijgewerkt",
+    "laatst",
+    "op",
+    "om",
+    "vandaag",
+    "gisteren",
+    "opublikowano",
+    "publikacja",
+    "aktualizacja",
+    "zaktualizowano",
+    "dnia",
+    "godz",
+    "dzisiaj",
+    "wczoraj",
+    "šodien",
+    "vakar",
+];
+
+const MONTH_WORDS_OTHER: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "mär",
+    "okt",
+    "dez",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+];
+
+const DAY_WORDS_OTHER: &[&str] = &[
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+];
+
 /// Units of a relative stamp ("Updated 3 hours ago").
 const RELATIVE_UNITS: &[&str] = &[
     "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day", "days", "week",
@@ -790,10 +986,14 @@ fn is_timestamp(lower: &str) -> bool {
             .or_else(|| w.strip_suffix("pm"))
             .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit() || b == b':'))
             .unwrap_or(w);
-        if w.is_empty() || TIMESTAMP_WORDS.contains(&w) || DAY_WORDS.contains(&w) {
+        if w.is_empty()
+            || [TIMESTAMP_WORDS, TIMESTAMP_WORDS_OTHER, DAY_WORDS, DAY_WORDS_OTHER]
+                .iter()
+                .any(|l| l.contains(&w))
+        {
             continue;
         }
-        if MONTH_WORDS.contains(&w) {
+        if MONTH_WORDS.contains(&w) || MONTH_WORDS_OTHER.contains(&w) {
             month = true;
             continue;
         }
@@ -821,7 +1021,13 @@ fn is_timestamp(lower: &str) -> bool {
             years += 1;
             continue;
         }
-        let parts: Vec<&str> = w.split(':').collect();
+        // "17:13:04.031886+02:00": seconds' fraction and the offset set aside.
+        let clock = w.split('+').next().unwrap_or(w);
+        let clock = clock
+            .split_once('.')
+            .filter(|(h, _)| h.contains(':'))
+            .map_or(clock, |(h, _)| h);
+        let parts: Vec<&str> = clock.split(':').collect();
         if (2..=3).contains(&parts.len())
             && parts.iter().all(|p| digits(p) && p.len() <= 2)
             && parts[0].parse::<u32>().is_ok_and(|h| h < 24)
@@ -964,6 +1170,14 @@ mod tests {
             "Updated 3 hours ago",
             "Published 25 mins ago",
             "3 hours ago",
+            "Aktualisiert am 17.01.2026, 10:27 Uhr",
+            "Veröffentlichung: 2. Februar 2026",
+            "Publié le 4 mai 2026 à 10:15",
+            "Publicado el 4 de mayo de 2026",
+            "Opublikowano: 2026-04-29 17:13:04.031886+02:00",
+            "16 marca 2026",
+            "Dezember 2026",
+            "Šodien, 17:40",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -977,6 +1191,9 @@ mod tests {
             "The bridge closed 3 hours ago",
             "42",
             "May",
+            "Am 4. Mai 2026 stimmte der Rat ab.",
+            "El puente de mayo de 2026",
+            "Dezember",
         ] {
             assert!(!is_notice(no), "{no}");
         }
