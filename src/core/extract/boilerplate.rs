@@ -501,7 +501,11 @@ pub(super) fn is_notice(line: &str) -> bool {
                 .trim_start()
                 .starts_with([':', '»', '>', '|', '→'])
     });
-    if pointer || ["mira:", "puedes ver:", "lea:", "vea:"].iter().any(|p| lower.starts_with(p)) {
+    if pointer
+        || ["mira:", "puedes ver:", "lea:", "vea:"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+    {
         return true;
     }
     // "Copyright 2026 …", "Copyright © …", "Copyright (c) …", not "Copyright law …".
@@ -987,9 +991,14 @@ fn is_timestamp(lower: &str) -> bool {
             .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit() || b == b':'))
             .unwrap_or(w);
         if w.is_empty()
-            || [TIMESTAMP_WORDS, TIMESTAMP_WORDS_OTHER, DAY_WORDS, DAY_WORDS_OTHER]
-                .iter()
-                .any(|l| l.contains(&w))
+            || [
+                TIMESTAMP_WORDS,
+                TIMESTAMP_WORDS_OTHER,
+                DAY_WORDS,
+                DAY_WORDS_OTHER,
+            ]
+            .iter()
+            .any(|l| l.contains(&w))
         {
             continue;
         }
