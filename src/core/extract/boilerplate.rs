@@ -190,6 +190,10 @@ pub const WIDGET_TAKEN_SHARE: f64 = 0.5;
 /// widget), the page is taken again without its widgets.
 pub const WIDGET_TAKEN_MAX_WORDS: usize = 300;
 
+/// A `<form>` with fewer words than this is a sign-up, log-in, search or comment form: when
+/// what Readability took is mostly such forms, the page is read again without them.
+pub const FORM_MAX_WORDS: usize = 300;
+
 /// Lines that are a label, whole (lower-case, without the punctuation around them).
 const LABELS: &[&str] = &[
     "advertisement",

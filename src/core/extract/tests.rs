@@ -676,3 +676,51 @@ fn the_post_filters_never_empty_what_readability_found() {
     assert!(c.found, "{:?}", c.article);
     assert_eq!(c.article.matches("The council voted on Tuesday").count(), 5);
 }
+
+#[test]
+fn a_form_taken_for_the_article_is_taken_again_without_forms() {
+    // The story is a list of short items; the sign-up form under it has the only paragraphs
+    // on the page (its privacy notice, longer than the story), so Readability takes it first.
+    let entries: String = (0..6)
+        .map(|i| {
+            format!(
+                "<li>At {i}:00 the ferry service resumed at the harbour, and the council \
+                 said the tunnel works will pause.</li>"
+            )
+        })
+        .collect();
+    let notice = "I agree that the Ledger may send me its weekly letter by e-mail and may \
+                  keep my address, my name and my postcode for that purpose, until I take \
+                  back this consent, which I can do at any time, by e-mail or by letter.";
+    let html = format!(
+        "<html><body><div class=\"live\"><ul>{entries}</ul></div>\
+         <form action=\"/letter\"><p>Your e-mail address (required)</p><input name=e>\
+         <p>{notice}</p><p>{notice}</p><p>{notice}</p><p>{notice}</p>\
+         <button>Send</button></form></body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(
+        c.article.contains("At 3:00 the ferry service"),
+        "{:?}",
+        c.article
+    );
+    assert!(
+        !c.article.contains("I agree that the Ledger"),
+        "{:?}",
+        c.article
+    );
+    // Without the second reading, the form was the article.
+    let first = extract_with(
+        &html,
+        None,
+        PostFilters {
+            widgets: false,
+            ..PostFilters::DEFAULT
+        },
+    );
+    assert!(
+        first.article.contains("I agree that the Ledger"),
+        "{:?}",
+        first.article
+    );
+}
