@@ -280,6 +280,137 @@ const LABELS: &[&str] = &[
     "back to top",
 ];
 
+/// The labels of share, print, comment and paging controls in German, French, Spanish,
+/// Portuguese, Italian, Dutch and Polish, whole.
+const LABELS_OTHER: &[&str] = &[
+    "teilen",
+    "artikel teilen",
+    "beitrag teilen",
+    "seite teilen",
+    "jetzt teilen",
+    "drucken",
+    "artikel drucken",
+    "seite drucken",
+    "rezept drucken",
+    "kommentare",
+    "kommentar",
+    "kommentieren",
+    "kommentar schreiben",
+    "kommentare schreiben",
+    "kommentar verfassen",
+    "kommentar abgeben",
+    "keine kommentare",
+    "kommentare anzeigen",
+    "zurück",
+    "weiter",
+    "nach oben",
+    "zum seitenanfang",
+    "mehr laden",
+    "lade weitere inhalte",
+    "weitere inhalte laden",
+    "partager",
+    "partager cet article",
+    "imprimer",
+    "commentaires",
+    "commenter",
+    "réagir",
+    "lire la suite",
+    "haut de page",
+    "compartir",
+    "comparte",
+    "comparte esta noticia",
+    "imprimir",
+    "comentarios",
+    "comentar",
+    "valora esta noticia",
+    "seguir leyendo",
+    "leer más",
+    "volver arriba",
+    "compartilhe",
+    "compartilhar",
+    "partilhar",
+    "comentários",
+    "publicidade",
+    "continua depois da publicidade",
+    "continuar lendo",
+    "condividi",
+    "commenti",
+    "commenta",
+    "continua a leggere",
+    "delen",
+    "deel dit artikel",
+    "reacties",
+    "reageer",
+    "lees verder",
+    "udostępnij",
+    "komentarze",
+    "skomentuj",
+    "reklama",
+    "drukuj",
+    "czytaj dalej",
+];
+
+/// Phrases in other languages that make a short line a notice wherever they are in it: an
+/// error report ("Select the text and press Ctrl+Enter"), a members-only notice in Japanese
+/// (会員限定), a blog's post footer ("This entry was posted in …").
+const PHRASES_OTHER: &[&str] = &[
+    "ctrl+enter",
+    "ctrl + enter",
+    "strg+enter",
+    "strg + enter",
+    "会員限定",
+    "有料会員",
+    "this entry was posted in",
+    "this entry was posted on",
+    "bookmark the permalink",
+    "follow any responses to this entry",
+    "kommentare und pings sind",
+];
+
+/// Words of a view counter ("Visto 314 veces", "1.234 Aufrufe", "Views: 512").
+const COUNTER_WORDS: &[&str] = &[
+    "views",
+    "view",
+    "reads",
+    "times",
+    "visto",
+    "vista",
+    "vistas",
+    "veces",
+    "lecturas",
+    "aufrufe",
+    "gelesen",
+    "mal",
+    "vues",
+    "lu",
+    "fois",
+    "visualizzazioni",
+    "letture",
+    "weergaven",
+    "bekeken",
+    "keer",
+    "wyświetleń",
+    "odsłon",
+];
+
+/// A line that is only a view counter: at most five words, one of them a number, the others
+/// [`COUNTER_WORDS`].
+fn is_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '(' | ')' | ',' | '.' | '|')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &&str| {
+        w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    };
+    (2..=5).contains(&words.len())
+        && words.iter().filter(|w| number(w)).count() == 1
+        && words.iter().all(|w| number(w) || COUNTER_WORDS.contains(w))
+}
+
 /// Starts of short lines that point elsewhere or ask the reader to do something.
 const PREFIXES: &[&str] = &[
     "read more:",
@@ -490,7 +621,10 @@ pub(super) fn is_notice(line: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .replace(['-', '–', '—'], " ");
     let bare = bare.split_whitespace().collect::<Vec<_>>().join(" ");
-    if LABELS.contains(&bare.as_str()) || RELATED_LABELS_OTHER.contains(&bare.as_str()) {
+    if [LABELS, LABELS_OTHER, RELATED_LABELS_OTHER]
+        .iter()
+        .any(|l| l.contains(&bare.as_str()))
+    {
         return true;
     }
     let lower = lower.replace('’', "'");
@@ -519,7 +653,12 @@ pub(super) fn is_notice(line: &str) -> bool {
             return true;
         }
     }
-    if PHRASES.iter().any(|p| lower.contains(p)) {
+    if PHRASES
+        .iter()
+        .chain(PHRASES_OTHER)
+        .any(|p| lower.contains(p))
+        || is_counter(&lower)
+    {
         return true;
     }
     // "Follow Jane Doe on Twitter: @janedoe": who to follow in at most five words, no clause.
@@ -1155,6 +1294,15 @@ mod tests {
             "Follow Jane Doe on Twitter: @janedoe",
             "Image caption The old bridge at dawn",
             "Image copyright Jane Doe",
+            "Kommentar verfassen",
+            "Artikel teilen",
+            "Valora esta noticia",
+            "Fehler im Text? Markieren Sie ihn und drücken Sie Strg+Enter.",
+            "［有料会員限定］ この記事は会員限定です。",
+            "This entry was posted in Harbour, Council and tagged bridges. Bookmark the permalink.",
+            "Visto 314 veces",
+            "1.234 Aufrufe",
+            "Views: 512",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -1170,6 +1318,10 @@ mod tests {
             "The new rate applies for subscribers who joined before May.",
             "Subscribers to the newsletter complained about the change.",
             "The newsletter, delivered weekly, was shut down in 2019.",
+            "Weiter ging es nach Süden.",
+            "Kommentare von Lesern erreichten die Redaktion.",
+            "314 views of the harbour",
+            "Visto desde el puente, 2026",
             "",
         ] {
             assert!(!is_notice(no), "{no}");

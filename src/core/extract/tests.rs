@@ -521,6 +521,35 @@ fn related_labels_and_pointers_in_other_languages_are_dropped() {
 }
 
 #[test]
+fn controls_counters_and_stamps_in_other_languages_are_dropped() {
+    let html = article_with(
+        "<p>Aktualisiert am 17.01.2026, 10:27 Uhr</p>\
+         <p>Publicado el 4 de mayo de 2026</p>\
+         <div><span>Visto 314 veces</span></div>\
+         <p>Artikel teilen</p>\
+         <div><strong>Fehler im Text?</strong><p>Markieren Sie ihn und drücken Sie \
+         Strg+Enter.</p></div>\
+         <h3>Kommentar verfassen</h3>\
+         <p>Weiter ging es nach Süden, wo der Rat am Abend über die Fähre sprach und die \
+         Gebühren für das nächste Jahr festlegte.</p>",
+    );
+    let c = extract(&html, None);
+    assert_dropped(
+        &c.article,
+        &[
+            "Aktualisiert",
+            "Publicado",
+            "Visto 314",
+            "Artikel teilen",
+            "Strg+Enter",
+            "Kommentar verfassen",
+        ],
+    );
+    assert!(c.article.contains("Weiter ging es nach Süden"));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+}
+
+#[test]
 fn a_byline_at_either_end_of_the_article_is_dropped() {
     let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
                 years of debate about its cost and about the traffic it would bring to town.";
