@@ -445,6 +445,20 @@ const PREFIXES: &[&str] = &[
     "media caption",
 ];
 
+/// Starts of a credit line, before a name ("Photograph by Jane Doe").
+const CREDIT_PREFIXES: &[&str] = &[
+    "photo by ",
+    "photos by ",
+    "photograph by ",
+    "photographs by ",
+    "photography by ",
+    "illustration by ",
+    "illustrations by ",
+    "graphic by ",
+    "graphics by ",
+    "video by ",
+];
+
 /// Phrases that make a short line a notice wherever they are in it.
 /// None is a phrase a news story would use about its subject ("community guidelines",
 /// "for subscribers", "affiliate commission" are not here).
@@ -467,6 +481,15 @@ const PHRASES: &[&str] = &[
     "javascript is disabled",
     "your browser does not support",
     "we may earn a commission",
+    // Asking a reader who has not paid, or who liked the story, to pay.
+    "please subscribe",
+    "to view the full story",
+    "to read the full story",
+    "to read the full article",
+    "if you enjoyed reading this",
+    "if you enjoyed this article",
+    "if you enjoyed this post",
+    "if you enjoyed this story",
 ];
 
 /// Labels of a list of other stories.
@@ -686,6 +709,7 @@ pub(super) fn is_notice(line: &str) -> bool {
     let newsletter = lower.contains("newsletter") || lower.contains("inbox");
     let asks = [
         "sign up",
+        "signing up",
         "signup",
         "subscribe to",
         "subscribe for",
@@ -704,6 +728,28 @@ pub(super) fn is_notice(line: &str) -> bool {
         .iter()
         .any(|p| lower.contains(p));
     if newsletter && asks {
+        return true;
+    }
+    // An app's promotion: "Download the Ledger app for iOS and Android" (not "users
+    // downloaded the app").
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let app = tokens.iter().any(|w| *w == "app" || *w == "apps");
+    let asks_download = tokens
+        .windows(2)
+        .any(|w| w[0] == "download" && ["the", "our", "it"].contains(&w[1]));
+    if app && asks_download && words <= 25 {
+        return true;
+    }
+    // A credit line: "Photograph by Jane Doe, Harbour Trust" (a name after it, capitalised).
+    let credit = CREDIT_PREFIXES.iter().any(|p| {
+        lower.starts_with(p)
+            && t.get(p.len()..)
+                .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
+    });
+    if credit {
         return true;
     }
     is_photo_credit(&lower) || is_timestamp(&lower)
@@ -1303,6 +1349,11 @@ mod tests {
             "Visto 314 veces",
             "1.234 Aufrufe",
             "Views: 512",
+            "To view the full story, please subscribe to the Ledger.",
+            "Never miss the latest news by signing up to our newsletter today!",
+            "For breaking news, download the Ledger apps for iOS and Android.",
+            "Photograph by Jane Doe, Harbour Trust",
+            "If you enjoyed reading this post, would you consider supporting us?",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -1322,6 +1373,10 @@ mod tests {
             "Kommentare von Lesern erreichten die Redaktion.",
             "314 views of the harbour",
             "Visto desde el puente, 2026",
+            "Download the latest version of the source code from the project's site.",
+            "Users downloaded tens of billions of apps last year, the report says, and \
+             updated them often.",
+            "Photo by photo, she rebuilt the archive of the harbour.",
             "",
         ] {
             assert!(!is_notice(no), "{no}");

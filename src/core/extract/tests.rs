@@ -550,6 +550,27 @@ fn controls_counters_and_stamps_in_other_languages_are_dropped() {
 }
 
 #[test]
+fn paywall_requests_app_promotions_and_credit_lines_are_dropped() {
+    let html = article_with(
+        "<p><em>To view the full story, please subscribe to the Ledger.</em></p>\
+         <p>For breaking news, download the Ledger apps for iOS and Android.</p>\
+         <p>Photograph by Jane Doe, Harbour Trust</p>\
+         <p>Never miss the latest news by signing up to our newsletter today!</p>\
+         <p>The ferry operator said users downloaded its app forty thousand times in the \
+         first week, far more than the council had expected.</p>",
+    );
+    let c = extract(&html, None);
+    assert_dropped(
+        &c.article,
+        &["full story", "Ledger apps", "Photograph by", "Never miss"],
+    );
+    assert!(c
+        .article
+        .contains("users downloaded its app forty thousand times"));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+}
+
+#[test]
 fn a_byline_at_either_end_of_the_article_is_dropped() {
     let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
                 years of debate about its cost and about the traffic it would bring to town.";
