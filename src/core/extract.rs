@@ -345,6 +345,7 @@ fn prune(doc: &Document, filters: PostFilters) {
         }
         if filters.notices && LINK_BLOCKS.contains(&name.as_str()) {
             doomed.extend(related_links(&n));
+            doomed.extend(highlights_box(&n));
         }
     }
     if filters.notices {
@@ -612,6 +613,36 @@ fn related_links<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
         vec![*n]
     } else {
         Vec::new()
+    }
+}
+
+/// A summary box set above or beside the story: `n` when its text is only a label such as
+/// "Story highlights" (`boilerplate::HIGHLIGHTS_LABELS`) and the element after it is a list,
+/// with that list (its points are the story's own, told again).
+fn highlights_box<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    let label = leading_text(n, 40);
+    if label.split_whitespace().count() > 3 {
+        return Vec::new();
+    }
+    let text = n.text();
+    let bare = text
+        .trim()
+        .trim_end_matches(':')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if !boilerplate::HIGHLIGHTS_LABELS.contains(&bare.as_str()) {
+        return Vec::new();
+    }
+    match n.next_element_sibling() {
+        Some(list)
+            if element_name(&list).is_some_and(|x| x == "ul" || x == "ol")
+                && list.text().split_whitespace().count() < boilerplate::WIDGET_MAX_WORDS =>
+        {
+            vec![*n, list]
+        }
+        _ => Vec::new(),
     }
 }
 

@@ -600,6 +600,9 @@ const RELATED_LABELS_OTHER: &[&str] = &[
     "polecamy",
 ];
 
+/// Labels of a summary box whose list of points tells the story again ("Story highlights").
+pub(super) const HIGHLIGHTS_LABELS: &[&str] = &["story highlights", "highlights"];
+
 /// When `text` starts with a label of a list of other stories ("Related stories", "Read
 /// more:", "Lesen Sie auch"), how many visible characters the label has.
 pub(super) fn related_label(text: &str) -> Option<usize> {

@@ -571,6 +571,29 @@ fn paywall_requests_app_promotions_and_credit_lines_are_dropped() {
 }
 
 #[test]
+fn a_story_highlights_box_is_dropped() {
+    let html = article_with(
+        "<div><strong>STORY HIGHLIGHTS</strong></div>\
+         <ul><li>NEW: The council votes to rebuild the bridge</li>\
+         <li>The tunnel will cost twice the first estimate</li></ul>\
+         <h3>Highlights of the plan</h3>\
+         <ul><li>A second lane for buses on the new span</li></ul>",
+    );
+    let c = extract(&html, None);
+    assert_dropped(
+        &c.article,
+        &[
+            "STORY HIGHLIGHTS",
+            "NEW: The council votes",
+            "twice the first estimate",
+        ],
+    );
+    // A heading that only starts with the word is the story's own.
+    assert!(c.article.contains("A second lane for buses"));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+}
+
+#[test]
 fn a_byline_at_either_end_of_the_article_is_dropped() {
     let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
                 years of debate about its cost and about the traffic it would bring to town.";
