@@ -157,6 +157,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     if filters.widgets {
         boilerplate::drop_consent_banners(&doc.root());
         mark_widgets(&doc.root());
+        mark_forms(&doc);
     }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());
     // Dates the Readability port does not read: more meta names, `itemprop`, JSON-LD in a
@@ -189,24 +190,48 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     };
     let mut parsed = shallow.then(|| readability(doc)).flatten();
     // What Readability took is short and mostly widgets (an author's box, a sign-up or comment
-    // form won over an article of short paragraphs): again without any widget, and the longer
-    // of the two is kept (a class naming the article itself, `video-article`, keeps the
-    // first). Only short results are looked at again, so a long page is never read twice.
+    // form won over an article of short paragraphs): again without any widget or small form,
+    // and the longer of the two is kept (a class naming the article itself, `video-article`,
+    // keeps the first). Only short results are looked at again, so a long page is never read
+    // twice.
     let first_chars = parsed
         .as_ref()
         .map_or(0, |a| visible_chars(&a.text_content));
+    let short = |a: &dom_smoothie::Article| {
+        a.text_content.split_whitespace().count() < boilerplate::WIDGET_TAKEN_MAX_WORDS
+    };
     let taken_widget = filters.widgets
         && parsed.as_ref().is_some_and(|a| {
-            a.text_content.split_whitespace().count() < boilerplate::WIDGET_TAKEN_MAX_WORDS
-                && widget_share(&a.content) >= boilerplate::WIDGET_TAKEN_SHARE
+            short(a) && widget_share(&a.content) >= boilerplate::WIDGET_TAKEN_SHARE
         });
-    if taken_widget {
+    // Or mostly small forms (a comment, log-in or sign-up form's labels and notices): again
+    // without them, and the second is kept when it has more than what was not form in the
+    // first (a form's own text is often longer than a short article).
+    let form_share = if filters.widgets && !taken_widget {
+        parsed
+            .as_ref()
+            .filter(|a| short(a))
+            .map_or(0.0, |a| form_share(&a.content))
+    } else {
+        0.0
+    };
+    let taken_form = form_share >= boilerplate::WIDGET_TAKEN_SHARE;
+    if taken_widget || taken_form {
         let again = Document::from(html);
         boilerplate::drop_consent_banners(&again.root());
         mark_widgets(&again.root());
-        again.select(&format!("[{WIDGET_MARK}]")).remove();
+        mark_forms(&again);
+        again
+            .select(&format!("[{WIDGET_MARK}], form[{FORM_MARK}]"))
+            .remove();
+        let enough = if taken_form {
+            (first_chars as f64 * (1.0 - form_share.min(1.0))) as usize
+        } else {
+            first_chars
+        };
         if let Some(b) = readability(again) {
-            if visible_chars(&b.text_content) > first_chars {
+            let chars = visible_chars(&b.text_content);
+            if chars > enough && (taken_widget || chars >= MIN_ARTICLE_CHARS) {
                 parsed = Some(b);
             }
         }
@@ -320,6 +345,7 @@ fn prune(doc: &Document, filters: PostFilters) {
         }
         if filters.notices && LINK_BLOCKS.contains(&name.as_str()) {
             doomed.extend(related_links(&n));
+            doomed.extend(highlights_box(&n));
         }
     }
     if filters.notices {
@@ -431,6 +457,30 @@ fn mark_widgets(root: &NodeRef<'_>) {
     }
 }
 
+/// The attribute that marks, before Readability runs, a small `<form>` (fewer than
+/// `boilerplate::FORM_MAX_WORDS` words: a sign-up, log-in, search or comment form, not a page
+/// whose whole body is one form) and every element inside it.
+const FORM_MARK: &str = "data-aa-form";
+
+/// Marks the page's small forms (see [`FORM_MARK`]).
+fn mark_forms(doc: &Document) {
+    for form in doc.select("form").nodes() {
+        let small = leading_text(form, 16 * boilerplate::FORM_MAX_WORDS)
+            .split_whitespace()
+            .count()
+            < boilerplate::FORM_MAX_WORDS;
+        if !small {
+            continue;
+        }
+        // Collected first: the tree is not changed while it is walked.
+        let inside: Vec<NodeRef<'_>> = form.descendants_it().filter(|d| d.is_element()).collect();
+        form.set_attr(FORM_MARK, "");
+        for d in inside {
+            d.set_attr(FORM_MARK, "");
+        }
+    }
+}
+
 /// The outermost marked elements of the widgets that are small beside the article (fewer than
 /// `WIDGET_MAX_WORDS` words and `WIDGET_MAX_SHARE` of its characters, counted over what
 /// Readability kept of each).
@@ -498,6 +548,25 @@ fn widget_share(content: &str) -> f64 {
     marked as f64 / total as f64
 }
 
+/// The share of an article's visible characters that are inside small forms (see
+/// [`FORM_MARK`]), counted on the outermost marked elements (Readability may put elements of
+/// its own, which have no mark, inside marked ones).
+fn form_share(content: &str) -> f64 {
+    let doc = Document::from(content);
+    let total = visible_chars(&doc.root().text());
+    if total == 0 {
+        return 0.0;
+    }
+    let marked: usize = doc
+        .select(&format!("[{FORM_MARK}]"))
+        .nodes()
+        .iter()
+        .filter(|n| !n.ancestors(None).iter().any(|a| a.has_attr(FORM_MARK)))
+        .map(|n| visible_chars(&n.text()))
+        .sum();
+    marked as f64 / total as f64
+}
+
 fn visible_chars(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
@@ -544,6 +613,36 @@ fn related_links<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
         vec![*n]
     } else {
         Vec::new()
+    }
+}
+
+/// A summary box set above or beside the story: `n` when its text is only a label such as
+/// "Story highlights" (`boilerplate::HIGHLIGHTS_LABELS`) and the element after it is a list,
+/// with that list (its points are the story's own, told again).
+fn highlights_box<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    let label = leading_text(n, 40);
+    if label.split_whitespace().count() > 3 {
+        return Vec::new();
+    }
+    let text = n.text();
+    let bare = text
+        .trim()
+        .trim_end_matches(':')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if !boilerplate::HIGHLIGHTS_LABELS.contains(&bare.as_str()) {
+        return Vec::new();
+    }
+    match n.next_element_sibling() {
+        Some(list)
+            if element_name(&list).is_some_and(|x| x == "ul" || x == "ol")
+                && list.text().split_whitespace().count() < boilerplate::WIDGET_MAX_WORDS =>
+        {
+            vec![*n, list]
+        }
+        _ => Vec::new(),
     }
 }
 

@@ -190,6 +190,10 @@ pub const WIDGET_TAKEN_SHARE: f64 = 0.5;
 /// widget), the page is taken again without its widgets.
 pub const WIDGET_TAKEN_MAX_WORDS: usize = 300;
 
+/// A `<form>` with fewer words than this is a sign-up, log-in, search or comment form: when
+/// what Readability took is mostly such forms, the page is read again without them.
+pub const FORM_MAX_WORDS: usize = 300;
+
 /// Lines that are a label, whole (lower-case, without the punctuation around them).
 const LABELS: &[&str] = &[
     "advertisement",
@@ -276,6 +280,137 @@ const LABELS: &[&str] = &[
     "back to top",
 ];
 
+/// The labels of share, print, comment and paging controls in German, French, Spanish,
+/// Portuguese, Italian, Dutch and Polish, whole.
+const LABELS_OTHER: &[&str] = &[
+    "teilen",
+    "artikel teilen",
+    "beitrag teilen",
+    "seite teilen",
+    "jetzt teilen",
+    "drucken",
+    "artikel drucken",
+    "seite drucken",
+    "rezept drucken",
+    "kommentare",
+    "kommentar",
+    "kommentieren",
+    "kommentar schreiben",
+    "kommentare schreiben",
+    "kommentar verfassen",
+    "kommentar abgeben",
+    "keine kommentare",
+    "kommentare anzeigen",
+    "zurück",
+    "weiter",
+    "nach oben",
+    "zum seitenanfang",
+    "mehr laden",
+    "lade weitere inhalte",
+    "weitere inhalte laden",
+    "partager",
+    "partager cet article",
+    "imprimer",
+    "commentaires",
+    "commenter",
+    "réagir",
+    "lire la suite",
+    "haut de page",
+    "compartir",
+    "comparte",
+    "comparte esta noticia",
+    "imprimir",
+    "comentarios",
+    "comentar",
+    "valora esta noticia",
+    "seguir leyendo",
+    "leer más",
+    "volver arriba",
+    "compartilhe",
+    "compartilhar",
+    "partilhar",
+    "comentários",
+    "publicidade",
+    "continua depois da publicidade",
+    "continuar lendo",
+    "condividi",
+    "commenti",
+    "commenta",
+    "continua a leggere",
+    "delen",
+    "deel dit artikel",
+    "reacties",
+    "reageer",
+    "lees verder",
+    "udostępnij",
+    "komentarze",
+    "skomentuj",
+    "reklama",
+    "drukuj",
+    "czytaj dalej",
+];
+
+/// Phrases in other languages that make a short line a notice wherever they are in it: an
+/// error report ("Select the text and press Ctrl+Enter"), a members-only notice in Japanese
+/// (会員限定), a blog's post footer ("This entry was posted in …").
+const PHRASES_OTHER: &[&str] = &[
+    "ctrl+enter",
+    "ctrl + enter",
+    "strg+enter",
+    "strg + enter",
+    "会員限定",
+    "有料会員",
+    "this entry was posted in",
+    "this entry was posted on",
+    "bookmark the permalink",
+    "follow any responses to this entry",
+    "kommentare und pings sind",
+];
+
+/// Words of a view counter ("Visto 314 veces", "1.234 Aufrufe", "Views: 512").
+const COUNTER_WORDS: &[&str] = &[
+    "views",
+    "view",
+    "reads",
+    "times",
+    "visto",
+    "vista",
+    "vistas",
+    "veces",
+    "lecturas",
+    "aufrufe",
+    "gelesen",
+    "mal",
+    "vues",
+    "lu",
+    "fois",
+    "visualizzazioni",
+    "letture",
+    "weergaven",
+    "bekeken",
+    "keer",
+    "wyświetleń",
+    "odsłon",
+];
+
+/// A line that is only a view counter: at most five words, one of them a number, the others
+/// [`COUNTER_WORDS`].
+fn is_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '(' | ')' | ',' | '.' | '|')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &&str| {
+        w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    };
+    (2..=5).contains(&words.len())
+        && words.iter().filter(|w| number(w)).count() == 1
+        && words.iter().all(|w| number(w) || COUNTER_WORDS.contains(w))
+}
+
 /// Starts of short lines that point elsewhere or ask the reader to do something.
 const PREFIXES: &[&str] = &[
     "read more:",
@@ -310,6 +445,20 @@ const PREFIXES: &[&str] = &[
     "media caption",
 ];
 
+/// Starts of a credit line, before a name ("Photograph by Jane Doe").
+const CREDIT_PREFIXES: &[&str] = &[
+    "photo by ",
+    "photos by ",
+    "photograph by ",
+    "photographs by ",
+    "photography by ",
+    "illustration by ",
+    "illustrations by ",
+    "graphic by ",
+    "graphics by ",
+    "video by ",
+];
+
 /// Phrases that make a short line a notice wherever they are in it.
 /// None is a phrase a news story would use about its subject ("community guidelines",
 /// "for subscribers", "affiliate commission" are not here).
@@ -332,6 +481,15 @@ const PHRASES: &[&str] = &[
     "javascript is disabled",
     "your browser does not support",
     "we may earn a commission",
+    // Asking a reader who has not paid, or who liked the story, to pay.
+    "please subscribe",
+    "to view the full story",
+    "to read the full story",
+    "to read the full article",
+    "if you enjoyed reading this",
+    "if you enjoyed this article",
+    "if you enjoyed this post",
+    "if you enjoyed this story",
 ];
 
 /// Labels of a list of other stories.
@@ -369,12 +527,89 @@ const RELATED_LABELS: &[&str] = &[
     "trending now",
 ];
 
+/// The same labels in German, French, Spanish, Portuguese, Italian, Dutch and Polish ("Lesen
+/// Sie auch", "À lire aussi", "Lea también", "Veja também", "Leggi anche", "Lees ook",
+/// "Czytaj też"). A line that is one of them, whole, is a notice too.
+const RELATED_LABELS_OTHER: &[&str] = &[
+    "lesen sie auch",
+    "lies auch",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "das interessiert sie vielleicht auch",
+    "mehr zum thema",
+    "mehr zu diesem thema",
+    "siehe auch",
+    "zum weiterlesen",
+    "weiterlesen",
+    "schon gelesen",
+    "verwandte artikel",
+    "verwandte beiträge",
+    "verwandte themen",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "empfohlene artikel",
+    "empfohlene beiträge",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere nachrichten",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "meistgelesene beiträge",
+    "meistdiskutiert",
+    "meistdiskutierte artikel",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "voir aussi",
+    "à voir aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "articles liés",
+    "les plus lus",
+    "lea también",
+    "lea además",
+    "lea más",
+    "vea también",
+    "ver también",
+    "le puede interesar",
+    "te puede interesar",
+    "puede interesarte",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "lo más leído",
+    "más leídas",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "notícias relacionadas",
+    "mais lidas",
+    "leggi anche",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "i più letti",
+    "lees ook",
+    "lees meer",
+    "gerelateerde artikelen",
+    "meest gelezen",
+    "czytaj też",
+    "czytaj także",
+    "czytaj więcej",
+    "zobacz też",
+    "zobacz także",
+    "polecamy",
+];
+
+/// Labels of a summary box whose list of points tells the story again ("Story highlights").
+pub(super) const HIGHLIGHTS_LABELS: &[&str] = &["story highlights", "highlights"];
+
 /// When `text` starts with a label of a list of other stories ("Related stories", "Read
-/// more:"), how many visible characters the label has.
+/// more:", "Lesen Sie auch"), how many visible characters the label has.
 pub(super) fn related_label(text: &str) -> Option<usize> {
     let lower = text.trim_start().to_lowercase().replace('’', "'");
     RELATED_LABELS
         .iter()
+        .chain(RELATED_LABELS_OTHER)
         .filter(|l| {
             lower.starts_with(*l)
                 && lower[l.len()..]
@@ -412,11 +647,29 @@ pub(super) fn is_notice(line: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .replace(['-', '–', '—'], " ");
     let bare = bare.split_whitespace().collect::<Vec<_>>().join(" ");
-    if LABELS.contains(&bare.as_str()) {
+    if [LABELS, LABELS_OTHER, RELATED_LABELS_OTHER]
+        .iter()
+        .any(|l| l.contains(&bare.as_str()))
+    {
         return true;
     }
     let lower = lower.replace('’', "'");
     if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // "Lea también: …", "À lire aussi » …", "Lesen Sie auch: …": a pointer in another
+    // language (its label, then a colon or a guillemet).
+    let pointer = RELATED_LABELS_OTHER.iter().any(|l| {
+        lower.starts_with(l)
+            && lower[l.len()..]
+                .trim_start()
+                .starts_with([':', '»', '>', '|', '→'])
+    });
+    if pointer
+        || ["mira:", "puedes ver:", "lea:", "vea:"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+    {
         return true;
     }
     // "Copyright 2026 …", "Copyright © …", "Copyright (c) …", not "Copyright law …".
@@ -426,7 +679,12 @@ pub(super) fn is_notice(line: &str) -> bool {
             return true;
         }
     }
-    if PHRASES.iter().any(|p| lower.contains(p)) {
+    if PHRASES
+        .iter()
+        .chain(PHRASES_OTHER)
+        .any(|p| lower.contains(p))
+        || is_counter(&lower)
+    {
         return true;
     }
     // "Follow Jane Doe on Twitter: @janedoe": who to follow in at most five words, no clause.
@@ -454,6 +712,7 @@ pub(super) fn is_notice(line: &str) -> bool {
     let newsletter = lower.contains("newsletter") || lower.contains("inbox");
     let asks = [
         "sign up",
+        "signing up",
         "signup",
         "subscribe to",
         "subscribe for",
@@ -472,6 +731,28 @@ pub(super) fn is_notice(line: &str) -> bool {
         .iter()
         .any(|p| lower.contains(p));
     if newsletter && asks {
+        return true;
+    }
+    // An app's promotion: "Download the Ledger app for iOS and Android" (not "users
+    // downloaded the app").
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let app = tokens.iter().any(|w| *w == "app" || *w == "apps");
+    let asks_download = tokens
+        .windows(2)
+        .any(|w| w[0] == "download" && ["the", "our", "it"].contains(&w[1]));
+    if app && asks_download && words <= 25 {
+        return true;
+    }
+    // A credit line: "Photograph by Jane Doe, Harbour Trust" (a name after it, capitalised).
+    let credit = CREDIT_PREFIXES.iter().any(|p| {
+        lower.starts_with(p)
+            && t.get(p.len()..)
+                .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
+    });
+    if credit {
         return true;
     }
     is_photo_credit(&lower) || is_timestamp(&lower)
@@ -636,6 +917,202 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "—",
 ];
 
+/// The same words in German, French, Spanish, Portuguese, Italian, Dutch, Polish and Latvian
+/// ("Aktualisiert am 17.01.2021, 10:27 Uhr", "Publié le 4 mai 2022 à 10h", "Publicado el 4 de
+/// mayo de 2022", "Opublikowano: 2021-04-29", "Šodien, 17:40").
+const TIMESTAMP_WORDS_OTHER: &[&str] = &[
+    "aktualisiert",
+    "veröffentlicht",
+    "veröffentlichung",
+    "erstellt",
+    "geändert",
+    "publiziert",
+    "zuletzt",
+    "stand",
+    "am",
+    "um",
+    "uhr",
+    "vom",
+    "den",
+    "heute",
+    "gestern",
+    "publié",
+    "publiée",
+    "mis",
+    "mise",
+    "jour",
+    "modifié",
+    "le",
+    "à",
+    "aujourd'hui",
+    "publicado",
+    "publicada",
+    "actualizado",
+    "actualizada",
+    "atualizado",
+    "atualizada",
+    "el",
+    "de",
+    "del",
+    "las",
+    "em",
+    "às",
+    "hoy",
+    "ayer",
+    "hoje",
+    "ontem",
+    "pubblicato",
+    "aggiornato",
+    "alle",
+    "il",
+    "ore",
+    "oggi",
+    "ieri",
+    "gepubliceerd",
+    "bijgewerkt",
+    "laatst",
+    "op",
+    "om",
+    "vandaag",
+    "gisteren",
+    "opublikowano",
+    "publikacja",
+    "aktualizacja",
+    "zaktualizowano",
+    "dnia",
+    "godz",
+    "dzisiaj",
+    "wczoraj",
+    "šodien",
+    "vakar",
+];
+
+const MONTH_WORDS_OTHER: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "mär",
+    "okt",
+    "dez",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+];
+
+const DAY_WORDS_OTHER: &[&str] = &[
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+];
+
 /// Units of a relative stamp ("Updated 3 hours ago").
 const RELATIVE_UNITS: &[&str] = &[
     "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day", "days", "week",
@@ -705,10 +1182,19 @@ fn is_timestamp(lower: &str) -> bool {
             .or_else(|| w.strip_suffix("pm"))
             .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit() || b == b':'))
             .unwrap_or(w);
-        if w.is_empty() || TIMESTAMP_WORDS.contains(&w) || DAY_WORDS.contains(&w) {
+        if w.is_empty()
+            || [
+                TIMESTAMP_WORDS,
+                TIMESTAMP_WORDS_OTHER,
+                DAY_WORDS,
+                DAY_WORDS_OTHER,
+            ]
+            .iter()
+            .any(|l| l.contains(&w))
+        {
             continue;
         }
-        if MONTH_WORDS.contains(&w) {
+        if MONTH_WORDS.contains(&w) || MONTH_WORDS_OTHER.contains(&w) {
             month = true;
             continue;
         }
@@ -736,7 +1222,13 @@ fn is_timestamp(lower: &str) -> bool {
             years += 1;
             continue;
         }
-        let parts: Vec<&str> = w.split(':').collect();
+        // "17:13:04.031886+02:00": seconds' fraction and the offset set aside.
+        let clock = w.split('+').next().unwrap_or(w);
+        let clock = clock
+            .split_once('.')
+            .filter(|(h, _)| h.contains(':'))
+            .map_or(clock, |(h, _)| h);
+        let parts: Vec<&str> = clock.split(':').collect();
         if (2..=3).contains(&parts.len())
             && parts.iter().all(|p| digits(p) && p.len() <= 2)
             && parts[0].parse::<u32>().is_ok_and(|h| h < 24)
@@ -851,6 +1343,20 @@ mod tests {
             "Follow Jane Doe on Twitter: @janedoe",
             "Image caption The old bridge at dawn",
             "Image copyright Jane Doe",
+            "Kommentar verfassen",
+            "Artikel teilen",
+            "Valora esta noticia",
+            "Fehler im Text? Markieren Sie ihn und drücken Sie Strg+Enter.",
+            "［有料会員限定］ この記事は会員限定です。",
+            "This entry was posted in Harbour, Council and tagged bridges. Bookmark the permalink.",
+            "Visto 314 veces",
+            "1.234 Aufrufe",
+            "Views: 512",
+            "To view the full story, please subscribe to the Ledger.",
+            "Never miss the latest news by signing up to our newsletter today!",
+            "For breaking news, download the Ledger apps for iOS and Android.",
+            "Photograph by Jane Doe, Harbour Trust",
+            "If you enjoyed reading this post, would you consider supporting us?",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -866,6 +1372,14 @@ mod tests {
             "The new rate applies for subscribers who joined before May.",
             "Subscribers to the newsletter complained about the change.",
             "The newsletter, delivered weekly, was shut down in 2019.",
+            "Weiter ging es nach Süden.",
+            "Kommentare von Lesern erreichten die Redaktion.",
+            "314 views of the harbour",
+            "Visto desde el puente, 2026",
+            "Download the latest version of the source code from the project's site.",
+            "Users downloaded tens of billions of apps last year, the report says, and \
+             updated them often.",
+            "Photo by photo, she rebuilt the archive of the harbour.",
             "",
         ] {
             assert!(!is_notice(no), "{no}");
@@ -879,6 +1393,14 @@ mod tests {
             "Updated 3 hours ago",
             "Published 25 mins ago",
             "3 hours ago",
+            "Aktualisiert am 17.01.2026, 10:27 Uhr",
+            "Veröffentlichung: 2. Februar 2026",
+            "Publié le 4 mai 2026 à 10:15",
+            "Publicado el 4 de mayo de 2026",
+            "Opublikowano: 2026-04-29 17:13:04.031886+02:00",
+            "16 marca 2026",
+            "Dezember 2026",
+            "Šodien, 17:40",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -892,6 +1414,9 @@ mod tests {
             "The bridge closed 3 hours ago",
             "42",
             "May",
+            "Am 4. Mai 2026 stimmte der Rat ab.",
+            "El puente de mayo de 2026",
+            "Dezember",
         ] {
             assert!(!is_notice(no), "{no}");
         }

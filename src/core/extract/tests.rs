@@ -484,6 +484,116 @@ fn a_related_label_and_the_links_after_it_are_dropped() {
 }
 
 #[test]
+fn related_labels_and_pointers_in_other_languages_are_dropped() {
+    let html = article_with(
+        "<p>Lea también: <a href=/a>Suben otra vez las tarifas del ferry</a></p>\
+         <p>À lire aussi » <a href=/b>Le tunnel du port coûtera le double</a></p>\
+         <h3>Auch interessant</h3>\
+         <ul><li><a href=/c>Die Fähre wird wieder teurer</a></li>\
+         <li><a href=/d>Der Tunnelbericht im Wortlaut</a></li></ul>\
+         <p>Zum Weiterlesen</p>\
+         <p>Lesen Sie auch, was der Rat im Mai über die Brücke beschlossen hat, bevor die \
+         Kosten stiegen und die Arbeiten ruhten.</p>",
+    );
+    let c = extract(&html, None);
+    assert_dropped(
+        &c.article,
+        &[
+            "Lea también",
+            "tarifas del ferry",
+            "lire aussi",
+            "tunnel du port",
+            "Auch interessant",
+            "Fähre",
+            "Tunnelbericht",
+            "Zum Weiterlesen",
+        ],
+    );
+    // A sentence that only starts like a label is prose.
+    assert!(c.article.contains("Lesen Sie auch, was der Rat im Mai"));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+    for no in [
+        "Lea también el informe completo, que el ayuntamiento publicó el martes.",
+        "Mehr zum Thema Brücken gibt es im Archiv der Zeitung, sagte sie.",
+    ] {
+        assert!(!boilerplate::is_notice(no), "{no}");
+    }
+}
+
+#[test]
+fn controls_counters_and_stamps_in_other_languages_are_dropped() {
+    let html = article_with(
+        "<p>Aktualisiert am 17.01.2026, 10:27 Uhr</p>\
+         <p>Publicado el 4 de mayo de 2026</p>\
+         <div><span>Visto 314 veces</span></div>\
+         <p>Artikel teilen</p>\
+         <div><strong>Fehler im Text?</strong><p>Markieren Sie ihn und drücken Sie \
+         Strg+Enter.</p></div>\
+         <h3>Kommentar verfassen</h3>\
+         <p>Weiter ging es nach Süden, wo der Rat am Abend über die Fähre sprach und die \
+         Gebühren für das nächste Jahr festlegte.</p>",
+    );
+    let c = extract(&html, None);
+    assert_dropped(
+        &c.article,
+        &[
+            "Aktualisiert",
+            "Publicado",
+            "Visto 314",
+            "Artikel teilen",
+            "Strg+Enter",
+            "Kommentar verfassen",
+        ],
+    );
+    assert!(c.article.contains("Weiter ging es nach Süden"));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+}
+
+#[test]
+fn paywall_requests_app_promotions_and_credit_lines_are_dropped() {
+    let html = article_with(
+        "<p><em>To view the full story, please subscribe to the Ledger.</em></p>\
+         <p>For breaking news, download the Ledger apps for iOS and Android.</p>\
+         <p>Photograph by Jane Doe, Harbour Trust</p>\
+         <p>Never miss the latest news by signing up to our newsletter today!</p>\
+         <p>The ferry operator said users downloaded its app forty thousand times in the \
+         first week, far more than the council had expected.</p>",
+    );
+    let c = extract(&html, None);
+    assert_dropped(
+        &c.article,
+        &["full story", "Ledger apps", "Photograph by", "Never miss"],
+    );
+    assert!(c
+        .article
+        .contains("users downloaded its app forty thousand times"));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+}
+
+#[test]
+fn a_story_highlights_box_is_dropped() {
+    let html = article_with(
+        "<div><strong>STORY HIGHLIGHTS</strong></div>\
+         <ul><li>NEW: The council votes to rebuild the bridge</li>\
+         <li>The tunnel will cost twice the first estimate</li></ul>\
+         <h3>Highlights of the plan</h3>\
+         <ul><li>A second lane for buses on the new span</li></ul>",
+    );
+    let c = extract(&html, None);
+    assert_dropped(
+        &c.article,
+        &[
+            "STORY HIGHLIGHTS",
+            "NEW: The council votes",
+            "twice the first estimate",
+        ],
+    );
+    // A heading that only starts with the word is the story's own.
+    assert!(c.article.contains("A second lane for buses"));
+    assert_eq!(c.article.matches("The council voted").count(), 5);
+}
+
+#[test]
 fn a_byline_at_either_end_of_the_article_is_dropped() {
     let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
                 years of debate about its cost and about the traffic it would bring to town.";
@@ -638,4 +748,52 @@ fn the_post_filters_never_empty_what_readability_found() {
     let c = extract(&html, None);
     assert!(c.found, "{:?}", c.article);
     assert_eq!(c.article.matches("The council voted on Tuesday").count(), 5);
+}
+
+#[test]
+fn a_form_taken_for_the_article_is_taken_again_without_forms() {
+    // The story is a list of short items; the sign-up form under it has the only paragraphs
+    // on the page (its privacy notice, longer than the story), so Readability takes it first.
+    let entries: String = (0..6)
+        .map(|i| {
+            format!(
+                "<li>At {i}:00 the ferry service resumed at the harbour, and the council \
+                 said the tunnel works will pause.</li>"
+            )
+        })
+        .collect();
+    let notice = "I agree that the Ledger may send me its weekly letter by e-mail and may \
+                  keep my address, my name and my postcode for that purpose, until I take \
+                  back this consent, which I can do at any time, by e-mail or by letter.";
+    let html = format!(
+        "<html><body><div class=\"live\"><ul>{entries}</ul></div>\
+         <form action=\"/letter\"><p>Your e-mail address (required)</p><input name=e>\
+         <p>{notice}</p><p>{notice}</p><p>{notice}</p><p>{notice}</p>\
+         <button>Send</button></form></body></html>"
+    );
+    let c = extract(&html, None);
+    assert!(
+        c.article.contains("At 3:00 the ferry service"),
+        "{:?}",
+        c.article
+    );
+    assert!(
+        !c.article.contains("I agree that the Ledger"),
+        "{:?}",
+        c.article
+    );
+    // Without the second reading, the form was the article.
+    let first = extract_with(
+        &html,
+        None,
+        PostFilters {
+            widgets: false,
+            ..PostFilters::DEFAULT
+        },
+    );
+    assert!(
+        first.article.contains("I agree that the Ledger"),
+        "{:?}",
+        first.article
+    );
 }
