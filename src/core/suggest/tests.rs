@@ -460,6 +460,28 @@ fn time_words_before_the_verb_and_participles_after_with() {
     );
 }
 
+/// The speakers' names of the quotes of `text`, in order.
+fn speakers(text: &str) -> Vec<Option<String>> {
+    quotes(text)
+        .into_iter()
+        .map(|q| q.speaker.map(|s| s.name))
+        .collect()
+}
+
+fn some(names: &[&str]) -> Vec<Option<String>> {
+    names
+        .iter()
+        .map(|n| (!n.is_empty()).then(|| (*n).to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_verb_next_to_the_quote_wins_over_one_in_an_opening_clause() {
+    let t = "Asked whether the plan, which critics described as costly, would pass, \
+             Ana Lima said: “We will see what the voters want.”";
+    assert_eq!(speakers(t), some(&["Ana Lima"]));
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
