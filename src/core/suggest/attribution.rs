@@ -11,7 +11,7 @@
 //! is: a pronoun, a name, or a description ("the judge", "a spokesman for the campaign").
 
 use super::lexicon::{
-    listed, BEFORE_VERB, CLAUSE_OPENERS, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS, SUBORDINATORS,
+    is_reporting_verb, listed, possessive, BEFORE_VERB, CLAUSE_OPENERS, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS, SUBORDINATORS,
     TIME_WORDS,
 };
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
@@ -232,7 +232,19 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
             return (end == n).then_some(Mention::Name(name));
         }
     }
-    None
+    possessor(ws)
+}
+
+/// With no reporting verb in the sentence, a name whose words are quoted: "Trump’s remarks",
+/// "Lima's claim that …" (a verb's form after a possessive is a noun).
+fn possessor(ws: &[Word]) -> Option<Mention> {
+    (1..ws.len()).find_map(|k| {
+        let said = !ws[k].gap.breaks()
+            && possessive(&ws[k - 1].lower)
+            && is_reporting_verb(&ws[k].lower, None);
+        said.then(|| name_ending_at(ws, k - 1).map(Mention::Name))
+            .flatten()
+    })
 }
 
 /// The subject of the reporting verb at word `v` of a sentence.

@@ -249,6 +249,20 @@ pub fn is_reporting_verb(lower: &str, prev: Option<&str>) -> bool {
     })
 }
 
+/// Whether `lower` is a possessive ("trump’s", "senator's"), after which a verb form is a
+/// noun ("Trump’s remarks"), and not a contraction ("he’s said", "it's").
+pub fn possessive(lower: &str) -> bool {
+    ["’s", "'s"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .is_some_and(|stem| {
+            !matches!(
+                stem,
+                "he" | "she" | "it" | "that" | "who" | "there" | "what" | "here" | "where" | "let"
+            )
+        })
+}
+
 /// The longest reporting verb form looked up.
 const MAX_VERB_LEN: usize = 24;
 

@@ -482,6 +482,15 @@ fn the_verb_next_to_the_quote_wins_over_one_in_an_opening_clause() {
     assert_eq!(speakers(t), some(&["Ana Lima"]));
 }
 
+#[test]
+fn a_verb_form_after_a_possessive_is_a_noun() {
+    let t = "Tom Reed denounced Lima’s remarks as “plainly false.”\n\
+             The mayor's comments about “the rich” angered the crowd at the hall.\n\
+             Ana Lima's claims of “fraud” were dismissed by the court.";
+    // "the rich": no verb, and no name says it; "fraud": the words of Ana Lima's claims.
+    assert_eq!(speakers(t), some(&["Tom Reed", "Ana Lima"]));
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.

@@ -1,7 +1,7 @@
 //! Words of the text, with the punctuation between them, and the names they make.
 
 use super::lexicon::{
-    is_reporting_verb, listed, ABBREVIATED_TITLES, NAME_JOINERS, NOT_NAMES, TITLES,
+    is_reporting_verb, listed, possessive, ABBREVIATED_TITLES, NAME_JOINERS, NOT_NAMES, TITLES,
 };
 
 /// The punctuation between a word and the one before it.
@@ -148,6 +148,10 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
         .and_then(|j| ws.get(j))
         .map(|p| p.lower.as_str());
     if w.capitalised() && k > 0 && !matches!(w.lower.as_str(), "says" | "said" | "tells") {
+        return false;
+    }
+    // "Trump’s remarks", "the senator's claims": a noun.
+    if prev.is_some_and(possessive) && !w.gap.breaks() {
         return false;
     }
     is_reporting_verb(&w.lower, prev)
