@@ -243,14 +243,14 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
         return Some(m);
     }
     // A quote that opens its paragraph after one ending with a colon ("He said:").
-    let (para_start, _) = cx.paragraph(open);
+    let (para_start, para_end) = cx.paragraph(open);
     if chars[para_start..open]
         .iter()
         .rev()
         .any(|c| c.is_alphanumeric())
         || para_start < 2
     {
-        return None;
+        return label(chars, (para_start, para_end), open);
     }
     let prev_end = chars[..para_start - 1]
         .iter()
@@ -261,6 +261,43 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
     }
     let ws = cx.before(prev_end);
     attribution_before(&ws, false).or_else(|| clause_subject(&ws, 0, ws.len()))
+}
+
+/// The most words a speaker's label has ("Mark Blumenthal and Jon Cohen:").
+const MAX_LABEL_WORDS: usize = 6;
+
+/// A paragraph labelled with its speaker's name and a colon, as headlines, transcripts and
+/// round-ups write ("Graham: Trump’s ‘Hateful Rhetoric’ Hurts GOP", "LIMA: Well, it is
+/// ‘over,’ I think", "NEW POLL - Ana Lima and Tom Reed: “…”"): the name, when the quote comes
+/// after the colon, the label opens the paragraph or follows a dash, and the article names
+/// the speaker again elsewhere (so "Update:" or "Note:" are no speakers).
+fn label(chars: &[char], (para_start, para_end): (usize, usize), open: usize) -> Option<Mention> {
+    let colon = para_start + chars.get(para_start..open)?.iter().position(|c| *c == ':')?;
+    let ws = words::words_in(chars, para_start, colon);
+    let from = ws.iter().rposition(|w| w.gap.dash).unwrap_or(0);
+    let part = ws.get(from..)?;
+    if part.is_empty() || part.len() > MAX_LABEL_WORDS {
+        return None;
+    }
+    let (name, end) = words::name_starting_at(part, 0)?;
+    let both = end + 1 < part.len()
+        && part[end].lower == "and"
+        && words::name_starting_at(part, end + 1).is_some_and(|(_, e)| e == part.len());
+    if end != part.len() && !both {
+        return None;
+    }
+    let last: Vec<char> = name.name.rsplit(' ').next()?.chars().collect();
+    let elsewhere = |from: usize, to: usize| {
+        chars.get(from..to).is_some_and(|s| {
+            s.windows(last.len()).enumerate().any(|(i, w)| {
+                let edge = |c: Option<&char>| c.is_none_or(|c| !c.is_alphanumeric());
+                w == last.as_slice()
+                    && edge(i.checked_sub(1).and_then(|j| s.get(j)))
+                    && edge(s.get(i + last.len()))
+            })
+        })
+    };
+    (elsewhere(0, para_start) || elsewhere(para_end, chars.len())).then_some(Mention::Name(name))
 }
 
 /// The subject of the sentence before the quote's, in its paragraph, if it is a person: a

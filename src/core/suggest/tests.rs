@@ -491,6 +491,15 @@ fn a_verb_form_after_a_possessive_is_a_noun() {
     assert_eq!(speakers(t), some(&["Tom Reed", "Ana Lima"]));
 }
 
+#[test]
+fn a_name_and_a_colon_label_the_quotes_of_their_paragraph() {
+    let t = "Lima: Tax Plan Is ‘A Gift to the Rich,’ Not a Reform\n\
+             POLL WATCH - Tom Reed and Ana Lima: “The numbers are moving our way this week.”\n\
+             Update: the hall was “closed for the rest of the day by the police.”\n\
+             Ana Lima and Tom Reed write for the paper.";
+    assert_eq!(speakers(t), some(&["Lima", "Tom Reed", ""]));
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
