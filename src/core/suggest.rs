@@ -230,7 +230,9 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
     let open = start.saturating_sub(1);
     let close = (end + 1).min(chars.len());
     let ended = chars.get(end.wrapping_sub(1)) == Some(&'.');
-    if let Some(m) = attribution_after(&cx.after(close), ended) {
+    // "“…” He added, “…”": a new sentence that introduces the next quote is not this one's.
+    let next_ones = ended && cx.introduces_next(close);
+    if let Some(m) = attribution_after(&cx.after(close), ended).filter(|_| !next_ones) {
         return Some(m);
     }
     let before = cx.before(open);

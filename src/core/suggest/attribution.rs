@@ -74,6 +74,26 @@ impl<'a> Context<'a> {
         (start.min(at), end.max(at))
     }
 
+    /// Whether the words after a quote closing at `close` run, in one sentence, up to a
+    /// comma or a colon and the next quote of their paragraph ("“…” He added, “…”"): they
+    /// introduce that one.
+    pub fn introduces_next(&self, close: usize) -> bool {
+        let k = self.quotes.partition_point(|q| q.0 < close);
+        let Some(open) = self.quotes.get(k).map(|q| q.0.saturating_sub(1)) else {
+            return false;
+        };
+        if open <= close || self.chars[close..open].contains(&'\n') {
+            return false;
+        }
+        let ws = words_in(self.chars, close, open);
+        let trailing = trailing_gap(self.chars, &ws, close, open);
+        !ws.is_empty()
+            && ws.len() <= WINDOW / 8
+            && ws.iter().skip(1).all(|w| !w.gap.stop)
+            && !trailing.stop
+            && (trailing.comma || trailing.colon)
+    }
+
     fn inside_quote(&self, pos: usize) -> bool {
         let k = self.quotes.partition_point(|q| q.0 <= pos);
         k > 0 && self.quotes.get(k - 1).is_some_and(|q| pos < q.1)

@@ -500,6 +500,16 @@ fn a_name_and_a_colon_label_the_quotes_of_their_paragraph() {
     assert_eq!(speakers(t), some(&["Lima", "Tom Reed", ""]));
 }
 
+#[test]
+fn a_sentence_after_a_quote_that_introduces_the_next_one_is_not_its_attribution() {
+    let t = "“We are done here,” Ana Lima said. “The vote is over.” Tom Reed said: “It was fair.”\n\
+             Reed went first. “We lost the vote tonight.” He added, “We will be back next year.”";
+    assert_eq!(
+        speakers(t),
+        some(&["Ana Lima", "Ana Lima", "Tom Reed", "Tom Reed", "Tom Reed"])
+    );
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
