@@ -41,7 +41,10 @@ mod marks;
 mod names;
 mod words;
 
-use attribution::{attribution_after, attribution_before, clause_subject, Context, Mention};
+use attribution::{
+    attribution_after, attribution_after_clause, attribution_before, clause_subject, possessor,
+    Context, Mention,
+};
 use lexicon::{listed, TITLE_SMALL_WORDS};
 use names::NameBook;
 use serde::Serialize;
@@ -85,7 +88,17 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
         // Names written before this quote are known from here on.
         book.read(&chars, read_to, start);
         read_to = read_to.max(end);
-        let found = attributed(&cx, start, end);
+        let (found, strong) = match attributed(&cx, start, end) {
+            Some(m) => (Some(m), true),
+            None => match attributed_after_clause(&cx, end) {
+                Some(m) => (Some(m), false),
+                None => {
+                    let m = possessor(&cx.before(start.saturating_sub(1)));
+                    let strong = m.is_some();
+                    (m, strong)
+                }
+            },
+        };
         // A short quote ("a “disgrace”") is speech only where its sentence says who said it;
         // otherwise it is a title or a scare quote.
         if marks::words(&chars[start..end]) < MIN_QUOTE_WORDS && found.is_none() {
@@ -94,7 +107,7 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
         // A name in title case ("on “Meet the Press”") is a title, outside a headline, unless
         // someone says it.
         let title = is_title(&chars, (start, end), cx.paragraph(start));
-        if (found.is_none() || after_preposition(&chars, start)) && title {
+        if (!strong || after_preposition(&chars, start)) && title {
             continue;
         }
         let (paragraph, paragraph_end) = cx.paragraph(start);
@@ -222,6 +235,17 @@ fn joins(chars: &[char], end: usize, start: usize) -> bool {
         && !sentence_ended
         && !stop_between
         && (0..ws.len()).all(|k| !words::is_verb_at(&ws, k))
+}
+
+/// Who the end of the quote's sentence says said it, when its clause runs on after the quote
+/// ("“…” about the vote, said Ana Lima"): a weaker attribution, tried last.
+fn attributed_after_clause(cx: &Context, end: usize) -> Option<Mention> {
+    let close = (end + 1).min(cx.chars.len());
+    let ended = cx.chars.get(end.wrapping_sub(1)) == Some(&'.');
+    if ended {
+        return None;
+    }
+    attribution_after_clause(&cx.after(close))
 }
 
 /// Who the quote's sentence, or a paragraph ending with a colon before it, says said it.

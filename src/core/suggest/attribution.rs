@@ -214,6 +214,23 @@ pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
     according_to(ws)
 }
 
+/// "“…” about the vote, the groups say" / "“…” about the vote, said Ana Lima": the quote's
+/// clause runs on after it to a comma, and the subject and its reporting verb, in either
+/// order, close the sentence.
+pub fn attribution_after_clause(ws: &[Word]) -> Option<Mention> {
+    let v = (1..ws.len().min(2 * MAX_PHRASE + 4))
+        .find(|&k| is_verb_at(ws, k) && !ws[k].lower.ends_with("ing"))?;
+    if let Some((m, a)) = subject_before(ws, v, 0) {
+        if a > 0 && ws[a].gap.comma {
+            return Some(m);
+        }
+    }
+    if ws[v].gap.comma {
+        return subject_after(ws, v + 1, ws.len());
+    }
+    None
+}
+
 /// Tillerson said (that) "…" / Said Ellis: "…" / According to Tillerson, "…" / …, saying
 /// "…", in the words before a quote (`colon_before`: a colon stands between them and the
 /// quote). The first reporting verb of the sentence is the one that
@@ -252,12 +269,12 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
             return (end == n).then_some(Mention::Name(name));
         }
     }
-    possessor(ws)
+    None
 }
 
 /// With no reporting verb in the sentence, a name whose words are quoted: "Trump’s remarks",
 /// "Lima's claim that …" (a verb's form after a possessive is a noun).
-fn possessor(ws: &[Word]) -> Option<Mention> {
+pub fn possessor(ws: &[Word]) -> Option<Mention> {
     (1..ws.len()).find_map(|k| {
         let said = !ws[k].gap.breaks()
             && possessive(&ws[k - 1].lower)

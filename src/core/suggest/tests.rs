@@ -510,6 +510,22 @@ fn a_sentence_after_a_quote_that_introduces_the_next_one_is_not_its_attribution(
     );
 }
 
+#[test]
+fn a_quote_whose_clause_runs_on_to_the_attribution_at_the_sentence_end() {
+    let t = "“We are not done” with the plan, said Ana Lima, the mayor of the town.\n\
+             “The vote is close” on both sides of the river, the organizers say.\n\
+             On the radio show “Good Morning Town” on Monday, Tom Reed said the vote was close.\n\
+             Tom Reed said the vote “was close,” and the hall went quiet.";
+    let got = spans(t);
+    let texts: Vec<&str> = got.iter().map(|(q, _)| q.as_str()).collect();
+    // The show's title is no quote: the attribution at the end of its sentence is a weak one.
+    assert_eq!(texts, vec!["We are not done", "The vote is close", "was close,"]);
+    assert_eq!(
+        speakers(t),
+        some(&["Ana Lima", "the organizers", "Tom Reed"])
+    );
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
