@@ -188,8 +188,8 @@ pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
         return None;
     }
     if is_verb_at(ws, 0) {
-        // "“…,” adding that …" hangs on the clause before the quote.
-        if first.lower.ends_with("ing") {
+        // "“…,” adding that …" hangs on the clause before the quote; "put it" never inverts.
+        if first.lower.ends_with("ing") || first.lower.starts_with("put") {
             return None;
         }
         return subject_after(ws, 1, ws.len());
@@ -289,7 +289,7 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
     let n = ws.len();
     let participle = ws.get(v)?.lower.ends_with("ing");
     // Inverted: "Said Ellis: “…”", "“…,” said Ellis, “…”".
-    if v == 0 && !participle {
+    if v == 0 && !participle && !ws[v].lower.starts_with("put") {
         if let Some(m) = subject_after(ws, 1, n) {
             return Some(m);
         }

@@ -526,6 +526,23 @@ fn a_quote_whose_clause_runs_on_to_the_attribution_at_the_sentence_end() {
     );
 }
 
+#[test]
+fn more_reporting_verbs_and_phrases() {
+    let t = "“We will win this one,” Ana Lima shot back.\n\
+             As Tom Reed put it: “The town has spoken at last.”\n\
+             “Not again, not here,” read one sign.\n\
+             Reed referred to the plan as “a fraud.”\n\
+             Lima bemoaned the “endless delays” of the council.\n\
+             The crowd chanted “No more taxes!” outside.";
+    assert_eq!(
+        speakers(t),
+        some(&["Ana Lima", "Tom Reed", "one sign", "Tom Reed", "Ana Lima", "The crowd"])
+    );
+    // "put it" does not invert: the quote before it is not said by "it".
+    let t = "“Enough is enough,” they said. It was, as Lima put it, “a very long night.”";
+    assert_eq!(speakers(t), some(&["they", "Lima"]));
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.

@@ -154,6 +154,15 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
     if prev.is_some_and(possessive) && !w.gap.breaks() {
         return false;
     }
+    // "as Lima put it", "Reed shot back": verbs that report speech with the word after them.
+    let next = ws.get(k + 1).filter(|n| !n.gap.breaks()).map(|n| n.lower.as_str());
+    match (w.lower.as_str(), next) {
+        ("put" | "puts", Some("it")) => return true,
+        ("shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "pushes", Some("back")) => {
+            return true
+        }
+        _ => {}
+    }
     is_reporting_verb(&w.lower, prev)
 }
 
