@@ -265,11 +265,17 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
         .rev()
         .find(|c| !c.is_whitespace())
         .is_some_and(|c| *c == ':');
+    let (para_start, para_end) = cx.paragraph(open);
+    // "POLL WATCH - Ana Lima: “…”": the label goes before the clause's subject.
+    if colon_before {
+        if let Some(m) = label(chars, (para_start, para_end), open) {
+            return Some(m);
+        }
+    }
     if let Some(m) = attribution_before(&before, colon_before) {
         return Some(m);
     }
     // A quote that opens its paragraph after one ending with a colon ("He said:").
-    let (para_start, para_end) = cx.paragraph(open);
     if chars[para_start..open]
         .iter()
         .rev()
@@ -298,9 +304,19 @@ const MAX_LABEL_WORDS: usize = 6;
 /// after the colon, the label opens the paragraph or follows a dash, and the article names
 /// the speaker again elsewhere (so "Update:" or "Note:" are no speakers).
 fn label(chars: &[char], (para_start, para_end): (usize, usize), open: usize) -> Option<Mention> {
-    let colon = para_start + chars.get(para_start..open)?.iter().position(|c| *c == ':')?;
+    let before = chars.get(para_start..open)?;
+    // The colon right before the quote ("… over. Bush: “…”"), else the paragraph's first.
+    let last = before.iter().rposition(|c| !c.is_whitespace())?;
+    let (colon, from_stop) = if before[last] == ':' {
+        (para_start + last, true)
+    } else {
+        (para_start + before.iter().position(|c| *c == ':')?, false)
+    };
     let ws = words::words_in(chars, para_start, colon);
-    let from = ws.iter().rposition(|w| w.gap.dash).unwrap_or(0);
+    let from = ws
+        .iter()
+        .rposition(|w| w.gap.dash || (from_stop && w.gap.stop))
+        .unwrap_or(0);
     let part = ws.get(from..)?;
     if part.is_empty() || part.len() > MAX_LABEL_WORDS {
         return None;

@@ -269,8 +269,14 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
             return (end == n).then_some(Mention::Name(name));
         }
     }
+    // "Lima then turned to the crowd: “…”": a sentence that introduces the quote with a
+    // colon; its subject.
+    if verbs.is_empty() && colon_before {
+        return clause_subject(ws, 0, n);
+    }
     None
 }
+
 
 /// With no reporting verb in the sentence, a name whose words are quoted: "Trump’s remarks",
 /// "Lima's claim that …" (a verb's form after a possessive is a noun).

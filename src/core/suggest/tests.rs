@@ -543,6 +543,18 @@ fn more_reporting_verbs_and_phrases() {
     assert_eq!(speakers(t), some(&["they", "Lima"]));
 }
 
+#[test]
+fn a_sentence_ending_with_a_colon_gives_its_subject() {
+    let t = "Ana Lima then turned to the crowd: “We are not going anywhere, ever.”\n\
+             The town hall had one message for the council: “Fix the bridge first.”\n\
+             Lima: “We won the argument.” Reed: “We lost the vote tonight.”\n\
+             Tom Reed and Ana Lima will meet again.";
+    assert_eq!(
+        speakers(t),
+        some(&["Ana Lima", "The town hall", "Ana Lima", "Reed"])
+    );
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
