@@ -532,9 +532,20 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     }
     let (first, last) = (phrase.first()?, phrase.last()?);
     let function_word = listed(NOT_NAMES, head.bare()) || head.lower.ends_with("ly");
+    // A description is a noun phrase: a single word is a bare plural ("officials", "critics"),
+    // not an adjective or a verb left over ("somber", "came"), and no phrase opens with a
+    // preposition or a participle ("of economic ills", "raising fresh").
+    let bare_word = phrase.len() == 1 && !head.lower.ends_with('s');
+    let opener = first.lower.ends_with("ing")
+        || matches!(
+            first.lower.as_str(),
+            "of" | "for" | "at" | "from" | "with" | "in" | "on" | "by" | "to"
+        );
     if !head.text.chars().any(char::is_alphabetic)
         || listed(PRONOUNS, head.lower.as_str())
         || function_word
+        || bare_word
+        || opener
     {
         return None;
     }

@@ -555,6 +555,14 @@ fn a_sentence_ending_with_a_colon_gives_its_subject() {
     );
 }
 
+#[test]
+fn a_description_is_a_noun_phrase_not_a_leftover_word() {
+    let t = "In somber remarks, Tom Reed called the fire “a tragedy for all of us.”\n\
+             “Call the vote now,” came shouts from the floor.\n\
+             “We want a recount,” officials said.";
+    assert_eq!(speakers(t), some(&["Tom Reed", "", "officials"]));
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
