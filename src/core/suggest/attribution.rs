@@ -166,7 +166,8 @@ impl<'a> Context<'a> {
     /// Whether a sentence starts at word `k` (a stop before it, not inside a quote).
     fn ends_sentence(&self, ws: &[Word], k: usize) -> bool {
         let inside = |j: usize| ws.get(j).is_some_and(|w| self.inside_quote(w.start));
-        ws[k].gap.stop && !(k > 0 && inside(k - 1) && inside(k))
+        let stop = ws[k].gap.stop || (k > 0 && after_abbreviation(&ws[k - 1], &ws[k]));
+        stop && !(k > 0 && inside(k - 1) && inside(k))
     }
 
     fn unquoted(&self, ws: &[Word]) -> Vec<Word> {
@@ -175,6 +176,17 @@ impl<'a> Context<'a> {
             .cloned()
             .collect()
     }
+}
+
+/// Whether a sentence starts at `w` after an abbreviation that ends the one before, its
+/// period kept as the word's ("… in the U.S. He says …"): `w` is a word that opens
+/// sentences, never a name's.
+fn after_abbreviation(prev: &Word, w: &Word) -> bool {
+    prev.text.ends_with('.')
+        && !w.gap.breaks()
+        && w.capitalised()
+        && listed(NOT_NAMES, w.bare())
+        && !matches!(w.bare(), "mr" | "mrs" | "ms")
 }
 
 /// "…," said Tillerson / "…," Tillerson said / "…," he said, in the words after a quote.

@@ -563,6 +563,16 @@ fn a_description_is_a_noun_phrase_not_a_leftover_word() {
     assert_eq!(speakers(t), some(&["Tom Reed", "", "officials"]));
 }
 
+#[test]
+fn an_abbreviation_can_end_a_sentence() {
+    let t = "Ana Lima said the talks would go on in the U.S. She says the deal is \
+             “a disaster for our farmers.”";
+    assert_eq!(
+        spans(t),
+        vec![said("a disaster for our farmers.", "Ana Lima", "She")]
+    );
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
