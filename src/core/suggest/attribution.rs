@@ -268,7 +268,8 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     // "…, whom he described as “volatile”": a verb right before the quote goes first.
     // (The verbs of an opening clause come last in `verbs`, so the nearest is the greatest.)
     if let Some(&last) = verbs.iter().max() {
-        if n - last <= 3 && verbs.len() > 1 {
+        let that = ws.get(last + 1).is_some_and(|w| w.lower == "that");
+        if (n - last <= 3 || that) && verbs.len() > 1 {
             verbs.insert(0, last);
         }
     }

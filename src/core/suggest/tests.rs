@@ -573,6 +573,19 @@ fn an_abbreviation_can_end_a_sentence() {
     );
 }
 
+#[test]
+fn the_verb_that_opens_the_quoted_clause_names_its_speaker() {
+    let t = "“The plant will close,” said Ana Lima, who noted that the town had \
+             “no other choice at all” this year.";
+    assert_eq!(
+        spans(t),
+        vec![
+            said("The plant will close,", "Ana Lima", "Ana Lima"),
+            said("no other choice at all", "Ana Lima", "who"),
+        ]
+    );
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
