@@ -327,6 +327,13 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
                 }
             }
         }
+        // "Lima said, adding that “…”": the subject of the reporting verb right before it.
+        let said = v
+            .checked_sub(1)
+            .filter(|&k| ws[v].gap.comma && is_verb_at(ws, k) && !ws[k].lower.ends_with("ing"));
+        if let Some((m, _)) = said.and_then(|k| subject_before(ws, k, 0)) {
+            return Some(m);
+        }
         // "Clinton hit back, saying “…”": the subject of the clause the participle hangs on.
         return clause_subject(ws, 0, v).or_else(|| opening_person(ws));
     }

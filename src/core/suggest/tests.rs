@@ -586,6 +586,15 @@ fn the_verb_that_opens_the_quoted_clause_names_its_speaker() {
     );
 }
 
+#[test]
+fn a_participle_after_a_reporting_verb_shares_its_subject() {
+    let t = "The mayor will sign the deal, Ana Lima said, adding, “It is a good day for us.”";
+    assert_eq!(
+        spans(t),
+        vec![said("It is a good day for us.", "Ana Lima", "Ana Lima")]
+    );
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
