@@ -399,6 +399,16 @@ pub const ABBREVIATED_TITLES: &[&str] = &[
     "ms", "prof", "rep", "reps", "rev", "sen", "sens", "sgt", "sr", "st", "u.s", "us",
 ];
 
+/// Other abbreviations whose period belongs to the word: the AP's abbreviations of US states
+/// ("Cambridge, Mass., said") and of companies ("Acme Inc."). Those that are also common words
+/// ("Ill.", "Miss.", "Wash.") are left out.
+pub const ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "co", "colo", "conn", "corp", "d.c", "fla", "ga", "inc", "ind",
+    "kan", "kans", "ky", "ltd", "mass", "md", "mich", "minn", "mo", "mont", "n.c", "n.d", "n.h",
+    "n.j", "n.m", "n.y", "neb", "nev", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "tex",
+    "va", "vt", "w.va", "wis", "wyo",
+];
+
 /// Words that join the parts of a name ("Ursula von der Leyen", "Charles de Gaulle").
 pub const NAME_JOINERS: &[&str] = &[
     "al", "bin", "da", "de", "del", "den", "der", "di", "ibn", "la", "le", "van", "von",

@@ -424,6 +424,7 @@ fn word_lists_are_sorted_for_bisection() {
         REPORTING_VERBS,
         TITLES,
         ABBREVIATED_TITLES,
+        ABBREVIATIONS,
         NAME_JOINERS,
         PRONOUNS,
         NOT_NAMES,
@@ -593,6 +594,13 @@ fn a_participle_after_a_reporting_verb_shares_its_subject() {
         spans(t),
         vec![said("It is a good day for us.", "Ana Lima", "Ana Lima")]
     );
+}
+
+#[test]
+fn state_abbreviations_do_not_end_the_sentence() {
+    let t = "“We will hold the line here,” Jo Reed, 54, a farmer in Salem, Mass., said on Monday.\n\
+             Ana Lima of Austin, Tex., has said that the plan was “dead on arrival.”";
+    assert_eq!(speakers(t), some(&["Jo Reed", "Ana Lima"]));
 }
 
 proptest::proptest! {

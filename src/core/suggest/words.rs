@@ -1,7 +1,8 @@
 //! Words of the text, with the punctuation between them, and the names they make.
 
 use super::lexicon::{
-    is_reporting_verb, listed, possessive, ABBREVIATED_TITLES, NAME_JOINERS, NOT_NAMES, TITLES,
+    is_reporting_verb, listed, possessive, ABBREVIATED_TITLES, ABBREVIATIONS, NAME_JOINERS, NOT_NAMES,
+    TITLES,
 };
 
 /// The punctuation between a word and the one before it.
@@ -107,7 +108,9 @@ pub fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
         // ("Rep. Elijah Cummings", "Mr. Obama") or state ("R-Ky."): the name runs on after it.
         let word: String = chars[s..i].iter().collect();
         let lower = word.to_lowercase();
-        let title = listed(ABBREVIATED_TITLES, lower.as_str()) || party_tag(&lower);
+        let title = listed(ABBREVIATED_TITLES, lower.as_str())
+            || listed(ABBREVIATIONS, lower.as_str())
+            || party_tag(&lower);
         let initial = i - s == 1 && chars[s].is_uppercase();
         if (initial || title) && i < to && chars.get(i) == Some(&'.') {
             i += 1;
