@@ -213,6 +213,18 @@ pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
             return Some(m);
         }
     }
+    // "“…?” a staffer in the room wondered": a subject with a prepositional phrase, all the
+    // words up to the verb with nothing between them.
+    if let Some(v) = verb.filter(|&v| v > 1 && v <= MAX_PHRASE) {
+        let joined = ws[1..=v].iter().all(|w| !w.gap.breaks())
+            && !ws[..v].iter().any(|w| listed(FINITE, w.lower.as_str()));
+        let noun_phrase = matches!(first.lower.as_str(), "a" | "an" | "the" | "one" | "another");
+        if joined && noun_phrase {
+            if let Some(m) = mention(ws, 0, v) {
+                return Some(m);
+            }
+        }
+    }
     // "“…,” Purner, 67, a retired teacher in Allentown, Pa., said": a name, a long
     // appositive, and the verb.
     if let Some((name, end)) = name_starting_at(ws, 0) {

@@ -603,6 +603,21 @@ fn state_abbreviations_do_not_end_the_sentence() {
     assert_eq!(speakers(t), some(&["Jo Reed", "Ana Lima"]));
 }
 
+#[test]
+fn a_subject_after_the_quote_runs_over_prepositions_and_conjunctions() {
+    let t = "“Will he run again?” a reporter in the front row wondered.\n\
+             “Not this year,” the senator and former mayor said.\n\
+             “This will be hard” for the town, said Ana Lima.";
+    assert_eq!(
+        speakers(t),
+        some(&[
+            "a reporter in the front row",
+            "the senator and former mayor",
+            "Ana Lima"
+        ])
+    );
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
