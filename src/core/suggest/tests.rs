@@ -618,6 +618,19 @@ fn a_subject_after_the_quote_runs_over_prepositions_and_conjunctions() {
     );
 }
 
+#[test]
+fn reporting_verbs_of_a_public_list_and_going_on() {
+    let t = "“This is a great day!” beamed Jo Reed of Salem.\n\
+             Ana Lima groused to the crowd that the council “never listens.”\n\
+             The team cited “broken pipes and leaking roofs in every room.”\n\
+             “You know, it happens,” Lima went on, as if she had not heard.\n\
+             Tom Reed said that once the council goes on recess, “we will start the work.”";
+    assert_eq!(
+        speakers(t),
+        some(&["Jo Reed", "Ana Lima", "The team", "Ana Lima", "Tom Reed"])
+    );
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.

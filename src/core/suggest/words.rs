@@ -161,6 +161,12 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
     let next = ws.get(k + 1).filter(|n| !n.gap.breaks()).map(|n| n.lower.as_str());
     match (w.lower.as_str(), next) {
         ("put" | "puts", Some("it")) => return true,
+        // "Trump went on, “…”", "she went on to say": not "the Senate goes on recess".
+        ("went" | "goes" | "go", Some("on")) => {
+            return ws
+                .get(k + 2)
+                .is_none_or(|n| n.gap.breaks() || n.lower == "to");
+        }
         ("shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "pushes", Some("back")) => {
             return true
         }
