@@ -145,7 +145,7 @@ fn after_preposition(chars: &[char], start: usize) -> bool {
         matches!(
             w.lower.as_str(),
             "on" | "in" | "at" | "for" | "from" | "of" | "to" | "with" | "titled" | "entitled"
-        )
+        ) || lexicon::possessive(&w.lower)
     })
 }
 
@@ -161,10 +161,12 @@ const MAX_TITLE_WORDS: usize = 8;
 fn is_title(chars: &[char], (start, end): (usize, usize), paragraph: (usize, usize)) -> bool {
     let ws = words::words_in(chars, start, end);
     let capitalised = |w: &words::Word| w.capitalised() || !w.text.chars().any(char::is_alphabetic);
-    // "“Okay,” I said": a word said, not a title.
-    let said = chars
-        .get(end.wrapping_sub(1))
-        .is_some_and(|c| matches!(c, ',' | '!' | '?'));
+    // "“Okay,” I said": a word said, not a title; but "on CNN’s “New Day,” Lima said" names
+    // a show.
+    let said = !after_preposition(chars, start)
+        && chars
+            .get(end.wrapping_sub(1))
+            .is_some_and(|c| matches!(c, ',' | '!' | '?'));
     let title_case = !said
         && !ws.is_empty()
         && ws.len() <= MAX_TITLE_WORDS

@@ -631,6 +631,15 @@ fn reporting_verbs_of_a_public_list_and_going_on() {
     );
 }
 
+#[test]
+fn a_title_after_a_possessive_or_a_preposition_is_no_quote_even_with_a_comma() {
+    let t = "Speaking on the network’s “Morning Town Hour,” Ana Lima said the vote was close.\n\
+             In a film titled “The Long Road Home,” the mayor plays himself.\n\
+             “Okay,” Lima said.";
+    let texts: Vec<String> = spans(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(texts, vec!["Okay,"]);
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
