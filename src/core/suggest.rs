@@ -270,7 +270,7 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
     let (para_start, para_end) = cx.paragraph(open);
     // "POLL WATCH - Ana Lima: “…”": the label goes before the clause's subject.
     if colon_before {
-        if let Some(m) = label(chars, (para_start, para_end), open) {
+        if let Some(m) = label(cx, (para_start, para_end), open) {
             return Some(m);
         }
     }
@@ -284,7 +284,7 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
         .any(|c| c.is_alphanumeric())
         || para_start < 2
     {
-        return label(chars, (para_start, para_end), open);
+        return label(cx, (para_start, para_end), open);
     }
     let prev_end = chars[..para_start - 1]
         .iter()
@@ -305,7 +305,8 @@ const MAX_LABEL_WORDS: usize = 6;
 /// ‘over,’ I think", "NEW POLL - Ana Lima and Tom Reed: “…”"): the name, when the quote comes
 /// after the colon, the label opens the paragraph or follows a dash, and the article names
 /// the speaker again elsewhere (so "Update:" or "Note:" are no speakers).
-fn label(chars: &[char], (para_start, para_end): (usize, usize), open: usize) -> Option<Mention> {
+fn label(cx: &Context, (para_start, para_end): (usize, usize), open: usize) -> Option<Mention> {
+    let chars = cx.chars;
     let before = chars.get(para_start..open)?;
     // The colon right before the quote ("… over. Bush: “…”"), else the paragraph's first.
     let last = before.iter().rposition(|c| !c.is_whitespace())?;
@@ -330,18 +331,21 @@ fn label(chars: &[char], (para_start, para_end): (usize, usize), open: usize) ->
     if end != part.len() && !both {
         return None;
     }
-    let last: Vec<char> = name.name.rsplit(' ').next()?.chars().collect();
-    let elsewhere = |from: usize, to: usize| {
-        chars.get(from..to).is_some_and(|s| {
-            s.windows(last.len()).enumerate().any(|(i, w)| {
-                let edge = |c: Option<&char>| c.is_none_or(|c| !c.is_alphanumeric());
-                w == last.as_slice()
-                    && edge(i.checked_sub(1).and_then(|j| s.get(j)))
-                    && edge(s.get(i + last.len()))
-            })
-        })
-    };
-    (elsewhere(0, para_start) || elsewhere(para_end, chars.len())).then_some(Mention::Name(name))
+    // The name's last word (its run of letters and digits) more often in the text than in the
+    // paragraph: counted once per text, so many labels stay linear.
+    let last = name.name.rsplit(' ').next()?;
+    let last = last.split(|c: char| !c.is_alphanumeric()).next_back()?;
+    let here = runs(chars.get(para_start..para_end)?)
+        .filter(|r| r.iter().copied().eq(last.chars()))
+        .count();
+    (cx.runs_of(last) > here).then_some(Mention::Name(name))
+}
+
+/// The runs of letters and digits of `chars`.
+fn runs(chars: &[char]) -> impl Iterator<Item = &[char]> {
+    chars
+        .split(|c| !c.is_alphanumeric())
+        .filter(|r| !r.is_empty())
 }
 
 /// The subject of the sentence before the quote's, in its paragraph, if it is a person: a

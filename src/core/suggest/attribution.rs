@@ -16,6 +16,8 @@ use super::lexicon::{
 };
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 /// How far (in code points) a sentence is read on either side of a quote.
 const WINDOW: usize = 400;
@@ -50,6 +52,8 @@ pub struct Context<'a> {
     quotes: &'a [(usize, usize)],
     /// Where the newlines are.
     breaks: Vec<usize>,
+    /// How often each run of letters and digits occurs in the text, counted when first asked.
+    runs: OnceCell<HashMap<String, usize>>,
 }
 
 impl<'a> Context<'a> {
@@ -59,7 +63,22 @@ impl<'a> Context<'a> {
             chars,
             quotes,
             breaks,
+            runs: OnceCell::new(),
         }
+    }
+
+    /// How often `run` (letters and digits) occurs in the text as a whole run.
+    pub fn runs_of(&self, run: &str) -> usize {
+        let counts = self.runs.get_or_init(|| {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for r in self.chars.split(|c| !c.is_alphanumeric()) {
+                if !r.is_empty() {
+                    *counts.entry(r.iter().collect()).or_default() += 1;
+                }
+            }
+            counts
+        });
+        counts.get(run).copied().unwrap_or(0)
     }
 
     /// The paragraph around position `at`: its start and its end (a newline or the text's
