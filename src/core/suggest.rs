@@ -256,6 +256,9 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
     let open = start.saturating_sub(1);
     let close = (end + 1).min(chars.len());
     let ended = chars.get(end.wrapping_sub(1)) == Some(&'.');
+    if let Some(m) = signed(cx, open, close) {
+        return Some(m);
+    }
     // "“…” He added, “…”": a new sentence that introduces the next quote is not this one's.
     let next_ones = ended && cx.introduces_next(close);
     if let Some(m) = attribution_after(&cx.after(close), ended).filter(|_| !next_ones) {
@@ -295,6 +298,41 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
     }
     let ws = cx.before(prev_end);
     attribution_before(&ws, false).or_else(|| clause_subject(&ws, 0, ws.len()))
+}
+
+/// The most words of a signature line ("— Bernie Sanders, in a debate").
+const MAX_SIGNATURE_WORDS: usize = 8;
+
+/// A quote that opens its paragraph, signed with a dash and the speaker's name at the end of
+/// the paragraph or as the next one (pull quotes, epigraphs, fact checks): "“…” — Hillary
+/// Clinton", "“…”\n- Sanders, in a debate." (Not a reporter's credit after a sentence.)
+fn signed(cx: &Context, open: usize, close: usize) -> Option<Mention> {
+    let chars = cx.chars;
+    let (para_start, _) = cx.paragraph(open);
+    if chars.get(para_start..open)?.iter().any(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let mut i = close;
+    let mut newlines = 0;
+    while let Some(c) = chars.get(i) {
+        if *c == '\n' {
+            newlines += 1;
+        } else if !c.is_whitespace() && !matches!(c, '.' | ',') {
+            break;
+        }
+        i += 1;
+    }
+    if newlines > 2 || !matches!(chars.get(i), Some('-' | '–' | '—' | '―')) {
+        return None;
+    }
+    let (_, end) = cx.paragraph(i);
+    let ws = words::words_in(chars, i + 1, end);
+    if ws.is_empty() || ws.len() > MAX_SIGNATURE_WORDS {
+        return None;
+    }
+    let (name, after) = words::name_starting_at(&ws, 0)?;
+    // The name, then nothing or a comma and a few words ("Sanders, in a debate").
+    (after == ws.len() || ws[after].gap.comma).then_some(Mention::Name(name))
 }
 
 /// The most words a speaker's label has ("Mark Blumenthal and Jon Cohen:").

@@ -640,6 +640,16 @@ fn a_title_after_a_possessive_or_a_preposition_is_no_quote_even_with_a_comma() {
     assert_eq!(texts, vec!["Okay,"]);
 }
 
+#[test]
+fn a_quote_signed_with_a_dash_and_a_name() {
+    let t = "Tom Reed spoke first.\n\
+             “The bridge will be built before the winter comes.”\n\
+             - Ana Lima, in a debate.\n\
+             “We never said that at any meeting.” — Jo Reed\n\
+             The council said the plan was “the best we have.” — Town News";
+    assert_eq!(speakers(t), some(&["Ana Lima", "Jo Reed", "The council"]));
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
