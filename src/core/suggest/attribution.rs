@@ -586,7 +586,12 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     // A description is a noun phrase: a single word is a bare plural ("officials", "critics"),
     // not an adjective or a verb left over ("somber", "came"), and no phrase opens with a
     // preposition or a participle ("of economic ills", "raising fresh").
-    let bare_word = phrase.len() == 1 && !head.lower.ends_with('s');
+    let bare_word = phrase.len() == 1
+        && !head.lower.ends_with('s')
+        && !matches!(
+            head.lower.as_str(),
+            "another" | "one" | "someone" | "somebody" | "everyone" | "anyone" | "police"
+        );
     let opener = first.lower.ends_with("ing")
         || matches!(
             first.lower.as_str(),

@@ -650,6 +650,13 @@ fn a_quote_signed_with_a_dash_and_a_name() {
     assert_eq!(speakers(t), some(&["Ana Lima", "Jo Reed", "The council"]));
 }
 
+#[test]
+fn indefinite_pronouns_can_speak() {
+    let t = "“We want the bridge,” one resident wrote. “Not again,” tweeted another.\n\
+             “It is too late for that,” someone said.";
+    assert_eq!(speakers(t), some(&["one resident", "another", "someone"]));
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
