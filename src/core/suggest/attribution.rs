@@ -234,12 +234,18 @@ pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
     }
     // "“…?” a staffer in the room wondered": a subject with a prepositional phrase, all the
     // words up to the verb with nothing between them.
+    // "“…,” CBS This Morning co-anchor Jo Reed said": a name after a title that runs on.
     if let Some(v) = verb.filter(|&v| v > 1 && v <= MAX_PHRASE) {
         let joined = ws[1..=v].iter().all(|w| !w.gap.breaks())
             && !ws[..v].iter().any(|w| listed(FINITE, w.lower.as_str()));
         let noun_phrase = matches!(first.lower.as_str(), "a" | "an" | "the" | "one" | "another");
         if joined && noun_phrase {
             if let Some(m) = mention(ws, 0, v) {
+                return Some(m);
+            }
+        }
+        if joined && first.capitalised() {
+            if let Some((m @ Mention::Name(_), _)) = subject_before(ws, v, 0) {
                 return Some(m);
             }
         }

@@ -657,6 +657,12 @@ fn indefinite_pronouns_can_speak() {
     assert_eq!(speakers(t), some(&["one resident", "another", "someone"]));
 }
 
+#[test]
+fn a_name_after_a_long_title_that_runs_over_time_words() {
+    let t = "“The vote is close tonight,” Town Morning Show co-host Ana Lima said.";
+    assert_eq!(speakers(t), some(&["Ana Lima"]));
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
