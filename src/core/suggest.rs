@@ -336,7 +336,7 @@ fn signed(cx: &Context, open: usize, close: usize) -> Option<Mention> {
 }
 
 /// The most words a speaker's label has ("Mark Blumenthal and Jon Cohen:").
-const MAX_LABEL_WORDS: usize = 6;
+const MAX_LABEL_WORDS: usize = 8;
 
 /// A paragraph labelled with its speaker's name and a colon, as headlines, transcripts and
 /// round-ups write ("Graham: Trump’s ‘Hateful Rhetoric’ Hurts GOP", "LIMA: Well, it is
@@ -359,16 +359,36 @@ fn label(cx: &Context, (para_start, para_end): (usize, usize), open: usize) -> O
         .rposition(|w| w.gap.dash || (from_stop && w.gap.stop))
         .unwrap_or(0);
     let part = ws.get(from..)?;
+    // A party-and-state or a title in parentheses after the name: "Rep. Ana Lima (R-Ky.):".
+    let part = match part.iter().position(|w| w.gap.open_paren) {
+        Some(p) if p > 0 && part[p..].iter().skip(1).all(|w| !w.gap.breaks()) => &part[..p],
+        _ => part,
+    };
     if part.is_empty() || part.len() > MAX_LABEL_WORDS {
         return None;
     }
-    let (name, end) = words::name_starting_at(part, 0)?;
-    let both = end + 1 < part.len()
-        && part[end].lower == "and"
-        && words::name_starting_at(part, end + 1).is_some_and(|(_, e)| e == part.len());
-    if end != part.len() && !both {
-        return None;
-    }
+    let name = match words::name_starting_at(part, 0) {
+        Some((name, end)) => {
+            let both = end + 1 < part.len()
+                && part[end].lower == "and"
+                && words::name_starting_at(part, end + 1).is_some_and(|(_, e)| e == part.len());
+            (end == part.len() || both).then_some(name)
+        }
+        None => None,
+    };
+    // "Former secretary of state Ana Lima:": a description, then the name.
+    let name = name.or_else(|| {
+        let n = words::name_ending_at(part, part.len() - 1)?;
+        let k = part.partition_point(|w| w.start < n.start);
+        let described = part[..k]
+            .iter()
+            .enumerate()
+            .all(|(j, w)| !w.gap.breaks() || j == 0)
+            && !(0..k).any(|j| words::is_verb_at(part, j) || listed(lexicon::FINITE, &part[j].lower));
+        // (Some word of it in lower case: not a headline's "CNN Chief On Trump:".)
+        let prose = part[..k].iter().any(|w| !w.capitalised());
+        (k > 0 && described && prose).then_some(n)
+    })?;
     // The name's last word (its run of letters and digits) more often in the text than in the
     // paragraph: counted once per text, so many labels stay linear.
     let last = name.name.rsplit(' ').next()?;

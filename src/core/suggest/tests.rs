@@ -663,6 +663,15 @@ fn a_name_after_a_long_title_that_runs_over_time_words() {
     assert_eq!(speakers(t), some(&["Ana Lima"]));
 }
 
+#[test]
+fn labels_with_a_party_tag_or_a_description_before_the_name() {
+    let t = "Rep. Ana Lima (R-Ky.): “Who told you that number at the hearing?”\n\
+             Former secretary of state Tom Reed: “We learned it from the department.”\n\
+             News Chief On Reed: ‘We Do Not Pay Anyone For This’\n\
+             Ana Lima and Tom Reed spoke at the hearing.";
+    assert_eq!(speakers(t), some(&["Ana Lima", "Tom Reed", ""]));
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
