@@ -11,7 +11,8 @@
 //! suggested quote is the text inside the marks, and only one that reads as speech: at least
 //! [`MIN_QUOTE_WORDS`] words, or fewer in a sentence that says who said them ("Trump called it
 //! a “disgrace”"), so that scare quotes are left out; a few words in title case ("on “Meet the
-//! Press”") are a title unless the sentence says someone said them, outside headlines. Partial
+//! Press”") are a title unless the sentence says someone said them, outside headlines, and
+//! always after a preposition or a possessive ("on CNN’s “New Day,” Lima said"). Partial
 //! quotes of one sentence with a few words and no reporting verb between them ("“dead on
 //! arrival” and “a waste of money”") are suggested as one quote: one attribution covers them.
 //!
@@ -20,11 +21,19 @@
 //! inflections) next to the quote, in either order ("…," said Tillerson; "…," Tillerson said;
 //! Tillerson said: "…"; according to Tillerson), over an appositive ("Tillerson, the secretary
 //! of state, said") and with titles dropped ("Foreign Minister Mevlut Cavusoglu" → "Mevlut
-//! Cavusoglu"); a participle's subject is its clause's ("Clinton hit back, saying “…”"). A
-//! paragraph ending with a colon attributes the quote that opens the next one. Then, with no
-//! attribution in the sentence: the speaker of the last quote in the same paragraph; for a
-//! paragraph that is only the quote (a floating quote), the last speaker; otherwise the person
-//! the sentence before is about ("Lima went further. “…”").
+//! Cavusoglu"); a participle's subject is its clause's ("Clinton hit back, saying “…”"), or
+//! that of the reporting verb right before it ("Lima said, adding, “…”"); a sentence that
+//! introduces the quote with a colon gives its subject ("Lima turned to the crowd: “…”"). A
+//! quote signed with a dash ("“…” — Ana Lima") is the signer's; a paragraph labelled with a
+//! name and a colon ("Graham: Trump’s ‘…’", transcripts, round-ups) is the name's. A paragraph
+//! ending with a colon attributes the quote that opens the next one; a new sentence after a
+//! quote that introduces the next quote ("“…” He added, “…”") is not this one's. Last in the
+//! sentence: a clause that runs on after the quote to the attribution ("“…” about the vote,
+//! said Lima"; weak: it keeps no title-case quote), and a possessor of quoted words ("Lima's
+//! claims of “fraud”"). Then, with no attribution in the sentence: the speaker of the last
+//! quote in the same paragraph; for a paragraph that is only the quote (a floating quote), the
+//! last speaker; otherwise the person the sentence before is about ("Lima went further.
+//! “…”").
 //!
 //! A speaker is a name, a pronoun or a description ("the judge", "a spokesman for the
 //! campaign"). Its span is where it stands in the sentence; its name is the fullest form of the
@@ -32,8 +41,8 @@
 //! person named, and for a bare title ("the senator") the last person named with that title
 //! (`names`); otherwise the description's or the pronoun's own words.
 //!
-//! The work is linear in the text: each quote reads a bounded window around it, and names are
-//! read once, in order.
+//! The work is linear in the text: each quote reads a bounded window around it, names are
+//! read once, in order, and the words of the text are counted once (for labels).
 
 mod attribution;
 mod lexicon;
