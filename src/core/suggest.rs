@@ -11,7 +11,8 @@
 //! suggested quote is the text inside the marks, and only one that reads as speech: at least
 //! [`MIN_QUOTE_WORDS`] words, or fewer in a sentence that says who said them ("Trump called it
 //! a “disgrace”"), so that scare quotes are left out; a few words in title case ("on “Meet the
-//! Press”") are a title unless the sentence says someone said them, outside headlines. Partial
+//! Press”") are a title unless the sentence says someone said them, outside headlines, and
+//! always after a preposition or a possessive ("on CNN’s “New Day,” Lima said"). Partial
 //! quotes of one sentence with a few words and no reporting verb between them ("“dead on
 //! arrival” and “a waste of money”") are suggested as one quote: one attribution covers them.
 //!
@@ -20,11 +21,19 @@
 //! inflections) next to the quote, in either order ("…," said Tillerson; "…," Tillerson said;
 //! Tillerson said: "…"; according to Tillerson), over an appositive ("Tillerson, the secretary
 //! of state, said") and with titles dropped ("Foreign Minister Mevlut Cavusoglu" → "Mevlut
-//! Cavusoglu"); a participle's subject is its clause's ("Clinton hit back, saying “…”"). A
-//! paragraph ending with a colon attributes the quote that opens the next one. Then, with no
-//! attribution in the sentence: the speaker of the last quote in the same paragraph; for a
-//! paragraph that is only the quote (a floating quote), the last speaker; otherwise the person
-//! the sentence before is about ("Lima went further. “…”").
+//! Cavusoglu"); a participle's subject is its clause's ("Clinton hit back, saying “…”"), or
+//! that of the reporting verb right before it ("Lima said, adding, “…”"); a sentence that
+//! introduces the quote with a colon gives its subject ("Lima turned to the crowd: “…”"). A
+//! quote signed with a dash ("“…” — Ana Lima") is the signer's; a paragraph labelled with a
+//! name and a colon ("Graham: Trump’s ‘…’", transcripts, round-ups) is the name's. A paragraph
+//! ending with a colon attributes the quote that opens the next one; a new sentence after a
+//! quote that introduces the next quote ("“…” He added, “…”") is not this one's. Last in the
+//! sentence: a clause that runs on after the quote to the attribution ("“…” about the vote,
+//! said Lima"; weak: it keeps no title-case quote), and a possessor of quoted words ("Lima's
+//! claims of “fraud”"). Then, with no attribution in the sentence: the speaker of the last
+//! quote in the same paragraph; for a paragraph that is only the quote (a floating quote), the
+//! last speaker; otherwise the person the sentence before is about ("Lima went further.
+//! “…”").
 //!
 //! A speaker is a name, a pronoun or a description ("the judge", "a spokesman for the
 //! campaign"). Its span is where it stands in the sentence; its name is the fullest form of the
@@ -32,8 +41,8 @@
 //! person named, and for a bare title ("the senator") the last person named with that title
 //! (`names`); otherwise the description's or the pronoun's own words.
 //!
-//! The work is linear in the text: each quote reads a bounded window around it, and names are
-//! read once, in order.
+//! The work is linear in the text: each quote reads a bounded window around it, names are
+//! read once, in order, and the words of the text are counted once (for labels).
 
 mod attribution;
 mod lexicon;
@@ -41,7 +50,10 @@ mod marks;
 mod names;
 mod words;
 
-use attribution::{attribution_after, attribution_before, clause_subject, Context, Mention};
+use attribution::{
+    attribution_after, attribution_after_clause, attribution_before, clause_subject, possessor,
+    Context, Mention,
+};
 use lexicon::{listed, TITLE_SMALL_WORDS};
 use names::NameBook;
 use serde::Serialize;
@@ -85,7 +97,17 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
         // Names written before this quote are known from here on.
         book.read(&chars, read_to, start);
         read_to = read_to.max(end);
-        let found = attributed(&cx, start, end);
+        let (found, strong) = match attributed(&cx, start, end) {
+            Some(m) => (Some(m), true),
+            None => match attributed_after_clause(&cx, end) {
+                Some(m) => (Some(m), false),
+                None => {
+                    let m = possessor(&cx.before(start.saturating_sub(1)));
+                    let strong = m.is_some();
+                    (m, strong)
+                }
+            },
+        };
         // A short quote ("a “disgrace”") is speech only where its sentence says who said it;
         // otherwise it is a title or a scare quote.
         if marks::words(&chars[start..end]) < MIN_QUOTE_WORDS && found.is_none() {
@@ -94,7 +116,7 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
         // A name in title case ("on “Meet the Press”") is a title, outside a headline, unless
         // someone says it.
         let title = is_title(&chars, (start, end), cx.paragraph(start));
-        if (found.is_none() || after_preposition(&chars, start)) && title {
+        if (!strong || after_preposition(&chars, start)) && title {
             continue;
         }
         let (paragraph, paragraph_end) = cx.paragraph(start);
@@ -132,7 +154,7 @@ fn after_preposition(chars: &[char], start: usize) -> bool {
         matches!(
             w.lower.as_str(),
             "on" | "in" | "at" | "for" | "from" | "of" | "to" | "with" | "titled" | "entitled"
-        )
+        ) || lexicon::possessive(&w.lower)
     })
 }
 
@@ -148,10 +170,12 @@ const MAX_TITLE_WORDS: usize = 8;
 fn is_title(chars: &[char], (start, end): (usize, usize), paragraph: (usize, usize)) -> bool {
     let ws = words::words_in(chars, start, end);
     let capitalised = |w: &words::Word| w.capitalised() || !w.text.chars().any(char::is_alphabetic);
-    // "“Okay,” I said": a word said, not a title.
-    let said = chars
-        .get(end.wrapping_sub(1))
-        .is_some_and(|c| matches!(c, ',' | '!' | '?'));
+    // "“Okay,” I said": a word said, not a title; but "on CNN’s “New Day,” Lima said" names
+    // a show.
+    let said = !after_preposition(chars, start)
+        && chars
+            .get(end.wrapping_sub(1))
+            .is_some_and(|c| matches!(c, ',' | '!' | '?'));
     let title_case = !said
         && !ws.is_empty()
         && ws.len() <= MAX_TITLE_WORDS
@@ -224,13 +248,29 @@ fn joins(chars: &[char], end: usize, start: usize) -> bool {
         && (0..ws.len()).all(|k| !words::is_verb_at(&ws, k))
 }
 
+/// Who the end of the quote's sentence says said it, when its clause runs on after the quote
+/// ("“…” about the vote, said Ana Lima"): a weaker attribution, tried last.
+fn attributed_after_clause(cx: &Context, end: usize) -> Option<Mention> {
+    let close = (end + 1).min(cx.chars.len());
+    let ended = cx.chars.get(end.wrapping_sub(1)) == Some(&'.');
+    if ended {
+        return None;
+    }
+    attribution_after_clause(&cx.after(close))
+}
+
 /// Who the quote's sentence, or a paragraph ending with a colon before it, says said it.
 fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
     let chars = cx.chars;
     let open = start.saturating_sub(1);
     let close = (end + 1).min(chars.len());
     let ended = chars.get(end.wrapping_sub(1)) == Some(&'.');
-    if let Some(m) = attribution_after(&cx.after(close), ended) {
+    if let Some(m) = signed(cx, open, close) {
+        return Some(m);
+    }
+    // "“…” He added, “…”": a new sentence that introduces the next quote is not this one's.
+    let next_ones = ended && cx.introduces_next(close);
+    if let Some(m) = attribution_after(&cx.after(close), ended).filter(|_| !next_ones) {
         return Some(m);
     }
     let before = cx.before(open);
@@ -239,18 +279,24 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
         .rev()
         .find(|c| !c.is_whitespace())
         .is_some_and(|c| *c == ':');
+    let (para_start, para_end) = cx.paragraph(open);
+    // "POLL WATCH - Ana Lima: “…”": the label goes before the clause's subject.
+    if colon_before {
+        if let Some(m) = label(cx, (para_start, para_end), open) {
+            return Some(m);
+        }
+    }
     if let Some(m) = attribution_before(&before, colon_before) {
         return Some(m);
     }
     // A quote that opens its paragraph after one ending with a colon ("He said:").
-    let (para_start, _) = cx.paragraph(open);
     if chars[para_start..open]
         .iter()
         .rev()
         .any(|c| c.is_alphanumeric())
         || para_start < 2
     {
-        return None;
+        return label(cx, (para_start, para_end), open);
     }
     let prev_end = chars[..para_start - 1]
         .iter()
@@ -261,6 +307,112 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
     }
     let ws = cx.before(prev_end);
     attribution_before(&ws, false).or_else(|| clause_subject(&ws, 0, ws.len()))
+}
+
+/// The most words of a signature line ("— Bernie Sanders, in a debate").
+const MAX_SIGNATURE_WORDS: usize = 8;
+
+/// A quote that opens its paragraph, signed with a dash and the speaker's name at the end of
+/// the paragraph or as the next one (pull quotes, epigraphs, fact checks): "“…” — Hillary
+/// Clinton", "“…”\n- Sanders, in a debate." (Not a reporter's credit after a sentence.)
+fn signed(cx: &Context, open: usize, close: usize) -> Option<Mention> {
+    let chars = cx.chars;
+    let (para_start, _) = cx.paragraph(open);
+    if chars.get(para_start..open)?.iter().any(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let mut i = close;
+    let mut newlines = 0;
+    while let Some(c) = chars.get(i) {
+        if *c == '\n' {
+            newlines += 1;
+        } else if !c.is_whitespace() && !matches!(c, '.' | ',') {
+            break;
+        }
+        i += 1;
+    }
+    if newlines > 2 || !matches!(chars.get(i), Some('-' | '–' | '—' | '―')) {
+        return None;
+    }
+    let (_, end) = cx.paragraph(i);
+    let ws = words::words_in(chars, i + 1, end);
+    if ws.is_empty() || ws.len() > MAX_SIGNATURE_WORDS {
+        return None;
+    }
+    let (name, after) = words::name_starting_at(&ws, 0)?;
+    // The name, then nothing or a comma and a few words ("Sanders, in a debate").
+    (after == ws.len() || ws[after].gap.comma).then_some(Mention::Name(name))
+}
+
+/// The most words a speaker's label has ("Mark Blumenthal and Jon Cohen:").
+const MAX_LABEL_WORDS: usize = 8;
+
+/// A paragraph labelled with its speaker's name and a colon, as headlines, transcripts and
+/// round-ups write ("Graham: Trump’s ‘Hateful Rhetoric’ Hurts GOP", "LIMA: Well, it is
+/// ‘over,’ I think", "NEW POLL - Ana Lima and Tom Reed: “…”"): the name, when the quote comes
+/// after the colon, the label opens the paragraph or follows a dash, and the article names
+/// the speaker again elsewhere (so "Update:" or "Note:" are no speakers).
+fn label(cx: &Context, (para_start, para_end): (usize, usize), open: usize) -> Option<Mention> {
+    let chars = cx.chars;
+    let before = chars.get(para_start..open)?;
+    // The colon right before the quote ("… over. Bush: “…”"), else the paragraph's first.
+    let last = before.iter().rposition(|c| !c.is_whitespace())?;
+    let (colon, from_stop) = if before[last] == ':' {
+        (para_start + last, true)
+    } else {
+        (para_start + before.iter().position(|c| *c == ':')?, false)
+    };
+    let ws = words::words_in(chars, para_start, colon);
+    let from = ws
+        .iter()
+        .rposition(|w| w.gap.dash || (from_stop && w.gap.stop))
+        .unwrap_or(0);
+    let part = ws.get(from..)?;
+    // A party-and-state or a title in parentheses after the name: "Rep. Ana Lima (R-Ky.):".
+    let part = match part.iter().position(|w| w.gap.open_paren) {
+        Some(p) if p > 0 && part[p..].iter().skip(1).all(|w| !w.gap.breaks()) => &part[..p],
+        _ => part,
+    };
+    if part.is_empty() || part.len() > MAX_LABEL_WORDS {
+        return None;
+    }
+    let name = match words::name_starting_at(part, 0) {
+        Some((name, end)) => {
+            let both = end + 1 < part.len()
+                && part[end].lower == "and"
+                && words::name_starting_at(part, end + 1).is_some_and(|(_, e)| e == part.len());
+            (end == part.len() || both).then_some(name)
+        }
+        None => None,
+    };
+    // "Former secretary of state Ana Lima:": a description, then the name.
+    let name = name.or_else(|| {
+        let n = words::name_ending_at(part, part.len() - 1)?;
+        let k = part.partition_point(|w| w.start < n.start);
+        let described = part[..k]
+            .iter()
+            .enumerate()
+            .all(|(j, w)| !w.gap.breaks() || j == 0)
+            && !(0..k).any(|j| words::is_verb_at(part, j) || listed(lexicon::FINITE, &part[j].lower));
+        // (Some word of it in lower case: not a headline's "CNN Chief On Trump:".)
+        let prose = part[..k].iter().any(|w| !w.capitalised());
+        (k > 0 && described && prose).then_some(n)
+    })?;
+    // The name's last word (its run of letters and digits) more often in the text than in the
+    // paragraph: counted once per text, so many labels stay linear.
+    let last = name.name.rsplit(' ').next()?;
+    let last = last.split(|c: char| !c.is_alphanumeric()).next_back()?;
+    let here = runs(chars.get(para_start..para_end)?)
+        .filter(|r| r.iter().copied().eq(last.chars()))
+        .count();
+    (cx.runs_of(last) > here).then_some(Mention::Name(name))
+}
+
+/// The runs of letters and digits of `chars`.
+fn runs(chars: &[char]) -> impl Iterator<Item = &[char]> {
+    chars
+        .split(|c| !c.is_alphanumeric())
+        .filter(|r| !r.is_empty())
 }
 
 /// The subject of the sentence before the quote's, in its paragraph, if it is a person: a

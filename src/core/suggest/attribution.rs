@@ -11,11 +11,13 @@
 //! is: a pronoun, a name, or a description ("the judge", "a spokesman for the campaign").
 
 use super::lexicon::{
-    listed, BEFORE_VERB, CLAUSE_OPENERS, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS, SUBORDINATORS,
+    is_reporting_verb, listed, possessive, BEFORE_VERB, CLAUSE_OPENERS, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS, SUBORDINATORS,
     TIME_WORDS,
 };
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 /// How far (in code points) a sentence is read on either side of a quote.
 const WINDOW: usize = 400;
@@ -50,6 +52,8 @@ pub struct Context<'a> {
     quotes: &'a [(usize, usize)],
     /// Where the newlines are.
     breaks: Vec<usize>,
+    /// How often each run of letters and digits occurs in the text, counted when first asked.
+    runs: OnceCell<HashMap<String, usize>>,
 }
 
 impl<'a> Context<'a> {
@@ -59,7 +63,22 @@ impl<'a> Context<'a> {
             chars,
             quotes,
             breaks,
+            runs: OnceCell::new(),
         }
+    }
+
+    /// How often `run` (letters and digits) occurs in the text as a whole run.
+    pub fn runs_of(&self, run: &str) -> usize {
+        let counts = self.runs.get_or_init(|| {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for r in self.chars.split(|c| !c.is_alphanumeric()) {
+                if !r.is_empty() {
+                    *counts.entry(r.iter().collect()).or_default() += 1;
+                }
+            }
+            counts
+        });
+        counts.get(run).copied().unwrap_or(0)
     }
 
     /// The paragraph around position `at`: its start and its end (a newline or the text's
@@ -72,6 +91,26 @@ impl<'a> Context<'a> {
             .map_or(0, |b| b + 1);
         let end = self.breaks.get(k).copied().unwrap_or(self.chars.len());
         (start.min(at), end.max(at))
+    }
+
+    /// Whether the words after a quote closing at `close` run, in one sentence, up to a
+    /// comma or a colon and the next quote of their paragraph ("“…” He added, “…”"): they
+    /// introduce that one.
+    pub fn introduces_next(&self, close: usize) -> bool {
+        let k = self.quotes.partition_point(|q| q.0 < close);
+        let Some(open) = self.quotes.get(k).map(|q| q.0.saturating_sub(1)) else {
+            return false;
+        };
+        if open <= close || self.chars[close..open].contains(&'\n') {
+            return false;
+        }
+        let ws = words_in(self.chars, close, open);
+        let trailing = trailing_gap(self.chars, &ws, close, open);
+        !ws.is_empty()
+            && ws.len() <= WINDOW / 8
+            && ws.iter().skip(1).all(|w| !w.gap.stop)
+            && !trailing.stop
+            && (trailing.comma || trailing.colon)
     }
 
     fn inside_quote(&self, pos: usize) -> bool {
@@ -146,7 +185,8 @@ impl<'a> Context<'a> {
     /// Whether a sentence starts at word `k` (a stop before it, not inside a quote).
     fn ends_sentence(&self, ws: &[Word], k: usize) -> bool {
         let inside = |j: usize| ws.get(j).is_some_and(|w| self.inside_quote(w.start));
-        ws[k].gap.stop && !(k > 0 && inside(k - 1) && inside(k))
+        let stop = ws[k].gap.stop || (k > 0 && after_abbreviation(&ws[k - 1], &ws[k]));
+        stop && !(k > 0 && inside(k - 1) && inside(k))
     }
 
     fn unquoted(&self, ws: &[Word]) -> Vec<Word> {
@@ -155,6 +195,17 @@ impl<'a> Context<'a> {
             .cloned()
             .collect()
     }
+}
+
+/// Whether a sentence starts at `w` after an abbreviation that ends the one before, its
+/// period kept as the word's ("… in the U.S. He says …"): `w` is a word that opens
+/// sentences, never a name's.
+fn after_abbreviation(prev: &Word, w: &Word) -> bool {
+    prev.text.ends_with('.')
+        && !w.gap.breaks()
+        && w.capitalised()
+        && listed(NOT_NAMES, w.bare())
+        && !matches!(w.bare(), "mr" | "mrs" | "ms")
 }
 
 /// "…," said Tillerson / "…," Tillerson said / "…," he said, in the words after a quote.
@@ -168,8 +219,8 @@ pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
         return None;
     }
     if is_verb_at(ws, 0) {
-        // "“…,” adding that …" hangs on the clause before the quote.
-        if first.lower.ends_with("ing") {
+        // "“…,” adding that …" hangs on the clause before the quote; "put it" never inverts.
+        if first.lower.ends_with("ing") || first.lower.starts_with("put") {
             return None;
         }
         return subject_after(ws, 1, ws.len());
@@ -179,6 +230,24 @@ pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
     if let Some((m, a)) = verb.and_then(|v| subject_before(ws, v, 0)) {
         if a == 0 {
             return Some(m);
+        }
+    }
+    // "“…?” a staffer in the room wondered": a subject with a prepositional phrase, all the
+    // words up to the verb with nothing between them.
+    // "“…,” CBS This Morning co-anchor Jo Reed said": a name after a title that runs on.
+    if let Some(v) = verb.filter(|&v| v > 1 && v <= MAX_PHRASE) {
+        let joined = ws[1..=v].iter().all(|w| !w.gap.breaks())
+            && !ws[..v].iter().any(|w| listed(FINITE, w.lower.as_str()));
+        let noun_phrase = matches!(first.lower.as_str(), "a" | "an" | "the" | "one" | "another");
+        if joined && noun_phrase {
+            if let Some(m) = mention(ws, 0, v) {
+                return Some(m);
+            }
+        }
+        if joined && first.capitalised() {
+            if let Some((m @ Mention::Name(_), _)) = subject_before(ws, v, 0) {
+                return Some(m);
+            }
         }
     }
     // "“…,” Purner, 67, a retired teacher in Allentown, Pa., said": a name, a long
@@ -192,6 +261,23 @@ pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
         }
     }
     according_to(ws)
+}
+
+/// "“…” about the vote, the groups say" / "“…” about the vote, said Ana Lima": the quote's
+/// clause runs on after it to a comma, and the subject and its reporting verb, in either
+/// order, close the sentence.
+pub fn attribution_after_clause(ws: &[Word]) -> Option<Mention> {
+    let v = (1..ws.len().min(2 * MAX_PHRASE + 4))
+        .find(|&k| is_verb_at(ws, k) && !ws[k].lower.ends_with("ing"))?;
+    if let Some((m, a)) = subject_before(ws, v, 0) {
+        if a > 0 && ws[a].gap.comma {
+            return Some(m);
+        }
+    }
+    if ws[v].gap.comma {
+        return subject_after(ws, v + 1, ws.len());
+    }
+    None
 }
 
 /// Tillerson said (that) "…" / Said Ellis: "…" / According to Tillerson, "…" / …, saying
@@ -217,8 +303,10 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
         }
     }
     // "…, whom he described as “volatile”": a verb right before the quote goes first.
-    if let Some(&last) = verbs.last() {
-        if n - last <= 3 && verbs.len() > 1 {
+    // (The verbs of an opening clause come last in `verbs`, so the nearest is the greatest.)
+    if let Some(&last) = verbs.iter().max() {
+        let that = ws.get(last + 1).is_some_and(|w| w.lower == "that");
+        if (n - last <= 3 || that) && verbs.len() > 1 {
             verbs.insert(0, last);
         }
     }
@@ -231,7 +319,25 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
             return (end == n).then_some(Mention::Name(name));
         }
     }
+    // "Lima then turned to the crowd: “…”": a sentence that introduces the quote with a
+    // colon; its subject.
+    if verbs.is_empty() && colon_before {
+        return clause_subject(ws, 0, n);
+    }
     None
+}
+
+
+/// With no reporting verb in the sentence, a name whose words are quoted: "Trump’s remarks",
+/// "Lima's claim that …" (a verb's form after a possessive is a noun).
+pub fn possessor(ws: &[Word]) -> Option<Mention> {
+    (1..ws.len()).find_map(|k| {
+        let said = !ws[k].gap.breaks()
+            && possessive(&ws[k - 1].lower)
+            && is_reporting_verb(&ws[k].lower, None);
+        said.then(|| name_ending_at(ws, k - 1).map(Mention::Name))
+            .flatten()
+    })
 }
 
 /// The subject of the reporting verb at word `v` of a sentence.
@@ -239,7 +345,7 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
     let n = ws.len();
     let participle = ws.get(v)?.lower.ends_with("ing");
     // Inverted: "Said Ellis: “…”", "“…,” said Ellis, “…”".
-    if v == 0 && !participle {
+    if v == 0 && !participle && !ws[v].lower.starts_with("put") {
         if let Some(m) = subject_after(ws, 1, n) {
             return Some(m);
         }
@@ -257,6 +363,13 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
                     return Some(Mention::Name(name));
                 }
             }
+        }
+        // "Lima said, adding that “…”": the subject of the reporting verb right before it.
+        let said = v
+            .checked_sub(1)
+            .filter(|&k| ws[v].gap.comma && is_verb_at(ws, k) && !ws[k].lower.ends_with("ing"));
+        if let Some((m, _)) = said.and_then(|k| subject_before(ws, k, 0)) {
+            return Some(m);
         }
         // "Clinton hit back, saying “…”": the subject of the clause the participle hangs on.
         return clause_subject(ws, 0, v).or_else(|| opening_person(ws));
@@ -476,9 +589,25 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     }
     let (first, last) = (phrase.first()?, phrase.last()?);
     let function_word = listed(NOT_NAMES, head.bare()) || head.lower.ends_with("ly");
+    // A description is a noun phrase: a single word is a bare plural ("officials", "critics"),
+    // not an adjective or a verb left over ("somber", "came"), and no phrase opens with a
+    // preposition or a participle ("of economic ills", "raising fresh").
+    let bare_word = phrase.len() == 1
+        && !head.lower.ends_with('s')
+        && !matches!(
+            head.lower.as_str(),
+            "another" | "one" | "someone" | "somebody" | "everyone" | "anyone" | "police"
+        );
+    let opener = first.lower.ends_with("ing")
+        || matches!(
+            first.lower.as_str(),
+            "of" | "for" | "at" | "from" | "with" | "in" | "on" | "by" | "to"
+        );
     if !head.text.chars().any(char::is_alphabetic)
         || listed(PRONOUNS, head.lower.as_str())
         || function_word
+        || bare_word
+        || opener
     {
         return None;
     }

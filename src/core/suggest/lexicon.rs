@@ -26,7 +26,9 @@ pub const REPORTING_VERBS: &[&str] = &[
     "attest",
     "aver",
     "bark",
+    "beam",
     "beg",
+    "bemoan",
     "blame",
     "blast",
     "blog",
@@ -35,11 +37,13 @@ pub const REPORTING_VERBS: &[&str] = &[
     "brand",
     "call",
     "caution",
+    "chant",
     "characterise",
     "characterize",
     "charge",
     "chide",
     "chime",
+    "cite",
     "claim",
     "clarify",
     "comment",
@@ -68,32 +72,44 @@ pub const REPORTING_VERBS: &[&str] = &[
     "describe",
     "disclose",
     "dismiss",
+    "dispute",
     "dub",
     "echo",
     "elaborate",
     "emphasise",
     "emphasize",
+    "enthuse",
     "estimate",
     "exclaim",
     "explain",
+    "exult",
     "fret",
     "fume",
+    "gloat",
+    "groan",
+    "grouse",
     "grumble",
+    "gush",
     "hail",
     "highlight",
     "hint",
     "implore",
+    "imply",
     "indicate",
     "inform",
     "inquire",
     "insist",
     "instruct",
+    "interject",
+    "interrupt",
     "joke",
     "label",
     "lambast",
     "lament",
+    "laugh",
     "liken",
     "maintain",
+    "marvel",
     "mention",
     "mock",
     "mourn",
@@ -109,10 +125,12 @@ pub const REPORTING_VERBS: &[&str] = &[
     "pledge",
     "point",
     "ponder",
+    "portray",
     "posit",
     "post",
     "praise",
     "predict",
+    "press",
     "proclaim",
     "promise",
     "pronounce",
@@ -121,9 +139,12 @@ pub const REPORTING_VERBS: &[&str] = &[
     "query",
     "question",
     "quip",
+    "quote",
     "rail",
     "rant",
     "rave",
+    "react",
+    "read",
     "reaffirm",
     "reason",
     "reassure",
@@ -131,16 +152,19 @@ pub const REPORTING_VERBS: &[&str] = &[
     "reckon",
     "recommend",
     "recount",
+    "refer",
     "reflect",
     "refute",
     "reiterate",
     "rejoin",
     "remark",
+    "remember",
     "remind",
     "repeat",
     "reply",
     "report",
     "respond",
+    "retaliate",
     "retort",
     "reveal",
     "rule",
@@ -153,6 +177,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "slam",
     "snap",
     "sneer",
+    "snipe",
     "speculate",
     "state",
     "stress",
@@ -160,6 +185,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "surmise",
     "swear",
     "talk",
+    "taunt",
+    "tease",
     "tell",
     "term",
     "testify",
@@ -195,10 +222,11 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// Reporting verbs whose bare base form is too often a noun ("a post", "the state") to be read
 /// as a verb without an inflection.
 pub const NOUN_LIKE: &[&str] = &[
-    "address", "answer", "blast", "blog", "brand", "call", "charge", "claim", "comment", "counter",
-    "credit", "cry", "demand", "echo", "estimate", "label", "note", "object", "pledge", "point",
-    "post", "praise", "promise", "protest", "query", "question", "remark", "reply", "report",
-    "rule", "slam", "state", "term", "text", "tweet", "vow", "warn",
+    "address", "answer", "beam", "blast", "blog", "brand", "call", "chant", "charge", "claim",
+    "comment", "counter", "credit", "cry", "demand", "dispute", "echo", "estimate", "label",
+    "laugh", "note", "object", "pledge", "point", "post", "praise", "press", "promise", "protest",
+    "query", "question", "quote", "remark", "reply", "report", "rule", "slam", "state", "taunt",
+    "term", "text", "tweet", "vow", "warn",
 ];
 
 /// Words after which a verb form is a noun ("the claims", "his remarks").
@@ -247,6 +275,20 @@ pub fn is_reporting_verb(lower: &str, prev: Option<&str>) -> bool {
         inflection_of(lower, suffix, &mut buf)
             .is_some_and(|lemma| !(plural && after_modifier && listed(NOUN_LIKE, lemma)))
     })
+}
+
+/// Whether `lower` is a possessive ("trump’s", "senator's"), after which a verb form is a
+/// noun ("Trump’s remarks"), and not a contraction ("he’s said", "it's").
+pub fn possessive(lower: &str) -> bool {
+    ["’s", "'s"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .is_some_and(|stem| {
+            !matches!(
+                stem,
+                "he" | "she" | "it" | "that" | "who" | "there" | "what" | "here" | "where" | "let"
+            )
+        })
 }
 
 /// The longest reporting verb form looked up.
@@ -373,6 +415,16 @@ pub const TITLES: &[&str] = &[
 pub const ABBREVIATED_TITLES: &[&str] = &[
     "capt", "ceo", "col", "dr", "gen", "gop", "gov", "govs", "jr", "lt", "messrs", "mr", "mrs",
     "ms", "prof", "rep", "reps", "rev", "sen", "sens", "sgt", "sr", "st", "u.s", "us",
+];
+
+/// Other abbreviations whose period belongs to the word: the AP's abbreviations of US states
+/// ("Cambridge, Mass., said") and of companies ("Acme Inc."). Those that are also common words
+/// ("Ill.", "Miss.", "Wash.") are left out.
+pub const ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "co", "colo", "conn", "corp", "d.c", "fla", "ga", "inc", "ind",
+    "kan", "kans", "ky", "ltd", "mass", "md", "mich", "minn", "mo", "mont", "n.c", "n.d", "n.h",
+    "n.j", "n.m", "n.y", "neb", "nev", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "tex",
+    "va", "vt", "w.va", "wis", "wyo",
 ];
 
 /// Words that join the parts of a name ("Ursula von der Leyen", "Charles de Gaulle").

@@ -424,6 +424,7 @@ fn word_lists_are_sorted_for_bisection() {
         REPORTING_VERBS,
         TITLES,
         ABBREVIATED_TITLES,
+        ABBREVIATIONS,
         NAME_JOINERS,
         PRONOUNS,
         NOT_NAMES,
@@ -458,6 +459,217 @@ fn time_words_before_the_verb_and_participles_after_with() {
             Some("Ana Lima".to_owned()),
         ]
     );
+}
+
+/// The speakers' names of the quotes of `text`, in order.
+fn speakers(text: &str) -> Vec<Option<String>> {
+    quotes(text)
+        .into_iter()
+        .map(|q| q.speaker.map(|s| s.name))
+        .collect()
+}
+
+fn some(names: &[&str]) -> Vec<Option<String>> {
+    names
+        .iter()
+        .map(|n| (!n.is_empty()).then(|| (*n).to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_verb_next_to_the_quote_wins_over_one_in_an_opening_clause() {
+    let t = "Asked whether the plan, which critics described as costly, would pass, \
+             Ana Lima said: “We will see what the voters want.”";
+    assert_eq!(speakers(t), some(&["Ana Lima"]));
+}
+
+#[test]
+fn a_verb_form_after_a_possessive_is_a_noun() {
+    let t = "Tom Reed denounced Lima’s remarks as “plainly false.”\n\
+             The mayor's comments about “the rich” angered the crowd at the hall.\n\
+             Ana Lima's claims of “fraud” were dismissed by the court.";
+    // "the rich": no verb, and no name says it; "fraud": the words of Ana Lima's claims.
+    assert_eq!(speakers(t), some(&["Tom Reed", "Ana Lima"]));
+}
+
+#[test]
+fn a_name_and_a_colon_label_the_quotes_of_their_paragraph() {
+    let t = "Lima: Tax Plan Is ‘A Gift to the Rich,’ Not a Reform\n\
+             POLL WATCH - Tom Reed and Ana Lima: “The numbers are moving our way this week.”\n\
+             Update: the hall was “closed for the rest of the day by the police.”\n\
+             Ana Lima and Tom Reed write for the paper.";
+    assert_eq!(speakers(t), some(&["Lima", "Tom Reed", ""]));
+}
+
+#[test]
+fn a_sentence_after_a_quote_that_introduces_the_next_one_is_not_its_attribution() {
+    let t = "“We are done here,” Ana Lima said. “The vote is over.” Tom Reed said: “It was fair.”\n\
+             Reed went first. “We lost the vote tonight.” He added, “We will be back next year.”";
+    assert_eq!(
+        speakers(t),
+        some(&["Ana Lima", "Ana Lima", "Tom Reed", "Tom Reed", "Tom Reed"])
+    );
+}
+
+#[test]
+fn a_quote_whose_clause_runs_on_to_the_attribution_at_the_sentence_end() {
+    let t = "“We are not done” with the plan, said Ana Lima, the mayor of the town.\n\
+             “The vote is close” on both sides of the river, the organizers say.\n\
+             On the radio show “Good Morning Town” on Monday, Tom Reed said the vote was close.\n\
+             Tom Reed said the vote “was close,” and the hall went quiet.";
+    let got = spans(t);
+    let texts: Vec<&str> = got.iter().map(|(q, _)| q.as_str()).collect();
+    // The show's title is no quote: the attribution at the end of its sentence is a weak one.
+    assert_eq!(texts, vec!["We are not done", "The vote is close", "was close,"]);
+    assert_eq!(
+        speakers(t),
+        some(&["Ana Lima", "the organizers", "Tom Reed"])
+    );
+}
+
+#[test]
+fn more_reporting_verbs_and_phrases() {
+    let t = "“We will win this one,” Ana Lima shot back.\n\
+             As Tom Reed put it: “The town has spoken at last.”\n\
+             “Not again, not here,” read one sign.\n\
+             Reed referred to the plan as “a fraud.”\n\
+             Lima bemoaned the “endless delays” of the council.\n\
+             The crowd chanted “No more taxes!” outside.";
+    assert_eq!(
+        speakers(t),
+        some(&["Ana Lima", "Tom Reed", "one sign", "Tom Reed", "Ana Lima", "The crowd"])
+    );
+    // "put it" does not invert: the quote before it is not said by "it".
+    let t = "“Enough is enough,” they said. It was, as Lima put it, “a very long night.”";
+    assert_eq!(speakers(t), some(&["they", "Lima"]));
+}
+
+#[test]
+fn a_sentence_ending_with_a_colon_gives_its_subject() {
+    let t = "Ana Lima then turned to the crowd: “We are not going anywhere, ever.”\n\
+             The town hall had one message for the council: “Fix the bridge first.”\n\
+             Lima: “We won the argument.” Reed: “We lost the vote tonight.”\n\
+             Tom Reed and Ana Lima will meet again.";
+    assert_eq!(
+        speakers(t),
+        some(&["Ana Lima", "The town hall", "Ana Lima", "Reed"])
+    );
+}
+
+#[test]
+fn a_description_is_a_noun_phrase_not_a_leftover_word() {
+    let t = "In somber remarks, Tom Reed called the fire “a tragedy for all of us.”\n\
+             “Call the vote now,” came shouts from the floor.\n\
+             “We want a recount,” officials said.";
+    assert_eq!(speakers(t), some(&["Tom Reed", "", "officials"]));
+}
+
+#[test]
+fn an_abbreviation_can_end_a_sentence() {
+    let t = "Ana Lima said the talks would go on in the U.S. She says the deal is \
+             “a disaster for our farmers.”";
+    assert_eq!(
+        spans(t),
+        vec![said("a disaster for our farmers.", "Ana Lima", "She")]
+    );
+}
+
+#[test]
+fn the_verb_that_opens_the_quoted_clause_names_its_speaker() {
+    let t = "“The plant will close,” said Ana Lima, who noted that the town had \
+             “no other choice at all” this year.";
+    assert_eq!(
+        spans(t),
+        vec![
+            said("The plant will close,", "Ana Lima", "Ana Lima"),
+            said("no other choice at all", "Ana Lima", "who"),
+        ]
+    );
+}
+
+#[test]
+fn a_participle_after_a_reporting_verb_shares_its_subject() {
+    let t = "The mayor will sign the deal, Ana Lima said, adding, “It is a good day for us.”";
+    assert_eq!(
+        spans(t),
+        vec![said("It is a good day for us.", "Ana Lima", "Ana Lima")]
+    );
+}
+
+#[test]
+fn state_abbreviations_do_not_end_the_sentence() {
+    let t = "“We will hold the line here,” Jo Reed, 54, a farmer in Salem, Mass., said on Monday.\n\
+             Ana Lima of Austin, Tex., has said that the plan was “dead on arrival.”";
+    assert_eq!(speakers(t), some(&["Jo Reed", "Ana Lima"]));
+}
+
+#[test]
+fn a_subject_after_the_quote_runs_over_prepositions_and_conjunctions() {
+    let t = "“Will he run again?” a reporter in the front row wondered.\n\
+             “Not this year,” the senator and former mayor said.\n\
+             “This will be hard” for the town, said Ana Lima.";
+    assert_eq!(
+        speakers(t),
+        some(&[
+            "a reporter in the front row",
+            "the senator and former mayor",
+            "Ana Lima"
+        ])
+    );
+}
+
+#[test]
+fn reporting_verbs_of_a_public_list_and_going_on() {
+    let t = "“This is a great day!” beamed Jo Reed of Salem.\n\
+             Ana Lima groused to the crowd that the council “never listens.”\n\
+             The team cited “cracked walls and cold showers on every floor.”\n\
+             “Well, that is life,” Lima went on, looking away.\n\
+             Tom Reed said that when the council goes on recess, “the crews move in.”";
+    assert_eq!(
+        speakers(t),
+        some(&["Jo Reed", "Ana Lima", "The team", "Ana Lima", "Tom Reed"])
+    );
+}
+
+#[test]
+fn a_title_after_a_possessive_or_a_preposition_is_no_quote_even_with_a_comma() {
+    let t = "Speaking on the network’s “Morning Town Hour,” Ana Lima said the vote was close.\n\
+             In a film titled “The Long Road Home,” the mayor plays himself.\n\
+             “Okay,” Lima said.";
+    let texts: Vec<String> = spans(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(texts, vec!["Okay,"]);
+}
+
+#[test]
+fn a_quote_signed_with_a_dash_and_a_name() {
+    let t = "Tom Reed spoke first.\n\
+             “The bridge will be built before the winter comes.”\n\
+             - Ana Lima, in a debate.\n\
+             “We never said that at any meeting.” — Jo Reed\n\
+             The council said the plan was “the best we have.” — Town News";
+    assert_eq!(speakers(t), some(&["Ana Lima", "Jo Reed", "The council"]));
+}
+
+#[test]
+fn indefinite_pronouns_can_speak() {
+    let t = "“We want the bridge,” one resident wrote. “Not again,” tweeted another.\n\
+             “It is too late for that,” someone said.";
+    assert_eq!(speakers(t), some(&["one resident", "another", "someone"]));
+}
+
+#[test]
+fn a_name_after_a_long_title_that_runs_over_time_words() {
+    let t = "“The vote is close tonight,” Town Morning Show co-host Ana Lima said.";
+    assert_eq!(speakers(t), some(&["Ana Lima"]));
+}
+
+#[test]
+fn labels_with_a_party_tag_or_a_description_before_the_name() {
+    let t = "Rep. Ana Lima (R-Ky.): “Where did that figure come from, sir?”\n\
+             Former secretary of state Tom Reed: “Our staff checked it twice.”\n\
+             Radio Boss On Reed: ‘Nobody Gets a Free Seat Here’\n\
+             Ana Lima and Tom Reed spoke at the hearing.";
+    assert_eq!(speakers(t), some(&["Ana Lima", "Tom Reed", ""]));
 }
 
 proptest::proptest! {

@@ -1,7 +1,8 @@
 //! Words of the text, with the punctuation between them, and the names they make.
 
 use super::lexicon::{
-    is_reporting_verb, listed, ABBREVIATED_TITLES, NAME_JOINERS, NOT_NAMES, TITLES,
+    is_reporting_verb, listed, possessive, ABBREVIATED_TITLES, ABBREVIATIONS, NAME_JOINERS, NOT_NAMES,
+    TITLES,
 };
 
 /// The punctuation between a word and the one before it.
@@ -107,7 +108,9 @@ pub fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
         // ("Rep. Elijah Cummings", "Mr. Obama") or state ("R-Ky."): the name runs on after it.
         let word: String = chars[s..i].iter().collect();
         let lower = word.to_lowercase();
-        let title = listed(ABBREVIATED_TITLES, lower.as_str()) || party_tag(&lower);
+        let title = listed(ABBREVIATED_TITLES, lower.as_str())
+            || listed(ABBREVIATIONS, lower.as_str())
+            || party_tag(&lower);
         let initial = i - s == 1 && chars[s].is_uppercase();
         if (initial || title) && i < to && chars.get(i) == Some(&'.') {
             i += 1;
@@ -149,6 +152,25 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
         .map(|p| p.lower.as_str());
     if w.capitalised() && k > 0 && !matches!(w.lower.as_str(), "says" | "said" | "tells") {
         return false;
+    }
+    // "Trump’s remarks", "the senator's claims": a noun.
+    if prev.is_some_and(possessive) && !w.gap.breaks() {
+        return false;
+    }
+    // "as Lima put it", "Reed shot back": verbs that report speech with the word after them.
+    let next = ws.get(k + 1).filter(|n| !n.gap.breaks()).map(|n| n.lower.as_str());
+    match (w.lower.as_str(), next) {
+        ("put" | "puts", Some("it")) => return true,
+        // "Trump went on, “…”", "she went on to say": not "the Senate goes on recess".
+        ("went" | "goes" | "go", Some("on")) => {
+            return ws
+                .get(k + 2)
+                .is_none_or(|n| n.gap.breaks() || n.lower == "to");
+        }
+        ("shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "pushes", Some("back")) => {
+            return true
+        }
+        _ => {}
     }
     is_reporting_verb(&w.lower, prev)
 }
