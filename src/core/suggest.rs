@@ -318,7 +318,11 @@ const MAX_SIGNATURE_WORDS: usize = 8;
 fn signed(cx: &Context, open: usize, close: usize) -> Option<Mention> {
     let chars = cx.chars;
     let (para_start, _) = cx.paragraph(open);
-    if chars.get(para_start..open)?.iter().any(|c| c.is_alphanumeric()) {
+    if chars
+        .get(para_start..open)?
+        .iter()
+        .any(|c| c.is_alphanumeric())
+    {
         return None;
     }
     let mut i = close;
@@ -393,7 +397,8 @@ fn label(cx: &Context, (para_start, para_end): (usize, usize), open: usize) -> O
             .iter()
             .enumerate()
             .all(|(j, w)| !w.gap.breaks() || j == 0)
-            && !(0..k).any(|j| words::is_verb_at(part, j) || listed(lexicon::FINITE, &part[j].lower));
+            && !(0..k)
+                .any(|j| words::is_verb_at(part, j) || listed(lexicon::FINITE, &part[j].lower));
         // (Some word of it in lower case: not a headline's "CNN Chief On Trump:".)
         let prose = part[..k].iter().any(|w| !w.capitalised());
         (k > 0 && described && prose).then_some(n)

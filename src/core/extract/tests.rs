@@ -318,6 +318,15 @@ fn article_with(extra: &str) -> String {
     )
 }
 
+/// Asserts that the five paragraphs of [`article_with`] are all in `article`.
+fn assert_five_paragraphs_kept(article: &str) {
+    assert_eq!(
+        article.matches("The council voted").count(),
+        5,
+        "{article:?}"
+    );
+}
+
 #[test]
 fn widgets_named_by_their_class_or_id_are_dropped_when_small() {
     let html = article_with(
@@ -340,7 +349,7 @@ fn widgets_named_by_their_class_or_id_are_dropped_when_small() {
         assert!(!c.article.contains(gone), "{gone:?} kept");
         assert!(c.whole.contains(gone), "{gone:?} not in the whole page");
     }
-    assert_eq!(c.article.matches("The council voted").count(), 5);
+    assert_five_paragraphs_kept(&c.article);
     // Not a phrase's class (a highlighter's comment), nor a paywall's: the paragraphs a site
     // hides from readers who have not paid are the article.
     assert!(c.article.contains("// bridge.rs"));
@@ -393,7 +402,7 @@ fn notices_worded_as_such_are_dropped() {
             "All rights reserved",
         ],
     );
-    assert_eq!(c.article.matches("The council voted").count(), 5);
+    assert_five_paragraphs_kept(&c.article);
 }
 
 #[test]
@@ -480,7 +489,7 @@ fn a_related_label_and_the_links_after_it_are_dropped() {
         ],
     );
     assert!(c.article.contains("Related costs rose by a third"));
-    assert_eq!(c.article.matches("The council voted").count(), 5);
+    assert_five_paragraphs_kept(&c.article);
 }
 
 #[test]
@@ -511,7 +520,7 @@ fn related_labels_and_pointers_in_other_languages_are_dropped() {
     );
     // A sentence that only starts like a label is prose.
     assert!(c.article.contains("Lesen Sie auch, was der Rat im Mai"));
-    assert_eq!(c.article.matches("The council voted").count(), 5);
+    assert_five_paragraphs_kept(&c.article);
     for no in [
         "Lea también el informe completo, que el ayuntamiento publicó el martes.",
         "Mehr zum Thema Brücken gibt es im Archiv der Zeitung, sagte sie.",
@@ -546,7 +555,7 @@ fn controls_counters_and_stamps_in_other_languages_are_dropped() {
         ],
     );
     assert!(c.article.contains("Weiter ging es nach Süden"));
-    assert_eq!(c.article.matches("The council voted").count(), 5);
+    assert_five_paragraphs_kept(&c.article);
 }
 
 #[test]
@@ -567,7 +576,7 @@ fn paywall_requests_app_promotions_and_credit_lines_are_dropped() {
     assert!(c
         .article
         .contains("users downloaded its app forty thousand times"));
-    assert_eq!(c.article.matches("The council voted").count(), 5);
+    assert_five_paragraphs_kept(&c.article);
 }
 
 #[test]
@@ -590,7 +599,7 @@ fn a_story_highlights_box_is_dropped() {
     );
     // A heading that only starts with the word is the story's own.
     assert!(c.article.contains("A second lane for buses"));
-    assert_eq!(c.article.matches("The council voted").count(), 5);
+    assert_five_paragraphs_kept(&c.article);
 }
 
 #[test]
@@ -612,7 +621,7 @@ fn a_byline_at_either_end_of_the_article_is_dropped() {
     assert!(c
         .article
         .contains("By Tuesday, the council had spent it all."));
-    assert_eq!(c.article.matches("The council voted").count(), 5);
+    assert_five_paragraphs_kept(&c.article);
     let middle = article_with("<p>By Jane Doe</p>");
     assert!(extract(&middle, None).article.contains("By Jane Doe"));
 }
@@ -626,7 +635,7 @@ fn a_box_about_the_author_is_dropped() {
     );
     let c = extract(&html, None);
     assert_dropped(&c.article, &["Jane Doe", "John Roe"]);
-    assert_eq!(c.article.matches("The council voted").count(), 5);
+    assert_five_paragraphs_kept(&c.article);
 }
 
 #[test]

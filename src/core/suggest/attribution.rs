@@ -11,8 +11,8 @@
 //! is: a pronoun, a name, or a description ("the judge", "a spokesman for the campaign").
 
 use super::lexicon::{
-    is_reporting_verb, listed, possessive, BEFORE_VERB, CLAUSE_OPENERS, FINITE, NOT_NAMES, PHRASE_STOPS, PRONOUNS, SUBORDINATORS,
-    TIME_WORDS,
+    is_reporting_verb, listed, possessive, BEFORE_VERB, CLAUSE_OPENERS, FINITE, NOT_NAMES,
+    PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
 };
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
@@ -326,7 +326,6 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     }
     None
 }
-
 
 /// With no reporting verb in the sentence, a name whose words are quoted: "Trump’s remarks",
 /// "Lima's claim that …" (a verb's form after a possessive is a noun).

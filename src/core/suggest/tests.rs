@@ -503,7 +503,8 @@ fn a_name_and_a_colon_label_the_quotes_of_their_paragraph() {
 
 #[test]
 fn a_sentence_after_a_quote_that_introduces_the_next_one_is_not_its_attribution() {
-    let t = "“We are done here,” Ana Lima said. “The vote is over.” Tom Reed said: “It was fair.”\n\
+    let t =
+        "“We are done here,” Ana Lima said. “The vote is over.” Tom Reed said: “It was fair.”\n\
              Reed went first. “We lost the vote tonight.” He added, “We will be back next year.”";
     assert_eq!(
         speakers(t),
@@ -520,7 +521,10 @@ fn a_quote_whose_clause_runs_on_to_the_attribution_at_the_sentence_end() {
     let got = spans(t);
     let texts: Vec<&str> = got.iter().map(|(q, _)| q.as_str()).collect();
     // The show's title is no quote: the attribution at the end of its sentence is a weak one.
-    assert_eq!(texts, vec!["We are not done", "The vote is close", "was close,"]);
+    assert_eq!(
+        texts,
+        vec!["We are not done", "The vote is close", "was close,"]
+    );
     assert_eq!(
         speakers(t),
         some(&["Ana Lima", "the organizers", "Tom Reed"])
@@ -537,7 +541,14 @@ fn more_reporting_verbs_and_phrases() {
              The crowd chanted “No more taxes!” outside.";
     assert_eq!(
         speakers(t),
-        some(&["Ana Lima", "Tom Reed", "one sign", "Tom Reed", "Ana Lima", "The crowd"])
+        some(&[
+            "Ana Lima",
+            "Tom Reed",
+            "one sign",
+            "Tom Reed",
+            "Ana Lima",
+            "The crowd"
+        ])
     );
     // "put it" does not invert: the quote before it is not said by "it".
     let t = "“Enough is enough,” they said. It was, as Lima put it, “a very long night.”";
@@ -598,7 +609,8 @@ fn a_participle_after_a_reporting_verb_shares_its_subject() {
 
 #[test]
 fn state_abbreviations_do_not_end_the_sentence() {
-    let t = "“We will hold the line here,” Jo Reed, 54, a farmer in Salem, Mass., said on Monday.\n\
+    let t =
+        "“We will hold the line here,” Jo Reed, 54, a farmer in Salem, Mass., said on Monday.\n\
              Ana Lima of Austin, Tex., has said that the plan was “dead on arrival.”";
     assert_eq!(speakers(t), some(&["Jo Reed", "Ana Lima"]));
 }

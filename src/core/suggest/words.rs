@@ -1,8 +1,8 @@
 //! Words of the text, with the punctuation between them, and the names they make.
 
 use super::lexicon::{
-    is_reporting_verb, listed, possessive, ABBREVIATED_TITLES, ABBREVIATIONS, NAME_JOINERS, NOT_NAMES,
-    TITLES,
+    is_reporting_verb, listed, possessive, ABBREVIATED_TITLES, ABBREVIATIONS, NAME_JOINERS,
+    NOT_NAMES, TITLES,
 };
 
 /// The punctuation between a word and the one before it.
@@ -158,7 +158,10 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
         return false;
     }
     // "as Lima put it", "Reed shot back": verbs that report speech with the word after them.
-    let next = ws.get(k + 1).filter(|n| !n.gap.breaks()).map(|n| n.lower.as_str());
+    let next = ws
+        .get(k + 1)
+        .filter(|n| !n.gap.breaks())
+        .map(|n| n.lower.as_str());
     match (w.lower.as_str(), next) {
         ("put" | "puts", Some("it")) => return true,
         // "Trump went on, “…”", "she went on to say": not "the Senate goes on recess".
@@ -167,9 +170,10 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
                 .get(k + 2)
                 .is_none_or(|n| n.gap.breaks() || n.lower == "to");
         }
-        ("shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "pushes", Some("back")) => {
-            return true
-        }
+        (
+            "shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "pushes",
+            Some("back"),
+        ) => return true,
         _ => {}
     }
     is_reporting_verb(&w.lower, prev)
