@@ -1579,6 +1579,46 @@ async fn render_replace(current: &str) -> (Element, ReplaceCalls) {
 }
 
 #[wasm_bindgen_test]
+async fn replace_text_keeps_what_was_typed_when_the_page_renders_again() {
+    // The page renders the dialog again whenever it renders (suggestions arriving, a sync):
+    // each time with new callbacks and the same current text. What the user pasted stays.
+    let article = Article::sample();
+    let host = host();
+    let calls = ReplaceCalls {
+        replace: Calls::new(),
+        cancel: Calls::new(),
+    };
+    let props = |calls: &ReplaceCalls| ReplaceTextDialogProps {
+        current: AttrValue::from(article.text.clone()),
+        on_replace: calls.replace.callback(),
+        on_cancel: calls.cancel.callback(),
+    };
+    let mut handle =
+        yew::Renderer::<ReplaceTextDialog>::with_root_and_props(host.clone(), props(&calls))
+            .render();
+    yew::scheduler::flush().await;
+    let field = labelled(&host, "New text");
+    assert_eq!(
+        value(&field),
+        article.text,
+        "it starts from the current text"
+    );
+    let pasted = format!("Added first.\n\n{}", article.text);
+    type_into(&field, &pasted).await;
+    for _ in 0..2 {
+        handle.update(props(&calls));
+        yew::scheduler::flush().await;
+        assert_eq!(
+            value(&field),
+            pasted,
+            "a render of the page put the old text back"
+        );
+    }
+    click(&button(&host, "Replace")).await;
+    assert_eq!(calls.replace.take(), vec![pasted]);
+}
+
+#[wasm_bindgen_test]
 async fn replace_text_emits_the_text_in_the_field() {
     let article = Article::sample();
     let (host, calls) = render_replace(&article.text).await;

@@ -223,9 +223,12 @@ struct RenameInputProps {
 fn rename_input(props: &RenameInputProps) -> Html {
     let node = use_node_ref();
     {
-        let node = node.clone();
+        let (node, value) = (node.clone(), props.value.clone());
+        // Set once, not bound: a bound value is set again on every render, and the library
+        // renders again while the user types (a sync, another tab), which would undo the edit.
         use_effect_with((), move |_| {
             if let Some(input) = node.cast::<HtmlInputElement>() {
+                input.set_value(&value);
                 let _ = input.focus();
                 input.select();
             }
@@ -237,7 +240,6 @@ fn rename_input(props: &RenameInputProps) -> Html {
             type="text"
             class="library-rename"
             aria-label="Title"
-            value={props.value.clone()}
             onkeydown={props.on_keydown.clone()}
             onblur={props.on_blur.clone()}
         />

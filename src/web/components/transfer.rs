@@ -253,6 +253,18 @@ pub struct ReplaceTextDialogProps {
 #[function_component(ReplaceTextDialog)]
 pub fn replace_text_dialog(props: &ReplaceTextDialogProps) -> Html {
     let text_ref = use_node_ref();
+    // The field starts from the current text once, when the dialog opens, and is not bound to
+    // it: Yew sets a bound field's value again on every render of its component, and the
+    // dialog renders again whenever the page does (suggestions arriving, a sync, a notice),
+    // which would put the old text back over what the user pasted.
+    {
+        let (text_ref, current) = (text_ref.clone(), props.current.clone());
+        use_effect_with((), move |_| {
+            if let Some(t) = text_ref.cast::<web_sys::HtmlTextAreaElement>() {
+                t.set_value(&current);
+            }
+        });
+    }
     let on_replace = {
         let (cb, text_ref) = (props.on_replace.clone(), text_ref.clone());
         Callback::from(move |_| {
@@ -267,7 +279,7 @@ pub fn replace_text_dialog(props: &ReplaceTextDialogProps) -> Html {
             <h2 id="replace-title">{ "Replace the article's text" }</h2>
             <p class="hint">{ "Paste the corrected or updated article. Annotations move with their text; those whose text changed are flagged for review, and those whose text is gone are kept as orphans." }</p>
             <label for="replace-text">{ "New text" }</label>
-            <textarea id="replace-text" ref={text_ref} rows="14" data-autofocus="" value={props.current.clone()} />
+            <textarea id="replace-text" ref={text_ref} rows="14" data-autofocus="" />
             <div class="dialog-actions">
                 <button type="button" class="primary" onclick={on_replace}>{ "Replace" }</button>
                 <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
