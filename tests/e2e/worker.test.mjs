@@ -277,8 +277,10 @@ test('an edit made while a text replacement runs is kept', async () => {
   try {
     await expect(page.locator('article p').first(), { timeout: 30_000 }).toHaveText('Added first.');
   } catch (e) {
-    // This wait failed once in three CI runs (2026-12-01) and never locally; what the page
-    // showed then is printed for the next look.
+    // This wait failed in three CI runs (2026-12-01): the dialog's field was bound to the old
+    // text, and the suggestions arriving between the paste and the click put it back, so the
+    // old text was "replaced" by itself (fixed; web_components has the test). What the page
+    // shows is printed if it ever fails again.
     const shown = await page.evaluate(() => ({
       notices: [...document.querySelectorAll('[role=status], [role=alert]')].map((n) => n.textContent),
       title: document.querySelector('article')?.getAttribute('aria-label'),
