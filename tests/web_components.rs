@@ -1619,6 +1619,65 @@ async fn replace_text_keeps_what_was_typed_when_the_page_renders_again() {
 }
 
 #[wasm_bindgen_test]
+async fn the_rename_field_keeps_what_was_typed_when_the_library_renders_again() {
+    use article_annotator::core::storage::library_entries;
+    use article_annotator::web::components::library::{LibraryView, LibraryViewProps};
+    let article = Article::sample();
+    let id = article.id;
+    let library = StoredLibrary {
+        articles: [(
+            id,
+            StoredArticle {
+                article: article.clone(),
+                added: NOW,
+                changed: NOW,
+            },
+        )]
+        .into_iter()
+        .collect(),
+        annotations: Default::default(),
+    };
+    let entries = Rc::new(library_entries(&library));
+    let renamed: Calls<(Uuid, String)> = Calls::new();
+    let props = || LibraryViewProps {
+        entries: entries.clone(),
+        usage: None,
+        on_open: Callback::noop(),
+        on_rename: renamed.callback(),
+        on_delete: Callback::noop(),
+        on_new: Callback::noop(),
+    };
+    let host = host();
+    let mut handle =
+        yew::Renderer::<LibraryView>::with_root_and_props(host.clone(), props()).render();
+    yew::scheduler::flush().await;
+    click(&button(&host, "Rename")).await;
+    let field = query(&host, "input[aria-label='Title']");
+    assert_eq!(value(&field), article.title, "it starts from the old title");
+    type_into(&field, "Coalition meeting, checked").await;
+    // The library renders again while the user types (a sync, another tab's change): each
+    // time with new callbacks.
+    handle.update(props());
+    yew::scheduler::flush().await;
+    assert_eq!(
+        value(&field),
+        "Coalition meeting, checked",
+        "a render put the old title back"
+    );
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let enter =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    field.dispatch_event(&enter).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        renamed.take(),
+        vec![(id, "Coalition meeting, checked".to_owned())]
+    );
+}
+
+#[wasm_bindgen_test]
 async fn replace_text_emits_the_text_in_the_field() {
     let article = Article::sample();
     let (host, calls) = render_replace(&article.text).await;
