@@ -61,9 +61,11 @@ fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Orderi
 
 /// Moves the element at `order[k]` to position `k`, for every `k`, by swaps along cycles.
 fn permute<T>(v: &mut [T], order: Vec<usize>) {
-    // `dest[j]`: where the element now at `j` must go.
-    let mut dest = order;
-    invert(&mut dest);
+    // `dest[j]`: where the element now at `j` must go (the inverse of `order`).
+    let mut dest = vec![0; order.len()];
+    for (k, &j) in order.iter().enumerate() {
+        dest[j] = k;
+    }
     for i in 0..v.len() {
         while dest[i] != i {
             let d = dest[i];
@@ -71,16 +73,6 @@ fn permute<T>(v: &mut [T], order: Vec<usize>) {
             dest.swap(i, d);
         }
     }
-}
-
-/// Turns a permutation into its inverse, in place.
-#[inline(never)]
-fn invert(p: &mut [usize]) {
-    let mut inv = vec![0; p.len()];
-    for (k, &j) in p.iter().enumerate() {
-        inv[j] = k;
-    }
-    p.copy_from_slice(&inv);
 }
 
 #[cfg(test)]

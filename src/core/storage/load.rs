@@ -101,9 +101,7 @@ pub struct LoadResult {
 impl LoadResult {
     /// The keys of the skipped records, which no write plan may touch.
     pub fn protected(&self) -> Protected {
-        Protected(crate::core::sort::set(
-            self.skipped.iter().map(|s| (s.store, s.key.clone())),
-        ))
+        Protected::from_keys(self.skipped.iter().map(|s| (s.store, s.key.clone())))
     }
 }
 
