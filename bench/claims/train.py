@@ -17,6 +17,12 @@ regression of the labels on the logit: z -> a z + b, a > 0, ranking unchanged): 
 models' weights shrinks the spread of the logits, which a single LR fitted to the same data
 does not have, and the app's thresholds read the scores as probabilities (CHECKED_SHARE).
 
+Ranking variants (`--models pair:...` and `mix:...`, README "Ranking objective"; none is
+shipped): the same two members fitted with a pairwise logistic loss on differences of a
+positive and a negative sentence of the same transcript (PairEnsemble), alone or averaged with
+the pointwise ensemble (Mix).  A mix reuses its members' fits when they are in the grid too and
+--jobs is 1.
+
 Smoothing (`smooth`, as `ClaimModel::claims` computes it): a sentence's logit z_i borrows from
 the two sentences on each side, lift_i = alpha * sum_{k=1,2} (z_{i-k} + z_{i+k} - 2 z_i) / 2k
 (positive when its neighbours score higher), but a lift is capped by how far the sentence's own
@@ -65,6 +71,7 @@ import struct
 import subprocess
 import sys
 import time
+import zlib
 
 import numpy as np
 import scipy.sparse as sp
@@ -197,6 +204,123 @@ class Ensemble:
         return Xu @ self.coef_ + self.intercept_
 
 
+def sample_pairs(y, groups, per_positive):
+    """The ranking variants' pairs: for every positive sentence, `per_positive` negative
+    sentences of the same transcript, drawn without replacement with a seed fixed by the
+    transcript's name (a transcript gets the same pairs in every fold).  Returns (pos, neg,
+    group) arrays of row indices and transcript names."""
+    pos_rows, neg_rows, pair_groups = [], [], []
+    for g in sorted(set(groups)):
+        idx = np.flatnonzero(groups == g)
+        pos, neg = idx[y[idx] == 1], idx[y[idx] == 0]
+        if len(pos) == 0 or len(neg) == 0:
+            continue
+        rng = np.random.default_rng(zlib.crc32(g.encode()))
+        k = min(per_positive, len(neg))
+        for p in pos:
+            pos_rows.extend([p] * k)
+            neg_rows.extend(rng.choice(neg, size=k, replace=False))
+            pair_groups.extend([g] * k)
+    return np.array(pos_rows), np.array(neg_rows), np.array(pair_groups)
+
+
+class PairEnsemble(Ensemble):
+    """The ranking objective (RankSVM-style, logistic loss): the same two members and average
+    as Ensemble, but each member is a logistic regression without intercept on the differences
+    of the feature vectors of a positive and a negative sentence of the same transcript
+    (`sample_pairs`; alternating signs, label 1 for positive - negative).  Every transcript
+    weighs the same, its pairs sharing its weight; the pairs' weights sum to the number of
+    training sentences.  Then Platt-scaled on the training sentences, which gives the bias."""
+
+    per_positive = 20
+
+    def fit(self, Xw, Xc, Xu, y, groups):
+        pos, neg, pg = sample_pairs(y, groups, self.per_positive)
+        names, inverse, counts = np.unique(pg, return_inverse=True, return_counts=True)
+        sw = (len(y) / len(names)) / counts[inverse]
+        sign = np.where(np.arange(len(pos)) % 2 == 0, 1.0, -1.0)
+        labels = (sign > 0).astype(int)
+        self.coef_, self.intercept_ = 0.0, 0.0
+        for X, c, share in ((Xw, self.c, self.beta), (Xc, self.c_char, 1 - self.beta)):
+            if share == 0:
+                continue
+            D = sp.diags(sign) @ (X[pos] - X[neg])
+            m = LogisticRegression(
+                C=c, solver="liblinear", fit_intercept=False, max_iter=1000
+            ).fit(D.tocsr(), labels, sample_weight=sw)
+            self.coef_ = self.coef_ + share * m.coef_.ravel()
+        a, b = platt(self.decision_function(Xu), y)
+        self.coef_ = a * self.coef_
+        self.intercept_ = b
+        return self
+
+
+class Mix:
+    """share * (a Platt-scaled Ensemble) + (1 - share) * (a Platt-scaled PairEnsemble), weight
+    by weight, Platt-scaled again: one linear model over the union features."""
+
+    def __init__(self, share, point, pair):
+        self.share, self.point, self.pair = share, point, pair
+
+    def fit(self, Xw, Xc, Xu, y, groups, members=None):
+        one = members[0] if members else Ensemble(*self.point).fit(Xw, Xc, Xu, y, groups)
+        two = members[1] if members else PairEnsemble(*self.pair).fit(Xw, Xc, Xu, y, groups)
+        s = self.share
+        self.coef_ = s * one.coef_ + (1 - s) * two.coef_
+        self.intercept_ = s * one.intercept_ + (1 - s) * two.intercept_
+        a, b = platt(self.decision_function(Xu), y)
+        self.coef_ = a * self.coef_
+        self.intercept_ = a * self.intercept_ + b
+        return self
+
+    def decision_function(self, Xu):
+        return Xu @ self.coef_ + self.intercept_
+
+
+def parse_model(spec):
+    """A --models spec: `C,C_char,beta` (v3's pointwise ensemble), `pair:C,C_char,beta` (the
+    ranking objective) or `mix:SHARE:C,C_char,beta:C,C_char,beta` (SHARE of the first, a
+    pointwise ensemble, and the rest of the second, a pairwise one)."""
+    nums = lambda t: tuple(float(v) for v in t.split(","))  # noqa: E731
+    parts_ = spec.split(":")
+    if len(parts_) == 1:
+        return nums(spec)
+    if parts_[0] == "pair" and len(parts_) == 2:
+        return ("pair",) + nums(parts_[1])
+    if parts_[0] == "mix" and len(parts_) == 4:
+        return ("mix", float(parts_[1]), nums(parts_[2]), nums(parts_[3]))
+    sys.exit(f"--models {spec}: expected C,C_char,beta, pair:C,C_char,beta or mix:S:...:...")
+
+
+# Fitted members of the mixes, by (settings, transcripts left out): with --jobs 1 every fit
+# runs in this process, so a mix reuses the fits of its members when they are in the grid too.
+# Only kept when the grid has a mix (main sets _KEEP_FITS).
+_FITTED = {}
+_KEEP_FITS = False
+
+
+def build(settings, Xw, Xc, Xu, y, groups, key=None):
+    """Fits the model a parse_model() tuple describes."""
+    def cached(kind, make):
+        k = (kind, key)
+        if key is not None and k in _FITTED:
+            return _FITTED[k]
+        m = make()
+        if key is not None and _KEEP_FITS:
+            _FITTED[k] = m
+        return m
+
+    if settings[0] == "pair":
+        return cached(settings, lambda: PairEnsemble(*settings[1:]).fit(Xw, Xc, Xu, y, groups))
+    if settings[0] == "mix":
+        _, share, point, pair = settings
+        one = cached(point, lambda: Ensemble(*point).fit(Xw, Xc, Xu, y, groups))
+        two = cached(("pair",) + pair,
+                     lambda: PairEnsemble(*pair).fit(Xw, Xc, Xu, y, groups))
+        return Mix(share, point, pair).fit(Xw, Xc, Xu, y, groups, members=(one, two))
+    return cached(settings, lambda: Ensemble(*settings).fit(Xw, Xc, Xu, y, groups))
+
+
 def platt(z, y):
     """Platt scaling: (a, b) of the logistic regression of labels y on logits z (every
     sentence weighing the same, practically unregularised); a is kept positive so that the
@@ -228,7 +352,8 @@ def fit_without(P, y, groups, left_out, settings):
     """Trains on every transcript but `left_out`; returns {transcript: logits of its rows}."""
     Xw, Xc, Xu = P
     train = ~np.isin(groups, left_out)
-    model = Ensemble(*settings).fit(Xw[train], Xc[train], Xu[train], y[train], groups[train])
+    model = build(settings, Xw[train], Xc[train], Xu[train], y[train], groups[train],
+                  key=frozenset(left_out))
     return {g: model.decision_function(Xu[groups == g]) for g in left_out}
 
 
@@ -280,9 +405,18 @@ def report(label, m, p, per=None):
             print(f"    {g:32s} AP {per[g][0]:.4f}  P@10 {per[g][1]:.2f}")
 
 
+def describe_model(m):
+    if m[0] == "pair":
+        return "pairwise " + describe_model(m[1:])
+    if m[0] == "mix":
+        return f"mix {m[1]} of ({describe_model(m[2])}) and pairwise ({describe_model(m[3])})"
+    c, cc, beta = m
+    return f"C={c} C_char={cc} beta={beta}"
+
+
 def describe(setting):
-    (c, cc, beta), (alpha, r, slope) = setting
-    return f"C={c} C_char={cc} beta={beta} smoothing={alpha} floor_odds={r:.4g} slope={slope}"
+    m, (alpha, r, slope) = setting
+    return f"{describe_model(m)} smoothing={alpha} floor_odds={r:.4g} slope={slope}"
 
 
 def main():
@@ -293,7 +427,9 @@ def main():
     ap.add_argument("--width", type=int, choices=[1, 2], default=1)
     ap.add_argument(
         "--models", nargs="*", default=["0.03,0.003,0.5", "0.03,0,1"],
-        help="model settings C,C_char,beta (beta = share of the word model; 1: words only)",
+        help="model settings C,C_char,beta (beta = share of the word model; 1: words only); "
+        "pair:C,C_char,beta (ranking objective) or mix:SHARE:C,C_char,beta:C,C_char,beta "
+        "(see parse_model)",
     )
     ap.add_argument(
         "--smoothing", type=float, nargs="*", default=[0.0, 0.1, 0.2, 0.3, 0.4],
@@ -327,7 +463,9 @@ def main():
     )
 
     P = parts(X, meta["dense"], meta["hash_bits"])
-    models = [tuple(float(v) for v in m.split(",")) for m in args.models]
+    models = [parse_model(m) for m in args.models]
+    global _KEEP_FITS
+    _KEEP_FITS = any(m[0] == "mix" for m in models) and args.jobs == 1
     smoothings = [(0.0, 1.0, 1.0)] if 0.0 in args.smoothing else []
     smoothings += [
         (a, r, s)
@@ -407,7 +545,7 @@ def main():
 
     model_settings, smoothing = best
     Xw, Xc, Xu = P
-    model = Ensemble(*model_settings).fit(Xw[keep], Xc[keep], Xu[keep], y[keep], groups[keep])
+    model = build(model_settings, Xw[keep], Xc[keep], Xu[keep], y[keep], groups[keep])
     bias, scale, wd, q = quantise(model, meta["dense"], args.width)
     blob = model_bytes(meta, bias, scale, smoothing, wd, q, args.width)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
