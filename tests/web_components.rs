@@ -2544,6 +2544,21 @@ mod suggestions {
                 "Ministers from 68 countries attended, more than ever before.".to_owned(),
             ]
         );
+        // One index places many spans, reading each run's start once: the same spans asked
+        // again in reverse order, each twice, land on the same text.
+        let again: Vec<(usize, usize)> = spans.iter().rev().flat_map(|&s| [s, s]).collect();
+        assert_eq!(
+            dom::span_ranges(&root, &again)
+                .iter()
+                .map(|r| String::from(r.to_string()))
+                .collect::<Vec<_>>(),
+            vec![
+                "Ministers from 68 countries attended, more than ever before.".to_owned(),
+                "Ministers from 68 countries attended, more than ever before.".to_owned(),
+                "We will not back down from this agreement,".to_owned(),
+                "We will not back down from this agreement,".to_owned(),
+            ]
+        );
         dom::set_highlight("sg-test", &ranges);
         assert_eq!(highlighted("sg-test").len(), 2);
         assert_eq!(

@@ -116,13 +116,25 @@ fn locate(root: &Element, cp: usize, edge: Edge) -> Option<(Node, u32)> {
 
 /// [`locate`] among `runs`, the article's `[data-s]` elements in document order.
 fn locate_in(runs: &web_sys::NodeList, cp: usize, edge: Edge) -> Option<(Node, u32)> {
-    let n = runs.length();
-    // Binary search on data-s: runs are in document order, which is text order.
+    let run = |i: u32| runs.item(i)?.dyn_into::<Element>().ok();
+    let i = find_run(runs.length(), |i| data_s(&run(i)?), cp, edge)?;
+    let el = run(i)?;
+    place_in(&el, data_s(&el)?, cp)
+}
+
+/// The index of the run holding code point `cp` among `n` runs in text order, where
+/// `start_of(i)` is run `i`'s first code point: a binary search (runs in document order are
+/// in text order).
+fn find_run(
+    n: u32,
+    start_of: impl Fn(u32) -> Option<usize>,
+    cp: usize,
+    edge: Edge,
+) -> Option<u32> {
     let (mut lo, mut hi) = (0u32, n);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let el: Element = runs.item(mid)?.dyn_into().ok()?;
-        let s = data_s(&el)?;
+        let s = start_of(mid)?;
         let before = if edge == Edge::Start { s <= cp } else { s < cp };
         if before {
             lo = mid + 1;
@@ -130,8 +142,12 @@ fn locate_in(runs: &web_sys::NodeList, cp: usize, edge: Edge) -> Option<(Node, u
             hi = mid;
         }
     }
-    let el: Element = runs.item(lo.checked_sub(1)?)?.dyn_into().ok()?;
-    let start = data_s(&el)?;
+    lo.checked_sub(1)
+}
+
+/// The text node of the run element `el`, whose first code point is `start`, and the UTF-16
+/// offset of code point `cp` in it.
+fn place_in(el: &Element, start: usize, cp: usize) -> Option<(Node, u32)> {
     let text_node = el.first_child()?;
     let text = text_node.text_content().unwrap_or_default();
     let local = cp.saturating_sub(start).min(cp_len(&text));
@@ -152,26 +168,54 @@ pub fn set_selection(root: &Element, start: usize, end: usize) -> Option<()> {
     Some(())
 }
 
-/// The article's runs (`[data-s]` elements), listed once, for placing many spans.
+/// The article's runs (`[data-s]` elements), listed once, for placing many spans. Each run's
+/// start is read from the DOM at most once: placing the hundred suggestions of a long article
+/// probes the same runs again and again (the first steps of every binary search are the same).
 pub struct RunIndex {
     runs: web_sys::NodeList,
+    starts: std::cell::RefCell<Vec<Option<usize>>>,
     document: web_sys::Document,
 }
 
 impl RunIndex {
     /// The runs of the article `root`.
     pub fn new(root: &Element) -> Option<Self> {
+        let runs = root.query_selector_all("[data-s]").ok()?;
+        let n = runs.length() as usize;
         Some(RunIndex {
-            runs: root.query_selector_all("[data-s]").ok()?,
+            runs,
+            starts: std::cell::RefCell::new(vec![None; n]),
             document: web_sys::window()?.document()?,
         })
+    }
+
+    fn run(&self, i: u32) -> Option<Element> {
+        self.runs.item(i)?.dyn_into().ok()
+    }
+
+    /// Run `i`'s first code point, read once.
+    fn start_of(&self, i: u32) -> Option<usize> {
+        let slot = i as usize;
+        if let Some(s) = self.starts.borrow().get(slot).copied().flatten() {
+            return Some(s);
+        }
+        let s = data_s(&self.run(i)?)?;
+        if let Some(cached) = self.starts.borrow_mut().get_mut(slot) {
+            *cached = Some(s);
+        }
+        Some(s)
+    }
+
+    fn locate(&self, cp: usize, edge: Edge) -> Option<(Node, u32)> {
+        let i = find_run(self.runs.length(), |i| self.start_of(i), cp, edge)?;
+        place_in(&self.run(i)?, self.start_of(i)?, cp)
     }
 
     /// The DOM range over code points `start..end`; `None` when it cannot be placed or covers
     /// no text (past the end).
     pub fn range(&self, start: usize, end: usize) -> Option<web_sys::Range> {
-        let (sn, so) = locate_in(&self.runs, start, Edge::Start)?;
-        let (en, eo) = locate_in(&self.runs, end, Edge::End)?;
+        let (sn, so) = self.locate(start, Edge::Start)?;
+        let (en, eo) = self.locate(end, Edge::End)?;
         let range = self.document.create_range().ok()?;
         range.set_start(&sn, so).ok()?;
         range.set_end(&en, eo).ok()?;
