@@ -178,7 +178,22 @@ def make_model(c):
     )
 
 
-class Ensemble:
+class Linear:
+    """A linear model over the union features: `coef_`, `intercept_`, scored as the app does."""
+
+    def calibrate(self, Xu, y):
+        """Platt-scales the logits on the training sentences (`platt`; a > 0, so the ranking
+        is unchanged)."""
+        a, b = platt(self.decision_function(Xu), y)
+        self.coef_ = a * self.coef_
+        self.intercept_ = a * self.intercept_ + b
+        return self
+
+    def decision_function(self, Xu):
+        return Xu @ self.coef_ + self.intercept_
+
+
+class Ensemble(Linear):
     """beta * (LR on dense + word buckets) + (1 - beta) * (LR on dense + character buckets),
     averaged weight by weight: one linear model over the union features.  Transcripts weigh
     the same; the logits are then Platt-scaled on the training sentences (`platt`)."""
@@ -195,13 +210,7 @@ class Ensemble:
             m = make_model(c).fit(X, y, sample_weight=sw)
             self.coef_ = self.coef_ + share * m.coef_.ravel()
             self.intercept_ = self.intercept_ + share * float(m.intercept_[0])
-        a, b = platt(self.decision_function(Xu), y)
-        self.coef_ = a * self.coef_
-        self.intercept_ = a * self.intercept_ + b
-        return self
-
-    def decision_function(self, Xu):
-        return Xu @ self.coef_ + self.intercept_
+        return self.calibrate(Xu, y)
 
 
 def sample_pairs(y, groups, per_positive):
@@ -249,13 +258,11 @@ class PairEnsemble(Ensemble):
                 C=c, solver="liblinear", fit_intercept=False, max_iter=1000
             ).fit(D.tocsr(), labels, sample_weight=sw)
             self.coef_ = self.coef_ + share * m.coef_.ravel()
-        a, b = platt(self.decision_function(Xu), y)
-        self.coef_ = a * self.coef_
-        self.intercept_ = b
-        return self
+        # No intercept was fitted (pairs have none): the calibration gives the bias.
+        return self.calibrate(Xu, y)
 
 
-class Mix:
+class Mix(Linear):
     """share * (a Platt-scaled Ensemble) + (1 - share) * (a Platt-scaled PairEnsemble), weight
     by weight, Platt-scaled again: one linear model over the union features."""
 
@@ -268,13 +275,7 @@ class Mix:
         s = self.share
         self.coef_ = s * one.coef_ + (1 - s) * two.coef_
         self.intercept_ = s * one.intercept_ + (1 - s) * two.intercept_
-        a, b = platt(self.decision_function(Xu), y)
-        self.coef_ = a * self.coef_
-        self.intercept_ = a * self.intercept_ + b
-        return self
-
-    def decision_function(self, Xu):
-        return Xu @ self.coef_ + self.intercept_
+        return self.calibrate(Xu, y)
 
 
 def parse_model(spec):
