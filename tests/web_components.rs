@@ -2534,30 +2534,20 @@ mod suggestions {
         let mut asked = spans.clone();
         asked.push((10_000, 10_005));
         let ranges = dom::span_ranges(&root, &asked);
-        assert_eq!(
-            ranges
-                .iter()
-                .map(|r| String::from(r.to_string()))
-                .collect::<Vec<_>>(),
-            vec![
-                "We will not back down from this agreement,".to_owned(),
-                "Ministers from 68 countries attended, more than ever before.".to_owned(),
-            ]
+        let texts = |ranges: &[web_sys::Range]| -> Vec<String> {
+            ranges.iter().map(|r| String::from(r.to_string())).collect()
+        };
+        let (quote, claim) = (
+            "We will not back down from this agreement,",
+            "Ministers from 68 countries attended, more than ever before.",
         );
+        assert_eq!(texts(&ranges), [quote, claim]);
         // One index places many spans, reading each run's start once: the same spans asked
         // again in reverse order, each twice, land on the same text.
         let again: Vec<(usize, usize)> = spans.iter().rev().flat_map(|&s| [s, s]).collect();
         assert_eq!(
-            dom::span_ranges(&root, &again)
-                .iter()
-                .map(|r| String::from(r.to_string()))
-                .collect::<Vec<_>>(),
-            vec![
-                "Ministers from 68 countries attended, more than ever before.".to_owned(),
-                "Ministers from 68 countries attended, more than ever before.".to_owned(),
-                "We will not back down from this agreement,".to_owned(),
-                "We will not back down from this agreement,".to_owned(),
-            ]
+            texts(&dom::span_ranges(&root, &again)),
+            [claim, claim, quote, quote]
         );
         dom::set_highlight("sg-test", &ranges);
         assert_eq!(highlighted("sg-test").len(), 2);
