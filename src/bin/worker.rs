@@ -40,7 +40,7 @@ mod wasm {
     };
     use article_annotator::core::library::Library;
     use article_annotator::core::storage::{
-        encode_sync_batch, load_records, sync_batches_within, Protected, StoredLibrary,
+        encode_sync_batch, load_records, Protected, StoredLibrary,
     };
     use article_annotator::web::idb;
     use article_annotator::web::worker_scope::{self, read_file, respond, ToWorker};
@@ -207,12 +207,7 @@ mod wasm {
                     };
                 }
             }
-            let batches = sync_batches_within(
-                &writes,
-                jobs::WRITTEN_BATCH_MAX_RECORDS,
-                jobs::WRITTEN_BATCH_MAX_BYTES,
-            );
-            for batch in batches {
+            for batch in jobs::written_batches(&writes) {
                 respond(handler, id, ReplyBody::Written(encode_sync_batch(&batch)));
             }
         }

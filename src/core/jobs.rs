@@ -25,7 +25,8 @@ use crate::core::formats::{self, ExportFile, ExportFormat, Format, ImportPlan};
 use crate::core::library::{ExportSettings, Library};
 use crate::core::model::{Annotation, Timestamp};
 use crate::core::storage::{
-    plan_writes, Protected, Store, StoredArticle, StoredLibrary, WritePlan,
+    plan_writes, sync_batches_sized, Protected, Store, StoredArticle, StoredLibrary, SyncBatch,
+    WritePlan,
 };
 
 /// One piece of heavy work, with everything it needs (but the plan of an import preview, which
@@ -199,6 +200,27 @@ pub const WRITTEN_BATCH_MAX_RECORDS: usize = 100;
 /// The most bytes of encoded records in one [`ReplyBody::Written`] batch (a larger record
 /// travels alone).
 pub const WRITTEN_BATCH_MAX_BYTES: usize = 64 * 1024;
+/// The most records in the first [`ReplyBody::Written`] batch of a job; each next batch may
+/// hold four times as many, up to [`WRITTEN_BATCH_MAX_RECORDS`]. The page runs the code that
+/// applies batches for the first time on the first ones: the browser compiles that code then
+/// and runs it unoptimised until it is hot, so the first three batches of a 1,500-annotation
+/// import of 64 KiB each took 52, 21 and 31 ms on a loaded machine where the next ones took
+/// 2–18 ms (`BENCHMARKS.md`). Small first batches carry little of that cost each.
+pub const WRITTEN_FIRST_BATCH_MAX_RECORDS: usize = 4;
+/// The most bytes of encoded records in the first [`ReplyBody::Written`] batch; each next
+/// batch may hold twice as many, up to [`WRITTEN_BATCH_MAX_BYTES`].
+pub const WRITTEN_FIRST_BATCH_MAX_BYTES: usize = 8 * 1024;
+
+/// The [`ReplyBody::Written`] batches of `plan`: small ones first, growing to full ones.
+pub fn written_batches(plan: &WritePlan) -> Vec<SyncBatch> {
+    sync_batches_sized(plan, |i| {
+        let i = u32::try_from(i).unwrap_or(u32::MAX).min(8);
+        (
+            (WRITTEN_FIRST_BATCH_MAX_RECORDS << (2 * i)).min(WRITTEN_BATCH_MAX_RECORDS),
+            (WRITTEN_FIRST_BATCH_MAX_BYTES << i).min(WRITTEN_BATCH_MAX_BYTES),
+        )
+    })
+}
 
 /// Where the plan of [`Job::ApplyImport`] comes from.
 ///

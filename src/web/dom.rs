@@ -125,12 +125,7 @@ fn locate_in(runs: &web_sys::NodeList, cp: usize, edge: Edge) -> Option<(Node, u
 /// The index of the run holding code point `cp` among `n` runs in text order, where
 /// `start_of(i)` is run `i`'s first code point: a binary search (runs in document order are
 /// in text order).
-fn find_run(
-    n: u32,
-    start_of: impl Fn(u32) -> Option<usize>,
-    cp: usize,
-    edge: Edge,
-) -> Option<u32> {
+fn find_run(n: u32, start_of: impl Fn(u32) -> Option<usize>, cp: usize, edge: Edge) -> Option<u32> {
     let (mut lo, mut hi) = (0u32, n);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;

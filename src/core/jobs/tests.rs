@@ -555,3 +555,66 @@ fn suggestions_are_made_by_the_suggester_job_only() {
         JobOutput::Failed { .. }
     ));
 }
+
+#[test]
+fn written_batches_start_small_grow_and_keep_every_record_in_order() {
+    let put = |i: usize, bytes: usize| {
+        let key = Uuid::from_u128(i as u128 + 1).to_string();
+        (Store::Annotations, key, "x".repeat(bytes))
+    };
+    let keys = |batches: &[SyncBatch]| -> Vec<String> {
+        batches
+            .iter()
+            .flat_map(|b| b.records.iter().map(|m| m.key().1.to_owned()))
+            .collect()
+    };
+    // Small records: the batches stop at their record counts, 4, 16, 64, then 100.
+    let plan = WritePlan {
+        puts: (0..250).map(|i| put(i, 10)).collect(),
+        deletes: vec![(Store::Annotations, Uuid::from_u128(999).to_string())],
+    };
+    let batches = written_batches(&plan);
+    let sizes: Vec<usize> = batches.iter().map(|b| b.records.len()).collect();
+    assert_eq!(sizes, [4, 16, 64, 100, 67]);
+    let mut expected: Vec<String> = plan.puts.iter().map(|(_, k, _)| k.clone()).collect();
+    expected.push(Uuid::from_u128(999).to_string());
+    assert_eq!(keys(&batches), expected, "every record once, in order");
+    // Large records (5 KB): the batches stop at their byte bounds (8, 16, 32, then 64 KiB), a
+    // record larger than any bound travels alone.
+    let plan = WritePlan {
+        puts: (0..30)
+            .map(|i| put(i, if i == 29 { 100_000 } else { 5_000 }))
+            .collect(),
+        deletes: vec![],
+    };
+    let batches = written_batches(&plan);
+    let sizes: Vec<usize> = batches.iter().map(|b| b.records.len()).collect();
+    assert_eq!(
+        &sizes[..3],
+        [1, 3, 6],
+        "8, 16 and 32 KiB at first: {sizes:?}"
+    );
+    let large = Uuid::from_u128(30).to_string();
+    let alone = batches
+        .iter()
+        .find(|b| b.records.iter().any(|m| m.key().1 == large))
+        .map(|b| b.records.len());
+    assert_eq!(alone, Some(1), "the 100 KB record travels alone: {sizes:?}");
+    assert!(
+        sizes[1..].iter().any(|&n| n > 4),
+        "the next batches fill up: {sizes:?}"
+    );
+    assert_eq!(sizes.iter().sum::<usize>(), 30);
+    for b in &batches[1..] {
+        let bytes: usize = b
+            .records
+            .iter()
+            .map(|m| crate::core::storage::encode_sync(m).len())
+            .sum();
+        assert!(
+            b.records.len() == 1 || bytes <= WRITTEN_BATCH_MAX_BYTES,
+            "{bytes}"
+        );
+    }
+    assert_eq!(keys(&batches).len(), 30);
+}

@@ -92,8 +92,8 @@ pub use schema::{
 pub use sync::{
     apply_sync, apply_sync_batch, apply_written_batch, decode_sync, decode_sync_batch, encode_sync,
     encode_sync_batch, merge_annotation, merge_article, rewrite_changed_since, sync_batches,
-    sync_batches_within, sync_messages, unchanged_since, Applied, BatchApplied, SyncBatch,
-    SyncMessage, Winner, SYNC_BATCH_MAX_BYTES, SYNC_BATCH_MAX_RECORDS, SYNC_VERSION,
+    sync_batches_sized, sync_batches_within, sync_messages, unchanged_since, Applied, BatchApplied,
+    SyncBatch, SyncMessage, Winner, SYNC_BATCH_MAX_BYTES, SYNC_BATCH_MAX_RECORDS, SYNC_VERSION,
 };
 
 #[cfg(test)]

@@ -259,11 +259,21 @@ pub fn sync_batches_within(
     max_records: usize,
     max_bytes: usize,
 ) -> Vec<SyncBatch> {
+    sync_batches_sized(plan, |_| (max_records, max_bytes))
+}
+
+/// [`sync_batches`] where batch `i` (from 0) holds at most `bounds(i)` = (records, bytes of
+/// encoded records); a larger single record travels alone.
+pub fn sync_batches_sized(
+    plan: &WritePlan,
+    bounds: impl Fn(usize) -> (usize, usize),
+) -> Vec<SyncBatch> {
     let mut batches = Vec::new();
     let mut current = SyncBatch::default();
     let mut bytes = 0;
     for message in sync_messages(plan) {
         let size = encode_sync(&message).len();
+        let (max_records, max_bytes) = bounds(batches.len());
         let full = current.records.len() >= max_records || bytes + size > max_bytes;
         if full && !current.records.is_empty() {
             batches.push(std::mem::take(&mut current));
