@@ -193,9 +193,9 @@ pub enum ImportTarget {
 
 /// The most records in one [`ReplyBody::Written`] batch: the page applies and renders each
 /// batch in a task of its own, which must stay short for the page to answer a key press or
-/// a click at once. The first batch costs most (the annotation list is first drawn then):
-/// at 250 records and 256 KiB it took 55–63 ms in the benchmark's nested import, at 100 and
-/// 64 KiB no task of the import reaches 50 ms (`BENCHMARKS.md`).
+/// a click at once: at 250 records and 256 KiB a batch took 55–63 ms in the benchmark's
+/// nested import, at 100 and 64 KiB most runs had no task of 50 ms (`BENCHMARKS.md`). The
+/// first batches are smaller still ([`written_batches`]).
 pub const WRITTEN_BATCH_MAX_RECORDS: usize = 100;
 /// The most bytes of encoded records in one [`ReplyBody::Written`] batch (a larger record
 /// travels alone).
