@@ -252,6 +252,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 article = drop_repeats(&article);
             }
             if filters.notices {
+                article = boilerplate::without_control_rows(&article);
                 article = article
                     .lines()
                     .filter(|l| !boilerplate::is_notice(l))

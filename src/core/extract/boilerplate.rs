@@ -758,6 +758,78 @@ pub(super) fn is_notice(line: &str) -> bool {
     is_photo_credit(&lower) || is_timestamp(&lower)
 }
 
+/// The one-word labels of a row of share, print and comment controls, lower-case ("Print",
+/// "Email", "Tweet", "Recommend"): none is a notice alone, a run of them is a control row.
+const CONTROL_WORDS: &[&str] = &[
+    "print",
+    "email",
+    "e-mail",
+    "mail",
+    "share",
+    "tweet",
+    "recommend",
+    "comment",
+    "comments",
+    "like",
+    "save",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "whatsapp",
+    "flipboard",
+    "telegram",
+    "messenger",
+    "google+",
+];
+
+/// A control row has at least this many of [`CONTROL_WORDS`], one a line, in a run.
+pub const CONTROL_ROW_MIN_LINES: usize = 3;
+
+/// `article` without its control rows: runs of at least [`CONTROL_ROW_MIN_LINES`] lines that
+/// are each one of [`CONTROL_WORDS`] ("Print", "Email", "Share", "Tweet"; blank lines between
+/// them do not end a run). One such word alone stays (a heading "Email", a line "Like").
+pub(super) fn without_control_rows(article: &str) -> String {
+    let lines: Vec<&str> = article.lines().collect();
+    let control = |l: &str| {
+        let bare = l
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '+')
+            .to_lowercase();
+        CONTROL_WORDS.contains(&bare.as_str())
+    };
+    let mut keep = vec![true; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if !control(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < lines.len() && (lines[j].trim().is_empty() || control(lines[j])) {
+            if !lines[j].trim().is_empty() {
+                run.push(j);
+            }
+            j += 1;
+        }
+        if run.len() >= CONTROL_ROW_MIN_LINES {
+            for k in run {
+                keep[k] = false;
+            }
+        }
+        i = j;
+    }
+    lines
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(l, _)| *l)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A paragraph of prose has at least this many words…
 pub const PROSE_MIN_WORDS: usize = 12;
 

@@ -806,3 +806,20 @@ fn a_form_taken_for_the_article_is_taken_again_without_forms() {
         first.article
     );
 }
+
+#[test]
+fn a_row_of_share_and_print_controls_is_dropped() {
+    let html = article_with(
+        "<h2>Email</h2><p>Residents can write to the council until May.</p>\
+         <ul class=\"user-tools\"><li><a href=\"#\">Print</a></li><li><a href=\"#\">Email</a></li>\
+         <li><a href=\"#\">Recommend</a></li><li><a href=\"#\">Tweet</a></li></ul>",
+    );
+    let c = extract(&html, None);
+    for gone in ["Print", "Recommend", "Tweet"] {
+        assert!(!c.article.contains(gone), "{gone:?} kept: {:?}", c.article);
+    }
+    assert_five_paragraphs_kept(&c.article);
+    // One such word alone is not a row: the heading stays.
+    assert!(c.article.contains("Email\n"), "{:?}", c.article);
+    assert!(c.article.contains("write to the council"));
+}
