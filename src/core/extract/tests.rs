@@ -823,3 +823,19 @@ fn a_row_of_share_and_print_controls_is_dropped() {
     assert!(c.article.contains("Email\n"), "{:?}", c.article);
     assert!(c.article.contains("write to the council"));
 }
+
+#[test]
+fn a_caption_that_repeats_its_images_alternative_text_is_dropped() {
+    let html = article_with(
+        "<p>The ferry crossed twice that morning, as the old timetable had it.</p>\
+         <div class=\"pic\"><div><img src=\"a.jpg\" alt=\"The mayor at the harbour on Monday.\">\
+         </div><div>The mayor at the harbour on Monday.</div></div>\
+         <img src=\"b.jpg\" alt=\"The ferry crossed twice that morning, as the old timetable had it.\">",
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("The mayor at the harbour"), "{:?}", c.article);
+    assert!(c.whole.contains("The mayor at the harbour"));
+    assert_five_paragraphs_kept(&c.article);
+    // Text above an image that repeats it as its alternative text is not its caption.
+    assert!(c.article.contains("The ferry crossed twice"), "{:?}", c.article);
+}
