@@ -58,6 +58,8 @@ const WIDGET_WORDS: &[&str] = &[
     "modal",
     "popup",
     "disclosure",
+    // A drop-down panel (an author's card, a menu).
+    "dropdown",
 ];
 
 /// The elements that may be a widget: blocks, never a phrase's `<span>` (a syntax
@@ -1370,6 +1372,7 @@ mod tests {
             "social share-bar",
             "most-read-list",
             "about-the-author",
+            "author-dropdown",
             "author-box",
             "authorbox",
             "graf--pullquote",

@@ -839,3 +839,14 @@ fn a_caption_that_repeats_its_images_alternative_text_is_dropped() {
     // Text above an image that repeats it as its alternative text is not its caption.
     assert!(c.article.contains("The ferry crossed twice"), "{:?}", c.article);
 }
+
+#[test]
+fn a_drop_down_panel_is_dropped() {
+    let html = article_with(
+        "<div class=\"author-dropdown\"><p>Jo Lake writes about the city's roads and bridges \
+         for the Ledger, and before that wrote about schools.</p><a href=\"/jo\">More</a></div>",
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("Jo Lake writes"), "{:?}", c.article);
+    assert_five_paragraphs_kept(&c.article);
+}
