@@ -280,6 +280,12 @@ const LABELS: &[&str] = &[
     "now playing",
     "loading",
     "back to top",
+    // A byline's label left without its names (the names were a script's, or a link's image).
+    "by",
+    "written by",
+    "posted by",
+    "author",
+    "authors",
 ];
 
 /// The labels of share, print, comment and paging controls in German, French, Spanish,
@@ -1342,6 +1348,19 @@ fn is_photo_credit(lower: &str) -> bool {
             return true;
         }
     }
+    // "- Tapie in 2008. REUTERS/Jane Doe -": an agency's credit with its photographer, in a
+    // short caption line (at most 25 words and 160 characters), the agency a word of its own
+    // ("(c)AFP/…" closing a paragraph of Japanese, written without spaces, is the story's).
+    let agency = ["reuters/", "afp/", "epa/", "dpa/", "anp/", "xinhua/", "ap photo/"]
+        .iter()
+        .any(|a| {
+            lower.match_indices(a).any(|(at, _)| {
+                at == 0 || lower[..at].ends_with(|c: char| c.is_whitespace() || c == '(')
+            })
+        });
+    if agency && lower.split_whitespace().count() <= 25 && lower.chars().count() <= 160 {
+        return true;
+    }
     [
         "getty images",
         "shutterstock",
@@ -1411,6 +1430,11 @@ mod tests {
             "© 2026 The Coastal Ledger. All rights reserved.",
             "Copyright 2026 The Associated Press. All rights reserved.",
             "The old bridge at dawn. (AP Photo/Jane Doe)",
+            "- The mayor at the harbour in 2019. REUTERS/Jane Doe -",
+            "The old bridge at dawn. AFP/Jane Doe",
+            "By:",
+            "Written by",
+            "Author",
             "Workers in the tunnel. Photograph: Jane Doe/Getty Images",
             "— Share this —",
             "toggle caption",
@@ -1436,6 +1460,10 @@ mod tests {
             assert!(is_notice(yes), "{yes}");
         }
         for no in [
+            // An agency's credit closing a paragraph written without spaces is the story's.
+            "市長は港で新しい橋の計画を発表し、工事は来年の春に始まると述べた。(c)AFP/Jane Doe",
+            "Reporters visited twitter.com/reuters/status pages for the survey.",
+            "By the harbour, the council met again.",
             "The council voted on Tuesday to rebuild the old bridge.",
             "Readers shared their photos of the bridge.",
             "“We read more than we could use,” she said.",

@@ -850,3 +850,14 @@ fn a_drop_down_panel_is_dropped() {
     assert!(!c.article.contains("Jo Lake writes"), "{:?}", c.article);
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn an_empty_byline_label_and_an_agency_credit_are_dropped() {
+    let html = article_with(
+        "<p>By:</p><p>- The mayor at the harbour in 2019. REUTERS/Jane Doe -</p>",
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("By:"), "{:?}", c.article);
+    assert!(!c.article.contains("REUTERS/Jane Doe"), "{:?}", c.article);
+    assert_five_paragraphs_kept(&c.article);
+}
