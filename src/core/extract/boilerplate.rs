@@ -1065,6 +1065,13 @@ const TIMESTAMP_WORDS_OTHER: &[&str] = &[
     "wczoraj",
     "šodien",
     "vakar",
+    // Arabic: "last update", "published", "at the hour".
+    "آخر",
+    "اخر",
+    "تحديث",
+    "نشر",
+    "الساعة",
+    "بتوقيت",
 ];
 
 const MONTH_WORDS_OTHER: &[&str] = &[
@@ -1140,6 +1147,35 @@ const MONTH_WORDS_OTHER: &[&str] = &[
     "października",
     "listopada",
     "grudnia",
+    // Arabic: the Levantine names and those taken from the Latin ones (a page often gives
+    // both, "آب/اغسطس").
+    "كانون",
+    "الثاني",
+    "الأول",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "اغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 ];
 
 const DAY_WORDS_OTHER: &[&str] = &[
@@ -1191,6 +1227,15 @@ const DAY_WORDS_OTHER: &[&str] = &[
     "piątek",
     "sobota",
     "niedziela",
+    // Arabic.
+    "الأحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
 ];
 
 /// Units of a relative stamp ("Updated 3 hours ago").
@@ -1256,7 +1301,17 @@ fn is_timestamp(lower: &str) -> bool {
     let (mut dated, mut month, mut ago) = (false, false, false);
     let (mut years, mut clocks, mut days) = (0, 0, 0);
     for raw in lower.split_whitespace() {
-        let w = raw.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';'));
+        let w = raw.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';' | '،'));
+        // "(GMT+0400)": a zone with its offset.
+        let w = ["gmt", "utc"]
+            .iter()
+            .find_map(|z| w.strip_prefix(z))
+            .filter(|o| {
+                o.strip_prefix(['+', '-']).is_some_and(|d| {
+                    !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b == b':')
+                })
+            })
+            .map_or(w, |_| "gmt");
         let w = w
             .strip_suffix("am")
             .or_else(|| w.strip_suffix("pm"))
@@ -1274,7 +1329,9 @@ fn is_timestamp(lower: &str) -> bool {
         {
             continue;
         }
-        if MONTH_WORDS.contains(&w) || MONTH_WORDS_OTHER.contains(&w) {
+        // "آب/اغسطس": one month in two calendars' names.
+        let months = |m: &str| MONTH_WORDS.contains(&m) || MONTH_WORDS_OTHER.contains(&m);
+        if months(w) || (w.contains('/') && w.split('/').all(months)) {
             month = true;
             continue;
         }
@@ -1351,13 +1408,21 @@ fn is_photo_credit(lower: &str) -> bool {
     // "- Tapie in 2008. REUTERS/Jane Doe -": an agency's credit with its photographer, in a
     // short caption line (at most 25 words and 160 characters), the agency a word of its own
     // ("(c)AFP/…" closing a paragraph of Japanese, written without spaces, is the story's).
-    let agency = ["reuters/", "afp/", "epa/", "dpa/", "anp/", "xinhua/", "ap photo/"]
-        .iter()
-        .any(|a| {
-            lower.match_indices(a).any(|(at, _)| {
-                at == 0 || lower[..at].ends_with(|c: char| c.is_whitespace() || c == '(')
-            })
-        });
+    let agency = [
+        "reuters/",
+        "afp/",
+        "epa/",
+        "dpa/",
+        "anp/",
+        "xinhua/",
+        "ap photo/",
+    ]
+    .iter()
+    .any(|a| {
+        lower.match_indices(a).any(|(at, _)| {
+            at == 0 || lower[..at].ends_with(|c: char| c.is_whitespace() || c == '(')
+        })
+    });
     if agency && lower.split_whitespace().count() <= 25 && lower.chars().count() <= 160 {
         return true;
     }
@@ -1435,6 +1500,8 @@ mod tests {
             "By:",
             "Written by",
             "Author",
+            "الخميس، 12 أيار/مايو 2022، آخر تحديث 09:30 (GMT+0300)",
+            "Updated 10:15 (GMT+0100), 3 May 2022",
             "Workers in the tunnel. Photograph: Jane Doe/Getty Images",
             "— Share this —",
             "toggle caption",
@@ -1464,6 +1531,7 @@ mod tests {
             "市長は港で新しい橋の計画を発表し、工事は来年の春に始まると述べた。(c)AFP/Jane Doe",
             "Reporters visited twitter.com/reuters/status pages for the survey.",
             "By the harbour, the council met again.",
+            "قال المجلس في 12 أيار 2022 إن الجسر سيفتح في الربيع",
             "The council voted on Tuesday to rebuild the old bridge.",
             "Readers shared their photos of the bridge.",
             "“We read more than we could use,” she said.",

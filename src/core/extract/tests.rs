@@ -833,11 +833,19 @@ fn a_caption_that_repeats_its_images_alternative_text_is_dropped() {
          <img src=\"b.jpg\" alt=\"The ferry crossed twice that morning, as the old timetable had it.\">",
     );
     let c = extract(&html, None);
-    assert!(!c.article.contains("The mayor at the harbour"), "{:?}", c.article);
+    assert!(
+        !c.article.contains("The mayor at the harbour"),
+        "{:?}",
+        c.article
+    );
     assert!(c.whole.contains("The mayor at the harbour"));
     assert_five_paragraphs_kept(&c.article);
     // Text above an image that repeats it as its alternative text is not its caption.
-    assert!(c.article.contains("The ferry crossed twice"), "{:?}", c.article);
+    assert!(
+        c.article.contains("The ferry crossed twice"),
+        "{:?}",
+        c.article
+    );
 }
 
 #[test]
@@ -853,11 +861,22 @@ fn a_drop_down_panel_is_dropped() {
 
 #[test]
 fn an_empty_byline_label_and_an_agency_credit_are_dropped() {
-    let html = article_with(
-        "<p>By:</p><p>- The mayor at the harbour in 2019. REUTERS/Jane Doe -</p>",
-    );
+    let html =
+        article_with("<p>By:</p><p>- The mayor at the harbour in 2019. REUTERS/Jane Doe -</p>");
     let c = extract(&html, None);
     assert!(!c.article.contains("By:"), "{:?}", c.article);
     assert!(!c.article.contains("REUTERS/Jane Doe"), "{:?}", c.article);
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_publication_stamp_in_arabic_is_dropped() {
+    let html = article_with(
+        "<p>الخميس، 12 أيار/مايو 2022، آخر تحديث 09:30 (GMT+0300)</p>\
+         <p>قال المجلس في 12 أيار 2022 إن الجسر سيفتح في الربيع</p>",
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("آخر تحديث"), "{:?}", c.article);
+    assert!(c.article.contains("قال المجلس"), "{:?}", c.article);
     assert_five_paragraphs_kept(&c.article);
 }
