@@ -280,12 +280,19 @@ const LABELS: &[&str] = &[
     "now playing",
     "loading",
     "back to top",
-    // A byline's label left without its names (the names were a script's, or a link's image).
+    // A byline's label left without its names (the names were a script's, a link's image, or
+    // the next line's).
     "by",
     "written by",
     "posted by",
     "author",
     "authors",
+    "autor",
+    "autoren",
+    "auteur",
+    "auteurs",
+    "autore",
+    "autori",
 ];
 
 /// The labels of share, print, comment and paging controls in German, French, Spanish,
@@ -1500,6 +1507,7 @@ mod tests {
             "By:",
             "Written by",
             "Author",
+            "Autoren:",
             "الخميس، 12 أيار/مايو 2022، آخر تحديث 09:30 (GMT+0300)",
             "Updated 10:15 (GMT+0100), 3 May 2022",
             "Workers in the tunnel. Photograph: Jane Doe/Getty Images",
