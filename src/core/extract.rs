@@ -360,9 +360,10 @@ fn prune(doc: &Document, filters: PostFilters) {
     }
 }
 
-/// An image's alternative text with at least this many words is a sentence a caption under
-/// it may repeat (shorter ones, "Photo", "Jane Doe", are also a heading's or a name's).
-pub const ALT_CAPTION_MIN_WORDS: usize = 5;
+/// An image's alternative text with at least this many words is one a caption under it may
+/// repeat ("Jane Doe.", "The mayor at the harbour."); one word ("Photo", "Logo") is also a
+/// label's.
+pub const ALT_CAPTION_MIN_WORDS: usize = 2;
 
 /// The elements that may be a caption repeating an image's alternative text.
 const CAPTION_ELEMENTS: &[&str] = &["div", "p", "span", "em", "small"];

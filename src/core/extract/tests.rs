@@ -830,6 +830,7 @@ fn a_caption_that_repeats_its_images_alternative_text_is_dropped() {
         "<p>The ferry crossed twice that morning, as the old timetable had it.</p>\
          <div class=\"pic\"><div><img src=\"a.jpg\" alt=\"The mayor at the harbour on Monday.\">\
          </div><div>The mayor at the harbour on Monday.</div></div>\
+         <div class=\"pic\"><img src=\"c.jpg\" alt=\"Jo Lake.\"><p>Jo Lake.</p></div>\
          <img src=\"b.jpg\" alt=\"The ferry crossed twice that morning, as the old timetable had it.\">",
     );
     let c = extract(&html, None);
