@@ -770,7 +770,46 @@ pub(super) fn is_notice(line: &str) -> bool {
     if credit {
         return true;
     }
-    is_photo_credit(&lower) || is_timestamp(&lower)
+    is_photo_credit(&lower) || is_timestamp(&lower) || is_social_link(&lower)
+}
+
+/// The addresses of social networks' pages.
+const SOCIAL_HOSTS: &[&str] = &[
+    "facebook.com/",
+    "fb.me/",
+    "twitter.com/",
+    "x.com/",
+    "instagram.com/",
+    "youtube.com/",
+    "tiktok.com/",
+    "t.me/",
+    "line.me/",
+    "linkedin.com/",
+    "threads.net/",
+    "bsky.app/",
+];
+
+/// A line that is a site's or a person's page on a social network, in at most four words:
+/// "Facebook https://fb.me/ledger", "Twitter: https://twitter.com/janedoe" (a follow-us list,
+/// in whatever language its labels are). Only a page's address (one part after the host): a
+/// post's ("twitter.com/janedoe/status/1") is cited, in a note or an embed's fallback, and a
+/// sentence that names a page has more words.
+fn is_social_link(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() <= 4
+        && words.iter().any(|w| {
+            let w = w
+                .strip_prefix("https://")
+                .or_else(|| w.strip_prefix("http://"))
+                .unwrap_or(w);
+            let w = w.strip_prefix("www.").unwrap_or(w);
+            SOCIAL_HOSTS.iter().any(|h| {
+                w.strip_prefix(h).is_some_and(|path| {
+                    let path = path.trim_end_matches('/');
+                    !path.is_empty() && !path.contains('/')
+                })
+            })
+        })
 }
 
 /// The one-word labels of a row of share, print and comment controls, lower-case ("Print",
@@ -1508,6 +1547,8 @@ mod tests {
             "Written by",
             "Author",
             "Autoren:",
+            "Facebook https://fb.me/coastalledger",
+            "Twitter: twitter.com/janedoe",
             "الخميس، 12 أيار/مايو 2022، آخر تحديث 09:30 (GMT+0300)",
             "Updated 10:15 (GMT+0100), 3 May 2022",
             "Workers in the tunnel. Photograph: Jane Doe/Getty Images",
@@ -1539,6 +1580,8 @@ mod tests {
             "市長は港で新しい橋の計画を発表し、工事は来年の春に始まると述べた。(c)AFP/Jane Doe",
             "Reporters visited twitter.com/reuters/status pages for the survey.",
             "By the harbour, the council met again.",
+            "[3] https://twitter.com/janedoe/status/123456",
+            "The council posts its agenda at facebook.com/harbourcouncil every week.",
             "قال المجلس في 12 أيار 2022 إن الجسر سيفتح في الربيع",
             "The council voted on Tuesday to rebuild the old bridge.",
             "Readers shared their photos of the bridge.",

@@ -881,3 +881,27 @@ fn a_publication_stamp_in_arabic_is_dropped() {
     assert!(c.article.contains("قال المجلس"), "{:?}", c.article);
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_follow_us_list_of_social_pages_is_dropped() {
+    let html = article_with(
+        "<p>Follow the Ledger:</p><p>Facebook https://fb.me/coastalledger</p>\
+         <p>Mastodon https://mastodon.social/@ledger</p>\
+         <p>Twitter https://twitter.com/coastalledger</p>\
+         <p>[1] https://twitter.com/coastalledger/status/123456</p>",
+    );
+    let c = extract(&html, None);
+    assert!(
+        !c.article.contains("fb.me/coastalledger"),
+        "{:?}",
+        c.article
+    );
+    assert!(!c
+        .article
+        .contains("Twitter https://twitter.com/coastalledger\n"));
+    // A post's address is cited (a note), not a page to follow.
+    assert!(c
+        .article
+        .contains("[1] https://twitter.com/coastalledger/status/123456"));
+    assert_five_paragraphs_kept(&c.article);
+}
