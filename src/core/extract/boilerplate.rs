@@ -770,7 +770,51 @@ pub(super) fn is_notice(line: &str) -> bool {
     if credit {
         return true;
     }
-    is_photo_credit(&lower) || is_timestamp(&lower) || is_social_link(&lower)
+    is_photo_credit(&lower)
+        || is_timestamp(&lower)
+        || is_social_link(&lower)
+        || is_disclaimer(&lower)
+}
+
+/// How an opinion disclaimer says that the views are not the publication's.
+const DISCLAIMER_PHRASES: &[&str] = &[
+    "do not necessarily reflect",
+    "does not necessarily reflect",
+    "not necessarily those of",
+    "do not reflect the views",
+    "does not reflect the views",
+    "not responsible for the opinions",
+    "nicht notwendigerweise die",
+    "nicht unbedingt die",
+    "ne reflètent pas nécessairement",
+    "n'engagent que",
+    "no reflejan necesariamente",
+    "no necesariamente reflejan",
+    "لا تعبر عن رأي",
+];
+
+/// Who a disclaimer speaks of: the author, the contributors, the editors.
+const DISCLAIMER_WHO: &[&str] = &[
+    "expressed",
+    "author",
+    "contributor",
+    "editor",
+    "autor",
+    "redaktion",
+    "auteur",
+    "rédaction",
+    "redacción",
+    "موقع",
+    "أصحابها",
+];
+
+/// An opinion disclaimer: "The views expressed are the author's and do not necessarily reflect
+/// those of the Ledger", "Dieser Text ist die Sicht seiner Autorin, nicht unbedingt die der
+/// Redaktion". A quoted denial in a story ("the remarks do not necessarily reflect the
+/// ministry's position, a spokesman said") names no author or editor.
+fn is_disclaimer(lower: &str) -> bool {
+    DISCLAIMER_PHRASES.iter().any(|p| lower.contains(p))
+        && DISCLAIMER_WHO.iter().any(|w| lower.contains(w))
 }
 
 /// The addresses of social networks' pages.
@@ -1549,6 +1593,8 @@ mod tests {
             "Autoren:",
             "Facebook https://fb.me/coastalledger",
             "Twitter: twitter.com/janedoe",
+            "The views expressed here are the author's and do not necessarily reflect those of the Ledger.",
+            "Dieser Text ist die Sicht seiner Autorin, nicht unbedingt die der Redaktion.",
             "الخميس، 12 أيار/مايو 2022، آخر تحديث 09:30 (GMT+0300)",
             "Updated 10:15 (GMT+0100), 3 May 2022",
             "Workers in the tunnel. Photograph: Jane Doe/Getty Images",
@@ -1581,6 +1627,7 @@ mod tests {
             "Reporters visited twitter.com/reuters/status pages for the survey.",
             "By the harbour, the council met again.",
             "[3] https://twitter.com/janedoe/status/123456",
+            "The remarks do not necessarily reflect the ministry's position, a spokesman said.",
             "The council posts its agenda at facebook.com/harbourcouncil every week.",
             "قال المجلس في 12 أيار 2022 إن الجسر سيفتح في الربيع",
             "The council voted on Tuesday to rebuild the old bridge.",

@@ -905,3 +905,16 @@ fn a_follow_us_list_of_social_pages_is_dropped() {
         .contains("[1] https://twitter.com/coastalledger/status/123456"));
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn an_opinion_disclaimer_is_dropped() {
+    let html = article_with(
+        "<p>The views expressed here are the author's and do not necessarily reflect those of \
+         the Ledger.</p><p>The harbour board's remarks do not necessarily reflect the council's \
+         position, a spokesman said on Tuesday.</p>",
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("views expressed"), "{:?}", c.article);
+    assert!(c.article.contains("a spokesman said"), "{:?}", c.article);
+    assert_five_paragraphs_kept(&c.article);
+}
