@@ -380,6 +380,8 @@ const PHRASES_OTHER: &[&str] = &[
     "bookmark the permalink",
     "follow any responses to this entry",
     "kommentare und pings sind",
+    // "… press the Report an error button" (Latvian).
+    "ziņot par kļūdu",
 ];
 
 /// Words of a view counter ("Visto 314 veces", "1.234 Aufrufe", "Views: 512").
@@ -458,6 +460,21 @@ const PREFIXES: &[&str] = &[
     "image copyright",
     "image caption",
     "media caption",
+    // Asking readers to report a mistake in the story ("Spotted an error? …").
+    "spotted an error",
+    "spotted a mistake",
+    "spotted a typo",
+    "found an error",
+    "found a mistake",
+    "found a typo",
+    "report an error",
+    "report a typo",
+    "report a correction",
+    "submit a correction",
+    "fehler gefunden",
+    "signaler une erreur",
+    "reportar un error",
+    "kļūda rakstā",
 ];
 
 /// Starts of a credit line, before a name ("Photograph by Jane Doe").
@@ -1595,6 +1612,8 @@ mod tests {
             "Twitter: twitter.com/janedoe",
             "The views expressed here are the author's and do not necessarily reflect those of the Ledger.",
             "Dieser Text ist die Sicht seiner Autorin, nicht unbedingt die der Redaktion.",
+            "Spotted an error? Write to the desk.",
+            "Kļūda rakstā?",
             "الخميس، 12 أيار/مايو 2022، آخر تحديث 09:30 (GMT+0300)",
             "Updated 10:15 (GMT+0100), 3 May 2022",
             "Workers in the tunnel. Photograph: Jane Doe/Getty Images",
@@ -1628,6 +1647,7 @@ mod tests {
             "By the harbour, the council met again.",
             "[3] https://twitter.com/janedoe/status/123456",
             "The remarks do not necessarily reflect the ministry's position, a spokesman said.",
+            "Inspectors found an error in the drawings of the bridge.",
             "The council posts its agenda at facebook.com/harbourcouncil every week.",
             "قال المجلس في 12 أيار 2022 إن الجسر سيفتح في الربيع",
             "The council voted on Tuesday to rebuild the old bridge.",

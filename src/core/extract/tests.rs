@@ -918,3 +918,19 @@ fn an_opinion_disclaimer_is_dropped() {
     assert!(c.article.contains("a spokesman said"), "{:?}", c.article);
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_request_to_report_a_mistake_is_dropped() {
+    let html = article_with(
+        "<p>Spotted an error? Select the text and tell the desk.</p>\
+         <p>Inspectors found an error in the drawings of the bridge in March.</p>",
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("Spotted an error"), "{:?}", c.article);
+    assert!(
+        c.article.contains("Inspectors found an error"),
+        "{:?}",
+        c.article
+    );
+    assert_five_paragraphs_kept(&c.article);
+}
