@@ -12,7 +12,7 @@
 #   OUT:    default /tmp/traf-pages
 # Then:
 #   cd bench/extract && cargo run --release -- /tmp/traf-pages app --dump-dir /tmp/traf-dump
-#   python3 bench/extract/score-snippets.py /tmp/traf-pages /tmp/traf-dump/app__core__extract_
+#   python3 score-snippets.py /tmp/traf-pages /tmp/traf-dump/app__core__extract_ [--pages]
 set -euo pipefail
 MIRROR=${1:-/work/.mirror/adbar+trafilatura/repo}
 OUT=${2:-/tmp/traf-pages}
