@@ -252,6 +252,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 article = drop_repeats(&article);
             }
             if filters.notices {
+                article = boilerplate::without_control_rows(&article);
                 article = article
                     .lines()
                     .filter(|l| !boilerplate::is_notice(l))
@@ -308,6 +309,9 @@ fn prune(doc: &Document, filters: PostFilters) {
     if filters.widgets {
         doomed.extend(small_widgets(doc));
     }
+    if filters.captions {
+        doomed.extend(alt_captions(doc));
+    }
     for n in doc.root().descendants() {
         let Some(name) = element_name(&n) else {
             continue;
@@ -354,6 +358,47 @@ fn prune(doc: &Document, filters: PostFilters) {
     for n in doomed {
         n.remove_from_parent();
     }
+}
+
+/// An image's alternative text with at least this many words is one a caption under it may
+/// repeat ("Jane Doe.", "The mayor at the harbour."); one word ("Photo", "Logo") is also a
+/// label's.
+pub const ALT_CAPTION_MIN_WORDS: usize = 2;
+
+/// The elements that may be a caption repeating an image's alternative text.
+const CAPTION_ELEMENTS: &[&str] = &["div", "p", "span", "em", "small"];
+
+/// Captions set right after their image with the image's alternative text, word for word, in
+/// a page without `<figcaption>` or a caption class (`<div><img alt="The mayor at the
+/// harbour."></div><div>The mayor at the harbour.</div>`): of the image, then of its parent and
+/// grandparent, the next two elements whose whole text is the alternative text (at least
+/// [`ALT_CAPTION_MIN_WORDS`] words, white space collapsed). Only after the image: a standfirst
+/// or a recipe's step above it that an image repeats as its alternative text stays.
+fn alt_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut found = Vec::new();
+    for img in doc.select("img[alt]").nodes() {
+        let alt = collapse(&img.attr("alt").unwrap_or_default());
+        if alt.split_whitespace().count() < ALT_CAPTION_MIN_WORDS {
+            continue;
+        }
+        let mut at = Some(*img);
+        for _ in 0..3 {
+            let Some(node) = at else { break };
+            let mut next = node.next_element_sibling();
+            for _ in 0..2 {
+                let Some(sib) = next else { break };
+                if element_name(&sib).is_some_and(|n| CAPTION_ELEMENTS.contains(&n.as_str()))
+                    && collapse(&sib.text()) == alt
+                {
+                    found.push(sib);
+                }
+                next = sib.next_element_sibling();
+            }
+            at = node.parent();
+        }
+    }
+    found
 }
 
 /// The lowercase tag name of `n`, or `None` when `n` is not an element.

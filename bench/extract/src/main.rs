@@ -5,7 +5,10 @@
 //!
 //! Each page directory holds `source.html`, `expected.html` and `expected-metadata.json`, or
 //! (`fetch-devset.sh`'s pages) `expected.txt`, a plain-text reference used instead of
-//! expected.html when present.
+//! expected.html when present. A page whose `expected-metadata.json` says `"reference":
+//! "prefix"` (fetch-goose3.sh's pages: the reference is only the article's beginning) is scored
+//! over what the reference covers: the candidate's text from its start to where the reference's
+//! last shingle is found (see `covered`), and a reference cut inside a word loses that word.
 //! Content score: word 4-shingles (Unicode words, lowercased) of the reference (the text of
 //! expected.html) and of the candidate's text, as multisets; precision = |cand ∩ ref| / |cand|,
 //! recall = |cand ∩ ref| / |ref|, F1 their harmonic mean (a text of fewer than 4 words is one
@@ -27,6 +30,10 @@ struct Page {
     reference: HashMap<Vec<String>, usize>,
     ref_shingles: usize,
     ref_words: usize,
+    /// The reference is only the beginning of the article (see `covered`).
+    prefix: bool,
+    /// The reference's last shingle (prefix pages).
+    ref_last: Option<Vec<String>>,
     title: Option<String>,
     byline: Option<String>,
     date: Option<String>,
@@ -36,8 +43,7 @@ fn words(text: &str) -> Vec<String> {
     text.unicode_words().map(|w| w.to_lowercase()).collect()
 }
 
-fn shingles(text: &str) -> (HashMap<Vec<String>, usize>, usize, usize) {
-    let w = words(text);
+fn shingles_of(w: Vec<String>) -> (HashMap<Vec<String>, usize>, usize, usize) {
     let mut m: HashMap<Vec<String>, usize> = HashMap::new();
     let mut n = 0;
     if w.is_empty() {
@@ -54,9 +60,48 @@ fn shingles(text: &str) -> (HashMap<Vec<String>, usize>, usize, usize) {
     (m, n, w.len())
 }
 
+/// The candidate's words from its start to the end of what a prefix reference covers: shingles
+/// are taken in order, each that the reference still has is counted against it, and the text
+/// ends after the shingle that matches the reference's last one, or else after the last shingle
+/// counted before a run of unmatched shingles as long as the reference (so the words of the
+/// article after the prefix, and a phrase of the prefix repeated far below, are not counted).
+/// Everything before the first match counts: boilerplate above the article is what this scores.
+fn covered(page: &Page, w: Vec<String>) -> Vec<String> {
+    if w.len() < 4 {
+        return w;
+    }
+    let mut left = page.reference.clone();
+    let mut end = None;
+    let mut gap = 0;
+    for (i, sh) in w.windows(4).enumerate() {
+        match left.get_mut(sh) {
+            Some(c) if *c > 0 => {
+                *c -= 1;
+                end = Some(i);
+                gap = 0;
+                if page.ref_last.as_deref() == Some(sh) {
+                    break;
+                }
+            }
+            _ => {
+                gap += 1;
+                if end.is_some() && gap > page.ref_shingles.max(10) {
+                    break;
+                }
+            }
+        }
+    }
+    match end {
+        Some(i) => w[..i + 4].to_vec(),
+        None => w,
+    }
+}
+
 /// (precision, recall, f1)
 fn score(page: &Page, text: &str) -> (f64, f64, f64) {
-    let (cand, n_cand, _) = shingles(text);
+    let w = words(text);
+    let w = if page.prefix { covered(page, w) } else { w };
+    let (cand, n_cand, _) = shingles_of(w);
     let common: usize = cand
         .iter()
         .map(|(k, c)| (*c).min(*page.reference.get(k).unwrap_or(&0)))
@@ -121,8 +166,18 @@ fn load(dir: &Path) -> Vec<Page> {
                 .ok()
                 .and_then(|s| serde_json::from_str(&s).ok())
                 .unwrap_or(serde_json::Value::Null);
-            let (reference, ref_shingles, ref_words) = shingles(&ref_text);
+            let prefix = meta.get("reference").and_then(|r| r.as_str()) == Some("prefix");
+            let mut ref_w = words(&ref_text);
+            // A reference cut inside a word (goose3's prefixes are cut at a character count)
+            // loses that word.
+            if prefix && ref_text.chars().last().is_some_and(char::is_alphanumeric) {
+                ref_w.pop();
+            }
+            let ref_last = (prefix && ref_w.len() >= 4).then(|| ref_w[ref_w.len() - 4..].to_vec());
+            let (reference, ref_shingles, ref_words) = shingles_of(ref_w);
             Page {
+                prefix,
+                ref_last,
                 name: p.file_name().unwrap().to_string_lossy().into_owned(),
                 source,
                 reference,

@@ -58,6 +58,8 @@ const WIDGET_WORDS: &[&str] = &[
     "modal",
     "popup",
     "disclosure",
+    // A drop-down panel (an author's card, a menu).
+    "dropdown",
 ];
 
 /// The elements that may be a widget: blocks, never a phrase's `<span>` (a syntax
@@ -278,6 +280,19 @@ const LABELS: &[&str] = &[
     "now playing",
     "loading",
     "back to top",
+    // A byline's label left without its names (the names were a script's, a link's image, or
+    // the next line's).
+    "by",
+    "written by",
+    "posted by",
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "auteur",
+    "auteurs",
+    "autore",
+    "autori",
 ];
 
 /// The labels of share, print, comment and paging controls in German, French, Spanish,
@@ -365,6 +380,8 @@ const PHRASES_OTHER: &[&str] = &[
     "bookmark the permalink",
     "follow any responses to this entry",
     "kommentare und pings sind",
+    // "… press the Report an error button" (Latvian).
+    "ziņot par kļūdu",
 ];
 
 /// Words of a view counter ("Visto 314 veces", "1.234 Aufrufe", "Views: 512").
@@ -443,6 +460,21 @@ const PREFIXES: &[&str] = &[
     "image copyright",
     "image caption",
     "media caption",
+    // Asking readers to report a mistake in the story ("Spotted an error? …").
+    "spotted an error",
+    "spotted a mistake",
+    "spotted a typo",
+    "found an error",
+    "found a mistake",
+    "found a typo",
+    "report an error",
+    "report a typo",
+    "report a correction",
+    "submit a correction",
+    "fehler gefunden",
+    "signaler une erreur",
+    "reportar un error",
+    "kļūda rakstā",
 ];
 
 /// Starts of a credit line, before a name ("Photograph by Jane Doe").
@@ -755,7 +787,162 @@ pub(super) fn is_notice(line: &str) -> bool {
     if credit {
         return true;
     }
-    is_photo_credit(&lower) || is_timestamp(&lower)
+    is_photo_credit(&lower)
+        || is_timestamp(&lower)
+        || is_social_link(&lower)
+        || is_disclaimer(&lower)
+}
+
+/// How an opinion disclaimer says that the views are not the publication's.
+const DISCLAIMER_PHRASES: &[&str] = &[
+    "do not necessarily reflect",
+    "does not necessarily reflect",
+    "not necessarily those of",
+    "do not reflect the views",
+    "does not reflect the views",
+    "not responsible for the opinions",
+    "nicht notwendigerweise die",
+    "nicht unbedingt die",
+    "ne reflètent pas nécessairement",
+    "n'engagent que",
+    "no reflejan necesariamente",
+    "no necesariamente reflejan",
+    "لا تعبر عن رأي",
+];
+
+/// Who a disclaimer speaks of: the author, the contributors, the editors.
+const DISCLAIMER_WHO: &[&str] = &[
+    "expressed",
+    "author",
+    "contributor",
+    "editor",
+    "autor",
+    "redaktion",
+    "auteur",
+    "rédaction",
+    "redacción",
+    "موقع",
+    "أصحابها",
+];
+
+/// An opinion disclaimer: "The views expressed are the author's and do not necessarily reflect
+/// those of the Ledger", "Dieser Text ist die Sicht seiner Autorin, nicht unbedingt die der
+/// Redaktion". A quoted denial in a story ("the remarks do not necessarily reflect the
+/// ministry's position, a spokesman said") names no author or editor.
+fn is_disclaimer(lower: &str) -> bool {
+    DISCLAIMER_PHRASES.iter().any(|p| lower.contains(p))
+        && DISCLAIMER_WHO.iter().any(|w| lower.contains(w))
+}
+
+/// The addresses of social networks' pages.
+const SOCIAL_HOSTS: &[&str] = &[
+    "facebook.com/",
+    "fb.me/",
+    "twitter.com/",
+    "x.com/",
+    "instagram.com/",
+    "youtube.com/",
+    "tiktok.com/",
+    "t.me/",
+    "line.me/",
+    "linkedin.com/",
+    "threads.net/",
+    "bsky.app/",
+];
+
+/// A line that is a site's or a person's page on a social network, in at most four words:
+/// "Facebook https://fb.me/ledger", "Twitter: https://twitter.com/janedoe" (a follow-us list,
+/// in whatever language its labels are). Only a page's address (one part after the host): a
+/// post's ("twitter.com/janedoe/status/1") is cited, in a note or an embed's fallback, and a
+/// sentence that names a page has more words.
+fn is_social_link(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() <= 4
+        && words.iter().any(|w| {
+            let w = w
+                .strip_prefix("https://")
+                .or_else(|| w.strip_prefix("http://"))
+                .unwrap_or(w);
+            let w = w.strip_prefix("www.").unwrap_or(w);
+            SOCIAL_HOSTS.iter().any(|h| {
+                w.strip_prefix(h).is_some_and(|path| {
+                    let path = path.trim_end_matches('/');
+                    !path.is_empty() && !path.contains('/')
+                })
+            })
+        })
+}
+
+/// The one-word labels of a row of share, print and comment controls, lower-case ("Print",
+/// "Email", "Tweet", "Recommend"): none is a notice alone, a run of them is a control row.
+const CONTROL_WORDS: &[&str] = &[
+    "print",
+    "email",
+    "e-mail",
+    "mail",
+    "share",
+    "tweet",
+    "recommend",
+    "comment",
+    "comments",
+    "like",
+    "save",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "whatsapp",
+    "flipboard",
+    "telegram",
+    "messenger",
+    "google+",
+];
+
+/// A control row has at least this many of [`CONTROL_WORDS`], one a line, in a run.
+pub const CONTROL_ROW_MIN_LINES: usize = 3;
+
+/// `article` without its control rows: runs of at least [`CONTROL_ROW_MIN_LINES`] lines that
+/// are each one of [`CONTROL_WORDS`] ("Print", "Email", "Share", "Tweet"; blank lines between
+/// them do not end a run). One such word alone stays (a heading "Email", a line "Like").
+pub(super) fn without_control_rows(article: &str) -> String {
+    let lines: Vec<&str> = article.lines().collect();
+    let control = |l: &str| {
+        let bare = l
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '+')
+            .to_lowercase();
+        CONTROL_WORDS.contains(&bare.as_str())
+    };
+    let mut keep = vec![true; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if !control(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < lines.len() && (lines[j].trim().is_empty() || control(lines[j])) {
+            if !lines[j].trim().is_empty() {
+                run.push(j);
+            }
+            j += 1;
+        }
+        if run.len() >= CONTROL_ROW_MIN_LINES {
+            for k in run {
+                keep[k] = false;
+            }
+        }
+        i = j;
+    }
+    lines
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(l, _)| *l)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A paragraph of prose has at least this many words…
@@ -985,6 +1172,13 @@ const TIMESTAMP_WORDS_OTHER: &[&str] = &[
     "wczoraj",
     "šodien",
     "vakar",
+    // Arabic: "last update", "published", "at the hour".
+    "آخر",
+    "اخر",
+    "تحديث",
+    "نشر",
+    "الساعة",
+    "بتوقيت",
 ];
 
 const MONTH_WORDS_OTHER: &[&str] = &[
@@ -1060,6 +1254,35 @@ const MONTH_WORDS_OTHER: &[&str] = &[
     "października",
     "listopada",
     "grudnia",
+    // Arabic: the Levantine names and those taken from the Latin ones (a page often gives
+    // both, "آب/اغسطس").
+    "كانون",
+    "الثاني",
+    "الأول",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "اغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 ];
 
 const DAY_WORDS_OTHER: &[&str] = &[
@@ -1111,6 +1334,15 @@ const DAY_WORDS_OTHER: &[&str] = &[
     "piątek",
     "sobota",
     "niedziela",
+    // Arabic.
+    "الأحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
 ];
 
 /// Units of a relative stamp ("Updated 3 hours ago").
@@ -1176,7 +1408,17 @@ fn is_timestamp(lower: &str) -> bool {
     let (mut dated, mut month, mut ago) = (false, false, false);
     let (mut years, mut clocks, mut days) = (0, 0, 0);
     for raw in lower.split_whitespace() {
-        let w = raw.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';'));
+        let w = raw.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';' | '،'));
+        // "(GMT+0400)": a zone with its offset.
+        let w = ["gmt", "utc"]
+            .iter()
+            .find_map(|z| w.strip_prefix(z))
+            .filter(|o| {
+                o.strip_prefix(['+', '-']).is_some_and(|d| {
+                    !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b == b':')
+                })
+            })
+            .map_or(w, |_| "gmt");
         let w = w
             .strip_suffix("am")
             .or_else(|| w.strip_suffix("pm"))
@@ -1194,7 +1436,9 @@ fn is_timestamp(lower: &str) -> bool {
         {
             continue;
         }
-        if MONTH_WORDS.contains(&w) || MONTH_WORDS_OTHER.contains(&w) {
+        // "آب/اغسطس": one month in two calendars' names.
+        let months = |m: &str| MONTH_WORDS.contains(&m) || MONTH_WORDS_OTHER.contains(&m);
+        if months(w) || (w.contains('/') && w.split('/').all(months)) {
             month = true;
             continue;
         }
@@ -1268,6 +1512,27 @@ fn is_photo_credit(lower: &str) -> bool {
             return true;
         }
     }
+    // "- Tapie in 2008. REUTERS/Jane Doe -": an agency's credit with its photographer, in a
+    // short caption line (at most 25 words and 160 characters), the agency a word of its own
+    // ("(c)AFP/…" closing a paragraph of Japanese, written without spaces, is the story's).
+    let agency = [
+        "reuters/",
+        "afp/",
+        "epa/",
+        "dpa/",
+        "anp/",
+        "xinhua/",
+        "ap photo/",
+    ]
+    .iter()
+    .any(|a| {
+        lower.match_indices(a).any(|(at, _)| {
+            at == 0 || lower[..at].ends_with(|c: char| c.is_whitespace() || c == '(')
+        })
+    });
+    if agency && lower.split_whitespace().count() <= 25 && lower.chars().count() <= 160 {
+        return true;
+    }
     [
         "getty images",
         "shutterstock",
@@ -1298,6 +1563,7 @@ mod tests {
             "social share-bar",
             "most-read-list",
             "about-the-author",
+            "author-dropdown",
             "author-box",
             "authorbox",
             "graf--pullquote",
@@ -1336,6 +1602,20 @@ mod tests {
             "© 2026 The Coastal Ledger. All rights reserved.",
             "Copyright 2026 The Associated Press. All rights reserved.",
             "The old bridge at dawn. (AP Photo/Jane Doe)",
+            "- The mayor at the harbour in 2019. REUTERS/Jane Doe -",
+            "The old bridge at dawn. AFP/Jane Doe",
+            "By:",
+            "Written by",
+            "Author",
+            "Autoren:",
+            "Facebook https://fb.me/coastalledger",
+            "Twitter: twitter.com/janedoe",
+            "The views expressed here are the author's and do not necessarily reflect those of the Ledger.",
+            "Dieser Text ist die Sicht seiner Autorin, nicht unbedingt die der Redaktion.",
+            "Spotted an error? Write to the desk.",
+            "Kļūda rakstā?",
+            "الخميس، 12 أيار/مايو 2022، آخر تحديث 09:30 (GMT+0300)",
+            "Updated 10:15 (GMT+0100), 3 May 2022",
             "Workers in the tunnel. Photograph: Jane Doe/Getty Images",
             "— Share this —",
             "toggle caption",
@@ -1361,6 +1641,15 @@ mod tests {
             assert!(is_notice(yes), "{yes}");
         }
         for no in [
+            // An agency's credit closing a paragraph written without spaces is the story's.
+            "市長は港で新しい橋の計画を発表し、工事は来年の春に始まると述べた。(c)AFP/Jane Doe",
+            "Reporters visited twitter.com/reuters/status pages for the survey.",
+            "By the harbour, the council met again.",
+            "[3] https://twitter.com/janedoe/status/123456",
+            "The remarks do not necessarily reflect the ministry's position, a spokesman said.",
+            "Inspectors found an error in the drawings of the bridge.",
+            "The council posts its agenda at facebook.com/harbourcouncil every week.",
+            "قال المجلس في 12 أيار 2022 إن الجسر سيفتح في الربيع",
             "The council voted on Tuesday to rebuild the old bridge.",
             "Readers shared their photos of the bridge.",
             "“We read more than we could use,” she said.",

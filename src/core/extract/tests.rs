@@ -806,3 +806,131 @@ fn a_form_taken_for_the_article_is_taken_again_without_forms() {
         first.article
     );
 }
+
+#[test]
+fn a_row_of_share_and_print_controls_is_dropped() {
+    let html = article_with(
+        "<h2>Email</h2><p>Residents can write to the council until May.</p>\
+         <ul class=\"user-tools\"><li><a href=\"#\">Print</a></li><li><a href=\"#\">Email</a></li>\
+         <li><a href=\"#\">Recommend</a></li><li><a href=\"#\">Tweet</a></li></ul>",
+    );
+    let c = extract(&html, None);
+    for gone in ["Print", "Recommend", "Tweet"] {
+        assert!(!c.article.contains(gone), "{gone:?} kept: {:?}", c.article);
+    }
+    assert_five_paragraphs_kept(&c.article);
+    // One such word alone is not a row: the heading stays.
+    assert!(c.article.contains("Email\n"), "{:?}", c.article);
+    assert!(c.article.contains("write to the council"));
+}
+
+#[test]
+fn a_caption_that_repeats_its_images_alternative_text_is_dropped() {
+    let html = article_with(
+        "<p>The ferry crossed twice that morning, as the old timetable had it.</p>\
+         <div class=\"pic\"><div><img src=\"a.jpg\" alt=\"The mayor at the harbour on Monday.\">\
+         </div><div>The mayor at the harbour on Monday.</div></div>\
+         <div class=\"pic\"><img src=\"c.jpg\" alt=\"Jo Lake.\"><p>Jo Lake.</p></div>\
+         <img src=\"b.jpg\" alt=\"The ferry crossed twice that morning, as the old timetable had it.\">",
+    );
+    let c = extract(&html, None);
+    assert!(
+        !c.article.contains("The mayor at the harbour"),
+        "{:?}",
+        c.article
+    );
+    assert!(c.whole.contains("The mayor at the harbour"));
+    assert_five_paragraphs_kept(&c.article);
+    // Text above an image that repeats it as its alternative text is not its caption.
+    assert!(
+        c.article.contains("The ferry crossed twice"),
+        "{:?}",
+        c.article
+    );
+}
+
+#[test]
+fn a_drop_down_panel_is_dropped() {
+    let html = article_with(
+        "<div class=\"author-dropdown\"><p>Jo Lake writes about the city's roads and bridges \
+         for the Ledger, and before that wrote about schools.</p><a href=\"/jo\">More</a></div>",
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("Jo Lake writes"), "{:?}", c.article);
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn an_empty_byline_label_and_an_agency_credit_are_dropped() {
+    let html =
+        article_with("<p>By:</p><p>- The mayor at the harbour in 2019. REUTERS/Jane Doe -</p>");
+    let c = extract(&html, None);
+    assert!(!c.article.contains("By:"), "{:?}", c.article);
+    assert!(!c.article.contains("REUTERS/Jane Doe"), "{:?}", c.article);
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_publication_stamp_in_arabic_is_dropped() {
+    let html = article_with(
+        "<p>الخميس، 12 أيار/مايو 2022، آخر تحديث 09:30 (GMT+0300)</p>\
+         <p>قال المجلس في 12 أيار 2022 إن الجسر سيفتح في الربيع</p>",
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("آخر تحديث"), "{:?}", c.article);
+    assert!(c.article.contains("قال المجلس"), "{:?}", c.article);
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_follow_us_list_of_social_pages_is_dropped() {
+    let html = article_with(
+        "<p>Follow the Ledger:</p><p>Facebook https://fb.me/coastalledger</p>\
+         <p>Mastodon https://mastodon.social/@ledger</p>\
+         <p>Twitter https://twitter.com/coastalledger</p>\
+         <p>[1] https://twitter.com/coastalledger/status/123456</p>",
+    );
+    let c = extract(&html, None);
+    assert!(
+        !c.article.contains("fb.me/coastalledger"),
+        "{:?}",
+        c.article
+    );
+    assert!(!c
+        .article
+        .contains("Twitter https://twitter.com/coastalledger\n"));
+    // A post's address is cited (a note), not a page to follow.
+    assert!(c
+        .article
+        .contains("[1] https://twitter.com/coastalledger/status/123456"));
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn an_opinion_disclaimer_is_dropped() {
+    let html = article_with(
+        "<p>The views expressed here are the author's and do not necessarily reflect those of \
+         the Ledger.</p><p>The harbour board's remarks do not necessarily reflect the council's \
+         position, a spokesman said on Tuesday.</p>",
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("views expressed"), "{:?}", c.article);
+    assert!(c.article.contains("a spokesman said"), "{:?}", c.article);
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_request_to_report_a_mistake_is_dropped() {
+    let html = article_with(
+        "<p>Spotted an error? Select the text and tell the desk.</p>\
+         <p>Inspectors found an error in the drawings of the bridge in March.</p>",
+    );
+    let c = extract(&html, None);
+    assert!(!c.article.contains("Spotted an error"), "{:?}", c.article);
+    assert!(
+        c.article.contains("Inspectors found an error"),
+        "{:?}",
+        c.article
+    );
+    assert_five_paragraphs_kept(&c.article);
+}
