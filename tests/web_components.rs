@@ -3102,3 +3102,66 @@ async fn sync_status_says_where_sync_stands() {
     );
     assert_eq!(text(&status).trim(), "Receiving 40");
 }
+
+mod modal_focus {
+    use super::*;
+    use article_annotator::web::components::modal::Modal;
+    use yew::prelude::*;
+
+    /// Resolves after the next animation frame.
+    async fn next_frame() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+
+    #[function_component(FarControl)]
+    fn far_control() -> Html {
+        html! {
+            <Modal labelled_by="far-title" on_close={Callback::from(|_| ())}>
+                <h2 id="far-title">{ "Far" }</h2>
+                <button type="button" style="display: none">{ "Hidden" }</button>
+                <div style="height: 3000px">{ "Text to read first." }</div>
+                <input id="far" aria-label="Far field" />
+            </Modal>
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_dialog_focuses_its_first_shown_control_then_scrolls_it_into_view_a_frame_later() {
+        let host = host();
+        host.set_attribute("style", "height: 200px; overflow: auto")
+            .unwrap();
+        let _h = yew::Renderer::<FarControl>::with_root(host.clone()).render();
+        yew::scheduler::flush().await;
+        let far = query(&host, "#far");
+        let active = document().active_element();
+        assert!(
+            active.is_some_and(|a| a.is_same_node(Some(far.as_ref()))),
+            "the first shown control has focus at once (the display: none button is skipped)"
+        );
+        assert_eq!(
+            host.scroll_top(),
+            0,
+            "focusing did not lay out and scroll the page in the render's task"
+        );
+        next_frame().await;
+        next_frame().await;
+        let (field, frame) = (
+            far.get_bounding_client_rect(),
+            host.get_bounding_client_rect(),
+        );
+        assert!(
+            host.scroll_top() > 0
+                && field.top() >= frame.top() - 1.0
+                && field.bottom() <= frame.bottom() + 1.0,
+            "a frame later the focused control is in view: field {}..{}, frame {}..{}",
+            field.top(),
+            field.bottom(),
+            frame.top(),
+            frame.bottom()
+        );
+        host.remove();
+    }
+}
