@@ -319,6 +319,16 @@ fn article_with(extra: &str) -> String {
 }
 
 /// Asserts that the five paragraphs of [`article_with`] are all in `article`.
+/// `text` holds `needle` (the whole text is printed when it does not).
+fn assert_has(text: &str, needle: &str) {
+    assert!(text.contains(needle), "{needle:?} missing from {text:?}");
+}
+
+/// `text` does not hold `needle`.
+fn assert_lacks(text: &str, needle: &str) {
+    assert!(!text.contains(needle), "{needle:?} kept in {text:?}");
+}
+
 fn assert_five_paragraphs_kept(article: &str) {
     assert_eq!(
         article.matches("The council voted").count(),
@@ -377,7 +387,7 @@ fn a_widget_class_on_the_article_itself_never_empties_it() {
     assert!(c.found);
     assert_eq!(c.article.matches("The council voted").count(), 4);
     // A small widget inside the large one still goes.
-    assert!(!c.article.contains("Share on Mastodon"), "{:?}", c.article);
+    assert_lacks(&c.article, "Share on Mastodon");
 }
 
 #[test]
@@ -613,8 +623,8 @@ fn a_byline_at_either_end_of_the_article_is_dropped() {
          <p>Von Jane Doe // 27. November 2026</p></article></body></html>"
     );
     let c = extract(&html, None);
-    assert!(!c.article.contains("Lindqvist"), "{:?}", c.article);
-    assert!(!c.article.contains("Jane Doe"), "{:?}", c.article);
+    assert_lacks(&c.article, "Lindqvist");
+    assert_lacks(&c.article, "Jane Doe");
     // A heading or a sentence that starts with "By" stays, and so does a byline-like line
     // in the middle of the article.
     assert!(c.article.contains("By The Numbers"));
@@ -678,11 +688,7 @@ fn a_consent_banner_is_never_taken_for_the_article() {
          </body></html>"
     );
     let c = extract(&html, None);
-    assert!(
-        !c.article.contains("this site uses cookies"),
-        "{:?}",
-        c.article
-    );
+    assert_lacks(&c.article, "this site uses cookies");
     assert!(c.article.contains("Ferry fares rise again, part 3"));
     // The whole page's text keeps it.
     assert!(c.whole.contains("this site uses cookies"));
@@ -708,16 +714,8 @@ fn a_widget_taken_for_the_article_is_taken_again_without_widgets() {
          <div class=\"author-description\"><p>{bio}</p><p>{bio}</p></div></body></html>"
     );
     let c = extract(&html, None);
-    assert!(
-        c.article.contains("At 3:00 the ferry service"),
-        "{:?}",
-        c.article
-    );
-    assert!(
-        !c.article.contains("Jane Doe has covered"),
-        "{:?}",
-        c.article
-    );
+    assert_has(&c.article, "At 3:00 the ferry service");
+    assert_lacks(&c.article, "Jane Doe has covered");
 }
 
 #[test]
@@ -781,16 +779,8 @@ fn a_form_taken_for_the_article_is_taken_again_without_forms() {
          <button>Send</button></form></body></html>"
     );
     let c = extract(&html, None);
-    assert!(
-        c.article.contains("At 3:00 the ferry service"),
-        "{:?}",
-        c.article
-    );
-    assert!(
-        !c.article.contains("I agree that the Ledger"),
-        "{:?}",
-        c.article
-    );
+    assert_has(&c.article, "At 3:00 the ferry service");
+    assert_lacks(&c.article, "I agree that the Ledger");
     // Without the second reading, the form was the article.
     let first = extract_with(
         &html,
@@ -800,11 +790,7 @@ fn a_form_taken_for_the_article_is_taken_again_without_forms() {
             ..PostFilters::DEFAULT
         },
     );
-    assert!(
-        first.article.contains("I agree that the Ledger"),
-        "{:?}",
-        first.article
-    );
+    assert_has(&first.article, "I agree that the Ledger");
 }
 
 #[test]
@@ -820,7 +806,7 @@ fn a_row_of_share_and_print_controls_is_dropped() {
     }
     assert_five_paragraphs_kept(&c.article);
     // One such word alone is not a row: the heading stays.
-    assert!(c.article.contains("Email\n"), "{:?}", c.article);
+    assert_has(&c.article, "Email\n");
     assert!(c.article.contains("write to the council"));
 }
 
@@ -834,19 +820,11 @@ fn a_caption_that_repeats_its_images_alternative_text_is_dropped() {
          <img src=\"b.jpg\" alt=\"The ferry crossed twice that morning, as the old timetable had it.\">",
     );
     let c = extract(&html, None);
-    assert!(
-        !c.article.contains("The mayor at the harbour"),
-        "{:?}",
-        c.article
-    );
+    assert_lacks(&c.article, "The mayor at the harbour");
     assert!(c.whole.contains("The mayor at the harbour"));
     assert_five_paragraphs_kept(&c.article);
     // Text above an image that repeats it as its alternative text is not its caption.
-    assert!(
-        c.article.contains("The ferry crossed twice"),
-        "{:?}",
-        c.article
-    );
+    assert_has(&c.article, "The ferry crossed twice");
 }
 
 #[test]
@@ -856,7 +834,7 @@ fn a_drop_down_panel_is_dropped() {
          for the Ledger, and before that wrote about schools.</p><a href=\"/jo\">More</a></div>",
     );
     let c = extract(&html, None);
-    assert!(!c.article.contains("Jo Lake writes"), "{:?}", c.article);
+    assert_lacks(&c.article, "Jo Lake writes");
     assert_five_paragraphs_kept(&c.article);
 }
 
@@ -865,8 +843,8 @@ fn an_empty_byline_label_and_an_agency_credit_are_dropped() {
     let html =
         article_with("<p>By:</p><p>- The mayor at the harbour in 2019. REUTERS/Jane Doe -</p>");
     let c = extract(&html, None);
-    assert!(!c.article.contains("By:"), "{:?}", c.article);
-    assert!(!c.article.contains("REUTERS/Jane Doe"), "{:?}", c.article);
+    assert_lacks(&c.article, "By:");
+    assert_lacks(&c.article, "REUTERS/Jane Doe");
     assert_five_paragraphs_kept(&c.article);
 }
 
@@ -877,8 +855,8 @@ fn a_publication_stamp_in_arabic_is_dropped() {
          <p>قال المجلس في 12 أيار 2022 إن الجسر سيفتح في الربيع</p>",
     );
     let c = extract(&html, None);
-    assert!(!c.article.contains("آخر تحديث"), "{:?}", c.article);
-    assert!(c.article.contains("قال المجلس"), "{:?}", c.article);
+    assert_lacks(&c.article, "آخر تحديث");
+    assert_has(&c.article, "قال المجلس");
     assert_five_paragraphs_kept(&c.article);
 }
 
@@ -891,18 +869,13 @@ fn a_follow_us_list_of_social_pages_is_dropped() {
          <p>[1] https://twitter.com/coastalledger/status/123456</p>",
     );
     let c = extract(&html, None);
-    assert!(
-        !c.article.contains("fb.me/coastalledger"),
-        "{:?}",
-        c.article
-    );
-    assert!(!c
-        .article
-        .contains("Twitter https://twitter.com/coastalledger\n"));
+    assert_lacks(&c.article, "fb.me/coastalledger");
+    assert_lacks(&c.article, "Twitter https://twitter.com/coastalledger\n");
     // A post's address is cited (a note), not a page to follow.
-    assert!(c
-        .article
-        .contains("[1] https://twitter.com/coastalledger/status/123456"));
+    assert_has(
+        &c.article,
+        "[1] https://twitter.com/coastalledger/status/123456",
+    );
     assert_five_paragraphs_kept(&c.article);
 }
 
@@ -914,8 +887,8 @@ fn an_opinion_disclaimer_is_dropped() {
          position, a spokesman said on Tuesday.</p>",
     );
     let c = extract(&html, None);
-    assert!(!c.article.contains("views expressed"), "{:?}", c.article);
-    assert!(c.article.contains("a spokesman said"), "{:?}", c.article);
+    assert_lacks(&c.article, "views expressed");
+    assert_has(&c.article, "a spokesman said");
     assert_five_paragraphs_kept(&c.article);
 }
 
@@ -926,11 +899,7 @@ fn a_request_to_report_a_mistake_is_dropped() {
          <p>Inspectors found an error in the drawings of the bridge in March.</p>",
     );
     let c = extract(&html, None);
-    assert!(!c.article.contains("Spotted an error"), "{:?}", c.article);
-    assert!(
-        c.article.contains("Inspectors found an error"),
-        "{:?}",
-        c.article
-    );
+    assert_lacks(&c.article, "Spotted an error");
+    assert_has(&c.article, "Inspectors found an error");
     assert_five_paragraphs_kept(&c.article);
 }
