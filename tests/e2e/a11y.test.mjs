@@ -3,7 +3,7 @@
 // heading per view. Release build, headless Chromium, real key presses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, dragSelect, screenshot, expect, eventually } from './harness.mjs';
+import { setup, openApp, dragSelect, screenshot, expect, eventually, pngPixels } from './harness.mjs';
 
 const app = setup();
 
@@ -110,6 +110,54 @@ test('no control in any view or dialog is named with a decorative glyph', async 
   await page.getByRole('button', { name: 'New article' }).click();
   await page.getByRole('dialog', { name: 'New article' }).waitFor();
   await checkNames(page, 'the New article dialog');
+});
+
+// ---------------------------------------------------------------------------------------
+// The focus ring is painted.
+
+/**
+ * How many pixels of the focus ring's colour (`--focus`, #1f5fbf) are painted in the band of
+ * 1–5 px around the focused element (the ring is 3 px, 2 px off the element's edge).
+ */
+async function ringPixels(page) {
+  const box = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(Math.min(r.height, 80)) };
+  });
+  const pad = 8;
+  const png = await page.screenshot({ clip: { x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad } });
+  const img = pngPixels(png);
+  let ring = 0;
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) {
+      const inside = x >= pad && x < pad + box.width && y >= pad && y < pad + box.height;
+      const near = x >= pad - 6 && x < pad + box.width + 6 && y >= pad - 6 && y < pad + box.height + 6;
+      if (inside || !near) continue;
+      const [r, g, b] = img.at(x, y);
+      if (Math.abs(r - 0x1f) < 40 && Math.abs(g - 0x5f) < 40 && Math.abs(b - 0xbf) < 40) ring++;
+    }
+  }
+  return ring;
+}
+
+test('the focus ring is painted around a focused annotation and a focused suggestion', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await tag(page, 'Tillerson', 'Claim');
+  // Focus by keyboard (the ring is for :focus-visible): Shift+Tab then Tab lands on the item.
+  for (const [what, locator] of [
+    ['the annotation in the list', items(page).first().getByRole('button').first()],
+    ['the first suggestion', page.getByRole('region', { name: 'Suggestions' }).locator('.sg-item').first()],
+  ]) {
+    await locator.waitFor({ timeout: 20000 });
+    await locator.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(locator).toBeFocused();
+    const ring = await ringPixels(page);
+    await screenshot(page, `focus-ring-${what.split(" ").pop()}`);
+    // A ring around an item of about 330 × 60 px covers some 2,400 px; clipped, none.
+    assert.ok(ring > 1000, `${what}: ${ring} pixels of the focus ring painted`);
+  }
 });
 
 // ---------------------------------------------------------------------------------------

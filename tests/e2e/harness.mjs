@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import assert from 'node:assert/strict';
 import { before, after, beforeEach, afterEach } from 'node:test';
 import { readFile, mkdir } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -282,6 +283,52 @@ export async function screenshot(page, name) {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/**
+ * The pixels of a PNG that Chromium's screenshots write (8-bit RGB or RGBA, not interlaced),
+ * as `{ width, height, at(x, y) → [r, g, b] }`: to check what was painted, not what the styles
+ * say.
+ */
+export function pngPixels(png) {
+  assert.equal(png.readUInt32BE(0), 0x89504e47, 'a PNG');
+  let offset = 8;
+  let width = 0, height = 0, channels = 0;
+  const data = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('latin1', offset + 4, offset + 8);
+    const body = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      assert.equal(body[8], 8, '8 bits per channel');
+      assert.equal(body[12], 0, 'not interlaced');
+      channels = { 2: 3, 6: 4 }[body[9]];
+      assert.ok(channels, `colour type ${body[9]} is RGB or RGBA`);
+    } else if (type === 'IDAT') {
+      data.push(body);
+    }
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(data));
+  const stride = width * channels;
+  const out = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? out[y * stride + i - channels] : 0;
+      const b = y > 0 ? out[(y - 1) * stride + i] : 0;
+      const c = y > 0 && i >= channels ? out[(y - 1) * stride + i - channels] : 0;
+      const p = a + b - c;
+      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      const add = [0, a, b, (a + b) >> 1, paeth][filter];
+      out[y * stride + i] = (line[i] + add) & 0xff;
+    }
+  }
+  return { width, height, at: (x, y) => [...out.subarray(y * stride + x * channels, y * stride + x * channels + 3)] };
 }
 
 /**
