@@ -250,10 +250,13 @@ impl NewArticleForm {
     }
 }
 
+/// `s` with its first letter in capitals. The origins it is given are the app's own words
+/// ("the pasted text") or a quoted file name (which opens with "“"), so ASCII is enough; and
+/// `char::to_uppercase` would put the standard library's 12 KB upper-case table in the page.
 fn capitalized(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -439,6 +442,17 @@ mod tests {
         );
         assert_eq!(empty.text, "kept");
         assert_eq!(empty.error.as_deref(), Some("“e.html” holds no text."));
+        empty.take_capture(
+            PageCapture::default(),
+            "the pasted text".into(),
+            String::new(),
+            String::new(),
+        );
+        assert_eq!(empty.text, "kept");
+        assert_eq!(
+            empty.error.as_deref(),
+            Some("The pasted text holds no text.")
+        );
     }
 
     #[test]
