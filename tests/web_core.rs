@@ -56,3 +56,146 @@ fn coin_words(seed: u64, n: usize) -> String {
         })
         .collect()
 }
+
+/// The page's word and sentence boundaries are the browser's (`Intl.Segmenter`, see
+/// `core::breaks`); native code and the tests use the `unicode-segmentation` crate's. Both
+/// follow UAX #29: they must give the same segments, line by line as the selection asks for
+/// them, on the sample article and on text with accented and non-Latin names, curly quotes,
+/// apostrophes, numbers written every way the repeat finder reads them, abbreviations, domain
+/// names and emoji. (Chromium's own words break at a full stop between letters, "U.S" and
+/// "example.org"; `core::breaks::join_letters_across_full_stops` joins them as UAX #29 does,
+/// and without it this test fails on the sample article's "U.S.")
+#[wasm_bindgen_test]
+fn the_browsers_word_and_sentence_boundaries_are_the_crates() {
+    use article_annotator::core::breaks::UAX29;
+    use article_annotator::core::text::Article;
+    use article_annotator::web::breaks::BROWSER;
+
+    let sample = Article::sample().text;
+    let mut lines: Vec<&str> = sample.lines().collect();
+    let extra = [
+        "“We won’t back down,” said Mevlüt Çavuşoğlu, Turkey’s foreign minister.",
+        "Ελλάδα και Κύπρος: «Ναι» — είπε ο Τσίπρας. Москва заявила, что 19 000 человек ушли.",
+        "Unemployment fell to 4.5% (from 19,000 to 19.000,0 or 19k, 1.5 million) in the U.S. economy.",
+        "Dr. Smith's team—and the N.H.S.—said \"no\"! Really? Yes… 😀👍🏽 👨‍👩‍👧 end.",
+        "Tabs\tand\u{a0}non-breaking\u{202f}spaces, e-mail: a.b@example.org, https://example.org/x?y=1.",
+        "",
+        "   ",
+    ];
+    lines.extend(extra);
+    let pieces = |f: fn(&str) -> Vec<std::ops::Range<usize>>, t: &str| -> Vec<String> {
+        f(t).into_iter().map(|r| t[r].to_owned()).collect()
+    };
+    let mut differ = Vec::new();
+    for line in lines {
+        for (what, b, c) in [
+            (
+                "words",
+                pieces(BROWSER.words, line),
+                pieces(UAX29.words, line),
+            ),
+            (
+                "sentences",
+                pieces(BROWSER.sentences, line),
+                pieces(UAX29.sentences, line),
+            ),
+        ] {
+            if b != c {
+                let only_b: Vec<&String> = b.iter().filter(|x| !c.contains(x)).collect();
+                let only_c: Vec<&String> = c.iter().filter(|x| !b.contains(x)).collect();
+                differ.push(format!("{what}: browser {only_b:?} crate {only_c:?}"));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+/// The repeat finder normalises claims with the browser's words on the page: every labelled
+/// pair its threshold was chosen on (`src/core/repeats/pairs.tsv`) normalises exactly as with
+/// the crate's, so the page finds the repeats the native tests measure.
+#[wasm_bindgen_test]
+fn claims_normalise_alike_with_the_browsers_words() {
+    use article_annotator::core::breaks::UAX29;
+    use article_annotator::core::repeats::normalise_with;
+    use article_annotator::web::breaks::BROWSER;
+
+    let pairs = include_str!("../src/core/repeats/pairs.tsv");
+    let mut claims = 0;
+    for line in pairs
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        for claim in line.split('\t').skip(1) {
+            assert_eq!(
+                normalise_with(BROWSER, claim),
+                normalise_with(UAX29, claim),
+                "{claim:?}"
+            );
+            claims += 1;
+        }
+    }
+    assert!(claims >= 100, "only {claims} claims read");
+}
+
+/// Where the two differ by design: the browser finds the words of Chinese and Thai text with
+/// a dictionary, where UAX #29 alone makes each ideograph a word and a Thai sentence one word.
+/// The selection then moves by real words; the segments still cover the text.
+#[wasm_bindgen_test]
+fn chinese_and_thai_words_come_from_the_browsers_dictionary() {
+    use article_annotator::core::breaks::{is_word, UAX29};
+    use article_annotator::web::breaks::BROWSER;
+
+    for text in ["我们今天在北京开会。", "ภาษาไทยง่ายนิดเดียว"]
+    {
+        let browser: Vec<&str> = (BROWSER.words)(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        let crate_: Vec<&str> = (UAX29.words)(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(browser.concat(), text);
+        let (b, c) = (
+            browser.iter().filter(|w| is_word(w)).count(),
+            crate_.iter().filter(|w| is_word(w)).count(),
+        );
+        assert!(b > 1, "{text}: {browser:?}");
+        assert_ne!(b, c, "{text}: {browser:?} / {crate_:?}");
+    }
+}
+
+/// A browser without `Intl.Segmenter` (Firefox before 125) gets coarser segments from
+/// `breaks.js`'s regular expressions: they still cover the text, words are words, and a
+/// sentence ends after its full stop.
+#[wasm_bindgen_test]
+fn without_intl_segmenter_the_segments_still_cover_the_text() {
+    use article_annotator::core::breaks::is_word;
+    use article_annotator::web::breaks::BROWSER;
+    use wasm_bindgen::JsValue;
+
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).unwrap();
+    let segmenter = js_sys::Reflect::get(&intl, &"Segmenter".into()).unwrap();
+    js_sys::Reflect::set(&intl, &"Segmenter".into(), &JsValue::UNDEFINED).unwrap();
+    let text = "“It’s 19,000,” said Zoë Çavuş. Is it? Yes 😀 end";
+    let words: Vec<&str> = (BROWSER.words)(text)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    let sentences: Vec<&str> = (BROWSER.sentences)(text)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    // Without the dictionary, a run of ideographs is one word (with it, several: see above).
+    let chinese = (BROWSER.words)("我们今天在北京开会");
+    js_sys::Reflect::set(&intl, &"Segmenter".into(), &segmenter).unwrap();
+    assert_eq!(chinese.len(), 1);
+    assert!((BROWSER.words)("我们今天在北京开会").len() > 1);
+    assert_eq!(words.concat(), text);
+    let words: Vec<&str> = words.into_iter().filter(|w| is_word(w)).collect();
+    assert_eq!(
+        words,
+        ["It’s", "19,000", "said", "Zoë", "Çavuş", "Is", "it", "Yes", "end"]
+    );
+    assert_eq!(
+        sentences,
+        ["“It’s 19,000,” said Zoë Çavuş. ", "Is it? ", "Yes 😀 end"]
+    );
+}

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::core::breaks::Breaks;
 use crate::core::selection;
 
 /// What the app knows, when a key is pressed outside a text field, that decides what it means.
@@ -125,6 +126,7 @@ impl Motion {
 /// which `↓` selects the sentence of when nothing is selected. `None` when the motion leads
 /// nowhere (no previous sentence, say): the selection stays as it is.
 pub fn move_selection(
+    breaks: Breaks,
     text: &str,
     current: Option<Range<usize>>,
     first_block: usize,
@@ -135,22 +137,24 @@ pub fn move_selection(
         Motion::NextSentence => {
             let start = match &current {
                 None => Some(first_block),
-                Some(r) => selection::next_sentence_start(text, r.end),
+                Some(r) => selection::next_sentence_start(breaks, text, r.end),
             };
-            start.and_then(|s| selection::sentence_at(text, s))
+            start.and_then(|s| selection::sentence_at(breaks, text, s))
         }
-        Motion::PrevSentence => selection::prev_sentence_start(text, caret)
-            .and_then(|s| selection::sentence_at(text, s)),
+        Motion::PrevSentence => selection::prev_sentence_start(breaks, text, caret)
+            .and_then(|s| selection::sentence_at(breaks, text, s)),
         Motion::ExtendWordForward => Some(selection::extend_word_forward(
+            breaks,
             text,
             current.unwrap_or(caret..caret),
         )),
         Motion::ExtendWordBackward => Some(selection::extend_word_backward(
+            breaks,
             text,
             current.unwrap_or(caret..caret),
         )),
         Motion::ShrinkWord => current.map(|r| {
-            let back = selection::prev_word_start(text, r.end);
+            let back = selection::prev_word_start(breaks, text, r.end);
             r.start..back.max(r.start)
         }),
     }
@@ -159,6 +163,7 @@ pub fn move_selection(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::breaks::UAX29;
 
     fn press(key: &str) -> KeyPress<'_> {
         KeyPress {
@@ -319,16 +324,18 @@ mod tests {
     #[test]
     fn sentence_cursor_on_non_ascii_text() {
         let text = "Çavuşoğlu said “no.” Then he left. Tillerson 🙂 smiled.";
-        let first = move_selection(text, None, 0, Motion::NextSentence).unwrap();
+        let first = move_selection(UAX29, text, None, 0, Motion::NextSentence).unwrap();
         assert_eq!(cp(text, first.clone()).trim_end(), "Çavuşoğlu said “no.”");
-        let second = move_selection(text, Some(first.clone()), 0, Motion::NextSentence).unwrap();
+        let second =
+            move_selection(UAX29, text, Some(first.clone()), 0, Motion::NextSentence).unwrap();
         assert_eq!(cp(text, second.clone()).trim_end(), "Then he left.");
-        let back = move_selection(text, Some(second.clone()), 0, Motion::PrevSentence).unwrap();
+        let back =
+            move_selection(UAX29, text, Some(second.clone()), 0, Motion::PrevSentence).unwrap();
         assert_eq!(back, first);
-        let third = move_selection(text, Some(second), 0, Motion::NextSentence).unwrap();
+        let third = move_selection(UAX29, text, Some(second), 0, Motion::NextSentence).unwrap();
         assert_eq!(cp(text, third.clone()), "Tillerson 🙂 smiled.");
         assert_eq!(
-            move_selection(text, Some(third), 0, Motion::NextSentence),
+            move_selection(UAX29, text, Some(third), 0, Motion::NextSentence),
             None,
             "no sentence after the last"
         );
@@ -337,14 +344,15 @@ mod tests {
     #[test]
     fn word_motions_extend_and_shrink() {
         let text = "Çavuşoğlu said no";
-        let one = move_selection(text, Some(0..0), 0, Motion::ExtendWordForward).unwrap();
+        let one = move_selection(UAX29, text, Some(0..0), 0, Motion::ExtendWordForward).unwrap();
         assert_eq!(cp(text, one.clone()), "Çavuşoğlu");
-        let two = move_selection(text, Some(one.clone()), 0, Motion::ExtendWordForward).unwrap();
+        let two =
+            move_selection(UAX29, text, Some(one.clone()), 0, Motion::ExtendWordForward).unwrap();
         assert_eq!(cp(text, two.clone()), "Çavuşoğlu said");
-        let shrunk = move_selection(text, Some(two), 0, Motion::ShrinkWord).unwrap();
+        let shrunk = move_selection(UAX29, text, Some(two), 0, Motion::ShrinkWord).unwrap();
         assert_eq!(cp(text, shrunk.clone()).trim_end(), "Çavuşoğlu");
         assert_eq!(
-            move_selection(text, None, 0, Motion::ShrinkWord),
+            move_selection(UAX29, text, None, 0, Motion::ShrinkWord),
             None,
             "nothing to shrink"
         );

@@ -2,6 +2,7 @@
 
 pub mod anchor;
 pub mod articles;
+pub mod breaks;
 pub mod claims;
 pub mod couch;
 pub mod extract;

@@ -147,6 +147,33 @@ impl CpIndex {
     }
 }
 
+/// The segments of `text` that start at `starts`, UTF-16 offsets in increasing order (as the
+/// browser's `Intl.Segmenter` gives them), as byte ranges that cover the text in order. A start
+/// that is not after the one before it, falls inside a character (rounded down, as everywhere
+/// here) or lies past the end is dropped, so the ranges are never empty, never split a
+/// character, and always cover the whole text, whatever `starts` holds.
+pub fn utf16_starts_to_byte_ranges(text: &str, starts: &[u32]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::with_capacity(starts.len());
+    let mut wanted = starts.iter().map(|&u| u as usize).peekable();
+    let (mut from, mut units) = (0usize, 0usize);
+    for (byte, c) in text.char_indices() {
+        // Every start at or before this character's first unit: it (rounded down) begins here.
+        let mut here = false;
+        while wanted.next_if(|&u| u < units + c.len_utf16()).is_some() {
+            here = true;
+        }
+        if here && byte > from {
+            out.push(from..byte);
+            from = byte;
+        }
+        units += c.len_utf16();
+    }
+    if from < text.len() {
+        out.push(from..text.len());
+    }
+    out
+}
+
 /// The text before and after the UTF-16 range `start..end` of `text` (a text box's selection,
 /// in either order); the range is clamped to the text and never splits a character.
 pub fn split_utf16(text: &str, start: u32, end: u32) -> (String, String) {
@@ -163,6 +190,31 @@ pub fn split_utf16(text: &str, start: u32, end: u32) -> (String, String) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn segment_starts_in_utf16_become_byte_ranges_that_cover_the_text() {
+        // "Çavuş" 5 units, " " 1, "😀" 2 (one character, four bytes), " " 1, "“x”" 3.
+        let t = "Çavuş 😀 “x”";
+        let pieces = |starts: &[u32]| -> Vec<&str> {
+            utf16_starts_to_byte_ranges(t, starts)
+                .into_iter()
+                .map(|r| &t[r])
+                .collect()
+        };
+        assert_eq!(
+            pieces(&[0, 5, 6, 8, 9, 10, 11]),
+            ["Çavuş", " ", "😀", " ", "“", "x", "”"]
+        );
+        // A start inside the emoji (7) is rounded down to it; repeated, unordered and
+        // out-of-range starts are dropped; the text is covered whatever the starts say.
+        assert_eq!(
+            pieces(&[0, 5, 5, 7, 3, 9, 40]),
+            ["Çavuş", " ", "😀 ", "“x”"]
+        );
+        assert_eq!(pieces(&[]), ["Çavuş 😀 “x”"]);
+        assert_eq!(pieces(&[6]), ["Çavuş ", "😀 “x”"]);
+        assert!(utf16_starts_to_byte_ranges("", &[0, 1]).is_empty());
+    }
 
     #[test]
     fn a_selection_splits_the_text_around_it() {
@@ -232,6 +284,41 @@ mod tests {
             prop_assert_eq!(idx.len(), n);
             prop_assert_eq!(idx.byte(cp), b);
             prop_assert_eq!(idx.cp(b), cp);
+        }
+
+        /// Whatever starts the browser gives, the segments cover the text in order, are never
+        /// empty and never split a character; ordered starts on character boundaries are kept.
+        #[test]
+        fn segments_from_any_starts_cover_the_text(
+            s in "[a-zÇ“😀 \n]{0,40}",
+            starts in proptest::collection::vec(0u32..60, 0..20),
+        ) {
+            let ranges = utf16_starts_to_byte_ranges(&s, &starts);
+            let mut at = 0;
+            for r in &ranges {
+                prop_assert_eq!(r.start, at);
+                prop_assert!(r.end > r.start && s.is_char_boundary(r.end));
+                at = r.end;
+            }
+            prop_assert_eq!(at, s.len());
+            // The starts inside the text, each rounded down to its character's first unit,
+            // after 0 (where the first segment starts anyway), once each.
+            let mut bounds: Vec<u32> = starts
+                .iter()
+                .filter(|&&u| (u as usize) < utf16_len(&s))
+                .map(|&u| cp_to_utf16(&s, utf16_to_cp(&s, u as usize)) as u32)
+                .filter(|&u| u > 0)
+                .collect();
+            bounds.sort_unstable();
+            bounds.dedup();
+            let mut increasing = starts.clone();
+            increasing.sort_unstable();
+            let kept: Vec<u32> = utf16_starts_to_byte_ranges(&s, &increasing)
+                .iter()
+                .skip(1)
+                .map(|r| utf16_len(&s[..r.start]) as u32)
+                .collect();
+            prop_assert_eq!(kept, bounds);
         }
 
         /// The counting conversions agree with decoding character by character, at every

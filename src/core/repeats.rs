@@ -37,8 +37,9 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-use unicode_segmentation::UnicodeSegmentation;
 use uuid::Uuid;
+
+use crate::core::breaks::{self, Breaks, UAX29};
 
 use crate::core::model::{Annotation, HttpUrl, Kind, Verdict};
 
@@ -230,12 +231,22 @@ fn parse_number_word(w: &str) -> Option<Num> {
     Some(v.scaled(scale))
 }
 
-/// Normalises a claim's text (see the module documentation).
+/// Normalises a claim's text (see the module documentation), with the `unicode-segmentation`
+/// crate's word boundaries.
 pub fn normalise(text: &str) -> Normalised {
+    normalise_with(UAX29, text)
+}
+
+/// Normalises a claim's text with the word boundaries of `breaks`.
+pub fn normalise_with(breaks: Breaks, text: &str) -> Normalised {
     let mut tokens: Vec<String> = Vec::new();
     // Whether each token is a number.
     let mut values: Vec<bool> = Vec::new();
-    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    let words: Vec<(usize, &str)> = (breaks.words)(text)
+        .into_iter()
+        .filter_map(|r| Some((r.start, text.get(r)?)))
+        .filter(|(_, w)| breaks::is_word(w))
+        .collect();
     let mut i = 0;
     while i < words.len() {
         let (at, raw) = words[i];
@@ -452,8 +463,10 @@ impl Pending {
 }
 
 /// The claims of a library, indexed for finding repeats (see the module documentation).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ClaimIndex {
+    /// The word boundaries claims are normalised with.
+    breaks: Breaks,
     entries: Vec<Option<Entry>>,
     free: Vec<u32>,
     slots: HashMap<Uuid, u32>,
@@ -462,10 +475,28 @@ pub struct ClaimIndex {
     revision: u64,
 }
 
+impl Default for ClaimIndex {
+    fn default() -> Self {
+        ClaimIndex::new()
+    }
+}
+
 impl ClaimIndex {
-    /// An empty index.
+    /// An empty index, normalising with the `unicode-segmentation` crate's word boundaries.
     pub fn new() -> Self {
-        ClaimIndex::default()
+        ClaimIndex::with_breaks(UAX29)
+    }
+
+    /// An empty index, normalising with the word boundaries of `breaks`.
+    pub fn with_breaks(breaks: Breaks) -> Self {
+        ClaimIndex {
+            breaks,
+            entries: Vec::new(),
+            free: Vec::new(),
+            slots: HashMap::new(),
+            postings: HashMap::new(),
+            revision: 0,
+        }
     }
 
     /// The index of every claim among `annotations`.
@@ -504,7 +535,7 @@ impl ClaimIndex {
         self.remove(id);
         let entry = Entry {
             id,
-            shingles: keys(&normalise(text)),
+            shingles: keys(&normalise_with(self.breaks, text)),
         };
         let slot = match self.free.pop() {
             Some(s) => s,
@@ -659,7 +690,7 @@ impl ClaimIndex {
     /// The indexed claims that repeat `text` (see [`is_repeat`]), most similar first (ties in
     /// id order), at most [`MAX_REPEATS`], leaving out `except` (the claim asked about).
     pub fn repeats_of(&self, text: &str, except: Option<Uuid>) -> Vec<Repeat> {
-        let query = keys(&normalise(text));
+        let query = keys(&normalise_with(self.breaks, text));
         let mut out: Vec<Repeat> = self
             .similar(&query, |_| true)
             .into_iter()

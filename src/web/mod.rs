@@ -3,6 +3,7 @@
 //! out effects.
 
 pub mod app;
+pub mod breaks;
 pub mod components;
 pub mod couch_worker;
 pub mod dom;

@@ -127,7 +127,7 @@ impl Repeats {
 #[hook]
 pub fn use_repeats(library: &Rc<StoredLibrary>) -> Repeats {
     let cell = use_mut_ref(|| Indexed {
-        index: ClaimIndex::new(),
+        index: ClaimIndex::with_breaks(crate::web::breaks::BROWSER),
         library: Rc::new(StoredLibrary::default()),
         pending: Pending::default(),
         scheduled: false,

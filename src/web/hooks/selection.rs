@@ -264,7 +264,13 @@ fn move_in_article(
     let first_block = start
         .or_else(|| state.blocks.first().map(|b| b.start))
         .unwrap_or(0);
-    let next = keys::move_selection(text, current.map(|(s, e)| s..e), first_block, motion);
+    let next = keys::move_selection(
+        crate::web::breaks::BROWSER,
+        text,
+        current.map(|(s, e)| s..e),
+        first_block,
+        motion,
+    );
     if let Some(r) = next.and_then(|r| selection::trim_span(text, r.start, r.end)) {
         dom::set_selection(root, r.start, r.end);
         if let Ok(Some(el)) = root.query_selector(&format!("[data-s=\"{}\"]", r.start)) {
