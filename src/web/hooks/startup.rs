@@ -362,6 +362,7 @@ async fn start(
         notify_error(&state, problems.join(" "));
     }
     listen_to_other_tabs(&state, &persister);
+    crate::web::breaks::warm_soon();
     persister.schedule(0);
     idb::request_persist().await;
     usage.set(idb::estimate().await);
