@@ -1,10 +1,14 @@
 //! Reads arbitrary bytes as claims (one per line) and compares them (`core::repeats`): never a
 //! panic; the similarity is symmetric and between 0 and 1; a claim repeats itself when it has
 //! a word; the index finds exactly the repeats the pairwise measure finds; the report of the
-//! same text as an article is written without a panic and without markup from the text.
+//! same text as an article is written without a panic and without markup from the text; the
+//! page's word segments (UTF-16 starts as the browser gives them, then full stops between
+//! letters joined) cover the text and never split a character.
 #![no_main]
 
+use article_annotator::core::breaks::join_letters_across_full_stops;
 use article_annotator::core::model::{Annotation, Kind, Timestamp};
+use article_annotator::core::offsets::utf16_starts_to_byte_ranges;
 use article_annotator::core::repeats::{is_repeat, similarity, ClaimIndex, MAX_REPEATS};
 use article_annotator::core::report::{article_report, to_html};
 use article_annotator::core::text::Article;
@@ -37,6 +41,33 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(found, expected);
     }
     let _ = index.groups();
+    // Starts from the data's bytes, as a browser might hand them (any order, any value), and
+    // every full stop a segment of its own, as Chromium cuts.
+    let starts: Vec<u32> = data.iter().map(|&b| u32::from(b)).collect();
+    let mut segments = Vec::new();
+    for r in utf16_starts_to_byte_ranges(&text, &starts) {
+        let mut at = r.start;
+        for (i, c) in text[r.clone()].char_indices() {
+            let i = r.start + i;
+            if c == '.' {
+                if i > at {
+                    segments.push(at..i);
+                }
+                segments.push(i..i + 1);
+                at = i + 1;
+            }
+        }
+        if at < r.end {
+            segments.push(at..r.end);
+        }
+    }
+    let mut at = 0;
+    for r in join_letters_across_full_stops(&text, segments) {
+        assert_eq!(r.start, at);
+        assert!(r.end > r.start && text.is_char_boundary(r.end));
+        at = r.end;
+    }
+    assert_eq!(at, text.len());
     let article = Article::new(Uuid::nil(), &text, Some(text.to_string()), &text);
     let len = article.text.chars().count();
     let anns: Vec<Annotation> = (len > 0)
