@@ -1398,103 +1398,209 @@ const DAY_WORDS: &[&str] = &[
     "sunday",
 ];
 
-/// A line that is only a publication or update stamp: "Updated 10:15 AM EST, Mon January 1,
-/// 2024", "Published: 27 Nov 2026", "Submitted on Mon, 2019-01-21 13:49". Every word is a
-/// date's or a time's (a month or day name, a day, a year, a clock time, a date in digits) or
-/// one of [`TIMESTAMP_WORDS`]; there is a month with a day or a year, a date in digits or a
-/// clock time; at most one year, two days and two clock times (a row of figures is not a
-/// stamp).
-fn is_timestamp(lower: &str) -> bool {
-    let (mut dated, mut month, mut ago) = (false, false, false);
-    let (mut years, mut clocks, mut days) = (0, 0, 0);
-    for raw in lower.split_whitespace() {
-        let w = raw.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';' | '،'));
-        // "(GMT+0400)": a zone with its offset.
-        let w = ["gmt", "utc"]
-            .iter()
-            .find_map(|z| w.strip_prefix(z))
-            .filter(|o| {
-                o.strip_prefix(['+', '-']).is_some_and(|d| {
-                    !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b == b':')
-                })
+/// A reading time's words ("6 minute read", "Reading time: 5 minutes", "Lesedauer: 4 Minuten",
+/// "3 Min Lesezeit", "Temps de lecture : 3 min", "4 min de lectura").
+const READ_WORDS: &[&str] = &[
+    "read",
+    "reading",
+    "time",
+    "lesedauer",
+    "lesezeit",
+    "temps",
+    "lecture",
+    "tiempo",
+    "lectura",
+    "tempo",
+    "lettura",
+    "leitura",
+    "leestijd",
+    "czas",
+    "czytania",
+    "lesetid",
+    "lästid",
+    "læsetid",
+];
+
+/// Units of a reading time besides [`RELATIVE_UNITS`] ("4 Minuten", "3 minutos").
+const READ_UNITS: &[&str] = &["minuten", "minutos", "minuti", "minut", "minuty", "minutter"];
+
+/// What one word of a stamp is.
+#[derive(Clone, Copy, PartialEq)]
+enum StampWord {
+    /// One of [`TIMESTAMP_WORDS`] (or another language's), a day's name or a separator.
+    Filler,
+    Month,
+    Ago,
+    /// A unit of a relative stamp or a reading time ("hours", "min").
+    Unit,
+    /// One of [`READ_WORDS`].
+    Read,
+    /// A number from 1 to 31 (a day of the month, or a count before a unit).
+    Day,
+    Year,
+    Clock,
+    /// A date in digits ("2019-01-21", "21.01.2019").
+    Digits,
+}
+
+/// What `w` (a lower-case word, punctuation at its ends trimmed) is in a stamp, if anything.
+fn stamp_word(w: &str) -> Option<StampWord> {
+    // "(GMT+0400)": a zone with its offset.
+    let w = ["gmt", "utc"]
+        .iter()
+        .find_map(|z| w.strip_prefix(z))
+        .filter(|o| {
+            o.strip_prefix(['+', '-']).is_some_and(|d| {
+                !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b == b':')
             })
-            .map_or(w, |_| "gmt");
-        let w = w
-            .strip_suffix("am")
-            .or_else(|| w.strip_suffix("pm"))
-            .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit() || b == b':'))
-            .unwrap_or(w);
-        if w.is_empty()
-            || [
-                TIMESTAMP_WORDS,
-                TIMESTAMP_WORDS_OTHER,
-                DAY_WORDS,
-                DAY_WORDS_OTHER,
-            ]
-            .iter()
-            .any(|l| l.contains(&w))
-        {
-            continue;
-        }
-        // "آب/اغسطس": one month in two calendars' names.
-        let months = |m: &str| MONTH_WORDS.contains(&m) || MONTH_WORDS_OTHER.contains(&m);
-        if months(w) || (w.contains('/') && w.split('/').all(months)) {
-            month = true;
-            continue;
-        }
-        // "3 hours ago".
-        if w == "ago" {
-            ago = true;
-            continue;
-        }
-        if RELATIVE_UNITS.contains(&w) {
-            continue;
-        }
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        let day = w
-            .strip_suffix("st")
-            .or_else(|| w.strip_suffix("nd"))
-            .or_else(|| w.strip_suffix("rd"))
-            .or_else(|| w.strip_suffix("th"))
-            .unwrap_or(w);
-        if digits(day) && day.len() <= 2 && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-        {
-            days += 1;
-            continue;
-        }
-        if digits(w) && w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
-            years += 1;
-            continue;
-        }
-        // "17:13:04.031886+02:00": seconds' fraction and the offset set aside.
-        let clock = w.split('+').next().unwrap_or(w);
-        let clock = clock
-            .split_once('.')
-            .filter(|(h, _)| h.contains(':'))
-            .map_or(clock, |(h, _)| h);
-        let parts: Vec<&str> = clock.split(':').collect();
-        if (2..=3).contains(&parts.len())
-            && parts.iter().all(|p| digits(p) && p.len() <= 2)
-            && parts[0].parse::<u32>().is_ok_and(|h| h < 24)
-        {
-            clocks += 1;
-            dated = true;
-            continue;
-        }
-        // 2019-01-21, 21/01/2019, 2019-01-21t13:49:00z.
-        let date_part = w.split('t').next().unwrap_or(w);
-        let fields: Vec<&str> = date_part.split(['-', '/', '.']).collect();
-        if fields.len() == 3 && fields.iter().all(|f| digits(f) && f.len() <= 4) {
-            dated = true;
-            years += 1;
-            continue;
-        }
-        return false;
+        })
+        .map_or(w, |_| "gmt");
+    let w = w
+        .strip_suffix("am")
+        .or_else(|| w.strip_suffix("pm"))
+        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit() || b == b':'))
+        .unwrap_or(w);
+    if w.is_empty()
+        || [
+            TIMESTAMP_WORDS,
+            TIMESTAMP_WORDS_OTHER,
+            DAY_WORDS,
+            DAY_WORDS_OTHER,
+        ]
+        .iter()
+        .any(|l| l.contains(&w))
+    {
+        return Some(StampWord::Filler);
     }
-    (dated || (month && days + years > 0) || (ago && days == 1))
+    // "آب/اغسطس": one month in two calendars' names.
+    let months = |m: &str| MONTH_WORDS.contains(&m) || MONTH_WORDS_OTHER.contains(&m);
+    if months(w) || (w.contains('/') && w.split('/').all(months)) {
+        return Some(StampWord::Month);
+    }
+    // "3 hours ago".
+    if w == "ago" {
+        return Some(StampWord::Ago);
+    }
+    if RELATIVE_UNITS.contains(&w) || READ_UNITS.contains(&w) {
+        return Some(StampWord::Unit);
+    }
+    if READ_WORDS.contains(&w) {
+        return Some(StampWord::Read);
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let day = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))
+        .unwrap_or(w);
+    if digits(day) && day.len() <= 2 && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) {
+        return Some(StampWord::Day);
+    }
+    if digits(w) && w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
+        return Some(StampWord::Year);
+    }
+    // "17:13:04.031886+02:00": seconds' fraction and the offset set aside.
+    let clock = w.split('+').next().unwrap_or(w);
+    let clock = clock
+        .split_once('.')
+        .filter(|(h, _)| h.contains(':'))
+        .map_or(clock, |(h, _)| h);
+    let parts: Vec<&str> = clock.split(':').collect();
+    if (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| digits(p) && p.len() <= 2)
+        && parts[0].parse::<u32>().is_ok_and(|h| h < 24)
+    {
+        return Some(StampWord::Clock);
+    }
+    // 2019-01-21, 21/01/2019, 2019-01-21t13:49:00z.
+    let date_part = w.split('t').next().unwrap_or(w);
+    let fields: Vec<&str> = date_part.split(['-', '/', '.']).collect();
+    if fields.len() == 3 && fields.iter().all(|f| digits(f) && f.len() <= 4) {
+        return Some(StampWord::Digits);
+    }
+    None
+}
+
+/// The words of a stamp, a word that is two stamp words run together ("UhrLesedauer:",
+/// "Publiziert17.", where a page put no space between two elements) taken as the two.
+fn stamp_words(lower: &str) -> Option<Vec<StampWord>> {
+    let trim = |w: &str| {
+        w.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';' | '،'))
+            .to_string()
+    };
+    let mut out = Vec::new();
+    for raw in lower.split_whitespace() {
+        let w = trim(raw);
+        if let Some(k) = stamp_word(&w) {
+            out.push(k);
+            continue;
+        }
+        let split = w
+            .char_indices()
+            .skip(1)
+            .filter(|(i, _)| *i < 40)
+            .find_map(|(i, _)| {
+                let (a, b) = w.split_at(i);
+                let (a, b) = (trim(a), trim(b));
+                // Two words of letters, or letters then digits: never inside a number.
+                // Not two fillers ("atom" is not "at" and Dutch "om").
+                let glued = a.ends_with(char::is_alphabetic);
+                Some((stamp_word(&a)?, stamp_word(&b)?))
+                    .filter(|(x, y)| glued && (*x, *y) != (StampWord::Filler, StampWord::Filler))
+            })?;
+        out.extend([split.0, split.1]);
+    }
+    Some(out)
+}
+
+/// A line that is only a publication or update stamp: "Updated 10:15 AM EST, Mon January 1,
+/// 2024", "Published: 27 Nov 2026", "Submitted on Mon, 2019-01-21 13:49", or a reading time,
+/// alone or after one ("6 minute read", "Stand: 10:49 Uhr | Lesedauer: 5 Minuten"). Every word
+/// is a date's or a time's (a month or day name, a day, a year, a clock time, a date in digits)
+/// or one of [`TIMESTAMP_WORDS`] or [`READ_WORDS`]; there is a month with a day or a year, a
+/// date in digits, a clock time, or a reading time (a read word and a count before its unit);
+/// at most one year, two days and two clock times (a row of figures is not a stamp; a count
+/// before a unit is not a day).
+fn is_timestamp(lower: &str) -> bool {
+    let Some(kinds) = stamp_words(lower) else {
+        return false;
+    };
+    let (mut dated, mut month, mut ago, mut read) = (false, false, false, false);
+    let (mut years, mut clocks, mut days, mut counts) = (0, 0, 0, 0);
+    let mut prev = None;
+    for &k in &kinds {
+        match k {
+            StampWord::Filler => {}
+            StampWord::Month => month = true,
+            StampWord::Ago => ago = true,
+            StampWord::Read => read = true,
+            StampWord::Unit => {
+                // "4 minute read", "1 hour ago": the number before a unit is a count.
+                if prev == Some(StampWord::Day) {
+                    days -= 1;
+                    counts += 1;
+                }
+            }
+            StampWord::Day => days += 1,
+            StampWord::Year => years += 1,
+            StampWord::Clock => {
+                clocks += 1;
+                dated = true;
+            }
+            StampWord::Digits => {
+                dated = true;
+                years += 1;
+            }
+        }
+        prev = Some(k);
+    }
+    let reading = read && counts >= 1;
+    (dated || (month && days + years > 0) || (ago && (days == 1 || counts >= 1)) || reading)
         && years <= 1
         && clocks <= 2
         && days <= 2
+        && counts <= 3
 }
 
 /// A caption's credit, at its end: "… (AP Photo/Jane Doe)", "… (Photo: Jane Doe)",
@@ -1690,6 +1796,18 @@ mod tests {
             "16 marca 2026",
             "Dezember 2026",
             "Šodien, 17:40",
+            "6 minute read",
+            "5 min read",
+            "Reading time: 5 minutes",
+            "Published Jun 05, 2026 • 3 minute read",
+            "Published Aug 28, 2026 • Last updated 1 hour ago • 4 minute read",
+            "Lesedauer: 4 Minuten",
+            "3 Min Lesezeit",
+            "Stand: 10:49 UhrLesedauer: 5 Minuten",
+            "Aktualisiert am 07.01.2026 - 18:50 UhrLesedauer: 4 Min.",
+            "Publiziert17. Dezember 2026, 12:17",
+            "Temps de lecture : 3 min",
+            "4 min de lectura",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -1706,6 +1824,12 @@ mod tests {
             "Am 4. Mai 2026 stimmte der Rat ab.",
             "El puente de mayo de 2026",
             "Dezember",
+            "Read the report",
+            "5 minutes",
+            "Time to read",
+            "Atom 12",
+            "Read 25 books in 2026 and 30 in 2027",
+            "The 3 minute read that changed the council",
         ] {
             assert!(!is_notice(no), "{no}");
         }

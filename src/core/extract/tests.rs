@@ -903,3 +903,18 @@ fn a_request_to_report_a_mistake_is_dropped() {
     assert_has(&c.article, "Inspectors found an error");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_reading_time_is_dropped_alone_or_after_a_stamp() {
+    let html = article_with(
+        "<p>6 minute read</p><p><span>Stand: 10:49 Uhr</span><span>Lesedauer: 5 Minuten</span></p>\
+         <p>Published Jun 05, 2026 • 3 minute read</p>\
+         <p>The 3 minute read of the report took the council an hour.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "6 minute read");
+    assert_lacks(&c.article, "Lesedauer");
+    assert_lacks(&c.article, "Published Jun 05");
+    assert_has(&c.article, "The 3 minute read of the report");
+    assert_five_paragraphs_kept(&c.article);
+}
