@@ -160,14 +160,44 @@ fn has_word(value: &str, words: &[&str]) -> bool {
         .any(|w| words.contains(&w))
 }
 
+/// A class or id value split into words: at anything not a letter or digit, and where a
+/// lower-case letter is followed by a capital ("NewsletterBox", "shareButtons",
+/// "ArticleRelated_list": the names that CSS modules and components give); lower-case. A part
+/// with a digit or with a piece of fewer than three letters stays whole: a generated name
+/// ("sc-bdVaJa", "x1Y2") is no words.
+fn class_words(value: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for part in value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+    {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        let b = part.as_bytes();
+        for i in 1..b.len() {
+            if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
+                pieces.push(&part[start..i]);
+                start = i;
+            }
+        }
+        pieces.push(&part[start..]);
+        if pieces.len() > 1
+            && !part.bytes().any(|c| c.is_ascii_digit())
+            && pieces.iter().all(|p| p.len() >= 3)
+        {
+            words.extend(pieces.iter().map(|p| p.to_ascii_lowercase()));
+        } else {
+            words.push(part.to_ascii_lowercase());
+        }
+    }
+    words
+}
+
 /// Whether a class or id value names a widget (see [`WIDGET_WORDS`], [`WIDGET_PAIRS`]).
 pub(super) fn names_widget(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
+    let words = class_words(value);
     let mut previous = "";
-    for w in lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in words.iter().map(String::as_str) {
         if WIDGET_WORDS.contains(&w) || WIDGET_PAIRS.contains(&(previous, w)) {
             return true;
         }
@@ -1676,6 +1706,10 @@ mod tests {
             "pull-quote",
             "login-modal",
             "author-avatar",
+            "NewsletterBox",
+            "ArticleRelated_list__x1Y2",
+            "shareButtons",
+            "ReadMore",
         ] {
             assert!(names_widget(yes), "{yes}");
         }
@@ -1689,6 +1723,12 @@ mod tests {
             "headline",
             "author",
             "byline-author",
+            "ArticleBody",
+            "Headline_text__aB3x",
+            "SHAREDSTORY",
+            "AdvertorialFree",
+            "sc-bdAdJa",
+            "x1Ad",
         ] {
             assert!(!names_widget(no), "{no}");
         }

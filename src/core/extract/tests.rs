@@ -918,3 +918,17 @@ fn a_reading_time_is_dropped_alone_or_after_a_stamp() {
     assert_has(&c.article, "The 3 minute read of the report");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_widget_named_in_camel_case_is_dropped() {
+    let html = article_with(
+        "<section class=\"NewsletterBox\"><p>The Morning</p><p>The best start to the day, \
+         with the news from the harbour and the world.</p></section>\
+         <div class=\"sc-bdAdJa\"><p>The ferry will run again from May, the council said.</p></div>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "The best start to the day");
+    // A generated class name ("sc-bdAdJa") holds no word: its "Ad" is not an ad.
+    assert_has(&c.article, "The ferry will run again");
+    assert_five_paragraphs_kept(&c.article);
+}
