@@ -393,6 +393,13 @@ const LABELS_OTHER: &[&str] = &[
     "reklama",
     "drukuj",
     "czytaj dalej",
+    // The placeholder of an embed (a video, a post) that waits for the reader's consent.
+    "empfohlener redaktioneller inhalt",
+    "externer inhalt",
+    "externen inhalt anzeigen",
+    "externe inhalte anzeigen",
+    "externe inhalte erlauben",
+    "ein klick für den datenschutz",
 ];
 
 /// Phrases in other languages that make a short line a notice wherever they are in it: an
@@ -412,6 +419,12 @@ const PHRASES_OTHER: &[&str] = &[
     "kommentare und pings sind",
     // "… press the Report an error button" (Latvian).
     "ziņot par kļūdu",
+    // An embed's consent placeholder: "An dieser Stelle findest du einen externen Inhalt von
+    // YouTube", "Personenbezogene Daten können an Drittplattformen übermittelt werden".
+    "an dieser stelle findest du einen externen inhalt",
+    "an dieser stelle finden sie einen externen inhalt",
+    "an dieser stelle finden sie einen von unseren redakteuren ausgewählten, externen inhalt",
+    "an drittplattformen übermittelt",
 ];
 
 /// Words of a view counter ("Visto 314 veces", "1.234 Aufrufe", "Views: 512").
@@ -746,6 +759,14 @@ pub(super) fn is_notice(line: &str) -> bool {
         .chain(PHRASES_OTHER)
         .any(|p| lower.contains(p))
         || is_counter(&lower)
+    {
+        return true;
+    }
+    // An embed's consent button: "Ich bin damit einverstanden, dass mir Inhalte von YouTube
+    // angezeigt werden" (the reader agrees to be shown something; a story's "einverstanden"
+    // is about someone else: "…, sofern dieser einverstanden ist").
+    if (lower.starts_with("ich bin damit einverstanden") || lower.starts_with("ich bin einverstanden"))
+        && lower.contains("angezeigt")
     {
         return true;
     }
@@ -1848,6 +1869,12 @@ mod tests {
             "Publiziert17. Dezember 2026, 12:17",
             "Temps de lecture : 3 min",
             "4 min de lectura",
+            "Empfohlener redaktioneller Inhalt",
+            "Externen Inhalt anzeigen",
+            "Ein Klick für den Datenschutz",
+            "An dieser Stelle findest du einen externen Inhalt von Vimeo, der den Artikel ergänzt.",
+            "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+            "Personenbezogene Daten können an Drittplattformen übermittelt werden.",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -1870,6 +1897,8 @@ mod tests {
             "Atom 12",
             "Read 25 books in 2026 and 30 in 2027",
             "The 3 minute read that changed the council",
+            "Der Rat war mit dem Plan einverstanden, die Zahlen wurden angezeigt.",
+            "Ein externer Inhalt der Stadt wurde geprüft.",
         ] {
             assert!(!is_notice(no), "{no}");
         }

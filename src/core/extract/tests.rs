@@ -932,3 +932,19 @@ fn a_widget_named_in_camel_case_is_dropped() {
     assert_has(&c.article, "The ferry will run again");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn an_embeds_consent_placeholder_is_dropped() {
+    let html = article_with(
+        "<div><p>Empfohlener redaktioneller Inhalt</p>\
+         <p>An dieser Stelle findest du einen externen Inhalt von Vimeo, der den Artikel ergänzt.</p>\
+         <p>Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.</p></div>\
+         <p>Der Hafenrat war mit dem Plan einverstanden, nachdem die Kosten angezeigt wurden.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Empfohlener");
+    assert_lacks(&c.article, "externen Inhalt von Vimeo");
+    assert_lacks(&c.article, "Ich bin damit einverstanden");
+    assert_has(&c.article, "Der Hafenrat war mit dem Plan einverstanden");
+    assert_five_paragraphs_kept(&c.article);
+}
