@@ -49,6 +49,9 @@ const WIDGET_WORDS: &[&str] = &[
     "cta",
     "authorbox",
     "authorinfo",
+    "authorprofile",
+    "authorcard",
+    "authorbio",
     "aboutauthor",
     "bio",
     // A sentence of the story set again in large type: the text is there twice.
@@ -108,6 +111,15 @@ const WIDGET_PAIRS: &[(&str, &str)] = &[
     ("author", "details"),
     ("author", "description"),
     ("author", "avatar"),
+    ("author", "container"),
+    ("author", "section"),
+    ("author", "block"),
+    // German: "autor-info-card", "autorin-box".
+    ("autor", "info"),
+    ("autor", "box"),
+    ("autor", "card"),
+    ("autorin", "info"),
+    ("autorin", "box"),
     ("pull", "quote"),
 ];
 
@@ -1730,6 +1742,9 @@ mod tests {
             "NewsletterBox",
             "ArticleRelated_list__x1Y2",
             "shareButtons",
+            "author-container",
+            "autor-info-card",
+            "authorprofile",
             "ReadMore",
         ] {
             assert!(names_widget(yes), "{yes}");

@@ -948,3 +948,16 @@ fn an_embeds_consent_placeholder_is_dropped() {
     assert_has(&c.article, "Der Hafenrat war mit dem Plan einverstanden");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn an_author_box_named_in_more_ways_is_dropped() {
+    let html = article_with(
+        "<div class=\"author-container\"><p>Jane Doe</p><p>Harbour reporter since 2019, \
+         interested in ferries, tides and the council's budget.</p></div>\
+         <div id=\"autor-info-card\"><p>Max Muster schreibt seit 2020 über den Hafen.</p></div>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Harbour reporter since 2019");
+    assert_lacks(&c.article, "Max Muster");
+    assert_five_paragraphs_kept(&c.article);
+}
