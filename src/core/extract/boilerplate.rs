@@ -1157,6 +1157,21 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "ist",
     "aest",
     "aedt",
+    "jst",
+    "kst",
+    "hkt",
+    "sgt",
+    "myt",
+    "wib",
+    "ict",
+    "pht",
+    "sast",
+    "cat",
+    "eat",
+    "wat",
+    "msk",
+    "nzst",
+    "nzdt",
     "today",
     "yesterday",
     "|",
@@ -1235,6 +1250,27 @@ const TIMESTAMP_WORDS_OTHER: &[&str] = &[
     "wczoraj",
     "šodien",
     "vakar",
+    // Norwegian, Swedish, Danish, Finnish: "Publisert 05.08.2024, kl. 13.05", "Uppdaterad
+    // 15.59 | Publicerad 14.14", "Sist oppdatert torsdag 09. mai 2024".
+    "publisert",
+    "oppdatert",
+    "sist",
+    "publicerad",
+    "uppdaterad",
+    "senast",
+    "udgivet",
+    "opdateret",
+    "offentliggjort",
+    "julkaistu",
+    "päivitetty",
+    "kl",
+    "klo",
+    "idag",
+    "igår",
+    "i",
+    "dag",
+    "går",
+    "modifica",
     // Arabic: "last update", "published", "at the hour".
     "آخر",
     "اخر",
@@ -1317,6 +1353,12 @@ const MONTH_WORDS_OTHER: &[&str] = &[
     "października",
     "listopada",
     "grudnia",
+    // Norwegian, Swedish, Danish (those not above).
+    "februari",
+    "maj",
+    "augusti",
+    "desember",
+    "des",
     // Arabic: the Levantine names and those taken from the Latin ones (a page often gives
     // both, "آب/اغسطس").
     "كانون",
@@ -1397,6 +1439,17 @@ const DAY_WORDS_OTHER: &[&str] = &[
     "piątek",
     "sobota",
     "niedziela",
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "måndag",
+    "tisdag",
+    "lördag",
+    "söndag",
     // Arabic.
     "الأحد",
     "الاثنين",
@@ -1461,6 +1514,52 @@ const DAY_WORDS: &[&str] = &[
     "sunday",
 ];
 
+/// Words that say a stamp is an update: a line with one may give two dates, the publication's
+/// and the update's ("Published: 15:56 BST, 27 April 2024 | Updated: 15:57 BST, 27 April 2024").
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "aktualisiert",
+    "geändert",
+    "jour",
+    "actualizado",
+    "actualizada",
+    "atualizado",
+    "atualizada",
+    "aggiornato",
+    "modifica",
+    "bijgewerkt",
+    "aktualizacja",
+    "zaktualizowano",
+    "oppdatert",
+    "uppdaterad",
+    "opdateret",
+    "päivitetty",
+];
+
+/// Words that say a line is a publication or update stamp, beside which a time may be written
+/// with a dot ("kl. 13.05", "Publicerad 14.14").
+const STAMP_ANCHORS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "publiziert",
+    "publié",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "publisert",
+    "publicerad",
+    "udgivet",
+    "julkaistu",
+    "kl",
+    "klo",
+    "uhr",
+];
+
 /// A reading time's words ("6 minute read", "Reading time: 5 minutes", "Lesedauer: 4 Minuten",
 /// "3 Min Lesezeit", "Temps de lecture : 3 min", "4 min de lectura").
 const READ_WORDS: &[&str] = &[
@@ -1502,6 +1601,9 @@ enum StampWord {
     Day,
     Year,
     Clock,
+    /// A clock time written with a dot ("13.05"): one only beside a word of
+    /// [`STAMP_ANCHORS`] (else a number).
+    DotClock,
     /// A date in digits ("2019-01-21", "21.01.2019").
     Digits,
 }
@@ -1576,6 +1678,17 @@ fn stamp_word(w: &str) -> Option<StampWord> {
     {
         return Some(StampWord::Clock);
     }
+    if let Some((h, m)) = w.split_once('.') {
+        if digits(h)
+            && h.len() <= 2
+            && m.len() == 2
+            && digits(m)
+            && h.parse::<u32>().is_ok_and(|h| h < 24)
+            && m.parse::<u32>().is_ok_and(|m| m < 60)
+        {
+            return Some(StampWord::DotClock);
+        }
+    }
     // 2019-01-21, 21/01/2019, 2019-01-21t13:49:00z.
     let date_part = w.split('t').next().unwrap_or(w);
     let fields: Vec<&str> = date_part.split(['-', '/', '.']).collect();
@@ -1607,8 +1720,9 @@ fn stamp_words(lower: &str) -> Option<Vec<StampWord>> {
                 let (a, b) = w.split_at(i);
                 let (a, b) = (trim(a), trim(b));
                 // Two words of letters, or letters then digits: never inside a number.
-                // Not two fillers ("atom" is not "at" and Dutch "om").
-                let glued = a.ends_with(char::is_alphabetic);
+                // Not inside a number, and not two fillers ("atom" is not "at" and Dutch
+                // "om").
+                let glued = a.ends_with(char::is_alphabetic) || b.starts_with(char::is_alphabetic);
                 Some((stamp_word(&a)?, stamp_word(&b)?))
                     .filter(|(x, y)| glued && (*x, *y) != (StampWord::Filler, StampWord::Filler))
             })?;
@@ -1623,14 +1737,19 @@ fn stamp_words(lower: &str) -> Option<Vec<StampWord>> {
 /// is a date's or a time's (a month or day name, a day, a year, a clock time, a date in digits)
 /// or one of [`TIMESTAMP_WORDS`] or [`READ_WORDS`]; there is a month with a day or a year, a
 /// date in digits, a clock time, or a reading time (a read word and a count before its unit);
-/// at most one year, two days and two clock times (a row of figures is not a stamp; a count
-/// before a unit is not a day).
+/// at most one year (two when one of [`UPDATE_WORDS`] is there: a publication's and an
+/// update's date), two days and two clock times (a row of figures is not a stamp; a count
+/// before a unit is not a day); a time with a dot ("kl. 13.05") only beside one of
+/// [`STAMP_ANCHORS`].
 fn is_timestamp(lower: &str) -> bool {
     let Some(kinds) = stamp_words(lower) else {
         return false;
     };
     let (mut dated, mut month, mut ago, mut read) = (false, false, false, false);
     let (mut years, mut clocks, mut days, mut counts) = (0, 0, 0, 0);
+    let anchored = STAMP_ANCHORS.iter().chain(UPDATE_WORDS).any(|w| lower.contains(w));
+    // A publication's date and an update's: two years.
+    let most_years = if UPDATE_WORDS.iter().any(|w| lower.contains(w)) { 2 } else { 1 };
     let mut prev = None;
     for &k in &kinds {
         match k {
@@ -1651,6 +1770,11 @@ fn is_timestamp(lower: &str) -> bool {
                 clocks += 1;
                 dated = true;
             }
+            StampWord::DotClock if anchored => {
+                clocks += 1;
+                dated = true;
+            }
+            StampWord::DotClock => return false,
             StampWord::Digits => {
                 dated = true;
                 years += 1;
@@ -1660,7 +1784,7 @@ fn is_timestamp(lower: &str) -> bool {
     }
     let reading = read && counts >= 1;
     (dated || (month && days + years > 0) || (ago && (days == 1 || counts >= 1)) || reading)
-        && years <= 1
+        && years <= most_years
         && clocks <= 2
         && days <= 2
         && counts <= 3
@@ -1884,6 +2008,15 @@ mod tests {
             "Publiziert17. Dezember 2026, 12:17",
             "Temps de lecture : 3 min",
             "4 min de lectura",
+            "Publisert torsdag 09. mai 2026 - 13:26",
+            "Sist oppdatert torsdag 09. mai 2026 - 20:24",
+            "Publisert 05.08.2026, kl. 13.05 Oppdatert 05.08.2026, kl. 13.52",
+            "Uppdaterad 15.59 | Publicerad 14.14",
+            "Publicerad 23 okt 2026 kl 10.23Uppdaterad kl 12.17",
+            "Published: 15:56 BST, 27 April 2026 | Updated: 15:57 BST, 27 April 2026",
+            "08:39, 06 Jan 2026Updated 08:41, 06 Jan 2026",
+            "17:41 JST, October 13, 2026",
+            "Friday, 22 Nov 2026 4:55 PM MYT",
             "Empfohlener redaktioneller Inhalt",
             "Externen Inhalt anzeigen",
             "Ein Klick für den Datenschutz",
@@ -1910,6 +2043,9 @@ mod tests {
             "5 minutes",
             "Time to read",
             "Atom 12",
+            "13.05 14.14",
+            "Published 2024 2025 2026",
+            "March 2025 to March 2026",
             "Read 25 books in 2026 and 30 in 2027",
             "The 3 minute read that changed the council",
             "Der Rat war mit dem Plan einverstanden, die Zahlen wurden angezeigt.",

@@ -961,3 +961,19 @@ fn an_author_box_named_in_more_ways_is_dropped() {
     assert_lacks(&c.article, "Max Muster");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_stamp_with_two_dates_or_in_a_nordic_language_is_dropped() {
+    let html = article_with(
+        "<p>Published: 15:56 BST, 27 April 2026 | Updated: 15:57 BST, 27 April 2026</p>\
+         <p>Publisert 05.08.2026, kl. 13.05 Oppdatert 05.08.2026, kl. 13.52</p>\
+         <p>Uppdaterad 15.59 | Publicerad 14.14</p>\
+         <p>The ferry ran from 27 April 2025 to 27 April 2026 at 13.05 each day.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Published: 15:56");
+    assert_lacks(&c.article, "Publisert");
+    assert_lacks(&c.article, "Uppdaterad");
+    assert_has(&c.article, "The ferry ran from 27 April 2025");
+    assert_five_paragraphs_kept(&c.article);
+}
