@@ -158,6 +158,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         boilerplate::drop_consent_banners(&doc.root());
         mark_widgets(&doc.root());
         mark_forms(&doc);
+        drop_next_stories(&doc);
     }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());
     // Dates the Readability port does not read: more meta names, `itemprop`, JSON-LD in a
@@ -522,6 +523,43 @@ fn mark_forms(doc: &Document) {
         form.set_attr(FORM_MARK, "");
         for d in inside {
             d.set_attr(FORM_MARK, "");
+        }
+    }
+}
+
+/// A story has at least this many words of prose to count as one in [`drop_next_stories`].
+const NEXT_STORY_MIN_WORDS: usize = 200;
+
+/// Removes the stories after the page's own, before Readability runs: a site that loads the
+/// next story as the reader scrolls (a page saved or sent after scrolling) holds two or more
+/// outermost `<article>`s, each with its own `<h1>` and at least [`NEXT_STORY_MIN_WORDS`]
+/// words; Readability takes their common parent, all of them. The first is the page's story.
+/// (A page whose `<article>`s are teasers, short or without a heading of their own, is left
+/// as it is.)
+fn drop_next_stories(doc: &Document) {
+    let is = |n: &NodeRef<'_>, name: &str| element_name(n).as_deref() == Some(name);
+    let words = |n: &NodeRef<'_>| -> usize {
+        n.descendants_it()
+            .filter(|d| d.is_text())
+            .filter(|d| {
+                !d.parent()
+                    .is_some_and(|p| is(&p, "script") || is(&p, "style"))
+            })
+            .map(|d| d.text().split_whitespace().count())
+            .sum()
+    };
+    let stories: Vec<NodeRef<'_>> = doc
+        .select("article")
+        .nodes()
+        .iter()
+        .filter(|a| !a.ancestors(None).iter().any(|x| is(x, "article")))
+        .filter(|a| a.descendants_it().any(|d| is(&d, "h1")))
+        .filter(|a| words(a) >= NEXT_STORY_MIN_WORDS)
+        .copied()
+        .collect();
+    if stories.len() >= 2 {
+        for s in &stories[1..] {
+            s.remove_from_parent();
         }
     }
 }

@@ -977,3 +977,38 @@ fn a_stamp_with_two_dates_or_in_a_nordic_language_is_dropped() {
     assert_has(&c.article, "The ferry ran from 27 April 2025");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn the_next_story_loaded_below_the_first_is_dropped() {
+    let story = |title: &str, sentence: &str| {
+        format!(
+            "<article><h1>{title}</h1>{}</article>",
+            format!("<p>{}</p>", sentence.repeat(6)).repeat(4)
+        )
+    };
+    let html = format!(
+        "<html><body><main>{}{}</main></body></html>",
+        story(
+            "Bridge",
+            "The council voted on Tuesday to rebuild the old bridge over the river. "
+        ),
+        story(
+            "Ferry",
+            "The ferry company raised its fares again for the winter season. "
+        ),
+    );
+    let c = extract(&html, None);
+    assert_has(&c.article, "The council voted on Tuesday");
+    assert_lacks(&c.article, "The ferry company raised");
+    // Teasers (short, or without a heading of their own) are not stories.
+    let html = format!(
+        "<html><body><main>{}<article><h1>Ferry</h1><p>The ferry company raised its fares.</p>\
+         </article></main></body></html>",
+        story(
+            "Bridge",
+            "The council voted on Tuesday to rebuild the old bridge over the river. "
+        ),
+    );
+    let c = extract(&html, None);
+    assert_has(&c.article, "The council voted on Tuesday");
+}
