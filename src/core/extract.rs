@@ -172,6 +172,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             .or_else(|| time_date(&doc))
     };
     let fallback_date = other_date();
+    let ld_authors = json_ld_authors(&doc);
 
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
@@ -281,6 +282,14 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .map(|t| cap_title(&t))
                 .or(capture.title);
             capture.byline = a.byline.as_deref().and_then(clean);
+            // None, or the site's own name ("Example.com", a meta author of "Example News"):
+            // the people the JSON-LD names, when it names any.
+            let site_only = capture.byline.as_deref().is_none_or(|b| {
+                names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
+            });
+            if site_only && ld_authors.is_some() {
+                capture.byline = ld_authors;
+            }
             capture.published = a
                 .published_time
                 .as_deref()
@@ -1014,7 +1023,59 @@ const JSON_LD_ARTICLES: &[&str] = &[
 /// nested (`mainEntity`); an article type first (in [`JSON_LD_ARTICLES`]' order), else any
 /// object that has one.
 fn json_ld_date(doc: &Document) -> Option<String> {
-    let mut found: Vec<(usize, String)> = Vec::new();
+    json_ld_find(doc, |map| {
+        map.get("datePublished")
+            .and_then(|d| d.as_str())
+            .and_then(parse_date)
+    })
+}
+
+/// The people the article's JSON-LD names as its `author` (a name, a `Person` or an object
+/// without a type, or a list of them; never an `Organization`), joined with ", " as
+/// Readability joins them; found as [`json_ld_date`] finds the date.
+fn json_ld_authors(doc: &Document) -> Option<String> {
+    json_ld_find(doc, |map| {
+        let one = |v: &serde_json::Value| -> Option<String> {
+            match v {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Object(o) => {
+                    let person = match o.get("@type") {
+                        None => true,
+                        Some(serde_json::Value::String(t)) => t == "Person",
+                        Some(serde_json::Value::Array(ts)) => {
+                            ts.iter().any(|t| t.as_str() == Some("Person"))
+                        }
+                        _ => false,
+                    };
+                    person
+                        .then(|| o.get("name")?.as_str().map(str::to_owned))
+                        .flatten()
+                }
+                _ => None,
+            }
+        };
+        let mut names: Vec<String> = match map.get("author")? {
+            serde_json::Value::Array(items) => items.iter().filter_map(one).collect(),
+            v => one(v).into_iter().collect(),
+        };
+        names.retain(|n| !n.trim().is_empty());
+        names.dedup();
+        let joined = names
+            .iter()
+            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join(", ");
+        (!joined.is_empty()).then_some(joined)
+    })
+}
+
+/// The first value `read` gives for an object of the page's JSON-LD (in a list, in a `@graph`,
+/// or nested: `mainEntity`), an article type's first (in [`JSON_LD_ARTICLES`]' order).
+fn json_ld_find<T>(
+    doc: &Document,
+    read: impl Fn(&serde_json::Map<String, serde_json::Value>) -> Option<T>,
+) -> Option<T> {
+    let mut found: Vec<(usize, T)> = Vec::new();
     for n in doc.select("script").nodes() {
         let is_ld = n
             .attr("type")
@@ -1037,11 +1098,7 @@ fn json_ld_date(doc: &Document) -> Option<String> {
             match v {
                 serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
                 serde_json::Value::Object(map) => {
-                    let date = map
-                        .get("datePublished")
-                        .and_then(|d| d.as_str())
-                        .and_then(parse_date);
-                    if let Some(date) = date {
+                    if let Some(x) = read(map) {
                         let types: Vec<&str> = match map.get("@type") {
                             Some(serde_json::Value::String(t)) => vec![t.as_str()],
                             Some(serde_json::Value::Array(ts)) => {
@@ -1054,7 +1111,7 @@ fn json_ld_date(doc: &Document) -> Option<String> {
                             .filter_map(|t| JSON_LD_ARTICLES.iter().position(|a| a == t))
                             .min()
                             .unwrap_or(JSON_LD_ARTICLES.len());
-                        found.push((rank, date));
+                        found.push((rank, x));
                     }
                     for key in [
                         "@graph",
@@ -1074,7 +1131,7 @@ fn json_ld_date(doc: &Document) -> Option<String> {
     found
         .into_iter()
         .min_by_key(|(rank, _)| *rank)
-        .map(|(_, d)| d)
+        .map(|(_, x)| x)
 }
 
 /// The publication date the page's `<time datetime>` elements give: one marked as such
@@ -1223,6 +1280,41 @@ pub fn parse_date(s: &str) -> Option<String> {
         ),
     };
     iso_date(&format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Whether a byline is only the site's name: the site's name itself, an address
+/// ("www.example.com", "Example.de"), or the first label of the page's host, alone or before
+/// at most two more words ("n-tv NACHRICHTEN" on n-tv.de).
+fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
+    let compact = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let b = compact(byline);
+    if b.is_empty() {
+        return false;
+    }
+    let lower = byline.trim().to_lowercase();
+    let address = lower.contains("www.")
+        || (!lower.contains(char::is_whitespace)
+            && lower.rsplit_once('.').is_some_and(|(name, tld)| {
+                !name.is_empty() && (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+            }));
+    let host = url
+        .and_then(|u| u.split_once("://"))
+        .map(|(_, r)| r.split(['/', '?', '#', ':']).next().unwrap_or(""))
+        .map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
+    let label = host
+        .as_deref()
+        .map(|h| compact(h.split('.').next().unwrap_or(h)))
+        .filter(|l| l.len() >= 3);
+    address
+        || site.is_some_and(|s| compact(s) == b)
+        || label.is_some_and(|l| {
+            b == l || (b.starts_with(&l) && byline.split_whitespace().count() <= 3)
+        })
 }
 
 /// `title` without a trailing " | Site", " - Site", " -- Site" or " » … » Site" naming the

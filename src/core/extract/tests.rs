@@ -1012,3 +1012,24 @@ fn the_next_story_loaded_below_the_first_is_dropped() {
     let c = extract(&html, None);
     assert_has(&c.article, "The council voted on Tuesday");
 }
+
+#[test]
+fn a_byline_that_is_the_sites_name_gives_way_to_the_json_ld_authors() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\">\
+             <script type=\"application/ld+json\">{{\"@graph\": [{{\"@type\": \"WebSite\", \
+             \"name\": \"Ledger\"}}, {{\"@type\": \"NewsArticle\", \"author\": [{{\"@type\": \
+             \"Person\", \"name\": \"Jane  Doe\"}}, {{\"@type\": \"Person\", \"name\": \"John Roe\"}}, \
+             {{\"@type\": \"Organization\", \"name\": \"Ledger\"}}]}}]}}</script></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    let c = extract(&page("ledger.example"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
+    let c = extract(&page("www.ledger.example"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
+    // A person's name stays.
+    let c = extract(&page("Mária Øberg"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Mária Øberg"));
+}
