@@ -1327,16 +1327,37 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
         .map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
     let names_site = |tail: &str| {
         let t = tail.trim().to_lowercase();
-        let compact: String = t.chars().filter(|c| c.is_alphanumeric()).collect();
+        // Letters and digits, German umlauts as an address spells them ("Börsen-Zeitung" on
+        // boersen-zeitung.de).
+        let compact: String = t
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(|c| match c {
+                'ä' => vec!['a', 'e'],
+                'ö' => vec!['o', 'e'],
+                'ü' => vec!['u', 'e'],
+                'ß' => vec!['s', 's'],
+                c => vec![c],
+            })
+            .collect();
         !t.is_empty()
             && (site.is_some_and(|s| {
                 let s = s.to_lowercase();
                 t.contains(&s) || s.contains(&t)
             }) || host.as_deref().is_some_and(|h| {
-                let domain = h.split('.').next().unwrap_or(h);
-                domain.len() >= 3 && compact.contains(domain)
+                let domain: String = h
+                    .split('.')
+                    .next()
+                    .unwrap_or(h)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                // The address itself ("rp.pl"), or its name when it is not too short to tell.
+                t == h || (domain.len() >= 3 && compact.contains(&domain))
             }))
     };
+    // A date after the site's name: "… | DW | 28.04.2023".
+    let date_only = |tail: &str| boilerplate::is_timestamp(&tail.trim().to_lowercase());
     let mut out = title.to_owned();
     // Strip a last segment that names the site, again while there is one; after it, the
     // section names of a breadcrumb title (" » Local » Noticias » Site").
@@ -1347,6 +1368,19 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     {
         let tail = &out[at + sep.len()..];
         let head = out[..at].trim_end();
+        if date_only(tail) && head.split_whitespace().count() >= 3 {
+            let before = head.to_owned();
+            // Only with the site's name before it.
+            let site_before = SEPARATORS
+                .iter()
+                .filter_map(|sep| before.rfind(sep).map(|at| (at, *sep)))
+                .max_by_key(|(at, _)| *at)
+                .is_some_and(|(at, sep)| names_site(&before[at + sep.len()..]));
+            if site_before {
+                out = before;
+                continue;
+            }
+        }
         if !names_site(tail) || head.split_whitespace().count() < 3 {
             break;
         }

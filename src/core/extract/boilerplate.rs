@@ -1741,7 +1741,7 @@ fn stamp_words(lower: &str) -> Option<Vec<StampWord>> {
 /// update's date), two days and two clock times (a row of figures is not a stamp; a count
 /// before a unit is not a day); a time with a dot ("kl. 13.05") only beside one of
 /// [`STAMP_ANCHORS`].
-fn is_timestamp(lower: &str) -> bool {
+pub(super) fn is_timestamp(lower: &str) -> bool {
     let Some(kinds) = stamp_words(lower) else {
         return false;
     };

@@ -306,6 +306,29 @@ fn a_title_loses_the_site_name_it_ends_with() {
         "Budget - a primer"
     );
     assert_eq!(t("Çavuşoğlu speaks", None, None), "Çavuşoğlu speaks");
+    // The address as the site's name, however short; an umlaut spelled as the address does; a
+    // date after the site's name.
+    let ledger = Some("https://ledger.example/2026/story.html");
+    assert_eq!(
+        t("Ferry fares rise in the spring - ledger.example", None, ledger),
+        "Ferry fares rise in the spring"
+    );
+    assert_eq!(
+        t(
+            "Steigende Zinsen setzen Dax zu | Börsen-Zeitung",
+            None,
+            Some("https://www.boersen-zeitung.de/x")
+        ),
+        "Steigende Zinsen setzen Dax zu"
+    );
+    assert_eq!(
+        t("Ferry fares rise in the spring | Ledger | 28.04.2026", Some("Ledger"), None),
+        "Ferry fares rise in the spring"
+    );
+    assert_eq!(
+        t("Ferry fares rise in the spring | 28.04.2026", Some("Ledger"), None),
+        "Ferry fares rise in the spring | 28.04.2026"
+    );
 }
 
 /// An article of five paragraphs, with `extra` inside the `<article>` after the second.
