@@ -160,6 +160,9 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         mark_forms(&doc);
         drop_next_stories(&doc);
     }
+    if filters.hidden {
+        show_paywalled(&doc);
+    }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());
     // Dates the Readability port does not read: more meta names, `itemprop`, JSON-LD in a
     // `@graph` or a list, the address, then the page's `<time datetime>` elements.
@@ -532,6 +535,45 @@ fn mark_forms(doc: &Document) {
         form.set_attr(FORM_MARK, "");
         for d in inside {
             d.set_attr(FORM_MARK, "");
+        }
+    }
+}
+
+/// A hidden container whose class names a paywall is the article's rest when its paragraphs
+/// hold at least this many words (see [`show_paywalled`]).
+const PAYWALLED_MIN_WORDS: usize = 50;
+
+/// Shows the article's paragraphs that a metered paywall hid in the page (`hidden` or
+/// `aria-hidden="true"` on a `<p>`, or on a block holding [`PAYWALLED_MIN_WORDS`] words of
+/// `<p>`, whose class names a paywall: `class="paywall"`), so that Readability does not skip
+/// them as invisible: a subscriber's browser shows them, and they are the story. (A paywall's
+/// own prompt is a few words in no `<p>`, and stays hidden.)
+fn show_paywalled(doc: &Document) {
+    let paywalled: Vec<NodeRef<'_>> = doc
+        .select("[hidden], [aria-hidden]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            n.attr("class")
+                .is_some_and(|c| boilerplate::has_word(&c, &["paywall", "paywalled"]))
+        })
+        .filter(|n| {
+            if element_name(n).as_deref() == Some("p") {
+                return true;
+            }
+            let words: usize = n
+                .descendants_it()
+                .filter(|d| element_name(d).as_deref() == Some("p"))
+                .map(|p| p.text().split_whitespace().count())
+                .sum();
+            words >= PAYWALLED_MIN_WORDS
+        })
+        .copied()
+        .collect();
+    for n in paywalled {
+        n.remove_attr("hidden");
+        if n.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+            n.remove_attr("aria-hidden");
         }
     }
 }

@@ -165,7 +165,7 @@ pub(super) fn drop_consent_banners(root: &dom_query::NodeRef<'_>) {
 
 /// Whether a class or id value has one of `words` (split at anything not a letter or digit,
 /// lower-case).
-fn has_word(value: &str, words: &[&str]) -> bool {
+pub(super) fn has_word(value: &str, words: &[&str]) -> bool {
     value
         .to_ascii_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())

@@ -1056,3 +1056,21 @@ fn a_byline_that_is_the_sites_name_gives_way_to_the_json_ld_authors() {
     let c = extract(&page("Mária Øberg"), Some(PAGE_URL));
     assert_eq!(c.byline.as_deref(), Some("Mária Øberg"));
 }
+
+#[test]
+fn paragraphs_a_paywall_hid_in_the_page_are_the_article() {
+    let para = "The harbour board met again on Thursday and agreed to keep the ferry running \
+                through the winter, whatever the cost of fuel.";
+    let html = article_with(&format!(
+        "<div class=\"paywall\" hidden><p>{para}</p><p>{para}</p><p>{para}</p></div>\
+         <p class=\"paywall\" aria-hidden=\"true\">The mayor said the vote was the right one.</p>\
+         <div class=\"paywall-prompt\" hidden>Subscribe to read on</div>\
+         <div class=\"note\" hidden><p>{para} Hidden for a reason.</p></div>"
+    ));
+    let c = extract(&html, None);
+    assert_has(&c.article, "agreed to keep the ferry running");
+    assert_has(&c.article, "The mayor said the vote");
+    assert_lacks(&c.article, "Subscribe to read on");
+    assert_lacks(&c.article, "Hidden for a reason");
+    assert_five_paragraphs_kept(&c.article);
+}
