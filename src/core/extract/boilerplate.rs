@@ -851,9 +851,52 @@ pub(super) fn is_notice(line: &str) -> bool {
         return true;
     }
     is_photo_credit(&lower)
+        || is_agency_credit(&lower)
         || is_timestamp(&lower)
         || is_social_link(&lower)
         || is_disclaimer(&lower)
+}
+
+/// News agencies, as a credit line names them ("Quelle: dpa", "Source: AFP/Reuters").
+const AGENCIES: &[&str] = &[
+    "dpa", "afp", "ap", "reuters", "sid", "kna", "epd", "apa", "sda", "ddp", "dts", "ansa", "efe",
+    "afx", "ats", "belga", "anp", "tt", "ntb", "ritzau", "pap", "ctk", "aa",
+];
+
+/// A line that only credits news agencies: "Quelle: dpa", "(Quelle: APA/sda/dpa)", "Quelle:
+/// ntv.de, ino/dpa", "Source: AFP", "Fuente: EFE", "mit dpa", "Mit Agenturmaterial". After
+/// the label, every word is an agency's name or an editor's initials (three letters at most),
+/// and one at least is an agency's (so "Quelle: Landesregierung", a table's source, stays).
+fn is_agency_credit(lower: &str) -> bool {
+    let t = lower.trim().trim_start_matches('(').trim_end_matches([')', '.']);
+    if t == "mit agenturmaterial" || t == "mit material von agenturen" {
+        return true;
+    }
+    let Some(rest) = [
+        "quelle:",
+        "source:",
+        "source :",
+        "sources:",
+        "fuente:",
+        "fonte:",
+        "mit material von",
+        "mit material der",
+        "mit",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != "und" && *w != "and")
+        .collect();
+    words.len() <= 8
+        && words.iter().any(|w| AGENCIES.contains(w))
+        && words
+            .iter()
+            .all(|w| AGENCIES.contains(w) || w.chars().count() <= 3)
 }
 
 /// How an opinion disclaimer says that the views are not the publication's.
@@ -2017,6 +2060,13 @@ mod tests {
             "08:39, 06 Jan 2026Updated 08:41, 06 Jan 2026",
             "17:41 JST, October 13, 2026",
             "Friday, 22 Nov 2026 4:55 PM MYT",
+            "Quelle: dpa",
+            "(Quelle: APA/sda/dpa)",
+            "Quelle: ntv.de, ino/dpa",
+            "Source: AFP/Reuters",
+            "Fuente: EFE",
+            "mit dpa",
+            "Mit Agenturmaterial.",
             "Empfohlener redaktioneller Inhalt",
             "Externen Inhalt anzeigen",
             "Ein Klick für den Datenschutz",
@@ -2043,6 +2093,11 @@ mod tests {
             "5 minutes",
             "Time to read",
             "Atom 12",
+            "Quelle: Landesregierung Hessen",
+            "Quelle: HWK OMV",
+            "Source: CDC, Chicago Department of Public Health",
+            "Mit dem Rad zur Arbeit",
+            "Mit Ida und Jan",
             "13.05 14.14",
             "Published 2024 2025 2026",
             "March 2025 to March 2026",

@@ -1074,3 +1074,17 @@ fn paragraphs_a_paywall_hid_in_the_page_are_the_article() {
     assert_lacks(&c.article, "Hidden for a reason");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_line_crediting_news_agencies_is_dropped() {
+    let html = article_with(
+        "<p>Quelle: dpa</p><p>(Quelle: APA/sda/dpa)</p>\
+         <p>Quelle: Landesregierung Hessen</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Quelle: dpa");
+    assert_lacks(&c.article, "APA/sda/dpa");
+    // A table's or a chart's source stays.
+    assert_has(&c.article, "Quelle: Landesregierung Hessen");
+    assert_five_paragraphs_kept(&c.article);
+}
