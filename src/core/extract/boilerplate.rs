@@ -463,9 +463,24 @@ const COUNTER_WORDS: &[&str] = &[
     "keer",
     "wyświetleń",
     "odsłon",
+    // A comment counter: "3 Kommentare", "36 Comments".
+    "comments",
+    "comment",
+    "kommentare",
+    "kommentar",
+    "commentaires",
+    "commentaire",
+    "comentarios",
+    "comentario",
+    "comentários",
+    "commenti",
+    "reacties",
+    "komentarzy",
+    "komentarze",
+    "kommentarer",
 ];
 
-/// A line that is only a view counter: at most five words, one of them a number, the others
+/// A line that is only a view or comment counter: at most five words, one of them a number, the others
 /// [`COUNTER_WORDS`].
 fn is_counter(lower: &str) -> bool {
     let words: Vec<&str> = lower
@@ -2067,6 +2082,8 @@ mod tests {
             "Fuente: EFE",
             "mit dpa",
             "Mit Agenturmaterial.",
+            "3 Kommentare",
+            "36 Comments",
             "Empfohlener redaktioneller Inhalt",
             "Externen Inhalt anzeigen",
             "Ein Klick für den Datenschutz",
@@ -2098,6 +2115,7 @@ mod tests {
             "Source: CDC, Chicago Department of Public Health",
             "Mit dem Rad zur Arbeit",
             "Mit Ida und Jan",
+            "Comments 3 and 4 were deleted",
             "13.05 14.14",
             "Published 2024 2025 2026",
             "March 2025 to March 2026",

@@ -1088,3 +1088,12 @@ fn a_line_crediting_news_agencies_is_dropped() {
     assert_has(&c.article, "Quelle: Landesregierung Hessen");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_comment_counter_is_dropped() {
+    let html = article_with("<p>3 Kommentare</p><p>36 Comments</p>");
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Kommentare");
+    assert_lacks(&c.article, "36 Comments");
+    assert_five_paragraphs_kept(&c.article);
+}
