@@ -1874,6 +1874,10 @@ fn is_photo_credit(lower: &str) -> bool {
         "anp/",
         "xinhua/",
         "ap photo/",
+        "imago/",
+        "imago images/",
+        "picture alliance/",
+        "keystone/",
     ]
     .iter()
     .any(|a| {
@@ -1882,6 +1886,24 @@ fn is_photo_credit(lower: &str) -> bool {
         })
     });
     if agency && lower.split_whitespace().count() <= 25 && lower.chars().count() <= 160 {
+        return true;
+    }
+    // "… an. Bild: Andreas Seidel/Archiv", "… | Foto: Zvg.", "… Kindern © VS Tristach": a
+    // caption that ends with its credit, at most six words after the label, in a line of at
+    // most 30 words (the label a word of its own).
+    let credit_tail = |label: &str| {
+        t.rfind(label).is_some_and(|at| {
+            let own = at == 0
+                || t[..at].ends_with(|c: char| c.is_whitespace() || c == '|' || c == '(');
+            let n = t[at + label.len()..].split_whitespace().count();
+            own && (1..=6).contains(&n)
+        })
+    };
+    if lower.split_whitespace().count() <= 30
+        && ["foto:", "fotos:", "bild:", "photo:", "photos:", "©"]
+            .iter()
+            .any(|l| credit_tail(l))
+    {
         return true;
     }
     [
@@ -2083,6 +2105,10 @@ mod tests {
             "mit dpa",
             "Mit Agenturmaterial.",
             "3 Kommentare",
+            "Im Vorjahr kamen Tausende Besucher. Bild: Jane Doe/Archiv",
+            "Die Kinder am Montag vor der Schule © Gemeinde Harbourtown",
+            "Jane Doe, John Roe und Max Muster | Foto: Zvg.",
+            "Der Trainer vor dem Spiel. IMAGO/Jane Doe",
             "36 Comments",
             "Empfohlener redaktioneller Inhalt",
             "Externen Inhalt anzeigen",
@@ -2116,6 +2142,7 @@ mod tests {
             "Mit dem Rad zur Arbeit",
             "Mit Ida und Jan",
             "Comments 3 and 4 were deleted",
+            "Das Bild: ein Hafen im Regen, ein Schiff, ein Kran und drei Möwen über dem Wasser",
             "13.05 14.14",
             "Published 2024 2025 2026",
             "March 2025 to March 2026",

@@ -1097,3 +1097,17 @@ fn a_comment_counter_is_dropped() {
     assert_lacks(&c.article, "36 Comments");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_caption_ending_with_its_credit_is_dropped() {
+    let html = article_with(
+        "<p>Im Vorjahr kamen Tausende Besucher. Bild: Jane Doe/Archiv</p>\
+         <div>Die Kinder am Montag vor der Schule © Gemeinde Harbourtown</div>\
+         <p>Das Bild: ein Hafen im Regen, ein Schiff, ein Kran und drei Möwen über dem Wasser.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Bild: Jane Doe");
+    assert_lacks(&c.article, "© Gemeinde");
+    assert_has(&c.article, "Das Bild: ein Hafen im Regen");
+    assert_five_paragraphs_kept(&c.article);
+}
