@@ -1111,3 +1111,14 @@ fn a_caption_ending_with_its_credit_is_dropped() {
     assert_has(&c.article, "Das Bild: ein Hafen im Regen");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn an_erschienen_stamp_is_dropped() {
+    let html = article_with(
+        "<p>Erschienen am 30.04.2026</p><p>Das Buch ist am 30.04.2026 erschienen.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Erschienen am");
+    assert_has(&c.article, "Das Buch ist am 30.04.2026 erschienen.");
+    assert_five_paragraphs_kept(&c.article);
+}
