@@ -789,6 +789,17 @@ pub(super) fn is_notice(line: &str) -> bool {
     {
         return true;
     }
+    // An affiliate disclosure: "Die mit einem Symbol gekennzeichneten Links sind
+    // Affiliate-Links …", "This article contains affiliate links; we may earn a commission"
+    // (a story about affiliate links says neither "Provision" nor "contains").
+    let affiliate = lower.contains("affiliate-link")
+        || (lower.contains("affiliate link")
+            && ["commission", "contains", "may earn", "provision"]
+                .iter()
+                .any(|w| lower.contains(w)));
+    if affiliate {
+        return true;
+    }
     // An embed's consent button: "Ich bin damit einverstanden, dass mir Inhalte von YouTube
     // angezeigt werden" (the reader agrees to be shown something; a story's "einverstanden"
     // is about someone else: "…, sofern dieser einverstanden ist").
@@ -2100,6 +2111,9 @@ mod tests {
             "17:41 JST, October 13, 2026",
             "Friday, 22 Nov 2026 4:55 PM MYT",
             "Erschienen am 30.04.2026",
+            "Symbol oder Unterstreichung gekennzeichneten Links sind Affiliate-Links. Kommt \
+             darüber ein Einkauf zustande, erhalten wir eine Provision.",
+            "This article contains affiliate links.",
             "Quelle: dpa",
             "(Quelle: APA/sda/dpa)",
             "Quelle: ntv.de, ino/dpa",
@@ -2145,6 +2159,7 @@ mod tests {
             "Mit dem Rad zur Arbeit",
             "Mit Ida und Jan",
             "Comments 3 and 4 were deleted",
+            "The search engine said it would rank pages with affiliate links lower.",
             "Das Bild: ein Hafen im Regen, ein Schiff, ein Kran und drei Möwen über dem Wasser",
             "13.05 14.14",
             "Published 2024 2025 2026",

@@ -1122,3 +1122,16 @@ fn an_erschienen_stamp_is_dropped() {
     assert_has(&c.article, "Das Buch ist am 30.04.2026 erschienen.");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn an_affiliate_disclosure_is_dropped() {
+    let html = article_with(
+        "<p>Die mit einem Stern gekennzeichneten Links sind Affiliate-Links. Kommt darüber ein \
+         Einkauf zustande, erhalten wir eine Provision.</p>\
+         <p>The search engine said it would rank pages with affiliate links lower.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Affiliate-Links");
+    assert_has(&c.article, "rank pages with affiliate links lower");
+    assert_five_paragraphs_kept(&c.article);
+}
