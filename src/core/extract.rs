@@ -1342,7 +1342,9 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
     let address = lower.contains("www.")
         || (!lower.contains(char::is_whitespace)
             && lower.rsplit_once('.').is_some_and(|(name, tld)| {
-                !name.is_empty() && (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+                !name.is_empty()
+                    && (2..=6).contains(&tld.len())
+                    && tld.chars().all(|c| c.is_ascii_alphabetic())
             }));
     let host = url
         .and_then(|u| u.split_once("://"))

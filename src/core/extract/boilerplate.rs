@@ -803,7 +803,8 @@ pub(super) fn is_notice(line: &str) -> bool {
     // An embed's consent button: "Ich bin damit einverstanden, dass mir Inhalte von YouTube
     // angezeigt werden" (the reader agrees to be shown something; a story's "einverstanden"
     // is about someone else: "…, sofern dieser einverstanden ist").
-    if (lower.starts_with("ich bin damit einverstanden") || lower.starts_with("ich bin einverstanden"))
+    if (lower.starts_with("ich bin damit einverstanden")
+        || lower.starts_with("ich bin einverstanden"))
         && lower.contains("angezeigt")
     {
         return true;
@@ -894,7 +895,10 @@ const AGENCIES: &[&str] = &[
 /// the label, every word is an agency's name or an editor's initials (three letters at most),
 /// and one at least is an agency's (so "Quelle: Landesregierung", a table's source, stays).
 fn is_agency_credit(lower: &str) -> bool {
-    let t = lower.trim().trim_start_matches('(').trim_end_matches([')', '.']);
+    let t = lower
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches([')', '.']);
     if t == "mit agenturmaterial" || t == "mit material von agenturen" {
         return true;
     }
@@ -910,8 +914,7 @@ fn is_agency_credit(lower: &str) -> bool {
         "mit",
     ]
     .iter()
-    .find_map(|p| t.strip_prefix(p))
-    else {
+    .find_map(|p| t.strip_prefix(p)) else {
         return false;
     };
     let words: Vec<&str> = rest
@@ -1655,7 +1658,9 @@ const READ_WORDS: &[&str] = &[
 ];
 
 /// Units of a reading time besides [`RELATIVE_UNITS`] ("4 Minuten", "3 minutos").
-const READ_UNITS: &[&str] = &["minuten", "minutos", "minuti", "minut", "minuty", "minutter"];
+const READ_UNITS: &[&str] = &[
+    "minuten", "minutos", "minuti", "minut", "minuty", "minutter",
+];
 
 /// What one word of a stamp is.
 #[derive(Clone, Copy, PartialEq)]
@@ -1818,9 +1823,16 @@ pub(super) fn is_timestamp(lower: &str) -> bool {
     };
     let (mut dated, mut month, mut ago, mut read) = (false, false, false, false);
     let (mut years, mut clocks, mut days, mut counts) = (0, 0, 0, 0);
-    let anchored = STAMP_ANCHORS.iter().chain(UPDATE_WORDS).any(|w| lower.contains(w));
+    let anchored = STAMP_ANCHORS
+        .iter()
+        .chain(UPDATE_WORDS)
+        .any(|w| lower.contains(w));
     // A publication's date and an update's: two years.
-    let most_years = if UPDATE_WORDS.iter().any(|w| lower.contains(w)) { 2 } else { 1 };
+    let most_years = if UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
+        2
+    } else {
+        1
+    };
     let mut prev = None;
     for &k in &kinds {
         match k {
@@ -1906,8 +1918,8 @@ fn is_photo_credit(lower: &str) -> bool {
     // most 30 words (the label a word of its own).
     let credit_tail = |label: &str| {
         t.rfind(label).is_some_and(|at| {
-            let own = at == 0
-                || t[..at].ends_with(|c: char| c.is_whitespace() || c == '|' || c == '(');
+            let own =
+                at == 0 || t[..at].ends_with(|c: char| c.is_whitespace() || c == '|' || c == '(');
             let n = t[at + label.len()..].split_whitespace().count();
             own && (1..=6).contains(&n)
         })

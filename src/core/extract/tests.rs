@@ -310,7 +310,11 @@ fn a_title_loses_the_site_name_it_ends_with() {
     // date after the site's name.
     let ledger = Some("https://ledger.example/2026/story.html");
     assert_eq!(
-        t("Ferry fares rise in the spring - ledger.example", None, ledger),
+        t(
+            "Ferry fares rise in the spring - ledger.example",
+            None,
+            ledger
+        ),
         "Ferry fares rise in the spring"
     );
     assert_eq!(
@@ -322,11 +326,19 @@ fn a_title_loses_the_site_name_it_ends_with() {
         "Steigende Zinsen setzen Dax zu"
     );
     assert_eq!(
-        t("Ferry fares rise in the spring | Ledger | 28.04.2026", Some("Ledger"), None),
+        t(
+            "Ferry fares rise in the spring | Ledger | 28.04.2026",
+            Some("Ledger"),
+            None
+        ),
         "Ferry fares rise in the spring"
     );
     assert_eq!(
-        t("Ferry fares rise in the spring | 28.04.2026", Some("Ledger"), None),
+        t(
+            "Ferry fares rise in the spring | 28.04.2026",
+            Some("Ledger"),
+            None
+        ),
         "Ferry fares rise in the spring | 28.04.2026"
     );
 }
