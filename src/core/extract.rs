@@ -1250,15 +1250,21 @@ pub fn url_date(url: &str) -> Option<String> {
     let path = path.split(['?', '#']).next().unwrap_or(path);
     let parts: Vec<&str> = path.split('/').skip(1).collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    // A part's first two bytes; none when they would cut a character ("\u{FFFD}1", a byte that
+    // was not UTF-8): such a part does not start with two digits.
+    fn first_two(s: &str) -> &str {
+        s.get(..s.len().min(2)).unwrap_or("")
+    }
     for w in parts.windows(3) {
-        if digits(w[0], 4) && digits(w[1], 2) && digits(&w[2][..w[2].len().min(2)], 2) {
-            if let Some(d) = iso_date(&format!("{}-{}-{}", w[0], w[1], &w[2][..2])) {
+        let day = first_two(w[2]);
+        if digits(w[0], 4) && digits(w[1], 2) && digits(day, 2) {
+            if let Some(d) = iso_date(&format!("{}-{}-{}", w[0], w[1], day)) {
                 return Some(d);
             }
         }
     }
     for w in parts.windows(2) {
-        let day = &w[1][..w[1].len().min(2)];
+        let day = first_two(w[1]);
         let month = if digits(w[0], 6) {
             Some(format!("{}-{}", &w[0][..4], &w[0][4..]))
         } else if w[0].len() == 7 && w[0].as_bytes()[4] == b'-' {

@@ -1147,3 +1147,17 @@ fn an_affiliate_disclosure_is_dropped() {
     assert_has(&c.article, "rank pages with affiliate links lower");
     assert_five_paragraphs_kept(&c.article);
 }
+
+/// Fuzz regression (`fuzz/regressions/extract/crash-77c9d0bdc4f5ca79fc9802ef976a5c01f8cf028d`):
+/// a canonical address whose path part starts with a character of more than one byte
+/// ("/2026/\u{FFFD}1/…", from a byte that was not UTF-8) made `url_date` cut that character in
+/// two and panic.
+#[test]
+fn a_date_in_an_address_with_a_wide_character_does_not_panic() {
+    assert_eq!(url_date("https://a.example/2026/\u{FFFD}1/harbour"), None);
+    assert_eq!(url_date("https://a.example/2026/11/\u{FFFD}/x"), None);
+    assert_eq!(url_date("https://a.example/2026-11/é/x"), None);
+    let html = "<html><head><link rel=\"canonical\" href=\"/2026/\u{FFFD}1/harbour\">\
+                </head><body><p>Short.</p></body></html>";
+    let _ = extract(html, Some("https://news.example/a/b.html"));
+}
