@@ -500,6 +500,9 @@ fn is_counter(lower: &str) -> bool {
 
 /// Starts of short lines that point elsewhere or ask the reader to do something.
 const PREFIXES: &[&str] = &[
+    "got a story?",
+    "skip past ",
+    "ad block users:",
     "read more:",
     "read more about",
     "read also:",
@@ -592,6 +595,14 @@ const PHRASES: &[&str] = &[
     "if you enjoyed this article",
     "if you enjoyed this post",
     "if you enjoyed this story",
+    // A form's reCAPTCHA notice, a request for tips, a comment prompt, an ad-blocker notice.
+    "this site is protected by recaptcha",
+    "protected by recaptcha and the google",
+    "get in touch with our news team",
+    "be the first to comment",
+    "while an ad blocker is enabled",
+    "disable your ad blocker",
+    "turn off your ad blocker",
 ];
 
 /// Labels of a list of other stories.
@@ -818,6 +829,7 @@ pub(super) fn is_notice(line: &str) -> bool {
             " on instagram",
             " on bluesky",
             " on threads",
+            " on google news",
         ]
         .iter()
         .filter_map(|p| rest.find(p))
@@ -2126,6 +2138,14 @@ mod tests {
             "Symbol oder Unterstreichung gekennzeichneten Links sind Affiliate-Links. Kommt \
              darüber ein Einkauf zustande, erhalten wir eine Provision.",
             "This article contains affiliate links.",
+            "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of \
+             Service apply.",
+            "Got a story? Get in touch with our news team by emailing us at news@ledger.example.",
+            "skip past newsletter promotion",
+            "Follow the Ledger on Google News and add us as a preferred source.",
+            "Be the first to comment on this article",
+            "Ad block users: Some site features may not work correctly while an ad blocker is \
+             enabled.",
             "Quelle: dpa",
             "(Quelle: APA/sda/dpa)",
             "Quelle: ntv.de, ino/dpa",
@@ -2172,6 +2192,8 @@ mod tests {
             "Mit Ida und Jan",
             "Comments 3 and 4 were deleted",
             "The search engine said it would rank pages with affiliate links lower.",
+            "Ad blockers cost publishers millions, the report found.",
+            "The council said it had got a story wrong.",
             "Das Bild: ein Hafen im Regen, ein Schiff, ein Kran und drei Möwen über dem Wasser",
             "13.05 14.14",
             "Published 2024 2025 2026",

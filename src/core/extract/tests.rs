@@ -1161,3 +1161,19 @@ fn a_date_in_an_address_with_a_wide_character_does_not_panic() {
                 </head><body><p>Short.</p></body></html>";
     let _ = extract(html, Some("https://news.example/a/b.html"));
 }
+
+#[test]
+fn english_notices_of_forms_tips_and_ad_blockers_are_dropped() {
+    let html = article_with(
+        "<p>Got a story? Get in touch with our news team by emailing us at news@ledger.example.</p>\
+         <p>This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of \
+         Service apply.</p><p>skip past newsletter promotion</p>\
+         <p>Ad blockers cost publishers millions, the report found.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Got a story?");
+    assert_lacks(&c.article, "reCAPTCHA");
+    assert_lacks(&c.article, "skip past");
+    assert_has(&c.article, "Ad blockers cost publishers millions");
+    assert_five_paragraphs_kept(&c.article);
+}
