@@ -158,6 +158,10 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         boilerplate::drop_consent_banners(&doc.root());
         mark_widgets(&doc.root());
         mark_forms(&doc);
+        drop_next_stories(&doc);
+    }
+    if filters.hidden {
+        show_paywalled(&doc);
     }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());
     // Dates the Readability port does not read: more meta names, `itemprop`, JSON-LD in a
@@ -171,6 +175,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             .or_else(|| time_date(&doc))
     };
     let fallback_date = other_date();
+    let ld_authors = json_ld_authors(&doc);
 
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
@@ -280,6 +285,14 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .map(|t| cap_title(&t))
                 .or(capture.title);
             capture.byline = a.byline.as_deref().and_then(clean);
+            // None, or the site's own name ("Example.com", a meta author of "Example News"):
+            // the people the JSON-LD names, when it names any.
+            let site_only = capture.byline.as_deref().is_none_or(|b| {
+                names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
+            });
+            if site_only && ld_authors.is_some() {
+                capture.byline = ld_authors;
+            }
             capture.published = a
                 .published_time
                 .as_deref()
@@ -522,6 +535,82 @@ fn mark_forms(doc: &Document) {
         form.set_attr(FORM_MARK, "");
         for d in inside {
             d.set_attr(FORM_MARK, "");
+        }
+    }
+}
+
+/// A hidden container whose class names a paywall is the article's rest when its paragraphs
+/// hold at least this many words (see [`show_paywalled`]).
+const PAYWALLED_MIN_WORDS: usize = 50;
+
+/// Shows the article's paragraphs that a metered paywall hid in the page (`hidden` or
+/// `aria-hidden="true"` on a `<p>`, or on a block holding [`PAYWALLED_MIN_WORDS`] words of
+/// `<p>`, whose class names a paywall: `class="paywall"`), so that Readability does not skip
+/// them as invisible: a subscriber's browser shows them, and they are the story. (A paywall's
+/// own prompt is a few words in no `<p>`, and stays hidden.)
+fn show_paywalled(doc: &Document) {
+    let paywalled: Vec<NodeRef<'_>> = doc
+        .select("[hidden], [aria-hidden]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            n.attr("class")
+                .is_some_and(|c| boilerplate::has_word(&c, &["paywall", "paywalled"]))
+        })
+        .filter(|n| {
+            if element_name(n).as_deref() == Some("p") {
+                return true;
+            }
+            let words: usize = n
+                .descendants_it()
+                .filter(|d| element_name(d).as_deref() == Some("p"))
+                .map(|p| p.text().split_whitespace().count())
+                .sum();
+            words >= PAYWALLED_MIN_WORDS
+        })
+        .copied()
+        .collect();
+    for n in paywalled {
+        n.remove_attr("hidden");
+        if n.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+            n.remove_attr("aria-hidden");
+        }
+    }
+}
+
+/// A story has at least this many words of prose to count as one in [`drop_next_stories`].
+const NEXT_STORY_MIN_WORDS: usize = 200;
+
+/// Removes the stories after the page's own, before Readability runs: a site that loads the
+/// next story as the reader scrolls (a page saved or sent after scrolling) holds two or more
+/// outermost `<article>`s, each with its own `<h1>` and at least [`NEXT_STORY_MIN_WORDS`]
+/// words; Readability takes their common parent, all of them. The first is the page's story.
+/// (A page whose `<article>`s are teasers, short or without a heading of their own, is left
+/// as it is.)
+fn drop_next_stories(doc: &Document) {
+    let is = |n: &NodeRef<'_>, name: &str| element_name(n).as_deref() == Some(name);
+    let words = |n: &NodeRef<'_>| -> usize {
+        n.descendants_it()
+            .filter(|d| d.is_text())
+            .filter(|d| {
+                !d.parent()
+                    .is_some_and(|p| is(&p, "script") || is(&p, "style"))
+            })
+            .map(|d| d.text().split_whitespace().count())
+            .sum()
+    };
+    let stories: Vec<NodeRef<'_>> = doc
+        .select("article")
+        .nodes()
+        .iter()
+        .filter(|a| !a.ancestors(None).iter().any(|x| is(x, "article")))
+        .filter(|a| a.descendants_it().any(|d| is(&d, "h1")))
+        .filter(|a| words(a) >= NEXT_STORY_MIN_WORDS)
+        .copied()
+        .collect();
+    if stories.len() >= 2 {
+        for s in &stories[1..] {
+            s.remove_from_parent();
         }
     }
 }
@@ -976,7 +1065,59 @@ const JSON_LD_ARTICLES: &[&str] = &[
 /// nested (`mainEntity`); an article type first (in [`JSON_LD_ARTICLES`]' order), else any
 /// object that has one.
 fn json_ld_date(doc: &Document) -> Option<String> {
-    let mut found: Vec<(usize, String)> = Vec::new();
+    json_ld_find(doc, |map| {
+        map.get("datePublished")
+            .and_then(|d| d.as_str())
+            .and_then(parse_date)
+    })
+}
+
+/// The people the article's JSON-LD names as its `author` (a name, a `Person` or an object
+/// without a type, or a list of them; never an `Organization`), joined with ", " as
+/// Readability joins them; found as [`json_ld_date`] finds the date.
+fn json_ld_authors(doc: &Document) -> Option<String> {
+    json_ld_find(doc, |map| {
+        let one = |v: &serde_json::Value| -> Option<String> {
+            match v {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Object(o) => {
+                    let person = match o.get("@type") {
+                        None => true,
+                        Some(serde_json::Value::String(t)) => t == "Person",
+                        Some(serde_json::Value::Array(ts)) => {
+                            ts.iter().any(|t| t.as_str() == Some("Person"))
+                        }
+                        _ => false,
+                    };
+                    person
+                        .then(|| o.get("name")?.as_str().map(str::to_owned))
+                        .flatten()
+                }
+                _ => None,
+            }
+        };
+        let mut names: Vec<String> = match map.get("author")? {
+            serde_json::Value::Array(items) => items.iter().filter_map(one).collect(),
+            v => one(v).into_iter().collect(),
+        };
+        names.retain(|n| !n.trim().is_empty());
+        names.dedup();
+        let joined = names
+            .iter()
+            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join(", ");
+        (!joined.is_empty()).then_some(joined)
+    })
+}
+
+/// The first value `read` gives for an object of the page's JSON-LD (in a list, in a `@graph`,
+/// or nested: `mainEntity`), an article type's first (in [`JSON_LD_ARTICLES`]' order).
+fn json_ld_find<T>(
+    doc: &Document,
+    read: impl Fn(&serde_json::Map<String, serde_json::Value>) -> Option<T>,
+) -> Option<T> {
+    let mut found: Vec<(usize, T)> = Vec::new();
     for n in doc.select("script").nodes() {
         let is_ld = n
             .attr("type")
@@ -999,11 +1140,7 @@ fn json_ld_date(doc: &Document) -> Option<String> {
             match v {
                 serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
                 serde_json::Value::Object(map) => {
-                    let date = map
-                        .get("datePublished")
-                        .and_then(|d| d.as_str())
-                        .and_then(parse_date);
-                    if let Some(date) = date {
+                    if let Some(x) = read(map) {
                         let types: Vec<&str> = match map.get("@type") {
                             Some(serde_json::Value::String(t)) => vec![t.as_str()],
                             Some(serde_json::Value::Array(ts)) => {
@@ -1016,7 +1153,7 @@ fn json_ld_date(doc: &Document) -> Option<String> {
                             .filter_map(|t| JSON_LD_ARTICLES.iter().position(|a| a == t))
                             .min()
                             .unwrap_or(JSON_LD_ARTICLES.len());
-                        found.push((rank, date));
+                        found.push((rank, x));
                     }
                     for key in [
                         "@graph",
@@ -1036,7 +1173,7 @@ fn json_ld_date(doc: &Document) -> Option<String> {
     found
         .into_iter()
         .min_by_key(|(rank, _)| *rank)
-        .map(|(_, d)| d)
+        .map(|(_, x)| x)
 }
 
 /// The publication date the page's `<time datetime>` elements give: one marked as such
@@ -1113,15 +1250,21 @@ pub fn url_date(url: &str) -> Option<String> {
     let path = path.split(['?', '#']).next().unwrap_or(path);
     let parts: Vec<&str> = path.split('/').skip(1).collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    // A part's first two bytes; none when they would cut a character ("\u{FFFD}1", a byte that
+    // was not UTF-8): such a part does not start with two digits.
+    fn first_two(s: &str) -> &str {
+        s.get(..s.len().min(2)).unwrap_or("")
+    }
     for w in parts.windows(3) {
-        if digits(w[0], 4) && digits(w[1], 2) && digits(&w[2][..w[2].len().min(2)], 2) {
-            if let Some(d) = iso_date(&format!("{}-{}-{}", w[0], w[1], &w[2][..2])) {
+        let day = first_two(w[2]);
+        if digits(w[0], 4) && digits(w[1], 2) && digits(day, 2) {
+            if let Some(d) = iso_date(&format!("{}-{}-{}", w[0], w[1], day)) {
                 return Some(d);
             }
         }
     }
     for w in parts.windows(2) {
-        let day = &w[1][..w[1].len().min(2)];
+        let day = first_two(w[1]);
         let month = if digits(w[0], 6) {
             Some(format!("{}-{}", &w[0][..4], &w[0][4..]))
         } else if w[0].len() == 7 && w[0].as_bytes()[4] == b'-' {
@@ -1187,6 +1330,43 @@ pub fn parse_date(s: &str) -> Option<String> {
     iso_date(&format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// Whether a byline is only the site's name: the site's name itself, an address
+/// ("www.example.com", "Example.de"), or the first label of the page's host, alone or before
+/// at most two more words ("n-tv NACHRICHTEN" on n-tv.de).
+fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
+    let compact = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let b = compact(byline);
+    if b.is_empty() {
+        return false;
+    }
+    let lower = byline.trim().to_lowercase();
+    let address = lower.contains("www.")
+        || (!lower.contains(char::is_whitespace)
+            && lower.rsplit_once('.').is_some_and(|(name, tld)| {
+                !name.is_empty()
+                    && (2..=6).contains(&tld.len())
+                    && tld.chars().all(|c| c.is_ascii_alphabetic())
+            }));
+    let host = url
+        .and_then(|u| u.split_once("://"))
+        .map(|(_, r)| r.split(['/', '?', '#', ':']).next().unwrap_or(""))
+        .map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
+    let label = host
+        .as_deref()
+        .map(|h| compact(h.split('.').next().unwrap_or(h)))
+        .filter(|l| l.len() >= 3);
+    address
+        || site.is_some_and(|s| compact(s) == b)
+        || label.is_some_and(|l| {
+            b == l || (b.starts_with(&l) && byline.split_whitespace().count() <= 3)
+        })
+}
+
 /// `title` without a trailing " | Site", " - Site", " -- Site" or " » … » Site" naming the
 /// site (its name, or its address's domain).
 fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
@@ -1197,16 +1377,37 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
         .map(|h| h.trim_start_matches("www.").to_ascii_lowercase());
     let names_site = |tail: &str| {
         let t = tail.trim().to_lowercase();
-        let compact: String = t.chars().filter(|c| c.is_alphanumeric()).collect();
+        // Letters and digits, German umlauts as an address spells them ("Börsen-Zeitung" on
+        // boersen-zeitung.de).
+        let compact: String = t
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(|c| match c {
+                'ä' => vec!['a', 'e'],
+                'ö' => vec!['o', 'e'],
+                'ü' => vec!['u', 'e'],
+                'ß' => vec!['s', 's'],
+                c => vec![c],
+            })
+            .collect();
         !t.is_empty()
             && (site.is_some_and(|s| {
                 let s = s.to_lowercase();
                 t.contains(&s) || s.contains(&t)
             }) || host.as_deref().is_some_and(|h| {
-                let domain = h.split('.').next().unwrap_or(h);
-                domain.len() >= 3 && compact.contains(domain)
+                let domain: String = h
+                    .split('.')
+                    .next()
+                    .unwrap_or(h)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                // The address itself ("rp.pl"), or its name when it is not too short to tell.
+                t == h || (domain.len() >= 3 && compact.contains(&domain))
             }))
     };
+    // A date after the site's name: "… | DW | 28.04.2023".
+    let date_only = |tail: &str| boilerplate::is_timestamp(&tail.trim().to_lowercase());
     let mut out = title.to_owned();
     // Strip a last segment that names the site, again while there is one; after it, the
     // section names of a breadcrumb title (" » Local » Noticias » Site").
@@ -1217,6 +1418,19 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     {
         let tail = &out[at + sep.len()..];
         let head = out[..at].trim_end();
+        if date_only(tail) && head.split_whitespace().count() >= 3 {
+            let before = head.to_owned();
+            // Only with the site's name before it.
+            let site_before = SEPARATORS
+                .iter()
+                .filter_map(|sep| before.rfind(sep).map(|at| (at, *sep)))
+                .max_by_key(|(at, _)| *at)
+                .is_some_and(|(at, sep)| names_site(&before[at + sep.len()..]));
+            if site_before {
+                out = before;
+                continue;
+            }
+        }
         if !names_site(tail) || head.split_whitespace().count() < 3 {
             break;
         }

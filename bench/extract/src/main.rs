@@ -1,7 +1,8 @@
 //! Measures main-content extractors on Mozilla Readability's test pages (issue 12).
 //!
 //! `cargo run --release -- /tmp/readability-pages [CANDIDATE-SUBSTRING] [--pages-out FILE]
-//! [--dump-dir DIR]` (--dump-dir: each candidate's text per page, DIR/<candidate>/<page>.txt)
+//! [--dump-dir DIR]` (--dump-dir: each candidate's text per page, DIR/<candidate>/<page>.txt, and
+//! its title, byline and date beside the expected ones, <page>.meta.tsv)
 //!
 //! Each page directory holds `source.html`, `expected.html` and `expected-metadata.json`, or
 //! (`fetch-devset.sh`'s pages) `expected.txt`, a plain-text reference used instead of
@@ -323,6 +324,17 @@ fn main() {
                 let d = d.join(sub);
                 std::fs::create_dir_all(&d).expect("dump dir");
                 std::fs::write(d.join(format!("{}.txt", page.name)), &out.text).expect("dump");
+                // And its metadata, next to what was expected, to read why one was missed.
+                let pair = |got: &Option<String>, want: &Option<String>| {
+                    format!("{}\t{}", got.as_deref().unwrap_or("-"), want.as_deref().unwrap_or("-"))
+                };
+                let meta = format!(
+                    "title\t{}\nbyline\t{}\ndate\t{}\n",
+                    pair(&out.title, &page.title),
+                    pair(&out.byline, &page.byline),
+                    pair(&out.date, &page.date)
+                );
+                std::fs::write(d.join(format!("{}.meta.tsv", page.name)), meta).expect("dump");
             }
             let (p, r, f) = score(page, &out.text);
             sp += p;

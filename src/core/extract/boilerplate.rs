@@ -49,6 +49,9 @@ const WIDGET_WORDS: &[&str] = &[
     "cta",
     "authorbox",
     "authorinfo",
+    "authorprofile",
+    "authorcard",
+    "authorbio",
     "aboutauthor",
     "bio",
     // A sentence of the story set again in large type: the text is there twice.
@@ -108,6 +111,15 @@ const WIDGET_PAIRS: &[(&str, &str)] = &[
     ("author", "details"),
     ("author", "description"),
     ("author", "avatar"),
+    ("author", "container"),
+    ("author", "section"),
+    ("author", "block"),
+    // German: "autor-info-card", "autorin-box".
+    ("autor", "info"),
+    ("autor", "box"),
+    ("autor", "card"),
+    ("autorin", "info"),
+    ("autorin", "box"),
     ("pull", "quote"),
 ];
 
@@ -153,21 +165,51 @@ pub(super) fn drop_consent_banners(root: &dom_query::NodeRef<'_>) {
 
 /// Whether a class or id value has one of `words` (split at anything not a letter or digit,
 /// lower-case).
-fn has_word(value: &str, words: &[&str]) -> bool {
+pub(super) fn has_word(value: &str, words: &[&str]) -> bool {
     value
         .to_ascii_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|w| words.contains(&w))
 }
 
+/// A class or id value split into words: at anything not a letter or digit, and where a
+/// lower-case letter is followed by a capital ("NewsletterBox", "shareButtons",
+/// "ArticleRelated_list": the names that CSS modules and components give); lower-case. A part
+/// with a digit or with a piece of fewer than three letters stays whole: a generated name
+/// ("sc-bdVaJa", "x1Y2") is no words.
+fn class_words(value: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for part in value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+    {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        let b = part.as_bytes();
+        for i in 1..b.len() {
+            if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
+                pieces.push(&part[start..i]);
+                start = i;
+            }
+        }
+        pieces.push(&part[start..]);
+        if pieces.len() > 1
+            && !part.bytes().any(|c| c.is_ascii_digit())
+            && pieces.iter().all(|p| p.len() >= 3)
+        {
+            words.extend(pieces.iter().map(|p| p.to_ascii_lowercase()));
+        } else {
+            words.push(part.to_ascii_lowercase());
+        }
+    }
+    words
+}
+
 /// Whether a class or id value names a widget (see [`WIDGET_WORDS`], [`WIDGET_PAIRS`]).
 pub(super) fn names_widget(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
+    let words = class_words(value);
     let mut previous = "";
-    for w in lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in words.iter().map(String::as_str) {
         if WIDGET_WORDS.contains(&w) || WIDGET_PAIRS.contains(&(previous, w)) {
             return true;
         }
@@ -363,6 +405,13 @@ const LABELS_OTHER: &[&str] = &[
     "reklama",
     "drukuj",
     "czytaj dalej",
+    // The placeholder of an embed (a video, a post) that waits for the reader's consent.
+    "empfohlener redaktioneller inhalt",
+    "externer inhalt",
+    "externen inhalt anzeigen",
+    "externe inhalte anzeigen",
+    "externe inhalte erlauben",
+    "ein klick für den datenschutz",
 ];
 
 /// Phrases in other languages that make a short line a notice wherever they are in it: an
@@ -382,6 +431,12 @@ const PHRASES_OTHER: &[&str] = &[
     "kommentare und pings sind",
     // "… press the Report an error button" (Latvian).
     "ziņot par kļūdu",
+    // An embed's consent placeholder: "An dieser Stelle findest du einen externen Inhalt von
+    // YouTube", "Personenbezogene Daten können an Drittplattformen übermittelt werden".
+    "an dieser stelle findest du einen externen inhalt",
+    "an dieser stelle finden sie einen externen inhalt",
+    "an dieser stelle finden sie einen von unseren redakteuren ausgewählten, externen inhalt",
+    "an drittplattformen übermittelt",
 ];
 
 /// Words of a view counter ("Visto 314 veces", "1.234 Aufrufe", "Views: 512").
@@ -408,9 +463,24 @@ const COUNTER_WORDS: &[&str] = &[
     "keer",
     "wyświetleń",
     "odsłon",
+    // A comment counter: "3 Kommentare", "36 Comments".
+    "comments",
+    "comment",
+    "kommentare",
+    "kommentar",
+    "commentaires",
+    "commentaire",
+    "comentarios",
+    "comentario",
+    "comentários",
+    "commenti",
+    "reacties",
+    "komentarzy",
+    "komentarze",
+    "kommentarer",
 ];
 
-/// A line that is only a view counter: at most five words, one of them a number, the others
+/// A line that is only a view or comment counter: at most five words, one of them a number, the others
 /// [`COUNTER_WORDS`].
 fn is_counter(lower: &str) -> bool {
     let words: Vec<&str> = lower
@@ -430,6 +500,9 @@ fn is_counter(lower: &str) -> bool {
 
 /// Starts of short lines that point elsewhere or ask the reader to do something.
 const PREFIXES: &[&str] = &[
+    "got a story?",
+    "skip past ",
+    "ad block users:",
     "read more:",
     "read more about",
     "read also:",
@@ -522,6 +595,14 @@ const PHRASES: &[&str] = &[
     "if you enjoyed this article",
     "if you enjoyed this post",
     "if you enjoyed this story",
+    // A form's reCAPTCHA notice, a request for tips, a comment prompt, an ad-blocker notice.
+    "this site is protected by recaptcha",
+    "protected by recaptcha and the google",
+    "get in touch with our news team",
+    "be the first to comment",
+    "while an ad blocker is enabled",
+    "disable your ad blocker",
+    "turn off your ad blocker",
 ];
 
 /// Labels of a list of other stories.
@@ -719,6 +800,26 @@ pub(super) fn is_notice(line: &str) -> bool {
     {
         return true;
     }
+    // An affiliate disclosure: "Die mit einem Symbol gekennzeichneten Links sind
+    // Affiliate-Links …", "This article contains affiliate links; we may earn a commission"
+    // (a story about affiliate links says neither "Provision" nor "contains").
+    let affiliate = lower.contains("affiliate-link")
+        || (lower.contains("affiliate link")
+            && ["commission", "contains", "may earn", "provision"]
+                .iter()
+                .any(|w| lower.contains(w)));
+    if affiliate {
+        return true;
+    }
+    // An embed's consent button: "Ich bin damit einverstanden, dass mir Inhalte von YouTube
+    // angezeigt werden" (the reader agrees to be shown something; a story's "einverstanden"
+    // is about someone else: "…, sofern dieser einverstanden ist").
+    if (lower.starts_with("ich bin damit einverstanden")
+        || lower.starts_with("ich bin einverstanden"))
+        && lower.contains("angezeigt")
+    {
+        return true;
+    }
     // "Follow Jane Doe on Twitter: @janedoe": who to follow in at most five words, no clause.
     let follow = lower.strip_prefix("follow ").and_then(|rest| {
         [
@@ -728,6 +829,7 @@ pub(super) fn is_notice(line: &str) -> bool {
             " on instagram",
             " on bluesky",
             " on threads",
+            " on google news",
         ]
         .iter()
         .filter_map(|p| rest.find(p))
@@ -788,9 +890,54 @@ pub(super) fn is_notice(line: &str) -> bool {
         return true;
     }
     is_photo_credit(&lower)
+        || is_agency_credit(&lower)
         || is_timestamp(&lower)
         || is_social_link(&lower)
         || is_disclaimer(&lower)
+}
+
+/// News agencies, as a credit line names them ("Quelle: dpa", "Source: AFP/Reuters").
+const AGENCIES: &[&str] = &[
+    "dpa", "afp", "ap", "reuters", "sid", "kna", "epd", "apa", "sda", "ddp", "dts", "ansa", "efe",
+    "afx", "ats", "belga", "anp", "tt", "ntb", "ritzau", "pap", "ctk", "aa",
+];
+
+/// A line that only credits news agencies: "Quelle: dpa", "(Quelle: APA/sda/dpa)", "Quelle:
+/// ntv.de, ino/dpa", "Source: AFP", "Fuente: EFE", "mit dpa", "Mit Agenturmaterial". After
+/// the label, every word is an agency's name or an editor's initials (three letters at most),
+/// and one at least is an agency's (so "Quelle: Landesregierung", a table's source, stays).
+fn is_agency_credit(lower: &str) -> bool {
+    let t = lower
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches([')', '.']);
+    if t == "mit agenturmaterial" || t == "mit material von agenturen" {
+        return true;
+    }
+    let Some(rest) = [
+        "quelle:",
+        "source:",
+        "source :",
+        "sources:",
+        "fuente:",
+        "fonte:",
+        "mit material von",
+        "mit material der",
+        "mit",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p)) else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != "und" && *w != "and")
+        .collect();
+    words.len() <= 8
+        && words.iter().any(|w| AGENCIES.contains(w))
+        && words
+            .iter()
+            .all(|w| AGENCIES.contains(w) || w.chars().count() <= 3)
 }
 
 /// How an opinion disclaimer says that the views are not the publication's.
@@ -1094,6 +1241,21 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "ist",
     "aest",
     "aedt",
+    "jst",
+    "kst",
+    "hkt",
+    "sgt",
+    "myt",
+    "wib",
+    "ict",
+    "pht",
+    "sast",
+    "cat",
+    "eat",
+    "wat",
+    "msk",
+    "nzst",
+    "nzdt",
     "today",
     "yesterday",
     "|",
@@ -1111,6 +1273,7 @@ const TIMESTAMP_WORDS_OTHER: &[&str] = &[
     "aktualisiert",
     "veröffentlicht",
     "veröffentlichung",
+    "erschienen",
     "erstellt",
     "geändert",
     "publiziert",
@@ -1172,6 +1335,27 @@ const TIMESTAMP_WORDS_OTHER: &[&str] = &[
     "wczoraj",
     "šodien",
     "vakar",
+    // Norwegian, Swedish, Danish, Finnish: "Publisert 05.08.2024, kl. 13.05", "Uppdaterad
+    // 15.59 | Publicerad 14.14", "Sist oppdatert torsdag 09. mai 2024".
+    "publisert",
+    "oppdatert",
+    "sist",
+    "publicerad",
+    "uppdaterad",
+    "senast",
+    "udgivet",
+    "opdateret",
+    "offentliggjort",
+    "julkaistu",
+    "päivitetty",
+    "kl",
+    "klo",
+    "idag",
+    "igår",
+    "i",
+    "dag",
+    "går",
+    "modifica",
     // Arabic: "last update", "published", "at the hour".
     "آخر",
     "اخر",
@@ -1254,6 +1438,12 @@ const MONTH_WORDS_OTHER: &[&str] = &[
     "października",
     "listopada",
     "grudnia",
+    // Norwegian, Swedish, Danish (those not above).
+    "februari",
+    "maj",
+    "augusti",
+    "desember",
+    "des",
     // Arabic: the Levantine names and those taken from the Latin ones (a page often gives
     // both, "آب/اغسطس").
     "كانون",
@@ -1334,6 +1524,17 @@ const DAY_WORDS_OTHER: &[&str] = &[
     "piątek",
     "sobota",
     "niedziela",
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "måndag",
+    "tisdag",
+    "lördag",
+    "söndag",
     // Arabic.
     "الأحد",
     "الاثنين",
@@ -1398,103 +1599,290 @@ const DAY_WORDS: &[&str] = &[
     "sunday",
 ];
 
-/// A line that is only a publication or update stamp: "Updated 10:15 AM EST, Mon January 1,
-/// 2024", "Published: 27 Nov 2026", "Submitted on Mon, 2019-01-21 13:49". Every word is a
-/// date's or a time's (a month or day name, a day, a year, a clock time, a date in digits) or
-/// one of [`TIMESTAMP_WORDS`]; there is a month with a day or a year, a date in digits or a
-/// clock time; at most one year, two days and two clock times (a row of figures is not a
-/// stamp).
-fn is_timestamp(lower: &str) -> bool {
-    let (mut dated, mut month, mut ago) = (false, false, false);
-    let (mut years, mut clocks, mut days) = (0, 0, 0);
-    for raw in lower.split_whitespace() {
-        let w = raw.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';' | '،'));
-        // "(GMT+0400)": a zone with its offset.
-        let w = ["gmt", "utc"]
-            .iter()
-            .find_map(|z| w.strip_prefix(z))
-            .filter(|o| {
-                o.strip_prefix(['+', '-']).is_some_and(|d| {
-                    !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b == b':')
-                })
+/// Words that say a stamp is an update: a line with one may give two dates, the publication's
+/// and the update's ("Published: 15:56 BST, 27 April 2024 | Updated: 15:57 BST, 27 April 2024").
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "aktualisiert",
+    "geändert",
+    "jour",
+    "actualizado",
+    "actualizada",
+    "atualizado",
+    "atualizada",
+    "aggiornato",
+    "modifica",
+    "bijgewerkt",
+    "aktualizacja",
+    "zaktualizowano",
+    "oppdatert",
+    "uppdaterad",
+    "opdateret",
+    "päivitetty",
+];
+
+/// Words that say a line is a publication or update stamp, beside which a time may be written
+/// with a dot ("kl. 13.05", "Publicerad 14.14").
+const STAMP_ANCHORS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "publiziert",
+    "erschienen",
+    "publié",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "publisert",
+    "publicerad",
+    "udgivet",
+    "julkaistu",
+    "kl",
+    "klo",
+    "uhr",
+];
+
+/// A reading time's words ("6 minute read", "Reading time: 5 minutes", "Lesedauer: 4 Minuten",
+/// "3 Min Lesezeit", "Temps de lecture : 3 min", "4 min de lectura").
+const READ_WORDS: &[&str] = &[
+    "read",
+    "reading",
+    "time",
+    "lesedauer",
+    "lesezeit",
+    "temps",
+    "lecture",
+    "tiempo",
+    "lectura",
+    "tempo",
+    "lettura",
+    "leitura",
+    "leestijd",
+    "czas",
+    "czytania",
+    "lesetid",
+    "lästid",
+    "læsetid",
+];
+
+/// Units of a reading time besides [`RELATIVE_UNITS`] ("4 Minuten", "3 minutos").
+const READ_UNITS: &[&str] = &[
+    "minuten", "minutos", "minuti", "minut", "minuty", "minutter",
+];
+
+/// What one word of a stamp is.
+#[derive(Clone, Copy, PartialEq)]
+enum StampWord {
+    /// One of [`TIMESTAMP_WORDS`] (or another language's), a day's name or a separator.
+    Filler,
+    Month,
+    Ago,
+    /// A unit of a relative stamp or a reading time ("hours", "min").
+    Unit,
+    /// One of [`READ_WORDS`].
+    Read,
+    /// A number from 1 to 31 (a day of the month, or a count before a unit).
+    Day,
+    Year,
+    Clock,
+    /// A clock time written with a dot ("13.05"): one only beside a word of
+    /// [`STAMP_ANCHORS`] (else a number).
+    DotClock,
+    /// A date in digits ("2019-01-21", "21.01.2019").
+    Digits,
+}
+
+/// What `w` (a lower-case word, punctuation at its ends trimmed) is in a stamp, if anything.
+fn stamp_word(w: &str) -> Option<StampWord> {
+    // "(GMT+0400)": a zone with its offset.
+    let w = ["gmt", "utc"]
+        .iter()
+        .find_map(|z| w.strip_prefix(z))
+        .filter(|o| {
+            o.strip_prefix(['+', '-']).is_some_and(|d| {
+                !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit() || b == b':')
             })
-            .map_or(w, |_| "gmt");
-        let w = w
-            .strip_suffix("am")
-            .or_else(|| w.strip_suffix("pm"))
-            .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit() || b == b':'))
-            .unwrap_or(w);
-        if w.is_empty()
-            || [
-                TIMESTAMP_WORDS,
-                TIMESTAMP_WORDS_OTHER,
-                DAY_WORDS,
-                DAY_WORDS_OTHER,
-            ]
-            .iter()
-            .any(|l| l.contains(&w))
-        {
-            continue;
-        }
-        // "آب/اغسطس": one month in two calendars' names.
-        let months = |m: &str| MONTH_WORDS.contains(&m) || MONTH_WORDS_OTHER.contains(&m);
-        if months(w) || (w.contains('/') && w.split('/').all(months)) {
-            month = true;
-            continue;
-        }
-        // "3 hours ago".
-        if w == "ago" {
-            ago = true;
-            continue;
-        }
-        if RELATIVE_UNITS.contains(&w) {
-            continue;
-        }
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        let day = w
-            .strip_suffix("st")
-            .or_else(|| w.strip_suffix("nd"))
-            .or_else(|| w.strip_suffix("rd"))
-            .or_else(|| w.strip_suffix("th"))
-            .unwrap_or(w);
-        if digits(day) && day.len() <= 2 && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-        {
-            days += 1;
-            continue;
-        }
-        if digits(w) && w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
-            years += 1;
-            continue;
-        }
-        // "17:13:04.031886+02:00": seconds' fraction and the offset set aside.
-        let clock = w.split('+').next().unwrap_or(w);
-        let clock = clock
-            .split_once('.')
-            .filter(|(h, _)| h.contains(':'))
-            .map_or(clock, |(h, _)| h);
-        let parts: Vec<&str> = clock.split(':').collect();
-        if (2..=3).contains(&parts.len())
-            && parts.iter().all(|p| digits(p) && p.len() <= 2)
-            && parts[0].parse::<u32>().is_ok_and(|h| h < 24)
-        {
-            clocks += 1;
-            dated = true;
-            continue;
-        }
-        // 2019-01-21, 21/01/2019, 2019-01-21t13:49:00z.
-        let date_part = w.split('t').next().unwrap_or(w);
-        let fields: Vec<&str> = date_part.split(['-', '/', '.']).collect();
-        if fields.len() == 3 && fields.iter().all(|f| digits(f) && f.len() <= 4) {
-            dated = true;
-            years += 1;
-            continue;
-        }
-        return false;
+        })
+        .map_or(w, |_| "gmt");
+    let w = w
+        .strip_suffix("am")
+        .or_else(|| w.strip_suffix("pm"))
+        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit() || b == b':'))
+        .unwrap_or(w);
+    if w.is_empty()
+        || [
+            TIMESTAMP_WORDS,
+            TIMESTAMP_WORDS_OTHER,
+            DAY_WORDS,
+            DAY_WORDS_OTHER,
+        ]
+        .iter()
+        .any(|l| l.contains(&w))
+    {
+        return Some(StampWord::Filler);
     }
-    (dated || (month && days + years > 0) || (ago && days == 1))
-        && years <= 1
+    // "آب/اغسطس": one month in two calendars' names.
+    let months = |m: &str| MONTH_WORDS.contains(&m) || MONTH_WORDS_OTHER.contains(&m);
+    if months(w) || (w.contains('/') && w.split('/').all(months)) {
+        return Some(StampWord::Month);
+    }
+    // "3 hours ago".
+    if w == "ago" {
+        return Some(StampWord::Ago);
+    }
+    if RELATIVE_UNITS.contains(&w) || READ_UNITS.contains(&w) {
+        return Some(StampWord::Unit);
+    }
+    if READ_WORDS.contains(&w) {
+        return Some(StampWord::Read);
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let day = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))
+        .unwrap_or(w);
+    if digits(day) && day.len() <= 2 && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) {
+        return Some(StampWord::Day);
+    }
+    if digits(w) && w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
+        return Some(StampWord::Year);
+    }
+    // "17:13:04.031886+02:00": seconds' fraction and the offset set aside.
+    let clock = w.split('+').next().unwrap_or(w);
+    let clock = clock
+        .split_once('.')
+        .filter(|(h, _)| h.contains(':'))
+        .map_or(clock, |(h, _)| h);
+    let parts: Vec<&str> = clock.split(':').collect();
+    if (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| digits(p) && p.len() <= 2)
+        && parts[0].parse::<u32>().is_ok_and(|h| h < 24)
+    {
+        return Some(StampWord::Clock);
+    }
+    if let Some((h, m)) = w.split_once('.') {
+        if digits(h)
+            && h.len() <= 2
+            && m.len() == 2
+            && digits(m)
+            && h.parse::<u32>().is_ok_and(|h| h < 24)
+            && m.parse::<u32>().is_ok_and(|m| m < 60)
+        {
+            return Some(StampWord::DotClock);
+        }
+    }
+    // 2019-01-21, 21/01/2019, 2019-01-21t13:49:00z.
+    let date_part = w.split('t').next().unwrap_or(w);
+    let fields: Vec<&str> = date_part.split(['-', '/', '.']).collect();
+    if fields.len() == 3 && fields.iter().all(|f| digits(f) && f.len() <= 4) {
+        return Some(StampWord::Digits);
+    }
+    None
+}
+
+/// The words of a stamp, a word that is two stamp words run together ("UhrLesedauer:",
+/// "Publiziert17.", where a page put no space between two elements) taken as the two.
+fn stamp_words(lower: &str) -> Option<Vec<StampWord>> {
+    let trim = |w: &str| {
+        w.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';' | '،'))
+            .to_string()
+    };
+    let mut out = Vec::new();
+    for raw in lower.split_whitespace() {
+        let w = trim(raw);
+        if let Some(k) = stamp_word(&w) {
+            out.push(k);
+            continue;
+        }
+        let split = w
+            .char_indices()
+            .skip(1)
+            .filter(|(i, _)| *i < 40)
+            .find_map(|(i, _)| {
+                let (a, b) = w.split_at(i);
+                let (a, b) = (trim(a), trim(b));
+                // Two words of letters, or letters then digits: never inside a number.
+                // Not inside a number, and not two fillers ("atom" is not "at" and Dutch
+                // "om").
+                let glued = a.ends_with(char::is_alphabetic) || b.starts_with(char::is_alphabetic);
+                Some((stamp_word(&a)?, stamp_word(&b)?))
+                    .filter(|(x, y)| glued && (*x, *y) != (StampWord::Filler, StampWord::Filler))
+            })?;
+        out.extend([split.0, split.1]);
+    }
+    Some(out)
+}
+
+/// A line that is only a publication or update stamp: "Updated 10:15 AM EST, Mon January 1,
+/// 2024", "Published: 27 Nov 2026", "Submitted on Mon, 2019-01-21 13:49", or a reading time,
+/// alone or after one ("6 minute read", "Stand: 10:49 Uhr | Lesedauer: 5 Minuten"). Every word
+/// is a date's or a time's (a month or day name, a day, a year, a clock time, a date in digits)
+/// or one of [`TIMESTAMP_WORDS`] or [`READ_WORDS`]; there is a month with a day or a year, a
+/// date in digits, a clock time, or a reading time (a read word and a count before its unit);
+/// at most one year (two when one of [`UPDATE_WORDS`] is there: a publication's and an
+/// update's date), two days and two clock times (a row of figures is not a stamp; a count
+/// before a unit is not a day); a time with a dot ("kl. 13.05") only beside one of
+/// [`STAMP_ANCHORS`].
+pub(super) fn is_timestamp(lower: &str) -> bool {
+    let Some(kinds) = stamp_words(lower) else {
+        return false;
+    };
+    let (mut dated, mut month, mut ago, mut read) = (false, false, false, false);
+    let (mut years, mut clocks, mut days, mut counts) = (0, 0, 0, 0);
+    let anchored = STAMP_ANCHORS
+        .iter()
+        .chain(UPDATE_WORDS)
+        .any(|w| lower.contains(w));
+    // A publication's date and an update's: two years.
+    let most_years = if UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
+        2
+    } else {
+        1
+    };
+    let mut prev = None;
+    for &k in &kinds {
+        match k {
+            StampWord::Filler => {}
+            StampWord::Month => month = true,
+            StampWord::Ago => ago = true,
+            StampWord::Read => read = true,
+            StampWord::Unit => {
+                // "4 minute read", "1 hour ago": the number before a unit is a count.
+                if prev == Some(StampWord::Day) {
+                    days -= 1;
+                    counts += 1;
+                }
+            }
+            StampWord::Day => days += 1,
+            StampWord::Year => years += 1,
+            StampWord::Clock => {
+                clocks += 1;
+                dated = true;
+            }
+            StampWord::DotClock if anchored => {
+                clocks += 1;
+                dated = true;
+            }
+            StampWord::DotClock => return false,
+            StampWord::Digits => {
+                dated = true;
+                years += 1;
+            }
+        }
+        prev = Some(k);
+    }
+    let reading = read && counts >= 1;
+    (dated || (month && days + years > 0) || (ago && (days == 1 || counts >= 1)) || reading)
+        && years <= most_years
         && clocks <= 2
         && days <= 2
+        && counts <= 3
 }
 
 /// A caption's credit, at its end: "… (AP Photo/Jane Doe)", "… (Photo: Jane Doe)",
@@ -1523,6 +1911,10 @@ fn is_photo_credit(lower: &str) -> bool {
         "anp/",
         "xinhua/",
         "ap photo/",
+        "imago/",
+        "imago images/",
+        "picture alliance/",
+        "keystone/",
     ]
     .iter()
     .any(|a| {
@@ -1531,6 +1923,24 @@ fn is_photo_credit(lower: &str) -> bool {
         })
     });
     if agency && lower.split_whitespace().count() <= 25 && lower.chars().count() <= 160 {
+        return true;
+    }
+    // "… an. Bild: Andreas Seidel/Archiv", "… | Foto: Zvg.", "… Kindern © VS Tristach": a
+    // caption that ends with its credit, at most six words after the label, in a line of at
+    // most 30 words (the label a word of its own).
+    let credit_tail = |label: &str| {
+        t.rfind(label).is_some_and(|at| {
+            let own =
+                at == 0 || t[..at].ends_with(|c: char| c.is_whitespace() || c == '|' || c == '(');
+            let n = t[at + label.len()..].split_whitespace().count();
+            own && (1..=6).contains(&n)
+        })
+    };
+    if lower.split_whitespace().count() <= 30
+        && ["foto:", "fotos:", "bild:", "photo:", "photos:", "©"]
+            .iter()
+            .any(|l| credit_tail(l))
+    {
         return true;
     }
     [
@@ -1570,6 +1980,13 @@ mod tests {
             "pull-quote",
             "login-modal",
             "author-avatar",
+            "NewsletterBox",
+            "ArticleRelated_list__x1Y2",
+            "shareButtons",
+            "author-container",
+            "autor-info-card",
+            "authorprofile",
+            "ReadMore",
         ] {
             assert!(names_widget(yes), "{yes}");
         }
@@ -1583,6 +2000,12 @@ mod tests {
             "headline",
             "author",
             "byline-author",
+            "ArticleBody",
+            "Headline_text__aB3x",
+            "SHAREDSTORY",
+            "AdvertorialFree",
+            "sc-bdAdJa",
+            "x1Ad",
         ] {
             assert!(!names_widget(no), "{no}");
         }
@@ -1690,6 +2113,58 @@ mod tests {
             "16 marca 2026",
             "Dezember 2026",
             "Šodien, 17:40",
+            "6 minute read",
+            "5 min read",
+            "Reading time: 5 minutes",
+            "Published Jun 05, 2026 • 3 minute read",
+            "Published Aug 28, 2026 • Last updated 1 hour ago • 4 minute read",
+            "Lesedauer: 4 Minuten",
+            "3 Min Lesezeit",
+            "Stand: 10:49 UhrLesedauer: 5 Minuten",
+            "Aktualisiert am 07.01.2026 - 18:50 UhrLesedauer: 4 Min.",
+            "Publiziert17. Dezember 2026, 12:17",
+            "Temps de lecture : 3 min",
+            "4 min de lectura",
+            "Publisert torsdag 09. mai 2026 - 13:26",
+            "Sist oppdatert torsdag 09. mai 2026 - 20:24",
+            "Publisert 05.08.2026, kl. 13.05 Oppdatert 05.08.2026, kl. 13.52",
+            "Uppdaterad 15.59 | Publicerad 14.14",
+            "Publicerad 23 okt 2026 kl 10.23Uppdaterad kl 12.17",
+            "Published: 15:56 BST, 27 April 2026 | Updated: 15:57 BST, 27 April 2026",
+            "08:39, 06 Jan 2026Updated 08:41, 06 Jan 2026",
+            "17:41 JST, October 13, 2026",
+            "Friday, 22 Nov 2026 4:55 PM MYT",
+            "Erschienen am 30.04.2026",
+            "Symbol oder Unterstreichung gekennzeichneten Links sind Affiliate-Links. Kommt \
+             darüber ein Einkauf zustande, erhalten wir eine Provision.",
+            "This article contains affiliate links.",
+            "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of \
+             Service apply.",
+            "Got a story? Get in touch with our news team by emailing us at news@ledger.example.",
+            "skip past newsletter promotion",
+            "Follow the Ledger on Google News and add us as a preferred source.",
+            "Be the first to comment on this article",
+            "Ad block users: Some site features may not work correctly while an ad blocker is \
+             enabled.",
+            "Quelle: dpa",
+            "(Quelle: APA/sda/dpa)",
+            "Quelle: ntv.de, ino/dpa",
+            "Source: AFP/Reuters",
+            "Fuente: EFE",
+            "mit dpa",
+            "Mit Agenturmaterial.",
+            "3 Kommentare",
+            "Im Vorjahr kamen Tausende Besucher. Bild: Jane Doe/Archiv",
+            "Die Kinder am Montag vor der Schule © Gemeinde Harbourtown",
+            "Jane Doe, John Roe und Max Muster | Foto: Zvg.",
+            "Der Trainer vor dem Spiel. IMAGO/Jane Doe",
+            "36 Comments",
+            "Empfohlener redaktioneller Inhalt",
+            "Externen Inhalt anzeigen",
+            "Ein Klick für den Datenschutz",
+            "An dieser Stelle findest du einen externen Inhalt von Vimeo, der den Artikel ergänzt.",
+            "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+            "Personenbezogene Daten können an Drittplattformen übermittelt werden.",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -1706,6 +2181,27 @@ mod tests {
             "Am 4. Mai 2026 stimmte der Rat ab.",
             "El puente de mayo de 2026",
             "Dezember",
+            "Read the report",
+            "5 minutes",
+            "Time to read",
+            "Atom 12",
+            "Quelle: Landesregierung Hessen",
+            "Quelle: HWK OMV",
+            "Source: CDC, Chicago Department of Public Health",
+            "Mit dem Rad zur Arbeit",
+            "Mit Ida und Jan",
+            "Comments 3 and 4 were deleted",
+            "The search engine said it would rank pages with affiliate links lower.",
+            "Ad blockers cost publishers millions, the report found.",
+            "The council said it had got a story wrong.",
+            "Das Bild: ein Hafen im Regen, ein Schiff, ein Kran und drei Möwen über dem Wasser",
+            "13.05 14.14",
+            "Published 2024 2025 2026",
+            "March 2025 to March 2026",
+            "Read 25 books in 2026 and 30 in 2027",
+            "The 3 minute read that changed the council",
+            "Der Rat war mit dem Plan einverstanden, die Zahlen wurden angezeigt.",
+            "Ein externer Inhalt der Stadt wurde geprüft.",
         ] {
             assert!(!is_notice(no), "{no}");
         }

@@ -306,6 +306,41 @@ fn a_title_loses_the_site_name_it_ends_with() {
         "Budget - a primer"
     );
     assert_eq!(t("Çavuşoğlu speaks", None, None), "Çavuşoğlu speaks");
+    // The address as the site's name, however short; an umlaut spelled as the address does; a
+    // date after the site's name.
+    let ledger = Some("https://ledger.example/2026/story.html");
+    assert_eq!(
+        t(
+            "Ferry fares rise in the spring - ledger.example",
+            None,
+            ledger
+        ),
+        "Ferry fares rise in the spring"
+    );
+    assert_eq!(
+        t(
+            "Steigende Zinsen setzen Dax zu | Börsen-Zeitung",
+            None,
+            Some("https://www.boersen-zeitung.de/x")
+        ),
+        "Steigende Zinsen setzen Dax zu"
+    );
+    assert_eq!(
+        t(
+            "Ferry fares rise in the spring | Ledger | 28.04.2026",
+            Some("Ledger"),
+            None
+        ),
+        "Ferry fares rise in the spring"
+    );
+    assert_eq!(
+        t(
+            "Ferry fares rise in the spring | 28.04.2026",
+            Some("Ledger"),
+            None
+        ),
+        "Ferry fares rise in the spring | 28.04.2026"
+    );
 }
 
 /// An article of five paragraphs, with `extra` inside the `<article>` after the second.
@@ -901,5 +936,244 @@ fn a_request_to_report_a_mistake_is_dropped() {
     let c = extract(&html, None);
     assert_lacks(&c.article, "Spotted an error");
     assert_has(&c.article, "Inspectors found an error");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_reading_time_is_dropped_alone_or_after_a_stamp() {
+    let html = article_with(
+        "<p>6 minute read</p><p><span>Stand: 10:49 Uhr</span><span>Lesedauer: 5 Minuten</span></p>\
+         <p>Published Jun 05, 2026 • 3 minute read</p>\
+         <p>The 3 minute read of the report took the council an hour.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "6 minute read");
+    assert_lacks(&c.article, "Lesedauer");
+    assert_lacks(&c.article, "Published Jun 05");
+    assert_has(&c.article, "The 3 minute read of the report");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_widget_named_in_camel_case_is_dropped() {
+    let html = article_with(
+        "<section class=\"NewsletterBox\"><p>The Morning</p><p>The best start to the day, \
+         with the news from the harbour and the world.</p></section>\
+         <div class=\"sc-bdAdJa\"><p>The ferry will run again from May, the council said.</p></div>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "The best start to the day");
+    // A generated class name ("sc-bdAdJa") holds no word: its "Ad" is not an ad.
+    assert_has(&c.article, "The ferry will run again");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn an_embeds_consent_placeholder_is_dropped() {
+    let html = article_with(
+        "<div><p>Empfohlener redaktioneller Inhalt</p>\
+         <p>An dieser Stelle findest du einen externen Inhalt von Vimeo, der den Artikel ergänzt.</p>\
+         <p>Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.</p></div>\
+         <p>Der Hafenrat war mit dem Plan einverstanden, nachdem die Kosten angezeigt wurden.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Empfohlener");
+    assert_lacks(&c.article, "externen Inhalt von Vimeo");
+    assert_lacks(&c.article, "Ich bin damit einverstanden");
+    assert_has(&c.article, "Der Hafenrat war mit dem Plan einverstanden");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn an_author_box_named_in_more_ways_is_dropped() {
+    let html = article_with(
+        "<div class=\"author-container\"><p>Jane Doe</p><p>Harbour reporter since 2019, \
+         interested in ferries, tides and the council's budget.</p></div>\
+         <div id=\"autor-info-card\"><p>Max Muster schreibt seit 2020 über den Hafen.</p></div>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Harbour reporter since 2019");
+    assert_lacks(&c.article, "Max Muster");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_stamp_with_two_dates_or_in_a_nordic_language_is_dropped() {
+    let html = article_with(
+        "<p>Published: 15:56 BST, 27 April 2026 | Updated: 15:57 BST, 27 April 2026</p>\
+         <p>Publisert 05.08.2026, kl. 13.05 Oppdatert 05.08.2026, kl. 13.52</p>\
+         <p>Uppdaterad 15.59 | Publicerad 14.14</p>\
+         <p>The ferry ran from 27 April 2025 to 27 April 2026 at 13.05 each day.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Published: 15:56");
+    assert_lacks(&c.article, "Publisert");
+    assert_lacks(&c.article, "Uppdaterad");
+    assert_has(&c.article, "The ferry ran from 27 April 2025");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn the_next_story_loaded_below_the_first_is_dropped() {
+    let story = |title: &str, sentence: &str| {
+        format!(
+            "<article><h1>{title}</h1>{}</article>",
+            format!("<p>{}</p>", sentence.repeat(6)).repeat(4)
+        )
+    };
+    let html = format!(
+        "<html><body><main>{}{}</main></body></html>",
+        story(
+            "Bridge",
+            "The council voted on Tuesday to rebuild the old bridge over the river. "
+        ),
+        story(
+            "Ferry",
+            "The ferry company raised its fares again for the winter season. "
+        ),
+    );
+    let c = extract(&html, None);
+    assert_has(&c.article, "The council voted on Tuesday");
+    assert_lacks(&c.article, "The ferry company raised");
+    // Teasers (short, or without a heading of their own) are not stories.
+    let html = format!(
+        "<html><body><main>{}<article><h1>Ferry</h1><p>The ferry company raised its fares.</p>\
+         </article></main></body></html>",
+        story(
+            "Bridge",
+            "The council voted on Tuesday to rebuild the old bridge over the river. "
+        ),
+    );
+    let c = extract(&html, None);
+    assert_has(&c.article, "The council voted on Tuesday");
+}
+
+#[test]
+fn a_byline_that_is_the_sites_name_gives_way_to_the_json_ld_authors() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\">\
+             <script type=\"application/ld+json\">{{\"@graph\": [{{\"@type\": \"WebSite\", \
+             \"name\": \"Ledger\"}}, {{\"@type\": \"NewsArticle\", \"author\": [{{\"@type\": \
+             \"Person\", \"name\": \"Jane  Doe\"}}, {{\"@type\": \"Person\", \"name\": \"John Roe\"}}, \
+             {{\"@type\": \"Organization\", \"name\": \"Ledger\"}}]}}]}}</script></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    let c = extract(&page("ledger.example"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
+    let c = extract(&page("www.ledger.example"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
+    // A person's name stays.
+    let c = extract(&page("Mária Øberg"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Mária Øberg"));
+}
+
+#[test]
+fn paragraphs_a_paywall_hid_in_the_page_are_the_article() {
+    let para = "The harbour board met again on Thursday and agreed to keep the ferry running \
+                through the winter, whatever the cost of fuel.";
+    let html = article_with(&format!(
+        "<div class=\"paywall\" hidden><p>{para}</p><p>{para}</p><p>{para}</p></div>\
+         <p class=\"paywall\" aria-hidden=\"true\">The mayor said the vote was the right one.</p>\
+         <div class=\"paywall-prompt\" hidden>Subscribe to read on</div>\
+         <div class=\"note\" hidden><p>{para} Hidden for a reason.</p></div>"
+    ));
+    let c = extract(&html, None);
+    assert_has(&c.article, "agreed to keep the ferry running");
+    assert_has(&c.article, "The mayor said the vote");
+    assert_lacks(&c.article, "Subscribe to read on");
+    assert_lacks(&c.article, "Hidden for a reason");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_line_crediting_news_agencies_is_dropped() {
+    let html = article_with(
+        "<p>Quelle: dpa</p><p>(Quelle: APA/sda/dpa)</p>\
+         <p>Quelle: Landesregierung Hessen</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Quelle: dpa");
+    assert_lacks(&c.article, "APA/sda/dpa");
+    // A table's or a chart's source stays.
+    assert_has(&c.article, "Quelle: Landesregierung Hessen");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_comment_counter_is_dropped() {
+    let html = article_with("<p>3 Kommentare</p><p>36 Comments</p>");
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Kommentare");
+    assert_lacks(&c.article, "36 Comments");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_caption_ending_with_its_credit_is_dropped() {
+    let html = article_with(
+        "<p>Im Vorjahr kamen Tausende Besucher. Bild: Jane Doe/Archiv</p>\
+         <div>Die Kinder am Montag vor der Schule © Gemeinde Harbourtown</div>\
+         <p>Das Bild: ein Hafen im Regen, ein Schiff, ein Kran und drei Möwen über dem Wasser.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Bild: Jane Doe");
+    assert_lacks(&c.article, "© Gemeinde");
+    assert_has(&c.article, "Das Bild: ein Hafen im Regen");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn an_erschienen_stamp_is_dropped() {
+    let html = article_with(
+        "<p>Erschienen am 30.04.2026</p><p>Das Buch ist am 30.04.2026 erschienen.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Erschienen am");
+    assert_has(&c.article, "Das Buch ist am 30.04.2026 erschienen.");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn an_affiliate_disclosure_is_dropped() {
+    let html = article_with(
+        "<p>Die mit einem Stern gekennzeichneten Links sind Affiliate-Links. Kommt darüber ein \
+         Einkauf zustande, erhalten wir eine Provision.</p>\
+         <p>The search engine said it would rank pages with affiliate links lower.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Affiliate-Links");
+    assert_has(&c.article, "rank pages with affiliate links lower");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+/// Fuzz regression (`fuzz/regressions/extract/crash-77c9d0bdc4f5ca79fc9802ef976a5c01f8cf028d`):
+/// a canonical address whose path part starts with a character of more than one byte
+/// ("/2026/\u{FFFD}1/…", from a byte that was not UTF-8) made `url_date` cut that character in
+/// two and panic.
+#[test]
+fn a_date_in_an_address_with_a_wide_character_does_not_panic() {
+    assert_eq!(url_date("https://a.example/2026/\u{FFFD}1/harbour"), None);
+    assert_eq!(url_date("https://a.example/2026/11/\u{FFFD}/x"), None);
+    assert_eq!(url_date("https://a.example/2026-11/é/x"), None);
+    let html = "<html><head><link rel=\"canonical\" href=\"/2026/\u{FFFD}1/harbour\">\
+                </head><body><p>Short.</p></body></html>";
+    let _ = extract(html, Some("https://news.example/a/b.html"));
+}
+
+#[test]
+fn english_notices_of_forms_tips_and_ad_blockers_are_dropped() {
+    let html = article_with(
+        "<p>Got a story? Get in touch with our news team by emailing us at news@ledger.example.</p>\
+         <p>This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of \
+         Service apply.</p><p>skip past newsletter promotion</p>\
+         <p>Ad blockers cost publishers millions, the report found.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Got a story?");
+    assert_lacks(&c.article, "reCAPTCHA");
+    assert_lacks(&c.article, "skip past");
+    assert_has(&c.article, "Ad blockers cost publishers millions");
     assert_five_paragraphs_kept(&c.article);
 }
