@@ -2,9 +2,9 @@
 //!
 //! Moving the selection by word or sentence ([`crate::core::selection`]) and normalising a
 //! claim into words ([`crate::core::repeats`]) need those boundaries, and they run on the
-//! page. The `unicode-segmentation` crate's word and sentence tables would cost the page's
-//! wasm about 13 KB gzip, while every browser the app runs in ships the same rules in
-//! `Intl.Segmenter`. So the rules are a value, [`Breaks`], that the caller chooses: [`UAX29`]
+//! page. The `unicode-segmentation` crate's word and sentence tables and code cost the page's
+//! wasm 21 KB gzip (measured: `BENCHMARKS.md`), while every browser the app runs in ships the
+//! same rules in `Intl.Segmenter`. So the rules are a value, [`Breaks`], that the caller chooses: [`UAX29`]
 //! (the crate) natively, in the workers and in tests; the browser's
 //! (`web::breaks::BROWSER`) on the page. A browser test checks that the two agree on the
 //! texts the app meets (accented and non-Latin names, curly quotes, numbers, emoji), and on
