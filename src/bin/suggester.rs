@@ -43,6 +43,9 @@ mod wasm {
     /// Starts answering the page's messages.
     pub fn register() {
         worker_scope::register(handle);
+        // This worker starts when the first article is shown, so the page's word and
+        // sentence moves and its repeat finder find the browser's segmenters ready.
+        worker_scope::warm_segmenters();
     }
 
     /// The claim model: kept, or fetched and read now.
