@@ -43,8 +43,10 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh element in the page to render into.
+/// A fresh element in the page to render into, with the core's lower case the browser's, as
+/// `web::start` installs it on the page.
 fn host() -> Element {
+    article_annotator::web::case::install();
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     host

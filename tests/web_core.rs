@@ -199,3 +199,60 @@ fn without_intl_segmenter_the_segments_still_cover_the_text() {
         ["“It’s 19,000,” said Zoë Çavuş. ", "Is it? ", "Yes 😀 end"]
     );
 }
+
+/// The page lowers non-ASCII text with the browser (`web::case`) where a native build uses the
+/// standard library (`core::case`): both must give the same letters, or a tag, a filter or a
+/// repeated claim would compare one way on the page and another in a test. Every code point of
+/// the Basic Multilingual Plane and the Supplementary Multilingual Plane, each alone and
+/// between capitals (final sigma depends on its neighbours), and names as articles spell them.
+#[wasm_bindgen_test]
+fn the_browsers_lower_case_is_the_standard_librarys() {
+    use article_annotator::web::case::browser_lowercase;
+
+    let mut differ = Vec::new();
+    for c in (0x80u32..0x2_0000).filter_map(char::from_u32) {
+        for s in [c.to_string(), format!("A{c}B"), format!("ΑΣ{c}")] {
+            if browser_lowercase(&s) != s.to_lowercase() {
+                differ.push(format!("U+{:04X} in {s:?}", c as u32));
+            }
+        }
+    }
+    let names = [
+        "Mevlüt Çavuşoğlu",
+        "ÉCONOMIE",
+        "ΟΔΟΣ ΣΟΦΙΑΣ, Σ.",
+        "İSTANBUL",
+        "STRASSE ẞ",
+        "ДМИТРИЙ Песков",
+        "Ǆemal",
+        "🦀 “QUOTE” ＡＢＣ",
+    ];
+    for s in names {
+        if browser_lowercase(s) != s.to_lowercase() {
+            differ.push(format!("{s:?}"));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} differ: {}",
+        differ.len(),
+        differ.join(", ")
+    );
+}
+
+/// Installed as the page installs it, the core's case-insensitive comparisons hold for
+/// non-ASCII tags: one tag whatever its case, and the filter finds it.
+#[wasm_bindgen_test]
+fn tags_compare_ignoring_case_with_the_browsers_lower_case() {
+    use article_annotator::core::model::parse_tags;
+
+    article_annotator::web::case::install();
+    assert_eq!(
+        parse_tags("Économie, éCONOMIE, Çavuşoğlu, ÇAVUŞOĞLU"),
+        vec!["Économie".to_owned(), "Çavuşoğlu".to_owned()]
+    );
+    assert_eq!(
+        article_annotator::core::case::lowercase("ÇAVUŞOĞLU"),
+        "çavuşoğlu"
+    );
+}

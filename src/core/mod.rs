@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod articles;
 pub mod breaks;
+pub mod case;
 pub mod claims;
 pub mod couch;
 pub mod extract;
@@ -11,6 +12,7 @@ pub mod handoff;
 pub mod html;
 pub mod intake;
 pub mod jobs;
+pub mod json;
 pub mod keys;
 pub mod library;
 pub mod model;

@@ -460,7 +460,7 @@ impl Annotation {
 pub fn parse_tags(input: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in input.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-        if !out.iter().any(|o| o.to_lowercase() == t.to_lowercase()) {
+        if !out.iter().any(|o| crate::core::case::eq_ignore_case(o, t)) {
             out.push(t.to_owned());
         }
     }

@@ -55,7 +55,11 @@ impl Filter {
     fn matcher(&self) -> Matcher<'_> {
         Matcher {
             filter: self,
-            tag: self.tag.as_deref().map(str::trim).map(str::to_lowercase),
+            tag: self
+                .tag
+                .as_deref()
+                .map(str::trim)
+                .map(crate::core::case::lowercase),
             search: normalize(&self.search),
         }
     }
@@ -244,10 +248,10 @@ pub fn tag_suggestions<'a>(
     annotations: impl IntoIterator<Item = &'a Annotation>,
     prefix: &str,
 ) -> Vec<String> {
-    let prefix = prefix.trim().to_lowercase();
+    let prefix = crate::core::case::lowercase(prefix.trim());
     let mut seen: Vec<(String, String)> = Vec::new();
     for t in annotations.into_iter().flat_map(|a| &a.tags) {
-        let lower = t.trim().to_lowercase();
+        let lower = crate::core::case::lowercase(t.trim());
         if lower.is_empty() || !lower.starts_with(&prefix) {
             continue;
         }
@@ -276,7 +280,12 @@ impl Matcher<'_> {
             }
         }
         if let Some(tag) = &self.tag {
-            if !tag.is_empty() && !a.tags.iter().any(|t| t.trim().to_lowercase() == *tag) {
+            if !tag.is_empty()
+                && !a
+                    .tags
+                    .iter()
+                    .any(|t| crate::core::case::lowercase(t.trim()) == *tag)
+            {
                 return false;
             }
         }
@@ -290,7 +299,7 @@ impl Matcher<'_> {
 /// Lower case, with every run of white space made one space and none at either end.
 fn normalize(s: &str) -> String {
     s.split_whitespace()
-        .map(str::to_lowercase)
+        .map(crate::core::case::lowercase)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -251,11 +251,11 @@ pub fn normalise_with(breaks: Breaks, text: &str) -> Normalised {
     while i < words.len() {
         let (at, raw) = words[i];
         i += 1;
-        let w: String = raw
-            .chars()
-            .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
-            .flat_map(char::to_lowercase)
-            .collect();
+        let w = crate::core::case::lowercase(
+            &raw.chars()
+                .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
+                .collect::<String>(),
+        );
         if w.is_empty() {
             continue;
         }
@@ -291,7 +291,7 @@ pub fn normalise_with(breaks: Breaks, text: &str) -> Normalised {
                 }
                 // A scale word after the number multiplies it.
                 if let Some(&(next_at, next)) = words.get(i) {
-                    let next_lower = next.to_lowercase();
+                    let next_lower = crate::core::case::lowercase(next);
                     if let Some(&(_, s)) = SCALES.iter().find(|(w, _)| *w == next_lower) {
                         v = v.scaled(s);
                         end = next_at + next.len();
@@ -828,9 +828,9 @@ pub fn claim_groups<'a>(
         })
         .collect();
     crate::core::sort::sort_by(&mut out, |a, b| {
-        b.len()
-            .cmp(&a.len())
-            .then_with(|| a[0].text.to_lowercase().cmp(&b[0].text.to_lowercase()))
+        b.len().cmp(&a.len()).then_with(|| {
+            crate::core::case::lowercase(&a[0].text).cmp(&crate::core::case::lowercase(&b[0].text))
+        })
     });
     out
 }

@@ -253,9 +253,8 @@ pub fn library_report(library: &Library) -> LibraryReport {
         })
         .collect();
     crate::core::sort::sort_by(&mut articles, |a, b| {
-        a.title
-            .to_lowercase()
-            .cmp(&b.title.to_lowercase())
+        crate::core::case::lowercase(&a.title)
+            .cmp(&crate::core::case::lowercase(&b.title))
             .then(a.article_id.cmp(&b.article_id))
     });
     LibraryReport {

@@ -79,6 +79,7 @@ fn status(status: Status) {
 
 /// Starts listening to the page; says so.
 pub fn register() {
+    crate::web::case::install();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let Some(message) = e.data().as_string().and_then(|t| ToSyncer::decode(&t)) else {
             return;

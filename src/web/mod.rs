@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod breaks;
+pub mod case;
 pub mod components;
 pub mod couch_worker;
 pub mod dom;
@@ -20,5 +21,6 @@ pub mod worker_scope;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
+    case::install();
     yew::Renderer::<app::App>::new().render();
 }

@@ -57,6 +57,7 @@ pub fn register<F>(handle: impl Fn(JsValue) -> F + 'static)
 where
     F: std::future::Future<Output = ()> + 'static,
 {
+    crate::web::case::install();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         wasm_bindgen_futures::spawn_local(handle(e.data()));

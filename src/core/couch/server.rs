@@ -43,12 +43,12 @@ impl Saved {
 
     /// Its text.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::core::json::to_text(self).unwrap_or_default()
     }
 
     /// Reads it; `None` if it is not one.
     pub fn decode(text: &str) -> Option<Saved> {
-        serde_json::from_str(text).ok()
+        crate::core::json::from_text(text).ok()
     }
 }
 

@@ -53,23 +53,23 @@ pub enum FromSyncer {
 impl FromSyncer {
     /// The message's text.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::core::json::to_text(self).unwrap_or_default()
     }
 
     /// Reads a message.
     pub fn decode(text: &str) -> Option<FromSyncer> {
-        serde_json::from_str(text).ok()
+        crate::core::json::from_text(text).ok()
     }
 }
 
 impl ToSyncer {
     /// The message's text.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::core::json::to_text(self).unwrap_or_default()
     }
 
     /// Reads a message.
     pub fn decode(text: &str) -> Option<ToSyncer> {
-        serde_json::from_str(text).ok()
+        crate::core::json::from_text(text).ok()
     }
 }

@@ -397,7 +397,7 @@ fn read_one(
         let purpose = purposes.first().and_then(|p| p.as_str()).unwrap_or("");
         match purpose {
             "tagging" | "classifying" => {
-                let k = match value.trim().to_lowercase().as_str() {
+                let k = match crate::core::case::lowercase(value.trim()).as_str() {
                     "claim" => Some(Kind::Claim),
                     "quote" => Some(Kind::Quote),
                     _ => None,

@@ -579,7 +579,7 @@ fn normalize_tags(tags: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in tags {
         let t = t.trim();
-        if !t.is_empty() && !out.iter().any(|o| o.to_lowercase() == t.to_lowercase()) {
+        if !t.is_empty() && !out.iter().any(|o| crate::core::case::eq_ignore_case(o, t)) {
             out.push(t.to_owned());
         }
     }

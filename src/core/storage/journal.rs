@@ -76,7 +76,7 @@ pub fn is_journal_key(key: &str) -> bool {
 
 /// The journal's text for the pending writes `plan`.
 pub fn encode_journal(plan: &WritePlan) -> String {
-    serde_json::to_string(&sync_messages(plan)).unwrap_or_default()
+    crate::core::json::to_text(&sync_messages(plan)).unwrap_or_default()
 }
 
 /// One journal found in `localStorage`: its key and its text.

@@ -1,0 +1,88 @@
+//! Lower case, for every case-insensitive comparison the core makes (tags, filters, sorting
+//! titles, the repeat finder's words).
+//!
+//! ASCII text is lowered here. Other text is lowered by the function a binary installs with
+//! [`install`]: natively and in the workers `str::to_lowercase`, on the page the browser's
+//! `String.prototype.toLowerCase` (`web::case`). Both implement the Unicode default lower-case
+//! mapping (final sigma included); the page's wasm then holds no case table of its own, which
+//! is 8 KB gzip of its bundle (issue 11; BENCHMARKS.md). Nothing here knows the browser: it
+//! only holds a function pointer.
+//!
+//! A wasm binary that installs nothing lowers only ASCII letters (it must not link the
+//! standard library's table by default, or the page would carry it again); every binary of
+//! the app installs one at its start, and `tests/web_core.rs` checks the page's against the
+//! standard library's on non-ASCII names.
+
+use std::sync::OnceLock;
+
+/// How a binary lowers non-ASCII text.
+pub type Lower = fn(&str) -> String;
+
+static NON_ASCII: OnceLock<Lower> = OnceLock::new();
+
+/// Installs `lower` for non-ASCII text, once per process; later calls change nothing.
+pub fn install(lower: Lower) {
+    let _ = NON_ASCII.set(lower);
+}
+
+/// The standard library's lower case, for binaries that keep its table anyway.
+pub fn std_lowercase(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// `s` in lower case.
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    match NON_ASCII.get() {
+        Some(lower) => lower(s),
+        None => fallback(s),
+    }
+}
+
+/// Whether `a` and `b` are equal ignoring case.
+pub fn eq_ignore_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    lowercase(a) == lowercase(b)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn fallback(s: &str) -> String {
+    s.to_lowercase()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fallback(s: &str) -> String {
+    s.to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowers_ascii_and_non_ascii() {
+        assert_eq!(lowercase("Tillerson SAID"), "tillerson said");
+        assert_eq!(lowercase("ÇAVUŞOĞLU Zoë"), "çavuşoğlu zoë");
+        // Final sigma, as `str::to_lowercase` and JavaScript's `toLowerCase` both do it.
+        assert_eq!(lowercase("ΟΔΟΣ"), "\u{3bf}\u{3b4}\u{3bf}\u{3c2}");
+        assert_eq!(lowercase("🦀 “Quote”"), "🦀 “quote”");
+    }
+
+    #[test]
+    fn compares_ignoring_case() {
+        assert!(eq_ignore_case("Economy", "ECONOMY"));
+        assert!(eq_ignore_case("Économie", "éCONOMIE"));
+        assert!(!eq_ignore_case("Économie", "Economie"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_the_standard_library(s in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(lowercase(&s), s.to_lowercase());
+        }
+    }
+}
