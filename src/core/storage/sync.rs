@@ -190,14 +190,6 @@ struct BatchOut<'a> {
     records: &'a [SyncMessage],
 }
 
-/// What a message says it is, read before its records.
-#[derive(Deserialize)]
-struct Header {
-    #[serde(rename = "type")]
-    kind: String,
-    v: Option<serde_json::Value>,
-}
-
 /// The records of a batch, read once its version is known.
 #[derive(Deserialize)]
 struct BatchIn {
@@ -220,11 +212,14 @@ pub fn encode_sync_batch(batch: &SyncBatch) -> String {
 /// [`RecordError::Corrupt`].
 pub fn decode_sync_batch(raw: &str) -> Result<SyncBatch, RecordError> {
     let corrupt = |e: serde_json::Error| RecordError::Corrupt(e.to_string());
-    let header: Header = crate::core::json::from_text(raw).map_err(corrupt)?;
-    if header.kind != "batch" {
-        return decode_sync(raw).map(SyncBatch::from);
+    // Read once; the header and then the records are taken from the same tree.
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(corrupt)?;
+    if value.get("type").and_then(serde_json::Value::as_str) != Some("batch") {
+        return serde_json::from_value::<SyncMessage>(value)
+            .map(SyncBatch::from)
+            .map_err(corrupt);
     }
-    let version = match header.v {
+    let version = match value.get("v").filter(|v| !v.is_null()) {
         None => return Err(RecordError::MissingField("v")),
         Some(v) => v
             .as_u64()
@@ -239,7 +234,7 @@ pub fn decode_sync_batch(raw: &str) -> Result<SyncBatch, RecordError> {
             current: SYNC_VERSION,
         });
     }
-    let batch: BatchIn = crate::core::json::from_text(raw).map_err(corrupt)?;
+    let batch: BatchIn = serde_json::from_value(value).map_err(corrupt)?;
     Ok(SyncBatch {
         records: batch.records,
     })
