@@ -342,6 +342,9 @@ pub fn possessor(ws: &[Word]) -> Option<Mention> {
 /// The subject of the reporting verb at word `v` of a sentence.
 fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
     let n = ws.len();
+    if is_passive(ws, v) {
+        return passive_agent(ws, v);
+    }
     let participle = ws.get(v)?.lower.ends_with("ing");
     // Inverted: "Said Ellis: “…”", "“…,” said Ellis, “…”".
     if v == 0 && !participle && !ws[v].lower.starts_with("put") {
@@ -376,6 +379,69 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
     subject_before(ws, v, 0)
         .map(|(m, _)| m)
         .or_else(|| clause_subject(ws, 0, v))
+}
+
+/// Past participles whose passive subject is still the one who speaks: "Ellis was quoted as
+/// saying", "Trump was heard telling", "was caught on tape saying".
+const SPEAKING_PASSIVES: &[&str] = &[
+    "quoted",
+    "heard",
+    "overheard",
+    "recorded",
+    "caught",
+    "filmed",
+    "reported",
+    "seen",
+];
+
+/// Whether the reporting verb at word `v` is a passive ("have been accused", "was asked"):
+/// a form of "be" before it (over adverbs), the verb a past participle, and not one of
+/// [`SPEAKING_PASSIVES`]. Its subject is then who the words are about or addressed to.
+fn is_passive(ws: &[Word], v: usize) -> bool {
+    let Some(w) = ws.get(v) else {
+        return false;
+    };
+    let participle = w.lower.ends_with("ed")
+        || matches!(
+            w.lower.as_str(),
+            "told" | "said" | "written" | "spoken" | "shown"
+        );
+    if !participle || listed(SPEAKING_PASSIVES, w.lower.as_str()) {
+        return false;
+    }
+    let mut k = v;
+    while k > 0 && !ws[k].gap.breaks() && ws[k - 1].lower.ends_with("ly") {
+        k -= 1;
+    }
+    k > 0
+        && !ws[k].gap.breaks()
+        && matches!(
+            ws[k - 1].lower.as_str(),
+            "be" | "been" | "being" | "was" | "were" | "is" | "are" | "am"
+        )
+}
+
+/// The speaker of a passive reporting verb: the agent after "by" ("accused by human rights
+/// groups of “…”", "was asked by moderator Gerard Baker whether …"), or none.
+fn passive_agent(ws: &[Word], v: usize) -> Option<Mention> {
+    let mut k = v + 1;
+    while ws
+        .get(k)
+        .is_some_and(|w| !w.gap.breaks() && w.lower.ends_with("ly"))
+    {
+        k += 1;
+    }
+    if !ws
+        .get(k)
+        .is_some_and(|w| w.lower == "by" && !w.gap.breaks())
+    {
+        return None;
+    }
+    // The agent ends before what it is said of: "by rights groups | of committing …".
+    let hi = (k + 2..ws.len())
+        .find(|&j| matches!(ws[j - 1].lower.as_str(), "of" | "for") && ws[j].lower.ends_with("ing"))
+        .map_or(ws.len(), |j| j - 1);
+    subject_after(ws, k + 1, hi)
 }
 
 /// The subject of the first finite verb with one in `ws[lo..hi]`: "Trump" in "Trump, in Kentucky,

@@ -711,3 +711,21 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_passive_reporting_verb_credits_its_agent_not_its_subject() {
+    let t = "Two militias have been accused by rights monitors of committing “systematic abuses” in the north.\n\
+             Senator Ana Ruiz was asked by moderator Paul Okafor whether the plan would mean “another costly program for everyone.”\n\
+             Ruiz was quoted as saying “we will not raise taxes on anyone.”\n\
+             The bill was described as “a costly mistake” last week.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("systematic abuses", Some("rights monitors")),
+            q("another costly program for everyone.", Some("Paul Okafor")),
+            q("we will not raise taxes on anyone.", Some("Ana Ruiz")),
+            // Said of the bill, by no one named: suggested, the speaker left empty.
+            q("a costly mistake", None),
+        ]
+    );
+}
