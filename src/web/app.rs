@@ -55,11 +55,10 @@ enum Dialog {
     Sync,
 }
 
-/// A callback that dispatches what `action` makes of its argument.
-fn send<T: 'static>(
-    state: &UseReducerHandle<AppState>,
-    action: impl Fn(T) -> AppAction + 'static,
-) -> Callback<T> {
+/// A callback that dispatches what `action` makes of its argument. A function pointer, not a
+/// closure: every callback of one argument type is then one closure type, compiled once, not
+/// once per call site (issue 11, the page's size).
+fn send<T: 'static>(state: &UseReducerHandle<AppState>, action: fn(T) -> AppAction) -> Callback<T> {
     let dispatcher = state.dispatcher();
     Callback::from(move |x| dispatcher.dispatch(action(x)))
 }
@@ -100,10 +99,12 @@ pub fn app() -> Html {
         });
     }
 
-    let annotate = |action: Action| AppAction::Annotate {
-        action,
-        select: None,
-    };
+    fn annotate(action: Action) -> AppAction {
+        AppAction::Annotate {
+            action,
+            select: None,
+        }
+    }
     let undo = send(&state, move |_: ()| {
         annotate(Action::Undo { now: dom::now() })
     });
