@@ -3000,11 +3000,7 @@ async fn sync_dialog_connects_refuses_plain_http_and_lists_conflicts() {
             },
             false,
         )),
-        status: Some(Status::Stopped {
-            stop: Stop::NoDatabase {
-                database: "desk".into(),
-            },
-        }),
+        status: Some(Status::Stopped(Stop::NoDatabase("desk".into()))),
         conflicts: vec![Conflict {
             id: kept.id.to_string(),
             kind: DocKind::Annotation,
@@ -3092,7 +3088,7 @@ async fn sync_status_says_where_sync_stands() {
     yew::Renderer::<SyncStatus>::with_root_and_props(
         host.clone(),
         SyncStatusProps {
-            status: Some(Status::Receiving { n: 40 }),
+            status: Some(Status::Receiving(40)),
         },
     )
     .render();

@@ -74,7 +74,7 @@ fn post(message: &FromSyncer) {
 }
 
 fn status(status: Status) {
-    post(&FromSyncer::Status { status });
+    post(&FromSyncer::Status(status));
 }
 
 /// Starts listening to the page; says so.
@@ -193,11 +193,9 @@ fn deliver(records: Vec<SyncMessage>) {
         return;
     }
     for chunk in records.chunks(500) {
-        post(&FromSyncer::Records {
-            batch: encode_sync_batch(&SyncBatch {
-                records: chunk.to_vec(),
-            }),
-        });
+        post(&FromSyncer::Records(encode_sync_batch(&SyncBatch {
+            records: chunk.to_vec(),
+        })));
     }
 }
 
@@ -214,9 +212,7 @@ fn random_id() -> Option<String> {
 
 /// The storage errors of the loop, as a stop the user sees.
 fn storage_stop(what: &str, e: impl std::fmt::Display) -> Stop {
-    Stop::Refused {
-        message: format!("this browser's storage failed while {what} ({e})"),
-    }
+    Stop::Refused(format!("this browser's storage failed while {what} ({e})"))
 }
 
 /// The Web Lock one sync worker of this browser holds while it runs.
@@ -272,7 +268,7 @@ async fn run(config: Config) {
             Ok(()) => return,
         }
     };
-    status(Status::Stopped { stop });
+    status(Status::Stopped(stop));
     // Stopped: another tab's worker may sync (with a password this one does not have).
     if let Some(release) = release {
         let _ = release.call0(&JsValue::UNDEFINED);
@@ -281,15 +277,15 @@ async fn run(config: Config) {
 
 /// Replicates until a refusal.
 async fn replicate(config: Config) -> Result<(), Stop> {
-    let server = Server::new(&config).map_err(|e| Stop::Refused {
-        message: e.to_string(),
-    })?;
+    let server = Server::new(&config).map_err(|e| Stop::Refused(e.to_string()))?;
     status(Status::Connecting);
     let shared = shared();
     // Hear every write of this browser from now on, before the library is read, so that none
     // falls between.
-    let channel = Channel::new(storage::DB_NAME).map_err(|e| Stop::Refused {
-        message: format!("this browser cannot tell the sync worker of changes ({e})"),
+    let channel = Channel::new(storage::DB_NAME).map_err(|e| {
+        Stop::Refused(format!(
+            "this browser cannot tell the sync worker of changes ({e})"
+        ))
     })?;
     let heard = Rc::clone(&shared);
     let _subscription = channel.subscribe(yew::Callback::from(
@@ -362,10 +358,8 @@ async fn replicate(config: Config) -> Result<(), Stop> {
         .await;
         let mut session = match connected {
             Ok(s) => s,
-            Err(SyncError::Stop(Stop::NoDatabase { database })) => {
-                status(Status::Stopped {
-                    stop: Stop::NoDatabase { database },
-                });
+            Err(SyncError::Stop(Stop::NoDatabase(database))) => {
+                status(Status::Stopped(Stop::NoDatabase(database)));
                 // Wait for "Create database" (the page shows the button).
                 while !shared.create.replace(false) {
                     wait(60_000).await;
@@ -457,9 +451,7 @@ async fn exchange(
             save(sync_db, repid, replica, None).await?;
             let pushed = pushed?;
             if !pushed.refused.is_empty() {
-                post(&FromSyncer::Refused {
-                    docs: pushed.refused,
-                });
+                post(&FromSyncer::Refused(pushed.refused));
             }
         } else {
             save(sync_db, repid, replica, None).await?;
@@ -476,14 +468,10 @@ async fn exchange(
         *backoff = 1_000;
         deliver(pulled.records);
         if !pulled.conflicts.is_empty() {
-            post(&FromSyncer::Conflicts {
-                conflicts: pulled.conflicts,
-            });
+            post(&FromSyncer::Conflicts(pulled.conflicts));
         }
         if !pulled.unreadable.is_empty() {
-            post(&FromSyncer::Unreadable {
-                docs: pulled.unreadable,
-            });
+            post(&FromSyncer::Unreadable(pulled.unreadable));
         }
         save(sync_db, repid, replica, None).await?;
         if pulled.last_seq != session.since {

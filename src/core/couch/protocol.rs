@@ -72,9 +72,9 @@ fn request(method: Method, url: String, body: Option<Value>) -> Request {
 
 fn parse<T: serde::de::DeserializeOwned>(body: &str, what: &str) -> Result<T, SyncError> {
     serde_json::from_str(body).map_err(|_| {
-        SyncError::Stop(Stop::Refused {
-            message: format!("the server's answer to {what} could not be read"),
-        })
+        SyncError::Stop(Stop::Refused(format!(
+            "the server's answer to {what} could not be read"
+        )))
     })
 }
 
@@ -107,9 +107,7 @@ pub async fn connect<T: Transport>(
         })
     });
     if !speaks_couch {
-        return Err(SyncError::Stop(Stop::NotCouch {
-            url: server.base().to_owned(),
-        }));
+        return Err(SyncError::Stop(Stop::NotCouch(server.base().to_owned())));
     }
     check(
         &server,
@@ -255,9 +253,9 @@ pub async fn pull<T: Transport>(
         ..Pulled::default()
     };
     if !wanted.is_empty() {
-        status(Status::Receiving {
-            n: wanted.len() + changes.pending.unwrap_or(0) as usize,
-        });
+        status(Status::Receiving(
+            wanted.len() + changes.pending.unwrap_or(0) as usize,
+        ));
         for doc in fetch(t, session, &wanted).await? {
             match RemoteDoc::from_json(doc).and_then(|d| replica.receive(d)) {
                 Ok(received) => {
@@ -371,7 +369,7 @@ pub async fn push<T: Transport>(
     let total: usize = pending.iter().map(|(_, r)| r.len()).sum();
     let mut left = total;
     for chunk in pending.chunks(PUSH_BATCH) {
-        status(Status::Sending { n: left });
+        status(Status::Sending(left));
         let diff: Map<String, Value> = chunk
             .iter()
             .map(|(id, revs)| {

@@ -265,35 +265,36 @@ pub trait Transport {
     async fn send(&self, request: Request) -> Result<Response, NetError>;
 }
 
-/// Why syncing stopped (it does not start again by itself).
+/// Why syncing stopped (it does not start again by itself). Newtype variants, as in
+/// [`super::FromSyncer`]: the page reads them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stop {
     /// 401.
     Unauthorized,
-    /// 403 on the database.
-    Forbidden { database: String },
-    /// The address answers, but not as CouchDB.
-    NotCouch { url: String },
-    /// The database does not exist (the user may create it).
-    NoDatabase { database: String },
+    /// 403 on the database (its name).
+    Forbidden(String),
+    /// The address (given) answers, but not as CouchDB.
+    NotCouch(String),
+    /// The database (named) does not exist (the user may create it).
+    NoDatabase(String),
     /// The password was not remembered on this device: the user must give it again.
     PasswordNeeded,
     /// Any other refusal, in the server's words.
-    Refused { message: String },
+    Refused(String),
 }
 
 impl fmt::Display for Stop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Stop::Unauthorized => f.write_str("wrong user name or password"),
-            Stop::Forbidden { database } => write!(f, "no access to database {database}"),
-            Stop::NotCouch { url } => write!(f, "{url} is not a CouchDB server"),
-            Stop::NoDatabase { database } => write!(f, "database {database} does not exist"),
+            Stop::Forbidden(database) => write!(f, "no access to database {database}"),
+            Stop::NotCouch(url) => write!(f, "{url} is not a CouchDB server"),
+            Stop::NoDatabase(database) => write!(f, "database {database} does not exist"),
             Stop::PasswordNeeded => {
                 f.write_str("enter the password again (it is not remembered on this device)")
             }
-            Stop::Refused { message } => f.write_str(message),
+            Stop::Refused(message) => f.write_str(message),
         }
     }
 }
@@ -307,16 +308,16 @@ pub enum Status {
     /// Nothing to send, nothing to receive.
     UpToDate,
     /// Sending `n` documents.
-    Sending { n: usize },
+    Sending(usize),
     /// Receiving `n` documents.
-    Receiving { n: usize },
+    Receiving(usize),
     /// The server cannot be reached; trying again.
     Offline,
     /// Another tab of this browser syncs the library (one does, for all of them); this one
     /// takes over if that tab closes.
     Elsewhere,
     /// Stopped, and why.
-    Stopped { stop: Stop },
+    Stopped(Stop),
 }
 
 impl fmt::Display for Status {
@@ -324,11 +325,11 @@ impl fmt::Display for Status {
         match self {
             Status::Connecting => f.write_str("Connecting…"),
             Status::UpToDate => f.write_str("Up to date"),
-            Status::Sending { n } => write!(f, "Sending {n}"),
-            Status::Receiving { n } => write!(f, "Receiving {n}"),
+            Status::Sending(n) => write!(f, "Sending {n}"),
+            Status::Receiving(n) => write!(f, "Receiving {n}"),
             Status::Offline => f.write_str("Offline — will retry"),
             Status::Elsewhere => f.write_str("Syncing in another tab"),
-            Status::Stopped { stop } => write!(f, "Stopped: {stop}"),
+            Status::Stopped(stop) => write!(f, "Stopped: {stop}"),
         }
     }
 }
@@ -383,22 +384,21 @@ pub(crate) fn check(
     match response.status {
         200..=299 => Ok(response),
         401 => Err(SyncError::Stop(Stop::Unauthorized)),
-        403 => Err(SyncError::Stop(Stop::Forbidden {
-            database: server.database.clone(),
-        })),
-        404 if asking == Asking::Database => Err(SyncError::Stop(Stop::NoDatabase {
-            database: server.database.clone(),
-        })),
-        404 | 405 if asking == Asking::Root => Err(SyncError::Stop(Stop::NotCouch {
-            url: server.base.clone(),
-        })),
+        403 => Err(SyncError::Stop(Stop::Forbidden(server.database.clone()))),
+        404 if asking == Asking::Database => {
+            Err(SyncError::Stop(Stop::NoDatabase(server.database.clone())))
+        }
+        404 | 405 if asking == Asking::Root => {
+            Err(SyncError::Stop(Stop::NotCouch(server.base.clone())))
+        }
         408 | 429 | 500..=599 | 0 => Err(SyncError::Retry(format!(
             "the server answered {}: {}",
             response.status,
             reason(&response.body)
         ))),
-        status => Err(SyncError::Stop(Stop::Refused {
-            message: format!("the server answered {status}: {}", reason(&response.body)),
-        })),
+        status => Err(SyncError::Stop(Stop::Refused(format!(
+            "the server answered {status}: {}",
+            reason(&response.body)
+        )))),
     }
 }

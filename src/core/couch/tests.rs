@@ -383,9 +383,7 @@ fn every_refusal_stops_with_its_reason() {
                     r#"{"error":"forbidden","reason":"You are not allowed to access this db."}"#,
                 ),
             ],
-            Stop::Forbidden {
-                database: "desk".into(),
-            },
+            Stop::Forbidden("desk".into()),
         ),
         (
             vec![
@@ -395,27 +393,19 @@ fn every_refusal_stops_with_its_reason() {
                     r#"{"error":"not_found","reason":"Database does not exist."}"#,
                 ),
             ],
-            Stop::NoDatabase {
-                database: "desk".into(),
-            },
+            Stop::NoDatabase("desk".into()),
         ),
         (
             vec![text(200, "<!doctype html><title>Welcome to nginx!</title>")],
-            Stop::NotCouch {
-                url: "https://couch.example.org".into(),
-            },
+            Stop::NotCouch("https://couch.example.org".into()),
         ),
         (
             vec![text(200, r#"{"status":"ok","couchdb":3}"#)],
-            Stop::NotCouch {
-                url: "https://couch.example.org".into(),
-            },
+            Stop::NotCouch("https://couch.example.org".into()),
         ),
         (
             vec![text(404, "Not Found")],
-            Stop::NotCouch {
-                url: "https://couch.example.org".into(),
-            },
+            Stop::NotCouch("https://couch.example.org".into()),
         ),
     ];
     for (answers, stop) in cases {
@@ -424,19 +414,11 @@ fn every_refusal_stops_with_its_reason() {
         assert_eq!(got, Err(SyncError::Stop(stop.clone())), "{stop}");
     }
     assert_eq!(
-        Status::Stopped {
-            stop: Stop::Unauthorized
-        }
-        .to_string(),
+        Status::Stopped(Stop::Unauthorized).to_string(),
         "Stopped: wrong user name or password"
     );
     assert_eq!(
-        Status::Stopped {
-            stop: Stop::NoDatabase {
-                database: "desk".into()
-            }
-        }
-        .to_string(),
+        Status::Stopped(Stop::NoDatabase("desk".into())).to_string(),
         "Stopped: database desk does not exist"
     );
     assert_eq!(Status::Offline.to_string(), "Offline — will retry");
@@ -495,7 +477,7 @@ fn push_sends_what_the_server_lacks_with_new_edits_false() {
     let mut seen = Vec::new();
     let pushed = run(push(&script, &s, &mut replica, &mut |st| seen.push(st))).unwrap();
     assert_eq!(pushed.sent, 2);
-    assert_eq!(seen, vec![Status::Sending { n: 2 }]);
+    assert_eq!(seen, vec![Status::Sending(2)]);
     let sent = script.sent();
     assert!(sent[0].url.ends_with("/desk/_revs_diff"));
     let diff: Value = serde_json::from_str(sent[0].body.as_deref().unwrap()).unwrap();
@@ -617,7 +599,7 @@ fn pull_fetches_what_is_missing_and_skips_what_it_cannot_read() {
         seen.push(st)
     }))
     .unwrap();
-    assert_eq!(seen, vec![Status::Receiving { n: 2 }]);
+    assert_eq!(seen, vec![Status::Receiving(2)]);
     assert_eq!(pulled.records, vec![changed(&a)]);
     assert_eq!(pulled.unreadable.len(), 1);
     assert_eq!(pulled.unreadable[0].id, "bad");

@@ -17,37 +17,25 @@ pub enum ToSyncer {
     CreateDatabase,
 }
 
-/// From the sync worker to the page.
+/// From the sync worker to the page. Newtype variants, not struct variants: serde derives a
+/// visitor with field names for each struct variant, which the page's wasm would carry
+/// (issue 11).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FromSyncer {
     /// The worker listens: the page may send [`ToSyncer::Start`].
     Loaded,
     /// Where sync stands.
-    Status {
-        /// The status.
-        status: Status,
-    },
+    Status(Status),
     /// Records the library must take: a `SyncBatch`'s text.
-    Records {
-        /// The batch.
-        batch: String,
-    },
-    /// Conflicts resolved.
-    Conflicts {
-        /// Each, with both versions.
-        conflicts: Vec<Conflict>,
-    },
-    /// Documents on the server the app cannot read (skipped, kept there).
-    Unreadable {
-        /// Each, with why.
-        docs: Vec<Unreadable>,
-    },
-    /// Changes the server refused (kept here, offered again).
-    Refused {
-        /// Document id and the server's reason.
-        docs: Vec<(String, String)>,
-    },
+    Records(String),
+    /// Conflicts resolved, each with both versions.
+    Conflicts(Vec<Conflict>),
+    /// Documents on the server the app cannot read (skipped, kept there), each with why.
+    Unreadable(Vec<Unreadable>),
+    /// Changes the server refused (kept here, offered again): document id and the server's
+    /// reason.
+    Refused(Vec<(String, String)>),
 }
 
 impl FromSyncer {

@@ -24,7 +24,7 @@ pub fn sync_status(props: &SyncStatusProps) -> Html {
     };
     let class = match status {
         Status::UpToDate => "ok",
-        Status::Stopped { .. } => "stopped",
+        Status::Stopped(..) => "stopped",
         Status::Offline => "offline",
         _ => "busy",
     };
@@ -102,12 +102,7 @@ pub fn sync_dialog(props: &SyncDialogProps) -> Html {
     let disconnect = props.on_disconnect.reform(|_: MouseEvent| ());
     let create = props.on_create_database.reform(|_: MouseEvent| ());
     let connected = props.saved.is_some();
-    let no_database = matches!(
-        &props.status,
-        Some(Status::Stopped {
-            stop: Stop::NoDatabase { .. }
-        })
-    );
+    let no_database = matches!(&props.status, Some(Status::Stopped(Stop::NoDatabase(..))));
     html! {
         <Modal labelled_by="sync-title" on_close={props.on_close.clone()} class="sync-dialog">
             <h2 id="sync-title">{ "Sync" }</h2>

@@ -123,14 +123,12 @@ fn start(
     let worker = match web_sys::Worker::new(SYNCER_SCRIPT) {
         Ok(w) => w,
         Err(e) => {
-            dispatch.dispatch(CouchAction::Status(Some(Status::Stopped {
-                stop: Stop::Refused {
-                    message: format!(
-                        "the sync worker could not start ({})",
-                        e.as_string().unwrap_or_else(|| "refused".into())
-                    ),
-                },
-            })));
+            dispatch.dispatch(CouchAction::Status(Some(Status::Stopped(Stop::Refused(
+                format!(
+                    "the sync worker could not start ({})",
+                    e.as_string().unwrap_or_else(|| "refused".into())
+                ),
+            )))));
             return None;
         }
     };
@@ -155,16 +153,16 @@ fn start(
                     };
                     let _ = to_worker.post_message(&JsValue::from_str(&start.encode()));
                 }
-                FromSyncer::Status { status } => {
+                FromSyncer::Status(status) => {
                     dispatch.dispatch(CouchAction::Status(Some(status)));
                 }
-                FromSyncer::Records { batch } => match decode_sync_batch(&batch) {
+                FromSyncer::Records(batch) => match decode_sync_batch(&batch) {
                     Ok(batch) => app.dispatch(AppAction::FromServer(batch)),
                     Err(e) => app.dispatch(AppAction::Notify(Notice::error(format!(
                         "Changes from the sync server could not be read: {e}"
                     )))),
                 },
-                FromSyncer::Conflicts { conflicts } => {
+                FromSyncer::Conflicts(conflicts) => {
                     let names: Vec<String> = conflicts.iter().map(Conflict::label).collect();
                     app.dispatch(AppAction::Notify(Notice::info(format!(
                         "Edited on two machines: {}. The later edit was kept; both versions are in Sync.",
@@ -172,7 +170,7 @@ fn start(
                     ))));
                     dispatch.dispatch(CouchAction::Conflicts(conflicts));
                 }
-                FromSyncer::Unreadable { docs } => {
+                FromSyncer::Unreadable(docs) => {
                     dispatch.dispatch(CouchAction::Problems(
                         docs.into_iter()
                             .map(|d| {
@@ -184,7 +182,7 @@ fn start(
                             .collect(),
                     ));
                 }
-                FromSyncer::Refused { docs } => {
+                FromSyncer::Refused(docs) => {
                     dispatch.dispatch(CouchAction::Problems(
                         docs.into_iter()
                             .map(|(id, why)| {
@@ -204,11 +202,9 @@ fn start(
             .dyn_ref::<web_sys::ErrorEvent>()
             .map(|e| e.message())
             .unwrap_or_else(|| "it stopped".into());
-        dispatch.dispatch(CouchAction::Status(Some(Status::Stopped {
-            stop: Stop::Refused {
-                message: format!("the sync worker failed ({why})"),
-            },
-        })));
+        dispatch.dispatch(CouchAction::Status(Some(Status::Stopped(Stop::Refused(
+            format!("the sync worker failed ({why})"),
+        )))));
     });
     Some(Running {
         worker,
