@@ -26,7 +26,7 @@
 //! `bench/extract/README.md` for the comparison and its caveat.
 
 use dom_query::{Document, NodeRef};
-use serde::{Deserialize, Serialize};
+use serde_tuple::{Deserialize_tuple, Serialize_tuple};
 
 use crate::core::html::{cap_title, HtmlEvent, TextBuilder};
 
@@ -41,7 +41,7 @@ pub const MAX_PAGE_BYTES: usize = 20_000_000;
 pub const MIN_ARTICLE_CHARS: usize = 140;
 
 /// What a page yields: the article's text, the whole page's text, and its metadata.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize_tuple, Deserialize_tuple)]
 pub struct PageCapture {
     /// The article's text, one block per line; the whole page's text when none was found.
     pub article: String,

@@ -17,6 +17,7 @@
 //! own.
 
 use serde::{Deserialize, Serialize};
+use serde_tuple::{Deserialize_tuple, Serialize_tuple};
 use uuid::Uuid;
 
 use std::rc::Rc;
@@ -292,7 +293,7 @@ impl StoredBase {
 }
 
 /// How far a job has got: `done` of `total` items (annotations read and anchored).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_tuple, Deserialize_tuple)]
 pub struct Progress {
     /// Items done so far.
     pub done: usize,
@@ -339,7 +340,7 @@ pub enum JobOutput {
 }
 
 /// An import read and planned: what the preview shows and what confirming it sends back.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize_tuple, Deserialize_tuple)]
 pub struct PlannedImport {
     /// The file's format.
     #[serde(with = "format_wire")]
@@ -354,7 +355,7 @@ pub struct PlannedImport {
 }
 
 /// An [`ExportFile`] on the wire (its media type as a string).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize_tuple, Deserialize_tuple)]
 pub struct ExportWire {
     /// A safe file name holding the title and the date.
     pub name: String,
@@ -387,7 +388,7 @@ pub struct Request {
 }
 
 /// What the worker sends the page about job `id`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize_tuple, Deserialize_tuple)]
 pub struct Reply {
     /// The job this reply is about.
     pub id: u64,

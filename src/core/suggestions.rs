@@ -19,9 +19,9 @@
 //!
 //! Nothing here knows of workers, storage APIs or the DOM.
 
+use serde_tuple::{Deserialize_tuple, Serialize_tuple};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -73,7 +73,7 @@ pub const MAX_CLAIMS: usize = 100;
 const KEY_TEXT_CP: usize = 200;
 
 /// One suggestion: an annotation the app proposes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize_tuple, Deserialize_tuple)]
 pub struct Suggestion {
     /// A quote or a claim.
     pub kind: Kind,
@@ -82,11 +82,9 @@ pub struct Suggestion {
     /// Code point offset just past its last character.
     pub end: usize,
     /// The speaker of a quote, or the claimant of a claim that sits in someone's quote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub who: Option<String>,
     /// A claim's check-worthiness ([`check_worthiness`]) in thousandths, 0 to 1000: an
     /// integer, so that the page needs no floating-point parsing or formatting code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u16>,
     /// What identifies it for a dismissal ([`Suggestion::key`]).
     pub key: String,
@@ -131,12 +129,11 @@ impl Suggestion {
 }
 
 /// What the suggester found in one article's text: the list in the order it is shown.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize_tuple, Deserialize_tuple)]
 pub struct Found {
     /// Quotes in text order, then claims in score order (the best first).
     pub suggestions: Vec<Suggestion>,
     /// Why claims could not be suggested (the model could not be loaded), if so.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claims_unavailable: Option<String>,
 }
 

@@ -10,6 +10,7 @@ use crate::core::storage::{
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use serde_tuple::{Deserialize_tuple, Serialize_tuple};
 use std::collections::{BTreeSet, HashMap};
 
 /// What a document holds.
@@ -71,7 +72,7 @@ pub struct Doc {
 }
 
 /// An annotation (or article) edited on two machines: the version kept and the others.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize_tuple, Deserialize_tuple)]
 pub struct Conflict {
     /// The document's id.
     pub id: String,
@@ -153,7 +154,7 @@ fn version_words(a: &Annotation) -> String {
 }
 
 /// A document from the server that the app cannot read: skipped, kept on the server.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize_tuple, Deserialize_tuple)]
 pub struct Unreadable {
     /// The document's id.
     pub id: String,

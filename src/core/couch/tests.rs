@@ -873,3 +873,42 @@ fn an_annotation_with_an_articles_id_never_overwrites_the_articles_document() {
     );
     assert_eq!(doc.tree.winner().unwrap().leaf().generation, 1);
 }
+
+/// Every message of the sync worker reaches the page as sent (newtype variants and arrays on
+/// the wire, written by `encode`, read by `decode` as the page reads it).
+#[test]
+fn every_sync_worker_message_reaches_the_page_as_sent() {
+    let messages = vec![
+        FromSyncer::Loaded,
+        FromSyncer::Status(Status::Connecting),
+        FromSyncer::Status(Status::Sending(12)),
+        FromSyncer::Status(Status::Receiving(3)),
+        FromSyncer::Status(Status::Stopped(Stop::Forbidden("desk".into()))),
+        FromSyncer::Status(Status::Stopped(Stop::NotCouch(
+            "https://example.org".into(),
+        ))),
+        FromSyncer::Status(Status::Stopped(Stop::NoDatabase("zoë’s desk".into()))),
+        FromSyncer::Status(Status::Stopped(Stop::Refused("“no” 🦀".into()))),
+        FromSyncer::Status(Status::Stopped(Stop::PasswordNeeded)),
+        FromSyncer::Records("{\"type\":\"batch\",\"v\":1,\"records\":[]}".into()),
+        FromSyncer::Conflicts(vec![Conflict {
+            id: "a1".into(),
+            kind: DocKind::Annotation,
+            kept: "{}".into(),
+            others: vec!["{\"x\":1}".into()],
+        }]),
+        FromSyncer::Unreadable(vec![Unreadable {
+            id: "d".into(),
+            why: "a newer version".into(),
+        }]),
+        FromSyncer::Refused(vec![("d".into(), "forbidden".into())]),
+    ];
+    for m in messages {
+        let text = m.encode();
+        assert_eq!(FromSyncer::decode(&text), Some(m), "{text}");
+    }
+    assert_eq!(
+        FromSyncer::decode("{\"status\":{\"sending\":{\"n\":1}}}"),
+        None
+    );
+}

@@ -618,3 +618,94 @@ fn written_batches_start_small_grow_and_keep_every_record_in_order() {
     }
     assert_eq!(keys(&batches).len(), 30);
 }
+
+/// Every reply the worker can send reaches the page as it was sent: written as the worker
+/// writes it (`serde_json::to_string`, `web::worker_scope`) and read as the page reads it
+/// (through a `Value`, `core::json`). The structs travel as JSON arrays (`serde_tuple`), so a
+/// field added, removed or moved on one side only must fail here, not in a user's browser.
+#[test]
+fn every_reply_reaches_the_page_as_sent() {
+    use crate::core::extract::PageCapture;
+    use crate::core::suggestions::{Found, Suggestion};
+
+    let lib = library(3);
+    let capture = PageCapture {
+        article: "Zoë’s “article” 🦀\nsecond block".into(),
+        whole: "menu\nZoë’s “article” 🦀".into(),
+        found: true,
+        title: Some("Çavuşoğlu speaks".into()),
+        byline: None,
+        published: Some("2026-12-02".into()),
+        url: Some("https://example.org/a".into()),
+        site_name: None,
+        article_words: 5,
+        whole_words: 6,
+    };
+    let found = Found {
+        suggestions: vec![
+            Suggestion {
+                kind: Kind::Quote,
+                start: 3,
+                end: 9,
+                who: Some("Rex W. Tillerson".into()),
+                score: None,
+                key: Suggestion::key_of(Kind::Quote, "abc"),
+            },
+            Suggestion {
+                kind: Kind::Claim,
+                start: 10,
+                end: 20,
+                who: None,
+                score: Some(870),
+                key: Suggestion::key_of(Kind::Claim, "def"),
+            },
+        ],
+        claims_unavailable: Some("The claim model could not be loaded.".into()),
+    };
+    let outputs = vec![
+        JobOutput::Planned(PlannedImport {
+            format: Format::W3c,
+            article: Some(Uuid::from_u128(7)),
+            lines: vec!["3 annotations".into(), "“Zoë” will be replaced".into()],
+            plan: ImportPlan::default(),
+        }),
+        JobOutput::Imported {
+            writes: WritePlan {
+                puts: vec![(Store::Articles, "k".into(), "{\"v\":1}".into())],
+                deletes: vec![(Store::Annotations, "gone".into())],
+            },
+            message: "Imported 3 annotations.".into(),
+            open: None,
+        },
+        JobOutput::Replaced {
+            library: lib.clone(),
+            message: "Replaced.".into(),
+        },
+        JobOutput::Exported(export(&lib, ExportFormat::Csv)),
+        JobOutput::Extracted(capture),
+        JobOutput::Suggested(found),
+        JobOutput::Failed {
+            message: "Nothing was changed.".into(),
+        },
+    ];
+    let mut bodies: Vec<ReplyBody> = outputs.into_iter().map(ReplyBody::Done).collect();
+    bodies.push(ReplyBody::Progress(Progress { done: 2, total: 9 }));
+    bodies.push(ReplyBody::Saving);
+    bodies.push(ReplyBody::Written("[]".into()));
+    for (id, body) in bodies.into_iter().enumerate() {
+        let reply = Reply {
+            id: id as u64,
+            body,
+        };
+        let text = serde_json::to_string(&reply).unwrap();
+        assert!(text.starts_with('['), "a reply travels as an array: {text}");
+        let back: Reply = crate::core::json::from_text(&text).unwrap();
+        assert_eq!(back, reply, "{text}");
+        // A reply of another shape is refused, not misread.
+        let short = text.replacen(&format!("[{id},"), "[", 1);
+        assert!(
+            crate::core::json::from_text::<Reply>(&short).is_err(),
+            "{short}"
+        );
+    }
+}

@@ -5,13 +5,14 @@ use super::codec::{encode_annotation, encode_article, encode_meta};
 use super::load::{Protected, StoredLibrary};
 use super::schema::Store;
 use serde_json::Value;
+use serde_tuple::{Deserialize_tuple, Serialize_tuple};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use uuid::Uuid;
 
-/// What to write to IndexedDB, in one transaction. Serde, so that the background worker can
-/// hand one over ([`crate::core::jobs`]).
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+/// What to write to IndexedDB, in one transaction. Serde (as a JSON array), so that the
+/// background worker can hand one over ([`crate::core::jobs`]); never stored.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize_tuple, Deserialize_tuple)]
 pub struct WritePlan {
     /// Records to put, as `(store, key, JSON text)`.
     pub puts: Vec<(Store, String, String)>,
