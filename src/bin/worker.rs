@@ -167,9 +167,9 @@ mod wasm {
                 let protected = loaded.protected();
                 Ok((loaded.library, protected))
             }
-            Err(e) => Err(JobOutput::Failed {
-                message: format!("The library could not be read ({e}). Nothing was changed."),
-            }),
+            Err(e) => Err(JobOutput::Failed(format!(
+                "The library could not be read ({e}). Nothing was changed."
+            ))),
         }
     }
 
@@ -199,12 +199,10 @@ mod wasm {
                     Err(e) => Err(e),
                 };
                 if let Err(e) = written {
-                    return JobOutput::Failed {
-                        message: format!(
-                            "“{file_name}” could not be imported: it could not be saved ({e}). \
+                    return JobOutput::Failed(format!(
+                        "“{file_name}” could not be imported: it could not be saved ({e}). \
                              Nothing was changed."
-                        ),
-                    };
+                    ));
                 }
             }
             for batch in jobs::written_batches(&writes) {

@@ -174,9 +174,9 @@ impl Job {
 
 /// A job whose library was not filled in ([`Job::fill_from_storage`]).
 fn unread(what: &str) -> JobOutput {
-    JobOutput::Failed {
-        message: format!("{what}: the library could not be read. Nothing was changed."),
-    }
+    JobOutput::Failed(format!(
+        "{what}: the library could not be read. Nothing was changed."
+    ))
 }
 
 /// Which article the annotations of a W3C file go to.
@@ -332,11 +332,8 @@ pub enum JobOutput {
     Extracted(crate::core::extract::PageCapture),
     /// The suggestions for an article's text.
     Suggested(crate::core::suggestions::Found),
-    /// The job was refused.
-    Failed {
-        /// Why, in words a user understands, and that nothing was changed.
-        message: String,
-    },
+    /// The job was refused: why, in words a user understands, and that nothing was changed.
+    Failed(String),
 }
 
 /// An import read and planned: what the preview shows and what confirming it sends back.
@@ -450,9 +447,7 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
                     lines: imported.preview_lines(&library),
                     plan: imported.plan,
                 }),
-                Err(e) => JobOutput::Failed {
-                    message: e.refusal(&file_name),
-                },
+                Err(e) => JobOutput::Failed(e.refusal(&file_name)),
             }
         }
         Job::ApplyImport {
@@ -466,12 +461,10 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
             save: _,
         } => {
             let PlanSource::Plan(plan) = plan else {
-                return JobOutput::Failed {
-                    message: format!(
-                        "The preview of “{file_name}” is no longer available. Nothing was \
+                return JobOutput::Failed(format!(
+                    "The preview of “{file_name}” is no longer available. Nothing was \
                          changed; choose the file again."
-                    ),
-                };
+                ));
             };
             let Source::Sent(base) = base else {
                 return unread(&format!("Could not import “{file_name}”"));
@@ -495,9 +488,7 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
                 library,
                 message: report.message(),
             },
-            Err(e) => JobOutput::Failed {
-                message: e.to_string(),
-            },
+            Err(e) => JobOutput::Failed(e.to_string()),
         },
         Job::Export {
             library,
@@ -514,13 +505,11 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
         },
         // Web pages are read by the extractor worker (`run_extract`), so that this one does
         // not carry an HTML parser.
-        Job::Extract { file_name, .. } => JobOutput::Failed {
-            message: format!("“{file_name}” could not be read here. Nothing was changed."),
-        },
+        Job::Extract { file_name, .. } => JobOutput::Failed(format!(
+            "“{file_name}” could not be read here. Nothing was changed."
+        )),
         // Suggestions are the suggester worker's (`run_suggest`), which holds the claim model.
-        Job::Suggest { .. } => JobOutput::Failed {
-            message: "Suggestions could not be made here.".to_owned(),
-        },
+        Job::Suggest { .. } => JobOutput::Failed("Suggestions could not be made here.".to_owned()),
     }
 }
 
@@ -533,9 +522,9 @@ pub fn run_suggest(
     progress: &mut dyn FnMut(Progress),
 ) -> JobOutput {
     let Job::Suggest { text } = job else {
-        return JobOutput::Failed {
-            message: "This work is not the suggester's. Nothing was changed.".to_owned(),
-        };
+        return JobOutput::Failed(
+            "This work is not the suggester's. Nothing was changed.".to_owned(),
+        );
     };
     progress(Progress { done: 0, total: 1 });
     let found = crate::core::suggestions::find(&text, model);
@@ -552,16 +541,14 @@ pub fn run_extract(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
         url,
     } = job
     else {
-        return JobOutput::Failed {
-            message: "This work is not the extractor's. Nothing was changed.".to_owned(),
-        };
+        return JobOutput::Failed(
+            "This work is not the extractor's. Nothing was changed.".to_owned(),
+        );
     };
     if html.len() > crate::core::extract::MAX_PAGE_BYTES {
-        return JobOutput::Failed {
-            message: format!(
-                "“{file_name}” is too large to open as an article (the limit is 20 MB)."
-            ),
-        };
+        return JobOutput::Failed(format!(
+            "“{file_name}” is too large to open as an article (the limit is 20 MB)."
+        ));
     }
     progress(Progress { done: 0, total: 1 });
     let capture = crate::core::extract::extract(&html, url.as_deref());

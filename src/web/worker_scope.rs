@@ -106,9 +106,9 @@ pub fn read_file(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> 
                 .map(|d| d.message())
                 .or_else(|| e.as_string())
                 .unwrap_or_else(|| "the browser refused to read it".to_owned());
-            JobOutput::Failed {
-                message: format!("Could not read “{name}” ({why}). Nothing was changed."),
-            }
+            JobOutput::Failed(format!(
+                "Could not read “{name}” ({why}). Nothing was changed."
+            ))
         })
 }
 

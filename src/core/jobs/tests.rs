@@ -232,7 +232,7 @@ fn a_preview_the_worker_no_longer_has_is_refused_without_change() {
         now: NOW,
         save: true,
     });
-    let JobOutput::Failed { message } = out else {
+    let JobOutput::Failed(message) = out else {
         panic!("expected a refusal, got {out:?}")
     };
     assert!(
@@ -332,12 +332,7 @@ fn refused_imports_become_the_formats_refusal() {
             now: NOW,
             seed: [4; 16],
         });
-        assert_eq!(
-            out,
-            JobOutput::Failed {
-                message: expected.clone()
-            }
-        );
+        assert_eq!(out, JobOutput::Failed(expected.clone()));
         assert!(expected.contains("Nothing was changed"), "{expected}");
     }
 }
@@ -377,12 +372,7 @@ fn refused_replacements_are_failures_with_the_reason() {
             article: Uuid::from_u128(article),
             text: text.into(),
         });
-        assert_eq!(
-            out,
-            JobOutput::Failed {
-                message: error.to_string()
-            }
-        );
+        assert_eq!(out, JobOutput::Failed(error.to_string()));
     }
 }
 
@@ -450,7 +440,7 @@ fn a_library_left_in_storage_is_filled_in_from_it_and_refused_without_it() {
         // Not filled in (a worker that could not read the database never runs it, but were
         // one to), the job is refused, not run on an empty library.
         let (out, _) = check(job);
-        let JobOutput::Failed { message } = out else {
+        let JobOutput::Failed(message) = out else {
             panic!("expected a refusal, got {out:?}")
         };
         assert!(
@@ -510,14 +500,14 @@ fn web_pages_are_read_by_the_extractor_job_only() {
     assert!(page.found && page.article.contains("Jonas Lindqvist"));
     assert_eq!(seen.last(), Some(&Progress { done: 1, total: 1 }));
     // The import worker's `run` does not read pages (it carries no HTML parser).
-    assert!(matches!(run(job, &mut |_| {}), JobOutput::Failed { .. }));
+    assert!(matches!(run(job, &mut |_| {}), JobOutput::Failed(..)));
     // A page over the limit is refused with a message; another job is not the extractor's.
     let huge = Job::Extract {
         file_name: "“huge.html”".into(),
         html: "a".repeat(crate::core::extract::MAX_PAGE_BYTES + 1),
         url: None,
     };
-    let JobOutput::Failed { message } = run_extract(huge, &mut |_| {}) else {
+    let JobOutput::Failed(message) = run_extract(huge, &mut |_| {}) else {
         panic!("accepted");
     };
     assert!(message.contains("20 MB"), "{message}");
@@ -544,7 +534,7 @@ fn suggestions_are_made_by_the_suggester_job_only() {
     let back: Reply = serde_json::from_str(&serde_json::to_string(&reply).unwrap()).unwrap();
     assert_eq!(back, reply);
     // The import worker's `run` does not suggest; the suggester does nothing else.
-    assert!(matches!(run(job, &mut |_| {}), JobOutput::Failed { .. }));
+    assert!(matches!(run(job, &mut |_| {}), JobOutput::Failed(..)));
     let other = Job::Extract {
         file_name: "x".into(),
         html: String::new(),
@@ -552,7 +542,7 @@ fn suggestions_are_made_by_the_suggester_job_only() {
     };
     assert!(matches!(
         run_suggest(other, Err(String::new()), &mut |_| {}),
-        JobOutput::Failed { .. }
+        JobOutput::Failed(..)
     ));
 }
 
@@ -684,9 +674,7 @@ fn every_reply_reaches_the_page_as_sent() {
         JobOutput::Exported(export(&lib, ExportFormat::Csv)),
         JobOutput::Extracted(capture),
         JobOutput::Suggested(found),
-        JobOutput::Failed {
-            message: "Nothing was changed.".into(),
-        },
+        JobOutput::Failed("Nothing was changed.".into()),
     ];
     let mut bodies: Vec<ReplyBody> = outputs.into_iter().map(ReplyBody::Done).collect();
     bodies.push(ReplyBody::Progress(Progress { done: 2, total: 9 }));

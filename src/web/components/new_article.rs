@@ -132,7 +132,7 @@ fn extract(
             before: before.clone(),
             after: after.clone(),
         }),
-        JobEvent::Done(JobOutput::Failed { message }) | JobEvent::Failed(message) => {
+        JobEvent::Done(JobOutput::Failed(message)) | JobEvent::Failed(message) => {
             form.dispatch(FormAction::Error(Some(message)))
         }
         JobEvent::Done(_) => form.dispatch(FormAction::Error(Some(

@@ -59,7 +59,7 @@ pub fn use_suggestions(state: &UseReducerHandle<AppState>, article_ref: &NodeRef
                 JobEvent::Done(JobOutput::Suggested(found)) => {
                     dispatcher.dispatch(AppAction::Suggested { article, found })
                 }
-                JobEvent::Done(JobOutput::Failed { message }) | JobEvent::Failed(message) => {
+                JobEvent::Done(JobOutput::Failed(message)) | JobEvent::Failed(message) => {
                     dispatcher.dispatch(AppAction::SuggestFailed(message))
                 }
                 JobEvent::Done(_) => dispatcher.dispatch(AppAction::SuggestFailed(

@@ -178,7 +178,7 @@ impl Ctx {
                     saving: true,
                 })),
                 JobEvent::Written(text) => written(&ctx, text),
-                JobEvent::Done(JobOutput::Failed { message }) => {
+                JobEvent::Done(JobOutput::Failed(message)) => {
                     ctx.job.set(None);
                     // Highlights of records written before a failure are still drawn.
                     ctx.state.dispatch(AppAction::RenderDeferred);
