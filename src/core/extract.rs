@@ -188,10 +188,12 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     // browser's own parser flattens beyond 512) keeps its whole text rather than risk the
     // worker's stack.
     let shallow = depth(&doc.root()) <= MAX_DEPTH;
+    // The article, and the page as Readability left it (the article in its place, the rest
+    // as it was read), where the story's continuation is looked for.
     let readability = |doc: Document| {
         dom_smoothie::Readability::with_document(doc, page_url.as_deref(), Some(cfg.clone()))
             .ok()
-            .and_then(|mut r| r.parse().ok())
+            .and_then(|mut r| r.parse().ok().map(|a| (a, r.doc)))
     };
     let mut parsed = shallow.then(|| readability(doc)).flatten();
     // What Readability took is short and mostly widgets (an author's box, a sign-up or comment
@@ -201,12 +203,12 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     // twice.
     let first_chars = parsed
         .as_ref()
-        .map_or(0, |a| visible_chars(&a.text_content));
+        .map_or(0, |(a, _)| visible_chars(&a.text_content));
     let short = |a: &dom_smoothie::Article| {
         a.text_content.split_whitespace().count() < boilerplate::WIDGET_TAKEN_MAX_WORDS
     };
     let taken_widget = filters.widgets
-        && parsed.as_ref().is_some_and(|a| {
+        && parsed.as_ref().is_some_and(|(a, _)| {
             short(a) && widget_share(&a.content) >= boilerplate::WIDGET_TAKEN_SHARE
         });
     // Or mostly small forms (a comment, log-in or sign-up form's labels and notices): again
@@ -215,8 +217,8 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let form_share = if filters.widgets && !taken_widget {
         parsed
             .as_ref()
-            .filter(|a| short(a))
-            .map_or(0.0, |a| form_share(&a.content))
+            .filter(|(a, _)| short(a))
+            .map_or(0.0, |(a, _)| form_share(&a.content))
     } else {
         0.0
     };
@@ -235,7 +237,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             first_chars
         };
         if let Some(b) = readability(again) {
-            let chars = visible_chars(&b.text_content);
+            let chars = visible_chars(&b.0.text_content);
             if chars > enough && (taken_widget || chars >= MIN_ARTICLE_CHARS) {
                 parsed = Some(b);
             }
@@ -249,8 +251,13 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         ..PageCapture::default()
     };
     match parsed {
-        Some(a) => {
-            let content = Document::from(a.content.as_ref());
+        Some((a, read)) => {
+            let content = if filters.widgets {
+                let (before, after) = continuation(&read, &a.text_content);
+                Document::from(format!("{before}{}{after}", a.content))
+            } else {
+                Document::from(a.content.as_ref())
+            };
             prune(&content, filters);
             let mut article = text_of(&content.root()).text;
             if filters.repeats {
@@ -613,6 +620,144 @@ fn drop_next_stories(doc: &Document) {
             s.remove_from_parent();
         }
     }
+}
+
+/// How many levels above the article Readability took [`continuation`] looks.
+const CONTINUATION_MAX_LEVELS: usize = 6;
+
+/// A module holds at least this many words of paragraphs to continue the story.
+const CONTINUATION_MIN_WORDS: usize = 15;
+
+/// The rest of a story that a page splits into sibling modules of one layout (a chunk of
+/// text, an ad, the next chunk …), of which Readability keeps the one with the best score:
+/// the HTML of the modules' parts before the one it took and after it. `read` is the page as
+/// Readability left it (its article in place, `#readability-page-1`). First the article's
+/// siblings of the element and class of what it took; then, from the article's parent up to
+/// [`CONTINUATION_MAX_LEVELS`] levels, the first ancestor with a class whose siblings of the
+/// same element and class hold the same path of elements and classes down to where the
+/// article sits, and there an element like what it took. Only parts holding prose the
+/// article does not are taken (see [`continues_story`]). (A promotion, an author's box or a
+/// list of links after a story may share its module's class, not the layout inside it.)
+fn continuation(read: &Document, taken: &str) -> (String, String) {
+    let none = (String::new(), String::new());
+    let Some(article) = read.select_single("#readability-page-1").nodes().first().copied() else {
+        return none;
+    };
+    let taken = taken.split_whitespace().collect::<Vec<_>>().join(" ");
+    let signature = |n: &NodeRef<'_>| {
+        let class = n.attr("class").unwrap_or_default();
+        (element_name(n), class.trim().to_string())
+    };
+    let marked = |n: &NodeRef<'_>| n.has_attr(WIDGET_MARK);
+    // The module (or modules) Readability took, with a class.
+    let taken_kinds: Vec<_> = article
+        .element_children()
+        .iter()
+        .map(signature)
+        .filter(|k| !k.1.is_empty())
+        .collect();
+    // The parts of `node`'s siblings like it, found down the same `path`, that continue the
+    // story, before `node` and after it.
+    let parts = |node: &NodeRef<'_>, path: &[NodeRef<'_>], like: &dyn Fn(&NodeRef<'_>) -> bool| {
+        let (mut before, mut after, mut past) = (String::new(), String::new(), false);
+        let Some(parent) = node.parent() else {
+            return (before, after);
+        };
+        for s in parent.element_children() {
+            if s.id == node.id {
+                past = true;
+                continue;
+            }
+            if !like(&s) {
+                continue;
+            }
+            let mut part = Some(s);
+            for step in path {
+                let want = signature(step);
+                part = part.and_then(|p| {
+                    p.element_children()
+                        .into_iter()
+                        .find(|c| signature(c) == want)
+                });
+            }
+            // Down to a module like the one Readability took (not for the article's own
+            // siblings); no widget's mark where the article's module has none.
+            let counterpart = path.last().copied().unwrap_or(*node);
+            let Some(part) = part
+                .filter(|p| {
+                    node.id == article.id
+                        || p.element_children()
+                            .iter()
+                            .any(|c| taken_kinds.contains(&signature(c)))
+                })
+                .filter(|p| !marked(p) || marked(&counterpart))
+                .filter(|p| continues_story(p, &taken))
+            else {
+                continue;
+            };
+            let html = part.try_html().unwrap_or_default();
+            if past {
+                after.push_str(&html);
+            } else {
+                before.push_str(&html);
+            }
+        }
+        (before, after)
+    };
+    // The article's siblings like the module Readability took, now inside its article.
+    let found = parts(&article, &[], &|s| taken_kinds.contains(&signature(s)));
+    if !found.0.is_empty() || !found.1.is_empty() {
+        return found;
+    }
+    // Then the article's ancestors, each with the path down to the article's parent.
+    let mut path: Vec<NodeRef<'_>> = Vec::new();
+    let mut at = article.parent();
+    for _ in 0..CONTINUATION_MAX_LEVELS {
+        let Some(node) = at else {
+            break;
+        };
+        if matches!(element_name(&node).as_deref(), None | Some("body" | "html")) {
+            break;
+        }
+        at = node.parent();
+        let own = signature(&node);
+        if !own.1.is_empty() {
+            let found = parts(&node, &path, &|s| signature(s) == own);
+            if !found.0.is_empty() || !found.1.is_empty() {
+                return found;
+            }
+        }
+        path.insert(0, node);
+    }
+    none
+}
+
+/// Whether `s`, the part of a sibling module where the story would go, is more of it: at
+/// least [`CONTINUATION_MIN_WORDS`] words in paragraphs, half its words or more, few in
+/// links, no headline of its own (`<h1>`), no paragraph the article already holds.
+fn continues_story(s: &NodeRef<'_>, taken: &str) -> bool {
+    let text = s.text();
+    let words = text.split_whitespace().count();
+    if words < CONTINUATION_MIN_WORDS {
+        return false;
+    }
+    let mut prose = 0;
+    for d in s.descendants_it() {
+        match element_name(&d).as_deref() {
+            Some("h1") => return false,
+            Some("p") => {
+                let t = d.text();
+                let w: Vec<&str> = t.split_whitespace().collect();
+                if w.len() >= 8 && taken.contains(&w[..8].join(" ")) {
+                    return false;
+                }
+                prose += w.len();
+            }
+            _ => {}
+        }
+    }
+    let chars = visible_chars(&text);
+    prose >= CONTINUATION_MIN_WORDS && prose * 2 >= words && linked_chars(s) * 4 < chars
 }
 
 /// The outermost marked elements of the widgets that are small beside the article (fewer than

@@ -1177,3 +1177,43 @@ fn english_notices_of_forms_tips_and_ad_blockers_are_dropped() {
     assert_has(&c.article, "Ad blockers cost publishers millions");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_story_split_into_sibling_modules_is_joined() {
+    let chunk = |inner: &str| {
+        format!(
+            "<div class=\"story-chunk grid\"><div class=\"grid-item\"><div class=\"body\">{inner}\
+             </div></div><div class=\"rail\"><span>Sponsored</span></div></div>"
+        )
+    };
+    let first = "The lighthouse keeper counted the ships that passed the cape each night, and \
+                 wrote their names, their flags and the hour in a ledger, as his father had. ";
+    let html = format!(
+        "<html><body><main><h1>The keeper's ledger</h1>{}<div class=\"ad-slot\">Advertisement</div>\
+         {}{}<div class=\"story-chunk grid\"><div class=\"offer\"><p>Read every story for one \
+         euro a month: subscribe now and cancel whenever you like, no questions asked.</p></div>\
+         </div></main><footer>About us</footer></body></html>",
+        chunk(&format!("<p>{}</p>", first.repeat(3)).repeat(6)),
+        chunk(
+            "<p>In the winter of the great storm, the ledger ran out of pages, and the keeper \
+             wrote on the backs of old charts instead.</p>"
+        ),
+        chunk(
+            "<p>His daughter keeps the ledgers now, in a cupboard by the stairs, and reads from \
+             them to visitors on Sundays.</p>"
+        ),
+    );
+    // Readability keeps the first module alone.
+    let plain = extract_with(&html, None, PostFilters::NONE);
+    assert_lacks(&plain.article, "In the winter of the great storm");
+    let c = extract(&html, None);
+    assert_has(&c.article, "The lighthouse keeper counted");
+    assert_has(&c.article, "In the winter of the great storm");
+    assert_has(&c.article, "His daughter keeps the ledgers now");
+    assert!(
+        c.article.find("In the winter").unwrap() < c.article.find("His daughter").unwrap()
+            && c.article.find("The lighthouse").unwrap() < c.article.find("In the winter").unwrap()
+    );
+    // A module of the same class laid out otherwise (an offer) is not the story.
+    assert_lacks(&c.article, "subscribe now");
+}
