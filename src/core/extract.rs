@@ -291,11 +291,18 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .map(|t| without_site(&t, capture.site_name.as_deref(), capture.url.as_deref()))
                 .map(|t| cap_title(&t))
                 .or(capture.title);
-            capture.byline = a.byline.as_deref().and_then(clean);
-            // None, or the site's own name ("Example.com", a meta author of "Example News"):
-            // the people the JSON-LD names, when it names any.
+            // A byline without a letter ("-", a number) is none.
+            capture.byline = a
+                .byline
+                .as_deref()
+                .and_then(clean)
+                .filter(|b| b.chars().any(char::is_alphabetic));
+            // None, or the site's own name ("Example.com", a meta author of "Example News"),
+            // or the same people as the JSON-LD's ("Doe, Jane"; "Jane Doe and John Roe"; a
+            // name twice): the people the JSON-LD names, when it names any.
             let site_only = capture.byline.as_deref().is_none_or(|b| {
                 names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
+                    || ld_authors.as_deref().is_some_and(|ld| same_people(b, ld))
             });
             if site_only && ld_authors.is_some() {
                 capture.byline = ld_authors;
@@ -1510,6 +1517,25 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
         || label.is_some_and(|l| {
             b == l || (b.starts_with(&l) && byline.split_whitespace().count() <= 3)
         })
+}
+
+/// Whether `byline` names only people `authors` (the JSON-LD's, joined with ", ") names, in
+/// any order and form ("Doe, Jane"), joined by commas or a conjunction ("and", "und", "og",
+/// "et", "y", "e", "&").
+fn same_people(byline: &str, authors: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let theirs = words(authors);
+    let conjunction = |w: &str| ["and", "und", "og", "et", "y", "e"].contains(&w);
+    let ours: Vec<String> = words(byline)
+        .into_iter()
+        .filter(|w| !conjunction(w))
+        .collect();
+    !ours.is_empty() && ours.iter().all(|w| theirs.contains(w))
 }
 
 /// `title` without a trailing " | Site", " - Site", " -- Site" or " » … » Site" naming the

@@ -1217,3 +1217,34 @@ fn a_story_split_into_sibling_modules_is_joined() {
     // A module of the same class laid out otherwise (an offer) is not the story.
     assert_lacks(&c.article, "subscribe now");
 }
+
+#[test]
+fn a_byline_naming_the_json_ld_authors_otherwise_gives_way_to_them() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\">\
+             <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+             [{{\"@type\": \"Person\", \"name\": \"Jane Doe\"}}, {{\"@type\": \"Person\", \
+             \"name\": \"John Roe\"}}]}}</script></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    // Surname first, a name twice, a conjunction: the same people, as the JSON-LD lists them.
+    for meta in ["Doe, Jane", "Jane Doe Jane Doe", "Jane Doe and John Roe"] {
+        let c = extract(&page(meta), Some(PAGE_URL));
+        assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"), "{meta}");
+    }
+    // Someone the JSON-LD does not name, or a label, stays.
+    let c = extract(&page("Jane Doe and Ann Poe"), Some(PAGE_URL));
+    assert_ne!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
+    let c = extract(&page("By Jane Doe"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("By Jane Doe"));
+    // A byline without a letter is none: the JSON-LD's people, else nothing.
+    let c = extract(&page("-"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"104729\"></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(extract(&html, Some(PAGE_URL)).byline, None);
+}
