@@ -307,6 +307,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             if site_only && ld_authors.is_some() {
                 capture.byline = ld_authors;
             }
+            capture.byline = capture.byline.map(|b| as_list(&b));
             capture.published = a
                 .published_time
                 .as_deref()
@@ -1517,6 +1518,33 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
         || label.is_some_and(|l| {
             b == l || (b.starts_with(&l) && byline.split_whitespace().count() <= 3)
         })
+}
+
+/// `byline` with its names joined by ", " as a list of authors is, where a conjunction
+/// joins two names ("Jane Doe and John Roe", "Anna Berg und Lea Wolf", "… og …", "… och …",
+/// "… et …", "… y …": the words on both sides capitalised), unless it holds a parenthesis.
+fn as_list(byline: &str) -> String {
+    if byline.contains(['(', ')']) {
+        return byline.to_owned();
+    }
+    let words: Vec<&str> = byline.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let joins = ["and", "und", "og", "och", "et", "y"].contains(w)
+            && i > 0
+            && capital(words[i - 1])
+            && words.get(i + 1).is_some_and(|n| capital(n));
+        if joins {
+            out.push(',');
+        } else {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
 }
 
 /// Whether `byline` names only people `authors` (the JSON-LD's, joined with ", ") names, in

@@ -1248,3 +1248,24 @@ fn a_byline_naming_the_json_ld_authors_otherwise_gives_way_to_them() {
     );
     assert_eq!(extract(&html, Some(PAGE_URL)).byline, None);
 }
+
+#[test]
+fn names_joined_by_a_conjunction_are_listed_with_commas() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\"></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    for (meta, listed) in [
+        ("Jane Doe and John Roe", "Jane Doe, John Roe"),
+        ("Anna Berg und Lea Wolf, Kiel", "Anna Berg, Lea Wolf, Kiel"),
+        ("Ada Lind, Eva Dahl og Siri Holm", "Ada Lind, Eva Dahl, Siri Holm"),
+        ("Ana Ruiz y Luis Gil", "Ana Ruiz, Luis Gil"),
+        // Not between two names, or inside a parenthesis: as the page gives it.
+        ("Jane Doe and friends", "Jane Doe and friends"),
+        ("Marc Roux (avec Paul Blanc et Léa Noir)", "Marc Roux (avec Paul Blanc et Léa Noir)"),
+    ] {
+        assert_eq!(extract(&page(meta), Some(PAGE_URL)).byline.as_deref(), Some(listed));
+    }
+}
