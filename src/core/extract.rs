@@ -648,7 +648,12 @@ const CONTINUATION_MIN_WORDS: usize = 15;
 /// list of links after a story may share its module's class, not the layout inside it.)
 fn continuation(read: &Document, taken: &str) -> (String, String) {
     let none = (String::new(), String::new());
-    let Some(article) = read.select_single("#readability-page-1").nodes().first().copied() else {
+    let Some(article) = read
+        .select_single("#readability-page-1")
+        .nodes()
+        .first()
+        .copied()
+    else {
         return none;
     };
     let taken = taken.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1553,7 +1558,10 @@ fn as_list(byline: &str) -> String {
 fn same_people(byline: &str, authors: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
             .filter(|w| !w.is_empty())
             .collect()
     };
@@ -1605,6 +1613,10 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
                 t == h || (domain.len() >= 3 && compact.contains(&domain))
             }))
     };
+    // What is left is a title: three words, or twelve characters (a short quote, a title in
+    // a script written without spaces).
+    let long_enough =
+        |head: &str| head.split_whitespace().count() >= 3 || head.chars().count() >= 12;
     // A date after the site's name: "… | DW | 28.04.2023".
     let date_only = |tail: &str| boilerplate::is_timestamp(&tail.trim().to_lowercase());
     let mut out = title.to_owned();
@@ -1630,7 +1642,7 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
                 continue;
             }
         }
-        if !names_site(tail) || head.split_whitespace().count() < 3 {
+        if !names_site(tail) || !long_enough(head) {
             break;
         }
         out = head.to_owned();

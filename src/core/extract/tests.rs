@@ -341,6 +341,28 @@ fn a_title_loses_the_site_name_it_ends_with() {
         ),
         "Ferry fares rise in the spring | 28.04.2026"
     );
+    // Two words are a title when they are twelve characters (a quote), and so is a title in
+    // a script written without spaces; a short one keeps the site's name.
+    assert_eq!(
+        t(
+            "„Kein Kommentar“ - Die Neue Zeitung",
+            None,
+            Some("https://www.zeitung.example/x")
+        ),
+        "„Kein Kommentar“"
+    );
+    assert_eq!(
+        t(
+            "港の新しい橋が完成、市長が式典で語る | 港湾新聞",
+            Some("港湾新聞"),
+            None
+        ),
+        "港の新しい橋が完成、市長が式典で語る"
+    );
+    assert_eq!(
+        t("Ja, nein - Zeitung", None, Some("https://zeitung.example/")),
+        "Ja, nein - Zeitung"
+    );
 }
 
 /// An article of five paragraphs, with `extra` inside the `<article>` after the second.
@@ -1260,12 +1282,21 @@ fn names_joined_by_a_conjunction_are_listed_with_commas() {
     for (meta, listed) in [
         ("Jane Doe and John Roe", "Jane Doe, John Roe"),
         ("Anna Berg und Lea Wolf, Kiel", "Anna Berg, Lea Wolf, Kiel"),
-        ("Ada Lind, Eva Dahl og Siri Holm", "Ada Lind, Eva Dahl, Siri Holm"),
+        (
+            "Ada Lind, Eva Dahl og Siri Holm",
+            "Ada Lind, Eva Dahl, Siri Holm",
+        ),
         ("Ana Ruiz y Luis Gil", "Ana Ruiz, Luis Gil"),
         // Not between two names, or inside a parenthesis: as the page gives it.
         ("Jane Doe and friends", "Jane Doe and friends"),
-        ("Marc Roux (avec Paul Blanc et Léa Noir)", "Marc Roux (avec Paul Blanc et Léa Noir)"),
+        (
+            "Marc Roux (avec Paul Blanc et Léa Noir)",
+            "Marc Roux (avec Paul Blanc et Léa Noir)",
+        ),
     ] {
-        assert_eq!(extract(&page(meta), Some(PAGE_URL)).byline.as_deref(), Some(listed));
+        assert_eq!(
+            extract(&page(meta), Some(PAGE_URL)).byline.as_deref(),
+            Some(listed)
+        );
     }
 }
