@@ -708,6 +708,17 @@ fn continuation(read: &Document, taken: &str) -> (String, String) {
             else {
                 continue;
             };
+            // Readability did not clean it: its short blocks of links go, as its own do.
+            let links: Vec<NodeRef<'_>> = part
+                .descendants_it()
+                .filter(|d| {
+                    element_name(d).is_some_and(|n| LINK_BLOCKS.contains(&n.as_str()))
+                        && is_link_dense(d)
+                })
+                .collect();
+            for l in links {
+                l.remove_from_parent();
+            }
             let html = part.try_html().unwrap_or_default();
             if past {
                 after.push_str(&html);
