@@ -704,11 +704,11 @@ fn continuation(read: &Document, taken: &str) -> (String, String) {
                             .any(|c| taken_kinds.contains(&signature(c)))
                 })
                 .filter(|p| !marked(p) || marked(&counterpart))
-                .filter(|p| continues_story(p, &taken))
             else {
                 continue;
             };
-            // Readability did not clean it: its short blocks of links go, as its own do.
+            // Readability did not clean it: its short blocks of links go first, as its own
+            // do (the page is Readability's copy, read no further).
             let links: Vec<NodeRef<'_>> = part
                 .descendants_it()
                 .filter(|d| {
@@ -718,6 +718,9 @@ fn continuation(read: &Document, taken: &str) -> (String, String) {
                 .collect();
             for l in links {
                 l.remove_from_parent();
+            }
+            if !continues_story(&part, &taken) {
+                continue;
             }
             let html = part.try_html().unwrap_or_default();
             if past {

@@ -1224,7 +1224,8 @@ fn a_story_split_into_sibling_modules_is_joined() {
         ),
         chunk(
             "<p>His daughter keeps the ledgers now, in a cupboard by the stairs, and reads from \
-             them to visitors on Sundays.</p>"
+             them to visitors on Sundays.</p><ul><li><a href=\"/c\">Harbour closes for the \
+             winter</a></li><li><a href=\"/d\">Old lighthouse sold at auction</a></li></ul>"
         ),
     );
     // Readability keeps the first module alone.
@@ -1239,9 +1240,11 @@ fn a_story_split_into_sibling_modules_is_joined() {
             && c.article.find("The lighthouse").unwrap() < c.article.find("In the winter").unwrap()
     );
     // A module of the same class laid out otherwise (an offer) is not the story; a short
-    // block of links in a joined module goes, as Readability drops those in its own.
+    // block of links in a joined module goes, as Readability drops those in its own, before
+    // the module's share of linked text is counted.
     assert_lacks(&c.article, "subscribe now");
     assert_lacks(&c.article, "Ferry fares rise");
+    assert_lacks(&c.article, "Old lighthouse sold");
 }
 
 #[test]
