@@ -1307,3 +1307,17 @@ fn names_joined_by_a_conjunction_are_listed_with_commas() {
         );
     }
 }
+
+#[test]
+fn a_french_paywall_notice_is_dropped() {
+    let html = article_with(
+        "<p>Article réservé aux abonnés</p>\
+         <p>Il vous reste 64% de cet article à lire. La suite est réservée aux abonnés.</p>\
+         <p>Le conseil a voté mardi la reconstruction du vieux pont, réservé aux piétons.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Article réservé aux abonnés");
+    assert_lacks(&c.article, "de cet article à lire");
+    assert_has(&c.article, "réservé aux piétons");
+    assert_five_paragraphs_kept(&c.article);
+}
