@@ -713,6 +713,10 @@ fn continuation(read: &Document, taken: &str) -> (String, String) {
                 .descendants_it()
                 .filter(|d| {
                     element_name(d).is_some_and(|n| LINK_BLOCKS.contains(&n.as_str()))
+                        && leading_text(d, 8 * LINK_BLOCK_MAX_WORDS)
+                            .split_whitespace()
+                            .count()
+                            < LINK_BLOCK_MAX_WORDS
                         && is_link_dense(d)
                 })
                 .collect();
