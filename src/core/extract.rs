@@ -307,7 +307,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             if site_only && ld_authors.is_some() {
                 capture.byline = ld_authors;
             }
-            capture.byline = capture.byline.map(|b| as_list(&b));
+            capture.byline = capture.byline.map(|b| as_list(without_label(&b)));
             capture.published = a
                 .published_time
                 .as_deref()
@@ -1541,6 +1541,24 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
         || label.is_some_and(|l| {
             b == l || (b.starts_with(&l) && byline.split_whitespace().count() <= 3)
         })
+}
+
+/// `byline` without a label that ends in a colon before the names ("Von: Jane Doe", "By:
+/// Jane Doe", "Text: …"); a label without one ("By Jane Doe") stays, as Readability keeps it.
+fn without_label(byline: &str) -> &str {
+    const LABELS: &[&str] = &[
+        "by", "von", "text", "author", "authors", "autor", "autorin", "autoren", "par", "por",
+        "di", "door", "av", "af", "auteur",
+    ];
+    match byline.split_once(':') {
+        Some((label, rest))
+            if LABELS.contains(&label.trim().to_lowercase().as_str())
+                && !rest.trim().is_empty() =>
+        {
+            rest.trim()
+        }
+        _ => byline,
+    }
 }
 
 /// `byline` with its names joined by ", " as a list of authors is, where a conjunction

@@ -1321,3 +1321,26 @@ fn a_french_paywall_notice_is_dropped() {
     assert_has(&c.article, "réservé aux piétons");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_bylines_label_with_a_colon_is_dropped() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\"></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    for (meta, byline) in [
+        ("Von: Anna Berg", "Anna Berg"),
+        ("By: Jane Doe", "Jane Doe"),
+        ("Autor: Lea Wolf und Max Kern", "Lea Wolf, Max Kern"),
+        // Without a colon the label stays (as Readability keeps "By"); a colon elsewhere too.
+        ("By Jane Doe", "By Jane Doe"),
+        ("Jane Doe: Harbour reporter", "Jane Doe: Harbour reporter"),
+    ] {
+        assert_eq!(
+            extract(&page(meta), Some(PAGE_URL)).byline.as_deref(),
+            Some(byline)
+        );
+    }
+}
