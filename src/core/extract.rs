@@ -188,10 +188,12 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     // browser's own parser flattens beyond 512) keeps its whole text rather than risk the
     // worker's stack.
     let shallow = depth(&doc.root()) <= MAX_DEPTH;
+    // The article, and the page as Readability left it (the article in its place, the rest
+    // as it was read), where the story's continuation is looked for.
     let readability = |doc: Document| {
         dom_smoothie::Readability::with_document(doc, page_url.as_deref(), Some(cfg.clone()))
             .ok()
-            .and_then(|mut r| r.parse().ok())
+            .and_then(|mut r| r.parse().ok().map(|a| (a, r.doc)))
     };
     let mut parsed = shallow.then(|| readability(doc)).flatten();
     // What Readability took is short and mostly widgets (an author's box, a sign-up or comment
@@ -201,12 +203,12 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     // twice.
     let first_chars = parsed
         .as_ref()
-        .map_or(0, |a| visible_chars(&a.text_content));
+        .map_or(0, |(a, _)| visible_chars(&a.text_content));
     let short = |a: &dom_smoothie::Article| {
         a.text_content.split_whitespace().count() < boilerplate::WIDGET_TAKEN_MAX_WORDS
     };
     let taken_widget = filters.widgets
-        && parsed.as_ref().is_some_and(|a| {
+        && parsed.as_ref().is_some_and(|(a, _)| {
             short(a) && widget_share(&a.content) >= boilerplate::WIDGET_TAKEN_SHARE
         });
     // Or mostly small forms (a comment, log-in or sign-up form's labels and notices): again
@@ -215,8 +217,8 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let form_share = if filters.widgets && !taken_widget {
         parsed
             .as_ref()
-            .filter(|a| short(a))
-            .map_or(0.0, |a| form_share(&a.content))
+            .filter(|(a, _)| short(a))
+            .map_or(0.0, |(a, _)| form_share(&a.content))
     } else {
         0.0
     };
@@ -235,7 +237,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             first_chars
         };
         if let Some(b) = readability(again) {
-            let chars = visible_chars(&b.text_content);
+            let chars = visible_chars(&b.0.text_content);
             if chars > enough && (taken_widget || chars >= MIN_ARTICLE_CHARS) {
                 parsed = Some(b);
             }
@@ -249,8 +251,13 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         ..PageCapture::default()
     };
     match parsed {
-        Some(a) => {
-            let content = Document::from(a.content.as_ref());
+        Some((a, read)) => {
+            let content = if filters.widgets {
+                let (before, after) = continuation(&read, &a.text_content);
+                Document::from(format!("{before}{}{after}", a.content))
+            } else {
+                Document::from(a.content.as_ref())
+            };
             prune(&content, filters);
             let mut article = text_of(&content.root()).text;
             if filters.repeats {
@@ -284,15 +291,23 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .map(|t| without_site(&t, capture.site_name.as_deref(), capture.url.as_deref()))
                 .map(|t| cap_title(&t))
                 .or(capture.title);
-            capture.byline = a.byline.as_deref().and_then(clean);
-            // None, or the site's own name ("Example.com", a meta author of "Example News"):
-            // the people the JSON-LD names, when it names any.
+            // A byline without a letter ("-", a number) is none.
+            capture.byline = a
+                .byline
+                .as_deref()
+                .and_then(clean)
+                .filter(|b| b.chars().any(char::is_alphabetic));
+            // None, or the site's own name ("Example.com", a meta author of "Example News"),
+            // or the same people as the JSON-LD's ("Doe, Jane"; "Jane Doe and John Roe"; a
+            // name twice): the people the JSON-LD names, when it names any.
             let site_only = capture.byline.as_deref().is_none_or(|b| {
                 names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
+                    || ld_authors.as_deref().is_some_and(|ld| same_people(b, ld))
             });
             if site_only && ld_authors.is_some() {
                 capture.byline = ld_authors;
             }
+            capture.byline = capture.byline.map(|b| as_list(without_label(&b)));
             capture.published = a
                 .published_time
                 .as_deref()
@@ -613,6 +628,167 @@ fn drop_next_stories(doc: &Document) {
             s.remove_from_parent();
         }
     }
+}
+
+/// How many levels above the article Readability took [`continuation`] looks.
+const CONTINUATION_MAX_LEVELS: usize = 6;
+
+/// A module holds at least this many words of paragraphs to continue the story.
+const CONTINUATION_MIN_WORDS: usize = 15;
+
+/// The rest of a story that a page splits into sibling modules of one layout (a chunk of
+/// text, an ad, the next chunk …), of which Readability keeps the one with the best score:
+/// the HTML of the modules' parts before the one it took and after it. `read` is the page as
+/// Readability left it (its article in place, `#readability-page-1`). First the article's
+/// siblings of the element and class of what it took; then, from the article's parent up to
+/// [`CONTINUATION_MAX_LEVELS`] levels, the first ancestor with a class whose siblings of the
+/// same element and class hold the same path of elements and classes down to where the
+/// article sits, and there an element like what it took. Only parts holding prose the
+/// article does not are taken (see [`continues_story`]). (A promotion, an author's box or a
+/// list of links after a story may share its module's class, not the layout inside it.)
+fn continuation(read: &Document, taken: &str) -> (String, String) {
+    let none = (String::new(), String::new());
+    let Some(article) = read
+        .select_single("#readability-page-1")
+        .nodes()
+        .first()
+        .copied()
+    else {
+        return none;
+    };
+    let taken = taken.split_whitespace().collect::<Vec<_>>().join(" ");
+    let signature = |n: &NodeRef<'_>| {
+        let class = n.attr("class").unwrap_or_default();
+        (element_name(n), class.trim().to_string())
+    };
+    let marked = |n: &NodeRef<'_>| n.has_attr(WIDGET_MARK);
+    // The module (or modules) Readability took, with a class.
+    let taken_kinds: Vec<_> = article
+        .element_children()
+        .iter()
+        .map(signature)
+        .filter(|k| !k.1.is_empty())
+        .collect();
+    // The parts of `node`'s siblings like it, found down the same `path`, that continue the
+    // story, before `node` and after it.
+    let parts = |node: &NodeRef<'_>, path: &[NodeRef<'_>], like: &dyn Fn(&NodeRef<'_>) -> bool| {
+        let (mut before, mut after, mut past) = (String::new(), String::new(), false);
+        let Some(parent) = node.parent() else {
+            return (before, after);
+        };
+        for s in parent.element_children() {
+            if s.id == node.id {
+                past = true;
+                continue;
+            }
+            if !like(&s) {
+                continue;
+            }
+            let mut part = Some(s);
+            for step in path {
+                let want = signature(step);
+                part = part.and_then(|p| {
+                    p.element_children()
+                        .into_iter()
+                        .find(|c| signature(c) == want)
+                });
+            }
+            // Down to a module like the one Readability took (not for the article's own
+            // siblings); no widget's mark where the article's module has none.
+            let counterpart = path.last().copied().unwrap_or(*node);
+            let Some(part) = part
+                .filter(|p| {
+                    node.id == article.id
+                        || p.element_children()
+                            .iter()
+                            .any(|c| taken_kinds.contains(&signature(c)))
+                })
+                .filter(|p| !marked(p) || marked(&counterpart))
+            else {
+                continue;
+            };
+            // Readability did not clean it: its short blocks of links go first, as its own
+            // do (the page is Readability's copy, read no further).
+            let links: Vec<NodeRef<'_>> = part
+                .descendants_it()
+                .filter(|d| {
+                    element_name(d).is_some_and(|n| LINK_BLOCKS.contains(&n.as_str()))
+                        && leading_text(d, 8 * LINK_BLOCK_MAX_WORDS)
+                            .split_whitespace()
+                            .count()
+                            < LINK_BLOCK_MAX_WORDS
+                        && is_link_dense(d)
+                })
+                .collect();
+            for l in links {
+                l.remove_from_parent();
+            }
+            if !continues_story(&part, &taken) {
+                continue;
+            }
+            let html = part.try_html().unwrap_or_default();
+            if past {
+                after.push_str(&html);
+            } else {
+                before.push_str(&html);
+            }
+        }
+        (before, after)
+    };
+    // The article's siblings like the module Readability took, now inside its article.
+    let found = parts(&article, &[], &|s| taken_kinds.contains(&signature(s)));
+    if !found.0.is_empty() || !found.1.is_empty() {
+        return found;
+    }
+    // Then the article's ancestors, each with the path down to the article's parent.
+    let mut path: Vec<NodeRef<'_>> = Vec::new();
+    let mut at = article.parent();
+    for _ in 0..CONTINUATION_MAX_LEVELS {
+        let Some(node) = at else {
+            break;
+        };
+        if matches!(element_name(&node).as_deref(), None | Some("body" | "html")) {
+            break;
+        }
+        at = node.parent();
+        let own = signature(&node);
+        if !own.1.is_empty() {
+            let found = parts(&node, &path, &|s| signature(s) == own);
+            if !found.0.is_empty() || !found.1.is_empty() {
+                return found;
+            }
+        }
+        path.insert(0, node);
+    }
+    none
+}
+
+/// Whether `s`, the part of a sibling module where the story would go, is more of it: at
+/// least [`CONTINUATION_MIN_WORDS`] words in paragraphs, half its words or more, few in
+/// links, no headline of its own (`<h1>`), no paragraph the article already holds.
+fn continues_story(s: &NodeRef<'_>, taken: &str) -> bool {
+    let text = s.text();
+    let words = text.split_whitespace().count();
+    if words < CONTINUATION_MIN_WORDS {
+        return false;
+    }
+    let mut prose = 0;
+    for d in s.descendants_it() {
+        match element_name(&d).as_deref() {
+            Some("h1") => return false,
+            Some("p") => {
+                let t = d.text();
+                let w: Vec<&str> = t.split_whitespace().collect();
+                if w.len() >= 8 && taken.contains(&w[..8].join(" ")) {
+                    return false;
+                }
+                prose += w.len();
+            }
+            _ => {}
+        }
+    }
+    let chars = visible_chars(&text);
+    prose >= CONTINUATION_MIN_WORDS && prose * 2 >= words && linked_chars(s) * 4 < chars
 }
 
 /// The outermost marked elements of the widgets that are small beside the article (fewer than
@@ -1367,6 +1543,73 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
         })
 }
 
+/// `byline` without a label that ends in a colon before the names ("Von: Jane Doe", "By:
+/// Jane Doe", "Text: …"); a label without one ("By Jane Doe") stays, as Readability keeps it.
+fn without_label(byline: &str) -> &str {
+    const LABELS: &[&str] = &[
+        "by", "von", "text", "author", "authors", "autor", "autorin", "autoren", "par", "por",
+        "di", "door", "av", "af", "auteur",
+    ];
+    match byline.split_once(':') {
+        Some((label, rest))
+            if LABELS.contains(&label.trim().to_lowercase().as_str())
+                && !rest.trim().is_empty() =>
+        {
+            rest.trim()
+        }
+        _ => byline,
+    }
+}
+
+/// `byline` with its names joined by ", " as a list of authors is, where a conjunction
+/// joins two names ("Jane Doe and John Roe", "Anna Berg und Lea Wolf", "… og …", "… och …",
+/// "… et …", "… y …": the words on both sides capitalised), unless it holds a parenthesis.
+fn as_list(byline: &str) -> String {
+    if byline.contains(['(', ')']) {
+        return byline.to_owned();
+    }
+    let words: Vec<&str> = byline.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let joins = ["and", "und", "og", "och", "et", "y"].contains(w)
+            && i > 0
+            && capital(words[i - 1])
+            && words.get(i + 1).is_some_and(|n| capital(n));
+        if joins {
+            out.push(',');
+        } else {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// Whether `byline` names only people `authors` (the JSON-LD's, joined with ", ") names, in
+/// any order and form ("Doe, Jane"), joined by commas or a conjunction ("and", "und", "og",
+/// "et", "y", "e", "&").
+fn same_people(byline: &str, authors: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let theirs = words(authors);
+    let conjunction = |w: &str| ["and", "und", "og", "et", "y", "e"].contains(&w);
+    let ours: Vec<String> = words(byline)
+        .into_iter()
+        .filter(|w| !conjunction(w))
+        .collect();
+    !ours.is_empty() && ours.iter().all(|w| theirs.contains(w))
+}
+
 /// `title` without a trailing " | Site", " - Site", " -- Site" or " » … » Site" naming the
 /// site (its name, or its address's domain).
 fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
@@ -1406,6 +1649,10 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
                 t == h || (domain.len() >= 3 && compact.contains(&domain))
             }))
     };
+    // What is left is a title: three words, or twelve characters (a short quote, a title in
+    // a script written without spaces).
+    let long_enough =
+        |head: &str| head.split_whitespace().count() >= 3 || head.chars().count() >= 12;
     // A date after the site's name: "… | DW | 28.04.2023".
     let date_only = |tail: &str| boilerplate::is_timestamp(&tail.trim().to_lowercase());
     let mut out = title.to_owned();
@@ -1431,7 +1678,7 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
                 continue;
             }
         }
-        if !names_site(tail) || head.split_whitespace().count() < 3 {
+        if !names_site(tail) || !long_enough(head) {
             break;
         }
         out = head.to_owned();

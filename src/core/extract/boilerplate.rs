@@ -437,6 +437,14 @@ const PHRASES_OTHER: &[&str] = &[
     "an dieser stelle finden sie einen externen inhalt",
     "an dieser stelle finden sie einen von unseren redakteuren ausgewählten, externen inhalt",
     "an drittplattformen übermittelt",
+    // A paywall's notice in French ("Article réservé aux abonnés", "Il vous reste 57% de cet
+    // article à lire", "Pour lire la suite, abonnez-vous") and the notice of an account read
+    // on another device ("… sur un seul appareil à la fois").
+    "réservé aux abonnés",
+    "réservée aux abonnés",
+    "de cet article à lire",
+    "pour lire la suite",
+    "sur un seul appareil à la fois",
 ];
 
 /// Words of a view counter ("Visto 314 veces", "1.234 Aufrufe", "Views: 512").
@@ -2165,6 +2173,10 @@ mod tests {
             "An dieser Stelle findest du einen externen Inhalt von Vimeo, der den Artikel ergänzt.",
             "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
             "Personenbezogene Daten können an Drittplattformen übermittelt werden.",
+            "Article réservé aux abonnés",
+            "Il vous reste 64% de cet article à lire. La suite est réservée aux abonnés.",
+            "Pour lire la suite, abonnez-vous",
+            "Vous ne pouvez lire La Gazette que sur un seul appareil à la fois.",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -2190,6 +2202,7 @@ mod tests {
             "Source: CDC, Chicago Department of Public Health",
             "Mit dem Rad zur Arbeit",
             "Mit Ida und Jan",
+            "Le port a ouvert un quai réservé aux pêcheurs de la ville.",
             "Comments 3 and 4 were deleted",
             "The search engine said it would rank pages with affiliate links lower.",
             "Ad blockers cost publishers millions, the report found.",

@@ -341,6 +341,28 @@ fn a_title_loses_the_site_name_it_ends_with() {
         ),
         "Ferry fares rise in the spring | 28.04.2026"
     );
+    // Two words are a title when they are twelve characters (a quote), and so is a title in
+    // a script written without spaces; a short one keeps the site's name.
+    assert_eq!(
+        t(
+            "„Kein Kommentar“ - Die Neue Zeitung",
+            None,
+            Some("https://www.zeitung.example/x")
+        ),
+        "„Kein Kommentar“"
+    );
+    assert_eq!(
+        t(
+            "港の新しい橋が完成、市長が式典で語る | 港湾新聞",
+            Some("港湾新聞"),
+            None
+        ),
+        "港の新しい橋が完成、市長が式典で語る"
+    );
+    assert_eq!(
+        t("Ja, nein - Zeitung", None, Some("https://zeitung.example/")),
+        "Ja, nein - Zeitung"
+    );
 }
 
 /// An article of five paragraphs, with `extra` inside the `<article>` after the second.
@@ -1176,4 +1198,149 @@ fn english_notices_of_forms_tips_and_ad_blockers_are_dropped() {
     assert_lacks(&c.article, "skip past");
     assert_has(&c.article, "Ad blockers cost publishers millions");
     assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_story_split_into_sibling_modules_is_joined() {
+    let chunk = |inner: &str| {
+        format!(
+            "<div class=\"story-chunk grid\"><div class=\"grid-item\"><div class=\"body\">{inner}\
+             </div></div><div class=\"rail\"><span>Sponsored</span></div></div>"
+        )
+    };
+    let first = "The lighthouse keeper counted the ships that passed the cape each night, and \
+                 wrote their names, their flags and the hour in a ledger, as his father had. ";
+    let html = format!(
+        "<html><body><main><h1>The keeper's ledger</h1>{}<div class=\"ad-slot\">Advertisement</div>\
+         {}{}<div class=\"story-chunk grid\"><div class=\"offer\"><p>Read every story for one \
+         euro a month: subscribe now and cancel whenever you like, no questions asked.</p></div>\
+         </div></main><footer>About us</footer></body></html>",
+        chunk(&format!("<p>{}</p>", first.repeat(3)).repeat(6)),
+        chunk(
+            "<p>In the winter of the great storm, the ledger ran out of pages, and the keeper \
+             wrote on the backs of old charts instead.</p><div class=\"more\"><a href=\"/a\">\
+             Ferry fares rise</a> <a href=\"/b\">New bridge opens</a></div><p>The charts are \
+             still in the keeper's house, rolled up in a sea chest.</p>"
+        ),
+        chunk(
+            "<p>His daughter keeps the ledgers now, in a cupboard by the stairs, and reads from \
+             them to visitors on Sundays.</p><ul><li><a href=\"/c\">Harbour closes for the \
+             winter</a></li><li><a href=\"/d\">Old lighthouse sold at auction</a></li></ul>"
+        ),
+    );
+    // Readability keeps the first module alone.
+    let plain = extract_with(&html, None, PostFilters::NONE);
+    assert_lacks(&plain.article, "In the winter of the great storm");
+    let c = extract(&html, None);
+    assert_has(&c.article, "The lighthouse keeper counted");
+    assert_has(&c.article, "In the winter of the great storm");
+    assert_has(&c.article, "His daughter keeps the ledgers now");
+    assert!(
+        c.article.find("In the winter").unwrap() < c.article.find("His daughter").unwrap()
+            && c.article.find("The lighthouse").unwrap() < c.article.find("In the winter").unwrap()
+    );
+    // A module of the same class laid out otherwise (an offer) is not the story; a short
+    // block of links in a joined module goes, as Readability drops those in its own, before
+    // the module's share of linked text is counted.
+    assert_lacks(&c.article, "subscribe now");
+    assert_lacks(&c.article, "Ferry fares rise");
+    assert_lacks(&c.article, "Old lighthouse sold");
+}
+
+#[test]
+fn a_byline_naming_the_json_ld_authors_otherwise_gives_way_to_them() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\">\
+             <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+             [{{\"@type\": \"Person\", \"name\": \"Jane Doe\"}}, {{\"@type\": \"Person\", \
+             \"name\": \"John Roe\"}}]}}</script></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    // Surname first, a name twice, a conjunction: the same people, as the JSON-LD lists them.
+    for meta in ["Doe, Jane", "Jane Doe Jane Doe", "Jane Doe and John Roe"] {
+        let c = extract(&page(meta), Some(PAGE_URL));
+        assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"), "{meta}");
+    }
+    // Someone the JSON-LD does not name, or a label, stays.
+    let c = extract(&page("Jane Doe and Ann Poe"), Some(PAGE_URL));
+    assert_ne!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
+    let c = extract(&page("By Jane Doe"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("By Jane Doe"));
+    // A byline without a letter is none: the JSON-LD's people, else nothing.
+    let c = extract(&page("-"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"104729\"></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(extract(&html, Some(PAGE_URL)).byline, None);
+}
+
+#[test]
+fn names_joined_by_a_conjunction_are_listed_with_commas() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\"></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    for (meta, listed) in [
+        ("Jane Doe and John Roe", "Jane Doe, John Roe"),
+        ("Anna Berg und Lea Wolf, Kiel", "Anna Berg, Lea Wolf, Kiel"),
+        (
+            "Ada Lind, Eva Dahl og Siri Holm",
+            "Ada Lind, Eva Dahl, Siri Holm",
+        ),
+        ("Ana Ruiz y Luis Gil", "Ana Ruiz, Luis Gil"),
+        // Not between two names, or inside a parenthesis: as the page gives it.
+        ("Jane Doe and friends", "Jane Doe and friends"),
+        (
+            "Marc Roux (avec Paul Blanc et Léa Noir)",
+            "Marc Roux (avec Paul Blanc et Léa Noir)",
+        ),
+    ] {
+        assert_eq!(
+            extract(&page(meta), Some(PAGE_URL)).byline.as_deref(),
+            Some(listed)
+        );
+    }
+}
+
+#[test]
+fn a_french_paywall_notice_is_dropped() {
+    let html = article_with(
+        "<p>Article réservé aux abonnés</p>\
+         <p>Il vous reste 64% de cet article à lire. La suite est réservée aux abonnés.</p>\
+         <p>Le conseil a voté mardi la reconstruction du vieux pont, réservé aux piétons.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Article réservé aux abonnés");
+    assert_lacks(&c.article, "de cet article à lire");
+    assert_has(&c.article, "réservé aux piétons");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_bylines_label_with_a_colon_is_dropped() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\"></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    for (meta, byline) in [
+        ("Von: Anna Berg", "Anna Berg"),
+        ("By: Jane Doe", "Jane Doe"),
+        ("Autor: Lea Wolf und Max Kern", "Lea Wolf, Max Kern"),
+        // Without a colon the label stays (as Readability keeps "By"); a colon elsewhere too.
+        ("By Jane Doe", "By Jane Doe"),
+        ("Jane Doe: Harbour reporter", "Jane Doe: Harbour reporter"),
+    ] {
+        assert_eq!(
+            extract(&page(meta), Some(PAGE_URL)).byline.as_deref(),
+            Some(byline)
+        );
+    }
 }
