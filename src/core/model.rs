@@ -163,14 +163,19 @@ impl<'de> Deserialize<'de> for HttpUrl {
 }
 
 /// Claim or quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Claim,
     Quote,
 }
 
+crate::core::json::deserialize_by_name!(Kind, "claim or quote");
+
 impl Kind {
+    /// Both kinds.
+    pub const ALL: [Kind; 2] = [Kind::Claim, Kind::Quote];
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Claim => "Claim",
@@ -186,9 +191,7 @@ impl Kind {
 }
 
 /// A claim's verdict. `Unverified` is the default and means "no verdict yet".
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     #[default]
@@ -201,6 +204,8 @@ pub enum Verdict {
     Misleading,
     Unproven,
 }
+
+crate::core::json::deserialize_by_name!(Verdict, "a verdict (unverified, true, mostly-true, half-true, mostly-false, false, misleading, unproven)");
 
 impl Verdict {
     /// Every verdict, in the order the scale is shown.

@@ -1,6 +1,6 @@
 //! The database, its object stores and index: names the shell opens and creates.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 #[cfg(doc)]
@@ -25,7 +25,7 @@ pub const ANNOTATIONS_BY_ARTICLE: &str = "by_article";
 pub const ARTICLE_ID_PATH: &str = "article_id";
 
 /// One object store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Store {
     /// Articles, keyed by article id.
@@ -36,7 +36,17 @@ pub enum Store {
     Meta,
 }
 
+crate::core::json::deserialize_by_name!(Store, "articles, annotations or meta");
+
 impl Store {
+    /// Every store.
+    pub const ALL: [Store; 3] = [Store::Articles, Store::Annotations, Store::Meta];
+
+    /// Its name on the wire (as serde writes it): the same as [`Store::name`].
+    pub fn as_str(self) -> &'static str {
+        self.name()
+    }
+
     /// The store's name in IndexedDB.
     pub fn name(self) -> &'static str {
         match self {
