@@ -1,17 +1,17 @@
 //! Lower case, for every case-insensitive comparison the core makes (tags, filters, sorting
 //! titles, the repeat finder's words).
 //!
-//! ASCII text is lowered here. Other text is lowered by the function a binary installs with
-//! [`install`]: natively and in the workers `str::to_lowercase`, on the page the browser's
-//! `String.prototype.toLowerCase` (`web::case`). Both implement the Unicode default lower-case
-//! mapping (final sigma included); the page's wasm then holds no case table of its own, which
-//! is 8 KB gzip of its bundle (issue 11; BENCHMARKS.md). Nothing here knows the browser: it
-//! only holds a function pointer.
+//! ASCII text is lowered here. Other text is lowered by the function a wasm binary installs
+//! with [`install`]: the page and every worker install the browser's
+//! `String.prototype.toLowerCase` (`web::case`); native builds use `str::to_lowercase`. Both
+//! implement the Unicode default lower-case mapping (final sigma included); the page's wasm
+//! then holds no case table of its own, which is 8 KB gzip of its bundle (issue 11;
+//! BENCHMARKS.md). Nothing here knows the browser: it only holds a function pointer.
 //!
 //! A wasm binary that installs nothing lowers only ASCII letters (it must not link the
-//! standard library's table by default, or the page would carry it again); every binary of
-//! the app installs one at its start, and `tests/web_core.rs` checks the page's against the
-//! standard library's on non-ASCII names.
+//! standard library's table by default, or the page would carry it again); every wasm binary
+//! of the app installs one at its start, and `tests/web_core.rs` checks the browser's against
+//! the standard library's on every code point of planes 0 and 1.
 
 use std::sync::OnceLock;
 
@@ -23,11 +23,6 @@ static NON_ASCII: OnceLock<Lower> = OnceLock::new();
 /// Installs `lower` for non-ASCII text, once per process; later calls change nothing.
 pub fn install(lower: Lower) {
     let _ = NON_ASCII.set(lower);
-}
-
-/// The standard library's lower case, for binaries that keep its table anyway.
-pub fn std_lowercase(s: &str) -> String {
-    s.to_lowercase()
 }
 
 /// `s` in lower case.

@@ -3,8 +3,8 @@
 //! Every typed (de)serialiser serde derives is instantiated once per serde_json reader or
 //! writer it is used with. The page reads stored records, worker replies and tab and sync
 //! messages; if some went through `serde_json::from_str` and others through a `Value`, each
-//! of their types would be compiled twice into the page's wasm. These two functions keep
-//! them all on the `Value` path (`core::storage::codec` and `web::worker` already are), at
+//! of their types would be compiled twice into the page's wasm. `from_text` and `to_text`
+//! keep them all on the `Value` path (`core::storage::codec` and `web::worker` already are), at
 //! the price of one intermediate tree per message, which for the page's small messages is
 //! nothing next to the bytes it saves (measured in BENCHMARKS.md, issue 11).
 
