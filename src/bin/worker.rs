@@ -36,7 +36,7 @@ mod wasm {
 
     use article_annotator::core::formats::ImportPlan;
     use article_annotator::core::jobs::{
-        self, Job, JobOutput, PlanSource, Progress, ReplyBody, Request, Source,
+        self, Applied, Job, JobOutput, PlanSource, Progress, ReplyBody, Request, Source,
     };
     use article_annotator::core::library::Library;
     use article_annotator::core::storage::{
@@ -183,11 +183,11 @@ mod wasm {
         out: JobOutput,
         save: bool,
     ) -> JobOutput {
-        let JobOutput::Imported {
+        let JobOutput::Imported(Applied {
             writes,
             message,
             open,
-        } = out
+        }) = out
         else {
             return out;
         };
@@ -209,10 +209,10 @@ mod wasm {
                 respond(handler, id, ReplyBody::Written(encode_sync_batch(&batch)));
             }
         }
-        JobOutput::Imported {
+        JobOutput::Imported(Applied {
             writes: Default::default(),
             message,
             open,
-        }
+        })
     }
 }

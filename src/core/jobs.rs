@@ -311,21 +311,9 @@ pub enum JobOutput {
     /// The worker writes `writes` to the database itself, in one transaction, and then hands
     /// the records to the page in bounded batches ([`ReplyBody::Written`]); what reaches the
     /// page here has no writes left.
-    Imported {
-        /// The records to write.
-        writes: WritePlan,
-        /// The message for the user ([`formats::PlanSummary::applied_message`]).
-        message: String,
-        /// The article to open afterwards, if another than the open one.
-        open: Option<Uuid>,
-    },
+    Imported(Applied),
     /// The library after a text replacement, and the message to show.
-    Replaced {
-        /// The library after the replacement.
-        library: Library,
-        /// The message for the user ([`formats::ReplaceReport::message`]).
-        message: String,
-    },
+    Replaced(Replaced),
     /// A finished export file.
     Exported(ExportWire),
     /// A web page's article, whole text and metadata.
@@ -334,6 +322,26 @@ pub enum JobOutput {
     Suggested(crate::core::suggestions::Found),
     /// The job was refused: why, in words a user understands, and that nothing was changed.
     Failed(String),
+}
+
+/// An applied import ([`JobOutput::Imported`]).
+#[derive(Debug, Clone, PartialEq, Serialize_tuple, Deserialize_tuple)]
+pub struct Applied {
+    /// The records to write.
+    pub writes: WritePlan,
+    /// The message for the user ([`formats::PlanSummary::applied_message`]).
+    pub message: String,
+    /// The article to open afterwards, if another than the open one.
+    pub open: Option<Uuid>,
+}
+
+/// A text replacement's result ([`JobOutput::Replaced`]).
+#[derive(Debug, Clone, PartialEq, Serialize_tuple, Deserialize_tuple)]
+pub struct Replaced {
+    /// The library after the replacement.
+    pub library: Library,
+    /// The message for the user ([`formats::ReplaceReport::message`]).
+    pub message: String,
 }
 
 /// An import read and planned: what the preview shows and what confirming it sends back.
@@ -473,21 +481,21 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
             let next = plan
                 .apply(&Library::from_stored(&stored))
                 .to_stored(&stored, now);
-            JobOutput::Imported {
+            JobOutput::Imported(Applied {
                 writes: plan_writes(&stored, &next, &protected),
                 message: plan.summary().applied_message(&file_name),
                 open: plan.article_to_open(format, attached_to, open),
-            }
+            })
         }
         Job::ReplaceText {
             library,
             article,
             text,
         } => match formats::replace_article_text(&library, article, &text) {
-            Ok((library, report)) => JobOutput::Replaced {
+            Ok((library, report)) => JobOutput::Replaced(Replaced {
                 library,
                 message: report.message(),
-            },
+            }),
             Err(e) => JobOutput::Failed(e.to_string()),
         },
         Job::Export {

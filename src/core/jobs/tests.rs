@@ -133,11 +133,11 @@ fn native_import_plans_then_applies_to_the_exported_library() {
         now: NOW,
         save: true,
     });
-    let JobOutput::Imported {
+    let JobOutput::Imported(Applied {
         writes,
         message,
         open,
-    } = out
+    }) = out
     else {
         panic!("expected an applied import, got {out:?}")
     };
@@ -202,7 +202,7 @@ fn applying_writes_only_what_changes_never_a_protected_key_and_keeps_added_times
         now: NOW,
         save: true,
     });
-    let JobOutput::Imported { writes, open, .. } = out else {
+    let JobOutput::Imported(Applied { writes, open, .. }) = out else {
         panic!("expected an applied import, got {out:?}")
     };
     let keys: Vec<&str> = writes.puts.iter().map(|(_, k, _)| k.as_str()).collect();
@@ -345,10 +345,10 @@ fn replace_text_reanchors_and_reports() {
         article: Uuid::from_u128(1),
         text: "new start word0 word1 word2".into(),
     });
-    let JobOutput::Replaced {
+    let JobOutput::Replaced(Replaced {
         library: next,
         message,
-    } = out
+    }) = out
     else {
         panic!("expected a replacement, got {out:?}")
     };
@@ -659,18 +659,18 @@ fn every_reply_reaches_the_page_as_sent() {
             lines: vec!["3 annotations".into(), "“Zoë” will be replaced".into()],
             plan: ImportPlan::default(),
         }),
-        JobOutput::Imported {
+        JobOutput::Imported(Applied {
             writes: WritePlan {
                 puts: vec![(Store::Articles, "k".into(), "{\"v\":1}".into())],
                 deletes: vec![(Store::Annotations, "gone".into())],
             },
             message: "Imported 3 annotations.".into(),
             open: None,
-        },
-        JobOutput::Replaced {
+        }),
+        JobOutput::Replaced(Replaced {
             library: lib.clone(),
             message: "Replaced.".into(),
-        },
+        }),
         JobOutput::Exported(export(&lib, ExportFormat::Csv)),
         JobOutput::Extracted(capture),
         JobOutput::Suggested(found),

@@ -21,7 +21,8 @@ use yew::prelude::*;
 
 use crate::core::formats::{self, ExportFile, ExportFormat, Format};
 use crate::core::jobs::{
-    ImportTarget, Job, JobOutput, PlanSource, PlannedImport, Progress, Source, StoredBase,
+    Applied, ImportTarget, Job, JobOutput, PlanSource, PlannedImport, Progress, Replaced, Source,
+    StoredBase,
 };
 use crate::core::library::Library;
 use crate::core::model::{uuid_from_random, Timestamp};
@@ -338,7 +339,7 @@ impl Ctx {
             },
             |ctx, out| {
                 ctx.state.dispatch(AppAction::RenderDeferred);
-                if let JobOutput::Imported { message, open, .. } = out {
+                if let JobOutput::Imported(Applied { message, open, .. }) = out {
                     ctx.state.dispatch(AppAction::Notify(Notice::info(message)));
                     if let Some(id) = open {
                         crate::web::hooks::startup::mark_opening(id);
@@ -561,7 +562,7 @@ pub fn use_transfer(
                 text: text.clone(),
             });
             let apply: ApplyOutput = Rc::new(move |ctx, base, out| {
-                if let JobOutput::Replaced { library, message } = out {
+                if let JobOutput::Replaced(Replaced { library, message }) = out {
                     ctx.replace_article(base, article, library, message);
                 }
             });
