@@ -83,7 +83,11 @@ pub fn merge_article(local: &StoredArticle, remote: &StoredArticle) -> Winner {
 ///
 /// Wire format: `{"type":"changed","store":"annotations","key":"…","record":"…record JSON…"}`
 /// or `{"type":"deleted","store":"articles","key":"…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `Deserialize` is written by hand below: serde's derive for an internally tagged enum buffers
+/// the whole message before it reads the tag, and that code was 6 KB of the page's wasm
+/// (issue 11).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum SyncMessage {
     /// A record was put; `record` is its JSON text as stored.
@@ -102,6 +106,33 @@ pub enum SyncMessage {
         /// The key.
         key: String,
     },
+}
+
+impl<'de> Deserialize<'de> for SyncMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        /// Either variant's fields, read as one flat object.
+        #[derive(Deserialize)]
+        struct Wire {
+            #[serde(rename = "type")]
+            kind: String,
+            store: Store,
+            key: String,
+            record: Option<String>,
+        }
+        let Wire {
+            kind,
+            store,
+            key,
+            record,
+        } = Wire::deserialize(d)?;
+        match (kind.as_str(), record) {
+            ("changed", Some(record)) => Ok(SyncMessage::Changed { store, key, record }),
+            ("changed", None) => Err(D::Error::missing_field("record")),
+            ("deleted", _) => Ok(SyncMessage::Deleted { store, key }),
+            (other, _) => Err(D::Error::unknown_variant(other, &["changed", "deleted"])),
+        }
+    }
 }
 
 impl SyncMessage {
@@ -608,6 +639,34 @@ mod tests {
             serde_json::json!({"type": "deleted", "store": "articles", "key": a.article.id.to_string()})
         );
         assert!(decode_sync(r#"{"type":"exploded"}"#).is_err());
+        // What the derived reader refused, the hand-written one refuses, and it reads what
+        // the derived writer wrote, in any key order, ignoring fields it does not know.
+        assert_eq!(
+            decode_sync(&encode_sync(&messages[1])).unwrap(),
+            messages[1]
+        );
+        assert_eq!(
+            decode_sync(
+                r#"{"key":"k","extra":1,"store":"articles","type":"deleted","record":"x"}"#
+            )
+            .unwrap(),
+            SyncMessage::Deleted {
+                store: Store::Articles,
+                key: "k".into()
+            }
+        );
+        for refused in [
+            r#"{"type":"exploded","store":"articles","key":"k"}"#,
+            r#"{"type":"changed","store":"articles","key":"k"}"#,
+            r#"{"type":"deleted","store":"nowhere","key":"k"}"#,
+            r#"{"type":"deleted","store":"articles"}"#,
+            r#"{"store":"articles","key":"k"}"#,
+            r#"{"type":"changed","store":"articles","key":"k","record":7}"#,
+            r#"["deleted","articles","k"]"#,
+            r#""deleted""#,
+        ] {
+            assert!(decode_sync(refused).is_err(), "{refused}");
+        }
 
         let mut lib = library(vec![a], vec![n.clone()]);
         assert_eq!(apply_sync(&mut lib, &messages[0]), Applied::Updated);
