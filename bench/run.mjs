@@ -256,7 +256,7 @@ async function yewFloor(size, infra) {
   }
 }
 
-/** The wasm-opt feature flags of index.html (rustc 1.95 emits bulk memory and the rest). */
+/** The wasm-opt flags of the page in index.html: its features (rustc 1.95 emits bulk memory and the rest) and passes. */
 const WASM_OPT_FEATURES = (readFileSync(join(ROOT, 'index.html'), 'utf8').match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
 
 /** Builds bench/anchor-wasm (the app's anchoring alone, for timing in Chromium). */
