@@ -150,6 +150,55 @@ fn records_round_trip_with_a_version_envelope() {
 }
 
 #[test]
+fn a_stored_article_with_every_field_reads_back_from_a_record_and_from_any_json_reader() {
+    // `StoredArticle`'s `Deserialize` is written by hand: every field of `Article` must come
+    // back, through the page's path (a record, read through a `Value`) and through the
+    // worker's (`StoredBase` as JSON text, read by serde_json's text reader).
+    let mut a = article(1, "Zoë’s “title” 🦀", 5000);
+    a.added = Timestamp(1000);
+    a.article.source_url = Some("https://example.org/news/1".into());
+    a.article.published = Some("2026-11-30".into());
+    a.article.byline = Some("Mevlüt Çavuşoğlu".into());
+    a.article.site_name = Some("Example News".into());
+    a.article.captured = Some(crate::core::text::Capture {
+        at: Timestamp(900),
+        from: Some("https://example.org/news/1?x=1".into()),
+        sha256: "ab".repeat(32),
+    });
+    assert_eq!(decode_article(&encode_article(&a)).unwrap(), a);
+    let text = serde_json::to_string(&a).unwrap();
+    assert_eq!(serde_json::from_str::<StoredArticle>(&text).unwrap(), a);
+    let base = crate::core::jobs::StoredBase {
+        articles: vec![a.clone()],
+        ..Default::default()
+    };
+    let text = serde_json::to_string(&base).unwrap();
+    assert_eq!(
+        serde_json::from_str::<crate::core::jobs::StoredBase>(&text).unwrap(),
+        base
+    );
+    // Keys it does not know are ignored, as the derived reader did.
+    let mut value: Value = serde_json::from_str(&encode_article(&a)).unwrap();
+    value["later_field"] = Value::from(7);
+    assert_eq!(decode_article(&value.to_string()).unwrap(), a);
+    // What is not an article object is refused with a message.
+    for bad in [
+        "[1,2]",
+        "\"text\"",
+        "7",
+        r#"{"added":"1970-01-01T00:00:01.000Z"}"#,
+    ] {
+        let e = serde_json::from_str::<StoredArticle>(bad).unwrap_err();
+        assert!(!e.to_string().is_empty(), "{bad}");
+    }
+    let e = serde_json::from_str::<StoredArticle>(
+        r#"{"id":"00000000-0000-0000-0000-000000000001","title":"T","text":"x","changed":"1970-01-01T00:00:01.000Z"}"#,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("missing field `added`"), "{e}");
+}
+
+#[test]
 fn errors_say_what_is_wrong() {
     let good: Value = serde_json::from_str(&encode_article(&article(1, "T", 0))).unwrap();
     let with = |f: &dyn Fn(&mut Map<String, Value>)| {
