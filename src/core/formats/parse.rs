@@ -398,7 +398,12 @@ mod tests {
                 "w3c-offsets-out-of-range.json",
                 "OffsetsOutOfRange { index: 1",
             ),
-            ("wrong-types.json", "InvalidJson { line: 9"),
+            // An annotation is read whole before its fields are checked: the position is
+            // the end of its object, and the message names it.
+            (
+                "wrong-types.json",
+                "InvalidJson { line: 11, column: 4, message: \"annotation 00000000-0000-0000-0000-000000000002: invalid type: string \\\"three\\\", expected usize",
+            ),
             ("huge-numbers.json", "InvalidJson"),
             ("w3c-huge-numbers.json", "Invalid { message"),
             ("deeply-nested.json", "InvalidJson"),
