@@ -1,14 +1,61 @@
 //! The names an article has used so far: to give a speaker the fullest form of their name,
 //! to resolve a pronoun to the last person named, and a bare title ("the senator") to the
-//! last person who bore it.
+//! last person who bore it. Names are compared [`folded`]: forms that differ only by case,
+//! diacritics or the apostrophe's shape ("Mevlüt Çavuşoğlu", "CAVUSOGLU", "O’Rourke",
+//! "O'Rourke") are one person's.
 
 use super::lexicon::{listed, NOT_PERSON};
 use super::words::{name_starting_at, words_in, Name};
 use std::cmp::Reverse;
 use std::collections::HashMap;
+use unicode_normalization::char::decompose_canonical;
 
 fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// `name` as it is compared: lower case, each letter without its diacritics (canonical
+/// decomposition, combining marks dropped: "Çavuşoğlu" → "cavusoglu"; the letters that do
+/// not decompose, as Turkish dotless "ı", Polish "ł" or Danish "ø", by a small table), and
+/// every apostrophe written "'".
+pub fn folded(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for l in c.to_lowercase() {
+            match l {
+                'ı' => out.push('i'),
+                'ł' => out.push('l'),
+                'ø' => out.push('o'),
+                'đ' | 'ð' => out.push('d'),
+                'ħ' => out.push('h'),
+                'ß' => out.push_str("ss"),
+                '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+                _ => decompose_canonical(l, |d| {
+                    if !combining_mark(d) {
+                        out.push(d);
+                    }
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// Whether `c` is in a block of combining diacritical marks (what a Latin, Greek or Cyrillic
+/// letter decomposes into besides its base letter).
+fn combining_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{300}'..='\u{36F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+    )
 }
 
 /// Title words a description's head noun stands for ("the senator" → "Sen. …").
@@ -34,8 +81,9 @@ const TITLE_HEADS: &[(&str, &[&str])] = &[
 pub struct NameBook {
     /// Names of two or more words: how often each was written, and in which order they came.
     counts: HashMap<String, (usize, usize)>,
-    /// The names of two or more words, by their last word.
-    by_last: HashMap<String, Vec<String>>,
+    /// The names of two or more words, by their last word [`folded`]: each name folded and as
+    /// written.
+    by_last: HashMap<String, Vec<(String, String)>>,
     /// People named with a title before them, in the order read: (titles, name).
     titled: Vec<(Vec<String>, String)>,
     /// The last person named: where, and the name.
@@ -68,11 +116,11 @@ impl NameBook {
         if many {
             let order = self.counts.len();
             let entry = self.counts.entry(name.name.clone()).or_insert_with(|| {
-                let last = last_word(&name.name).to_owned();
+                let whole = folded(&name.name);
                 self.by_last
-                    .entry(last)
+                    .entry(last_word(&whole).to_owned())
                     .or_default()
-                    .push(name.name.clone());
+                    .push((whole, name.name.clone()));
                 (0, order)
             });
             entry.0 += 1;
@@ -97,20 +145,21 @@ impl NameBook {
             .map(|(_, n)| n.as_str())
     }
 
-    /// The fullest name seen that ends with `name`, the most used one if several do (the
-    /// first used of those).
+    /// The fullest name seen that ends with `name` (compared [`folded`]), the most used one if
+    /// several do (the first used of those), as it was written.
     pub fn fullest(&self, name: &str) -> String {
-        let longer = |f: &&String| {
-            f.len() > name.len()
-                && f.ends_with(name)
-                && f.as_bytes().get(f.len() - name.len() - 1) == Some(&b' ')
+        let short = folded(name);
+        let longer = |(f, _): &&(String, String)| {
+            f.len() > short.len()
+                && f.ends_with(short.as_str())
+                && f.as_bytes().get(f.len() - short.len() - 1) == Some(&b' ')
         };
         self.by_last
-            .get(last_word(name))
+            .get(last_word(&short))
             .into_iter()
             .flatten()
             .filter(longer)
-            .filter_map(|f| self.counts.get(f).map(|&(n, order)| (n, Reverse(order), f)))
+            .filter_map(|(_, f)| self.counts.get(f).map(|&(n, order)| (n, Reverse(order), f)))
             .max()
             .map_or_else(|| name.to_owned(), |(_, _, f)| f.clone())
     }
