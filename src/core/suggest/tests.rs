@@ -763,3 +763,12 @@ fn a_name_written_with_or_without_diacritics_or_in_capitals_is_one_speaker() {
              “We are going to win this district in November,” said O’ROURKE.";
     assert_eq!(speakers(t), some(&["Beto O'Rourke"]));
 }
+
+#[test]
+fn a_name_ending_in_ly_is_no_adverb_before_the_verb() {
+    let t = "Ana Kelly met the press.\n\
+             Kelly responded pointedly, with a smile: “It can happen at any age.”\n\
+             “Nobody asked me about the budget,” Tom Early later told reporters.\n\
+             Early said it “would not pass this year.”";
+    assert_eq!(speakers(t), some(&["Ana Kelly", "Tom Early", "Tom Early"]));
+}
