@@ -58,6 +58,13 @@ fn combining_mark(c: char) -> bool {
     )
 }
 
+/// Prepositions and articles after which a name is a place, a thing or an object, not a
+/// pronoun's antecedent. Sorted.
+const BEFORE_OBJECTS: &[&str] = &[
+    "a", "about", "across", "against", "an", "at", "by", "for", "from", "in", "into", "near", "of",
+    "on", "over", "the", "through", "to", "toward", "towards", "under", "with", "within",
+];
+
 /// Title words a description's head noun stands for ("the senator" → "Sen. …").
 const TITLE_HEADS: &[(&str, &[&str])] = &[
     ("senator", &["sen", "senator"]),
@@ -101,7 +108,13 @@ impl NameBook {
         while k < ws.len() {
             match name_starting_at(&ws, k) {
                 Some((name, next)) => {
-                    self.note(&name, false);
+                    // "in El Paso", "on Capitol Hill", "the Affordable Care Act", "an interview
+                    // with Jake Tapper": a place, a thing or an object, not whom a later "he" or
+                    // "she" means (the subject of its clause, most often).
+                    let object = k > 0
+                        && !ws[k].gap.breaks()
+                        && listed(BEFORE_OBJECTS, ws[k - 1].lower.as_str());
+                    self.note_as(&name, false, !object);
                     k = next.max(k + 1);
                 }
                 None => k += 1,
@@ -112,6 +125,11 @@ impl NameBook {
     /// Notes a name written at its place (`speaker`: said to have said something, so a
     /// person or a body that speaks).
     pub fn note(&mut self, name: &Name, speaker: bool) {
+        self.note_as(name, speaker, true);
+    }
+
+    /// [`NameBook::note`]; `antecedent`: the name may be whom a later pronoun means.
+    fn note_as(&mut self, name: &Name, speaker: bool, antecedent: bool) {
         let many = name.name.contains(' ');
         if many {
             let order = self.counts.len();
@@ -132,7 +150,7 @@ impl NameBook {
             .name
             .split(' ')
             .all(|w| !listed(NOT_PERSON, w.to_lowercase().trim_end_matches('.')));
-        if person && (many || speaker || !name.titles.is_empty()) {
+        if person && antecedent && (many || speaker || !name.titles.is_empty()) {
             self.last_person = Some((name.start, self.fullest(&name.name)));
         }
     }

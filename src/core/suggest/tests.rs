@@ -772,3 +772,12 @@ fn a_name_ending_in_ly_is_no_adverb_before_the_verb() {
              Early said it “would not pass this year.”";
     assert_eq!(speakers(t), some(&["Ana Kelly", "Tom Early", "Tom Early"]));
 }
+
+#[test]
+fn a_pronoun_means_the_last_person_named_as_a_subject_not_a_place_or_a_thing() {
+    let t = "Tom Reed spoke for an hour on Capitol Hill.\n\
+             “We will win this fight in the spring,” he said.\n\
+             Ana Lima criticized the Affordable Care Act in an interview with Jo Dunn.\n\
+             “It has failed the people of this state,” she said.";
+    assert_eq!(speakers(t), some(&["Tom Reed", "Ana Lima"]));
+}
