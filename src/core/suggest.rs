@@ -128,8 +128,13 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
                 _ if marks::only_text_of(&chars, (start, end), (paragraph, paragraph_end)) => {
                     last_speaker.clone()
                 }
+                // "Trump Addresses Munich Attack: ‘This Cannot Continue’": the headline's;
                 // "He went further. “…”": the person the sentence before is about.
-                _ => previous_subject(&cx, start).map(|m| resolve(&chars, &mut book, m)),
+                _ => (paragraph == 0)
+                    .then(|| headline_speaker(&cx, start.saturating_sub(1)))
+                    .flatten()
+                    .or_else(|| previous_subject(&cx, start))
+                    .map(|m| resolve(&chars, &mut book, m)),
             },
         };
         if speaker.is_some() {
@@ -418,6 +423,57 @@ fn runs(chars: &[char]) -> impl Iterator<Item = &[char]> {
     chars
         .split(|c| !c.is_alphanumeric())
         .filter(|r| !r.is_empty())
+}
+
+/// The most words before a quote in a headline, and the longest headline (in code points: a
+/// text of one long paragraph has none, and each quote reads a bounded headline).
+const MAX_HEADLINE_WORDS: usize = 16;
+const MAX_HEADLINE_CHARS: usize = 300;
+
+/// Who a quote in the text's first paragraph, its headline, is by when nothing else says: the
+/// name that opens the headline, or the part of it after a label ("Trump Addresses Munich
+/// Attack: ‘…’", "Gillibrand on Clinton’s Speeches: ‘…’", "The Latest: Trump delivers a
+/// defense of ‘…’", "Milbank: Republicans ‘…’ To Trump"), headlines being written with their
+/// subject first. A headline in title case capitalises its verbs too ("Trump Makes Campaign
+/// Announcement"), so the name ends before the first word the article uses only there.
+fn headline_speaker(cx: &Context, open: usize) -> Option<Mention> {
+    let chars = cx.chars;
+    let (_, headline_end) = cx.paragraph(open);
+    if headline_end > MAX_HEADLINE_CHARS {
+        return None;
+    }
+    let ws = words::words_in(chars, 0, open);
+    if ws.len() > MAX_HEADLINE_WORDS || ws.iter().skip(1).any(|w| w.gap.stop) {
+        return None;
+    }
+    let headline = chars.get(..headline_end)?;
+    let elsewhere = |w: &words::Word| {
+        let text = w.text.as_str();
+        let bare = (text.strip_suffix("’s"))
+            .or_else(|| text.strip_suffix("'s"))
+            .unwrap_or(text);
+        // Its last run of letters ("O’Rourke" → "Rourke", "Ocasio-Cortez" → "Cortez").
+        let bare = bare
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or(bare);
+        let here = runs(headline)
+            .filter(|r| r.iter().copied().eq(bare.chars()))
+            .count();
+        cx.runs_of(bare) > here
+    };
+    // The parts of the headline before the quote, split at colons and dashes.
+    let starts: Vec<usize> = (0..ws.len())
+        .filter(|&k| k == 0 || ws[k].gap.colon || ws[k].gap.dash)
+        .collect();
+    starts.iter().find_map(|&a| {
+        let b = (a..ws.len())
+            .take_while(|&k| {
+                (k == a || !ws[k].gap.breaks()) && words::name_word(&ws[k]) && elsewhere(&ws[k])
+            })
+            .last()?;
+        words::name_ending_at(&ws[a..=b], b - a).map(Mention::Name)
+    })
 }
 
 /// The subject of the sentence before the quote's, in its paragraph, if it is a person: a

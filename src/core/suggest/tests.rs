@@ -781,3 +781,28 @@ fn a_pronoun_means_the_last_person_named_as_a_subject_not_a_place_or_a_thing() {
              “It has failed the people of this state,” she said.";
     assert_eq!(speakers(t), some(&["Tom Reed", "Ana Lima"]));
 }
+
+#[test]
+fn a_quote_in_the_headline_is_by_the_name_that_opens_it() {
+    let body = "\nAna Lima spoke in Lisbon on Monday. Lima said the party would stay united.";
+    for (headline, speaker) in [
+        (
+            "Ana Lima Slams Party Critics: ‘This Cannot Go On’",
+            "Ana Lima",
+        ),
+        // (A short name as written: the headline comes before the body's fuller one.)
+        ("Lima on the Budget Vote: ‘We Will Not Back Down’", "Lima"),
+        (
+            "The Latest: Lima delivers a defense of ‘our shared values’",
+            "Lima",
+        ),
+        // No name opens it: no speaker.
+        ("Critics Say The Plan Is ‘Dead On Arrival’ in Lisbon", ""),
+    ] {
+        assert_eq!(
+            speakers(&format!("{headline}{body}")),
+            some(&[speaker]),
+            "{headline}"
+        );
+    }
+}
