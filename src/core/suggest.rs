@@ -510,7 +510,9 @@ fn resolve(chars: &[char], book: &mut NameBook, m: Mention) -> Speaker {
             let written = || chars[start..end].iter().collect::<String>();
             let name = match (antecedent, lower.as_str()) {
                 (Some(name), _) => book.fullest(&name),
-                (None, "he" | "she") => book.last_person(start).map_or_else(written, str::to_owned),
+                (None, "he" | "she") => book
+                    .last_person(start, lower == "she")
+                    .map_or_else(written, str::to_owned),
                 _ => written(),
             };
             Speaker { start, end, name }

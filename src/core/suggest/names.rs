@@ -7,7 +7,7 @@
 use super::lexicon::{listed, NOT_PERSON};
 use super::words::{name_starting_at, words_in, Name};
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use unicode_normalization::char::decompose_canonical;
 
 fn last_word(name: &str) -> &str {
@@ -93,9 +93,44 @@ pub struct NameBook {
     by_last: HashMap<String, Vec<(String, String)>>,
     /// People named with a title before them, in the order read: (titles, name).
     titled: Vec<(Vec<String>, String)>,
-    /// The last person named: where, and the name.
-    last_person: Option<(usize, String)>,
+    /// The last people named who may be a pronoun's antecedent, the latest last: where, and
+    /// the name (at most [`RECENT_PEOPLE`]).
+    recent: VecDeque<(usize, String)>,
+    /// Whether a person is a woman, by their name [`folded`], where a title says ("Mr.",
+    /// "Mrs.", "Ms.", "Congresswoman").
+    women: HashMap<String, bool>,
 }
+
+/// How many of the last people named a pronoun is matched against.
+const RECENT_PEOPLE: usize = 8;
+
+/// Titles that say whether their bearer is a woman (`true`) or a man. Sorted.
+const GENDERED_TITLES: &[(&str, bool)] = &[
+    ("actress", true),
+    ("businessman", false),
+    ("businesswoman", true),
+    ("chairman", false),
+    ("chairwoman", true),
+    ("congressman", false),
+    ("congresswoman", true),
+    ("councilman", false),
+    ("councilwoman", true),
+    ("dame", true),
+    ("king", false),
+    ("lady", true),
+    ("lord", false),
+    ("madam", true),
+    ("miss", true),
+    ("mr", false),
+    ("mrs", true),
+    ("ms", true),
+    ("prince", false),
+    ("princess", true),
+    ("queen", true),
+    ("sir", false),
+    ("spokesman", false),
+    ("spokeswoman", true),
+];
 
 impl NameBook {
     /// Reads the names in `chars[from..to]`.
@@ -111,10 +146,9 @@ impl NameBook {
                     // "in El Paso", "on Capitol Hill", "the Affordable Care Act", "an interview
                     // with Jake Tapper": a place, a thing or an object, not whom a later "he" or
                     // "she" means (the subject of its clause, most often).
-                    let object = k > 0
-                        && !ws[k].gap.breaks()
-                        && listed(BEFORE_OBJECTS, ws[k - 1].lower.as_str());
-                    self.note_as(&name, false, !object);
+                    let before = (k > 0 && !ws[k].gap.breaks()).then(|| ws[k - 1].bare());
+                    let object = before.is_some_and(|b| listed(BEFORE_OBJECTS, b));
+                    self.note_as(&name, false, !object, before);
                     k = next.max(k + 1);
                 }
                 None => k += 1,
@@ -125,11 +159,12 @@ impl NameBook {
     /// Notes a name written at its place (`speaker`: said to have said something, so a
     /// person or a body that speaks).
     pub fn note(&mut self, name: &Name, speaker: bool) {
-        self.note_as(name, speaker, true);
+        self.note_as(name, speaker, true, None);
     }
 
-    /// [`NameBook::note`]; `antecedent`: the name may be whom a later pronoun means.
-    fn note_as(&mut self, name: &Name, speaker: bool, antecedent: bool) {
+    /// [`NameBook::note`]; `antecedent`: the name may be whom a later pronoun means; `before`:
+    /// the word right before it, lower case ("mrs", which is no part of a name).
+    fn note_as(&mut self, name: &Name, speaker: bool, antecedent: bool, before: Option<&str>) {
         let many = name.name.contains(' ');
         if many {
             let order = self.counts.len();
@@ -150,16 +185,42 @@ impl NameBook {
             .name
             .split(' ')
             .all(|w| !listed(NOT_PERSON, w.to_lowercase().trim_end_matches('.')));
-        if person && antecedent && (many || speaker || !name.titles.is_empty()) {
-            self.last_person = Some((name.start, self.fullest(&name.name)));
+        let woman = name
+            .titles
+            .iter()
+            .map(String::as_str)
+            .chain(before)
+            .find_map(|t| {
+                GENDERED_TITLES
+                    .binary_search_by(|(g, _)| g.cmp(&t))
+                    .ok()
+                    .map(|k| GENDERED_TITLES[k].1)
+            });
+        // "Mrs. Lima": a title the name's run leaves out ("mrs" opens no name) still says a
+        // person is meant, and their sex.
+        let titled = !name.titles.is_empty() || woman.is_some();
+        if person && (many || speaker || titled) {
+            let fullest = self.fullest(&name.name);
+            if let Some(woman) = woman {
+                self.women.insert(folded(&fullest), woman);
+            }
+            if antecedent {
+                if self.recent.len() == RECENT_PEOPLE {
+                    self.recent.pop_front();
+                }
+                self.recent.push_back((name.start, fullest));
+            }
         }
     }
 
-    /// The last person named before `at`.
-    pub fn last_person(&self, at: usize) -> Option<&str> {
-        self.last_person
-            .as_ref()
+    /// The last person named before `at` whom "he" (`woman` false) or "she" may mean: none
+    /// known by a title to be of the other sex ("Mrs. Clinton" is not a later "he").
+    pub fn last_person(&self, at: usize, woman: bool) -> Option<&str> {
+        self.recent
+            .iter()
+            .rev()
             .filter(|(p, _)| *p < at)
+            .find(|(_, n)| self.women.get(&folded(n)).is_none_or(|&w| w == woman))
             .map(|(_, n)| n.as_str())
     }
 

@@ -806,3 +806,11 @@ fn a_quote_in_the_headline_is_by_the_name_that_opens_it() {
         );
     }
 }
+
+#[test]
+fn he_and_she_mean_the_last_person_a_title_does_not_say_is_of_the_other_sex() {
+    let t = "Ana Lima met Tom Reed in Lisbon. Mrs. Lima spoke first and Mr. Reed spoke last.\n\
+             “We agreed on the budget for next year,” she said.\n\
+             “It was a good day for the whole city,” he said.";
+    assert_eq!(speakers(t), some(&["Ana Lima", "Tom Reed"]));
+}
