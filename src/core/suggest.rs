@@ -32,17 +32,21 @@
 //! said Lima"; weak: it keeps no title-case quote), and a possessor of quoted words ("Lima's
 //! claims of “fraud”"). Then, with no attribution in the sentence: the speaker of the last
 //! quote in the same paragraph; for a paragraph that is only the quote (a floating quote), the
-//! last speaker; otherwise the person the sentence before is about ("Lima went further.
-//! “…”").
+//! last speaker; in the headline (the text's first, short paragraph), the name that opens it
+//! ("Trump Addresses Munich Attack: ‘…’"); otherwise the person the sentence before is about
+//! ("Lima went further. “…”").
 //!
 //! A speaker is a name, a pronoun or a description ("the judge", "a spokesman for the
 //! campaign"). Its span is where it stands in the sentence; its name is the fullest form of the
-//! name the article used ("Tillerson" → "Rex Tillerson"), for a pronoun (he, she) the last
-//! person named, and for a bare title ("the senator") the last person named with that title
-//! (`names`); otherwise the description's or the pronoun's own words.
+//! name the article used ("Tillerson" → "Rex Tillerson", "Cavusoglu" → "Mevlüt Çavuşoğlu":
+//! names are compared without case or diacritics), for a pronoun (he, she) the latest of the
+//! last people named, not after a preposition ("on Capitol Hill"), whom no title says is of the
+//! other sex ("Mrs. Lima" is no "he"), and for a bare title ("the senator") the last person
+//! named with that title (`names`); otherwise the description's or the pronoun's own words.
 //!
-//! The work is linear in the text: each quote reads a bounded window around it, names are
-//! read once, in order, and the words of the text are counted once (for labels).
+//! The work is linear in the text: each quote reads a bounded window around it (the headline
+//! at most 300 code points), names are read once, in order, and the words of the text are
+//! counted once (for labels).
 
 mod attribution;
 mod lexicon;
