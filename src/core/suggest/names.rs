@@ -60,7 +60,7 @@ fn combining_mark(c: char) -> bool {
 
 /// Prepositions and articles after which a name is a place, a thing or an object, not a
 /// pronoun's antecedent. Sorted.
-const BEFORE_OBJECTS: &[&str] = &[
+pub(super) const BEFORE_OBJECTS: &[&str] = &[
     "a", "about", "across", "against", "an", "at", "by", "for", "from", "in", "into", "near", "of",
     "on", "over", "the", "through", "to", "toward", "towards", "under", "with", "within",
 ];
@@ -105,7 +105,7 @@ pub struct NameBook {
 const RECENT_PEOPLE: usize = 8;
 
 /// Titles that say whether their bearer is a woman (`true`) or a man. Sorted.
-const GENDERED_TITLES: &[(&str, bool)] = &[
+pub(super) const GENDERED_TITLES: &[(&str, bool)] = &[
     ("actress", true),
     ("businessman", false),
     ("businesswoman", true),

@@ -438,9 +438,12 @@ fn word_lists_are_sorted_for_bisection() {
         SUBORDINATORS,
         CLAUSE_OPENERS,
         TITLE_SMALL_WORDS,
+        names::BEFORE_OBJECTS,
     ] {
         assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
     }
+    let titles = names::GENDERED_TITLES;
+    assert!(titles.windows(2).all(|p| p[0].0 < p[1].0), "{titles:?}");
 }
 
 #[test]
