@@ -8,38 +8,32 @@ use super::lexicon::{listed, NOT_PERSON};
 use super::words::{name_starting_at, words_in, Name};
 use std::cmp::Reverse;
 use std::collections::{HashMap, VecDeque};
-use unicode_normalization::char::decompose_canonical;
 
 fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
 
 /// `name` as it is compared: lower case, each letter without its diacritics (canonical
-/// decomposition, combining marks dropped: "Çavuşoğlu" → "cavusoglu"; the letters that do
+/// decomposition by `core::case::decomposed`, combining marks dropped: "Çavuşoğlu" → "cavusoglu"; the letters that do
 /// not decompose, as Turkish dotless "ı", Polish "ł" or Danish "ø", by a small table), and
 /// every apostrophe written "'".
 pub fn folded(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for l in c.to_lowercase() {
-            match l {
-                'ı' => out.push('i'),
-                'ł' => out.push('l'),
-                'ø' => out.push('o'),
-                'đ' | 'ð' => out.push('d'),
-                'ħ' => out.push('h'),
-                'ß' => out.push_str("ss"),
-                '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
-                _ => decompose_canonical(l, |d| {
-                    if !combining_mark(d) {
-                        out.push(d);
-                    }
-                }),
-            }
+    if name.is_ascii() {
+        return name.to_ascii_lowercase().replace('`', "'");
+    }
+    let lower = crate::core::case::lowercase(name);
+    let mut out = String::with_capacity(lower.len());
+    for c in crate::core::case::decomposed(&lower).chars() {
+        match c {
+            'ı' => out.push('i'),
+            'ł' => out.push('l'),
+            'ø' => out.push('o'),
+            'đ' | 'ð' => out.push('d'),
+            'ħ' => out.push('h'),
+            'ß' => out.push_str("ss"),
+            '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+            c if combining_mark(c) => {}
+            c => out.push(c),
         }
     }
     out
