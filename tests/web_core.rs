@@ -240,6 +240,49 @@ fn the_browsers_lower_case_is_the_standard_librarys() {
     );
 }
 
+/// The browser's canonical decomposition (`normalize("NFD")`), which every wasm binary installs
+/// for `core::case::decomposed`, is the `unicode-normalization` crate's, which native builds
+/// use: a speaker's name folds the same way in the suggester worker as in the `suggest`
+/// binary the evaluation runs. Every code point of planes 0 and 1, alone and after a letter,
+/// and names as articles spell them.
+#[wasm_bindgen_test]
+fn the_browsers_canonical_decomposition_is_the_crates() {
+    use article_annotator::web::case::browser_decomposed;
+    use unicode_normalization::UnicodeNormalization;
+
+    let mut differ = Vec::new();
+    for c in (0x80u32..0x2_0000).filter_map(char::from_u32) {
+        for s in [c.to_string(), format!("a{c}\u{301}")] {
+            if browser_decomposed(&s) != s.nfd().collect::<String>() {
+                differ.push(format!("U+{:04X} in {s:?}", c as u32));
+            }
+        }
+    }
+    for s in [
+        "Mevlüt Çavuşoğlu",
+        "Dvořák",
+        "Łódź",
+        "Nguyễn Tấn Dũng",
+        "한국어",
+        "Ǆemal",
+    ] {
+        if browser_decomposed(s) != s.nfd().collect::<String>() {
+            differ.push(format!("{s:?}"));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} differ: {}",
+        differ.len(),
+        differ.join(", ")
+    );
+    article_annotator::web::case::install();
+    assert_eq!(
+        article_annotator::core::case::decomposed("Çavuşoğlu"),
+        "C\u{327}avus\u{327}og\u{306}lu"
+    );
+}
+
 /// Installed as the page installs it, the core's case-insensitive comparisons hold for
 /// non-ASCII tags: one tag whatever its case, and the filter finds it.
 #[wasm_bindgen_test]

@@ -44,7 +44,9 @@ Scores
   name equals the Source text (case-insensitive), or the name contains the
   Source's last capitalised word.  Sources that are pronouns ("he", "she")
   can only match by span; a lenient figure resolves them to the closest
-  preceding named gold Source in the article.
+  preceding named gold Source in the article, and "pronouns named as the
+  person" counts, of the matched quotes whose Source is a pronoun so resolved,
+  those whose suggested speaker's name (what the app shows) is that Source's.
 """
 
 import argparse
@@ -362,6 +364,11 @@ def score_file(name, text, gold, other_content, suggestions, stats, dump):
         else:
             fc["spk_err"] += 1
         lenient = ok or (pron and g.resolved is not None and name_ok(sp.get("name", ""), g.resolved))
+        if pron and g.resolved is not None:
+            # the name given for a pronoun source: the person the app shows
+            c["pronoun_resolved"] += 1
+            if name_ok(sp.get("name", ""), g.resolved):
+                c["pronoun_named_ok"] += 1
         if lenient:
             c["speaker_ok_lenient"] += 1
         if not ok:
@@ -512,6 +519,9 @@ def evaluate(split_dir, result, dump_out=None, worst=15, out=sys.stdout):
       f"   ({c['speaker_ok_named']}/{named})\n")
     w(f"{'  lenient (pronouns resolved)':<34}{(c['speaker_ok_lenient'] / ws if ws else 0):>10.3f}"
       f"   ({c['speaker_ok_lenient']}/{ws})\n")
+    pr = c["pronoun_resolved"]
+    w(f"{'  pronouns named as the person':<34}{(c['pronoun_named_ok'] / pr if pr else 0):>10.3f}"
+      f"   ({c['pronoun_named_ok']}/{pr})\n")
     w("\n")
     w("error kinds: " + ", ".join(f"{k} {c[k]}" for k in sorted(c) if k.startswith(("FP-", "FN-")))
       + "\n\n")

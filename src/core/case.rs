@@ -49,6 +49,41 @@ fn fallback(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// How a binary decomposes non-ASCII text (Unicode canonical decomposition, NFD).
+pub type Decompose = fn(&str) -> String;
+
+static DECOMPOSE: OnceLock<Decompose> = OnceLock::new();
+
+/// Installs `decompose` for non-ASCII text, once per process; later calls change nothing.
+/// Every wasm binary installs the browser's `String.prototype.normalize("NFD")`
+/// (`web::case`); native builds use the `unicode-normalization` crate, so that no wasm carries
+/// the decomposition tables.
+pub fn install_decomposition(decompose: Decompose) {
+    let _ = DECOMPOSE.set(decompose);
+}
+
+/// `s` in Unicode canonical decomposition (NFD): "Ç" → "C" and U+0327 COMBINING CEDILLA. A
+/// wasm binary that installed nothing leaves `s` as it is.
+pub fn decomposed(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
+    match DECOMPOSE.get() {
+        Some(decompose) => decompose(s),
+        None => decompose_fallback(s),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn decompose_fallback(s: &str) -> String {
+    unicode_normalization::UnicodeNormalization::nfd(s).collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn decompose_fallback(s: &str) -> String {
+    s.to_owned()
+}
+
 #[cfg(target_arch = "wasm32")]
 fn fallback(s: &str) -> String {
     s.to_ascii_lowercase()

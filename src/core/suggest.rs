@@ -32,17 +32,21 @@
 //! said Lima"; weak: it keeps no title-case quote), and a possessor of quoted words ("Lima's
 //! claims of “fraud”"). Then, with no attribution in the sentence: the speaker of the last
 //! quote in the same paragraph; for a paragraph that is only the quote (a floating quote), the
-//! last speaker; otherwise the person the sentence before is about ("Lima went further.
-//! “…”").
+//! last speaker; in the headline (the text's first, short paragraph), the name that opens it
+//! ("Trump Addresses Munich Attack: ‘…’"); otherwise the person the sentence before is about
+//! ("Lima went further. “…”").
 //!
 //! A speaker is a name, a pronoun or a description ("the judge", "a spokesman for the
 //! campaign"). Its span is where it stands in the sentence; its name is the fullest form of the
-//! name the article used ("Tillerson" → "Rex Tillerson"), for a pronoun (he, she) the last
-//! person named, and for a bare title ("the senator") the last person named with that title
-//! (`names`); otherwise the description's or the pronoun's own words.
+//! name the article used ("Tillerson" → "Rex Tillerson", "Cavusoglu" → "Mevlüt Çavuşoğlu":
+//! names are compared without case or diacritics), for a pronoun (he, she) the latest of the
+//! last people named, not after a preposition ("on Capitol Hill"), whom no title says is of the
+//! other sex ("Mrs. Lima" is no "he"), and for a bare title ("the senator") the last person
+//! named with that title (`names`); otherwise the description's or the pronoun's own words.
 //!
-//! The work is linear in the text: each quote reads a bounded window around it, names are
-//! read once, in order, and the words of the text are counted once (for labels).
+//! The work is linear in the text: each quote reads a bounded window around it (the headline
+//! at most 300 code points), names are read once, in order, and the words of the text are
+//! counted once (for labels).
 
 mod attribution;
 mod lexicon;
@@ -128,8 +132,13 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
                 _ if marks::only_text_of(&chars, (start, end), (paragraph, paragraph_end)) => {
                     last_speaker.clone()
                 }
+                // "Trump Addresses Munich Attack: ‘This Cannot Continue’": the headline's;
                 // "He went further. “…”": the person the sentence before is about.
-                _ => previous_subject(&cx, start).map(|m| resolve(&chars, &mut book, m)),
+                _ => (paragraph == 0)
+                    .then(|| headline_speaker(&cx, start.saturating_sub(1)))
+                    .flatten()
+                    .or_else(|| previous_subject(&cx, start))
+                    .map(|m| resolve(&chars, &mut book, m)),
             },
         };
         if speaker.is_some() {
@@ -420,6 +429,57 @@ fn runs(chars: &[char]) -> impl Iterator<Item = &[char]> {
         .filter(|r| !r.is_empty())
 }
 
+/// The most words before a quote in a headline, and the longest headline (in code points: a
+/// text of one long paragraph has none, and each quote reads a bounded headline).
+const MAX_HEADLINE_WORDS: usize = 16;
+const MAX_HEADLINE_CHARS: usize = 300;
+
+/// Who a quote in the text's first paragraph, its headline, is by when nothing else says: the
+/// name that opens the headline, or the part of it after a label ("Trump Addresses Munich
+/// Attack: ‘…’", "Gillibrand on Clinton’s Speeches: ‘…’", "The Latest: Trump delivers a
+/// defense of ‘…’", "Milbank: Republicans ‘…’ To Trump"), headlines being written with their
+/// subject first. A headline in title case capitalises its verbs too ("Trump Makes Campaign
+/// Announcement"), so the name ends before the first word the article uses only there.
+fn headline_speaker(cx: &Context, open: usize) -> Option<Mention> {
+    let chars = cx.chars;
+    let (_, headline_end) = cx.paragraph(open);
+    if headline_end > MAX_HEADLINE_CHARS {
+        return None;
+    }
+    let ws = words::words_in(chars, 0, open);
+    if ws.len() > MAX_HEADLINE_WORDS || ws.iter().skip(1).any(|w| w.gap.stop) {
+        return None;
+    }
+    let headline = chars.get(..headline_end)?;
+    let elsewhere = |w: &words::Word| {
+        let text = w.text.as_str();
+        let bare = (text.strip_suffix("’s"))
+            .or_else(|| text.strip_suffix("'s"))
+            .unwrap_or(text);
+        // Its last run of letters ("O’Rourke" → "Rourke", "Ocasio-Cortez" → "Cortez").
+        let bare = bare
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or(bare);
+        let here = runs(headline)
+            .filter(|r| r.iter().copied().eq(bare.chars()))
+            .count();
+        cx.runs_of(bare) > here
+    };
+    // The parts of the headline before the quote, split at colons and dashes.
+    let starts: Vec<usize> = (0..ws.len())
+        .filter(|&k| k == 0 || ws[k].gap.colon || ws[k].gap.dash)
+        .collect();
+    starts.iter().find_map(|&a| {
+        let b = (a..ws.len())
+            .take_while(|&k| {
+                (k == a || !ws[k].gap.breaks()) && words::name_word(&ws[k]) && elsewhere(&ws[k])
+            })
+            .last()?;
+        words::name_ending_at(&ws[a..=b], b - a).map(Mention::Name)
+    })
+}
+
 /// The subject of the sentence before the quote's, in its paragraph, if it is a person: a
 /// name or "he", "she".
 fn previous_subject(cx: &Context, start: usize) -> Option<Mention> {
@@ -454,7 +514,9 @@ fn resolve(chars: &[char], book: &mut NameBook, m: Mention) -> Speaker {
             let written = || chars[start..end].iter().collect::<String>();
             let name = match (antecedent, lower.as_str()) {
                 (Some(name), _) => book.fullest(&name),
-                (None, "he" | "she") => book.last_person(start).map_or_else(written, str::to_owned),
+                (None, "he" | "she") => book
+                    .last_person(start, lower == "she")
+                    .map_or_else(written, str::to_owned),
                 _ => written(),
             };
             Speaker { start, end, name }

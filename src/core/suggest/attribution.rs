@@ -410,7 +410,7 @@ fn is_passive(ws: &[Word], v: usize) -> bool {
         return false;
     }
     let mut k = v;
-    while k > 0 && !ws[k].gap.breaks() && ws[k - 1].lower.ends_with("ly") {
+    while k > 0 && !ws[k].gap.breaks() && ly_adverb(&ws[k - 1]) {
         k -= 1;
     }
     k > 0
@@ -425,10 +425,7 @@ fn is_passive(ws: &[Word], v: usize) -> bool {
 /// groups of “…”", "was asked by moderator Gerard Baker whether …"), or none.
 fn passive_agent(ws: &[Word], v: usize) -> Option<Mention> {
     let mut k = v + 1;
-    while ws
-        .get(k)
-        .is_some_and(|w| !w.gap.breaks() && w.lower.ends_with("ly"))
-    {
+    while ws.get(k).is_some_and(|w| !w.gap.breaks() && ly_adverb(w)) {
         k += 1;
     }
     if !ws
@@ -504,7 +501,13 @@ fn time_before(ws: &[Word], b: usize, lo: usize) -> Option<usize> {
 
 /// Whether `w` may stand between a subject and its verb.
 fn skippable(w: &Word) -> bool {
-    listed(BEFORE_VERB, w.lower.as_str()) || (w.lower.len() > 4 && w.lower.ends_with("ly"))
+    listed(BEFORE_VERB, w.lower.as_str()) || (w.lower.len() > 4 && ly_adverb(w))
+}
+
+/// Whether `w` reads as an adverb in "-ly" ("later", "repeatedly"): in lower case, so that a
+/// name ("Megyn Kelly said", "O’Reilly told") is not skipped as one.
+fn ly_adverb(w: &Word) -> bool {
+    w.lower.ends_with("ly") && !w.capitalised()
 }
 
 fn stops_phrase(ws: &[Word], k: usize) -> bool {

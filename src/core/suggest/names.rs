@@ -1,15 +1,63 @@
 //! The names an article has used so far: to give a speaker the fullest form of their name,
 //! to resolve a pronoun to the last person named, and a bare title ("the senator") to the
-//! last person who bore it.
+//! last person who bore it. Names are compared [`folded`]: forms that differ only by case,
+//! diacritics or the apostrophe's shape ("Mevlüt Çavuşoğlu", "CAVUSOGLU", "O’Rourke",
+//! "O'Rourke") are one person's.
 
 use super::lexicon::{listed, NOT_PERSON};
 use super::words::{name_starting_at, words_in, Name};
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
+
+/// `name` as it is compared: lower case, each letter without its diacritics (canonical
+/// decomposition by `core::case::decomposed`, combining marks dropped: "Çavuşoğlu" → "cavusoglu"; the letters that do
+/// not decompose, as Turkish dotless "ı", Polish "ł" or Danish "ø", by a small table), and
+/// every apostrophe written "'".
+pub fn folded(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_ascii_lowercase().replace('`', "'");
+    }
+    let lower = crate::core::case::lowercase(name);
+    let mut out = String::with_capacity(lower.len());
+    for c in crate::core::case::decomposed(&lower).chars() {
+        match c {
+            'ı' => out.push('i'),
+            'ł' => out.push('l'),
+            'ø' => out.push('o'),
+            'đ' | 'ð' => out.push('d'),
+            'ħ' => out.push('h'),
+            'ß' => out.push_str("ss"),
+            '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+            c if combining_mark(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `c` is in a block of combining diacritical marks (what a Latin, Greek or Cyrillic
+/// letter decomposes into besides its base letter).
+fn combining_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{300}'..='\u{36F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+    )
+}
+
+/// Prepositions and articles after which a name is a place, a thing or an object, not a
+/// pronoun's antecedent. Sorted.
+pub(super) const BEFORE_OBJECTS: &[&str] = &[
+    "a", "about", "across", "against", "an", "at", "by", "for", "from", "in", "into", "near", "of",
+    "on", "over", "the", "through", "to", "toward", "towards", "under", "with", "within",
+];
 
 /// Title words a description's head noun stands for ("the senator" → "Sen. …").
 const TITLE_HEADS: &[(&str, &[&str])] = &[
@@ -34,13 +82,49 @@ const TITLE_HEADS: &[(&str, &[&str])] = &[
 pub struct NameBook {
     /// Names of two or more words: how often each was written, and in which order they came.
     counts: HashMap<String, (usize, usize)>,
-    /// The names of two or more words, by their last word.
-    by_last: HashMap<String, Vec<String>>,
+    /// The names of two or more words, by their last word [`folded`]: each name folded and as
+    /// written.
+    by_last: HashMap<String, Vec<(String, String)>>,
     /// People named with a title before them, in the order read: (titles, name).
     titled: Vec<(Vec<String>, String)>,
-    /// The last person named: where, and the name.
-    last_person: Option<(usize, String)>,
+    /// The last people named who may be a pronoun's antecedent, the latest last: where, and
+    /// the name (at most [`RECENT_PEOPLE`]).
+    recent: VecDeque<(usize, String)>,
+    /// Whether a person is a woman, by their name [`folded`], where a title says ("Mr.",
+    /// "Mrs.", "Ms.", "Congresswoman").
+    women: HashMap<String, bool>,
 }
+
+/// How many of the last people named a pronoun is matched against.
+const RECENT_PEOPLE: usize = 8;
+
+/// Titles that say whether their bearer is a woman (`true`) or a man. Sorted.
+pub(super) const GENDERED_TITLES: &[(&str, bool)] = &[
+    ("actress", true),
+    ("businessman", false),
+    ("businesswoman", true),
+    ("chairman", false),
+    ("chairwoman", true),
+    ("congressman", false),
+    ("congresswoman", true),
+    ("councilman", false),
+    ("councilwoman", true),
+    ("dame", true),
+    ("king", false),
+    ("lady", true),
+    ("lord", false),
+    ("madam", true),
+    ("miss", true),
+    ("mr", false),
+    ("mrs", true),
+    ("ms", true),
+    ("prince", false),
+    ("princess", true),
+    ("queen", true),
+    ("sir", false),
+    ("spokesman", false),
+    ("spokeswoman", true),
+];
 
 impl NameBook {
     /// Reads the names in `chars[from..to]`.
@@ -53,7 +137,12 @@ impl NameBook {
         while k < ws.len() {
             match name_starting_at(&ws, k) {
                 Some((name, next)) => {
-                    self.note(&name, false);
+                    // "in El Paso", "on Capitol Hill", "the Affordable Care Act", "an interview
+                    // with Jake Tapper": a place, a thing or an object, not whom a later "he" or
+                    // "she" means (the subject of its clause, most often).
+                    let before = (k > 0 && !ws[k].gap.breaks()).then(|| ws[k - 1].bare());
+                    let object = before.is_some_and(|b| listed(BEFORE_OBJECTS, b));
+                    self.note_as(&name, false, !object, before);
                     k = next.max(k + 1);
                 }
                 None => k += 1,
@@ -64,15 +153,21 @@ impl NameBook {
     /// Notes a name written at its place (`speaker`: said to have said something, so a
     /// person or a body that speaks).
     pub fn note(&mut self, name: &Name, speaker: bool) {
+        self.note_as(name, speaker, true, None);
+    }
+
+    /// [`NameBook::note`]; `antecedent`: the name may be whom a later pronoun means; `before`:
+    /// the word right before it, lower case ("mrs", which is no part of a name).
+    fn note_as(&mut self, name: &Name, speaker: bool, antecedent: bool, before: Option<&str>) {
         let many = name.name.contains(' ');
         if many {
             let order = self.counts.len();
             let entry = self.counts.entry(name.name.clone()).or_insert_with(|| {
-                let last = last_word(&name.name).to_owned();
+                let whole = folded(&name.name);
                 self.by_last
-                    .entry(last)
+                    .entry(last_word(&whole).to_owned())
                     .or_default()
-                    .push(name.name.clone());
+                    .push((whole, name.name.clone()));
                 (0, order)
             });
             entry.0 += 1;
@@ -84,33 +179,60 @@ impl NameBook {
             .name
             .split(' ')
             .all(|w| !listed(NOT_PERSON, w.to_lowercase().trim_end_matches('.')));
-        if person && (many || speaker || !name.titles.is_empty()) {
-            self.last_person = Some((name.start, self.fullest(&name.name)));
+        let woman = name
+            .titles
+            .iter()
+            .map(String::as_str)
+            .chain(before)
+            .find_map(|t| {
+                GENDERED_TITLES
+                    .binary_search_by(|(g, _)| g.cmp(&t))
+                    .ok()
+                    .map(|k| GENDERED_TITLES[k].1)
+            });
+        // "Mrs. Lima": a title the name's run leaves out ("mrs" opens no name) still says a
+        // person is meant, and their sex.
+        let titled = !name.titles.is_empty() || woman.is_some();
+        if person && (many || speaker || titled) {
+            let fullest = self.fullest(&name.name);
+            if let Some(woman) = woman {
+                self.women.insert(folded(&fullest), woman);
+            }
+            if antecedent {
+                if self.recent.len() == RECENT_PEOPLE {
+                    self.recent.pop_front();
+                }
+                self.recent.push_back((name.start, fullest));
+            }
         }
     }
 
-    /// The last person named before `at`.
-    pub fn last_person(&self, at: usize) -> Option<&str> {
-        self.last_person
-            .as_ref()
+    /// The last person named before `at` whom "he" (`woman` false) or "she" may mean: none
+    /// known by a title to be of the other sex ("Mrs. Clinton" is not a later "he").
+    pub fn last_person(&self, at: usize, woman: bool) -> Option<&str> {
+        self.recent
+            .iter()
+            .rev()
             .filter(|(p, _)| *p < at)
+            .find(|(_, n)| self.women.get(&folded(n)).is_none_or(|&w| w == woman))
             .map(|(_, n)| n.as_str())
     }
 
-    /// The fullest name seen that ends with `name`, the most used one if several do (the
-    /// first used of those).
+    /// The fullest name seen that ends with `name` (compared [`folded`]), the most used one if
+    /// several do (the first used of those), as it was written.
     pub fn fullest(&self, name: &str) -> String {
-        let longer = |f: &&String| {
-            f.len() > name.len()
-                && f.ends_with(name)
-                && f.as_bytes().get(f.len() - name.len() - 1) == Some(&b' ')
+        let short = folded(name);
+        let longer = |(f, _): &&(String, String)| {
+            f.len() > short.len()
+                && f.ends_with(short.as_str())
+                && f.as_bytes().get(f.len() - short.len() - 1) == Some(&b' ')
         };
         self.by_last
-            .get(last_word(name))
+            .get(last_word(&short))
             .into_iter()
             .flatten()
             .filter(longer)
-            .filter_map(|f| self.counts.get(f).map(|&(n, order)| (n, Reverse(order), f)))
+            .filter_map(|(_, f)| self.counts.get(f).map(|&(n, order)| (n, Reverse(order), f)))
             .max()
             .map_or_else(|| name.to_owned(), |(_, _, f)| f.clone())
     }

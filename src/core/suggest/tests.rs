@@ -11,8 +11,9 @@ fn found(text: &str) -> Vec<(String, Option<String>)> {
                 let at: String = chars[s.start..s.end].iter().collect();
                 // The span is where the name (or its shorter form, or a pronoun) stands.
                 let pronoun = lexicon::PRONOUNS.contains(&at.to_lowercase().as_str());
+                let last = names::folded(at.split(' ').next_back().unwrap());
                 assert!(
-                    pronoun || s.name.ends_with(at.split(' ').next_back().unwrap()),
+                    pronoun || names::folded(&s.name).ends_with(&last),
                     "{at} / {}",
                     s.name
                 );
@@ -437,9 +438,12 @@ fn word_lists_are_sorted_for_bisection() {
         SUBORDINATORS,
         CLAUSE_OPENERS,
         TITLE_SMALL_WORDS,
+        names::BEFORE_OBJECTS,
     ] {
         assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
     }
+    let titles = names::GENDERED_TITLES;
+    assert!(titles.windows(2).all(|p| p[0].0 < p[1].0), "{titles:?}");
 }
 
 #[test]
@@ -728,4 +732,88 @@ fn a_passive_reporting_verb_credits_its_agent_not_its_subject() {
             q("a costly mistake", None),
         ]
     );
+}
+
+#[test]
+fn names_are_folded_to_base_letters_lower_case_and_one_apostrophe() {
+    for (written, folded) in [
+        ("Mevlüt Çavuşoğlu", "mevlut cavusoglu"),
+        ("CAVUSOGLU", "cavusoglu"),
+        ("Binali Yıldırım", "binali yildirim"),
+        ("İstanbul", "istanbul"),
+        ("Lech Wałęsa", "lech walesa"),
+        ("Søren Ørsted", "soren orsted"),
+        ("Ángela Núñez-Peña", "angela nunez-pena"),
+        ("Beto O’Rourke", "beto o'rourke"),
+        ("Zoë Strauß", "zoe strauss"),
+    ] {
+        assert_eq!(names::folded(written), folded, "{written}");
+    }
+}
+
+#[test]
+fn a_name_written_with_or_without_diacritics_or_in_capitals_is_one_speaker() {
+    // The fuller form with diacritics first, the short form without them later.
+    let t = "Foreign Minister Mevlüt Çavuşoğlu met his counterpart in Ankara.\n\
+             “We will not accept any plan of this kind,” Cavusoglu said.";
+    assert_eq!(speakers(t), some(&["Mevlüt Çavuşoğlu"]),);
+    // The reverse, with the Turkish dotless ı.
+    let t = "Binali Yildirim arrived in the capital on Monday.\n\
+             “Our position on the talks is unchanged,” Yıldırım told reporters.";
+    assert_eq!(speakers(t), some(&["Binali Yildirim"]));
+    // Capitals, and the apostrophe's other shape.
+    let t = "Beto O'Rourke spoke in El Paso.\n\
+             “We are going to win this district in November,” said O’ROURKE.";
+    assert_eq!(speakers(t), some(&["Beto O'Rourke"]));
+}
+
+#[test]
+fn a_name_ending_in_ly_is_no_adverb_before_the_verb() {
+    let t = "Ana Kelly met the press.\n\
+             Kelly responded pointedly, with a smile: “It can happen at any age.”\n\
+             “Nobody asked me about the budget,” Tom Early later told reporters.\n\
+             Early said it “would not pass this year.”";
+    assert_eq!(speakers(t), some(&["Ana Kelly", "Tom Early", "Tom Early"]));
+}
+
+#[test]
+fn a_pronoun_means_the_last_person_named_as_a_subject_not_a_place_or_a_thing() {
+    let t = "Tom Reed spoke for an hour on Capitol Hill.\n\
+             “We will win this fight in the spring,” he said.\n\
+             Ana Lima criticized the Affordable Care Act in an interview with Jo Dunn.\n\
+             “It has failed the people of this state,” she said.";
+    assert_eq!(speakers(t), some(&["Tom Reed", "Ana Lima"]));
+}
+
+#[test]
+fn a_quote_in_the_headline_is_by_the_name_that_opens_it() {
+    let body = "\nAna Lima spoke in Lisbon on Monday. Lima said the party would stay united.";
+    for (headline, speaker) in [
+        (
+            "Ana Lima Slams Party Critics: ‘This Cannot Go On’",
+            "Ana Lima",
+        ),
+        // (A short name as written: the headline comes before the body's fuller one.)
+        ("Lima on the Budget Vote: ‘We Will Not Back Down’", "Lima"),
+        (
+            "The Latest: Lima delivers a defense of ‘our shared values’",
+            "Lima",
+        ),
+        // No name opens it: no speaker.
+        ("Critics Say The Plan Is ‘Dead On Arrival’ in Lisbon", ""),
+    ] {
+        assert_eq!(
+            speakers(&format!("{headline}{body}")),
+            some(&[speaker]),
+            "{headline}"
+        );
+    }
+}
+
+#[test]
+fn he_and_she_mean_the_last_person_a_title_does_not_say_is_of_the_other_sex() {
+    let t = "Ana Lima met Tom Reed in Lisbon. Mrs. Lima spoke first and Mr. Reed spoke last.\n\
+             “We agreed on the budget for next year,” she said.\n\
+             “It was a good day for the whole city,” he said.";
+    assert_eq!(speakers(t), some(&["Ana Lima", "Tom Reed"]));
 }
