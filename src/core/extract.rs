@@ -258,7 +258,11 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             } else {
                 Document::from(a.content.as_ref())
             };
-            prune(&content, filters);
+            prune(
+                &content,
+                filters,
+                [capture.url.as_deref(), page_url.as_deref()],
+            );
             let mut article = text_of(&content.root()).text;
             if filters.repeats {
                 article = drop_repeats(&article);
@@ -325,7 +329,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
 }
 
 /// Removes from the article what `filters` drop (see [`PostFilters`]).
-fn prune(doc: &Document, filters: PostFilters) {
+fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
     let class_has = |n: &NodeRef<'_>, words: &[&str], tokens: &[&str]| {
         n.attr("class").is_some_and(|c| {
             let c = c.to_ascii_lowercase();
@@ -382,6 +386,7 @@ fn prune(doc: &Document, filters: PostFilters) {
     }
     if filters.notices {
         doomed.extend(trailing_link_blocks(doc));
+        doomed.extend(headline_lists(doc, urls));
     }
     for n in doomed {
         n.remove_from_parent();
@@ -484,6 +489,111 @@ fn trailing_link_blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     }
     out
 }
+
+/// Lists of other stories set inside the article (a "related" list between two paragraphs,
+/// with no label or class to tell it): a `<ul>` of at least [`HEADLINE_LIST_MIN_ITEMS`]
+/// items, each of them wholly one link whose text reads like a headline
+/// ([`HEADLINE_MIN_WORDS`] words or more) to another page of the same site (see [`same_site`];
+/// `urls` are the page's canonical address and its own, against which Readability resolved
+/// the relative ones). A table of contents links to `#` anchors, and a list of sources,
+/// downloads or offers to other sites: they stay; so does a series whose items all start with
+/// the same word ("Bug 1234 – …", "Part 2: …").
+fn headline_lists<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef<'a>> {
+    let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
+    let mut out = Vec::new();
+    for list in doc.select("ul").nodes() {
+        let items: Vec<NodeRef<'a>> = list
+            .children()
+            .into_iter()
+            .filter(|c| c.is_element())
+            .collect();
+        if items.len() < HEADLINE_LIST_MIN_ITEMS {
+            continue;
+        }
+        let headline = |li: &NodeRef<'_>| {
+            if element_name(li).as_deref() != Some("li") {
+                return None;
+            }
+            let links: Vec<NodeRef<'_>> = li
+                .descendants()
+                .into_iter()
+                .filter(|d| element_name(d).as_deref() == Some("a"))
+                .collect();
+            let [a] = links.as_slice() else {
+                return None;
+            };
+            let href = a.attr("href").unwrap_or_default();
+            let text = li.text();
+            (same_site(href.trim(), &sites)
+                && visible_chars(&a.text()) == visible_chars(&text)
+                && text.split_whitespace().count() >= HEADLINE_MIN_WORDS)
+                .then(|| {
+                    text.split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                        .to_lowercase()
+                })
+        };
+        let Some(firsts) = items.iter().map(headline).collect::<Option<Vec<String>>>() else {
+            continue;
+        };
+        if firsts.iter().any(|f| *f != firsts[0]) {
+            out.push(*list);
+        }
+    }
+    out
+}
+
+/// The name of an `http:`/`https:` address's site: its host's label before the public
+/// suffix ("example" of "www.example.com", "news.example.co.uk" and "example.de"; the
+/// suffix taken as the last label, or the last two when they are a country's second-level
+/// domain such as "co.uk"), so that one publisher's domains in several countries are one site.
+fn site_name(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .or_else(|| lower.strip_prefix("//"))?;
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?;
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let n = labels.len();
+    let second_level = n >= 3 && labels[n - 1].len() == 2 && labels[n - 2].len() <= 3;
+    let at = match n {
+        0 => return None,
+        1 => 0,
+        _ if second_level => n - 3,
+        _ => n - 2,
+    };
+    Some(labels[at].to_owned())
+}
+
+/// Whether `href` leads to another page of one of `sites` (see [`site_name`]): a relative
+/// address (not a `#` anchor on the page, nor a `mailto:` or `javascript:` one), or an
+/// absolute one on the same site.
+fn same_site(href: &str, sites: &[String]) -> bool {
+    if href.is_empty() || href.starts_with('#') {
+        return false;
+    }
+    let lower = href.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//") {
+        return site_name(&lower).is_some_and(|s| sites.contains(&s));
+    }
+    // A scheme of its own ("mailto:", "javascript:", "tel:") before any slash.
+    !lower
+        .find(':')
+        .is_some_and(|c| lower.find('/').is_none_or(|sl| c < sl))
+}
+
+/// A list of other stories has at least this many items…
+pub const HEADLINE_LIST_MIN_ITEMS: usize = 2;
+/// …each a link of at least this many words.
+pub const HEADLINE_MIN_WORDS: usize = 4;
 
 /// The attribute that marks, before Readability runs, the elements of each widget (the
 /// element whose class or id names one, and everything inside it) with the widget's number

@@ -1344,3 +1344,30 @@ fn a_bylines_label_with_a_colon_is_dropped() {
         );
     }
 }
+
+#[test]
+fn a_list_of_other_stories_inside_the_article_is_dropped() {
+    let html = article_with(
+        "<ul><li><a href=\"/2026/11/ferry-fares\">Ferry fares rise again next spring</a></li>\
+         <li><a href=\"https://www.ledger.example/2026/10/tunnel\">What the harbour tunnel \
+         will cost, in five charts</a></li></ul>\
+         <ul><li><a href=\"#cost\">What the bridge will cost</a></li>\
+         <li><a href=\"#traffic\">How much traffic it will bring</a></li></ul>\
+         <ul><li><a href=\"https://rivers.example/report\">The river authority's flood report \
+         of 2025</a></li><li><a href=\"/2026/09/vote\">The first vote on the bridge</a></li></ul>\
+         <ul><li><a href=\"/bugs/17\">Issue 17: the deck is too narrow</a></li>\
+         <li><a href=\"/bugs/18\">Issue 18: no lane for bicycles</a></li></ul>\
+         <ul><li>Five lanes, two of them for buses, <a href=\"/buses\">as planned</a></li>\
+         <li>A footpath on each side</li></ul>",
+    );
+    let c = extract(&html, Some("https://ledger.example/2026/11/27/bridge.html"));
+    assert_lacks(&c.article, "Ferry fares rise");
+    assert_lacks(&c.article, "five charts");
+    // A table of contents, a list with a source on another site, a series, and a list that is
+    // not all links stay.
+    assert_has(&c.article, "What the bridge will cost");
+    assert_has(&c.article, "flood report");
+    assert_has(&c.article, "Issue 18: no lane for bicycles");
+    assert_has(&c.article, "Five lanes, two of them for buses");
+    assert_five_paragraphs_kept(&c.article);
+}
