@@ -523,10 +523,17 @@ fn headline_lists<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef
                 return None;
             };
             let href = a.attr("href").unwrap_or_default();
-            let text = li.text();
+            let (text, linked) = (li.text(), a.text());
+            // Besides the link, at most a kicker before it ("Schlafstörungen: <a>…</a>").
+            let kicker = text.replacen(linked.as_ref(), "", 1);
+            let kicker = kicker.trim();
+            let kicker_only = kicker.is_empty()
+                || (kicker.ends_with([':', '|', '?'])
+                    && kicker.split_whitespace().count() <= HEADLINE_KICKER_MAX_WORDS
+                    && text.trim_start().starts_with(kicker));
             (same_site(href.trim(), &sites)
-                && visible_chars(&a.text()) == visible_chars(&text)
-                && text.split_whitespace().count() >= HEADLINE_MIN_WORDS)
+                && kicker_only
+                && linked.split_whitespace().count() >= HEADLINE_MIN_WORDS)
                 .then(|| {
                     text.split_whitespace()
                         .next()
@@ -592,8 +599,11 @@ fn same_site(href: &str, sites: &[String]) -> bool {
 
 /// A list of other stories has at least this many items…
 pub const HEADLINE_LIST_MIN_ITEMS: usize = 2;
-/// …each a link of at least this many words.
+/// …each a link of at least this many words…
 pub const HEADLINE_MIN_WORDS: usize = 4;
+/// …with at most a kicker of this many words before it, ending with a colon, a bar or a
+/// question mark.
+pub const HEADLINE_KICKER_MAX_WORDS: usize = 4;
 
 /// The attribute that marks, before Readability runs, the elements of each widget (the
 /// element whose class or id names one, and everything inside it) with the widget's number

@@ -1351,6 +1351,9 @@ fn a_list_of_other_stories_inside_the_article_is_dropped() {
         "<ul><li><a href=\"/2026/11/ferry-fares\">Ferry fares rise again next spring</a></li>\
          <li><a href=\"https://www.ledger.example/2026/10/tunnel\">What the harbour tunnel \
          will cost, in five charts</a></li></ul>\
+         <ul><li><strong>Schools:</strong> <a href=\"/2026/08/school\">A new school for the \
+         east bank</a></li><li><strong>Night buses?</strong> <a href=\"/2026/07/buses\">Two \
+         more lines from next year</a></li></ul>\
          <ul><li><a href=\"#cost\">What the bridge will cost</a></li>\
          <li><a href=\"#traffic\">How much traffic it will bring</a></li></ul>\
          <ul><li><a href=\"https://rivers.example/report\">The river authority's flood report \
@@ -1363,6 +1366,9 @@ fn a_list_of_other_stories_inside_the_article_is_dropped() {
     let c = extract(&html, Some("https://ledger.example/2026/11/27/bridge.html"));
     assert_lacks(&c.article, "Ferry fares rise");
     assert_lacks(&c.article, "five charts");
+    // A kicker before the link ("Schools: <a>…</a>") is part of the teaser.
+    assert_lacks(&c.article, "A new school");
+    assert_lacks(&c.article, "Night buses");
     // A table of contents, a list with a source on another site, a series, and a list that is
     // not all links stay.
     assert_has(&c.article, "What the bridge will cost");
