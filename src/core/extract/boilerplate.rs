@@ -898,6 +898,7 @@ pub(super) fn is_notice(line: &str) -> bool {
         return true;
     }
     is_photo_credit(&lower)
+        || is_entry_header(t)
         || is_agency_credit(&lower)
         || is_timestamp(&lower)
         || is_social_link(&lower)
@@ -1893,6 +1894,76 @@ pub(super) fn is_timestamp(lower: &str) -> bool {
         && counts <= 3
 }
 
+/// Labels of a live blog's entry after its time ("20:42KEY EVENT").
+const ENTRY_LABELS: &[&str] = &[
+    "key event",
+    "key events",
+    "pinned",
+    "pinned post",
+    "breaking",
+    "breaking news",
+];
+
+/// A live blog's entry header: a clock time, then the entry's label or its writer's name
+/// ("20:42KEY EVENT", "21:00Jane Doe-Roe", "21 mins ago11:48 Jane Doe": the time and the
+/// name from elements of their own, run together or after a relative stamp). A name is two or
+/// three capitalised words of letters; with a space between it and the time and no relative
+/// stamp before, the line is kept ("20:15 Evening News", a programme's listing).
+fn is_entry_header(t: &str) -> bool {
+    // ASCII only, so that offsets in it are offsets in `t`.
+    let lower = t.to_ascii_lowercase();
+    // "21 mins ago": a count, a unit, "ago".
+    let (relative, rest) = match lower.find("ago") {
+        Some(at) if at > 0 => {
+            let before: Vec<&str> = lower[..at].split_whitespace().collect();
+            let stamp = before.len() == 2
+                && before[0].bytes().all(|b| b.is_ascii_digit())
+                && (RELATIVE_UNITS.contains(&before[1])
+                    || ["sec", "secs", "second", "seconds"].contains(&before[1]));
+            if stamp {
+                (true, t[at + 3..].trim_start())
+            } else {
+                (false, t)
+            }
+        }
+        _ => (false, t),
+    };
+    // The clock: "9:05", "21:00", "21.00".
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let after = &rest[digits..];
+    let Some(minutes) = after.strip_prefix([':', '.']) else {
+        return false;
+    };
+    if minutes.len() < 2 || !minutes.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut tail = &minutes[2..];
+    for suffix in ["am", "pm", "AM", "PM", " am", " pm", " AM", " PM"] {
+        if let Some(x) = tail.strip_prefix(suffix) {
+            if !x.starts_with(char::is_alphanumeric) || x.starts_with(char::is_uppercase) {
+                tail = x;
+                break;
+            }
+        }
+    }
+    let glued = tail.starts_with(char::is_alphabetic);
+    let name = tail.trim();
+    if ENTRY_LABELS.contains(&name.to_lowercase().as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (glued || relative)
+        && (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+}
+
 /// A caption's credit, at its end: "… (AP Photo/Jane Doe)", "… (Photo: Jane Doe)",
 /// "… Photograph: Jane Doe/Getty Images", "… Jane Doe / Reuters".
 fn is_photo_credit(lower: &str) -> bool {
@@ -2016,6 +2087,31 @@ mod tests {
             "x1Ad",
         ] {
             assert!(!names_widget(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_live_blogs_entry_headers_are_notices() {
+        for yes in [
+            "20:42KEY EVENT",
+            "21:00Jane Doe-Roe",
+            "21 mins ago11:48 Jane Doe",
+            "2 hours ago10:05 Jane O'Doe",
+            "9.05Pinned post",
+            "11:48pmJohn Roe",
+        ] {
+            assert!(is_notice(yes), "{yes}");
+        }
+        for no in [
+            // A programme's listing, a time in a sentence, a clock with a number after it.
+            "20:15 Evening News",
+            "20:15 The council met again and voted.",
+            "21:00 kick-off at the harbour stadium",
+            "21:00Jane Doe said the council met again",
+            "12:30Harbour",
+            "İ 3 mins ago",
+        ] {
+            assert!(!is_notice(no), "{no}");
         }
     }
 

@@ -1377,3 +1377,19 @@ fn a_list_of_other_stories_inside_the_article_is_dropped() {
     assert_has(&c.article, "Five lanes, two of them for buses");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_live_blogs_entry_headers_are_dropped() {
+    let html = article_with(
+        "<div class=\"entry\"><span>20:42</span><span>KEY EVENT</span></div>\
+         <div class=\"entry\"><span>21:00</span><span>Jane Doe-Roe</span></div>\
+         <div class=\"entry\"><span>21 mins ago</span><span>11:48</span> <span>Jane Doe</span></div>\
+         <p>20:15 Evening News</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "KEY EVENT");
+    assert_lacks(&c.article, "Jane Doe");
+    // A programme's listing, its time apart from its name, stays.
+    assert_has(&c.article, "20:15 Evening News");
+    assert_five_paragraphs_kept(&c.article);
+}
