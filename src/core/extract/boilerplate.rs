@@ -648,9 +648,9 @@ const RELATED_LABELS: &[&str] = &[
     "trending now",
 ];
 
-/// The same labels in German, French, Spanish, Portuguese, Italian, Dutch and Polish ("Lesen
-/// Sie auch", "À lire aussi", "Lea también", "Veja também", "Leggi anche", "Lees ook",
-/// "Czytaj też"). A line that is one of them, whole, is a notice too.
+/// The same labels in German, French, Spanish, Portuguese, Italian, Dutch, Polish and other
+/// European languages ("Lesen Sie auch", "À lire aussi", "Lea también", "Veja também", "Leggi
+/// anche", "Lees ook", "Czytaj też", "Les også", "Taip pat skaitykite"). A line that is one of them, whole, is a notice too.
 const RELATED_LABELS_OTHER: &[&str] = &[
     "lesen sie auch",
     "lies auch",
@@ -719,6 +719,38 @@ const RELATED_LABELS_OTHER: &[&str] = &[
     "zobacz też",
     "zobacz także",
     "polecamy",
+    // German addressing several readers, and the Nordic, Baltic, Czech, Slovak, Croatian,
+    // Hungarian, Romanian, Turkish, Russian, Ukrainian and Greek labels.
+    "lest auch",
+    "auch lesen",
+    "les også",
+    "les mer",
+    "læs også",
+    "læs mere",
+    "läs också",
+    "läs mer",
+    "lue myös",
+    "lue lisää",
+    "taip pat skaitykite",
+    "skaitykite taip pat",
+    "loe ka",
+    "lasiet arī",
+    "lasi arī",
+    "čtěte také",
+    "čtěte též",
+    "přečtěte si také",
+    "čítajte aj",
+    "prečítajte si aj",
+    "pročitajte i",
+    "pročitajte još",
+    "olvassa el ezt is",
+    "citește și",
+    "citeste si",
+    "ayrıca okuyun",
+    "ilgili haberler",
+    "читайте также",
+    "читайте також",
+    "διαβάστε επίσης",
 ];
 
 /// Labels of a summary box whose list of points tells the story again ("Story highlights").
@@ -2164,6 +2196,10 @@ mod tests {
             "For breaking news, download the Ledger apps for iOS and Android.",
             "Photograph by Jane Doe, Harbour Trust",
             "If you enjoyed reading this post, would you consider supporting us?",
+            "Les også: Ferjen går igjen fra mandag",
+            "Taip pat skaitykite",
+            "Lest auch",
+            "Čtěte také: Most bude opraven",
         ] {
             assert!(is_notice(yes), "{yes}");
         }

@@ -1393,3 +1393,20 @@ fn a_live_blogs_entry_headers_are_dropped() {
     assert_has(&c.article, "20:15 Evening News");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn read_also_labels_in_more_languages_are_dropped() {
+    let html = article_with(
+        "<p>Les også: <a href=\"/ferje\">Ferjen går igjen fra mandag</a></p>\
+         <p>Taip pat skaitykite</p><p><a href=\"/tiltas\">Tiltas bus atstatytas</a></p>\
+         <p>Lest auch</p><ul><li><a href=\"/faehre\">Die Fähre fährt wieder</a></li></ul>\
+         <p>Les også denne boken om broer, sa ordføreren til rådet på tirsdag.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Ferjen går igjen");
+    assert_lacks(&c.article, "Tiltas bus");
+    assert_lacks(&c.article, "Die Fähre");
+    // A sentence that starts like a label stays.
+    assert_has(&c.article, "Les også denne boken om broer");
+    assert_five_paragraphs_kept(&c.article);
+}
