@@ -907,6 +907,19 @@ pub(super) fn is_notice(line: &str) -> bool {
     if newsletter && asks {
         return true;
     }
+    // The same in other languages ("Der Newsletter … direkt in Ihrem Postfach. Hier geht's zur
+    // Anmeldung", "Inscrivez-vous à notre newsletter"), and a messaging channel's
+    // ("Abonniere den WhatsApp-Kanal von …", "Join our WhatsApp channel").
+    if newsletter && NEWSLETTER_ASKS_OTHER.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let channel = ["whatsapp", "telegram"].iter().any(|m| lower.contains(m))
+        && ["channel", "kanal", "canal", "kanaal"]
+            .iter()
+            .any(|c| lower.contains(c));
+    if channel && CHANNEL_ASKS.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
     // An app's promotion: "Download the Ledger app for iOS and Android" (not "users
     // downloaded the app").
     let tokens: Vec<&str> = lower
@@ -936,6 +949,55 @@ pub(super) fn is_notice(line: &str) -> bool {
         || is_social_link(&lower)
         || is_disclaimer(&lower)
 }
+
+/// How a newsletter's box asks for a sign-up in German, French, Spanish, Italian and Dutch
+/// (with "newsletter" in the line).
+const NEWSLETTER_ASKS_OTHER: &[&str] = &[
+    "abonnieren sie",
+    "abonniere ",
+    "jetzt abonnieren",
+    "hier abonnieren",
+    "kostenlos abonnieren",
+    "jetzt anmelden",
+    "hier anmelden",
+    "melden sie sich",
+    "zur anmeldung",
+    "hier geht",
+    "hier entlang",
+    "ihrem postfach",
+    "ihr postfach",
+    "deinem postfach",
+    "dein postfach",
+    "inscrivez-vous",
+    "abonnez-vous",
+    "suscríbete",
+    "suscríbase",
+    "iscriviti",
+    "schrijf je in",
+    "meld je aan",
+];
+
+/// How a messaging channel's box asks to be followed (with "WhatsApp" or "Telegram" and a
+/// channel in the line).
+const CHANNEL_ASKS: &[&str] = &[
+    "join our",
+    "follow our",
+    "follow us",
+    "subscribe to our",
+    "abonniere ",
+    "abonnieren sie",
+    "folge uns",
+    "folgen sie uns",
+    "únete",
+    "síguenos",
+    "suscríbete",
+    "rejoignez",
+    "suivez-nous",
+    "abonnez-vous",
+    "iscriviti",
+    "seguici",
+    "volg ons",
+];
 
 /// News agencies, as a credit line names them ("Quelle: dpa", "Source: AFP/Reuters").
 const AGENCIES: &[&str] = &[
@@ -2200,6 +2262,10 @@ mod tests {
             "Taip pat skaitykite",
             "Lest auch",
             "Čtěte také: Most bude opraven",
+            "Der Ledger-Newsletter informiert Sie jeden Morgen über das Wichtigste. Hier geht's zur Anmeldung.",
+            "Inscrivez-vous à notre newsletter du matin.",
+            "Abonniere den WhatsApp-Kanal des Ledgers und du bekommst die besten Geschichten.",
+            "Join our WhatsApp channel for the latest news from the harbour.",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -2232,6 +2298,8 @@ mod tests {
             "Users downloaded tens of billions of apps last year, the report says, and \
              updated them often.",
             "Photo by photo, she rebuilt the archive of the harbour.",
+            "Millions joined the party's WhatsApp channel before the vote.",
+            "Der Newsletter der Stadt wurde 2019 eingestellt.",
             "",
         ] {
             assert!(!is_notice(no), "{no}");

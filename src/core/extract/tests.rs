@@ -1410,3 +1410,21 @@ fn read_also_labels_in_more_languages_are_dropped() {
     assert_has(&c.article, "Les også denne boken om broer");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn newsletter_and_channel_boxes_in_other_languages_are_dropped() {
+    let html = article_with(
+        "<p>Der Ledger-Newsletter informiert Sie jeden Morgen über das Wichtigste vom Tag, \
+         kompakt und direkt in Ihrem Postfach. Hier geht's zur Anmeldung.</p>\
+         <p>Abonniere den WhatsApp-Kanal des Ledgers und du bekommst die besten Geschichten.</p>\
+         <p>Join our WhatsApp channel for the latest news from the harbour.</p>\
+         <p>Millions joined the party's WhatsApp channel before the vote.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Ledger-Newsletter");
+    assert_lacks(&c.article, "WhatsApp-Kanal");
+    assert_lacks(&c.article, "Join our WhatsApp");
+    // A story about a channel stays.
+    assert_has(&c.article, "Millions joined the party's WhatsApp channel");
+    assert_five_paragraphs_kept(&c.article);
+}
