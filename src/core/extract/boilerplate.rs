@@ -519,6 +519,8 @@ const PREFIXES: &[&str] = &[
     "see also:",
     "more:",
     "watch:",
+    "watch |",
+    "listen |",
     "listen:",
     "recommended:",
     "must read:",
@@ -603,6 +605,7 @@ const PHRASES: &[&str] = &[
     "if you enjoyed this article",
     "if you enjoyed this post",
     "if you enjoyed this story",
+    "for more stories like this",
     // A form's reCAPTCHA notice, a request for tips, a comment prompt, an ad-blocker notice.
     "this site is protected by recaptcha",
     "protected by recaptcha and the google",
@@ -876,9 +879,14 @@ pub(super) fn is_notice(line: &str) -> bool {
         .min()
         .map(|at| &rest[..at])
     });
-    if follow
-        .is_some_and(|who| !who.contains([',', '.', ';']) && who.split_whitespace().count() <= 5)
-    {
+    if follow.is_some_and(|who| {
+        // A site's address may have dots ("Follow Ledger.example on Twitter"), a clause
+        // not.
+        !who.contains([',', ';'])
+            && !who.trim_end().ends_with('.')
+            && !who.contains(". ")
+            && who.split_whitespace().count() <= 5
+    }) {
         return true;
     }
     // A newsletter sign-up: "Sign up for our daily newsletter", "Get the news in your inbox".
@@ -918,6 +926,16 @@ pub(super) fn is_notice(line: &str) -> bool {
             .iter()
             .any(|c| lower.contains(c));
     if channel && CHANNEL_ASKS.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // A request for tips or letters with the desk's address ("Are you affected? Get in touch
+    // at news@ledger.example"; a story quoting an address asks nobody to write).
+    let address = lower.split_whitespace().any(|w| {
+        w.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.trim_end_matches(['.', ')']).contains('.')
+        })
+    });
+    if address && TIP_ASKS.iter().any(|p| lower.contains(p)) {
         return true;
     }
     // An app's promotion: "Download the Ledger app for iOS and Android" (not "users
@@ -975,6 +993,24 @@ const NEWSLETTER_ASKS_OTHER: &[&str] = &[
     "iscriviti",
     "schrijf je in",
     "meld je aan",
+];
+
+/// How a request for tips asks to be written to (with an e-mail address in the line).
+const TIP_ASKS: &[&str] = &[
+    "get in touch",
+    "contact us",
+    "email us",
+    "e-mail us",
+    "send us",
+    "tell us",
+    "write to us",
+    "let us know",
+    "drop us a line",
+    "reach us",
+    "schreiben sie uns",
+    "kontaktieren sie uns",
+    "écrivez-nous",
+    "escríbenos",
 ];
 
 /// How a messaging channel's box asks to be followed (with "WhatsApp" or "Telegram" and a
@@ -2266,6 +2302,10 @@ mod tests {
             "Inscrivez-vous à notre newsletter du matin.",
             "Abonniere den WhatsApp-Kanal des Ledgers und du bekommst die besten Geschichten.",
             "Join our WhatsApp channel for the latest news from the harbour.",
+            "Are ferries late in your area? Get in touch at news@ledger.example",
+            "For more stories like this, check our news page.",
+            "WATCH | The council votes on the bridge:",
+            "Follow Ledger.example on Twitter and Facebook for the latest news updates.",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -2299,6 +2339,9 @@ mod tests {
              updated them often.",
             "Photo by photo, she rebuilt the archive of the harbour.",
             "Millions joined the party's WhatsApp channel before the vote.",
+            "The mayor wrote from mayor@harbour.example to say the vote was close, and she \
+             asked for the letter to be read out.",
+            "Follow the ferry. On Twitter, the council posts its timetable.",
             "Der Newsletter der Stadt wurde 2019 eingestellt.",
             "",
         ] {

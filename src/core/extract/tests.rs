@@ -1428,3 +1428,22 @@ fn newsletter_and_channel_boxes_in_other_languages_are_dropped() {
     assert_has(&c.article, "Millions joined the party's WhatsApp channel");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn english_prompts_for_tips_videos_and_more_stories_are_dropped() {
+    let html = article_with(
+        "<p>Are ferries late in your area? Get in touch at news@ledger.example</p>\
+         <p><strong><em>WATCH | The council votes on the bridge:</em></strong></p>\
+         <p>For more stories like this, check our news page.</p>\
+         <p>Follow Ledger.example on Twitter and Facebook for the latest news updates.</p>\
+         <p>The mayor wrote from mayor@harbour.example to say the vote was close.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Get in touch");
+    assert_lacks(&c.article, "WATCH |");
+    assert_lacks(&c.article, "more stories like this");
+    assert_lacks(&c.article, "Follow Ledger.example");
+    // An address quoted in the story stays.
+    assert_has(&c.article, "The mayor wrote from mayor@harbour.example");
+    assert_five_paragraphs_kept(&c.article);
+}
