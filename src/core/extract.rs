@@ -387,6 +387,7 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
     if filters.notices {
         doomed.extend(trailing_link_blocks(doc));
         doomed.extend(headline_lists(doc, urls));
+        doomed.extend(headline_paragraphs(doc, urls));
     }
     for n in doomed {
         n.remove_from_parent();
@@ -546,6 +547,46 @@ fn headline_lists<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef
         };
         if firsts.iter().any(|f| *f != firsts[0]) {
             out.push(*list);
+        }
+    }
+    out
+}
+
+/// Links to other stories set as paragraphs of their own between the article's, marked as
+/// teasers: a `<p>` whose whole text is one link to another page of the same site (see
+/// [`headline_lists`]) of at least [`HEADLINE_MIN_WORDS`] words, in capitals ("MAYOR OPENS
+/// THE NEW BRIDGE"), in brackets ("[Read: …]") or after an arrow ("» …", ">> … <<"). A plain
+/// link of the same kind may be the story's own pointer ("Read the full report") and stays.
+fn headline_paragraphs<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef<'a>> {
+    let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
+    let mut out = Vec::new();
+    for p in doc.select("p").nodes() {
+        let links: Vec<NodeRef<'a>> = p
+            .descendants()
+            .into_iter()
+            .filter(|d| element_name(d).as_deref() == Some("a"))
+            .collect();
+        let [a] = links.as_slice() else {
+            continue;
+        };
+        let text = p.text();
+        let t = text.trim();
+        let letters = || t.chars().filter(|c| c.is_alphabetic());
+        const MARKS: [char; 8] = ['[', ']', '>', '<', '»', '→', '▶', '►'];
+        let marked =
+            t.starts_with(MARKS) || (letters().count() >= 12 && letters().all(char::is_uppercase));
+        // The marks may be outside the link ("[<a>Read: …</a>]").
+        let unmarked = |s: &str| {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && !MARKS.contains(c))
+                .count()
+        };
+        if marked
+            && unmarked(&a.text()) == unmarked(&text)
+            && text.split_whitespace().count() >= HEADLINE_MIN_WORDS
+            && same_site(a.attr("href").unwrap_or_default().trim(), &sites)
+        {
+            out.push(*p);
         }
     }
     out

@@ -1447,3 +1447,22 @@ fn english_prompts_for_tips_videos_and_more_stories_are_dropped() {
     assert_has(&c.article, "The mayor wrote from mayor@harbour.example");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_teaser_link_set_as_its_own_paragraph_is_dropped() {
+    let html = article_with(
+        "<p><strong><a href=\"/2026/10/ferry\">FERRY FARES RISE AGAIN NEXT SPRING</a></strong></p>\
+         <p>[<a href=\"/2026/09/tunnel\">Read: What the harbour tunnel will cost</a>]</p>\
+         <p><a href=\"/2026/08/school\">&gt;&gt; A new school for the east bank &lt;&lt;</a></p>\
+         <p><a href=\"/2026/11/report.pdf\">Read the full report of the auditors</a></p>\
+         <p><a href=\"https://rivers.example/FLOOD-REPORT\">THE RIVER AUTHORITY FLOOD REPORT</a></p>",
+    );
+    let c = extract(&html, Some("https://ledger.example/2026/11/27/bridge.html"));
+    assert_lacks(&c.article, "FERRY FARES");
+    assert_lacks(&c.article, "What the harbour tunnel will cost");
+    assert_lacks(&c.article, "A new school");
+    // A plain link, and a marked one to another site, stay.
+    assert_has(&c.article, "Read the full report of the auditors");
+    assert_has(&c.article, "THE RIVER AUTHORITY FLOOD REPORT");
+    assert_five_paragraphs_kept(&c.article);
+}
