@@ -961,6 +961,7 @@ pub(super) fn is_notice(line: &str) -> bool {
         return true;
     }
     is_photo_credit(&lower)
+        || is_credit_alone(t)
         || is_entry_header(t)
         || is_agency_credit(&lower)
         || is_timestamp(&lower)
@@ -2024,6 +2025,61 @@ pub(super) fn is_timestamp(lower: &str) -> bool {
         && counts <= 3
 }
 
+/// What a photo's credit alone on its line names: an agency or a picture library.
+const CREDIT_NAMES: &[&str] = &[
+    "reuters",
+    "epa",
+    "epa-efe",
+    "afp",
+    "ap",
+    "ap photo",
+    "dpa",
+    "pa",
+    "pa media",
+    "pa wire",
+    "getty",
+    "getty images",
+    "afp via getty images",
+    "afp/getty images",
+    "shutterstock",
+    "alamy",
+    "imago",
+    "imago images",
+    "picture alliance",
+    "picture-alliance",
+    "keystone",
+    "bloomberg",
+    "xinhua",
+    "anadolu",
+];
+
+/// A photo's credit left alone on its line under a caption: an agency's or a picture
+/// library's name ("REUTERS", "Getty Images", "(EPA)"), or a name of two to four capitalised
+/// words in parentheses ("(Jane Doe)", "(Ledger Photo Desk)"; a parenthesis of the story has
+/// a verb, a number or a word in lower case, and one word or capitals alone are a label, a
+/// pronunciation or a shout: "(Unknown)", "(MAWD-lin)", "(NOT THIS YEAR)").
+fn is_credit_alone(t: &str) -> bool {
+    let bare = t
+        .trim()
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ':' | '©'))
+        .trim()
+        .to_lowercase();
+    if CREDIT_NAMES.contains(&bare.as_str()) {
+        return true;
+    }
+    let Some(inner) = t.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.' | '/'))
+        })
+}
+
 /// Labels of a live blog's entry after its time ("20:42KEY EVENT").
 const ENTRY_LABELS: &[&str] = &[
     "key event",
@@ -2306,6 +2362,11 @@ mod tests {
             "For more stories like this, check our news page.",
             "WATCH | The council votes on the bridge:",
             "Follow Ledger.example on Twitter and Facebook for the latest news updates.",
+            "REUTERS",
+            "Getty Images",
+            "(EPA)",
+            "(Jane Doe)",
+            "(Coastal Ledger Photo Desk)",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -2342,6 +2403,11 @@ mod tests {
             "The mayor wrote from mayor@harbour.example to say the vote was close, and she \
              asked for the letter to be read out.",
             "Follow the ferry. On Twitter, the council posts its timetable.",
+            "(Unknown)",
+            "(MAWD-lin)",
+            "(NOT THIS YEAR)",
+            "(see below)",
+            "(Jane Doe said no)",
             "Der Newsletter der Stadt wurde 2019 eingestellt.",
             "",
         ] {

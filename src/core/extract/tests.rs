@@ -1466,3 +1466,18 @@ fn a_teaser_link_set_as_its_own_paragraph_is_dropped() {
     assert_has(&c.article, "THE RIVER AUTHORITY FLOOD REPORT");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_photos_credit_alone_on_its_line_is_dropped() {
+    let html = article_with(
+        "<div><img src=\"a.jpg\" alt=\"\"><p>The old bridge at dawn</p><p>REUTERS</p></div>\
+         <div><img src=\"b.jpg\" alt=\"\"><p>The ferry in winter</p><p>(Jane Doe)</p></div>\
+         <p>(Unknown)</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "REUTERS");
+    assert_lacks(&c.article, "(Jane Doe)");
+    // One word in parentheses is a label, not a credit.
+    assert_has(&c.article, "(Unknown)");
+    assert_five_paragraphs_kept(&c.article);
+}
