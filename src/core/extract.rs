@@ -382,6 +382,7 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
         if filters.notices && LINK_BLOCKS.contains(&name.as_str()) {
             doomed.extend(related_links(&n));
             doomed.extend(highlights_box(&n));
+            doomed.extend(author_box(&n));
         }
     }
     if filters.notices {
@@ -1114,6 +1115,38 @@ fn highlights_box<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
             vec![*n, list]
         }
         _ => Vec::new(),
+    }
+}
+
+/// A box about the story's author set under it without a class to tell it: `n` when its
+/// text is only a label such as "About the author" or "Die Autorin"
+/// (`boilerplate::AUTHOR_LABELS`), with the block after it when that has fewer than
+/// `boilerplate::WIDGET_MAX_WORDS` words (the author's few lines).
+fn author_box<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    let label = leading_text(n, 40);
+    if label.split_whitespace().count() > 5 {
+        return Vec::new();
+    }
+    let text = n.text();
+    let bare = text
+        .trim()
+        .trim_end_matches(':')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'");
+    if !boilerplate::AUTHOR_LABELS.contains(&bare.as_str()) {
+        return Vec::new();
+    }
+    match n.next_element_sibling() {
+        Some(bio)
+            if bio.text().split_whitespace().count() < boilerplate::WIDGET_MAX_WORDS
+                && !bio.text().trim().is_empty() =>
+        {
+            vec![*n, bio]
+        }
+        _ => vec![*n],
     }
 }
 

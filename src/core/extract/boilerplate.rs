@@ -756,6 +756,38 @@ const RELATED_LABELS_OTHER: &[&str] = &[
     "διαβάστε επίσης",
 ];
 
+/// Labels of a box about the story's author (English, German, French, Spanish, Italian,
+/// Dutch), whole.
+pub(super) const AUTHOR_LABELS: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "the author",
+    "the authors",
+    "die autorin",
+    "der autor",
+    "die autoren",
+    "die autorinnen",
+    "zur autorin",
+    "zum autor",
+    "zur person",
+    "über die autorin",
+    "über den autor",
+    "über die autoren",
+    "à propos de l'auteur",
+    "à propos de l'autrice",
+    "l'auteur",
+    "l'autrice",
+    "sobre el autor",
+    "sobre la autora",
+    "el autor",
+    "la autora",
+    "l'autore",
+    "l'autrice",
+    "over de auteur",
+    "de auteur",
+];
+
 /// Labels of a summary box whose list of points tells the story again ("Story highlights").
 pub(super) const HIGHLIGHTS_LABELS: &[&str] = &["story highlights", "highlights"];
 

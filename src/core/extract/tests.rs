@@ -1481,3 +1481,18 @@ fn a_photos_credit_alone_on_its_line_is_dropped() {
     assert_has(&c.article, "(Unknown)");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_box_about_the_author_under_its_label_is_dropped() {
+    let html = article_with(
+        "<h3>About the author</h3><p>Jane Doe covers the harbour and the council for the \
+         Ledger. She lives in Harbourtown.</p>\
+         <p>The author of the report, a retired engineer, said the bridge could last a century.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "About the author");
+    assert_lacks(&c.article, "Jane Doe covers the harbour");
+    // "The author …" opening a sentence is no label.
+    assert_has(&c.article, "The author of the report");
+    assert_five_paragraphs_kept(&c.article);
+}
