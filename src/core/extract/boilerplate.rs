@@ -312,6 +312,10 @@ const LABELS: &[&str] = &[
     "toggle caption",
     "show caption",
     "enlarge this image",
+    "enlarge",
+    "click to enlarge",
+    "tap to enlarge",
+    "please wait",
     "enlarge image",
     "view image",
     "view gallery",
@@ -993,6 +997,7 @@ pub(super) fn is_notice(line: &str) -> bool {
         return true;
     }
     is_photo_credit(&lower)
+        || is_address_alone(&lower)
         || is_credit_alone(t)
         || is_entry_header(t)
         || is_agency_credit(&lower)
@@ -2057,6 +2062,31 @@ pub(super) fn is_timestamp(lower: &str) -> bool {
         && counts <= 3
 }
 
+/// A site's address left alone on its line by the bar or dash that set it after a title ("|
+/// CoastalLedger.com", "- www.coastal-ledger.com"): a host's name of letters, digits and dashes, its last
+/// label two to six letters. An address alone without the bar (a list of the places a story
+/// names, a setting's name such as "android.permission.CAMERA") stays.
+fn is_address_alone(lower: &str) -> bool {
+    let t = lower.trim();
+    let Some(t) = t.strip_prefix(['|', '-', '–', '—', '·']) else {
+        return false;
+    };
+    let t = t.trim().trim_end_matches('/');
+    let t = t
+        .strip_prefix("https://")
+        .or_else(|| t.strip_prefix("http://"))
+        .unwrap_or(t);
+    let t = t.strip_prefix("www.").unwrap_or(t);
+    let labels: Vec<&str> = t.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(char::is_alphabetic))
+}
+
 /// What a photo's credit alone on its line names: an agency or a picture library.
 const CREDIT_NAMES: &[&str] = &[
     "reuters",
@@ -2399,6 +2429,11 @@ mod tests {
             "(EPA)",
             "(Jane Doe)",
             "(Coastal Ledger Photo Desk)",
+            "[+] Enlarge",
+            "Click to enlarge",
+            "Please wait...",
+            "| CoastalLedger.com",
+            "- www.coastal-ledger.com/",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -2440,6 +2475,9 @@ mod tests {
             "(NOT THIS YEAR)",
             "(see below)",
             "(Jane Doe said no)",
+            "www.harbour-ferries.example",
+            "android.permission.CAMERA",
+            "Please wait for the ferry at the north pier, the council said.",
             "Der Newsletter der Stadt wurde 2019 eingestellt.",
             "",
         ] {

@@ -1496,3 +1496,18 @@ fn a_box_about_the_author_under_its_label_is_dropped() {
     assert_has(&c.article, "The author of the report");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn image_controls_a_wait_and_a_sites_address_after_a_bar_are_dropped() {
+    let html = article_with(
+        "<p>[+] Enlarge</p><p>Please wait...</p><p>| CoastalLedger.com</p>\
+         <p>www.harbour-ferries.example</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Enlarge");
+    assert_lacks(&c.article, "Please wait");
+    assert_lacks(&c.article, "CoastalLedger.com");
+    // An address alone, without the bar that set it after a title, stays.
+    assert_has(&c.article, "www.harbour-ferries.example");
+    assert_five_paragraphs_kept(&c.article);
+}
