@@ -2062,10 +2062,10 @@ pub(super) fn is_timestamp(lower: &str) -> bool {
         && counts <= 3
 }
 
-/// A site's address left alone on its line by the bar or dash that set it after a title ("|
-/// CoastalLedger.com", "- www.coastal-ledger.com"): a host's name of letters, digits and dashes, its last
-/// label two to six letters. An address alone without the bar (a list of the places a story
-/// names, a setting's name such as "android.permission.CAMERA") stays.
+/// A site's address left alone on its line by the bar or dash that set it after a title
+/// ("| CoastalLedger.com", "- www.coastal-ledger.com"): a host's name of letters, digits and
+/// dashes, its last label two to six letters. An address alone without the bar (a list of the
+/// places a story names, a setting's name such as "android.permission.CAMERA") stays.
 fn is_address_alone(lower: &str) -> bool {
     let t = lower.trim();
     let Some(t) = t.strip_prefix(['|', '-', '–', '—', '·']) else {
