@@ -792,6 +792,30 @@ pub(super) const AUTHOR_LABELS: &[&str] = &[
     "de auteur",
 ];
 
+/// Labels of a list of the story's topics or tags (links to the site's pages on them), which
+/// open a "Related" block too; not notices alone (a heading "Themen" may be the story's).
+const TAG_LABELS: &[&str] = &[
+    "more about",
+    "more on",
+    "related topics",
+    "topics",
+    "tags",
+    "tagged",
+    "filed under",
+    "schlagwörter",
+    "schlagworte",
+    "stichwörter",
+    "themen",
+    "mots-clés",
+    "sujets",
+    "etiquetas",
+    "temas",
+    "tag",
+    "argomenti",
+    "onderwerpen",
+    "tematy",
+];
+
 /// Labels of a summary box whose list of points tells the story again ("Story highlights").
 pub(super) const HIGHLIGHTS_LABELS: &[&str] = &["story highlights", "highlights"];
 
@@ -802,6 +826,7 @@ pub(super) fn related_label(text: &str) -> Option<usize> {
     RELATED_LABELS
         .iter()
         .chain(RELATED_LABELS_OTHER)
+        .chain(TAG_LABELS)
         .filter(|l| {
             lower.starts_with(*l)
                 && lower[l.len()..]

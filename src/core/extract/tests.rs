@@ -1511,3 +1511,20 @@ fn image_controls_a_wait_and_a_sites_address_after_a_bar_are_dropped() {
     assert_has(&c.article, "www.harbour-ferries.example");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_row_of_topic_links_under_its_label_is_dropped() {
+    let html = article_with(
+        "<p>Themen: <a href=\"/t/bruecken\">Brücken</a> <a href=\"/t/rat\">Stadtrat</a> \
+         <a href=\"/t/verkehr\">Verkehr</a></p>\
+         <p>Topics</p><p><a href=\"/t/harbour\">Harbour</a>, <a href=\"/t/ferries\">Ferries</a></p>\
+         <h3>Themen</h3><p>Die Brücke, der Verkehr und die Kosten waren die Themen der Sitzung \
+         am Dienstag, sagte die Bürgermeisterin.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Stadtrat");
+    assert_lacks(&c.article, "Ferries");
+    // A heading of the same word over prose stays, with the prose.
+    assert_has(&c.article, "waren die Themen der Sitzung");
+    assert_five_paragraphs_kept(&c.article);
+}
