@@ -634,9 +634,9 @@ fn same_site(href: &str, sites: &[String]) -> bool {
         return site_name(&lower).is_some_and(|s| sites.contains(&s));
     }
     // A scheme of its own ("mailto:", "javascript:", "tel:") before any slash.
-    !lower
+    lower
         .find(':')
-        .is_some_and(|c| lower.find('/').is_none_or(|sl| c < sl))
+        .is_none_or(|c| lower.find('/').is_some_and(|sl| sl < c))
 }
 
 /// A list of other stories has at least this many items…
