@@ -96,9 +96,10 @@ pub struct PostFilters {
     /// without widgets when what Readability took is short and mostly widgets.
     pub widgets: bool,
     /// Short notices, by their wording ("Advertisement", "Read more: …", newsletter sign-ups,
-    /// paywall and comment-policy notices, copyright lines, photo credits, stamps; mostly
-    /// English), bylines at either end of the article, and link-dense blocks after its last
-    /// paragraph.
+    /// paywall and comment-policy notices, copyright lines, photo credits, stamps, a live
+    /// blog's entry headers; mostly English), bylines at either end of the article, link-dense
+    /// blocks after its last paragraph, lists and marked paragraphs of links to the site's
+    /// other stories inside it, and a box about the author under its label.
     pub notices: bool,
 }
 
