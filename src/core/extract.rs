@@ -96,9 +96,10 @@ pub struct PostFilters {
     /// without widgets when what Readability took is short and mostly widgets.
     pub widgets: bool,
     /// Short notices, by their wording ("Advertisement", "Read more: …", newsletter sign-ups,
-    /// paywall and comment-policy notices, copyright lines, photo credits, stamps; mostly
-    /// English), bylines at either end of the article, and link-dense blocks after its last
-    /// paragraph.
+    /// paywall and comment-policy notices, copyright lines, photo credits, stamps, a live
+    /// blog's entry headers; mostly English), bylines at either end of the article, link-dense
+    /// blocks after its last paragraph, lists and marked paragraphs of links to the site's
+    /// other stories inside it, and a box about the author under its label.
     pub notices: bool,
 }
 
@@ -258,7 +259,11 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             } else {
                 Document::from(a.content.as_ref())
             };
-            prune(&content, filters);
+            prune(
+                &content,
+                filters,
+                [capture.url.as_deref(), page_url.as_deref()],
+            );
             let mut article = text_of(&content.root()).text;
             if filters.repeats {
                 article = drop_repeats(&article);
@@ -325,7 +330,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
 }
 
 /// Removes from the article what `filters` drop (see [`PostFilters`]).
-fn prune(doc: &Document, filters: PostFilters) {
+fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
     let class_has = |n: &NodeRef<'_>, words: &[&str], tokens: &[&str]| {
         n.attr("class").is_some_and(|c| {
             let c = c.to_ascii_lowercase();
@@ -378,10 +383,13 @@ fn prune(doc: &Document, filters: PostFilters) {
         if filters.notices && LINK_BLOCKS.contains(&name.as_str()) {
             doomed.extend(related_links(&n));
             doomed.extend(highlights_box(&n));
+            doomed.extend(author_box(&n));
         }
     }
     if filters.notices {
         doomed.extend(trailing_link_blocks(doc));
+        doomed.extend(headline_lists(doc, urls));
+        doomed.extend(headline_paragraphs(doc, urls));
     }
     for n in doomed {
         n.remove_from_parent();
@@ -484,6 +492,161 @@ fn trailing_link_blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     }
     out
 }
+
+/// Lists of other stories set inside the article (a "related" list between two paragraphs,
+/// with no label or class to tell it): a `<ul>` of at least [`HEADLINE_LIST_MIN_ITEMS`]
+/// items, each of them wholly one link whose text reads like a headline
+/// ([`HEADLINE_MIN_WORDS`] words or more) to another page of the same site (see [`same_site`];
+/// `urls` are the page's canonical address and its own, against which Readability resolved
+/// the relative ones). A table of contents links to `#` anchors, and a list of sources,
+/// downloads or offers to other sites: they stay; so does a series whose items all start with
+/// the same word ("Bug 1234 – …", "Part 2: …").
+fn headline_lists<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef<'a>> {
+    let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
+    let mut out = Vec::new();
+    for list in doc.select("ul").nodes() {
+        let items: Vec<NodeRef<'a>> = list
+            .children()
+            .into_iter()
+            .filter(|c| c.is_element())
+            .collect();
+        if items.len() < HEADLINE_LIST_MIN_ITEMS {
+            continue;
+        }
+        let headline = |li: &NodeRef<'_>| {
+            if element_name(li).as_deref() != Some("li") {
+                return None;
+            }
+            let links: Vec<NodeRef<'_>> = li
+                .descendants()
+                .into_iter()
+                .filter(|d| element_name(d).as_deref() == Some("a"))
+                .collect();
+            let [a] = links.as_slice() else {
+                return None;
+            };
+            let href = a.attr("href").unwrap_or_default();
+            let (text, linked) = (li.text(), a.text());
+            // Besides the link, at most a kicker before it ("Schlafstörungen: <a>…</a>").
+            let kicker = text.replacen(linked.as_ref(), "", 1);
+            let kicker = kicker.trim();
+            let kicker_only = kicker.is_empty()
+                || (kicker.ends_with([':', '|', '?'])
+                    && kicker.split_whitespace().count() <= HEADLINE_KICKER_MAX_WORDS
+                    && text.trim_start().starts_with(kicker));
+            (same_site(href.trim(), &sites)
+                && kicker_only
+                && linked.split_whitespace().count() >= HEADLINE_MIN_WORDS)
+                .then(|| {
+                    text.split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                        .to_lowercase()
+                })
+        };
+        let Some(firsts) = items.iter().map(headline).collect::<Option<Vec<String>>>() else {
+            continue;
+        };
+        if firsts.iter().any(|f| *f != firsts[0]) {
+            out.push(*list);
+        }
+    }
+    out
+}
+
+/// Links to other stories set as paragraphs of their own between the article's, marked as
+/// teasers: a `<p>` whose whole text is one link to another page of the same site (see
+/// [`headline_lists`]) of at least [`HEADLINE_MIN_WORDS`] words, in capitals ("MAYOR OPENS
+/// THE NEW BRIDGE"), in brackets ("[Read: …]") or after an arrow ("» …", ">> … <<"). A plain
+/// link of the same kind may be the story's own pointer ("Read the full report") and stays.
+fn headline_paragraphs<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef<'a>> {
+    let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
+    let mut out = Vec::new();
+    for p in doc.select("p").nodes() {
+        let links: Vec<NodeRef<'a>> = p
+            .descendants()
+            .into_iter()
+            .filter(|d| element_name(d).as_deref() == Some("a"))
+            .collect();
+        let [a] = links.as_slice() else {
+            continue;
+        };
+        let text = p.text();
+        let t = text.trim();
+        let letters = || t.chars().filter(|c| c.is_alphabetic());
+        const MARKS: [char; 8] = ['[', ']', '>', '<', '»', '→', '▶', '►'];
+        let marked =
+            t.starts_with(MARKS) || (letters().count() >= 12 && letters().all(char::is_uppercase));
+        // The marks may be outside the link ("[<a>Read: …</a>]").
+        let unmarked = |s: &str| {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && !MARKS.contains(c))
+                .count()
+        };
+        if marked
+            && unmarked(&a.text()) == unmarked(&text)
+            && text.split_whitespace().count() >= HEADLINE_MIN_WORDS
+            && same_site(a.attr("href").unwrap_or_default().trim(), &sites)
+        {
+            out.push(*p);
+        }
+    }
+    out
+}
+
+/// The name of an `http:`/`https:` address's site: its host's label before the public
+/// suffix ("example" of "www.example.com", "news.example.co.uk" and "example.de"; the
+/// suffix taken as the last label, or the last two when they are a country's second-level
+/// domain such as "co.uk"), so that one publisher's domains in several countries are one site.
+fn site_name(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .or_else(|| lower.strip_prefix("//"))?;
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?;
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let n = labels.len();
+    let second_level = n >= 3 && labels[n - 1].len() == 2 && labels[n - 2].len() <= 3;
+    let at = match n {
+        0 => return None,
+        1 => 0,
+        _ if second_level => n - 3,
+        _ => n - 2,
+    };
+    Some(labels[at].to_owned())
+}
+
+/// Whether `href` leads to another page of one of `sites` (see [`site_name`]): a relative
+/// address (not a `#` anchor on the page, nor a `mailto:` or `javascript:` one), or an
+/// absolute one on the same site.
+fn same_site(href: &str, sites: &[String]) -> bool {
+    if href.is_empty() || href.starts_with('#') {
+        return false;
+    }
+    let lower = href.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//") {
+        return site_name(&lower).is_some_and(|s| sites.contains(&s));
+    }
+    // A scheme of its own ("mailto:", "javascript:", "tel:") before any slash.
+    lower
+        .find(':')
+        .is_none_or(|c| lower.find('/').is_some_and(|sl| sl < c))
+}
+
+/// A list of other stories has at least this many items…
+pub const HEADLINE_LIST_MIN_ITEMS: usize = 2;
+/// …each a link of at least this many words…
+pub const HEADLINE_MIN_WORDS: usize = 4;
+/// …with at most a kicker of this many words before it, ending with a colon, a bar or a
+/// question mark.
+pub const HEADLINE_KICKER_MAX_WORDS: usize = 4;
 
 /// The attribute that marks, before Readability runs, the elements of each widget (the
 /// element whose class or id names one, and everything inside it) with the widget's number
@@ -953,6 +1116,38 @@ fn highlights_box<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
             vec![*n, list]
         }
         _ => Vec::new(),
+    }
+}
+
+/// A box about the story's author set under it without a class to tell it: `n` when its
+/// text is only a label such as "About the author" or "Die Autorin"
+/// (`boilerplate::AUTHOR_LABELS`), with the block after it when that has fewer than
+/// `boilerplate::WIDGET_MAX_WORDS` words (the author's few lines).
+fn author_box<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    let label = leading_text(n, 40);
+    if label.split_whitespace().count() > 5 {
+        return Vec::new();
+    }
+    let text = n.text();
+    let bare = text
+        .trim()
+        .trim_end_matches(':')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'");
+    if !boilerplate::AUTHOR_LABELS.contains(&bare.as_str()) {
+        return Vec::new();
+    }
+    match n.next_element_sibling() {
+        Some(bio)
+            if bio.text().split_whitespace().count() < boilerplate::WIDGET_MAX_WORDS
+                && !bio.text().trim().is_empty() =>
+        {
+            vec![*n, bio]
+        }
+        _ => vec![*n],
     }
 }
 

@@ -312,6 +312,10 @@ const LABELS: &[&str] = &[
     "toggle caption",
     "show caption",
     "enlarge this image",
+    "enlarge",
+    "click to enlarge",
+    "tap to enlarge",
+    "please wait",
     "enlarge image",
     "view image",
     "view gallery",
@@ -519,6 +523,8 @@ const PREFIXES: &[&str] = &[
     "see also:",
     "more:",
     "watch:",
+    "watch |",
+    "listen |",
     "listen:",
     "recommended:",
     "must read:",
@@ -603,6 +609,7 @@ const PHRASES: &[&str] = &[
     "if you enjoyed this article",
     "if you enjoyed this post",
     "if you enjoyed this story",
+    "for more stories like this",
     // A form's reCAPTCHA notice, a request for tips, a comment prompt, an ad-blocker notice.
     "this site is protected by recaptcha",
     "protected by recaptcha and the google",
@@ -648,9 +655,9 @@ const RELATED_LABELS: &[&str] = &[
     "trending now",
 ];
 
-/// The same labels in German, French, Spanish, Portuguese, Italian, Dutch and Polish ("Lesen
-/// Sie auch", "À lire aussi", "Lea también", "Veja também", "Leggi anche", "Lees ook",
-/// "Czytaj też"). A line that is one of them, whole, is a notice too.
+/// The same labels in German, French, Spanish, Portuguese, Italian, Dutch, Polish and other
+/// European languages ("Lesen Sie auch", "À lire aussi", "Lea también", "Veja também", "Leggi
+/// anche", "Lees ook", "Czytaj też", "Les også", "Taip pat skaitykite"). A line that is one of them, whole, is a notice too.
 const RELATED_LABELS_OTHER: &[&str] = &[
     "lesen sie auch",
     "lies auch",
@@ -719,6 +726,94 @@ const RELATED_LABELS_OTHER: &[&str] = &[
     "zobacz też",
     "zobacz także",
     "polecamy",
+    // German addressing several readers, and the Nordic, Baltic, Czech, Slovak, Croatian,
+    // Hungarian, Romanian, Turkish, Russian, Ukrainian and Greek labels.
+    "lest auch",
+    "auch lesen",
+    "les også",
+    "les mer",
+    "læs også",
+    "læs mere",
+    "läs också",
+    "läs mer",
+    "lue myös",
+    "lue lisää",
+    "taip pat skaitykite",
+    "skaitykite taip pat",
+    "loe ka",
+    "lasiet arī",
+    "lasi arī",
+    "čtěte také",
+    "čtěte též",
+    "přečtěte si také",
+    "čítajte aj",
+    "prečítajte si aj",
+    "pročitajte i",
+    "pročitajte još",
+    "olvassa el ezt is",
+    "citește și",
+    "citeste si",
+    "ayrıca okuyun",
+    "ilgili haberler",
+    "читайте также",
+    "читайте також",
+    "διαβάστε επίσης",
+];
+
+/// Labels of a box about the story's author (English, German, French, Spanish, Italian,
+/// Dutch), whole.
+pub(super) const AUTHOR_LABELS: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "the author",
+    "the authors",
+    "die autorin",
+    "der autor",
+    "die autoren",
+    "die autorinnen",
+    "zur autorin",
+    "zum autor",
+    "zur person",
+    "über die autorin",
+    "über den autor",
+    "über die autoren",
+    "à propos de l'auteur",
+    "à propos de l'autrice",
+    "l'auteur",
+    "l'autrice",
+    "sobre el autor",
+    "sobre la autora",
+    "el autor",
+    "la autora",
+    "l'autore",
+    "l'autrice",
+    "over de auteur",
+    "de auteur",
+];
+
+/// Labels of a list of the story's topics or tags (links to the site's pages on them), which
+/// open a "Related" block too; not notices alone (a heading "Themen" may be the story's).
+const TAG_LABELS: &[&str] = &[
+    "more about",
+    "more on",
+    "related topics",
+    "topics",
+    "tags",
+    "tagged",
+    "filed under",
+    "schlagwörter",
+    "schlagworte",
+    "stichwörter",
+    "themen",
+    "mots-clés",
+    "sujets",
+    "etiquetas",
+    "temas",
+    "tag",
+    "argomenti",
+    "onderwerpen",
+    "tematy",
 ];
 
 /// Labels of a summary box whose list of points tells the story again ("Story highlights").
@@ -731,6 +826,7 @@ pub(super) fn related_label(text: &str) -> Option<usize> {
     RELATED_LABELS
         .iter()
         .chain(RELATED_LABELS_OTHER)
+        .chain(TAG_LABELS)
         .filter(|l| {
             lower.starts_with(*l)
                 && lower[l.len()..]
@@ -844,9 +940,14 @@ pub(super) fn is_notice(line: &str) -> bool {
         .min()
         .map(|at| &rest[..at])
     });
-    if follow
-        .is_some_and(|who| !who.contains([',', '.', ';']) && who.split_whitespace().count() <= 5)
-    {
+    if follow.is_some_and(|who| {
+        // A site's address may have dots ("Follow Ledger.example on Twitter"), a clause
+        // not.
+        !who.contains([',', ';'])
+            && !who.trim_end().ends_with('.')
+            && !who.contains(". ")
+            && who.split_whitespace().count() <= 5
+    }) {
         return true;
     }
     // A newsletter sign-up: "Sign up for our daily newsletter", "Get the news in your inbox".
@@ -875,6 +976,29 @@ pub(super) fn is_notice(line: &str) -> bool {
     if newsletter && asks {
         return true;
     }
+    // The same in other languages ("Der Newsletter … direkt in Ihrem Postfach. Hier geht's zur
+    // Anmeldung", "Inscrivez-vous à notre newsletter"), and a messaging channel's
+    // ("Abonniere den WhatsApp-Kanal von …", "Join our WhatsApp channel").
+    if newsletter && NEWSLETTER_ASKS_OTHER.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let channel = ["whatsapp", "telegram"].iter().any(|m| lower.contains(m))
+        && ["channel", "kanal", "canal", "kanaal"]
+            .iter()
+            .any(|c| lower.contains(c));
+    if channel && CHANNEL_ASKS.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // A request for tips or letters with the desk's address ("Are you affected? Get in touch
+    // at news@ledger.example"; a story quoting an address asks nobody to write).
+    let address = lower.split_whitespace().any(|w| {
+        w.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.trim_end_matches(['.', ')']).contains('.')
+        })
+    });
+    if address && TIP_ASKS.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
     // An app's promotion: "Download the Ledger app for iOS and Android" (not "users
     // downloaded the app").
     let tokens: Vec<&str> = lower
@@ -898,11 +1022,81 @@ pub(super) fn is_notice(line: &str) -> bool {
         return true;
     }
     is_photo_credit(&lower)
+        || is_address_alone(&lower)
+        || is_credit_alone(t)
+        || is_entry_header(t)
         || is_agency_credit(&lower)
         || is_timestamp(&lower)
         || is_social_link(&lower)
         || is_disclaimer(&lower)
 }
+
+/// How a newsletter's box asks for a sign-up in German, French, Spanish, Italian and Dutch
+/// (with "newsletter" in the line).
+const NEWSLETTER_ASKS_OTHER: &[&str] = &[
+    "abonnieren sie",
+    "abonniere ",
+    "jetzt abonnieren",
+    "hier abonnieren",
+    "kostenlos abonnieren",
+    "jetzt anmelden",
+    "hier anmelden",
+    "melden sie sich",
+    "zur anmeldung",
+    "hier geht",
+    "hier entlang",
+    "ihrem postfach",
+    "ihr postfach",
+    "deinem postfach",
+    "dein postfach",
+    "inscrivez-vous",
+    "abonnez-vous",
+    "suscríbete",
+    "suscríbase",
+    "iscriviti",
+    "schrijf je in",
+    "meld je aan",
+];
+
+/// How a request for tips asks to be written to (with an e-mail address in the line).
+const TIP_ASKS: &[&str] = &[
+    "get in touch",
+    "contact us",
+    "email us",
+    "e-mail us",
+    "send us",
+    "tell us",
+    "write to us",
+    "let us know",
+    "drop us a line",
+    "reach us",
+    "schreiben sie uns",
+    "kontaktieren sie uns",
+    "écrivez-nous",
+    "escríbenos",
+];
+
+/// How a messaging channel's box asks to be followed (with "WhatsApp" or "Telegram" and a
+/// channel in the line).
+const CHANNEL_ASKS: &[&str] = &[
+    "join our",
+    "follow our",
+    "follow us",
+    "subscribe to our",
+    "abonniere ",
+    "abonnieren sie",
+    "folge uns",
+    "folgen sie uns",
+    "únete",
+    "síguenos",
+    "suscríbete",
+    "rejoignez",
+    "suivez-nous",
+    "abonnez-vous",
+    "iscriviti",
+    "seguici",
+    "volg ons",
+];
 
 /// News agencies, as a credit line names them ("Quelle: dpa", "Source: AFP/Reuters").
 const AGENCIES: &[&str] = &[
@@ -1893,6 +2087,156 @@ pub(super) fn is_timestamp(lower: &str) -> bool {
         && counts <= 3
 }
 
+/// A site's address left alone on its line by the bar or dash that set it after a title
+/// ("| CoastalLedger.com", "- www.coastal-ledger.com"): a host's name of letters, digits and
+/// dashes, its last label two to six letters. An address alone without the bar (a list of the
+/// places a story names, a setting's name such as "android.permission.CAMERA") stays.
+fn is_address_alone(lower: &str) -> bool {
+    let t = lower.trim();
+    let Some(t) = t.strip_prefix(['|', '-', '–', '—', '·']) else {
+        return false;
+    };
+    let t = t.trim().trim_end_matches('/');
+    let t = t
+        .strip_prefix("https://")
+        .or_else(|| t.strip_prefix("http://"))
+        .unwrap_or(t);
+    let t = t.strip_prefix("www.").unwrap_or(t);
+    let labels: Vec<&str> = t.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(char::is_alphabetic))
+}
+
+/// What a photo's credit alone on its line names: an agency or a picture library.
+const CREDIT_NAMES: &[&str] = &[
+    "reuters",
+    "epa",
+    "epa-efe",
+    "afp",
+    "ap",
+    "ap photo",
+    "dpa",
+    "pa",
+    "pa media",
+    "pa wire",
+    "getty",
+    "getty images",
+    "afp via getty images",
+    "afp/getty images",
+    "shutterstock",
+    "alamy",
+    "imago",
+    "imago images",
+    "picture alliance",
+    "picture-alliance",
+    "keystone",
+    "bloomberg",
+    "xinhua",
+    "anadolu",
+];
+
+/// A photo's credit left alone on its line under a caption: an agency's or a picture
+/// library's name ("REUTERS", "Getty Images", "(EPA)"), or a name of two to four capitalised
+/// words in parentheses ("(Jane Doe)", "(Ledger Photo Desk)"; a parenthesis of the story has
+/// a verb, a number or a word in lower case, and one word or capitals alone are a label, a
+/// pronunciation or a shout: "(Unknown)", "(MAWD-lin)", "(NOT THIS YEAR)").
+fn is_credit_alone(t: &str) -> bool {
+    let bare = t
+        .trim()
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ':' | '©'))
+        .trim()
+        .to_lowercase();
+    if CREDIT_NAMES.contains(&bare.as_str()) {
+        return true;
+    }
+    let Some(inner) = t.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.' | '/'))
+        })
+}
+
+/// Labels of a live blog's entry after its time ("20:42KEY EVENT").
+const ENTRY_LABELS: &[&str] = &[
+    "key event",
+    "key events",
+    "pinned",
+    "pinned post",
+    "breaking",
+    "breaking news",
+];
+
+/// A live blog's entry header: a clock time, then the entry's label or its writer's name
+/// ("20:42KEY EVENT", "21:00Jane Doe-Roe", "21 mins ago11:48 Jane Doe": the time and the
+/// name from elements of their own, run together or after a relative stamp). A name is two or
+/// three capitalised words of letters; with a space between it and the time and no relative
+/// stamp before, the line is kept ("20:15 Evening News", a programme's listing).
+fn is_entry_header(t: &str) -> bool {
+    // ASCII only, so that offsets in it are offsets in `t`.
+    let lower = t.to_ascii_lowercase();
+    // "21 mins ago": a count, a unit, "ago".
+    let (relative, rest) = match lower.find("ago") {
+        Some(at) if at > 0 => {
+            let before: Vec<&str> = lower[..at].split_whitespace().collect();
+            let stamp = before.len() == 2
+                && before[0].bytes().all(|b| b.is_ascii_digit())
+                && (RELATIVE_UNITS.contains(&before[1])
+                    || ["sec", "secs", "second", "seconds"].contains(&before[1]));
+            if stamp {
+                (true, t[at + 3..].trim_start())
+            } else {
+                (false, t)
+            }
+        }
+        _ => (false, t),
+    };
+    // The clock: "9:05", "21:00", "21.00".
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let after = &rest[digits..];
+    let Some(minutes) = after.strip_prefix([':', '.']) else {
+        return false;
+    };
+    if minutes.len() < 2 || !minutes.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut tail = &minutes[2..];
+    for suffix in ["am", "pm", "AM", "PM", " am", " pm", " AM", " PM"] {
+        if let Some(x) = tail.strip_prefix(suffix) {
+            if !x.starts_with(char::is_alphanumeric) || x.starts_with(char::is_uppercase) {
+                tail = x;
+                break;
+            }
+        }
+    }
+    let glued = tail.starts_with(char::is_alphabetic);
+    let name = tail.trim();
+    if ENTRY_LABELS.contains(&name.to_lowercase().as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (glued || relative)
+        && (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+}
+
 /// A caption's credit, at its end: "… (AP Photo/Jane Doe)", "… (Photo: Jane Doe)",
 /// "… Photograph: Jane Doe/Getty Images", "… Jane Doe / Reuters".
 fn is_photo_credit(lower: &str) -> bool {
@@ -2020,6 +2364,31 @@ mod tests {
     }
 
     #[test]
+    fn a_live_blogs_entry_headers_are_notices() {
+        for yes in [
+            "20:42KEY EVENT",
+            "21:00Jane Doe-Roe",
+            "21 mins ago11:48 Jane Doe",
+            "2 hours ago10:05 Jane O'Doe",
+            "9.05Pinned post",
+            "11:48pmJohn Roe",
+        ] {
+            assert!(is_notice(yes), "{yes}");
+        }
+        for no in [
+            // A programme's listing, a time in a sentence, a clock with a number after it.
+            "20:15 Evening News",
+            "20:15 The council met again and voted.",
+            "21:00 kick-off at the harbour stadium",
+            "21:00Jane Doe said the council met again",
+            "12:30Harbour",
+            "İ 3 mins ago",
+        ] {
+            assert!(!is_notice(no), "{no}");
+        }
+    }
+
+    #[test]
     fn notices_are_short_and_worded_as_notices() {
         for yes in [
             "Advertisement",
@@ -2068,6 +2437,28 @@ mod tests {
             "For breaking news, download the Ledger apps for iOS and Android.",
             "Photograph by Jane Doe, Harbour Trust",
             "If you enjoyed reading this post, would you consider supporting us?",
+            "Les også: Ferjen går igjen fra mandag",
+            "Taip pat skaitykite",
+            "Lest auch",
+            "Čtěte také: Most bude opraven",
+            "Der Ledger-Newsletter informiert Sie jeden Morgen über das Wichtigste. Hier geht's zur Anmeldung.",
+            "Inscrivez-vous à notre newsletter du matin.",
+            "Abonniere den WhatsApp-Kanal des Ledgers und du bekommst die besten Geschichten.",
+            "Join our WhatsApp channel for the latest news from the harbour.",
+            "Are ferries late in your area? Get in touch at news@ledger.example",
+            "For more stories like this, check our news page.",
+            "WATCH | The council votes on the bridge:",
+            "Follow Ledger.example on Twitter and Facebook for the latest news updates.",
+            "REUTERS",
+            "Getty Images",
+            "(EPA)",
+            "(Jane Doe)",
+            "(Coastal Ledger Photo Desk)",
+            "[+] Enlarge",
+            "Click to enlarge",
+            "Please wait...",
+            "| CoastalLedger.com",
+            "- www.coastal-ledger.com/",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -2100,6 +2491,19 @@ mod tests {
             "Users downloaded tens of billions of apps last year, the report says, and \
              updated them often.",
             "Photo by photo, she rebuilt the archive of the harbour.",
+            "Millions joined the party's WhatsApp channel before the vote.",
+            "The mayor wrote from mayor@harbour.example to say the vote was close, and she \
+             asked for the letter to be read out.",
+            "Follow the ferry. On Twitter, the council posts its timetable.",
+            "(Unknown)",
+            "(MAWD-lin)",
+            "(NOT THIS YEAR)",
+            "(see below)",
+            "(Jane Doe said no)",
+            "www.harbour-ferries.example",
+            "android.permission.CAMERA",
+            "Please wait for the ferry at the north pier, the council said.",
+            "Der Newsletter der Stadt wurde 2019 eingestellt.",
             "",
         ] {
             assert!(!is_notice(no), "{no}");

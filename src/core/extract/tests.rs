@@ -1344,3 +1344,187 @@ fn a_bylines_label_with_a_colon_is_dropped() {
         );
     }
 }
+
+#[test]
+fn a_list_of_other_stories_inside_the_article_is_dropped() {
+    let html = article_with(
+        "<ul><li><a href=\"/2026/11/ferry-fares\">Ferry fares rise again next spring</a></li>\
+         <li><a href=\"https://www.ledger.example/2026/10/tunnel\">What the harbour tunnel \
+         will cost, in five charts</a></li></ul>\
+         <ul><li><strong>Schools:</strong> <a href=\"/2026/08/school\">A new school for the \
+         east bank</a></li><li><strong>Night buses?</strong> <a href=\"/2026/07/buses\">Two \
+         more lines from next year</a></li></ul>\
+         <ul><li><a href=\"#cost\">What the bridge will cost</a></li>\
+         <li><a href=\"#traffic\">How much traffic it will bring</a></li></ul>\
+         <ul><li><a href=\"https://rivers.example/report\">The river authority's flood report \
+         of 2025</a></li><li><a href=\"/2026/09/vote\">The first vote on the bridge</a></li></ul>\
+         <ul><li><a href=\"/bugs/17\">Issue 17: the deck is too narrow</a></li>\
+         <li><a href=\"/bugs/18\">Issue 18: no lane for bicycles</a></li></ul>\
+         <ul><li>Five lanes, two of them for buses, <a href=\"/buses\">as planned</a></li>\
+         <li>A footpath on each side</li></ul>",
+    );
+    let c = extract(&html, Some("https://ledger.example/2026/11/27/bridge.html"));
+    assert_lacks(&c.article, "Ferry fares rise");
+    assert_lacks(&c.article, "five charts");
+    // A kicker before the link ("Schools: <a>…</a>") is part of the teaser.
+    assert_lacks(&c.article, "A new school");
+    assert_lacks(&c.article, "Night buses");
+    // A table of contents, a list with a source on another site, a series, and a list that is
+    // not all links stay.
+    assert_has(&c.article, "What the bridge will cost");
+    assert_has(&c.article, "flood report");
+    assert_has(&c.article, "Issue 18: no lane for bicycles");
+    assert_has(&c.article, "Five lanes, two of them for buses");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_live_blogs_entry_headers_are_dropped() {
+    let html = article_with(
+        "<div class=\"entry\"><span>20:42</span><span>KEY EVENT</span></div>\
+         <div class=\"entry\"><span>21:00</span><span>Jane Doe-Roe</span></div>\
+         <div class=\"entry\"><span>21 mins ago</span><span>11:48</span> <span>Jane Doe</span></div>\
+         <p>20:15 Evening News</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "KEY EVENT");
+    assert_lacks(&c.article, "Jane Doe");
+    // A programme's listing, its time apart from its name, stays.
+    assert_has(&c.article, "20:15 Evening News");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn read_also_labels_in_more_languages_are_dropped() {
+    let html = article_with(
+        "<p>Les også: <a href=\"/ferje\">Ferjen går igjen fra mandag</a></p>\
+         <p>Taip pat skaitykite</p><p><a href=\"/tiltas\">Tiltas bus atstatytas</a></p>\
+         <p>Lest auch</p><ul><li><a href=\"/faehre\">Die Fähre fährt wieder</a></li></ul>\
+         <p>Les også denne boken om broer, sa ordføreren til rådet på tirsdag.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Ferjen går igjen");
+    assert_lacks(&c.article, "Tiltas bus");
+    assert_lacks(&c.article, "Die Fähre");
+    // A sentence that starts like a label stays.
+    assert_has(&c.article, "Les også denne boken om broer");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn newsletter_and_channel_boxes_in_other_languages_are_dropped() {
+    let html = article_with(
+        "<p>Der Ledger-Newsletter informiert Sie jeden Morgen über das Wichtigste vom Tag, \
+         kompakt und direkt in Ihrem Postfach. Hier geht's zur Anmeldung.</p>\
+         <p>Abonniere den WhatsApp-Kanal des Ledgers und du bekommst die besten Geschichten.</p>\
+         <p>Join our WhatsApp channel for the latest news from the harbour.</p>\
+         <p>Millions joined the party's WhatsApp channel before the vote.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Ledger-Newsletter");
+    assert_lacks(&c.article, "WhatsApp-Kanal");
+    assert_lacks(&c.article, "Join our WhatsApp");
+    // A story about a channel stays.
+    assert_has(&c.article, "Millions joined the party's WhatsApp channel");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn english_prompts_for_tips_videos_and_more_stories_are_dropped() {
+    let html = article_with(
+        "<p>Are ferries late in your area? Get in touch at news@ledger.example</p>\
+         <p><strong><em>WATCH | The council votes on the bridge:</em></strong></p>\
+         <p>For more stories like this, check our news page.</p>\
+         <p>Follow Ledger.example on Twitter and Facebook for the latest news updates.</p>\
+         <p>The mayor wrote from mayor@harbour.example to say the vote was close.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Get in touch");
+    assert_lacks(&c.article, "WATCH |");
+    assert_lacks(&c.article, "more stories like this");
+    assert_lacks(&c.article, "Follow Ledger.example");
+    // An address quoted in the story stays.
+    assert_has(&c.article, "The mayor wrote from mayor@harbour.example");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_teaser_link_set_as_its_own_paragraph_is_dropped() {
+    let html = article_with(
+        "<p><strong><a href=\"/2026/10/ferry\">FERRY FARES RISE AGAIN NEXT SPRING</a></strong></p>\
+         <p>[<a href=\"/2026/09/tunnel\">Read: What the harbour tunnel will cost</a>]</p>\
+         <p><a href=\"/2026/08/school\">&gt;&gt; A new school for the east bank &lt;&lt;</a></p>\
+         <p><a href=\"/2026/11/report.pdf\">Read the full report of the auditors</a></p>\
+         <p><a href=\"https://rivers.example/FLOOD-REPORT\">THE RIVER AUTHORITY FLOOD REPORT</a></p>",
+    );
+    let c = extract(&html, Some("https://ledger.example/2026/11/27/bridge.html"));
+    assert_lacks(&c.article, "FERRY FARES");
+    assert_lacks(&c.article, "What the harbour tunnel will cost");
+    assert_lacks(&c.article, "A new school");
+    // A plain link, and a marked one to another site, stay.
+    assert_has(&c.article, "Read the full report of the auditors");
+    assert_has(&c.article, "THE RIVER AUTHORITY FLOOD REPORT");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_photos_credit_alone_on_its_line_is_dropped() {
+    let html = article_with(
+        "<div><img src=\"a.jpg\" alt=\"\"><p>The old bridge at dawn</p><p>REUTERS</p></div>\
+         <div><img src=\"b.jpg\" alt=\"\"><p>The ferry in winter</p><p>(Jane Doe)</p></div>\
+         <p>(Unknown)</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "REUTERS");
+    assert_lacks(&c.article, "(Jane Doe)");
+    // One word in parentheses is a label, not a credit.
+    assert_has(&c.article, "(Unknown)");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_box_about_the_author_under_its_label_is_dropped() {
+    let html = article_with(
+        "<h3>About the author</h3><p>Jane Doe covers the harbour and the council for the \
+         Ledger. She lives in Harbourtown.</p>\
+         <p>The author of the report, a retired engineer, said the bridge could last a century.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "About the author");
+    assert_lacks(&c.article, "Jane Doe covers the harbour");
+    // "The author …" opening a sentence is no label.
+    assert_has(&c.article, "The author of the report");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn image_controls_a_wait_and_a_sites_address_after_a_bar_are_dropped() {
+    let html = article_with(
+        "<p>[+] Enlarge</p><p>Please wait...</p><p>| CoastalLedger.com</p>\
+         <p>www.harbour-ferries.example</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Enlarge");
+    assert_lacks(&c.article, "Please wait");
+    assert_lacks(&c.article, "CoastalLedger.com");
+    // An address alone, without the bar that set it after a title, stays.
+    assert_has(&c.article, "www.harbour-ferries.example");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_row_of_topic_links_under_its_label_is_dropped() {
+    let html = article_with(
+        "<p>Themen: <a href=\"/t/bruecken\">Brücken</a> <a href=\"/t/rat\">Stadtrat</a> \
+         <a href=\"/t/verkehr\">Verkehr</a></p>\
+         <p>Topics</p><p><a href=\"/t/harbour\">Harbour</a>, <a href=\"/t/ferries\">Ferries</a></p>\
+         <h3>Themen</h3><p>Die Brücke, der Verkehr und die Kosten waren die Themen der Sitzung \
+         am Dienstag, sagte die Bürgermeisterin.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Stadtrat");
+    assert_lacks(&c.article, "Ferries");
+    // A heading of the same word over prose stays, with the prose.
+    assert_has(&c.article, "waren die Themen der Sitzung");
+    assert_five_paragraphs_kept(&c.article);
+}
