@@ -890,12 +890,17 @@ async function suggestSection(browser, url) {
             const t0 = performance.now();
             worker.addEventListener('message', function done(e) {
               const m = JSON.parse(e.data);
+              // A `Reply` travels as `[id, body]` and `Found` as `[suggestions,
+              // claims_unavailable]` (serde_tuple, core::jobs).
               const reply = m.ProcessOutput?.[1];
-              if (!reply || reply.id !== id || !reply.body.done) return;
+              if (!Array.isArray(reply) || reply[0] !== id || !reply[1]?.done) return;
               worker.removeEventListener('message', done);
-              const out = reply.body.done.suggested;
-              if (!out) reject(new Error(JSON.stringify(reply.body.done).slice(0, 200)));
-              resolve({ ms: performance.now() - t0, found: out.suggestions.length, unavailable: out.claims_unavailable ?? null });
+              const out = reply[1].done.suggested;
+              if (!Array.isArray(out)) {
+                reject(new Error(JSON.stringify(reply[1].done).slice(0, 200)));
+                return;
+              }
+              resolve({ ms: performance.now() - t0, found: out[0].length, unavailable: out[1] ?? null });
             });
             worker.postMessage(JSON.stringify({ ProcessInput: [0, { id, job: { suggest: { text } } }] }));
           });
