@@ -493,6 +493,14 @@ fn trailing_link_blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     out
 }
 
+/// The `<a>` elements inside `node`.
+fn links_in<'a>(node: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    node.descendants()
+        .into_iter()
+        .filter(|d| element_name(d).as_deref() == Some("a"))
+        .collect()
+}
+
 /// Lists of other stories set inside the article (a "related" list between two paragraphs,
 /// with no label or class to tell it): a `<ul>` of at least [`HEADLINE_LIST_MIN_ITEMS`]
 /// items, each of them wholly one link whose text reads like a headline
@@ -517,11 +525,7 @@ fn headline_lists<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef
             if element_name(li).as_deref() != Some("li") {
                 return None;
             }
-            let links: Vec<NodeRef<'_>> = li
-                .descendants()
-                .into_iter()
-                .filter(|d| element_name(d).as_deref() == Some("a"))
-                .collect();
+            let links = links_in(li);
             let [a] = links.as_slice() else {
                 return None;
             };
@@ -563,11 +567,7 @@ fn headline_paragraphs<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<No
     let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
     let mut out = Vec::new();
     for p in doc.select("p").nodes() {
-        let links: Vec<NodeRef<'a>> = p
-            .descendants()
-            .into_iter()
-            .filter(|d| element_name(d).as_deref() == Some("a"))
-            .collect();
+        let links = links_in(p);
         let [a] = links.as_slice() else {
             continue;
         };
