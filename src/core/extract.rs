@@ -1093,20 +1093,9 @@ fn related_links<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
 /// "Story highlights" (`boilerplate::HIGHLIGHTS_LABELS`) and the element after it is a list,
 /// with that list (its points are the story's own, told again).
 fn highlights_box<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
-    let label = leading_text(n, 40);
-    if label.split_whitespace().count() > 3 {
-        return Vec::new();
-    }
-    let text = n.text();
-    let bare = text
-        .trim()
-        .trim_end_matches(':')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    if !boilerplate::HIGHLIGHTS_LABELS.contains(&bare.as_str()) {
-        return Vec::new();
+    match bare_label(n, 3) {
+        Some(bare) if boilerplate::HIGHLIGHTS_LABELS.contains(&bare.as_str()) => {}
+        _ => return Vec::new(),
     }
     match n.next_element_sibling() {
         Some(list)
@@ -1124,21 +1113,9 @@ fn highlights_box<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
 /// (`boilerplate::AUTHOR_LABELS`), with the block after it when that has fewer than
 /// `boilerplate::WIDGET_MAX_WORDS` words (the author's few lines).
 fn author_box<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
-    let label = leading_text(n, 40);
-    if label.split_whitespace().count() > 5 {
-        return Vec::new();
-    }
-    let text = n.text();
-    let bare = text
-        .trim()
-        .trim_end_matches(':')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace('’', "'");
-    if !boilerplate::AUTHOR_LABELS.contains(&bare.as_str()) {
-        return Vec::new();
+    match bare_label(n, 5) {
+        Some(bare) if boilerplate::AUTHOR_LABELS.contains(&bare.as_str()) => {}
+        _ => return Vec::new(),
     }
     match n.next_element_sibling() {
         Some(bio)
@@ -1149,6 +1126,25 @@ fn author_box<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
         }
         _ => vec![*n],
     }
+}
+
+/// `n`'s text as a label is compared with a list of labels: trimmed, a closing colon dropped,
+/// its spaces collapsed, in lower case, every apostrophe written "'"; none when its leading
+/// text has more than `max_words` words (no label, so its whole text is not read).
+fn bare_label(n: &NodeRef<'_>, max_words: usize) -> Option<String> {
+    if leading_text(n, 40).split_whitespace().count() > max_words {
+        return None;
+    }
+    Some(
+        n.text()
+            .trim()
+            .trim_end_matches(':')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+            .replace('’', "'"),
+    )
 }
 
 /// The first text under `n`, at least `chars` bytes of it when it has them, walked in
