@@ -1100,11 +1100,11 @@ async fn toolbar_claim_and_quote_buttons_tag_the_selection() {
         toolbar.get_attribute("aria-label").as_deref(),
         Some("Tag selection")
     );
-    // Kept on screen, in whole pixels.
-    assert_eq!(
-        toolbar.get_attribute("style").as_deref(),
-        Some("left:4px;top:121px")
-    );
+    // Kept on screen, in whole pixels, placed through the CSSOM (the page's policy refuses
+    // inline style attributes).
+    let style = toolbar.dyn_ref::<web_sys::HtmlElement>().unwrap().style();
+    assert_eq!(style.get_property_value("left").unwrap(), "4px");
+    assert_eq!(style.get_property_value("top").unwrap(), "121px");
     // Exactly two buttons, named by their text alone.
     let names: Vec<String> = all(&toolbar, "button").iter().map(text).collect();
     assert_eq!(names, vec!["Claim", "Quote"]);

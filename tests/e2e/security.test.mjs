@@ -27,6 +27,9 @@ test('the built page has a strict Content-Security-Policy', async () => {
   assert.deepEqual(p['base-uri'], ["'none'"]);
   assert.deepEqual(p['form-action'], ["'none'"]);
   assert.deepEqual(p['style-src'], ["'self'"]);
+  // No inline style attribute either: style-src-attr falls back to style-src.
+  assert.equal(p['style-src-attr'], undefined);
+  assert.equal(p['style-src-elem'], undefined);
   assert.equal(
     await page.locator('meta[http-equiv="x-dns-prefetch-control"]').getAttribute('content'),
     'off',

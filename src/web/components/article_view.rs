@@ -211,13 +211,20 @@ pub fn chunk_view(props: &ChunkViewProps) -> Html {
         .sum();
     // Lines are 1.75em high and each block has a 1em margin (styles/main.css).
     let tenths_em = lines * 175 / 10 + blocks.len() * 10;
-    let style = format!(
-        "contain-intrinsic-block-size:auto {}.{}em",
-        tenths_em / 10,
-        tenths_em % 10
-    );
+    // Set through the CSSOM, not a `style` attribute: the page's Content-Security-Policy
+    // allows no inline style (docs/HOSTING.md).
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(tenths_em, move |&t| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let size = format!("auto {}.{}em", t / 10, t % 10);
+                let _ = el.style().set_property("contain-intrinsic-block-size", &size);
+            }
+        });
+    }
     html! {
-        <div class="chunk" {style}>
+        <div class="chunk" ref={node}>
         { for props.chunk.iter().enumerate().filter_map(|(i, runs)| {
             let b = props.blocks.get(props.first + i)?;
             let title = props

@@ -32,15 +32,22 @@ fn viewport() -> (f64, f64) {
 #[function_component(SelectionToolbar)]
 pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
     let node = use_node_ref();
-    // The toolbar's own size, measured once it is drawn (it depends on the font and on the
-    // buttons shown), so that it can be kept whole on screen.
-    let size = use_state_eq(|| None::<(i64, i64)>);
+    // Placed once drawn, from its own size (it depends on the font and on the buttons shown),
+    // so that it lies whole on screen. The position goes through the CSSOM, not a `style`
+    // attribute: the page's Content-Security-Policy allows no inline style (docs/HOSTING.md).
     {
-        let (node, size) = (node.clone(), size.clone());
-        use_effect(move || {
-            if let Some(el) = node.cast::<web_sys::Element>() {
+        let node = node.clone();
+        use_effect_with((props.at, props.on_attach.is_some()), move |&(at, _)| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let style = el.style();
+                // Measured at the left edge, where nothing narrows it.
+                let _ = style.set_property("left", "0px");
                 let r = el.get_bounding_client_rect();
-                size.set(Some((r.width().ceil() as i64, r.height().ceil() as i64)));
+                let (left, top) = keep_on_screen(at, (r.width().ceil(), r.height().ceil()), viewport());
+                // Whole pixels, formatted as integers (no float formatting on the path of
+                // every selection).
+                let _ = style.set_property("left", &format!("{}px", left.round() as i64));
+                let _ = style.set_property("top", &format!("{}px", top.round() as i64));
             }
         });
     }
@@ -56,16 +63,8 @@ pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
             </button>
         }
     };
-    let (w, h) = size.unwrap_or((0, 0));
-    let (left, top) = keep_on_screen(props.at, (w as f64, h as f64), viewport());
-    // Whole pixels, formatted as integers (no float formatting on the path of every selection).
-    let style = format!(
-        "left:{}px;top:{}px",
-        left.round() as i64,
-        top.round() as i64
-    );
     html! {
-        <div class="selection-toolbar" role="toolbar" aria-label="Tag selection" {style} ref={node}>
+        <div class="selection-toolbar" role="toolbar" aria-label="Tag selection" ref={node}>
             { button(Kind::Claim, "C") }
             { button(Kind::Quote, "Q") }
             if let Some(cb) = props.on_attach.clone() {
