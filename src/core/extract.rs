@@ -177,6 +177,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     };
     let fallback_date = other_date();
     let ld_authors = json_ld_authors(&doc);
+    let meta_author = meta_author(&doc);
 
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
@@ -304,13 +305,32 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .filter(|b| b.chars().any(char::is_alphabetic));
             // None, or the site's own name ("Example.com", a meta author of "Example News"),
             // or the same people as the JSON-LD's ("Doe, Jane"; "Jane Doe and John Roe"; a
-            // name twice): the people the JSON-LD names, when it names any.
-            let site_only = capture.byline.as_deref().is_none_or(|b| {
-                names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
-                    || ld_authors.as_deref().is_some_and(|ld| same_people(b, ld))
+            // name twice), or a byline that does not name every one of them (a comment form's
+            // "Name", another person, a label before the name: "Von Jane Doe"): the people the
+            // article's JSON-LD names, when it names any, as Readability.js prefers them. A
+            // byline that names them all and more ("Jane Doe, AFP", co-authors) stays.
+            let give_way = capture.byline.as_deref().is_none_or(|b| {
+                is_handle(b)
+                    || names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
+                    || ld_authors
+                        .as_deref()
+                        .is_some_and(|ld| same_people(b, ld) || !names_more(b, ld))
             });
-            if site_only && ld_authors.is_some() {
+            if give_way && ld_authors.is_some() {
                 capture.byline = ld_authors;
+            }
+            // Still none, the site's name or a handle ("jane-doe", an e-mail address): the
+            // page's `<meta name="author">` when that names someone else.
+            let unnamed = capture.byline.as_deref().is_none_or(|b| {
+                is_handle(b)
+                    || names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
+            });
+            if unnamed {
+                if let Some(m) = meta_author.as_deref().filter(|m| {
+                    !names_the_site(m, capture.site_name.as_deref(), capture.url.as_deref())
+                }) {
+                    capture.byline = Some(m.to_owned());
+                }
             }
             capture.byline = capture.byline.map(|b| as_list(without_label(&b)));
             capture.published = a
@@ -1467,7 +1487,7 @@ fn json_ld_authors(doc: &Document) -> Option<String> {
             serde_json::Value::Array(items) => items.iter().filter_map(one).collect(),
             v => one(v).into_iter().collect(),
         };
-        names.retain(|n| !n.trim().is_empty());
+        names.retain(|n| !n.trim().is_empty() && !is_handle(n));
         names.dedup();
         let joined = names
             .iter()
@@ -1799,6 +1819,75 @@ fn same_people(byline: &str, authors: &str) -> bool {
         .filter(|w| !conjunction(w))
         .collect();
     !ours.is_empty() && ours.iter().all(|w| theirs.contains(w))
+}
+
+/// Whether `name` is a handle, not a person's name as a reader sees it: an e-mail address
+/// ("j.doe@example.com") or an address's slug ("jane-doe", "jane_doe": one word, lower-case,
+/// with a hyphen, an underscore or a dot).
+fn is_handle(name: &str) -> bool {
+    let n = name.trim();
+    let email = n
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    let slug = !n.contains(char::is_whitespace)
+        && n.contains(['-', '_', '.'])
+        && n.chars().any(char::is_alphabetic)
+        && !n.chars().any(char::is_uppercase);
+    email || slug
+}
+
+/// The page's `<meta name="author">`, when it names someone: letters, not a handle
+/// ([`is_handle`]) nor an address (a profile's URL), at most 100 characters.
+fn meta_author(doc: &Document) -> Option<String> {
+    doc.select("meta[name][content]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            n.attr("name")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("author"))
+        })
+        .filter_map(|n| n.attr("content").as_deref().and_then(clean))
+        .find(|a| {
+            a.chars().any(char::is_alphabetic)
+                && !is_handle(a)
+                && !a.contains("://")
+                && !a.starts_with("www.")
+                && a.chars().count() <= 100
+        })
+}
+
+/// Whether `byline` names every person `authors` (the JSON-LD's, joined with ", ") names and
+/// something more ("Jane Doe, AFP", a co-author), leaving aside a label before the names
+/// ("By", "Von", "Par" …) and conjunctions.
+fn names_more(byline: &str, authors: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "by", "von", "par", "por", "door", "di", "av", "af", "written", "posted", "text", "author",
+        "authors", "autor", "autorin", "autoren", "auteur",
+    ];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '|')
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let ours = words(byline);
+    let theirs = words(authors);
+    let all_named = authors.split(", ").all(|name| {
+        let name = words(name);
+        !name.is_empty() && name.iter().all(|w| ours.contains(w))
+    });
+    let conjunction = |w: &str| ["and", "und", "og", "och", "et", "y", "e", "&"].contains(&w);
+    let skip = ours
+        .iter()
+        .take_while(|w| LABELS.contains(&w.as_str()))
+        .count();
+    all_named
+        && ours[skip..]
+            .iter()
+            .any(|w| !conjunction(w) && !theirs.contains(w))
 }
 
 /// `title` without a trailing " | Site", " - Site", " -- Site" or " » … » Site" naming the

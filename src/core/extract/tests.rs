@@ -1086,9 +1086,9 @@ fn a_byline_that_is_the_sites_name_gives_way_to_the_json_ld_authors() {
     assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
     let c = extract(&page("www.ledger.example"), Some(PAGE_URL));
     assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
-    // A person's name stays.
-    let c = extract(&page("Mária Øberg"), Some(PAGE_URL));
-    assert_eq!(c.byline.as_deref(), Some("Mária Øberg"));
+    // A byline naming them and another person stays.
+    let c = extract(&page("Mária Øberg, Jane Doe and John Roe"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Mária Øberg, Jane Doe, John Roe"));
 }
 
 #[test]
@@ -1263,11 +1263,11 @@ fn a_byline_naming_the_json_ld_authors_otherwise_gives_way_to_them() {
         let c = extract(&page(meta), Some(PAGE_URL));
         assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"), "{meta}");
     }
-    // Someone the JSON-LD does not name, or a label, stays.
-    let c = extract(&page("Jane Doe and Ann Poe"), Some(PAGE_URL));
-    assert_ne!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
-    let c = extract(&page("By Jane Doe"), Some(PAGE_URL));
-    assert_eq!(c.byline.as_deref(), Some("By Jane Doe"));
+    // A byline that names them all and someone more stays.
+    let c = extract(&page("Jane Doe, John Roe and Ann Poe"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe, Ann Poe"));
+    let c = extract(&page("Jane Doe and John Roe, AFP"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe, AFP"));
     // A byline without a letter is none: the JSON-LD's people, else nothing.
     let c = extract(&page("-"), Some(PAGE_URL));
     assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
@@ -1527,4 +1527,83 @@ fn a_row_of_topic_links_under_its_label_is_dropped() {
     // A heading of the same word over prose stays, with the prose.
     assert_has(&c.article, "waren die Themen der Sitzung");
     assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_byline_that_does_not_name_all_the_json_ld_authors_gives_way_to_them() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\">\
+             <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+             [\"Jane Doe\", {{\"@type\": \"Person\", \"name\": \"John Roe\"}}]}}</script>\
+             </head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    // A label before the same people, one of them, someone else, a comment form's "Name".
+    for meta in [
+        "By Jane Doe and John Roe",
+        "Von Jane Doe, John Roe",
+        "Jane Doe",
+        "Ann Poe",
+        "Name",
+    ] {
+        let c = extract(&page(meta), Some(PAGE_URL));
+        assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"), "{meta}");
+    }
+    // Without JSON-LD authors, a byline with its label stays as the page gives it.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"By Jane Doe\"></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("By Jane Doe")
+    );
+}
+
+#[test]
+fn a_handle_is_not_a_byline() {
+    // An author's slug in the JSON-LD gives way to the meta author's name.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Jane Doe\">\
+         <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+         {{\"@type\": \"Person\", \"name\": \"jane-doe\"}}}}</script></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Jane Doe")
+    );
+    // An e-mail address as the meta author gives way to the JSON-LD's person.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"j.doe@ledger.example\">\
+         <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+         {{\"@type\": \"Person\", \"name\": \"Jane Doe\"}}}}</script></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Jane Doe")
+    );
+    // The JSON-LD naming only the site: the meta author's person.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Mária Øberg\">\
+         <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+         {{\"name\": \"ledger.example\"}}}}</script></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Mária Øberg")
+    );
+    // A name with a hyphen or a capital is a name.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Anne-Marie\"></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Anne-Marie")
+    );
 }
