@@ -1463,10 +1463,18 @@ fn json_ld_date(doc: &Document) -> Option<String> {
 /// without a type, or a list of them; never an `Organization`), joined with ", " as
 /// Readability joins them; found as [`json_ld_date`] finds the date.
 fn json_ld_authors(doc: &Document) -> Option<String> {
+    let people = json_ld_people(doc);
     json_ld_find(doc, |map| {
         let one = |v: &serde_json::Value| -> Option<String> {
             match v {
                 serde_json::Value::String(s) => Some(s.clone()),
+                // Only a reference to a `Person` elsewhere in the page's JSON-LD (a `@graph`'s
+                // `{"@id": "…#/schema/person/…"}`): that person's name.
+                serde_json::Value::Object(o) if !o.contains_key("name") => o
+                    .get("@id")
+                    .and_then(|id| id.as_str())
+                    .and_then(|id| people.iter().find(|(i, _)| i == id))
+                    .map(|(_, name)| name.clone()),
                 serde_json::Value::Object(o) => {
                     let person = match o.get("@type") {
                         None => true,
@@ -1496,6 +1504,55 @@ fn json_ld_authors(doc: &Document) -> Option<String> {
             .join(", ");
         (!joined.is_empty()).then_some(joined)
     })
+}
+
+/// The `Person`s of the page's JSON-LD that have an `@id` and a name, as (id, name), wherever
+/// they are (at most so many objects are looked at).
+fn json_ld_people(doc: &Document) -> Vec<(String, String)> {
+    let mut people = Vec::new();
+    for n in doc.select("script").nodes() {
+        let is_ld = n
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_ld {
+            continue;
+        }
+        let text = n.text();
+        if !text.contains("Person") {
+            continue;
+        }
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
+            continue;
+        };
+        let mut stack = vec![&value];
+        let mut seen = 0;
+        while let Some(v) = stack.pop() {
+            seen += 1;
+            if seen > 2_000 {
+                break;
+            }
+            match v {
+                serde_json::Value::Array(items) => stack.extend(items.iter()),
+                serde_json::Value::Object(map) => {
+                    let person = match map.get("@type") {
+                        Some(serde_json::Value::String(t)) => t == "Person",
+                        Some(serde_json::Value::Array(ts)) => {
+                            ts.iter().any(|t| t.as_str() == Some("Person"))
+                        }
+                        _ => false,
+                    };
+                    let id = map.get("@id").and_then(|i| i.as_str());
+                    let name = map.get("name").and_then(|n| n.as_str());
+                    if let (true, Some(id), Some(name)) = (person, id, name) {
+                        people.push((id.to_owned(), name.to_owned()));
+                    }
+                    stack.extend(map.values());
+                }
+                _ => {}
+            }
+        }
+    }
+    people
 }
 
 /// The first value `read` gives for an object of the page's JSON-LD (in a list, in a `@graph`,
@@ -1836,17 +1893,40 @@ fn is_handle(name: &str) -> bool {
     email || slug
 }
 
-/// The page's `<meta name="author">`, when it names someone: letters, not a handle
+/// The page's author as its `<meta>` tags name them: `name="author"`, else the pair a site's
+/// SEO plug-in writes for Twitter's cards (`twitter:label1` "Written by" and `twitter:data1`),
+/// else Cxense's `cXenseParse:author`; when it names someone: letters, not a handle
 /// ([`is_handle`]) nor an address (a profile's URL), at most 100 characters.
 fn meta_author(doc: &Document) -> Option<String> {
-    doc.select("meta[name][content]")
+    let metas: Vec<(String, String)> = doc
+        .select("meta[content]")
         .nodes()
         .iter()
-        .filter(|n| {
-            n.attr("name")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("author"))
+        .filter_map(|n| {
+            let key = n.attr("name").or_else(|| n.attr("property"))?;
+            let value = n.attr("content").as_deref().and_then(clean)?;
+            Some((key.trim().to_ascii_lowercase(), value))
         })
-        .filter_map(|n| n.attr("content").as_deref().and_then(clean))
+        .collect();
+    let named = |k: &str| {
+        metas
+            .iter()
+            .filter(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .collect::<Vec<_>>()
+    };
+    let written_by = (1..=4).find_map(|i| {
+        let label = named(&format!("twitter:label{i}"));
+        label
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case("written by"))
+            .then(|| named(&format!("twitter:data{i}")).into_iter().next())
+            .flatten()
+    });
+    named("author")
+        .into_iter()
+        .chain(written_by)
+        .chain(named("cxenseparse:author"))
         .find(|a| {
             a.chars().any(char::is_alphabetic)
                 && !is_handle(a)

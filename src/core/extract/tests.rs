@@ -1607,3 +1607,51 @@ fn a_handle_is_not_a_byline() {
         Some("Anne-Marie")
     );
 }
+
+#[test]
+fn a_json_ld_authors_reference_to_a_person_is_that_persons_name() {
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@graph\": [{{\"@type\": \
+         \"NewsArticle\", \"author\": {{\"@id\": \"https://ledger.example/#/person/1\"}}}}, \
+         {{\"@type\": \"Person\", \"@id\": \"https://ledger.example/#/person/1\", \"name\": \
+         \"Jane Doe\"}}]}}</script></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Jane Doe")
+    );
+}
+
+#[test]
+fn a_twitter_cards_written_by_pair_and_cxenses_author_name_the_author() {
+    let page = |metas: &str| {
+        format!(
+            "<html><head>{metas}</head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    let c = extract(
+        &page(
+            "<meta name=\"author\" content=\"j.doe@ledger.example\">\
+             <meta name=\"twitter:label1\" content=\"Written by\">\
+             <meta name=\"twitter:data1\" content=\"Jane Doe\">",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe"));
+    let c = extract(
+        &page("<meta name=\"cXenseParse:author\" content=\"Mária Øberg\">"),
+        Some(PAGE_URL),
+    );
+    assert_eq!(c.byline.as_deref(), Some("Mária Øberg"));
+    // Another label's data is not an author.
+    let c = extract(
+        &page(
+            "<meta name=\"twitter:label1\" content=\"Est. reading time\">\
+             <meta name=\"twitter:data1\" content=\"4 minutes\">",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_ne!(c.byline.as_deref(), Some("4 minutes"));
+}
