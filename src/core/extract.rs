@@ -178,6 +178,15 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let fallback_date = other_date();
     let ld_authors = json_ld_authors(&doc);
     let meta_author = meta_author(&doc);
+    let og_title = doc
+        .select("meta[property][content]")
+        .nodes()
+        .iter()
+        .find(|n| {
+            n.attr("property")
+                .is_some_and(|p| p.trim().eq_ignore_ascii_case("og:title"))
+        })
+        .and_then(|n| n.attr("content").as_deref().and_then(clean));
 
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
@@ -297,6 +306,28 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .map(|t| without_site(&t, capture.site_name.as_deref(), capture.url.as_deref()))
                 .map(|t| cap_title(&t))
                 .or(capture.title);
+            // A title that is only the site's name (a JSON-LD article's `name` that names the
+            // publication: "Газета «Коммерсантъ»"): the page's `og:title` instead.
+            let site_title = |t: &str| {
+                capture.site_name.as_deref().is_some_and(|site| {
+                    let compact = |s: &str| -> String {
+                        s.chars()
+                            .filter(|c| c.is_alphanumeric())
+                            .flat_map(char::to_lowercase)
+                            .collect()
+                    };
+                    let site_c = compact(site);
+                    site_c.chars().count() >= 3
+                        && compact(t).contains(&site_c)
+                        && t.split_whitespace().count() <= site.split_whitespace().count() + 1
+                })
+            };
+            if capture.title.as_deref().is_some_and(site_title) {
+                if let Some(og) = og_title.as_deref().filter(|o| !site_title(o)) {
+                    let og = without_site(og, capture.site_name.as_deref(), capture.url.as_deref());
+                    capture.title = Some(cap_title(&og));
+                }
+            }
             // A byline without a letter ("-", a number) is none.
             capture.byline = a
                 .byline
@@ -1470,11 +1501,14 @@ fn json_ld_authors(doc: &Document) -> Option<String> {
                 serde_json::Value::String(s) => Some(s.clone()),
                 // Only a reference to a `Person` elsewhere in the page's JSON-LD (a `@graph`'s
                 // `{"@id": "…#/schema/person/…"}`): that person's name.
-                serde_json::Value::Object(o) if !o.contains_key("name") => o
-                    .get("@id")
-                    .and_then(|id| id.as_str())
-                    .and_then(|id| people.iter().find(|(i, _)| i == id))
-                    .map(|(_, name)| name.clone()),
+                serde_json::Value::Object(o)
+                    if !o.contains_key("name") && !o.contains_key("familyName") =>
+                {
+                    o.get("@id")
+                        .and_then(|id| id.as_str())
+                        .and_then(|id| people.iter().find(|(i, _)| i == id))
+                        .map(|(_, name)| name.clone())
+                }
                 serde_json::Value::Object(o) => {
                     let person = match o.get("@type") {
                         None => true,
@@ -1484,8 +1518,19 @@ fn json_ld_authors(doc: &Document) -> Option<String> {
                         }
                         _ => false,
                     };
+                    // A name, else a given and a family name ("givenName", "familyName").
+                    let given_family = || {
+                        let given = o.get("givenName")?.as_str()?;
+                        let family = o.get("familyName")?.as_str()?;
+                        Some(format!("{given} {family}"))
+                    };
                     person
-                        .then(|| o.get("name")?.as_str().map(str::to_owned))
+                        .then(|| {
+                            o.get("name")
+                                .and_then(|n| n.as_str())
+                                .map(str::to_owned)
+                                .or_else(given_family)
+                        })
                         .flatten()
                 }
                 _ => None,
@@ -1964,10 +2009,13 @@ fn names_more(byline: &str, authors: &str) -> bool {
         .iter()
         .take_while(|w| LABELS.contains(&w.as_str()))
         .count();
-    all_named
-        && ours[skip..]
-            .iter()
-            .any(|w| !conjunction(w) && !theirs.contains(w))
+    // What is more than their names, unless it is only a date ("By Jane Doe June 19, 2023").
+    let more: Vec<&str> = ours[skip..]
+        .iter()
+        .filter(|w| !conjunction(w) && !theirs.contains(w))
+        .map(String::as_str)
+        .collect();
+    all_named && !more.is_empty() && !boilerplate::is_timestamp(&more.join(" "))
 }
 
 /// `title` without a trailing " | Site", " - Site", " -- Site" or " » … » Site" naming the

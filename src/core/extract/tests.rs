@@ -1655,3 +1655,52 @@ fn a_twitter_cards_written_by_pair_and_cxenses_author_name_the_author() {
     );
     assert_ne!(c.byline.as_deref(), Some("4 minutes"));
 }
+
+#[test]
+fn a_json_ld_person_with_a_given_and_a_family_name_is_named_by_them() {
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Jane Doe John Roe\">\
+         <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+         [{{\"@type\": \"Person\", \"givenName\": \"Jane\", \"familyName\": \"Doe\"}}, \
+         {{\"@type\": \"Person\", \"givenName\": \"John\", \"familyName\": \"Roe\"}}]}}</script>\
+         </head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Jane Doe, John Roe")
+    );
+}
+
+#[test]
+fn a_byline_with_only_a_date_after_the_json_ld_authors_gives_way_to_them() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\">\
+             <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+             {{\"@type\": \"Person\", \"name\": \"Jane Doe\"}}}}</script></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    let c = extract(&page("by Jane Doe June 19, 2023"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe"));
+    // A place after the name is more than a date: the byline stays.
+    let c = extract(&page("Jane Doe, Kiel"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, Kiel"));
+}
+
+#[test]
+fn a_title_that_is_only_the_sites_name_gives_way_to_the_og_title() {
+    let page = |ld_name: &str| {
+        format!(
+            "<html><head><title>Ledger</title>\
+             <meta property=\"og:site_name\" content=\"Ledger\">\
+             <meta property=\"og:title\" content=\"Bridge to be rebuilt | Ledger\">\
+             <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"name\": \
+             \"{ld_name}\"}}</script></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    let c = extract(&page("The Ledger"), Some(PAGE_URL));
+    assert_eq!(c.title.as_deref(), Some("Bridge to be rebuilt"));
+}
