@@ -363,7 +363,9 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     capture.byline = Some(m.to_owned());
                 }
             }
-            capture.byline = capture.byline.map(|b| as_list(without_label(&b)));
+            capture.byline = capture
+                .byline
+                .map(|b| as_list(without_label(&without_initials(&b))));
             capture.published = a
                 .published_time
                 .as_deref()
@@ -1874,6 +1876,31 @@ fn without_label(byline: &str) -> &str {
     }
 }
 
+/// `byline` without the newsroom's initials after each name ("Jane Doe (jdo), John Roe
+/// (jro.)": two to four lower-case letters in parentheses, before a comma or the end).
+fn without_initials(byline: &str) -> String {
+    let parts: Vec<&str> = byline.split(',').collect();
+    let initials = |p: &str| -> Option<usize> {
+        let p = p.trim_end();
+        let inner = p.strip_suffix(')')?;
+        let open = inner.rfind(" (")?;
+        let code = inner[open + 2..].trim_end_matches('.');
+        ((2..=4).contains(&code.chars().count()) && code.chars().all(|c| c.is_ascii_lowercase()))
+            .then_some(open)
+    };
+    if !parts.iter().any(|p| initials(p).is_some()) {
+        return byline.to_owned();
+    }
+    parts
+        .iter()
+        .map(|p| match initials(p) {
+            Some(open) => &p.trim_end()[..open],
+            None => p,
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// `byline` with its names joined by ", " as a list of authors is, where a conjunction
 /// joins two names ("Jane Doe and John Roe", "Anna Berg und Lea Wolf", "… og …", "… och …",
 /// "… et …", "… y …": the words on both sides capitalised), unless it holds a parenthesis.
@@ -1881,6 +1908,13 @@ fn as_list(byline: &str) -> String {
     if byline.contains(['(', ')']) {
         return byline.to_owned();
     }
+    // Names separated by semicolons ("Jane Doe; John Roe").
+    let byline = byline
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     let words: Vec<&str> = byline.split_whitespace().collect();
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut out = String::new();

@@ -1704,3 +1704,26 @@ fn a_title_that_is_only_the_sites_name_gives_way_to_the_og_title() {
     let c = extract(&page("The Ledger"), Some(PAGE_URL));
     assert_eq!(c.title.as_deref(), Some("Bridge to be rebuilt"));
 }
+
+#[test]
+fn a_newsrooms_initials_after_the_names_and_semicolons_between_them_are_dropped() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\"></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    for (meta, listed) in [
+        ("Jane Doe (jdo), John Roe (jro.)", "Jane Doe, John Roe"),
+        ("Jane Doe; John Roe", "Jane Doe, John Roe"),
+        // A name or a handle in parentheses stays.
+        ("Jane (Mary) Doe", "Jane (Mary) Doe"),
+        ("Jane Doe (janedoe77)", "Jane Doe (janedoe77)"),
+    ] {
+        assert_eq!(
+            extract(&page(meta), Some(PAGE_URL)).byline.as_deref(),
+            Some(listed),
+            "{meta}"
+        );
+    }
+}
