@@ -178,6 +178,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let fallback_date = other_date();
     let ld_authors = json_ld_authors(&doc);
     let meta_author = meta_author(&doc);
+    let marked_author = marked_author(&doc);
     let og_title = doc
         .select("meta[property][content]")
         .nodes()
@@ -357,9 +358,16 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     || names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
             });
             if unnamed {
-                if let Some(m) = meta_author.as_deref().filter(|m| {
+                let someone = |m: &&str| {
                     !names_the_site(m, capture.site_name.as_deref(), capture.url.as_deref())
-                }) {
+                };
+                // Else the person the page's markup marks as the author (`rel="author"`,
+                // `itemprop="author"`, a link to an author's page).
+                if let Some(m) = meta_author
+                    .as_deref()
+                    .filter(someone)
+                    .or_else(|| marked_author.as_deref().filter(someone))
+                {
                     capture.byline = Some(m.to_owned());
                 }
             }
@@ -2013,6 +2021,44 @@ fn meta_author(doc: &Document) -> Option<String> {
                 && !a.starts_with("www.")
                 && a.chars().count() <= 100
         })
+}
+
+/// The first element the page marks as naming its author, read as a name: `itemprop="author"`
+/// (its `itemprop="name"` inside when there is one), `rel="author"`, or a link to an author's
+/// page (`/author/`, `/authors/`, `/autor/`, `/autoren/`); its text without a label ("By",
+/// "Von"), with letters and no digit, one to six words.
+fn marked_author(doc: &Document) -> Option<String> {
+    let sel = "[itemprop~=author], [rel~=author], a[href*=\"/author/\"], \
+               a[href*=\"/authors/\"], a[href*=\"/autor/\"], a[href*=\"/autoren/\"]";
+    doc.select(sel).nodes().iter().find_map(|n| {
+        let text = n
+            .descendants_it()
+            .filter(|m| {
+                m.attr("itemprop")
+                    .is_some_and(|v| v.split_whitespace().any(|t| t == "name"))
+            })
+            .collect::<Vec<_>>()
+            .first()
+            .map(|m| {
+                m.attr("content")
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| m.text().to_string())
+            })
+            .unwrap_or_else(|| n.text().to_string());
+        let text = clean(&text)?;
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let skip = usize::from(words.first().is_some_and(|w| {
+            ["by", "von", "par", "por", "door", "di", "av", "af"]
+                .contains(&w.trim_end_matches(':').to_lowercase().as_str())
+        }));
+        let name = words[skip..].join(" ");
+        let count = words.len() - skip;
+        ((1..=6).contains(&count)
+            && name.chars().any(char::is_alphabetic)
+            && !name.chars().any(|c| c.is_ascii_digit())
+            && !is_handle(&name))
+        .then_some(name)
+    })
 }
 
 /// Whether `byline` names every person `authors` (the JSON-LD's, joined with ", ") names and

@@ -1727,3 +1727,31 @@ fn a_newsrooms_initials_after_the_names_and_semicolons_between_them_are_dropped(
         );
     }
 }
+
+#[test]
+fn a_byline_that_is_the_sites_name_gives_way_to_the_author_the_markup_marks() {
+    let page = |mark: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"Ledger\">\
+             <meta property=\"og:site_name\" content=\"Ledger\"></head>{}</html>",
+            article_with(&format!("<p class=\"meta\">{mark}</p>")).trim_start_matches("<html>")
+        )
+    };
+    for mark in [
+        "von <a href=\"/autoren/jane-doe\">Dr. Jane Doe</a>",
+        "<span itemprop=\"author\" itemscope><span itemprop=\"name\">Dr. Jane Doe</span></span>",
+        "<a rel=\"author\" href=\"/people/1\">By Dr. Jane Doe</a>",
+    ] {
+        assert_eq!(
+            extract(&page(mark), Some(PAGE_URL)).byline.as_deref(),
+            Some("Dr. Jane Doe"),
+            "{mark}"
+        );
+    }
+    // A link of more than a name ("All stories by Jane Doe since 2019") is none.
+    let c = extract(
+        &page("<a href=\"/author/jane-doe\">All 240 stories by Jane Doe</a>"),
+        Some(PAGE_URL),
+    );
+    assert_ne!(c.byline.as_deref(), Some("All 240 stories by Jane Doe"));
+}
