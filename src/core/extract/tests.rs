@@ -1755,3 +1755,24 @@ fn a_byline_that_is_the_sites_name_gives_way_to_the_author_the_markup_marks() {
     );
     assert_ne!(c.byline.as_deref(), Some("All 240 stories by Jane Doe"));
 }
+
+#[test]
+fn an_embeds_longer_consent_text_and_its_buttons_are_dropped() {
+    let consent = format!(
+        "Um eingebettete Inhalte anzuzeigen, ist deine widerrufliche Einwilligung in die \
+         Übermittlung deiner Daten notwendig. {}",
+        "Die Anbieter der Inhalte setzen dafür Cookies und ähnliche Techniken ein. ".repeat(5)
+    );
+    let html = article_with(&format!(
+        "<div><p>{consent}</p><p>YouTube-Inhalte erlauben</p><p>Link zum YouTube-Inhalt</p>\
+         <p>Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.</p></div>\
+         <p>Der Hafenrat gab seine Einwilligung, die Pläne mit einem Klick online anzuzeigen.</p>"
+    ));
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "eingebettete Inhalte");
+    assert_lacks(&c.article, "YouTube-Inhalte erlauben");
+    assert_lacks(&c.article, "Link zum YouTube-Inhalt");
+    assert_lacks(&c.article, "wieder ausblenden");
+    assert_has(&c.article, "Der Hafenrat gab seine Einwilligung");
+    assert_five_paragraphs_kept(&c.article);
+}
