@@ -177,6 +177,17 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     };
     let fallback_date = other_date();
     let ld_authors = json_ld_authors(&doc);
+    let meta_author = meta_author(&doc);
+    let marked_author = marked_author(&doc);
+    let og_title = doc
+        .select("meta[property][content]")
+        .nodes()
+        .iter()
+        .find(|n| {
+            n.attr("property")
+                .is_some_and(|p| p.trim().eq_ignore_ascii_case("og:title"))
+        })
+        .and_then(|n| n.attr("content").as_deref().and_then(clean));
 
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
@@ -296,6 +307,28 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .map(|t| without_site(&t, capture.site_name.as_deref(), capture.url.as_deref()))
                 .map(|t| cap_title(&t))
                 .or(capture.title);
+            // A title that is only the site's name (a JSON-LD article's `name` that names the
+            // publication: "Газета «Коммерсантъ»"): the page's `og:title` instead.
+            let site_title = |t: &str| {
+                capture.site_name.as_deref().is_some_and(|site| {
+                    let compact = |s: &str| -> String {
+                        s.chars()
+                            .filter(|c| c.is_alphanumeric())
+                            .flat_map(char::to_lowercase)
+                            .collect()
+                    };
+                    let site_c = compact(site);
+                    site_c.chars().count() >= 3
+                        && compact(t).contains(&site_c)
+                        && t.split_whitespace().count() <= site.split_whitespace().count() + 1
+                })
+            };
+            if capture.title.as_deref().is_some_and(site_title) {
+                if let Some(og) = og_title.as_deref().filter(|o| !site_title(o)) {
+                    let og = without_site(og, capture.site_name.as_deref(), capture.url.as_deref());
+                    capture.title = Some(cap_title(&og));
+                }
+            }
             // A byline without a letter ("-", a number) is none.
             capture.byline = a
                 .byline
@@ -304,15 +337,43 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .filter(|b| b.chars().any(char::is_alphabetic));
             // None, or the site's own name ("Example.com", a meta author of "Example News"),
             // or the same people as the JSON-LD's ("Doe, Jane"; "Jane Doe and John Roe"; a
-            // name twice): the people the JSON-LD names, when it names any.
-            let site_only = capture.byline.as_deref().is_none_or(|b| {
-                names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
-                    || ld_authors.as_deref().is_some_and(|ld| same_people(b, ld))
+            // name twice), or a byline that does not name every one of them (a comment form's
+            // "Name", another person, a label before the name: "Von Jane Doe"): the people the
+            // article's JSON-LD names, when it names any, as Readability.js prefers them. A
+            // byline that names them all and more ("Jane Doe, AFP", co-authors) stays.
+            let give_way = capture.byline.as_deref().is_none_or(|b| {
+                is_handle(b)
+                    || names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
+                    || ld_authors
+                        .as_deref()
+                        .is_some_and(|ld| same_people(b, ld) || !names_more(b, ld))
             });
-            if site_only && ld_authors.is_some() {
+            if give_way && ld_authors.is_some() {
                 capture.byline = ld_authors;
             }
-            capture.byline = capture.byline.map(|b| as_list(without_label(&b)));
+            // Still none, the site's name or a handle ("jane-doe", an e-mail address): the
+            // page's `<meta name="author">` when that names someone else.
+            let unnamed = capture.byline.as_deref().is_none_or(|b| {
+                is_handle(b)
+                    || names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
+            });
+            if unnamed {
+                let someone = |m: &&str| {
+                    !names_the_site(m, capture.site_name.as_deref(), capture.url.as_deref())
+                };
+                // Else the person the page's markup marks as the author (`rel="author"`,
+                // `itemprop="author"`, a link to an author's page).
+                if let Some(m) = meta_author
+                    .as_deref()
+                    .filter(someone)
+                    .or_else(|| marked_author.as_deref().filter(someone))
+                {
+                    capture.byline = Some(m.to_owned());
+                }
+            }
+            capture.byline = capture
+                .byline
+                .map(|b| as_list(without_label(&without_initials(&b))));
             capture.published = a
                 .published_time
                 .as_deref()
@@ -1443,10 +1504,21 @@ fn json_ld_date(doc: &Document) -> Option<String> {
 /// without a type, or a list of them; never an `Organization`), joined with ", " as
 /// Readability joins them; found as [`json_ld_date`] finds the date.
 fn json_ld_authors(doc: &Document) -> Option<String> {
+    let people = json_ld_people(doc);
     json_ld_find(doc, |map| {
         let one = |v: &serde_json::Value| -> Option<String> {
             match v {
                 serde_json::Value::String(s) => Some(s.clone()),
+                // Only a reference to a `Person` elsewhere in the page's JSON-LD (a `@graph`'s
+                // `{"@id": "…#/schema/person/…"}`): that person's name.
+                serde_json::Value::Object(o)
+                    if !o.contains_key("name") && !o.contains_key("familyName") =>
+                {
+                    o.get("@id")
+                        .and_then(|id| id.as_str())
+                        .and_then(|id| people.iter().find(|(i, _)| i == id))
+                        .map(|(_, name)| name.clone())
+                }
                 serde_json::Value::Object(o) => {
                     let person = match o.get("@type") {
                         None => true,
@@ -1456,8 +1528,19 @@ fn json_ld_authors(doc: &Document) -> Option<String> {
                         }
                         _ => false,
                     };
+                    // A name, else a given and a family name ("givenName", "familyName").
+                    let given_family = || {
+                        let given = o.get("givenName")?.as_str()?;
+                        let family = o.get("familyName")?.as_str()?;
+                        Some(format!("{given} {family}"))
+                    };
                     person
-                        .then(|| o.get("name")?.as_str().map(str::to_owned))
+                        .then(|| {
+                            o.get("name")
+                                .and_then(|n| n.as_str())
+                                .map(str::to_owned)
+                                .or_else(given_family)
+                        })
                         .flatten()
                 }
                 _ => None,
@@ -1467,7 +1550,7 @@ fn json_ld_authors(doc: &Document) -> Option<String> {
             serde_json::Value::Array(items) => items.iter().filter_map(one).collect(),
             v => one(v).into_iter().collect(),
         };
-        names.retain(|n| !n.trim().is_empty());
+        names.retain(|n| !n.trim().is_empty() && !is_handle(n));
         names.dedup();
         let joined = names
             .iter()
@@ -1476,6 +1559,55 @@ fn json_ld_authors(doc: &Document) -> Option<String> {
             .join(", ");
         (!joined.is_empty()).then_some(joined)
     })
+}
+
+/// The `Person`s of the page's JSON-LD that have an `@id` and a name, as (id, name), wherever
+/// they are (at most so many objects are looked at).
+fn json_ld_people(doc: &Document) -> Vec<(String, String)> {
+    let mut people = Vec::new();
+    for n in doc.select("script").nodes() {
+        let is_ld = n
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_ld {
+            continue;
+        }
+        let text = n.text();
+        if !text.contains("Person") {
+            continue;
+        }
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
+            continue;
+        };
+        let mut stack = vec![&value];
+        let mut seen = 0;
+        while let Some(v) = stack.pop() {
+            seen += 1;
+            if seen > 2_000 {
+                break;
+            }
+            match v {
+                serde_json::Value::Array(items) => stack.extend(items.iter()),
+                serde_json::Value::Object(map) => {
+                    let person = match map.get("@type") {
+                        Some(serde_json::Value::String(t)) => t == "Person",
+                        Some(serde_json::Value::Array(ts)) => {
+                            ts.iter().any(|t| t.as_str() == Some("Person"))
+                        }
+                        _ => false,
+                    };
+                    let id = map.get("@id").and_then(|i| i.as_str());
+                    let name = map.get("name").and_then(|n| n.as_str());
+                    if let (true, Some(id), Some(name)) = (person, id, name) {
+                        people.push((id.to_owned(), name.to_owned()));
+                    }
+                    stack.extend(map.values());
+                }
+                _ => {}
+            }
+        }
+    }
+    people
 }
 
 /// The first value `read` gives for an object of the page's JSON-LD (in a list, in a `@graph`,
@@ -1752,6 +1884,31 @@ fn without_label(byline: &str) -> &str {
     }
 }
 
+/// `byline` without the newsroom's initials after each name ("Jane Doe (jdo), John Roe
+/// (jro.)": two to four lower-case letters in parentheses, before a comma or the end).
+fn without_initials(byline: &str) -> String {
+    let parts: Vec<&str> = byline.split(',').collect();
+    let initials = |p: &str| -> Option<usize> {
+        let p = p.trim_end();
+        let inner = p.strip_suffix(')')?;
+        let open = inner.rfind(" (")?;
+        let code = inner[open + 2..].trim_end_matches('.');
+        ((2..=4).contains(&code.chars().count()) && code.chars().all(|c| c.is_ascii_lowercase()))
+            .then_some(open)
+    };
+    if !parts.iter().any(|p| initials(p).is_some()) {
+        return byline.to_owned();
+    }
+    parts
+        .iter()
+        .map(|p| match initials(p) {
+            Some(open) => &p.trim_end()[..open],
+            None => p,
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// `byline` with its names joined by ", " as a list of authors is, where a conjunction
 /// joins two names ("Jane Doe and John Roe", "Anna Berg und Lea Wolf", "… og …", "… och …",
 /// "… et …", "… y …": the words on both sides capitalised), unless it holds a parenthesis.
@@ -1759,6 +1916,13 @@ fn as_list(byline: &str) -> String {
     if byline.contains(['(', ')']) {
         return byline.to_owned();
     }
+    // Names separated by semicolons ("Jane Doe; John Roe").
+    let byline = byline
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     let words: Vec<&str> = byline.split_whitespace().collect();
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut out = String::new();
@@ -1799,6 +1963,139 @@ fn same_people(byline: &str, authors: &str) -> bool {
         .filter(|w| !conjunction(w))
         .collect();
     !ours.is_empty() && ours.iter().all(|w| theirs.contains(w))
+}
+
+/// Whether `name` is a handle, not a person's name as a reader sees it: an e-mail address
+/// ("j.doe@example.com") or an address's slug ("jane-doe", "jane_doe": one word, lower-case,
+/// with a hyphen, an underscore or a dot).
+fn is_handle(name: &str) -> bool {
+    let n = name.trim();
+    let email = n
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    let slug = !n.contains(char::is_whitespace)
+        && n.contains(['-', '_', '.'])
+        && n.chars().any(char::is_alphabetic)
+        && !n.chars().any(char::is_uppercase);
+    email || slug
+}
+
+/// The page's author as its `<meta>` tags name them: `name="author"`, else the pair a site's
+/// SEO plug-in writes for Twitter's cards (`twitter:label1` "Written by" and `twitter:data1`),
+/// else Cxense's `cXenseParse:author`; when it names someone: letters, not a handle
+/// ([`is_handle`]) nor an address (a profile's URL), at most 100 characters.
+fn meta_author(doc: &Document) -> Option<String> {
+    let metas: Vec<(String, String)> = doc
+        .select("meta[content]")
+        .nodes()
+        .iter()
+        .filter_map(|n| {
+            let key = n.attr("name").or_else(|| n.attr("property"))?;
+            let value = n.attr("content").as_deref().and_then(clean)?;
+            Some((key.trim().to_ascii_lowercase(), value))
+        })
+        .collect();
+    let named = |k: &str| {
+        metas
+            .iter()
+            .filter(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .collect::<Vec<_>>()
+    };
+    let written_by = (1..=4).find_map(|i| {
+        let label = named(&format!("twitter:label{i}"));
+        label
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case("written by"))
+            .then(|| named(&format!("twitter:data{i}")).into_iter().next())
+            .flatten()
+    });
+    named("author")
+        .into_iter()
+        .chain(written_by)
+        .chain(named("cxenseparse:author"))
+        .find(|a| {
+            a.chars().any(char::is_alphabetic)
+                && !is_handle(a)
+                && !a.contains("://")
+                && !a.starts_with("www.")
+                && a.chars().count() <= 100
+        })
+}
+
+/// The first element the page marks as naming its author, read as a name: `itemprop="author"`
+/// (its `itemprop="name"` inside when there is one), `rel="author"`, or a link to an author's
+/// page (`/author/`, `/authors/`, `/autor/`, `/autoren/`); its text without a label ("By",
+/// "Von"), with letters and no digit, one to six words.
+fn marked_author(doc: &Document) -> Option<String> {
+    let sel = "[itemprop~=author], [rel~=author], a[href*=\"/author/\"], \
+               a[href*=\"/authors/\"], a[href*=\"/autor/\"], a[href*=\"/autoren/\"]";
+    doc.select(sel).nodes().iter().find_map(|n| {
+        let text = n
+            .descendants_it()
+            .filter(|m| {
+                m.attr("itemprop")
+                    .is_some_and(|v| v.split_whitespace().any(|t| t == "name"))
+            })
+            .collect::<Vec<_>>()
+            .first()
+            .map(|m| {
+                m.attr("content")
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| m.text().to_string())
+            })
+            .unwrap_or_else(|| n.text().to_string());
+        let text = clean(&text)?;
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let skip = usize::from(words.first().is_some_and(|w| {
+            ["by", "von", "par", "por", "door", "di", "av", "af"]
+                .contains(&w.trim_end_matches(':').to_lowercase().as_str())
+        }));
+        let name = words[skip..].join(" ");
+        let count = words.len() - skip;
+        ((1..=6).contains(&count)
+            && name.chars().any(char::is_alphabetic)
+            && !name.chars().any(|c| c.is_ascii_digit())
+            && !is_handle(&name))
+        .then_some(name)
+    })
+}
+
+/// Whether `byline` names every person `authors` (the JSON-LD's, joined with ", ") names and
+/// something more ("Jane Doe, AFP", a co-author), leaving aside a label before the names
+/// ("By", "Von", "Par" …) and conjunctions.
+fn names_more(byline: &str, authors: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "by", "von", "par", "por", "door", "di", "av", "af", "written", "posted", "text", "author",
+        "authors", "autor", "autorin", "autoren", "auteur",
+    ];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '|')
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let ours = words(byline);
+    let theirs = words(authors);
+    let all_named = authors.split(", ").all(|name| {
+        let name = words(name);
+        !name.is_empty() && name.iter().all(|w| ours.contains(w))
+    });
+    let conjunction = |w: &str| ["and", "und", "og", "och", "et", "y", "e", "&"].contains(&w);
+    let skip = ours
+        .iter()
+        .take_while(|w| LABELS.contains(&w.as_str()))
+        .count();
+    // What is more than their names, unless it is only a date ("By Jane Doe June 19, 2023").
+    let more: Vec<&str> = ours[skip..]
+        .iter()
+        .filter(|w| !conjunction(w) && !theirs.contains(w))
+        .map(String::as_str)
+        .collect();
+    all_named && !more.is_empty() && !boilerplate::is_timestamp(&more.join(" "))
 }
 
 /// `title` without a trailing " | Site", " - Site", " -- Site" or " » … » Site" naming the

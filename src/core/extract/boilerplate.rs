@@ -416,6 +416,9 @@ const LABELS_OTHER: &[&str] = &[
     "externe inhalte anzeigen",
     "externe inhalte erlauben",
     "ein klick für den datenschutz",
+    "youtube inhalte erlauben",
+    "youtube inhalt erlauben",
+    "link zum youtube inhalt",
 ];
 
 /// Phrases in other languages that make a short line a notice wherever they are in it: an
@@ -441,6 +444,7 @@ const PHRASES_OTHER: &[&str] = &[
     "an dieser stelle finden sie einen externen inhalt",
     "an dieser stelle finden sie einen von unseren redakteuren ausgewählten, externen inhalt",
     "an drittplattformen übermittelt",
+    "mit einem klick anzeigen lassen und wieder ausblenden",
     // A paywall's notice in French ("Article réservé aux abonnés", "Il vous reste 57% de cet
     // article à lire", "Pour lire la suite, abonnez-vous") and the notice of an account read
     // on another device ("… sur un seul appareil à la fois").
@@ -852,10 +856,21 @@ pub(super) fn related_label(text: &str) -> Option<usize> {
 /// A line with at most this many words may be dropped as a notice.
 pub const NOTICE_MAX_WORDS: usize = 40;
 
+/// An embed's consent text may have so many words (see [`is_notice`]).
+const EMBED_CONSENT_MAX_WORDS: usize = 150;
+
 /// Whether `line` (one block of the article's text) is a notice rather than prose.
 pub(super) fn is_notice(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
+    // An embed's consent text in German, longer than a notice ("Um eingebettete Inhalte
+    // anzuzeigen, ist deine widerrufliche Einwilligung … notwendig …").
+    if words <= EMBED_CONSENT_MAX_WORDS {
+        let lower = t.to_lowercase();
+        if lower.contains("eingebettete inhalte") && lower.contains("einwilligung") {
+            return true;
+        }
+    }
     if words == 0 || words > NOTICE_MAX_WORDS {
         return false;
     }

@@ -1086,9 +1086,9 @@ fn a_byline_that_is_the_sites_name_gives_way_to_the_json_ld_authors() {
     assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
     let c = extract(&page("www.ledger.example"), Some(PAGE_URL));
     assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
-    // A person's name stays.
-    let c = extract(&page("Mária Øberg"), Some(PAGE_URL));
-    assert_eq!(c.byline.as_deref(), Some("Mária Øberg"));
+    // A byline naming them and another person stays.
+    let c = extract(&page("Mária Øberg, Jane Doe and John Roe"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Mária Øberg, Jane Doe, John Roe"));
 }
 
 #[test]
@@ -1263,11 +1263,11 @@ fn a_byline_naming_the_json_ld_authors_otherwise_gives_way_to_them() {
         let c = extract(&page(meta), Some(PAGE_URL));
         assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"), "{meta}");
     }
-    // Someone the JSON-LD does not name, or a label, stays.
-    let c = extract(&page("Jane Doe and Ann Poe"), Some(PAGE_URL));
-    assert_ne!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
-    let c = extract(&page("By Jane Doe"), Some(PAGE_URL));
-    assert_eq!(c.byline.as_deref(), Some("By Jane Doe"));
+    // A byline that names them all and someone more stays.
+    let c = extract(&page("Jane Doe, John Roe and Ann Poe"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe, Ann Poe"));
+    let c = extract(&page("Jane Doe and John Roe, AFP"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe, AFP"));
     // A byline without a letter is none: the JSON-LD's people, else nothing.
     let c = extract(&page("-"), Some(PAGE_URL));
     assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"));
@@ -1526,5 +1526,253 @@ fn a_row_of_topic_links_under_its_label_is_dropped() {
     assert_lacks(&c.article, "Ferries");
     // A heading of the same word over prose stays, with the prose.
     assert_has(&c.article, "waren die Themen der Sitzung");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_byline_that_does_not_name_all_the_json_ld_authors_gives_way_to_them() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\">\
+             <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+             [\"Jane Doe\", {{\"@type\": \"Person\", \"name\": \"John Roe\"}}]}}</script>\
+             </head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    // A label before the same people, one of them, someone else, a comment form's "Name".
+    for meta in [
+        "By Jane Doe and John Roe",
+        "Von Jane Doe, John Roe",
+        "Jane Doe",
+        "Ann Poe",
+        "Name",
+    ] {
+        let c = extract(&page(meta), Some(PAGE_URL));
+        assert_eq!(c.byline.as_deref(), Some("Jane Doe, John Roe"), "{meta}");
+    }
+    // Without JSON-LD authors, a byline with its label stays as the page gives it.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"By Jane Doe\"></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("By Jane Doe")
+    );
+}
+
+#[test]
+fn a_handle_is_not_a_byline() {
+    // An author's slug in the JSON-LD gives way to the meta author's name.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Jane Doe\">\
+         <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+         {{\"@type\": \"Person\", \"name\": \"jane-doe\"}}}}</script></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Jane Doe")
+    );
+    // An e-mail address as the meta author gives way to the JSON-LD's person.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"j.doe@ledger.example\">\
+         <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+         {{\"@type\": \"Person\", \"name\": \"Jane Doe\"}}}}</script></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Jane Doe")
+    );
+    // The JSON-LD naming only the site: the meta author's person.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Mária Øberg\">\
+         <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+         {{\"name\": \"ledger.example\"}}}}</script></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Mária Øberg")
+    );
+    // A name with a hyphen or a capital is a name.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Anne-Marie\"></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Anne-Marie")
+    );
+}
+
+#[test]
+fn a_json_ld_authors_reference_to_a_person_is_that_persons_name() {
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@graph\": [{{\"@type\": \
+         \"NewsArticle\", \"author\": {{\"@id\": \"https://ledger.example/#/person/1\"}}}}, \
+         {{\"@type\": \"Person\", \"@id\": \"https://ledger.example/#/person/1\", \"name\": \
+         \"Jane Doe\"}}]}}</script></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Jane Doe")
+    );
+}
+
+#[test]
+fn a_twitter_cards_written_by_pair_and_cxenses_author_name_the_author() {
+    let page = |metas: &str| {
+        format!(
+            "<html><head>{metas}</head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    let c = extract(
+        &page(
+            "<meta name=\"author\" content=\"j.doe@ledger.example\">\
+             <meta name=\"twitter:label1\" content=\"Written by\">\
+             <meta name=\"twitter:data1\" content=\"Jane Doe\">",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe"));
+    let c = extract(
+        &page("<meta name=\"cXenseParse:author\" content=\"Mária Øberg\">"),
+        Some(PAGE_URL),
+    );
+    assert_eq!(c.byline.as_deref(), Some("Mária Øberg"));
+    // Another label's data is not an author.
+    let c = extract(
+        &page(
+            "<meta name=\"twitter:label1\" content=\"Est. reading time\">\
+             <meta name=\"twitter:data1\" content=\"4 minutes\">",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_ne!(c.byline.as_deref(), Some("4 minutes"));
+}
+
+#[test]
+fn a_json_ld_person_with_a_given_and_a_family_name_is_named_by_them() {
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Jane Doe John Roe\">\
+         <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+         [{{\"@type\": \"Person\", \"givenName\": \"Jane\", \"familyName\": \"Doe\"}}, \
+         {{\"@type\": \"Person\", \"givenName\": \"John\", \"familyName\": \"Roe\"}}]}}</script>\
+         </head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("Jane Doe, John Roe")
+    );
+}
+
+#[test]
+fn a_byline_with_only_a_date_after_the_json_ld_authors_gives_way_to_them() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\">\
+             <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"author\": \
+             {{\"@type\": \"Person\", \"name\": \"Jane Doe\"}}}}</script></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    let c = extract(&page("by Jane Doe June 19, 2023"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe"));
+    // A place after the name is more than a date: the byline stays.
+    let c = extract(&page("Jane Doe, Kiel"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe, Kiel"));
+}
+
+#[test]
+fn a_title_that_is_only_the_sites_name_gives_way_to_the_og_title() {
+    let page = |ld_name: &str| {
+        format!(
+            "<html><head><title>Ledger</title>\
+             <meta property=\"og:site_name\" content=\"Ledger\">\
+             <meta property=\"og:title\" content=\"Bridge to be rebuilt | Ledger\">\
+             <script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"name\": \
+             \"{ld_name}\"}}</script></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    let c = extract(&page("The Ledger"), Some(PAGE_URL));
+    assert_eq!(c.title.as_deref(), Some("Bridge to be rebuilt"));
+}
+
+#[test]
+fn a_newsrooms_initials_after_the_names_and_semicolons_between_them_are_dropped() {
+    let page = |author_meta: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"{author_meta}\"></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    for (meta, listed) in [
+        ("Jane Doe (jdo), John Roe (jro.)", "Jane Doe, John Roe"),
+        ("Jane Doe; John Roe", "Jane Doe, John Roe"),
+        // A name or a handle in parentheses stays.
+        ("Jane (Mary) Doe", "Jane (Mary) Doe"),
+        ("Jane Doe (janedoe77)", "Jane Doe (janedoe77)"),
+    ] {
+        assert_eq!(
+            extract(&page(meta), Some(PAGE_URL)).byline.as_deref(),
+            Some(listed),
+            "{meta}"
+        );
+    }
+}
+
+#[test]
+fn a_byline_that_is_the_sites_name_gives_way_to_the_author_the_markup_marks() {
+    let page = |mark: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"Ledger\">\
+             <meta property=\"og:site_name\" content=\"Ledger\"></head>{}</html>",
+            article_with(&format!("<p class=\"meta\">{mark}</p>")).trim_start_matches("<html>")
+        )
+    };
+    for mark in [
+        "von <a href=\"/autoren/jane-doe\">Dr. Jane Doe</a>",
+        "<span itemprop=\"author\" itemscope><span itemprop=\"name\">Dr. Jane Doe</span></span>",
+        "<a rel=\"author\" href=\"/people/1\">By Dr. Jane Doe</a>",
+    ] {
+        assert_eq!(
+            extract(&page(mark), Some(PAGE_URL)).byline.as_deref(),
+            Some("Dr. Jane Doe"),
+            "{mark}"
+        );
+    }
+    // A link of more than a name ("All stories by Jane Doe since 2019") is none.
+    let c = extract(
+        &page("<a href=\"/author/jane-doe\">All 240 stories by Jane Doe</a>"),
+        Some(PAGE_URL),
+    );
+    assert_ne!(c.byline.as_deref(), Some("All 240 stories by Jane Doe"));
+}
+
+#[test]
+fn an_embeds_longer_consent_text_and_its_buttons_are_dropped() {
+    let consent = format!(
+        "Um eingebettete Inhalte anzuzeigen, ist deine widerrufliche Einwilligung in die \
+         Übermittlung deiner Daten notwendig. {}",
+        "Die Anbieter der Inhalte setzen dafür Cookies und ähnliche Techniken ein. ".repeat(5)
+    );
+    let html = article_with(&format!(
+        "<div><p>{consent}</p><p>YouTube-Inhalte erlauben</p><p>Link zum YouTube-Inhalt</p>\
+         <p>Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.</p></div>\
+         <p>Der Hafenrat gab seine Einwilligung, die Pläne mit einem Klick online anzuzeigen.</p>"
+    ));
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "eingebettete Inhalte");
+    assert_lacks(&c.article, "YouTube-Inhalte erlauben");
+    assert_lacks(&c.article, "Link zum YouTube-Inhalt");
+    assert_lacks(&c.article, "wieder ausblenden");
+    assert_has(&c.article, "Der Hafenrat gab seine Einwilligung");
     assert_five_paragraphs_kept(&c.article);
 }
