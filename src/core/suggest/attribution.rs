@@ -52,17 +52,30 @@ pub struct Context<'a> {
     quotes: &'a [(usize, usize)],
     /// Where the newlines are.
     breaks: Vec<usize>,
+    /// Where each paragraph's first letter or digit is (`usize::MAX` if it has none).
+    first_letters: Vec<usize>,
     /// How often each run of letters and digits occurs in the text, counted when first asked.
     runs: OnceCell<HashMap<String, usize>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(chars: &'a [char], quotes: &'a [(usize, usize)]) -> Self {
-        let breaks = (0..chars.len()).filter(|&i| chars[i] == '\n').collect();
+        let breaks: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '\n').collect();
+        let first_letters = (0..=breaks.len())
+            .map(|k| {
+                let start = k.checked_sub(1).map_or(0, |j| breaks[j] + 1);
+                let end = breaks.get(k).copied().unwrap_or(chars.len());
+                chars[start..end]
+                    .iter()
+                    .position(|c| c.is_alphanumeric())
+                    .map_or(usize::MAX, |p| start + p)
+            })
+            .collect();
         Context {
             chars,
             quotes,
             breaks,
+            first_letters,
             runs: OnceCell::new(),
         }
     }
@@ -91,6 +104,13 @@ impl<'a> Context<'a> {
             .map_or(0, |b| b + 1);
         let end = self.breaks.get(k).copied().unwrap_or(self.chars.len());
         (start.min(at), end.max(at))
+    }
+
+    /// Whether a letter or a digit stands in the paragraph of `at` before it (read once per
+    /// paragraph, however many quotes it has).
+    pub fn letters_before(&self, at: usize) -> bool {
+        let k = self.breaks.partition_point(|&b| b < at);
+        self.first_letters.get(k).is_some_and(|&p| p < at)
     }
 
     /// Whether the words after a quote closing at `close` run, in one sentence, up to a

@@ -817,3 +817,60 @@ fn he_and_she_mean_the_last_person_a_title_does_not_say_is_of_the_other_sex() {
              “It was a good day for the whole city,” he said.";
     assert_eq!(speakers(t), some(&["Ana Lima", "Tom Reed"]));
 }
+
+#[test]
+fn labels_in_a_transcript_whose_line_breaks_were_lost() {
+    // One paragraph of many turns: each label still names its turn's speaker, as it does
+    // with a turn to a line.
+    let turns = "Ana Lima: “Where did that figure come from, sir?” \
+                 Tom Reed: “Our staff checked it twice, madam.” ";
+    let one_line = turns.repeat(300);
+    let lines = turns.replace("” ", "”\n").repeat(300);
+    let expected: Vec<Option<String>> = (0..600)
+        .map(|k| Some(if k % 2 == 0 { "Ana Lima" } else { "Tom Reed" }.to_owned()))
+        .collect();
+    assert_eq!(speakers(&one_line), expected);
+    assert_eq!(speakers(&lines), expected);
+}
+
+/// A word's span, text and punctuation before it.
+fn word_key(w: &words::Word) -> (usize, usize, String, words::Gap) {
+    (w.start, w.end, w.text.clone(), w.gap)
+}
+
+#[test]
+fn the_paragraph_reader_reads_each_word_once_as_one_reading_would() {
+    let t = "Rep. Ana Lima (R-Ky.): “Where?” — Tom Reed, the mayor (D): “Here.” Lima. \
+             Reed said: “No.” J. A-b (c d): e. "
+        .repeat(10);
+    let chars: Vec<char> = t.chars().collect();
+    let colons: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == ':').collect();
+    let mut reader = ParagraphReader::default();
+    reader.enter(0);
+    // In order, and back to earlier colons (the paragraph's first colon, asked again).
+    let asked = colons.iter().flat_map(|&c| [c, colons[0], c]);
+    for c in asked {
+        let n = reader.read_to(&chars, c);
+        let fresh = words::words_in(&chars, 0, c);
+        let read: Vec<_> = reader.words[..n].iter().map(word_key).collect();
+        let expected: Vec<_> = fresh.iter().map(word_key).collect();
+        assert_eq!(read, expected);
+        for stops in [false, true] {
+            let last = fresh
+                .iter()
+                .rposition(|w| w.gap.dash || (stops && w.gap.stop));
+            assert_eq!(reader.label_start(n, stops), last);
+        }
+        for from in 0..=n {
+            let paren = fresh[from..].iter().position(|w| w.gap.open_paren);
+            assert_eq!(reader.first_paren(from, n), paren.map(|p| from + p));
+            if let Some(p) = paren.map(|p| from + p) {
+                let joined = fresh[p..].iter().skip(1).all(|w| !w.gap.breaks());
+                assert_eq!(reader.joined_after(p, n), joined);
+            }
+        }
+    }
+    // Each word up to the last colon was read once.
+    let last = *colons.last().unwrap();
+    assert_eq!(reader.words.len(), words::words_in(&chars, 0, last).len());
+}
