@@ -106,14 +106,18 @@ pub fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
         }
         // An initial keeps its period ("Rex W. Tillerson"), and so does an abbreviated title
         // ("Rep. Elijah Cummings", "Mr. Obama") or state ("R-Ky."): the name runs on after it.
-        let word: String = chars[s..i].iter().collect();
-        let lower = word.to_lowercase();
-        let title = listed(ABBREVIATED_TITLES, lower.as_str())
-            || listed(ABBREVIATIONS, lower.as_str())
-            || party_tag(&lower);
-        let initial = i - s == 1 && chars[s].is_uppercase();
-        if (initial || title) && i < to && chars.get(i) == Some(&'.') {
-            i += 1;
+        // (The lists are looked up only for a word with a period after it.)
+        if i < to && chars.get(i) == Some(&'.') {
+            let initial = i - s == 1 && chars[s].is_uppercase();
+            let title = || {
+                let lower = chars[s..i].iter().collect::<String>().to_lowercase();
+                listed(ABBREVIATED_TITLES, lower.as_str())
+                    || listed(ABBREVIATIONS, lower.as_str())
+                    || party_tag(&lower)
+            };
+            if initial || title() {
+                i += 1;
+            }
         }
         let text: String = chars[s..i].iter().collect();
         out.push(Word {
