@@ -874,3 +874,102 @@ fn the_paragraph_reader_reads_each_word_once_as_one_reading_would() {
     let last = *colons.last().unwrap();
     assert_eq!(reader.words.len(), words::words_in(&chars, 0, last).len());
 }
+
+/// The fullest name the book gives, as it was first written: the most used (the first used of
+/// those) of the names seen that end with `name`, compared folded, by a scan of them all.
+fn fullest_by_scan(seen: &[(String, usize)], name: &str) -> String {
+    let short = names::folded(name);
+    seen.iter()
+        .enumerate()
+        .filter(|(_, (f, _))| {
+            let f = names::folded(f);
+            f.len() > short.len()
+                && f.ends_with(short.as_str())
+                && f.as_bytes()[f.len() - short.len() - 1] == b' '
+        })
+        .max_by_key(|(order, (_, n))| (*n, std::cmp::Reverse(*order)))
+        .map_or_else(|| name.to_owned(), |(_, (f, _))| f.clone())
+}
+
+#[test]
+fn the_fullest_name_is_looked_up_however_many_names_share_its_ending() {
+    // Hundreds of people of one family name, a name longer than the endings looked up, in
+    // other cases and with diacritics: the book answers as a scan of every name would.
+    let long: String = (0..40).map(|k| format!("W{k} ")).collect();
+    let mut written: Vec<String> = (0..400)
+        .map(|i| format!("Ana{} Lima", (i * 7) % 60))
+        .collect();
+    for (k, extra) in [
+        "Tom Ana3 Lima".to_owned(),
+        "Jo Reed".to_owned(),
+        "Mevlüt Çavuşoğlu".to_owned(),
+        format!("{long}Ana3 Lima"),
+        format!("X {long}Ana3 Lima"),
+        "ANA7 LIMA".to_owned(),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        written.insert(50 * k + 7, extra.clone());
+        written.push(extra);
+    }
+    let queries = [
+        "Lima".to_owned(),
+        "Ana3 Lima".to_owned(),
+        "ana7 LIMA".to_owned(),
+        "Reed".to_owned(),
+        "Cavusoglu".to_owned(),
+        format!("{long}Ana3 Lima"),
+        format!("W39 Ana3 Lima"),
+        "Nobody".to_owned(),
+    ];
+    let mut book = names::NameBook::default();
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (at, w) in written.iter().enumerate() {
+        let name = words::Name {
+            start: at,
+            end: at + 1,
+            name: w.clone(),
+            titles: Vec::new(),
+        };
+        book.note(&name, true);
+        match seen.iter_mut().find(|(f, _)| f == w) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((w.clone(), 1)),
+        }
+        for q in queries.iter().chain([w]) {
+            assert_eq!(book.fullest(q), fullest_by_scan(&seen, q), "{q} after {at} names");
+        }
+    }
+}
+
+#[test]
+fn a_bare_title_is_the_last_person_named_with_it_however_many_titles_came_between() {
+    let mut book = names::NameBook::default();
+    let titles = [&["gov"][..], &["sen", "florida"], &["rep"], &["former", "mayor"]];
+    let mut titled: Vec<(Vec<&str>, String)> = Vec::new();
+    for k in 0..500 {
+        let ts = titles[(k * 7 / 3) % titles.len()];
+        let name = words::Name {
+            start: k,
+            end: k + 1,
+            name: format!("Ana{k} Lima"),
+            titles: ts.iter().map(|t| (*t).to_owned()).collect(),
+        };
+        book.note(&name, true);
+        titled.push((ts.to_vec(), name.name.clone()));
+        for (head, words) in [
+            ("governor", &["gov", "governor"][..]),
+            ("senator", &["sen", "senator"]),
+            ("mayor", &["mayor"]),
+            ("judge", &["judge", "justice"]),
+        ] {
+            let by_scan = titled
+                .iter()
+                .rev()
+                .find(|(ts, _)| ts.iter().any(|t| words.contains(t)))
+                .map(|(_, n)| book.fullest(n));
+            assert_eq!(book.by_title(head), by_scan, "{head} after {k}");
+        }
+    }
+}
