@@ -5,7 +5,7 @@ pub(super) fn words(chars: &[char]) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for c in chars {
-        let w = c.is_alphanumeric();
+        let w = super::words::alphanumeric(*c);
         if w && !in_word {
             n += 1;
         }

@@ -973,3 +973,10 @@ fn a_bare_title_is_the_last_person_named_with_it_however_many_titles_came_betwee
         }
     }
 }
+
+#[test]
+fn the_quick_alphanumeric_agrees_with_the_standard_library_on_every_character() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        assert_eq!(words::alphanumeric(c), c.is_alphanumeric(), "{:X}", c as u32);
+    }
+}
