@@ -980,3 +980,17 @@ fn the_quick_alphanumeric_agrees_with_the_standard_library_on_every_character() 
         assert_eq!(words::alphanumeric(c), c.is_alphanumeric(), "{:X}", c as u32);
     }
 }
+
+#[test]
+fn thousands_of_open_single_quotes_then_stray_closing_doubles() {
+    // Each ” closes no double quote: it is not looked for down the stack of open ‘ (which
+    // was quadratic); the first ‘ is the outermost quote, open to the end of the paragraph.
+    let t = format!("{}{}\nLast.", "‘a ".repeat(5_000), "b” ".repeat(5_000));
+    let end = t.find('\n').map(|b| t[..b].chars().count() - 1).unwrap();
+    assert_eq!(marks::quote_spans(&t.chars().collect::<Vec<_>>()), vec![(1, end)]);
+    // A double quote open under them is closed by the first ”, and the others are stray.
+    let t = format!("“{}b” c” d”", "‘a ".repeat(3_000));
+    let chars: Vec<char> = t.chars().collect();
+    let first_close = chars.iter().position(|c| *c == '”').unwrap();
+    assert_eq!(marks::quote_spans(&chars), vec![(1, first_close)]);
+}
