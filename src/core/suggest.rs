@@ -378,7 +378,10 @@ fn label(
     let (colon, from_stop) = if before[last] == ':' {
         (para_start + last, true)
     } else {
-        (reader.first_colon(chars, para_end).filter(|&c| c < open)?, false)
+        (
+            reader.first_colon(chars, para_end).filter(|&c| c < open)?,
+            false,
+        )
     };
     // The words from the paragraph's start to the colon, and the label's first: the one after
     // the last dash (or full stop, for the colon right before the quote), else the first.
@@ -517,7 +520,9 @@ impl ParagraphReader {
 
     /// The first word from `from` to `n` after an opening parenthesis.
     fn first_paren(&self, from: usize, n: usize) -> Option<usize> {
-        let k = *self.parens.get(self.parens.partition_point(|&k| k < from))?;
+        let k = *self
+            .parens
+            .get(self.parens.partition_point(|&k| k < from))?;
         (k < n).then_some(k)
     }
 

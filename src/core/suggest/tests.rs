@@ -920,7 +920,7 @@ fn the_fullest_name_is_looked_up_however_many_names_share_its_ending() {
         "Reed".to_owned(),
         "Cavusoglu".to_owned(),
         format!("{long}Ana3 Lima"),
-        format!("W39 Ana3 Lima"),
+        "W39 Ana3 Lima".to_owned(),
         "Nobody".to_owned(),
     ];
     let mut book = names::NameBook::default();
@@ -938,7 +938,11 @@ fn the_fullest_name_is_looked_up_however_many_names_share_its_ending() {
             None => seen.push((w.clone(), 1)),
         }
         for q in queries.iter().chain([w]) {
-            assert_eq!(book.fullest(q), fullest_by_scan(&seen, q), "{q} after {at} names");
+            assert_eq!(
+                book.fullest(q),
+                fullest_by_scan(&seen, q),
+                "{q} after {at} names"
+            );
         }
     }
 }
@@ -946,7 +950,12 @@ fn the_fullest_name_is_looked_up_however_many_names_share_its_ending() {
 #[test]
 fn a_bare_title_is_the_last_person_named_with_it_however_many_titles_came_between() {
     let mut book = names::NameBook::default();
-    let titles = [&["gov"][..], &["sen", "florida"], &["rep"], &["former", "mayor"]];
+    let titles = [
+        &["gov"][..],
+        &["sen", "florida"],
+        &["rep"],
+        &["former", "mayor"],
+    ];
     let mut titled: Vec<(Vec<&str>, String)> = Vec::new();
     for k in 0..500 {
         let ts = titles[(k * 7 / 3) % titles.len()];
@@ -977,7 +986,12 @@ fn a_bare_title_is_the_last_person_named_with_it_however_many_titles_came_betwee
 #[test]
 fn the_quick_alphanumeric_agrees_with_the_standard_library_on_every_character() {
     for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-        assert_eq!(words::alphanumeric(c), c.is_alphanumeric(), "{:X}", c as u32);
+        assert_eq!(
+            words::alphanumeric(c),
+            c.is_alphanumeric(),
+            "{:X}",
+            c as u32
+        );
     }
 }
 
@@ -987,7 +1001,10 @@ fn thousands_of_open_single_quotes_then_stray_closing_doubles() {
     // was quadratic); the first ‘ is the outermost quote, open to the end of the paragraph.
     let t = format!("{}{}\nLast.", "‘a ".repeat(5_000), "b” ".repeat(5_000));
     let end = t.find('\n').map(|b| t[..b].chars().count() - 1).unwrap();
-    assert_eq!(marks::quote_spans(&t.chars().collect::<Vec<_>>()), vec![(1, end)]);
+    assert_eq!(
+        marks::quote_spans(&t.chars().collect::<Vec<_>>()),
+        vec![(1, end)]
+    );
     // A double quote open under them is closed by the first ”, and the others are stray.
     let t = format!("“{}b” c” d”", "‘a ".repeat(3_000));
     let chars: Vec<char> = t.chars().collect();
