@@ -138,20 +138,32 @@ impl<'a> Context<'a> {
         k > 0 && self.quotes.get(k - 1).is_some_and(|q| pos < q.1)
     }
 
+    /// Where the paragraph of `at` starts, or `limit` code points before `at` if that is
+    /// later (the last newline in `lo..at`, looked up among the newlines).
     fn paragraph_start(&self, at: usize, limit: usize) -> usize {
         let lo = at.saturating_sub(limit);
-        self.chars
-            .get(lo..at)
-            .and_then(|s| s.iter().rposition(|c| *c == '\n'))
-            .map_or(lo, |p| lo + p + 1)
+        if at > self.chars.len() {
+            return lo;
+        }
+        let k = self.breaks.partition_point(|&b| b < at);
+        match k.checked_sub(1).map(|j| self.breaks[j]) {
+            Some(b) if b >= lo => b + 1,
+            _ => lo,
+        }
     }
 
+    /// Where the paragraph of `at` ends, or `limit` code points after `at` if that is sooner
+    /// (the first newline in `at..hi`, looked up among the newlines).
     fn paragraph_end(&self, at: usize, limit: usize) -> usize {
         let hi = (at + limit).min(self.chars.len());
-        self.chars
-            .get(at..hi)
-            .and_then(|s| s.iter().position(|c| *c == '\n'))
-            .map_or(hi, |p| at + p)
+        if at > hi {
+            return hi;
+        }
+        let k = self.breaks.partition_point(|&b| b < at);
+        match self.breaks.get(k) {
+            Some(&b) if b < hi => b,
+            _ => hi,
+        }
     }
 
     /// The words of the sentence before position `open` (a quote's opening mark), outside
