@@ -1,12 +1,14 @@
 // A deterministic news-like article of about `words` words for the suggestion benchmark:
 // paragraphs of reporting with direct quotes (curly and straight marks, inverted and plain
 // attribution, pronouns, a multi-paragraph quote), sentences with figures, and opinions. All
-// made up here from templates: no third-party text.
+// made up here from templates: no third-party text. `lineBreaks: false` gives the same text
+// as one paragraph, as a page pasted without its line breaks arrives (issue 13: the
+// suggestions must stay fast on it).
 const NAMES = ['Maria Delgado', 'Tomas Lindqvist', 'Amara Okafor', 'Jonas Weber', 'Priya Raman', 'Kenji Sato'];
 const TITLES = ['Finance Minister', 'Senator', 'the mayor', 'a spokesperson'];
 const TOPICS = ['the budget', 'the housing plan', 'the new rail line', 'school funding', 'the water tariff'];
 
-export function makeSuggestText(words) {
+export function makeSuggestText(words, { lineBreaks = true } = {}) {
   const paras = [];
   let count = 0;
   let i = 0;
@@ -29,5 +31,5 @@ export function makeSuggestText(words) {
     }
     i++;
   }
-  return paras.join('\n');
+  return paras.join(lineBreaks ? '\n' : ' ');
 }

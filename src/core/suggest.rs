@@ -46,7 +46,9 @@
 //!
 //! The work is linear in the text: each quote reads a bounded window around it (the headline
 //! at most 300 code points), names are read once, in order, and the words of the text are
-//! counted once (for labels).
+//! counted once (for labels). What a quote asks of its whole paragraph (is there a letter
+//! before it, a label's colon and the words before it) is read once per paragraph, however
+//! many quotes it has: a text whose line breaks were lost is one paragraph.
 
 mod attribution;
 mod lexicon;
@@ -61,6 +63,7 @@ use attribution::{
 use lexicon::{listed, TITLE_SMALL_WORDS};
 use names::NameBook;
 use serde::Serialize;
+use std::collections::HashMap;
 
 pub use lexicon::REPORTING_VERBS;
 
@@ -92,6 +95,7 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
     let spans = marks::quote_spans(&chars);
     let cx = Context::new(&chars, &spans);
     let mut book = NameBook::default();
+    let mut reader = ParagraphReader::default();
     let mut read_to = 0;
     let mut last_speaker: Option<Speaker> = None;
     // The paragraph of the last quote suggested, and its speaker.
@@ -101,7 +105,7 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
         // Names written before this quote are known from here on.
         book.read(&chars, read_to, start);
         read_to = read_to.max(end);
-        let (found, strong) = match attributed(&cx, start, end) {
+        let (found, strong) = match attributed(&cx, &mut reader, start, end) {
             Some(m) => (Some(m), true),
             None => match attributed_after_clause(&cx, end) {
                 Some(m) => (Some(m), false),
@@ -269,7 +273,12 @@ fn attributed_after_clause(cx: &Context, end: usize) -> Option<Mention> {
 }
 
 /// Who the quote's sentence, or a paragraph ending with a colon before it, says said it.
-fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
+fn attributed(
+    cx: &Context,
+    reader: &mut ParagraphReader,
+    start: usize,
+    end: usize,
+) -> Option<Mention> {
     let chars = cx.chars;
     let open = start.saturating_sub(1);
     let close = (end + 1).min(chars.len());
@@ -291,7 +300,7 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
     let (para_start, para_end) = cx.paragraph(open);
     // "POLL WATCH - Ana Lima: “…”": the label goes before the clause's subject.
     if colon_before {
-        if let Some(m) = label(cx, (para_start, para_end), open) {
+        if let Some(m) = label(cx, reader, (para_start, para_end), open) {
             return Some(m);
         }
     }
@@ -299,13 +308,8 @@ fn attributed(cx: &Context, start: usize, end: usize) -> Option<Mention> {
         return Some(m);
     }
     // A quote that opens its paragraph after one ending with a colon ("He said:").
-    if chars[para_start..open]
-        .iter()
-        .rev()
-        .any(|c| c.is_alphanumeric())
-        || para_start < 2
-    {
-        return label(cx, (para_start, para_end), open);
+    if cx.letters_before(open) || para_start < 2 {
+        return label(cx, reader, (para_start, para_end), open);
     }
     let prev_end = chars[..para_start - 1]
         .iter()
@@ -326,12 +330,7 @@ const MAX_SIGNATURE_WORDS: usize = 8;
 /// Clinton", "“…”\n- Sanders, in a debate." (Not a reporter's credit after a sentence.)
 fn signed(cx: &Context, open: usize, close: usize) -> Option<Mention> {
     let chars = cx.chars;
-    let (para_start, _) = cx.paragraph(open);
-    if chars
-        .get(para_start..open)?
-        .iter()
-        .any(|c| c.is_alphanumeric())
-    {
+    if cx.letters_before(open) {
         return None;
     }
     let mut i = close;
@@ -365,25 +364,34 @@ const MAX_LABEL_WORDS: usize = 8;
 /// ‘over,’ I think", "NEW POLL - Ana Lima and Tom Reed: “…”"): the name, when the quote comes
 /// after the colon, the label opens the paragraph or follows a dash, and the article names
 /// the speaker again elsewhere (so "Update:" or "Note:" are no speakers).
-fn label(cx: &Context, (para_start, para_end): (usize, usize), open: usize) -> Option<Mention> {
+fn label(
+    cx: &Context,
+    reader: &mut ParagraphReader,
+    (para_start, para_end): (usize, usize),
+    open: usize,
+) -> Option<Mention> {
     let chars = cx.chars;
     let before = chars.get(para_start..open)?;
+    reader.enter(para_start);
     // The colon right before the quote ("… over. Bush: “…”"), else the paragraph's first.
     let last = before.iter().rposition(|c| !c.is_whitespace())?;
     let (colon, from_stop) = if before[last] == ':' {
         (para_start + last, true)
     } else {
-        (para_start + before.iter().position(|c| *c == ':')?, false)
+        (
+            reader.first_colon(chars, para_end).filter(|&c| c < open)?,
+            false,
+        )
     };
-    let ws = words::words_in(chars, para_start, colon);
-    let from = ws
-        .iter()
-        .rposition(|w| w.gap.dash || (from_stop && w.gap.stop))
-        .unwrap_or(0);
+    // The words from the paragraph's start to the colon, and the label's first: the one after
+    // the last dash (or full stop, for the colon right before the quote), else the first.
+    let n = reader.read_to(chars, colon);
+    let from = reader.label_start(n, from_stop).unwrap_or(0);
+    let ws = &reader.words[..n];
     let part = ws.get(from..)?;
     // A party-and-state or a title in parentheses after the name: "Rep. Ana Lima (R-Ky.):".
-    let part = match part.iter().position(|w| w.gap.open_paren) {
-        Some(p) if p > 0 && part[p..].iter().skip(1).all(|w| !w.gap.breaks()) => &part[..p],
+    let part = match reader.first_paren(from, n) {
+        Some(p) if p > from && reader.joined_after(p, n) => &ws[from..p],
         _ => part,
     };
     if part.is_empty() || part.len() > MAX_LABEL_WORDS {
@@ -416,10 +424,129 @@ fn label(cx: &Context, (para_start, para_end): (usize, usize), open: usize) -> O
     // paragraph: counted once per text, so many labels stay linear.
     let last = name.name.rsplit(' ').next()?;
     let last = last.split(|c: char| !c.is_alphanumeric()).next_back()?;
-    let here = runs(chars.get(para_start..para_end)?)
-        .filter(|r| r.iter().copied().eq(last.chars()))
-        .count();
+    let here = reader.runs_of(chars, para_end, last);
     (cx.runs_of(last) > here).then_some(Mention::Name(name))
+}
+
+/// What [`label`] reads of the paragraph of the quotes being read, kept from one quote to the
+/// next of the same paragraph: its first colon, its words from its start up to the furthest
+/// colon asked about (read once, in order: the words of a paragraph up to a colon are those of
+/// the longer reading that start before it, since no word holds a colon), the words after a
+/// dash, a stop or a parenthesis among them, and how often each run of letters and digits
+/// occurs in it. A paragraph may be a whole text with thousands of quotes (a text whose line
+/// breaks were lost): each quote then costs a few binary searches, not a reading of its
+/// paragraph.
+#[derive(Default)]
+struct ParagraphReader {
+    /// Where the paragraph starts.
+    start: usize,
+    /// Its first colon, once looked for.
+    first_colon: Option<Option<usize>>,
+    /// The words of `chars[start..read_to]` (`read_to` a colon, or `start`).
+    words: Vec<words::Word>,
+    read_to: usize,
+    /// The indices of the words after a dash; after a dash or a full stop; after an opening
+    /// parenthesis; after any punctuation that ends a name.
+    dashes: Vec<usize>,
+    dashes_or_stops: Vec<usize>,
+    parens: Vec<usize>,
+    breaks: Vec<usize>,
+    /// How often each run of letters and digits occurs in the paragraph, once counted.
+    runs: Option<HashMap<String, usize>>,
+}
+
+impl ParagraphReader {
+    /// Starts reading the paragraph starting at `start`, unless it is being read.
+    fn enter(&mut self, start: usize) {
+        if self.start != start {
+            *self = ParagraphReader {
+                start,
+                read_to: start,
+                ..ParagraphReader::default()
+            };
+        }
+    }
+
+    fn first_colon(&mut self, chars: &[char], end: usize) -> Option<usize> {
+        let start = self.start;
+        *self.first_colon.get_or_insert_with(|| {
+            let p = chars.get(start..end)?.iter().position(|c| *c == ':')?;
+            Some(start + p)
+        })
+    }
+
+    /// Reads the words up to `colon` (a colon of the paragraph), if not read yet; returns how
+    /// many of the words read start before it.
+    fn read_to(&mut self, chars: &[char], colon: usize) -> usize {
+        if colon > self.read_to {
+            for (j, mut w) in words::words_in(chars, self.read_to, colon)
+                .into_iter()
+                .enumerate()
+            {
+                if j == 0 {
+                    // The punctuation since the last word read, not since `read_to`.
+                    w.gap = words::trailing_gap(chars, &self.words, self.start, w.start);
+                }
+                let k = self.words.len();
+                if w.gap.dash {
+                    self.dashes.push(k);
+                }
+                if w.gap.dash || w.gap.stop {
+                    self.dashes_or_stops.push(k);
+                }
+                if w.gap.open_paren {
+                    self.parens.push(k);
+                }
+                if w.gap.breaks() {
+                    self.breaks.push(k);
+                }
+                self.words.push(w);
+            }
+            self.read_to = colon;
+        }
+        self.words.partition_point(|w| w.start < colon)
+    }
+
+    /// The last of the first `n` words after a dash (or, `stops`, a full stop).
+    fn label_start(&self, n: usize, stops: bool) -> Option<usize> {
+        let list = if stops {
+            &self.dashes_or_stops
+        } else {
+            &self.dashes
+        };
+        list.get(list.partition_point(|&k| k < n).checked_sub(1)?)
+            .copied()
+    }
+
+    /// The first word from `from` to `n` after an opening parenthesis.
+    fn first_paren(&self, from: usize, n: usize) -> Option<usize> {
+        let k = *self
+            .parens
+            .get(self.parens.partition_point(|&k| k < from))?;
+        (k < n).then_some(k)
+    }
+
+    /// Whether no punctuation that ends a name comes before any of the words after `p` up to
+    /// `n`.
+    fn joined_after(&self, p: usize, n: usize) -> bool {
+        self.breaks
+            .get(self.breaks.partition_point(|&k| k <= p))
+            .is_none_or(|&k| k >= n)
+    }
+
+    /// How often `run` occurs as a run of letters and digits in the paragraph, which ends at
+    /// `end`.
+    fn runs_of(&mut self, chars: &[char], end: usize, run: &str) -> usize {
+        let start = self.start;
+        let counts = self.runs.get_or_insert_with(|| {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for r in runs(chars.get(start..end).unwrap_or(&[])) {
+                *counts.entry(r.iter().collect()).or_default() += 1;
+            }
+            counts
+        });
+        counts.get(run).copied().unwrap_or(0)
+    }
 }
 
 /// The runs of letters and digits of `chars`.

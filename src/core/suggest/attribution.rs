@@ -52,17 +52,30 @@ pub struct Context<'a> {
     quotes: &'a [(usize, usize)],
     /// Where the newlines are.
     breaks: Vec<usize>,
+    /// Where each paragraph's first letter or digit is (`usize::MAX` if it has none).
+    first_letters: Vec<usize>,
     /// How often each run of letters and digits occurs in the text, counted when first asked.
     runs: OnceCell<HashMap<String, usize>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(chars: &'a [char], quotes: &'a [(usize, usize)]) -> Self {
-        let breaks = (0..chars.len()).filter(|&i| chars[i] == '\n').collect();
+        let breaks: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '\n').collect();
+        let first_letters = (0..=breaks.len())
+            .map(|k| {
+                let start = k.checked_sub(1).map_or(0, |j| breaks[j] + 1);
+                let end = breaks.get(k).copied().unwrap_or(chars.len());
+                chars[start..end]
+                    .iter()
+                    .position(|c| c.is_alphanumeric())
+                    .map_or(usize::MAX, |p| start + p)
+            })
+            .collect();
         Context {
             chars,
             quotes,
             breaks,
+            first_letters,
             runs: OnceCell::new(),
         }
     }
@@ -93,6 +106,13 @@ impl<'a> Context<'a> {
         (start.min(at), end.max(at))
     }
 
+    /// Whether a letter or a digit stands in the paragraph of `at` before it (read once per
+    /// paragraph, however many quotes it has).
+    pub fn letters_before(&self, at: usize) -> bool {
+        let k = self.breaks.partition_point(|&b| b < at);
+        self.first_letters.get(k).is_some_and(|&p| p < at)
+    }
+
     /// Whether the words after a quote closing at `close` run, in one sentence, up to a
     /// comma or a colon and the next quote of their paragraph ("“…” He added, “…”"): they
     /// introduce that one.
@@ -118,20 +138,32 @@ impl<'a> Context<'a> {
         k > 0 && self.quotes.get(k - 1).is_some_and(|q| pos < q.1)
     }
 
+    /// Where the paragraph of `at` starts, or `limit` code points before `at` if that is
+    /// later (the last newline in `lo..at`, looked up among the newlines).
     fn paragraph_start(&self, at: usize, limit: usize) -> usize {
         let lo = at.saturating_sub(limit);
-        self.chars
-            .get(lo..at)
-            .and_then(|s| s.iter().rposition(|c| *c == '\n'))
-            .map_or(lo, |p| lo + p + 1)
+        if at > self.chars.len() {
+            return lo;
+        }
+        let k = self.breaks.partition_point(|&b| b < at);
+        match k.checked_sub(1).map(|j| self.breaks[j]) {
+            Some(b) if b >= lo => b + 1,
+            _ => lo,
+        }
     }
 
+    /// Where the paragraph of `at` ends, or `limit` code points after `at` if that is sooner
+    /// (the first newline in `at..hi`, looked up among the newlines).
     fn paragraph_end(&self, at: usize, limit: usize) -> usize {
         let hi = (at + limit).min(self.chars.len());
-        self.chars
-            .get(at..hi)
-            .and_then(|s| s.iter().position(|c| *c == '\n'))
-            .map_or(hi, |p| at + p)
+        if at > hi {
+            return hi;
+        }
+        let k = self.breaks.partition_point(|&b| b < at);
+        match self.breaks.get(k) {
+            Some(&b) if b < hi => b,
+            _ => hi,
+        }
     }
 
     /// The words of the sentence before position `open` (a quote's opening mark), outside

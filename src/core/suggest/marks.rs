@@ -5,7 +5,7 @@ pub(super) fn words(chars: &[char]) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for c in chars {
-        let w = c.is_alphanumeric();
+        let w = super::words::alphanumeric(*c);
         if w && !in_word {
             n += 1;
         }
@@ -126,6 +126,10 @@ pub(super) fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     // Open quotes, outermost first: (family, start of the text inside).
     let mut open: Vec<(Family, usize)> = Vec::new();
+    // How many of them are of each family: a closing mark of a family none is open of is not
+    // looked for down the whole stack (thousands of ‘ opened, then as many ” would be
+    // quadratic); one that is found pops what it passed.
+    let mut open_of = [0usize; 4];
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -143,28 +147,32 @@ pub(super) fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
                 if continues {
                     let j = next.unwrap_or(i + 1);
                     // The inner quotes of the last paragraph do not carry over.
-                    open.truncate(1);
+                    truncate(&mut open, &mut open_of, 1);
                     i = j + 1;
                     continue;
                 }
                 out.push((start, trim_end(chars, start, i)));
-                open.clear();
+                truncate(&mut open, &mut open_of, 0);
             }
             i += 1;
             continue;
         }
         match mark_at(chars, i, open.last().map(|o| o.0)) {
-            Some(Mark::Open(f)) => open.push((f, i + 1)),
-            Some(Mark::Close(f)) => {
+            Some(Mark::Open(f)) => {
+                open.push((f, i + 1));
+                open_of[f as usize] += 1;
+            }
+            Some(Mark::Close(f)) if open_of[f as usize] > 0 => {
                 if let Some(pos) = open.iter().rposition(|o| o.0 == f) {
                     if pos == 0 {
                         out.push((open[0].1, i));
-                        open.clear();
+                        truncate(&mut open, &mut open_of, 0);
                     } else {
-                        open.truncate(pos);
+                        truncate(&mut open, &mut open_of, pos);
                     }
                 }
             }
+            Some(Mark::Close(_)) => {}
             None => {}
         }
         i += 1;
@@ -174,6 +182,13 @@ pub(super) fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
     }
     out.retain(|(s, e)| s < e);
     out
+}
+
+/// Closes the open quotes from the `len`th on, keeping the count of each family.
+fn truncate(open: &mut Vec<(Family, usize)>, open_of: &mut [usize; 4], len: usize) {
+    for (f, _) in open.drain(len.min(open.len())..) {
+        open_of[f as usize] -= 1;
+    }
 }
 
 fn trim_end(chars: &[char], start: usize, mut end: usize) -> usize {

@@ -80,13 +80,22 @@ const TITLE_HEADS: &[(&str, &[&str])] = &[
 
 #[derive(Default)]
 pub struct NameBook {
-    /// Names of two or more words: how often each was written, and in which order they came.
-    counts: HashMap<String, (usize, usize)>,
-    /// The names of two or more words, by their last word [`folded`]: each name folded and as
-    /// written.
-    by_last: HashMap<String, Vec<(String, String)>>,
+    /// Names of two or more words: how often each was written, in which order they came, and
+    /// the name [`folded`].
+    counts: HashMap<String, (usize, usize, String)>,
+    /// For each ending of the names of two or more words, [`folded`] (the name's last word,
+    /// its last two…, not the whole name, at most [`MAX_ENDING_WORDS`] words): the fullest name
+    /// with that ending, so far (the most used, the first used of those): how often it was
+    /// written, its order, and the name as written. Kept up to date as names are counted, so
+    /// that [`NameBook::fullest`] looks its answer up, however many names share an ending.
+    by_ending: HashMap<String, (usize, Reverse<usize>, String)>,
+    /// The names of more than [`MAX_ENDING_WORDS`] words (a headline in title case), by their
+    /// last word [`folded`]: each name folded and as written.
+    long_by_last: HashMap<String, Vec<(String, String)>>,
     /// People named with a title before them, in the order read: (titles, name).
     titled: Vec<(Vec<String>, String)>,
+    /// The last person of `titled` with each title.
+    last_titled: HashMap<String, usize>,
     /// The last people named who may be a pronoun's antecedent, the latest last: where, and
     /// the name (at most [`RECENT_PEOPLE`]).
     recent: VecDeque<(usize, String)>,
@@ -97,6 +106,10 @@ pub struct NameBook {
 
 /// How many of the last people named a pronoun is matched against.
 const RECENT_PEOPLE: usize = 8;
+
+/// The most words of a name's ending that [`NameBook::fullest`] looks up; the fullest form of
+/// a longer name is found among the names longer still.
+const MAX_ENDING_WORDS: usize = 32;
 
 /// Titles that say whether their bearer is a woman (`true`) or a man. Sorted.
 pub(super) const GENDERED_TITLES: &[(&str, bool)] = &[
@@ -164,15 +177,33 @@ impl NameBook {
             let order = self.counts.len();
             let entry = self.counts.entry(name.name.clone()).or_insert_with(|| {
                 let whole = folded(&name.name);
-                self.by_last
-                    .entry(last_word(&whole).to_owned())
-                    .or_default()
-                    .push((whole, name.name.clone()));
-                (0, order)
+                if whole.split(' ').count() > MAX_ENDING_WORDS {
+                    self.long_by_last
+                        .entry(last_word(&whole).to_owned())
+                        .or_default()
+                        .push((whole.clone(), name.name.clone()));
+                }
+                (0, order, whole)
             });
             entry.0 += 1;
+            // Its count grew: it may now be the fullest name of its endings.
+            let this = (entry.0, Reverse(entry.1));
+            for (space, _) in entry.2.rmatch_indices(' ').take(MAX_ENDING_WORDS) {
+                let ending = &entry.2[space + 1..];
+                match self.by_ending.get_mut(ending) {
+                    Some(best) if (best.0, best.1) >= this => {}
+                    Some(best) => *best = (this.0, this.1, name.name.clone()),
+                    None => {
+                        self.by_ending
+                            .insert(ending.to_owned(), (this.0, this.1, name.name.clone()));
+                    }
+                }
+            }
         }
         if !name.titles.is_empty() {
+            for t in &name.titles {
+                self.last_titled.insert(t.clone(), self.titled.len());
+            }
             self.titled.push((name.titles.clone(), name.name.clone()));
         }
         let person = name
@@ -222,17 +253,27 @@ impl NameBook {
     /// several do (the first used of those), as it was written.
     pub fn fullest(&self, name: &str) -> String {
         let short = folded(name);
+        if short.split(' ').count() <= MAX_ENDING_WORDS {
+            return self
+                .by_ending
+                .get(short.as_str())
+                .map_or_else(|| name.to_owned(), |(_, _, f)| f.clone());
+        }
         let longer = |(f, _): &&(String, String)| {
             f.len() > short.len()
                 && f.ends_with(short.as_str())
                 && f.as_bytes().get(f.len() - short.len() - 1) == Some(&b' ')
         };
-        self.by_last
+        self.long_by_last
             .get(last_word(&short))
             .into_iter()
             .flatten()
             .filter(longer)
-            .filter_map(|(_, f)| self.counts.get(f).map(|&(n, order)| (n, Reverse(order), f)))
+            .filter_map(|(_, f)| {
+                self.counts
+                    .get(f)
+                    .map(|&(n, order, _)| (n, Reverse(order), f))
+            })
             .max()
             .map_or_else(|| name.to_owned(), |(_, _, f)| f.clone())
     }
@@ -240,10 +281,10 @@ impl NameBook {
     /// The last person named with the title a description's head stands for ("senator").
     pub fn by_title(&self, head: &str) -> Option<String> {
         let (_, titles) = TITLE_HEADS.iter().find(|(h, _)| *h == head)?;
-        self.titled
+        let last = titles
             .iter()
-            .rev()
-            .find(|(ts, _)| ts.iter().any(|t| titles.contains(&t.as_str())))
-            .map(|(_, n)| self.fullest(n))
+            .filter_map(|t| self.last_titled.get(*t))
+            .max()?;
+        self.titled.get(*last).map(|(_, n)| self.fullest(n))
     }
 }

@@ -817,3 +817,197 @@ fn he_and_she_mean_the_last_person_a_title_does_not_say_is_of_the_other_sex() {
              “It was a good day for the whole city,” he said.";
     assert_eq!(speakers(t), some(&["Ana Lima", "Tom Reed"]));
 }
+
+#[test]
+fn labels_in_a_transcript_whose_line_breaks_were_lost() {
+    // One paragraph of many turns: each label still names its turn's speaker, as it does
+    // with a turn to a line.
+    let turns = "Ana Lima: “Where did that figure come from, sir?” \
+                 Tom Reed: “Our staff checked it twice, madam.” ";
+    let one_line = turns.repeat(300);
+    let lines = turns.replace("” ", "”\n").repeat(300);
+    let expected: Vec<Option<String>> = (0..600)
+        .map(|k| Some(if k % 2 == 0 { "Ana Lima" } else { "Tom Reed" }.to_owned()))
+        .collect();
+    assert_eq!(speakers(&one_line), expected);
+    assert_eq!(speakers(&lines), expected);
+}
+
+/// A word's span, text and punctuation before it.
+fn word_key(w: &words::Word) -> (usize, usize, String, words::Gap) {
+    (w.start, w.end, w.text.clone(), w.gap)
+}
+
+#[test]
+fn the_paragraph_reader_reads_each_word_once_as_one_reading_would() {
+    let t = "Rep. Ana Lima (R-Ky.): “Where?” — Tom Reed, the mayor (D): “Here.” Lima. \
+             Reed said: “No.” J. A-b (c d): e. "
+        .repeat(10);
+    let chars: Vec<char> = t.chars().collect();
+    let colons: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == ':').collect();
+    let mut reader = ParagraphReader::default();
+    reader.enter(0);
+    // In order, and back to earlier colons (the paragraph's first colon, asked again).
+    let asked = colons.iter().flat_map(|&c| [c, colons[0], c]);
+    for c in asked {
+        let n = reader.read_to(&chars, c);
+        let fresh = words::words_in(&chars, 0, c);
+        let read: Vec<_> = reader.words[..n].iter().map(word_key).collect();
+        let expected: Vec<_> = fresh.iter().map(word_key).collect();
+        assert_eq!(read, expected);
+        for stops in [false, true] {
+            let last = fresh
+                .iter()
+                .rposition(|w| w.gap.dash || (stops && w.gap.stop));
+            assert_eq!(reader.label_start(n, stops), last);
+        }
+        for from in 0..=n {
+            let paren = fresh[from..].iter().position(|w| w.gap.open_paren);
+            assert_eq!(reader.first_paren(from, n), paren.map(|p| from + p));
+            if let Some(p) = paren.map(|p| from + p) {
+                let joined = fresh[p..].iter().skip(1).all(|w| !w.gap.breaks());
+                assert_eq!(reader.joined_after(p, n), joined);
+            }
+        }
+    }
+    // Each word up to the last colon was read once.
+    let last = *colons.last().unwrap();
+    assert_eq!(reader.words.len(), words::words_in(&chars, 0, last).len());
+}
+
+/// The fullest name the book gives, as it was first written: the most used (the first used of
+/// those) of the names seen that end with `name`, compared folded, by a scan of them all.
+fn fullest_by_scan(seen: &[(String, usize)], name: &str) -> String {
+    let short = names::folded(name);
+    seen.iter()
+        .enumerate()
+        .filter(|(_, (f, _))| {
+            let f = names::folded(f);
+            f.len() > short.len()
+                && f.ends_with(short.as_str())
+                && f.as_bytes()[f.len() - short.len() - 1] == b' '
+        })
+        .max_by_key(|(order, (_, n))| (*n, std::cmp::Reverse(*order)))
+        .map_or_else(|| name.to_owned(), |(_, (f, _))| f.clone())
+}
+
+#[test]
+fn the_fullest_name_is_looked_up_however_many_names_share_its_ending() {
+    // Hundreds of people of one family name, a name longer than the endings looked up, in
+    // other cases and with diacritics: the book answers as a scan of every name would.
+    let long: String = (0..40).map(|k| format!("W{k} ")).collect();
+    let mut written: Vec<String> = (0..400)
+        .map(|i| format!("Ana{} Lima", (i * 7) % 60))
+        .collect();
+    for (k, extra) in [
+        "Tom Ana3 Lima".to_owned(),
+        "Jo Reed".to_owned(),
+        "Mevlüt Çavuşoğlu".to_owned(),
+        format!("{long}Ana3 Lima"),
+        format!("X {long}Ana3 Lima"),
+        "ANA7 LIMA".to_owned(),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        written.insert(50 * k + 7, extra.clone());
+        written.push(extra);
+    }
+    let queries = [
+        "Lima".to_owned(),
+        "Ana3 Lima".to_owned(),
+        "ana7 LIMA".to_owned(),
+        "Reed".to_owned(),
+        "Cavusoglu".to_owned(),
+        format!("{long}Ana3 Lima"),
+        "W39 Ana3 Lima".to_owned(),
+        "Nobody".to_owned(),
+    ];
+    let mut book = names::NameBook::default();
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (at, w) in written.iter().enumerate() {
+        let name = words::Name {
+            start: at,
+            end: at + 1,
+            name: w.clone(),
+            titles: Vec::new(),
+        };
+        book.note(&name, true);
+        match seen.iter_mut().find(|(f, _)| f == w) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((w.clone(), 1)),
+        }
+        for q in queries.iter().chain([w]) {
+            assert_eq!(
+                book.fullest(q),
+                fullest_by_scan(&seen, q),
+                "{q} after {at} names"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_bare_title_is_the_last_person_named_with_it_however_many_titles_came_between() {
+    let mut book = names::NameBook::default();
+    let titles = [
+        &["gov"][..],
+        &["sen", "florida"],
+        &["rep"],
+        &["former", "mayor"],
+    ];
+    let mut titled: Vec<(Vec<&str>, String)> = Vec::new();
+    for k in 0..500 {
+        let ts = titles[(k * 7 / 3) % titles.len()];
+        let name = words::Name {
+            start: k,
+            end: k + 1,
+            name: format!("Ana{k} Lima"),
+            titles: ts.iter().map(|t| (*t).to_owned()).collect(),
+        };
+        book.note(&name, true);
+        titled.push((ts.to_vec(), name.name.clone()));
+        for (head, words) in [
+            ("governor", &["gov", "governor"][..]),
+            ("senator", &["sen", "senator"]),
+            ("mayor", &["mayor"]),
+            ("judge", &["judge", "justice"]),
+        ] {
+            let by_scan = titled
+                .iter()
+                .rev()
+                .find(|(ts, _)| ts.iter().any(|t| words.contains(t)))
+                .map(|(_, n)| book.fullest(n));
+            assert_eq!(book.by_title(head), by_scan, "{head} after {k}");
+        }
+    }
+}
+
+#[test]
+fn the_quick_alphanumeric_agrees_with_the_standard_library_on_every_character() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        assert_eq!(
+            words::alphanumeric(c),
+            c.is_alphanumeric(),
+            "{:X}",
+            c as u32
+        );
+    }
+}
+
+#[test]
+fn thousands_of_open_single_quotes_then_stray_closing_doubles() {
+    // Each ” closes no double quote: it is not looked for down the stack of open ‘ (which
+    // was quadratic); the first ‘ is the outermost quote, open to the end of the paragraph.
+    let t = format!("{}{}\nLast.", "‘a ".repeat(5_000), "b” ".repeat(5_000));
+    let end = t.find('\n').map(|b| t[..b].chars().count() - 1).unwrap();
+    assert_eq!(
+        marks::quote_spans(&t.chars().collect::<Vec<_>>()),
+        vec![(1, end)]
+    );
+    // A double quote open under them is closed by the first ”, and the others are stray.
+    let t = format!("“{}b” c” d”", "‘a ".repeat(3_000));
+    let chars: Vec<char> = t.chars().collect();
+    let first_close = chars.iter().position(|c| *c == '”').unwrap();
+    assert_eq!(marks::quote_spans(&chars), vec![(1, first_close)]);
+}

@@ -85,6 +85,21 @@ impl Word {
     }
 }
 
+/// Whether `c` is a letter or a digit (`char::is_alphanumeric`), answered at once for ASCII
+/// and for the General Punctuation block (curly quotation marks, dashes, spaces), which holds
+/// none: the windows read around each quote are mostly such characters, and the standard
+/// library looks every other character up in its tables.
+#[inline]
+pub fn alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// The words (letters, digits, inner apostrophes, hyphens and periods) of `chars[from..to]`.
 pub fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
     let to = to.min(chars.len());
@@ -92,28 +107,32 @@ pub fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
     let mut i = from;
     let mut gap_from = from;
     while i < to {
-        if !chars[i].is_alphanumeric() {
+        if !alphanumeric(chars[i]) {
             i += 1;
             continue;
         }
         let s = i;
         while i < to
-            && (chars[i].is_alphanumeric()
+            && (alphanumeric(chars[i])
                 || (matches!(chars[i], '\'' | '’' | '-' | '.')
-                    && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric())))
+                    && chars.get(i + 1).is_some_and(|&c| alphanumeric(c))))
         {
             i += 1;
         }
         // An initial keeps its period ("Rex W. Tillerson"), and so does an abbreviated title
         // ("Rep. Elijah Cummings", "Mr. Obama") or state ("R-Ky."): the name runs on after it.
-        let word: String = chars[s..i].iter().collect();
-        let lower = word.to_lowercase();
-        let title = listed(ABBREVIATED_TITLES, lower.as_str())
-            || listed(ABBREVIATIONS, lower.as_str())
-            || party_tag(&lower);
-        let initial = i - s == 1 && chars[s].is_uppercase();
-        if (initial || title) && i < to && chars.get(i) == Some(&'.') {
-            i += 1;
+        // (The lists are looked up only for a word with a period after it.)
+        if i < to && chars.get(i) == Some(&'.') {
+            let initial = i - s == 1 && chars[s].is_uppercase();
+            let title = || {
+                let lower = chars[s..i].iter().collect::<String>().to_lowercase();
+                listed(ABBREVIATED_TITLES, lower.as_str())
+                    || listed(ABBREVIATIONS, lower.as_str())
+                    || party_tag(&lower)
+            };
+            if initial || title() {
+                i += 1;
+            }
         }
         let text: String = chars[s..i].iter().collect();
         out.push(Word {
