@@ -1565,49 +1565,72 @@ fn json_ld_authors(doc: &Document) -> Option<String> {
 /// they are (at most so many objects are looked at).
 fn json_ld_people(doc: &Document) -> Vec<(String, String)> {
     let mut people = Vec::new();
-    for n in doc.select("script").nodes() {
-        let is_ld = n
-            .attr("type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-        if !is_ld {
-            continue;
-        }
-        let text = n.text();
-        if !text.contains("Person") {
-            continue;
-        }
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
-            continue;
-        };
-        let mut stack = vec![&value];
-        let mut seen = 0;
-        while let Some(v) = stack.pop() {
-            seen += 1;
-            if seen > 2_000 {
-                break;
-            }
-            match v {
-                serde_json::Value::Array(items) => stack.extend(items.iter()),
-                serde_json::Value::Object(map) => {
-                    let person = match map.get("@type") {
-                        Some(serde_json::Value::String(t)) => t == "Person",
-                        Some(serde_json::Value::Array(ts)) => {
-                            ts.iter().any(|t| t.as_str() == Some("Person"))
-                        }
-                        _ => false,
-                    };
-                    let id = map.get("@id").and_then(|i| i.as_str());
-                    let name = map.get("name").and_then(|n| n.as_str());
-                    if let (true, Some(id), Some(name)) = (person, id, name) {
-                        people.push((id.to_owned(), name.to_owned()));
+    for value in json_ld_scripts(doc, "Person") {
+        walk_json_ld(
+            &value,
+            |map| map.values().collect(),
+            |map| {
+                let person = match map.get("@type") {
+                    Some(serde_json::Value::String(t)) => t == "Person",
+                    Some(serde_json::Value::Array(ts)) => {
+                        ts.iter().any(|t| t.as_str() == Some("Person"))
                     }
-                    stack.extend(map.values());
+                    _ => false,
+                };
+                let id = map.get("@id").and_then(|i| i.as_str());
+                let name = map.get("name").and_then(|n| n.as_str());
+                if let (true, Some(id), Some(name)) = (person, id, name) {
+                    people.push((id.to_owned(), name.to_owned()));
                 }
-                _ => {}
-            }
-        }
+            },
+        );
     }
     people
+}
+
+/// The page's JSON-LD (`<script type="application/ld+json">`) whose text holds `needle`, each
+/// script parsed; those that do not parse are left out.
+fn json_ld_scripts(doc: &Document, needle: &str) -> Vec<serde_json::Value> {
+    doc.select("script")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            n.attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        })
+        .filter_map(|n| {
+            let text = n.text();
+            if !text.contains(needle) {
+                return None;
+            }
+            serde_json::from_str(text.trim()).ok()
+        })
+        .collect()
+}
+
+/// Visits the objects of a JSON-LD value, without recursion and at most 2,000 values: a list's
+/// items in order, and of each object the values `inner` gives.
+fn walk_json_ld<'v>(
+    value: &'v serde_json::Value,
+    inner: impl Fn(&'v serde_json::Map<String, serde_json::Value>) -> Vec<&'v serde_json::Value>,
+    mut visit: impl FnMut(&'v serde_json::Map<String, serde_json::Value>),
+) {
+    let mut stack = vec![value];
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > 2_000 {
+            break;
+        }
+        match v {
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            serde_json::Value::Object(map) => {
+                visit(map);
+                stack.extend(inner(map));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The first value `read` gives for an object of the page's JSON-LD (in a list, in a `@graph`,
@@ -1617,57 +1640,33 @@ fn json_ld_find<T>(
     read: impl Fn(&serde_json::Map<String, serde_json::Value>) -> Option<T>,
 ) -> Option<T> {
     let mut found: Vec<(usize, T)> = Vec::new();
-    for n in doc.select("script").nodes() {
-        let is_ld = n
-            .attr("type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-        if !is_ld {
-            continue;
-        }
-        let text = n.text();
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
-            continue;
-        };
-        // Walked without recursion, at most so many objects.
-        let mut stack = vec![&value];
-        let mut seen = 0;
-        while let Some(v) = stack.pop() {
-            seen += 1;
-            if seen > 2_000 {
-                break;
-            }
-            match v {
-                serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
-                serde_json::Value::Object(map) => {
-                    if let Some(x) = read(map) {
-                        let types: Vec<&str> = match map.get("@type") {
-                            Some(serde_json::Value::String(t)) => vec![t.as_str()],
-                            Some(serde_json::Value::Array(ts)) => {
-                                ts.iter().filter_map(|t| t.as_str()).collect()
-                            }
-                            _ => Vec::new(),
-                        };
-                        let rank = types
-                            .iter()
-                            .filter_map(|t| JSON_LD_ARTICLES.iter().position(|a| a == t))
-                            .min()
-                            .unwrap_or(JSON_LD_ARTICLES.len());
-                        found.push((rank, x));
-                    }
-                    for key in [
-                        "@graph",
-                        "mainEntity",
-                        "mainEntityOfPage",
-                        "itemListElement",
-                    ] {
-                        if let Some(inner) = map.get(key) {
-                            stack.push(inner);
+    for value in json_ld_scripts(doc, "") {
+        walk_json_ld(
+            &value,
+            |map| {
+                ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"]
+                    .iter()
+                    .filter_map(|key| map.get(*key))
+                    .collect()
+            },
+            |map| {
+                if let Some(x) = read(map) {
+                    let types: Vec<&str> = match map.get("@type") {
+                        Some(serde_json::Value::String(t)) => vec![t.as_str()],
+                        Some(serde_json::Value::Array(ts)) => {
+                            ts.iter().filter_map(|t| t.as_str()).collect()
                         }
-                    }
+                        _ => Vec::new(),
+                    };
+                    let rank = types
+                        .iter()
+                        .filter_map(|t| JSON_LD_ARTICLES.iter().position(|a| a == t))
+                        .min()
+                        .unwrap_or(JSON_LD_ARTICLES.len());
+                    found.push((rank, x));
                 }
-                _ => {}
-            }
-        }
+            },
+        );
     }
     found
         .into_iter()
