@@ -38,8 +38,9 @@
 //!
 //! A speaker is a name, a pronoun or a description ("the judge", "a spokesman for the
 //! campaign"). Its span is where it stands in the sentence; its name is the fullest form of the
-//! name the article used ("Tillerson" → "Rex Tillerson", "Cavusoglu" → "Mevlüt Çavuşoğlu":
-//! names are compared without case or diacritics), for a pronoun (he, she) the latest of the
+//! name the article used up to the quote ("Tillerson" → "Rex Tillerson", "Cavusoglu" → "Mevlüt
+//! Çavuşoğlu": names are compared without case or diacritics; for a headline's quote, in the
+//! whole article, since headlines name people short before the story names them), for a pronoun (he, she) the latest of the
 //! last people named, not after a preposition ("on Capitol Hill"), whom no title says is of the
 //! other sex ("Mrs. Lima" is no "he"), and for a bare title ("the senator") the last person
 //! named with that title (`names`); otherwise the description's or the pronoun's own words.
@@ -101,6 +102,8 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
     // The paragraph of the last quote suggested, and its speaker.
     let mut last_quote: Option<(usize, Option<Speaker>)> = None;
     let mut out = Vec::with_capacity(spans.len());
+    // The quotes of the headline (the text's first, short paragraph), by their place in `out`.
+    let mut in_headline = Vec::new();
     for &(start, end) in &spans {
         // Names written before this quote are known from here on.
         book.read(&chars, read_to, start);
@@ -149,11 +152,31 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
             last_speaker.clone_from(&speaker);
         }
         last_quote = Some((paragraph, speaker.clone()));
+        if paragraph == 0 && paragraph_end <= MAX_HEADLINE_CHARS {
+            in_headline.push(out.len());
+        }
         out.push(QuoteSuggestion {
             start,
             end,
             speaker,
         });
+    }
+    // A headline's speaker named by one word ("Trump: ‘…’") is given the fullest form the
+    // whole article uses: headlines name their subject short, and the story names them in full
+    // after the headline. (A quote of the story itself keeps the fullest name used before it:
+    // a surname the article spells out only later may be someone else's.)
+    if !in_headline.is_empty() {
+        book.read(&chars, read_to, chars.len());
+    }
+    for &k in &in_headline {
+        if let Some(speaker) = out.get_mut(k).and_then(|q| q.speaker.as_mut()) {
+            let one_word = !speaker.name.contains(' ')
+                && speaker.name.chars().next().is_some_and(char::is_uppercase)
+                && !listed(lexicon::PRONOUNS, &speaker.name.to_ascii_lowercase());
+            if one_word {
+                speaker.name = book.fullest(&speaker.name);
+            }
+        }
     }
     merge_partial_quotes(&chars, out)
 }
