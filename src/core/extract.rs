@@ -1644,10 +1644,15 @@ fn json_ld_find<T>(
         walk_json_ld(
             &value,
             |map| {
-                ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"]
-                    .iter()
-                    .filter_map(|key| map.get(*key))
-                    .collect()
+                [
+                    "@graph",
+                    "mainEntity",
+                    "mainEntityOfPage",
+                    "itemListElement",
+                ]
+                .iter()
+                .filter_map(|key| map.get(*key))
+                .collect()
             },
             |map| {
                 if let Some(x) = read(map) {

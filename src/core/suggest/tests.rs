@@ -795,7 +795,10 @@ fn a_quote_in_the_headline_is_by_the_name_that_opens_it() {
             "Ana Lima",
         ),
         // A headline's short name is given the fullest form the story uses after it.
-        ("Lima on the Budget Vote: ‘We Will Not Back Down’", "Ana Lima"),
+        (
+            "Lima on the Budget Vote: ‘We Will Not Back Down’",
+            "Ana Lima",
+        ),
         (
             "The Latest: Lima delivers a defense of ‘our shared values’",
             "Ana Lima",

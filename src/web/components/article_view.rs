@@ -219,7 +219,9 @@ pub fn chunk_view(props: &ChunkViewProps) -> Html {
         use_effect_with(tenths_em, move |&t| {
             if let Some(el) = node.cast::<web_sys::HtmlElement>() {
                 let size = format!("auto {}.{}em", t / 10, t % 10);
-                let _ = el.style().set_property("contain-intrinsic-block-size", &size);
+                let _ = el
+                    .style()
+                    .set_property("contain-intrinsic-block-size", &size);
             }
         });
     }

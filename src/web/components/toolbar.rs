@@ -43,7 +43,8 @@ pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
                 // Measured at the left edge, where nothing narrows it.
                 let _ = style.set_property("left", "0px");
                 let r = el.get_bounding_client_rect();
-                let (left, top) = keep_on_screen(at, (r.width().ceil(), r.height().ceil()), viewport());
+                let (left, top) =
+                    keep_on_screen(at, (r.width().ceil(), r.height().ceil()), viewport());
                 // Whole pixels, formatted as integers (no float formatting on the path of
                 // every selection).
                 let _ = style.set_property("left", &format!("{}px", left.round() as i64));
