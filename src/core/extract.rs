@@ -1947,19 +1947,23 @@ fn as_list(byline: &str) -> String {
     out
 }
 
+/// The words of a byline, lower case, without the punctuation around them, split at white
+/// space and at `separators`.
+fn byline_words(s: &str, separators: &[char]) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || separators.contains(&c))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Whether `byline` names only people `authors` (the JSON-LD's, joined with ", ") names, in
 /// any order and form ("Doe, Jane"), joined by commas or a conjunction ("and", "und", "og",
 /// "et", "y", "e", "&").
 fn same_people(byline: &str, authors: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
+    let words = |s: &str| byline_words(s, &[',', ';']);
     let theirs = words(authors);
     let conjunction = |w: &str| ["and", "und", "og", "et", "y", "e"].contains(&w);
     let ours: Vec<String> = words(byline)
@@ -2073,15 +2077,7 @@ fn names_more(byline: &str, authors: &str) -> bool {
         "by", "von", "par", "por", "door", "di", "av", "af", "written", "posted", "text", "author",
         "authors", "autor", "autorin", "autoren", "auteur",
     ];
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '|')
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
+    let words = |s: &str| byline_words(s, &[',', ';', '|']);
     let ours = words(byline);
     let theirs = words(authors);
     let all_named = authors.split(", ").all(|name| {
