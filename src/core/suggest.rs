@@ -445,6 +445,9 @@ fn label(
     })?;
     // The name's last word (its run of letters and digits) more often in the text than in the
     // paragraph: counted once per text, so many labels stay linear.
+    if lexicon::is_headline_label(&name.name) {
+        return None;
+    }
     let last = name.name.rsplit(' ').next()?;
     let last = last.split(|c: char| !c.is_alphanumeric()).next_back()?;
     let here = reader.runs_of(chars, para_end, last);
@@ -626,7 +629,9 @@ fn headline_speaker(cx: &Context, open: usize) -> Option<Mention> {
                 (k == a || !ws[k].gap.breaks()) && words::name_word(&ws[k]) && elsewhere(&ws[k])
             })
             .last()?;
-        words::name_ending_at(&ws[a..=b], b - a).map(Mention::Name)
+        words::name_ending_at(&ws[a..=b], b - a)
+            .filter(|n| !lexicon::is_headline_label(&n.name))
+            .map(Mention::Name)
     })
 }
 

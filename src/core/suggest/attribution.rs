@@ -11,8 +11,8 @@
 //! is: a pronoun, a name, or a description ("the judge", "a spokesman for the campaign").
 
 use super::lexicon::{
-    is_reporting_verb, listed, possessive, BEFORE_VERB, CLAUSE_OPENERS, FINITE, NOT_NAMES,
-    PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
+    is_headline_label, is_reporting_verb, listed, possessive, BEFORE_VERB, CLAUSE_OPENERS, FINITE,
+    NOT_NAMES, NOUN_LIKE, PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
 };
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
@@ -331,14 +331,16 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
         .position(|p| p[0].lower == "according" && p[1].lower == "to");
     if let Some(k) = according {
         if verbs.first().is_none_or(|&v| v > k) {
-            return subject_after(ws, k + 2, n);
+            return source_after(ws, k + 2, n);
         }
     }
     // "…, whom he described as “volatile”": a verb right before the quote goes first.
     // (The verbs of an opening clause come last in `verbs`, so the nearest is the greatest.)
+    // Not a progressive: "Trump said Fox executives were calling “every 15 minutes”" is
+    // Trump's report of what they did.
     if let Some(&last) = verbs.iter().max() {
         let that = ws.get(last + 1).is_some_and(|w| w.lower == "that");
-        if (n - last <= 3 || that) && verbs.len() > 1 {
+        if (n - last <= 3 || that) && verbs.len() > 1 && !is_progressive(ws, last) {
             verbs.insert(0, last);
         }
     }
@@ -348,7 +350,7 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     // "John McCain: “…”" (a headline, a transcript).
     if verbs.is_empty() && colon_before && n <= 4 {
         if let Some((name, end)) = name_starting_at(ws, 0) {
-            return (end == n).then_some(Mention::Name(name));
+            return (end == n && !is_headline_label(&name.name)).then_some(Mention::Name(name));
         }
     }
     // "Lima then turned to the crowd: “…”": a sentence that introduces the quote with a
@@ -384,6 +386,13 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
             return Some(m);
         }
     }
+    // "what Apple is calling “spatial” photos": a progressive is finite; its subject stands
+    // before "is".
+    if participle && is_progressive(ws, v) {
+        if let Some((m, _)) = subject_before(ws, v, 0) {
+            return Some(m);
+        }
+    }
     if participle {
         // "with Trump (recently) tweeting that …": the name after "with".
         let mut h = v;
@@ -411,6 +420,22 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
     subject_before(ws, v, 0)
         .map(|(m, _)| m)
         .or_else(|| clause_subject(ws, 0, v))
+}
+
+/// Whether the "-ing" form at word `v` is a progressive ("is calling", "was also saying"): a
+/// form of "be" before it, over adverbs.
+fn is_progressive(ws: &[Word], v: usize) -> bool {
+    let mut k = v;
+    while k > 0 && !ws[k].gap.breaks() && ly_adverb(&ws[k - 1]) {
+        k -= 1;
+    }
+    k > 0
+        && !ws[k].gap.breaks()
+        && ws[v].lower.ends_with("ing")
+        && matches!(
+            ws[k - 1].lower.as_str(),
+            "is" | "are" | "was" | "were" | "am" | "been" | "be"
+        )
 }
 
 /// Past participles whose passive subject is still the one who speaks: "Ellis was quoted as
@@ -512,7 +537,7 @@ fn according_to(ws: &[Word]) -> Option<Mention> {
     let k = ws
         .windows(2)
         .position(|p| p[0].lower == "according" && p[1].lower == "to")?;
-    subject_after(ws, k + 2, ws.len())
+    source_after(ws, k + 2, ws.len())
 }
 
 /// Where a time expression ending before word `b` starts ("on Friday", "last week",
@@ -600,7 +625,17 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
                 }
             });
     }
-    phrase_before(ws, b, lo)
+    let (m, a) = phrase_before(ws, b, lo)?;
+    // "The mother of a woman who took pills bought online has described …": what a relative
+    // clause leaves before the verb is no subject; the phrase before "who" is.
+    let relative = a > lo
+        && !gap(a).breaks()
+        && ws[a - 1].lower == "who"
+        && matches!(m, Mention::Description { .. });
+    if relative {
+        return phrase_before(ws, a - 1, lo);
+    }
+    Some((m, a))
 }
 
 /// Whether a phrase starting at word `a` opens its clause.
@@ -640,13 +675,31 @@ fn phrase_before(ws: &[Word], b: usize, lo: usize) -> Option<(Mention, usize)> {
 /// The subject starting at word `i` ("said Tillerson", "said the secretary of state, Rex
 /// Tillerson"), not at or past word `hi`.
 fn subject_after(ws: &[Word], i: usize, hi: usize) -> Option<Mention> {
+    phrase_after(ws, i, hi, false)
+}
+
+/// The source after "according to": a noun phrase, in which a reporting verb's plural is a
+/// noun ("according to the explanatory notes of the bill", "according to court filings").
+fn source_after(ws: &[Word], i: usize, hi: usize) -> Option<Mention> {
+    phrase_after(ws, i, hi, true)
+}
+
+/// The noun phrase starting at word `i`, not at or past word `hi` (`plurals`: a plural that
+/// could be a reporting verb's "-s" form is a noun there).
+fn phrase_after(ws: &[Word], i: usize, hi: usize, plurals: bool) -> Option<Mention> {
     let hi = hi.min(ws.len());
     let mut b = i;
     while b < hi && b - i < MAX_PHRASE {
         if b > i && ws[b].gap.breaks() {
             break;
         }
-        if stops_phrase(ws, b) {
+        let plural = plurals
+            && b > i
+            && ws[b]
+                .lower
+                .strip_suffix('s')
+                .is_some_and(|lemma| listed(NOUN_LIKE, lemma));
+        if stops_phrase(ws, b) && !plural {
             break;
         }
         b += 1;

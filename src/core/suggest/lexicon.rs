@@ -240,6 +240,46 @@ pub fn listed(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
 }
 
+/// Words that label a headline or a paragraph ("Review: …", "ANALYSIS: …", "Exclusive: …"):
+/// never a speaker's name, however often a page of reviews repeats them.
+pub const HEADLINE_LABELS: &[&str] = &[
+    "analysis",
+    "breaking",
+    "commentary",
+    "editorial",
+    "exclusive",
+    "explainer",
+    "factcheck",
+    "interview",
+    "opinion",
+    "perspective",
+    "podcast",
+    "review",
+    "update",
+    "video",
+];
+
+/// Whether a name is one word that labels headlines ("Review", "EXCLUSIVE").
+pub fn is_headline_label(name: &str) -> bool {
+    !name.contains(' ') && listed(HEADLINE_LABELS, &name.to_ascii_lowercase())
+}
+
+/// Adjectives whose infinitive takes the sentence's subject as its object ("the network is
+/// tough to maintain", "that is hard to explain"): a reporting verb after "ADJ to" is not the
+/// subject's speech.
+pub const TOUGH_ADJECTIVES: &[&str] = &[
+    "costly",
+    "difficult",
+    "easier",
+    "easy",
+    "expensive",
+    "hard",
+    "harder",
+    "impossible",
+    "tough",
+    "tougher",
+];
+
 /// Whether `lower` (a lower-case word) is a form of a reporting verb; `prev` is the word
 /// before it, in lower case ("the claims" is a noun).
 pub fn is_reporting_verb(lower: &str, prev: Option<&str>) -> bool {

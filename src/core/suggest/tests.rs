@@ -191,6 +191,65 @@ fn short_quotes_only_where_someone_says_them() {
 }
 
 #[test]
+fn a_verb_after_a_tough_adjective_reports_nothing() {
+    // "maintain" reports speech ("he maintained that …"), but "tough to maintain" says what
+    // is hard to do with the subject: a scare quote in that sentence has no speaker, and so
+    // is not suggested.
+    let t = "The city’s aging network is tough to maintain, and “freeze-thaw” cycles make \
+             it worse.\n\
+             The mayor is hard to read, aides say, and “unpredictable.”\n\
+             Lima maintained that the pipes were “perfectly safe.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("unpredictable.", Some("aides")),
+            q("perfectly safe.", Some("Lima")),
+        ]
+    );
+}
+
+#[test]
+fn a_progressive_is_said_by_its_own_subject_unless_a_report_comes_first() {
+    let t = "I was not allowed to try it, and what Apple is calling “spatial” photos were off.\n\
+             Lima said the aides were calling “every 15 minutes.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("spatial", Some("Apple")),
+            q("every 15 minutes.", Some("Lima")),
+        ]
+    );
+}
+
+#[test]
+fn a_source_after_according_to_and_a_subject_with_a_relative_clause() {
+    let t = "The code would protect, according to the explanatory notes of the bill, \
+             “the confidentiality of sources.”\n\
+             The mother of a woman who took pills bought online has described how her daughter \
+             was “burning up from within.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q(
+                "the confidentiality of sources.",
+                Some("the explanatory notes of the bill")
+            ),
+            q("burning up from within.", Some("The mother of a woman")),
+        ]
+    );
+}
+
+#[test]
+fn a_headline_label_is_no_speaker() {
+    // "Review" is named again on the page (a page of reviews), which a speaker's label asks.
+    let t = "Review: High-flying ‘Hoop Stars’ has a career year\n\
+             Read the Review of the season’s games.\n\
+             Review: “Night Drive” is a slow burn\n\
+             Ana Lima said the game was “a triumph.”";
+    assert_eq!(found(t), vec![q("a triumph.", Some("Ana Lima"))]);
+}
+
+#[test]
 fn a_colon_ended_paragraph_and_a_second_quote_in_the_paragraph() {
     let t = "Senator Ana Lima spoke first. She said:\n\
              “We have a plan and we will use it.”\n\
@@ -438,6 +497,8 @@ fn word_lists_are_sorted_for_bisection() {
         SUBORDINATORS,
         CLAUSE_OPENERS,
         TITLE_SMALL_WORDS,
+        TOUGH_ADJECTIVES,
+        HEADLINE_LABELS,
         names::BEFORE_OBJECTS,
     ] {
         assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");

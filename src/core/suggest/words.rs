@@ -2,7 +2,7 @@
 
 use super::lexicon::{
     is_reporting_verb, listed, possessive, ABBREVIATED_TITLES, ABBREVIATIONS, NAME_JOINERS,
-    NOT_NAMES, TITLES,
+    NOT_NAMES, TITLES, TOUGH_ADJECTIVES,
 };
 
 /// The punctuation between a word and the one before it.
@@ -195,7 +195,13 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
         ) => return true,
         _ => {}
     }
-    is_reporting_verb(&w.lower, prev)
+    // "the network is tough to maintain": the subject is the verb's object, not its speaker.
+    let tough = prev == Some("to")
+        && !w.gap.breaks()
+        && k >= 2
+        && !ws[k - 1].gap.breaks()
+        && listed(TOUGH_ADJECTIVES, ws[k - 2].lower.as_str());
+    !tough && is_reporting_verb(&w.lower, prev)
 }
 
 /// Whether `w` may be part of a name: capitalised, not a sentence word, a day or a month, not
