@@ -12,7 +12,7 @@
 
 use super::lexicon::{
     is_headline_label, is_reporting_verb, listed, possessive, BEFORE_VERB, CLAUSE_OPENERS, FINITE,
-    NOT_NAMES, NOUN_LIKE, PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
+    INSTITUTIONS, NOT_NAMES, NOUN_LIKE, PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
 };
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
@@ -716,6 +716,29 @@ fn phrase_after(ws: &[Word], i: usize, hi: usize, plurals: bool) -> Option<Menti
     Some(m)
 }
 
+/// "the New Zealand Department of Conservation": an institution's name over the "of" at word
+/// `of` of the phrase `ws[a..b]`, the words on both sides of it capitalised.
+fn institution(ws: &[Word], a: usize, of: usize, b: usize) -> Option<Name> {
+    if of >= b
+        || ws[of].lower != "of"
+        || ws[of].gap.breaks()
+        || !listed(INSTITUTIONS, ws[of - 1].bare())
+    {
+        return None;
+    }
+    let left = name_ending_at(ws, of - 1).filter(|n| n.start >= ws[a].start)?;
+    let (right, end) = name_starting_at(ws, of + 1).filter(|&(_, end)| end <= b)?;
+    if ws[of + 1].gap.breaks() || !right.titles.is_empty() {
+        return None;
+    }
+    Some(Name {
+        start: left.start,
+        end: ws[end - 1].end,
+        name: format!("{} of {}", left.name, right.name),
+        titles: left.titles,
+    })
+}
+
 /// What the noun phrase `ws[a..b]` is, by its head.
 fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     let phrase = ws.get(a..b)?;
@@ -727,6 +750,9 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
                 && !(ws[k - 1].is_title() && ws.get(k + 1).is_some_and(Word::capitalised))
         })
         .unwrap_or(b);
+    if let Some(name) = institution(ws, a, head_end, b) {
+        return Some(Mention::Name(name));
+    }
     let h = head_end - 1;
     let head = ws.get(h)?;
     if head_end - a == 1 && listed(PRONOUNS, head.lower.as_str()) {

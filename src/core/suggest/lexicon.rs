@@ -259,6 +259,40 @@ pub const HEADLINE_LABELS: &[&str] = &[
     "video",
 ];
 
+/// Nouns that name an institution with "of" ("the Department of Conservation", "the Bank of
+/// England", "the University of Chicago"): the name runs on over "of".
+pub const INSTITUTIONS: &[&str] = &[
+    "academy",
+    "agency",
+    "association",
+    "bank",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "chamber",
+    "church",
+    "college",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "foundation",
+    "institute",
+    "league",
+    "ministry",
+    "museum",
+    "office",
+    "organisation",
+    "organization",
+    "school",
+    "society",
+    "union",
+    "university",
+];
+
 /// Whether a name is one word that labels headlines ("Review", "EXCLUSIVE").
 pub fn is_headline_label(name: &str) -> bool {
     !name.contains(' ') && listed(HEADLINE_LABELS, &name.to_ascii_lowercase())

@@ -240,6 +240,23 @@ fn a_source_after_according_to_and_a_subject_with_a_relative_clause() {
 }
 
 #[test]
+fn an_institution_is_named_over_its_of() {
+    let t = "Whales strand for many reasons, “sickness and extreme weather” among them, \
+             according to the New Zealand Department of Conservation.\n\
+             “It is over,” Sen. Tim Kaine of Virginia said.";
+    assert_eq!(
+        found(t),
+        vec![
+            q(
+                "sickness and extreme weather",
+                Some("New Zealand Department of Conservation")
+            ),
+            q("It is over,", Some("Tim Kaine")),
+        ]
+    );
+}
+
+#[test]
 fn a_headline_label_is_no_speaker() {
     // "Review" is named again on the page (a page of reviews), which a speaker's label asks.
     let t = "Review: High-flying ‘Hoop Stars’ has a career year\n\
@@ -499,6 +516,7 @@ fn word_lists_are_sorted_for_bisection() {
         TITLE_SMALL_WORDS,
         TOUGH_ADJECTIVES,
         HEADLINE_LABELS,
+        INSTITUTIONS,
         names::BEFORE_OBJECTS,
     ] {
         assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
