@@ -257,6 +257,22 @@ fn an_institution_is_named_over_its_of() {
 }
 
 #[test]
+fn a_pronoun_skips_places_and_author_is_a_title() {
+    let t = "Muhammad Sabir, a resident who lives near the damaged Subhan Mosque in Bahawalpur, \
+             described the chaos.\n\
+             “I heard three loud explosions,” he said.\n\
+             Author Ana Lima, from Kensington, said she started reading at six.\n\
+             “There is always a hero,” she said.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("I heard three loud explosions,", Some("Muhammad Sabir")),
+            q("There is always a hero,", Some("Ana Lima")),
+        ]
+    );
+}
+
+#[test]
 fn a_headline_label_is_no_speaker() {
     // "Review" is named again on the page (a page of reviews), which a speaker's label asks.
     let t = "Review: High-flying ‘Hoop Stars’ has a career year\n\
