@@ -755,6 +755,16 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     }
     let h = head_end - 1;
     let head = ws.get(h)?;
+    // "he seems focused on …": a pronoun opens no longer noun phrase; it is the subject.
+    let first = ws.get(a)?;
+    if b - a > 1 && listed(PRONOUNS, first.lower.as_str()) {
+        return Some(Mention::Pronoun {
+            start: first.start,
+            end: first.end,
+            lower: first.lower.clone(),
+            antecedent: None,
+        });
+    }
     if head_end - a == 1 && listed(PRONOUNS, head.lower.as_str()) {
         return Some(Mention::Pronoun {
             start: head.start,

@@ -273,6 +273,13 @@ fn a_pronoun_skips_places_and_author_is_a_title() {
 }
 
 #[test]
+fn a_pronoun_opening_a_subject_is_the_subject() {
+    let t = "Jensen Huang spoke at the fair on Monday.\n\
+             Of late, he seems focused on another vision for the future: “Sovereign AI.”";
+    assert_eq!(found(t), vec![q("Sovereign AI.", Some("Jensen Huang"))]);
+}
+
+#[test]
 fn a_headline_label_is_no_speaker() {
     // "Review" is named again on the page (a page of reviews), which a speaker's label asks.
     let t = "Review: High-flying ‘Hoop Stars’ has a career year\n\
