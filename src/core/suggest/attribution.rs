@@ -716,6 +716,17 @@ fn phrase_after(ws: &[Word], i: usize, hi: usize, plurals: bool) -> Option<Menti
     Some(m)
 }
 
+/// A word without the contraction it ends with ("you’re" → "you", "I’m" → "i", "wasn’t" is
+/// left as it is: not a pronoun's).
+fn without_contraction(lower: &str) -> &str {
+    [
+        "’re", "'re", "’m", "'m", "’ll", "'ll", "’d", "'d", "’ve", "'ve", "’s", "'s",
+    ]
+    .iter()
+    .find_map(|c| lower.strip_suffix(c))
+    .unwrap_or(lower)
+}
+
 /// "the New Zealand Department of Conservation": an institution's name over the "of" at word
 /// `of` of the phrase `ws[a..b]`, the words on both sides of it capitalised.
 fn institution(ws: &[Word], a: usize, of: usize, b: usize) -> Option<Name> {
@@ -757,19 +768,13 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     let head = ws.get(h)?;
     // "he seems focused on …": a pronoun opens no longer noun phrase; it is the subject.
     let first = ws.get(a)?;
-    if b - a > 1 && listed(PRONOUNS, first.lower.as_str()) {
+    // Its span and the pronoun leave a contraction out ("he’s said" → "he").
+    let pronoun = without_contraction(&first.lower);
+    if listed(PRONOUNS, pronoun) {
         return Some(Mention::Pronoun {
             start: first.start,
-            end: first.end,
-            lower: first.lower.clone(),
-            antecedent: None,
-        });
-    }
-    if head_end - a == 1 && listed(PRONOUNS, head.lower.as_str()) {
-        return Some(Mention::Pronoun {
-            start: head.start,
-            end: head.end,
-            lower: head.lower.clone(),
+            end: (first.start + pronoun.chars().count()).min(first.end),
+            lower: pronoun.to_owned(),
             antecedent: None,
         });
     }
@@ -790,7 +795,34 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     let opener = first.lower.ends_with("ing")
         || matches!(
             first.lower.as_str(),
-            "of" | "for" | "at" | "from" | "with" | "in" | "on" | "by" | "to"
+            "of" | "for"
+                | "at"
+                | "from"
+                | "with"
+                | "in"
+                | "on"
+                | "by"
+                | "to"
+                | "inside"
+                | "outside"
+                | "into"
+                | "within"
+                | "without"
+                | "under"
+                | "over"
+                | "during"
+                | "between"
+                | "among"
+                | "through"
+                | "across"
+                | "behind"
+                | "above"
+                | "below"
+                | "toward"
+                | "towards"
+                | "upon"
+                | "via"
+                | "than"
         );
     if !head.text.chars().any(char::is_alphabetic)
         || listed(PRONOUNS, head.lower.as_str())

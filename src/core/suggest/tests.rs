@@ -273,10 +273,20 @@ fn a_pronoun_skips_places_and_author_is_a_title() {
 }
 
 #[test]
-fn a_pronoun_opening_a_subject_is_the_subject() {
+fn a_pronoun_opening_a_subject_is_the_subject_without_its_contraction() {
     let t = "Jensen Huang spoke at the fair on Monday.\n\
-             Of late, he seems focused on another vision for the future: “Sovereign AI.”";
-    assert_eq!(found(t), vec![q("Sovereign AI.", Some("Jensen Huang"))]);
+             Of late, he seems focused on another vision for the future: “Sovereign AI.”\n\
+             Ted Cruz spoke on Tuesday.\n\
+             Cruz said he’s certain the party will be “a champion for all of us.”\n\
+             Ana Lima said the talks had failed. “We are done,” she’s said to have told them.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("Sovereign AI.", Some("Jensen Huang")),
+            q("a champion for all of us.", Some("Ted Cruz")),
+            q("We are done,", Some("Ana Lima")),
+        ]
+    );
 }
 
 #[test]
