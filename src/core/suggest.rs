@@ -104,13 +104,17 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
     let mut out = Vec::with_capacity(spans.len());
     // The quotes of the headline (the text's first, short paragraph), by their place in `out`.
     let mut in_headline = Vec::new();
+    // Speakers are read by English rules: a text in another language gets its quotes (those
+    // long enough to be speech) without speakers.
+    let english = lexicon::is_english(&chars);
     for &(start, end) in &spans {
         // Names written before this quote are known from here on.
         book.read(&chars, read_to, start);
         read_to = read_to.max(end);
-        let (found, strong) = match attributed(&cx, &mut reader, start, end) {
-            Some(m) => (Some(m), true),
-            None => match attributed_after_clause(&cx, end) {
+        let (found, strong) = match english.then(|| attributed(&cx, &mut reader, start, end)) {
+            None => (None, false),
+            Some(Some(m)) => (Some(m), true),
+            Some(None) => match attributed_after_clause(&cx, end) {
                 Some(m) => (Some(m), false),
                 None => {
                     let m = possessor(&cx.before(start.saturating_sub(1)));
@@ -132,6 +136,7 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
         }
         let (paragraph, paragraph_end) = cx.paragraph(start);
         let speaker = match found {
+            _ if !english => None,
             Some(m) => Some(resolve(&chars, &mut book, m)),
             // A second quote in the paragraph of an attributed one is theirs too.
             None => match &last_quote {
@@ -276,8 +281,12 @@ fn joins(chars: &[char], end: usize, start: usize) -> bool {
         .get(end.wrapping_sub(1))
         .is_some_and(|c| matches!(c, '.' | '?' | '!'));
     let trailing = words::trailing_gap(chars, &ws, end, start);
-    let stop_between =
-        trailing.stop || trailing.colon || ws.iter().skip(1).any(|w| w.gap.stop || w.gap.colon);
+    // (The first word's gap holds what follows the closing mark: "«…». La …" ends the
+    // sentence after the mark.)
+    let stop_between = trailing.stop
+        || trailing.colon
+        || ws[0].gap.stop
+        || ws.iter().skip(1).any(|w| w.gap.stop || w.gap.colon);
     ws.len() <= MAX_JOINING_WORDS
         && !sentence_ended
         && !stop_between

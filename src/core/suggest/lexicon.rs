@@ -293,6 +293,47 @@ pub const INSTITUTIONS: &[&str] = &[
     "university",
 ];
 
+/// English function words, common in any English text and rare in other languages' (no "a",
+/// "die", "la" or "de", which other languages share).
+const ENGLISH_WORDS: &[&str] = &[
+    "and", "are", "at", "be", "but", "by", "for", "from", "has", "have", "he", "her", "his", "is",
+    "it", "not", "of", "on", "said", "she", "that", "the", "they", "this", "to", "was", "were",
+    "who", "will", "with",
+];
+
+/// The fewest words a text needs before [`is_english`] judges it (a shorter one is taken as
+/// English).
+const MIN_WORDS_TO_JUDGE: usize = 50;
+
+/// Whether `chars` reads as English: at least one word in ten is an English function word
+/// (a third or more of an English news story's words are; a Spanish, German or French
+/// story's, a few in a hundred). The speakers' rules read English: "declare" in a Spanish
+/// sentence is no reporting verb.
+pub fn is_english(chars: &[char]) -> bool {
+    let (mut words, mut english) = (0usize, 0usize);
+    let mut word = String::new();
+    let mut count = |word: &mut String| {
+        if !word.is_empty() {
+            words += 1;
+            if listed(ENGLISH_WORDS, word) {
+                english += 1;
+            }
+            word.clear();
+        }
+    };
+    for &c in chars {
+        if c.is_alphabetic() {
+            if word.len() < 16 {
+                word.extend(c.to_lowercase());
+            }
+        } else {
+            count(&mut word);
+        }
+    }
+    count(&mut word);
+    words < MIN_WORDS_TO_JUDGE || english * 10 >= words
+}
+
 /// Whether a name is one word that labels headlines ("Review", "EXCLUSIVE").
 pub fn is_headline_label(name: &str) -> bool {
     !name.contains(' ') && listed(HEADLINE_LABELS, &name.to_ascii_lowercase())

@@ -290,6 +290,30 @@ fn a_pronoun_opening_a_subject_is_the_subject_without_its_contraction() {
 }
 
 #[test]
+fn a_text_in_another_language_gets_its_quotes_without_speakers() {
+    // Spanish: "declare" is an English reporting verb, and "Aunque el líder…" no speaker.
+    let t = "La ciudad vivió una semana de protestas en el centro y en los barrios del sur. \
+             Los vecinos salieron a la calle cada noche con cacerolas y carteles pintados a \
+             mano. Aunque el líder más radicalizado declare que propician \
+             \"un proceso de autonomía sin pedir permiso\", la mayoría prefiere el diálogo con \
+             el gobierno. María López, vecina del barrio, dijo: «Queremos agua, luz y \
+             escuelas». La alcaldesa respondió con una \"mesa de trabajo\" para el lunes.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("un proceso de autonomía sin pedir permiso", None),
+            // The sentence ends after the closing guillemet ("escuelas». La …"): two quotes.
+            q("Queremos agua, luz y escuelas", None),
+            q("mesa de trabajo", None),
+        ]
+    );
+    assert!(!lexicon::is_english(&t.chars().collect::<Vec<_>>()));
+    // English text, however short its words, is read with the rules.
+    let english = "Ana Lima said the game was “a triumph.” ".repeat(10);
+    assert!(lexicon::is_english(&english.chars().collect::<Vec<_>>()));
+}
+
+#[test]
 fn a_headline_label_is_no_speaker() {
     // "Review" is named again on the page (a page of reviews), which a speaker's label asks.
     let t = "Review: High-flying ‘Hoop Stars’ has a career year\n\
