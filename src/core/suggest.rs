@@ -90,6 +90,12 @@ pub struct Speaker {
     pub name: String,
 }
 
+/// Whether `text` reads as English (see `lexicon::is_english`): the speakers' rules and the
+/// claim model are made for English.
+pub fn reads_as_english(text: &str) -> bool {
+    lexicon::is_english(&text.chars().collect::<Vec<_>>())
+}
+
 /// The direct quotes of `text` (canonical: blocks separated by `\n`) with their speakers.
 pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
     let chars: Vec<char> = text.chars().collect();

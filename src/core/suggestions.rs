@@ -65,6 +65,11 @@ pub fn check_worthiness(p: f32) -> f32 {
     }
 }
 
+/// Why a text in another language gets no claims.
+pub const NOT_ENGLISH: &str =
+    "Claims are suggested for English text only, and this article does not read as English. \
+     Its quotes are suggested without speakers.";
+
 /// The most claims suggested in one article, the best first: a ranked list is read from the
 /// top, and a long article would otherwise bury its quotes under hundreds of sentences.
 pub const MAX_CLAIMS: usize = 100;
@@ -170,6 +175,9 @@ pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
         })
         .collect();
     let claims_unavailable = match model {
+        // The model was trained on English transcripts: its scores of another language's
+        // sentences say nothing.
+        Ok(_) if !crate::core::suggest::reads_as_english(text) => Some(NOT_ENGLISH.to_owned()),
         Ok(model) => {
             suggestions.extend(ranked_claims(text, &index, model.claims(text), &quotes));
             None

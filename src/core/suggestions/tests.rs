@@ -420,3 +420,24 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_text_in_another_language_gets_no_claims_and_says_why() {
+    let text = "La inflación subió al 4,1 por ciento en 2017, la tasa más alta en 17 años, \
+                según el instituto de estadística. Los precios de la vivienda crecieron un 12 \
+                por ciento el año pasado, más que en cualquier otra región del país. La \
+                ministra de Economía, Ana Ruiz, dijo: «Nuestras exportaciones crecieron más que \
+                nunca y seguirán creciendo durante los próximos cinco años».";
+    let found = find(text, Ok(&shipped()));
+    assert_eq!(found.claims_unavailable.as_deref(), Some(NOT_ENGLISH));
+    assert_eq!(found.counts(), (1, 0));
+    assert_eq!(found.suggestions[0].who, None);
+    // The same facts in English get claims.
+    let english = "Inflation rose to 4.1 percent in 2017, the highest rate in 17 years, the \
+                   statistics office said. House prices grew by 12 percent last year, more than \
+                   in any other region of the country. The economy minister, Ana Ruiz, said: \
+                   “Our exports grew more than ever and will keep growing for five years.”";
+    let found = find(english, Ok(&shipped()));
+    assert_eq!(found.claims_unavailable, None);
+    assert!(found.counts().1 > 0);
+}
