@@ -270,6 +270,8 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             } else {
                 Document::from(a.content.as_ref())
             };
+            // Paragraphs wholly in bold: where a byline set apart from its label may be.
+            let bold_lines = bold_paragraphs(&content);
             prune(
                 &content,
                 filters,
@@ -374,6 +376,36 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             capture.byline = capture
                 .byline
                 .map(|b| as_list(without_label(&without_initials(&b))));
+            // A line of only names at the article's start (the byline set apart from its
+            // label) is not the article's text: dropped when it names the byline's people,
+            // and taken as the byline when there is still none (none, the site's name, a
+            // handle) and it is a paragraph in bold, then also at the article's end.
+            if capture.found {
+                let unnamed = capture.byline.as_deref().is_none_or(|b| {
+                    is_handle(b)
+                        || names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
+                });
+                let known = capture.byline.as_deref().filter(|_| !unnamed);
+                if let Some((at, names)) = edge_names(
+                    &capture.article,
+                    known,
+                    capture.title.as_deref(),
+                    &bold_lines,
+                    &capture.whole,
+                ) {
+                    capture.article = capture
+                        .article
+                        .lines()
+                        .enumerate()
+                        .filter(|(i, _)| *i != at)
+                        .map(|(_, l)| l)
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    if unnamed {
+                        capture.byline = Some(names);
+                    }
+                }
+            }
             capture.published = a
                 .published_time
                 .as_deref()
@@ -472,7 +504,6 @@ const CAPTION_ELEMENTS: &[&str] = &["div", "p", "span", "em", "small"];
 /// [`ALT_CAPTION_MIN_WORDS`] words, white space collapsed). Only after the image: a standfirst
 /// or a recipe's step above it that an image repeats as its alternative text stays.
 fn alt_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
-    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut found = Vec::new();
     for img in doc.select("img[alt]").nodes() {
         let alt = collapse(&img.attr("alt").unwrap_or_default());
@@ -1971,6 +2002,158 @@ fn same_people(byline: &str, authors: &str) -> bool {
         .filter(|w| !conjunction(w))
         .collect();
     !ours.is_empty() && ours.iter().all(|w| theirs.contains(w))
+}
+
+/// How many lines at an article's start are looked at for a line of only names.
+pub const NAMES_EDGE_LINES: usize = 3;
+
+/// The line of `article` (its index among all lines) that is only people's names
+/// ([`names_only`], listed with ", "), among its first [`NAMES_EDGE_LINES`] lines that are not
+/// empty: one naming the people of `byline` ([`same_people`]); or, when there is no `byline`,
+/// one of the paragraphs wholly in bold (`bold`, white space collapsed) that stands where a
+/// byline does (before the first paragraph of prose and right above one, or as the last line
+/// right under one: [`boilerplate::is_prose`]) and none of whose words the page (`whole`)
+/// writes in lower case ("Weitere" in "weitere Themen": a common word, not a name). Never the
+/// `title`
+/// ("Jane Doe" as a profile's title). A kicker or a heading in title case ("Executive
+/// Branch", "Nach Gaetz-Rückzug") is not set as a paragraph in bold.
+fn edge_names(
+    article: &str,
+    byline: Option<&str>,
+    title: Option<&str>,
+    bold: &[String],
+    whole: &str,
+) -> Option<(usize, String)> {
+    let blocks: Vec<(usize, &str)> = article
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let prose = |k: usize| {
+        blocks
+            .get(k)
+            .is_some_and(|(_, l)| boilerplate::is_prose(l, 0))
+    };
+    let lower_words: std::collections::HashSet<&str> = whole
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_lowercase))
+        .collect();
+    let common = |line: &str| {
+        line.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty() && !NAME_PARTICLES.contains(w))
+            .any(|w| lower_words.contains(w.to_lowercase().as_str()))
+    };
+    let first = 0..blocks.len().min(NAMES_EDGE_LINES);
+    let last = blocks
+        .len()
+        .checked_sub(1)
+        .filter(|k| byline.is_none() && *k >= NAMES_EDGE_LINES);
+    let words = |s: &str| byline_words(s, &[]);
+    first.chain(last).find_map(|k| {
+        let (at, line) = blocks[k];
+        let names = names_only(line)?;
+        let fits = match byline {
+            Some(b) => same_people(line, b),
+            None => {
+                let placed = if k < NAMES_EDGE_LINES {
+                    !(0..k).any(prose) && prose(k + 1)
+                } else {
+                    k > 0 && prose(k - 1)
+                };
+                placed && bold.contains(&collapse(line)) && !common(line)
+            }
+        };
+        let titled = title.is_some_and(|t| words(t) == words(line));
+        (fits && !titled).then_some((at, names))
+    })
+}
+
+/// Most words a paragraph in bold is looked at with (see [`bold_paragraphs`]).
+const BOLD_LINE_MAX_WORDS: usize = 12;
+
+/// The texts (white space collapsed) of the `<p>` elements of `doc` whose whole text is one
+/// `<strong>` or `<b>` inside them, of at most [`BOLD_LINE_MAX_WORDS`] words; not one set
+/// right above a list or a table, which it labels ("Further information" over links).
+fn bold_paragraphs(doc: &Document) -> Vec<String> {
+    doc.select("p")
+        .nodes()
+        .iter()
+        .filter_map(|p| {
+            let text = collapse(&p.text());
+            let words = text.split_whitespace().count();
+            let bold = p.descendants_it().any(|d| {
+                matches!(element_name(&d).as_deref(), Some("strong" | "b"))
+                    && collapse(&d.text()) == text
+            });
+            let labels = p.next_element_sibling().is_some_and(|n| {
+                matches!(
+                    element_name(&n).as_deref(),
+                    Some("ul" | "ol" | "dl" | "table")
+                )
+            });
+            ((1..=BOLD_LINE_MAX_WORDS).contains(&words) && bold && !labels).then_some(text)
+        })
+        .collect()
+}
+
+/// `s` with its white space collapsed to single spaces, trimmed.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lower-case words inside a name ("Anna van der Berg", "Ali bin Said").
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "le", "la", "bin", "al",
+    "zu", "ter", "dos", "das",
+];
+
+/// A line that is only people's names, as a byline set apart from its label is: one to four
+/// names ("Jane Doe", "JANE DOE", "Anna van der Berg", "Jane Doe/John Roe", "Jane Doe, John
+/// Roe and Li Wei") of two to four words each, capitalised (a lower-case particle inside a
+/// name), letters only (and "-", "'", "’", "."); not starting with an article ("The Weekly
+/// Roundup"). The names, listed with ", ".
+fn names_only(line: &str) -> Option<String> {
+    const JOINS: &[&str] = &["and", "und", "og", "och", "et", "y", "e", "&"];
+    const ARTICLES: &[&str] = &["the", "a", "an", "der", "die", "das", "ein", "eine"];
+    let line = line.trim();
+    if line.chars().count() > 120 {
+        return None;
+    }
+    let mut names: Vec<Vec<&str>> = vec![Vec::new()];
+    for part in line.split([',', '/']) {
+        for w in part.split_whitespace() {
+            if JOINS.contains(&w) {
+                names.push(Vec::new());
+            } else if let Some(name) = names.last_mut() {
+                name.push(w);
+            }
+        }
+        names.push(Vec::new());
+    }
+    names.retain(|n| !n.is_empty());
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let name_word = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || ['-', '\'', '’', '.'].contains(&c))
+    };
+    let a_name = |n: &Vec<&str>| {
+        (2..=4).contains(&n.len())
+            && n.iter().all(|w| name_word(w))
+            && n.first().is_some_and(|w| capital(w))
+            && n.last().is_some_and(|w| capital(w))
+            && n.iter().all(|w| capital(w) || NAME_PARTICLES.contains(w))
+            && !n
+                .first()
+                .is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()))
+    };
+    ((1..=4).contains(&names.len()) && names.iter().all(a_name)).then(|| {
+        names
+            .iter()
+            .map(|n| n.join(" "))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
 }
 
 /// Whether `name` is a handle, not a person's name as a reader sees it: an e-mail address

@@ -1776,3 +1776,95 @@ fn an_embeds_longer_consent_text_and_its_buttons_are_dropped() {
     assert_has(&c.article, "Der Hafenrat gab seine Einwilligung");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_line_of_only_the_authors_names_at_the_start_is_the_byline() {
+    let prose = "The council voted on Tuesday to rebuild the old bridge over the river, after \
+                 years of debate about its cost and about the traffic it would bring to town.";
+    let page = |head: &str, top: &str, end: &str| {
+        format!(
+            "<html><head>{head}<meta property=\"og:site_name\" content=\"Ledger\"></head>\
+             <body><article><h1>Bridge</h1>{top}<p>{prose}</p><p>{prose}</p><p>{prose}</p>\
+             <p>{prose}</p>{end}</article></body></html>"
+        )
+    };
+    // The site's name as the byline: the names in bold above the first paragraph are taken
+    // and leave the text ("/" between two names is a list).
+    let c = extract(
+        &page(
+            "<meta name=\"author\" content=\"Ledger\">",
+            "<p><strong>Mária Øberg/Jonas van der Berg</strong></p>",
+            "",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_eq!(c.byline.as_deref(), Some("Mária Øberg, Jonas van der Berg"));
+    assert_lacks(&c.article, "Øberg");
+    // No byline at all: a signature in bold as the last line.
+    let c = extract(&page("", "", "<p><b>Li Wei Chen</b></p>"), Some(PAGE_URL));
+    assert_eq!(c.byline.as_deref(), Some("Li Wei Chen"));
+    assert_lacks(&c.article, "Li Wei Chen");
+    // A known byline: the same names as a line of their own at the start leave the text.
+    let c = extract(
+        &page(
+            "<meta name=\"author\" content=\"Jane Doe\">",
+            "<div>Jane Doe</div>",
+            "",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe"));
+    assert_lacks(&c.article, "Jane Doe");
+    // A kicker or a heading in title case, a label in bold over a list, a bold heading
+    // whose words the page writes in lower case, another person's name: all stay, and none is
+    // taken as the byline.
+    for (top, end) in [
+        ("<p>Executive Branch</p>", ""),
+        ("", "<p><b>Further Reading</b></p><ul><li>Bridges</li></ul>"),
+        (
+            "<p><strong>Harbour Works</strong></p>",
+            "<p>More works at the harbour.</p>",
+        ),
+    ] {
+        let c = extract(&page("", top, end), Some(PAGE_URL));
+        assert_eq!(c.byline, None, "{top}{end}");
+        for kept in ["Executive Branch", "Further Reading", "Harbour Works"] {
+            if top.contains(kept) || end.contains(kept) {
+                assert_has(&c.article, kept);
+            }
+        }
+    }
+    let c = extract(
+        &page(
+            "<meta name=\"author\" content=\"Jane Doe\">",
+            "<div>John Roe</div>",
+            "",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_has(&c.article, "John Roe");
+}
+
+#[test]
+fn a_line_of_only_names_is_read_as_names() {
+    assert_eq!(
+        names_only("Jane Doe and John Roe").as_deref(),
+        Some("Jane Doe, John Roe")
+    );
+    assert_eq!(names_only("JANE DOE").as_deref(), Some("JANE DOE"));
+    assert_eq!(
+        names_only("Anna van der Berg").as_deref(),
+        Some("Anna van der Berg")
+    );
+    for not in [
+        "Jane",
+        "The Weekly Roundup",
+        "Jane Doe reports",
+        "Jane Doe, 42",
+        "Jane Doe:",
+        "",
+        "A B C D E",
+    ] {
+        assert_eq!(names_only(not), None, "{not}");
+    }
+}
