@@ -385,10 +385,10 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     is_handle(b)
                         || names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
                 });
-                let known = capture.byline.as_deref().filter(|_| !unnamed);
+                let known = capture.byline.clone().filter(|_| !unnamed);
                 if let Some((at, names)) = edge_names(
                     &capture.article,
-                    known,
+                    known.as_deref(),
                     capture.title.as_deref(),
                     &bold_lines,
                     &capture.whole,
@@ -404,6 +404,11 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     if unnamed {
                         capture.byline = Some(names);
                     }
+                }
+                // The byline again at the article's start, with a role, a place or a date
+                // after the names: not the article's text either.
+                if let Some(b) = known {
+                    capture.article = without_byline_lines(&capture.article, &b);
                 }
             }
             capture.published = a
@@ -2005,7 +2010,7 @@ fn same_people(byline: &str, authors: &str) -> bool {
 }
 
 /// How many lines at an article's start are looked at for a line of only names.
-pub const NAMES_EDGE_LINES: usize = 3;
+pub const NAMES_EDGE_LINES: usize = 4;
 
 /// The line of `article` (its index among all lines) that is only people's names
 /// ([`names_only`], listed with ", "), among its first [`NAMES_EDGE_LINES`] lines that are not
@@ -2066,6 +2071,50 @@ fn edge_names(
         let titled = title.is_some_and(|t| words(t) == words(line));
         (fits && !titled).then_some((at, names))
     })
+}
+
+/// Most words a line that opens with the byline's names is dropped with (see
+/// [`opens_with_byline`]).
+pub const BYLINE_LINE_MAX_WORDS: usize = 16;
+
+/// `article` without the lines among its first [`NAMES_EDGE_LINES`] that are not empty which
+/// open with the byline's names ([`opens_with_byline`]).
+fn without_byline_lines(article: &str, byline: &str) -> String {
+    let mut seen = 0;
+    article
+        .lines()
+        .filter(|l| {
+            if l.trim().is_empty() {
+                return true;
+            }
+            seen += 1;
+            seen > NAMES_EDGE_LINES || !opens_with_byline(l, byline)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether `line` is the byline again with more after the names: an optional label ("By",
+/// "Von"), the first person `byline` names (two words or more), whole, then a role, a place,
+/// a date or the site ("Jane Doe Political Correspondent", "Von Jane Doe, Berlin", "Jane
+/// Doe|Published 4 hours ago"); at most [`BYLINE_LINE_MAX_WORDS`] words, and not a sentence
+/// (one that ends with ".", "!" or "?": "Jane Doe reported from Kyiv.").
+fn opens_with_byline(line: &str, byline: &str) -> bool {
+    let t = line.trim();
+    if t.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let ours = byline_words(t, &['|', '·', ',', '/']);
+    let first = byline.split(',').next().unwrap_or_default();
+    let theirs = byline_words(first, &[]);
+    let skip = ours
+        .iter()
+        .take_while(|w| BYLINE_LABELS.contains(&w.as_str()))
+        .count();
+    theirs.len() >= 2
+        && ours.len() <= BYLINE_LINE_MAX_WORDS
+        && ours.len() > skip + theirs.len()
+        && ours[skip..].starts_with(&theirs)
 }
 
 /// Most words a paragraph in bold is looked at with (see [`bold_paragraphs`]).
@@ -2252,14 +2301,17 @@ fn marked_author(doc: &Document) -> Option<String> {
     })
 }
 
+/// The words of a label before a byline's names ("By", "Von", "Written by", "Autorin:"),
+/// lower case.
+const BYLINE_LABELS: &[&str] = &[
+    "by", "von", "par", "por", "door", "di", "av", "af", "written", "posted", "text", "author",
+    "authors", "autor", "autorin", "autoren", "auteur",
+];
+
 /// Whether `byline` names every person `authors` (the JSON-LD's, joined with ", ") names and
 /// something more ("Jane Doe, AFP", a co-author), leaving aside a label before the names
 /// ("By", "Von", "Par" …) and conjunctions.
 fn names_more(byline: &str, authors: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "by", "von", "par", "por", "door", "di", "av", "af", "written", "posted", "text", "author",
-        "authors", "autor", "autorin", "autoren", "auteur",
-    ];
     let words = |s: &str| byline_words(s, &[',', ';', '|']);
     let ours = words(byline);
     let theirs = words(authors);
@@ -2270,7 +2322,7 @@ fn names_more(byline: &str, authors: &str) -> bool {
     let conjunction = |w: &str| ["and", "und", "og", "och", "et", "y", "e", "&"].contains(&w);
     let skip = ours
         .iter()
-        .take_while(|w| LABELS.contains(&w.as_str()))
+        .take_while(|w| BYLINE_LABELS.contains(&w.as_str()))
         .count();
     // What is more than their names, unless it is only a date ("By Jane Doe June 19, 2023").
     let more: Vec<&str> = ours[skip..]

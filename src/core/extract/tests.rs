@@ -1868,3 +1868,37 @@ fn a_line_of_only_names_is_read_as_names() {
         assert_eq!(names_only(not), None, "{not}");
     }
 }
+
+#[test]
+fn the_byline_again_with_a_role_a_place_or_a_date_at_the_start_is_dropped() {
+    let page = |top: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"Jane Doe\"></head>{}</html>",
+            article_with("").trim_start_matches("<html>").replacen(
+                "<h1>Bridge</h1>",
+                &format!("<h1>Bridge</h1>{top}"),
+                1
+            )
+        )
+    };
+    for line in [
+        "Jane Doe Political Correspondent",
+        "von Jane Doe, Ledger Berlin",
+        "Jane Doe|Published 4 hours ago",
+        "Jane Doe · Ledger · Posted: Nov 27, 2026 4:00 AM",
+    ] {
+        let c = extract(&page(&format!("<div>{line}</div>")), Some(PAGE_URL));
+        assert_eq!(c.byline.as_deref(), Some("Jane Doe"));
+        assert_lacks(&c.article, line);
+        assert_five_paragraphs_kept(&c.article);
+    }
+    // A sentence about the author, another person's line and a line of many words stay.
+    for line in [
+        "Jane Doe reported from the harbour.",
+        "John Roe Political Correspondent",
+        "Jane Doe and the council spent a long night arguing over the bridge and its cost at the town hall",
+    ] {
+        let c = extract(&page(&format!("<div>{line}</div>")), Some(PAGE_URL));
+        assert_has(&c.article, line);
+    }
+}
