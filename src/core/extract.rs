@@ -272,12 +272,17 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             };
             // Paragraphs wholly in bold: where a byline set apart from its label may be.
             let bold_lines = bold_paragraphs(&content);
+            let section_links = if filters.notices {
+                leading_section_links(&content, [capture.url.as_deref(), page_url.as_deref()])
+            } else {
+                Vec::new()
+            };
             prune(
                 &content,
                 filters,
                 [capture.url.as_deref(), page_url.as_deref()],
             );
-            let mut article = text_of(&content.root()).text;
+            let mut article = without_leading(&text_of(&content.root()).text, &section_links);
             if filters.repeats {
                 article = drop_repeats(&article);
             }
@@ -689,6 +694,81 @@ fn headline_paragraphs<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<No
         }
     }
     out
+}
+
+/// Most words of a section's name linked at the article's start (see
+/// [`leading_section_links`]).
+pub const SECTION_LINK_MAX_WORDS: usize = 3;
+
+/// The texts of the links to a section of the site that open the article, before any other
+/// text: the section's name over the headline ("World", "Executive Branch") or a
+/// breadcrumb's links ("Home", "Region"), which [`without_leading`] drops when each is a line
+/// of its own. Each is the first text left, wholly one link to another page of the
+/// same site (see [`same_site`]), of one to [`SECTION_LINK_MAX_WORDS`] words without a digit
+/// or a closing ".", "!", "?" or ":", and all its parent element holds; at most three, one
+/// after the other. A heading or a paragraph that opens the article without a link stays, as
+/// does a link that opens a sentence.
+fn leading_section_links(doc: &Document, urls: [Option<&str>; 2]) -> Vec<String> {
+    let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
+    let mut out: Vec<NodeRef<'_>> = Vec::new();
+    let root = doc.root();
+    let texts = root
+        .descendants_it()
+        .filter(|n| n.is_text() && !n.text().trim().is_empty());
+    for t in texts {
+        if out.iter().any(|a| a.descendants_it().any(|d| d.id == t.id)) {
+            continue;
+        }
+        let Some(a) = t
+            .ancestors_it(None)
+            .find(|a| element_name(a).as_deref() == Some("a"))
+        else {
+            break;
+        };
+        let text = a.text();
+        let words = text.split_whitespace().count();
+        // The link is all its parent holds ("<span><a>World</a></span>"), not a sentence's
+        // first words.
+        let alone = a
+            .parent()
+            .is_some_and(|p| collapse(&p.text()) == collapse(&text));
+        let section = alone
+            && (1..=SECTION_LINK_MAX_WORDS).contains(&words)
+            && !text.chars().any(|c| c.is_ascii_digit())
+            && !text.trim_end().ends_with(['.', '!', '?', ':'])
+            && same_site(a.attr("href").unwrap_or_default().trim(), &sites);
+        if !section || out.len() == 3 {
+            break;
+        }
+        out.push(a);
+    }
+    out.iter().map(|a| collapse(&a.text())).collect()
+}
+
+/// `article` without its first lines when they are `lines`, in that order (white space
+/// collapsed): a line that holds more than one of them (a byline's name linked, then "|
+/// Published …") stays.
+fn without_leading(article: &str, lines: &[String]) -> String {
+    if lines.is_empty() {
+        return article.to_owned();
+    }
+    let mut wanted = lines.iter().peekable();
+    let mut out: Vec<&str> = Vec::new();
+    for l in article.lines() {
+        if l.trim().is_empty() && out.is_empty() {
+            continue;
+        }
+        match wanted.peek() {
+            Some(w) if out.is_empty() && collapse(l) == **w => {
+                wanted.next();
+            }
+            _ => {
+                wanted = [].iter().peekable();
+                out.push(l);
+            }
+        }
+    }
+    out.join("\n")
 }
 
 /// The name of an `http:`/`https:` address's site: its host's label before the public

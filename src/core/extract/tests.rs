@@ -1902,3 +1902,33 @@ fn the_byline_again_with_a_role_a_place_or_a_date_at_the_start_is_dropped() {
         assert_has(&c.article, line);
     }
 }
+
+#[test]
+fn links_to_the_sites_sections_that_open_the_article_are_dropped() {
+    let page = |top: &str| article_with("").replacen("<h1>Bridge</h1>", top, 1);
+    for top in [
+        "<span><a href=\"/news/world\"><span>World</span></a></span>",
+        "<div><a href=\"https://ledger.example/\">Home</a></div>\
+         <div><a href=\"/region/\">River Valley</a></div>",
+    ] {
+        let c = extract(&page(top), Some(PAGE_URL));
+        assert!(!c.article.starts_with("World"), "{}", c.article);
+        assert_lacks(&c.article, "Home");
+        assert_lacks(&c.article, "River Valley");
+        assert_five_paragraphs_kept(&c.article);
+    }
+    // A link that opens a sentence stays, even a section's name.
+    for (top, kept) in [
+        (
+            "<p><a href=\"/people/jane\">Jane Doe</a> opened the new bridge on Monday.</p>",
+            "Jane Doe",
+        ),
+        (
+            "<p><a href=\"/news/world\">World</a> leaders came to see the new bridge.</p>",
+            "World leaders",
+        ),
+    ] {
+        let c = extract(&page(top), Some(PAGE_URL));
+        assert_has(&c.article, kept);
+    }
+}
