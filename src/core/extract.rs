@@ -272,6 +272,13 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             };
             // Paragraphs wholly in bold: where a byline set apart from its label may be.
             let bold_lines = bold_paragraphs(&content);
+            // The headline again (Readability drops only its first copy).
+            if filters.notices {
+                let titles = [Some(a.title.to_string()), og_title.clone()];
+                for h in title_headings(&content, &titles) {
+                    h.remove_from_parent();
+                }
+            }
             let section_links = if filters.notices {
                 leading_section_links(&content, [capture.url.as_deref(), page_url.as_deref()])
             } else {
@@ -691,6 +698,31 @@ fn headline_paragraphs<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<No
             && same_site(a.attr("href").unwrap_or_default().trim(), &sites)
         {
             out.push(*p);
+        }
+    }
+    out
+}
+
+/// The `<h1>` and `<h2>` elements of `doc` before its first paragraph of prose
+/// ([`boilerplate::is_prose`]) whose words are those of one of `titles` (Readability's title
+/// and the `og:title`; not the `<title>`, which a page may repeat as a heading Readability
+/// keeps): the headline, which Readability drops only once, again (a page that
+/// sets it twice, for two layouts). A heading of other words, or one of the same words in an
+/// `<h3>` or under the first paragraph, stays.
+fn title_headings<'a>(doc: &'a Document, titles: &[Option<String>]) -> Vec<NodeRef<'a>> {
+    let words = |s: &str| byline_words(s, &[]);
+    let titles: Vec<Vec<String>> = titles
+        .iter()
+        .flatten()
+        .map(|t| words(t))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for n in doc.root().descendants_it() {
+        match element_name(&n).as_deref() {
+            Some("p") if boilerplate::is_prose(&n.text(), 0) => break,
+            Some("h1" | "h2") if titles.contains(&words(&n.text())) => out.push(n),
+            _ => {}
         }
     }
     out

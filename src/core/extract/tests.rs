@@ -1932,3 +1932,37 @@ fn links_to_the_sites_sections_that_open_the_article_are_dropped() {
         assert_has(&c.article, kept);
     }
 }
+
+#[test]
+fn the_headline_set_again_above_the_first_paragraph_is_dropped() {
+    let page = |top: &str, end: &str| {
+        format!(
+            "<html><head><title>Ledger</title><meta property=\"og:title\" \
+             content=\"Bridge vote: Council votes to rebuild the bridge\"></head>{}</html>",
+            article_with(end)
+                .trim_start_matches("<html>")
+                .replacen("<h1>Bridge</h1>", top, 1)
+        )
+    };
+    // Twice for two layouts, or with its kicker as the `og:title` has it.
+    for top in [
+        "<h1>Bridge vote: Council votes to rebuild the bridge</h1>\
+         <h1>Bridge vote: Council votes to rebuild the bridge</h1>",
+        "<h2><span>Bridge vote</span> Council votes to rebuild the bridge</h2>",
+    ] {
+        let c = extract(&page(top, ""), Some(PAGE_URL));
+        assert_lacks(&c.article, "Council votes to rebuild the bridge");
+        assert_five_paragraphs_kept(&c.article);
+    }
+    // A heading of other words above the first paragraph, and the headline's words as a
+    // heading under it, stay.
+    let c = extract(
+        &page(
+            "<h2>Bridge vote: Council votes to rebuild the bridge</h2><h2>Delays on every side</h2>",
+            "<h2>Bridge vote: Council votes to rebuild the bridge</h2>",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_has(&c.article, "Delays on every side");
+    assert_has(&c.article, "Council votes to rebuild the bridge");
+}
