@@ -2151,14 +2151,16 @@ fn edge_names(
             .get(k)
             .is_some_and(|(_, l)| boilerplate::is_prose(l, 0))
     };
-    let lower_words: std::collections::HashSet<&str> = whole
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.chars().all(char::is_lowercase))
-        .collect();
+    // Read only for a line that is otherwise taken (a few words), so the page is not indexed.
     let common = |line: &str| {
+        let written_lower = |w: &str| {
+            whole
+                .split(|c: char| !c.is_alphabetic())
+                .any(|x| x == w && x.chars().all(char::is_lowercase))
+        };
         line.split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty() && !NAME_PARTICLES.contains(w))
-            .any(|w| lower_words.contains(w.to_lowercase().as_str()))
+            .any(|w| written_lower(&w.to_lowercase()))
     };
     let first = 0..blocks.len().min(NAMES_EDGE_LINES);
     let last = blocks
