@@ -343,6 +343,19 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     capture.title = Some(cap_title(&og));
                 }
             }
+            // The `og:title` and a short section after a bar ("Headline | Sport"): the
+            // `og:title`.
+            if let (Some(t), Some(og)) = (capture.title.as_deref(), og_title.as_deref()) {
+                let section = t
+                    .strip_prefix(og)
+                    .and_then(|rest| rest.strip_prefix(" | "))
+                    .is_some_and(|tail| {
+                        (1..=TITLE_SECTION_MAX_WORDS).contains(&tail.split_whitespace().count())
+                    });
+                if section {
+                    capture.title = Some(cap_title(og));
+                }
+            }
             // A byline without a letter ("-", a number) is none.
             capture.byline = a
                 .byline
@@ -727,6 +740,10 @@ fn title_headings<'a>(doc: &'a Document, titles: &[Option<String>]) -> Vec<NodeR
     }
     out
 }
+
+/// Most words of a section's name after a title's bar ("Headline | Sport") that the
+/// `og:title` leaves out.
+pub const TITLE_SECTION_MAX_WORDS: usize = 3;
 
 /// Most words of a section's name linked at the article's start (see
 /// [`leading_section_links`]).

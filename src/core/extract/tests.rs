@@ -1965,3 +1965,38 @@ fn the_headline_set_again_above_the_first_paragraph_is_dropped() {
     assert_has(&c.article, "Delays on every side");
     assert_has(&c.article, "Council votes to rebuild the bridge");
 }
+
+#[test]
+fn a_section_after_the_titles_bar_that_the_og_title_leaves_out_is_dropped() {
+    let page = |headline: &str, og: &str| {
+        format!(
+            "<html><head><title>{headline} | Ledger</title><meta property=\"og:title\" \
+             content=\"{og}\"><script type=\"application/ld+json\">{{\"@context\": \
+             \"https://schema.org\", \"@type\": \"NewsArticle\", \
+             \"headline\": \"{headline}\"}}</script></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    // (the JSON-LD's headline, the og:title, the title)
+    for (headline, og, title) in [
+        (
+            "Council votes to rebuild the bridge | Local News",
+            "Council votes to rebuild the bridge",
+            "Council votes to rebuild the bridge",
+        ),
+        // A longer tail, or one the og:title has too, stays.
+        (
+            "Council votes to rebuild the bridge | What the town thinks of it",
+            "Council votes to rebuild the bridge",
+            "Council votes to rebuild the bridge | What the town thinks of it",
+        ),
+        (
+            "Council votes to rebuild the bridge | Local",
+            "Council votes to rebuild the bridge | Local",
+            "Council votes to rebuild the bridge | Local",
+        ),
+    ] {
+        let c = extract(&page(headline, og), Some(PAGE_URL));
+        assert_eq!(c.title.as_deref(), Some(title), "{headline}");
+    }
+}
