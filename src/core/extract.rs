@@ -270,12 +270,26 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             } else {
                 Document::from(a.content.as_ref())
             };
+            // Paragraphs wholly in bold: where a byline set apart from its label may be.
+            let bold_lines = bold_paragraphs(&content);
+            // The headline again (Readability drops only its first copy).
+            if filters.notices {
+                let titles = [Some(a.title.to_string()), og_title.clone()];
+                for h in title_headings(&content, &titles) {
+                    h.remove_from_parent();
+                }
+            }
+            let section_links = if filters.notices {
+                leading_section_links(&content, [capture.url.as_deref(), page_url.as_deref()])
+            } else {
+                Vec::new()
+            };
             prune(
                 &content,
                 filters,
                 [capture.url.as_deref(), page_url.as_deref()],
             );
-            let mut article = text_of(&content.root()).text;
+            let mut article = without_leading(&text_of(&content.root()).text, &section_links);
             if filters.repeats {
                 article = drop_repeats(&article);
             }
@@ -329,6 +343,19 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     capture.title = Some(cap_title(&og));
                 }
             }
+            // The `og:title` and a short section after a bar ("Headline | Sport"): the
+            // `og:title`.
+            if let (Some(t), Some(og)) = (capture.title.as_deref(), og_title.as_deref()) {
+                let section = t
+                    .strip_prefix(og)
+                    .and_then(|rest| rest.strip_prefix(" | "))
+                    .is_some_and(|tail| {
+                        (1..=TITLE_SECTION_MAX_WORDS).contains(&tail.split_whitespace().count())
+                    });
+                if section {
+                    capture.title = Some(cap_title(og));
+                }
+            }
             // A byline without a letter ("-", a number) is none.
             capture.byline = a
                 .byline
@@ -374,6 +401,41 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             capture.byline = capture
                 .byline
                 .map(|b| as_list(without_label(&without_initials(&b))));
+            // A line of only names at the article's start (the byline set apart from its
+            // label) is not the article's text: dropped when it names the byline's people,
+            // and taken as the byline when there is still none (none, the site's name, a
+            // handle) and it is a paragraph in bold, then also at the article's end.
+            if capture.found {
+                let unnamed = capture.byline.as_deref().is_none_or(|b| {
+                    is_handle(b)
+                        || names_the_site(b, capture.site_name.as_deref(), capture.url.as_deref())
+                });
+                let known = capture.byline.clone().filter(|_| !unnamed);
+                if let Some((at, names)) = edge_names(
+                    &capture.article,
+                    known.as_deref(),
+                    capture.title.as_deref(),
+                    &bold_lines,
+                    &capture.whole,
+                ) {
+                    capture.article = capture
+                        .article
+                        .lines()
+                        .enumerate()
+                        .filter(|(i, _)| *i != at)
+                        .map(|(_, l)| l)
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    if unnamed {
+                        capture.byline = Some(names);
+                    }
+                }
+                // The byline again at the article's start, with a role, a place or a date
+                // after the names: not the article's text either.
+                if let Some(b) = known {
+                    capture.article = without_byline_lines(&capture.article, &b);
+                }
+            }
             capture.published = a
                 .published_time
                 .as_deref()
@@ -472,7 +534,6 @@ const CAPTION_ELEMENTS: &[&str] = &["div", "p", "span", "em", "small"];
 /// [`ALT_CAPTION_MIN_WORDS`] words, white space collapsed). Only after the image: a standfirst
 /// or a recipe's step above it that an image repeats as its alternative text stays.
 fn alt_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
-    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut found = Vec::new();
     for img in doc.select("img[alt]").nodes() {
         let alt = collapse(&img.attr("alt").unwrap_or_default());
@@ -653,6 +714,110 @@ fn headline_paragraphs<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<No
         }
     }
     out
+}
+
+/// The `<h1>` and `<h2>` elements of `doc` before its first paragraph of prose
+/// ([`boilerplate::is_prose`]) whose words are those of one of `titles` (Readability's title
+/// and the `og:title`; not the `<title>`, which a page may repeat as a heading Readability
+/// keeps): the headline, which Readability drops only once, again (a page that
+/// sets it twice, for two layouts). A heading of other words, or one of the same words in an
+/// `<h3>` or under the first paragraph, stays.
+fn title_headings<'a>(doc: &'a Document, titles: &[Option<String>]) -> Vec<NodeRef<'a>> {
+    let words = |s: &str| byline_words(s, &[]);
+    let titles: Vec<Vec<String>> = titles
+        .iter()
+        .flatten()
+        .map(|t| words(t))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for n in doc.root().descendants_it() {
+        match element_name(&n).as_deref() {
+            Some("p") if boilerplate::is_prose(&n.text(), 0) => break,
+            Some("h1" | "h2") if titles.contains(&words(&n.text())) => out.push(n),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Most words of a section's name after a title's bar ("Headline | Sport") that the
+/// `og:title` leaves out.
+pub const TITLE_SECTION_MAX_WORDS: usize = 3;
+
+/// Most words of a section's name linked at the article's start (see
+/// [`leading_section_links`]).
+pub const SECTION_LINK_MAX_WORDS: usize = 3;
+
+/// The texts of the links to a section of the site that open the article, before any other
+/// text: the section's name over the headline ("World", "Executive Branch") or a
+/// breadcrumb's links ("Home", "Region"), which [`without_leading`] drops when each is a line
+/// of its own. Each is the first text left, wholly one link to another page of the
+/// same site (see [`same_site`]), of one to [`SECTION_LINK_MAX_WORDS`] words without a digit
+/// or a closing ".", "!", "?" or ":", and all its parent element holds; at most three, one
+/// after the other. A heading or a paragraph that opens the article without a link stays, as
+/// does a link that opens a sentence.
+fn leading_section_links(doc: &Document, urls: [Option<&str>; 2]) -> Vec<String> {
+    let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
+    let mut out: Vec<NodeRef<'_>> = Vec::new();
+    let root = doc.root();
+    let texts = root
+        .descendants_it()
+        .filter(|n| n.is_text() && !n.text().trim().is_empty());
+    for t in texts {
+        if out.iter().any(|a| a.descendants_it().any(|d| d.id == t.id)) {
+            continue;
+        }
+        let Some(a) = t
+            .ancestors_it(None)
+            .find(|a| element_name(a).as_deref() == Some("a"))
+        else {
+            break;
+        };
+        let text = a.text();
+        let words = text.split_whitespace().count();
+        // The link is all its parent holds ("<span><a>World</a></span>"), not a sentence's
+        // first words.
+        let alone = a
+            .parent()
+            .is_some_and(|p| collapse(&p.text()) == collapse(&text));
+        let section = alone
+            && (1..=SECTION_LINK_MAX_WORDS).contains(&words)
+            && !text.chars().any(|c| c.is_ascii_digit())
+            && !text.trim_end().ends_with(['.', '!', '?', ':'])
+            && same_site(a.attr("href").unwrap_or_default().trim(), &sites);
+        if !section || out.len() == 3 {
+            break;
+        }
+        out.push(a);
+    }
+    out.iter().map(|a| collapse(&a.text())).collect()
+}
+
+/// `article` without its first lines when they are `lines`, in that order (white space
+/// collapsed): a line that holds more than one of them (a byline's name linked, then "|
+/// Published …") stays.
+fn without_leading(article: &str, lines: &[String]) -> String {
+    if lines.is_empty() {
+        return article.to_owned();
+    }
+    let mut wanted = lines.iter().peekable();
+    let mut out: Vec<&str> = Vec::new();
+    for l in article.lines() {
+        if l.trim().is_empty() && out.is_empty() {
+            continue;
+        }
+        match wanted.peek() {
+            Some(w) if out.is_empty() && collapse(l) == **w => {
+                wanted.next();
+            }
+            _ => {
+                wanted = [].iter().peekable();
+                out.push(l);
+            }
+        }
+    }
+    out.join("\n")
 }
 
 /// The name of an `http:`/`https:` address's site: its host's label before the public
@@ -1973,6 +2138,204 @@ fn same_people(byline: &str, authors: &str) -> bool {
     !ours.is_empty() && ours.iter().all(|w| theirs.contains(w))
 }
 
+/// How many lines at an article's start are looked at for a line of only names.
+pub const NAMES_EDGE_LINES: usize = 4;
+
+/// The line of `article` (its index among all lines) that is only people's names
+/// ([`names_only`], listed with ", "), among its first [`NAMES_EDGE_LINES`] lines that are not
+/// empty: one naming the people of `byline` ([`same_people`]); or, when there is no `byline`,
+/// one of the paragraphs wholly in bold (`bold`, white space collapsed) that stands where a
+/// byline does (before the first paragraph of prose and right above one, or as the last line
+/// right under one: [`boilerplate::is_prose`]) and none of whose words the page (`whole`)
+/// writes in lower case ("Weitere" in "weitere Themen": a common word, not a name). Never the
+/// `title`
+/// ("Jane Doe" as a profile's title). A kicker or a heading in title case ("Executive
+/// Branch", "Nach Gaetz-Rückzug") is not set as a paragraph in bold.
+fn edge_names(
+    article: &str,
+    byline: Option<&str>,
+    title: Option<&str>,
+    bold: &[String],
+    whole: &str,
+) -> Option<(usize, String)> {
+    let blocks: Vec<(usize, &str)> = article
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let prose = |k: usize| {
+        blocks
+            .get(k)
+            .is_some_and(|(_, l)| boilerplate::is_prose(l, 0))
+    };
+    // Read only for a line that is otherwise taken (a few words), so the page is not indexed.
+    let common = |line: &str| {
+        let written_lower = |w: &str| {
+            whole
+                .split(|c: char| !c.is_alphabetic())
+                .any(|x| x == w && x.chars().all(char::is_lowercase))
+        };
+        line.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty() && !NAME_PARTICLES.contains(w))
+            .any(|w| written_lower(&w.to_lowercase()))
+    };
+    let first = 0..blocks.len().min(NAMES_EDGE_LINES);
+    let last = blocks
+        .len()
+        .checked_sub(1)
+        .filter(|k| byline.is_none() && *k >= NAMES_EDGE_LINES);
+    let words = |s: &str| byline_words(s, &[]);
+    first.chain(last).find_map(|k| {
+        let (at, line) = blocks[k];
+        let names = names_only(line)?;
+        let fits = match byline {
+            Some(b) => same_people(line, b),
+            None => {
+                let placed = if k < NAMES_EDGE_LINES {
+                    !(0..k).any(prose) && prose(k + 1)
+                } else {
+                    k > 0 && prose(k - 1)
+                };
+                placed && bold.contains(&collapse(line)) && !common(line)
+            }
+        };
+        let titled = title.is_some_and(|t| words(t) == words(line));
+        (fits && !titled).then_some((at, names))
+    })
+}
+
+/// Most words a line that opens with the byline's names is dropped with (see
+/// [`opens_with_byline`]).
+pub const BYLINE_LINE_MAX_WORDS: usize = 16;
+
+/// `article` without the lines among its first [`NAMES_EDGE_LINES`] that are not empty which
+/// open with the byline's names ([`opens_with_byline`]).
+fn without_byline_lines(article: &str, byline: &str) -> String {
+    let mut seen = 0;
+    article
+        .lines()
+        .filter(|l| {
+            if l.trim().is_empty() {
+                return true;
+            }
+            seen += 1;
+            seen > NAMES_EDGE_LINES || !opens_with_byline(l, byline)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether `line` is the byline again with more after the names: an optional label ("By",
+/// "Von"), the first person `byline` names (two words or more), whole, then a role, a place,
+/// a date or the site ("Jane Doe Political Correspondent", "Von Jane Doe, Berlin", "Jane
+/// Doe|Published 4 hours ago"); at most [`BYLINE_LINE_MAX_WORDS`] words, and not a sentence
+/// (one that ends with ".", "!" or "?": "Jane Doe reported from Kyiv.").
+fn opens_with_byline(line: &str, byline: &str) -> bool {
+    let t = line.trim();
+    if t.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let ours = byline_words(t, &['|', '·', ',', '/']);
+    let first = byline.split(',').next().unwrap_or_default();
+    let theirs = byline_words(first, &[]);
+    let skip = ours
+        .iter()
+        .take_while(|w| BYLINE_LABELS.contains(&w.as_str()))
+        .count();
+    theirs.len() >= 2
+        && ours.len() <= BYLINE_LINE_MAX_WORDS
+        && ours.len() > skip + theirs.len()
+        && ours[skip..].starts_with(&theirs)
+}
+
+/// Most words a paragraph in bold is looked at with (see [`bold_paragraphs`]).
+const BOLD_LINE_MAX_WORDS: usize = 12;
+
+/// The texts (white space collapsed) of the `<p>` elements of `doc` whose whole text is one
+/// `<strong>` or `<b>` inside them, of at most [`BOLD_LINE_MAX_WORDS`] words; not one set
+/// right above a list or a table, which it labels ("Further information" over links).
+fn bold_paragraphs(doc: &Document) -> Vec<String> {
+    doc.select("p")
+        .nodes()
+        .iter()
+        .filter_map(|p| {
+            let text = collapse(&p.text());
+            let words = text.split_whitespace().count();
+            let bold = p.descendants_it().any(|d| {
+                matches!(element_name(&d).as_deref(), Some("strong" | "b"))
+                    && collapse(&d.text()) == text
+            });
+            let labels = p.next_element_sibling().is_some_and(|n| {
+                matches!(
+                    element_name(&n).as_deref(),
+                    Some("ul" | "ol" | "dl" | "table")
+                )
+            });
+            ((1..=BOLD_LINE_MAX_WORDS).contains(&words) && bold && !labels).then_some(text)
+        })
+        .collect()
+}
+
+/// `s` with its white space collapsed to single spaces, trimmed.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lower-case words inside a name ("Anna van der Berg", "Ali bin Said").
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "le", "la", "bin", "al",
+    "zu", "ter", "dos", "das",
+];
+
+/// A line that is only people's names, as a byline set apart from its label is: one to four
+/// names ("Jane Doe", "JANE DOE", "Anna van der Berg", "Jane Doe/John Roe", "Jane Doe, John
+/// Roe and Li Wei") of two to four words each, capitalised (a lower-case particle inside a
+/// name), letters only (and "-", "'", "’", "."); not starting with an article ("The Weekly
+/// Roundup"). The names, listed with ", ".
+fn names_only(line: &str) -> Option<String> {
+    const JOINS: &[&str] = &["and", "und", "og", "och", "et", "y", "e", "&"];
+    const ARTICLES: &[&str] = &["the", "a", "an", "der", "die", "das", "ein", "eine"];
+    let line = line.trim();
+    if line.chars().count() > 120 {
+        return None;
+    }
+    let mut names: Vec<Vec<&str>> = vec![Vec::new()];
+    for part in line.split([',', '/']) {
+        for w in part.split_whitespace() {
+            if JOINS.contains(&w) {
+                names.push(Vec::new());
+            } else if let Some(name) = names.last_mut() {
+                name.push(w);
+            }
+        }
+        names.push(Vec::new());
+    }
+    names.retain(|n| !n.is_empty());
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let name_word = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || ['-', '\'', '’', '.'].contains(&c))
+    };
+    let a_name = |n: &Vec<&str>| {
+        (2..=4).contains(&n.len())
+            && n.iter().all(|w| name_word(w))
+            && n.first().is_some_and(|w| capital(w))
+            && n.last().is_some_and(|w| capital(w))
+            && n.iter().all(|w| capital(w) || NAME_PARTICLES.contains(w))
+            && !n
+                .first()
+                .is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()))
+    };
+    ((1..=4).contains(&names.len()) && names.iter().all(a_name)).then(|| {
+        names
+            .iter()
+            .map(|n| n.join(" "))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 /// Whether `name` is a handle, not a person's name as a reader sees it: an e-mail address
 /// ("j.doe@example.com") or an address's slug ("jane-doe", "jane_doe": one word, lower-case,
 /// with a hyphen, an underscore or a dot).
@@ -2069,14 +2432,17 @@ fn marked_author(doc: &Document) -> Option<String> {
     })
 }
 
+/// The words of a label before a byline's names ("By", "Von", "Written by", "Autorin:"),
+/// lower case.
+const BYLINE_LABELS: &[&str] = &[
+    "by", "von", "par", "por", "door", "di", "av", "af", "written", "posted", "text", "author",
+    "authors", "autor", "autorin", "autoren", "auteur",
+];
+
 /// Whether `byline` names every person `authors` (the JSON-LD's, joined with ", ") names and
 /// something more ("Jane Doe, AFP", a co-author), leaving aside a label before the names
 /// ("By", "Von", "Par" …) and conjunctions.
 fn names_more(byline: &str, authors: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "by", "von", "par", "por", "door", "di", "av", "af", "written", "posted", "text", "author",
-        "authors", "autor", "autorin", "autoren", "auteur",
-    ];
     let words = |s: &str| byline_words(s, &[',', ';', '|']);
     let ours = words(byline);
     let theirs = words(authors);
@@ -2087,7 +2453,7 @@ fn names_more(byline: &str, authors: &str) -> bool {
     let conjunction = |w: &str| ["and", "und", "og", "och", "et", "y", "e", "&"].contains(&w);
     let skip = ours
         .iter()
-        .take_while(|w| LABELS.contains(&w.as_str()))
+        .take_while(|w| BYLINE_LABELS.contains(&w.as_str()))
         .count();
     // What is more than their names, unless it is only a date ("By Jane Doe June 19, 2023").
     let more: Vec<&str> = ours[skip..]

@@ -1776,3 +1776,227 @@ fn an_embeds_longer_consent_text_and_its_buttons_are_dropped() {
     assert_has(&c.article, "Der Hafenrat gab seine Einwilligung");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_line_of_only_the_authors_names_at_the_start_is_the_byline() {
+    let prose = "The council voted on Tuesday to rebuild the old bridge over the river, after \
+                 years of debate about its cost and about the traffic it would bring to town.";
+    let page = |head: &str, top: &str, end: &str| {
+        format!(
+            "<html><head>{head}<meta property=\"og:site_name\" content=\"Ledger\"></head>\
+             <body><article><h1>Bridge</h1>{top}<p>{prose}</p><p>{prose}</p><p>{prose}</p>\
+             <p>{prose}</p>{end}</article></body></html>"
+        )
+    };
+    // (the page's head, the article's top, its end, the byline, the names' line)
+    for (head, top, end, byline, line) in [
+        // The site's name as the byline: the names in bold above the first paragraph are
+        // taken and leave the text ("/" between two names is a list).
+        (
+            "<meta name=\"author\" content=\"Ledger\">",
+            "<p><strong>Mária Øberg/Jonas van der Berg</strong></p>",
+            "",
+            "Mária Øberg, Jonas van der Berg",
+            "Øberg",
+        ),
+        // No byline at all: a signature in bold as the last line.
+        (
+            "",
+            "",
+            "<p><b>Li Wei Chen</b></p>",
+            "Li Wei Chen",
+            "Li Wei Chen",
+        ),
+        // A known byline: the same names as a line of their own at the start leave the text.
+        (
+            "<meta name=\"author\" content=\"Jane Doe\">",
+            "<div>Jane Doe</div>",
+            "",
+            "Jane Doe",
+            "Jane Doe",
+        ),
+    ] {
+        let c = extract(&page(head, top, end), Some(PAGE_URL));
+        assert_eq!(c.byline.as_deref(), Some(byline));
+        assert_lacks(&c.article, line);
+    }
+    // A kicker or a heading in title case, a label in bold over a list, a bold heading
+    // whose words the page writes in lower case, another person's name: all stay, and none is
+    // taken as the byline.
+    for (top, end) in [
+        ("<p>Executive Branch</p>", ""),
+        ("", "<p><b>Further Reading</b></p><ul><li>Bridges</li></ul>"),
+        (
+            "<p><strong>Harbour Works</strong></p>",
+            "<p>More works at the harbour.</p>",
+        ),
+    ] {
+        let c = extract(&page("", top, end), Some(PAGE_URL));
+        assert_eq!(c.byline, None, "{top}{end}");
+        for kept in ["Executive Branch", "Further Reading", "Harbour Works"] {
+            if top.contains(kept) || end.contains(kept) {
+                assert_has(&c.article, kept);
+            }
+        }
+    }
+    let c = extract(
+        &page(
+            "<meta name=\"author\" content=\"Jane Doe\">",
+            "<div>John Roe</div>",
+            "",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_has(&c.article, "John Roe");
+}
+
+#[test]
+fn a_line_of_only_names_is_read_as_names() {
+    for (line, names) in [
+        ("Jane Doe and John Roe", Some("Jane Doe, John Roe")),
+        ("JANE DOE", Some("JANE DOE")),
+        ("Anna van der Berg", Some("Anna van der Berg")),
+        ("Jane", None),
+        ("The Weekly Roundup", None),
+        ("Jane Doe reports", None),
+        ("Jane Doe, 42", None),
+        ("Jane Doe:", None),
+        ("", None),
+        ("A B C D E", None),
+    ] {
+        assert_eq!(names_only(line).as_deref(), names, "{line}");
+    }
+}
+
+#[test]
+fn the_byline_again_with_a_role_a_place_or_a_date_at_the_start_is_dropped() {
+    let page = |top: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"Jane Doe\"></head>{}</html>",
+            article_with("").trim_start_matches("<html>").replacen(
+                "<h1>Bridge</h1>",
+                &format!("<h1>Bridge</h1>{top}"),
+                1
+            )
+        )
+    };
+    for line in [
+        "Jane Doe Political Correspondent",
+        "von Jane Doe, Ledger Berlin",
+        "Jane Doe|Published 4 hours ago",
+        "Jane Doe · Ledger · Posted: Nov 27, 2026 4:00 AM",
+    ] {
+        let c = extract(&page(&format!("<div>{line}</div>")), Some(PAGE_URL));
+        assert_eq!(c.byline.as_deref(), Some("Jane Doe"));
+        assert_lacks(&c.article, line);
+        assert_five_paragraphs_kept(&c.article);
+    }
+    // A sentence about the author, another person's line and a line of many words stay.
+    for line in [
+        "Jane Doe reported from the harbour.",
+        "John Roe Political Correspondent",
+        "Jane Doe and the council spent a long night arguing over the bridge and its cost at the town hall",
+    ] {
+        let c = extract(&page(&format!("<div>{line}</div>")), Some(PAGE_URL));
+        assert_has(&c.article, line);
+    }
+}
+
+#[test]
+fn links_to_the_sites_sections_that_open_the_article_are_dropped() {
+    let page = |top: &str| article_with("").replacen("<h1>Bridge</h1>", top, 1);
+    for top in [
+        "<span><a href=\"/news/world\"><span>World</span></a></span>",
+        "<div><a href=\"https://ledger.example/\">Home</a></div>\
+         <div><a href=\"/region/\">River Valley</a></div>",
+    ] {
+        let c = extract(&page(top), Some(PAGE_URL));
+        assert!(!c.article.starts_with("World"), "{}", c.article);
+        assert_lacks(&c.article, "Home");
+        assert_lacks(&c.article, "River Valley");
+        assert_five_paragraphs_kept(&c.article);
+    }
+    // A link that opens a sentence stays, even a section's name.
+    for (top, kept) in [
+        (
+            "<p><a href=\"/people/jane\">Jane Doe</a> opened the new bridge on Monday.</p>",
+            "Jane Doe",
+        ),
+        (
+            "<p><a href=\"/news/world\">World</a> leaders came to see the new bridge.</p>",
+            "World leaders",
+        ),
+    ] {
+        let c = extract(&page(top), Some(PAGE_URL));
+        assert_has(&c.article, kept);
+    }
+}
+
+#[test]
+fn the_headline_set_again_above_the_first_paragraph_is_dropped() {
+    let page = |top: &str, end: &str| {
+        format!(
+            "<html><head><title>Ledger</title><meta property=\"og:title\" \
+             content=\"Bridge vote: Council votes to rebuild the bridge\"></head>{}</html>",
+            article_with(end)
+                .trim_start_matches("<html>")
+                .replacen("<h1>Bridge</h1>", top, 1)
+        )
+    };
+    // Twice for two layouts, or with its kicker as the `og:title` has it.
+    for top in [
+        "<h1>Bridge vote: Council votes to rebuild the bridge</h1>\
+         <h1>Bridge vote: Council votes to rebuild the bridge</h1>",
+        "<h2><span>Bridge vote</span> Council votes to rebuild the bridge</h2>",
+    ] {
+        let c = extract(&page(top, ""), Some(PAGE_URL));
+        assert_lacks(&c.article, "Council votes to rebuild the bridge");
+        assert_five_paragraphs_kept(&c.article);
+    }
+    // A heading of other words above the first paragraph, and the headline's words as a
+    // heading under it, stay.
+    let c = extract(
+        &page(
+            "<h2>Bridge vote: Council votes to rebuild the bridge</h2><h2>Delays on every side</h2>",
+            "<h2>Bridge vote: Council votes to rebuild the bridge</h2>",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_has(&c.article, "Delays on every side");
+    assert_has(&c.article, "Council votes to rebuild the bridge");
+}
+
+#[test]
+fn a_section_after_the_titles_bar_that_the_og_title_leaves_out_is_dropped() {
+    let page = |headline: &str, og: &str| {
+        format!(
+            "<html><head><title>{headline} | Ledger</title><meta property=\"og:title\" \
+             content=\"{og}\"><script type=\"application/ld+json\">{{\"@context\": \
+             \"https://schema.org\", \"@type\": \"NewsArticle\", \
+             \"headline\": \"{headline}\"}}</script></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    // (the JSON-LD's headline, the og:title, the title)
+    for (headline, og, title) in [
+        (
+            "Council votes to rebuild the bridge | Local News",
+            "Council votes to rebuild the bridge",
+            "Council votes to rebuild the bridge",
+        ),
+        // A longer tail, or one the og:title has too, stays.
+        (
+            "Council votes to rebuild the bridge | What the town thinks of it",
+            "Council votes to rebuild the bridge",
+            "Council votes to rebuild the bridge | What the town thinks of it",
+        ),
+        (
+            "Council votes to rebuild the bridge | Local",
+            "Council votes to rebuild the bridge | Local",
+            "Council votes to rebuild the bridge | Local",
+        ),
+    ] {
+        let c = extract(&page(headline, og), Some(PAGE_URL));
+        assert_eq!(c.title.as_deref(), Some(title), "{headline}");
+    }
+}
