@@ -13,19 +13,23 @@ use crate::core::report;
 use crate::core::storage;
 use crate::core::text::Article;
 use crate::web::components::app_bar::AppBar;
-use crate::web::components::article_view::{ArticleView, SentenceButtons};
-use crate::web::components::connection::Connection;
-use crate::web::components::help::ShortcutsHelp;
+use crate::web::components::article_view::{sentence_buttons, ArticleView, SentenceButtonsProps};
+use crate::web::components::connection::connection;
+use crate::web::components::help::shortcuts_help;
 use crate::web::components::library::LibraryView;
 use crate::web::components::new_article::NewArticleDialog;
-use crate::web::components::notices::Notices;
+use crate::web::components::notices::{notices, NoticesProps};
 use crate::web::components::panel::{AnnotationsPanel, SideSheet};
-use crate::web::components::report::{ClaimsDialog, ReportContent, ReportDialog, SettingsDialog};
+use crate::web::components::report::{
+    claims_dialog, report_dialog, ClaimsDialogProps, ReportContent, ReportDialogProps,
+    SettingsDialog,
+};
 use crate::web::components::suggestions::SuggestionsPanel;
 use crate::web::components::sync::SyncDialog;
 use crate::web::components::toolbar::SelectionToolbar;
 use crate::web::components::transfer::{
-    ExportChooser, ExportRequest, ImportDialog, JobProgress, ReplaceTextDialog,
+    import_dialog, job_progress, ExportChooser, ExportRequest, ImportDialogProps, JobProgressProps,
+    ReplaceTextDialog,
 };
 use crate::web::dom;
 use crate::web::hooks::couch::use_couch;
@@ -288,13 +292,15 @@ pub fn app() -> Html {
                 on_sync={show(&dialog, Some(Dialog::Sync))}
                 sync_status={couch.view.status.clone()}
                 {loading} />
-            <Notices storage={state.storage.clone()} skipped={state.skipped.clone()}
-                notice={state.notice.clone()}
-                on_export_everything={transfer.export_everything.clone()}
-                on_restore={send(&state, |_: ()| AppAction::RestoreArticle)}
-                on_dismiss={send(&state, |_: ()| AppAction::DismissNotice)} />
-            <Connection online={offline.online} update_ready={offline.update_ready}
-                on_reload={offline.reload.clone()} />
+            { notices(&NoticesProps {
+                storage: state.storage.clone(),
+                skipped: state.skipped.clone(),
+                notice: state.notice.clone(),
+                on_export_everything: transfer.export_everything.clone(),
+                on_restore: send(&state, |_: ()| AppAction::RestoreArticle),
+                on_dismiss: send(&state, |_: ()| AppAction::DismissNotice),
+            }) }
+            { connection(offline.online, offline.update_ready, &offline.reload) }
             if in_article {
                 <main class="workspace">
                     <section class="reader" aria-labelledby="article-title">
@@ -307,7 +313,9 @@ pub fn app() -> Html {
                                     onclick={show(&dialog, Some(Dialog::ReplaceText)).reform(|_: MouseEvent| ())}>
                                 { "Replace text" }
                             </button>
-                            <SentenceButtons on_step={sentence_step(&state, &article_ref)} />
+                            { sentence_buttons(&SentenceButtonsProps {
+                                on_step: sentence_step(&state, &article_ref),
+                            }) }
                         </div>
                         <p id="article-keys" class="hint">
                             { "Select text, then choose Claim or Quote (keys C and Q). Press ? for keyboard shortcuts." }
@@ -346,7 +354,7 @@ pub fn app() -> Html {
                 <SelectionToolbar at={p.at} on_tag={selection.tag.clone()} on_attach={selection.attach.clone()} />
             }
             { match *dialog {
-                Some(Dialog::Shortcuts) => html! { <ShortcutsHelp on_close={close} /> },
+                Some(Dialog::Shortcuts) => shortcuts_help(close),
                 Some(Dialog::NewArticle) => {
                     let on_cancel = {
                         let (close, handed) = (close.clone(), handed.clone());
@@ -376,18 +384,26 @@ pub fn app() -> Html {
                             copy: false,
                         }));
                         let on_scope = { let r = report_library.clone(); Callback::from(move |w: bool| r.set(w)) };
-                        html! {
-                            <ReportDialog content={content.clone()} has_article={in_article}
-                                {on_scope} {on_download} on_close={close} />
-                        }
+                        report_dialog(&ReportDialogProps {
+                            content: content.clone(),
+                            has_article: in_article,
+                            on_scope,
+                            on_download,
+                            on_close: close,
+                        })
                     }
                     None => html! {},
                 },
-                Some(Dialog::Claims) => html! {
-                    <ClaimsDialog groups={(*claim_groups).clone()} verdict={*claims_verdict}
-                        on_verdict={{ let v = claims_verdict.clone(); Callback::from(move |x| v.set(x)) }}
-                        on_open={open_claim.clone()} on_close={close} />
-                },
+                Some(Dialog::Claims) => claims_dialog(&ClaimsDialogProps {
+                    groups: (*claim_groups).clone(),
+                    verdict: *claims_verdict,
+                    on_verdict: {
+                        let v = claims_verdict.clone();
+                        Callback::from(move |x| v.set(x))
+                    },
+                    on_open: open_claim.clone(),
+                    on_close: close,
+                }),
                 Some(Dialog::Settings) => {
                     let on_save = {
                         let (dispatcher, close) = (state.dispatcher(), close.clone());
@@ -412,26 +428,32 @@ pub fn app() -> Html {
                 _ => html! {},
             } }
             if let Some(job) = &transfer.job {
-                <JobProgress label={job.label} doing={job.doing.clone()}
-                    progress={job.progress.map(|p| (p.done, p.total))}
-                    saving={job.saving}
-                    on_cancel={transfer.cancel_job.clone()} />
+                { job_progress(&JobProgressProps {
+                    label: job.label.into(),
+                    doing: job.doing.clone().into(),
+                    progress: job.progress.map(|p| (p.done, p.total)),
+                    saving: job.saving,
+                    on_cancel: transfer.cancel_job.clone(),
+                }) }
             }
             // An import's preview arrives when the worker is done, maybe while the user has
             // another dialog open (the shortcuts help, the New article form): it waits until
             // that dialog is closed rather than taking the focus and the keys from it.
             if let (Some(p), None) = (&transfer.preview, &*dialog) {
-                <ImportDialog file_name={p.file_name.clone()} format={p.format.label()}
-                    lines={p.lines()}
-                    articles={if p.format.attaches_to_article() {
+                { import_dialog(&ImportDialogProps {
+                    file_name: p.file_name.clone(),
+                    format: p.format.label().to_owned(),
+                    lines: p.lines(),
+                    articles: if p.format.attaches_to_article() {
                         entries.iter().map(|e| (e.id, e.title.clone())).collect()
                     } else {
                         Vec::new()
-                    }}
-                    chosen={p.article}
-                    on_choose={transfer.choose_article.clone()}
-                    on_apply={transfer.apply_import.clone()}
-                    on_cancel={transfer.cancel_import.clone()} />
+                    },
+                    chosen: p.article,
+                    on_choose: transfer.choose_article.clone(),
+                    on_apply: transfer.apply_import.clone(),
+                    on_cancel: transfer.cancel_import.clone(),
+                }) }
             }
         </div>
     }

@@ -10,7 +10,7 @@
 
 use yew::prelude::*;
 
-use crate::web::components::sync::SyncStatus;
+use crate::web::components::sync::{sync_status, SyncStatusProps};
 
 /// The header's properties.
 #[derive(Properties, PartialEq)]
@@ -96,7 +96,9 @@ pub fn app_bar(props: &AppBarProps) -> Html {
                     { format!("Library ({})", props.library_count) }
                 </button>
             </nav>
-            <SyncStatus status={props.sync_status.clone()} />
+            { sync_status(&SyncStatusProps {
+                status: props.sync_status.clone(),
+            }) }
             <button type="button" class="menu-btn" ref={menu_ref}
                     aria-expanded={open.to_string()} aria-controls={ACTIONS_ID}
                     onclick={toggle}>

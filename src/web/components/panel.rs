@@ -12,7 +12,7 @@ use crate::core::panel::{self, shorten, Filter, KindFilter};
 use crate::core::reducer::{Annotations, Edit};
 use crate::core::repeats::ClaimView;
 
-use super::report::RepeatList;
+use super::report::{repeat_list, RepeatListProps};
 
 #[derive(Properties)]
 pub struct PanelProps {
@@ -436,7 +436,11 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                 <q>{ shorten(&a.quote.exact, 140) }</q>
             </h3>
             if a.kind() == Kind::Claim {
-                <RepeatList claim={a.id} repeats={props.repeats.clone()} on_copy={props.on_copy_check.clone()} />
+                { repeat_list(&RepeatListProps {
+                    claim: a.id,
+                    repeats: props.repeats.clone(),
+                    on_copy: props.on_copy_check.clone(),
+                }) }
             }
             if a.kind() == Kind::Claim || a.kind() == Kind::Quote {
                 <div class="fields">

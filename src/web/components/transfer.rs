@@ -204,7 +204,6 @@ pub struct ImportDialogProps {
 }
 
 /// The import preview: says what will be added or updated before anything changes.
-#[function_component(ImportDialog)]
 pub fn import_dialog(props: &ImportDialogProps) -> Html {
     let on_choose = {
         let cb = props.on_choose.clone();
@@ -239,6 +238,13 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
             </div>
         </Modal>
     }
+}
+
+/// [`import_dialog`] as a component, for the tests that mount it alone. The page calls [`import_dialog`]:
+/// a component type costs the page its own copy of Yew's lifecycle code (issue 11).
+#[function_component(ImportDialog)]
+pub fn import_dialog_component(props: &ImportDialogProps) -> Html {
+    import_dialog(props)
 }
 
 #[derive(Properties, PartialEq)]
@@ -306,7 +312,6 @@ pub struct JobProgressProps {
 /// Long work running in the background worker: what it is, a progress bar (indeterminate
 /// until the worker reports counts) and a **Cancel** button. It is no dialog: the rest of the
 /// page stays usable while the work runs.
-#[function_component(JobProgress)]
 pub fn job_progress(props: &JobProgressProps) -> Html {
     let count = match props.progress {
         _ if props.saving => ": saving…".to_owned(),
@@ -327,4 +332,11 @@ pub fn job_progress(props: &JobProgressProps) -> Html {
             }
         </div>
     }
+}
+
+/// [`job_progress`] as a component, for the tests that mount it alone. The page calls [`job_progress`]:
+/// a component type costs the page its own copy of Yew's lifecycle code (issue 11).
+#[function_component(JobProgress)]
+pub fn job_progress_component(props: &JobProgressProps) -> Html {
+    job_progress(props)
 }
