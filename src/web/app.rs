@@ -12,7 +12,7 @@ use crate::core::reducer::{Action, Edit};
 use crate::core::report;
 use crate::core::storage;
 use crate::core::text::Article;
-use crate::web::components::app_bar::AppBar;
+use crate::web::components::app_bar::{app_bar, use_menu, AppBarProps};
 use crate::web::components::article_view::{sentence_buttons, ArticleView, SentenceButtonsProps};
 use crate::web::components::connection::connection;
 use crate::web::components::help::shortcuts_help;
@@ -85,6 +85,7 @@ pub fn app() -> Html {
     let on_article_key = use_article_keys(&state, &article_ref);
     let suggest = use_suggestions(&state, &article_ref);
     let dialog = use_state_eq(|| None::<Dialog>);
+    let menu = use_menu();
     let repeats = use_repeats(&state.library);
     // The report's scope (the whole library, or the open article) and the Claims view's
     // verdict filter.
@@ -279,19 +280,24 @@ pub fn app() -> Html {
     });
     html! {
         <div class="app" data-storage={storage_attribute(&state.storage)}>
-            <AppBar library_count={state.library.articles.len()} {in_article}
-                can_undo={state.annotations.can_undo()} can_redo={state.annotations.can_redo()}
-                on_library={send(&state, |_: ()| AppAction::ShowLibrary)}
-                on_undo={undo} on_redo={redo}
-                on_export={show(&dialog, Some(Dialog::Export))}
-                on_import_file={transfer.on_import_file.clone()}
-                on_shortcuts={show(&dialog, Some(Dialog::Shortcuts))}
-                on_report={on_report}
-                on_claims={show(&dialog, Some(Dialog::Claims))}
-                on_settings={show(&dialog, Some(Dialog::Settings))}
-                on_sync={show(&dialog, Some(Dialog::Sync))}
-                sync_status={couch.view.status.clone()}
-                {loading} />
+            { app_bar(&AppBarProps {
+                library_count: state.library.articles.len(),
+                in_article,
+                can_undo: state.annotations.can_undo(),
+                can_redo: state.annotations.can_redo(),
+                on_library: send(&state, |_: ()| AppAction::ShowLibrary),
+                on_undo: undo,
+                on_redo: redo,
+                on_export: show(&dialog, Some(Dialog::Export)),
+                on_import_file: transfer.on_import_file.clone(),
+                on_shortcuts: show(&dialog, Some(Dialog::Shortcuts)),
+                on_report,
+                on_claims: show(&dialog, Some(Dialog::Claims)),
+                on_settings: show(&dialog, Some(Dialog::Settings)),
+                on_sync: show(&dialog, Some(Dialog::Sync)),
+                sync_status: couch.view.status.clone(),
+                loading,
+            }, &menu) }
             { notices(&NoticesProps {
                 storage: state.storage.clone(),
                 skipped: state.skipped.clone(),
