@@ -37,6 +37,7 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
     // follows an Enter does not commit twice.
     let editing = use_state_eq(|| None::<Uuid>);
     let editing_now = use_mut_ref(|| None::<Uuid>);
+    let bookmarklet_state = use_bookmarklet();
 
     let start_edit = {
         let (editing, editing_now) = (editing.clone(), editing_now.clone());
@@ -166,20 +167,36 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
             } else {
                 <ul class="library-list">{ for rows }</ul>
             }
-            <Bookmarklet />
+            { bookmarklet(&bookmarklet_state) }
         </section>
     }
 }
 
-/// The **Send to Article Annotator** bookmarklet, with how to install and use it. Clicking
-/// the link here only explains: it is meant to be dragged to the bookmarks bar.
-#[function_component(Bookmarklet)]
-fn bookmarklet() -> Html {
+/// What the bookmarklet's section keeps, in the library's component: its link and whether a
+/// click on the link was explained.
+struct Bookmarklet {
+    href: Rc<String>,
+    explained: UseStateHandle<bool>,
+}
+
+#[hook]
+fn use_bookmarklet() -> Bookmarklet {
     let href = use_memo((), |_| {
         let here = gloo::utils::window().location().href().unwrap_or_default();
         crate::core::handoff::bookmarklet(&here)
     });
-    let explained = use_state_eq(|| false);
+    Bookmarklet {
+        href,
+        explained: use_state_eq(|| false),
+    }
+}
+
+/// The **Send to Article Annotator** bookmarklet, with how to install and use it. Clicking
+/// the link here only explains: it is meant to be dragged to the bookmarks bar. A function,
+/// not a component: a component type costs the page its own copy of Yew's lifecycle code
+/// (issue 11).
+fn bookmarklet(state: &Bookmarklet) -> Html {
+    let (href, explained) = (&state.href, &state.explained);
     let onclick = {
         let explained = explained.clone();
         Callback::from(move |e: MouseEvent| {
@@ -192,7 +209,7 @@ fn bookmarklet() -> Html {
             <h2 id="bookmarklet-heading">{ "Capture from the web" }</h2>
             <p>
                 { "Drag " }
-                <a class="bookmarklet-link" href={(*href).clone()} {onclick}
+                <a class="bookmarklet-link" href={(**href).clone()} {onclick}
                    aria-describedby="bookmarklet-how">{ "Send to Article Annotator" }</a>
                 { " to your bookmarks bar." }
             </p>
@@ -202,7 +219,7 @@ fn bookmarklet() -> Html {
                    bookmark send their page; then save the page (Ctrl+S or ⌘S) and use New \
                    article › Open file." }
             </p>
-            if *explained {
+            if **explained {
                 <p class="hint" role="status">
                     { "Drag the link to your bookmarks bar, then click the bookmark on the page you want." }
                 </p>
