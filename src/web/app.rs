@@ -19,14 +19,14 @@ use crate::web::components::help::shortcuts_help;
 use crate::web::components::library::LibraryView;
 use crate::web::components::new_article::NewArticleDialog;
 use crate::web::components::notices::{notices, NoticesProps};
-use crate::web::components::panel::{AnnotationsPanel, SideSheet};
+use crate::web::components::panel::{side_sheet, use_sheet_open, AnnotationsPanel, SideSheetProps};
 use crate::web::components::report::{
     claims_dialog, report_dialog, ClaimsDialogProps, ReportContent, ReportDialogProps,
     SettingsDialog,
 };
 use crate::web::components::suggestions::SuggestionsPanel;
 use crate::web::components::sync::SyncDialog;
-use crate::web::components::toolbar::SelectionToolbar;
+use crate::web::components::toolbar::{selection_toolbar, use_placement, SelectionToolbarProps};
 use crate::web::components::transfer::{
     import_dialog, job_progress, ExportChooser, ExportRequest, ImportDialogProps, JobProgressProps,
     ReplaceTextDialog,
@@ -185,6 +185,18 @@ pub fn app() -> Html {
     };
 
     let in_article = state.view == View::Article;
+    // The side sheet's disclosure and the selection toolbar's placement, kept here because
+    // the root draws both (functions, not components: issue 11, the page's size).
+    let sheet_open = use_sheet_open(in_article, state.selected);
+    let toolbar_ref = use_node_ref();
+    use_placement(
+        &toolbar_ref,
+        selection
+            .pending
+            .as_ref()
+            .filter(|_| in_article)
+            .map(|p| (p.at, selection.attach.is_some())),
+    );
     let close = show(&dialog, None);
     let library_key = std::rc::Rc::as_ptr(&state.library) as usize;
     // The claims that repeat the selected claim, asked of the index again only when the
@@ -330,7 +342,10 @@ pub fn app() -> Html {
                             runs={state.runs.clone()} node_ref={article_ref.clone()}
                             onkeydown={on_article_key} on_highlight_click={highlight_click(&state)} />
                     </section>
-                    <SideSheet count={state.listed().len()} selected={state.selected}>
+                    { side_sheet(&SideSheetProps {
+                        count: state.listed().len(),
+                        selected: state.selected,
+                        children: html! { <>
                         <SuggestionsPanel live={state.suggestions.live.clone()} focused={state.suggestions.focused}
                             status={state.suggestions.status.clone()}
                             claims_unavailable={state.suggestions.found.claims_unavailable.clone()}
@@ -345,7 +360,8 @@ pub fn app() -> Html {
                             on_error={send(&state, |text| AppAction::Notify(Notice::error(text)))}
                             repeats={selected_repeats.clone()} {on_copy_check}
                             {loading} />
-                    </SideSheet>
+                        </> },
+                    }, &sheet_open) }
                 </main>
             } else {
                 <main class="library-page">
@@ -357,7 +373,11 @@ pub fn app() -> Html {
             }
             <p class="visually-hidden" aria-live="polite">{ selection.overlaps.clone() }</p>
             if let (Some(p), true) = (&*selection.pending, in_article) {
-                <SelectionToolbar at={p.at} on_tag={selection.tag.clone()} on_attach={selection.attach.clone()} />
+                { selection_toolbar(&SelectionToolbarProps {
+                    at: p.at,
+                    on_tag: selection.tag.clone(),
+                    on_attach: selection.attach.clone(),
+                }, &toolbar_ref) }
             }
             { match *dialog {
                 Some(Dialog::Shortcuts) => shortcuts_help(close),
