@@ -38,6 +38,24 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
     let editing = use_state_eq(|| None::<Uuid>);
     let editing_now = use_mut_ref(|| None::<Uuid>);
     let bookmarklet_state = use_bookmarklet();
+    // The title field of the entry being renamed: it is given the title, the focus and its
+    // text selected when it is drawn. Set once, not bound: a bound value is set again on every
+    // render, and the library renders again while the user types (a sync, another tab), which
+    // would undo the edit.
+    let rename_ref = use_node_ref();
+    {
+        let title = editing
+            .and_then(|id| props.entries.iter().find(|e| e.id == id))
+            .map(|e| e.title.clone());
+        let node = rename_ref.clone();
+        use_effect_with((*editing, title.is_some()), move |_| {
+            if let (Some(value), Some(input)) = (title, node.cast::<HtmlInputElement>()) {
+                input.set_value(&value);
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
 
     let start_edit = {
         let (editing, editing_now) = (editing.clone(), editing_now.clone());
@@ -96,7 +114,8 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                 })
             };
             html! {
-                <RenameInput value={old} {on_keydown} {on_blur} />
+                <input ref={rename_ref.clone()} type="text" class="library-rename"
+                       aria-label="Title" onkeydown={on_keydown} onblur={on_blur} />
             }
         } else {
             html! { <h2 class="library-title">{ entry.title.clone() }</h2> }
@@ -225,40 +244,5 @@ fn bookmarklet(state: &Bookmarklet) -> Html {
                 </p>
             }
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct RenameInputProps {
-    value: String,
-    on_keydown: Callback<KeyboardEvent>,
-    on_blur: Callback<FocusEvent>,
-}
-
-/// The inline title field; it takes focus and selects its text when it appears.
-#[function_component(RenameInput)]
-fn rename_input(props: &RenameInputProps) -> Html {
-    let node = use_node_ref();
-    {
-        let (node, value) = (node.clone(), props.value.clone());
-        // Set once, not bound: a bound value is set again on every render, and the library
-        // renders again while the user types (a sync, another tab), which would undo the edit.
-        use_effect_with((), move |_| {
-            if let Some(input) = node.cast::<HtmlInputElement>() {
-                input.set_value(&value);
-                let _ = input.focus();
-                input.select();
-            }
-        });
-    }
-    html! {
-        <input
-            ref={node}
-            type="text"
-            class="library-rename"
-            aria-label="Title"
-            onkeydown={props.on_keydown.clone()}
-            onblur={props.on_blur.clone()}
-        />
     }
 }
