@@ -339,8 +339,9 @@ pub fn sentence_buttons(props: &SentenceButtonsProps) -> Html {
     }
 }
 
-/// [`sentence_buttons`] as a component, for the tests that mount it alone. The page calls [`sentence_buttons`]:
-/// a component type costs the page its own copy of Yew's lifecycle code (issue 11).
+/// [`sentence_buttons`] as a component, for the tests that mount it alone. The page calls
+/// [`sentence_buttons`]: a component type costs the page its own copy of Yew's lifecycle code
+/// (issue 11).
 #[function_component(SentenceButtons)]
 pub fn sentence_buttons_component(props: &SentenceButtonsProps) -> Html {
     sentence_buttons(props)

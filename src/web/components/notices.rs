@@ -63,8 +63,8 @@ pub fn notices(props: &NoticesProps) -> Html {
     }
 }
 
-/// [`notices`] as a component, for the tests that mount it alone. The page calls [`notices`]:
-/// a component type costs the page its own copy of Yew's lifecycle code (issue 11).
+/// [`notices`] as a component, for the tests that mount it alone. The page calls [`notices`]: a
+/// component type costs the page its own copy of Yew's lifecycle code (issue 11).
 #[function_component(Notices)]
 pub fn notices_component(props: &NoticesProps) -> Html {
     notices(props)

@@ -198,8 +198,9 @@ pub fn report_dialog(props: &ReportDialogProps) -> Html {
     }
 }
 
-/// [`report_dialog`] as a component, for the tests that mount it alone. The page calls [`report_dialog`]:
-/// a component type costs the page its own copy of Yew's lifecycle code (issue 11).
+/// [`report_dialog`] as a component, for the tests that mount it alone. The page calls
+/// [`report_dialog`]: a component type costs the page its own copy of Yew's lifecycle code (issue
+/// 11).
 #[function_component(ReportDialog)]
 pub fn report_dialog_component(props: &ReportDialogProps) -> Html {
     report_dialog(props)
@@ -246,8 +247,9 @@ pub fn repeat_list(props: &RepeatListProps) -> Html {
     }
 }
 
-/// [`repeat_list`] as a component, for the tests that mount it alone. The page calls [`repeat_list`]:
-/// a component type costs the page its own copy of Yew's lifecycle code (issue 11).
+/// [`repeat_list`] as a component, for the tests that mount it alone. The page calls
+/// [`repeat_list`]: a component type costs the page its own copy of Yew's lifecycle code (issue
+/// 11).
 #[function_component(RepeatList)]
 pub fn repeat_list_component(props: &RepeatListProps) -> Html {
     repeat_list(props)
@@ -327,8 +329,9 @@ pub fn claims_dialog(props: &ClaimsDialogProps) -> Html {
     }
 }
 
-/// [`claims_dialog`] as a component, for the tests that mount it alone. The page calls [`claims_dialog`]:
-/// a component type costs the page its own copy of Yew's lifecycle code (issue 11).
+/// [`claims_dialog`] as a component, for the tests that mount it alone. The page calls
+/// [`claims_dialog`]: a component type costs the page its own copy of Yew's lifecycle code (issue
+/// 11).
 #[function_component(ClaimsDialog)]
 pub fn claims_dialog_component(props: &ClaimsDialogProps) -> Html {
     claims_dialog(props)

@@ -34,8 +34,9 @@ pub fn sync_status(props: &SyncStatusProps) -> Html {
     }
 }
 
-/// [`sync_status`] as a component, for the tests that mount it alone. The page calls [`sync_status`]:
-/// a component type costs the page its own copy of Yew's lifecycle code (issue 11).
+/// [`sync_status`] as a component, for the tests that mount it alone. The page calls
+/// [`sync_status`]: a component type costs the page its own copy of Yew's lifecycle code (issue
+/// 11).
 #[function_component(SyncStatus)]
 pub fn sync_status_component(props: &SyncStatusProps) -> Html {
     sync_status(props)

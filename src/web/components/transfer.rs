@@ -240,8 +240,9 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
     }
 }
 
-/// [`import_dialog`] as a component, for the tests that mount it alone. The page calls [`import_dialog`]:
-/// a component type costs the page its own copy of Yew's lifecycle code (issue 11).
+/// [`import_dialog`] as a component, for the tests that mount it alone. The page calls
+/// [`import_dialog`]: a component type costs the page its own copy of Yew's lifecycle code (issue
+/// 11).
 #[function_component(ImportDialog)]
 pub fn import_dialog_component(props: &ImportDialogProps) -> Html {
     import_dialog(props)
@@ -334,8 +335,9 @@ pub fn job_progress(props: &JobProgressProps) -> Html {
     }
 }
 
-/// [`job_progress`] as a component, for the tests that mount it alone. The page calls [`job_progress`]:
-/// a component type costs the page its own copy of Yew's lifecycle code (issue 11).
+/// [`job_progress`] as a component, for the tests that mount it alone. The page calls
+/// [`job_progress`]: a component type costs the page its own copy of Yew's lifecycle code (issue
+/// 11).
 #[function_component(JobProgress)]
 pub fn job_progress_component(props: &JobProgressProps) -> Html {
     job_progress(props)
