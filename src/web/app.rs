@@ -28,8 +28,8 @@ use crate::web::components::suggestions::SuggestionsPanel;
 use crate::web::components::sync::SyncDialog;
 use crate::web::components::toolbar::{selection_toolbar, use_placement, SelectionToolbarProps};
 use crate::web::components::transfer::{
-    import_dialog, job_progress, ExportChooser, ExportRequest, ImportDialogProps, JobProgressProps,
-    ReplaceTextDialog,
+    import_dialog, job_progress, replace_text_dialog, use_replace_field, ExportChooser,
+    ExportRequest, ImportDialogProps, JobProgressProps, ReplaceTextDialogProps,
 };
 use crate::web::dom;
 use crate::web::hooks::couch::use_couch;
@@ -189,6 +189,11 @@ pub fn app() -> Html {
     // the root draws both (functions, not components: issue 11, the page's size).
     let sheet_open = use_sheet_open(in_article, state.selected);
     let toolbar_ref = use_node_ref();
+    // The Replace text dialog's field and the text it starts from, while the dialog is shown.
+    let replace_current = (*dialog == Some(Dialog::ReplaceText) && in_article)
+        .then(|| AttrValue::from(state.article.text.clone()));
+    let replace_field = use_node_ref();
+    use_replace_field(&replace_field, replace_current.clone());
     use_placement(
         &toolbar_ref,
         selection
@@ -447,9 +452,16 @@ pub fn app() -> Html {
                         on_connect={couch.connect.clone()} on_disconnect={couch.disconnect.clone()}
                         on_create_database={couch.create_database.clone()} on_close={close} />
                 },
-                Some(Dialog::ReplaceText) if in_article => html! {
-                    <ReplaceTextDialog current={AttrValue::from(state.article.text.clone())}
-                        on_replace={on_replace_text} on_cancel={close} />
+                Some(Dialog::ReplaceText) => match &replace_current {
+                    Some(current) => replace_text_dialog(
+                        &ReplaceTextDialogProps {
+                            current: current.clone(),
+                            on_replace: on_replace_text,
+                            on_cancel: close,
+                        },
+                        &replace_field,
+                    ),
+                    None => html! {},
                 },
                 _ => html! {},
             } }
