@@ -12,20 +12,24 @@ use crate::core::reducer::{Action, Edit};
 use crate::core::report;
 use crate::core::storage;
 use crate::core::text::Article;
-use crate::web::components::app_bar::AppBar;
-use crate::web::components::article_view::{ArticleView, SentenceButtons};
-use crate::web::components::connection::Connection;
-use crate::web::components::help::ShortcutsHelp;
+use crate::web::components::app_bar::{app_bar, use_menu, AppBarProps};
+use crate::web::components::article_view::{sentence_buttons, ArticleView, SentenceButtonsProps};
+use crate::web::components::connection::connection;
+use crate::web::components::help::shortcuts_help;
 use crate::web::components::library::LibraryView;
 use crate::web::components::new_article::NewArticleDialog;
-use crate::web::components::notices::Notices;
-use crate::web::components::panel::{AnnotationsPanel, SideSheet};
-use crate::web::components::report::{ClaimsDialog, ReportContent, ReportDialog, SettingsDialog};
+use crate::web::components::notices::{notices, NoticesProps};
+use crate::web::components::panel::{side_sheet, use_sheet_open, AnnotationsPanel, SideSheetProps};
+use crate::web::components::report::{
+    claims_dialog, report_dialog, ClaimsDialogProps, ReportContent, ReportDialogProps,
+    SettingsDialog,
+};
 use crate::web::components::suggestions::SuggestionsPanel;
 use crate::web::components::sync::SyncDialog;
-use crate::web::components::toolbar::SelectionToolbar;
+use crate::web::components::toolbar::{selection_toolbar, use_placement, SelectionToolbarProps};
 use crate::web::components::transfer::{
-    ExportChooser, ExportRequest, ImportDialog, JobProgress, ReplaceTextDialog,
+    import_dialog, job_progress, replace_text_dialog, use_replace_field, ExportChooser,
+    ExportRequest, ImportDialogProps, JobProgressProps, ReplaceTextDialogProps,
 };
 use crate::web::dom;
 use crate::web::hooks::couch::use_couch;
@@ -81,6 +85,7 @@ pub fn app() -> Html {
     let on_article_key = use_article_keys(&state, &article_ref);
     let suggest = use_suggestions(&state, &article_ref);
     let dialog = use_state_eq(|| None::<Dialog>);
+    let menu = use_menu();
     let repeats = use_repeats(&state.library);
     // The report's scope (the whole library, or the open article) and the Claims view's
     // verdict filter.
@@ -180,6 +185,23 @@ pub fn app() -> Html {
     };
 
     let in_article = state.view == View::Article;
+    // The side sheet's disclosure and the selection toolbar's placement, kept here because
+    // the root draws both (functions, not components: issue 11, the page's size).
+    let sheet_open = use_sheet_open(in_article, state.selected);
+    let toolbar_ref = use_node_ref();
+    // The Replace text dialog's field and the text it starts from, while the dialog is shown.
+    let replace_current = (*dialog == Some(Dialog::ReplaceText) && in_article)
+        .then(|| AttrValue::from(state.article.text.clone()));
+    let replace_field = use_node_ref();
+    use_replace_field(&replace_field, replace_current.clone());
+    use_placement(
+        &toolbar_ref,
+        selection
+            .pending
+            .as_ref()
+            .filter(|_| in_article)
+            .map(|p| (p.at, selection.attach.is_some())),
+    );
     let close = show(&dialog, None);
     let library_key = std::rc::Rc::as_ptr(&state.library) as usize;
     // The claims that repeat the selected claim, asked of the index again only when the
@@ -275,26 +297,33 @@ pub fn app() -> Html {
     });
     html! {
         <div class="app" data-storage={storage_attribute(&state.storage)}>
-            <AppBar library_count={state.library.articles.len()} {in_article}
-                can_undo={state.annotations.can_undo()} can_redo={state.annotations.can_redo()}
-                on_library={send(&state, |_: ()| AppAction::ShowLibrary)}
-                on_undo={undo} on_redo={redo}
-                on_export={show(&dialog, Some(Dialog::Export))}
-                on_import_file={transfer.on_import_file.clone()}
-                on_shortcuts={show(&dialog, Some(Dialog::Shortcuts))}
-                on_report={on_report}
-                on_claims={show(&dialog, Some(Dialog::Claims))}
-                on_settings={show(&dialog, Some(Dialog::Settings))}
-                on_sync={show(&dialog, Some(Dialog::Sync))}
-                sync_status={couch.view.status.clone()}
-                {loading} />
-            <Notices storage={state.storage.clone()} skipped={state.skipped.clone()}
-                notice={state.notice.clone()}
-                on_export_everything={transfer.export_everything.clone()}
-                on_restore={send(&state, |_: ()| AppAction::RestoreArticle)}
-                on_dismiss={send(&state, |_: ()| AppAction::DismissNotice)} />
-            <Connection online={offline.online} update_ready={offline.update_ready}
-                on_reload={offline.reload.clone()} />
+            { app_bar(&AppBarProps {
+                library_count: state.library.articles.len(),
+                in_article,
+                can_undo: state.annotations.can_undo(),
+                can_redo: state.annotations.can_redo(),
+                on_library: send(&state, |_: ()| AppAction::ShowLibrary),
+                on_undo: undo,
+                on_redo: redo,
+                on_export: show(&dialog, Some(Dialog::Export)),
+                on_import_file: transfer.on_import_file.clone(),
+                on_shortcuts: show(&dialog, Some(Dialog::Shortcuts)),
+                on_report,
+                on_claims: show(&dialog, Some(Dialog::Claims)),
+                on_settings: show(&dialog, Some(Dialog::Settings)),
+                on_sync: show(&dialog, Some(Dialog::Sync)),
+                sync_status: couch.view.status.clone(),
+                loading,
+            }, &menu) }
+            { notices(&NoticesProps {
+                storage: state.storage.clone(),
+                skipped: state.skipped.clone(),
+                notice: state.notice.clone(),
+                on_export_everything: transfer.export_everything.clone(),
+                on_restore: send(&state, |_: ()| AppAction::RestoreArticle),
+                on_dismiss: send(&state, |_: ()| AppAction::DismissNotice),
+            }) }
+            { connection(offline.online, offline.update_ready, &offline.reload) }
             if in_article {
                 <main class="workspace">
                     <section class="reader" aria-labelledby="article-title">
@@ -307,7 +336,9 @@ pub fn app() -> Html {
                                     onclick={show(&dialog, Some(Dialog::ReplaceText)).reform(|_: MouseEvent| ())}>
                                 { "Replace text" }
                             </button>
-                            <SentenceButtons on_step={sentence_step(&state, &article_ref)} />
+                            { sentence_buttons(&SentenceButtonsProps {
+                                on_step: sentence_step(&state, &article_ref),
+                            }) }
                         </div>
                         <p id="article-keys" class="hint">
                             { "Select text, then choose Claim or Quote (keys C and Q). Press ? for keyboard shortcuts." }
@@ -316,7 +347,10 @@ pub fn app() -> Html {
                             runs={state.runs.clone()} node_ref={article_ref.clone()}
                             onkeydown={on_article_key} on_highlight_click={highlight_click(&state)} />
                     </section>
-                    <SideSheet count={state.listed().len()} selected={state.selected}>
+                    { side_sheet(&SideSheetProps {
+                        count: state.listed().len(),
+                        selected: state.selected,
+                        children: html! { <>
                         <SuggestionsPanel live={state.suggestions.live.clone()} focused={state.suggestions.focused}
                             status={state.suggestions.status.clone()}
                             claims_unavailable={state.suggestions.found.claims_unavailable.clone()}
@@ -331,7 +365,8 @@ pub fn app() -> Html {
                             on_error={send(&state, |text| AppAction::Notify(Notice::error(text)))}
                             repeats={selected_repeats.clone()} {on_copy_check}
                             {loading} />
-                    </SideSheet>
+                        </> },
+                    }, &sheet_open) }
                 </main>
             } else {
                 <main class="library-page">
@@ -343,10 +378,14 @@ pub fn app() -> Html {
             }
             <p class="visually-hidden" aria-live="polite">{ selection.overlaps.clone() }</p>
             if let (Some(p), true) = (&*selection.pending, in_article) {
-                <SelectionToolbar at={p.at} on_tag={selection.tag.clone()} on_attach={selection.attach.clone()} />
+                { selection_toolbar(&SelectionToolbarProps {
+                    at: p.at,
+                    on_tag: selection.tag.clone(),
+                    on_attach: selection.attach.clone(),
+                }, &toolbar_ref) }
             }
             { match *dialog {
-                Some(Dialog::Shortcuts) => html! { <ShortcutsHelp on_close={close} /> },
+                Some(Dialog::Shortcuts) => shortcuts_help(close),
                 Some(Dialog::NewArticle) => {
                     let on_cancel = {
                         let (close, handed) = (close.clone(), handed.clone());
@@ -376,18 +415,26 @@ pub fn app() -> Html {
                             copy: false,
                         }));
                         let on_scope = { let r = report_library.clone(); Callback::from(move |w: bool| r.set(w)) };
-                        html! {
-                            <ReportDialog content={content.clone()} has_article={in_article}
-                                {on_scope} {on_download} on_close={close} />
-                        }
+                        report_dialog(&ReportDialogProps {
+                            content: content.clone(),
+                            has_article: in_article,
+                            on_scope,
+                            on_download,
+                            on_close: close,
+                        })
                     }
                     None => html! {},
                 },
-                Some(Dialog::Claims) => html! {
-                    <ClaimsDialog groups={(*claim_groups).clone()} verdict={*claims_verdict}
-                        on_verdict={{ let v = claims_verdict.clone(); Callback::from(move |x| v.set(x)) }}
-                        on_open={open_claim.clone()} on_close={close} />
-                },
+                Some(Dialog::Claims) => claims_dialog(&ClaimsDialogProps {
+                    groups: (*claim_groups).clone(),
+                    verdict: *claims_verdict,
+                    on_verdict: {
+                        let v = claims_verdict.clone();
+                        Callback::from(move |x| v.set(x))
+                    },
+                    on_open: open_claim.clone(),
+                    on_close: close,
+                }),
                 Some(Dialog::Settings) => {
                     let on_save = {
                         let (dispatcher, close) = (state.dispatcher(), close.clone());
@@ -405,33 +452,46 @@ pub fn app() -> Html {
                         on_connect={couch.connect.clone()} on_disconnect={couch.disconnect.clone()}
                         on_create_database={couch.create_database.clone()} on_close={close} />
                 },
-                Some(Dialog::ReplaceText) if in_article => html! {
-                    <ReplaceTextDialog current={AttrValue::from(state.article.text.clone())}
-                        on_replace={on_replace_text} on_cancel={close} />
+                Some(Dialog::ReplaceText) => match &replace_current {
+                    Some(current) => replace_text_dialog(
+                        &ReplaceTextDialogProps {
+                            current: current.clone(),
+                            on_replace: on_replace_text,
+                            on_cancel: close,
+                        },
+                        &replace_field,
+                    ),
+                    None => html! {},
                 },
                 _ => html! {},
             } }
             if let Some(job) = &transfer.job {
-                <JobProgress label={job.label} doing={job.doing.clone()}
-                    progress={job.progress.map(|p| (p.done, p.total))}
-                    saving={job.saving}
-                    on_cancel={transfer.cancel_job.clone()} />
+                { job_progress(&JobProgressProps {
+                    label: job.label.into(),
+                    doing: job.doing.clone().into(),
+                    progress: job.progress.map(|p| (p.done, p.total)),
+                    saving: job.saving,
+                    on_cancel: transfer.cancel_job.clone(),
+                }) }
             }
             // An import's preview arrives when the worker is done, maybe while the user has
             // another dialog open (the shortcuts help, the New article form): it waits until
             // that dialog is closed rather than taking the focus and the keys from it.
             if let (Some(p), None) = (&transfer.preview, &*dialog) {
-                <ImportDialog file_name={p.file_name.clone()} format={p.format.label()}
-                    lines={p.lines()}
-                    articles={if p.format.attaches_to_article() {
+                { import_dialog(&ImportDialogProps {
+                    file_name: p.file_name.clone(),
+                    format: p.format.label().to_owned(),
+                    lines: p.lines(),
+                    articles: if p.format.attaches_to_article() {
                         entries.iter().map(|e| (e.id, e.title.clone())).collect()
                     } else {
                         Vec::new()
-                    }}
-                    chosen={p.article}
-                    on_choose={transfer.choose_article.clone()}
-                    on_apply={transfer.apply_import.clone()}
-                    on_cancel={transfer.cancel_import.clone()} />
+                    },
+                    chosen: p.article,
+                    on_choose: transfer.choose_article.clone(),
+                    on_apply: transfer.apply_import.clone(),
+                    on_cancel: transfer.cancel_import.clone(),
+                }) }
             }
         </div>
     }

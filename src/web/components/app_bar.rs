@@ -10,7 +10,7 @@
 
 use yew::prelude::*;
 
-use crate::web::components::sync::SyncStatus;
+use crate::web::components::sync::{sync_status, SyncStatusProps};
 
 /// The header's properties.
 #[derive(Properties, PartialEq)]
@@ -48,14 +48,29 @@ pub struct AppBarProps {
 /// The id of the container of the header's actions, which the Menu button controls.
 pub const ACTIONS_ID: &str = "header-actions";
 
-/// The `<header>` of every view.
-#[function_component(AppBar)]
-pub fn app_bar(props: &AppBarProps) -> Html {
+/// What the header keeps between renders: whether the Menu disclosure is open (only a narrow
+/// screen shows the Menu button, and hides the actions while it is closed, so on a wide one
+/// this changes nothing) and the Menu button, which Escape gives the focus back to.
+pub struct Menu {
+    open: UseStateHandle<bool>,
+    button: NodeRef,
+}
+
+/// The header's [`Menu`], kept by the component that renders [`app_bar`] (the root).
+#[hook]
+pub fn use_menu() -> Menu {
+    Menu {
+        open: use_state_eq(|| false),
+        button: use_node_ref(),
+    }
+}
+
+/// The `<header>` of every view. A function the root calls with the [`Menu`] it keeps, not
+/// a component: a component type costs the page its own copy of Yew's lifecycle code
+/// (issue 11).
+pub fn app_bar(props: &AppBarProps, menu: &Menu) -> Html {
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
-    // Whether the Menu disclosure is open; only a narrow screen shows the Menu button (and
-    // hides the actions while it is closed), so on a wide one this changes nothing.
-    let open = use_state_eq(|| false);
-    let menu_ref = use_node_ref();
+    let (open, menu_ref) = (&menu.open, &menu.button);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -96,8 +111,10 @@ pub fn app_bar(props: &AppBarProps) -> Html {
                     { format!("Library ({})", props.library_count) }
                 </button>
             </nav>
-            <SyncStatus status={props.sync_status.clone()} />
-            <button type="button" class="menu-btn" ref={menu_ref}
+            { sync_status(&SyncStatusProps {
+                status: props.sync_status.clone(),
+            }) }
+            <button type="button" class="menu-btn" ref={menu_ref.clone()}
                     aria-expanded={open.to_string()} aria-controls={ACTIONS_ID}
                     onclick={toggle}>
                 { "Menu" }
@@ -125,4 +142,11 @@ pub fn app_bar(props: &AppBarProps) -> Html {
             </div>
         </header>
     }
+}
+
+/// [`app_bar`] as a component, for the tests that mount it alone.
+#[function_component(AppBar)]
+pub fn app_bar_component(props: &AppBarProps) -> Html {
+    let menu = use_menu();
+    app_bar(props, &menu)
 }

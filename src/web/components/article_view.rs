@@ -322,7 +322,6 @@ pub struct SentenceButtonsProps {
 /// as on the toolbar, so that pressing a button keeps the selection it moves. On a narrow
 /// screen the word "sentence" is hidden from view (it stays in the names), and the row sticks
 /// under the header (styles/main.css).
-#[function_component(SentenceButtons)]
 pub fn sentence_buttons(props: &SentenceButtonsProps) -> Html {
     use crate::core::keys::Motion;
     let keep = Callback::from(|e: MouseEvent| e.prevent_default());
@@ -338,4 +337,12 @@ pub fn sentence_buttons(props: &SentenceButtonsProps) -> Html {
             </button>
         </div>
     }
+}
+
+/// [`sentence_buttons`] as a component, for the tests that mount it alone. The page calls
+/// [`sentence_buttons`]: a component type costs the page its own copy of Yew's lifecycle code
+/// (issue 11).
+#[function_component(SentenceButtons)]
+pub fn sentence_buttons_component(props: &SentenceButtonsProps) -> Html {
+    sentence_buttons(props)
 }

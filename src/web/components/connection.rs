@@ -5,31 +5,22 @@
 
 use yew::prelude::*;
 
-/// The connection's and the update's properties.
-#[derive(Properties, PartialEq)]
-pub struct ConnectionProps {
-    /// The browser says it is online.
-    pub online: bool,
-    /// A new version is installed and waits.
-    pub update_ready: bool,
-    /// Switches to the new version (the page reloads).
-    pub on_reload: Callback<()>,
-}
-
-/// The update notice and the offline status.
-#[function_component(Connection)]
-pub fn connection(props: &ConnectionProps) -> Html {
+/// The update notice and the offline status: `online` is whether the browser says it is
+/// online, `update_ready` whether a new version is installed and waits, `on_reload` switches
+/// to it (the page reloads). A function, not a component: it holds no state, and a
+/// component's generic lifecycle code costs the page more than this markup (issue 11).
+pub fn connection(online: bool, update_ready: bool, on_reload: &Callback<()>) -> Html {
     html! {
         <div class="connection">
-            if props.update_ready {
+            if update_ready {
                 <div class="update-notice" role="status">
                     <span>{ "A new version is ready." }</span>
-                    <button type="button" onclick={props.on_reload.reform(|_: MouseEvent| ())}>
+                    <button type="button" onclick={on_reload.reform(|_: MouseEvent| ())}>
                         { "Reload" }
                     </button>
                 </div>
             }
-            if !props.online {
+            if !online {
                 <p class="connection-status" role="status">
                     { "Offline — your work is kept in this browser." }
                 </p>

@@ -4,13 +4,6 @@ use yew::prelude::*;
 
 use super::modal::Modal;
 
-/// The help's properties.
-#[derive(Properties, PartialEq)]
-pub struct ShortcutsHelpProps {
-    /// Called when Close or Escape is pressed.
-    pub on_close: Callback<()>,
-}
-
 /// Every shortcut, in one place. The same table is the documentation.
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Tab to the article", "Focus the article text"),
@@ -33,12 +26,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("?", "Show this help"),
 ];
 
-/// A modal dialog listing the shortcuts; Escape or its Close button closes it.
-#[function_component(ShortcutsHelp)]
-pub fn shortcuts_help(props: &ShortcutsHelpProps) -> Html {
-    let on_close = props.on_close.clone();
+/// A modal dialog listing the shortcuts; Escape or its Close button calls `on_close`. A
+/// function, not a component: it holds no state of its own (issue 11, the page's size).
+pub fn shortcuts_help(on_close: Callback<()>) -> Html {
     html! {
-        <Modal labelled_by="help-title" on_close={props.on_close.clone()}>
+        <Modal key="shortcuts" labelled_by="help-title" on_close={on_close.clone()}>
             <h2 id="help-title">{ "Keyboard shortcuts" }</h2>
             <table class="shortcuts">
                 <tbody>

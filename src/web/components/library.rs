@@ -37,6 +37,25 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
     // follows an Enter does not commit twice.
     let editing = use_state_eq(|| None::<Uuid>);
     let editing_now = use_mut_ref(|| None::<Uuid>);
+    let bookmarklet_state = use_bookmarklet();
+    // The title field of the entry being renamed: it is given the title, the focus and its
+    // text selected when it is drawn. Set once, not bound: a bound value is set again on every
+    // render, and the library renders again while the user types (a sync, another tab), which
+    // would undo the edit.
+    let rename_ref = use_node_ref();
+    {
+        let title = editing
+            .and_then(|id| props.entries.iter().find(|e| e.id == id))
+            .map(|e| e.title.clone());
+        let node = rename_ref.clone();
+        use_effect_with((*editing, title.is_some()), move |_| {
+            if let (Some(value), Some(input)) = (title, node.cast::<HtmlInputElement>()) {
+                input.set_value(&value);
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
 
     let start_edit = {
         let (editing, editing_now) = (editing.clone(), editing_now.clone());
@@ -95,7 +114,8 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                 })
             };
             html! {
-                <RenameInput value={old} {on_keydown} {on_blur} />
+                <input ref={rename_ref.clone()} type="text" class="library-rename"
+                       aria-label="Title" onkeydown={on_keydown} onblur={on_blur} />
             }
         } else {
             html! { <h2 class="library-title">{ entry.title.clone() }</h2> }
@@ -166,20 +186,36 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
             } else {
                 <ul class="library-list">{ for rows }</ul>
             }
-            <Bookmarklet />
+            { bookmarklet(&bookmarklet_state) }
         </section>
     }
 }
 
-/// The **Send to Article Annotator** bookmarklet, with how to install and use it. Clicking
-/// the link here only explains: it is meant to be dragged to the bookmarks bar.
-#[function_component(Bookmarklet)]
-fn bookmarklet() -> Html {
+/// What the bookmarklet's section keeps, in the library's component: its link and whether a
+/// click on the link was explained.
+struct Bookmarklet {
+    href: Rc<String>,
+    explained: UseStateHandle<bool>,
+}
+
+#[hook]
+fn use_bookmarklet() -> Bookmarklet {
     let href = use_memo((), |_| {
         let here = gloo::utils::window().location().href().unwrap_or_default();
         crate::core::handoff::bookmarklet(&here)
     });
-    let explained = use_state_eq(|| false);
+    Bookmarklet {
+        href,
+        explained: use_state_eq(|| false),
+    }
+}
+
+/// The **Send to Article Annotator** bookmarklet, with how to install and use it. Clicking
+/// the link here only explains: it is meant to be dragged to the bookmarks bar. A function,
+/// not a component: a component type costs the page its own copy of Yew's lifecycle code
+/// (issue 11).
+fn bookmarklet(state: &Bookmarklet) -> Html {
+    let (href, explained) = (&state.href, &state.explained);
     let onclick = {
         let explained = explained.clone();
         Callback::from(move |e: MouseEvent| {
@@ -192,7 +228,7 @@ fn bookmarklet() -> Html {
             <h2 id="bookmarklet-heading">{ "Capture from the web" }</h2>
             <p>
                 { "Drag " }
-                <a class="bookmarklet-link" href={(*href).clone()} {onclick}
+                <a class="bookmarklet-link" href={(**href).clone()} {onclick}
                    aria-describedby="bookmarklet-how">{ "Send to Article Annotator" }</a>
                 { " to your bookmarks bar." }
             </p>
@@ -202,46 +238,11 @@ fn bookmarklet() -> Html {
                    bookmark send their page; then save the page (Ctrl+S or ⌘S) and use New \
                    article › Open file." }
             </p>
-            if *explained {
+            if **explained {
                 <p class="hint" role="status">
                     { "Drag the link to your bookmarks bar, then click the bookmark on the page you want." }
                 </p>
             }
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct RenameInputProps {
-    value: String,
-    on_keydown: Callback<KeyboardEvent>,
-    on_blur: Callback<FocusEvent>,
-}
-
-/// The inline title field; it takes focus and selects its text when it appears.
-#[function_component(RenameInput)]
-fn rename_input(props: &RenameInputProps) -> Html {
-    let node = use_node_ref();
-    {
-        let (node, value) = (node.clone(), props.value.clone());
-        // Set once, not bound: a bound value is set again on every render, and the library
-        // renders again while the user types (a sync, another tab), which would undo the edit.
-        use_effect_with((), move |_| {
-            if let Some(input) = node.cast::<HtmlInputElement>() {
-                input.set_value(&value);
-                let _ = input.focus();
-                input.select();
-            }
-        });
-    }
-    html! {
-        <input
-            ref={node}
-            type="text"
-            class="library-rename"
-            aria-label="Title"
-            onkeydown={props.on_keydown.clone()}
-            onblur={props.on_blur.clone()}
-        />
     }
 }

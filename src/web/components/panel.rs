@@ -12,7 +12,7 @@ use crate::core::panel::{self, shorten, Filter, KindFilter};
 use crate::core::reducer::{Annotations, Edit};
 use crate::core::repeats::ClaimView;
 
-use super::report::RepeatList;
+use super::report::{repeat_list, RepeatListProps};
 
 #[derive(Properties)]
 pub struct PanelProps {
@@ -436,7 +436,11 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                 <q>{ shorten(&a.quote.exact, 140) }</q>
             </h3>
             if a.kind() == Kind::Claim {
-                <RepeatList claim={a.id} repeats={props.repeats.clone()} on_copy={props.on_copy_check.clone()} />
+                { repeat_list(&RepeatListProps {
+                    claim: a.id,
+                    repeats: props.repeats.clone(),
+                    on_copy: props.on_copy_check.clone(),
+                }) }
             }
             if a.kind() == Kind::Claim || a.kind() == Kind::Quote {
                 <div class="fields">
@@ -480,18 +484,10 @@ pub const SHEET_BODY_ID: &str = "side-sheet-body";
 /// the article and its button is not shown; on a narrow one (styles/main.css, below 56.25rem)
 /// it is a sheet fixed to the bottom of the screen, over the article: a bar with the
 /// **Annotations (N)** disclosure button, which opens the body up to about half the screen's
-/// height, scrolling on its own. Selecting an annotation opens it.
-#[function_component(SideSheet)]
-pub fn side_sheet(props: &SideSheetProps) -> Html {
-    let open = use_state_eq(|| false);
-    {
-        let open = open.clone();
-        use_effect_with(props.selected, move |selected| {
-            if selected.is_some() {
-                open.set(true);
-            }
-        });
-    }
+/// height, scrolling on its own. Selecting an annotation opens it ([`use_sheet_open`], kept
+/// by the root, which calls this function: a component type costs the page its own copy of
+/// Yew's lifecycle code, issue 11).
+pub fn side_sheet(props: &SideSheetProps, open: &UseStateHandle<bool>) -> Html {
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -507,4 +503,29 @@ pub fn side_sheet(props: &SideSheetProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Whether the side sheet is open: closed at first and while `shown` is false (its view is
+/// not shown), opened when an annotation is selected (`selected`) while it is shown.
+#[hook]
+pub fn use_sheet_open(shown: bool, selected: Option<Uuid>) -> UseStateHandle<bool> {
+    let open = use_state_eq(|| false);
+    {
+        let open = open.clone();
+        use_effect_with((shown, selected), move |&(shown, selected)| {
+            if !shown {
+                open.set(false);
+            } else if selected.is_some() {
+                open.set(true);
+            }
+        });
+    }
+    open
+}
+
+/// [`side_sheet`] as a component, for the tests that mount it alone.
+#[function_component(SideSheet)]
+pub fn side_sheet_component(props: &SideSheetProps) -> Html {
+    let open = use_sheet_open(true, props.selected);
+    side_sheet(props, &open)
 }

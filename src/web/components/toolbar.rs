@@ -26,32 +26,37 @@ fn viewport() -> (f64, f64) {
     (px(w.inner_width()), px(w.inner_height()))
 }
 
-/// Buttons that tag the current selection. `mousedown` is cancelled so that clicking a button
-/// (or tapping it: a tap sends the same compatibility `mousedown`) does not clear the
-/// selection it acts on.
-#[function_component(SelectionToolbar)]
-pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
-    let node = use_node_ref();
-    // Placed once drawn, from its own size (it depends on the font and on the buttons shown),
-    // so that it lies whole on screen. The position goes through the CSSOM, not a `style`
-    // attribute: the page's Content-Security-Policy allows no inline style (docs/HOSTING.md).
-    {
-        let node = node.clone();
-        use_effect_with((props.at, props.on_attach.is_some()), move |&(at, _)| {
-            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-                let style = el.style();
-                // Measured at the left edge, where nothing narrows it.
-                let _ = style.set_property("left", "0px");
-                let r = el.get_bounding_client_rect();
-                let (left, top) =
-                    keep_on_screen(at, (r.width().ceil(), r.height().ceil()), viewport());
-                // Whole pixels, formatted as integers (no float formatting on the path of
-                // every selection).
-                let _ = style.set_property("left", &format!("{}px", left.round() as i64));
-                let _ = style.set_property("top", &format!("{}px", top.round() as i64));
-            }
-        });
-    }
+/// Places the toolbar drawn with `node` at `place` (where it should go, and whether it has
+/// the Attach button; `None` while there is no toolbar), once it is drawn.
+///
+/// It is placed from its own size (it depends on the font and on the buttons shown), so that
+/// it lies whole on screen. The position goes through the CSSOM, not a `style` attribute: the
+/// page's Content-Security-Policy allows no inline style (docs/HOSTING.md).
+#[hook]
+pub fn use_placement(node: &NodeRef, place: Option<((f64, f64), bool)>) {
+    let node = node.clone();
+    use_effect_with(place, move |place| {
+        let Some((at, _)) = *place else { return };
+        if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+            let style = el.style();
+            // Measured at the left edge, where nothing narrows it.
+            let _ = style.set_property("left", "0px");
+            let r = el.get_bounding_client_rect();
+            let (left, top) = keep_on_screen(at, (r.width().ceil(), r.height().ceil()), viewport());
+            // Whole pixels, formatted as integers (no float formatting on the path of every
+            // selection).
+            let _ = style.set_property("left", &format!("{}px", left.round() as i64));
+            let _ = style.set_property("top", &format!("{}px", top.round() as i64));
+        }
+    });
+}
+
+/// Buttons that tag the current selection, drawn with `node`, which [`use_placement`] places.
+/// `mousedown` is cancelled so that clicking a button (or tapping it: a tap sends the same
+/// compatibility `mousedown`) does not clear the selection it acts on. A function the root
+/// calls, not a component: a component type costs the page its own copy of Yew's lifecycle
+/// code (issue 11).
+pub fn selection_toolbar(props: &SelectionToolbarProps, node: &NodeRef) -> Html {
     let keep = Callback::from(|e: MouseEvent| e.prevent_default());
     let button = |kind: Kind, key: &'static str| {
         let on_tag = props.on_tag.clone();
@@ -65,7 +70,7 @@ pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
         }
     };
     html! {
-        <div class="selection-toolbar" role="toolbar" aria-label="Tag selection" ref={node}>
+        <div class="selection-toolbar" role="toolbar" aria-label="Tag selection" ref={node.clone()}>
             { button(Kind::Claim, "C") }
             { button(Kind::Quote, "Q") }
             if let Some(cb) = props.on_attach.clone() {
@@ -76,4 +81,12 @@ pub fn selection_toolbar(props: &SelectionToolbarProps) -> Html {
             }
         </div>
     }
+}
+
+/// [`selection_toolbar`] as a component, for the tests that mount it alone.
+#[function_component(SelectionToolbar)]
+pub fn selection_toolbar_component(props: &SelectionToolbarProps) -> Html {
+    let node = use_node_ref();
+    use_placement(&node, Some((props.at, props.on_attach.is_some())));
+    selection_toolbar(props, &node)
 }

@@ -204,7 +204,6 @@ pub struct ImportDialogProps {
 }
 
 /// The import preview: says what will be added or updated before anything changes.
-#[function_component(ImportDialog)]
 pub fn import_dialog(props: &ImportDialogProps) -> Html {
     let on_choose = {
         let cb = props.on_choose.clone();
@@ -241,6 +240,14 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
     }
 }
 
+/// [`import_dialog`] as a component, for the tests that mount it alone. The page calls
+/// [`import_dialog`]: a component type costs the page its own copy of Yew's lifecycle code (issue
+/// 11).
+#[function_component(ImportDialog)]
+pub fn import_dialog_component(props: &ImportDialogProps) -> Html {
+    import_dialog(props)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ReplaceTextDialogProps {
     /// The article's current text, to start from.
@@ -249,24 +256,28 @@ pub struct ReplaceTextDialogProps {
     pub on_cancel: Callback<()>,
 }
 
-/// Replacing an article's text with a corrected or updated version.
-#[function_component(ReplaceTextDialog)]
-pub fn replace_text_dialog(props: &ReplaceTextDialogProps) -> Html {
-    let text_ref = use_node_ref();
-    // The field starts from the current text once, when the dialog opens, and is not bound to
-    // it: Yew sets a bound field's value again on every render of its component, and the
-    // dialog renders again whenever the page does (suggestions arriving, a sync, a notice),
-    // which would put the old text back over what the user pasted.
-    {
-        let (text_ref, current) = (text_ref.clone(), props.current.clone());
-        use_effect_with((), move |_| {
-            if let Some(t) = text_ref.cast::<web_sys::HtmlTextAreaElement>() {
-                t.set_value(&current);
-            }
-        });
-    }
+/// Gives the Replace text dialog's field, drawn with `field`, the article's current text
+/// (`current`: `Some` while the dialog is shown) once, when the dialog opens.
+///
+/// The field is not bound to it: Yew sets a bound field's value again on every render of its
+/// component, and the dialog renders again whenever the page does (suggestions arriving, a
+/// sync, a notice), which would put the old text back over what the user pasted.
+#[hook]
+pub fn use_replace_field(field: &NodeRef, current: Option<AttrValue>) {
+    let field = field.clone();
+    use_effect_with(current.is_some(), move |_| {
+        if let (Some(current), Some(t)) = (current, field.cast::<web_sys::HtmlTextAreaElement>()) {
+            t.set_value(&current);
+        }
+    });
+}
+
+/// Replacing an article's text with a corrected or updated version; its field is drawn with
+/// `field`, which [`use_replace_field`] fills. A function the root calls, not a component: a
+/// component type costs the page its own copy of Yew's lifecycle code (issue 11).
+pub fn replace_text_dialog(props: &ReplaceTextDialogProps, field: &NodeRef) -> Html {
     let on_replace = {
-        let (cb, text_ref) = (props.on_replace.clone(), text_ref.clone());
+        let (cb, text_ref) = (props.on_replace.clone(), field.clone());
         Callback::from(move |_| {
             if let Some(t) = text_ref.cast::<web_sys::HtmlTextAreaElement>() {
                 cb.emit(t.value());
@@ -275,17 +286,25 @@ pub fn replace_text_dialog(props: &ReplaceTextDialogProps) -> Html {
     };
     let cancel = props.on_cancel.clone();
     html! {
-        <Modal labelled_by="replace-title" on_close={props.on_cancel.clone()}>
+        <Modal key="replace-text" labelled_by="replace-title" on_close={props.on_cancel.clone()}>
             <h2 id="replace-title">{ "Replace the article's text" }</h2>
             <p class="hint">{ "Paste the corrected or updated article. Annotations move with their text; those whose text changed are flagged for review, and those whose text is gone are kept as orphans." }</p>
             <label for="replace-text">{ "New text" }</label>
-            <textarea id="replace-text" ref={text_ref} rows="14" data-autofocus="" />
+            <textarea id="replace-text" ref={field.clone()} rows="14" data-autofocus="" />
             <div class="dialog-actions">
                 <button type="button" class="primary" onclick={on_replace}>{ "Replace" }</button>
                 <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
             </div>
         </Modal>
     }
+}
+
+/// [`replace_text_dialog`] as a component, for the tests that mount it alone.
+#[function_component(ReplaceTextDialog)]
+pub fn replace_text_dialog_component(props: &ReplaceTextDialogProps) -> Html {
+    let field = use_node_ref();
+    use_replace_field(&field, Some(props.current.clone()));
+    replace_text_dialog(props, &field)
 }
 
 #[derive(Properties, PartialEq)]
@@ -306,7 +325,6 @@ pub struct JobProgressProps {
 /// Long work running in the background worker: what it is, a progress bar (indeterminate
 /// until the worker reports counts) and a **Cancel** button. It is no dialog: the rest of the
 /// page stays usable while the work runs.
-#[function_component(JobProgress)]
 pub fn job_progress(props: &JobProgressProps) -> Html {
     let count = match props.progress {
         _ if props.saving => ": saving…".to_owned(),
@@ -327,4 +345,12 @@ pub fn job_progress(props: &JobProgressProps) -> Html {
             }
         </div>
     }
+}
+
+/// [`job_progress`] as a component, for the tests that mount it alone. The page calls
+/// [`job_progress`]: a component type costs the page its own copy of Yew's lifecycle code (issue
+/// 11).
+#[function_component(JobProgress)]
+pub fn job_progress_component(props: &JobProgressProps) -> Html {
+    job_progress(props)
 }
