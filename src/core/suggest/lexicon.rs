@@ -295,28 +295,66 @@ pub const INSTITUTIONS: &[&str] = &[
 
 /// English function words, common in any English text and rare in other languages' (no "a",
 /// "die", "la" or "de", which other languages share).
-const ENGLISH_WORDS: &[&str] = &[
+pub(super) const ENGLISH_WORDS: &[&str] = &[
     "and", "are", "at", "be", "but", "by", "for", "from", "has", "have", "he", "her", "his", "is",
     "it", "not", "of", "on", "said", "she", "that", "the", "they", "this", "to", "was", "were",
     "who", "will", "with",
+];
+
+/// The function words of the languages a newsroom most often works in besides English
+/// (Spanish, German, French, Italian, Portuguese, Dutch), each list sorted.
+pub(super) const OTHER_LANGUAGES: &[&[&str]] = &[
+    &[
+        "al", "como", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "más",
+        "para", "por", "que", "se", "su", "un", "una",
+    ],
+    &[
+        "auf", "das", "dem", "den", "der", "des", "die", "ein", "eine", "es", "für", "im", "ist",
+        "mit", "nicht", "sich", "sie", "und", "von", "zu",
+    ],
+    &[
+        "au", "ce", "dans", "des", "du", "est", "et", "il", "la", "le", "les", "ne", "pas", "pour",
+        "que", "qui", "se", "sur", "un", "une",
+    ],
+    &[
+        "al", "che", "con", "da", "del", "della", "di", "e", "gli", "il", "la", "le", "nel", "non",
+        "per", "si", "sono", "un", "una", "è",
+    ],
+    &[
+        "as", "com", "da", "de", "do", "dos", "em", "na", "no", "não", "o", "os", "para", "por",
+        "que", "se", "um", "uma", "é",
+    ],
+    &[
+        "aan", "als", "bij", "de", "die", "een", "en", "er", "het", "maar", "met", "niet", "ook",
+        "op", "te", "van", "voor", "zijn",
+    ],
 ];
 
 /// The fewest words a text needs before [`is_english`] judges it (a shorter one is taken as
 /// English).
 const MIN_WORDS_TO_JUDGE: usize = 50;
 
-/// Whether `chars` reads as English: at least one word in ten is an English function word
-/// (a third or more of an English news story's words are; a Spanish, German or French
-/// story's, a few in a hundred). The speakers' rules read English: "declare" in a Spanish
-/// sentence is no reporting verb.
+/// Whether `chars` reads as English. It does when at least one word in ten is an English
+/// function word (a third or more of an English news story's words are; a Spanish, German or
+/// French story's, a few in a hundred). Under that, it does not when under one word in fifty
+/// is (a text in a script or a language without them), or when the function words of
+/// another language (`OTHER_LANGUAGES`) are more common than English's; an English table of
+/// names and figures, short of function words of any language, still reads as English. The
+/// speakers' rules read English: "declare" in a Spanish sentence is no reporting verb.
 pub fn is_english(chars: &[char]) -> bool {
     let (mut words, mut english) = (0usize, 0usize);
+    let mut other = [0usize; 6];
     let mut word = String::new();
     let mut count = |word: &mut String| {
         if !word.is_empty() {
             words += 1;
             if listed(ENGLISH_WORDS, word) {
                 english += 1;
+            }
+            for (n, list) in other.iter_mut().zip(OTHER_LANGUAGES) {
+                if listed(list, word) {
+                    *n += 1;
+                }
             }
             word.clear();
         }
@@ -331,7 +369,10 @@ pub fn is_english(chars: &[char]) -> bool {
         }
     }
     count(&mut word);
-    words < MIN_WORDS_TO_JUDGE || english * 10 >= words
+    if words < MIN_WORDS_TO_JUDGE || english * 10 >= words {
+        return true;
+    }
+    english * 50 >= words && other.iter().all(|&n| n <= english)
 }
 
 /// Whether a name is one word that labels headlines ("Review", "EXCLUSIVE").

@@ -311,6 +311,18 @@ fn a_text_in_another_language_gets_its_quotes_without_speakers() {
     // English text, however short its words, is read with the rules.
     let english = "Ana Lima said the game was “a triumph.” ".repeat(10);
     assert!(lexicon::is_english(&english.chars().collect::<Vec<_>>()));
+    // So is an English table of names and figures, short of function words of any language.
+    let table = "Results by county. Adams County: Lima 4,210, Reed 3,977, Stone 1,204. \
+                 Brown County: Lima 2,031, Reed 2,560, Stone 877. "
+        .repeat(5);
+    let chars: Vec<char> = table.chars().collect();
+    assert!(lexicon::is_english(&chars));
+    // A text with next to no English function words and none of the other languages listed
+    // (here isiZulu) is not.
+    let zulu = "Ngithole ucingo lapho engiqashe khona lungazisa ukuthi umama akaphilile. \
+                Ngahluleka nokuzibamba ngamemeza igama lomsolwa ngambuza ukuthi usenzeni. "
+        .repeat(4);
+    assert!(!lexicon::is_english(&zulu.chars().collect::<Vec<_>>()));
 }
 
 #[test]
@@ -574,8 +586,12 @@ fn word_lists_are_sorted_for_bisection() {
         TOUGH_ADJECTIVES,
         HEADLINE_LABELS,
         INSTITUTIONS,
+        ENGLISH_WORDS,
         names::BEFORE_OBJECTS,
     ] {
+        assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
+    }
+    for list in OTHER_LANGUAGES {
         assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
     }
     let titles = names::GENDERED_TITLES;
