@@ -98,6 +98,12 @@ pub fn reads_as_english(text: &str) -> bool {
 
 /// The direct quotes of `text` (canonical: blocks separated by `\n`) with their speakers.
 pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
+    quotes_read_as(text, reads_as_english(text))
+}
+
+/// [`quotes`] for a caller that already knows whether `text` reads as English
+/// ([`reads_as_english`]): speakers are read only when `english`.
+pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
     let chars: Vec<char> = text.chars().collect();
     let spans = marks::quote_spans(&chars);
     let cx = Context::new(&chars, &spans);
@@ -112,7 +118,6 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
     let mut in_headline = Vec::new();
     // Speakers are read by English rules: a text in another language gets its quotes (those
     // long enough to be speech) without speakers.
-    let english = lexicon::is_english(&chars);
     for &(start, end) in &spans {
         // Names written before this quote are known from here on.
         book.read(&chars, read_to, start);
@@ -621,9 +626,7 @@ fn headline_speaker(cx: &Context, open: usize) -> Option<Mention> {
     let headline = chars.get(..headline_end)?;
     let elsewhere = |w: &words::Word| {
         let text = w.text.as_str();
-        let bare = (text.strip_suffix("’s"))
-            .or_else(|| text.strip_suffix("'s"))
-            .unwrap_or(text);
+        let bare = lexicon::strip_clitic(text, "s").unwrap_or(text);
         // Its last run of letters ("O’Rourke" → "Rourke", "Ocasio-Cortez" → "Cortez").
         let bare = bare
             .rsplit(|c: char| !c.is_alphanumeric())

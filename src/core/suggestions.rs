@@ -160,7 +160,8 @@ pub fn count(list: &[Suggestion]) -> (usize, usize) {
 /// given that quote's speaker as claimant. `model` is `Err` with the reason when it could
 /// not be loaded: quotes are still suggested.
 pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
-    let quotes = crate::core::suggest::quotes(text);
+    let english = crate::core::suggest::reads_as_english(text);
+    let quotes = crate::core::suggest::quotes_read_as(text, english);
     let index = CpIndex::new(text);
     let mut suggestions: Vec<Suggestion> = quotes
         .iter()
@@ -177,7 +178,7 @@ pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
     let claims_unavailable = match model {
         // The model was trained on English transcripts: its scores of another language's
         // sentences say nothing.
-        Ok(_) if !crate::core::suggest::reads_as_english(text) => Some(NOT_ENGLISH.to_owned()),
+        Ok(_) if !english => Some(NOT_ENGLISH.to_owned()),
         Ok(model) => {
             suggestions.extend(ranked_claims(text, &index, model.claims(text), &quotes));
             None

@@ -11,8 +11,9 @@
 //! is: a pronoun, a name, or a description ("the judge", "a spokesman for the campaign").
 
 use super::lexicon::{
-    is_headline_label, is_reporting_verb, listed, possessive, BEFORE_VERB, CLAUSE_OPENERS, FINITE,
-    INSTITUTIONS, NOT_NAMES, NOUN_LIKE, PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
+    is_headline_label, is_reporting_verb, listed, possessive, strip_clitic, BEFORE_VERB,
+    CLAUSE_OPENERS, FINITE, INSTITUTIONS, NOT_NAMES, NOUN_LIKE, PHRASE_STOPS, PRONOUNS,
+    SUBORDINATORS, TIME_WORDS,
 };
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
@@ -425,16 +426,21 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
 /// Whether the "-ing" form at word `v` is a progressive ("is calling", "was also saying"): a
 /// form of "be" before it, over adverbs.
 fn is_progressive(ws: &[Word], v: usize) -> bool {
+    ws.get(v).is_some_and(|w| w.lower.ends_with("ing")) && after_be(ws, v)
+}
+
+/// Whether a form of "be" ("is", "was", "been", "being"…) stands before word `v`, over
+/// adverbs ("was also", "is now"), in the same clause.
+fn after_be(ws: &[Word], v: usize) -> bool {
     let mut k = v;
     while k > 0 && !ws[k].gap.breaks() && ly_adverb(&ws[k - 1]) {
         k -= 1;
     }
     k > 0
         && !ws[k].gap.breaks()
-        && ws[v].lower.ends_with("ing")
         && matches!(
             ws[k - 1].lower.as_str(),
-            "is" | "are" | "was" | "were" | "am" | "been" | "be"
+            "be" | "been" | "being" | "was" | "were" | "is" | "are" | "am"
         )
 }
 
@@ -463,19 +469,7 @@ fn is_passive(ws: &[Word], v: usize) -> bool {
             w.lower.as_str(),
             "told" | "said" | "written" | "spoken" | "shown"
         );
-    if !participle || listed(SPEAKING_PASSIVES, w.lower.as_str()) {
-        return false;
-    }
-    let mut k = v;
-    while k > 0 && !ws[k].gap.breaks() && ly_adverb(&ws[k - 1]) {
-        k -= 1;
-    }
-    k > 0
-        && !ws[k].gap.breaks()
-        && matches!(
-            ws[k - 1].lower.as_str(),
-            "be" | "been" | "being" | "was" | "were" | "is" | "are" | "am"
-        )
+    participle && !listed(SPEAKING_PASSIVES, w.lower.as_str()) && after_be(ws, v)
 }
 
 /// The speaker of a passive reporting verb: the agent after "by" ("accused by human rights
@@ -719,12 +713,10 @@ fn phrase_after(ws: &[Word], i: usize, hi: usize, plurals: bool) -> Option<Menti
 /// A word without the contraction it ends with ("you’re" → "you", "I’m" → "i", "wasn’t" is
 /// left as it is: not a pronoun's).
 fn without_contraction(lower: &str) -> &str {
-    [
-        "’re", "'re", "’m", "'m", "’ll", "'ll", "’d", "'d", "’ve", "'ve", "’s", "'s",
-    ]
-    .iter()
-    .find_map(|c| lower.strip_suffix(c))
-    .unwrap_or(lower)
+    ["re", "m", "ll", "d", "ve", "s"]
+        .iter()
+        .find_map(|c| strip_clitic(lower, c))
+        .unwrap_or(lower)
 }
 
 /// "the New Zealand Department of Conservation": an institution's name over the "of" at word

@@ -433,18 +433,23 @@ pub fn is_reporting_verb(lower: &str, prev: Option<&str>) -> bool {
     })
 }
 
+/// `word` without the clitic `ending` ("s", "re", "ll"…) written after either apostrophe, the
+/// typographic "’" or the typewriter "'": "Trump’s" → "Trump", "you're" → "you". `None` when
+/// `word` does not end so.
+pub fn strip_clitic<'a>(word: &'a str, ending: &str) -> Option<&'a str> {
+    let stem = word.strip_suffix(ending)?;
+    stem.strip_suffix('’').or_else(|| stem.strip_suffix('\''))
+}
+
 /// Whether `lower` is a possessive ("trump’s", "senator's"), after which a verb form is a
 /// noun ("Trump’s remarks"), and not a contraction ("he’s said", "it's").
 pub fn possessive(lower: &str) -> bool {
-    ["’s", "'s"]
-        .iter()
-        .find_map(|s| lower.strip_suffix(s))
-        .is_some_and(|stem| {
-            !matches!(
-                stem,
-                "he" | "she" | "it" | "that" | "who" | "there" | "what" | "here" | "where" | "let"
-            )
-        })
+    strip_clitic(lower, "s").is_some_and(|stem| {
+        !matches!(
+            stem,
+            "he" | "she" | "it" | "that" | "who" | "there" | "what" | "here" | "where" | "let"
+        )
+    })
 }
 
 /// The longest reporting verb form looked up.

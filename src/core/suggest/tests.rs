@@ -326,6 +326,20 @@ fn a_text_in_another_language_gets_its_quotes_without_speakers() {
 }
 
 #[test]
+fn a_clitic_comes_off_after_either_apostrophe() {
+    assert_eq!(lexicon::strip_clitic("Trump’s", "s"), Some("Trump"));
+    assert_eq!(lexicon::strip_clitic("senator's", "s"), Some("senator"));
+    assert_eq!(lexicon::strip_clitic("you’re", "re"), Some("you"));
+    assert_eq!(lexicon::strip_clitic("I'm", "m"), Some("I"));
+    // No apostrophe, or another ending: nothing comes off.
+    assert_eq!(lexicon::strip_clitic("its", "s"), None);
+    assert_eq!(lexicon::strip_clitic("we’ll", "ve"), None);
+    assert_eq!(lexicon::strip_clitic("’s", "s"), Some(""));
+    assert!(lexicon::possessive("trump’s") && lexicon::possessive("clinton's"));
+    assert!(!lexicon::possessive("he’s") && !lexicon::possessive("it's"));
+}
+
+#[test]
 fn a_headline_label_is_no_speaker() {
     // "Review" is named again on the page (a page of reviews), which a speaker's label asks.
     let t = "Review: High-flying ‘Hoop Stars’ has a career year\n\

@@ -1,8 +1,8 @@
 //! Words of the text, with the punctuation between them, and the names they make.
 
 use super::lexicon::{
-    is_reporting_verb, listed, possessive, ABBREVIATED_TITLES, ABBREVIATIONS, NAME_JOINERS,
-    NOT_NAMES, TITLES, TOUGH_ADJECTIVES,
+    is_reporting_verb, listed, possessive, strip_clitic, ABBREVIATED_TITLES, ABBREVIATIONS,
+    NAME_JOINERS, NOT_NAMES, TITLES, TOUGH_ADJECTIVES,
 };
 
 /// The punctuation between a word and the one before it.
@@ -282,10 +282,8 @@ fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
         .map(|w| w.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    for s in ["’s", "'s"] {
-        if let Some(n) = name.strip_suffix(s) {
-            name = n.to_owned();
-        }
+    if let Some(n) = strip_clitic(&name, "s") {
+        name = n.to_owned();
     }
     Some(Name {
         start: head.start,
