@@ -8,8 +8,9 @@
 //   version is ready" and, on Reload, posts 'skip-waiting'.
 // - Activate: the caches of other builds are deleted and the open pages are claimed (on the
 //   first install they came from the network, of this build; on an update they reload).
-// - Fetch: a file of the build is answered from this worker's cache only, a navigation with
-//   the cached index.html; anything else (nothing of the app) goes to the network.
+// - Fetch: a file of the build is answered from this worker's cache only, a navigation to the
+//   app's address (its folder, with any query or fragment) with the cached index.html;
+//   anything else (nothing of the app, other pages of the origin included) goes to the network.
 //
 // The two lines below are written by scripts/sw.mjs after each build (Trunk's post_build
 // hook): the build's hash and its files with their hashes. Its bytes change with every build,
@@ -22,6 +23,8 @@ const FILES = [];
 const PREFIX = 'annotator-';
 const CACHE = PREFIX + BUILD;
 const INDEX = new URL('index.html', self.location).href;
+/** The app's own address (the folder it is served from), which the cached index.html answers. */
+const HOME = new URL('./', self.location).href;
 /** The build's files by absolute URL (without query), to tell them from anything else. */
 const PRECACHED = new Set(FILES.map(([path]) => new URL(path, self.location).href));
 
@@ -53,7 +56,9 @@ self.addEventListener('fetch', (event) => {
   url.hash = '';
   let key = url.href;
   if (!PRECACHED.has(key)) {
-    if (request.mode !== 'navigate' || url.origin !== self.location.origin) return;
+    // Only a navigation to the app itself gets the app: another page of the origin under the
+    // worker's scope (a host's other pages, a 404) is left to the network.
+    if (request.mode !== 'navigate' || key !== HOME) return;
     key = INDEX;
   }
   event.respondWith((async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   setup, serveDist, openApp, dragSelect, expect, eventually, screenshot, waitReady, waitLoaded,
-  waitForRecords, persistentContext, DIST, ROOT,
+  waitForRecords, persistentContext, allowNetworkErrors, DIST, ROOT,
 } from './harness.mjs';
 
 const app = setup();
@@ -87,6 +87,37 @@ test('without the service worker the same offline reload fails (the test above c
   await expect(suggestions(page).getByRole('status')).toHaveText(/to review/, { timeout: 30_000 });
   await context.setOffline(true);
   await assert.rejects(page.reload(), /ERR_INTERNET_DISCONNECTED/);
+});
+
+test('the service worker answers only the app\'s own address: other pages of the origin come from the network', async () => {
+  // A host that serves other pages beside the app, in the worker's scope.
+  const tmp = await mkdtemp(join(tmpdir(), 'annotator-beside-'));
+  await cp(DIST, tmp, { recursive: true });
+  await writeFile(join(tmp, 'elsewhere.html'), '<!doctype html><link rel="icon" href="data:,"><title>Another page</title><p>Not the app.');
+  const server = await serveDist(tmp);
+  try {
+    const { page } = await openApp(app.browser, server.url);
+    await waitControlled(page);
+    // Another page of the origin is that page, from the network, not the app's shell.
+    const other = await page.goto(`${server.url}elsewhere.html?x=1`);
+    assert.equal(other.fromServiceWorker(), false);
+    assert.equal(await page.title(), 'Another page');
+    // The app's own address, with a query and a fragment, is the app from the worker's cache.
+    const home = await page.goto(`${server.url}?from=test#top`);
+    assert.equal(home.fromServiceWorker(), true);
+    await waitReady(page);
+    assert.equal(await page.title(), 'Article Annotator');
+    // An address the host does not have is its 404, not the app. (Chromium logs the 404 as a
+    // console error: allowed for this last step only.)
+    allowNetworkErrors(server.url);
+    const missing = await page.goto(`${server.url}no/such/page`);
+    assert.equal(missing.status(), 404);
+    assert.equal(missing.fromServiceWorker(), false);
+    assert.equal(await page.locator('body').innerText(), 'not found');
+  } finally {
+    await server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
 });
 
 test('a new build deployed while a page is open: the notice, then the new build whole after Reload', async () => {
