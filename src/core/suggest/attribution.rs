@@ -583,10 +583,21 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
     // "Ervin, who thinks …": the relative pronoun, standing for the phrase before it.
     if b > lo && !gap(b).breaks() && matches!(ws[b - 1].lower.as_str(), "who" | "which") {
         let w = &ws[b - 1];
-        let antecedent = phrase_before(ws, b - 1, lo).and_then(|(m, _)| match m {
-            Mention::Name(n) => Some(n.name),
-            _ => None,
-        });
+        // The name the phrase before it makes ("Sen. Marco Rubio of Florida, who"), else the
+        // name it follows where that phrase is more ("a damning reaction from U.S. President
+        // Barack Obama, who called", "Smith and Patti LaBelle, who joked").
+        let g = w.gap;
+        let antecedent = phrase_before(ws, b - 1, lo)
+            .and_then(|(m, _)| match m {
+                Mention::Name(n) => Some(n),
+                _ => None,
+            })
+            .or_else(|| {
+                (b >= 2 && !(g.stop || g.newline || g.mark))
+                    .then(|| name_ending_at(ws, b - 2))
+                    .flatten()
+            })
+            .map(|n| n.name);
         let m = Mention::Pronoun {
             start: w.start,
             end: w.end,

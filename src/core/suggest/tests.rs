@@ -454,7 +454,11 @@ fn subjects_of_the_sentence_around_partial_quotes() {
              Tom Reed told reporters that Lima was “wrong about everything.”\n\
              “The numbers do not add up at all,” Dovere and Debenedetti wrote.\n\
              The vote was close, according to Tom Reed, who added that it was “a fair fight.”\n\
-             The plan was backed by Tom Reed, who argued that it was “a fair deal.”";
+             The plan was backed by Tom Reed, who argued that it was “a fair deal.”
+\
+             It drew a sharp reply from Senator Ana Lima, who called the plan “a gift to the rich.”
+\
+             The praise came from Ben Stone and Cara Diaz, who joked, “We will take it all.”";
     let got = spans(t);
     let who: Vec<(&str, &str)> = got
         .iter()
@@ -472,6 +476,10 @@ fn subjects_of_the_sentence_around_partial_quotes() {
             ("Debenedetti", "Debenedetti"),
             ("Tom Reed", "Tom Reed"),
             ("Tom Reed", "who"),
+            // "who" stands for the name it follows, even where the phrase before it is more
+            // ("a sharp reply from Senator Ana Lima"); of a list, the last name.
+            ("Ana Lima", "who"),
+            ("Cara Diaz", "who"),
         ]
     );
 }
