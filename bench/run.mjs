@@ -776,6 +776,10 @@ async function hostileSection(browser, url) {
     }
     row(label, 'longest main-thread task during it', 'ms', pick('longest'), '', null, 'bounds the wait of a key press or click; 0: no task reached 50 ms (the Long Tasks API reports only those)');
     row(label, 'main-thread tasks over 50 ms during it', 'count', pick('longTasks'), '', null, '');
+    row(label, 'key presses during it', 'count', pick('keysPressed'), '', null, 'Shift about every 100 ms, through the browser\'s input');
+    row(label, '… of them handled by the page', 'count', pick('keysHandled'), '', null, 'its keydown listener ran');
+    row(label, '… longest wait of a key press for the main thread', 'ms', pick('keyDelay'), '', null, 'Event Timing: event → handlers start; 0: every press took under 16 ms in all');
+    row(label, '… longest key press, event → next frame', 'ms', pick('keyDuration'), '', null, 'Event Timing duration (rounded to 8 ms); 0: under 16 ms');
     if (file.imports) row(label, 'reload → article painted', 'ms', pick('reload'), '', null, 'navigation start → article (and a highlight) painted');
     if (file.imports) row(label, '… → library read (annotations listed, controls enabled)', 'ms', pick('reloadReady'), '', null, 'navigation start → the whole library read and drawn');
     if (file.imports) row(label, 'then a one-annotation file: chosen → imported', 'ms', pick('secondTotal'), '', null, 'into the library this import left');
@@ -784,6 +788,7 @@ async function hostileSection(browser, url) {
     if (file.label.startsWith('1,500 nested')) target(`${file.label}: imported`, 5000, 'ms', typeof total === 'string' ? null : total, typeof total === 'string' ? total : '');
     target(`${file.label}: imported or refused`, 10000, 'ms', typeof total === 'string' ? null : total, typeof total === 'string' ? total : '');
     target(`${file.label}: longest main-thread task (page responsive)`, 50, 'ms', typeof pick('longest') === 'string' ? null : pick('longest'));
+    target(`${file.label}: longest wait of a key press (page responsive)`, 50, 'ms', typeof pick('keyDelay') === 'string' ? null : pick('keyDelay'));
     if (file.imports) target(`${file.label}: reload → article painted`, 1000, 'ms', typeof pick('reload') === 'string' ? null : pick('reload'));
   }
 }
