@@ -331,6 +331,7 @@ const LABELS: &[&str] = &[
     "by",
     "written by",
     "posted by",
+    "author of the article",
     "author",
     "authors",
     "autor",
@@ -1037,6 +1038,8 @@ pub(super) fn is_notice(line: &str) -> bool {
         return true;
     }
     is_photo_credit(&lower)
+        || is_update_promise(&lower)
+        || is_dateline_alone(t)
         || is_address_alone(&lower)
         || is_credit_alone(t)
         || is_entry_header(t)
@@ -1073,8 +1076,75 @@ const NEWSLETTER_ASKS_OTHER: &[&str] = &[
     "meld je aan",
 ];
 
+/// A dateline set apart from the paragraph it opens: "CNN —", "New York CNN —", "AUBURN,
+/// Wash. —" (a page that sets the place and the agency in their own element). At most four
+/// words, each capitalised, one of them in capitals of three letters or more (a place or an
+/// agency), then a dash and nothing else; a section's label before a dash ("Biz & IT —") has
+/// no such word.
+fn is_dateline_alone(t: &str) -> bool {
+    let Some(rest) = t
+        .strip_suffix(['—', '–', '-'])
+        .map(|r| r.trim_end_matches(['—', '–', '-']))
+    else {
+        return false;
+    };
+    if !rest.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '(' | ')')))
+        .collect();
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    let capitals = |w: &&str| {
+        let w = w.trim_end_matches('.');
+        w.chars().count() >= 3 && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+    };
+    (1..=4).contains(&words.len())
+        && words.iter().all(capitalised)
+        && words.iter().any(capitals)
+        && !rest.contains(|c: char| c.is_ascii_digit())
+}
+
+/// A breaking story's note that it is not finished: "This is a developing story and will be
+/// updated", "Check back later for updates", "This is a breaking news story - more to follow".
+/// The phrases speak of "this story" (a story about another one, "the council's story is
+/// developing", says neither); "more to follow" only closes a short line ("There is more to
+/// follow next year, the mayor said" goes on).
+fn is_update_promise(lower: &str) -> bool {
+    const PROMISES: &[&str] = &[
+        "this is a developing story",
+        "this is a developing news story",
+        "this story is developing",
+        "this is a breaking story",
+        "this is a breaking news story",
+        "this is a breaking new story",
+        "this story will be updated",
+        "this article will be updated",
+        "this post will be updated",
+        "this page will be updated",
+        "check back for updates",
+        "check back later for updates",
+        "check back for the latest",
+        "refresh this page for updates",
+        "refresh for updates",
+    ];
+    if PROMISES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let bare = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    bare.ends_with("more to follow") && bare.split_whitespace().count() <= 12
+}
+
 /// How a request for tips asks to be written to (with an e-mail address in the line).
 const TIP_ASKS: &[&str] = &[
+    "do you have a story",
+    "have a story to share",
+    "have a story to tell",
+    "got a tip",
+    "have a tip",
+    "news tip",
+    "want to hear from you",
     "get in touch",
     "contact us",
     "email us",
@@ -2474,6 +2544,22 @@ mod tests {
             "Please wait...",
             "| CoastalLedger.com",
             "- www.coastal-ledger.com/",
+            // A breaking story's note that it is not finished.
+            "This is a developing story and will be updated.",
+            "This story is developing. Check back later for updates.",
+            "This is a breaking news story - more to follow",
+            "More to follow.",
+            // A dateline set apart from its paragraph.
+            "CNN  —",
+            "New York CNN —",
+            "AUBURN, Wash. —",
+            "LONDON -",
+            // A byline's label whose names are on the next line.
+            "Author of the article:",
+            // A request for tips in other words, with the desk's address.
+            "Do you have a story to tell? Email: news@ledger.example",
+            "Got a tip? Write to tips@ledger.example",
+            "Ride the ferry every day? We want to hear from you at ferries@ledger.example.",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -2519,6 +2605,19 @@ mod tests {
             "android.permission.CAMERA",
             "Please wait for the ferry at the north pier, the council said.",
             "Der Newsletter der Stadt wurde 2019 eingestellt.",
+            // Another story's development, more to follow that goes on, a story's tip
+            // without an address.
+            "The council said the story of the bridge is developing slowly.",
+            "There is more to follow next year when the second bridge opens, the mayor said.",
+            "Police said they got a tip about the ferry from a passenger.",
+            // A section's label before a dash, a place without capitals, a dash alone.
+            "Biz & IT —",
+            "Harbour News —",
+            "Düsseldorf -",
+            "—",
+            " -",
+            "The mayor said —",
+            "LONDON (Reuters) - The council voted again.",
             "",
         ] {
             assert!(!is_notice(no), "{no}");

@@ -1430,6 +1430,29 @@ fn newsletter_and_channel_boxes_in_other_languages_are_dropped() {
 }
 
 #[test]
+fn a_breaking_storys_update_notes_and_more_tip_requests_are_dropped() {
+    let html = article_with(
+        "<p><em>This is a developing story and will be updated.</em></p>\
+         <p>Do you have a story to tell? Email: news@ledger.example</p>\
+         <p>Ride the ferry every day? We want to hear from you at ferries@ledger.example.</p>\
+         <p><strong>More to follow.</strong></p>\
+         <p>There is more to follow next year when the second bridge opens, the mayor said.</p>\
+         <p>Police said they got a tip about the ferry from a passenger.</p>\
+         <div class=\"byline__source\"><cite>New York LEDGER</cite> —</div>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "New York LEDGER");
+    assert_lacks(&c.article, "developing story");
+    assert_lacks(&c.article, "Do you have a story");
+    assert_lacks(&c.article, "want to hear from you");
+    assert_lacks(&c.article, "More to follow.");
+    // A sentence that goes on after "more to follow", a tip the story reports, stay.
+    assert_has(&c.article, "There is more to follow next year");
+    assert_has(&c.article, "Police said they got a tip");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn english_prompts_for_tips_videos_and_more_stories_are_dropped() {
     let html = article_with(
         "<p>Are ferries late in your area? Get in touch at news@ledger.example</p>\
