@@ -129,8 +129,14 @@ const CONSENT_WORDS: &[&str] = &["cookie", "cookies", "consent", "gdpr", "cookie
 /// A consent banner has fewer words than this (more, and it is not only a banner).
 pub const CONSENT_MAX_WORDS: usize = 150;
 
+/// Class and id words that name a consent manager's own box ("onetrust-consent-sdk",
+/// "didomi-host", "usercentrics-root"): its preference centre, with a paragraph for each kind
+/// of cookie, is longer than a banner, and never a page's article whatever its length.
+const CONSENT_VENDORS: &[&str] = &["onetrust", "didomi", "usercentrics", "cookiebot"];
+
 /// Removes the page's cookie and consent banners (a block whose class or id names one,
-/// [`CONSENT_WORDS`], with fewer than [`CONSENT_MAX_WORDS`] words) before Readability runs:
+/// [`CONSENT_WORDS`], with fewer than [`CONSENT_MAX_WORDS`] words, or a consent manager's box,
+/// [`CONSENT_VENDORS`], whatever its length) before Readability runs:
 /// on a page whose article is short or mostly links, the banner's paragraph can otherwise be
 /// taken for the article. Walked without recursion.
 pub(super) fn drop_consent_banners(root: &dom_query::NodeRef<'_>) {
@@ -141,11 +147,15 @@ pub(super) fn drop_consent_banners(root: &dom_query::NodeRef<'_>) {
             let block = node
                 .node_name()
                 .is_some_and(|n| WIDGET_ELEMENTS.contains(&n.to_ascii_lowercase().as_str()));
-            let names = ["class", "id"]
+            let values: Vec<_> = ["class", "id"]
                 .iter()
                 .filter_map(|a| node.attr(a))
-                .any(|v| has_word(&v, CONSENT_WORDS));
-            if block && names && node.text().split_whitespace().count() < CONSENT_MAX_WORDS {
+                .collect();
+            let names = values.iter().any(|v| has_word(v, CONSENT_WORDS));
+            let vendor = values.iter().any(|v| has_word(v, CONSENT_VENDORS));
+            if block
+                && (vendor || (names && node.text().split_whitespace().count() < CONSENT_MAX_WORDS))
+            {
                 doomed.push(node);
                 continue;
             }

@@ -752,6 +752,27 @@ fn a_consent_banner_is_never_taken_for_the_article() {
 }
 
 #[test]
+fn a_consent_managers_preference_centre_is_dropped_whatever_its_length() {
+    // A preference centre has a paragraph for each kind of cookie: over the banner's 150
+    // words, and more prose than a short story.
+    let kind = "These cookies are necessary for the website to function and cannot be switched \
+                off in our systems. They are usually only set in response to actions made by \
+                you which amount to a request for services, such as setting your privacy \
+                preferences, logging in or filling in forms.";
+    let html = format!(
+        "<html><body><article><h1>Ferries</h1><p>The council voted on Tuesday to rebuild the \
+         old bridge over the river, after years of debate about its cost.</p><p>Work starts \
+         in the spring, and the ferry runs until the bridge opens.</p></article>\
+         <div id=\"onetrust-consent-sdk\"><div id=\"onetrust-pc-sdk\" class=\"ot-sdk-container\">\
+         <h2>Privacy Preference Center</h2><p>{kind}</p><p>{kind}</p><p>{kind}</p><p>{kind}</p>\
+         <p>{kind}</p><p>{kind}</p></div></div></body></html>"
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "These cookies are necessary");
+    assert_has(&c.article, "The council voted on Tuesday");
+}
+
+#[test]
 fn a_widget_taken_for_the_article_is_taken_again_without_widgets() {
     // The story is a list of short items (a live blog), which Readability does not score;
     // the author's box has the only paragraphs on the page, so Readability takes it first.
