@@ -633,6 +633,27 @@ const PHRASES: &[&str] = &[
     "while an ad blocker is enabled",
     "disable your ad blocker",
     "turn off your ad blocker",
+    // A cookie banner's sentence where no class names the banner ("This website uses
+    // cookies", "Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst
+    // du der Verwendung von Cookies zu"; a story says "the council's website uses cookies").
+    "this website uses cookies",
+    "this site uses cookies",
+    "our website uses cookies",
+    "our site uses cookies",
+    "you agree to the use of cookies",
+    "you agree to our use of cookies",
+    "you consent to the use of cookies",
+    "you consent to our use of cookies",
+    "diese website verwendet cookies",
+    "diese webseite verwendet cookies",
+    "diese website nutzt cookies",
+    "diese webseite nutzt cookies",
+    "wir verwenden cookies",
+    "der verwendung von cookies zu",
+    "ce site utilise des cookies",
+    "nous utilisons des cookies",
+    "este sitio web utiliza cookies",
+    "utilizamos cookies",
 ];
 
 /// Labels of a list of other stories.
@@ -2564,6 +2585,11 @@ mod tests {
             "New York CNN —",
             "AUBURN, Wash. —",
             "LONDON -",
+            // A cookie banner's sentences.
+            "This website uses cookies to improve your experience.",
+            "By continuing to browse the site, you agree to our use of cookies.",
+            "Datenschutz & Cookies: Diese Website verwendet Cookies.",
+            "Durch die Nutzung unserer Dienste stimmen Sie der Verwendung von Cookies zu.",
             // A byline's label whose names are on the next line.
             "Author of the article:",
             // A request for tips in other words, with the desk's address.
@@ -2620,6 +2646,8 @@ mod tests {
             "The council said the story of the bridge is developing slowly.",
             "There is more to follow next year when the second bridge opens, the mayor said.",
             "Police said they got a tip about the ferry from a passenger.",
+            // A story about a site's cookies.
+            "The council's website uses cookies to count visitors, the audit found.",
             // A section's label before a dash, a place without capitals, a dash alone.
             "Biz & IT —",
             "Harbour News —",

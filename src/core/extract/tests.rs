@@ -773,6 +773,19 @@ fn a_consent_managers_preference_centre_is_dropped_whatever_its_length() {
 }
 
 #[test]
+fn a_cookie_banners_sentences_without_a_class_are_dropped() {
+    let html = article_with(
+        "<div><p>This website uses cookies to improve your experience. By continuing to \
+         browse the site, you agree to our use of cookies.</p></div>\
+         <p>The council's website uses cookies to count visitors, the audit found.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "This website uses cookies");
+    assert_has(&c.article, "The council's website uses cookies");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_widget_taken_for_the_article_is_taken_again_without_widgets() {
     // The story is a list of short items (a live blog), which Readability does not score;
     // the author's box has the only paragraphs on the page, so Readability takes it first.
