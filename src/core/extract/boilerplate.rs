@@ -893,6 +893,15 @@ const EMBED_CONSENT_MAX_WORDS: usize = 150;
 
 /// Whether `line` (one block of the article's text) is a notice rather than prose.
 pub(super) fn is_notice(line: &str) -> bool {
+    // A no-break or thin space between the words ("Click\u{a0}here to read …", as editors
+    // type them) is a space to every phrase below.
+    let spaced;
+    let line = if line.contains(['\u{a0}', '\u{2007}', '\u{2009}', '\u{202f}']) {
+        spaced = line.replace(['\u{a0}', '\u{2007}', '\u{2009}', '\u{202f}'], " ");
+        spaced.as_str()
+    } else {
+        line
+    };
     let t = line.trim();
     let words = t.split_whitespace().count();
     // An embed's consent text in German, longer than a notice ("Um eingebettete Inhalte
@@ -2590,6 +2599,9 @@ mod tests {
             "By continuing to browse the site, you agree to our use of cookies.",
             "Datenschutz & Cookies: Diese Website verwendet Cookies.",
             "Durch die Nutzung unserer Dienste stimmen Sie der Verwendung von Cookies zu.",
+            // Words apart by no-break spaces.
+            "Click\u{a0}here\u{a0}to read the full report.",
+            "This\u{a0}is a developing story.",
             // A byline's label whose names are on the next line.
             "Author of the article:",
             // A request for tips in other words, with the desk's address.

@@ -786,6 +786,18 @@ fn a_cookie_banners_sentences_without_a_class_are_dropped() {
 }
 
 #[test]
+fn a_notice_with_no_break_spaces_is_dropped() {
+    let html = article_with(
+        "<p>Click&nbsp;<a href=\"/report\">here</a>&nbsp;to read the full report.</p>\
+         <p>Sign&nbsp;up for our daily newsletter to get the news in your inbox.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "to read the full report");
+    assert_lacks(&c.article, "daily newsletter");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_widget_taken_for_the_article_is_taken_again_without_widgets() {
     // The story is a list of short items (a live blog), which Readability does not score;
     // the author's box has the only paragraphs on the page, so Readability takes it first.
