@@ -129,8 +129,14 @@ const CONSENT_WORDS: &[&str] = &["cookie", "cookies", "consent", "gdpr", "cookie
 /// A consent banner has fewer words than this (more, and it is not only a banner).
 pub const CONSENT_MAX_WORDS: usize = 150;
 
+/// Class and id words that name a consent manager's own box ("onetrust-consent-sdk",
+/// "didomi-host", "usercentrics-root"): its preference centre, with a paragraph for each kind
+/// of cookie, is longer than a banner, and never a page's article whatever its length.
+const CONSENT_VENDORS: &[&str] = &["onetrust", "didomi", "usercentrics", "cookiebot"];
+
 /// Removes the page's cookie and consent banners (a block whose class or id names one,
-/// [`CONSENT_WORDS`], with fewer than [`CONSENT_MAX_WORDS`] words) before Readability runs:
+/// [`CONSENT_WORDS`], with fewer than [`CONSENT_MAX_WORDS`] words, or a consent manager's box,
+/// [`CONSENT_VENDORS`], whatever its length) before Readability runs:
 /// on a page whose article is short or mostly links, the banner's paragraph can otherwise be
 /// taken for the article. Walked without recursion.
 pub(super) fn drop_consent_banners(root: &dom_query::NodeRef<'_>) {
@@ -141,11 +147,15 @@ pub(super) fn drop_consent_banners(root: &dom_query::NodeRef<'_>) {
             let block = node
                 .node_name()
                 .is_some_and(|n| WIDGET_ELEMENTS.contains(&n.to_ascii_lowercase().as_str()));
-            let names = ["class", "id"]
+            let values: Vec<_> = ["class", "id"]
                 .iter()
                 .filter_map(|a| node.attr(a))
-                .any(|v| has_word(&v, CONSENT_WORDS));
-            if block && names && node.text().split_whitespace().count() < CONSENT_MAX_WORDS {
+                .collect();
+            let names = values.iter().any(|v| has_word(v, CONSENT_WORDS));
+            let vendor = values.iter().any(|v| has_word(v, CONSENT_VENDORS));
+            if block
+                && (vendor || (names && node.text().split_whitespace().count() < CONSENT_MAX_WORDS))
+            {
                 doomed.push(node);
                 continue;
             }
@@ -331,6 +341,7 @@ const LABELS: &[&str] = &[
     "by",
     "written by",
     "posted by",
+    "author of the article",
     "author",
     "authors",
     "autor",
@@ -622,6 +633,27 @@ const PHRASES: &[&str] = &[
     "while an ad blocker is enabled",
     "disable your ad blocker",
     "turn off your ad blocker",
+    // A cookie banner's sentence where no class names the banner ("This website uses
+    // cookies", "Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst
+    // du der Verwendung von Cookies zu"; a story says "the council's website uses cookies").
+    "this website uses cookies",
+    "this site uses cookies",
+    "our website uses cookies",
+    "our site uses cookies",
+    "you agree to the use of cookies",
+    "you agree to our use of cookies",
+    "you consent to the use of cookies",
+    "you consent to our use of cookies",
+    "diese website verwendet cookies",
+    "diese webseite verwendet cookies",
+    "diese website nutzt cookies",
+    "diese webseite nutzt cookies",
+    "wir verwenden cookies",
+    "der verwendung von cookies zu",
+    "ce site utilise des cookies",
+    "nous utilisons des cookies",
+    "este sitio web utiliza cookies",
+    "utilizamos cookies",
 ];
 
 /// Labels of a list of other stories.
@@ -861,6 +893,15 @@ const EMBED_CONSENT_MAX_WORDS: usize = 150;
 
 /// Whether `line` (one block of the article's text) is a notice rather than prose.
 pub(super) fn is_notice(line: &str) -> bool {
+    // A no-break or thin space between the words ("Click\u{a0}here to read …", as editors
+    // type them) is a space to every phrase below.
+    let spaced;
+    let line = if line.contains(['\u{a0}', '\u{2007}', '\u{2009}', '\u{202f}']) {
+        spaced = line.replace(['\u{a0}', '\u{2007}', '\u{2009}', '\u{202f}'], " ");
+        spaced.as_str()
+    } else {
+        line
+    };
     let t = line.trim();
     let words = t.split_whitespace().count();
     // An embed's consent text in German, longer than a notice ("Um eingebettete Inhalte
@@ -1037,6 +1078,8 @@ pub(super) fn is_notice(line: &str) -> bool {
         return true;
     }
     is_photo_credit(&lower)
+        || is_update_promise(&lower)
+        || is_dateline_alone(t)
         || is_address_alone(&lower)
         || is_credit_alone(t)
         || is_entry_header(t)
@@ -1073,8 +1116,75 @@ const NEWSLETTER_ASKS_OTHER: &[&str] = &[
     "meld je aan",
 ];
 
+/// A dateline set apart from the paragraph it opens: "CNN —", "New York CNN —", "AUBURN,
+/// Wash. —" (a page that sets the place and the agency in their own element). At most four
+/// words, each capitalised, one of them in capitals of three letters or more (a place or an
+/// agency), then a dash and nothing else; a section's label before a dash ("Biz & IT —") has
+/// no such word.
+fn is_dateline_alone(t: &str) -> bool {
+    let Some(rest) = t
+        .strip_suffix(['—', '–', '-'])
+        .map(|r| r.trim_end_matches(['—', '–', '-']))
+    else {
+        return false;
+    };
+    if !rest.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '(' | ')')))
+        .collect();
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    let capitals = |w: &&str| {
+        let w = w.trim_end_matches('.');
+        w.chars().count() >= 3 && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+    };
+    (1..=4).contains(&words.len())
+        && words.iter().all(capitalised)
+        && words.iter().any(capitals)
+        && !rest.contains(|c: char| c.is_ascii_digit())
+}
+
+/// A breaking story's note that it is not finished: "This is a developing story and will be
+/// updated", "Check back later for updates", "This is a breaking news story - more to follow".
+/// The phrases speak of "this story" (a story about another one, "the council's story is
+/// developing", says neither); "more to follow" only closes a short line ("There is more to
+/// follow next year, the mayor said" goes on).
+fn is_update_promise(lower: &str) -> bool {
+    const PROMISES: &[&str] = &[
+        "this is a developing story",
+        "this is a developing news story",
+        "this story is developing",
+        "this is a breaking story",
+        "this is a breaking news story",
+        "this is a breaking new story",
+        "this story will be updated",
+        "this article will be updated",
+        "this post will be updated",
+        "this page will be updated",
+        "check back for updates",
+        "check back later for updates",
+        "check back for the latest",
+        "refresh this page for updates",
+        "refresh for updates",
+    ];
+    if PROMISES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let bare = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    bare.ends_with("more to follow") && bare.split_whitespace().count() <= 12
+}
+
 /// How a request for tips asks to be written to (with an e-mail address in the line).
 const TIP_ASKS: &[&str] = &[
+    "do you have a story",
+    "have a story to share",
+    "have a story to tell",
+    "got a tip",
+    "have a tip",
+    "news tip",
+    "want to hear from you",
     "get in touch",
     "contact us",
     "email us",
@@ -2474,6 +2584,30 @@ mod tests {
             "Please wait...",
             "| CoastalLedger.com",
             "- www.coastal-ledger.com/",
+            // A breaking story's note that it is not finished.
+            "This is a developing story and will be updated.",
+            "This story is developing. Check back later for updates.",
+            "This is a breaking news story - more to follow",
+            "More to follow.",
+            // A dateline set apart from its paragraph.
+            "CNN  —",
+            "New York CNN —",
+            "AUBURN, Wash. —",
+            "LONDON -",
+            // A cookie banner's sentences.
+            "This website uses cookies to improve your experience.",
+            "By continuing to browse the site, you agree to our use of cookies.",
+            "Datenschutz & Cookies: Diese Website verwendet Cookies.",
+            "Durch die Nutzung unserer Dienste stimmen Sie der Verwendung von Cookies zu.",
+            // Words apart by no-break spaces.
+            "Click\u{a0}here\u{a0}to read the full report.",
+            "This\u{a0}is a developing story.",
+            // A byline's label whose names are on the next line.
+            "Author of the article:",
+            // A request for tips in other words, with the desk's address.
+            "Do you have a story to tell? Email: news@ledger.example",
+            "Got a tip? Write to tips@ledger.example",
+            "Ride the ferry every day? We want to hear from you at ferries@ledger.example.",
         ] {
             assert!(is_notice(yes), "{yes}");
         }
@@ -2519,6 +2653,21 @@ mod tests {
             "android.permission.CAMERA",
             "Please wait for the ferry at the north pier, the council said.",
             "Der Newsletter der Stadt wurde 2019 eingestellt.",
+            // Another story's development, more to follow that goes on, a story's tip
+            // without an address.
+            "The council said the story of the bridge is developing slowly.",
+            "There is more to follow next year when the second bridge opens, the mayor said.",
+            "Police said they got a tip about the ferry from a passenger.",
+            // A story about a site's cookies.
+            "The council's website uses cookies to count visitors, the audit found.",
+            // A section's label before a dash, a place without capitals, a dash alone.
+            "Biz & IT —",
+            "Harbour News —",
+            "Düsseldorf -",
+            "—",
+            " -",
+            "The mayor said —",
+            "LONDON (Reuters) - The council voted again.",
             "",
         ] {
             assert!(!is_notice(no), "{no}");

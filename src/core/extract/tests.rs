@@ -752,6 +752,52 @@ fn a_consent_banner_is_never_taken_for_the_article() {
 }
 
 #[test]
+fn a_consent_managers_preference_centre_is_dropped_whatever_its_length() {
+    // A preference centre has a paragraph for each kind of cookie: over the banner's 150
+    // words, and more prose than a short story.
+    let kind = "These cookies are necessary for the website to function and cannot be switched \
+                off in our systems. They are usually only set in response to actions made by \
+                you which amount to a request for services, such as setting your privacy \
+                preferences, logging in or filling in forms.";
+    let html = format!(
+        "<html><body><article><h1>Ferries</h1><p>The council voted on Tuesday to rebuild the \
+         old bridge over the river, after years of debate about its cost.</p><p>Work starts \
+         in the spring, and the ferry runs until the bridge opens.</p></article>\
+         <div id=\"onetrust-consent-sdk\"><div id=\"onetrust-pc-sdk\" class=\"ot-sdk-container\">\
+         <h2>Privacy Preference Center</h2><p>{kind}</p><p>{kind}</p><p>{kind}</p><p>{kind}</p>\
+         <p>{kind}</p><p>{kind}</p></div></div></body></html>"
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "These cookies are necessary");
+    assert_has(&c.article, "The council voted on Tuesday");
+}
+
+#[test]
+fn a_cookie_banners_sentences_without_a_class_are_dropped() {
+    let html = article_with(
+        "<div><p>This website uses cookies to improve your experience. By continuing to \
+         browse the site, you agree to our use of cookies.</p></div>\
+         <p>The council's website uses cookies to count visitors, the audit found.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "This website uses cookies");
+    assert_has(&c.article, "The council's website uses cookies");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_notice_with_no_break_spaces_is_dropped() {
+    let html = article_with(
+        "<p>Click&nbsp;<a href=\"/report\">here</a>&nbsp;to read the full report.</p>\
+         <p>Sign&nbsp;up for our daily newsletter to get the news in your inbox.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "to read the full report");
+    assert_lacks(&c.article, "daily newsletter");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_widget_taken_for_the_article_is_taken_again_without_widgets() {
     // The story is a list of short items (a live blog), which Readability does not score;
     // the author's box has the only paragraphs on the page, so Readability takes it first.
@@ -1426,6 +1472,29 @@ fn newsletter_and_channel_boxes_in_other_languages_are_dropped() {
     assert_lacks(&c.article, "Join our WhatsApp");
     // A story about a channel stays.
     assert_has(&c.article, "Millions joined the party's WhatsApp channel");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_breaking_storys_update_notes_and_more_tip_requests_are_dropped() {
+    let html = article_with(
+        "<p><em>This is a developing story and will be updated.</em></p>\
+         <p>Do you have a story to tell? Email: news@ledger.example</p>\
+         <p>Ride the ferry every day? We want to hear from you at ferries@ledger.example.</p>\
+         <p><strong>More to follow.</strong></p>\
+         <p>There is more to follow next year when the second bridge opens, the mayor said.</p>\
+         <p>Police said they got a tip about the ferry from a passenger.</p>\
+         <div class=\"byline__source\"><cite>New York LEDGER</cite> —</div>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "New York LEDGER");
+    assert_lacks(&c.article, "developing story");
+    assert_lacks(&c.article, "Do you have a story");
+    assert_lacks(&c.article, "want to hear from you");
+    assert_lacks(&c.article, "More to follow.");
+    // A sentence that goes on after "more to follow", a tip the story reports, stay.
+    assert_has(&c.article, "There is more to follow next year");
+    assert_has(&c.article, "Police said they got a tip");
     assert_five_paragraphs_kept(&c.article);
 }
 
