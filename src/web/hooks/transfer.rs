@@ -19,6 +19,8 @@ use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::formats::{self, ExportFile, ExportFormat, Format};
 use crate::core::jobs::{
     Applied, ImportTarget, Job, JobOutput, PlanSource, PlannedImport, Progress, Replaced, Source,
@@ -389,7 +391,7 @@ pub fn use_transfer(
     // Highlights left to draw after a slice are drawn in the next task, slice by slice.
     {
         let state = state.clone();
-        use_effect_with(state.deferred_rounds, move |rounds| {
+        use_effect_on(state.deferred_rounds, move |rounds| {
             let timer = (*rounds > 0).then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
                     state.dispatch(AppAction::RenderDeferred)
