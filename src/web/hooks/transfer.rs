@@ -157,6 +157,30 @@ impl Ctx {
         written: impl Fn(&Ctx, String) + 'static,
         done: impl Fn(&Ctx, JobOutput) + 'static,
     ) {
+        self.run_boxed(
+            id,
+            job,
+            file,
+            label,
+            doing,
+            Box::new(written),
+            Box::new(done),
+        );
+    }
+
+    /// [`Ctx::run_with_file`] compiled once, whatever its callers' closures (the page's size,
+    /// issue 11).
+    #[allow(clippy::too_many_arguments)]
+    fn run_boxed(
+        &self,
+        id: u64,
+        job: Job,
+        file: Option<web_sys::File>,
+        label: &'static str,
+        doing: String,
+        written: Box<dyn Fn(&Ctx, String)>,
+        done: Box<dyn Fn(&Ctx, JobOutput)>,
+    ) {
         if !self.runner.is_current(id) {
             return;
         }
