@@ -119,6 +119,12 @@ type MakeJob = Rc<dyn Fn(&StoredLibrary) -> Job>;
 /// What to do with such a job's output, given the library it was made from.
 type ApplyOutput = Rc<dyn Fn(&Ctx, &StoredLibrary, JobOutput)>;
 
+/// What [`Ctx::run_boxed`] calls with each batch of records the worker wrote.
+type Written = Box<dyn Fn(&Ctx, String)>;
+
+/// What [`Ctx::run_boxed`] calls with a job's output.
+type Done = Box<dyn Fn(&Ctx, JobOutput)>;
+
 impl Ctx {
     /// Shows job `id` as `label` and `doing` until it ends.
     fn show(&self, label: &'static str, doing: String) {
@@ -178,8 +184,8 @@ impl Ctx {
         file: Option<web_sys::File>,
         label: &'static str,
         doing: String,
-        written: Box<dyn Fn(&Ctx, String)>,
-        done: Box<dyn Fn(&Ctx, JobOutput)>,
+        written: Written,
+        done: Done,
     ) {
         if !self.runner.is_current(id) {
             return;
