@@ -181,7 +181,7 @@ fn sweep<'a>(
             kind: a.kind(),
         })
         .collect();
-    order.sort_unstable_by_key(|e| (e.start, e.end, e.created, e.id));
+    crate::core::sort::sort_by_key(&mut order, |e| (e.start, e.end, e.created, e.id));
     order.dedup_by_key(|e| e.id);
 
     let in_order = ranges
@@ -272,7 +272,7 @@ fn sweep_sorted(ranges: &[(usize, usize)], order: &[Entry]) -> Vec<Vec<Run>> {
         events.push((e.start, i));
         events.push((e.end, i));
     }
-    events.sort_unstable();
+    crate::core::sort::sort(&mut events);
 
     let mut active = Active::new(order.len());
     let mut next = 0;

@@ -405,11 +405,11 @@ pub fn dismissed_from_meta(meta: &BTreeMap<String, Value>) -> HashMap<Uuid, BTre
     meta.iter()
         .filter_map(|(k, v)| {
             let id = Uuid::parse_str(k.strip_prefix("dismissed:")?).ok()?;
-            let keys = v
-                .as_array()?
-                .iter()
-                .filter_map(|k| k.as_str().map(str::to_owned))
-                .collect();
+            let keys = crate::core::sort::set(
+                v.as_array()?
+                    .iter()
+                    .filter_map(|k| k.as_str().map(str::to_owned)),
+            );
             Some((id, keys))
         })
         .collect()

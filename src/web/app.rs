@@ -5,6 +5,8 @@
 use uuid::Uuid;
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::formats::ExportFormat;
 use crate::core::library::Library;
 use crate::core::model::{Body, HttpUrl};
@@ -97,7 +99,7 @@ pub fn app() -> Html {
     let handed = use_handoff(&state);
     {
         let dialog = dialog.clone();
-        use_effect_with(handed.is_some(), move |arrived| {
+        use_effect_on(handed.is_some(), move |arrived| {
             if *arrived {
                 dialog.set(Some(Dialog::NewArticle));
             }
@@ -143,7 +145,7 @@ pub fn app() -> Html {
     let focus_heading = use_mut_ref(|| false);
     {
         let (heading_ref, focus_heading) = (heading_ref.clone(), focus_heading.clone());
-        use_effect_with(state.article.id, move |_| {
+        use_effect_on(state.article.id, move |_| {
             if focus_heading.replace(false) {
                 if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
                     let _ = h.focus();

@@ -23,6 +23,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 /// What the page knows of its connection and its version.
 pub struct Offline {
     /// The browser says it is online (`navigator.onLine`).
@@ -44,7 +46,7 @@ pub fn use_offline() -> Offline {
     let reloading = use_memo((), |_| Rc::new(Cell::new(false)));
     {
         let online = online.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let window = gloo::utils::window();
             let on = {
                 let online = online.clone();
@@ -57,7 +59,7 @@ pub fn use_offline() -> Offline {
     {
         let (update_ready, registration) = (update_ready.clone(), registration.clone());
         let reloading = (*reloading).clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             if let (Some(container), Some(url)) = (container(), script_url()) {
                 follow_controller(&container, reloading);
                 after_load(move || {

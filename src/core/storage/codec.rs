@@ -182,7 +182,11 @@ fn envelope<T: Serialize>(value: &T) -> String {
     let mut map = match serde_json::to_value(value) {
         Ok(Value::Object(map)) => map,
         // Every type stored here serialises to an object; keep a readable record regardless.
-        Ok(other) => Map::from_iter([("value".to_owned(), other)]),
+        Ok(other) => {
+            let mut map = Map::new();
+            map.insert("value".to_owned(), other);
+            map
+        }
         Err(_) => Map::new(),
     };
     map.insert("v".into(), Value::from(CURRENT_VERSION));

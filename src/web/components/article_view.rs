@@ -21,6 +21,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::segment::DRAWN_DEPTH;
 use crate::core::text::{Article, Block};
 use crate::web::view::{ArticleRuns, BlockRuns, Chunk, CHUNK};
@@ -216,7 +218,7 @@ pub fn chunk_view(props: &ChunkViewProps) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect_with(tenths_em, move |&t| {
+        use_effect_on(tenths_em, move |&t| {
             if let Some(el) = node.cast::<web_sys::HtmlElement>() {
                 let size = format!("auto {}.{}em", t / 10, t % 10);
                 let _ = el

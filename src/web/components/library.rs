@@ -7,6 +7,8 @@ use uuid::Uuid;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::intake::usage_text;
 use crate::core::storage::LibraryEntry;
 
@@ -48,7 +50,7 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
             .and_then(|id| props.entries.iter().find(|e| e.id == id))
             .map(|e| e.title.clone());
         let node = rename_ref.clone();
-        use_effect_with((*editing, title.is_some()), move |_| {
+        use_effect_on((*editing, title.is_some()), move |_| {
             if let (Some(value), Some(input)) = (title, node.cast::<HtmlInputElement>()) {
                 input.set_value(&value);
                 let _ = input.focus();

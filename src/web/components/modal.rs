@@ -25,6 +25,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 /// The elements that may take keyboard focus; [`tabbable`] filters them further.
 const FOCUSABLE: &str = "a[href], area[href], button:not([disabled]), \
     input:not([disabled]):not([type=hidden]), select:not([disabled]), \
@@ -64,7 +66,7 @@ pub fn modal(props: &ModalProps) -> Html {
 
     {
         let (dialog, on_close) = (dialog.clone(), on_close.clone());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let document = gloo::utils::document();
             let opener = document.active_element();
             if let Some(root) = dialog.cast::<Element>() {

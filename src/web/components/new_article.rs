@@ -15,6 +15,8 @@ use gloo::file::callbacks::FileReader;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::handoff::HandedPage;
 use crate::core::intake::{
     is_html_file, read_file_text, source_error, NewArticleForm, SOURCE_ERROR_PREFIX,
@@ -154,7 +156,7 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
 
     {
         let (runner, dispatcher) = (runner.clone(), form.dispatcher());
-        use_effect_with(props.handed.clone(), move |handed| {
+        use_effect_on(props.handed.clone(), move |handed| {
             // The worker loads while the user finds the page to open or paste.
             runner.prestart();
             if let Some(page) = handed {

@@ -7,6 +7,8 @@ use uuid::Uuid;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::model::{parse_tags, Annotation, HttpUrl, Kind, Verdict};
 use crate::core::panel::{self, shorten, Filter, KindFilter};
 use crate::core::reducer::{Annotations, Edit};
@@ -89,7 +91,7 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
     {
         let so_far = *drawn.borrow();
         let drawn = drawn.clone();
-        use_effect_with((so_far < want, so_far), move |(more, _)| {
+        use_effect_on((so_far < want, so_far), move |(more, _)| {
             let timer = more.then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
                     *drawn.borrow_mut() += DRAW_STEP;
@@ -512,7 +514,7 @@ pub fn use_sheet_open(shown: bool, selected: Option<Uuid>) -> UseStateHandle<boo
     let open = use_state_eq(|| false);
     {
         let open = open.clone();
-        use_effect_with((shown, selected), move |&(shown, selected)| {
+        use_effect_on((shown, selected), move |&(shown, selected)| {
             if !shown {
                 open.set(false);
             } else if selected.is_some() {

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::model::Kind;
 use crate::core::placement::keep_on_screen;
 
@@ -35,7 +37,7 @@ fn viewport() -> (f64, f64) {
 #[hook]
 pub fn use_placement(node: &NodeRef, place: Option<((f64, f64), bool)>) {
     let node = node.clone();
-    use_effect_with(place, move |place| {
+    use_effect_on(place, move |place| {
         let Some((at, _)) = *place else { return };
         if let Some(el) = node.cast::<web_sys::HtmlElement>() {
             let style = el.style();

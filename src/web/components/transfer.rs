@@ -6,6 +6,8 @@ use uuid::Uuid;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::formats::{claimreview, ExportFormat};
 use crate::core::library::ExportSettings;
 use crate::core::model::HttpUrl;
@@ -265,7 +267,7 @@ pub struct ReplaceTextDialogProps {
 #[hook]
 pub fn use_replace_field(field: &NodeRef, current: Option<AttrValue>) {
     let field = field.clone();
-    use_effect_with(current.is_some(), move |_| {
+    use_effect_on(current.is_some(), move |_| {
         if let (Some(current), Some(t)) = (current, field.cast::<web_sys::HtmlTextAreaElement>()) {
             t.set_value(&current);
         }

@@ -13,6 +13,8 @@ use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::couch::{Config, Conflict, FromSyncer, Saved, Status, Stop, ToSyncer};
 use crate::core::storage::decode_sync_batch;
 use crate::web::state::{AppAction, AppState, Notice, StorageStatus};
@@ -226,7 +228,7 @@ pub fn use_couch(state: &UseReducerHandle<AppState>) -> Couch {
         // At start: the connection kept in this browser starts.
         let (saved, state, view, running) =
             (saved.clone(), state.clone(), view.clone(), running.clone());
-        use_effect_with(loaded, move |loaded| {
+        use_effect_on(loaded, move |loaded| {
             if !*loaded || running.borrow().is_some() {
                 return Box::new(|| ()) as Box<dyn FnOnce()>;
             }
@@ -248,7 +250,7 @@ pub fn use_couch(state: &UseReducerHandle<AppState>) -> Couch {
         // every tab and no tab goes on with an old connection.
         let (saved, state, view, running) =
             (saved.clone(), state.clone(), view.clone(), running.clone());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
                 let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() else {
                     return;

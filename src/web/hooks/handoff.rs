@@ -8,6 +8,8 @@ use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::handoff::{self, HandedPage, PageMessage, Refusal};
 use crate::web::state::{AppAction, AppState, Notice};
 
@@ -18,7 +20,7 @@ pub fn use_handoff(state: &UseReducerHandle<AppState>) -> UseStateHandle<Option<
     let listener = use_mut_ref(|| None::<EventListener>);
     {
         let (handed, listener, dispatcher) = (handed.clone(), listener.clone(), state.dispatcher());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let window = gloo::utils::window();
             let hash = window.location().hash().unwrap_or_default();
             let Some(nonce) = handoff::nonce_from_fragment(&hash).map(str::to_owned) else {

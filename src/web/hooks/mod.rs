@@ -3,6 +3,7 @@
 //! none of them decides anything about text or annotations: they call the core.
 
 pub mod couch;
+pub mod effect;
 pub mod handoff;
 pub mod persistence;
 pub mod repeats;

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::storage::TabId;
 use crate::web::dom;
 use crate::web::persist::{Persister, DEBOUNCE_MS};
@@ -34,11 +36,11 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>) -> Rc<Persister> {
     };
     {
         let persister = (*persister).clone();
-        use_effect_with(state.revision, move |_| persister.schedule(DEBOUNCE_MS));
+        use_effect_on(state.revision, move |_| persister.schedule(DEBOUNCE_MS));
     }
     {
         let persister = (*persister).clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let p1 = persister.clone();
             let hidden =
                 EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {

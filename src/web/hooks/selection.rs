@@ -12,6 +12,8 @@ use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::keys::{self, Motion};
 use crate::core::model::{uuid_from_random, Anchoring, Annotation, Kind, TextQuote};
 use crate::core::panel::overlap_announcement;
@@ -55,7 +57,7 @@ pub fn use_selection(state: &UseReducerHandle<AppState>, article_ref: &NodeRef) 
     let touch = use_mut_ref(|| false);
     {
         let touch = touch.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let opts = gloo::events::EventListenerOptions::run_in_capture_phase();
             let listener = EventListener::new_with_options(
                 &gloo::utils::document(),
@@ -79,7 +81,7 @@ pub fn use_selection(state: &UseReducerHandle<AppState>, article_ref: &NodeRef) 
             state.clone(),
             article_ref.clone(),
         );
-        use_effect_with(
+        use_effect_on(
             (state.annotations.clone(), state.storage.clone()),
             move |_| {
                 let listener =

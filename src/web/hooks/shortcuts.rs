@@ -6,6 +6,8 @@ use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::keys::{command, Command, KeyContext, KeyPress};
 use crate::core::model::Kind;
 use crate::web::dom;
@@ -41,7 +43,7 @@ pub fn use_shortcuts(state: &UseReducerHandle<AppState>, targets: ShortcutTarget
         state.suggestions.focused,
         state.view,
     );
-    use_effect_with(deps, move |_| {
+    use_effect_on(deps, move |_| {
         let opts = EventListenerOptions::enable_prevent_default();
         let listener =
             EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {

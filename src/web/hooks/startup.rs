@@ -29,6 +29,8 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::articles::{self, StartView, OPENING_KEY};
 use crate::core::storage::{self, TabId, DB_NAME};
 use crate::web::persist::{read_journals, Persister};
@@ -55,7 +57,7 @@ pub fn use_startup(state: &UseReducerHandle<AppState>, persister: &Rc<Persister>
     use_opening_mark(state);
     {
         let (state, persister, usage) = (state.clone(), persister.clone(), usage.clone());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             wasm_bindgen_futures::spawn_local(start(
                 state,
                 persister,
@@ -87,7 +89,7 @@ fn use_opening_mark(state: &UseReducerHandle<AppState>) {
         }
         *marked.borrow_mut() = open;
     }
-    use_effect_with(open, |open| {
+    use_effect_on(open, |open| {
         if let Some(id) = *open {
             // The next start shows it first (`articles::preview_at_start`).
             if let Some(shared) = shared_storage() {

@@ -13,6 +13,8 @@
 
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::jobs::{Job, JobOutput};
 use crate::core::model::{uuid_from_random, Kind};
 use crate::core::suggestions::Suggestion;
@@ -79,7 +81,7 @@ pub fn use_suggestions(state: &UseReducerHandle<AppState>, article_ref: &NodeRef
             state.article.id,
             std::rc::Rc::as_ptr(&state.blocks) as usize,
         );
-        use_effect_with(deps, move |(ready, _, _)| {
+        use_effect_on(deps, move |(ready, _, _)| {
             if *ready {
                 suggest.emit(());
             }
@@ -99,7 +101,7 @@ pub fn use_suggestions(state: &UseReducerHandle<AppState>, article_ref: &NodeRef
             focused,
         );
         let last_focus = use_mut_ref(|| None::<usize>);
-        use_effect_with(deps, move |_| {
+        use_effect_on(deps, move |_| {
             let root = article_ref
                 .cast::<web_sys::Element>()
                 .filter(|_| in_article);

@@ -19,6 +19,8 @@ use std::rc::Rc;
 use uuid::Uuid;
 use yew::prelude::*;
 
+use crate::web::hooks::effect::use_effect_on;
+
 use crate::core::formats::{self, ExportFile, ExportFormat, Format};
 use crate::core::jobs::{
     Applied, ImportTarget, Job, JobOutput, PlanSource, PlannedImport, Progress, Replaced, Source,
@@ -117,6 +119,12 @@ type MakeJob = Rc<dyn Fn(&StoredLibrary) -> Job>;
 /// What to do with such a job's output, given the library it was made from.
 type ApplyOutput = Rc<dyn Fn(&Ctx, &StoredLibrary, JobOutput)>;
 
+/// What [`Ctx::run_boxed`] calls with each batch of records the worker wrote.
+type Written = Box<dyn Fn(&Ctx, String)>;
+
+/// What [`Ctx::run_boxed`] calls with a job's output.
+type Done = Box<dyn Fn(&Ctx, JobOutput)>;
+
 impl Ctx {
     /// Shows job `id` as `label` and `doing` until it ends.
     fn show(&self, label: &'static str, doing: String) {
@@ -154,6 +162,30 @@ impl Ctx {
         doing: String,
         written: impl Fn(&Ctx, String) + 'static,
         done: impl Fn(&Ctx, JobOutput) + 'static,
+    ) {
+        self.run_boxed(
+            id,
+            job,
+            file,
+            label,
+            doing,
+            Box::new(written),
+            Box::new(done),
+        );
+    }
+
+    /// [`Ctx::run_with_file`] compiled once, whatever its callers' closures (the page's size,
+    /// issue 11).
+    #[allow(clippy::too_many_arguments)]
+    fn run_boxed(
+        &self,
+        id: u64,
+        job: Job,
+        file: Option<web_sys::File>,
+        label: &'static str,
+        doing: String,
+        written: Written,
+        done: Done,
     ) {
         if !self.runner.is_current(id) {
             return;
@@ -389,7 +421,7 @@ pub fn use_transfer(
     // Highlights left to draw after a slice are drawn in the next task, slice by slice.
     {
         let state = state.clone();
-        use_effect_with(state.deferred_rounds, move |rounds| {
+        use_effect_on(state.deferred_rounds, move |rounds| {
             let timer = (*rounds > 0).then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
                     state.dispatch(AppAction::RenderDeferred)
