@@ -3163,3 +3163,75 @@ mod modal_focus {
         host.remove();
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// `use_effect_on`: the one effect hook of the page behaves as Yew's `use_effect_with`.
+// ---------------------------------------------------------------------------------------------
+
+mod effect_on {
+    use super::*;
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct EffectProbeProps {
+        dep: u32,
+        /// Changes every render without being a dependency.
+        other: u32,
+        log: Log,
+    }
+
+    /// A shared log the probe writes to ("run 1", "clean 1"); compared by identity.
+    #[derive(Clone, Default)]
+    struct Log(Rc<RefCell<Vec<String>>>);
+
+    impl PartialEq for Log {
+        fn eq(&self, other: &Self) -> bool {
+            Rc::ptr_eq(&self.0, &other.0)
+        }
+    }
+
+    impl Log {
+        fn take(&self) -> Vec<String> {
+            std::mem::take(&mut *self.0.borrow_mut())
+        }
+    }
+
+    #[function_component(EffectProbe)]
+    fn effect_probe(props: &EffectProbeProps) -> Html {
+        let log = props.log.clone();
+        article_annotator::web::hooks::effect::use_effect_on(props.dep, move |dep: &u32| {
+            let dep = *dep;
+            log.0.borrow_mut().push(format!("run {dep}"));
+            move || log.0.borrow_mut().push(format!("clean {dep}"))
+        });
+        html! { <p>{ props.other }</p> }
+    }
+
+    #[wasm_bindgen_test]
+    async fn use_effect_on_runs_when_its_dependencies_change_and_cleans_up_first() {
+        let host = host();
+        let log = Log::default();
+        let props = |dep: u32, other: u32| EffectProbeProps {
+            dep,
+            other,
+            log: log.clone(),
+        };
+        let mut handle =
+            yew::Renderer::<EffectProbe>::with_root_and_props(host.clone(), props(1, 0)).render();
+        yew::scheduler::flush().await;
+        assert_eq!(log.take(), ["run 1"], "after the first render");
+        // A render with the same dependencies: no run, no cleanup.
+        handle.update(props(1, 1));
+        yew::scheduler::flush().await;
+        assert_eq!(host.text_content().as_deref(), Some("1"), "it rendered");
+        assert!(log.take().is_empty(), "same dependencies, no effect");
+        // New dependencies: the last cleanup, then the run.
+        handle.update(props(2, 2));
+        yew::scheduler::flush().await;
+        assert_eq!(log.take(), ["clean 1", "run 2"]);
+        // Gone: the last cleanup.
+        handle.destroy();
+        yew::scheduler::flush().await;
+        assert_eq!(log.take(), ["clean 2"]);
+    }
+}
