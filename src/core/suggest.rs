@@ -198,15 +198,28 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
 }
 
 /// Whether a preposition stands right before the quote starting at `start` ("on “Meet the
-/// Press”", "in “The Walking Dead”").
+/// Press”", "in “The Walking Dead”"), or a word after which a title-case quote names a work
+/// or a programme, not words said: the kind of work ("his book “The Long Road,”", "the
+/// weekly show “Late Hour,”", `WORK_NOUNS`) or "told" ("she told “Morning Town Hour”": the
+/// programme is who is told).
 fn after_preposition(chars: &[char], start: usize) -> bool {
     let from = start.saturating_sub(20);
     let ws = words::words_in(chars, from, start.saturating_sub(1));
     ws.last().is_some_and(|w| {
         matches!(
             w.lower.as_str(),
-            "on" | "in" | "at" | "for" | "from" | "of" | "to" | "with" | "titled" | "entitled"
+            "on" | "in"
+                | "at"
+                | "for"
+                | "from"
+                | "of"
+                | "to"
+                | "with"
+                | "titled"
+                | "entitled"
+                | "told"
         ) || lexicon::possessive(&w.lower)
+            || listed(lexicon::WORK_NOUNS, &w.lower)
     })
 }
 

@@ -1006,6 +1006,57 @@ pub const CLAUSE_OPENERS: &[&str] = &[
     "that", "then", "though", "until", "when", "where", "whether", "while", "yet",
 ];
 
+/// Kinds of work whose name a title-case quote right after them is ("his 2012 book “The Long
+/// Road,”", "the popular weekly show “Late Hour,”", "the rock classic “All Night,”"): the
+/// work's title, not words said, even where a reporting verb is near.
+pub const WORK_NOUNS: &[&str] = &[
+    "album",
+    "article",
+    "autobiography",
+    "bestseller",
+    "biography",
+    "blog",
+    "book",
+    "books",
+    "broadcast",
+    "classic",
+    "column",
+    "comedy",
+    "documentary",
+    "drama",
+    "episode",
+    "essay",
+    "film",
+    "films",
+    "headline",
+    "magazine",
+    "memoir",
+    "memoirs",
+    "miniseries",
+    "movie",
+    "movies",
+    "musical",
+    "newsletter",
+    "novel",
+    "novels",
+    "opera",
+    "play",
+    "podcast",
+    "podcasts",
+    "poem",
+    "program",
+    "programme",
+    "programs",
+    "reboot",
+    "series",
+    "show",
+    "shows",
+    "sitcom",
+    "song",
+    "songs",
+    "video",
+];
+
 /// Words a title leaves in lower case.
 pub const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",

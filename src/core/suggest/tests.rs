@@ -605,6 +605,7 @@ fn word_lists_are_sorted_for_bisection() {
         SUBORDINATORS,
         CLAUSE_OPENERS,
         TITLE_SMALL_WORDS,
+        WORK_NOUNS,
         TOUGH_ADJECTIVES,
         HEADLINE_LABELS,
         INSTITUTIONS,
@@ -829,6 +830,19 @@ fn a_title_after_a_possessive_or_a_preposition_is_no_quote_even_with_a_comma() {
              “Okay,” Lima said.";
     let texts: Vec<String> = spans(t).into_iter().map(|(q, _)| q).collect();
     assert_eq!(texts, vec!["Okay,"]);
+}
+
+#[test]
+fn a_title_after_the_kind_of_work_or_told_is_no_quote() {
+    let t = "In his 2012 book, “The Long Road Home,” Ana Lima said the vote was close.\n\
+             Tom Reed, who hosts the weekly show “Late Hour,” said the plan “will not pass.”\n\
+             “It is over,” Reed told “Morning Town Hour” on Sunday.\n\
+             The show “was the best of the year,” Reed said.";
+    let texts: Vec<String> = spans(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(
+        texts,
+        vec!["will not pass.", "It is over,", "was the best of the year,"]
+    );
 }
 
 #[test]
