@@ -116,6 +116,13 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
     let mut out = Vec::with_capacity(spans.len());
     // The quotes of the headline (the text's first, short paragraph), by their place in `out`.
     let mut in_headline = Vec::new();
+    // Whether the text quotes in single marks (British style) rather than double ones.
+    let single_style = spans
+        .iter()
+        .filter(|&&(s, _)| single_mark(&chars, s))
+        .count()
+        * 2
+        >= spans.len();
     // Speakers are read by English rules: a text in another language gets its quotes (those
     // long enough to be speech) without speakers.
     for &(start, end) in &spans {
@@ -146,6 +153,15 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
             continue;
         }
         let (paragraph, paragraph_end) = cx.paragraph(start);
+        // "'A change warrior.'" alone between paragraphs, in a text that quotes in double
+        // marks: a subheading that quotes the section, as headlines do, not speech.
+        if !single_style
+            && single_mark(&chars, start)
+            && marks::words(&chars[start..end]) <= MAX_TITLE_WORDS
+            && marks::only_text_of(&chars, (start, end), (paragraph, paragraph_end))
+        {
+            continue;
+        }
         let speaker = match found {
             _ if !english => None,
             Some(m) => Some(resolve(&chars, &mut book, m)),
@@ -221,6 +237,19 @@ fn after_preposition(chars: &[char], start: usize) -> bool {
         ) || lexicon::possessive(&w.lower)
             || listed(lexicon::WORK_NOUNS, &w.lower)
     })
+}
+
+/// Whether the quote starting at `start` opens with a single mark (‘ or a straight ', not
+/// the doubled '' some papers write for “).
+fn single_mark(chars: &[char], start: usize) -> bool {
+    let Some(open) = start.checked_sub(1) else {
+        return false;
+    };
+    match chars.get(open) {
+        Some('‘') => true,
+        Some('\'') => open.checked_sub(1).and_then(|k| chars.get(k)) != Some(&'\''),
+        _ => false,
+    }
 }
 
 /// How far around a title-case quote the paragraph is read to tell a headline.

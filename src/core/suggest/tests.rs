@@ -846,6 +846,34 @@ fn a_title_after_the_kind_of_work_or_told_is_no_quote() {
 }
 
 #[test]
+fn a_short_paragraph_quoted_in_single_marks_is_a_subheading_where_quotes_are_double() {
+    let t = "“We will build it,” Ana Lima said.\n\
+             ‘A change of course.’\n\
+             “It is over,” Tom Reed said. “Nothing is left.”\n\
+             'Never again.'\n\
+             The mayor said the plan was “dead.”";
+    let texts: Vec<String> = spans(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "We will build it,",
+            "It is over,",
+            "Nothing is left.",
+            "dead."
+        ]
+    );
+    // British style: quotes in single marks are speech, alone or not.
+    let t = "‘We will build it,’ Ana Lima said.\n\
+             ‘The road is open.’\n\
+             ‘It is over,’ Tom Reed said.";
+    let texts: Vec<String> = spans(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(
+        texts,
+        vec!["We will build it,", "The road is open.", "It is over,"]
+    );
+}
+
+#[test]
 fn a_quote_signed_with_a_dash_and_a_name() {
     let t = "Tom Reed spoke first.\n\
              “The bridge will be built before the winter comes.”\n\
