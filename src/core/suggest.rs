@@ -142,14 +142,19 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
             },
         };
         // A short quote ("a “disgrace”") is speech only where its sentence says who said it;
-        // otherwise it is a title or a scare quote.
-        if marks::words(&chars[start..end]) < MIN_QUOTE_WORDS && found.is_none() {
+        // otherwise it is a title or a scare quote. A short sentence of its own right after an
+        // attributed sentence of the paragraph goes on with that speech ("“…,” Lima said.
+        // “Big time.”"; "“Really.”" there is no title either).
+        let goes = found.is_none()
+            && english
+            && goes_on(&chars, &last_quote, cx.paragraph(start).0, (start, end));
+        if marks::words(&chars[start..end]) < MIN_QUOTE_WORDS && found.is_none() && !goes {
             continue;
         }
         // A name in title case ("on “Meet the Press”") is a title, outside a headline, unless
         // someone says it.
         let title = is_title(&chars, (start, end), cx.paragraph(start));
-        if (!strong || after_preposition(&chars, start)) && title {
+        if (!(strong || goes) || after_preposition(&chars, start)) && title {
             continue;
         }
         let (paragraph, paragraph_end) = cx.paragraph(start);
@@ -237,6 +242,30 @@ fn after_preposition(chars: &[char], start: usize) -> bool {
         ) || lexicon::possessive(&w.lower)
             || listed(lexicon::WORK_NOUNS, &w.lower)
     })
+}
+
+/// Whether the quote `start..end` is a sentence of its own (capitalised, ending with a full
+/// stop, a question or an exclamation mark) that follows a full stop in the paragraph
+/// `paragraph` of the last quote suggested, which has a speaker: "“It is taxing,” Lima said.
+/// “Big time.”" goes on with her speech.
+fn goes_on(
+    chars: &[char],
+    last_quote: &Option<(usize, Option<Speaker>)>,
+    paragraph: usize,
+    (start, end): (usize, usize),
+) -> bool {
+    if !matches!(last_quote, Some((p, Some(_))) if *p == paragraph) {
+        return false;
+    }
+    let sentence = chars.get(start).is_some_and(|c| c.is_uppercase())
+        && chars
+            .get(end.wrapping_sub(1))
+            .is_some_and(|c| matches!(c, '.' | '!' | '?'));
+    // The character before the opening mark, over a few spaces.
+    let before = (2..6)
+        .map_while(|k| start.checked_sub(k).and_then(|i| chars.get(i)))
+        .find(|c| !matches!(c, ' ' | '\u{a0}'));
+    sentence && matches!(before, Some('.' | '!' | '?'))
 }
 
 /// Whether the quote starting at `start` opens with a single mark (‘ or a straight ', not

@@ -874,6 +874,25 @@ fn a_short_paragraph_quoted_in_single_marks_is_a_subheading_where_quotes_are_dou
 }
 
 #[test]
+fn a_short_sentence_after_an_attributed_one_goes_on_with_that_speech() {
+    // (Not after a closing mark, where the short quote may be a word of the sentence.)
+    let t = "“It is taxing on the campaign,” Ana Lima said. “Big time.”\n\
+             Tom Reed called it a “disgrace.” “Never.”\n\
+             The word “Never.” was on the sign.\n\
+             “We won,” Reed told them. “Really.” Then the vote began.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("It is taxing on the campaign,", Some("Ana Lima")),
+            q("Big time.", Some("Ana Lima")),
+            q("disgrace.", Some("Tom Reed")),
+            q("We won,", Some("Tom Reed")),
+            q("Really.", Some("Tom Reed")),
+        ]
+    );
+}
+
+#[test]
 fn a_quote_signed_with_a_dash_and_a_name() {
     let t = "Tom Reed spoke first.\n\
              “The bridge will be built before the winter comes.”\n\
