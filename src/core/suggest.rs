@@ -299,9 +299,13 @@ fn is_title(chars: &[char], (start, end): (usize, usize), paragraph: (usize, usi
         && chars
             .get(end.wrapping_sub(1))
             .is_some_and(|c| matches!(c, ',' | '!' | '?'));
+    // A title and its subtitle after a colon ("Backfire: The Long Battle for the Soul of the
+    // Company") are each as long as a title.
+    let parts = 1 + ws.iter().skip(1).filter(|w| w.gap.colon).count();
     let title_case = !said
         && !ws.is_empty()
-        && ws.len() <= MAX_TITLE_WORDS
+        && parts <= 2
+        && ws.len() <= MAX_TITLE_WORDS * parts
         && ws.first().is_some_and(capitalised)
         && ws
             .iter()

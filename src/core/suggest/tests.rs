@@ -893,6 +893,19 @@ fn a_short_sentence_after_an_attributed_one_goes_on_with_that_speech() {
 }
 
 #[test]
+fn a_title_with_a_subtitle_after_a_colon_is_a_title() {
+    let t = "According to “Backfire: The Long Battle for the Soul of the Company” by Tom Reed, \
+             the board met twice.\n\
+             She starred in “Night Train 2: The Ride Home Goes On and On” last year.\n\
+             “We won: this is the day we waited for all along,” Ana Lima said.";
+    let texts: Vec<String> = spans(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(
+        texts,
+        vec!["We won: this is the day we waited for all along,"]
+    );
+}
+
+#[test]
 fn a_quote_signed_with_a_dash_and_a_name() {
     let t = "Tom Reed spoke first.\n\
              “The bridge will be built before the winter comes.”\n\
