@@ -79,11 +79,14 @@ fn mark_at(chars: &[char], i: usize, innermost: Option<Family>) -> Option<Mark> 
                 None
             }
         }
+        // ‘ typed for an apostrophe: between letters ("Trump‘s"), or a decade ("the ‘80s").
+        '‘' if (letter(before) && letter(after)) || decade(chars, i) => None,
         '‘' => Some(Mark::Open(Family::Single)),
         '’' | '\'' => {
             // An apostrophe: between letters (don't, O’Brien), or after a letter at a word's
-            // end when no single quote is open (the students’ union).
-            if letter(before) && letter(after) {
+            // end when no single quote is open (the students’ union), or a decade's ("the
+            // '80s").
+            if (letter(before) && letter(after)) || decade(chars, i) {
                 return None;
             }
             if innermost == Some(Family::Single) && !is_space_or_edge(before) {
@@ -118,6 +121,16 @@ fn mark_at(chars: &[char], i: usize, innermost: Option<Family>) -> Option<Mark> 
         }),
         _ => None,
     }
+}
+
+/// Whether the mark at `i` stands for a decade's elided century: two digits and an "s" after
+/// it, then no letter ("the '80s", "the ’60s,").
+fn decade(chars: &[char], i: usize) -> bool {
+    let at = |k: usize| chars.get(i + k).copied();
+    at(1).is_some_and(|c| c.is_ascii_digit())
+        && at(2).is_some_and(|c| c.is_ascii_digit())
+        && at(3) == Some('s')
+        && !at(4).is_some_and(char::is_alphanumeric)
 }
 
 /// The outermost quotes of the text: (start, end) of the text inside the marks, in code

@@ -906,6 +906,19 @@ fn a_title_with_a_subtitle_after_a_colon_is_a_title() {
 }
 
 #[test]
+fn an_opening_single_mark_between_letters_or_before_a_decade_is_an_apostrophe() {
+    let t = "Lima‘s plan, Ana Lima said, “will pass this year.”\n\
+             He grew up in the '80s and ‘90s, when the mayor called the town “a fine place.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("will pass this year.", Some("Ana Lima")),
+            q("a fine place.", Some("the mayor")),
+        ]
+    );
+}
+
+#[test]
 fn a_quote_signed_with_a_dash_and_a_name() {
     let t = "Tom Reed spoke first.\n\
              “The bridge will be built before the winter comes.”\n\
