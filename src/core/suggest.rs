@@ -404,18 +404,31 @@ fn attributed(
     if let Some(m) = signed(cx, open, close) {
         return Some(m);
     }
-    // "“…” He added, “…”": a new sentence that introduces the next quote is not this one's.
-    let next_ones = ended && cx.introduces_next(close);
-    if let Some(m) = attribution_after(&cx.after(close), ended).filter(|_| !next_ones) {
-        return Some(m);
-    }
-    let before = cx.before(open);
     let colon_before = chars[..open]
         .iter()
         .rev()
         .find(|c| !c.is_whitespace())
         .is_some_and(|c| *c == ':');
+    let before = cx.before(open);
+    // "Kasich resisted: “… power.”": a label, or a reporting verb, that introduces a quote
+    // ending its sentence with a colon names its speaker, whatever the next sentence says
+    // ("… Her critics said").
     let (para_start, para_end) = cx.paragraph(open);
+    let stops = chars
+        .get(end.wrapping_sub(1))
+        .is_some_and(|c| matches!(c, '.' | '?' | '!'));
+    if colon_before && stops {
+        let introduced = label(cx, reader, (para_start, para_end), open)
+            .or_else(|| attribution_before(&before, false));
+        if introduced.is_some() {
+            return introduced;
+        }
+    }
+    // "“…” He added, “…”": a new sentence that introduces the next quote is not this one's.
+    let next_ones = ended && cx.introduces_next(close);
+    if let Some(m) = attribution_after(&cx.after(close), ended).filter(|_| !next_ones) {
+        return Some(m);
+    }
     // "POLL WATCH - Ana Lima: “…”": the label goes before the clause's subject.
     if colon_before {
         if let Some(m) = label(cx, reader, (para_start, para_end), open) {

@@ -919,6 +919,20 @@ fn an_opening_single_mark_between_letters_or_before_a_decade_is_an_apostrophe() 
 }
 
 #[test]
+fn a_reporting_verb_before_a_colon_wins_over_the_next_sentence() {
+    let t = "Ana Lima, tired, finally responded: “What difference does it make now?” \
+             Her critics said the answer was rude.\n\
+             Tom Reed wrote: “It is done,” the paper said.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("What difference does it make now?", Some("Ana Lima")),
+            q("It is done,", Some("the paper")),
+        ]
+    );
+}
+
+#[test]
 fn a_quote_signed_with_a_dash_and_a_name() {
     let t = "Tom Reed spoke first.\n\
              “The bridge will be built before the winter comes.”\n\
