@@ -558,8 +558,11 @@ fn label(
     }
     let last = name.name.rsplit(' ').next()?;
     let last = last.split(|c: char| !c.is_alphanumeric()).next_back()?;
+    // A full name after a dash ("Pollsters agree - Ana Lima: “…”", a round-up quoting its
+    // sources) needs no second mention.
+    let dashed = ws.get(from).is_some_and(|w| from > 0 && w.gap.dash) && name.name.contains(' ');
     let here = reader.runs_of(chars, para_end, last);
-    (cx.runs_of(last) > here).then_some(Mention::Name(name))
+    (dashed || cx.runs_of(last) > here).then_some(Mention::Name(name))
 }
 
 /// What [`label`] reads of the paragraph of the quotes being read, kept from one quote to the

@@ -933,6 +933,19 @@ fn a_reporting_verb_before_a_colon_wins_over_the_next_sentence() {
 }
 
 #[test]
+fn a_full_name_labelling_a_quote_after_a_dash_needs_no_second_mention() {
+    let t = "Polls moved late in the race - Ana Lima: “The last week decided it.”\n\
+             Turnout was low - Reed: “Nobody came out to vote.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("The last week decided it.", Some("Ana Lima")),
+            q("Nobody came out to vote.", None),
+        ]
+    );
+}
+
+#[test]
 fn a_quote_signed_with_a_dash_and_a_name() {
     let t = "Tom Reed spoke first.\n\
              “The bridge will be built before the winter comes.”\n\
