@@ -163,7 +163,8 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
         if !single_style
             && single_mark(&chars, start)
             && marks::words(&chars[start..end]) <= MAX_TITLE_WORDS
-            && marks::only_text_of(&chars, (start, end), (paragraph, paragraph_end))
+            && !cx.letters_before(start.saturating_sub(1))
+            && ends_paragraph(&chars, end)
         {
             continue;
         }
@@ -266,6 +267,25 @@ fn goes_on(
         .map_while(|k| start.checked_sub(k).and_then(|i| chars.get(i)))
         .find(|c| !matches!(c, ' ' | '\u{a0}'));
     sentence && matches!(before, Some('.' | '!' | '?'))
+}
+
+/// The most characters (marks, spaces, punctuation) between a subheading's quote and the
+/// end of its paragraph ("‘We’re alive’ –.").
+const MAX_SUBHEADING_TAIL: usize = 8;
+
+/// Whether the paragraph ends within a few characters after the quote ending at `end`, with
+/// no letter or digit before (read over a bounded stretch, not to the paragraph's end).
+fn ends_paragraph(chars: &[char], end: usize) -> bool {
+    let tail = chars.get(end..).unwrap_or(&[]);
+    for c in tail.iter().take(MAX_SUBHEADING_TAIL + 1) {
+        if *c == '\n' {
+            return true;
+        }
+        if c.is_alphanumeric() {
+            return false;
+        }
+    }
+    tail.len() <= MAX_SUBHEADING_TAIL
 }
 
 /// Whether the quote starting at `start` opens with a single mark (‘ or a straight ', not
@@ -409,7 +429,6 @@ fn attributed(
         .rev()
         .find(|c| !c.is_whitespace())
         .is_some_and(|c| *c == ':');
-    let before = cx.before(open);
     // "Kasich resisted: “… power.”": a label, or a reporting verb, that introduces a quote
     // ending its sentence with a colon names its speaker, whatever the next sentence says
     // ("… Her critics said").
@@ -419,7 +438,7 @@ fn attributed(
         .is_some_and(|c| matches!(c, '.' | '?' | '!'));
     if colon_before && stops {
         let introduced = label(cx, reader, (para_start, para_end), open)
-            .or_else(|| attribution_before(&before, false));
+            .or_else(|| attribution_before(&cx.before(open), false));
         if introduced.is_some() {
             return introduced;
         }
@@ -429,6 +448,7 @@ fn attributed(
     if let Some(m) = attribution_after(&cx.after(close), ended).filter(|_| !next_ones) {
         return Some(m);
     }
+    let before = cx.before(open);
     // "POLL WATCH - Ana Lima: “…”": the label goes before the clause's subject.
     if colon_before {
         if let Some(m) = label(cx, reader, (para_start, para_end), open) {
