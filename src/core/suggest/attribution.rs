@@ -354,6 +354,18 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
             return (end == n && !is_headline_label(&name.name)).then_some(Mention::Name(name));
         }
     }
+    // "From the report: “…”", "… - More from Lima and Reed: “…”": the source a quote is
+    // taken from, when a sentence or a part after a dash opens with "from".
+    if verbs.is_empty() && colon_before {
+        let from = (0..n).rev().find(|&k| {
+            let opens = |j: usize| j == 0 || ws[j].gap.dash;
+            ws[k].lower == "from"
+                && (opens(k) || (k > 0 && ws[k - 1].lower == "more" && opens(k - 1)))
+        });
+        if let Some(m) = from.and_then(|k| source_after(ws, k + 1, n)) {
+            return Some(m);
+        }
+    }
     // "Lima then turned to the crowd: “…”": a sentence that introduces the quote with a
     // colon; its subject.
     if verbs.is_empty() && colon_before {

@@ -946,6 +946,19 @@ fn a_full_name_labelling_a_quote_after_a_dash_needs_no_second_mention() {
 }
 
 #[test]
+fn a_colon_after_from_names_the_source_the_quote_is_taken_from() {
+    let t = "Aides met on Monday. From the council’s report: “The bridge is not safe.”\n\
+             Costs rose again - More from the auditors: “Nothing was checked.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("The bridge is not safe.", Some("the council’s report")),
+            q("Nothing was checked.", Some("the auditors")),
+        ]
+    );
+}
+
+#[test]
 fn a_quote_signed_with_a_dash_and_a_name() {
     let t = "Tom Reed spoke first.\n\
              “The bridge will be built before the winter comes.”\n\
