@@ -164,6 +164,9 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     if filters.hidden {
         show_paywalled(&doc);
     }
+    if filters.captions || filters.hidden || filters.widgets {
+        keep_div_marks(&doc);
+    }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());
     // Dates the Readability port does not read: more meta names, `itemprop`, JSON-LD in a
     // `@graph` or a list, the address, then the page's `<time datetime>` elements.
@@ -240,6 +243,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         boilerplate::drop_consent_banners(&again.root());
         mark_widgets(&again.root());
         mark_forms(&again);
+        keep_div_marks(&again);
         again
             .select(&format!("[{WIDGET_MARK}], form[{FORM_MARK}]"))
             .remove();
@@ -454,12 +458,13 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
 
 /// Removes from the article what `filters` drop (see [`PostFilters`]).
 fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
+    // The element's class, or the class of the `<div>` Readability replaced by it (see
+    // [`keep_div_marks`]).
     let class_has = |n: &NodeRef<'_>, words: &[&str], tokens: &[&str]| {
-        n.attr("class").is_some_and(|c| {
-            let c = c.to_ascii_lowercase();
-            words.iter().any(|w| c.contains(w))
-                || c.split_ascii_whitespace().any(|t| tokens.contains(&t))
-        })
+        [n.attr("class"), n.attr(DIV_CLASS)]
+            .into_iter()
+            .flatten()
+            .any(|c| class_names(&c, words, tokens))
     };
     let mut doomed: Vec<NodeRef<'_>> = Vec::new();
     if filters.widgets {
@@ -472,29 +477,12 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
         let Some(name) = element_name(&n) else {
             continue;
         };
-        if filters.captions && (name == "figcaption" || class_has(&n, &["caption", "credit"], &[]))
-        {
+        if filters.captions && (name == "figcaption" || class_has(&n, CAPTION_CLASSES, &[])) {
             doomed.push(n);
             continue;
         }
         if filters.hidden
-            && (n.has_attr("hidden")
-                || class_has(
-                    &n,
-                    &[
-                        "sr-only",
-                        "visually-hidden",
-                        "visuallyhidden",
-                        "screen-reader",
-                    ],
-                    &[
-                        "off-screen",
-                        "offscreen",
-                        "element-hidden",
-                        "hidden",
-                        "element-invisible",
-                    ],
-                ))
+            && (n.has_attr("hidden") || class_has(&n, HIDDEN_CLASSES, HIDDEN_CLASS_TOKENS))
         {
             doomed.push(n);
             continue;
@@ -516,6 +504,106 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
     }
     for n in doomed {
         n.remove_from_parent();
+    }
+}
+
+/// Words of a class that names an image's caption or credit (`figure-caption`).
+const CAPTION_CLASSES: &[&str] = &["caption", "credit"];
+
+/// Words of a class that hides its text but from screen readers (`sr-only`).
+const HIDDEN_CLASSES: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+];
+
+/// Classes that hide their element (`hidden`, `offscreen`), whole.
+const HIDDEN_CLASS_TOKENS: &[&str] = &[
+    "off-screen",
+    "offscreen",
+    "element-hidden",
+    "hidden",
+    "element-invisible",
+];
+
+/// Whether the class attribute `value` has one of `words` in it or is one of `tokens`.
+fn class_names(value: &str, words: &[&str], tokens: &[&str]) -> bool {
+    let c = value.to_ascii_lowercase();
+    words.iter().any(|w| c.contains(w)) || c.split_ascii_whitespace().any(|t| tokens.contains(&t))
+}
+
+/// The attribute that keeps, through Readability, the class of a `<div>` it replaces (see
+/// [`keep_div_marks`]).
+const DIV_CLASS: &str = "data-aa-class";
+
+/// Elements that are phrasing content to Readability (what it wraps in a `<p>` of its own).
+const PHRASING: &[&str] = &[
+    "a", "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "del",
+    "dfn", "em", "embed", "i", "img", "input", "ins", "kbd", "label", "mark", "math", "meter",
+    "noscript", "object", "output", "progress", "q", "ruby", "samp", "script", "select", "small",
+    "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
+];
+
+/// Readability replaces a `<div>` of only phrasing content, or of one `<p>`, by a `<p>` without
+/// the `<div>`'s attributes, so a caption's, a hidden text's or a widget's class or mark on it
+/// was lost (`<div class="figure-caption"><b>1946:</b> The stadium …</div>`): before it runs,
+/// the text of such a `<div>` whose class names a caption or hidden text, or which has a widget
+/// or form mark, is wrapped in a `<span>` that has the class as [`DIV_CLASS`] and the marks
+/// (its one `<p>` is given them instead). Readability scores neither (no class, no id: the
+/// same paragraph, the same scores).
+fn keep_div_marks(doc: &Document) {
+    let marks = [WIDGET_MARK, FORM_MARK];
+    for div in doc.select("div").nodes() {
+        let class = div
+            .attr("class")
+            .filter(|c| {
+                class_names(c, CAPTION_CLASSES, &[])
+                    || class_names(c, HIDDEN_CLASSES, HIDDEN_CLASS_TOKENS)
+            })
+            .map(|c| c.to_string());
+        let marked: Vec<(&str, String)> = marks
+            .iter()
+            .filter_map(|m| div.attr(m).map(|v| (*m, v.to_string())))
+            .collect();
+        if class.is_none() && marked.is_empty() {
+            continue;
+        }
+        let children = div.children();
+        let elements: Vec<&NodeRef<'_>> = children.iter().filter(|c| c.is_element()).collect();
+        let blank = |c: &NodeRef<'_>| !c.is_element() && c.text().trim().is_empty();
+        let target = if let [p] = elements.as_slice() {
+            let only_p = element_name(p).as_deref() == Some("p")
+                && children.iter().all(|c| c.id == p.id || blank(c));
+            only_p.then_some(**p)
+        } else {
+            None
+        };
+        let target = match target {
+            Some(p) => p,
+            None => {
+                let phrasing = elements
+                    .iter()
+                    .all(|e| element_name(e).is_some_and(|n| PHRASING.contains(&n.as_str())));
+                if !phrasing || children.iter().all(blank) {
+                    continue;
+                }
+                let span = div.tree.new_element("span");
+                for c in &children {
+                    span.append_child(c);
+                }
+                div.append_child(&span);
+                span
+            }
+        };
+        if let Some(c) = &class {
+            target.set_attr(DIV_CLASS, c);
+        }
+        for (m, v) in &marked {
+            if !target.has_attr(m) {
+                target.set_attr(m, v);
+            }
+        }
     }
 }
 

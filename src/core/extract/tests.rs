@@ -2069,3 +2069,26 @@ fn a_section_after_the_titles_bar_that_the_og_title_leaves_out_is_dropped() {
         assert_eq!(c.title.as_deref(), Some(title), "{headline}");
     }
 }
+
+#[test]
+fn a_divs_caption_hidden_or_widget_class_survives_readabilitys_paragraphs() {
+    // Readability replaces a `<div>` of only phrasing content (or of one `<p>`) by a `<p>`
+    // without its class: the caption, the screen-reader text and the widget's text went with
+    // the class.
+    let html = article_with(
+        "<figure><img src=\"a.jpg\" alt=\"Bridge\"><div class=\"figure-caption\"><b>May 1926: \
+         </b>The first bridge over the river, a week before it opened.</div></figure>\
+         <div class=\"media-caption\"><p>The ferry that the bridge replaced, at its pier.</p></div>\
+         <div class=\"sr-only\">Opens the gallery in a new window</div>\
+         <div class=\"share-tools\">Pass the story on to a neighbour today</div>\
+         <div class=\"standfirst\">The vote was close, and the mayor cast the last one.</div>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "The first bridge over the river");
+    assert_lacks(&c.article, "The ferry that the bridge replaced");
+    assert_lacks(&c.article, "Opens the gallery");
+    assert_lacks(&c.article, "Pass the story on");
+    // A `<div>` of another class is the story's.
+    assert_has(&c.article, "the mayor cast the last one");
+    assert_five_paragraphs_kept(&c.article);
+}
