@@ -613,7 +613,7 @@ fn keep_div_marks(doc: &Document) {
 pub const ALT_CAPTION_MIN_WORDS: usize = 2;
 
 /// The elements that may be a caption repeating an image's alternative text.
-const CAPTION_ELEMENTS: &[&str] = &["div", "p", "span", "em", "small"];
+const CAPTION_ELEMENTS: &[&str] = &["div", "p", "span", "em", "small", "cite"];
 
 /// Captions set right after their image with the image's alternative text, word for word, in
 /// a page without `<figcaption>` or a caption class (`<div><img alt="The mayor at the

@@ -2092,3 +2092,17 @@ fn a_divs_caption_hidden_or_widget_class_survives_readabilitys_paragraphs() {
     assert_has(&c.article, "the mayor cast the last one");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_cite_that_repeats_its_images_alternative_text_is_dropped() {
+    // A gallery's caption in a `<cite>` after its image.
+    let html = article_with(
+        "<div class=\"gallery\"><img src=\"a.jpg\" alt=\"Crowds wait along the parade route \
+         on Thursday. \"> <cite id=\"c1\">Crowds wait along the parade route on Thursday. \
+         </cite></div><p>She said it, <cite>The Harbour Review</cite> reported.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Crowds wait along");
+    assert_has(&c.article, "The Harbour Review");
+    assert_five_paragraphs_kept(&c.article);
+}
