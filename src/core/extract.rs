@@ -718,7 +718,8 @@ fn links_in<'a>(node: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
 /// `urls` are the page's canonical address and its own, against which Readability resolved
 /// the relative ones). A table of contents links to `#` anchors, and a list of sources,
 /// downloads or offers to other sites: they stay; so does a series whose items all start with
-/// the same word ("Bug 1234 – …", "Part 2: …").
+/// the same word ("Bug 1234 – …", "Part 2: …"). One item is enough (a "similar" link set
+/// between two paragraphs, `ul.similarLinks > li > a`): a series needs two.
 fn headline_lists<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef<'a>> {
     let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
     let mut out = Vec::new();
@@ -761,7 +762,7 @@ fn headline_lists<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef
         let Some(firsts) = items.iter().map(headline).collect::<Option<Vec<String>>>() else {
             continue;
         };
-        if firsts.iter().any(|f| *f != firsts[0]) {
+        if firsts.len() == 1 || firsts.iter().any(|f| *f != firsts[0]) {
             out.push(*list);
         }
     }
@@ -955,7 +956,7 @@ fn same_site(href: &str, sites: &[String]) -> bool {
 }
 
 /// A list of other stories has at least this many items…
-pub const HEADLINE_LIST_MIN_ITEMS: usize = 2;
+pub const HEADLINE_LIST_MIN_ITEMS: usize = 1;
 /// …each a link of at least this many words…
 pub const HEADLINE_MIN_WORDS: usize = 4;
 /// …with at most a kicker of this many words before it, ending with a colon, a bar or a

@@ -2106,3 +2106,20 @@ fn a_cite_that_repeats_its_images_alternative_text_is_dropped() {
     assert_has(&c.article, "The Harbour Review");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_list_of_one_other_story_inside_the_article_is_dropped() {
+    let html = article_with(
+        "<div><ul class=\"similar\"><li><a href=\"https://www.ledger.example/2026/10/ferry\">\
+         <span>Who runs the ferry, and what it will do now</span></a></li></ul></div>\
+         <ul><li><a href=\"https://rivers.example/report\">The river authority's flood report \
+         of 2025</a></li></ul>\
+         <ul><li><a href=\"#cost\">What the bridge will cost</a></li></ul>",
+    );
+    let c = extract(&html, Some("https://ledger.example/2026/11/27/bridge.html"));
+    assert_lacks(&c.article, "Who runs the ferry");
+    // A source on another site and a table of contents stay.
+    assert_has(&c.article, "flood report");
+    assert_has(&c.article, "What the bridge will cost");
+    assert_five_paragraphs_kept(&c.article);
+}
