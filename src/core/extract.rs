@@ -843,8 +843,9 @@ pub const SECTION_LINK_MAX_WORDS: usize = 3;
 /// breadcrumb's links ("Home", "Region"), which [`without_leading`] drops when each is a line
 /// of its own. Each is the first text left, wholly one link to another page of the
 /// same site (see [`same_site`]), of one to [`SECTION_LINK_MAX_WORDS`] words without a digit
-/// or a closing ".", "!", "?" or ":", and all its parent element holds; at most three, one
-/// after the other. A heading or a paragraph that opens the article without a link stays, as
+/// or a closing ".", "!", "?" or ":", and all its parent element holds; one after the other,
+/// however many (a menu of the site's sections left above the article: the first version took
+/// three and left the rest). A heading or a paragraph that opens the article without a link stays, as
 /// does a link that opens a sentence.
 fn leading_section_links(doc: &Document, urls: [Option<&str>; 2]) -> Vec<String> {
     let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
@@ -875,7 +876,7 @@ fn leading_section_links(doc: &Document, urls: [Option<&str>; 2]) -> Vec<String>
             && !text.chars().any(|c| c.is_ascii_digit())
             && !text.trim_end().ends_with(['.', '!', '?', ':'])
             && same_site(a.attr("href").unwrap_or_default().trim(), &sites);
-        if !section || out.len() == 3 {
+        if !section {
             break;
         }
         out.push(a);

@@ -2123,3 +2123,19 @@ fn a_list_of_one_other_story_inside_the_article_is_dropped() {
     assert_has(&c.article, "What the bridge will cost");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_menu_of_the_sites_sections_above_the_article_is_dropped_whole() {
+    let menu: String = [
+        "Business", "Money", "Careers", "Politics", "Science", "Travel",
+    ]
+    .iter()
+    .map(|s| format!("<li><a href=\"/{}/\">{s}</a></li>", s.to_lowercase()))
+    .collect();
+    let html = article_with("").replacen("<h1>Bridge</h1>", &format!("<ul>{menu}</ul>"), 1);
+    let c = extract(&html, Some(PAGE_URL));
+    for s in ["Business", "Politics", "Travel"] {
+        assert_lacks(&c.article, s);
+    }
+    assert_five_paragraphs_kept(&c.article);
+}
