@@ -472,6 +472,7 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
     }
     if filters.captions {
         doomed.extend(alt_captions(doc));
+        doomed.extend(repeated_captions(doc));
     }
     for n in doc.root().descendants() {
         let Some(name) = element_name(&n) else {
@@ -642,6 +643,48 @@ fn alt_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
                 next = sib.next_element_sibling();
             }
             at = node.parent();
+        }
+    }
+    found
+}
+
+/// A caption set again further down the article, apart from its image (a second copy for
+/// another layout: `<figcaption>…</figcaption>` and then `<div class="screen-text">…</div>`):
+/// a `<div>` or `<p>` with no block inside whose whole text, at least
+/// [`ALT_CAPTION_MIN_WORDS`] words, is the text of a caption above it (`<figcaption>`, a
+/// caption's class), white space collapsed. (An image's alternative text set again apart
+/// from it is also a standfirst's: see [`alt_captions`] for the caption right after it.)
+fn repeated_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut found = Vec::new();
+    let is_caption = |n: &NodeRef<'_>, name: &str| {
+        name == "figcaption"
+            || [n.attr("class"), n.attr(DIV_CLASS)]
+                .into_iter()
+                .flatten()
+                .any(|c| class_names(&c, CAPTION_CLASSES, &[]))
+    };
+    let enough = |t: &str| t.split_whitespace().count() >= ALT_CAPTION_MIN_WORDS;
+    for n in doc.root().descendants_it() {
+        let Some(name) = element_name(&n) else {
+            continue;
+        };
+        if is_caption(&n, &name) {
+            let text = collapse(&n.text());
+            if enough(&text) {
+                seen.insert(text);
+            }
+            continue;
+        }
+        if seen.is_empty() || !["div", "p"].contains(&name.as_str()) {
+            continue;
+        }
+        // A block with no block inside (so each text is read once).
+        let leaf = n.children_it(false).all(|c| {
+            !c.is_element() || element_name(&c).is_some_and(|c| PHRASING.contains(&c.as_str()))
+        });
+        if leaf && seen.contains(&collapse(&n.text())) {
+            found.push(n);
         }
     }
     found

@@ -2139,3 +2139,24 @@ fn a_menu_of_the_sites_sections_above_the_article_is_dropped_whole() {
     }
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_caption_set_again_apart_from_its_image_is_dropped() {
+    // The figure's caption, then the same text again for another layout.
+    let html = article_with(
+        "<figure><img src=\"a.jpg\" alt=\"\"><figcaption><span class=\"figcaption__caption\">\
+         Offices wait for tenants by the new bridge.</span> <span>Jane Doe for the Ledger</span>\
+         </figcaption></figure><div class=\"screen\"><div class=\"screen-text\">Offices wait \
+         for tenants by the new bridge.</div></div>\
+         <p>Offices wait for tenants by the new bridge, and more will be built next year.</p>",
+    );
+    let c = extract(&html, None);
+    assert_eq!(
+        c.article.matches("Offices wait").count(),
+        1,
+        "{}",
+        c.article
+    );
+    assert_has(&c.article, "and more will be built next year");
+    assert_five_paragraphs_kept(&c.article);
+}
