@@ -473,6 +473,7 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
     if filters.captions {
         doomed.extend(alt_captions(doc));
         doomed.extend(repeated_captions(doc));
+        doomed.extend(image_captions(doc));
     }
     for n in doc.root().descendants() {
         let Some(name) = element_name(&n) else {
@@ -689,6 +690,53 @@ fn repeated_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     }
     found
 }
+
+/// A caption set after its image with no mark at all (`<div><picture>…</picture><div
+/// class="sc-x1">Fans at the final</div></div>`): of a `<div>` or `<figure>` that holds only two
+/// elements, the first an image (an `<img>` or a `<picture>`, or an element holding one and no
+/// text) and the second a block with no block inside of one to [`IMAGE_CAPTION_MAX_WORDS`]
+/// words and no link, under a quarter of the article's characters (so a short story's only
+/// paragraph under its photo stays), the second.
+fn image_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
+    let article_chars = visible_chars(&doc.root().text());
+    let is_image = |n: &NodeRef<'_>| element_name(n).is_some_and(|n| n == "img" || n == "picture");
+    let mut found = Vec::new();
+    for holder in doc.select("div, figure").nodes() {
+        let kids: Vec<NodeRef<'a>> = holder
+            .children_it(false)
+            .filter(|c| c.is_element() || !c.text().trim().is_empty())
+            .collect();
+        let [image, text] = kids.as_slice() else {
+            continue;
+        };
+        if !image.is_element() || !text.is_element() {
+            continue;
+        }
+        let image_only = image.text().trim().is_empty()
+            && (is_image(image) || image.descendants_it().any(|d| is_image(&d)));
+        if !image_only {
+            continue;
+        }
+        let leaf = text.children_it(false).all(|c| {
+            !c.is_element()
+                || element_name(&c).is_some_and(|c| c != "a" && PHRASING.contains(&c.as_str()))
+        });
+        let caption = text.text();
+        let words = caption.split_whitespace().count();
+        if leaf
+            && (1..=IMAGE_CAPTION_MAX_WORDS).contains(&words)
+            && (visible_chars(&caption) as f64)
+                < boilerplate::WIDGET_MAX_SHARE * article_chars as f64
+        {
+            found.push(*text);
+        }
+    }
+    found
+}
+
+/// A caption with no mark after its image has at most this many words (see
+/// [`image_captions`]).
+pub const IMAGE_CAPTION_MAX_WORDS: usize = 40;
 
 /// The lowercase tag name of `n`, or `None` when `n` is not an element.
 fn element_name(n: &NodeRef<'_>) -> Option<String> {

@@ -2160,3 +2160,27 @@ fn a_caption_set_again_apart_from_its_image_is_dropped() {
     assert_has(&c.article, "and more will be built next year");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_caption_without_a_mark_after_its_image_is_dropped() {
+    let html = article_with(
+        "<div class=\"sc-a1\"><picture><img src=\"a.jpg\"></picture>\
+         <div class=\"sc-b2\">Council members at the riverbank on Tuesday morning</div></div>\
+         <div><div class=\"img\"><img src=\"b.jpg\"></div><p><b>June 1926:</b> The first \
+         bridge, a week before it opened</p></div>\
+         <div><img src=\"d.jpg\"><p>The ferry pier.</p><p>The old ferry pier at dawn.</p></div>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Council members at the riverbank");
+    assert_lacks(&c.article, "The first bridge");
+    // Text in a block of more than an image and one block stays.
+    assert_has(&c.article, "The old ferry pier at dawn");
+    assert_five_paragraphs_kept(&c.article);
+    // A short story's only paragraph under its photo is not its caption.
+    let brief = "<html><body><article><h1>Bridge</h1><div><div><img src=\"a.jpg\"></div>\
+                 <p>The council voted on Tuesday to rebuild the old bridge over the river, after \
+                 years of debate about its cost, its traffic and the ferry it would replace.</p>\
+                 </div></article></body></html>";
+    let c = extract(brief, None);
+    assert_has(&c.article, "The council voted on Tuesday");
+}
