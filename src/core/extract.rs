@@ -692,11 +692,11 @@ fn repeated_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
 }
 
 /// A caption set after its image with no mark at all (`<div><picture>…</picture><div
-/// class="sc-x1">Fans at the final</div></div>`): of a `<div>` or `<figure>` that holds only two
-/// elements, the first an image (an `<img>` or a `<picture>`, or an element holding one and no
-/// text) and the second a block with no block inside of one to [`IMAGE_CAPTION_MAX_WORDS`]
-/// words and no link, under a quarter of the article's characters (so a short story's only
-/// paragraph under its photo stays), the second.
+/// class="sc-x1">Fans at the final</div></div>`): of a `<div>` or `<figure>` that holds only an
+/// image (an `<img>` or a `<picture>`, or an element holding one and no text) and then one or
+/// two blocks with no block inside (the caption, its credit) of one to
+/// [`IMAGE_CAPTION_MAX_WORDS`] words together and no link, under a quarter of the article's
+/// characters (so a short story's only paragraph under its photo stays), the blocks.
 fn image_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     let article_chars = visible_chars(&doc.root().text());
     let is_image = |n: &NodeRef<'_>| element_name(n).is_some_and(|n| n == "img" || n == "picture");
@@ -706,10 +706,10 @@ fn image_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
             .children_it(false)
             .filter(|c| c.is_element() || !c.text().trim().is_empty())
             .collect();
-        let [image, text] = kids.as_slice() else {
+        let Some((image, texts)) = kids.split_first() else {
             continue;
         };
-        if !image.is_element() || !text.is_element() {
+        if texts.is_empty() || texts.len() > 2 || kids.iter().any(|k| !k.is_element()) {
             continue;
         }
         let image_only = image.text().trim().is_empty()
@@ -717,18 +717,20 @@ fn image_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
         if !image_only {
             continue;
         }
-        let leaf = text.children_it(false).all(|c| {
-            !c.is_element()
-                || element_name(&c).is_some_and(|c| c != "a" && PHRASING.contains(&c.as_str()))
-        });
-        let caption = text.text();
+        let leaf = |t: &NodeRef<'_>| {
+            t.children_it(false).all(|c| {
+                !c.is_element()
+                    || element_name(&c).is_some_and(|c| c != "a" && PHRASING.contains(&c.as_str()))
+            })
+        };
+        let caption: String = texts.iter().map(|t| t.text().to_string() + " ").collect();
         let words = caption.split_whitespace().count();
-        if leaf
+        if texts.iter().all(leaf)
             && (1..=IMAGE_CAPTION_MAX_WORDS).contains(&words)
             && (visible_chars(&caption) as f64)
                 < boilerplate::WIDGET_MAX_SHARE * article_chars as f64
         {
-            found.push(*text);
+            found.extend(texts.iter().copied());
         }
     }
     found

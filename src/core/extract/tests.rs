@@ -2168,13 +2168,17 @@ fn a_caption_without_a_mark_after_its_image_is_dropped() {
          <div class=\"sc-b2\">Council members at the riverbank on Tuesday morning</div></div>\
          <div><div class=\"img\"><img src=\"b.jpg\"></div><p><b>June 1926:</b> The first \
          bridge, a week before it opened</p></div>\
-         <div><img src=\"d.jpg\"><p>The ferry pier.</p><p>The old ferry pier at dawn.</p></div>",
+         <div><picture><img src=\"e.jpg\"></picture><div>Fans of the ferry wave it goodbye</div>\
+         <div>Jane Doe/Harbour Photos</div></div>\
+         <div><img src=\"d.jpg\"><p>The ferry pier.</p><p>The old pier.</p><p>At dawn.</p></div>",
     );
     let c = extract(&html, None);
     assert_lacks(&c.article, "Council members at the riverbank");
     assert_lacks(&c.article, "The first bridge");
-    // Text in a block of more than an image and one block stays.
-    assert_has(&c.article, "The old ferry pier at dawn");
+    // Text in a block of more than an image and two blocks stays.
+    assert_lacks(&c.article, "Fans of the ferry");
+    assert_lacks(&c.article, "Harbour Photos");
+    assert_has(&c.article, "The old pier");
     assert_five_paragraphs_kept(&c.article);
     // A short story's only paragraph under its photo is not its caption.
     let brief = "<html><body><article><h1>Bridge</h1><div><div><img src=\"a.jpg\"></div>\
