@@ -692,19 +692,23 @@ fn repeated_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
 }
 
 /// A caption set after its image with no mark at all (`<div><picture>…</picture><div
-/// class="sc-x1">Fans at the final</div></div>`): of a `<div>` or `<figure>` that holds only an
-/// image (an `<img>` or a `<picture>`, or an element holding one and no text) and then one or
-/// two blocks with no block inside (the caption, its credit) of one to
+/// class="sc-x1">Fans at the final</div></div>`, `<p><img><br><em>Jane Doe (right)</em></p>`):
+/// of a `<div>`, `<figure>` or `<p>` that holds only an image (an `<img>` or a `<picture>`, or
+/// an element holding one and no text), line breaks, and then one or two elements with no
+/// block inside (the caption, its credit; text outside any element is a paragraph's) of one to
 /// [`IMAGE_CAPTION_MAX_WORDS`] words together and no link, under a quarter of the article's
 /// characters (so a short story's only paragraph under its photo stays), the blocks.
 fn image_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     let article_chars = visible_chars(&doc.root().text());
     let is_image = |n: &NodeRef<'_>| element_name(n).is_some_and(|n| n == "img" || n == "picture");
     let mut found = Vec::new();
-    for holder in doc.select("div, figure").nodes() {
+    for holder in doc.select("div, figure, p").nodes() {
         let kids: Vec<NodeRef<'a>> = holder
             .children_it(false)
-            .filter(|c| c.is_element() || !c.text().trim().is_empty())
+            .filter(|c| {
+                (c.is_element() && element_name(c).as_deref() != Some("br"))
+                    || (!c.is_element() && !c.text().trim().is_empty())
+            })
             .collect();
         let Some((image, texts)) = kids.split_first() else {
             continue;

@@ -2170,6 +2170,8 @@ fn a_caption_without_a_mark_after_its_image_is_dropped() {
          bridge, a week before it opened</p></div>\
          <div><picture><img src=\"e.jpg\"></picture><div>Fans of the ferry wave it goodbye</div>\
          <div>Jane Doe/Harbour Photos</div></div>\
+         <p><img src=\"f.jpg\"><br> <em>Jane Doe (right) at the pier</em></p>\
+         <p><img src=\"g.jpg\"> Jane Doe, who ran the ferry for thirty years, was there.</p>\
          <div><img src=\"d.jpg\"><p>The ferry pier.</p><p>The old pier.</p><p>At dawn.</p></div>",
     );
     let c = extract(&html, None);
@@ -2178,6 +2180,8 @@ fn a_caption_without_a_mark_after_its_image_is_dropped() {
     // Text in a block of more than an image and two blocks stays.
     assert_lacks(&c.article, "Fans of the ferry");
     assert_lacks(&c.article, "Harbour Photos");
+    assert_lacks(&c.article, "at the pier");
+    assert_has(&c.article, "who ran the ferry for thirty years");
     assert_has(&c.article, "The old pier");
     assert_five_paragraphs_kept(&c.article);
     // A short story's only paragraph under its photo is not its caption.
