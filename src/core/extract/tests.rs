@@ -2192,3 +2192,21 @@ fn a_caption_without_a_mark_after_its_image_is_dropped() {
     let c = extract(brief, None);
     assert_has(&c.article, "The council voted on Tuesday");
 }
+
+#[test]
+fn an_embeds_long_consent_button_is_dropped() {
+    // The consent button's sentence with the data-protection sentences after it, over the
+    // 40 words of a notice.
+    let html = article_with(
+        "<p>Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit \
+         können personenbezogene Daten an Drittplattformen übermittelt werden. Mehr dazu in \
+         unserer Datenschutzerklärung, die Sie jederzeit aufrufen und in der Sie Ihre \
+         Einstellungen für alle externen Inhalte dieser Seite auch später noch ändern oder \
+         ganz widerrufen können, wenn Sie das möchten.</p>\
+         <p>Der Hafenrat war mit dem Plan einverstanden, nachdem die Kosten angezeigt wurden.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Ich bin damit einverstanden");
+    assert_has(&c.article, "Der Hafenrat war mit dem Plan einverstanden");
+    assert_five_paragraphs_kept(&c.article);
+}
