@@ -711,7 +711,7 @@ fn link_blocks_after_the_last_paragraph_are_dropped() {
                 years of debate about its cost and about the traffic it would bring to town.";
     let html = format!(
         "<html><body><article><p>{para}</p>\
-         <ul><li><a href=/m>A list of links inside the story stays</a></li></ul>\
+         <ul><li><a href=https://rivers.example/m>A list of links inside the story stays</a></li></ul>\
          <p>{para}</p><p>{para}</p><p>{para}</p>\
          <ul><li><a href=/a>Ferry fares rise again next spring</a></li>\
          <li><a href=/b>The tunnel audit in full</a></li></ul>\
