@@ -716,8 +716,17 @@ fn image_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
         if texts.is_empty() || texts.len() > 2 || kids.iter().any(|k| !k.is_element()) {
             continue;
         }
-        let image_only = image.text().trim().is_empty()
-            && (is_image(image) || image.descendants_it().any(|d| is_image(&d)));
+        // An image's wrapper is small (a `<picture>`'s sources, a link): a larger first child
+        // is not read, so no element's text is read more than once or twice.
+        let inside: Vec<NodeRef<'a>> = image
+            .descendants_it()
+            .take(IMAGE_WRAPPER_MAX_NODES + 1)
+            .collect();
+        let image_only = inside.len() <= IMAGE_WRAPPER_MAX_NODES
+            && (is_image(image) || inside.iter().any(is_image))
+            && inside
+                .iter()
+                .all(|d| !d.is_text() || d.text().trim().is_empty());
         if !image_only {
             continue;
         }
@@ -727,10 +736,12 @@ fn image_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
                     || element_name(&c).is_some_and(|c| c != "a" && PHRASING.contains(&c.as_str()))
             })
         };
+        if !texts.iter().all(leaf) {
+            continue;
+        }
         let caption: String = texts.iter().map(|t| t.text().to_string() + " ").collect();
         let words = caption.split_whitespace().count();
-        if texts.iter().all(leaf)
-            && (1..=IMAGE_CAPTION_MAX_WORDS).contains(&words)
+        if (1..=IMAGE_CAPTION_MAX_WORDS).contains(&words)
             && (visible_chars(&caption) as f64)
                 < boilerplate::WIDGET_MAX_SHARE * article_chars as f64
         {
@@ -739,6 +750,10 @@ fn image_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     }
     found
 }
+
+/// An image's wrapper before an unmarked caption has at most this many nodes inside (see
+/// [`image_captions`]).
+const IMAGE_WRAPPER_MAX_NODES: usize = 64;
 
 /// A caption with no mark after its image has at most this many words (see
 /// [`image_captions`]).
