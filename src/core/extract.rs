@@ -164,6 +164,9 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     if filters.hidden {
         show_paywalled(&doc);
     }
+    if filters.captions || filters.hidden || filters.widgets {
+        keep_div_marks(&doc);
+    }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());
     // Dates the Readability port does not read: more meta names, `itemprop`, JSON-LD in a
     // `@graph` or a list, the address, then the page's `<time datetime>` elements.
@@ -240,6 +243,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         boilerplate::drop_consent_banners(&again.root());
         mark_widgets(&again.root());
         mark_forms(&again);
+        keep_div_marks(&again);
         again
             .select(&format!("[{WIDGET_MARK}], form[{FORM_MARK}]"))
             .remove();
@@ -454,12 +458,13 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
 
 /// Removes from the article what `filters` drop (see [`PostFilters`]).
 fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
+    // The element's class, or the class of the `<div>` Readability replaced by it (see
+    // [`keep_div_marks`]).
     let class_has = |n: &NodeRef<'_>, words: &[&str], tokens: &[&str]| {
-        n.attr("class").is_some_and(|c| {
-            let c = c.to_ascii_lowercase();
-            words.iter().any(|w| c.contains(w))
-                || c.split_ascii_whitespace().any(|t| tokens.contains(&t))
-        })
+        [n.attr("class"), n.attr(DIV_CLASS)]
+            .into_iter()
+            .flatten()
+            .any(|c| class_names(&c, words, tokens))
     };
     let mut doomed: Vec<NodeRef<'_>> = Vec::new();
     if filters.widgets {
@@ -467,34 +472,19 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
     }
     if filters.captions {
         doomed.extend(alt_captions(doc));
+        doomed.extend(repeated_captions(doc));
+        doomed.extend(image_captions(doc));
     }
     for n in doc.root().descendants() {
         let Some(name) = element_name(&n) else {
             continue;
         };
-        if filters.captions && (name == "figcaption" || class_has(&n, &["caption", "credit"], &[]))
-        {
+        if filters.captions && (name == "figcaption" || class_has(&n, CAPTION_CLASSES, &[])) {
             doomed.push(n);
             continue;
         }
         if filters.hidden
-            && (n.has_attr("hidden")
-                || class_has(
-                    &n,
-                    &[
-                        "sr-only",
-                        "visually-hidden",
-                        "visuallyhidden",
-                        "screen-reader",
-                    ],
-                    &[
-                        "off-screen",
-                        "offscreen",
-                        "element-hidden",
-                        "hidden",
-                        "element-invisible",
-                    ],
-                ))
+            && (n.has_attr("hidden") || class_has(&n, HIDDEN_CLASSES, HIDDEN_CLASS_TOKENS))
         {
             doomed.push(n);
             continue;
@@ -519,13 +509,113 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
     }
 }
 
+/// Words of a class that names an image's caption or credit (`figure-caption`).
+const CAPTION_CLASSES: &[&str] = &["caption", "credit"];
+
+/// Words of a class that hides its text but from screen readers (`sr-only`).
+const HIDDEN_CLASSES: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+];
+
+/// Classes that hide their element (`hidden`, `offscreen`), whole.
+const HIDDEN_CLASS_TOKENS: &[&str] = &[
+    "off-screen",
+    "offscreen",
+    "element-hidden",
+    "hidden",
+    "element-invisible",
+];
+
+/// Whether the class attribute `value` has one of `words` in it or is one of `tokens`.
+fn class_names(value: &str, words: &[&str], tokens: &[&str]) -> bool {
+    let c = value.to_ascii_lowercase();
+    words.iter().any(|w| c.contains(w)) || c.split_ascii_whitespace().any(|t| tokens.contains(&t))
+}
+
+/// The attribute that keeps, through Readability, the class of a `<div>` it replaces (see
+/// [`keep_div_marks`]).
+const DIV_CLASS: &str = "data-aa-class";
+
+/// Elements that are phrasing content to Readability (what it wraps in a `<p>` of its own).
+const PHRASING: &[&str] = &[
+    "a", "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "del",
+    "dfn", "em", "embed", "i", "img", "input", "ins", "kbd", "label", "mark", "math", "meter",
+    "noscript", "object", "output", "progress", "q", "ruby", "samp", "script", "select", "small",
+    "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
+];
+
+/// Readability replaces a `<div>` of only phrasing content, or of one `<p>`, by a `<p>` without
+/// the `<div>`'s attributes, so a caption's, a hidden text's or a widget's class or mark on it
+/// was lost (`<div class="figure-caption"><b>1946:</b> The stadium …</div>`): before it runs,
+/// the text of such a `<div>` whose class names a caption or hidden text, or which has a widget
+/// or form mark, is wrapped in a `<span>` that has the class as [`DIV_CLASS`] and the marks
+/// (its one `<p>` is given them instead). Readability scores neither (no class, no id: the
+/// same paragraph, the same scores).
+fn keep_div_marks(doc: &Document) {
+    let marks = [WIDGET_MARK, FORM_MARK];
+    for div in doc.select("div").nodes() {
+        let class = div
+            .attr("class")
+            .filter(|c| {
+                class_names(c, CAPTION_CLASSES, &[])
+                    || class_names(c, HIDDEN_CLASSES, HIDDEN_CLASS_TOKENS)
+            })
+            .map(|c| c.to_string());
+        let marked: Vec<(&str, String)> = marks
+            .iter()
+            .filter_map(|m| div.attr(m).map(|v| (*m, v.to_string())))
+            .collect();
+        if class.is_none() && marked.is_empty() {
+            continue;
+        }
+        let children = div.children();
+        let elements: Vec<&NodeRef<'_>> = children.iter().filter(|c| c.is_element()).collect();
+        let blank = |c: &NodeRef<'_>| !c.is_element() && c.text().trim().is_empty();
+        let target = if let [p] = elements.as_slice() {
+            let only_p = element_name(p).as_deref() == Some("p")
+                && children.iter().all(|c| c.id == p.id || blank(c));
+            only_p.then_some(**p)
+        } else {
+            None
+        };
+        let target = match target {
+            Some(p) => p,
+            None => {
+                let phrasing = elements
+                    .iter()
+                    .all(|e| element_name(e).is_some_and(|n| PHRASING.contains(&n.as_str())));
+                if !phrasing || children.iter().all(blank) {
+                    continue;
+                }
+                let span = div.tree.new_element("span");
+                for c in &children {
+                    span.append_child(c);
+                }
+                div.append_child(&span);
+                span
+            }
+        };
+        if let Some(c) = &class {
+            target.set_attr(DIV_CLASS, c);
+        }
+        for (m, v) in &marked {
+            if !target.has_attr(m) {
+                target.set_attr(m, v);
+            }
+        }
+    }
+}
+
 /// An image's alternative text with at least this many words is one a caption under it may
 /// repeat ("Jane Doe.", "The mayor at the harbour."); one word ("Photo", "Logo") is also a
 /// label's.
 pub const ALT_CAPTION_MIN_WORDS: usize = 2;
 
 /// The elements that may be a caption repeating an image's alternative text.
-const CAPTION_ELEMENTS: &[&str] = &["div", "p", "span", "em", "small"];
+const CAPTION_ELEMENTS: &[&str] = &["div", "p", "span", "em", "small", "cite"];
 
 /// Captions set right after their image with the image's alternative text, word for word, in
 /// a page without `<figcaption>` or a caption class (`<div><img alt="The mayor at the
@@ -558,6 +648,116 @@ fn alt_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
     }
     found
 }
+
+/// A caption set again further down the article, apart from its image (a second copy for
+/// another layout: `<figcaption>…</figcaption>` and then `<div class="screen-text">…</div>`):
+/// a `<div>` or `<p>` with no block inside whose whole text, at least
+/// [`ALT_CAPTION_MIN_WORDS`] words, is the text of a caption above it (`<figcaption>`, a
+/// caption's class), white space collapsed. (An image's alternative text set again apart
+/// from it is also a standfirst's: see [`alt_captions`] for the caption right after it.)
+fn repeated_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut found = Vec::new();
+    let is_caption = |n: &NodeRef<'_>, name: &str| {
+        name == "figcaption"
+            || [n.attr("class"), n.attr(DIV_CLASS)]
+                .into_iter()
+                .flatten()
+                .any(|c| class_names(&c, CAPTION_CLASSES, &[]))
+    };
+    let enough = |t: &str| t.split_whitespace().count() >= ALT_CAPTION_MIN_WORDS;
+    for n in doc.root().descendants_it() {
+        let Some(name) = element_name(&n) else {
+            continue;
+        };
+        if is_caption(&n, &name) {
+            let text = collapse(&n.text());
+            if enough(&text) {
+                seen.insert(text);
+            }
+            continue;
+        }
+        if seen.is_empty() || !["div", "p"].contains(&name.as_str()) {
+            continue;
+        }
+        // A block with no block inside (so each text is read once).
+        let leaf = n.children_it(false).all(|c| {
+            !c.is_element() || element_name(&c).is_some_and(|c| PHRASING.contains(&c.as_str()))
+        });
+        if leaf && seen.contains(&collapse(&n.text())) {
+            found.push(n);
+        }
+    }
+    found
+}
+
+/// A caption set after its image with no mark at all (`<div><picture>…</picture><div
+/// class="sc-x1">Fans at the final</div></div>`, `<p><img><br><em>Jane Doe (right)</em></p>`):
+/// of a `<div>`, `<figure>` or `<p>` that holds only an image (an `<img>` or a `<picture>`, or
+/// an element holding one and no text), line breaks, and then one or two elements with no
+/// block inside (the caption, its credit; text outside any element is a paragraph's) of one to
+/// [`IMAGE_CAPTION_MAX_WORDS`] words together and no link, under a quarter of the article's
+/// characters (so a short story's only paragraph under its photo stays), the blocks.
+fn image_captions<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
+    let article_chars = visible_chars(&doc.root().text());
+    let is_image = |n: &NodeRef<'_>| element_name(n).is_some_and(|n| n == "img" || n == "picture");
+    let mut found = Vec::new();
+    for holder in doc.select("div, figure, p").nodes() {
+        let kids: Vec<NodeRef<'a>> = holder
+            .children_it(false)
+            .filter(|c| {
+                (c.is_element() && element_name(c).as_deref() != Some("br"))
+                    || (!c.is_element() && !c.text().trim().is_empty())
+            })
+            .collect();
+        let Some((image, texts)) = kids.split_first() else {
+            continue;
+        };
+        if texts.is_empty() || texts.len() > 2 || kids.iter().any(|k| !k.is_element()) {
+            continue;
+        }
+        // An image's wrapper is small (a `<picture>`'s sources, a link): a larger first child
+        // is not read, so no element's text is read more than once or twice.
+        let inside: Vec<NodeRef<'a>> = image
+            .descendants_it()
+            .take(IMAGE_WRAPPER_MAX_NODES + 1)
+            .collect();
+        let image_only = inside.len() <= IMAGE_WRAPPER_MAX_NODES
+            && (is_image(image) || inside.iter().any(is_image))
+            && inside
+                .iter()
+                .all(|d| !d.is_text() || d.text().trim().is_empty());
+        if !image_only {
+            continue;
+        }
+        let leaf = |t: &NodeRef<'_>| {
+            t.children_it(false).all(|c| {
+                !c.is_element()
+                    || element_name(&c).is_some_and(|c| c != "a" && PHRASING.contains(&c.as_str()))
+            })
+        };
+        if !texts.iter().all(leaf) {
+            continue;
+        }
+        let caption: String = texts.iter().map(|t| t.text().to_string() + " ").collect();
+        let words = caption.split_whitespace().count();
+        if (1..=IMAGE_CAPTION_MAX_WORDS).contains(&words)
+            && (visible_chars(&caption) as f64)
+                < boilerplate::WIDGET_MAX_SHARE * article_chars as f64
+        {
+            found.extend(texts.iter().copied());
+        }
+    }
+    found
+}
+
+/// An image's wrapper before an unmarked caption has at most this many nodes inside (see
+/// [`image_captions`]).
+const IMAGE_WRAPPER_MAX_NODES: usize = 64;
+
+/// A caption with no mark after its image has at most this many words (see
+/// [`image_captions`]).
+pub const IMAGE_CAPTION_MAX_WORDS: usize = 40;
 
 /// The lowercase tag name of `n`, or `None` when `n` is not an element.
 fn element_name(n: &NodeRef<'_>) -> Option<String> {
@@ -630,7 +830,8 @@ fn links_in<'a>(node: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
 /// `urls` are the page's canonical address and its own, against which Readability resolved
 /// the relative ones). A table of contents links to `#` anchors, and a list of sources,
 /// downloads or offers to other sites: they stay; so does a series whose items all start with
-/// the same word ("Bug 1234 – …", "Part 2: …").
+/// the same word ("Bug 1234 – …", "Part 2: …"). One item is enough (a "similar" link set
+/// between two paragraphs, `ul.similarLinks > li > a`): a series needs two.
 fn headline_lists<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef<'a>> {
     let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
     let mut out = Vec::new();
@@ -673,7 +874,7 @@ fn headline_lists<'a>(doc: &'a Document, urls: [Option<&str>; 2]) -> Vec<NodeRef
         let Some(firsts) = items.iter().map(headline).collect::<Option<Vec<String>>>() else {
             continue;
         };
-        if firsts.iter().any(|f| *f != firsts[0]) {
+        if firsts.len() == 1 || firsts.iter().any(|f| *f != firsts[0]) {
             out.push(*list);
         }
     }
@@ -754,8 +955,9 @@ pub const SECTION_LINK_MAX_WORDS: usize = 3;
 /// breadcrumb's links ("Home", "Region"), which [`without_leading`] drops when each is a line
 /// of its own. Each is the first text left, wholly one link to another page of the
 /// same site (see [`same_site`]), of one to [`SECTION_LINK_MAX_WORDS`] words without a digit
-/// or a closing ".", "!", "?" or ":", and all its parent element holds; at most three, one
-/// after the other. A heading or a paragraph that opens the article without a link stays, as
+/// or a closing ".", "!", "?" or ":", and all its parent element holds; one after the other,
+/// however many (a menu of the site's sections left above the article: the first version took
+/// three and left the rest). A heading or a paragraph that opens the article without a link stays, as
 /// does a link that opens a sentence.
 fn leading_section_links(doc: &Document, urls: [Option<&str>; 2]) -> Vec<String> {
     let sites: Vec<String> = urls.iter().flatten().filter_map(|u| site_name(u)).collect();
@@ -786,7 +988,7 @@ fn leading_section_links(doc: &Document, urls: [Option<&str>; 2]) -> Vec<String>
             && !text.chars().any(|c| c.is_ascii_digit())
             && !text.trim_end().ends_with(['.', '!', '?', ':'])
             && same_site(a.attr("href").unwrap_or_default().trim(), &sites);
-        if !section || out.len() == 3 {
+        if !section {
             break;
         }
         out.push(a);
@@ -867,7 +1069,7 @@ fn same_site(href: &str, sites: &[String]) -> bool {
 }
 
 /// A list of other stories has at least this many items…
-pub const HEADLINE_LIST_MIN_ITEMS: usize = 2;
+pub const HEADLINE_LIST_MIN_ITEMS: usize = 1;
 /// …each a link of at least this many words…
 pub const HEADLINE_MIN_WORDS: usize = 4;
 /// …with at most a kicker of this many words before it, ending with a colon, a bar or a

@@ -911,6 +911,16 @@ pub(super) fn is_notice(line: &str) -> bool {
         if lower.contains("eingebettete inhalte") && lower.contains("einwilligung") {
             return true;
         }
+        // An embed's consent button: "Ich bin damit einverstanden, dass mir Inhalte von
+        // YouTube angezeigt werden" (the reader agrees to be shown something; a story's
+        // "einverstanden" is about someone else: "…, sofern dieser einverstanden ist"), with
+        // the data-protection sentences after it as long as the embed's notice.
+        if (lower.starts_with("ich bin damit einverstanden")
+            || lower.starts_with("ich bin einverstanden"))
+            && lower.contains("angezeigt")
+        {
+            return true;
+        }
     }
     if words == 0 || words > NOTICE_MAX_WORDS {
         return false;
@@ -969,15 +979,6 @@ pub(super) fn is_notice(line: &str) -> bool {
                 .iter()
                 .any(|w| lower.contains(w)));
     if affiliate {
-        return true;
-    }
-    // An embed's consent button: "Ich bin damit einverstanden, dass mir Inhalte von YouTube
-    // angezeigt werden" (the reader agrees to be shown something; a story's "einverstanden"
-    // is about someone else: "…, sofern dieser einverstanden ist").
-    if (lower.starts_with("ich bin damit einverstanden")
-        || lower.starts_with("ich bin einverstanden"))
-        && lower.contains("angezeigt")
-    {
         return true;
     }
     // "Follow Jane Doe on Twitter: @janedoe": who to follow in at most five words, no clause.

@@ -711,7 +711,7 @@ fn link_blocks_after_the_last_paragraph_are_dropped() {
                 years of debate about its cost and about the traffic it would bring to town.";
     let html = format!(
         "<html><body><article><p>{para}</p>\
-         <ul><li><a href=/m>A list of links inside the story stays</a></li></ul>\
+         <ul><li><a href=https://rivers.example/m>A list of links inside the story stays</a></li></ul>\
          <p>{para}</p><p>{para}</p><p>{para}</p>\
          <ul><li><a href=/a>Ferry fares rise again next spring</a></li>\
          <li><a href=/b>The tunnel audit in full</a></li></ul>\
@@ -2068,4 +2068,145 @@ fn a_section_after_the_titles_bar_that_the_og_title_leaves_out_is_dropped() {
         let c = extract(&page(headline, og), Some(PAGE_URL));
         assert_eq!(c.title.as_deref(), Some(title), "{headline}");
     }
+}
+
+#[test]
+fn a_divs_caption_hidden_or_widget_class_survives_readabilitys_paragraphs() {
+    // Readability replaces a `<div>` of only phrasing content (or of one `<p>`) by a `<p>`
+    // without its class: the caption, the screen-reader text and the widget's text went with
+    // the class.
+    let html = article_with(
+        "<figure><img src=\"a.jpg\" alt=\"Bridge\"><div class=\"figure-caption\"><b>May 1926: \
+         </b>The first bridge over the river, a week before it opened.</div></figure>\
+         <div class=\"media-caption\"><p>The ferry that the bridge replaced, at its pier.</p></div>\
+         <div class=\"sr-only\">Opens the gallery in a new window</div>\
+         <div class=\"share-tools\">Pass the story on to a neighbour today</div>\
+         <div class=\"standfirst\">The vote was close, and the mayor cast the last one.</div>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "The first bridge over the river");
+    assert_lacks(&c.article, "The ferry that the bridge replaced");
+    assert_lacks(&c.article, "Opens the gallery");
+    assert_lacks(&c.article, "Pass the story on");
+    // A `<div>` of another class is the story's.
+    assert_has(&c.article, "the mayor cast the last one");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_cite_that_repeats_its_images_alternative_text_is_dropped() {
+    // A gallery's caption in a `<cite>` after its image.
+    let html = article_with(
+        "<div class=\"gallery\"><img src=\"a.jpg\" alt=\"Crowds wait along the parade route \
+         on Thursday. \"> <cite id=\"c1\">Crowds wait along the parade route on Thursday. \
+         </cite></div><p>She said it, <cite>The Harbour Review</cite> reported.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Crowds wait along");
+    assert_has(&c.article, "The Harbour Review");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_list_of_one_other_story_inside_the_article_is_dropped() {
+    let html = article_with(
+        "<div><ul class=\"similar\"><li><a href=\"https://www.ledger.example/2026/10/ferry\">\
+         <span>Who runs the ferry, and what it will do now</span></a></li></ul></div>\
+         <ul><li><a href=\"https://rivers.example/report\">The river authority's flood report \
+         of 2025</a></li></ul>\
+         <ul><li><a href=\"#cost\">What the bridge will cost</a></li></ul>",
+    );
+    let c = extract(&html, Some("https://ledger.example/2026/11/27/bridge.html"));
+    assert_lacks(&c.article, "Who runs the ferry");
+    // A source on another site and a table of contents stay.
+    assert_has(&c.article, "flood report");
+    assert_has(&c.article, "What the bridge will cost");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_menu_of_the_sites_sections_above_the_article_is_dropped_whole() {
+    let menu: String = [
+        "Business", "Money", "Careers", "Politics", "Science", "Travel",
+    ]
+    .iter()
+    .map(|s| format!("<li><a href=\"/{}/\">{s}</a></li>", s.to_lowercase()))
+    .collect();
+    let html = article_with("").replacen("<h1>Bridge</h1>", &format!("<ul>{menu}</ul>"), 1);
+    let c = extract(&html, Some(PAGE_URL));
+    for s in ["Business", "Politics", "Travel"] {
+        assert_lacks(&c.article, s);
+    }
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_caption_set_again_apart_from_its_image_is_dropped() {
+    // The figure's caption, then the same text again for another layout.
+    let html = article_with(
+        "<figure><img src=\"a.jpg\" alt=\"\"><figcaption><span class=\"figcaption__caption\">\
+         Offices wait for tenants by the new bridge.</span> <span>Jane Doe for the Ledger</span>\
+         </figcaption></figure><div class=\"screen\"><div class=\"screen-text\">Offices wait \
+         for tenants by the new bridge.</div></div>\
+         <p>Offices wait for tenants by the new bridge, and more will be built next year.</p>",
+    );
+    let c = extract(&html, None);
+    assert_eq!(
+        c.article.matches("Offices wait").count(),
+        1,
+        "{}",
+        c.article
+    );
+    assert_has(&c.article, "and more will be built next year");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_caption_without_a_mark_after_its_image_is_dropped() {
+    let html = article_with(
+        "<div class=\"sc-a1\"><picture><img src=\"a.jpg\"></picture>\
+         <div class=\"sc-b2\">Council members at the riverbank on Tuesday morning</div></div>\
+         <div><div class=\"img\"><img src=\"b.jpg\"></div><p><b>June 1926:</b> The first \
+         bridge, a week before it opened</p></div>\
+         <div><picture><img src=\"e.jpg\"></picture><div>Fans of the ferry wave it goodbye</div>\
+         <div>Jane Doe/Harbour Photos</div></div>\
+         <p><img src=\"f.jpg\"><br> <em>Jane Doe (right) at the pier</em></p>\
+         <p><img src=\"g.jpg\"> Jane Doe, who ran the ferry for thirty years, was there.</p>\
+         <div><img src=\"d.jpg\"><p>The ferry pier.</p><p>The old pier.</p><p>At dawn.</p></div>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Council members at the riverbank");
+    assert_lacks(&c.article, "The first bridge");
+    // Text in a block of more than an image and two blocks stays.
+    assert_lacks(&c.article, "Fans of the ferry");
+    assert_lacks(&c.article, "Harbour Photos");
+    assert_lacks(&c.article, "at the pier");
+    assert_has(&c.article, "who ran the ferry for thirty years");
+    assert_has(&c.article, "The old pier");
+    assert_five_paragraphs_kept(&c.article);
+    // A short story's only paragraph under its photo is not its caption.
+    let brief = "<html><body><article><h1>Bridge</h1><div><div><img src=\"a.jpg\"></div>\
+                 <p>The council voted on Tuesday to rebuild the old bridge over the river, after \
+                 years of debate about its cost, its traffic and the ferry it would replace.</p>\
+                 </div></article></body></html>";
+    let c = extract(brief, None);
+    assert_has(&c.article, "The council voted on Tuesday");
+}
+
+#[test]
+fn an_embeds_long_consent_button_is_dropped() {
+    // The consent button's sentence with the data-protection sentences after it, over the
+    // 40 words of a notice.
+    let html = article_with(
+        "<p>Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit \
+         können personenbezogene Daten an Drittplattformen übermittelt werden. Mehr dazu in \
+         unserer Datenschutzerklärung, die Sie jederzeit aufrufen und in der Sie Ihre \
+         Einstellungen für alle externen Inhalte dieser Seite auch später noch ändern oder \
+         ganz widerrufen können, wenn Sie das möchten.</p>\
+         <p>Der Hafenrat war mit dem Plan einverstanden, nachdem die Kosten angezeigt wurden.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Ich bin damit einverstanden");
+    assert_has(&c.article, "Der Hafenrat war mit dem Plan einverstanden");
+    assert_five_paragraphs_kept(&c.article);
 }
