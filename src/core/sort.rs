@@ -12,6 +12,10 @@
 //! sorts are of annotations, articles, suggestions and journal entries (tens of thousands at
 //! most), not of the hot index of anchoring (a radix sort, `anchor.rs`).
 
+mod sorted;
+
+pub use sorted::{SortedMap, SortedSet};
+
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
