@@ -210,7 +210,7 @@ impl Library {
         now: crate::core::model::Timestamp,
     ) -> crate::core::storage::StoredLibrary {
         use crate::core::storage::StoredArticle;
-        let articles = crate::core::sort::map(self.articles.iter().map(|a| {
+        let articles = crate::core::sort::SortedMap::from_iter(self.articles.iter().map(|a| {
             let stored = match previous.articles.get(&a.id) {
                 Some(old) if old.article == *a => old.clone(),
                 Some(old) => StoredArticle {
@@ -226,8 +226,9 @@ impl Library {
             };
             (a.id, stored)
         }));
-        let annotations =
-            crate::core::sort::map(self.annotations.iter().map(|a| (a.id, Rc::new(a.clone()))));
+        let annotations = crate::core::sort::SortedMap::from_iter(
+            self.annotations.iter().map(|a| (a.id, Rc::new(a.clone()))),
+        );
         crate::core::storage::StoredLibrary {
             articles,
             annotations,

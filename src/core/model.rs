@@ -318,7 +318,7 @@ impl ClaimFields {
 /// `links` with every link after its first occurrence dropped, in the order given. Links are
 /// compared as [`HttpUrl::parse`] leaves them (scheme in lower case, the rest as written).
 pub fn unique_links(links: impl IntoIterator<Item = HttpUrl>) -> Vec<HttpUrl> {
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = crate::core::sort::SortedSet::new();
     links
         .into_iter()
         .filter(|l| seen.insert(l.clone()))

@@ -33,7 +33,8 @@
 //! versions of the library's annotations, which visits only the records that changed, by
 //! pointer), never rebuilt when the user types.
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use crate::core::sort::SortedMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
@@ -576,8 +577,8 @@ impl ClaimIndex {
     /// (the same `Rc`) is skipped without being read.
     pub fn sync(
         &mut self,
-        old: &BTreeMap<Uuid, Rc<Annotation>>,
-        new: &BTreeMap<Uuid, Rc<Annotation>>,
+        old: &SortedMap<Uuid, Rc<Annotation>>,
+        new: &SortedMap<Uuid, Rc<Annotation>>,
     ) {
         let put = |ix: &mut ClaimIndex, a: &Annotation| {
             if a.kind() == Kind::Claim {
@@ -605,8 +606,8 @@ impl ClaimIndex {
     /// for [`ClaimIndex::index_some`] to index a bounded slice at a time.
     pub fn plan_sync(
         &mut self,
-        old: &BTreeMap<Uuid, Rc<Annotation>>,
-        new: &BTreeMap<Uuid, Rc<Annotation>>,
+        old: &SortedMap<Uuid, Rc<Annotation>>,
+        new: &SortedMap<Uuid, Rc<Annotation>>,
         pending: &mut Pending,
     ) {
         for (id, a) in new {
@@ -629,7 +630,7 @@ impl ClaimIndex {
     pub fn index_some(
         &mut self,
         pending: &mut Pending,
-        annotations: &BTreeMap<Uuid, Rc<Annotation>>,
+        annotations: &SortedMap<Uuid, Rc<Annotation>>,
         budget: usize,
     ) -> bool {
         let mut spent = 0;
@@ -732,11 +733,11 @@ impl ClaimIndex {
                 }
             }
         }
-        let mut groups: BTreeMap<u32, Vec<Uuid>> = BTreeMap::new();
+        let mut groups: SortedMap<u32, Vec<Uuid>> = SortedMap::new();
         for slot in 0..n as u32 {
             if let Some(e) = self.entries[slot as usize].as_ref() {
                 let root = find(&mut parent, slot);
-                groups.entry(root).or_default().push(e.id);
+                groups.get_or_insert_with(root, Vec::new).push(e.id);
             }
         }
         let mut out: Vec<Vec<Uuid>> = groups
@@ -789,7 +790,7 @@ impl ClaimView {
 /// The views of `repeats`, looked up in `annotations`; `title_of` gives an article's title.
 pub fn views<'a>(
     repeats: &[Repeat],
-    annotations: &BTreeMap<Uuid, Rc<Annotation>>,
+    annotations: &SortedMap<Uuid, Rc<Annotation>>,
     title_of: impl Fn(Uuid) -> Option<&'a str>,
 ) -> Vec<ClaimView> {
     repeats
@@ -806,7 +807,7 @@ pub fn views<'a>(
 /// a claim of that verdict.
 pub fn claim_groups<'a>(
     groups: &[Vec<Uuid>],
-    annotations: &BTreeMap<Uuid, Rc<Annotation>>,
+    annotations: &SortedMap<Uuid, Rc<Annotation>>,
     title_of: impl Fn(Uuid) -> Option<&'a str>,
     verdict: Option<Verdict>,
 ) -> Vec<Vec<ClaimView>> {

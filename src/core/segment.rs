@@ -18,9 +18,9 @@
 
 use crate::core::model::{Annotation, Kind, Timestamp};
 use crate::core::reducer::Annotations;
+use crate::core::sort::SortedSet;
 use crate::core::text::Block;
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
 use uuid::Uuid;
 
 /// How many nesting levels a highlight draws: a run covered by more annotations is drawn as
@@ -210,7 +210,7 @@ struct Active {
     /// sweep's order): the order is sorted by start, end, creation and id, so among entries of
     /// equal length and start (hence equal spans) the larger index is the one created later,
     /// or of larger id, which clicks offer first.
-    by_click: BTreeSet<(usize, Reverse<usize>, Reverse<usize>)>,
+    by_click: SortedSet<(usize, Reverse<usize>, Reverse<usize>)>,
     claims: usize,
     quotes: usize,
 }

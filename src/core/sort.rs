@@ -12,8 +12,11 @@
 //! sorts are of annotations, articles, suggestions and journal entries (tens of thousands at
 //! most), not of the hot index of anchoring (a radix sort, `anchor.rs`).
 
+mod sorted;
+
+pub use sorted::{SortedMap, SortedSet};
+
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `v` stably by `cmp` (as `slice::sort_by`).
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
@@ -36,21 +39,6 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// Sorts `v` stably in ascending order (as `slice::sort`).
 pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
-}
-
-/// Collects `items` into a map, a later item replacing an earlier one with the same key (as
-/// `collect::<BTreeMap<_, _>>()`, which sorts the items with its own copy of the sort first).
-pub fn map<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    map.extend(items);
-    map
-}
-
-/// Collects `items` into a set (as `collect::<BTreeSet<_>>()`; see [`map`]).
-pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
-    set
 }
 
 /// The one instance of the standard library's stable sort: indices, one comparison type.
@@ -93,13 +81,6 @@ mod tests {
         let mut empty: Vec<u8> = vec![];
         sort(&mut empty);
         assert!(empty.is_empty());
-    }
-
-    #[test]
-    fn maps_and_sets_keep_the_last_value_of_a_key_as_collect_does() {
-        let items = [(2, 'a'), (1, 'b'), (2, 'c')];
-        assert_eq!(map(items), items.into_iter().collect::<BTreeMap<_, _>>());
-        assert_eq!(set([3, 1, 3, 2]), BTreeSet::from([1, 2, 3]));
     }
 
     proptest! {

@@ -19,8 +19,9 @@
 //!
 //! Nothing here knows of workers, storage APIs or the DOM.
 
+use crate::core::sort::SortedSet;
 use serde_tuple::{Deserialize_tuple, Serialize_tuple};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 use uuid::Uuid;
@@ -258,7 +259,7 @@ fn covers_half(a: (usize, usize), s: (usize, usize)) -> bool {
 pub fn live<'a>(
     found: &[Suggestion],
     annotations: impl IntoIterator<Item = &'a Annotation>,
-    dismissed: &BTreeSet<String>,
+    dismissed: &SortedSet<String>,
 ) -> Vec<Suggestion> {
     // Per kind, the spans annotated, sorted by start, with the longest span so far: every
     // annotation that can overlap `s..e` starts before `e` and within that length of `s`.
@@ -401,11 +402,11 @@ pub fn dismissed_key(article: Uuid) -> String {
 /// key holding a list of strings. A record of another shape is ignored (its key is then
 /// protected by the loader if it could not be decoded; a list with other values keeps only
 /// its strings).
-pub fn dismissed_from_meta(meta: &BTreeMap<String, Value>) -> HashMap<Uuid, BTreeSet<String>> {
+pub fn dismissed_from_meta(meta: &BTreeMap<String, Value>) -> HashMap<Uuid, SortedSet<String>> {
     meta.iter()
         .filter_map(|(k, v)| {
             let id = Uuid::parse_str(k.strip_prefix("dismissed:")?).ok()?;
-            let keys = crate::core::sort::set(
+            let keys = SortedSet::from_iter(
                 v.as_array()?
                     .iter()
                     .filter_map(|k| k.as_str().map(str::to_owned)),
@@ -416,7 +417,7 @@ pub fn dismissed_from_meta(meta: &BTreeMap<String, Value>) -> HashMap<Uuid, BTre
 }
 
 /// The meta value that stores a dismissed set.
-pub fn dismissed_value(set: &BTreeSet<String>) -> Value {
+pub fn dismissed_value(set: &SortedSet<String>) -> Value {
     Value::from(set.iter().cloned().collect::<Vec<_>>())
 }
 

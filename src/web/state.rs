@@ -115,7 +115,7 @@ pub struct Suggestions {
     /// The focused suggestion, an index into `live`.
     pub focused: Option<usize>,
     /// Per article, the keys of the suggestions dismissed on it.
-    pub dismissed: Rc<std::collections::HashMap<Uuid, std::collections::BTreeSet<String>>>,
+    pub dismissed: Rc<std::collections::HashMap<Uuid, crate::core::sort::SortedSet<String>>>,
     pub status: SuggestStatus,
     /// What the polite live region says (the focused suggestion, or what was done).
     pub announcement: String,

@@ -1,8 +1,8 @@
 //! What one action changed, and which blocks of the page must be rendered again for it.
 
 use crate::core::model::Annotation;
+use crate::core::sort::SortedSet;
 use crate::core::text::Block;
-use std::collections::BTreeSet;
 use uuid::Uuid;
 
 /// What an action changed.
@@ -93,7 +93,7 @@ impl Change {
 /// `blocks` must be in text order without overlaps, as [`crate::core::text::blocks`] gives
 /// them. Each span costs a binary search plus the blocks it touches.
 pub fn blocks_touching(blocks: &[Block], spans: &[(usize, usize)]) -> Vec<usize> {
-    let mut touched = BTreeSet::new();
+    let mut touched = SortedSet::new();
     for &(s, e) in spans {
         // Blocks that end at or before `s` share no code point with the span and do not hold
         // `s`; blocks that start at or after both `e` and `s + 1` do neither either.

@@ -19,7 +19,8 @@
 use crate::core::model::{
     unique_links, Anchoring, Annotation, Body, HttpUrl, Kind, TextQuote, Timestamp, Verdict,
 };
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use crate::core::sort::{SortedMap, SortedSet};
+use std::collections::VecDeque;
 use std::fmt;
 use std::rc::Rc;
 use uuid::Uuid;
@@ -225,8 +226,8 @@ struct Step {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Annotations {
     article_id: Uuid,
-    by_key: BTreeMap<Key, Rc<Annotation>>,
-    keys: BTreeMap<Uuid, Key>,
+    by_key: SortedMap<Key, Rc<Annotation>>,
+    keys: SortedMap<Uuid, Key>,
     undo: VecDeque<Step>,
     redo: Vec<Step>,
 }
@@ -270,13 +271,13 @@ impl Annotations {
     }
 
     /// All annotations in text order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Annotation> + Clone + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = &Annotation> + Clone + '_ {
         self.by_key.values().map(|a| &**a)
     }
 
     /// All annotations in text order, as the shared records the set holds: two sets that hold
     /// the same record give the same pointer.
-    pub fn iter_shared(&self) -> impl DoubleEndedIterator<Item = &Rc<Annotation>> + Clone + '_ {
+    pub fn iter_shared(&self) -> impl Iterator<Item = &Rc<Annotation>> + Clone + '_ {
         self.by_key.values()
     }
 
@@ -367,7 +368,7 @@ impl Annotations {
             Action::Reconcile(stored) => Ok(self.reconcile(stored)),
             Action::ReconcileSome(records) => {
                 let mut change = Change::default();
-                let mut seen = BTreeSet::new();
+                let mut seen = SortedSet::new();
                 for (id, record) in records {
                     // As for `Reconcile`, an id's first record counts.
                     if !seen.insert(id) {
@@ -399,7 +400,7 @@ impl Annotations {
     /// Carries out [`Action::Reconcile`].
     fn reconcile(&mut self, stored: Vec<Rc<Annotation>>) -> Change {
         let mut change = Change::default();
-        let mut seen = BTreeSet::new();
+        let mut seen = SortedSet::new();
         for a in stored {
             if a.article_id != self.article_id || !seen.insert(a.id) {
                 continue;

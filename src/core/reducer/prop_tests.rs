@@ -165,7 +165,8 @@ fn check_change(
     after: &Annotations,
     change: &Change,
 ) -> Result<(), TestCaseError> {
-    let ids: BTreeSet<Uuid> = before.iter().chain(after.iter()).map(|a| a.id).collect();
+    let ids: std::collections::BTreeSet<Uuid> =
+        before.iter().chain(after.iter()).map(|a| a.id).collect();
     for id in ids {
         let (old, new) = (before.get(id), after.get(id));
         let named = change.upserted.contains(&id) || change.removed.contains(&id);
@@ -203,7 +204,7 @@ proptest! {
             })
             .collect();
         s.apply(Action::Load(records)).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let mut library: BTreeMap<Uuid, Rc<Annotation>> =
+        let mut library: crate::core::sort::SortedMap<Uuid, Rc<Annotation>> =
             s.iter().map(|a| (a.id, Rc::new(a.clone()))).collect();
         let start = s.clone();
 

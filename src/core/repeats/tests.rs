@@ -1,5 +1,6 @@
 use super::*;
 use crate::core::model::{Annotation, Kind, Timestamp};
+use crate::core::sort::SortedMap;
 use proptest::prelude::*;
 
 const PAIRS: &str = include_str!("pairs.tsv");
@@ -183,7 +184,7 @@ fn claim(n: u128, article: u128, text: &str) -> Rc<Annotation> {
 
 #[test]
 fn the_index_orders_repeats_and_follows_the_library() {
-    let mut lib: BTreeMap<Uuid, Rc<Annotation>> = BTreeMap::new();
+    let mut lib: SortedMap<Uuid, Rc<Annotation>> = SortedMap::new();
     for a in [
         claim(
             1,
@@ -213,7 +214,7 @@ fn the_index_orders_repeats_and_follows_the_library() {
     quote.body = crate::core::model::Body::new(Kind::Quote);
     lib.insert(quote.id, Rc::new(quote));
     let mut ix = ClaimIndex::new();
-    ix.sync(&BTreeMap::new(), &lib);
+    ix.sync(&SortedMap::new(), &lib);
     assert_eq!(ix.len(), 4, "quotes are not indexed");
     let r = ix.repeats_of(
         "Crime has doubled in the capital over the past five years.",
@@ -259,7 +260,7 @@ fn the_index_orders_repeats_and_follows_the_library() {
 
 #[test]
 fn the_claims_view_groups_repeats_and_filters_by_verdict() {
-    let mut lib: BTreeMap<Uuid, Rc<Annotation>> = BTreeMap::new();
+    let mut lib: SortedMap<Uuid, Rc<Annotation>> = SortedMap::new();
     let mut with_verdict = |n: u128, article: u128, text: &str, v: crate::core::model::Verdict| {
         let mut a = (*claim(n, article, text)).clone();
         if let crate::core::model::Body::Claim(c) = &mut a.body {
@@ -317,7 +318,7 @@ fn the_claims_view_groups_repeats_and_filters_by_verdict() {
 /// queued is indexed as it is last.
 #[test]
 fn indexing_in_slices_ends_where_sync_does() {
-    let lib = |texts: &[(u128, &str, Kind)]| -> BTreeMap<Uuid, Rc<Annotation>> {
+    let lib = |texts: &[(u128, &str, Kind)]| -> SortedMap<Uuid, Rc<Annotation>> {
         texts
             .iter()
             .map(|(n, t, k)| {
@@ -357,12 +358,12 @@ fn indexing_in_slices_ends_where_sync_does() {
         ),
     ]);
     let mut whole = ClaimIndex::new();
-    whole.sync(&BTreeMap::new(), &before);
+    whole.sync(&SortedMap::new(), &before);
     whole.sync(&before, &after);
     for budget in [1, 10, 1_000_000] {
         let mut ix = ClaimIndex::new();
         let mut pending = Pending::default();
-        ix.plan_sync(&BTreeMap::new(), &before, &mut pending);
+        ix.plan_sync(&SortedMap::new(), &before, &mut pending);
         assert_eq!(pending.len(), 3);
         // Changed before the first slice: only the latest is indexed.
         ix.plan_sync(&before, &after, &mut pending);

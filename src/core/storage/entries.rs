@@ -2,7 +2,7 @@
 
 use super::load::StoredLibrary;
 use crate::core::model::{Kind, Timestamp};
-use std::collections::BTreeMap;
+use crate::core::sort::SortedMap;
 use uuid::Uuid;
 
 /// One line of the library list.
@@ -33,8 +33,8 @@ pub struct LibraryEntry {
 /// The library list: one entry per article, the most recently changed first (ties by title,
 /// then id, so the order is stable).
 pub fn library_entries(library: &StoredLibrary) -> Vec<LibraryEntry> {
-    let mut entries: BTreeMap<Uuid, LibraryEntry> =
-        crate::core::sort::map(library.articles.values().map(|s| {
+    let mut entries: SortedMap<Uuid, LibraryEntry> =
+        SortedMap::from_iter(library.articles.values().map(|s| {
             let entry = LibraryEntry {
                 id: s.article.id,
                 title: s.article.title.clone(),

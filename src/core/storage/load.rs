@@ -6,8 +6,9 @@ use super::codec::{
 };
 use super::schema::Store;
 use crate::core::model::Annotation;
+use crate::core::sort::{SortedMap, SortedSet};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 use uuid::Uuid;
@@ -50,15 +51,15 @@ impl fmt::Display for SkippedRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StoredLibrary {
     /// Articles by id.
-    pub articles: BTreeMap<Uuid, StoredArticle>,
+    pub articles: SortedMap<Uuid, StoredArticle>,
     /// Annotations by id (including any whose article is missing: they are kept, not dropped).
     /// Shared (`Rc`), so that a copy of the library, made on every change, is cheap.
-    pub annotations: BTreeMap<Uuid, Rc<Annotation>>,
+    pub annotations: SortedMap<Uuid, Rc<Annotation>>,
 }
 
 /// Keys that must never be written or deleted: those of records that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Protected(BTreeSet<(Store, String)>);
+pub struct Protected(SortedSet<(Store, String)>);
 
 impl Protected {
     /// Whether the record under `key` in `store` is protected.
@@ -73,7 +74,7 @@ impl Protected {
 
     /// Protects exactly `keys`.
     pub fn from_keys(keys: impl IntoIterator<Item = (Store, String)>) -> Self {
-        Protected(crate::core::sort::set(keys))
+        Protected(keys.into_iter().collect())
     }
 
     /// How many keys are protected.

@@ -4,9 +4,9 @@
 use super::codec::{encode_annotation, encode_article, encode_meta};
 use super::load::{Protected, StoredLibrary};
 use super::schema::Store;
+use crate::core::sort::{SortedMap, SortedSet};
 use serde_json::Value;
 use serde_tuple::{Deserialize_tuple, Serialize_tuple};
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use uuid::Uuid;
 
@@ -32,28 +32,28 @@ impl WritePlan {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ChangeSet {
     /// Articles added or changed.
-    pub articles_changed: BTreeSet<Uuid>,
+    pub articles_changed: SortedSet<Uuid>,
     /// Articles removed.
-    pub articles_removed: BTreeSet<Uuid>,
+    pub articles_removed: SortedSet<Uuid>,
     /// Annotations added or changed.
-    pub annotations_changed: BTreeSet<Uuid>,
+    pub annotations_changed: SortedSet<Uuid>,
     /// Annotations removed.
-    pub annotations_removed: BTreeSet<Uuid>,
+    pub annotations_removed: SortedSet<Uuid>,
 }
 
 /// The changes between two states of the library: what differs, and nothing else.
 pub fn diff(prev: &StoredLibrary, next: &StoredLibrary) -> ChangeSet {
     fn sides<V: PartialEq>(
-        prev: &BTreeMap<Uuid, V>,
-        next: &BTreeMap<Uuid, V>,
-    ) -> (BTreeSet<Uuid>, BTreeSet<Uuid>) {
-        let changed = crate::core::sort::set(
+        prev: &SortedMap<Uuid, V>,
+        next: &SortedMap<Uuid, V>,
+    ) -> (SortedSet<Uuid>, SortedSet<Uuid>) {
+        let changed = SortedSet::from_iter(
             next.iter()
                 .filter(|(id, v)| prev.get(*id) != Some(*v))
                 .map(|(id, _)| *id),
         );
         let removed =
-            crate::core::sort::set(prev.keys().filter(|id| !next.contains_key(*id)).copied());
+            SortedSet::from_iter(prev.keys().filter(|id| !next.contains_key(*id)).copied());
         (changed, removed)
     }
     let (articles_changed, articles_removed) = sides(&prev.articles, &next.articles);
@@ -165,7 +165,7 @@ enum Op {
 /// [`put_back`](PendingWrites::put_back)s them, so a change stays in memory until written.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PendingWrites {
-    ops: BTreeMap<(Store, String), Op>,
+    ops: SortedMap<(Store, String), Op>,
 }
 
 impl PendingWrites {
@@ -200,10 +200,10 @@ impl PendingWrites {
     /// plan was taken keeps its newer write.
     pub fn put_back(&mut self, plan: WritePlan) {
         for (store, key, json) in plan.puts {
-            self.ops.entry((store, key)).or_insert(Op::Put(json));
+            self.ops.get_or_insert_with((store, key), || Op::Put(json));
         }
         for (store, key) in plan.deletes {
-            self.ops.entry((store, key)).or_insert(Op::Delete);
+            self.ops.get_or_insert_with((store, key), || Op::Delete);
         }
     }
 

@@ -23,8 +23,8 @@ use super::load::StoredLibrary;
 use super::plan::WritePlan;
 use super::schema::Store;
 use crate::core::model::{Annotation, Timestamp};
+use crate::core::sort::SortedSet;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use uuid::Uuid;
 
@@ -324,7 +324,7 @@ pub struct BatchApplied {
     /// Why each record that could not be read was ignored (nothing changed for it).
     pub ignored: Vec<RecordError>,
     /// The articles whose record, or one of whose annotations, was updated.
-    pub articles: BTreeSet<Uuid>,
+    pub articles: SortedSet<Uuid>,
     /// The records updated, for a caller that must save them (records from a sync server).
     pub changes: super::plan::ChangeSet,
 }

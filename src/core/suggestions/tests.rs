@@ -141,7 +141,7 @@ fn live_leaves_out_dismissed_and_annotated_suggestions_of_the_same_kind() {
     };
     let found = vec![q.clone(), c.clone()];
     let none: Vec<Annotation> = Vec::new();
-    assert_eq!(live(&found, &none, &BTreeSet::new()), found);
+    assert_eq!(live(&found, &none, &SortedSet::new()), found);
 
     // A claim annotation on the quote's span does not hide the quote suggestion.
     let claim_on_quote = Annotation::new(
@@ -153,7 +153,7 @@ fn live_leaves_out_dismissed_and_annotated_suggestions_of_the_same_kind() {
         q.end,
         now(),
     );
-    assert_eq!(live(&found, [&claim_on_quote], &BTreeSet::new()), found);
+    assert_eq!(live(&found, [&claim_on_quote], &SortedSet::new()), found);
     // A quote annotation over most of it does; a short one inside it does not.
     let quote_ann = Annotation::new(
         Uuid::from_u128(3),
@@ -165,7 +165,7 @@ fn live_leaves_out_dismissed_and_annotated_suggestions_of_the_same_kind() {
         now(),
     );
     assert_eq!(
-        live(&found, [&quote_ann], &BTreeSet::new()),
+        live(&found, [&quote_ann], &SortedSet::new()),
         vec![c.clone()]
     );
     let short = Annotation::new(
@@ -177,7 +177,7 @@ fn live_leaves_out_dismissed_and_annotated_suggestions_of_the_same_kind() {
         q.start + 4,
         now(),
     );
-    assert_eq!(live(&found, [&short], &BTreeSet::new()), found);
+    assert_eq!(live(&found, [&short], &SortedSet::new()), found);
     // A long annotation starting well before still counts (the search reaches back).
     let long = Annotation::new(
         Uuid::from_u128(5),
@@ -190,15 +190,15 @@ fn live_leaves_out_dismissed_and_annotated_suggestions_of_the_same_kind() {
     );
     let nested = Annotation::new(Uuid::from_u128(6), article, Kind::Claim, TEXT, 1, 3, now());
     assert_eq!(
-        live(&found, [&nested, &long], &BTreeSet::new()),
+        live(&found, [&nested, &long], &SortedSet::new()),
         vec![q.clone()]
     );
     // An orphan annotation hides nothing.
     let mut orphan = quote_ann.clone();
     orphan.anchoring = crate::core::model::Anchoring::Orphan;
-    assert_eq!(live(&found, [&orphan], &BTreeSet::new()), found);
+    assert_eq!(live(&found, [&orphan], &SortedSet::new()), found);
 
-    let dismissed: BTreeSet<String> = [q.key.clone()].into();
+    let dismissed: SortedSet<String> = [q.key.clone()].into();
     assert_eq!(live(&found, &none, &dismissed), vec![c]);
 }
 
@@ -336,7 +336,7 @@ fn keys_hold_kind_and_text_and_are_bounded() {
 #[test]
 fn dismissed_sets_round_trip_through_meta_and_odd_records_are_ignored() {
     let a = Uuid::from_u128(7);
-    let set: BTreeSet<String> = ["quote:x".to_owned(), "claim:y".to_owned()].into();
+    let set: SortedSet<String> = ["quote:x".to_owned(), "claim:y".to_owned()].into();
     let mut meta = BTreeMap::new();
     meta.insert(dismissed_key(a), dismissed_value(&set));
     meta.insert("dismissed:not-a-uuid".into(), dismissed_value(&set));

@@ -296,7 +296,7 @@ pub fn claims_dialog(props: &ClaimsDialogProps) -> Html {
             </p>
             <ul class="claim-groups" aria-label="Claim groups">
                 { for props.groups.iter().filter_map(|g| Some((g, g.first()?))).map(|(g, first)| {
-                    let articles = crate::core::sort::set(g.iter().map(|c| c.article_title.as_str()));
+                    let articles = crate::core::sort::SortedSet::from_iter(g.iter().map(|c| c.article_title.as_str()));
                     html! {
                         <li key={first.id.to_string()} class="claim-group">
                             <p class="claim-group-head">
