@@ -15,6 +15,10 @@
 //! sorted `Vec` would have. Many entries at once go through [`Extend`] / [`FromIterator`],
 //! which sort once. Iteration is in key order, as with `BTreeMap`, and equality is of the
 //! ordered entries, whatever the chunks.
+//!
+//! (`litemap`, the crate made for maps of small binary size, is one sorted `Vec`: an insert in
+//! the middle moves everything after it, which an import of 80,000 ids in random order turns
+//! into seconds; see BENCHMARKS.md, session 15.)
 
 use std::borrow::Borrow;
 use std::cmp::Ordering;
