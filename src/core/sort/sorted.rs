@@ -17,8 +17,9 @@
 //! ordered entries, whatever the chunks.
 //!
 //! (`litemap`, the crate made for maps of small binary size, is one sorted `Vec`: an insert in
-//! the middle moves everything after it, which an import of 80,000 ids in random order turns
-//! into seconds; see BENCHMARKS.md, session 15.)
+//! the middle moves everything after it: 80,000 inserts in random order took 450 ms natively
+//! for one such map against 14 ms in chunks, and an import fills several; see BENCHMARKS.md,
+//! session 15.)
 
 use std::borrow::Borrow;
 use std::cmp::Ordering;
