@@ -245,6 +245,20 @@ fn after_abbreviation(prev: &Word, w: &Word) -> bool {
 /// `ended`: the quote ends with a full stop, so the words after it are a new sentence unless
 /// they start in lower case ("“…It is over.” he said").
 pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
+    let m = speaker_after(ws, ended)?;
+    // "“…,” Obama said, according to a pool report": the words reach the reader through an
+    // outer source, which is the one the sentence credits.
+    let outer = (1..ws.len().saturating_sub(1))
+        .find(|&k| ws[k].gap.comma && ws[k].lower == "according" && ws[k + 1].lower == "to");
+    Some(
+        outer
+            .and_then(|k| source_after(ws, k + 2, ws.len()))
+            .unwrap_or(m),
+    )
+}
+
+/// The speaker named by the words after a quote, before any outer source.
+fn speaker_after(ws: &[Word], ended: bool) -> Option<Mention> {
     let first = ws.first()?;
     // After a full stop only a bare "Trump said." or "he said." attributes the quote.
     let bare_attribution = ws.len() <= 3;

@@ -1328,3 +1328,17 @@ fn thousands_of_open_single_quotes_then_stray_closing_doubles() {
     let first_close = chars.iter().position(|c| *c == '”').unwrap();
     assert_eq!(marks::quote_spans(&chars), vec![(1, first_close)]);
 }
+
+#[test]
+fn an_outer_source_after_the_speaker_is_the_one_credited() {
+    let t = "Ana Lima spoke to the delegates on Monday.\n\
+             “We will not walk out of this hall,” Lima said, according to a pool report.\n\
+             “The vote belongs to all of us,” Lima said at the dinner.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("We will not walk out of this hall,", Some("a pool report")),
+            q("The vote belongs to all of us,", Some("Ana Lima")),
+        ]
+    );
+}
