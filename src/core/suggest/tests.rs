@@ -606,6 +606,7 @@ fn word_lists_are_sorted_for_bisection() {
         CLAUSE_OPENERS,
         TITLE_SMALL_WORDS,
         WORK_NOUNS,
+        CARRIERS,
         TOUGH_ADJECTIVES,
         HEADLINE_LABELS,
         INSTITUTIONS,
@@ -1339,6 +1340,21 @@ fn an_outer_source_after_the_speaker_is_the_one_credited() {
         vec![
             q("We will not walk out of this hall,", Some("a pool report")),
             q("The vote belongs to all of us,", Some("Ana Lima")),
+        ]
+    );
+}
+
+#[test]
+fn words_printed_on_hats_and_signs_are_not_speech() {
+    let t = "“We will keep the plant open,” Ana Lima said, waving a “Save Our Mill” sign.\n\
+             Her brother wore a “Lima for Mayor” hat. “It is our town,” Lima said.\n\
+             “We lost the vote.” T-shirts appeared the next day.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("We will keep the plant open,", Some("Ana Lima")),
+            q("It is our town,", Some("Ana Lima")),
+            q("We lost the vote.", None),
         ]
     );
 }
