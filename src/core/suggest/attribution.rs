@@ -245,7 +245,7 @@ fn after_abbreviation(prev: &Word, w: &Word) -> bool {
 /// `ended`: the quote ends with a full stop, so the words after it are a new sentence unless
 /// they start in lower case ("“…It is over.” he said").
 pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
-    let m = speaker_after(ws, ended)?;
+    let m = speaker_after(ws, ended).or_else(|| surname_alone(ws))?;
     // "“…,” Obama said, according to a pool report": the words reach the reader through an
     // outer source, which is the one the sentence credits.
     let outer = (1..ws.len().saturating_sub(1))
@@ -254,6 +254,35 @@ pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
         outer
             .and_then(|k| source_after(ws, k + 2, ws.len()))
             .unwrap_or(m),
+    )
+}
+
+/// "“…,” Read said.", "“…,” From said.", "“…,” Will wrote.": a capitalised word alone between
+/// the quote and a reporting verb's past or present that closes the sentence (or goes on
+/// after a comma, "Will wrote, adding …") is a surname, even one that is also a verb or a
+/// small word.
+fn surname_alone(ws: &[Word]) -> Option<Mention> {
+    let (first, verb) = (ws.first()?, ws.get(1)?);
+    let closes = ws.get(2).is_none_or(|w| w.gap.breaks());
+    let reports = matches!(
+        verb.lower.as_str(),
+        "said" | "says" | "wrote" | "writes" | "told" | "tells" | "added" | "adds"
+    );
+    let word = first.text.chars().all(char::is_alphabetic);
+    let not_a_name = listed(PRONOUNS, first.lower.as_str())
+        || matches!(
+            first.lower.as_str(),
+            "the" | "a" | "an" | "this" | "that" | "who" | "it"
+        );
+    (first.capitalised() && word && reports && closes && !verb.gap.breaks() && !not_a_name).then(
+        || {
+            Mention::Name(Name {
+                start: first.start,
+                end: first.end,
+                name: first.text.clone(),
+                titles: Vec::new(),
+            })
+        },
     )
 }
 

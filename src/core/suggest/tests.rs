@@ -1358,3 +1358,19 @@ fn words_printed_on_hats_and_signs_are_not_speech() {
         ]
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_common_word() {
+    let t = "“The tariffs will cost every family a lot,” Read said.\n\
+             “Nobody in this town wants another plant closed,” Will wrote.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("The tariffs will cost every family a lot,", Some("Read")),
+            q(
+                "Nobody in this town wants another plant closed,",
+                Some("Will")
+            ),
+        ]
+    );
+}
