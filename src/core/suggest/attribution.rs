@@ -673,7 +673,10 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
             })
             .find_map(|k| {
                 let (m, a) = phrase_before(ws, k, lo)?;
-                opens_clause(ws, a, lo).then_some((m, a, k))
+                // "Cory James, 22, of Flint, Mich., said": a place after "of" or "from" is part
+                // of the appositive, not its subject.
+                let place = matches!(ws[a].lower.as_str(), "of" | "from");
+                (opens_clause(ws, a, lo) && !place).then_some((m, a, k))
             })
             .map(|(m, a, k)| {
                 // "the secretary of state, Rex Tillerson, said": the name.

@@ -1374,3 +1374,10 @@ fn a_surname_that_is_also_a_common_word() {
         ]
     );
 }
+
+#[test]
+fn a_hometown_in_an_appositive_is_not_the_subject() {
+    let t = "Cory Lima, 22, of Flint, Mich., said he had not given up hope for a “surprise,” \
+             because he could never vote for the mayor.";
+    assert_eq!(found(t), vec![q("surprise,", Some("Cory Lima"))]);
+}
