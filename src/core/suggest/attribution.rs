@@ -393,8 +393,14 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     }
     // "John McCain: “…”" (a headline, a transcript).
     if verbs.is_empty() && colon_before && n <= 4 {
-        if let Some((name, end)) = name_starting_at(ws, 0) {
-            return (end == n && !is_headline_label(&name.name)).then_some(Mention::Name(name));
+        // A name alone; else ("Reed resisted: “…”") the clause's subject, below, unless a
+        // dash makes the words before the colon a label ("Turnout was low - Reed:").
+        match name_starting_at(ws, 0) {
+            Some((name, end)) if end == n => {
+                return (!is_headline_label(&name.name)).then_some(Mention::Name(name));
+            }
+            Some(_) if ws.iter().any(|w| w.gap.dash) => return None,
+            _ => {}
         }
     }
     // "From the report: “…”", "… - More from Lima and Reed: “…”": the source a quote is

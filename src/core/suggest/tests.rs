@@ -1381,3 +1381,19 @@ fn a_hometown_in_an_appositive_is_not_the_subject() {
              because he could never vote for the mayor.";
     assert_eq!(found(t), vec![q("surprise,", Some("Cory Lima"))]);
 }
+
+#[test]
+fn a_short_colon_introduction_without_a_reporting_verb() {
+    let t = "Gov. Tom Reed could “act on his own, I do not care how,” said Ana Lima, head of the \
+             union. Reed resisted: “Governors do not have the power to suspend the law.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("act on his own, I do not care how,", Some("Ana Lima")),
+            q(
+                "Governors do not have the power to suspend the law.",
+                Some("Tom Reed")
+            ),
+        ]
+    );
+}
