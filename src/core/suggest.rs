@@ -168,6 +168,11 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
         {
             continue;
         }
+        // "a “Make America Great Again” hat", "“We are Orlando” T-shirts": words printed on a
+        // thing, which the noun after them names; nobody says them here.
+        if marks::words(&chars[start..end]) <= MAX_TITLE_WORDS && carried(&chars, end) {
+            continue;
+        }
         let speaker = match found {
             _ if !english => None,
             Some(m) => Some(resolve(&chars, &mut book, m)),
@@ -286,6 +291,44 @@ fn ends_paragraph(chars: &[char], end: usize) -> bool {
         }
     }
     tail.len() <= MAX_SUBHEADING_TAIL
+}
+
+/// The most characters of the word after a quote that `carried` reads.
+const MAX_CARRIER_CHARS: usize = 12;
+
+/// Whether the word right after the quote ending at `end` (past its closing mark and a space,
+/// with no punctuation at the quote's end or between) is a thing that carries words
+/// (`CARRIERS`: hat, sign, T-shirt, banner…).
+fn carried(chars: &[char], end: usize) -> bool {
+    // "“We lost.” T-shirts appeared": a sentence ends with the quote.
+    let last = end.checked_sub(1).and_then(|k| chars.get(k));
+    if last.is_some_and(|c| matches!(c, '.' | '?' | '!' | ',' | ';' | ':')) {
+        return false;
+    }
+    let mut k = end;
+    // The closing mark (or a doubled '').
+    while k < end + 2
+        && chars
+            .get(k)
+            .is_some_and(|c| matches!(c, '”' | '"' | '’' | '\'' | '»'))
+    {
+        k += 1;
+    }
+    if k == end || chars.get(k) != Some(&' ') {
+        return false;
+    }
+    k += 1;
+    let word: String = chars
+        .iter()
+        .skip(k)
+        .take(MAX_CARRIER_CHARS + 1)
+        .take_while(|c| c.is_alphabetic() || **c == '-')
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    let next = chars.get(k + word.chars().count());
+    word.chars().count() <= MAX_CARRIER_CHARS
+        && next.is_none_or(|c| !c.is_alphanumeric())
+        && listed(lexicon::CARRIERS, &word)
 }
 
 /// Whether the quote starting at `start` opens with a single mark (‘ or a straight ', not

@@ -245,6 +245,49 @@ fn after_abbreviation(prev: &Word, w: &Word) -> bool {
 /// `ended`: the quote ends with a full stop, so the words after it are a new sentence unless
 /// they start in lower case ("“…It is over.” he said").
 pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
+    let m = speaker_after(ws, ended).or_else(|| surname_alone(ws))?;
+    // "“…,” Obama said, according to a pool report": the words reach the reader through an
+    // outer source, which is the one the sentence credits.
+    let outer = (1..ws.len().saturating_sub(1))
+        .find(|&k| ws[k].gap.comma && ws[k].lower == "according" && ws[k + 1].lower == "to");
+    Some(
+        outer
+            .and_then(|k| source_after(ws, k + 2, ws.len()))
+            .unwrap_or(m),
+    )
+}
+
+/// "“…,” Read said.", "“…,” From said.", "“…,” Will wrote.": a capitalised word alone between
+/// the quote and a reporting verb's past or present that closes the sentence (or goes on
+/// after a comma, "Will wrote, adding …") is a surname, even one that is also a verb or a
+/// small word.
+fn surname_alone(ws: &[Word]) -> Option<Mention> {
+    let (first, verb) = (ws.first()?, ws.get(1)?);
+    let closes = ws.get(2).is_none_or(|w| w.gap.breaks());
+    let reports = matches!(
+        verb.lower.as_str(),
+        "said" | "says" | "wrote" | "writes" | "told" | "tells" | "added" | "adds"
+    );
+    let word = first.text.chars().all(char::is_alphabetic);
+    let not_a_name = listed(PRONOUNS, first.lower.as_str())
+        || matches!(
+            first.lower.as_str(),
+            "the" | "a" | "an" | "this" | "that" | "who" | "it"
+        );
+    (first.capitalised() && word && reports && closes && !verb.gap.breaks() && !not_a_name).then(
+        || {
+            Mention::Name(Name {
+                start: first.start,
+                end: first.end,
+                name: first.text.clone(),
+                titles: Vec::new(),
+            })
+        },
+    )
+}
+
+/// The speaker named by the words after a quote, before any outer source.
+fn speaker_after(ws: &[Word], ended: bool) -> Option<Mention> {
     let first = ws.first()?;
     // After a full stop only a bare "Trump said." or "he said." attributes the quote.
     let bare_attribution = ws.len() <= 3;
@@ -350,8 +393,14 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     }
     // "John McCain: “…”" (a headline, a transcript).
     if verbs.is_empty() && colon_before && n <= 4 {
-        if let Some((name, end)) = name_starting_at(ws, 0) {
-            return (end == n && !is_headline_label(&name.name)).then_some(Mention::Name(name));
+        // A name alone; else ("Reed resisted: “…”") the clause's subject, below, unless a
+        // dash makes the words before the colon a label ("Turnout was low - Reed:").
+        match name_starting_at(ws, 0) {
+            Some((name, end)) if end == n => {
+                return (!is_headline_label(&name.name)).then_some(Mention::Name(name));
+            }
+            Some(_) if ws.iter().any(|w| w.gap.dash) => return None,
+            _ => {}
         }
     }
     // "From the report: “…”", "… - More from Lima and Reed: “…”": the source a quote is
@@ -630,7 +679,10 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
             })
             .find_map(|k| {
                 let (m, a) = phrase_before(ws, k, lo)?;
-                opens_clause(ws, a, lo).then_some((m, a, k))
+                // "Cory James, 22, of Flint, Mich., said": a place after "of" or "from" is part
+                // of the appositive, not its subject.
+                let place = matches!(ws[a].lower.as_str(), "of" | "from");
+                (opens_clause(ws, a, lo) && !place).then_some((m, a, k))
             })
             .map(|(m, a, k)| {
                 // "the secretary of state, Rex Tillerson, said": the name.

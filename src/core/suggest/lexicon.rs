@@ -1057,6 +1057,14 @@ pub const WORK_NOUNS: &[&str] = &[
     "video",
 ];
 
+/// Nouns after a short quote that name a thing printed with its words or a label's kind ("a
+/// “Make America Great Again” hat", "“We are Orlando” T-shirts"). Sorted.
+pub const CARRIERS: &[&str] = &[
+    "badge", "badges", "banner", "banners", "button", "buttons", "cap", "caps", "hat", "hats",
+    "placard", "placards", "shirt", "shirts", "sign", "signs", "sticker", "stickers", "t-shirt",
+    "t-shirts",
+];
+
 /// Words a title leaves in lower case.
 pub const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",

@@ -606,6 +606,7 @@ fn word_lists_are_sorted_for_bisection() {
         CLAUSE_OPENERS,
         TITLE_SMALL_WORDS,
         WORK_NOUNS,
+        CARRIERS,
         TOUGH_ADJECTIVES,
         HEADLINE_LABELS,
         INSTITUTIONS,
@@ -1327,4 +1328,72 @@ fn thousands_of_open_single_quotes_then_stray_closing_doubles() {
     let chars: Vec<char> = t.chars().collect();
     let first_close = chars.iter().position(|c| *c == '”').unwrap();
     assert_eq!(marks::quote_spans(&chars), vec![(1, first_close)]);
+}
+
+#[test]
+fn an_outer_source_after_the_speaker_is_the_one_credited() {
+    let t = "Ana Lima spoke to the delegates on Monday.\n\
+             “We will not walk out of this hall,” Lima said, according to a pool report.\n\
+             “The vote belongs to all of us,” Lima said at the dinner.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("We will not walk out of this hall,", Some("a pool report")),
+            q("The vote belongs to all of us,", Some("Ana Lima")),
+        ]
+    );
+}
+
+#[test]
+fn words_printed_on_hats_and_signs_are_not_speech() {
+    let t = "“We will keep the plant open,” Ana Lima said, waving a “Save Our Mill” sign.\n\
+             Her brother wore a “Lima for Mayor” hat. “It is our town,” Lima said.\n\
+             “We lost the vote.” T-shirts appeared the next day.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("We will keep the plant open,", Some("Ana Lima")),
+            q("It is our town,", Some("Ana Lima")),
+            q("We lost the vote.", None),
+        ]
+    );
+}
+
+#[test]
+fn a_surname_that_is_also_a_common_word() {
+    let t = "“The tariffs will cost every family a lot,” Read said.\n\
+             “Nobody in this town wants another plant closed,” Will wrote.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("The tariffs will cost every family a lot,", Some("Read")),
+            q(
+                "Nobody in this town wants another plant closed,",
+                Some("Will")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_hometown_in_an_appositive_is_not_the_subject() {
+    let t = "Cory Lima, 22, of Flint, Mich., said he had not given up hope for a “surprise,” \
+             because he could never vote for the mayor.";
+    assert_eq!(found(t), vec![q("surprise,", Some("Cory Lima"))]);
+}
+
+#[test]
+fn a_short_colon_introduction_without_a_reporting_verb() {
+    let t = "Gov. Tom Reed could “act on his own, I do not care how,” said Ana Lima, head of the \
+             union. Reed resisted: “Governors do not have the power to suspend the law.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("act on his own, I do not care how,", Some("Ana Lima")),
+            q(
+                "Governors do not have the power to suspend the law.",
+                Some("Tom Reed")
+            ),
+        ]
+    );
 }
