@@ -490,7 +490,10 @@ const COUNTER_WORDS: &[&str] = &[
     "keer",
     "wyświetleń",
     "odsłon",
-    // A comment counter: "3 Kommentare", "36 Comments".
+];
+
+/// The words of a comment counter: "3 Kommentare", "36 Comments".
+const COMMENT_WORDS: &[&str] = &[
     "comments",
     "comment",
     "kommentare",
@@ -508,7 +511,7 @@ const COUNTER_WORDS: &[&str] = &[
 ];
 
 /// A line that is only a view or comment counter: at most five words, one of them a number, the others
-/// [`COUNTER_WORDS`].
+/// [`COUNTER_WORDS`] or [`COMMENT_WORDS`].
 fn is_counter(lower: &str) -> bool {
     let words: Vec<&str> = lower
         .split_whitespace()
@@ -522,7 +525,25 @@ fn is_counter(lower: &str) -> bool {
     };
     (2..=5).contains(&words.len())
         && words.iter().filter(|w| number(w)).count() == 1
-        && words.iter().all(|w| number(w) || COUNTER_WORDS.contains(w))
+        && words
+            .iter()
+            .all(|w| number(w) || COUNTER_WORDS.contains(w) || COMMENT_WORDS.contains(w))
+}
+
+/// A post's meta row: fields between separators (`·`, `•`, `|`) whose last is a comment
+/// counter ("By Jane Doe, in News · 31 Jan 2025 · 0 Comments", "Friday | 14 June 2019 | 3
+/// comments"); a sentence that mentions comments has no such field after a separator.
+fn is_meta_row(lower: &str) -> bool {
+    let mut fields = lower.split(['·', '•', '|']);
+    let Some(last) = fields.next_back() else {
+        return false;
+    };
+    fields.any(|f| !f.trim().is_empty())
+        && is_counter(last)
+        && last
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| COMMENT_WORDS.contains(&w))
 }
 
 /// Starts of short lines that point elsewhere or ask the reader to do something.
@@ -967,6 +988,7 @@ pub(super) fn is_notice(line: &str) -> bool {
         .chain(PHRASES_OTHER)
         .any(|p| lower.contains(p))
         || is_counter(&lower)
+        || is_meta_row(&lower)
     {
         return true;
     }

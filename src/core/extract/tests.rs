@@ -1247,6 +1247,20 @@ fn english_notices_of_forms_tips_and_ad_blockers_are_dropped() {
 }
 
 #[test]
+fn a_meta_row_ending_in_a_comment_count_is_dropped() {
+    let html = article_with(
+        "<p>By Harbour Desk, in News, Business · 31 Jan 2025, 20:02 · 0 Comments</p>\
+         <p>Friday | 14 June 2019 | 15:49 by Jane Doe in Boats | 12 comments</p>\
+         <p>The ferry's 3 comments page drew 40 replies · none of them kind.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "0 Comments");
+    assert_lacks(&c.article, "12 comments");
+    assert_has(&c.article, "none of them kind");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_story_split_into_sibling_modules_is_joined() {
     let chunk = |inner: &str| {
         format!(
