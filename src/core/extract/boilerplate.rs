@@ -546,6 +546,9 @@ fn is_meta_row(lower: &str) -> bool {
             .is_some_and(|w| COMMENT_WORDS.contains(&w))
 }
 
+/// Starts of a list's label that names a section or a person after them (see [`is_notice`]).
+const SECTION_LABELS: &[&str] = &["most read in", "most popular in", "more in", "more from"];
+
 /// Starts of short lines that point elsewhere or ask the reader to do something.
 const PREFIXES: &[&str] = &[
     "got a story?",
@@ -954,6 +957,17 @@ pub(super) fn is_notice(line: &str) -> bool {
     if [LABELS, LABELS_OTHER, RELATED_LABELS_OTHER]
         .iter()
         .any(|l| l.contains(&bare.as_str()))
+    {
+        return true;
+    }
+    // A list's label naming a section or a person: "Most read in Football", "More in News",
+    // "More from Jane Doe" (the whole line, at most five words; not a lead-in to what follows,
+    // "More from NBC's TODAY:").
+    if bare.split(' ').count() <= 5
+        && !t.ends_with(':')
+        && SECTION_LABELS
+            .iter()
+            .any(|l| bare.strip_prefix(l).is_some_and(|r| r.starts_with(' ')))
     {
         return true;
     }

@@ -1261,6 +1261,22 @@ fn a_meta_row_ending_in_a_comment_count_is_dropped() {
 }
 
 #[test]
+fn a_label_naming_a_section_or_a_person_is_dropped() {
+    let html = article_with(
+        "<h3>Most read in Football</h3><h3>More in News</h3><p>MORE FROM Jane Doe</p>\
+         <p>More in sorrow than in anger, the keeper closed the harbour to the ferries.</p>\
+         <p>More from the harbour master:</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Most read in");
+    assert_lacks(&c.article, "More in News");
+    assert_lacks(&c.article, "MORE FROM");
+    assert_has(&c.article, "More in sorrow than in anger");
+    assert_has(&c.article, "More from the harbour master:");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_story_split_into_sibling_modules_is_joined() {
     let chunk = |inner: &str| {
         format!(
