@@ -1277,6 +1277,21 @@ fn a_label_naming_a_section_or_a_person_is_dropped() {
 }
 
 #[test]
+fn text_an_inline_style_hides_but_from_screen_readers_is_dropped() {
+    let html = article_with(
+        "<p>The harbour board published its <a href=\"https://example.org/r.pdf\">report<span \
+         style=\"border:0; clip: rect(0 0 0 0); height:1px; margin:-1px; overflow:hidden; \
+         position:absolute; width:1px\">, opens new tab</span></a> on the ferries on Monday.</p>\
+         <p>The tide tables, clipped to the page, were <span style=\"clip-path: inset(50%)\">\
+         kept</span> in the office.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "opens new tab");
+    assert_has(&c.article, "were kept in the office");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_story_split_into_sibling_modules_is_joined() {
     let chunk = |inner: &str| {
         format!(
