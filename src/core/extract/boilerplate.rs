@@ -657,6 +657,9 @@ const PHRASES: &[&str] = &[
     "while an ad blocker is enabled",
     "disable your ad blocker",
     "turn off your ad blocker",
+    // A prompt for the site's app or for letters to the editor.
+    "news straight to your phone",
+    "submit your letter to the editor",
     // A cookie banner's sentence where no class names the banner ("This website uses
     // cookies", "Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst
     // du der Verwendung von Cookies zu"; a story says "the council's website uses cookies").
@@ -973,6 +976,11 @@ pub(super) fn is_notice(line: &str) -> bool {
     }
     let lower = lower.replace('’', "'");
     if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // A sign-up link at a prompt's end: "Do you want to hear about our work? Sign up here"
+    // (a sentence about signing up ends with its full stop).
+    if lower.trim_end().ends_with("sign up here") {
         return true;
     }
     // "Lea también: …", "À lire aussi » …", "Lesen Sie auch: …": a pointer in another

@@ -1292,6 +1292,22 @@ fn text_an_inline_style_hides_but_from_screen_readers_is_dropped() {
 }
 
 #[test]
+fn english_prompts_for_an_app_letters_and_a_sign_up_are_dropped() {
+    let html = article_with(
+        "<p>Get the latest news straight to your phone with the Harbour Ledger app.</p>\
+         <p>Submit your letter to the editor via this form. Read more letters.</p>\
+         <p>Do you want to hear about the ferry's return? Sign up here</p>\
+         <p>Residents who want a berth next summer can sign up here.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "straight to your phone");
+    assert_lacks(&c.article, "Submit your letter");
+    assert_lacks(&c.article, "ferry's return");
+    assert_has(&c.article, "can sign up here.");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_story_split_into_sibling_modules_is_joined() {
     let chunk = |inner: &str| {
         format!(
