@@ -978,6 +978,10 @@ pub(super) fn is_notice(line: &str) -> bool {
     if PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
+    // A wire's end mark on a line of its own: "(END)", "(Ends)", "-30-", "###".
+    if ["(end)", "(ends)", "-30-", "- 30 -", "###"].contains(&lower.trim()) {
+        return true;
+    }
     // A sign-up link at a prompt's end: "Do you want to hear about our work? Sign up here"
     // (a sentence about signing up ends with its full stop).
     if lower.trim_end().ends_with("sign up here") {

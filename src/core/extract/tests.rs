@@ -1308,6 +1308,18 @@ fn english_prompts_for_an_app_letters_and_a_sign_up_are_dropped() {
 }
 
 #[test]
+fn a_wire_end_mark_is_dropped() {
+    let html =
+        article_with("<p>(END)</p><p>-30-</p><p>###</p><p>The end of the ferry came in June.</p>");
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "(END)");
+    assert_lacks(&c.article, "-30-");
+    assert_lacks(&c.article, "###");
+    assert_has(&c.article, "The end of the ferry");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_story_split_into_sibling_modules_is_joined() {
     let chunk = |inner: &str| {
         format!(
