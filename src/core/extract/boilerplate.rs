@@ -978,6 +978,34 @@ pub(super) fn is_notice(line: &str) -> bool {
     if PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
+    // A republication credit: "This article was originally published on The Ledger and is
+    // republished with permission", "First published in The Ledger." (a short line without a
+    // clause: "First published in 1847, the novel …" is a story's).
+    let republished = [
+        "this article was originally published",
+        "this article was first published",
+        "this article first appeared",
+        "this story was originally published",
+        "this story was first published",
+        "this story first appeared",
+        "this piece was originally published",
+        "this piece first appeared",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || ([
+            "first published in ",
+            "first published on ",
+            "originally published in ",
+            "originally published on ",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+            && words <= 8
+            && !lower.contains(','));
+    if republished {
+        return true;
+    }
     // A wire's end mark on a line of its own: "(END)", "(Ends)", "-30-", "###".
     if ["(end)", "(ends)", "-30-", "- 30 -", "###"].contains(&lower.trim()) {
         return true;

@@ -1320,6 +1320,21 @@ fn a_wire_end_mark_is_dropped() {
 }
 
 #[test]
+fn a_republication_credit_is_dropped() {
+    let html = article_with(
+        "<p>First published in The Harbour Ledger.</p>\
+         <p>This article was originally published on Ferry Weekly and has been republished \
+         here with permission.</p>\
+         <p>First published in 1847, the harbour's charter sets the ferry's fares.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "First published in The Harbour Ledger");
+    assert_lacks(&c.article, "republished");
+    assert_has(&c.article, "First published in 1847, the harbour's charter");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_story_split_into_sibling_modules_is_joined() {
     let chunk = |inner: &str| {
         format!(
