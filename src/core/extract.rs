@@ -163,6 +163,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     }
     if filters.hidden {
         show_paywalled(&doc);
+        mark_hidden_styles(&doc);
     }
     if filters.captions || filters.hidden || filters.widgets {
         keep_div_marks(&doc);
@@ -1180,6 +1181,37 @@ fn show_paywalled(doc: &Document) {
         n.remove_attr("hidden");
         if n.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
             n.remove_attr("aria-hidden");
+        }
+    }
+}
+
+/// Marks the elements that an inline style hides from all but screen readers (a link's
+/// ", opens new tab", clipped to nothing in a box of one pixel: `clip: rect(0 0 0 0)` or
+/// `clip-path: inset(50%)` with `width: 1px` or `height: 1px`) with the class `sr-only`,
+/// before Readability drops the styles, so that the hidden-text filter sees them as it sees
+/// `class="sr-only"`.
+fn mark_hidden_styles(doc: &Document) {
+    for n in doc.select("[style]").nodes() {
+        let Some(style) = n.attr("style") else {
+            continue;
+        };
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let clipped = [
+            "clip:rect(0",
+            "clip:rect(1px",
+            "clip-path:inset(50%)",
+            "clip-path:inset(100%)",
+        ]
+        .iter()
+        .any(|c| style.contains(c));
+        let tiny = style.contains("width:1px") || style.contains("height:1px");
+        if clipped && tiny {
+            let class = n.attr("class").map(|c| c.to_string()).unwrap_or_default();
+            n.set_attr("class", &format!("{class} sr-only"));
         }
     }
 }

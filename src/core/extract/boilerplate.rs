@@ -490,7 +490,10 @@ const COUNTER_WORDS: &[&str] = &[
     "keer",
     "wyświetleń",
     "odsłon",
-    // A comment counter: "3 Kommentare", "36 Comments".
+];
+
+/// The words of a comment counter: "3 Kommentare", "36 Comments".
+const COMMENT_WORDS: &[&str] = &[
     "comments",
     "comment",
     "kommentare",
@@ -508,7 +511,7 @@ const COUNTER_WORDS: &[&str] = &[
 ];
 
 /// A line that is only a view or comment counter: at most five words, one of them a number, the others
-/// [`COUNTER_WORDS`].
+/// [`COUNTER_WORDS`] or [`COMMENT_WORDS`].
 fn is_counter(lower: &str) -> bool {
     let words: Vec<&str> = lower
         .split_whitespace()
@@ -522,8 +525,29 @@ fn is_counter(lower: &str) -> bool {
     };
     (2..=5).contains(&words.len())
         && words.iter().filter(|w| number(w)).count() == 1
-        && words.iter().all(|w| number(w) || COUNTER_WORDS.contains(w))
+        && words
+            .iter()
+            .all(|w| number(w) || COUNTER_WORDS.contains(w) || COMMENT_WORDS.contains(w))
 }
+
+/// A post's meta row: fields between separators (`·`, `•`, `|`) whose last is a comment
+/// counter ("By Jane Doe, in News · 31 Jan 2025 · 0 Comments", "Friday | 14 June 2019 | 3
+/// comments"); a sentence that mentions comments has no such field after a separator.
+fn is_meta_row(lower: &str) -> bool {
+    let mut fields = lower.split(['·', '•', '|']);
+    let Some(last) = fields.next_back() else {
+        return false;
+    };
+    fields.any(|f| !f.trim().is_empty())
+        && is_counter(last)
+        && last
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| COMMENT_WORDS.contains(&w))
+}
+
+/// Starts of a list's label that names a section or a person after them (see [`is_notice`]).
+const SECTION_LABELS: &[&str] = &["most read in", "most popular in", "more in", "more from"];
 
 /// Starts of short lines that point elsewhere or ask the reader to do something.
 const PREFIXES: &[&str] = &[
@@ -633,6 +657,9 @@ const PHRASES: &[&str] = &[
     "while an ad blocker is enabled",
     "disable your ad blocker",
     "turn off your ad blocker",
+    // A prompt for the site's app or for letters to the editor.
+    "news straight to your phone",
+    "submit your letter to the editor",
     // A cookie banner's sentence where no class names the banner ("This website uses
     // cookies", "Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst
     // du der Verwendung von Cookies zu"; a story says "the council's website uses cookies").
@@ -936,8 +963,56 @@ pub(super) fn is_notice(line: &str) -> bool {
     {
         return true;
     }
+    // A list's label naming a section or a person: "Most read in Football", "More in News",
+    // "More from Jane Doe" (the whole line, at most five words; not a lead-in to what follows,
+    // "More from NBC's TODAY:").
+    if bare.split(' ').count() <= 5
+        && !t.ends_with(':')
+        && SECTION_LABELS
+            .iter()
+            .any(|l| bare.strip_prefix(l).is_some_and(|r| r.starts_with(' ')))
+    {
+        return true;
+    }
     let lower = lower.replace('’', "'");
     if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // A republication credit: "This article was originally published on The Ledger and is
+    // republished with permission", "First published in The Ledger." (a short line without a
+    // clause: "First published in 1847, the novel …" is a story's).
+    let republished = [
+        "this article was originally published",
+        "this article was first published",
+        "this article first appeared",
+        "this story was originally published",
+        "this story was first published",
+        "this story first appeared",
+        "this piece was originally published",
+        "this piece first appeared",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || ([
+            "first published in ",
+            "first published on ",
+            "originally published in ",
+            "originally published on ",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+            && words <= 8
+            && !lower.contains(','));
+    if republished {
+        return true;
+    }
+    // A wire's end mark on a line of its own: "(END)", "(Ends)", "-30-", "###".
+    if ["(end)", "(ends)", "-30-", "- 30 -", "###"].contains(&lower.trim()) {
+        return true;
+    }
+    // A sign-up link at a prompt's end: "Do you want to hear about our work? Sign up here"
+    // (a sentence about signing up ends with its full stop).
+    if lower.trim_end().ends_with("sign up here") {
         return true;
     }
     // "Lea también: …", "À lire aussi » …", "Lesen Sie auch: …": a pointer in another
@@ -967,6 +1042,7 @@ pub(super) fn is_notice(line: &str) -> bool {
         .chain(PHRASES_OTHER)
         .any(|p| lower.contains(p))
         || is_counter(&lower)
+        || is_meta_row(&lower)
     {
         return true;
     }

@@ -1247,6 +1247,94 @@ fn english_notices_of_forms_tips_and_ad_blockers_are_dropped() {
 }
 
 #[test]
+fn a_meta_row_ending_in_a_comment_count_is_dropped() {
+    let html = article_with(
+        "<p>By Harbour Desk, in News, Business · 31 Jan 2025, 20:02 · 0 Comments</p>\
+         <p>Friday | 14 June 2019 | 15:49 by Jane Doe in Boats | 12 comments</p>\
+         <p>The ferry's 3 comments page drew 40 replies · none of them kind.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "0 Comments");
+    assert_lacks(&c.article, "12 comments");
+    assert_has(&c.article, "none of them kind");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_label_naming_a_section_or_a_person_is_dropped() {
+    let html = article_with(
+        "<h3>Most read in Football</h3><h3>More in News</h3><p>MORE FROM Jane Doe</p>\
+         <p>More in sorrow than in anger, the keeper closed the harbour to the ferries.</p>\
+         <p>More from the harbour master:</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "Most read in");
+    assert_lacks(&c.article, "More in News");
+    assert_lacks(&c.article, "MORE FROM");
+    assert_has(&c.article, "More in sorrow than in anger");
+    assert_has(&c.article, "More from the harbour master:");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn text_an_inline_style_hides_but_from_screen_readers_is_dropped() {
+    let html = article_with(
+        "<p>The harbour board published its <a href=\"https://example.org/r.pdf\">report<span \
+         style=\"border:0; clip: rect(0 0 0 0); height:1px; margin:-1px; overflow:hidden; \
+         position:absolute; width:1px\">, opens new tab</span></a> on the ferries on Monday.</p>\
+         <p>The tide tables, clipped to the page, were <span style=\"clip-path: inset(50%)\">\
+         kept</span> in the office.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "opens new tab");
+    assert_has(&c.article, "were kept in the office");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn english_prompts_for_an_app_letters_and_a_sign_up_are_dropped() {
+    let html = article_with(
+        "<p>Get the latest news straight to your phone with the Harbour Ledger app.</p>\
+         <p>Submit your letter to the editor via this form. Read more letters.</p>\
+         <p>Do you want to hear about the ferry's return? Sign up here</p>\
+         <p>Residents who want a berth next summer can sign up here.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "straight to your phone");
+    assert_lacks(&c.article, "Submit your letter");
+    assert_lacks(&c.article, "ferry's return");
+    assert_has(&c.article, "can sign up here.");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_wire_end_mark_is_dropped() {
+    let html =
+        article_with("<p>(END)</p><p>-30-</p><p>###</p><p>The end of the ferry came in June.</p>");
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "(END)");
+    assert_lacks(&c.article, "-30-");
+    assert_lacks(&c.article, "###");
+    assert_has(&c.article, "The end of the ferry");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_republication_credit_is_dropped() {
+    let html = article_with(
+        "<p>First published in The Harbour Ledger.</p>\
+         <p>This article was originally published on Ferry Weekly and has been republished \
+         here with permission.</p>\
+         <p>First published in 1847, the harbour's charter sets the ferry's fares.</p>",
+    );
+    let c = extract(&html, None);
+    assert_lacks(&c.article, "First published in The Harbour Ledger");
+    assert_lacks(&c.article, "republished");
+    assert_has(&c.article, "First published in 1847, the harbour's charter");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_story_split_into_sibling_modules_is_joined() {
     let chunk = |inner: &str| {
         format!(
