@@ -494,11 +494,17 @@ impl<T: Ord> SortedSet<T> {
 
     /// Adds `value`; whether it was not there yet.
     pub fn insert(&mut self, value: T) -> bool {
-        if self.items.contains_key(&value) {
-            return false;
+        match self.items.find(&value) {
+            Some((_, Ok(_))) => false,
+            Some((c, Err(i))) => {
+                self.items.put_at(c, i, value, ());
+                true
+            }
+            None => {
+                self.items.put_at(0, 0, value, ());
+                true
+            }
         }
-        self.items.insert(value, ());
-        true
     }
 
     /// Removes `value`; whether it was there.
