@@ -18,6 +18,7 @@ use crate::web::components::app_bar::{app_bar, use_menu, AppBarProps};
 use crate::web::components::article_view::{sentence_buttons, ArticleView, SentenceButtonsProps};
 use crate::web::components::connection::connection;
 use crate::web::components::help::shortcuts_help;
+use crate::web::components::kit::button;
 use crate::web::components::library::LibraryView;
 use crate::web::components::new_article::NewArticleDialog;
 use crate::web::components::notices::{notices, NoticesProps};
@@ -334,10 +335,7 @@ pub fn app() -> Html {
                             <p class="source"><a href={url.as_str().to_owned()} target="_blank" rel="noopener noreferrer">{ url.as_str() }</a></p>
                         }
                         <div class="reader-tools">
-                            <button type="button" disabled={loading}
-                                    onclick={show(&dialog, Some(Dialog::ReplaceText)).reform(|_: MouseEvent| ())}>
-                                { "Replace text" }
-                            </button>
+                            { button("Replace text", "", loading, &show(&dialog, Some(Dialog::ReplaceText))) }
                             { sentence_buttons(&SentenceButtonsProps {
                                 on_step: sentence_step(&state, &article_ref),
                             }) }

@@ -10,6 +10,7 @@
 
 use yew::prelude::*;
 
+use crate::web::components::kit::button;
 use crate::web::components::sync::{sync_status, SyncStatusProps};
 
 /// The header's properties.
@@ -126,17 +127,17 @@ pub fn app_bar(props: &AppBarProps, menu: &Menu) -> Html {
                     <button type="button" disabled={!props.can_redo || !props.in_article}
                             aria-keyshortcuts="Control+Shift+Z" onclick={click(&props.on_redo)}>{ "Redo" }</button>
                 </div>
-                <button type="button" disabled={props.loading} onclick={click(&props.on_report)}>{ "Report" }</button>
-                <button type="button" disabled={props.loading} onclick={click(&props.on_claims)}>{ "Claims" }</button>
-                <button type="button" disabled={props.loading} onclick={click(&props.on_export)}>{ "Export" }</button>
+                { button("Report", "", props.loading, &props.on_report) }
+                { button("Claims", "", props.loading, &props.on_claims) }
+                { button("Export", "", props.loading, &props.on_export) }
                 <label class="file-button">
                     { "Import" }
                     <input type="file" aria-label="Import annotations"
                            accept=".json,.jsonld,application/json,application/ld+json"
                            disabled={props.loading} onchange={props.on_import_file.clone()} />
                 </label>
-                <button type="button" disabled={props.loading} onclick={click(&props.on_sync)}>{ "Sync" }</button>
-                <button type="button" disabled={props.loading} onclick={click(&props.on_settings)}>{ "Settings" }</button>
+                { button("Sync", "", props.loading, &props.on_sync) }
+                { button("Settings", "", props.loading, &props.on_settings) }
                 <button type="button" class="help-btn" aria-keyshortcuts="?"
                         onclick={click(&props.on_shortcuts)}>{ "Shortcuts" }</button>
             </div>

@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::web::components::kit::button;
+
 /// The update notice and the offline status: `online` is whether the browser says it is
 /// online, `update_ready` whether a new version is installed and waits, `on_reload` switches
 /// to it (the page reloads). A function, not a component: it holds no state, and a
@@ -15,9 +17,7 @@ pub fn connection(online: bool, update_ready: bool, on_reload: &Callback<()>) ->
             if update_ready {
                 <div class="update-notice" role="status">
                     <span>{ "A new version is ready." }</span>
-                    <button type="button" onclick={on_reload.reform(|_: MouseEvent| ())}>
-                        { "Reload" }
-                    </button>
+                    { button("Reload", "", false, on_reload) }
                 </div>
             }
             if !online {

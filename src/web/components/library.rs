@@ -7,6 +7,7 @@ use uuid::Uuid;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::web::components::kit::button;
 use crate::web::hooks::effect::use_effect_on;
 
 use crate::core::intake::usage_text;
@@ -83,11 +84,6 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
             }
         })
     };
-    let on_new = {
-        let cb = props.on_new.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
-
     let rows = props.entries.iter().map(|entry| {
         let id = entry.id;
         let is_editing = *editing == Some(id);
@@ -134,15 +130,15 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
         );
         let open = {
             let cb = props.on_open.clone();
-            Callback::from(move |_: MouseEvent| cb.emit(id))
+            Callback::from(move |_: ()| cb.emit(id))
         };
         let rename = {
             let start_edit = start_edit.clone();
-            Callback::from(move |_: MouseEvent| start_edit.emit(id))
+            Callback::from(move |_: ()| start_edit.emit(id))
         };
         let delete = {
             let cb = props.on_delete.clone();
-            Callback::from(move |_: MouseEvent| cb.emit(id))
+            Callback::from(move |_: ()| cb.emit(id))
         };
         html! {
             <li key={id.to_string()} class="library-entry" data-id={id.to_string()}>
@@ -166,9 +162,9 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                     }) }
                 </p>
                 <div class="library-actions">
-                    <button type="button" onclick={open}>{ "Open" }</button>
-                    <button type="button" onclick={rename} disabled={is_editing}>{ "Rename" }</button>
-                    <button type="button" onclick={delete}>{ "Delete" }</button>
+                    { button("Open", "", false, &open) }
+                    { button("Rename", "", is_editing, &rename) }
+                    { button("Delete", "", false, &delete) }
                 </div>
             </li>
         }
@@ -178,7 +174,7 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
         <section class="library" aria-label="Library">
             <div class="library-head">
                 <h1>{ "Library" }</h1>
-                <button type="button" class="primary" onclick={on_new}>{ "New article" }</button>
+                { button("New article", "primary", false, &props.on_new) }
             </div>
             if let Some((used, quota)) = props.usage {
                 <p class="library-usage">{ usage_text(used, quota) }</p>

@@ -5,6 +5,7 @@ pub mod article_view;
 pub mod connection;
 pub mod form;
 pub mod help;
+pub mod kit;
 pub mod library;
 pub mod modal;
 pub mod new_article;

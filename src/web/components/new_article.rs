@@ -15,6 +15,7 @@ use gloo::file::callbacks::FileReader;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::web::components::kit::button;
 use crate::web::hooks::effect::use_effect_on;
 
 use crate::core::handoff::HandedPage;
@@ -297,7 +298,7 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
 
     let on_stop = {
         let (runner, dispatcher, reader) = ((*runner).clone(), form.dispatcher(), reader.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |_: ()| {
             runner.cancel();
             reader.borrow_mut().take();
             dispatcher.dispatch(FormAction::StopExtracting);
@@ -326,10 +327,6 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
                 Err(message) => form.dispatch(FormAction::Error(Some(message))),
             }
         })
-    };
-    let on_cancel = {
-        let cb = props.on_cancel.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     let choose = |whole: bool| {
         let dispatcher = form.dispatcher();
@@ -382,7 +379,7 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
                     <div class="extract-progress">
                         <p role="status">{ format!("Reading {what}…") }</p>
                         <progress aria-label="Extraction progress"></progress>
-                        <button type="button" onclick={on_stop}>{ "Stop reading" }</button>
+                        { button("Stop reading", "", false, &on_stop) }
                     </div>
                 }
                 <div id="new-article-capture">
@@ -416,7 +413,7 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
 
                 <div class="dialog-actions">
                     <button type="submit" class="primary" disabled={f.extracting.is_some()}>{ "Create" }</button>
-                    <button type="button" onclick={on_cancel}>{ "Cancel" }</button>
+                    { button("Cancel", "", false, &props.on_cancel) }
                 </div>
             </form>
         </Modal>

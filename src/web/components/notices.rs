@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::web::components::kit::button;
+
 use crate::web::state::{Notice, StorageStatus};
 
 /// The banners' properties.
@@ -50,10 +52,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                      role={if n.error { "alert" } else { "status" }}>
                     <span>{ n.text.clone() }</span>
                     if n.restorable {
-                        <button type="button" class="undo-delete"
-                                onclick={props.on_restore.reform(|_: MouseEvent| ())}>
-                            { "Undo delete" }
-                        </button>
+                        { button("Undo delete", "undo-delete", false, &props.on_restore) }
                     }
                     <button type="button" aria-label="Dismiss message"
                             onclick={props.on_dismiss.reform(|_: MouseEvent| ())}>{ "×" }</button>

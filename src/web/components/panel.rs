@@ -7,6 +7,7 @@ use uuid::Uuid;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::web::components::kit::button;
 use crate::web::hooks::effect::use_effect_on;
 
 use crate::core::model::{parse_tags, Annotation, HttpUrl, Kind, Verdict};
@@ -219,10 +220,12 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
                 { for selected_beyond.map(&item) }
             </ul>
             if view.items.len() > limit {
-                <button type="button" class="show-more"
-                        onclick={{ let l = shown.clone(); Callback::from(move |_| l.set(*l + PAGE)) }}>
-                    { format!("Show {} more of {}", (view.items.len() - limit).min(PAGE), view.items.len() - limit) }
-                </button>
+                { button(
+                    format!("Show {} more of {}", (view.items.len() - limit).min(PAGE), view.items.len() - limit),
+                    "show-more",
+                    false,
+                    &{ let l = shown.clone(); Callback::from(move |_| l.set(*l + PAGE)) },
+                ) }
             }
             if !view.orphans.is_empty() {
                 <h3>{ "Orphans (not attached to the text)" }</h3>
@@ -231,11 +234,13 @@ pub fn annotations_panel(props: &PanelProps) -> Html {
                     { for orphan_beyond.map(&item) }
                 </ul>
                 if view.orphans.len() > orphan_limit {
-                    <button type="button" class="show-more"
-                            onclick={{ let l = orphans_shown.clone(); Callback::from(move |_| l.set(*l + PAGE)) }}>
-                        { format!("Show {} more orphans of {}",
-                            (view.orphans.len() - orphan_limit).min(PAGE), view.orphans.len() - orphan_limit) }
-                    </button>
+                    { button(
+                        format!("Show {} more orphans of {}",
+                            (view.orphans.len() - orphan_limit).min(PAGE), view.orphans.len() - orphan_limit),
+                        "show-more",
+                        false,
+                        &{ let l = orphans_shown.clone(); Callback::from(move |_| l.set(*l + PAGE)) },
+                    ) }
                 }
             }
             <datalist id="tag-suggestions">
@@ -370,7 +375,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
     };
     let on_delete = {
         let cb = props.on_delete.clone();
-        Callback::from(move |_| cb.emit(id))
+        Callback::from(move |_: ()| cb.emit(id))
     };
     let links = |urls: &[HttpUrl]| {
         html! {
@@ -463,7 +468,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                 <p class="hint">{ "The text here differs from the quote this annotation was made on. Check it, or select the right text and choose “Attach here”." }</p>
             }
             <p class="meta">{ format!("Created {} · modified {}", a.created.to_rfc3339(), a.modified.to_rfc3339()) }</p>
-            <button type="button" class="danger" onclick={on_delete}>{ "Delete" }</button>
+            { button("Delete", "danger", false, &on_delete) }
         </section>
     }
 }

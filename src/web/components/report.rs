@@ -9,6 +9,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::web::components::form::typed;
+use crate::web::components::kit::button;
 
 use crate::core::library::ExportSettings;
 use crate::core::model::{HttpUrl, Verdict};
@@ -160,13 +161,11 @@ fn library_body(r: &LibraryReport) -> Html {
 /// prints only the report (the print styles hide the rest of the page and the dialog's own
 /// buttons).
 pub fn report_dialog(props: &ReportDialogProps) -> Html {
-    let print = Callback::from(|_: MouseEvent| {
+    let print = Callback::from(|_: ()| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
     });
-    let download = props.on_download.reform(|_: MouseEvent| ());
-    let close = props.on_close.reform(|_: MouseEvent| ());
     let library = matches!(*props.content, ReportContent::Library(_));
     let scope = |whole: bool, label: &'static str| {
         let cb = props.on_scope.clone();
@@ -184,9 +183,9 @@ pub fn report_dialog(props: &ReportDialogProps) -> Html {
                         { scope(true, "Whole library") }
                     </div>
                 }
-                <button type="button" class="primary" onclick={print}>{ "Print" }</button>
-                <button type="button" onclick={download}>{ "Download report" }</button>
-                <button type="button" onclick={close}>{ "Close" }</button>
+                { button("Print", "primary", false, &print) }
+                { button("Download report", "", false, &props.on_download) }
+                { button("Close", "", false, &props.on_close) }
             </div>
             <div class="report">
                 { match &*props.content {
@@ -280,7 +279,6 @@ pub fn claims_dialog(props: &ClaimsDialogProps) -> Html {
         })
     };
     let total: usize = props.groups.iter().map(Vec::len).sum();
-    let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <Modal key="claims" labelled_by="claims-title" on_close={props.on_close.clone()} class="claims-dialog">
             <h2 id="claims-title">{ "Claims" }</h2>
@@ -323,7 +321,7 @@ pub fn claims_dialog(props: &ClaimsDialogProps) -> Html {
                 }) }
             </ul>
             <div class="dialog-actions">
-                <button type="button" onclick={close}>{ "Close" }</button>
+                { button("Close", "", false, &props.on_close) }
             </div>
         </Modal>
     }
@@ -368,7 +366,7 @@ pub fn settings_dialog(props: &SettingsDialogProps) -> Html {
             error.clone(),
             props.on_save.clone(),
         );
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |_: ()| {
             let organisation = org.trim().to_owned();
             let review_url_base = if url.trim().is_empty() {
                 None
@@ -387,7 +385,6 @@ pub fn settings_dialog(props: &SettingsDialogProps) -> Html {
             });
         })
     };
-    let cancel = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <Modal labelled_by="settings-title" on_close={props.on_close.clone()}>
             <h2 id="settings-title">{ "Settings" }</h2>
@@ -403,8 +400,8 @@ pub fn settings_dialog(props: &SettingsDialogProps) -> Html {
                 <p class="error" role="alert">{ e.clone() }</p>
             }
             <div class="dialog-actions">
-                <button type="button" class="primary" onclick={save}>{ "Save" }</button>
-                <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                { button("Save", "primary", false, &save) }
+                { button("Cancel", "", false, &props.on_close) }
             </div>
         </Modal>
     }

@@ -8,6 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::web::components::kit::button;
+
 use crate::core::model::Kind;
 use crate::core::panel::shorten;
 use crate::core::suggestions::{count, status_line, Suggestion};
@@ -90,10 +92,8 @@ pub fn suggestions_panel(props: &SuggestionsProps) -> Html {
                 </button>
                 if focused {
                     <div class="sg-actions">
-                        <button type="button" class="accept"
-                                onclick={props.on_accept.reform(|_: MouseEvent| ())}>{ "Accept" }</button>
-                        <button type="button" class="dismiss"
-                                onclick={props.on_dismiss.reform(|_: MouseEvent| ())}>{ "Dismiss" }</button>
+                        { button("Accept", "accept", false, &props.on_accept) }
+                        { button("Dismiss", "dismiss", false, &props.on_dismiss) }
                     </div>
                 }
             </li>
@@ -114,9 +114,9 @@ pub fn suggestions_panel(props: &SuggestionsProps) -> Html {
             <div class="sg-title">
                 <h2 id="suggestions-title" class="panel-title">{ "Suggestions" }</h2>
                 if running {
-                    <button type="button" onclick={props.on_stop.reform(|_: MouseEvent| ())}>{ "Stop" }</button>
+                    { button("Stop", "", false, &props.on_stop) }
                 } else {
-                    <button type="button" disabled={props.loading} onclick={props.on_suggest.reform(|_: MouseEvent| ())}>{ "Suggest" }</button>
+                    { button("Suggest", "", props.loading, &props.on_suggest) }
                 }
             </div>
             <p class="counts" role="status">{ status }</p>

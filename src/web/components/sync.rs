@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::web::components::form::typed;
+use crate::web::components::kit::button;
 
 use crate::core::couch::{Config, Conflict, Saved, Server, Status, Stop};
 use crate::web::components::modal::Modal;
@@ -105,9 +106,6 @@ pub fn sync_dialog(props: &SyncDialogProps) -> Html {
             }
         })
     };
-    let close = props.on_close.reform(|_: MouseEvent| ());
-    let disconnect = props.on_disconnect.reform(|_: MouseEvent| ());
-    let create = props.on_create_database.reform(|_: MouseEvent| ());
     let connected = props.saved.is_some();
     let no_database = matches!(&props.status, Some(Status::Stopped(Stop::NoDatabase(..))));
     html! {
@@ -143,12 +141,12 @@ pub fn sync_dialog(props: &SyncDialogProps) -> Html {
                 <div class="dialog-actions">
                     <button type="submit" class="primary">{ "Connect" }</button>
                     if no_database {
-                        <button type="button" onclick={create}>{ "Create database" }</button>
+                        { button("Create database", "", false, &props.on_create_database) }
                     }
                     if connected {
-                        <button type="button" onclick={disconnect}>{ "Disconnect" }</button>
+                        { button("Disconnect", "", false, &props.on_disconnect) }
                     }
-                    <button type="button" onclick={close}>{ "Close" }</button>
+                    { button("Close", "", false, &props.on_close) }
                 </div>
             </form>
             if !props.conflicts.is_empty() {

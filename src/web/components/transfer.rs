@@ -6,6 +6,7 @@ use uuid::Uuid;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::web::components::kit::button;
 use crate::web::hooks::effect::use_effect_on;
 
 use crate::core::formats::{claimreview, ExportFormat};
@@ -61,7 +62,7 @@ pub fn export_chooser(props: &ExportChooserProps) -> Html {
         move |copy: bool| {
             let on_export = on_export.clone();
             let close = close.clone();
-            Callback::from(move |_: MouseEvent| {
+            Callback::from(move |_: ()| {
                 on_export.emit(ExportRequest {
                     format,
                     article: if whole { None } else { article },
@@ -98,7 +99,6 @@ pub fn export_chooser(props: &ExportChooserProps) -> Html {
         .article
         .and_then(|id| props.library.articles.get(&id))
         .map(|a| a.article.title.clone());
-    let close = props.on_close.clone();
     html! {
         <Modal labelled_by="export-title" on_close={props.on_close.clone()}>
             <h2 id="export-title">{ "Export" }</h2>
@@ -117,9 +117,9 @@ pub fn export_chooser(props: &ExportChooserProps) -> Html {
                 { claimreview_findings(props, if *whole { None } else { props.article }) }
             }
             <div class="dialog-actions">
-                <button type="button" class="primary" onclick={on_download}>{ "Download" }</button>
-                <button type="button" onclick={on_copy}>{ "Copy to clipboard" }</button>
-                <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "Cancel" }</button>
+                { button("Download", "primary", false, &on_download) }
+                { button("Copy to clipboard", "", false, &on_copy) }
+                { button("Cancel", "", false, &props.on_close) }
             </div>
         </Modal>
     }
@@ -142,7 +142,6 @@ fn claimreview_findings(props: &ExportChooserProps, article: Option<Uuid>) -> Ht
         only.as_ref().map(|o| &o[..]),
         &props.settings,
     );
-    let settings = props.on_settings.reform(|_: MouseEvent| ());
     let org = if props.settings.organisation.is_empty() {
         "no organisation".to_owned()
     } else {
@@ -157,7 +156,7 @@ fn claimreview_findings(props: &ExportChooserProps, article: Option<Uuid>) -> Ht
         <section class="findings" aria-labelledby="findings-title">
             <p class="hint">
                 { format!("Published as {org}, at {url}. ") }
-                <button type="button" class="link-button" onclick={settings}>{ "Settings" }</button>
+                { button("Settings", "link-button", false, &props.on_settings) }
             </p>
             if found.is_empty() {
                 <p id="findings-title" role="status">{ "Every claim has what ClaimReview needs." }</p>
@@ -218,7 +217,6 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
             }
         })
     };
-    let (apply, cancel) = (props.on_apply.clone(), props.on_cancel.clone());
     html! {
         <Modal labelled_by="import-title" on_close={props.on_cancel.clone()}>
             <h2 id="import-title">{ "Import preview" }</h2>
@@ -235,8 +233,8 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                 { for props.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
             </ul>
             <div class="dialog-actions">
-                <button type="button" class="primary" onclick={Callback::from(move |_| apply.emit(()))}>{ "Import" }</button>
-                <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
+                { button("Import", "primary", false, &props.on_apply) }
+                { button("Cancel", "", false, &props.on_cancel) }
             </div>
         </Modal>
     }
@@ -280,13 +278,12 @@ pub fn use_replace_field(field: &NodeRef, current: Option<AttrValue>) {
 pub fn replace_text_dialog(props: &ReplaceTextDialogProps, field: &NodeRef) -> Html {
     let on_replace = {
         let (cb, text_ref) = (props.on_replace.clone(), field.clone());
-        Callback::from(move |_| {
+        Callback::from(move |_: ()| {
             if let Some(t) = text_ref.cast::<web_sys::HtmlTextAreaElement>() {
                 cb.emit(t.value());
             }
         })
     };
-    let cancel = props.on_cancel.clone();
     html! {
         <Modal key="replace-text" labelled_by="replace-title" on_close={props.on_cancel.clone()}>
             <h2 id="replace-title">{ "Replace the article's text" }</h2>
@@ -294,8 +291,8 @@ pub fn replace_text_dialog(props: &ReplaceTextDialogProps, field: &NodeRef) -> H
             <label for="replace-text">{ "New text" }</label>
             <textarea id="replace-text" ref={field.clone()} rows="14" data-autofocus="" />
             <div class="dialog-actions">
-                <button type="button" class="primary" onclick={on_replace}>{ "Replace" }</button>
-                <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
+                { button("Replace", "primary", false, &on_replace) }
+                { button("Cancel", "", false, &props.on_cancel) }
             </div>
         </Modal>
     }
@@ -337,13 +334,12 @@ pub fn job_progress(props: &JobProgressProps) -> Html {
         Some((done, total)) if total > 0 => (Some(total.to_string()), Some(done.to_string())),
         _ => (None, None),
     };
-    let cancel = props.on_cancel.clone();
     html! {
         <div class="job-progress">
             <p class="job-progress-text">{ format!("{}{count}", props.doing) }</p>
             <progress aria-label={props.label.clone()} {max} {value}></progress>
             if !props.saving {
-                <button type="button" onclick={Callback::from(move |_| cancel.emit(()))}>{ "Cancel" }</button>
+                { button("Cancel", "", false, &props.on_cancel) }
             }
         </div>
     }
