@@ -7,6 +7,8 @@
 #   - Trunk 0.21.14                                      (cargo install, ~9 min once)
 #   - wasm-bindgen-cli at exactly Cargo.lock's version   (cargo install, ~2.5 min once)
 #   - wasm-opt from npm `binaryen@132`, in ./.tools      (npm; Debian's binaryen is too old)
+#   - esbuild 0.28.2 from npm, in ./.tools                (minifies the build's JS and CSS:
+#                                                          scripts/minify.mjs, a Trunk hook)
 #   - Chromium and ChromeDriver                          (Debian packages)
 #   - the end-to-end tests' npm packages, in tests/e2e   (npm ci)
 set -euo pipefail
@@ -16,6 +18,7 @@ export PATH="$HOME/.cargo/bin:$root/.tools/node_modules/.bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+ESBUILD_VERSION=0.28.2
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 [ -n "$WBG_VERSION" ] || { echo "setup: no wasm-bindgen version in Cargo.lock" >&2; exit 1; }
 
@@ -45,6 +48,13 @@ if ! wasm-opt --version 2>/dev/null | grep -qF "version $BINARYEN_VERSION"; then
   npm install --prefix .tools --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
 fi
 
+if [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
+  say "installing esbuild $ESBUILD_VERSION into .tools"
+  mkdir -p .tools
+  [ -f .tools/package.json ] || echo '{"name":"annotator-tools","private":true}' > .tools/package.json
+  npm install --prefix .tools --no-audit --no-fund "esbuild@$ESBUILD_VERSION"
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   say "installing Chromium and ChromeDriver from Debian"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
@@ -59,4 +69,4 @@ if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
   cp "$lock" "$stamp"
 fi
 
-say "ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version | head -n1), $(chromium --version 2>/dev/null | head -n1)"
+say "ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version | head -n1), esbuild $(esbuild --version), $(chromium --version 2>/dev/null | head -n1)"
