@@ -227,6 +227,20 @@ function textIs(text, expected) {
 }
 
 /**
+ * The value of form field `field` once it has one: a dialog's field filled by an effect after
+ * the dialog is drawn (the Replace text dialog's) is empty for a moment, and a test that read
+ * it then would replace the article with its own few words (seen once on a loaded machine).
+ */
+export async function filledValue(field, { timeout = 5000 } = {}) {
+  let value = '';
+  await eventually(async () => {
+    value = await field.inputValue({ timeout: 100 });
+    assert.notEqual(value, '', `${field} is still empty`);
+  }, { timeout });
+  return value;
+}
+
+/**
  * Retrying assertions on a Playwright locator, as `@playwright/test`'s `expect` (which
  * playwright-core lacks): each waits until its condition holds, or fails after `timeout` ms
  * with what it saw last.

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setup, openApp, dragSelect, expect, eventually } from './harness.mjs';
+import { setup, openApp, dragSelect, expect, eventually, filledValue } from './harness.mjs';
 
 const app = setup();
 
@@ -255,7 +255,7 @@ test("replacing an article's text re-anchors its annotations and flags the chang
   await page.getByRole('button', { name: 'Replace text' }).click();
   const dialog = page.getByRole('dialog', { name: "Replace the article's text" });
   const field = dialog.getByLabel('New text');
-  const old = await field.inputValue();
+  const old = await filledValue(field);
   await field.fill('Correction: a paragraph added at the top.\n\n' + old.replace('Jeff Sessions', 'Jefferson Beauregard Sessions'));
   await dialog.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Text replaced' }))
@@ -287,7 +287,7 @@ test('replacing one article\'s text leaves the other articles and their annotati
   await page.getByRole('button', { name: 'Replace text' }).click();
   const replace = page.getByRole('dialog', { name: "Replace the article's text" });
   const field = replace.getByLabel('New text');
-  await field.fill('Added first.\n\n' + await field.inputValue());
+  await field.fill('Added first.\n\n' + await filledValue(field));
   await replace.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Text replaced' })).toHaveText(/1 annotation still on its text/);
   await expect(page.locator('article p').first()).toHaveText('Added first.');

@@ -2,7 +2,7 @@
 // (src/bin/worker.rs), started on first use, with a progress bar and a Cancel button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, dragSelect, expect, eventually, screenshot, createArticle } from './harness.mjs';
+import { setup, openApp, dragSelect, expect, eventually, screenshot, createArticle, filledValue } from './harness.mjs';
 
 const app = setup();
 
@@ -89,7 +89,7 @@ test('an import runs in the worker, started only then, and shows the preview', a
   await page.getByRole('button', { name: 'Replace text' }).click();
   const dialog = page.getByRole('dialog', { name: "Replace the article's text" });
   const field = dialog.getByLabel('New text');
-  await field.fill('Added first.\n\n' + await field.inputValue());
+  await field.fill('Added first.\n\n' + await filledValue(field));
   await dialog.getByRole('button', { name: 'Replace' }).click();
   // A loaded machine can take a while for the second run: wait for the condition, not a time.
   await expect(page.getByRole('status').filter({ hasText: 'Text replaced' }), { timeout: 30_000 }).toHaveText(/1 annotation still on its text/);
@@ -262,7 +262,7 @@ test('an edit made while a text replacement runs is kept', async () => {
   await page.getByRole('button', { name: 'Replace text' }).click();
   const dialog = page.getByRole('dialog', { name: "Replace the article's text" });
   const field = dialog.getByLabel('New text');
-  await field.fill('Added first.\n\n' + await field.inputValue());
+  await field.fill('Added first.\n\n' + await filledValue(field));
   await dialog.getByRole('button', { name: 'Replace' }).click();
   await page.getByRole('progressbar', { name: 'Text replacement progress' }).waitFor();
   await eventually(() => assert.equal(held.length, 1, 'the worker was asked for'));
