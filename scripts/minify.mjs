@@ -1,17 +1,19 @@
-// Trunk post-build hook step (scripts/post-build.mjs runs it first, release builds only):
-// minifies the build's JavaScript and CSS with esbuild, then puts the new files' Subresource
-// Integrity hashes in index.html in place of the old ones, so that the browser still checks
-// what it loads. Trunk's own `--minify` is not used: its JS minifier (minify-js) cannot parse
-// wasm-bindgen's page glue and leaves it as it is. esbuild, installed into .tools by
-// scripts/setup.sh, is made for this and does both languages.
+// Trunk post-build hook step (scripts/post-build.mjs runs it first; release builds only):
 //
-// What it changes: whitespace, comments and local names. Top-level names of the classic
-// scripts (the workers' glue defines the global `wasm_bindgen`, which their loaders call) are
-// kept: esbuild renames top-level names only in ES modules (the page's glue and its snippets).
-// sw.js is left alone: scripts/sw.mjs fills in its lines afterwards.
+// 1. Each wasm's imports from its wasm-bindgen glue get short names, in the wasm's import
+//    section and in the glue's import object (scripts/wasm-imports.mjs): 322 hashed names of
+//    about 35 bytes each for the page, written in both files, that gzip could not shrink.
+// 2. The build's JavaScript and CSS are minified with esbuild (installed into .tools by
+//    scripts/setup.sh). Trunk's own `--minify` is not used: its JS minifier (minify-js) cannot
+//    parse wasm-bindgen's page glue and leaves it as it is. esbuild changes whitespace,
+//    comments and local names; top-level names of classic scripts (the workers' glue defines
+//    the global `wasm_bindgen`, which their loaders call) are kept, as esbuild renames
+//    top-level names only in ES modules (the page's glue and its snippets). sw.js is left
+//    alone: scripts/sw.mjs fills in its lines afterwards.
+// 3. The Subresource Integrity hashes in index.html are replaced by the new files' hashes, so
+//    that the browser still checks what it loads; a hash that matches no file fails the build.
 //
-// Measured on the page (issue 11, BENCHMARKS.md): the glue 83.5 KB raw / 12.6 KB gzip and the
-// CSS 27.8 / 7.7 KB before, see BENCHMARKS.md for after.
+// What it saves on the page is in BENCHMARKS.md (issue 11, session 16).
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
