@@ -508,6 +508,51 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
     for n in doomed {
         n.remove_from_parent();
     }
+    if filters.notices {
+        drop_trailing_headings(doc);
+    }
+}
+
+/// Most words of a heading that [`drop_trailing_headings`] takes for a label.
+pub const TRAILING_HEADING_MAX_WORDS: usize = 8;
+
+/// Removes the headings left at the article's end with nothing under them: the label of a
+/// list of other stories, tags or links ("More about", "Most read", "Topics") whose links
+/// the filters above (or Readability) took away. A heading is the label of what follows it;
+/// with nothing following, it labels nothing of the article. One at a time from the end
+/// (a label over a sub-label), never the article's only text.
+fn drop_trailing_headings(doc: &Document) {
+    loop {
+        let texts: Vec<NodeRef<'_>> = doc
+            .root()
+            .descendants_it()
+            .filter(|n| n.is_text() && !n.text().trim().is_empty())
+            .collect();
+        let Some(last) = texts.last() else {
+            return;
+        };
+        let Some(h) = last.ancestors_it(None).find(|a| {
+            matches!(
+                element_name(a).as_deref(),
+                Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            )
+        }) else {
+            return;
+        };
+        // A label, not sentences set as a heading ("… Es stützt seine Version."); and some
+        // text must be left before it.
+        let text = h.text();
+        let t = text.trim();
+        if t.split_whitespace().count() > TRAILING_HEADING_MAX_WORDS
+            || t.ends_with(['.', '!', '?'])
+            || texts
+                .iter()
+                .all(|x| h.descendants_it().any(|d| d.id == x.id))
+        {
+            return;
+        }
+        h.remove_from_parent();
+    }
 }
 
 /// Words of a class that names an image's caption or credit (`figure-caption`).

@@ -2298,3 +2298,29 @@ fn an_embeds_long_consent_button_is_dropped() {
     assert_has(&c.article, "Der Hafenrat war mit dem Plan einverstanden");
     assert_five_paragraphs_kept(&c.article);
 }
+
+#[test]
+fn a_heading_left_with_nothing_under_it_at_the_end_is_dropped() {
+    // The label of a tag list whose links the trailing-link filter takes: nothing is left
+    // under it. A subhead between paragraphs stays.
+    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
+                years of debate about its cost and about the traffic it would bring to town.";
+    let html = format!(
+        "<html><body><article><h1>Bridge</h1><p>{para}</p><p>{para}</p>\
+         <h2>Costs and delays</h2><p>{para}</p><p>{para}</p><p>{para}</p>\
+         <h3>More about the harbour</h3><ul><li><a href=\"/tag/ferry\">Ferry</a></li>\
+         <li><a href=\"/tag/tunnel\">Tunnel</a></li></ul></article></body></html>"
+    );
+    let c = extract(&html, Some(PAGE_URL));
+    assert_lacks(&c.article, "More about the harbour");
+    assert_has(&c.article, "Costs and delays");
+    assert_five_paragraphs_kept(&c.article);
+    // A heading of sentences (a quote set large) stays.
+    let html = format!(
+        "<html><body><article><h1>Bridge</h1><p>{para}</p><p>{para}</p><p>{para}</p>\
+         <p>{para}</p><p>{para}</p><h3>The bridge will open. It will cost more.</h3>\
+         </article></body></html>"
+    );
+    let c = extract(&html, Some(PAGE_URL));
+    assert_has(&c.article, "The bridge will open. It will cost more.");
+}
