@@ -21,7 +21,12 @@ pub fn button(
 }
 
 #[inline(never)]
-fn button_of(label: AttrValue, class: &'static str, disabled: bool, on_click: &Callback<()>) -> Html {
+fn button_of(
+    label: AttrValue,
+    class: &'static str,
+    disabled: bool,
+    on_click: &Callback<()>,
+) -> Html {
     html! {
         <button type="button" class={class} {disabled} onclick={on_click.reform(|_: MouseEvent| ())}>
             { label }
