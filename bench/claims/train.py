@@ -102,7 +102,8 @@ def dump_features(args):
             cwd=ROOT,
             check=True,
         )
-    binary = os.path.join(ROOT, "target", "release", "claim-features")
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+    binary = os.path.join(target, "release", "claim-features")
     subprocess.run(
         [binary, "--hash-bits", str(args.hash_bits), prefix] + files, check=True
     )
