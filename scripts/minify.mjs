@@ -12,9 +12,12 @@
 //    alone: scripts/sw.mjs fills in its lines afterwards.
 // 3. The Subresource Integrity hashes in index.html are replaced by the new files' hashes, so
 //    that the browser still checks what it loads; a hash that matches no file fails the build.
+//    The page's files named after Trunk's hash of their content are renamed after a hash of
+//    their new content (a host may cache a hashed name for a year), and index.html's
+//    comments are removed.
 //
 // What it saves on the page is in BENCHMARKS.md (issue 11, session 16).
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
@@ -86,7 +89,8 @@ async function minify() {
   for (const file of files(dir)) {
     const name = relative(dir, file).split(sep).join('/');
     const css = name.endsWith('.css');
-    if (!(css || name.endsWith('.js')) || name === 'sw.js') continue;
+    // The snippets keep their bytes: their folder's name is part of the wasm's import names.
+    if (!(css || name.endsWith('.js')) || name === 'sw.js' || name.startsWith('snippets/')) continue;
     const source = readFileSync(file);
     const text = source.toString('utf8');
     const module = !css && /^\s*(import|export)\b/m.test(text);
@@ -106,8 +110,39 @@ async function minify() {
     before += source.length;
     after += Buffer.byteLength(code);
   }
+  // index.html's comments (they explain the source file; the built page does not need them).
+  // Comments inside a <script> would be its text: there are none in Trunk's loader, and a
+  // page with one fails here rather than have its script changed.
+  for (const [, script] of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) {
+    if (script.includes('<!--')) fail('an inline script holds "<!--"');
+  }
+  html = html.replace(/<!--[\s\S]*?-->/g, '');
+  // Trunk names the page's files after a hash of their content as it wrote them
+  // (`main-<16 hex>.css`, `article-annotator-<16 hex>.js` and `_bg.wasm`), and a host may cache
+  // such a file for a year (docs/HOSTING.md): a name must never stand for other bytes. This step
+  // changed the bytes, so each such name gets a hash of the new content, in index.html too.
+  const renamedFiles = new Map();
+  const tokens = new Map();
+  for (const file of files(dir)) {
+    const m = relative(dir, file).match(/^[^/]*-([0-9a-f]{16})(?=[._])/);
+    if (m) tokens.set(m[1], [...(tokens.get(m[1]) ?? []), file]);
+  }
+  for (const [token, named] of tokens) {
+    const h = createHash('sha256');
+    for (const file of named.sort()) h.update(readFileSync(file));
+    const fresh = h.digest('hex').slice(0, 16);
+    const others = files(dir).filter((f) => !named.includes(f) && /\.(js|html)$/.test(f) && f !== indexFile);
+    if (others.some((f) => readFileSync(f, 'utf8').includes(token))) fail(`the name hash ${token} is used inside a file`);
+    for (const file of named) {
+      const to = join(dir, relative(dir, file).replace(token, fresh));
+      renameSync(file, to);
+      renamedFiles.set(file, to);
+    }
+    html = html.split(token).join(fresh);
+  }
   for (const [file, hash] of original) {
-    html = html.split(`integrity="${hash}"`).join(`integrity="${sri(readFileSync(file))}"`);
+    const now = renamedFiles.get(file) ?? file;
+    html = html.split(`integrity="${hash}"`).join(`integrity="${sri(readFileSync(now))}"`);
   }
   const built = new Set(files(dir).map((f) => sri(readFileSync(f))));
   for (const [, hash] of html.matchAll(/integrity="(sha384-[^"]+)"/g)) {
