@@ -85,3 +85,19 @@ test("the built page's wasm imports exactly what its glue provides, and its inte
     assert.equal(actual, hash, `integrity of ${file}`);
   }
 });
+
+test("the page's hashed names name the bytes they hold, after minifying", () => {
+  const files = readdirSync(dist);
+  const css = files.find((f) => /^main-[0-9a-f]{16}\.css$/.test(f));
+  assert.ok(css, 'dist/ holds the stylesheet');
+  const sha = (...names) => {
+    const h = createHash('sha256');
+    for (const n of names) h.update(readFileSync(join(dist, n)));
+    return h.digest('hex').slice(0, 16);
+  };
+  assert.equal(css.slice('main-'.length, -'.css'.length), sha(css));
+  const js = files.find((f) => /^article-annotator-[0-9a-f]{16}\.js$/.test(f));
+  const token = js.slice('article-annotator-'.length, -'.js'.length);
+  assert.equal(token, sha(js, `article-annotator-${token}_bg.wasm`));
+  assert.ok(!readFileSync(join(dist, 'index.html'), 'utf8').includes('<!--'), 'no comments in the built index.html');
+});
