@@ -154,6 +154,22 @@ def main():
             z[h] = m.decision_function(Xu[idx[h]])
         return z
 
+    def students(teacher_logit, lam):
+        """Per held-out transcript h, the logits of a student fitted on the other transcripts
+        with targets (1 - lam) * label + lam * sigmoid(teacher_logit(h, g)) for transcript g
+        (a teacher that saw neither h nor g)."""
+        z = {}
+        for h in names:
+            tr = groups != h
+            q = np.zeros(len(y))
+            for g in names:
+                if g != h:
+                    q[idx[g]] = 1 / (1 + np.exp(-teacher_logit(h, g)))
+            t = (1 - lam) * y + lam * q
+            m = fit_soft(settings, Xw[tr], Xc[tr], Xu[tr], y[tr], t[tr], groups[tr])
+            z[h] = m.decision_function(Xu[idx[h]])
+        return z
+
     if args.stage == "gate":
         zv = v3_loto()
         score("v3", zv, names, rows, idx, smoothings)
@@ -170,16 +186,7 @@ def main():
         for c in args.teacher_c:
             te = Teacher(E, lines_g, line_y, c)
             for lam in args.lam:
-                z = {}
-                for h in names:
-                    tr = groups != h
-                    q = np.zeros(len(y))
-                    for g in names:
-                        if g != h:
-                            q[idx[g]] = 1 / (1 + np.exp(-te.logits([h, g])[line_of[idx[g]]]))
-                    t = (1 - lam) * y + lam * q
-                    m = fit_soft(settings, Xw[tr], Xc[tr], Xu[tr], y[tr], t[tr], groups[tr])
-                    z[h] = m.decision_function(Xu[idx[h]])
+                z = students(lambda h, g, te=te: te.logits([h, g])[line_of[idx[g]]], lam)
                 score(f"distilled, teacher C={c}, lam={lam}", z, names, rows, idx, smoothings)
                 print(f"  ({time.time() - t0:.0f} s)", flush=True)
     elif args.stage == "distill-mix":
@@ -199,18 +206,12 @@ def main():
             te = Teacher(E, lines_g, line_y, c)
             for w in args.share:
                 for lam in args.lam:
-                    z = {}
-                    for h in names:
-                        tr = groups != h
-                        q = np.zeros(len(y))
-                        for g in names:
-                            if g != h:
-                                zt = te.logits([h, g])[line_of[idx[g]]] if w > 0 else 0.0
-                                zm = (1 - w) * zpair[(h, g)] + w * zt
-                                q[idx[g]] = 1 / (1 + np.exp(-zm))
-                        t = (1 - lam) * y + lam * q
-                        m = fit_soft(settings, Xw[tr], Xc[tr], Xu[tr], y[tr], t[tr], groups[tr])
-                        z[h] = m.decision_function(Xu[idx[h]])
+
+                    def mixed(h, g, te=te, w=w):
+                        zt = te.logits([h, g])[line_of[idx[g]]] if w > 0 else 0.0
+                        return (1 - w) * zpair[(h, g)] + w * zt
+
+                    z = students(mixed, lam)
                     score(f"distilled from (1-{w}) v3 + {w} teacher C={c}, lam={lam}", z,
                           names, rows, idx, smoothings)
                     print(f"  ({time.time() - t0:.0f} s)", flush=True)
