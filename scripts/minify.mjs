@@ -8,8 +8,9 @@
 //    parse wasm-bindgen's page glue and leaves it as it is. esbuild changes whitespace,
 //    comments and local names; top-level names of classic scripts (the workers' glue defines
 //    the global `wasm_bindgen`, which their loaders call) are kept, as esbuild renames
-//    top-level names only in ES modules (the page's glue and its snippets). sw.js is left
-//    alone: scripts/sw.mjs fills in its lines afterwards.
+//    top-level names only in ES modules (the page's glue). sw.js is left alone
+//    (scripts/sw.mjs fills in its lines afterwards), and so are the snippets (their folder's
+//    name is part of the wasm's import names, so their bytes must stay what it names).
 // 3. The Subresource Integrity hashes in index.html are replaced by the new files' hashes, so
 //    that the browser still checks what it loads; a hash that matches no file fails the build.
 //    The page's files named after Trunk's hash of their content are renamed after a hash of

@@ -48,7 +48,8 @@ if ! wasm-opt --version 2>/dev/null | grep -qF "version $BINARYEN_VERSION"; then
   npm install --prefix .tools --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
 fi
 
-if [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
+# scripts/minify.mjs loads esbuild from .tools, so an esbuild elsewhere on PATH does not count.
+if [ "$(.tools/node_modules/.bin/esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
   say "installing esbuild $ESBUILD_VERSION into .tools"
   mkdir -p .tools
   [ -f .tools/package.json ] || echo '{"name":"annotator-tools","private":true}' > .tools/package.json
@@ -69,4 +70,4 @@ if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
   cp "$lock" "$stamp"
 fi
 
-say "ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version | head -n1), esbuild $(esbuild --version), $(chromium --version 2>/dev/null | head -n1)"
+say "ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version | head -n1), esbuild $(.tools/node_modules/.bin/esbuild --version), $(chromium --version 2>/dev/null | head -n1)"
