@@ -28,7 +28,7 @@
 use dom_query::{Document, NodeRef};
 use serde_tuple::{Deserialize_tuple, Serialize_tuple};
 
-use crate::core::html::{cap_title, HtmlEvent, TextBuilder};
+use crate::core::html::{cap_headline, HtmlEvent, TextBuilder};
 
 mod boilerplate;
 use crate::core::model::HttpUrl;
@@ -324,7 +324,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             capture.site_name = a.site_name.as_deref().and_then(clean);
             capture.title = clean(&a.title)
                 .map(|t| without_site(&t, capture.site_name.as_deref(), capture.url.as_deref()))
-                .map(|t| cap_title(&t))
+                .map(|t| cap_headline(&t))
                 .or(capture.title);
             // A title that is only the site's name (a JSON-LD article's `name` that names the
             // publication: "Газета «Коммерсантъ»"): the page's `og:title` instead.
@@ -345,7 +345,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             if capture.title.as_deref().is_some_and(site_title) {
                 if let Some(og) = og_title.as_deref().filter(|o| !site_title(o)) {
                     let og = without_site(og, capture.site_name.as_deref(), capture.url.as_deref());
-                    capture.title = Some(cap_title(&og));
+                    capture.title = Some(cap_headline(&og));
                 }
             }
             // The `og:title` and a short section after a bar ("Headline | Sport"): the
@@ -358,7 +358,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                         (1..=TITLE_SECTION_MAX_WORDS).contains(&tail.split_whitespace().count())
                     });
                 if section {
-                    capture.title = Some(cap_title(og));
+                    capture.title = Some(cap_headline(og));
                 }
             }
             // A byline without a letter ("-", a number) is none.
@@ -2743,10 +2743,13 @@ fn names_more(byline: &str, authors: &str) -> bool {
     all_named && !more.is_empty() && !boilerplate::is_timestamp(&more.join(" "))
 }
 
-/// `title` without a trailing " | Site", " - Site", " -- Site" or " » … » Site" naming the
-/// site (its name, or its address's domain).
+/// `title` without a trailing " | Site", " - Site", " -- Site", " * Site" or " » … » Site"
+/// naming the site (its name, or its address's domain), nor a date or a byline after that
+/// ("… | Site | by Jane Doe").
 fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
-    const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " · "];
+    const SEPARATORS: [&str; 9] = [
+        " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " · ", " * ",
+    ];
     let host = url
         .and_then(|u| u.split_once("://"))
         .map(|(_, r)| r.split(['/', '?', '#', ':']).next().unwrap_or(""))
@@ -2786,8 +2789,12 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     // a script written without spaces).
     let long_enough =
         |head: &str| head.split_whitespace().count() >= 3 || head.chars().count() >= 12;
-    // A date after the site's name: "… | DW | 28.04.2023".
-    let date_only = |tail: &str| boilerplate::is_timestamp(&tail.trim().to_lowercase());
+    // A date after the site's name: "… | DW | 28.04.2023"; or the author: "… | Site | by
+    // Jane Doe" (a byline of at most six words).
+    let date_only = |tail: &str| {
+        let t = tail.trim().to_lowercase();
+        boilerplate::is_timestamp(&t) || (t.starts_with("by ") && t.split_whitespace().count() <= 6)
+    };
     let mut out = title.to_owned();
     // Strip a last segment that names the site, again while there is one; after it, the
     // section names of a breadcrumb title (" » Local » Noticias » Site").

@@ -34,6 +34,13 @@
 /// The longest suggested title, in characters.
 pub const MAX_TITLE_CHARS: usize = 120;
 
+/// The longest headline a web page's metadata may give (its `og:title`, JSON-LD `headline`,
+/// the title Readability finds), in characters: longer than [`MAX_TITLE_CHARS`], which cuts
+/// a title guessed from a document's first line or heading, because a page's own headline is
+/// its title however long it is. Italian, Spanish and British news sites write headlines of
+/// 150–200 characters (a headline with its standfirst); cut to 120 they lost their end.
+pub const MAX_HEADLINE_CHARS: usize = 300;
+
 /// The text of a document and the title it suggests.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Extracted {
@@ -374,10 +381,21 @@ fn clean_title(raw: &str) -> Option<String> {
 
 /// Cuts `s` to at most [`MAX_TITLE_CHARS`] characters, ending in "…" when cut.
 pub(crate) fn cap_title(s: &str) -> String {
-    if s.chars().count() <= MAX_TITLE_CHARS {
+    cap_chars(s, MAX_TITLE_CHARS)
+}
+
+/// Cuts a web page's headline to at most [`MAX_HEADLINE_CHARS`] characters, ending in "…"
+/// when cut.
+pub(crate) fn cap_headline(s: &str) -> String {
+    cap_chars(s, MAX_HEADLINE_CHARS)
+}
+
+/// Cuts `s` to at most `max` characters, ending in "…" when cut.
+fn cap_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
         return s.to_owned();
     }
-    let mut cut: String = s.chars().take(MAX_TITLE_CHARS - 1).collect();
+    let mut cut: String = s.chars().take(max - 1).collect();
     cut.truncate(cut.trim_end().len());
     cut.push('…');
     cut

@@ -333,6 +333,32 @@ fn a_title_loses_the_site_name_it_ends_with() {
         ),
         "Ferry fares rise in the spring"
     );
+    // The author after the site's name; " * " as the separator.
+    assert_eq!(
+        t(
+            "Ferry fares rise in the spring | The Ledger | by Jane Doe",
+            Some("The Ledger"),
+            None
+        ),
+        "Ferry fares rise in the spring"
+    );
+    assert_eq!(
+        t(
+            "Ferry fares rise in the spring * The Ledger * by Jane Doe",
+            Some("The Ledger"),
+            None
+        ),
+        "Ferry fares rise in the spring"
+    );
+    // Not without the site's name before it.
+    assert_eq!(
+        t(
+            "Ferry fares rise in the spring | by Jane Doe",
+            Some("The Ledger"),
+            None
+        ),
+        "Ferry fares rise in the spring | by Jane Doe"
+    );
     assert_eq!(
         t(
             "Ferry fares rise in the spring | 28.04.2026",
@@ -1860,6 +1886,30 @@ fn a_title_that_is_only_the_sites_name_gives_way_to_the_og_title() {
     };
     let c = extract(&page("The Ledger"), Some(PAGE_URL));
     assert_eq!(c.title.as_deref(), Some("Bridge to be rebuilt"));
+}
+
+#[test]
+fn a_long_headline_from_the_metadata_is_kept_whole() {
+    // 171 characters: a headline with its standfirst, as Italian and British sites write them.
+    let headline = "Harbour board meets the ferry operators on the new timetable: \
+                    «A fair deal for the islands». The mayor: «We asked for two more \
+                    crossings a day in the winter months»";
+    assert!(headline.chars().count() > crate::core::html::MAX_TITLE_CHARS);
+    let page = format!(
+        "<html><head><meta property=\"og:title\" content=\"{headline}\"></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    let c = extract(&page, Some(PAGE_URL));
+    assert_eq!(c.title.as_deref(), Some(headline));
+    // A title longer than any headline is still cut, with an ellipsis.
+    let endless = "word ".repeat(200);
+    let page = format!(
+        "<html><head><meta property=\"og:title\" content=\"{endless}\"></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    let title = extract(&page, Some(PAGE_URL)).title.unwrap_or_default();
+    assert_eq!(title.chars().count(), crate::core::html::MAX_HEADLINE_CHARS);
+    assert!(title.ends_with('…'));
 }
 
 #[test]
