@@ -856,7 +856,10 @@ fn resolve(chars: &[char], book: &mut NameBook, m: Mention) -> Speaker {
         } => Speaker {
             start,
             end,
-            name: book.by_title(&head).unwrap_or(text),
+            name: book
+                .by_title(&head)
+                .or_else(|| book.institution(&head))
+                .unwrap_or(text),
         },
     }
 }

@@ -259,27 +259,39 @@ pub const HEADLINE_LABELS: &[&str] = &[
     "video",
 ];
 
-/// Nouns that name an institution with "of" ("the Department of Conservation", "the Bank of
-/// England", "the University of Chicago"): the name runs on over "of".
+/// Nouns that name an institution: with "of" ("the Department of Conservation", "the Bank of
+/// England", "the University of Chicago"), the name runs on over "of"; as a name's last word
+/// ("the Foreign Ministry", "the State Department"), the words in front of it that are titles
+/// before a person's name ("foreign", "state", "justice", "defense") are part of the name; and
+/// "the ministry", "the department" stands for the fullest such name seen.
 pub const INSTITUTIONS: &[&str] = &[
     "academy",
+    "administration",
     "agency",
+    "army",
+    "assembly",
     "association",
+    "authority",
     "bank",
     "board",
     "bureau",
+    "cabinet",
     "center",
     "centre",
     "chamber",
     "church",
     "college",
+    "command",
     "commission",
     "committee",
     "council",
     "court",
     "department",
+    "embassy",
     "federation",
     "foundation",
+    "fund",
+    "government",
     "institute",
     "league",
     "ministry",
@@ -287,7 +299,12 @@ pub const INSTITUTIONS: &[&str] = &[
     "office",
     "organisation",
     "organization",
+    "parliament",
+    "police",
     "school",
+    "secretariat",
+    "senate",
+    "service",
     "society",
     "union",
     "university",

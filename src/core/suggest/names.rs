@@ -4,7 +4,7 @@
 //! diacritics or the apostrophe's shape ("Mevlüt Çavuşoğlu", "CAVUSOGLU", "O’Rourke",
 //! "O'Rourke") are one person's.
 
-use super::lexicon::{listed, NOT_PERSON};
+use super::lexicon::{listed, INSTITUTIONS, NOT_PERSON};
 use super::words::{name_starting_at, words_in, Name};
 use std::cmp::Reverse;
 use std::collections::{HashMap, VecDeque};
@@ -276,6 +276,17 @@ impl NameBook {
             })
             .max()
             .map_or_else(|| name.to_owned(), |(_, _, f)| f.clone())
+    }
+
+    /// The institution "the ministry", "the department" stands for (`head`, lower case, one of
+    /// [`INSTITUTIONS`]): the fullest name seen that ends with it ("Russia’s Defense
+    /// Ministry"), if one was.
+    pub fn institution(&self, head: &str) -> Option<String> {
+        if !listed(INSTITUTIONS, head) {
+            return None;
+        }
+        let name = self.fullest(head);
+        name.contains(' ').then_some(name)
     }
 
     /// The last person named with the title a description's head stands for ("senator").

@@ -64,6 +64,34 @@ fn titles_appositives_pronouns_and_according_to() {
 }
 
 #[test]
+fn an_institution_keeps_its_name_and_the_ministry_stands_for_it() {
+    // "Defense", "State", "Foreign" are titles before a person's name ("Defense Secretary
+    // Ash Carter"), not before an institution's last word.
+    let t = "Russia’s Defense Ministry on Sunday confirmed the strike on “military command \
+             and control facilities.”\n\
+             The ministry added that it would “respond to every attack.”\n\
+             The State Department said it was “deeply concerned.”\n\
+             The Foreign Ministry of the other side called it “a provocation.”\n\
+             Defense Secretary Ash Carter said the strike was “reckless.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q(
+                "military command and control facilities.",
+                Some("Russia’s Defense Ministry")
+            ),
+            q(
+                "respond to every attack.",
+                Some("Russia’s Defense Ministry")
+            ),
+            q("deeply concerned.", Some("State Department")),
+            q("a provocation.", Some("Foreign Ministry")),
+            q("reckless.", Some("Ash Carter")),
+        ]
+    );
+}
+
+#[test]
 fn every_kind_of_mark_and_apostrophes_that_are_not_quotes() {
     let t = "„Wir schaffen das, sagte sie“, schrieb Müller.\n\
              «Nous ne céderons pas sur ce point», a dit Macron.\n\

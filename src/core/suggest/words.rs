@@ -2,7 +2,7 @@
 
 use super::lexicon::{
     is_reporting_verb, listed, possessive, strip_clitic, ABBREVIATED_TITLES, ABBREVIATIONS,
-    NAME_JOINERS, NOT_NAMES, TITLES, TOUGH_ADJECTIVES,
+    INSTITUTIONS, NAME_JOINERS, NOT_NAMES, TITLES, TOUGH_ADJECTIVES,
 };
 
 /// The punctuation between a word and the one before it.
@@ -271,7 +271,13 @@ pub fn name_starting_at(ws: &[Word], i: usize) -> Option<(Name, usize)> {
 /// it ("Former Florida Gov. Jeb Bush" → "Jeb Bush"), or none if the run is only titles.
 fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
     let run = ws.get(a..b)?;
+    // An institution ("The Foreign Ministry", "State Department") keeps the words before its
+    // last one, but not "The".
+    let institution = run
+        .last()
+        .is_some_and(|w| run.len() > 1 && listed(INSTITUTIONS, w.bare()));
     let first = match run.iter().rposition(Word::is_title) {
+        _ if institution => run.iter().position(|w| w.bare() != "the")?,
         Some(t) if t + 1 < run.len() => t + 1,
         _ => run.iter().position(|w| !w.is_title())?,
     };
