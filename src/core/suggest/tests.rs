@@ -92,6 +92,20 @@ fn an_institution_keeps_its_name_and_the_ministry_stands_for_it() {
 }
 
 #[test]
+fn a_serial_number_is_nobodys_name() {
+    let t = "Chad Hawk, a collector, said: “It is very rare.”\n\
+             The serial number must fall between B03200001*-B09600000*.\n\
+             “Look online first,” he said.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("It is very rare.", Some("Chad Hawk")),
+            q("Look online first,", Some("Chad Hawk")),
+        ]
+    );
+}
+
+#[test]
 fn every_kind_of_mark_and_apostrophes_that_are_not_quotes() {
     let t = "„Wir schaffen das, sagte sie“, schrieb Müller.\n\
              «Nous ne céderons pas sur ce point», a dit Macron.\n\

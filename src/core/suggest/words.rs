@@ -204,11 +204,13 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
     !tough && is_reporting_verb(&w.lower, prev)
 }
 
-/// Whether `w` may be part of a name: capitalised, not a sentence word, a day or a month, not
-/// a reporting verb, and not a party-and-state tag.
+/// Whether `w` may be part of a name: capitalised, without a digit (a serial number, a code,
+/// "B03200001"), not a sentence word, a day or a month, not a reporting verb, and not a
+/// party-and-state tag.
 pub fn name_word(w: &Word) -> bool {
     let bare = w.bare();
     w.capitalised()
+        && !w.text.bytes().any(|b| b.is_ascii_digit())
         && !listed(NOT_NAMES, bare)
         && !is_reporting_verb(&w.lower, None)
         && !party_tag(&w.lower)
