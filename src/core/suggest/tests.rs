@@ -92,6 +92,21 @@ fn an_institution_keeps_its_name_and_the_ministry_stands_for_it() {
 }
 
 #[test]
+fn newsroom_police_and_church_titles_are_not_part_of_the_name() {
+    let t = "“We condemn the attack,” Ledger Editor-in-Chief Alma Reyes said.\n\
+             “The road stays closed,” said Clark County Sheriff Joe Lombardo.\n\
+             Rabbi Miriam Stein said the vigil was “for everyone.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("We condemn the attack,", Some("Alma Reyes")),
+            q("The road stays closed,", Some("Joe Lombardo")),
+            q("for everyone.", Some("Miriam Stein")),
+        ]
+    );
+}
+
+#[test]
 fn a_serial_number_is_nobodys_name() {
     let t = "Chad Hawk, a collector, said: “It is very rare.”\n\
              The serial number must fall between B03200001*-B09600000*.\n\
