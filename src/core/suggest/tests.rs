@@ -107,15 +107,17 @@ fn newsroom_police_and_church_titles_are_not_part_of_the_name() {
 }
 
 #[test]
-fn a_serial_number_is_nobodys_name() {
+fn a_serial_number_or_a_negated_verb_is_nobodys_name() {
     let t = "Chad Hawk, a collector, said: “It is very rare.”\n\
              The serial number must fall between B03200001*-B09600000*.\n\
-             “Look online first,” he said.";
+             “Look online first,” he said.\n\
+             Don’t say “it was a bargain.”";
     assert_eq!(
         found(t),
         vec![
             q("It is very rare.", Some("Chad Hawk")),
             q("Look online first,", Some("Chad Hawk")),
+            q("it was a bargain.", None),
         ]
     );
 }

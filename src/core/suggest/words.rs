@@ -205,12 +205,13 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
 }
 
 /// Whether `w` may be part of a name: capitalised, without a digit (a serial number, a code,
-/// "B03200001"), not a sentence word, a day or a month, not a reporting verb, and not a
-/// party-and-state tag.
+/// "B03200001"), not a negated verb ("Don’t say “…”"), not a sentence word, a day or a month,
+/// not a reporting verb, and not a party-and-state tag.
 pub fn name_word(w: &Word) -> bool {
     let bare = w.bare();
     w.capitalised()
         && !w.text.bytes().any(|b| b.is_ascii_digit())
+        && !(w.lower.ends_with("n’t") || w.lower.ends_with("n't"))
         && !listed(NOT_NAMES, bare)
         && !is_reporting_verb(&w.lower, None)
         && !party_tag(&w.lower)
