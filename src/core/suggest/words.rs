@@ -211,7 +211,7 @@ pub fn name_word(w: &Word) -> bool {
     let bare = w.bare();
     w.capitalised()
         && !w.text.bytes().any(|b| b.is_ascii_digit())
-        && !(w.lower.ends_with("n’t") || w.lower.ends_with("n't"))
+        && !["n’t", "n't"].iter().any(|n| w.lower.ends_with(n))
         && !listed(NOT_NAMES, bare)
         && !is_reporting_verb(&w.lower, None)
         && !party_tag(&w.lower)
