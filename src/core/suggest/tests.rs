@@ -95,13 +95,15 @@ fn an_institution_keeps_its_name_and_the_ministry_stands_for_it() {
 fn newsroom_police_and_church_titles_are_not_part_of_the_name() {
     let t = "“We condemn the attack,” Ledger Editor-in-Chief Alma Reyes said.\n\
              “The road stays closed,” said Clark County Sheriff Joe Lombardo.\n\
-             Rabbi Miriam Stein said the vigil was “for everyone.”";
+             Rabbi Miriam Stein said the vigil was “for everyone.”\n\
+             “The work is done,” said Harbour Lines CIO Tom Okafor.";
     assert_eq!(
         found(t),
         vec![
             q("We condemn the attack,", Some("Alma Reyes")),
             q("The road stays closed,", Some("Joe Lombardo")),
             q("for everyone.", Some("Miriam Stein")),
+            q("The work is done,", Some("Tom Okafor")),
         ]
     );
 }
