@@ -12,8 +12,8 @@
 
 use super::lexicon::{
     is_headline_label, is_reporting_verb, listed, possessive, strip_clitic, BEFORE_VERB,
-    CLAUSE_OPENERS, FINITE, INSTITUTIONS, NOT_NAMES, NOUN_LIKE, PHRASE_STOPS, PRONOUNS,
-    SUBORDINATORS, TIME_WORDS,
+    CLAUSE_OPENERS, DETERMINERS, FINITE, INSTITUTIONS, NOT_NAMES, NOUN_LIKE, PHRASE_STOPS,
+    PRONOUNS, SUBORDINATORS, TIME_WORDS,
 };
 use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
 use super::words::{Gap, Word};
@@ -648,17 +648,22 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
         // name it follows where that phrase is more ("a damning reaction from U.S. President
         // Barack Obama, who called", "Smith and Patti LaBelle, who joked").
         let g = w.gap;
-        let antecedent = phrase_before(ws, b - 1, lo)
-            .and_then(|(m, _)| match m {
-                Mention::Name(n) => Some(n),
+        // Else the description it follows ("a campaign surrogate who said", "the council's
+        // resolution, which said"): a reader's answer to "who said it?", where "who" is none.
+        let before = phrase_before(ws, b - 1, lo).map(|(m, _)| m);
+        let antecedent = before
+            .as_ref()
+            .and_then(|m| match m {
+                Mention::Name(n) => Some(n.name.clone()),
                 _ => None,
             })
             .or_else(|| {
                 (b >= 2 && !(g.stop || g.newline || g.mark))
                     .then(|| name_ending_at(ws, b - 2))
                     .flatten()
+                    .map(|n| n.name)
             })
-            .map(|n| n.name);
+            .or_else(|| description_before(ws, b - 1, lo));
         let m = Mention::Pronoun {
             start: w.start,
             end: w.end,
@@ -815,6 +820,30 @@ fn institution(ws: &[Word], a: usize, of: usize, b: usize) -> Option<Name> {
         name: format!("{} of {}", left.name, right.name),
         titles: left.titles,
     })
+}
+
+/// Most words of the description a relative "who" or "which" stands for.
+const MAX_RELATIVE_ANTECEDENT_WORDS: usize = 6;
+
+/// The description right before the relative pronoun at word `who` ("a campaign surrogate who
+/// said", "his show’s listeners, who wondered"): from the nearest determiner ("a", "the",
+/// "his"…) at most [`MAX_RELATIVE_ANTECEDENT_WORDS`] words back, with no punctuation inside,
+/// as written; none without one.
+fn description_before(ws: &[Word], who: usize, lo: usize) -> Option<String> {
+    let stop = who.saturating_sub(MAX_RELATIVE_ANTECEDENT_WORDS).max(lo);
+    let mut j = who;
+    while j > stop {
+        j -= 1;
+        if j + 1 < who && ws[j + 1].gap.breaks() {
+            return None;
+        }
+        let w = ws[j].bare();
+        if w != "of" && w != "that" && listed(DETERMINERS, w) {
+            let words: Vec<&str> = ws[j..who].iter().map(|w| w.text.as_str()).collect();
+            return (words.len() >= 2).then(|| words.join(" "));
+        }
+    }
+    None
 }
 
 /// What the noun phrase `ws[a..b]` is, by its head.

@@ -10,7 +10,9 @@ fn found(text: &str) -> Vec<(String, Option<String>)> {
             if let Some(s) = &q.speaker {
                 let at: String = chars[s.start..s.end].iter().collect();
                 // The span is where the name (or its shorter form, or a pronoun) stands.
-                let pronoun = lexicon::PRONOUNS.contains(&at.to_lowercase().as_str());
+                let pronoun = lexicon::PRONOUNS.contains(&at.to_lowercase().as_str())
+                    || at == "who"
+                    || at == "which";
                 let last = names::folded(at.split(' ').next_back().unwrap());
                 assert!(
                     pronoun || names::folded(&s.name).ends_with(&last),
@@ -104,6 +106,20 @@ fn newsroom_police_and_church_titles_are_not_part_of_the_name() {
             q("The road stays closed,", Some("Joe Lombardo")),
             q("for everyone.", Some("Miriam Stein")),
             q("The work is done,", Some("Tom Okafor")),
+        ]
+    );
+}
+
+#[test]
+fn who_and_which_stand_for_the_description_before_them() {
+    let t = "The mayor distanced herself from a council aide who said voters should “stop \
+             funding the harbour.”\n\
+             The board passed a motion which said the port “must stay public.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("stop funding the harbour.", Some("a council aide")),
+            q("must stay public.", Some("a motion")),
         ]
     );
 }
