@@ -93,7 +93,8 @@ pub struct PostFilters {
     /// offers, related stories, video players, share rows, ads, tag lists, author boxes, pull
     /// quotes), when they are small beside the article (see `boilerplate::names_widget`);
     /// cookie and consent banners removed before Readability runs; the page read again
-    /// without widgets when what Readability took is short and mostly widgets.
+    /// without widgets when what Readability took is short and mostly widgets; navigation
+    /// blocks (`<nav>`, `role="navigation"`: menus, tables of contents, "Previous / Next").
     pub widgets: bool,
     /// Short notices, by their wording ("Advertisement", "Read more: …", newsletter sign-ups,
     /// paywall and comment-policy notices, copyright lines, photo credits, stamps, a live
@@ -480,6 +481,16 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
         let Some(name) = element_name(&n) else {
             continue;
         };
+        // A navigation block (a menu, a table of contents, links to the previous and next
+        // stories) guides the reader around the page or the site; it is never the story's text.
+        if filters.widgets
+            && (name == "nav"
+                || n.attr("role")
+                    .is_some_and(|r| r.trim().eq_ignore_ascii_case("navigation")))
+        {
+            doomed.push(n);
+            continue;
+        }
         if filters.captions && (name == "figcaption" || class_has(&n, CAPTION_CLASSES, &[])) {
             doomed.push(n);
             continue;

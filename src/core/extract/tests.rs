@@ -2374,3 +2374,23 @@ fn a_heading_left_with_nothing_under_it_at_the_end_is_dropped() {
     let c = extract(&html, Some(PAGE_URL));
     assert_has(&c.article, "The bridge will open. It will cost more.");
 }
+
+#[test]
+fn a_navigation_block_inside_the_article_is_dropped() {
+    // A table of contents in a `<nav>` and a row of links to the previous and next stories
+    // marked as navigation, between the story's paragraphs.
+    for nav in [
+        "<nav><p>On this page</p><ol><li><a href=\"#vote\">The vote on the bridge</a></li>\
+         <li><a href=\"#cost\">What the bridge will cost</a></li></ol></nav>",
+        "<div role=\"navigation\"><span>Previous story:</span> <a href=\"/2026/11/26/harbour\">\
+         The harbour reopens</a> <span>Next story:</span> \
+         <a href=\"/2026/11/28/school\">A new school for the valley</a></div>",
+    ] {
+        let c = extract(&article_with(nav), Some(PAGE_URL));
+        assert_lacks(&c.article, "On this page");
+        assert_lacks(&c.article, "What the bridge will cost");
+        assert_lacks(&c.article, "The harbour reopens");
+        assert_lacks(&c.article, "A new school for the valley");
+        assert_five_paragraphs_kept(&c.article);
+    }
+}
