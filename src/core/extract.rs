@@ -93,7 +93,10 @@ pub struct PostFilters {
     /// offers, related stories, video players, share rows, ads, tag lists, author boxes, pull
     /// quotes), when they are small beside the article (see `boilerplate::names_widget`);
     /// cookie and consent banners removed before Readability runs; the page read again
-    /// without widgets when what Readability took is short and mostly widgets.
+    /// without widgets when what Readability took is short and mostly widgets; navigation
+    /// blocks (`<nav>`, `role="navigation"`: menus, tables of contents, "Previous / Next");
+    /// when Readability takes too little, the page without its furniture (navigation, header,
+    /// footer, side boxes, widgets, link-dense blocks) if that reads as an article.
     pub widgets: bool,
     /// Short notices, by their wording ("Advertisement", "Read more: …", newsletter sign-ups,
     /// paywall and comment-policy notices, copyright lines, photo credits, stamps, a live
@@ -294,25 +297,27 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 filters,
                 [capture.url.as_deref(), page_url.as_deref()],
             );
-            let mut article = without_leading(&text_of(&content.root()).text, &section_links);
-            if filters.repeats {
-                article = drop_repeats(&article);
-            }
-            if filters.notices {
-                article = boilerplate::without_control_rows(&article);
-                article = article
-                    .lines()
-                    .filter(|l| !boilerplate::is_notice(l))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                article = boilerplate::without_edge_bylines(&article);
-            }
+            let mut article = line_filters(
+                without_leading(&text_of(&content.root()).text, &section_links),
+                filters,
+            );
             // The post-filters never empty what Readability found: when they leave too little,
             // its article is taken as it is.
             if visible_chars(&article) < MIN_ARTICLE_CHARS && filters != PostFilters::NONE {
                 let unfiltered = text_of(&Document::from(a.content.as_ref()).root()).text;
                 if visible_chars(&unfiltered) >= MIN_ARTICLE_CHARS {
                     article = unfiltered;
+                }
+            }
+            // Readability took too little (a box, a sign-up form, a page whose story it
+            // could not score): the page without its furniture, when that reads as an article.
+            if visible_chars(&article) < MIN_ARTICLE_CHARS && filters.widgets {
+                if let Some(text) = page_without_furniture(
+                    html,
+                    filters,
+                    [capture.url.as_deref(), page_url.as_deref()],
+                ) {
+                    article = text;
                 }
             }
             capture.found = visible_chars(&article) >= MIN_ARTICLE_CHARS;
@@ -448,13 +453,99 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .or(fallback_date);
         }
         None => {
-            capture.article = whole_page.text;
+            // Readability read nothing (or the page is too deep for it): the page without
+            // its furniture, when that reads as an article, else its whole text.
+            let urls = [capture.url.as_deref(), page_url.as_deref()];
+            let cleaned = if filters.widgets {
+                page_without_furniture(html, filters, urls)
+            } else {
+                None
+            };
+            capture.found = cleaned.is_some();
+            capture.article = cleaned.unwrap_or(whole_page.text);
             capture.published = fallback_date;
         }
     }
     capture.article_words = capture.article.split_whitespace().count();
     capture.whole_words = capture.whole.split_whitespace().count();
     capture
+}
+
+/// `article` without the lines `filters` drop: repeated short lines, control rows, notices,
+/// bylines at its edges.
+fn line_filters(mut article: String, filters: PostFilters) -> String {
+    if filters.repeats {
+        article = drop_repeats(&article);
+    }
+    if filters.notices {
+        article = boilerplate::without_control_rows(&article);
+        article = article
+            .lines()
+            .filter(|l| !boilerplate::is_notice(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        article = boilerplate::without_edge_bylines(&article);
+    }
+    article
+}
+
+/// Elements that are a page's furniture, never its article: its navigation, header, footer,
+/// side boxes and dialogs, as HTML and ARIA name them.
+const FURNITURE: &str = "nav, header, footer, aside, dialog, [role=navigation], \
+                         [role=banner], [role=contentinfo], [role=complementary], [role=search], \
+                         [role=dialog]";
+
+/// The text of `html` without its furniture ([`FURNITURE`], cookie banners, widgets, link-dense
+/// blocks) and with the post-filters applied, for a page on which Readability took too little;
+/// when that reads as an article (see [`reads_as_article`]).
+fn page_without_furniture(
+    html: &str,
+    filters: PostFilters,
+    urls: [Option<&str>; 2],
+) -> Option<String> {
+    let doc = Document::from(html);
+    if depth(&doc.root()) > MAX_DEPTH {
+        return None;
+    }
+    boilerplate::drop_consent_banners(&doc.root());
+    mark_widgets(&doc.root());
+    mark_forms(&doc);
+    keep_div_marks(&doc);
+    doc.select(FURNITURE).remove();
+    doc.select(&format!("[{WIDGET_MARK}], form[{FORM_MARK}]"))
+        .remove();
+    let filters = PostFilters {
+        link_dense: true,
+        // The story of a page Readability could not read is often in an element hidden
+        // until a script shows it.
+        hidden: false,
+        ..filters
+    };
+    prune(&doc, filters, urls);
+    let text = line_filters(text_of(&doc.root()).text, filters);
+    reads_as_article(&text).then_some(text)
+}
+
+/// Fewest paragraphs of prose a page's text without its furniture has to be taken for its
+/// article (see [`reads_as_article`]).
+pub const FURNITURE_FREE_MIN_PROSE: usize = 2;
+
+/// Whether `text` (a page's text without its furniture) reads as an article: at least
+/// [`FURNITURE_FREE_MIN_PROSE`] lines of prose ([`boilerplate::is_prose`]) holding at least half
+/// its words, and [`MIN_ARTICLE_CHARS`] characters. A page of teasers, a profile's few lines
+/// or a search form's labels do not.
+fn reads_as_article(text: &str) -> bool {
+    let words = |l: &str| l.split_whitespace().count();
+    let (prose, all) = text.lines().fold((Vec::new(), 0), |(mut prose, all), l| {
+        if boilerplate::is_prose(l, 0) {
+            prose.push(words(l));
+        }
+        (prose, all + words(l))
+    });
+    let prose_words: usize = prose.iter().sum();
+    prose.len() >= FURNITURE_FREE_MIN_PROSE
+        && prose_words * 2 >= all
+        && visible_chars(text) >= MIN_ARTICLE_CHARS
 }
 
 /// Removes from the article what `filters` drop (see [`PostFilters`]).
@@ -480,6 +571,16 @@ fn prune(doc: &Document, filters: PostFilters, urls: [Option<&str>; 2]) {
         let Some(name) = element_name(&n) else {
             continue;
         };
+        // A navigation block (a menu, a table of contents, links to the previous and next
+        // stories) guides the reader around the page or the site; it is never the story's text.
+        if filters.widgets
+            && (name == "nav"
+                || n.attr("role")
+                    .is_some_and(|r| r.trim().eq_ignore_ascii_case("navigation")))
+        {
+            doomed.push(n);
+            continue;
+        }
         if filters.captions && (name == "figcaption" || class_has(&n, CAPTION_CLASSES, &[])) {
             doomed.push(n);
             continue;

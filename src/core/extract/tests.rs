@@ -2374,3 +2374,58 @@ fn a_heading_left_with_nothing_under_it_at_the_end_is_dropped() {
     let c = extract(&html, Some(PAGE_URL));
     assert_has(&c.article, "The bridge will open. It will cost more.");
 }
+
+#[test]
+fn a_navigation_block_inside_the_article_is_dropped() {
+    // A table of contents in a `<nav>` and a row of links to the previous and next stories
+    // marked as navigation, between the story's paragraphs.
+    for nav in [
+        "<nav><p>On this page</p><ol><li><a href=\"#vote\">The vote on the bridge</a></li>\
+         <li><a href=\"#cost\">What the bridge will cost</a></li></ol></nav>",
+        "<div role=\"navigation\"><span>Previous story:</span> <a href=\"/2026/11/26/harbour\">\
+         The harbour reopens</a> <span>Next story:</span> \
+         <a href=\"/2026/11/28/school\">A new school for the valley</a></div>",
+    ] {
+        let c = extract(&article_with(nav), Some(PAGE_URL));
+        assert_lacks(&c.article, "On this page");
+        assert_lacks(&c.article, "What the bridge will cost");
+        assert_lacks(&c.article, "The harbour reopens");
+        assert_lacks(&c.article, "A new school for the valley");
+        assert_five_paragraphs_kept(&c.article);
+    }
+}
+
+#[test]
+fn a_page_readability_cannot_read_gives_its_text_without_its_furniture() {
+    // The story is in an element a script shows (`hidden`, as a streamed page sends it), so
+    // Readability takes next to nothing; the page around it is a menu, a header and a footer.
+    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
+                years of debate about its cost and about the traffic it would bring to town.";
+    let html = format!(
+        "<html><head><title>Bridge</title></head><body>\
+         <header><a href=\"/\">The Ledger</a><p>News from the river valley since 1901</p></header>\
+         <nav><ul><li><a href=\"/news\">News</a></li><li><a href=\"/sport\">Sport</a></li>\
+         <li><a href=\"/about\">About us</a></li></ul></nav>\
+         <div hidden id=\"S:1\"><main><h1>Bridge</h1><p>{para}</p><p>{para}</p><p>{para}</p>\
+         </main></div>\
+         <footer><p>Copyright 2026 The Ledger, River Valley</p><p>Contact the newsroom</p></footer>\
+         </body></html>"
+    );
+    let c = extract(&html, Some(PAGE_URL));
+    assert!(c.found, "{:?}", c.article);
+    assert_eq!(
+        c.article.matches("The council voted").count(),
+        3,
+        "{:?}",
+        c.article
+    );
+    assert_lacks(&c.article, "About us");
+    assert_lacks(&c.article, "since 1901");
+    assert_lacks(&c.article, "Contact the newsroom");
+    // The whole text is still there to choose.
+    assert_has(&c.whole, "Contact the newsroom");
+    // A page whose text without its furniture is not prose stays whole, as before.
+    let c = extract(NO_ARTICLE, Some("https://search.example/q"));
+    assert!(!c.found);
+    assert_eq!(c.article, c.whole);
+}
