@@ -4,7 +4,7 @@
 #![no_main]
 
 use article_annotator::core::extract::extract;
-use article_annotator::core::html::MAX_TITLE_CHARS;
+use article_annotator::core::html::MAX_HEADLINE_CHARS;
 use article_annotator::core::model::HttpUrl;
 use libfuzzer_sys::fuzz_target;
 
@@ -24,7 +24,10 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     if let Some(title) = &c.title {
-        assert!(title.chars().count() <= MAX_TITLE_CHARS, "title too long");
+        assert!(
+            title.chars().count() <= MAX_HEADLINE_CHARS,
+            "title too long"
+        );
     }
     if let Some(date) = &c.published {
         assert_eq!(date.len(), 10, "a date is YYYY-MM-DD: {date}");
