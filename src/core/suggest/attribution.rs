@@ -828,7 +828,8 @@ const MAX_RELATIVE_ANTECEDENT_WORDS: usize = 6;
 /// The description right before the relative pronoun at word `who` ("a campaign surrogate who
 /// said", "his show’s listeners, who wondered"): from the nearest determiner ("a", "the",
 /// "his"…) at most [`MAX_RELATIVE_ANTECEDENT_WORDS`] words back, with no punctuation inside,
-/// as written; none without one.
+/// as written; the name before it when it is that name's appositive ("Zeke Emanuel, an
+/// oncologist who"); none without a determiner.
 fn description_before(ws: &[Word], who: usize, lo: usize) -> Option<String> {
     let stop = who.saturating_sub(MAX_RELATIVE_ANTECEDENT_WORDS).max(lo);
     let mut j = who;
@@ -839,6 +840,14 @@ fn description_before(ws: &[Word], who: usize, lo: usize) -> Option<String> {
         }
         let w = ws[j].bare();
         if w != "of" && w != "that" && listed(DETERMINERS, w) {
+            // An appositive after a name ("Zeke Emanuel, an oncologist who advised …, said"):
+            // the name.
+            let g = ws[j].gap;
+            if j > lo && g.comma && !(g.stop || g.newline || g.mark) {
+                if let Some(name) = name_ending_at(ws, j - 1).filter(|n| n.start >= ws[lo].start) {
+                    return Some(name.name);
+                }
+            }
             let words: Vec<&str> = ws[j..who].iter().map(|w| w.text.as_str()).collect();
             return (words.len() >= 2).then(|| words.join(" "));
         }

@@ -114,12 +114,15 @@ fn newsroom_police_and_church_titles_are_not_part_of_the_name() {
 fn who_and_which_stand_for_the_description_before_them() {
     let t = "The mayor distanced herself from a council aide who said voters should “stop \
              funding the harbour.”\n\
-             The board passed a motion which said the port “must stay public.”";
+             The board passed a motion which said the port “must stay public.”\n\
+             Ana Ruiz, an engineer who advised Tom Reed on the harbour bridge, said the bridge was \
+             “safe for a century.”";
     assert_eq!(
         found(t),
         vec![
             q("stop funding the harbour.", Some("a council aide")),
             q("must stay public.", Some("a motion")),
+            q("safe for a century.", Some("Ana Ruiz")),
         ]
     );
 }
