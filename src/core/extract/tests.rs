@@ -2,6 +2,10 @@ use super::*;
 
 const NEWS: &str = include_str!("../../../tests/fixtures/pages/news.html");
 const NO_ARTICLE: &str = include_str!("../../../tests/fixtures/pages/no-article.html");
+
+/// A paragraph of made-up news prose, long enough to count as the article's.
+const BRIDGE_PARAGRAPH: &str = "The council voted on Tuesday to rebuild the old bridge over the \
+     river, after years of debate about its cost and about the traffic it would bring to town.";
 const PAGE_URL: &str = "https://ledger.example/2026/11/27/story.html?ref=home";
 
 /// Asserts that none of `gone` is in `article`.
@@ -165,8 +169,7 @@ fn a_pasted_fragment_is_read_as_a_page() {
 
 #[test]
 fn post_filters_drop_captions_hidden_text_link_rows_and_gallery_repeats() {
-    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
-                years of debate about its cost and about the traffic it would bring to town.";
+    let para = BRIDGE_PARAGRAPH;
     let html = format!(
         "<html><body><article><h1>Bridge</h1><p>{para}</p>\
          <figure><img src=a.jpg><figcaption>The old bridge at dawn</figcaption></figure>\
@@ -393,8 +396,7 @@ fn a_title_loses_the_site_name_it_ends_with() {
 
 /// An article of five paragraphs, with `extra` inside the `<article>` after the second.
 fn article_with(extra: &str) -> String {
-    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
-                years of debate about its cost and about the traffic it would bring to town.";
+    let para = BRIDGE_PARAGRAPH;
     format!(
         "<html><body><article><h1>Bridge</h1><p>{para}</p><p>{para}</p>{extra}\
          <p>{para}</p><p>{para}</p><p>{para}</p></article></body></html>"
@@ -697,8 +699,7 @@ fn a_story_highlights_box_is_dropped() {
 
 #[test]
 fn a_byline_at_either_end_of_the_article_is_dropped() {
-    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
-                years of debate about its cost and about the traffic it would bring to town.";
+    let para = BRIDGE_PARAGRAPH;
     let html = format!(
         "<html><body><article><p>By Mária Øberg and Jonas Lindqvist, Harbourtown</p>\
          <p>{para}</p><p>{para}</p><h2>By The Numbers</h2><p>{para}</p><p>By Tuesday, the \
@@ -733,8 +734,7 @@ fn a_box_about_the_author_is_dropped() {
 
 #[test]
 fn link_blocks_after_the_last_paragraph_are_dropped() {
-    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
-                years of debate about its cost and about the traffic it would bring to town.";
+    let para = BRIDGE_PARAGRAPH;
     let html = format!(
         "<html><body><article><p>{para}</p>\
          <ul><li><a href=https://rivers.example/m>A list of links inside the story stays</a></li></ul>\
@@ -2353,8 +2353,7 @@ fn an_embeds_long_consent_button_is_dropped() {
 fn a_heading_left_with_nothing_under_it_at_the_end_is_dropped() {
     // The label of a tag list whose links the trailing-link filter takes: nothing is left
     // under it. A subhead between paragraphs stays.
-    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
-                years of debate about its cost and about the traffic it would bring to town.";
+    let para = BRIDGE_PARAGRAPH;
     let html = format!(
         "<html><body><article><h1>Bridge</h1><p>{para}</p><p>{para}</p>\
          <h2>Costs and delays</h2><p>{para}</p><p>{para}</p><p>{para}</p>\
@@ -2399,8 +2398,7 @@ fn a_navigation_block_inside_the_article_is_dropped() {
 fn a_page_readability_cannot_read_gives_its_text_without_its_furniture() {
     // The story is in an element a script shows (`hidden`, as a streamed page sends it), so
     // Readability takes next to nothing; the page around it is a menu, a header and a footer.
-    let para = "The council voted on Tuesday to rebuild the old bridge over the river, after \
-                years of debate about its cost and about the traffic it would bring to town.";
+    let para = BRIDGE_PARAGRAPH;
     let html = format!(
         "<html><head><title>Bridge</title></head><body>\
          <header><a href=\"/\">The Ledger</a><p>News from the river valley since 1901</p></header>\
