@@ -508,30 +508,6 @@ pub fn use_transfer(
         let preview = ctx.preview.clone();
         Callback::from(move |_: ()| preview.set(None))
     };
-    let export_everything = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(bytes) = dom::try_random_bytes() else {
-                state.dispatch(AppAction::Notify(Notice::error(
-                    crate::core::model::no_random_numbers("Could not export"),
-                )));
-                return;
-            };
-            let f = formats::export_file(
-                &Library::from_stored(&state.library),
-                ExportFormat::Native,
-                None,
-                &state.settings,
-                dom::now(),
-                uuid_from_random(bytes),
-            );
-            let notice = match files::download_export(&f) {
-                Ok(text) => Notice::info(text),
-                Err(text) => Notice::error(text),
-            };
-            state.dispatch(AppAction::Notify(notice));
-        })
-    };
     let export = {
         let ctx = ctx.clone();
         Callback::from(move |request: ExportRequest| {
@@ -583,6 +559,12 @@ pub fn use_transfer(
             });
         })
     };
+    // Built in the worker like any export, so the exporters stay out of the page's wasm.
+    let export_everything = export.reform(|_: MouseEvent| ExportRequest {
+        format: ExportFormat::Native,
+        article: None,
+        copy: false,
+    });
     let replace_text = {
         let ctx = ctx.clone();
         Callback::from(move |text: String| {
