@@ -40,7 +40,8 @@ const TRACE = !!args.trace;
 const PROFILE = !!args.profile;
 // `--only=hostile` runs the bundle sizes and the hostile files alone; `--only=extract` the
 // bundle sizes and the extraction of a 5,000-word news page; `--only=suggest` the bundle sizes
-// and the suggester on a 5,000- and a 100,000-word article, and the latter with no line breaks.
+// and the suggester on a 5,000- and a 100,000-word article, and the latter with no line breaks;
+// `--only=main` the bundle sizes, the cold load and the load, tag, panel, export and import cases.
 const ONLY = args.only ?? null;
 const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
 
@@ -737,7 +738,7 @@ async function main() {
   const browser = await launch();
   const version = browser.version();
   try {
-    if (!ONLY) await mainCases(browser, server.url);
+    if (!ONLY || ONLY === 'main') await mainCases(browser, server.url);
     if (!ONLY || ONLY === 'hostile') await hostileSection(browser, server.url);
     if (!ONLY || ONLY === 'extract') await extractSection(browser, server.url);
     if (!ONLY || ONLY === 'suggest') await suggestSection(browser, server.url);

@@ -262,6 +262,57 @@ pub fn set_highlight(name: &str, ranges: &[web_sys::Range]) {
     }
 }
 
+/// A CSS custom highlight registered under one name and changed range by range
+/// (`Highlight.add` / `Highlight.delete`), so that moving one range does not hand the browser
+/// every other range again.
+pub struct Marks {
+    highlight: wasm_bindgen::JsValue,
+    add: js_sys::Function,
+    delete: js_sys::Function,
+}
+
+impl Marks {
+    /// Registers an empty highlight as `name`, replacing what was drawn under it; `None` in a
+    /// browser without `CSS.highlights`.
+    pub fn register(name: &str) -> Option<Marks> {
+        use js_sys::{Array, Function, Reflect};
+        let global = js_sys::global();
+        let registry = Reflect::get(&global, &"CSS".into())
+            .and_then(|css| Reflect::get(&css, &"highlights".into()))
+            .ok()
+            .filter(|r| r.is_object())?;
+        let set: Function = Reflect::get(&registry, &"set".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let class: Function = Reflect::get(&global, &"Highlight".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let highlight = Reflect::construct(&class, &Array::new()).ok()?;
+        let method = |m: &str| -> Option<Function> {
+            Reflect::get(&highlight, &m.into()).ok()?.dyn_into().ok()
+        };
+        let (add, delete) = (method("add")?, method("delete")?);
+        set.call2(&registry, &name.into(), &highlight).ok()?;
+        Some(Marks {
+            highlight,
+            add,
+            delete,
+        })
+    }
+
+    /// Draws `range` too.
+    pub fn add(&self, range: &web_sys::Range) {
+        let _ = self.add.call1(&self.highlight, range);
+    }
+
+    /// Stops drawing `range`.
+    pub fn delete(&self, range: &web_sys::Range) {
+        let _ = self.delete.call1(&self.highlight, range);
+    }
+}
+
 /// Scrolls the page so that `range` is in view, a third of the way down, unless it is in view
 /// already (below the sticky app bar).
 pub fn scroll_range_into_view(range: &web_sys::Range) {

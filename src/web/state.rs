@@ -378,7 +378,11 @@ impl AppState {
             dismissed,
         );
         let focused = suggestions::refocus(&live, focused_key.as_deref(), self.suggestions.focused);
-        self.suggestions.live = Rc::new(live);
+        // The same list keeps its `Rc`: the list and the article's drawing of it compare by
+        // pointer, and most changes (a tag elsewhere, a note) leave it as it was.
+        if *self.suggestions.live != live {
+            self.suggestions.live = Rc::new(live);
+        }
         self.suggestions.focused = focused;
     }
 

@@ -3,7 +3,7 @@
 // across a reload. Real key presses in headless Chromium against the release build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, screenshot, expect, eventually, waitReady } from './harness.mjs';
+import { setup, openApp, screenshot, expect, eventually, waitReady, dragSelect } from './harness.mjs';
 
 const app = setup();
 
@@ -48,6 +48,24 @@ test('the sample article gets quote suggestions with speakers, drawn as outlines
   await expect(page.locator('article mark')).toHaveCount(0);
   await expect(page.locator('article .block span')).toHaveCount(0);
   await screenshot(page, 'suggestions');
+});
+
+test('a tag in a suggested quote\'s paragraph leaves every suggestion drawn over its own text', async () => {
+  const { page } = await openWithSuggestions(app.browser, app.url);
+  const drawn = async () => [...await highlighted(page, 'sg-quote'), ...await highlighted(page, 'sg-claim')].sort();
+  const before = await drawn();
+  assert.ok(before.some((t) => t.startsWith('Together, we share a resolve')), JSON.stringify(before));
+  // The paragraph is drawn again with the new highlight (new text nodes); only the
+  // suggestions over it are placed again, and they must land on the same text.
+  await dragSelect(page, 'the plenary session');
+  await page.keyboard.press('c');
+  await expect(page.locator('article mark.hl-claim')).toHaveCount(1);
+  await eventually(async () => assert.deepEqual(await drawn(), before));
+  // And again after undo, which draws the paragraph without the highlight.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('article mark.hl-claim')).toHaveCount(0);
+  await eventually(async () => assert.deepEqual(await drawn(), before));
 });
 
 test('J and K move through suggestions, announce them and scroll them into view', async () => {
