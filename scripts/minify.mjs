@@ -11,8 +11,10 @@
 //    top-level names only in ES modules (the page's glue). sw.js is left alone
 //    (scripts/sw.mjs fills in its lines afterwards), and so are the snippets (their folder's
 //    name is part of the wasm's import names, so their bytes must stay what it names).
-// 3. The Subresource Integrity hashes in index.html are replaced by the new files' hashes, so
-//    that the browser still checks what it loads; a hash that matches no file fails the build.
+// 3. The Subresource Integrity hashes in index.html are made again from the files their
+//    elements name, so that the browser still checks what it loads; an integrity hash on an
+//    element naming no file of the build, or an empty one, fails the build, and so does a
+//    hash that then matches no file.
 //    The page's files named after Trunk's hash of their content are renamed after a hash of
 //    their new content (a host may cache a hashed name for a year), and index.html's
 //    comments are removed.
@@ -58,9 +60,6 @@ async function minify() {
   const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
   const indexFile = join(dir, 'index.html');
   let html = readFileSync(indexFile, 'utf8');
-  // The files' hashes as Trunk wrote them, to be replaced in index.html at the end.
-  const original = new Map(files(dir).map((f) => [f, sri(readFileSync(f))]));
-
   // Each wasm's imports from its glue get short names, in the wasm and in the glue
   // (scripts/wasm-imports.mjs); the glue is minified below.
   let imports = 0;
@@ -119,13 +118,13 @@ async function minify() {
   }
   html = html.replace(/<!--[\s\S]*?-->/g, '');
   // Trunk names the page's files after a hash of their content as it wrote them
-  // (`main-<16 hex>.css`, `article-annotator-<16 hex>.js` and `_bg.wasm`), and a host may cache
+  // (`main-<hex>.css`, `article-annotator-<hex>.js` and `_bg.wasm`; 16 hex digits, or fewer when
+  // the hash begins with zeros, which Trunk does not write), and a host may cache
   // such a file for a year (docs/HOSTING.md): a name must never stand for other bytes. This step
   // changed the bytes, so each such name gets a hash of the new content, in index.html too.
-  const renamedFiles = new Map();
   const tokens = new Map();
   for (const file of files(dir)) {
-    const m = relative(dir, file).match(/^[^/]*-([0-9a-f]{16})(?=[._])/);
+    const m = relative(dir, file).match(/^[^/]*-([0-9a-f]{12,16})(?=[._])/);
     if (m) tokens.set(m[1], [...(tokens.get(m[1]) ?? []), file]);
   }
   for (const [token, named] of tokens) {
@@ -137,14 +136,26 @@ async function minify() {
     for (const file of named) {
       const to = join(dir, relative(dir, file).replace(token, fresh));
       renameSync(file, to);
-      renamedFiles.set(file, to);
     }
     html = html.split(token).join(fresh);
   }
-  for (const [file, hash] of original) {
-    const now = renamedFiles.get(file) ?? file;
-    html = html.split(`integrity="${hash}"`).join(`integrity="${sri(readFileSync(now))}"`);
-  }
+  // Each element's integrity hash is made again from the file it names, as that file is now.
+  // Trunk's own hashes are not taken to identify files: in a first build from scratch, whose
+  // five pipelines all write the crate's snippet, index.html once held the hash of an empty
+  // file (SHA-384 of nothing) for a file Trunk hashed while another pipeline was writing it.
+  html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
+    if (!/\sintegrity="/.test(tag)) return tag;
+    const url = /\s(?:href|src)="(\/[^"]+)"/.exec(tag)?.[1];
+    if (!url) fail(`${tag} has an integrity hash but names no file of the build`);
+    let bytes;
+    try {
+      bytes = readFileSync(join(dir, decodeURIComponent(url.slice(1))));
+    } catch {
+      fail(`${url} has an integrity hash in index.html but is not in the build`);
+    }
+    if (bytes.length === 0) fail(`${url} is empty`);
+    return tag.replace(/\sintegrity="[^"]*"/, ` integrity="${sri(bytes)}"`);
+  });
   const built = new Set(files(dir).map((f) => sri(readFileSync(f))));
   for (const [, hash] of html.matchAll(/integrity="(sha384-[^"]+)"/g)) {
     if (!built.has(hash)) fail(`the integrity hash ${hash} in index.html matches no file of the build`);
