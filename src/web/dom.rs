@@ -231,17 +231,23 @@ pub fn span_ranges(root: &Element, spans: &[(usize, usize)]) -> Vec<web_sys::Ran
         .collect()
 }
 
+/// The browser's `CSS.highlights` registry; `None` where custom highlights are not supported.
+fn highlight_registry() -> Option<wasm_bindgen::JsValue> {
+    let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
+    js_sys::Reflect::get(&css, &"highlights".into())
+        .ok()
+        .filter(|r| r.is_object())
+}
+
 /// Draws `ranges` as the CSS custom highlight `name` (`::highlight(name)` in the stylesheet),
 /// replacing what it drew before; no ranges removes it. Nothing in the DOM changes, so text
 /// being selected is never disturbed. Does nothing in a browser without `CSS.highlights`.
 pub fn set_highlight(name: &str, ranges: &[web_sys::Range]) {
     use js_sys::{Array, Function, Reflect};
     let global = js_sys::global();
-    let registry = Reflect::get(&global, &"CSS".into())
-        .and_then(|css| Reflect::get(&css, &"highlights".into()))
-        .ok()
-        .filter(|r| r.is_object());
-    let Some(registry) = registry else { return };
+    let Some(registry) = highlight_registry() else {
+        return;
+    };
     let method = |m: &str| {
         Reflect::get(&registry, &m.into())
             .ok()
@@ -277,10 +283,7 @@ impl Marks {
     pub fn register(name: &str) -> Option<Marks> {
         use js_sys::{Array, Function, Reflect};
         let global = js_sys::global();
-        let registry = Reflect::get(&global, &"CSS".into())
-            .and_then(|css| Reflect::get(&css, &"highlights".into()))
-            .ok()
-            .filter(|r| r.is_object())?;
+        let registry = highlight_registry()?;
         let set: Function = Reflect::get(&registry, &"set".into())
             .ok()?
             .dyn_into()
