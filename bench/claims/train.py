@@ -85,6 +85,10 @@ FORMAT_VERSION = 2
 # `CHECKED_SHARE` of src/core/suggestions.rs: the base rate the app's thresholds refer to.
 CHECKED_SHARE = 440 / 16421
 WINDOW = 2
+# The prefix of an --extra transcript's group name.
+EXTRA = "extra:"
+# --extra-weight: an extra transcript's total weight in the loss, relative to a CLEF-2019 one.
+EXTRA_WEIGHT = 1.0
 
 
 def dump_features(args):
@@ -94,7 +98,16 @@ def dump_features(args):
     )
     if not files:
         sys.exit(f"no .tsv files in {args.data}: run bench/claims/fetch-clef2019.sh")
-    prefix = os.path.join(args.work, f"features-{args.hash_bits}")
+    extra = []
+    if args.extra:
+        extra = sorted(
+            os.path.join(args.extra, f) for f in os.listdir(args.extra) if f.endswith(".tsv")
+        )
+        if not extra:
+            sys.exit(f"no .tsv files in {args.extra}: run bench/claims/fetch-clef2020.sh")
+    files += extra
+    tag = "-extra" if extra else ""
+    prefix = os.path.join(args.work, f"features-{args.hash_bits}{tag}")
     os.makedirs(args.work, exist_ok=True)
     if not args.no_build:
         subprocess.run(
@@ -116,7 +129,10 @@ def dump_features(args):
     with open(prefix + ".rows") as f:
         rows = [line.rstrip("\n").split("\t") for line in f]
     assert len(rows) == X.shape[0]
-    names = [os.path.splitext(os.path.basename(f))[0] for f in files]
+    # Extra transcripts are named EXTRA + name: training only, never held out or scored.
+    names = [
+        (EXTRA if f in extra else "") + os.path.splitext(os.path.basename(f))[0] for f in files
+    ]
     groups = np.array([names[q] for q in qid])
     return X.tocsr(), y.astype(int), groups, rows, meta
 
@@ -167,10 +183,16 @@ def parts(X, dense, bits):
     )
 
 
+def is_extra(groups):
+    return np.char.startswith(groups.astype(str), EXTRA)
+
+
 def transcript_weights(groups):
-    """Sample weights giving every transcript the same total weight (mean weight 1)."""
+    """Sample weights giving every transcript the same total weight (mean weight 1), an
+    --extra transcript EXTRA_WEIGHT times that."""
     names, inverse, counts = np.unique(groups, return_inverse=True, return_counts=True)
-    return (len(groups) / len(names)) / counts[inverse]
+    w = (len(groups) / len(names)) / counts[inverse]
+    return np.where(is_extra(groups), EXTRA_WEIGHT * w, w)
 
 
 def make_model(c):
@@ -182,9 +204,13 @@ def make_model(c):
 class Linear:
     """A linear model over the union features: `coef_`, `intercept_`, scored as the app does."""
 
-    def calibrate(self, Xu, y):
+    def calibrate(self, Xu, y, groups=None):
         """Platt-scales the logits on the training sentences (`platt`; a > 0, so the ranking
-        is unchanged)."""
+        is unchanged); on the CLEF-2019 ones only when there are --extra transcripts, whose
+        share of checked sentences is another (the app's thresholds refer to CHECKED_SHARE)."""
+        if groups is not None:
+            own = ~is_extra(groups)
+            Xu, y = Xu[own], y[own]
         a, b = platt(self.decision_function(Xu), y)
         self.coef_ = a * self.coef_
         self.intercept_ = a * self.intercept_ + b
@@ -211,7 +237,7 @@ class Ensemble(Linear):
             m = make_model(c).fit(X, y, sample_weight=sw)
             self.coef_ = self.coef_ + share * m.coef_.ravel()
             self.intercept_ = self.intercept_ + share * float(m.intercept_[0])
-        return self.calibrate(Xu, y)
+        return self.calibrate(Xu, y, groups)
 
 
 def sample_pairs(y, groups, per_positive):
@@ -260,7 +286,7 @@ class PairEnsemble(Ensemble):
             ).fit(D.tocsr(), labels, sample_weight=sw)
             self.coef_ = self.coef_ + share * m.coef_.ravel()
         # No intercept was fitted (pairs have none): the calibration gives the bias.
-        return self.calibrate(Xu, y)
+        return self.calibrate(Xu, y, groups)
 
 
 class Mix(Linear):
@@ -276,7 +302,7 @@ class Mix(Linear):
         s = self.share
         self.coef_ = s * one.coef_ + (1 - s) * two.coef_
         self.intercept_ = s * one.intercept_ + (1 - s) * two.intercept_
-        return self.calibrate(Xu, y)
+        return self.calibrate(Xu, y, groups)
 
 
 def parse_model(spec):
@@ -312,6 +338,11 @@ def build(settings, Xw, Xc, Xu, y, groups, key=None):
             _FITTED[k] = m
         return m
 
+    if settings[0] == "w":
+        # ("w", extra weight, settings): the --extra transcripts' weight, then the model.
+        global EXTRA_WEIGHT
+        EXTRA_WEIGHT = settings[1]
+        return build(settings[2], Xw, Xc, Xu, y, groups, key=None if key is None else (settings[1], key))
     if settings[0] == "pair":
         return cached(settings, lambda: PairEnsemble(*settings[1:]).fit(Xw, Xc, Xu, y, groups))
     if settings[0] == "mix":
@@ -408,6 +439,8 @@ def report(label, m, p, per=None):
 
 
 def describe_model(m):
+    if m[0] == "w":
+        return f"{describe_model(m[2])} extra_weight={m[1]}"
     if m[0] == "pair":
         return "pairwise " + describe_model(m[1:])
     if m[0] == "mix":
@@ -443,16 +476,34 @@ def main():
     )
     ap.add_argument("--slope", type=float, nargs="*", default=[1.0, 1000.0])
     ap.add_argument("--holdout", default="", help="comma-separated transcripts left out")
+    ap.add_argument(
+        "--extra", default="",
+        help="a folder of more transcripts (same TSV format) used for training only: never "
+        "held out, never scored (README: CLEF-2020 task 5's test debates)",
+    )
+    ap.add_argument(
+        "--extra-weight", type=float, nargs="*", default=[1.0],
+        help="an extra transcript's weight in the loss relative to a CLEF-2019 one; several "
+        "values are part of the grid",
+    )
     ap.add_argument("--out", default=os.path.join(ROOT, "assets", "claims-model.bin"))
     ap.add_argument("--no-cv", action="store_true", help="train with the first settings given")
     ap.add_argument("--no-nested", action="store_true", help="skip the nested CV")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--verbose", action="store_true", help="every setting's figures")
+    ap.add_argument(
+        "--extra-positives-only", action="store_true",
+        help="keep only the checked sentences of the --extra transcripts",
+    )
     args = ap.parse_args()
 
     t0 = time.time()
     X, y, groups, rows, meta = dump_features(args)
+    if args.extra_positives_only:
+        keep_rows = ~is_extra(groups) | (y == 1)
+        X, y, groups = X[keep_rows], y[keep_rows], groups[keep_rows]
+        rows = [r for r, k in zip(rows, keep_rows) if k]
     holdout = [h for h in args.holdout.split(",") if h]
     for h in holdout:
         if h not in set(groups):
@@ -466,8 +517,10 @@ def main():
 
     P = parts(X, meta["dense"], meta["hash_bits"])
     models = [parse_model(m) for m in args.models]
+    if args.extra:
+        models = [("w", w, m) for m in models for w in args.extra_weight]
     global _KEEP_FITS
-    _KEEP_FITS = any(m[0] == "mix" for m in models) and args.jobs == 1
+    _KEEP_FITS = any(m[0] == "mix" for m in models) and args.jobs == 1 and not args.extra
     smoothings = [(0.0, 1.0, 1.0)] if 0.0 in args.smoothing else []
     smoothings += [
         (a, r, s)
@@ -482,7 +535,7 @@ def main():
         Pk = tuple(M[keep] for M in P)
         yk, gk = y[keep], groups[keep]
         rk = [r for r, k in zip(rows, keep) if k]
-        names = sorted(set(gk))
+        names = sorted(set(gk[~is_extra(gk)]))
         idx = {g: np.flatnonzero(gk == g) for g in names}
         print(f"grid: {len(models)} model settings x {len(smoothings)} smoothings = "
               f"{len(grid)} settings, fixed in advance", flush=True)
