@@ -59,6 +59,8 @@ Usage:
     bench/claims/train.py --no-cv --models 0.03,0.003,0.5 --smoothing 0.3 --floor-odds 0.3333 \
         --slope 1 --holdout 20160926_1pres,20170928_trump_tax \
         --out /tmp/clef2019/holdout-model.bin  # train without these; score them in Python
+    bench/claims/train.py --no-nested --extra /tmp/clef2020/test-gold --extra-weight 0 0.3 1 \
+        --out /tmp/clef2019/x.bin  # more transcripts in every training fold, never scored
 """
 
 import argparse
@@ -342,7 +344,8 @@ def build(settings, Xw, Xc, Xu, y, groups, key=None):
         # ("w", extra weight, settings): the --extra transcripts' weight, then the model.
         global EXTRA_WEIGHT
         EXTRA_WEIGHT = settings[1]
-        return build(settings[2], Xw, Xc, Xu, y, groups, key=None if key is None else (settings[1], key))
+        inner_key = None if key is None else (settings[1], key)
+        return build(settings[2], Xw, Xc, Xu, y, groups, key=inner_key)
     if settings[0] == "pair":
         return cached(settings, lambda: PairEnsemble(*settings[1:]).fit(Xw, Xc, Xu, y, groups))
     if settings[0] == "mix":
