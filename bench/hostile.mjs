@@ -100,6 +100,8 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
     // HOSTILE_TRACE=js, with a build that has names (BENCH_DIST, see BENCHMARKS.md): each long
     // task also lists the app's functions that took its time, from V8's sampling profiler in
     // the same trace (which slows the page: its tasks are longer than untraced).
+    // HOSTILE_TRACE_FILE=<path> also writes that trace (every thread: the worker's too) for
+    // `node bench/trace-threads.mjs <path>`.
     const js = process.env.HOSTILE_TRACE === 'js' ? ['disabled-by-default-v8.cpu_profiler'] : [];
     const tracing = process.env.HOSTILE_TRACE ? await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel', ...js] }).then(() => true) : false;
     // A user presses a key every 100 ms or so while the import runs (Shift: the app does
@@ -134,7 +136,11 @@ export async function hostileOnce({ browser, url, newPage, seed, profiled }, art
       return result;
     });
     const pressed = await keys.stop();
-    if (tracing) longTaskReport(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+    if (tracing) {
+      const trace = (await browser.stopTracing()).toString();
+      if (process.env.HOSTILE_TRACE_FILE) writeFileSync(process.env.HOSTILE_TRACE_FILE, trace);
+      longTaskReport(JSON.parse(trace).traceEvents);
+    }
     const result = imported;
     const timed = await page.evaluate(() => window.__keys);
     result.keysPressed = pressed;

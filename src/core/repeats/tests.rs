@@ -128,6 +128,63 @@ fn non_ascii_claims_are_compared_as_words() {
     assert!(!is_repeat("🙂 🙂", "🙂"));
 }
 
+/// `differences` walks both maps side by side; it must report exactly what looking every
+/// record up in the other map reports: the records of `new` not in `old` as the same `Rc` or
+/// with the same kind and text, and the ids of `old` not in `new`.
+fn differences_by_lookup(
+    old: &SortedMap<Uuid, Rc<Annotation>>,
+    new: &SortedMap<Uuid, Rc<Annotation>>,
+) -> (Vec<Uuid>, Vec<Uuid>) {
+    let changed = new
+        .iter()
+        .filter(|(id, a)| match old.get(*id) {
+            Some(o) => {
+                !Rc::ptr_eq(o, a) && (o.kind() != a.kind() || o.quote.exact != a.quote.exact)
+            }
+            None => true,
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    let gone = old
+        .keys()
+        .filter(|id| !new.contains_key(*id))
+        .copied()
+        .collect();
+    (changed, gone)
+}
+
+proptest! {
+    /// Each id of 0..40 is in neither map, in one, or in both; in both, the record is shared,
+    /// a copy, or changed in kind or text.
+    #[test]
+    fn the_walk_finds_what_lookups_find(states in proptest::collection::vec(0u8..7, 0..40)) {
+        let record = |n: usize, kind: Kind, text: &str| {
+            let id = Uuid::from_u128(n as u128 * 7919 + 1);
+            let a = Annotation::new(id, Uuid::from_u128(1), kind, text, 0, text.len(), Timestamp(1));
+            (id, Rc::new(a))
+        };
+        let (mut old, mut new) = (SortedMap::new(), SortedMap::new());
+        for (n, state) in states.iter().enumerate() {
+            let (id, a) = record(n, Kind::Claim, "Jobs rose by 4%.");
+            match state {
+                0 => {}
+                1 => { old.insert(id, a); }
+                2 => { new.insert(id, a); }
+                3 => { old.insert(id, Rc::clone(&a)); new.insert(id, a); }
+                4 => { old.insert(id, a); new.insert(id, record(n, Kind::Claim, "Jobs rose by 4%.").1); }
+                5 => { old.insert(id, a); new.insert(id, record(n, Kind::Quote, "Jobs rose by 4%.").1); }
+                _ => { old.insert(id, a); new.insert(id, record(n, Kind::Claim, "Jobs fell.").1); }
+            }
+        }
+        let (mut changed, mut gone) = (Vec::new(), Vec::new());
+        differences(&old, &new, |d| match d {
+            Difference::Changed(a) => changed.push(a.id),
+            Difference::Gone(id) => gone.push(id),
+        });
+        prop_assert_eq!((changed, gone), differences_by_lookup(&old, &new));
+    }
+}
+
 proptest! {
     #[test]
     fn identical_claims_always_match(s in "\\PC{0,80}") {
