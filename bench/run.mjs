@@ -7,7 +7,9 @@
 // --words and --counts pick cases; --trace also prints where the main thread's time goes
 // (self time by trace event, from a Chromium trace) during one load and one tag of each case;
 // --profile prints the functions with the most self time (V8's sampling profiler) there, which
-// names Rust functions only in a build that keeps them (see BENCHMARKS.md).
+// names Rust functions only in a build that keeps them (see BENCHMARKS.md). With --trace,
+// TRACE_DUMP=<path prefix> also writes each traced step's events (with the JS stacks of forced
+// layouts) to <prefix><label>.json.
 import { createServer } from 'node:http';
 import { readFile, readdir, mkdtemp, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -420,9 +422,10 @@ async function seed(page, article, anns) {
  * table's figures are never taken under a trace.
  */
 async function traced(browser, page, label, fn) {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'disabled-by-default-devtools.timeline.stack'] });
   const r = await fn();
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  if (process.env.TRACE_DUMP) writeFileSync(process.env.TRACE_DUMP + label.replace(/[^\w]+/g, '-') + '.json', JSON.stringify({ r, events }));
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   let xs = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -563,10 +566,12 @@ async function appCase(browser, url, c) {
   result.supported = true;
   if (TRACE) {
     await traced(browser, page, `${c.w} words, ${c.n} ann.: load`, loadOnce);
+    await suggestionsSettled(page);
     await traced(browser, page, `${c.w} words, ${c.n} ann.: tag`, () => tagOnce(page, 0));
   }
   if (PROFILE) {
     await profiled(page, `${c.w} words, ${c.n} ann.: load`, loadOnce);
+    await suggestionsSettled(page);
     await profiled(page, `${c.w} words, ${c.n} ann.: 10 tags, key press to painted only`, async (hooks) => {
       await hooks.after();
       for (let i = 0; i < 10; i++) await tagOnce(page, i, hooks);
@@ -574,6 +579,7 @@ async function appCase(browser, url, c) {
   }
   result.load = await measure(loadOnce);
   // Tag: key press C → the new highlight painted, on a plain run in the middle of the article.
+  await suggestionsSettled(page);
   result.tag = await measure((i) => tagOnce(page, i));
   // Select in the panel: click an item → its highlight marked selected and painted.
   if (c.anns.length) result.select = await measure((i) => page.evaluate(async (i) => {
@@ -705,6 +711,20 @@ async function tagOnce(page, i, hooks = {}) {
   return t1 - t0;
 }
 
+/**
+ * Waits until the suggester has answered for the article just loaded (its status line is
+ * neither empty nor "Looking…"). Every load starts it, and its answer for a long article is
+ * drawn in a task of its own: landing in a tag's measurement, it ran between the frame that
+ * painted the new highlight and the probe's message after that frame, adding its own 45 ms to
+ * the tag (a traced tag, BENCHMARKS.md session 21).
+ */
+async function suggestionsSettled(page) {
+  await page.waitForFunction(() => {
+    const t = document.querySelector('section.suggestions p.counts')?.textContent ?? '';
+    return t !== '' && !t.startsWith('Looking');
+  }, null, { timeout: 30000, polling: 50 });
+}
+
 /** Tag on the sample article (no storage needed): key press → highlight painted. */
 async function sampleTag(browser, url) {
   const { context, page } = await newPage(browser);
@@ -713,6 +733,7 @@ async function sampleTag(browser, url) {
   // The sample is shown before storage is read; once read, the article is shown again from
   // storage, which would drop a selection made in between.
   await page.waitForFunction(() => document.querySelector('.app')?.dataset.storage !== 'loading');
+  await suggestionsSettled(page);
   const r = await measure((i) => tagOnce(page, i));
   await context.close();
   return r;
@@ -734,7 +755,8 @@ async function main() {
   if (!args['no-build']) run('trunk', ['build', '--release']);
   if (!args['no-criterion'] && !ONLY) run('cargo', ['bench', '--bench', 'core', '--', 'anchor/2000_']);
   await bundlePeers();
-  if (!ONLY || ONLY === 'repeats') buildAnchorWasm();
+  // The main cases' anchoring row and the repeats section load the anchoring crate built alone.
+  if (!ONLY || ONLY === 'repeats' || ONLY === 'main') buildAnchorWasm();
   await bundleSizes();
   const server = await serve();
   const browser = await launch();
