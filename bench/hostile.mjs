@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeArticle, articleRecord, nestedW3c, unfindableW3c } from './gen.mjs';
+import { selfTimes } from './trace-self.mjs';
 
 const MiB = 1024 * 1024;
 
@@ -246,14 +247,7 @@ function longTaskReport(events) {
     .filter((e, i, all) => i === 0 || e.ts >= all[i - 1].ts + all[i - 1].dur);
   for (const t of tasks) {
     const inner = xs.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
-    const self = new Map(); const stack = [];
-    for (const e of inner) {
-      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-      const parent = stack.at(-1);
-      if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
-      self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
-      stack.push(e);
-    }
+    const self = selfTimes(inner);
     const top = [...self].filter(([, d]) => d > 2000).sort((a, b) => b[1] - a[1]).slice(0, 8);
     const firsts = inner.filter((e) => e.name === 'EventDispatch' || e.name === 'FunctionCall' || e.name === 'TimerFire').slice(0, 3)
       .map((e) => `${e.name}${e.args?.data?.type ? ':' + e.args.data.type : ''}${e.args?.data?.functionName ? ':' + e.args.data.functionName : ''}`);

@@ -22,6 +22,7 @@ import { chromium } from 'playwright-core';
 import * as esbuild from 'esbuild';
 import { makeArticle, makeAnnotations, articleRecord, selectors, sampleBlocks } from './gen.mjs';
 import { hostileFiles, hostileOnce, writeHostileFiles } from './hostile.mjs';
+import { selfTimes } from './trace-self.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -432,14 +433,7 @@ async function traced(browser, page, label, fn) {
   // A tag returns its duration: keep only the events from its key press on, for that long.
   const key = xs.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
   if (key && typeof r === 'number') xs = xs.filter((e) => e.ts >= key.ts && e.ts < key.ts + r * 1000);
-  const self = new Map(); const stack = [];
-  for (const e of xs) {
-    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-    const parent = stack.at(-1);
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
-    self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
-    stack.push(e);
-  }
+  const self = selfTimes(xs);
   const top = [...self].filter(([, d]) => d > 100).sort((a, b) => b[1] - a[1]).slice(0, 20);
   console.error(`trace ${label}: ` + top.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)} ms`).join(', '));
   return r;

@@ -7,6 +7,7 @@
 //   node bench/trace-threads.mjs TRACE [W=500]
 //   node bench/trace-threads.mjs TRACE W 'DedicatedWorker thread' [M=20]
 import { readFileSync } from 'node:fs';
+import { selfTimes } from './trace-self.mjs';
 
 const [file, slice = '500', thread, min = '20'] = process.argv.slice(2);
 const events = JSON.parse(readFileSync(file, 'utf8')).traceEvents;
@@ -46,15 +47,7 @@ for (const [k, xs] of byThread) {
   } else if (name === thread) {
     for (const t of tasks.filter((t) => t.dur > Number(min) * 1000)) {
       const inner = xs.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
-      const self = new Map();
-      const stack = [];
-      for (const e of inner) {
-        while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
-        const parent = stack.at(-1);
-        if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
-        self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
-        stack.push(e);
-      }
+      const self = selfTimes(inner);
       const top = [...self].filter(([, d]) => d > 2000).sort((a, b) => b[1] - a[1]).slice(0, 6);
       console.log(`@${((t.ts - t0) / 1000).toFixed(0)} ms: ${(t.dur / 1000).toFixed(0)} ms: ${top.map(([n, d]) => `${n} ${(d / 1000).toFixed(0)}`).join(', ')}`);
     }
