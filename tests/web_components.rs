@@ -2504,6 +2504,64 @@ mod suggestions {
     }
 
     #[wasm_bindgen_test]
+    async fn a_run_index_of_a_few_blocks_places_spans_as_the_whole_article_index_does() {
+        let article = article();
+        let list = list();
+        // A highlight over the quote's start: its block is runs and marks, not one <p>.
+        let over = span(TEXT, "Tuesday.\n“We will");
+        let anns = vec![Annotation::new(
+            Uuid::from_u128(2),
+            article.id,
+            Kind::Claim,
+            TEXT,
+            over.0,
+            over.1,
+            NOW,
+        )];
+        let set = set_of(&article, anns);
+        let blocks = Rc::new(article.blocks());
+        let runs = view::chunks(&article.text, &blocks, &set, None);
+        let host = host();
+        let props = yew::props!(ArticleViewProps {
+            article: Rc::new(article.clone()),
+            blocks: blocks.clone(),
+            runs,
+        });
+        let _h = yew::Renderer::<ArticleView>::with_root_and_props(host.clone(), props).render();
+        yew::scheduler::flush().await;
+        let root = query(&host, "article");
+        let whole = dom::RunIndex::new(&root).expect("the article's runs");
+        let text = |r: Option<web_sys::Range>| r.map(|r| String::from(r.to_string()));
+        let block_of = |cp: usize| blocks.iter().position(|b| b.start <= cp && cp < b.end);
+        for s in &list {
+            let (first, last) = (block_of(s.start).unwrap(), block_of(s.end - 1).unwrap());
+            let few: Vec<(usize, usize)> = (first..=last).map(|i| (i, blocks[i].start)).collect();
+            let index = dom::RunIndex::of_blocks(&root, &few, view::CHUNK).expect("its blocks");
+            let placed = text(index.range(s.start, s.end));
+            assert!(placed.as_deref().is_some_and(|t| !t.is_empty()));
+            assert_eq!(placed, text(whole.range(s.start, s.end)));
+        }
+        // The quote's block, whose first run is a <span> before the mark.
+        let quote = list.iter().find(|s| s.kind == Kind::Quote).unwrap();
+        let b = block_of(quote.start).unwrap();
+        assert!(
+            query(&host, "article")
+                .query_selector_all("p.block")
+                .unwrap()
+                .item(b as u32)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .query_selector("mark")
+                .unwrap()
+                .is_some(),
+            "the block has runs of its own"
+        );
+        // A block that is not where the view puts it, or does not start where said: refused.
+        assert!(dom::RunIndex::of_blocks(&root, &[(b, blocks[b].start + 1)], view::CHUNK).is_none());
+        assert!(dom::RunIndex::of_blocks(&root, &[(blocks.len(), 0)], view::CHUNK).is_none());
+    }
+
+    #[wasm_bindgen_test]
     async fn suggestions_are_drawn_over_the_text_without_changing_the_article() {
         let article = article();
         let list = list();

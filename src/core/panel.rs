@@ -250,13 +250,21 @@ pub fn tag_suggestions<'a>(
 ) -> Vec<String> {
     let prefix = crate::core::case::lowercase(prefix.trim());
     let mut seen: Vec<(String, String)> = Vec::new();
+    // Each spelling is lowered once: a library's tags are a few words used on many
+    // annotations, and lowering non-ASCII text is a call into the browser in the app.
+    let mut met: Vec<&str> = Vec::new();
     for t in annotations.into_iter().flat_map(|a| &a.tags) {
-        let lower = crate::core::case::lowercase(t.trim());
+        let t = t.trim();
+        match met.binary_search(&t) {
+            Ok(_) => continue,
+            Err(i) => met.insert(i, t),
+        }
+        let lower = crate::core::case::lowercase(t);
         if lower.is_empty() || !lower.starts_with(&prefix) {
             continue;
         }
         if let Err(i) = seen.binary_search_by(|(l, _)| l.as_str().cmp(&lower)) {
-            seen.insert(i, (lower, t.trim().to_owned()));
+            seen.insert(i, (lower, t.to_owned()));
         }
     }
     seen.into_iter().map(|(_, t)| t).collect()

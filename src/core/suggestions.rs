@@ -261,6 +261,20 @@ pub fn live<'a>(
     annotations: impl IntoIterator<Item = &'a Annotation>,
     dismissed: &SortedSet<String>,
 ) -> Vec<Suggestion> {
+    live_in(found, annotations, dismissed)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+/// [`live`] without copying: the suggestions of `found` still to deal with. The app compares
+/// them with the list it shows and copies them only when it changed (a tag far from every
+/// suggestion changes nothing, and a long article has thousands).
+pub fn live_in<'s, 'a>(
+    found: &'s [Suggestion],
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    dismissed: &SortedSet<String>,
+) -> Vec<&'s Suggestion> {
     // Per kind, the spans annotated, sorted by start, with the longest span so far: every
     // annotation that can overlap `s..e` starts before `e` and within that length of `s`.
     let mut spans: HashMap<Kind, Vec<(usize, usize)>> = HashMap::new();
@@ -291,7 +305,6 @@ pub fn live<'a>(
                 .iter()
                 .any(|a| covers_half(*a, (s.start, s.end)))
         })
-        .cloned()
         .collect()
 }
 

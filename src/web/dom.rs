@@ -167,16 +167,61 @@ pub fn set_selection(root: &Element, start: usize, end: usize) -> Option<()> {
 /// start is read from the DOM at most once: placing the hundred suggestions of a long article
 /// probes the same runs again and again (the first steps of every binary search are the same).
 pub struct RunIndex {
-    runs: web_sys::NodeList,
+    runs: Runs,
     starts: std::cell::RefCell<Vec<Option<usize>>>,
     document: web_sys::Document,
+}
+
+/// The runs a [`RunIndex`] searches, in text order.
+enum Runs {
+    /// All of the article's, as the browser lists them (read one by one when probed).
+    All(web_sys::NodeList),
+    /// Those of a few blocks.
+    Of(Vec<Element>),
 }
 
 impl RunIndex {
     /// The runs of the article `root`.
     pub fn new(root: &Element) -> Option<Self> {
         let runs = root.query_selector_all("[data-s]").ok()?;
-        let n = runs.length() as usize;
+        Self::over(Runs::All(runs))
+    }
+
+    /// The runs of some blocks of the article `root` only, given as (index, first code point)
+    /// in text order: spans that start and end in these blocks are placed without listing the
+    /// whole article's runs (a selector over a long article's DOM cost about a millisecond on
+    /// every tag). The article view puts block `i` at `root`'s child `i / CHUNK`, its child
+    /// `i % CHUNK` ([`crate::web::components::article_view`]); `None` when a block is not
+    /// where that says, or does not start where given.
+    pub fn of_blocks(root: &Element, blocks: &[(usize, usize)], chunk: usize) -> Option<Self> {
+        let mut runs = Vec::new();
+        for &(index, start) in blocks {
+            let block = root
+                .children()
+                .item(u32::try_from(index / chunk).ok()?)?
+                .children()
+                .item(u32::try_from(index % chunk).ok()?)?;
+            let first = runs.len();
+            if block.has_attribute("data-s") {
+                runs.push(block);
+            } else {
+                let list = block.query_selector_all("[data-s]").ok()?;
+                for i in 0..list.length() {
+                    runs.push(list.item(i)?.dyn_into().ok()?);
+                }
+            }
+            if runs.get(first).and_then(data_s) != Some(start) {
+                return None;
+            }
+        }
+        Self::over(Runs::Of(runs))
+    }
+
+    fn over(runs: Runs) -> Option<Self> {
+        let n = match &runs {
+            Runs::All(list) => list.length() as usize,
+            Runs::Of(v) => v.len(),
+        };
         Some(RunIndex {
             runs,
             starts: std::cell::RefCell::new(vec![None; n]),
@@ -184,8 +229,18 @@ impl RunIndex {
         })
     }
 
+    fn len(&self) -> u32 {
+        match &self.runs {
+            Runs::All(list) => list.length(),
+            Runs::Of(v) => u32::try_from(v.len()).unwrap_or(u32::MAX),
+        }
+    }
+
     fn run(&self, i: u32) -> Option<Element> {
-        self.runs.item(i)?.dyn_into().ok()
+        match &self.runs {
+            Runs::All(list) => list.item(i)?.dyn_into().ok(),
+            Runs::Of(v) => v.get(i as usize).cloned(),
+        }
     }
 
     /// Run `i`'s first code point, read once.
@@ -202,7 +257,7 @@ impl RunIndex {
     }
 
     fn locate(&self, cp: usize, edge: Edge) -> Option<(Node, u32)> {
-        let i = find_run(self.runs.length(), |i| self.start_of(i), cp, edge)?;
+        let i = find_run(self.len(), |i| self.start_of(i), cp, edge)?;
         place_in(&self.run(i)?, self.start_of(i)?, cp)
     }
 
@@ -406,12 +461,38 @@ pub fn in_dialog(event: &web_sys::Event) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.closest("[role=dialog]").ok().flatten())
         .is_some();
-    inside
-        || gloo::utils::document()
-            .query_selector("[role=dialog][aria-modal=true]")
-            .ok()
-            .flatten()
-            .is_some()
+    inside || MODALS_SHOWN.with(|n| n.get() > 0)
+}
+
+thread_local! {
+    /// How many modal dialogs are shown ([`ModalShown`]). Counted, not looked up: a
+    /// document-wide `querySelector` for `[aria-modal=true]` walked the whole article on every
+    /// key press, 1.3 ms a press on a 100,000-word article (BENCHMARKS.md, session 22).
+    static MODALS_SHOWN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A modal dialog shown, for [`in_dialog`], until this is dropped. Every modal dialog of the
+/// app is a `components::modal::Modal`, which holds one while it is mounted.
+pub struct ModalShown(());
+
+impl ModalShown {
+    /// Counts one more modal dialog shown.
+    pub fn new() -> Self {
+        MODALS_SHOWN.with(|n| n.set(n.get() + 1));
+        ModalShown(())
+    }
+}
+
+impl Default for ModalShown {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for ModalShown {
+    fn drop(&mut self) {
+        MODALS_SHOWN.with(|n| n.set(n.get().saturating_sub(1)));
+    }
 }
 
 /// Whether `event` went to a control that `Enter` activates itself: a button, a link, a

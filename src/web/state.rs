@@ -372,18 +372,29 @@ impl AppState {
             .dismissed
             .get(&self.article.id)
             .unwrap_or(&empty);
-        let live = suggestions::live(
+        let live = suggestions::live_in(
             &self.suggestions.found.suggestions,
             self.annotations.iter(),
             dismissed,
         );
-        let focused = suggestions::refocus(&live, focused_key.as_deref(), self.suggestions.focused);
         // The same list keeps its `Rc`: the list and the article's drawing of it compare by
-        // pointer, and most changes (a tag elsewhere, a note) leave it as it was.
-        if *self.suggestions.live != live {
-            self.suggestions.live = Rc::new(live);
+        // pointer, and most changes (a tag elsewhere, a note) leave it as it was. It is copied
+        // only when it changed.
+        let same = self.suggestions.live.len() == live.len()
+            && self
+                .suggestions
+                .live
+                .iter()
+                .zip(&live)
+                .all(|(a, b)| a == *b);
+        if !same {
+            self.suggestions.live = Rc::new(live.into_iter().cloned().collect());
         }
-        self.suggestions.focused = focused;
+        self.suggestions.focused = suggestions::refocus(
+            &self.suggestions.live,
+            focused_key.as_deref(),
+            self.suggestions.focused,
+        );
     }
 
     /// Moves the focus to suggestion `i` and says which it is.

@@ -67,6 +67,8 @@ pub fn modal(props: &ModalProps) -> Html {
     {
         let (dialog, on_close) = (dialog.clone(), on_close.clone());
         use_effect_on((), move |_| {
+            // Counted as shown while mounted: the app's shortcuts then leave keys alone.
+            let shown = crate::web::dom::ModalShown::new();
             let document = gloo::utils::document();
             let opener = document.active_element();
             if let Some(root) = dialog.cast::<Element>() {
@@ -90,6 +92,7 @@ pub fn modal(props: &ModalProps) -> Html {
             });
             move || {
                 drop(listener);
+                drop(shown);
                 // Back to the opener, unless it has left the document meanwhile.
                 if let Some(opener) = opener
                     .filter(|el| el.is_connected())

@@ -272,13 +272,44 @@ impl Drawn {
         if touched.is_empty() {
             return;
         }
-        let index = dom::RunIndex::new(root);
+        let index = self.blocks_of(&touched).map_or_else(
+            || dom::RunIndex::new(root),
+            |blocks| {
+                dom::RunIndex::of_blocks(root, &blocks, crate::web::view::CHUNK)
+                    .or_else(|| dom::RunIndex::new(root))
+            },
+        );
         for i in touched {
             self.draw(i, false);
             let s = &self.live[i];
             self.ranges[i] = index.as_ref().and_then(|x| x.range(s.start, s.end));
             self.draw(i, true);
         }
+    }
+
+    /// The blocks from the first that suggestions `touched` start in to the last they end in,
+    /// as (index, first code point) in text order; `None` when they are more than a chunk's
+    /// worth (then the whole article's runs are listed, once).
+    fn blocks_of(&self, touched: &[usize]) -> Option<Vec<(usize, usize)>> {
+        let (mut first, mut last) = (usize::MAX, 0);
+        for s in touched.iter().filter_map(|&i| self.live.get(i)) {
+            let a = self
+                .blocks
+                .partition_point(|b| b.start <= s.start)
+                .checked_sub(1)?;
+            let b = self
+                .blocks
+                .partition_point(|b| b.start < s.end)
+                .checked_sub(1)?;
+            first = first.min(a);
+            last = last.max(a).max(b);
+        }
+        if first > last || last - first >= crate::web::view::CHUNK {
+            return None;
+        }
+        (first..=last)
+            .map(|i| self.blocks.get(i).map(|b| (i, b.start)))
+            .collect()
     }
 
     /// Moves the focus's drawing from the suggestion that had it to `focused`.
