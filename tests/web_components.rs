@@ -2503,11 +2503,15 @@ mod suggestions {
             .collect()
     }
 
-    #[wasm_bindgen_test]
-    async fn a_run_index_of_a_few_blocks_places_spans_as_the_whole_article_index_does() {
+    /// The article view of [`article`] with a claim highlight across the quote's start (its
+    /// highlight stays one <mark> a block; the quote's block is runs and marks, not one <p>):
+    /// its blocks, its host and the running app, whose handle keeps it mounted.
+    async fn drawn_article() -> (
+        Rc<Vec<article_annotator::core::text::Block>>,
+        Element,
+        yew::AppHandle<ArticleView>,
+    ) {
         let article = article();
-        let list = list();
-        // A highlight over the quote's start: its block is runs and marks, not one <p>.
         let over = span(TEXT, "Tuesday.\n“We will");
         let anns = vec![Annotation::new(
             Uuid::from_u128(2),
@@ -2527,8 +2531,15 @@ mod suggestions {
             blocks: blocks.clone(),
             runs,
         });
-        let _h = yew::Renderer::<ArticleView>::with_root_and_props(host.clone(), props).render();
+        let h = yew::Renderer::<ArticleView>::with_root_and_props(host.clone(), props).render();
         yew::scheduler::flush().await;
+        (blocks, host, h)
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_run_index_of_a_few_blocks_places_spans_as_the_whole_article_index_does() {
+        let list = list();
+        let (blocks, host, _h) = drawn_article().await;
         let root = query(&host, "article");
         let whole = dom::RunIndex::new(&root).expect("the article's runs");
         let text = |r: Option<web_sys::Range>| r.map(|r| String::from(r.to_string()));
@@ -2557,36 +2568,16 @@ mod suggestions {
             "the block has runs of its own"
         );
         // A block that is not where the view puts it, or does not start where said: refused.
-        assert!(dom::RunIndex::of_blocks(&root, &[(b, blocks[b].start + 1)], view::CHUNK).is_none());
+        assert!(
+            dom::RunIndex::of_blocks(&root, &[(b, blocks[b].start + 1)], view::CHUNK).is_none()
+        );
         assert!(dom::RunIndex::of_blocks(&root, &[(blocks.len(), 0)], view::CHUNK).is_none());
     }
 
     #[wasm_bindgen_test]
     async fn suggestions_are_drawn_over_the_text_without_changing_the_article() {
-        let article = article();
         let list = list();
-        // A claim annotation across the quote's start: its highlight stays one <mark>.
-        let over = span(TEXT, "Tuesday.\n“We will");
-        let anns = vec![Annotation::new(
-            Uuid::from_u128(2),
-            article.id,
-            Kind::Claim,
-            TEXT,
-            over.0,
-            over.1,
-            NOW,
-        )];
-        let set = set_of(&article, anns);
-        let blocks = Rc::new(article.blocks());
-        let runs = view::chunks(&article.text, &blocks, &set, None);
-        let host = host();
-        let props = yew::props!(ArticleViewProps {
-            article: Rc::new(article.clone()),
-            blocks,
-            runs,
-        });
-        let _h = yew::Renderer::<ArticleView>::with_root_and_props(host.clone(), props).render();
-        yew::scheduler::flush().await;
+        let (_, host, _h) = drawn_article().await;
         let before = host.inner_html();
         let root = query(&host, "article");
         let spans: Vec<(usize, usize)> = list.iter().map(|s| (s.start, s.end)).collect();
