@@ -6,8 +6,9 @@
 //                      [--words=100000] [--counts=0,2000] [--trace] [--profile]
 // --words and --counts pick cases; --trace also prints where the main thread's time goes
 // (self time by trace event, from a Chromium trace) during one load and one tag of each case;
-// --profile prints the functions with the most self time (V8's sampling profiler) there, which
-// names Rust functions only in a build that keeps them (see BENCHMARKS.md). With --trace,
+// --profile prints the functions with the most self time (V8's sampling profiler) there, and
+// in ten tags and six panel searches, which names Rust functions only in a build that keeps
+// them (see BENCHMARKS.md); PROFILE_OUT=<dir> keeps each profile. With --trace,
 // TRACE_DUMP=<path prefix> also writes each traced step's events (with the JS stacks of forced
 // layouts) to <prefix><label>.json.
 import { createServer } from 'node:http';
@@ -570,6 +571,12 @@ async function appCase(browser, url, c) {
       await hooks.after();
       for (let i = 0; i < 10; i++) await tagOnce(page, i, hooks);
     });
+    if (c.anns.length) {
+      await profiled(page, `${c.w} words, ${c.n} ann.: 6 searches, typing to painted only`, async (hooks) => {
+        await hooks.after();
+        for (let i = 0; i < 6; i++) await filterOnce(page, i, hooks);
+      });
+    }
   }
   result.load = await measure(loadOnce);
   // Tag: key press C → the new highlight painted, on a plain run in the middle of the article.
@@ -585,24 +592,7 @@ async function appCase(browser, url, c) {
     return (await window.__bench.whenDom(() => b.getAttribute('aria-pressed') === 'true' && document.querySelector('article mark.hl-selected'))) - t0;
   }, i));
   // Filter: type a word into the panel's search → the list updated and painted.
-  if (c.anns.length) result.filter = await measure((i) => page.evaluate(async (i) => {
-    const input = document.querySelector('aside[aria-label="Annotations"] input[type=search]');
-    // The panel's count ("Showing N of M …"): the list itself shows at most a page of items, so
-    // its length may not change when the filter does.
-    const counts = () => document.querySelector('aside[aria-label="Annotations"] .counts')?.textContent;
-    const word = ['coalition', 'Syria', 'Turkey', 'ISIS', 'meeting', 'Raqqa'][i % 6];
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await window.__bench.whenDom(() => /^Showing (\d+) of \1 /.test(counts() ?? ''));
-    const before = counts();
-    const t0 = performance.now();
-    input.value = word;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    const t = (await window.__bench.whenDom(() => counts() !== before, 10000).catch(() => null));
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    return t == null ? null : t - t0;
-  }, i));
+  if (c.anns.length) result.filter = await measure((i) => filterOnce(page, i));
   // Export all annotations as W3C JSON: click Download → notice painted (the file is kept for
   // the import below).
   let exported = null;
@@ -668,6 +658,39 @@ async function appCase(browser, url, c) {
 }
 
 /** One tag: a programmatic selection of three words in a plain run, then the key C. */
+/**
+ * Types a word into the panel's search and returns the time until the panel's count changed
+ * and was painted; the search is cleared before and after. With `hooks` (see `profiled`), only
+ * the typing to painted is profiled.
+ */
+async function filterOnce(page, i, hooks = {}) {
+  // The panel's count ("Showing N of M …"): the list itself shows at most a page of items, so
+  // its length may not change when the filter does.
+  const cleared = () => page.evaluate(async () => {
+    const input = document.querySelector('aside[aria-label="Annotations"] input[type=search]');
+    const counts = () => document.querySelector('aside[aria-label="Annotations"] .counts')?.textContent;
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await window.__bench.whenDom(() => /^Showing (\d+) of \1 /.test(counts() ?? ''));
+    return counts();
+  });
+  const before = await cleared();
+  await hooks.before?.();
+  const t = await page.evaluate(async ({ i, before }) => {
+    const input = document.querySelector('aside[aria-label="Annotations"] input[type=search]');
+    const counts = () => document.querySelector('aside[aria-label="Annotations"] .counts')?.textContent;
+    const word = ['coalition', 'Syria', 'Turkey', 'ISIS', 'meeting', 'Raqqa'][i % 6];
+    const t0 = performance.now();
+    input.value = word;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const t = (await window.__bench.whenDom(() => counts() !== before, 10000).catch(() => null));
+    return t == null ? null : t - t0;
+  }, { i, before });
+  await hooks.after?.();
+  await cleared();
+  return t;
+}
+
 async function tagOnce(page, i, hooks = {}) {
   const ok = await page.evaluate(async (i) => {
     document.activeElement?.blur?.();
