@@ -255,22 +255,10 @@ fn covers_half(a: (usize, usize), s: (usize, usize)) -> bool {
 /// The suggestions of `found` still to deal with: not dismissed (by key, in `dismissed`) and
 /// not already annotated (an attached annotation of the same kind covers at least half of
 /// it: a short annotation inside a long quote leaves the quote to suggest). In the order of `found`. Costs O((s + a) log a) for s suggestions and a
-/// annotations.
-pub fn live<'a>(
-    found: &[Suggestion],
-    annotations: impl IntoIterator<Item = &'a Annotation>,
-    dismissed: &SortedSet<String>,
-) -> Vec<Suggestion> {
-    live_in(found, annotations, dismissed)
-        .into_iter()
-        .cloned()
-        .collect()
-}
-
-/// [`live`] without copying: the suggestions of `found` still to deal with. The app compares
-/// them with the list it shows and copies them only when it changed (a tag far from every
-/// suggestion changes nothing, and a long article has thousands).
-pub fn live_in<'s, 'a>(
+/// annotations. Borrowed, not copied: the app compares them with the list it shows and copies
+/// them only when it changed (a tag far from every suggestion changes nothing, and a long
+/// article has thousands).
+pub fn live<'s, 'a>(
     found: &'s [Suggestion],
     annotations: impl IntoIterator<Item = &'a Annotation>,
     dismissed: &SortedSet<String>,

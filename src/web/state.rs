@@ -372,7 +372,7 @@ impl AppState {
             .dismissed
             .get(&self.article.id)
             .unwrap_or(&empty);
-        let live = suggestions::live_in(
+        let live = suggestions::live(
             &self.suggestions.found.suggestions,
             self.annotations.iter(),
             dismissed,
@@ -380,14 +380,7 @@ impl AppState {
         // The same list keeps its `Rc`: the list and the article's drawing of it compare by
         // pointer, and most changes (a tag elsewhere, a note) leave it as it was. It is copied
         // only when it changed.
-        let same = self.suggestions.live.len() == live.len()
-            && self
-                .suggestions
-                .live
-                .iter()
-                .zip(&live)
-                .all(|(a, b)| a == *b);
-        if !same {
+        if !self.suggestions.live.iter().eq(live.iter().copied()) {
             self.suggestions.live = Rc::new(live.into_iter().cloned().collect());
         }
         self.suggestions.focused = suggestions::refocus(

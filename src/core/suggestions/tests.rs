@@ -1,6 +1,18 @@
 use super::*;
 use crate::core::offsets::slice_cp;
 
+/// [`super::live`], copied, to compare with lists of suggestions.
+fn live<'a>(
+    found: &[Suggestion],
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    dismissed: &SortedSet<String>,
+) -> Vec<Suggestion> {
+    super::live(found, annotations, dismissed)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
 fn now() -> Timestamp {
     Timestamp(1_790_000_000_000)
 }
