@@ -2551,7 +2551,27 @@ mod suggestions {
             let placed = text(index.range(s.start, s.end));
             assert!(placed.as_deref().is_some_and(|t| !t.is_empty()));
             assert_eq!(placed, text(whole.range(s.start, s.end)));
+            // The static range drawn for it has the same ends as the live one.
+            let (live, drawn) = (
+                index.range(s.start, s.end).unwrap(),
+                index.mark(s.start, s.end).expect("a static range"),
+            );
+            assert!(live
+                .start_container()
+                .unwrap()
+                .is_same_node(Some(&drawn.start_container())));
+            assert!(live
+                .end_container()
+                .unwrap()
+                .is_same_node(Some(&drawn.end_container())));
+            assert_eq!(
+                (live.start_offset().unwrap(), live.end_offset().unwrap()),
+                (drawn.start_offset(), drawn.end_offset())
+            );
         }
+        // Nothing to draw past the end.
+        let end = blocks.last().unwrap().end;
+        assert!(whole.mark(end + 5, end + 9).is_none());
         // The quote's block, whose first run is a <span> before the mark.
         let quote = list.iter().find(|s| s.kind == Kind::Quote).unwrap();
         let b = block_of(quote.start).unwrap();

@@ -271,6 +271,22 @@ impl RunIndex {
         range.set_end(&en, eo).ok()?;
         (!range.collapsed()).then_some(range)
     }
+
+    /// The static range over code points `start..end`, for a custom highlight; `None` when it
+    /// cannot be placed or covers no text (past the end). Static, not live: the browser updates
+    /// every live `Range` of a document on every insertion and removal anywhere in it, and a
+    /// long article's thousands of suggestions made each of a panel item's or an editor's
+    /// elements cost about 0.15 ms to add or remove (BENCHMARKS.md, session 22). A static range
+    /// into text that was drawn again shows nothing; the suggestions over re-rendered blocks
+    /// are placed again anyway.
+    pub fn mark(&self, start: usize, end: usize) -> Option<web_sys::StaticRange> {
+        let (sn, so) = self.locate(start, Edge::Start)?;
+        let (en, eo) = self.locate(end, Edge::End)?;
+        if sn.is_same_node(Some(&en)) && so >= eo {
+            return None;
+        }
+        web_sys::StaticRange::new(&web_sys::StaticRangeInit::new(&en, eo, &sn, so)).ok()
+    }
 }
 
 /// DOM ranges over code point spans of the article `root`, in the order given; a span that
@@ -361,23 +377,34 @@ impl Marks {
     }
 
     /// Draws `range` too.
-    pub fn add(&self, range: &web_sys::Range) {
+    pub fn add(&self, range: &web_sys::AbstractRange) {
         let _ = self.add.call1(&self.highlight, range);
     }
 
     /// Stops drawing `range`.
-    pub fn delete(&self, range: &web_sys::Range) {
+    pub fn delete(&self, range: &web_sys::AbstractRange) {
         let _ = self.delete.call1(&self.highlight, range);
     }
 }
 
 /// Scrolls the page so that `range` is in view, a third of the way down, unless it is in view
 /// already (below the sticky app bar).
-pub fn scroll_range_into_view(range: &web_sys::Range) {
+pub fn scroll_range_into_view(range: &web_sys::AbstractRange) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let rect = range.get_bounding_client_rect();
+    // Measured through a live range made for the moment: a static range has no geometry.
+    let Some(live) = window.document().and_then(|d| d.create_range().ok()) else {
+        return;
+    };
+    if live
+        .set_start(&range.start_container(), range.start_offset())
+        .and_then(|_| live.set_end(&range.end_container(), range.end_offset()))
+        .is_err()
+    {
+        return;
+    }
+    let rect = live.get_bounding_client_rect();
     let height = window
         .inner_height()
         .ok()

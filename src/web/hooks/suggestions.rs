@@ -201,7 +201,7 @@ struct Drawn {
     runs: Rc<ArticleRuns>,
     blocks: Rc<Vec<Block>>,
     focused: Option<usize>,
-    ranges: Vec<Option<web_sys::Range>>,
+    ranges: Vec<Option<web_sys::StaticRange>>,
     quotes: dom::Marks,
     claims: dom::Marks,
     focus: dom::Marks,
@@ -220,7 +220,7 @@ impl Drawn {
         let index = dom::RunIndex::new(root);
         let ranges = live
             .iter()
-            .map(|s| index.as_ref()?.range(s.start, s.end))
+            .map(|s| index.as_ref()?.mark(s.start, s.end))
             .collect();
         let d = Drawn {
             quotes: dom::Marks::register(QUOTE_MARKS)?,
@@ -282,7 +282,7 @@ impl Drawn {
         for i in touched {
             self.draw(i, false);
             let s = &self.live[i];
-            self.ranges[i] = index.as_ref().and_then(|x| x.range(s.start, s.end));
+            self.ranges[i] = index.as_ref().and_then(|x| x.mark(s.start, s.end));
             self.draw(i, true);
         }
     }
