@@ -64,6 +64,32 @@ pub fn blocks(canonical: &str) -> Vec<Block> {
     out
 }
 
+/// The indices of the first and last blocks whose text the spans `(start, end)` (code points)
+/// begin and end in: a span's first block is the last one starting at or before its start, its
+/// last block the last one starting before its end (so a span that begins or ends on a line
+/// break counts the block before it). `None` for no spans, or a span before the first block.
+///
+/// Where a drawing of the spans can change: placing a span again needs the runs of these
+/// blocks and no others. `blocks` in text order, as [`blocks`] gives them; a binary search a
+/// span.
+pub fn blocks_spanned(
+    blocks: &[Block],
+    spans: impl IntoIterator<Item = (usize, usize)>,
+) -> Option<(usize, usize)> {
+    let mut out: Option<(usize, usize)> = None;
+    for (start, end) in spans {
+        let first = blocks
+            .partition_point(|b| b.start <= start)
+            .checked_sub(1)?;
+        let last = blocks
+            .partition_point(|b| b.start < end)
+            .checked_sub(1)
+            .map_or(first, |l| l.max(first));
+        out = Some(out.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
+    }
+    out
+}
+
 /// Where and when an article's text was captured, and the SHA-256 of that text: which
 /// version of a page the annotations were made on. Set when an article is added (from a
 /// page, a file, a paste or typing) and when its text is replaced; carried in Annotator JSON
@@ -174,6 +200,60 @@ pub fn split_title(canonical: &str) -> (String, String) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_blocks_spanned_are_those_the_spans_begin_and_end_in() {
+        // Blocks 0..5, 6..9 ("naïve", code points), 11..13 after an empty line.
+        let text = "Héllo\nnaï\n\n😀!";
+        let b = blocks(text);
+        assert_eq!(
+            b.iter().map(|b| (b.start, b.end)).collect::<Vec<_>>(),
+            [(0, 5), (6, 9), (11, 13)]
+        );
+        assert_eq!(blocks_spanned(&b, [(1, 3)]), Some((0, 0)));
+        assert_eq!(blocks_spanned(&b, [(2, 8)]), Some((0, 1)));
+        assert_eq!(blocks_spanned(&b, [(11, 12), (1, 2)]), Some((0, 2)));
+        // A span from a line break counts the block before it; one ending on a block's first
+        // code point does not reach that block.
+        assert_eq!(blocks_spanned(&b, [(5, 6)]), Some((0, 0)));
+        assert_eq!(blocks_spanned(&b, [(9, 11)]), Some((1, 1)));
+        // An empty span is in its block; past the end, the last block.
+        assert_eq!(blocks_spanned(&b, [(7, 7)]), Some((1, 1)));
+        assert_eq!(blocks_spanned(&b, [(40, 50)]), Some((2, 2)));
+        assert_eq!(blocks_spanned(&b, std::iter::empty()), None);
+        // Before the first block (an article opening with a line break).
+        let late = blocks("\nab");
+        assert_eq!(blocks_spanned(&late, [(0, 2)]), None);
+        assert_eq!(blocks_spanned(&late, [(1, 2)]), Some((0, 0)));
+    }
+
+    proptest::proptest! {
+        /// Every block a span shares a code point with lies between the first and last blocks
+        /// spanned, and those two hold the span's first and last code points or come before.
+        #[test]
+        fn the_blocks_spanned_cover_every_block_a_span_touches(
+            lines in proptest::collection::vec("[aé😀]{0,4}", 1..6),
+            spans in proptest::collection::vec((0usize..30, 0usize..8), 1..4),
+        ) {
+            let text = lines.join("\n");
+            let b = blocks(&text);
+            let n = text.chars().count();
+            let spans: Vec<_> = spans.into_iter().map(|(s, l)| (s.min(n), (s + l).min(n))).collect();
+            let Some((first, last)) = blocks_spanned(&b, spans.iter().copied()) else {
+                proptest::prop_assert!(b.is_empty() || spans.iter().any(|&(s, _)| s < b[0].start));
+                return Ok(());
+            };
+            proptest::prop_assert!(first <= last && last < b.len());
+            for &(s, e) in &spans {
+                for (i, blk) in b.iter().enumerate() {
+                    if s < blk.end && blk.start < e {
+                        proptest::prop_assert!(first <= i && i <= last, "{s}..{e} block {i}");
+                    }
+                }
+                proptest::prop_assert!(b[first].start <= s);
+            }
+        }
+    }
 
     #[test]
     fn a_capture_hashes_the_text_as_captured() {

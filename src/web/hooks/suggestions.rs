@@ -291,20 +291,12 @@ impl Drawn {
     /// as (index, first code point) in text order; `None` when they are more than a chunk's
     /// worth (then the whole article's runs are listed, once).
     fn blocks_of(&self, touched: &[usize]) -> Option<Vec<(usize, usize)>> {
-        let (mut first, mut last) = (usize::MAX, 0);
-        for s in touched.iter().filter_map(|&i| self.live.get(i)) {
-            let a = self
-                .blocks
-                .partition_point(|b| b.start <= s.start)
-                .checked_sub(1)?;
-            let b = self
-                .blocks
-                .partition_point(|b| b.start < s.end)
-                .checked_sub(1)?;
-            first = first.min(a);
-            last = last.max(a).max(b);
-        }
-        if first > last || last - first >= crate::web::view::CHUNK {
+        let spans = touched
+            .iter()
+            .filter_map(|&i| self.live.get(i))
+            .map(|s| (s.start, s.end));
+        let (first, last) = crate::core::text::blocks_spanned(&self.blocks, spans)?;
+        if last - first >= crate::web::view::CHUNK {
             return None;
         }
         (first..=last)
