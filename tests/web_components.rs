@@ -2587,6 +2587,14 @@ mod suggestions {
                 .is_some(),
             "the block has runs of its own"
         );
+        // An empty span where one run ends and the next begins: its start is placed in the
+        // next run and its end in the one before, and nothing is drawn, static or live.
+        let edge: usize = query(&host, "article mark")
+            .get_attribute("data-s")
+            .and_then(|s| s.parse().ok())
+            .expect("the mark's first code point");
+        assert!(whole.range(edge, edge).is_none());
+        assert!(whole.mark(edge, edge).is_none());
         // A block that is not where the view puts it, or does not start where said: refused.
         assert!(
             dom::RunIndex::of_blocks(&root, &[(b, blocks[b].start + 1)], view::CHUNK).is_none()

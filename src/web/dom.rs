@@ -261,30 +261,39 @@ impl RunIndex {
         place_in(&self.run(i)?, self.start_of(i)?, cp)
     }
 
+    /// The DOM points of code points `start..end`'s ends; `None` when they cannot be placed (past
+    /// the end) or the end does not come after the start (an empty span where two runs meet
+    /// is placed at the start of the next and the end of the one before). One rule for live
+    /// and static ranges.
+    fn ends(&self, start: usize, end: usize) -> Option<((Node, u32), (Node, u32))> {
+        let (sn, so) = self.locate(start, Edge::Start)?;
+        let (en, eo) = self.locate(end, Edge::End)?;
+        let ordered = if sn.is_same_node(Some(&en)) {
+            so < eo
+        } else {
+            sn.compare_document_position(&en) & Node::DOCUMENT_POSITION_PRECEDING == 0
+        };
+        ordered.then_some(((sn, so), (en, eo)))
+    }
+
     /// The DOM range over code points `start..end`; `None` when it cannot be placed or covers
     /// no text (past the end).
     pub fn range(&self, start: usize, end: usize) -> Option<web_sys::Range> {
-        let (sn, so) = self.locate(start, Edge::Start)?;
-        let (en, eo) = self.locate(end, Edge::End)?;
+        let ((sn, so), (en, eo)) = self.ends(start, end)?;
         let range = self.document.create_range().ok()?;
         range.set_start(&sn, so).ok()?;
         range.set_end(&en, eo).ok()?;
-        (!range.collapsed()).then_some(range)
+        Some(range)
     }
 
-    /// The static range over code points `start..end`, for a custom highlight; `None` when it
-    /// cannot be placed or covers no text (past the end). Static, not live: the browser updates
-    /// every live `Range` of a document on every insertion and removal anywhere in it, and a
-    /// long article's thousands of suggestions made each of a panel item's or an editor's
-    /// elements cost about 0.15 ms to add or remove (BENCHMARKS.md, session 22). A static range
-    /// into text that was drawn again shows nothing; the suggestions over re-rendered blocks
-    /// are placed again anyway.
+    /// The static range over code points `start..end`, for a custom highlight; `None` as for
+    /// [`RunIndex::range`]. Static, not live: the browser updates every live `Range` of a
+    /// document on every insertion and removal anywhere in it, and a long article's thousands
+    /// of suggestions made each of a panel item's or an editor's elements cost about 0.15 ms
+    /// to add or remove (BENCHMARKS.md, session 22). A static range into text that was drawn
+    /// again shows nothing; the suggestions over re-rendered blocks are placed again anyway.
     pub fn mark(&self, start: usize, end: usize) -> Option<web_sys::StaticRange> {
-        let (sn, so) = self.locate(start, Edge::Start)?;
-        let (en, eo) = self.locate(end, Edge::End)?;
-        if sn.is_same_node(Some(&en)) && so >= eo {
-            return None;
-        }
+        let ((sn, so), (en, eo)) = self.ends(start, end)?;
         web_sys::StaticRange::new(&web_sys::StaticRangeInit::new(&en, eo, &sn, so)).ok()
     }
 }
