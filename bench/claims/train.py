@@ -23,6 +23,10 @@ positive and a negative sentence of the same transcript (PairEnsemble), alone or
 the pointwise ensemble (Mix).  A mix reuses its members' fits when they are in the grid too and
 --jobs is 1.
 
+NB-weighted features (`--models nb:C,C_char,beta[,b]`, README "NB-weighted features"; none
+shipped): each member's hashed features scaled by their log-count ratios in the training fold
+(NBEnsemble, Wang & Manning 2012), the weights folded back onto the raw features.
+
 Smoothing (`smooth`, as `ClaimModel::claims` computes it): a sentence's logit z_i borrows from
 the two sentences on each side, lift_i = alpha * sum_{k=1,2} (z_{i-k} + z_{i+k} - 2 z_i) / 2k
 (positive when its neighbours score higher), but a lift is capped by how far the sentence's own
@@ -91,6 +95,11 @@ WINDOW = 2
 EXTRA = "extra:"
 # --extra-weight: an extra transcript's total weight in the loss, relative to a CLEF-2019 one.
 EXTRA_WEIGHT = 1.0
+# The number of dense cues before the hashed buckets (set from the dump's metadata in main;
+# only the NB variants need it).
+DENSE = 24
+# The NB variants' additive smoothing of the log-count ratios (Wang & Manning's alpha).
+NB_ALPHA = 1.0
 
 
 def dump_features(args):
@@ -236,10 +245,59 @@ class Ensemble(Linear):
         for X, c, share in ((Xw, self.c, self.beta), (Xc, self.c_char, 1 - self.beta)):
             if share == 0:
                 continue
-            m = make_model(c).fit(X, y, sample_weight=sw)
-            self.coef_ = self.coef_ + share * m.coef_.ravel()
-            self.intercept_ = self.intercept_ + share * float(m.intercept_[0])
+            coef, intercept = self.member(X, y, sw, c)
+            self.coef_ = self.coef_ + share * coef
+            self.intercept_ = self.intercept_ + share * intercept
         return self.calibrate(Xu, y, groups)
+
+    def member(self, X, y, sw, c):
+        """One member's (weights, intercept) over X's columns (dense cues, then buckets)."""
+        m = make_model(c).fit(X, y, sample_weight=sw)
+        return m.coef_.ravel(), float(m.intercept_[0])
+
+
+def nb_ratios(H, y, sw, alpha=NB_ALPHA):
+    """Wang & Manning's log-count ratios of the columns of H (hashed buckets): r_j =
+    log((p_j / |p|_1) / (q_j / |q|_1)), p = alpha + the sum of the binarised column over the
+    positive rows, each row weighing sw (the transcript weights), q the same over the negative
+    rows.  The norms sum over the buckets that occur in H; a bucket that does not occur gets
+    r_j = 0 (an LR gives it weight 0 anyway).  Computed from the training fold only."""
+    B = H.tocsc(copy=True)
+    B.data = (B.data != 0).astype(np.float64)
+    pos = B.T @ (sw * (y == 1))
+    neg = B.T @ (sw * (y == 0))
+    seen = B.getnnz(axis=0) > 0
+    p, q = alpha + pos[seen], alpha + neg[seen]
+    r = np.zeros(H.shape[1])
+    r[seen] = np.log(p / p.sum()) - np.log(q / q.sum())
+    return r
+
+
+class NBEnsemble(Ensemble):
+    """NB-weighted features (NB-LR, the logistic-regression form of Wang & Manning 2012's
+    NBSVM; README "NB-weighted features", none shipped): v3's Ensemble, but each member's
+    hashed features are multiplied by the log-count ratios r_j of its own buckets in the
+    training fold (`nb_ratios`; dense cues untouched) before the fit, and the fitted weights
+    are folded back onto the raw features (w'_j = r_j w_j): one linear model over the same
+    features, so the app's scorer and the model file would not change.  interp = b < 1 is
+    Wang & Manning's interpolation: the member's hashed weights (scaled space) become
+    (1 - b) * mean|w| + b * w_j over the buckets that occur (mean over those), before folding;
+    dense weights and intercept as fitted.  Needs DENSE (the number of dense cues)."""
+
+    def __init__(self, c, c_char, beta, interp=1.0):
+        super().__init__(c, c_char, beta)
+        self.interp = interp
+
+    def member(self, X, y, sw, c):
+        r = nb_ratios(X[:, DENSE:], y, sw)
+        scale = np.concatenate([np.ones(DENSE), r])
+        coef, intercept = super().member(X @ sp.diags(scale), y, sw, c)
+        if self.interp < 1.0:
+            h, seen = coef[DENSE:], r != 0
+            mean = float(np.mean(np.abs(h[seen]))) if np.any(seen) else 0.0
+            b = self.interp
+            coef = np.concatenate([coef[:DENSE], np.where(seen, (1 - b) * mean + b * h, 0.0)])
+        return coef * scale, intercept
 
 
 def sample_pairs(y, groups, per_positive):
@@ -309,17 +367,23 @@ class Mix(Linear):
 
 def parse_model(spec):
     """A --models spec: `C,C_char,beta` (v3's pointwise ensemble), `pair:C,C_char,beta` (the
-    ranking objective) or `mix:SHARE:C,C_char,beta:C,C_char,beta` (SHARE of the first, a
-    pointwise ensemble, and the rest of the second, a pairwise one)."""
+    ranking objective), `nb:C,C_char,beta[,b]` (NB-weighted features, b the interpolation
+    share of the fitted weights, 1 if omitted) or `mix:SHARE:C,C_char,beta:C,C_char,beta`
+    (SHARE of the first, a pointwise ensemble, and the rest of the second, a pairwise one)."""
     nums = lambda t: tuple(float(v) for v in t.split(","))  # noqa: E731
     parts_ = spec.split(":")
     if len(parts_) == 1:
         return nums(spec)
     if parts_[0] == "pair" and len(parts_) == 2:
         return ("pair",) + nums(parts_[1])
+    if parts_[0] == "nb" and len(parts_) == 2 and len(nums(parts_[1])) in (3, 4):
+        return ("nb",) + nums(parts_[1])
     if parts_[0] == "mix" and len(parts_) == 4:
         return ("mix", float(parts_[1]), nums(parts_[2]), nums(parts_[3]))
-    sys.exit(f"--models {spec}: expected C,C_char,beta, pair:C,C_char,beta or mix:S:...:...")
+    sys.exit(
+        f"--models {spec}: expected C,C_char,beta, pair:C,C_char,beta, nb:C,C_char,beta[,b] "
+        "or mix:S:...:..."
+    )
 
 
 # Fitted members of the mixes, by (settings, transcripts left out): with --jobs 1 every fit
@@ -348,6 +412,8 @@ def build(settings, Xw, Xc, Xu, y, groups, key=None):
         return build(settings[2], Xw, Xc, Xu, y, groups, key=inner_key)
     if settings[0] == "pair":
         return cached(settings, lambda: PairEnsemble(*settings[1:]).fit(Xw, Xc, Xu, y, groups))
+    if settings[0] == "nb":
+        return cached(settings, lambda: NBEnsemble(*settings[1:]).fit(Xw, Xc, Xu, y, groups))
     if settings[0] == "mix":
         _, share, point, pair = settings
         one = cached(point, lambda: Ensemble(*point).fit(Xw, Xc, Xu, y, groups))
@@ -446,6 +512,9 @@ def describe_model(m):
         return f"{describe_model(m[2])} extra_weight={m[1]}"
     if m[0] == "pair":
         return "pairwise " + describe_model(m[1:])
+    if m[0] == "nb":
+        interp = f" b={m[4]}" if len(m) > 4 else ""
+        return "NB " + describe_model(m[1:4]) + interp
     if m[0] == "mix":
         return f"mix {m[1]} of ({describe_model(m[2])}) and pairwise ({describe_model(m[3])})"
     c, cc, beta = m
@@ -466,8 +535,8 @@ def main():
     ap.add_argument(
         "--models", nargs="*", default=["0.03,0.003,0.5", "0.03,0,1"],
         help="model settings C,C_char,beta (beta = share of the word model; 1: words only); "
-        "pair:C,C_char,beta (ranking objective) or mix:SHARE:C,C_char,beta:C,C_char,beta "
-        "(see parse_model)",
+        "pair:C,C_char,beta (ranking objective), nb:C,C_char,beta[,b] (NB-weighted features) "
+        "or mix:SHARE:C,C_char,beta:C,C_char,beta (see parse_model)",
     )
     ap.add_argument(
         "--smoothing", type=float, nargs="*", default=[0.0, 0.1, 0.2, 0.3, 0.4],
@@ -518,6 +587,8 @@ def main():
         f"(features v{meta['features_version']}, 2^{meta['hash_bits']} buckets)"
     )
 
+    global DENSE
+    DENSE = meta["dense"]
     P = parts(X, meta["dense"], meta["hash_bits"])
     models = [parse_model(m) for m in args.models]
     if args.extra:
