@@ -1355,6 +1355,15 @@ async fn claimreview_export_lists_what_each_claim_lacks_and_fix_selects_it() {
         first.contains("Recommended author: set the organisation in Settings."),
         "{first}"
     );
+    // Each finding carries its severity as a class (styles/main.css colours `.finding.required`).
+    for (class, opening) in [("required", "Required"), ("recommended", "Recommended")] {
+        let found = all(&items[0], &format!("li.finding.{class}"));
+        assert!(!found.is_empty(), "no finding of class {class}");
+        assert!(
+            found.iter().all(|f| text(f).starts_with(opening)),
+            "{class}"
+        );
+    }
     // Only the open article's claims, unless the whole library is chosen.
     let before = items.len();
     let whole: HtmlElement = all(&host, "input[type=radio]")[1]

@@ -1002,3 +1002,16 @@ async fn opening_a_markdown_file_fills_the_text_and_title() {
     assert_eq!(title.value(), "From file");
     assert_eq!(alert_text(&host), None);
 }
+
+/// Something thrown that is neither an `Error` nor a `DOMException` reaches a message as text:
+/// a string as it is, anything else as JSON, and what has no JSON as "an unknown error" (never
+/// Rust's `Debug` form of a `JsValue`).
+#[wasm_bindgen_test]
+fn a_thrown_value_reads_as_text() {
+    use wasm_bindgen::JsValue;
+    assert_eq!(idb::thrown_text(&JsValue::from_str("quota")), "quota");
+    let object = js_sys::JSON::parse(r#"{"reason":"blocked","n":2}"#).unwrap();
+    assert_eq!(idb::thrown_text(&object), r#"{"reason":"blocked","n":2}"#);
+    assert_eq!(idb::thrown_text(&JsValue::from_f64(7.0)), "7");
+    assert_eq!(idb::thrown_text(&JsValue::UNDEFINED), "an unknown error");
+}

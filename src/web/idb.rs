@@ -74,8 +74,7 @@ fn error_name_and_message(value: &JsValue) -> (String, String) {
     if let Some(e) = value.dyn_ref::<js_sys::Error>() {
         return (String::from(e.name()), String::from(e.message()));
     }
-    let text = value.as_string().unwrap_or_else(|| format!("{value:?}"));
-    (String::new(), text)
+    (String::new(), thrown_text(value))
 }
 
 /// Maps a thrown value to an error; `opening` tells whether it came from opening the database,
@@ -419,6 +418,16 @@ fn issue(tx: &IdbTransaction, plan: &WritePlan) -> Result<(), StorageError> {
 /// A stored key as text: strings as they are, anything else as JSON.
 fn key_text(key: &JsValue) -> String {
     key.as_string().unwrap_or_else(|| json_text(key))
+}
+
+/// Something thrown that is neither an `Error` nor a `DOMException`, as text: a string as it is,
+/// anything else as JSON (not `JsValue`'s `Debug`, whose JS glue and formatting the page would
+/// carry for this alone).
+pub fn thrown_text(value: &JsValue) -> String {
+    value.as_string().unwrap_or_else(|| match json_text(value) {
+        t if t.is_empty() => "an unknown error".to_owned(),
+        t => t,
+    })
 }
 
 /// A stored value as JSON text; empty when it has none (the core then reports it damaged).

@@ -103,5 +103,5 @@ fn js_message(value: &JsValue) -> String {
     if let Some(e) = value.dyn_ref::<web_sys::DomException>() {
         return e.message();
     }
-    value.as_string().unwrap_or_else(|| format!("{value:?}"))
+    crate::web::idb::thrown_text(value)
 }

@@ -170,7 +170,7 @@ fn claimreview_findings(props: &ExportChooserProps, article: Option<Uuid>) -> Ht
                                 <q>{ f.excerpt.clone() }</q>
                                 <ul>
                                     { for f.findings.iter().map(|x| html! {
-                                        <li class={classes!("finding", format!("{:?}", x.severity()).to_ascii_lowercase())}>{ x.message() }</li>
+                                        <li class={classes!("finding", x.severity().name())}>{ x.message() }</li>
                                     }) }
                                 </ul>
                                 <button type="button" aria-label={format!("Fix “{}”", f.excerpt)}

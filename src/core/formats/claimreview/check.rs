@@ -26,6 +26,19 @@ pub enum Severity {
     Advice,
 }
 
+impl Severity {
+    /// The severity as a lowercase word (the finding's CSS class): `required`, `recommended`,
+    /// `advice`. Written out rather than taken from `Debug`, whose formatting machinery the
+    /// page's wasm would otherwise carry for this one use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Required => "required",
+            Severity::Recommended => "recommended",
+            Severity::Advice => "advice",
+        }
+    }
+}
+
 /// One thing a claim's review lacks or breaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
@@ -170,6 +183,19 @@ mod tests {
     use super::*;
     use crate::core::model::{Body, Kind, Timestamp};
     use crate::core::text::Article;
+
+    #[test]
+    fn a_severity_is_named_as_its_css_class() {
+        // `styles/main.css` styles `.finding.required`; the names are the variants' in lower case.
+        for (s, name) in [
+            (Severity::Required, "required"),
+            (Severity::Recommended, "recommended"),
+            (Severity::Advice, "advice"),
+        ] {
+            assert_eq!(s.name(), name);
+            assert_eq!(format!("{s:?}").to_ascii_lowercase(), name);
+        }
+    }
 
     #[test]
     fn each_rule_is_reported_and_a_complete_claim_has_none() {
