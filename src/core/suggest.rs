@@ -842,7 +842,7 @@ fn resolve(chars: &[char], book: &mut NameBook, m: Mention) -> Speaker {
             let name = match (antecedent, lower.as_str()) {
                 (Some(name), _) => book.fullest(&name),
                 (None, "he" | "she") => book
-                    .last_person(start, lower == "she")
+                    .person_meant(chars, start, lower == "she")
                     .map_or_else(written, str::to_owned),
                 _ => written(),
             };

@@ -4,7 +4,7 @@
 //! diacritics or the apostrophe's shape ("Mevlüt Çavuşoğlu", "CAVUSOGLU", "O’Rourke",
 //! "O'Rourke") are one person's.
 
-use super::lexicon::{listed, INSTITUTIONS, NOT_PERSON};
+use super::lexicon::{listed, ABBREVIATED_TITLES, ABBREVIATIONS, INSTITUTIONS, NOT_PERSON, TITLES};
 use super::words::{name_starting_at, words_in, Name};
 use std::cmp::Reverse;
 use std::collections::{HashMap, VecDeque};
@@ -97,8 +97,8 @@ pub struct NameBook {
     /// The last person of `titled` with each title.
     last_titled: HashMap<String, usize>,
     /// The last people named who may be a pronoun's antecedent, the latest last: where, and
-    /// the name (at most [`RECENT_PEOPLE`]).
-    recent: VecDeque<(usize, String)>,
+    /// where the name as written ends, and the name (at most [`RECENT_PEOPLE`]).
+    recent: VecDeque<(usize, usize, String)>,
     /// Whether a person is a woman, by their name [`folded`], where a title says ("Mr.",
     /// "Mrs.", "Ms.", "Congresswoman").
     women: HashMap<String, bool>,
@@ -224,8 +224,11 @@ impl NameBook {
         // "Mrs. Lima": a title the name's run leaves out ("mrs" opens no name) still says a
         // person is meant, and their sex.
         let titled = !name.titles.is_empty() || woman.is_some();
-        if person && (many || speaker || titled) {
-            let fullest = self.fullest(&name.name);
+        let fullest = self.fullest(&name.name);
+        // "Sanders went first": one word that ends a name of more words used before is that
+        // person again, as much as "Bernie Sanders" was.
+        let known = fullest.contains(' ');
+        if person && (many || speaker || titled || known) {
             if let Some(woman) = woman {
                 self.women.insert(folded(&fullest), woman);
             }
@@ -233,20 +236,42 @@ impl NameBook {
                 if self.recent.len() == RECENT_PEOPLE {
                     self.recent.pop_front();
                 }
-                self.recent.push_back((name.start, fullest));
+                self.recent.push_back((name.start, name.end, fullest));
             }
         }
     }
 
-    /// The last person named before `at` whom "he" (`woman` false) or "she" may mean: none
-    /// known by a title to be of the other sex ("Mrs. Clinton" is not a later "he").
-    pub fn last_person(&self, at: usize, woman: bool) -> Option<&str> {
-        self.recent
+    /// The person "he" (`woman` false) or "she" at `at` in `chars` means, of the last people
+    /// named before it whom no title says are of the other sex ("Mrs. Clinton" is not a later
+    /// "he"): the sentence of the latest of them is the one the pronoun looks back to, and of
+    /// the people it names, the first, its subject most often ("Mr. Trump said having Mr.
+    /// Putin's respect was good. “…,” he said": Trump), not the last.
+    pub fn person_meant(&self, chars: &[char], at: usize, woman: bool) -> Option<&str> {
+        let fits: Vec<&(usize, usize, String)> = self
+            .recent
             .iter()
             .rev()
-            .filter(|(p, _)| *p < at)
-            .find(|(_, n)| self.women.get(&folded(n)).is_none_or(|&w| w == woman))
-            .map(|(_, n)| n.as_str())
+            .filter(|(p, _, _)| *p < at)
+            .filter(|(_, _, n)| self.women.get(&folded(n)).is_none_or(|&w| w == woman))
+            .collect();
+        let &&(latest, _, ref name) = fits.first()?;
+        let from = sentence_start(chars, latest);
+        let mut sentence: Vec<&(usize, usize, String)> = fits
+            .iter()
+            .copied()
+            .filter(|&&(p, _, _)| p >= from && p <= latest)
+            .collect();
+        sentence.sort_by_key(|&&(p, _, _)| p);
+        // Not a name that qualifies another ("Mr. Trump's campaign", "Former Pennsylvania
+        // governor Ed Rendell"): the person of the phrase is named after it.
+        let qualifies = |&&(_, end, _): &&(usize, usize, String)| {
+            possessive_at(chars, end)
+                || sentence
+                    .iter()
+                    .any(|&&(p, _, _)| p > end && modifies(chars, end, p))
+        };
+        let first = sentence.iter().find(|c| !qualifies(c)).map_or(name, |c| &c.2);
+        Some(first.as_str())
     }
 
     /// The fullest name seen that ends with `name` (compared [`folded`]), the most used one if
@@ -299,3 +324,90 @@ impl NameBook {
         self.titled.get(*last).map(|(_, n)| self.fullest(n))
     }
 }
+
+/// How far back [`sentence_start`] looks for the sentence's start (code points).
+const SENTENCE_REACH: usize = 600;
+
+/// Where the sentence holding `at` starts: after the last line break, or the last ".", "!",
+/// "?" or "…" that a space follows (a closing mark may come between) and that ends no
+/// abbreviation ("Mr.", "Sen.", "Mass.", an initial), within [`SENTENCE_REACH`] code points;
+/// if none, that far back.
+pub(super) fn sentence_start(chars: &[char], at: usize) -> usize {
+    let at = at.min(chars.len());
+    let lo = at.saturating_sub(SENTENCE_REACH);
+    for i in (lo..at).rev() {
+        match chars[i] {
+            '\n' => return i + 1,
+            '.' | '!' | '?' | '…' => {
+                let mut j = i + 1;
+                while j < at && matches!(chars[j], '”' | '"' | '’' | '\'' | '»' | ')') {
+                    j += 1;
+                }
+                let spaced = j < at && chars[j].is_whitespace();
+                if spaced && (chars[i] != '.' || !abbreviation_before(chars, i)) {
+                    while j < at && chars[j].is_whitespace() {
+                        j += 1;
+                    }
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    lo
+}
+
+/// The longest abbreviation [`abbreviation_before`] knows ("messrs", "w.va").
+const MAX_ABBREVIATION: usize = 6;
+
+/// Whether the word ending at the period `dot` is an abbreviation or an initial ("Mr",
+/// "U.S", "J"), whose period does not end a sentence.
+fn abbreviation_before(chars: &[char], dot: usize) -> bool {
+    // Abbreviations are short: a longer word is looked at no further.
+    let part = |c: char| c.is_alphabetic() || c == '.';
+    let mut a = dot;
+    while a > 0 && dot - a <= MAX_ABBREVIATION && part(chars[a - 1]) {
+        a -= 1;
+    }
+    if dot - a > MAX_ABBREVIATION {
+        return false;
+    }
+    let word: String = chars[a..dot].iter().flat_map(|c| c.to_lowercase()).collect();
+    word.chars().count() == 1 || listed(ABBREVIATED_TITLES, &word) || listed(ABBREVIATIONS, &word)
+}
+
+/// Whether the name written up to `end` is a possessive ("Trump’s", "Trump's", "Sanders’"):
+/// its word ends in "’s", or an apostrophe follows it.
+fn possessive_at(chars: &[char], end: usize) -> bool {
+    let apostrophe = |c: Option<&char>| matches!(c, Some('’' | '\''));
+    let ends_in_s = end >= 2
+        && apostrophe(chars.get(end - 2))
+        && matches!(chars.get(end - 1), Some('s' | 'S'));
+    ends_in_s || apostrophe(chars.get(end))
+}
+
+/// Whether the text between a name ending at `end` and the next starting at `next` is one or
+/// two words of a title or a role, in lower case ("Pennsylvania governor Ed Rendell", "Obama
+/// consultant Cornell Belcher", "Clinton campaign manager Robby Mook"): the first name
+/// qualifies the second, who is the person of the phrase.
+fn modifies(chars: &[char], end: usize, next: usize) -> bool {
+    let Some(between) = chars.get(end..next) else {
+        return false;
+    };
+    if between.len() > 40 || !between.first().is_some_and(|c| *c == ' ') {
+        return false;
+    }
+    let text: String = between.iter().collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(char::is_lowercase) && (listed(TITLES, w) || listed(ROLES, w))
+        })
+}
+
+/// Lower-case nouns of a role that stand, as titles do, between a name that qualifies them
+/// and the person's name ("Clinton campaign manager Robby Mook"). Sorted.
+const ROLES: &[&str] = &[
+    "adviser", "advisor", "aide", "analyst", "campaign", "chapter", "consultant", "economist",
+    "lawyer", "manager", "official", "pollster", "staffer", "strategist", "surrogate",
+];

@@ -1169,6 +1169,47 @@ fn a_pronoun_means_the_last_person_named_as_a_subject_not_a_place_or_a_thing() {
 }
 
 #[test]
+fn a_pronoun_means_the_first_person_of_the_sentence_it_looks_back_to() {
+    // The subject, not the last person the sentence names ("met Jo Dunn").
+    let t = "Tom Reed said he had met Jo Dunn twice this year.\n\
+             “We will win this together,” he said.";
+    assert_eq!(speakers(t), some(&["Tom Reed"]));
+    // A surname alone, after the full name, is that person again, and may be the subject.
+    let t = "Ana Lima and Tom Reed spoke in Lisbon on Monday.\n\
+             Later, Reed praised Carla Mota for the work of the year.\n\
+             “It was a good year for all of us,” he said.";
+    assert_eq!(speakers(t), some(&["Tom Reed"]));
+    // A name that qualifies the next one, by a title or a role between them, or as a
+    // possessive, is not the person of the phrase.
+    let t = "Ana Lima met voters in Porto on Monday.\n\
+             Former Lisbon mayor Tom Reed joined the crowd there.\n\
+             “The city needs this plan,” he said.";
+    assert_eq!(speakers(t), some(&["Tom Reed"]));
+    let t = "Tom Reed campaign manager Jo Dunn spoke after the vote.\n\
+             “We are ready for the next one,” she said.";
+    assert_eq!(speakers(t), some(&["Jo Dunn"]));
+    let t = "Tom Reed’s budget worried Jo Dunn, who runs the port.\n\
+             “We cannot pay for it this year,” she said.";
+    assert_eq!(speakers(t), some(&["Jo Dunn"]));
+}
+
+#[test]
+fn a_sentence_starts_after_a_stop_or_a_line_break_not_an_abbreviation() {
+    let start = |t: &str, word: &str| {
+        let chars: Vec<char> = t.chars().collect();
+        let at = t[..t.find(word).unwrap()].chars().count();
+        let s = names::sentence_start(&chars, at);
+        chars[s..at].iter().collect::<String>()
+    };
+    assert_eq!(start("It rained. Then Mr. Reed met Ms. Lima.", "Lima"), "Then Mr. Reed met Ms. ");
+    assert_eq!(start("Once in the U.S. Senate, J. Reed spoke.", "spoke"), "Once in the U.S. Senate, J. Reed ");
+    assert_eq!(start("“It is over.” Reed left.", "left"), "Reed ");
+    assert_eq!(start("First line\nsecond line", "line\n"), "First ");
+    assert_eq!(start("First line\nsecond line", "second"), "");
+    assert_eq!(start("Is it? Yes… Reed said so!", "said"), "Reed ");
+}
+
+#[test]
 fn a_quote_in_the_headline_is_by_the_name_that_opens_it() {
     let body = "\nAna Lima spoke in Lisbon on Monday. Lima said the party would stay united.";
     for (headline, speaker) in [
