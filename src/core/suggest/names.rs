@@ -256,12 +256,11 @@ impl NameBook {
             .collect();
         let &&(latest, _, ref name) = fits.first()?;
         let from = sentence_start(chars, latest);
-        let mut sentence: Vec<&(usize, usize, String)> = fits
+        let sentence: Vec<&(usize, usize, String)> = fits
             .iter()
             .copied()
             .filter(|&&(p, _, _)| p >= from && p <= latest)
             .collect();
-        sentence.sort_by_key(|&&(p, _, _)| p);
         // Not a name that qualifies another ("Mr. Trump's campaign", "Former Pennsylvania
         // governor Ed Rendell"): the person of the phrase is named after it.
         let qualifies = |&&(_, end, _): &&(usize, usize, String)| {
@@ -270,7 +269,11 @@ impl NameBook {
                     .iter()
                     .any(|&&(p, _, _)| p > end && modifies(chars, end, p))
         };
-        let first = sentence.iter().find(|c| !qualifies(c)).map_or(name, |c| &c.2);
+        let first = sentence
+            .iter()
+            .filter(|c| !qualifies(c))
+            .min_by_key(|&&&(p, _, _)| p)
+            .map_or(name, |c| &c.2);
         Some(first.as_str())
     }
 
@@ -372,7 +375,7 @@ fn abbreviation_before(chars: &[char], dot: usize) -> bool {
     if dot - a > MAX_ABBREVIATION {
         return false;
     }
-    let word: String = chars[a..dot].iter().flat_map(|c| c.to_lowercase()).collect();
+    let word: String = chars[a..dot].iter().map(char::to_ascii_lowercase).collect();
     word.chars().count() == 1 || listed(ABBREVIATED_TITLES, &word) || listed(ABBREVIATIONS, &word)
 }
 
@@ -398,11 +401,12 @@ fn modifies(chars: &[char], end: usize, next: usize) -> bool {
         return false;
     }
     let text: String = between.iter().collect();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=2).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().all(char::is_lowercase) && (listed(TITLES, w) || listed(ROLES, w))
-        })
+    let mut words = text.split(' ').filter(|w| !w.is_empty());
+    let listed_word = |w: &str| listed(TITLES, w) || listed(ROLES, w);
+    match (words.next(), words.next(), words.next()) {
+        (Some(a), b, None) => listed_word(a) && b.is_none_or(listed_word),
+        _ => false,
+    }
 }
 
 /// Lower-case nouns of a role that stand, as titles do, between a name that qualifies them
