@@ -52,6 +52,7 @@
 //! many quotes it has: a text whose line breaks were lost is one paragraph.
 
 mod attribution;
+mod first_names;
 mod lexicon;
 mod marks;
 mod names;

@@ -252,7 +252,7 @@ impl NameBook {
             .iter()
             .rev()
             .filter(|(p, _, _)| *p < at)
-            .filter(|(_, _, n)| self.women.get(&folded(n)).is_none_or(|&w| w == woman))
+            .filter(|(_, _, n)| self.sex(n).is_none_or(|w| w == woman))
             .collect();
         let &&(latest, _, ref name) = fits.first()?;
         let from = sentence_start(chars, latest);
@@ -275,6 +275,17 @@ impl NameBook {
             .min_by_key(|&&&(p, _, _)| p)
             .map_or(name, |c| &c.2);
         Some(first.as_str())
+    }
+
+    /// Whether the person of the fullest name `name` is a woman, as far as the text says (a
+    /// title: "Mrs.", "Congressman") or, without one, their first name does
+    /// ([`first_name_sex`]).
+    fn sex(&self, name: &str) -> Option<bool> {
+        let name = folded(name);
+        self.women.get(&name).copied().or_else(|| {
+            let (first, _) = name.split_once(' ')?;
+            first_name_sex(first)
+        })
     }
 
     /// The fullest name seen that ends with `name` (compared [`folded`]), the most used one if
@@ -383,9 +394,8 @@ fn abbreviation_before(chars: &[char], dot: usize) -> bool {
 /// its word ends in "’s", or an apostrophe follows it.
 fn possessive_at(chars: &[char], end: usize) -> bool {
     let apostrophe = |c: Option<&char>| matches!(c, Some('’' | '\''));
-    let ends_in_s = end >= 2
-        && apostrophe(chars.get(end - 2))
-        && matches!(chars.get(end - 1), Some('s' | 'S'));
+    let ends_in_s =
+        end >= 2 && apostrophe(chars.get(end - 2)) && matches!(chars.get(end - 1), Some('s' | 'S'));
     ends_in_s || apostrophe(chars.get(end))
 }
 
@@ -412,6 +422,57 @@ fn modifies(chars: &[char], end: usize, next: usize) -> bool {
 /// Lower-case nouns of a role that stand, as titles do, between a name that qualifies them
 /// and the person's name ("Clinton campaign manager Robby Mook"). Sorted.
 const ROLES: &[&str] = &[
-    "adviser", "advisor", "aide", "analyst", "campaign", "chapter", "consultant", "economist",
-    "lawyer", "manager", "official", "pollster", "staffer", "strategist", "surrogate",
+    "adviser",
+    "advisor",
+    "aide",
+    "analyst",
+    "campaign",
+    "chapter",
+    "consultant",
+    "economist",
+    "lawyer",
+    "manager",
+    "official",
+    "pollster",
+    "staffer",
+    "strategist",
+    "surrogate",
 ];
+
+/// Whether a first name (lower case) is one given almost only to women (`Some(true)`) or to
+/// men (`Some(false)`), by the lists of [`super::first_names`]; `None` if it is in neither.
+pub(super) fn first_name_sex(first: &str) -> Option<bool> {
+    use super::first_names::{MEN, WOMEN};
+    if in_lines(WOMEN, first) {
+        Some(true)
+    } else if in_lines(MEN, first) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether `word` is one of the lines of `sorted` (lines in byte order, "\n" between them):
+/// a binary search over the text itself, each probe widened to the line it falls in.
+fn in_lines(sorted: &str, word: &str) -> bool {
+    let bytes = sorted.as_bytes();
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |k| lo + k + 1);
+        let end = bytes[mid..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |k| mid + k);
+        match sorted.get(start..end).map(|line| line.cmp(word)) {
+            Some(std::cmp::Ordering::Equal) => return true,
+            Some(std::cmp::Ordering::Less) => lo = end + 1,
+            Some(std::cmp::Ordering::Greater) => hi = start,
+            None => return false,
+        }
+    }
+    false
+}

@@ -1194,6 +1194,35 @@ fn a_pronoun_means_the_first_person_of_the_sentence_it_looks_back_to() {
 }
 
 #[test]
+fn a_first_name_given_to_one_sex_rules_a_person_out_for_the_other_pronoun() {
+    let t = "Bill Reed met Ana Lima in Lisbon on Monday.\n\
+             “We agreed on the budget for next year,” she said.\n\
+             “It was a good day for the whole city,” he said.";
+    assert_eq!(speakers(t), some(&["Ana Lima", "Bill Reed"]));
+    // A title says more than a first name: "Mr. Andrea Lima" is a "he".
+    let t = "Mr. Andrea Lima met Jo Reed in Lisbon on Monday.\n\
+             “We agreed on the budget for next year,” he said.";
+    assert_eq!(speakers(t), some(&["Andrea Lima"]));
+}
+
+#[test]
+fn first_names_are_found_in_their_lists_and_no_others() {
+    use super::first_names::{MEN, WOMEN};
+    for name in WOMEN.split('\n') {
+        assert_eq!(names::first_name_sex(name), Some(true), "{name}");
+    }
+    for name in MEN.split('\n') {
+        assert_eq!(names::first_name_sex(name), Some(false), "{name}");
+    }
+    // Names given to both (left out of the lists), a name in capitals, and no name.
+    for name in [
+        "kelly", "jordan", "taylor", "lindsey", "Mary", "", "\n", "zzzz", "aaa",
+    ] {
+        assert_eq!(names::first_name_sex(name), None, "{name:?}");
+    }
+}
+
+#[test]
 fn a_sentence_starts_after_a_stop_or_a_line_break_not_an_abbreviation() {
     let start = |t: &str, word: &str| {
         let chars: Vec<char> = t.chars().collect();
@@ -1201,8 +1230,14 @@ fn a_sentence_starts_after_a_stop_or_a_line_break_not_an_abbreviation() {
         let s = names::sentence_start(&chars, at);
         chars[s..at].iter().collect::<String>()
     };
-    assert_eq!(start("It rained. Then Mr. Reed met Ms. Lima.", "Lima"), "Then Mr. Reed met Ms. ");
-    assert_eq!(start("Once in the U.S. Senate, J. Reed spoke.", "spoke"), "Once in the U.S. Senate, J. Reed ");
+    assert_eq!(
+        start("It rained. Then Mr. Reed met Ms. Lima.", "Lima"),
+        "Then Mr. Reed met Ms. "
+    );
+    assert_eq!(
+        start("Once in the U.S. Senate, J. Reed spoke.", "spoke"),
+        "Once in the U.S. Senate, J. Reed "
+    );
     assert_eq!(start("“It is over.” Reed left.", "left"), "Reed ");
     assert_eq!(start("First line\nsecond line", "line\n"), "First ");
     assert_eq!(start("First line\nsecond line", "second"), "");
