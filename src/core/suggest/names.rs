@@ -407,7 +407,7 @@ fn modifies(chars: &[char], end: usize, next: usize) -> bool {
     let Some(between) = chars.get(end..next) else {
         return false;
     };
-    if between.len() > 40 || !between.first().is_some_and(|c| *c == ' ') {
+    if between.len() > 40 || between.first() != Some(&' ') {
         return false;
     }
     let text: String = between.iter().collect();
