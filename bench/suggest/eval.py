@@ -281,6 +281,14 @@ def speaker_ok(speaker, g):
     return name_ok(speaker.get("name") or "", g.source_text)
 
 
+def source_head(source_text):
+    """A Source without what follows its name: an appositive or a relative clause after a
+    comma or a dash, a parenthesis ("Louise Sunshine, who has known Trump since the 1970s"
+    -> "Louise Sunshine")."""
+    head = re.split(r",| \(| – | — | -- ", source_text, maxsplit=1)[0]
+    return head.strip() or source_text
+
+
 def name_ok(name, source_text):
     if not name or not source_text:
         return False
@@ -369,6 +377,8 @@ def score_file(name, text, gold, other_content, suggestions, stats, dump):
             c["pronoun_resolved"] += 1
             if name_ok(sp.get("name", ""), g.resolved):
                 c["pronoun_named_ok"] += 1
+            if name_ok(sp.get("name", ""), source_head(g.resolved)):
+                c["pronoun_named_ok_head"] += 1
         if lenient:
             c["speaker_ok_lenient"] += 1
         if not ok:
@@ -522,6 +532,9 @@ def evaluate(split_dir, result, dump_out=None, worst=15, out=sys.stdout):
     pr = c["pronoun_resolved"]
     w(f"{'  pronouns named as the person':<34}{(c['pronoun_named_ok'] / pr if pr else 0):>10.3f}"
       f"   ({c['pronoun_named_ok']}/{pr})\n")
+    w(f"{'    the Source cut before a comma':<34}"
+      f"{(c['pronoun_named_ok_head'] / pr if pr else 0):>10.3f}"
+      f"   ({c['pronoun_named_ok_head']}/{pr})\n")
     w("\n")
     w("error kinds: " + ", ".join(f"{k} {c[k]}" for k in sorted(c) if k.startswith(("FP-", "FN-")))
       + "\n\n")
