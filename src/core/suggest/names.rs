@@ -4,8 +4,8 @@
 //! diacritics or the apostrophe's shape ("Mevlüt Çavuşoğlu", "CAVUSOGLU", "O’Rourke",
 //! "O'Rourke") are one person's.
 
-use super::lexicon::{listed, ABBREVIATED_TITLES, ABBREVIATIONS, INSTITUTIONS, NOT_PERSON, TITLES};
-use super::words::{name_starting_at, words_in, Name};
+use super::lexicon::{listed, INSTITUTIONS, NOT_PERSON, TITLES};
+use super::words::{name_starting_at, trailing_gap, words_in, Gap, Name};
 use std::cmp::Reverse;
 use std::collections::{HashMap, VecDeque};
 
@@ -210,6 +210,9 @@ impl NameBook {
             .name
             .split(' ')
             .all(|w| !listed(NOT_PERSON, w.to_lowercase().trim_end_matches('.')));
+        if !person {
+            return;
+        }
         let woman = name
             .titles
             .iter()
@@ -228,7 +231,7 @@ impl NameBook {
         // "Sanders went first": one word that ends a name of more words used before is that
         // person again, as much as "Bernie Sanders" was.
         let known = fullest.contains(' ');
-        if person && (many || speaker || titled || known) {
+        if many || speaker || titled || known {
             if let Some(woman) = woman {
                 self.women.insert(folded(&fullest), woman);
             }
@@ -342,52 +345,22 @@ impl NameBook {
 /// How far back [`sentence_start`] looks for the sentence's start (code points).
 const SENTENCE_REACH: usize = 600;
 
-/// Where the sentence holding `at` starts: after the last line break, or the last ".", "!",
-/// "?" or "…" that a space follows (a closing mark may come between) and that ends no
-/// abbreviation ("Mr.", "Sen.", "Mass.", an initial), within [`SENTENCE_REACH`] code points;
+/// Where the sentence holding `at` starts: at the first word after the last stop (".", "!",
+/// "?", "…") or line break before it, as [`words_in`] reads them (a period an abbreviation or
+/// an initial keeps is no stop: "Mr.", "U.S.", "J."), within [`SENTENCE_REACH`] code points;
 /// if none, that far back.
 pub(super) fn sentence_start(chars: &[char], at: usize) -> usize {
     let at = at.min(chars.len());
     let lo = at.saturating_sub(SENTENCE_REACH);
-    for i in (lo..at).rev() {
-        match chars[i] {
-            '\n' => return i + 1,
-            '.' | '!' | '?' | '…' => {
-                let mut j = i + 1;
-                while j < at && matches!(chars[j], '”' | '"' | '’' | '\'' | '»' | ')') {
-                    j += 1;
-                }
-                let spaced = j < at && chars[j].is_whitespace();
-                if spaced && (chars[i] != '.' || !abbreviation_before(chars, i)) {
-                    while j < at && chars[j].is_whitespace() {
-                        j += 1;
-                    }
-                    return j;
-                }
-            }
-            _ => {}
-        }
+    let ws = words_in(chars, lo, at);
+    let ends = |g: &Gap| g.stop || g.newline;
+    if ends(&trailing_gap(chars, &ws, lo, at)) {
+        return at;
     }
-    lo
-}
-
-/// The longest abbreviation [`abbreviation_before`] knows ("messrs", "w.va").
-const MAX_ABBREVIATION: usize = 6;
-
-/// Whether the word ending at the period `dot` is an abbreviation or an initial ("Mr",
-/// "U.S", "J"), whose period does not end a sentence.
-fn abbreviation_before(chars: &[char], dot: usize) -> bool {
-    // Abbreviations are short: a longer word is looked at no further.
-    let part = |c: char| c.is_alphabetic() || c == '.';
-    let mut a = dot;
-    while a > 0 && dot - a <= MAX_ABBREVIATION && part(chars[a - 1]) {
-        a -= 1;
-    }
-    if dot - a > MAX_ABBREVIATION {
-        return false;
-    }
-    let word: String = chars[a..dot].iter().map(char::to_ascii_lowercase).collect();
-    word.chars().count() == 1 || listed(ABBREVIATED_TITLES, &word) || listed(ABBREVIATIONS, &word)
+    ws.iter()
+        .rev()
+        .find(|w| ends(&w.gap))
+        .map_or(lo, |w| w.start)
 }
 
 /// Whether the name written up to `end` is a possessive ("Trump’s", "Trump's", "Sanders’"):
