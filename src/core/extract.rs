@@ -2776,40 +2776,86 @@ fn meta_author(doc: &Document) -> Option<String> {
 
 /// The first element the page marks as naming its author, read as a name: `itemprop="author"`
 /// (its `itemprop="name"` inside when there is one), `rel="author"`, or a link to an author's
-/// page (`/author/`, `/authors/`, `/autor/`, `/autoren/`); its text without a label ("By",
-/// "Von"), with letters and no digit, one to six words.
+/// page (`/author/`, `/authors/`, `/autor/`, `/autoren/`); else, as Readability.js looks for a
+/// byline in the page, an element whose class or id says "author" or "byline"
+/// (`article__author`, `authors__list-item`). Its text without a label ("By", "Von"), with
+/// letters and no digit, one to six words.
 fn marked_author(doc: &Document) -> Option<String> {
-    let sel = "[itemprop~=author], [rel~=author], a[href*=\"/author/\"], \
-               a[href*=\"/authors/\"], a[href*=\"/autor/\"], a[href*=\"/autoren/\"]";
-    doc.select(sel).nodes().iter().find_map(|n| {
-        let text = n
-            .descendants_it()
-            .filter(|m| {
-                m.attr("itemprop")
-                    .is_some_and(|v| v.split_whitespace().any(|t| t == "name"))
-            })
-            .collect::<Vec<_>>()
-            .first()
-            .map(|m| {
-                m.attr("content")
-                    .map(|c| c.to_string())
-                    .unwrap_or_else(|| m.text().to_string())
-            })
-            .unwrap_or_else(|| n.text().to_string());
-        let text = clean(&text)?;
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let skip = usize::from(words.first().is_some_and(|w| {
-            ["by", "von", "par", "por", "door", "di", "av", "af"]
-                .contains(&w.trim_end_matches(':').to_lowercase().as_str())
-        }));
-        let name = words[skip..].join(" ");
-        let count = words.len() - skip;
-        ((1..=6).contains(&count)
-            && name.chars().any(char::is_alphabetic)
-            && !name.chars().any(|c| c.is_ascii_digit())
-            && !is_handle(&name))
-        .then_some(name)
+    let marked = "[itemprop~=author], [rel~=author], a[href*=\"/author/\"], \
+                  a[href*=\"/authors/\"], a[href*=\"/autor/\"], a[href*=\"/autoren/\"]";
+    let classed = "[class*=author i], [id*=author i], [class*=byline i], [id*=byline i]";
+    doc.select(marked)
+        .nodes()
+        .iter()
+        .find_map(author_name)
+        .or_else(|| {
+            doc.select(classed)
+                .nodes()
+                .iter()
+                .filter(|n| !in_other_story(n))
+                .filter_map(author_name)
+                .find(|n| reads_as_person(n))
+        })
+}
+
+/// Whether an element is part of a link, a comment or a teaser of another story: an ancestor
+/// is a link, or its class or id says "comment", "teaser", "related", "card", "item" or
+/// "recommend".
+fn in_other_story(n: &NodeRef) -> bool {
+    const WORDS: &[&str] = &["comment", "teaser", "related", "card", "item", "recommend"];
+    n.ancestors(None).iter().any(|a| {
+        a.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a"))
+            || [a.attr("class"), a.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| {
+                    let v = v.to_ascii_lowercase();
+                    WORDS.iter().any(|w| v.contains(w))
+                })
     })
+}
+
+/// Whether a name (before any comma: "Jane Doe, Lille") reads as a person's: two to four
+/// words, each capitalised and of letters (with "-", "'", "’" or "." for an initial).
+fn reads_as_person(name: &str) -> bool {
+    let first = name.split(',').next().unwrap_or_default();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+        })
+}
+
+/// The name an element marked as the author's holds (see [`marked_author`]).
+fn author_name(n: &NodeRef) -> Option<String> {
+    let text = n
+        .descendants_it()
+        .filter(|m| {
+            m.attr("itemprop")
+                .is_some_and(|v| v.split_whitespace().any(|t| t == "name"))
+        })
+        .collect::<Vec<_>>()
+        .first()
+        .map(|m| {
+            m.attr("content")
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| m.text().to_string())
+        })
+        .unwrap_or_else(|| n.text().to_string());
+    let text = clean(&text)?;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let skip = usize::from(words.first().is_some_and(|w| {
+        ["by", "von", "par", "por", "door", "di", "av", "af"]
+            .contains(&w.trim_end_matches(':').to_lowercase().as_str())
+    }));
+    let name = words[skip..].join(" ");
+    let count = words.len() - skip;
+    ((1..=6).contains(&count)
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && !is_handle(&name))
+    .then_some(name)
 }
 
 /// The words of a label before a byline's names ("By", "Von", "Written by", "Autorin:"),

@@ -1964,6 +1964,32 @@ fn a_byline_that_is_the_sites_name_gives_way_to_the_author_the_markup_marks() {
 }
 
 #[test]
+fn a_byline_that_is_the_sites_name_gives_way_to_a_person_a_class_names_the_author() {
+    let page = |before: &str, mark: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"Ledger\">\
+             <meta property=\"og:site_name\" content=\"Ledger\"></head>{before}{}</html>",
+            article_with(&format!("<p class=\"meta\">{mark}</p>")).trim_start_matches("<html>")
+        )
+    };
+    let byline = |before: &str, mark: &str| extract(&page(before, mark), Some(PAGE_URL)).byline;
+    let mark = "<span class=\"article__author\">Von Jane Doe, Lille</span>";
+    assert_eq!(byline("", mark).as_deref(), Some("Jane Doe, Lille"));
+    let listed = "<span class=\"authors__list-item\">by Jane Doe</span>";
+    assert_eq!(byline("", listed).as_deref(), Some("Jane Doe"));
+    // Not a person's name: the site's name stays.
+    for other in ["APA", "Quelle: sid/dpa", "red, Ledger/Agenturen"] {
+        let mark = format!("<span class=\"author\">{other}</span>");
+        assert_eq!(byline("", &mark).as_deref(), Some("Ledger"), "{other}");
+    }
+    // Another story's teaser (in a link) or a comment's author before it is not the byline.
+    let teaser = "<a href=\"/other\"><div class=\"author-name\">Von John Roe</div></a>";
+    assert_eq!(byline(teaser, mark).as_deref(), Some("Jane Doe, Lille"));
+    let comment = "<div class=\"comment-body\"><span class=\"author\">John Roe</span></div>";
+    assert_eq!(byline(comment, "").as_deref(), Some("Ledger"));
+}
+
+#[test]
 fn an_embeds_longer_consent_text_and_its_buttons_are_dropped() {
     let consent = format!(
         "Um eingebettete Inhalte anzuzeigen, ist deine widerrufliche Einwilligung in die \
