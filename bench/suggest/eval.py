@@ -379,6 +379,10 @@ def score_file(name, text, gold, other_content, suggestions, stats, dump):
                 c["pronoun_named_ok"] += 1
             if name_ok(sp.get("name", ""), source_head(g.resolved)):
                 c["pronoun_named_ok_head"] += 1
+            else:
+                dump.append(("PRONOUN-NAME", name, g.start, g.end,
+                             f"gold source: {g.source_text!r} (→ {source_head(g.resolved)!r});"
+                             f" named: {sp.get('name')!r}"))
         if lenient:
             c["speaker_ok_lenient"] += 1
         if not ok:

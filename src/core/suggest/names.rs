@@ -249,7 +249,21 @@ impl NameBook {
     /// "he"): the sentence of the latest of them is the one the pronoun looks back to, and of
     /// the people it names, the first, its subject most often ("Mr. Trump said having Mr.
     /// Putin's respect was good. “…,” he said": Trump), not the last.
+    ///
+    /// When that sentence speaks of someone as "he" or "she" before it names anyone ("He has
+    /// seen the Aral Sea"; not in a quotation), that is most often its subject, and the person
+    /// that pronoun means is meant, as far back as [`PRONOUN_CHAIN`] sentences.
     pub fn person_meant(&self, chars: &[char], at: usize, woman: bool) -> Option<&str> {
+        self.person_meant_within(chars, at, woman, PRONOUN_CHAIN)
+    }
+
+    fn person_meant_within(
+        &self,
+        chars: &[char],
+        at: usize,
+        woman: bool,
+        chain: usize,
+    ) -> Option<&str> {
         let fits: Vec<&(usize, usize, String)> = self
             .recent
             .iter()
@@ -257,8 +271,8 @@ impl NameBook {
             .filter(|(p, _, _)| *p < at)
             .filter(|(_, _, n)| self.sex(n).is_none_or(|w| w == woman))
             .collect();
-        let &&(latest, _, ref name) = fits.first()?;
-        let from = sentence_start(chars, latest);
+        let &&(latest, latest_end, ref name) = fits.first()?;
+        let from = main_clause_start(chars, sentence_start(chars, latest), latest_end);
         let sentence: Vec<&(usize, usize, String)> = fits
             .iter()
             .copied()
@@ -272,12 +286,24 @@ impl NameBook {
                     .iter()
                     .any(|&&(p, _, _)| p > end && modifies(chars, end, p))
         };
-        let first = sentence
+        let (at_first, first) = sentence
             .iter()
             .filter(|c| !qualifies(c))
             .min_by_key(|&&&(p, _, _)| p)
-            .map_or(name, |c| &c.2);
-        Some(first.as_str())
+            .map_or((latest, name), |c| (c.0, &c.2));
+        // A "he" or "she" before the first person named, not in a quotation ("“The president
+        // admitted he had no plan,” Jeb Bush said": not Bush's subject).
+        let pronoun = if woman { "she" } else { "he" };
+        let before = (chain > 0)
+            .then(|| words_in(chars, from, at_first))
+            .and_then(|ws| ws.into_iter().find(|w| w.lower == pronoun))
+            .filter(|w| !in_quotation(chars, w.start));
+        match before {
+            Some(w) => self
+                .person_meant_within(chars, w.start, woman, chain - 1)
+                .or(Some(first.as_str())),
+            None => Some(first.as_str()),
+        }
     }
 
     /// Whether the person of the fullest name `name` is a woman, as far as the text says (a
@@ -340,6 +366,67 @@ impl NameBook {
             .max()?;
         self.titled.get(*last).map(|(_, n)| self.fullest(n))
     }
+}
+
+/// Words that open a clause set before the sentence's subject ("After the vote, …", "Asked
+/// whether …, Ban demurred").
+const FRONTED: &[&str] = &[
+    "after", "although", "as", "asked", "because", "before", "despite", "if", "once", "since",
+    "though", "unlike", "until", "when", "whether", "while",
+];
+
+/// Where the main clause of the sentence starting at `from` starts, when the sentence opens
+/// with a clause before its subject ([`FRONTED`]) that a comma ends before `to`: after that
+/// comma; else `from`.
+fn main_clause_start(chars: &[char], from: usize, to: usize) -> usize {
+    let ws = words_in(chars, from, to);
+    let fronted = ws
+        .first()
+        .is_some_and(|w| FRONTED.contains(&w.lower.as_str()));
+    if !fronted {
+        return from;
+    }
+    ws.iter()
+        .skip(1)
+        .find(|w| {
+            chars
+                .get(w.start.saturating_sub(2)..w.start)
+                .is_some_and(|g| g.contains(&','))
+        })
+        .map_or(from, |w| w.start)
+}
+
+/// How many sentences back a pronoun's person is followed through the pronouns that stand for
+/// them ([`NameBook::person_meant`]).
+const PRONOUN_CHAIN: usize = 3;
+
+/// Whether `at` is inside a quotation of its paragraph: after a “ not yet closed by a ”, or
+/// after an odd number of " or of '' (two apostrophes, as some archives write a double mark),
+/// counted from the paragraph's start (the last line break), at most [`SENTENCE_REACH`] code
+/// points back.
+fn in_quotation(chars: &[char], at: usize) -> bool {
+    let at = at.min(chars.len());
+    let lo = at.saturating_sub(SENTENCE_REACH);
+    let from = chars[lo..at]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(lo, |i| lo + i + 1);
+    let (mut curly, mut straight, mut doubled) = (false, false, false);
+    let mut i = from;
+    while i < at {
+        match chars[i] {
+            '“' => curly = true,
+            '”' => curly = false,
+            '"' => straight = !straight,
+            '\'' if chars.get(i + 1) == Some(&'\'') => {
+                doubled = !doubled;
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    curly || straight || doubled
 }
 
 /// How far back [`sentence_start`] looks for the sentence's start (code points).

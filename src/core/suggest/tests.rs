@@ -1194,6 +1194,42 @@ fn a_pronoun_means_the_first_person_of_the_sentence_it_looks_back_to() {
 }
 
 #[test]
+fn a_pronoun_that_opens_the_sentence_it_looks_back_to_means_that_pronouns_person() {
+    // "He" is the subject of the sentence the pronoun looks back to, and means Tom Reed;
+    // Chris Dunn is named after it.
+    let t = "Tom Reed spoke in Porto on Monday.\n\
+             He later met Mr. Chris Dunn at the port.\n\
+             “We will build it together,” he said.";
+    assert_eq!(speakers(t), some(&["Tom Reed"]));
+    // Followed through more than one sentence.
+    let t = "Tom Reed spoke in Porto on Monday.\n\
+             He said Mr. Ben Cole would help.\n\
+             But he later met Mr. Chris Dunn at the port.\n\
+             “We will build it together,” he said.";
+    assert_eq!(speakers(t), some(&["Tom Reed"]));
+    // A "he" in a quotation is the quoted speaker's word, not the sentence's subject.
+    let t = "Tom Reed spoke in Porto on Monday.\n\
+             “He told me he had a plan,” Chris Dunn said on Tuesday.\n\
+             “We will look at it again,” he said.";
+    assert_eq!(speakers(t), some(&["Chris Dunn", "Chris Dunn"]));
+}
+
+#[test]
+fn a_pronoun_looks_past_a_clause_set_before_the_subject() {
+    // "When Mr. Ben Cole asked …," comes before the subject, Chris Dunn.
+    let t = "Tom Reed spoke in Porto on Monday.\n\
+             When Mr. Ben Cole asked about the port, Mr. Chris Dunn left the room.\n\
+             “We will build it anyway,” he said.";
+    assert_eq!(speakers(t), some(&["Chris Dunn"]));
+    // A "he" in that clause is not the subject either.
+    let t = "Mr. Chris Dunn spoke in Porto on Monday.\n\
+             Mr. Ben Cole spoke after him.\n\
+             After he heard the plan, Mr. Tom Reed left the room.\n\
+             “We will build it anyway,” he said.";
+    assert_eq!(speakers(t), some(&["Tom Reed"]));
+}
+
+#[test]
 fn a_first_name_given_to_one_sex_rules_a_person_out_for_the_other_pronoun() {
     let t = "Bill Reed met Ana Lima in Lisbon on Monday.\n\
              “We agreed on the budget for next year,” she said.\n\
