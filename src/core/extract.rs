@@ -1980,6 +1980,7 @@ const DATE_KEYS: &[&str] = &[
     "article:published",
     "article.published",
     "og:article:published_time",
+    "article:published:time",
     "published_time",
     "published-time",
     "publish_time",

@@ -240,6 +240,15 @@ fn dates_come_from_meta_names_itemprop_words_and_the_address() {
         .as_deref(),
         Some("2018-06-18")
     );
+    // Open Graph's name written with a colon for its underscore.
+    assert_eq!(
+        date(
+            r#"<meta property="article:published:time" content="2024-10-23T15:48:15+00:00">"#,
+            None
+        )
+        .as_deref(),
+        Some("2024-10-23")
+    );
     // A modified date is not a publication date; nothing at all: the address.
     assert_eq!(
         date(r#"<meta name="lastmod" content="2013-11-28">"#, None),

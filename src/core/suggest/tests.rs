@@ -1194,7 +1194,7 @@ fn a_pronoun_means_the_first_person_of_the_sentence_it_looks_back_to() {
 }
 
 #[test]
-fn a_pronoun_that_opens_the_sentence_it_looks_back_to_means_that_pronouns_person() {
+fn a_pronoun_before_anyone_named_in_the_sentence_looked_back_to_means_its_person() {
     // "He" is the subject of the sentence the pronoun looks back to, and means Tom Reed;
     // Chris Dunn is named after it.
     let t = "Tom Reed spoke in Porto on Monday.\n\
