@@ -5,7 +5,7 @@
 //! "O'Rourke") are one person's.
 
 use super::lexicon::{listed, INSTITUTIONS, NOT_PERSON, TITLES};
-use super::words::{name_starting_at, trailing_gap, words_in, Gap, Name};
+use super::words::{name_starting_at, trailing_gap, words_in, Gap, Name, Word};
 use std::cmp::Reverse;
 use std::collections::{HashMap, VecDeque};
 
@@ -386,13 +386,22 @@ fn main_clause_start(chars: &[char], from: usize, to: usize) -> usize {
     if !fronted {
         return from;
     }
-    ws.iter()
+    // After a comma, the first word that may open the main clause: a name or a pronoun ("…
+    // lined by a cathedral, a 1930s-era Art Deco theater and cafés, Nega defended …"), else
+    // the first word after a comma.
+    let after_comma: Vec<&Word> = ws
+        .iter()
         .skip(1)
-        .find(|w| {
+        .filter(|w| {
             chars
                 .get(w.start.saturating_sub(2)..w.start)
                 .is_some_and(|g| g.contains(&','))
         })
+        .collect();
+    after_comma
+        .iter()
+        .find(|w| w.capitalised() || w.lower == "he" || w.lower == "she")
+        .or(after_comma.first())
         .map_or(from, |w| w.start)
 }
 

@@ -1227,6 +1227,12 @@ fn a_pronoun_looks_past_a_clause_set_before_the_subject() {
              After he heard the plan, Mr. Tom Reed left the room.\n\
              “We will build it anyway,” he said.";
     assert_eq!(speakers(t), some(&["Tom Reed"]));
+    // The clause has commas of its own: the main clause opens with the name after one.
+    let t = "Tom Reed spoke in Porto on Monday.\n\
+             As we walked down the avenue lined by a red cathedral, a 1930s Art Deco theater \
+             and old cafés, Mr. Chris Dunn spoke of the port.\n\
+             “We will build it anyway,” he said.";
+    assert_eq!(speakers(t), some(&["Chris Dunn"]));
 }
 
 #[test]
