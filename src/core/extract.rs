@@ -2779,8 +2779,9 @@ fn meta_author(doc: &Document) -> Option<String> {
 /// (its `itemprop="name"` inside when there is one), `rel="author"`, or a link to an author's
 /// page (`/author/`, `/authors/`, `/autor/`, `/autoren/`); else, as Readability.js looks for a
 /// byline in the page, an element whose class or id says "author" or "byline"
-/// (`article__author`, `authors__list-item`). Its text without a label ("By", "Von"), with
-/// letters and no digit, one to six words.
+/// (`article__author`, `authors__list-item`) whose text, before any comma, is people's names
+/// ([`names_only`]). Its text without a label ("By", "Von"), with letters and no digit, one
+/// to six words.
 fn marked_author(doc: &Document) -> Option<String> {
     let marked = "[itemprop~=author], [rel~=author], a[href*=\"/author/\"], \
                   a[href*=\"/authors/\"], a[href*=\"/autor/\"], a[href*=\"/autoren/\"]";
@@ -2795,7 +2796,7 @@ fn marked_author(doc: &Document) -> Option<String> {
                 .iter()
                 .filter(|n| !in_other_story(n))
                 .filter_map(author_name)
-                .find(|n| reads_as_person(n))
+                .find(|n| names_only(n.split(',').next().unwrap_or_default()).is_some())
         })
 }
 
@@ -2814,18 +2815,6 @@ fn in_other_story(n: &NodeRef) -> bool {
                     WORDS.iter().any(|w| v.contains(w))
                 })
     })
-}
-
-/// Whether a name (before any comma: "Jane Doe, Lille") reads as a person's: two to four
-/// words, each capitalised and of letters (with "-", "'", "’" or "." for an initial).
-fn reads_as_person(name: &str) -> bool {
-    let first = name.split(',').next().unwrap_or_default();
-    let words: Vec<&str> = first.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
-        })
 }
 
 /// The name an element marked as the author's holds (see [`marked_author`]).

@@ -176,7 +176,7 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
         }
         let speaker = match found {
             _ if !english => None,
-            Some(m) => Some(resolve(&chars, &mut book, m)),
+            Some(m) => Some(resolve(&cx, &mut book, m)),
             // A second quote in the paragraph of an attributed one is theirs too.
             None => match &last_quote {
                 Some((p, s)) if *p == paragraph => s.clone(),
@@ -189,7 +189,7 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
                     .then(|| headline_speaker(&cx, start.saturating_sub(1)))
                     .flatten()
                     .or_else(|| previous_subject(&cx, start))
-                    .map(|m| resolve(&chars, &mut book, m)),
+                    .map(|m| resolve(&cx, &mut book, m)),
             },
         };
         if speaker.is_some() {
@@ -823,7 +823,8 @@ fn previous_subject(cx: &Context, start: usize) -> Option<Mention> {
 }
 
 /// The speaker a mention stands for: its place, and the fullest name it refers to.
-fn resolve(chars: &[char], book: &mut NameBook, m: Mention) -> Speaker {
+fn resolve(cx: &Context, book: &mut NameBook, m: Mention) -> Speaker {
+    let chars = cx.chars;
     match m {
         Mention::Name(n) => {
             book.note(&n, true);
@@ -843,7 +844,7 @@ fn resolve(chars: &[char], book: &mut NameBook, m: Mention) -> Speaker {
             let name = match (antecedent, lower.as_str()) {
                 (Some(name), _) => book.fullest(&name),
                 (None, "he" | "she") => book
-                    .person_meant(chars, start, lower == "she")
+                    .person_meant(chars, start, lower == "she", &|p| cx.inside_quote(p))
                     .map_or_else(written, str::to_owned),
                 _ => written(),
             };

@@ -134,7 +134,8 @@ impl<'a> Context<'a> {
             && (trailing.comma || trailing.colon)
     }
 
-    fn inside_quote(&self, pos: usize) -> bool {
+    /// Whether `pos` is inside one of the text's quotes.
+    pub fn inside_quote(&self, pos: usize) -> bool {
         let k = self.quotes.partition_point(|q| q.0 <= pos);
         k > 0 && self.quotes.get(k - 1).is_some_and(|q| pos < q.1)
     }

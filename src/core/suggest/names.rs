@@ -251,10 +251,16 @@ impl NameBook {
     /// Putin's respect was good. “…,” he said": Trump), not the last.
     ///
     /// When that sentence speaks of someone as "he" or "she" before it names anyone ("He has
-    /// seen the Aral Sea"; not in a quotation), that is most often its subject, and the person
-    /// that pronoun means is meant, as far back as [`PRONOUN_CHAIN`] sentences.
-    pub fn person_meant(&self, chars: &[char], at: usize, woman: bool) -> Option<&str> {
-        self.person_meant_within(chars, at, woman, PRONOUN_CHAIN)
+    /// seen the Aral Sea"; not inside a quote, by `quoted`), that is most often its subject, and
+    /// the person that pronoun means is meant, as far back as [`PRONOUN_CHAIN`] sentences.
+    pub fn person_meant(
+        &self,
+        chars: &[char],
+        at: usize,
+        woman: bool,
+        quoted: &dyn Fn(usize) -> bool,
+    ) -> Option<&str> {
+        self.person_meant_within(chars, at, woman, quoted, PRONOUN_CHAIN)
     }
 
     fn person_meant_within(
@@ -262,6 +268,7 @@ impl NameBook {
         chars: &[char],
         at: usize,
         woman: bool,
+        quoted: &dyn Fn(usize) -> bool,
         chain: usize,
     ) -> Option<&str> {
         let fits: Vec<&(usize, usize, String)> = self
@@ -297,10 +304,10 @@ impl NameBook {
         let before = (chain > 0)
             .then(|| words_in(chars, from, at_first))
             .and_then(|ws| ws.into_iter().find(|w| w.lower == pronoun))
-            .filter(|w| !in_quotation(chars, w.start));
+            .filter(|w| !quoted(w.start));
         match before {
             Some(w) => self
-                .person_meant_within(chars, w.start, woman, chain - 1)
+                .person_meant_within(chars, w.start, woman, quoted, chain - 1)
                 .or(Some(first.as_str())),
             None => Some(first.as_str()),
         }
@@ -408,35 +415,6 @@ fn main_clause_start(chars: &[char], from: usize, to: usize) -> usize {
 /// How many sentences back a pronoun's person is followed through the pronouns that stand for
 /// them ([`NameBook::person_meant`]).
 const PRONOUN_CHAIN: usize = 3;
-
-/// Whether `at` is inside a quotation of its paragraph: after a “ not yet closed by a ”, or
-/// after an odd number of " or of '' (two apostrophes, as some archives write a double mark),
-/// counted from the paragraph's start (the last line break), at most [`SENTENCE_REACH`] code
-/// points back.
-fn in_quotation(chars: &[char], at: usize) -> bool {
-    let at = at.min(chars.len());
-    let lo = at.saturating_sub(SENTENCE_REACH);
-    let from = chars[lo..at]
-        .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(lo, |i| lo + i + 1);
-    let (mut curly, mut straight, mut doubled) = (false, false, false);
-    let mut i = from;
-    while i < at {
-        match chars[i] {
-            '“' => curly = true,
-            '”' => curly = false,
-            '"' => straight = !straight,
-            '\'' if chars.get(i + 1) == Some(&'\'') => {
-                doubled = !doubled;
-                i += 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    curly || straight || doubled
-}
 
 /// How far back [`sentence_start`] looks for the sentence's start (code points).
 const SENTENCE_REACH: usize = 600;
