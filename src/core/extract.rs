@@ -2494,12 +2494,15 @@ fn as_list(byline: &str) -> String {
 }
 
 /// The words of a byline, lower case, without the punctuation around them, split at white
-/// space and at `separators`.
+/// space and at `separators`, with no invisible character ([`INVISIBLE`]) inside.
 fn byline_words(s: &str, separators: &[char]) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || separators.contains(&c))
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
+                .chars()
+                .filter(|c| !INVISIBLE.contains(c))
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
         })
         .filter(|w| !w.is_empty())
         .collect()
@@ -2974,9 +2977,21 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     out
 }
 
-/// White space collapsed and trimmed; `None` when nothing is left.
+/// Characters a metadata value can carry that show nothing and only get in the way of a
+/// search, a copy or a comparison: the soft hyphen, the zero-width space, the word joiner and
+/// the zero-width no-break space (a byte-order mark). The zero-width joiner and non-joiner are
+/// kept: they change how some scripts and emoji are drawn.
+const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+
+/// White space collapsed and trimmed, invisible characters ([`INVISIBLE`]) dropped; `None`
+/// when nothing is left.
 fn clean(s: &str) -> Option<String> {
-    let c = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let c = s
+        .split(|c: char| INVISIBLE.contains(&c))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     (!c.is_empty()).then_some(c)
 }
 

@@ -1898,6 +1898,43 @@ fn a_title_that_is_only_the_sites_name_gives_way_to_the_og_title() {
 }
 
 #[test]
+fn a_title_and_byline_lose_the_invisible_characters_they_carry() {
+    // A soft hyphen inside a long word, a zero-width space at the end (as taz.de's `og:title`
+    // has), a word joiner and a byte-order mark; the zero-width joiner of an emoji stays.
+    let page = format!(
+        "<html><head><meta property=\"og:title\" content=\"Helikopter\u{ad}landeplatz \
+         beim Weissen\u{2060} Haus \u{1f469}\u{200d}\u{1f692}\u{200b}\">\
+         <meta name=\"author\" content=\"\u{feff}Jane Doe\"></head>{}</html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    let c = extract(&page, Some(PAGE_URL));
+    assert_eq!(
+        c.title.as_deref(),
+        Some("Helikopterlandeplatz beim Weissen Haus \u{1f469}\u{200d}\u{1f692}")
+    );
+    assert_eq!(c.byline.as_deref(), Some("Jane Doe"));
+    // The `og:title` set again above the first paragraph (another wording than the JSON-LD's
+    // headline, which the app takes), soft hyphen and all, is still known for a headline and
+    // dropped.
+    let og = "Bridge vote: Council votes to re\u{ad}build the bridge";
+    let page = format!(
+        "<html><head><meta property=\"og:title\" content=\"{og}\">\
+         <script type=\"application/ld+json\">{{\"@context\": \"https://schema.org\", \
+         \"@type\": \"NewsArticle\", \"headline\": \"The bridge will be rebuilt\"}}</script>\
+         </head>{}</html>",
+        article_with("").trim_start_matches("<html>").replacen(
+            "<h1>Bridge</h1>",
+            &format!("<h1>{og}</h1>"),
+            1
+        )
+    );
+    let c = extract(&page, Some(PAGE_URL));
+    assert_eq!(c.title.as_deref(), Some("The bridge will be rebuilt"));
+    assert_lacks(&c.article, "Council votes to re");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn a_long_headline_from_the_metadata_is_kept_whole() {
     // 171 characters: a headline with its standfirst, as Italian and British sites write them.
     let headline = "Harbour board meets the ferry operators on the new timetable: \
