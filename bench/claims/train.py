@@ -300,6 +300,37 @@ class NBEnsemble(Ensemble):
         return coef * scale, intercept
 
 
+def transcript_df(X, groups):
+    """For each column of X, in how many of the transcripts of `groups` it is non-zero (the
+    dense cues count as in all of them)."""
+    names = np.unique(groups)
+    df = np.zeros(X.shape[1], dtype=np.int64)
+    for g in names:
+        df[np.unique(X[groups == g].indices)] += 1
+    df[:DENSE] = len(names)
+    return df
+
+
+class DFEnsemble(Ensemble):
+    """v3's Ensemble with each member's hashed buckets kept only when they occur in at least
+    `k` of the fold's training transcripts (README "Transcript frequency and smoothing
+    window", none shipped): the other buckets get weight 0, so the model file and the Rust
+    scorer would not change."""
+
+    def __init__(self, k, c, c_char, beta):
+        self.k = int(k)
+        super().__init__(c, c_char, beta)
+
+    def member(self, X, y, sw, c):
+        keep = (transcript_df(X, self._groups) >= self.k).astype(np.float64)
+        coef, intercept = super().member((X @ sp.diags(keep)).tocsr(), y, sw, c)
+        return coef * keep, intercept
+
+    def fit(self, Xw, Xc, Xu, y, groups):
+        self._groups = groups
+        return super().fit(Xw, Xc, Xu, y, groups)
+
+
 def sample_pairs(y, groups, per_positive):
     """The ranking variants' pairs: for every positive sentence, `per_positive` negative
     sentences of the same transcript, drawn without replacement with a seed fixed by the
@@ -378,6 +409,8 @@ def parse_model(spec):
         return ("pair",) + nums(parts_[1])
     if parts_[0] == "nb" and len(parts_) == 2 and len(nums(parts_[1])) in (3, 4):
         return ("nb",) + nums(parts_[1])
+    if parts_[0] == "df" and len(parts_) == 2 and len(nums(parts_[1])) == 4:
+        return ("df",) + nums(parts_[1])
     if parts_[0] == "mix" and len(parts_) == 4:
         return ("mix", float(parts_[1]), nums(parts_[2]), nums(parts_[3]))
     sys.exit(
@@ -414,6 +447,8 @@ def build(settings, Xw, Xc, Xu, y, groups, key=None):
         return cached(settings, lambda: PairEnsemble(*settings[1:]).fit(Xw, Xc, Xu, y, groups))
     if settings[0] == "nb":
         return cached(settings, lambda: NBEnsemble(*settings[1:]).fit(Xw, Xc, Xu, y, groups))
+    if settings[0] == "df":
+        return cached(settings, lambda: DFEnsemble(*settings[1:]).fit(Xw, Xc, Xu, y, groups))
     if settings[0] == "mix":
         _, share, point, pair = settings
         one = cached(point, lambda: Ensemble(*point).fit(Xw, Xc, Xu, y, groups))
@@ -436,10 +471,11 @@ def floor_logit(r):
     return math.log(r * CHECKED_SHARE / (1 - CHECKED_SHARE))
 
 
-def smooth(z, alpha, floor, slope, window=WINDOW):
+def smooth(z, alpha, floor, slope, window=None):
     """ClaimModel::claims's smoothing of one text's sentence logits (in text order): the lift
     alpha * sum_k (z_{i-k} + z_{i+k} - 2 z_i) / 2k (indices clamped to the text), capped at
     max(0, slope * (z_i - floor))."""
+    window = WINDOW if window is None else window
     z = np.asarray(z, dtype=np.float64)
     n = len(z)
     i = np.arange(n)
@@ -515,6 +551,8 @@ def describe_model(m):
     if m[0] == "nb":
         interp = f" b={m[4]}" if len(m) > 4 else ""
         return "NB " + describe_model(m[1:4]) + interp
+    if m[0] == "df":
+        return f"df>={int(m[1])} " + describe_model(m[2:])
     if m[0] == "mix":
         return f"mix {m[1]} of ({describe_model(m[2])}) and pairwise ({describe_model(m[3])})"
     c, cc, beta = m
@@ -527,6 +565,7 @@ def describe(setting):
 
 
 def main():
+    global WINDOW
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="/tmp/clef2019/training")
     ap.add_argument("--work", default="/tmp/clef2019")
@@ -547,6 +586,11 @@ def main():
         help="the floor under which a sentence is never lifted, as odds relative to the base rate",
     )
     ap.add_argument("--slope", type=float, nargs="*", default=[1.0, 1000.0])
+    ap.add_argument(
+        "--window", type=int, default=WINDOW,
+        help="how many neighbours on each side the smoothing reads (the app's is 2; others "
+        "only for comparison: the Rust scorer and the model file know no other)",
+    )
     ap.add_argument("--holdout", default="", help="comma-separated transcripts left out")
     ap.add_argument(
         "--extra", default="",
@@ -569,6 +613,7 @@ def main():
         help="keep only the checked sentences of the --extra transcripts",
     )
     args = ap.parse_args()
+    WINDOW = args.window
 
     t0 = time.time()
     X, y, groups, rows, meta = dump_features(args)
