@@ -15,7 +15,9 @@ use super::lexicon::{
     CLAUSE_OPENERS, DETERMINERS, FINITE, INSTITUTIONS, NOT_NAMES, NOUN_LIKE, PHRASE_STOPS,
     PRONOUNS, SUBORDINATORS, TIME_WORDS,
 };
-use super::words::{is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name};
+use super::words::{
+    given_name_will, is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name,
+};
 use super::words::{Gap, Word};
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -624,8 +626,9 @@ fn ly_adverb(w: &Word) -> bool {
 }
 
 fn stops_phrase(ws: &[Word], k: usize) -> bool {
-    ws.get(k)
-        .is_none_or(|w| listed(PHRASE_STOPS, w.bare()) || is_verb_at(ws, k))
+    ws.get(k).is_none_or(|w| {
+        (listed(PHRASE_STOPS, w.bare()) && !given_name_will(ws, k)) || is_verb_at(ws, k)
+    })
 }
 
 /// The subject ending before the verb at word `v`, not before word `lo`: the mention, and

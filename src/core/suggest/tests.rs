@@ -1595,3 +1595,23 @@ fn a_short_colon_introduction_without_a_reporting_verb() {
         ]
     );
 }
+
+#[test]
+fn the_given_name_will_is_a_name_inside_a_clause_and_the_verb_elsewhere() {
+    let t = "“It is an expensive business model,” said Will Doyle, a professor of higher \
+             education at Vanderbilt University in Nashville, Tennessee. “The biggest thing is \
+             personnel costs.”\n\
+             Rep. Will Hurd said “the border needs more than a wall.”\n\
+             Will Reed win the seat? “We will find out in May,” Jo Lima said.\n\
+             Clinton Will Visit Ohio: “It is the state that matters,” an aide said.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("It is an expensive business model,", Some("Will Doyle")),
+            q("The biggest thing is personnel costs.", Some("Will Doyle")),
+            q("the border needs more than a wall.", Some("Will Hurd")),
+            q("We will find out in May,", Some("Jo Lima")),
+            q("It is the state that matters,", Some("an aide")),
+        ]
+    );
+}

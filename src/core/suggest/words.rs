@@ -221,6 +221,26 @@ pub fn name_word(w: &Word) -> bool {
         )
 }
 
+/// Whether word `i` of `ws` may be part of a name: [`name_word`], or the given name "Will",
+/// which `name_word` refuses for the verb ("Will Trump win?", a headline's "Clinton Will Visit
+/// Ohio"), where it stands inside a clause after a lower-case word or a title and before
+/// another word of a name ("said Will Doyle, a professor", "Rep. Will Hurd").
+pub fn name_word_in(ws: &[Word], i: usize) -> bool {
+    ws.get(i).is_some_and(name_word) || given_name_will(ws, i)
+}
+
+/// Whether word `i` of `ws` is the given name "Will" ([`name_word_in`]).
+pub fn given_name_will(ws: &[Word], i: usize) -> bool {
+    let Some(w) = ws.get(i) else { return false };
+    w.text == "Will"
+        && i > 0
+        && !w.gap.breaks()
+        && (!ws[i - 1].capitalised() || ws[i - 1].is_title())
+        && ws
+            .get(i + 1)
+            .is_some_and(|next| !next.gap.breaks() && name_word(next))
+}
+
 /// A name: where it stands and how it reads (without titles, and without a possessive "’s").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
@@ -243,7 +263,7 @@ pub fn name_ending_at(ws: &[Word], h: usize) -> Option<Name> {
             break;
         }
         let joiner = listed(NAME_JOINERS, prev.lower.as_str()) && a >= 2 && name_word(&ws[a - 2]);
-        if name_word(prev) || joiner {
+        if name_word_in(ws, a - 1) || joiner {
             a -= 1;
         } else {
             break;
@@ -261,7 +281,7 @@ pub fn name_starting_at(ws: &[Word], i: usize) -> Option<(Name, usize)> {
         }
         let joiner =
             b > i && listed(NAME_JOINERS, w.lower.as_str()) && ws.get(b + 1).is_some_and(name_word);
-        if name_word(w) || joiner {
+        if name_word_in(ws, b) || joiner {
             b += 1;
         } else {
             break;
