@@ -1603,7 +1603,8 @@ fn the_given_name_will_is_a_name_inside_a_clause_and_the_verb_elsewhere() {
              personnel costs.”\n\
              Rep. Will Hurd said “the border needs more than a wall.”\n\
              Will Reed win the seat? “We will find out in May,” Jo Lima said.\n\
-             Clinton Will Visit Ohio: “It is the state that matters,” an aide said.";
+             Clinton Will Visit Ohio: “It is the state that matters,” an aide said.\n\
+             Will Estrada, the chairman, said: “We win Loudoun or we lose.”";
     assert_eq!(
         found(t),
         vec![
@@ -1612,6 +1613,7 @@ fn the_given_name_will_is_a_name_inside_a_clause_and_the_verb_elsewhere() {
             q("the border needs more than a wall.", Some("Will Hurd")),
             q("We will find out in May,", Some("Jo Lima")),
             q("It is the state that matters,", Some("an aide")),
+            q("We win Loudoun or we lose.", Some("Will Estrada")),
         ]
     );
 }

@@ -223,8 +223,9 @@ pub fn name_word(w: &Word) -> bool {
 
 /// Whether word `i` of `ws` may be part of a name: [`name_word`], or the given name "Will",
 /// which `name_word` refuses for the verb ("Will Trump win?", a headline's "Clinton Will Visit
-/// Ohio"), where it stands inside a clause after a lower-case word or a title and before
-/// another word of a name ("said Will Doyle, a professor", "Rep. Will Hurd").
+/// Ohio"), where it stands before another word of a name inside a clause after a lower-case
+/// word or a title ("said Will Doyle, a professor", "Rep. Will Hurd"), or at a sentence's
+/// start with a comma after that name ("Will Estrada, the chairman, said").
 pub fn name_word_in(ws: &[Word], i: usize) -> bool {
     ws.get(i).is_some_and(name_word) || given_name_will(ws, i)
 }
@@ -232,13 +233,19 @@ pub fn name_word_in(ws: &[Word], i: usize) -> bool {
 /// Whether word `i` of `ws` is the given name "Will" ([`name_word_in`]).
 pub fn given_name_will(ws: &[Word], i: usize) -> bool {
     let Some(w) = ws.get(i) else { return false };
-    w.text == "Will"
-        && i > 0
-        && !w.gap.breaks()
-        && (!ws[i - 1].capitalised() || ws[i - 1].is_title())
-        && ws
-            .get(i + 1)
-            .is_some_and(|next| !next.gap.breaks() && name_word(next))
+    if !ws
+        .get(i + 1)
+        .is_some_and(|n| !n.gap.breaks() && name_word(n))
+    {
+        return false;
+    }
+    // Inside a clause, after a lower-case word or a title ("said Will Doyle", "Rep. Will
+    // Hurd"); or opening a sentence with an appositive after the name ("Will Estrada, the
+    // chairman, said"), which a question ("Will Reed win?") does not have.
+    let inside = i > 0 && !w.gap.breaks() && (!ws[i - 1].capitalised() || ws[i - 1].is_title());
+    let opening = (i == 0 || w.gap.stop || w.gap.newline)
+        && ws.get(i + 2).is_some_and(|after| after.gap.comma);
+    w.text == "Will" && (inside || opening)
 }
 
 /// A name: where it stands and how it reads (without titles, and without a possessive "’s").
