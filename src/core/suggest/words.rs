@@ -232,7 +232,9 @@ pub fn name_word_in(ws: &[Word], i: usize) -> bool {
 
 /// Whether word `i` of `ws` is the given name "Will" ([`name_word_in`]).
 pub fn given_name_will(ws: &[Word], i: usize) -> bool {
-    let Some(w) = ws.get(i) else { return false };
+    let Some(w) = ws.get(i).filter(|w| w.text == "Will") else {
+        return false;
+    };
     if !ws
         .get(i + 1)
         .is_some_and(|n| !n.gap.breaks() && name_word(n))
@@ -245,7 +247,7 @@ pub fn given_name_will(ws: &[Word], i: usize) -> bool {
     let inside = i > 0 && !w.gap.breaks() && (!ws[i - 1].capitalised() || ws[i - 1].is_title());
     let opening = (i == 0 || w.gap.stop || w.gap.newline)
         && ws.get(i + 2).is_some_and(|after| after.gap.comma);
-    w.text == "Will" && (inside || opening)
+    inside || opening
 }
 
 /// A name: where it stands and how it reads (without titles, and without a possessive "’s").
