@@ -490,7 +490,19 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
 /// Whether the "-ing" form at word `v` is a progressive ("is calling", "was also saying"): a
 /// form of "be" before it, over adverbs.
 fn is_progressive(ws: &[Word], v: usize) -> bool {
-    ws.get(v).is_some_and(|w| w.lower.ends_with("ing")) && after_be(ws, v)
+    ws.get(v).is_some_and(|w| w.lower.ends_with("ing"))
+        && (after_be(ws, v) || after_pronoun_be(ws, v))
+}
+
+/// Whether a pronoun with "be" contracted ("he’s", "they’re", "I’m") stands right before word
+/// `v`: "He’s claiming that …". Not for a participle ("she’s said" is "she has said").
+fn after_pronoun_be(ws: &[Word], v: usize) -> bool {
+    v > 0
+        && !ws[v].gap.breaks()
+        && ws[v - 1]
+            .lower
+            .split_once(['\'', '’'])
+            .is_some_and(|(head, tail)| listed(PRONOUNS, head) && matches!(tail, "s" | "re" | "m"))
 }
 
 /// Whether a form of "be" ("is", "was", "been", "being"…) stands before word `v`, over

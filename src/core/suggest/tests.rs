@@ -1617,3 +1617,26 @@ fn the_given_name_will_is_a_name_inside_a_clause_and_the_verb_elsewhere() {
         ]
     );
 }
+
+#[test]
+fn a_pronouns_contraction_is_nobodys_name_and_its_be_makes_a_progressive() {
+    let t = "I’m old enough to remember the speech, declaring a “moral equivalent of war” \
+             against dependence on oil.\n\
+             Donald Trump says he goes “back to war tomorrow.” He’s predicting he will do \
+             “very, very well” in Nevada.\n\
+             Nikki Haley spoke in Ohio.\n\
+             She’s claiming that voting fraud is “a big, big problem in this country” today.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("moral equivalent of war", None),
+            q("back to war tomorrow.", Some("Donald Trump")),
+            q("very, very well", Some("Donald Trump")),
+            q("a big, big problem in this country", Some("Nikki Haley")),
+        ]
+    );
+    // The pronoun itself is the speaker's span, as for "She is claiming".
+    let chars: Vec<char> = t.chars().collect();
+    let last = quotes(t).pop().and_then(|q| q.speaker).expect("a speaker");
+    assert_eq!(chars[last.start..last.end].iter().collect::<String>(), "She");
+}

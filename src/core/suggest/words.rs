@@ -2,7 +2,7 @@
 
 use super::lexicon::{
     is_reporting_verb, listed, possessive, strip_clitic, ABBREVIATED_TITLES, ABBREVIATIONS,
-    INSTITUTIONS, NAME_JOINERS, NOT_NAMES, TITLES, TOUGH_ADJECTIVES,
+    INSTITUTIONS, NAME_JOINERS, NOT_NAMES, PRONOUNS, TITLES, TOUGH_ADJECTIVES,
 };
 
 /// The punctuation between a word and the one before it.
@@ -205,13 +205,18 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
 }
 
 /// Whether `w` may be part of a name: capitalised, without a digit (a serial number, a code,
-/// "B03200001"), not a negated verb ("Don’t say “…”"), not a sentence word, a day or a month,
-/// not a reporting verb, and not a party-and-state tag.
+/// "B03200001"), not a negated verb ("Don’t say “…”") nor a pronoun's contraction ("I’m"), not
+/// a sentence word, a day or a month, not a reporting verb, and not a party-and-state tag.
 pub fn name_word(w: &Word) -> bool {
     let bare = w.bare();
     w.capitalised()
         && !w.text.bytes().any(|b| b.is_ascii_digit())
         && !["n’t", "n't"].iter().any(|n| w.lower.ends_with(n))
+        // A pronoun with its contraction ("I’m", "It's", "They’re").
+        && !w
+            .lower
+            .split_once(['\'', '’'])
+            .is_some_and(|(head, _)| listed(PRONOUNS, head))
         && !listed(NOT_NAMES, bare)
         && !is_reporting_verb(&w.lower, None)
         && !party_tag(&w.lower)
