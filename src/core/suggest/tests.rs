@@ -1638,5 +1638,8 @@ fn a_pronouns_contraction_is_nobodys_name_and_its_be_makes_a_progressive() {
     // The pronoun itself is the speaker's span, as for "She is claiming".
     let chars: Vec<char> = t.chars().collect();
     let last = quotes(t).pop().and_then(|q| q.speaker).expect("a speaker");
-    assert_eq!(chars[last.start..last.end].iter().collect::<String>(), "She");
+    assert_eq!(
+        chars[last.start..last.end].iter().collect::<String>(),
+        "She"
+    );
 }
