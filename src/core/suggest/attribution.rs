@@ -499,10 +499,7 @@ fn is_progressive(ws: &[Word], v: usize) -> bool {
 fn after_pronoun_be(ws: &[Word], v: usize) -> bool {
     v > 0
         && !ws[v].gap.breaks()
-        && ws[v - 1]
-            .lower
-            .split_once(['\'', '’'])
-            .is_some_and(|(head, tail)| listed(PRONOUNS, head) && matches!(tail, "s" | "re" | "m"))
+        && matches!(ws[v - 1].pronoun_contraction(), Some("s" | "re" | "m"))
 }
 
 /// Whether a form of "be" ("is", "was", "been", "being"…) stands before word `v`, over

@@ -387,9 +387,7 @@ const FRONTED: &[&str] = &[
 /// comma; else `from`.
 fn main_clause_start(chars: &[char], from: usize, to: usize) -> usize {
     let ws = words_in(chars, from, to);
-    let fronted = ws
-        .first()
-        .is_some_and(|w| FRONTED.contains(&w.lower.as_str()));
+    let fronted = ws.first().is_some_and(|w| listed(FRONTED, &w.lower));
     if !fronted {
         return from;
     }

@@ -83,6 +83,15 @@ impl Word {
     pub fn is_title(&self) -> bool {
         listed(TITLES, self.bare())
     }
+
+    /// For a pronoun with a contraction ("I’m", "he's", "they’re"), what follows the
+    /// apostrophe ("m", "s", "re").
+    pub fn pronoun_contraction(&self) -> Option<&str> {
+        self.lower
+            .split_once(['\'', '’'])
+            .filter(|(head, _)| listed(PRONOUNS, head))
+            .map(|(_, tail)| tail)
+    }
 }
 
 /// Whether `c` is a letter or a digit (`char::is_alphanumeric`), answered at once for ASCII
@@ -212,11 +221,7 @@ pub fn name_word(w: &Word) -> bool {
     w.capitalised()
         && !w.text.bytes().any(|b| b.is_ascii_digit())
         && !["n’t", "n't"].iter().any(|n| w.lower.ends_with(n))
-        // A pronoun with its contraction ("I’m", "It's", "They’re").
-        && !w
-            .lower
-            .split_once(['\'', '’'])
-            .is_some_and(|(head, _)| listed(PRONOUNS, head))
+        && w.pronoun_contraction().is_none()
         && !listed(NOT_NAMES, bare)
         && !is_reporting_verb(&w.lower, None)
         && !party_tag(&w.lower)
