@@ -394,15 +394,7 @@ fn main_clause_start(chars: &[char], from: usize, to: usize) -> usize {
     // After a comma, the first word that may open the main clause: a name or a pronoun ("…
     // lined by a cathedral, a 1930s-era Art Deco theater and cafés, Nega defended …"), else
     // the first word after a comma.
-    let after_comma: Vec<&Word> = ws
-        .iter()
-        .skip(1)
-        .filter(|w| {
-            chars
-                .get(w.start.saturating_sub(2)..w.start)
-                .is_some_and(|g| g.contains(&','))
-        })
-        .collect();
+    let after_comma: Vec<&Word> = ws.iter().skip(1).filter(|w| w.gap.comma).collect();
     after_comma
         .iter()
         .find(|w| w.capitalised() || w.lower == "he" || w.lower == "she")

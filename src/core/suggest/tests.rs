@@ -1233,6 +1233,11 @@ fn a_pronoun_looks_past_a_clause_set_before_the_subject() {
              and old cafés, Mr. Chris Dunn spoke of the port.\n\
              “We will build it anyway,” he said.";
     assert_eq!(speakers(t), some(&["Chris Dunn"]));
+    // The comma that ends the clause may stand inside a closing quotation mark.
+    let t = "Tom Reed spoke in Porto on Monday.\n\
+             When Ben Cole called the plan a \"harbour for all,\" Chris Dunn left the room.\n\
+             “We will build it anyway,” he said.";
+    assert_eq!(speakers(t), some(&["Ben Cole", "Chris Dunn"]));
 }
 
 #[test]
