@@ -27,6 +27,7 @@ build: setup
 test: setup test-native test-browser build test-e2e
 
 test-native:
+	cargo fmt --all -- --check
 	cargo test --all-targets
 	# The fuzz targets compile against the current core (a check on stable; fuzzing needs nightly).
 	cargo check --manifest-path fuzz/Cargo.toml --bins

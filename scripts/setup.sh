@@ -4,6 +4,7 @@
 #
 # What it installs (see ../shared/TOOLCHAIN.md for why these versions):
 #   - the wasm32-unknown-unknown Rust target            (rustup)
+#   - rustfmt, for the formatting check                 (rustup)
 #   - Trunk 0.21.14                                      (cargo install, ~9 min once)
 #   - wasm-bindgen-cli at exactly Cargo.lock's version   (cargo install, ~2.5 min once)
 #   - wasm-opt from npm `binaryen@132`, in ./.tools      (npm; Debian's binaryen is too old)
@@ -28,6 +29,11 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+if ! cargo fmt --version >/dev/null 2>&1; then
+  say "adding rustfmt (the test command checks the formatting)"
+  rustup component add rustfmt
 fi
 
 if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then
