@@ -96,7 +96,9 @@ pub struct PostFilters {
     /// without widgets when what Readability took is short and mostly widgets; navigation
     /// blocks (`<nav>`, `role="navigation"`: menus, tables of contents, "Previous / Next");
     /// when Readability takes too little, the page without its furniture (navigation, header,
-    /// footer, side boxes, widgets, link-dense blocks) if that reads as an article.
+    /// footer, side boxes, widgets, link-dense blocks) if that reads as an article; a
+    /// paragraph of prose with links, in wrappers of its own, taken out of them before
+    /// Readability runs (its link-density cleaning would drop it with them).
     pub widgets: bool,
     /// Short notices, by their wording ("Advertisement", "Read more: …", newsletter sign-ups,
     /// paywall and comment-policy notices, copyright lines, photo credits, stamps, a live
@@ -170,6 +172,9 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     }
     if filters.captions || filters.hidden || filters.widgets {
         keep_div_marks(&doc);
+    }
+    if filters.widgets {
+        unwrap_linked_paragraphs(&doc);
     }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());
     // Dates the Readability port does not read: more meta names, `itemprop`, JSON-LD in a
@@ -754,6 +759,110 @@ fn keep_div_marks(doc: &Document) {
             }
         }
     }
+}
+
+/// A paragraph with at least this many words outside its links is prose, whatever share of
+/// it is link text ("Having been neutral for decades, <a>both applied to Nato in May 2022</a>,
+/// shortly after Russia invaded Ukraine.": ten).
+pub const LINKED_PROSE_MIN_WORDS: usize = 8;
+
+/// Readability's conditional cleaning drops a `<div>` whose text is over a fifth link text
+/// (when its class carries no positive weight), and it replaces a `<div>` holding one `<p>` by
+/// the `<p>` only when under a quarter of it is link text. So on a page that wraps every
+/// paragraph in `<div>`s of its own (a block component: `<div data-component="text-block">
+/// <div><div><p>`), each paragraph whose links cover a quarter of it was lost with its
+/// wrappers ("He has also accused other member nations of <a>relying too much on the strength
+/// of the US military</a> and its defence spending …"). Before Readability runs, such a chain
+/// of wrappers is replaced by its paragraph when the paragraph reads as prose: at least
+/// [`LINKED_PROSE_MIN_WORDS`] words outside its links, and more words outside them than in
+/// them. A `<p>` that is a list of links ("Related: <a>…</a>", "Read more: <a>…</a>") has
+/// fewer words outside its links and stays wrapped; a wrapper with a widget or form mark or a
+/// caption's or hidden text's class (see [`keep_div_marks`]) is kept.
+fn unwrap_linked_paragraphs(doc: &Document) {
+    for p in doc.select("p").nodes() {
+        let text = p.text();
+        let words = text.split_whitespace().count();
+        let linked: usize = p
+            .descendants()
+            .iter()
+            .filter(|d| element_name(d).as_deref() == Some("a"))
+            .filter(|d| {
+                !d.ancestors(None)
+                    .iter()
+                    .take_while(|a| a.id != p.id)
+                    .any(|a| element_name(a).as_deref() == Some("a"))
+            })
+            .map(|a| a.text().split_whitespace().count())
+            .sum();
+        let outside = words.saturating_sub(linked);
+        // Readability itself keeps a paragraph under a fifth of link text.
+        if linked == 0 || linked_chars(p) * 5 <= visible_chars(&text) {
+            continue;
+        }
+        let prose = (outside >= LINKED_PROSE_MIN_WORDS && outside > linked)
+            || (outside >= 2 && words >= 6 && is_sentence(&text) && ends_outside_links(p));
+        if !prose {
+            continue;
+        }
+        let mut top = None;
+        let mut current = *p;
+        while let Some(parent) = current.parent() {
+            if element_name(&parent).as_deref() != Some("div") || !only_child(&parent, &current) {
+                break;
+            }
+            let kept = [WIDGET_MARK, FORM_MARK, DIV_CLASS]
+                .iter()
+                .any(|m| parent.has_attr(m))
+                || parent.attr("class").is_some_and(|c| {
+                    class_names(&c, CAPTION_CLASSES, &[])
+                        || class_names(&c, HIDDEN_CLASSES, HIDDEN_CLASS_TOKENS)
+                });
+            if kept {
+                break;
+            }
+            top = Some(parent);
+            current = parent;
+        }
+        if let Some(top) = top {
+            top.replace_with(p);
+        }
+    }
+}
+
+/// Whether `text` is shaped as a sentence: it opens with a capital letter, a digit or a
+/// quotation mark and ends with a full stop, a question or an exclamation mark (before any
+/// closing quotation mark or bracket).
+fn is_sentence(text: &str) -> bool {
+    let t = text.trim();
+    let opens = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«„".contains(c));
+    let end = t.trim_end_matches(|c: char| "\"”’')»".contains(c));
+    opens && end.ends_with(['.', '!', '?'])
+}
+
+/// Whether the last visible character of paragraph `p` is outside its links (a sentence with
+/// a link inside, not a label before a headline's link).
+fn ends_outside_links(p: &NodeRef<'_>) -> bool {
+    p.descendants()
+        .iter()
+        .rev()
+        .find(|n| n.is_text() && !n.text().trim().is_empty())
+        .is_some_and(|n| {
+            !n.ancestors(None)
+                .iter()
+                .take_while(|a| a.id != p.id)
+                .any(|a| element_name(a).as_deref() == Some("a"))
+        })
+}
+
+/// Whether `child` is the one element of `parent`, beside blank text.
+fn only_child(parent: &NodeRef<'_>, child: &NodeRef<'_>) -> bool {
+    parent
+        .children()
+        .iter()
+        .all(|c| c.id == child.id || (!c.is_element() && c.text().trim().is_empty()))
 }
 
 /// An image's alternative text with at least this many words is one a caption under it may

@@ -2499,3 +2499,41 @@ fn a_page_readability_cannot_read_gives_its_text_without_its_furniture() {
     assert!(!c.found);
     assert_eq!(c.article, c.whole);
 }
+
+#[test]
+fn a_paragraph_with_links_in_wrappers_of_its_own_is_kept() {
+    // Every paragraph in `<div>`s of its own, as a block component renders it; three of them
+    // are over a quarter link text (Readability dropped their wrappers, and them with them).
+    let block = |p: &str| {
+        format!("<div data-component=\"text-block\"><div class=\"x1\"><div class=\"x2\"><p>{p}</p></div></div></div>")
+    };
+    let para = BRIDGE_PARAGRAPH;
+    let body: String = [
+        block(para),
+        block(
+            "Critics said the plan <a href=\"/2026/10/01/cost\">relied too much on a loan from \
+             the regional bank</a> and on tolls that drivers would not pay.",
+        ),
+        block(para),
+        block("In 2008, the council said that <a href=\"/2008/vote\">the bridge would be rebuilt</a>."),
+        block(para),
+        block("Read more: <a href=\"/2026/11/20/ferry\">The ferry that never came back to the valley</a>"),
+        block("<a href=\"/2026/11/21/bridge\">Everything you need to know about the bridge and its long history</a>."),
+        block(para),
+    ]
+    .concat();
+    let html = format!(
+        "<html><head><title>Bridge</title></head><body><main><h1>Bridge</h1>{body}</main></body></html>"
+    );
+    let c = extract(&html, Some(PAGE_URL));
+    assert!(c.found, "{:?}", c.article);
+    assert_has(
+        &c.article,
+        "Critics said the plan relied too much on a loan from the regional bank and on tolls that drivers would not pay.",
+    );
+    assert_has(&c.article, "In 2008, the council said that the bridge would be rebuilt.");
+    // A label before a link, and a sentence that is all link, stay as Readability left them.
+    assert_lacks(&c.article, "The ferry that never came back");
+    assert_lacks(&c.article, "Everything you need to know");
+    assert_eq!(c.article.matches("The council voted").count(), 4, "{:?}", c.article);
+}
