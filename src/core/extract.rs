@@ -775,11 +775,30 @@ pub const LINKED_PROSE_MIN_WORDS: usize = 8;
 /// of the US military</a> and its defence spending …"). Before Readability runs, such a chain
 /// of wrappers is replaced by its paragraph when the paragraph reads as prose: at least
 /// [`LINKED_PROSE_MIN_WORDS`] words outside its links, and more words outside them than in
-/// them. A `<p>` that is a list of links ("Related: <a>…</a>", "Read more: <a>…</a>") has
-/// fewer words outside its links and stays wrapped; a wrapper with a widget or form mark or a
-/// caption's or hidden text's class (see [`keep_div_marks`]) is kept.
+/// them, or a sentence with a link inside (see [`is_sentence`], [`ends_outside_links`]). A
+/// `<p>` that is a list of links ("Related: <a>…</a>", "Read more: <a>…</a>") has fewer words
+/// outside its links and stays wrapped; a wrapper with a widget or form mark or a caption's or
+/// hidden text's class (see [`keep_div_marks`]) is kept. A `<div>` of text and links alone
+/// (`<div><span>…</span><a>…</a><span>…</span></div>`) in wrappers of its own is such a
+/// paragraph too, and becomes a `<p>` (Readability would wrap its text in a `<p>` inside it,
+/// and drop it as the wrappers); one that stands alone is left to Readability (a notice
+/// with a link, a wiki's note above the article, measured: they came in).
 fn unwrap_linked_paragraphs(doc: &Document) {
-    for p in doc.select("p").nodes() {
+    // A wrapper whose mark or class the post-filters read later (see `keep_div_marks`).
+    let marked = |n: &NodeRef<'_>| {
+        [WIDGET_MARK, FORM_MARK, DIV_CLASS]
+            .iter()
+            .any(|m| n.has_attr(m))
+            || n.attr("class").is_some_and(|c| {
+                class_names(&c, CAPTION_CLASSES, &[])
+                    || class_names(&c, HIDDEN_CLASSES, HIDDEN_CLASS_TOKENS)
+            })
+    };
+    for p in doc.select("p, div").nodes() {
+        let div = element_name(p).as_deref() == Some("div");
+        if div && (!text_only(p) || marked(p)) {
+            continue;
+        }
         let text = p.text();
         let words = text.split_whitespace().count();
         let linked: usize = p
@@ -807,17 +826,10 @@ fn unwrap_linked_paragraphs(doc: &Document) {
         let mut top = None;
         let mut current = *p;
         while let Some(parent) = current.parent() {
-            if element_name(&parent).as_deref() != Some("div") || !only_child(&parent, &current) {
-                break;
-            }
-            let kept = [WIDGET_MARK, FORM_MARK, DIV_CLASS]
-                .iter()
-                .any(|m| parent.has_attr(m))
-                || parent.attr("class").is_some_and(|c| {
-                    class_names(&c, CAPTION_CLASSES, &[])
-                        || class_names(&c, HIDDEN_CLASSES, HIDDEN_CLASS_TOKENS)
-                });
-            if kept {
+            if element_name(&parent).as_deref() != Some("div")
+                || !only_child(&parent, &current)
+                || marked(&parent)
+            {
                 break;
             }
             top = Some(parent);
@@ -825,6 +837,12 @@ fn unwrap_linked_paragraphs(doc: &Document) {
         }
         if let Some(top) = top {
             top.replace_with(p);
+            // Readability would put a `<div>` of text's content in a `<p>` of its own inside
+            // it, and the `<div>` around that `<p>` would be dropped as above: it is the
+            // paragraph.
+            if div {
+                p.rename("p");
+            }
         }
     }
 }
@@ -855,6 +873,20 @@ fn ends_outside_links(p: &NodeRef<'_>) -> bool {
                 .take_while(|a| a.id != p.id)
                 .any(|a| element_name(a).as_deref() == Some("a"))
         })
+}
+
+/// Whether `div` holds only text and phrasing elements that carry text (links, spans,
+/// emphasis), as a paragraph does: Readability reads such a `<div>` as a `<p>`.
+fn text_only(div: &NodeRef<'_>) -> bool {
+    const NOT_TEXT: &[&str] = &[
+        "audio", "button", "embed", "img", "input", "math", "meter", "noscript", "object",
+        "output", "progress", "script", "select", "textarea",
+    ];
+    div.children().iter().all(|c| {
+        !c.is_element()
+            || element_name(c)
+                .is_some_and(|n| PHRASING.contains(&n.as_str()) && !NOT_TEXT.contains(&n.as_str()))
+    })
 }
 
 /// Whether `child` is the one element of `parent`, beside blank text.

@@ -1122,6 +1122,9 @@ pub(super) fn is_notice(line: &str) -> bool {
     if channel && CHANNEL_ASKS.iter().any(|p| lower.contains(p)) {
         return true;
     }
+    if is_contact_line(t) {
+        return true;
+    }
     // A request for tips or letters with the desk's address ("Are you affected? Get in touch
     // at news@ledger.example"; a story quoting an address asks nobody to write).
     let address = lower.split_whitespace().any(|w| {
@@ -1177,6 +1180,7 @@ const NEWSLETTER_ASKS_OTHER: &[&str] = &[
     "jetzt anmelden",
     "hier anmelden",
     "melden sie sich",
+    "melde dich",
     "zur anmeldung",
     "hier geht",
     "hier entlang",
@@ -1184,6 +1188,7 @@ const NEWSLETTER_ASKS_OTHER: &[&str] = &[
     "ihr postfach",
     "deinem postfach",
     "dein postfach",
+    "posteingang",
     "inscrivez-vous",
     "abonnez-vous",
     "suscríbete",
@@ -1192,6 +1197,63 @@ const NEWSLETTER_ASKS_OTHER: &[&str] = &[
     "schrijf je in",
     "meld je aan",
 ];
+
+/// The words of a reporter's contact line besides the addresses and numbers themselves.
+const CONTACT_WORDS: &[&str] = &[
+    "or",
+    "and",
+    "on",
+    "at",
+    "twitter",
+    "x",
+    "bluesky",
+    "instagram",
+    "threads",
+    "email",
+    "e-mail",
+    "phone",
+    "tel",
+    "mail",
+];
+
+/// A reporter's contact line at the end of a story: a name, a colon, then only how to reach
+/// them, with an e-mail address or a telephone number among it ("Jane Doe: 206-555-0100 or
+/// jdoe@ledger.example; on Twitter: @janedoe."). A story's line with a colon after a name
+/// goes on with a clause ("Jane Doe: I called 206-555-0100 twice").
+fn is_contact_line(t: &str) -> bool {
+    let Some((who, rest)) = t.split_once(':') else {
+        return false;
+    };
+    let names = who.split_whitespace().collect::<Vec<_>>();
+    if !(2..=4).contains(&names.len())
+        || !names
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    let mut reach = false;
+    for token in rest.split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | ':')) {
+        let w = token.trim_end_matches(['.', ')']).trim_start_matches('(');
+        if w.is_empty() {
+            continue;
+        }
+        let address = w
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+        let handle = w.starts_with('@') && w.len() > 1;
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        let number = digits >= 7
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '+' | '/' | '(' | ')'));
+        if address || number {
+            reach = true;
+        } else if !handle && !CONTACT_WORDS.contains(&w.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    reach
+}
 
 /// A dateline set apart from the paragraph it opens: "CNN —", "New York CNN —", "AUBURN,
 /// Wash. —" (a page that sets the place and the agency in their own element). At most four
@@ -2623,6 +2685,10 @@ mod tests {
             "toggle caption",
             "Loading...",
             "Follow Jane Doe on Twitter: @janedoe",
+            "Jane Doe: 206-555-0100 or jdoe@ledger.example; on Twitter: @janedoe.",
+            "Jane Doe: jdoe@ledger.example",
+            "Lust auf mehr? Melde dich hier für unseren Newsletter an!",
+            "Unser Newsletter kommt jeden Morgen in deinen Posteingang.",
             "Image caption The old bridge at dawn",
             "Image copyright Jane Doe",
             "Kommentar verfassen",
@@ -2721,6 +2787,8 @@ mod tests {
             "The mayor wrote from mayor@harbour.example to say the vote was close, and she \
              asked for the letter to be read out.",
             "Follow the ferry. On Twitter, the council posts its timetable.",
+            "Jane Doe: I called 206-555-0100 twice and nobody answered.",
+            "Update: call 206-555-0100 for the ferry's times.",
             "(Unknown)",
             "(MAWD-lin)",
             "(NOT THIS YEAR)",

@@ -2516,6 +2516,11 @@ fn a_paragraph_with_links_in_wrappers_of_its_own_is_kept() {
         ),
         block(para),
         block("In 2008, the council said that <a href=\"/2008/vote\">the bridge would be rebuilt</a>."),
+        // A paragraph that is a `<div>` of text in a `<div>` of its own.
+        "<div class=\"block-content\"><div class=\"container\"><span>Yet even after the </span>\
+         <a href=\"/2026/11/02/records\"><span>release of the council's records</span></a>\
+         <span> in recent weeks, some questions about the loan remain unanswered.</span></div></div>"
+            .to_string(),
         block(para),
         block("Read more: <a href=\"/2026/11/20/ferry\">The ferry that never came back to the valley</a>"),
         block("<a href=\"/2026/11/21/bridge\">Everything you need to know about the bridge and its long history</a>."),
@@ -2531,9 +2536,21 @@ fn a_paragraph_with_links_in_wrappers_of_its_own_is_kept() {
         &c.article,
         "Critics said the plan relied too much on a loan from the regional bank and on tolls that drivers would not pay.",
     );
-    assert_has(&c.article, "In 2008, the council said that the bridge would be rebuilt.");
+    assert_has(
+        &c.article,
+        "In 2008, the council said that the bridge would be rebuilt.",
+    );
+    assert_has(
+        &c.article,
+        "Yet even after the release of the council's records in recent weeks, some questions about the loan remain unanswered.",
+    );
     // A label before a link, and a sentence that is all link, stay as Readability left them.
     assert_lacks(&c.article, "The ferry that never came back");
     assert_lacks(&c.article, "Everything you need to know");
-    assert_eq!(c.article.matches("The council voted").count(), 4, "{:?}", c.article);
+    assert_eq!(
+        c.article.matches("The council voted").count(),
+        4,
+        "{:?}",
+        c.article
+    );
 }
