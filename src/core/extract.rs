@@ -801,23 +801,17 @@ fn unwrap_linked_paragraphs(doc: &Document) {
         }
         let text = p.text();
         let words = text.split_whitespace().count();
-        let linked: usize = p
-            .descendants()
+        let links = outer_links(p);
+        let linked: usize = links
             .iter()
-            .filter(|d| element_name(d).as_deref() == Some("a"))
-            .filter(|d| {
-                !d.ancestors(None)
-                    .iter()
-                    .take_while(|a| a.id != p.id)
-                    .any(|a| element_name(a).as_deref() == Some("a"))
-            })
             .map(|a| a.text().split_whitespace().count())
             .sum();
-        let outside = words.saturating_sub(linked);
+        let linked_chars: usize = links.iter().map(|a| visible_chars(&a.text())).sum();
         // Readability itself keeps a paragraph under a fifth of link text.
-        if linked == 0 || linked_chars(p) * 5 <= visible_chars(&text) {
+        if linked == 0 || linked_chars * 5 <= visible_chars(&text) {
             continue;
         }
+        let outside = words.saturating_sub(linked);
         let prose = (outside >= LINKED_PROSE_MIN_WORDS && outside > linked)
             || (outside >= 2 && words >= 6 && is_sentence(&text) && ends_outside_links(p));
         if !prose {
@@ -867,12 +861,7 @@ fn ends_outside_links(p: &NodeRef<'_>) -> bool {
         .iter()
         .rev()
         .find(|n| n.is_text() && !n.text().trim().is_empty())
-        .is_some_and(|n| {
-            !n.ancestors(None)
-                .iter()
-                .take_while(|a| a.id != p.id)
-                .any(|a| element_name(a).as_deref() == Some("a"))
-        })
+        .is_some_and(|n| !in_link(n, p))
 }
 
 /// Whether `div` holds only text and phrasing elements that carry text (links, spans,
@@ -1105,10 +1094,7 @@ fn trailing_link_blocks<'a>(doc: &'a Document) -> Vec<NodeRef<'a>> {
 
 /// The `<a>` elements inside `node`.
 fn links_in<'a>(node: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
-    node.descendants()
-        .into_iter()
-        .filter(|d| element_name(d).as_deref() == Some("a"))
-        .collect()
+    node.descendants().into_iter().filter(is_link).collect()
 }
 
 /// Lists of other stories set inside the article (a "related" list between two paragraphs,
@@ -1258,10 +1244,7 @@ fn leading_section_links(doc: &Document, urls: [Option<&str>; 2]) -> Vec<String>
         if out.iter().any(|a| a.descendants_it().any(|d| d.id == t.id)) {
             continue;
         }
-        let Some(a) = t
-            .ancestors_it(None)
-            .find(|a| element_name(a).as_deref() == Some("a"))
-        else {
+        let Some(a) = t.ancestors_it(None).find(is_link) else {
             break;
         };
         let text = a.text();
@@ -1921,17 +1904,28 @@ fn leading_text(n: &NodeRef<'_>, chars: usize) -> String {
 /// How many visible characters of `n` are inside links (nested links do not nest in HTML:
 /// each `<a>` is counted once).
 fn linked_chars(n: &NodeRef<'_>) -> usize {
-    n.descendants()
+    outer_links(n)
         .iter()
-        .filter(|d| d.is_element() && d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
-        .filter(|d| {
-            !d.ancestors(None)
-                .iter()
-                .take_while(|a| a.id != n.id)
-                .any(|a| a.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
-        })
         .map(|a| visible_chars(&a.text()))
         .sum()
+}
+
+/// The links under `n` that are not inside another link under it.
+fn outer_links<'a>(n: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    links_in(n).into_iter().filter(|d| !in_link(d, n)).collect()
+}
+
+/// Whether `n` is an `<a>` element.
+fn is_link(n: &NodeRef<'_>) -> bool {
+    n.is_element() && n.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a"))
+}
+
+/// Whether `n` is inside a link that is itself under `root`.
+fn in_link(n: &NodeRef<'_>, root: &NodeRef<'_>) -> bool {
+    n.ancestors(None)
+        .iter()
+        .take_while(|a| a.id != root.id)
+        .any(is_link)
 }
 
 /// Whether `n` is a short block whose text is mostly inside links.
@@ -2950,7 +2944,7 @@ fn marked_author(doc: &Document) -> Option<String> {
 fn in_other_story(n: &NodeRef) -> bool {
     const WORDS: &[&str] = &["comment", "teaser", "related", "card", "item", "recommend"];
     n.ancestors(None).iter().any(|a| {
-        a.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a"))
+        is_link(a)
             || [a.attr("class"), a.attr("id")]
                 .into_iter()
                 .flatten()
