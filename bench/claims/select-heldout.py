@@ -26,8 +26,8 @@ MODELS = ["0.03,0.003,0.5", "0.03,0.01,0.5", "0.03,0,1"]
 SMOOTHINGS = [(0.0, 1.0, 1.0)] + [
     (a, r, s) for a in (0.1, 0.2, 0.3, 0.4) for r in (1 / 3, 1.0) for s in (1.0, 1000.0)
 ]
-# train.py's model_bytes: magic (4 bytes), "<HHBBH" (8), bias and scale (f32 each), then
-# alpha, floor and slope.
+# train.py's model_bytes, format 2 (checked on each file): magic (4 bytes), "<HHBBH" (8), bias
+# and scale (f32 each), then alpha, floor and slope.
 SMOOTHING_OFFSET = 4 + 8 + 8
 
 
@@ -57,6 +57,9 @@ def main():
             check=True, stdout=subprocess.DEVNULL,
         )
         base = bytearray(open(fitted, "rb").read())
+        magic, version = struct.unpack_from("<4sH", base)
+        if (magic, version) != (b"AACL", 2):
+            sys.exit(f"{fitted}: model format {magic!r} {version}, this script knows AACL 2")
         for alpha, r, slope in SMOOTHINGS:
             floor = math.log(r * share / (1 - share))
             struct.pack_into("<fff", base, SMOOTHING_OFFSET, alpha, floor, slope)
