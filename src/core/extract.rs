@@ -159,6 +159,9 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         .map(|u| u.as_str().to_owned())
         .or_else(|| saved_from.clone());
     let doc = Document::from(html);
+    if filters.widgets {
+        line_break_elements(&doc);
+    }
     let whole_page = text_of(&doc.root());
     if filters.widgets {
         boilerplate::drop_consent_banners(&doc.root());
@@ -837,6 +840,32 @@ fn unwrap_linked_paragraphs(doc: &Document) {
             if div {
                 p.rename("p");
             }
+        }
+    }
+}
+
+/// Empty elements a page's style sheet draws as line breaks: an element whose only class
+/// token is `br`, or one of several with `br` among them, with nothing inside but white space
+/// (`<span class="id-r-component br"></span>`, between a heading and its paragraph with no
+/// white space around). Without the style sheet the two would run together ("…DataThe NCRB
+/// report…", "…child.Police reached…"); they become `<br>`, which the text keeps as a line
+/// break and Readability, two in a row, as a new paragraph. An empty element of that class
+/// elsewhere (a box's bottom-right corner, a flag) only adds a line break where there was no
+/// text to join.
+fn line_break_elements(doc: &Document) {
+    for n in doc.select(".br").nodes() {
+        let empty = n
+            .children()
+            .iter()
+            .all(|c| c.is_text() && c.text().trim().is_empty());
+        let inline = element_name(n).is_some_and(|name| {
+            ["span", "i", "b", "em", "strong", "small"].contains(&name.as_str())
+        });
+        if empty && inline {
+            for c in n.children() {
+                c.remove_from_parent();
+            }
+            n.rename("br");
         }
     }
 }

@@ -2554,3 +2554,38 @@ fn a_paragraph_with_links_in_wrappers_of_its_own_is_kept() {
         c.article
     );
 }
+
+#[test]
+fn empty_elements_drawn_as_line_breaks_keep_the_text_apart() {
+    // A CMS that breaks lines with empty `<span class="… br">`s and no white space: a bold
+    // heading, its paragraph, and sentences that would run together without them.
+    let br = "<span class=\"id-r-component br\" data-pos=\"1\"></span>";
+    let body = format!(
+        "{p}{br}{p}{br}<span class=\"strong\">Beyond the Bridge: The Council's Figures</span>{br}{br}\
+         The council's report of 2025 also sheds light on the cost of the loan.{br}Officials \
+         noted that the toll would have to rise by a third.{br}{br}{p}<span class=\"br\"> </span>\
+         <span class=\"flag br\">BR</span>",
+        p = BRIDGE_PARAGRAPH
+    );
+    let html = format!(
+        "<html><head><title>Bridge</title></head><body><main><h1>Bridge</h1><div class=\"story\">{body}</div></main></body></html>"
+    );
+    let c = extract(&html, Some(PAGE_URL));
+    assert!(c.found, "{:?}", c.article);
+    for text in [&c.article, &c.whole] {
+        assert_lacks(text, "FiguresThe");
+        assert_lacks(text, "loan.Officials");
+        assert!(
+            text.lines()
+                .any(|l| l.trim() == "Beyond the Bridge: The Council's Figures"),
+            "{text:?}"
+        );
+        assert!(
+            text.lines()
+                .any(|l| l.trim_start().starts_with("Officials noted that")),
+            "{text:?}"
+        );
+    }
+    // An element of that class with text in it is not a line break.
+    assert_has(&c.whole, "BR");
+}
