@@ -280,12 +280,15 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     };
     match parsed {
         Some((a, read)) => {
-            let content = if filters.widgets {
-                let (before, after) = continuation(&read, &a.text_content);
-                Document::from(format!("{before}{}{after}", a.content))
+            // The story's other modules first: they are found by the shape of what
+            // Readability took, as it left it.
+            let (before, after) = if filters.widgets {
+                continuation(&read, &a.text_content)
             } else {
-                Document::from(a.content.as_ref())
+                (String::new(), String::new())
             };
+            let taken = table_parts_as_blocks(&read).unwrap_or_else(|| a.content.to_string());
+            let content = Document::from(format!("{before}{taken}{after}"));
             // Paragraphs wholly in bold: where a byline set apart from its label may be.
             let bold_lines = bold_paragraphs(&content);
             // The headline again (Readability drops only its first copy).
@@ -868,6 +871,55 @@ fn line_break_elements(doc: &Document) {
             n.rename("br");
         }
     }
+}
+
+/// The parts of a table that only a table may hold.
+const TABLE_PARTS: &[&str] = &[
+    "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr",
+];
+
+/// The article Readability took in `read`, as HTML, when it holds parts of a table without
+/// their table, with those parts made `<div>`s; `None` when it holds none. Readability renames
+/// the element it takes to a `<div>` (as Readability.js does), so when that is a table's body
+/// (a data table that outscored the story's paragraphs) or a layout table, its rows and cells
+/// are left in a `<div>`: an HTML parser reading that back drops their tags, and every cell ran
+/// into the next on one line ("Aberconwy Robin Millar robin.millar.mp@parliament.uk Aldershot
+/// …", 1,870 words). As `<div>`s each row and cell keeps a line of its own, as in a table.
+fn table_parts_as_blocks(read: &Document) -> Option<String> {
+    let article = read
+        .select_single("#readability-page-1")
+        .nodes()
+        .first()
+        .copied()?;
+    let orphans: Vec<_> = article
+        .descendants()
+        .into_iter()
+        .filter(|n| {
+            element_name(n).is_some_and(|name| TABLE_PARTS.contains(&name.as_str())) && {
+                // No `<table>` between it and the article.
+                let mut up = n.parent();
+                let mut in_table = false;
+                while let Some(p) = up {
+                    if p.id == article.id {
+                        break;
+                    }
+                    if element_name(&p).as_deref() == Some("table") {
+                        in_table = true;
+                        break;
+                    }
+                    up = p.parent();
+                }
+                !in_table
+            }
+        })
+        .collect();
+    if orphans.is_empty() {
+        return None;
+    }
+    for n in &orphans {
+        n.rename("div");
+    }
+    Some(article.html().to_string())
 }
 
 /// Whether `text` is shaped as a sentence: it opens with a capital letter, a digit or a

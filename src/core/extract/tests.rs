@@ -2589,3 +2589,41 @@ fn empty_elements_drawn_as_line_breaks_keep_the_text_apart() {
     // An element of that class with text in it is not a line break.
     assert_has(&c.whole, "BR");
 }
+
+#[test]
+fn a_table_readability_takes_alone_keeps_its_rows_and_cells_apart() {
+    // A data table whose cells outscore the two short paragraphs around it: Readability
+    // takes its body alone, renamed to a `<div>`.
+    let rows: String = (0..40)
+        .map(|i| {
+            format!(
+                "<tr><td>Ward {i}, by the river, north of the old bridge</td>\
+                 <td>Councillor {i}, elected in 2022, re-elected in 2026</td></tr>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Wards</title></head><body><main><h1>Wards</h1>\
+         <p>The council published its list.</p><table class=\"data\"><tbody>\
+         <tr><th>Ward</th><th>Member</th></tr>{rows}</tbody></table><p>More soon.</p>\
+         </main></body></html>"
+    );
+    let c = extract(&html, Some(PAGE_URL));
+    assert!(
+        c.article.contains("Ward 7, by the river"),
+        "{:?}",
+        c.article
+    );
+    for cell in [
+        "Ward",
+        "Member",
+        "Ward 7, by the river, north of the old bridge",
+        "Councillor 7, elected in 2022, re-elected in 2026",
+    ] {
+        assert!(
+            c.article.lines().any(|l| l.trim() == cell),
+            "{cell:?} not a line of its own in {:?}",
+            c.article
+        );
+    }
+}
