@@ -847,8 +847,8 @@ fn unwrap_linked_paragraphs(doc: &Document) {
     }
 }
 
-/// Empty elements a page's style sheet draws as line breaks: an element whose only class
-/// token is `br`, or one of several with `br` among them, with nothing inside but white space
+/// Empty elements a page's style sheet draws as line breaks: a `span`, `i`, `b`, `em`,
+/// `strong` or `small` whose class has the token `br`, with nothing inside but white space
 /// (`<span class="id-r-component br"></span>`, between a heading and its paragraph with no
 /// white space around). Without the style sheet the two would run together ("…DataThe NCRB
 /// report…", "…child.Police reached…"); they become `<br>`, which the text keeps as a line
