@@ -287,7 +287,8 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             } else {
                 (String::new(), String::new())
             };
-            let taken = table_parts_as_blocks(&read).unwrap_or_else(|| a.content.to_string());
+            let rebuilt = table_parts_as_blocks(&read);
+            let taken: &str = rebuilt.as_deref().unwrap_or(&a.content);
             let content = Document::from(format!("{before}{taken}{after}"));
             // Paragraphs wholly in bold: where a byline set apart from its label may be.
             let bold_lines = bold_paragraphs(&content);
@@ -895,22 +896,13 @@ fn table_parts_as_blocks(read: &Document) -> Option<String> {
         .descendants()
         .into_iter()
         .filter(|n| {
-            element_name(n).is_some_and(|name| TABLE_PARTS.contains(&name.as_str())) && {
+            element_name(n).is_some_and(|name| TABLE_PARTS.contains(&name.as_str()))
                 // No `<table>` between it and the article.
-                let mut up = n.parent();
-                let mut in_table = false;
-                while let Some(p) = up {
-                    if p.id == article.id {
-                        break;
-                    }
-                    if element_name(&p).as_deref() == Some("table") {
-                        in_table = true;
-                        break;
-                    }
-                    up = p.parent();
-                }
-                !in_table
-            }
+                && !n
+                    .ancestors(None)
+                    .iter()
+                    .take_while(|a| a.id != article.id)
+                    .any(|a| element_name(a).as_deref() == Some("table"))
         })
         .collect();
     if orphans.is_empty() {
