@@ -16,7 +16,8 @@
 //!   candidate, or what was found is shorter than [`MIN_ARTICLE_CHARS`]);
 //! - **metadata**: title, byline, published date and site name from `<meta>`, Open Graph and
 //!   schema.org JSON-LD (as `dom_smoothie` reads them; the date also from more meta names,
-//!   JSON-LD in a `@graph` or a list, the address, `<time datetime>`), the canonical URL from
+//!   JSON-LD in a `@graph` or a list, the address, `<time datetime>`, and last a date printed
+//!   just after the headline), the canonical URL from
 //!   `<link rel="canonical">`, else `og:url`, else the page's own URL; only `http:`/`https:`
 //!   URLs are kept.
 //!
@@ -189,6 +190,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             .or_else(|| page_url.as_deref().and_then(url_date))
             .or_else(|| saved_from.as_deref().and_then(url_date))
             .or_else(|| time_date(&doc))
+            .or_else(|| visible_date(&doc))
     };
     let fallback_date = other_date();
     let ld_authors = json_ld_authors(&doc);
@@ -2472,6 +2474,82 @@ fn time_date(doc: &Document) -> Option<String> {
         .map(|(_, d)| d.clone())
 }
 
+/// How far after the headline ([`visible_date`]) a date is still the story's: elements, in
+/// document order. The dates of the development sets' pages sit 0 to 143 elements after their
+/// `<h1>`; the teasers', comments' and references' ones that were taken for them, 121 (inside
+/// a link) and 470 to 950.
+const DATE_AFTER_HEADLINE: usize = 150;
+
+/// The date a page prints by its headline when nothing else gives one: the first element in
+/// the [`DATE_AFTER_HEADLINE`] after the first `<h1>` whose class or id names a date (`date`,
+/// `time`, `publish`, `posted`, `timestamp`) and whose `datetime`, or else whose short text,
+/// is a date ("March 9 2017 4:21 PM", "2019年04月21日", "15.05.2020"). Not one that names an
+/// update or a change, a comment, a reference's access date, a reading time or today's date
+/// (a masthead's "current-date"), nor WordPress's `status-publish` (every post's container
+/// has it), nor one inside a link (a teaser's) or a footer. Nothing on a page without an `<h1>`: a date before the headline is a
+/// masthead's, the day the page was saved, not the story's. A `<time datetime>` is
+/// [`time_date`]'s to read.
+fn visible_date(doc: &Document) -> Option<String> {
+    const MARKS: [&str; 5] = ["date", "time", "publish", "posted", "timestamp"];
+    const NOT: [&str; 12] = [
+        "update",
+        "modif",
+        "lastmod",
+        "change",
+        "comment",
+        "access",
+        "reading",
+        "readtime",
+        "runtime",
+        "current",
+        "today",
+        "status-publish",
+    ];
+    let h1 = doc.select("h1").nodes().first().map(|n| n.id)?;
+    let elements = doc.select("body *");
+    let after = elements
+        .nodes()
+        .iter()
+        .skip_while(|n| n.id != h1)
+        .skip(1)
+        .take(DATE_AFTER_HEADLINE);
+    for n in after {
+        if n.node_name()
+            .is_some_and(|t| t.eq_ignore_ascii_case("time"))
+        {
+            continue;
+        }
+        let marks: String = ["class", "id"]
+            .iter()
+            .filter_map(|a| n.attr(a))
+            .map(|v| v.to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !MARKS.iter().any(|m| marks.contains(m)) || NOT.iter().any(|m| marks.contains(m)) {
+            continue;
+        }
+        let teaser = n.ancestors(None).iter().any(|a| {
+            a.node_name()
+                .is_some_and(|t| t.eq_ignore_ascii_case("a") || t.eq_ignore_ascii_case("footer"))
+        });
+        if teaser {
+            continue;
+        }
+        if let Some(d) = n.attr("datetime").as_deref().and_then(parse_date) {
+            return Some(d);
+        }
+        let text = n.text();
+        let lower = text.to_lowercase();
+        if text.chars().count() > 80 || NOT.iter().any(|m| lower.contains(m)) {
+            continue;
+        }
+        if let Some(d) = parse_date(&text) {
+            return Some(d);
+        }
+    }
+    None
+}
+
 /// The first publication date a `<meta>` (by name, property or itemprop) or an element with
 /// `itemprop="datePublished"` (`content` or `datetime`) gives.
 fn meta_date(doc: &Document) -> Option<String> {
@@ -2557,6 +2635,9 @@ pub fn parse_date(s: &str) -> Option<String> {
             ));
         }
     }
+    if let Some(d) = cjk_date(s).or_else(|| dotted_date(s)) {
+        return Some(d);
+    }
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
@@ -2585,6 +2666,61 @@ pub fn parse_date(s: &str) -> Option<String> {
         ),
     };
     iso_date(&format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A date written with the year, month and day signs of Chinese, Japanese or Korean:
+/// `2019年4月21日`, `2019년 4월 21일`.
+fn cjk_date(s: &str) -> Option<String> {
+    let mut numbers: Vec<(u32, char)> = Vec::new();
+    let mut digits = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if c.is_whitespace() && !digits.is_empty() {
+            continue;
+        }
+        if !digits.is_empty() {
+            let value = digits.parse().ok();
+            digits.clear();
+            if let Some(v) = value {
+                numbers.push((v, c));
+                if let [.., (y, '年' | '년'), (m, '月' | '월'), (d, '日' | '일')] = numbers[..]
+                {
+                    if (1000..=9999).contains(&y) && m <= 12 && d <= 31 {
+                        return iso_date(&format!("{y:04}-{m:02}-{d:02}"));
+                    }
+                }
+                continue;
+            }
+        }
+        if !c.is_whitespace() {
+            numbers.clear();
+        }
+    }
+    None
+}
+
+/// A date written with dots, as a word of its own: day first (`15.05.2020`, `5.5.2020`, as
+/// German and most of Europe write it) or year first (`2019.04.21`, as Korea and Japan do).
+fn dotted_date(s: &str) -> Option<String> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '(' | ')'))
+        .find_map(|word| {
+            let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
+            let [a, b, c] = parts[..] else { return None };
+            let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+                n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+            };
+            let (y, m, d) = if digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4) {
+                (c, b, a)
+            } else if digits(a, 4..=4) && digits(b, 1..=2) && digits(c, 1..=2) {
+                (a, b, c)
+            } else {
+                return None;
+            };
+            iso_date(&format!("{y}-{m:0>2}-{d:0>2}"))
+        })
 }
 
 /// Whether a byline is only the site's name: the site's name itself, an address
@@ -3095,9 +3231,14 @@ fn names_more(byline: &str, authors: &str) -> bool {
 /// naming the site (its name, or its address's domain), nor a date or a byline after that
 /// ("… | Site | by Jane Doe").
 fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
-    const SEPARATORS: [&str; 9] = [
-        " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " · ", " * ",
+    // "｜" (a full-width bar) with or without spaces around it, as Japanese sites write it.
+    const SEPARATORS: [&str; 10] = [
+        " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " · ", " * ", "｜",
     ];
+    // A colon separates a kicker from its headline far more often than a headline from its
+    // site ("Genetik: Das Geheimnis …"), so after one the rest must be the site's name itself
+    // ("…が受賞：朝日新聞デジタル", "…「Treeviz」:phpspot開発日誌"; see `is_site`).
+    const COLONS: [&str; 2] = [":", "："];
     let host = url
         .and_then(|u| u.split_once("://"))
         .map(|(_, r)| r.split(['/', '?', '#', ':']).next().unwrap_or(""))
@@ -3133,6 +3274,26 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
                 t == h || (domain.len() >= 3 && compact.contains(&domain))
             }))
     };
+    // The site's name itself, or its address's first label with at most the rest of its
+    // name after it, four words in all ("IPA 独立行政法人 情報処理推進機構" on ipa.go.jp; not
+    // "Trome celebró con las mamitas de Chollywood" on trome.pe), nothing before it.
+    let is_site = |tail: &str| {
+        let compact = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let t = compact(tail);
+        !t.is_empty()
+            && (site.is_some_and(|s| compact(s) == t)
+                || host.as_deref().is_some_and(|h| {
+                    let label = compact(h.split('.').next().unwrap_or(h));
+                    label.chars().count() >= 3
+                        && t.starts_with(&label)
+                        && tail.split_whitespace().count() <= 4
+                }))
+    };
     // What is left is a title: three words, or twelve characters (a short quote, a title in
     // a script written without spaces).
     let long_enough =
@@ -3146,11 +3307,25 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     let mut out = title.to_owned();
     // Strip a last segment that names the site, again while there is one; after it, the
     // section names of a breadcrumb title (" » Local » Noticias » Site").
-    while let Some((at, sep)) = SEPARATORS
-        .iter()
-        .filter_map(|sep| out.rfind(sep).map(|at| (at, *sep)))
-        .max_by_key(|(at, _)| *at)
-    {
+    loop {
+        let last_colon = COLONS
+            .iter()
+            .filter_map(|sep| out.rfind(sep).map(|at| (at, *sep)))
+            .max_by_key(|(at, _)| *at);
+        if let Some((at, sep)) = last_colon {
+            let head = out[..at].trim_end();
+            if is_site(&out[at + sep.len()..]) && long_enough(head) {
+                out = head.to_owned();
+                continue;
+            }
+        }
+        let Some((at, sep)) = SEPARATORS
+            .iter()
+            .filter_map(|sep| out.rfind(sep).map(|at| (at, *sep)))
+            .max_by_key(|(at, _)| *at)
+        else {
+            break;
+        };
         let tail = &out[at + sep.len()..];
         let head = out[..at].trim_end();
         if date_only(tail) && head.split_whitespace().count() >= 3 {

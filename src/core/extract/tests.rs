@@ -284,6 +284,7 @@ fn dates_come_from_meta_names_itemprop_words_and_the_address() {
 #[test]
 fn a_title_loses_the_site_name_it_ends_with() {
     let t = |title: &str, site: Option<&str>, url: Option<&str>| without_site(title, site, url);
+    let ledger_url = Some("https://ledger.example/2026/story.html");
     assert_eq!(
         t(
             "Gates on Tillerson and Russia: 'friends' | CNN Politics",
@@ -318,6 +319,53 @@ fn a_title_loses_the_site_name_it_ends_with() {
         "Budget - a primer"
     );
     assert_eq!(t("Çavuşoğlu speaks", None, None), "Çavuşoğlu speaks");
+    // A full-width bar, and a colon when the site's name is all that follows it (as Japanese
+    // sites write them); a kicker before a colon stays, as does a sentence that only starts
+    // with the site's name.
+    assert_eq!(
+        t(
+            "港の新しい橋が今日開通しました ｜ 湾岸ニュース Ledger",
+            Some("湾岸ニュース Ledger"),
+            None
+        ),
+        "港の新しい橋が今日開通しました"
+    );
+    assert_eq!(
+        t(
+            "港の新しい橋が今日開通した：湾岸ニュース",
+            Some("湾岸ニュース"),
+            None
+        ),
+        "港の新しい橋が今日開通した"
+    );
+    assert_eq!(
+        t(
+            "港の新しい橋が今日開通した:ledger開発日誌",
+            None,
+            ledger_url
+        ),
+        "港の新しい橋が今日開通した"
+    );
+    assert_eq!(
+        t("Harbour: the audit in full", Some("Harbour"), None),
+        "Harbour: the audit in full"
+    );
+    assert_eq!(
+        t(
+            "Fares day: Ledger readers tell us what they pay for the ferry",
+            None,
+            ledger_url
+        ),
+        "Fares day: Ledger readers tell us what they pay for the ferry"
+    );
+    assert_eq!(
+        t(
+            "Fares - the ferry's new prices, in full : ledger.example",
+            None,
+            ledger_url
+        ),
+        "Fares - the ferry's new prices, in full"
+    );
     // The address as the site's name, however short; an umlaut spelled as the address does; a
     // date after the site's name.
     let ledger = Some("https://ledger.example/2026/story.html");
@@ -568,6 +616,98 @@ fn dates_come_from_time_elements_json_ld_graphs_and_saved_pages() {
     assert_eq!(parse_date("20180619").as_deref(), Some("2018-06-19"));
     assert_eq!(parse_date("20181319"), None);
     assert_eq!(parse_date("2018061912"), None);
+}
+
+#[test]
+fn a_date_printed_by_the_headline_is_taken_when_nothing_else_gives_one() {
+    let date = |body: &str| {
+        let html = format!(
+            "<html><head><title>Ferry fares</title></head><body>{body}<p>x</p></body></html>"
+        );
+        extract(&html, None).published
+    };
+    let h1 = "<h1>Ferry fares rise in the spring</h1>";
+    // In words, in the signs of Japanese, with dots (day first or year first), or in a
+    // `datetime` on an element that is not a `<time>`.
+    for (body, want) in [
+        (
+            r#"<div class="pub-date">March 9 2017 4:21 PM</div>"#,
+            "2017-03-09",
+        ),
+        (
+            r#"<p class="date">2019年04月21日 12時00分</p>"#,
+            "2019-04-21",
+        ),
+        (
+            r#"<span class="meta__date">19.07.2022</span>"#,
+            "2022-07-19",
+        ),
+        (
+            r#"<span id="posted">By Jane Doe, 2019.04.04</span>"#,
+            "2019-04-04",
+        ),
+        (
+            r#"<div class="byline__timestamp" datetime="2016-10-13 17:00:00 -0400">Oct 13</div>"#,
+            "2016-10-13",
+        ),
+    ] {
+        assert_eq!(
+            date(&format!("{h1}<div>{body}</div>")).as_deref(),
+            Some(want),
+            "{body}"
+        );
+    }
+    // Not a date before the headline (a masthead's today), nor with no headline to go by…
+    let march = r#"<div class="date">March 9 2017</div>"#;
+    assert_eq!(date(&format!("{march}{h1}")), None);
+    assert_eq!(date(march), None);
+    // …nor a teaser's (in a link), a footer's, an update's, a comment's, today's, or one far
+    // below the headline.
+    for body in [
+        r#"<a href="/other"><span class="date">24.04.2023</span> Other story</a>"#,
+        r#"<footer><span class="date">24.04.2023</span></footer>"#,
+        r#"<div class="updated-date">24.04.2023</div>"#,
+        r#"<div class="date">Updated: 24.04.2023</div>"#,
+        r#"<div class="comment-timestamp">24.04.2023</div>"#,
+        r#"<div class="current-date">24.04.2023</div>"#,
+        r#"<article class="post status-publish">24.04.2023</article>"#,
+    ] {
+        assert_eq!(date(&format!("{h1}{body}")), None, "{body}");
+    }
+    let far = format!(
+        "{h1}{}<span class=\"date\">24.04.2023</span>",
+        "<p>Text.</p>".repeat(DATE_AFTER_HEADLINE)
+    );
+    assert_eq!(date(&far), None);
+    let near = format!(
+        "{h1}{}<span class=\"date\">24.04.2023</span>",
+        "<p>Text.</p>".repeat(DATE_AFTER_HEADLINE - 1)
+    );
+    assert_eq!(date(&near).as_deref(), Some("2023-04-24"));
+    // The page's metadata comes first.
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2017-03-08"></head><body>{h1}{march}<p>x</p></body></html>"#
+    );
+    assert_eq!(
+        extract(&html, None).published.as_deref(),
+        Some("2017-03-08")
+    );
+    // The formats on their own: real calendar dates only.
+    assert_eq!(parse_date("2019년 4월 21일").as_deref(), Some("2019-04-21"));
+    assert_eq!(
+        parse_date("2019 年 4 月 2 日").as_deref(),
+        Some("2019-04-02")
+    );
+    assert_eq!(parse_date("2019年13月21日"), None);
+    assert_eq!(parse_date("12時00分"), None);
+    assert_eq!(parse_date("5.5.2020, 07:11").as_deref(), Some("2020-05-05"));
+    assert_eq!(
+        parse_date("Stand 2019.04.21.").as_deref(),
+        Some("2019-04-21")
+    );
+    assert_eq!(parse_date("31.02.2020"), None);
+    assert_eq!(parse_date("version 1.2.3"), None);
+    assert_eq!(parse_date("99999999999年1月1日"), None);
 }
 
 #[test]
