@@ -349,12 +349,6 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             // publication: "Газета «Коммерсантъ»"): the page's `og:title` instead.
             let site_title = |t: &str| {
                 capture.site_name.as_deref().is_some_and(|site| {
-                    let compact = |s: &str| -> String {
-                        s.chars()
-                            .filter(|c| c.is_alphanumeric())
-                            .flat_map(char::to_lowercase)
-                            .collect()
-                    };
                     let site_c = compact(site);
                     site_c.chars().count() >= 3
                         && compact(t).contains(&site_c)
@@ -2727,12 +2721,6 @@ fn dotted_date(s: &str) -> Option<String> {
 /// ("www.example.com", "Example.de"), or the first label of the page's host, alone or before
 /// at most two more words ("n-tv NACHRICHTEN" on n-tv.de).
 fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
-    let compact = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     let b = compact(byline);
     if b.is_empty() {
         return false;
@@ -3278,12 +3266,6 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     // name after it, four words in all ("IPA 独立行政法人 情報処理推進機構" on ipa.go.jp; not
     // "Trome celebró con las mamitas de Chollywood" on trome.pe), nothing before it.
     let is_site = |tail: &str| {
-        let compact = |s: &str| -> String {
-            s.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
         let t = compact(tail);
         !t.is_empty()
             && (site.is_some_and(|s| compact(s) == t)
@@ -3358,6 +3340,15 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
         }
     }
     out
+}
+
+/// `s`'s letters and digits only, in lower case: a name as a comparison sees it ("The
+/// Ledger" and "the-ledger" are one).
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Characters a metadata value can carry that show nothing and only get in the way of a
