@@ -2532,9 +2532,11 @@ fn visible_date(doc: &Document) -> Option<String> {
         if let Some(d) = n.attr("datetime").as_deref().and_then(parse_date) {
             return Some(d);
         }
-        let text = n.text();
+        let Some(text) = short_text(n, 80) else {
+            continue;
+        };
         let lower = text.to_lowercase();
-        if text.chars().count() > 80 || NOT.iter().any(|m| lower.contains(m)) {
+        if NOT.iter().any(|m| lower.contains(m)) {
             continue;
         }
         if let Some(d) = parse_date(&text) {
@@ -2542,6 +2544,22 @@ fn visible_date(doc: &Document) -> Option<String> {
         }
     }
     None
+}
+
+/// `n`'s text when it is at most `max` characters long, read no further than that: a wrapper
+/// whose class names a date can hold the whole story, and nested ones would each read it again.
+fn short_text(n: &NodeRef<'_>, max: usize) -> Option<String> {
+    let mut text = String::new();
+    let mut chars = 0;
+    for t in n.descendants_it().filter(NodeRef::is_text) {
+        let part = t.text();
+        chars += part.chars().count();
+        if chars > max {
+            return None;
+        }
+        text.push_str(&part);
+    }
+    Some(text)
 }
 
 /// The first publication date a `<meta>` (by name, property or itemprop) or an element with

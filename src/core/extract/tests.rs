@@ -674,16 +674,17 @@ fn a_date_printed_by_the_headline_is_taken_when_nothing_else_gives_one() {
     ] {
         assert_eq!(date(&format!("{h1}{body}")), None, "{body}");
     }
-    let far = format!(
-        "{h1}{}<span class=\"date\">24.04.2023</span>",
-        "<p>Text.</p>".repeat(DATE_AFTER_HEADLINE)
+    let after = |elements: usize| {
+        date(&format!(
+            "{h1}{}<span class=\"date\">24.04.2023</span>",
+            "<p>Text.</p>".repeat(elements)
+        ))
+    };
+    assert_eq!(after(DATE_AFTER_HEADLINE), None);
+    assert_eq!(
+        after(DATE_AFTER_HEADLINE - 1).as_deref(),
+        Some("2023-04-24")
     );
-    assert_eq!(date(&far), None);
-    let near = format!(
-        "{h1}{}<span class=\"date\">24.04.2023</span>",
-        "<p>Text.</p>".repeat(DATE_AFTER_HEADLINE - 1)
-    );
-    assert_eq!(date(&near).as_deref(), Some("2023-04-24"));
     // The page's metadata comes first.
     let html = format!(
         r#"<html><head><meta property="article:published_time" content="2017-03-08"></head><body>{h1}{march}<p>x</p></body></html>"#
