@@ -671,6 +671,8 @@ fn a_date_printed_by_the_headline_is_taken_when_nothing_else_gives_one() {
         r#"<div class="comment-timestamp">24.04.2023</div>"#,
         r#"<div class="current-date">24.04.2023</div>"#,
         r#"<article class="post status-publish">24.04.2023</article>"#,
+        // A date's class on a wrapper of more than a date's line.
+        r#"<div class="post-date-wrapper"><p>The council met on 24.04.2023 and voted to rebuild the old bridge over the river.</p></div>"#,
     ] {
         assert_eq!(date(&format!("{h1}{body}")), None, "{body}");
     }
@@ -2766,5 +2768,22 @@ fn a_table_readability_takes_alone_keeps_its_rows_and_cells_apart() {
             "{cell:?} not a line of its own in {:?}",
             c.article
         );
+    }
+}
+
+proptest::proptest! {
+    /// No text makes the date readers or the title's site stripping panic; a date read is a
+    /// real calendar date, and a title only ever loses its end.
+    #[test]
+    fn dates_and_titles_never_panic_and_stay_in_shape(
+        text in "[0-9０-９年月日년월일.:：｜| ,A-Za-z\u{3042}-\u{3093}-]{0,40}",
+        site in proptest::option::of("[a-zA-Z\u{3042}-\u{3093} ]{0,12}"),
+    ) {
+        if let Some(d) = parse_date(&text) {
+            proptest::prop_assert_eq!(iso_date(&d), Some(d.clone()));
+        }
+        let url = Some("https://ledger.example/2026/story.html");
+        let title = without_site(&text, site.as_deref(), url);
+        proptest::prop_assert!(text.starts_with(title.as_str()), "{text:?} -> {title:?}");
     }
 }
