@@ -285,7 +285,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             // The story's other modules first: they are found by the shape of what
             // Readability took, as it left it.
             let (before, after) = if filters.widgets {
-                continuation(&read, &a.text_content)
+                continuation(&read, &a.text_content, &whole_page.text)
             } else {
                 (String::new(), String::new())
             };
@@ -1597,6 +1597,13 @@ const CONTINUATION_MAX_LEVELS: usize = 6;
 
 /// A module holds at least this many words of paragraphs to continue the story.
 const CONTINUATION_MIN_WORDS: usize = 15;
+/// The fewest of the article's paragraphs that must share a class for [`earlier_paragraphs`]
+/// to look for more of them.
+const EARLIER_MIN_PARAGRAPHS: usize = 3;
+/// How many of a paragraph's first words find it on the page.
+const EARLIER_KEY_WORDS: usize = 20;
+/// The most paragraphs before the article that [`earlier_paragraphs`] looks at (the last ones).
+const EARLIER_MAX_PARAGRAPHS: usize = 24;
 
 /// The rest of a story that a page splits into sibling modules of one layout (a chunk of
 /// text, an ad, the next chunk …), of which Readability keeps the one with the best score:
@@ -1608,7 +1615,7 @@ const CONTINUATION_MIN_WORDS: usize = 15;
 /// article sits, and there an element like what it took. Only parts holding prose the
 /// article does not are taken (see [`continues_story`]). (A promotion, an author's box or a
 /// list of links after a story may share its module's class, not the layout inside it.)
-fn continuation(read: &Document, taken: &str) -> (String, String) {
+fn continuation(read: &Document, taken: &str, whole: &str) -> (String, String) {
     let none = (String::new(), String::new());
     let Some(article) = read
         .select_single("#readability-page-1")
@@ -1722,7 +1729,101 @@ fn continuation(read: &Document, taken: &str) -> (String, String) {
         }
         path.insert(0, node);
     }
-    none
+    (
+        earlier_paragraphs(read, &article, &taken, whole),
+        String::new(),
+    )
+}
+
+/// The story's first paragraphs in a module of their own before the one Readability took,
+/// in a layout unlike the rest's (a lead set apart by a summary column or an ad, so
+/// [`continuation`]'s match by layout misses it): paragraphs of the class most of the
+/// article's own paragraphs have (at least [`EARLIER_MIN_PARAGRAPHS`] and half of them; a
+/// class, not none), outside any widget, that come before the article's first such paragraph
+/// on the page (`whole`, the page's text), with no `<h1>`–`<h3>` between them and the
+/// article; of those, the ones in the container nearest the article, when together they
+/// continue the story (see [`continues_story`]). Only the paragraphs themselves are taken,
+/// not what their module holds beside them (a byline, share buttons).
+fn earlier_paragraphs(read: &Document, article: &NodeRef<'_>, taken: &str, whole: &str) -> String {
+    // (Readability flattens the article's own containers, so only the class is compared.)
+    let kind = |p: &NodeRef<'_>| p.attr("class").unwrap_or_default().trim().to_string();
+    let own: Vec<_> = article
+        .descendants_it()
+        .filter(|d| element_name(d).as_deref() == Some("p"))
+        .map(|p| kind(&p))
+        .collect();
+    let mut counts: Vec<(&_, usize)> = Vec::new();
+    for k in own.iter().filter(|k| !k.is_empty()) {
+        match counts.iter_mut().find(|(c, _)| *c == k) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((k, 1)),
+        }
+    }
+    let Some((want, n)) = counts.into_iter().max_by_key(|(_, n)| *n) else {
+        return String::new();
+    };
+    if n < EARLIER_MIN_PARAGRAPHS || n * 2 < own.len() {
+        return String::new();
+    }
+    let in_widget = |p: &NodeRef<'_>| p.ancestors_it(None).any(|a| a.has_attr(WIDGET_MARK));
+    let mut found: Vec<NodeRef<'_>> = Vec::new();
+    for d in read.root().descendants_it() {
+        if d.id == article.id {
+            break;
+        }
+        match element_name(&d).as_deref() {
+            // A heading between: what came before it is another module's.
+            Some("h1" | "h2" | "h3") => found.clear(),
+            Some("p") if kind(&d) == *want && !in_widget(&d) => found.push(d),
+            _ => {}
+        }
+    }
+    // The last few only (a lead is a few paragraphs; each is looked for in the page's text).
+    let found = &found[found.len().saturating_sub(EARLIER_MAX_PARAGRAPHS)..];
+    // Where a paragraph starts on the page as it was: Readability appends its article after
+    // what it left of the top candidate's siblings, so the order in `read` is not the page's.
+    // Its first words, enough of them not to be found in a caption that quotes it.
+    let flat = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = |p: &NodeRef<'_>| {
+        let words: Vec<String> = p
+            .text()
+            .split_whitespace()
+            .take(EARLIER_KEY_WORDS)
+            .map(str::to_string)
+            .collect();
+        (words.len() >= 3)
+            .then(|| flat.find(&words.join(" ")))
+            .flatten()
+    };
+    let Some(start) = article
+        .descendants_it()
+        .filter(|d| element_name(d).as_deref() == Some("p") && kind(d) == *want)
+        .find_map(|p| at(&p))
+    else {
+        return String::new();
+    };
+    let mut found: Vec<NodeRef<'_>> = found
+        .iter()
+        .filter(|p| at(p).is_some_and(|i| i < start))
+        .copied()
+        .collect();
+    // One module: the paragraphs of the container nearest the article.
+    if let Some(parent) = found.last().and_then(|p| p.parent()) {
+        found.retain(|p| p.parent().is_some_and(|q| q.id == parent.id));
+    }
+    if found.is_empty() {
+        return String::new();
+    }
+    let html: String = found.iter().map(|p| p.html().to_string()).collect();
+    let part = Document::from(format!("<div>{html}</div>"));
+    let Some(div) = part.select_single("div").nodes().first().copied() else {
+        return String::new();
+    };
+    if continues_story(&div, taken) {
+        html
+    } else {
+        String::new()
+    }
 }
 
 /// Whether `s`, the part of a sibling module where the story would go, is more of it: at

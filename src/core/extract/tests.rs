@@ -1560,6 +1560,83 @@ fn a_story_split_into_sibling_modules_is_joined() {
 }
 
 #[test]
+fn a_lead_in_a_module_of_its_own_layout_is_joined() {
+    let par = |t: &str| format!("<p class=\"story-par\">{t}</p>");
+    let body = "The ferry company kept its winter timetable for a third year, and the harbour \
+                board said on Monday that the crossings would stay at four a day until March. ";
+    let lead = format!(
+        "<p class=\"meta\">By Jane Doe</p>{}{}",
+        par(
+            "Islanders had asked for a fifth crossing on Saturdays, when the market draws \
+             visitors from the mainland and the last boat leaves before the stalls close."
+        ),
+        par(
+            "The board said the fifth crossing would cost more than the fares it would bring \
+             in, and that the older of its two boats needed repairs before the spring."
+        ),
+    );
+    // A box after the story in its own column, with a paragraph of the same class.
+    let source = format!(
+        "<div class=\"source-box\"><h4>Source</h4>{}</div>",
+        par(
+            "Harbour board minutes, 3 March, item 12: winter timetable and the fifth \
+             crossing, with the ferry company's figures for the last three winters."
+        )
+    );
+    // Rows of a page's grid laid out differently (a summary column beside an ad, a wide
+    // column), each nested deep enough that Readability scores them apart.
+    let row = |class: &str, column: &str, inner: &str, after: &str| {
+        format!(
+            "<section class=\"row story {class}\"><div class=\"container\"><div \
+             class=\"col {column}\"><div class=\"row-inner\"><div class=\"col-inner\"><div \
+             class=\"story-text\">{inner}</div>{after}</div></div></div><div class=\"col \
+             rail\"><div class=\"ad-slot\"></div></div></div></section>"
+        )
+    };
+    let page = |before_headline: &str, lead: &str| {
+        format!(
+            "<html><body><main>{before_headline}<h2>Ferry keeps its winter timetable</h2>{}{}\
+             </main></body></html>",
+            row("", "summary", lead, ""),
+            row(
+                "main-section",
+                "wide",
+                &par(&body.repeat(3)).repeat(8),
+                &source
+            ),
+        )
+    };
+    let html = page("", &lead);
+    // Readability keeps the main module alone.
+    let plain = extract_with(&html, None, PostFilters::NONE);
+    assert_lacks(&plain.article, "Islanders had asked");
+    let c = extract(&html, None);
+    let first = c.article.lines().next().unwrap_or_default();
+    assert!(first.starts_with("Islanders had asked"), "{first}");
+    assert_has(&c.article, "The board said the fifth crossing");
+    let story = c.article.find("The ferry company").unwrap();
+    assert!(c.article.find("The board said").unwrap() < story);
+    // Nor is a paragraph of that class that comes after the story on the page (Readability
+    // puts its article after what it leaves of the story's column).
+    let late = c.article.find("Harbour board minutes");
+    assert!(late.is_none_or(|i| i > story), "{}", c.article);
+    // Another story's paragraphs of the same class, above this one's headline, are not its
+    // start.
+    let other = row(
+        "",
+        "summary",
+        &par(
+            "Yesterday the council voted to close the old pier to cars from April, after a \
+              survey found that two of its piles had rotted through below the waterline.",
+        ),
+        "",
+    );
+    let c = extract(&page(&other, ""), None);
+    assert_lacks(&c.article, "Yesterday the council voted");
+    assert!(c.article.starts_with("The ferry company"), "{}", c.article);
+}
+
+#[test]
 fn a_byline_naming_the_json_ld_authors_otherwise_gives_way_to_them() {
     let page = |author_meta: &str| {
         format!(
