@@ -224,7 +224,49 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             .ok()
             .and_then(|mut r| r.parse().ok().map(|a| (a, r.doc)))
     };
+    // A page in Chinese, Japanese or Korean (its language says so, or most of its letters):
+    // a copy, read again when Readability's article is not in that script.
+    let cjk_lang = doc
+        .select_single("html[lang]")
+        .attr("lang")
+        .is_some_and(|l| {
+            let l = l.trim().to_ascii_lowercase();
+            ["ja", "zh", "ko"]
+                .iter()
+                .any(|c| l == *c || l.starts_with(&format!("{c}-")))
+        });
+    let wide_page =
+        filters.widgets && shallow && (cjk_lang || mostly_wide_script(&whole_page.text));
+    let spare = wide_page.then(|| doc.clone());
     let mut parsed = shallow.then(|| readability(doc)).flatten();
+    // Readability's article in another script than the page's (a Japanese article of 278
+    // characters, under Readability's 500, so it read the page again without its rules on
+    // unlikely blocks and kept the longest text: the footer's licence notice in English): the
+    // first reading alone, with all its rules, when that is in the page's script.
+    if let Some(spare) = spare {
+        if parsed
+            .as_ref()
+            .is_some_and(|(a, _)| !mostly_wide_script(&a.text_content))
+        {
+            let strict = dom_smoothie::Readability::with_document(
+                spare,
+                page_url.as_deref(),
+                Some(cfg.clone()),
+            )
+            .ok()
+            .and_then(|mut r| {
+                r.parse_with_policy(dom_smoothie::ParsePolicy::Strict)
+                    .ok()
+                    .map(|a| (a, r.doc))
+            });
+            if let Some(b) = strict.filter(|(b, _)| {
+                visible_chars(&b.text_content) >= MIN_ARTICLE_CHARS
+                    && mostly_wide_script(&b.text_content)
+            }) {
+                parsed = Some(b);
+            }
+        }
+    }
     // What Readability took is short and mostly widgets (an author's box, a sign-up or comment
     // form won over an article of short paragraphs): again without any widget or small form,
     // and the longer of the two is kept (a class naming the article itself, `video-article`,
@@ -1938,6 +1980,28 @@ fn form_share(content: &str) -> f64 {
         .map(|n| visible_chars(&n.text()))
         .sum();
     marked as f64 / total as f64
+}
+
+/// Whether at least half of `text`'s letters are of the scripts that write a word in one to
+/// three characters (Han, kana, Hangul).
+fn mostly_wide_script(text: &str) -> bool {
+    let (mut letters, mut wide) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if matches!(c,
+            '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
+            | '\u{3400}'..='\u{4DBF}'   // CJK Extension A
+            | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
+            | '\u{AC00}'..='\u{D7AF}'   // Hangul syllables
+            | '\u{1100}'..='\u{11FF}'   // Hangul Jamo
+            | '\u{F900}'..='\u{FAFF}'   // CJK Compatibility Ideographs
+            | '\u{FF66}'..='\u{FF9F}'   // half-width Katakana
+            | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B–F, Compatibility Supplement
+        ) {
+            wide += 1;
+        }
+    }
+    letters > 0 && wide * 2 >= letters
 }
 
 fn visible_chars(text: &str) -> usize {

@@ -1637,6 +1637,47 @@ fn a_lead_in_a_module_of_its_own_layout_is_joined() {
 }
 
 #[test]
+fn a_short_article_in_japanese_is_not_traded_for_an_english_footer() {
+    let licence = "The Japanese edition of 'Harbour Weekly' is published under licence from \
+                   Ferry Media, Inc., Portsmouth, UK. Articles that were first published in \
+                   the UK edition, the Ferry Review, the Quay, and Harbour Weekly Online are \
+                   the property of Ferry Media, Inc. or its suppliers, who reserve all rights, \
+                   in every country, for every edition, in print, online, and in any other form. ";
+    // A column of the site's most read stories, in Japanese like the rest of the page.
+    let ranking: String = (1..=12)
+        .map(|i| format!("<li><a href=\"/r{i}\">港町の話題 第{i}回 市場と灯台と船の一週間をふりかえる</a></li>"))
+        .collect();
+    let html = format!(
+        "<html lang=\"ja\"><body><div id=\"header\"><ul><li><a href=\"/\">ホーム</a></li>\
+         <li><a href=\"/news\">ニュース</a></li><li><a href=\"/ranking\">ランキング</a>\
+         </li></ul></div><div id=\"contents\"><h1>港のフェリー、冬の時刻表を続ける</h1>\
+         <div class=\"article_body\"><p>港のフェリー会社は、冬の時刻表を三年続けて使うと月曜日に\
+         発表した。一日四便の運航は三月まで変わらない。</p><p>島の住民は土曜日に五便目を求めていた\
+         が、会社は運賃収入では費用をまかなえないと説明した。古い方の船は春までに修理が必要だという。\
+         </p><p>市場の組合は、最後の便が市場の閉まる前に出てしまうため、週末の客が減っていると\
+         話している。会社は夏の時刻表を四月に発表する予定で、その時に土曜日の便も見直すとしている。\
+         </p></div><div class=\"side\"><h2>関連記事</h2><ul><li><a href=\"/a\">新しい橋が開通\
+         </a></li><li><a href=\"/b\">港の市場、週末も営業</a></li><li><a href=\"/c\">灯台の\
+         一般公開が始まる</a></li></ul><h2>ランキング</h2><ol>{ranking}</ol></div></div>\
+         <div id=\"footer\"><p>{licence}</p><p>{licence}</p><p>\
+         個人情報保護方針 利用規約 広告について 運営会社 サイトマップ</p></div></body></html>"
+    );
+    // Readability, under its 500 characters, reads the page again without its rules on
+    // footers and keeps the longest text it found: the licence.
+    let plain = extract_with(&html, None, PostFilters::NONE);
+    assert_has(&plain.article, "published under licence");
+    let c = extract(&html, None);
+    assert_has(&c.article, "港のフェリー会社は、冬の時刻表を三年続けて使う");
+    assert_has(&c.article, "古い方の船は春までに修理が必要だという。");
+    assert_lacks(&c.article, "published under licence");
+    // Whose script a text is in: its letters', half or more.
+    assert!(mostly_wide_script("港のフェリー会社 Ferry"));
+    assert!(mostly_wide_script("항구의 페리 회사 Ferry"));
+    assert!(!mostly_wide_script("The ferry company said on Monday, 港"));
+    assert!(!mostly_wide_script("2017 — 10%"));
+}
+
+#[test]
 fn a_byline_naming_the_json_ld_authors_otherwise_gives_way_to_them() {
     let page = |author_meta: &str| {
         format!(
