@@ -1571,7 +1571,8 @@ pub(super) fn is_prose(text: &str, linked: usize) -> bool {
 /// How many lines at each end of an article are checked for a byline.
 pub const BYLINE_EDGE_LINES: usize = 3;
 
-/// `article` without the bylines among its first and last [`BYLINE_EDGE_LINES`] lines.
+/// `article` without the bylines among its first and last [`BYLINE_EDGE_LINES`] lines, and the
+/// counters among its first.
 pub(super) fn without_edge_bylines(article: &str) -> String {
     let lines: Vec<&str> = article.lines().collect();
     let blocks: Vec<usize> = (0..lines.len())
@@ -1581,13 +1582,43 @@ pub(super) fn without_edge_bylines(article: &str) -> String {
         let at = blocks.iter().position(|b| *b == i).unwrap_or(usize::MAX);
         at < BYLINE_EDGE_LINES || at.saturating_add(BYLINE_EDGE_LINES) >= blocks.len()
     };
+    let first = |i: usize| blocks.iter().take(BYLINE_EDGE_LINES).any(|b| *b == i);
     lines
         .iter()
         .enumerate()
-        .filter(|(i, l)| !(edge(*i) && is_byline(l)))
+        .filter(|(i, l)| !((edge(*i) && is_byline(l)) || (first(*i) && is_bare_count(l))))
         .map(|(_, l)| *l)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A line that is only a count, as a share, view or comment counter prints it beside a
+/// story's headline: "884", "6,762", "1.2K", "12k". Three digits or more, in groups of three
+/// after the first when a separator is there; or a short number before a thousand's or a
+/// million's sign. Not a decimal ("243.8", "16,32"), a list's number ("1", "7.") or a year's
+/// range: a table's figures or a list's numbers may sit at an article's edge too. Only checked
+/// on an article's first lines ([`BYLINE_EDGE_LINES`]).
+fn is_bare_count(line: &str) -> bool {
+    let t = line.trim();
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(n) = t.strip_suffix(['k', 'K', 'm', 'M']) {
+        let mut parts = n.splitn(2, ['.', ',']);
+        let whole = parts.next().unwrap_or_default();
+        let frac = parts.next();
+        return (1..=3).contains(&whole.len())
+            && all_digits(whole)
+            && frac.is_none_or(|f| f.len() == 1 && all_digits(f));
+    }
+    let mut groups = t.split([',', '.']);
+    let first = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    if rest.is_empty() {
+        return t.len() >= 3 && t.len() <= 9 && all_digits(t);
+    }
+    (1..=3).contains(&first.len())
+        && all_digits(first)
+        && rest.len() <= 3
+        && rest.iter().all(|g| g.len() == 3 && all_digits(g))
 }
 
 /// Words a byline starts with (English, German, French, Spanish, Dutch), lower-case.
@@ -1725,6 +1756,7 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "|",
+    "/",
     "·",
     "•",
     "-",

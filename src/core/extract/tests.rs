@@ -1249,14 +1249,53 @@ fn a_stamp_with_two_dates_or_in_a_nordic_language_is_dropped() {
         "<p>Published: 15:56 BST, 27 April 2026 | Updated: 15:57 BST, 27 April 2026</p>\
          <p>Publisert 05.08.2026, kl. 13.05 Oppdatert 05.08.2026, kl. 13.52</p>\
          <p>Uppdaterad 15.59 | Publicerad 14.14</p>\
+         <p>Dec. 20, 2026, 12:44 PM UTC / Updated Dec. 20, 2026, 1:00 PM UTC</p>\
          <p>The ferry ran from 27 April 2025 to 27 April 2026 at 13.05 each day.</p>",
     );
     let c = extract(&html, None);
+    assert_lacks(&c.article, "12:44 PM UTC");
     assert_lacks(&c.article, "Published: 15:56");
     assert_lacks(&c.article, "Publisert");
     assert_lacks(&c.article, "Uppdaterad");
     assert_has(&c.article, "The ferry ran from 27 April 2025");
     assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
+fn a_share_counter_before_the_story_is_dropped_and_figures_are_kept() {
+    let para = BRIDGE_PARAGRAPH;
+    let page = |lead: &str, end: &str| {
+        format!(
+            "<html><body><article><h1>Bridge</h1>{lead}<p>{para}</p><p>{para}</p><p>{para}</p>\
+             <p>{para}</p><p>{para}</p>{end}</article></body></html>"
+        )
+    };
+    for counter in ["884", "6,762", "1.2K", "12k", "1,204,311"] {
+        let c = extract(&page(&format!("<div>{counter}</div>"), ""), None);
+        assert!(
+            !c.article.lines().any(|l| l.trim() == counter),
+            "{counter}: {}",
+            c.article
+        );
+        assert_five_paragraphs_kept(&c.article);
+    }
+    // A list's number, a decimal, a figure in a table at the end: kept.
+    for kept in ["7.", "12", "243.8", "16,32", "2026-27"] {
+        let c = extract(&page(&format!("<div>{kept}</div>"), ""), None);
+        assert!(
+            c.article.lines().any(|l| l == kept),
+            "{kept}: {}",
+            c.article
+        );
+    }
+    let c = extract(
+        &page(
+            "",
+            "<table><tr><td>Load in kg</td><td>685</td></tr></table>",
+        ),
+        None,
+    );
+    assert!(c.article.contains("685"), "{}", c.article);
 }
 
 #[test]
