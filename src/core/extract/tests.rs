@@ -558,6 +558,30 @@ fn notices_worded_as_such_are_dropped() {
 }
 
 #[test]
+fn an_ad_label_in_japanese_and_an_authors_archive_link_are_dropped() {
+    let html = article_with(
+        "<p>[PR]</p><p>広告</p><p>スポンサーリンク</p><p>View author archive</p>\
+         <p>BACK TO SLIDE</p><p>The PR firm and the 広告 agency both sent staff to the vote.</p>",
+    );
+    let c = extract(&html, None);
+    for line in [
+        "[PR]",
+        "広告",
+        "スポンサーリンク",
+        "View author archive",
+        "BACK TO SLIDE",
+    ] {
+        assert!(
+            !c.article.lines().any(|l| l == line),
+            "{line}: {}",
+            c.article
+        );
+    }
+    assert_has(&c.article, "The PR firm and the 広告 agency");
+    assert_five_paragraphs_kept(&c.article);
+}
+
+#[test]
 fn dates_come_from_time_elements_json_ld_graphs_and_saved_pages() {
     let page = |head: &str, body: &str| {
         format!("<html><head>{head}</head><body><p>x</p>{body}</body></html>")
