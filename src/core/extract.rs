@@ -3400,8 +3400,22 @@ fn names_more(byline: &str, authors: &str) -> bool {
 
 /// `title` without a trailing " | Site", " - Site", " -- Site", " * Site" or " » … » Site"
 /// naming the site (its name, or its address's domain), nor a date or a byline after that
-/// ("… | Site | by Jane Doe").
+/// ("… | Site | by Jane Doe"); nor an archive's note of the year at its end ("… (Published
+/// 2016)", as a newspaper's old stories carry it), nor an "Opinion | " label before it (the
+/// section, printed above the headline, not in it).
 fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
+    let title = title
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once(" (Published "))
+        .filter(|(head, year)| {
+            year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && long_title(head)
+        })
+        .map_or(title, |(head, _)| head.trim_end());
+    let title = ["Opinion | ", "OPINION | "]
+        .iter()
+        .find_map(|label| title.strip_prefix(label))
+        .filter(|rest| long_title(rest))
+        .unwrap_or(title);
     // "｜" (a full-width bar) with or without spaces around it, as Japanese sites write it.
     const SEPARATORS: [&str; 10] = [
         " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " · ", " * ", "｜",
@@ -3459,10 +3473,7 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
                         && tail.split_whitespace().count() <= 4
                 }))
     };
-    // What is left is a title: three words, or twelve characters (a short quote, a title in
-    // a script written without spaces).
-    let long_enough =
-        |head: &str| head.split_whitespace().count() >= 3 || head.chars().count() >= 12;
+    let long_enough = long_title;
     // A date after the site's name: "… | DW | 28.04.2023"; or the author: "… | Site | by
     // Jane Doe" (a byline of at most six words).
     let date_only = |tail: &str| {
@@ -3523,6 +3534,12 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
         }
     }
     out
+}
+
+/// What is left of a title once a site's name or a label is cut off is still one: three
+/// words, or twelve characters (a short quote, a title in a script written without spaces).
+fn long_title(head: &str) -> bool {
+    head.split_whitespace().count() >= 3 || head.chars().count() >= 12
 }
 
 /// `s`'s letters and digits only, in lower case: a name as a comparison sees it ("The

@@ -319,6 +319,37 @@ fn a_title_loses_the_site_name_it_ends_with() {
         "Budget - a primer"
     );
     assert_eq!(t("Çavuşoğlu speaks", None, None), "Çavuşoğlu speaks");
+    // An archive's note of the year, an "Opinion" label: not the headline's; a title that is
+    // only such a note stays as it is.
+    assert_eq!(
+        t(
+            "Ferry fares rise for the winter (Published 2016)",
+            None,
+            None
+        ),
+        "Ferry fares rise for the winter"
+    );
+    assert_eq!(
+        t(
+            "Opinion | Enough platitudes: let’s fix the bridge",
+            None,
+            None
+        ),
+        "Enough platitudes: let’s fix the bridge"
+    );
+    assert_eq!(t("Opinion | Bridges", None, None), "Opinion | Bridges");
+    assert_eq!(
+        t("Bridge (Published 2016)", None, None),
+        "Bridge (Published 2016)"
+    );
+    assert_eq!(
+        t(
+            "Ferry fares rise for the winter (Published in 2016)",
+            None,
+            None
+        ),
+        "Ferry fares rise for the winter (Published in 2016)"
+    );
     // A full-width bar, and a colon when the site's name is all that follows it (as Japanese
     // sites write them); a kicker before a colon stays, as does a sentence that only starts
     // with the site's name.
