@@ -195,6 +195,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let fallback_date = other_date();
     let ld_authors = json_ld_authors(&doc);
     let meta_author = meta_author(&doc);
+    let article_author = article_author(&doc);
     let marked_author = marked_author(&doc);
     let og_title = doc
         .select("meta[property][content]")
@@ -458,8 +459,25 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     capture.byline = Some(m.to_owned());
                 }
             }
+            // The byline is the page's `<meta name="author">`, and Open Graph's
+            // `article:author` names someone else: the publisher where the writer should be
+            // (Condé Nast's sites write "Condé Nast" in the first, the writer in the second),
+            // so the writer: a name of two words or more that is not the site's.
+            if let (Some(b), Some(writer)) = (capture.byline.as_deref(), article_author.as_deref())
+            {
+                if meta_author.as_deref() == Some(b)
+                    && compact(b) != compact(writer)
+                    && writer.split_whitespace().count() >= 2
+                    && !names_the_site(writer, capture.site_name.as_deref(), capture.url.as_deref())
+                {
+                    capture.byline = Some(writer.to_owned());
+                }
+            }
+            // Still only a web address or a label: none (a slug or an e-mail address at least
+            // names someone).
             capture.byline = capture
                 .byline
+                .filter(|b| !is_address_or_label(b))
                 .map(|b| as_list(without_label(&without_initials(&b))));
             // A line of only names at the article's start (the byline set apart from its
             // label) is not the article's text: dropped when it names the byline's people,
@@ -3236,10 +3254,15 @@ fn names_only(line: &str) -> Option<String> {
 }
 
 /// Whether `name` is a handle, not a person's name as a reader sees it: an e-mail address
-/// ("j.doe@example.com") or an address's slug ("jane-doe", "jane_doe": one word, lower-case,
-/// with a hyphen, an underscore or a dot).
+/// ("j.doe@example.com"), an address's slug ("jane-doe", "jane_doe": one word, lower-case,
+/// with a hyphen, an underscore or a dot), a web address (a profile's:
+/// "https://www.facebook.com/JaneDoeWrites"), or a byline's label alone ("By", "Written by"),
+/// whose names the page left elsewhere.
 fn is_handle(name: &str) -> bool {
     let n = name.trim();
+    if is_address_or_label(n) {
+        return true;
+    }
     let email = n
         .split_once('@')
         .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
@@ -3248,6 +3271,18 @@ fn is_handle(name: &str) -> bool {
         && n.chars().any(char::is_alphabetic)
         && !n.chars().any(char::is_uppercase);
     email || slug
+}
+
+/// Whether a byline is only a web address or only a byline's label (see [`is_handle`]).
+fn is_address_or_label(name: &str) -> bool {
+    let n = name.trim();
+    let address = !n.contains(char::is_whitespace) && (n.contains("://") || n.starts_with("www."));
+    let label = !n.is_empty()
+        && n.split_whitespace().all(|w| {
+            let w = w.trim_end_matches(':').to_lowercase();
+            BYLINE_LABELS.contains(&w.as_str())
+        });
+    address || label
 }
 
 /// The page's author as its `<meta>` tags name them: `name="author"`, else the pair a site's
@@ -3291,6 +3326,22 @@ fn meta_author(doc: &Document) -> Option<String> {
                 && !a.starts_with("www.")
                 && a.chars().count() <= 100
         })
+}
+
+/// The page's Open Graph `article:author` (as a `property` or, as some sites write it, a
+/// `name`) when it names someone: letters, not a handle nor an address (where Facebook's
+/// profile links go), at most 100 characters.
+fn article_author(doc: &Document) -> Option<String> {
+    doc.select("meta[content]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            n.attr("property")
+                .or_else(|| n.attr("name"))
+                .is_some_and(|k| k.trim().eq_ignore_ascii_case("article:author"))
+        })
+        .filter_map(|n| n.attr("content").as_deref().and_then(clean))
+        .find(|a| a.chars().any(char::is_alphabetic) && !is_handle(a) && a.chars().count() <= 100)
 }
 
 /// The first element the page marks as naming its author, read as a name: `itemprop="author"`

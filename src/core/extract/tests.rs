@@ -2110,6 +2110,52 @@ fn a_byline_that_does_not_name_all_the_json_ld_authors_gives_way_to_them() {
 }
 
 #[test]
+fn a_label_an_address_or_the_publisher_is_not_a_byline() {
+    let page = |head: &str, body: &str| {
+        format!(
+            "<html><head>{head}</head>{}</html>",
+            article_with(body).trim_start_matches("<html>")
+        )
+    };
+    let byline = |head: &str, body: &str| extract(&page(head, body), Some(PAGE_URL)).byline;
+    // A byline's label whose names a script would have written: the author the markup marks,
+    // else none.
+    let label = "<meta name=\"author\" content=\"By\">";
+    assert_eq!(byline(label, ""), None);
+    assert_eq!(
+        byline(
+            label,
+            "<p>Photos: <a rel=\"author\" href=\"/p/jd\">Jane Doe</a></p>"
+        )
+        .as_deref(),
+        Some("Jane Doe")
+    );
+    // A profile's address: none.
+    let address = "<meta name=\"author\" content=\"https://www.facebook.com/JaneDoeWrites\">";
+    assert_eq!(byline(address, ""), None);
+    // The publisher in `<meta name="author">`, the writer in `article:author`: the writer;
+    // not when `article:author` is the site's name or a handle.
+    let publisher = |writer: &str| {
+        format!(
+            "<meta name=\"author\" content=\"Ferry Media Group\">\
+             <meta name=\"article:author\" content=\"{writer}\">"
+        )
+    };
+    assert_eq!(
+        byline(&publisher("Jane Doe"), "").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        byline(&publisher("janedoe"), "").as_deref(),
+        Some("Ferry Media Group")
+    );
+    assert_eq!(
+        byline(&publisher("https://www.facebook.com/janedoe"), "").as_deref(),
+        Some("Ferry Media Group")
+    );
+}
+
+#[test]
 fn a_handle_is_not_a_byline() {
     // An author's slug in the JSON-LD gives way to the meta author's name.
     let html = format!(
