@@ -478,7 +478,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             capture.byline = capture
                 .byline
                 .filter(|b| !is_address_or_label(b))
-                .map(|b| as_list(without_label(&without_initials(&b))));
+                .map(|b| as_list(without_label(&without_initials(&without_stamp(&b)))));
             // A line of only names at the article's start (the byline set apart from its
             // label) is not the article's text: dropped when it names the byline's people,
             // and taken as the byline when there is still none (none, the site's name, a
@@ -2947,6 +2947,64 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
         || label.is_some_and(|l| {
             b == l || (b.starts_with(&l) && byline.split_whitespace().count() <= 3)
         })
+}
+
+/// `byline` without the date or publication stamp the page printed beside the names ("By
+/// Jane Doe December 28, 2016", "Jane Doe · Ledger News · Posted: Oct 14, 2026 9:27 AM",
+/// "By Jane Doe 10/04/2026 05:07 AM EDT Link Copied": the stamp and all after it, and a label
+/// left at the end, "Stand:"), or before them ("Wednesday January 18, 2026 10:44 am PST by
+/// Jane Doe", "Veröffentlicht am 8. Februar 2026 von Jane Doe": what follows the last "by").
+/// A byline that is only a stamp, or that would keep no name, stays as it is.
+fn without_stamp(byline: &str) -> String {
+    let words: Vec<&str> = byline.split_whitespace().collect();
+    let Some(at) = boilerplate::stamp_start(&words) else {
+        return byline.to_owned();
+    };
+    let label = |w: &str| BYLINE_LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str());
+    let lettered = |ws: &[&str]| {
+        ws.iter()
+            .filter(|w| !label(w))
+            .any(|w| w.chars().any(char::is_alphabetic))
+    };
+    if words[..at].iter().all(|w| boilerplate::is_stamp_filler(w)) {
+        // A stamp first: the names after the last "by" that follows it, without a stamp of
+        // their own.
+        let by = words[at..]
+            .iter()
+            .rposition(|w| ["by", "von", "par", "por", "door"].contains(&w.to_lowercase().as_str()))
+            .map(|i| at + i);
+        return match by {
+            Some(by) if lettered(&words[by + 1..]) => without_stamp(&words[by + 1..].join(" ")),
+            _ => byline.to_owned(),
+        };
+    }
+    let mut kept = &words[..at];
+    // A label of the page's that came before the stamp ("Stand:", "Datum:", "Kategorien:
+    // Mode"), not the names' own ("Von:" first).
+    if let Some(colon) = kept.iter().skip(1).position(|w| w.ends_with(':')) {
+        kept = &kept[..=colon];
+    }
+    // The separators, little words and labels left hanging at the end.
+    while let Some((last, rest)) = kept.split_last() {
+        let bare = last
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if bare.is_empty()
+            || last.ends_with(':')
+            || ["on", "at", "am", "um", "le", "el", "il"].contains(&bare.as_str())
+        {
+            kept = rest;
+        } else {
+            break;
+        }
+    }
+    if !lettered(kept) {
+        return byline.to_owned();
+    }
+    kept.join(" ")
+        .trim_end_matches([',', '|', '·', '•', '/', '-', '–', '—'])
+        .trim_end()
+        .to_owned()
 }
 
 /// `byline` without a label that ends in a colon before the names ("Von: Jane Doe", "By:

@@ -2323,6 +2323,56 @@ fn stamp_words(lower: &str) -> Option<Vec<StampWord>> {
     Some(out)
 }
 
+/// Where a date or a publication stamp starts among `words` (a byline's, as written), if one
+/// does: a month's name before a day or a year ("December 28, 2016", "Dec. 20"), a day before
+/// a month ("1 June 2019"), a weekday before a date, a date in digits ("10/04/2016"), a clock
+/// time, a date in Chinese or Japanese ("2019年04月28日"), or "Updated", "Posted", "Published"
+/// or "Last" with a figure somewhere after it.
+pub(super) fn stamp_start(words: &[&str]) -> Option<usize> {
+    let norm = |w: &str| {
+        w.trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';' | '|' | '•' | '·'))
+            .to_lowercase()
+    };
+    let kinds: Vec<Option<StampWord>> = words.iter().map(|w| stamp_word(&norm(w))).collect();
+    let dated = |k: Option<StampWord>| {
+        matches!(
+            k,
+            Some(StampWord::Day | StampWord::Year | StampWord::Digits | StampWord::Month)
+        )
+    };
+    (0..words.len()).find(|&i| {
+        let w = norm(words[i]);
+        let next = kinds.get(i + 1).copied().flatten();
+        let cjk = w.chars().any(|c| c.is_ascii_digit()) && w.contains(['年', '月', '日']);
+        let anchor = ["updated", "posted", "published", "last"].contains(&w.as_str())
+            && words[i + 1..]
+                .iter()
+                .any(|x| x.chars().any(|c| c.is_ascii_digit()));
+        cjk || anchor
+            || match kinds[i] {
+                Some(StampWord::Month) => {
+                    matches!(next, Some(StampWord::Day | StampWord::Year))
+                }
+                Some(StampWord::Day) => next == Some(StampWord::Month),
+                Some(StampWord::Digits | StampWord::Clock) => true,
+                Some(StampWord::Filler) => {
+                    (DAY_WORDS.contains(&w.as_str()) || DAY_WORDS_OTHER.contains(&w.as_str()))
+                        && dated(next)
+                }
+                _ => false,
+            }
+    })
+}
+
+/// Whether `word` (as written) is one a stamp holds beside its date: "Posted", "on",
+/// "Veröffentlicht", "am", a separator.
+pub(super) fn is_stamp_filler(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| matches!(c, ',' | ':' | '.' | '(' | ')' | ';'))
+        .to_lowercase();
+    stamp_word(&w) == Some(StampWord::Filler)
+}
+
 /// A line that is only a publication or update stamp: "Updated 10:15 AM EST, Mon January 1,
 /// 2024", "Published: 27 Nov 2026", "Submitted on Mon, 2019-01-21 13:49", or a reading time,
 /// alone or after one ("6 minute read", "Stand: 10:49 Uhr | Lesedauer: 5 Minuten"). Every word

@@ -2156,6 +2156,44 @@ fn a_label_an_address_or_the_publisher_is_not_a_byline() {
 }
 
 #[test]
+fn a_bylines_date_and_stamp_are_cut_off() {
+    for (byline, names) in [
+        ("By Jane Doe December 28, 2026", "By Jane Doe"),
+        ("By Jane Doe Updated on December 12, 2026 09:22 AM", "By Jane Doe"),
+        (
+            "Jane Doe · Ledger News · Posted: Oct 14, 2026 9:27 AM ET | Last Updated: 24 minutes ago",
+            "Jane Doe · Ledger News",
+        ),
+        ("Jane Doe / LNS / Updated: Oct 9, 2026, 11:05 IST", "Jane Doe / LNS"),
+        ("By Jane Doe 10/04/2026 05:07 AM EDT Link Copied", "By Jane Doe"),
+        ("Ledger Staff 2026年04月28日 08時00分", "Ledger Staff"),
+        ("Von Jane Doe, 07 Dezember, 2026", "Von Jane Doe"),
+        ("Jane Doe Stand: 05. Februar 2026", "Jane Doe"),
+        ("Wednesday January 18, 2026 10:44 am PST by Jane Doe", "Jane Doe"),
+        ("Veröffentlicht am 8. Februar 2026 von Jane Doe", "Jane Doe"),
+        ("Posted by Jane Doe at 18:52", "Jane Doe"),
+        // Only a stamp, a label before the date, no date: as they are.
+        ("Last Updated: January 7, 2026", "Last Updated: January 7, 2026"),
+        ("Datum: 19.11.2026", "Datum: 19.11.2026"),
+        ("By Jane Doe and John Roe", "By Jane Doe and John Roe"),
+        ("Jane March", "Jane March"),
+        ("May Doe, June Roe", "May Doe, June Roe"),
+    ] {
+        assert_eq!(without_stamp(byline), names, "{byline}");
+    }
+    // In a page: the `<meta name="author">`'s date goes.
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"By Jane Doe December 28, 2026\"></head>{}\
+         </html>",
+        article_with("").trim_start_matches("<html>")
+    );
+    assert_eq!(
+        extract(&html, Some(PAGE_URL)).byline.as_deref(),
+        Some("By Jane Doe")
+    );
+}
+
+#[test]
 fn a_handle_is_not_a_byline() {
     // An author's slug in the JSON-LD gives way to the meta author's name.
     let html = format!(
@@ -3030,18 +3068,30 @@ fn a_table_readability_takes_alone_keeps_its_rows_and_cells_apart() {
 }
 
 proptest::proptest! {
-    /// No text makes the date readers or the title's site stripping panic; a date read is a
-    /// real calendar date, and a title only ever loses its end.
+    /// No text makes the date readers, the title's site stripping or the byline's stamp
+    /// cutting panic; a date read is a real calendar date, a title only ever loses its ends
+    /// (its end, or an "Opinion | " label), and a byline only ever keeps a run of its words.
     #[test]
     fn dates_and_titles_never_panic_and_stay_in_shape(
         text in "[0-9０-９年月日년월일.:：｜| ,A-Za-z\u{3042}-\u{3093}-]{0,40}",
         site in proptest::option::of("[a-zA-Z\u{3042}-\u{3093} ]{0,12}"),
+        byline in "((By|by|von|Posted|Updated:|on|at|Opinion|\\||·|/|Jane|Doe|March|Dec\\.|                   Monday|2026|12|28,|10/04/2026|09:22|AM|2026年04月|Stand:) ){0,12}",
     ) {
         if let Some(d) = parse_date(&text) {
             proptest::prop_assert_eq!(iso_date(&d), Some(d.clone()));
         }
         let url = Some("https://ledger.example/2026/story.html");
         let title = without_site(&text, site.as_deref(), url);
-        proptest::prop_assert!(text.starts_with(title.as_str()), "{text:?} -> {title:?}");
+        let bare = text.strip_prefix("Opinion | ").unwrap_or(&text);
+        proptest::prop_assert!(
+            text.starts_with(title.as_str()) || bare.starts_with(title.as_str()),
+            "{text:?} -> {title:?}"
+        );
+        let names = without_stamp(&byline);
+        let spaced = byline.split_whitespace().collect::<Vec<_>>().join(" ");
+        proptest::prop_assert!(
+            names == byline || spaced.contains(names.as_str()),
+            "{byline:?} -> {names:?}"
+        );
     }
 }
