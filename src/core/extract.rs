@@ -2726,8 +2726,75 @@ fn visible_date(doc: &Document) -> Option<String> {
             return Some(d);
         }
     }
-    None
+    // Else the first element near the headline whose whole text is a publication stamp
+    // ("December 14, 2026", "Published Dec 19, 2026"), whatever its class: fewer elements,
+    // a shorter text, a stamp and nothing more; not an update's ("Aktualisiert am …"), nor a
+    // date in a table (an infobox's "Founded"), nor one whose class or its nearest
+    // ancestors' names a comment or today, nor one whose own class names an update and not
+    // the publication (BuzzFeed's posted time has the id "update_posted_time").
+    doc.select("body *")
+        .nodes()
+        .iter()
+        .skip_while(|n| n.id != h1)
+        .skip(1)
+        .take(STAMP_AFTER_HEADLINE)
+        .filter(|n| {
+            !std::iter::once(**n).chain(n.ancestors(None)).any(|a| {
+                a.node_name().is_some_and(|t| {
+                    ["a", "footer", "table"]
+                        .iter()
+                        .any(|x| t.eq_ignore_ascii_case(x))
+                })
+            })
+        })
+        .find_map(|n| {
+            // Its class and id, and its nearest ancestors' (a comment's box).
+            let marks: String = std::iter::once(*n)
+                .chain(n.ancestors(Some(STAMP_MARK_LEVELS)))
+                .flat_map(|a| {
+                    ["class", "id"]
+                        .iter()
+                        .filter_map(|k| a.attr(k))
+                        .map(|v| v.to_ascii_lowercase())
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            // A comment's, or today's.
+            if ["comment", "current", "today"]
+                .iter()
+                .any(|m| marks.contains(m))
+            {
+                return None;
+            }
+            // An update's, by its own class (unless that also says it is the publication's).
+            let own = [n.attr("class"), n.attr("id")]
+                .into_iter()
+                .flatten()
+                .map(|v| v.to_ascii_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if ["update", "modif"].iter().any(|m| own.contains(m))
+                && !["posted", "publish"].iter().any(|m| own.contains(m))
+            {
+                return None;
+            }
+            let text = short_text(n, 40)?;
+            let lower = text.to_lowercase();
+            (!NOT.iter().any(|m| lower.contains(m))
+                && !boilerplate::names_update(&lower)
+                && boilerplate::is_timestamp(&lower))
+            .then(|| parse_date(&text))
+            .flatten()
+        })
 }
+
+/// How many elements after the first `<h1>` [`visible_date`] looks at for a stamp with no
+/// class naming a date.
+const STAMP_AFTER_HEADLINE: usize = 60;
+
+/// How many of a stamp's ancestors [`visible_date`] reads the class and id of.
+const STAMP_MARK_LEVELS: usize = 3;
 
 /// `n`'s text when it is at most `max` characters long, read no further than that: a wrapper
 /// whose class names a date can hold the whole story, and nested ones would each read it again.

@@ -2364,6 +2364,11 @@ pub(super) fn stamp_start(words: &[&str]) -> Option<usize> {
     })
 }
 
+/// Whether a lower-case line names an update or a change ([`UPDATE_WORDS`]).
+pub(super) fn names_update(lower: &str) -> bool {
+    UPDATE_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// Whether `word` (as written) is one a stamp holds beside its date: "Posted", "on",
 /// "Veröffentlicht", "am", a separator.
 pub(super) fn is_stamp_filler(word: &str) -> bool {

@@ -712,6 +712,36 @@ fn a_date_printed_by_the_headline_is_taken_when_nothing_else_gives_one() {
             "{body}"
         );
     }
+    // A date with no class near the headline, when it is the element's whole text.
+    for (body, want) in [
+        (
+            "<span class=\"story__info__item\"> December 14, 2016 </span>",
+            "2016-12-14",
+        ),
+        ("<div>Published Dec 19, 2016</div>", "2016-12-19"),
+    ] {
+        assert_eq!(
+            date(&format!("{h1}{body}")).as_deref(),
+            Some(want),
+            "{body}"
+        );
+    }
+    // Not one in a table (an infobox's "Founded"), an update's, one in a sentence, one far
+    // below the headline.
+    for body in [
+        "<table><tr><td>Founded</td><td>February 28, 1998</td></tr></table>",
+        "<span>Aktualisiert am 17.01.2021</span>",
+        "<p>The ferry ran on 17.01.2021.</p>",
+    ] {
+        assert_eq!(date(&format!("{h1}{body}")), None, "{body}");
+    }
+    assert_eq!(
+        date(&format!(
+            "{h1}{}<span>December 14, 2016</span>",
+            "<p>Text.</p>".repeat(STAMP_AFTER_HEADLINE)
+        )),
+        None
+    );
     // Not a date before the headline (a masthead's today), nor with no headline to go by…
     let march = r#"<div class="date">March 9 2017</div>"#;
     assert_eq!(date(&format!("{march}{h1}")), None);
@@ -725,7 +755,7 @@ fn a_date_printed_by_the_headline_is_taken_when_nothing_else_gives_one() {
         r#"<div class="date">Updated: 24.04.2023</div>"#,
         r#"<div class="comment-timestamp">24.04.2023</div>"#,
         r#"<div class="current-date">24.04.2023</div>"#,
-        r#"<article class="post status-publish">24.04.2023</article>"#,
+        r#"<article class="post status-publish">24.04.2023 <b>Ferry</b></article>"#,
         // A date's class on a wrapper of more than a date's line.
         r#"<div class="post-date-wrapper"><p>The council met on 24.04.2023 and voted to rebuild the old bridge over the river.</p></div>"#,
     ] {
