@@ -3051,7 +3051,8 @@ fn without_stamp(byline: &str) -> String {
     if let Some(colon) = kept.iter().skip(1).position(|w| w.ends_with(':')) {
         kept = &kept[..=colon];
     }
-    // The separators, little words and labels left hanging at the end.
+    // The separators, little words, a stamp's words ("Today") and labels left hanging at the
+    // end.
     while let Some((last, rest)) = kept.split_last() {
         let bare = last
             .trim_matches(|c: char| !c.is_alphanumeric())
@@ -3059,6 +3060,7 @@ fn without_stamp(byline: &str) -> String {
         if bare.is_empty()
             || last.ends_with(':')
             || ["on", "at", "am", "um", "le", "el", "il"].contains(&bare.as_str())
+            || boilerplate::is_stamp_filler(last)
         {
             kept = rest;
         } else {

@@ -2202,6 +2202,7 @@ fn a_bylines_date_and_stamp_are_cut_off() {
         ("Wednesday January 18, 2026 10:44 am PST by Jane Doe", "Jane Doe"),
         ("Veröffentlicht am 8. Februar 2026 von Jane Doe", "Jane Doe"),
         ("Posted by Jane Doe at 18:52", "Jane Doe"),
+        ("By Jane Doe Today 5:00 am", "By Jane Doe"),
         // Only a stamp, a label before the date, no date: as they are.
         ("Last Updated: January 7, 2026", "Last Updated: January 7, 2026"),
         ("Datum: 19.11.2026", "Datum: 19.11.2026"),
