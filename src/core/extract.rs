@@ -475,10 +475,11 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             }
             // Still only a web address or a label: none (a slug or an e-mail address at least
             // names someone).
-            capture.byline = capture
-                .byline
-                .filter(|b| !is_address_or_label(b))
-                .map(|b| as_list(without_label(&without_initials(&without_stamp(&b)))));
+            capture.byline = capture.byline.filter(|b| !is_address_or_label(b)).map(|b| {
+                as_list(without_label(&without_initials(&without_stamp(
+                    &spaced_label(&b),
+                ))))
+            });
             // A line of only names at the article's start (the byline set apart from its
             // label) is not the article's text: dropped when it names the byline's people,
             // and taken as the byline when there is still none (none, the site's name, a
@@ -3014,6 +3015,17 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
         || label.is_some_and(|l| {
             b == l || (b.starts_with(&l) && byline.split_whitespace().count() <= 3)
         })
+}
+
+/// `byline` with a space after an opening "By" that a page set against the name in another
+/// element ("ByJane Doe" → "By Jane Doe"; "Byron Doe" stays).
+fn spaced_label(byline: &str) -> String {
+    match byline.strip_prefix("By") {
+        Some(rest) if rest.chars().next().is_some_and(char::is_uppercase) => {
+            format!("By {rest}")
+        }
+        _ => byline.to_owned(),
+    }
 }
 
 /// `byline` without the date or publication stamp the page printed beside the names ("By

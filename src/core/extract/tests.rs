@@ -2212,6 +2212,10 @@ fn a_bylines_date_and_stamp_are_cut_off() {
     ] {
         assert_eq!(without_stamp(byline), names, "{byline}");
     }
+    // A "By" set against the name gets its space.
+    assert_eq!(spaced_label("ByJane Doe"), "By Jane Doe");
+    assert_eq!(spaced_label("Byron Doe"), "Byron Doe");
+    assert_eq!(spaced_label("BY JANE DOE"), "BY JANE DOE");
     // In a page: the `<meta name="author">`'s date goes.
     let html = format!(
         "<html><head><meta name=\"author\" content=\"By Jane Doe December 28, 2026\"></head>{}\
