@@ -1835,7 +1835,7 @@ fn earlier_paragraphs(read: &Document, article: &NodeRef<'_>, taken: &str, whole
         match element_name(&d).as_deref() {
             // A heading between: what came before it is another module's.
             Some("h1" | "h2" | "h3") => found.clear(),
-            Some("p") if kind(&d) == *want && !in_widget(&d) => found.push(d),
+            Some("p") if kind(&d) == *want => found.push(d),
             _ => {}
         }
     }
@@ -1856,16 +1856,18 @@ fn earlier_paragraphs(read: &Document, article: &NodeRef<'_>, taken: &str, whole
             .then(|| flat.find(&words.join(" ")))
             .flatten()
     };
+    // (The article's first such paragraphs only: each look is a search of the page's text.)
     let Some(start) = article
         .descendants_it()
         .filter(|d| element_name(d).as_deref() == Some("p") && kind(d) == *want)
+        .take(EARLIER_MAX_PARAGRAPHS)
         .find_map(|p| at(&p))
     else {
         return String::new();
     };
     let mut found: Vec<NodeRef<'_>> = found
         .iter()
-        .filter(|p| at(p).is_some_and(|i| i < start))
+        .filter(|p| !in_widget(p) && at(p).is_some_and(|i| i < start))
         .copied()
         .collect();
     // One module: the paragraphs of the container nearest the article.
