@@ -535,8 +535,8 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             capture.published = fallback_date;
         }
     }
-    capture.article_words = capture.article.split_whitespace().count();
-    capture.whole_words = capture.whole.split_whitespace().count();
+    capture.article_words = count_words(&capture.article);
+    capture.whole_words = count_words(&capture.whole);
     capture
 }
 
@@ -2001,6 +2001,36 @@ fn form_share(content: &str) -> f64 {
         .map(|n| visible_chars(&n.text()))
         .sum();
     marked as f64 / total as f64
+}
+
+/// How many words `text` has, as the capture's notice counts them: what spaces separate, and
+/// in Chinese and Japanese, written without spaces, each Han or kana character (as Unicode's
+/// word boundaries split ideographs), so that a Japanese article of 300 characters is not "3
+/// words".
+fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|token| {
+            let spaceless = token
+                .chars()
+                .filter(|c| {
+                    matches!(c,
+                        '\u{3040}'..='\u{30FF}'
+                        | '\u{3400}'..='\u{4DBF}'
+                        | '\u{4E00}'..='\u{9FFF}'
+                        | '\u{F900}'..='\u{FAFF}'
+                        | '\u{FF66}'..='\u{FF9F}'
+                        | '\u{20000}'..='\u{2FA1F}'
+                    )
+                })
+                .count();
+            // The rest of the token ("Android", "2017"), when it has a letter or a digit.
+            let rest = token.chars().any(|c| {
+                c.is_alphanumeric()
+                    && !matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}')
+            });
+            spaceless + usize::from(rest || spaceless == 0)
+        })
+        .sum()
 }
 
 /// Whether at least half of `text`'s letters are of the scripts that write a word in one to

@@ -1794,6 +1794,13 @@ fn a_short_article_in_japanese_is_not_traded_for_an_english_footer() {
     assert_has(&c.article, "港のフェリー会社は、冬の時刻表を三年続けて使う");
     assert_has(&c.article, "古い方の船は春までに修理が必要だという。");
     assert_lacks(&c.article, "published under licence");
+    // Its words, as the capture's notice counts them: each Han or kana character is one.
+    assert!(c.article_words > 100, "{}", c.article_words);
+    assert_eq!(
+        count_words("港のフェリー Ferry 2017年 — ok"),
+        6 + 1 + 2 + 1 + 1
+    );
+    assert_eq!(count_words("The ferry ran."), 3);
     // Whose script a text is in: its letters', half or more.
     assert!(mostly_wide_script("港のフェリー会社 Ferry"));
     assert!(mostly_wide_script("항구의 페리 회사 Ferry"));
