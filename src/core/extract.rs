@@ -2008,27 +2008,23 @@ fn form_share(content: &str) -> f64 {
 /// word boundaries split ideographs), so that a Japanese article of 300 characters is not "3
 /// words".
 fn count_words(text: &str) -> usize {
+    let spaceless = |c: &char| {
+        matches!(c,
+            '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
+            | '\u{3400}'..='\u{4DBF}'   // CJK Extension A
+            | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
+            | '\u{F900}'..='\u{FAFF}'   // CJK Compatibility Ideographs
+            | '\u{FF66}'..='\u{FF9F}'   // half-width Katakana
+            | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B–F, Compatibility Supplement
+        )
+    };
     text.split_whitespace()
         .map(|token| {
-            let spaceless = token
-                .chars()
-                .filter(|c| {
-                    matches!(c,
-                        '\u{3040}'..='\u{30FF}'
-                        | '\u{3400}'..='\u{4DBF}'
-                        | '\u{4E00}'..='\u{9FFF}'
-                        | '\u{F900}'..='\u{FAFF}'
-                        | '\u{FF66}'..='\u{FF9F}'
-                        | '\u{20000}'..='\u{2FA1F}'
-                    )
-                })
-                .count();
-            // The rest of the token ("Android", "2017"), when it has a letter or a digit.
-            let rest = token.chars().any(|c| {
-                c.is_alphanumeric()
-                    && !matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}')
-            });
-            spaceless + usize::from(rest || spaceless == 0)
+            let own = token.chars().filter(spaceless).count();
+            // The rest of the token ("Android", "2017"), when it has a letter or a digit; a
+            // token of neither counts once, as before.
+            let rest = token.chars().any(|c| c.is_alphanumeric() && !spaceless(&c));
+            own + usize::from(rest || own == 0)
         })
         .sum()
 }

@@ -1801,6 +1801,8 @@ fn a_short_article_in_japanese_is_not_traded_for_an_english_footer() {
         6 + 1 + 2 + 1 + 1
     );
     assert_eq!(count_words("The ferry ran."), 3);
+    // Half-width katakana is one of them (found by the fuzzer: "ｽ" was counted twice).
+    assert_eq!(count_words("ｽ\u{FFFD}"), 1);
     // Whose script a text is in: its letters', half or more.
     assert!(mostly_wide_script("港のフェリー会社 Ferry"));
     assert!(mostly_wide_script("항구의 페리 회사 Ferry"));
