@@ -2008,25 +2008,30 @@ fn form_share(content: &str) -> f64 {
 /// word boundaries split ideographs), so that a Japanese article of 300 characters is not "3
 /// words".
 fn count_words(text: &str) -> usize {
-    let spaceless = |c: &char| {
-        matches!(c,
-            '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
-            | '\u{3400}'..='\u{4DBF}'   // CJK Extension A
-            | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
-            | '\u{F900}'..='\u{FAFF}'   // CJK Compatibility Ideographs
-            | '\u{FF66}'..='\u{FF9F}'   // half-width Katakana
-            | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B–F, Compatibility Supplement
-        )
-    };
     text.split_whitespace()
         .map(|token| {
-            let own = token.chars().filter(spaceless).count();
+            let own = token.chars().filter(|c| is_spaceless_script(*c)).count();
             // The rest of the token ("Android", "2017"), when it has a letter or a digit; a
             // token of neither counts once, as before.
-            let rest = token.chars().any(|c| c.is_alphanumeric() && !spaceless(&c));
+            let rest = token
+                .chars()
+                .any(|c| c.is_alphanumeric() && !is_spaceless_script(c));
             own + usize::from(rest || own == 0)
         })
         .sum()
+}
+
+/// A character of the scripts written without spaces between words: Han (Chinese characters,
+/// Japanese kanji) and kana.
+fn is_spaceless_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}'   // CJK Extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
+        | '\u{F900}'..='\u{FAFF}'   // CJK Compatibility Ideographs
+        | '\u{FF66}'..='\u{FF9F}'   // half-width Katakana
+        | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B–F, Compatibility Supplement
+    )
 }
 
 /// Whether at least half of `text`'s letters are of the scripts that write a word in one to
@@ -2035,16 +2040,8 @@ fn mostly_wide_script(text: &str) -> bool {
     let (mut letters, mut wide) = (0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
-        if matches!(c,
-            '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
-            | '\u{3400}'..='\u{4DBF}'   // CJK Extension A
-            | '\u{4E00}'..='\u{9FFF}'   // CJK Unified Ideographs
-            | '\u{AC00}'..='\u{D7AF}'   // Hangul syllables
-            | '\u{1100}'..='\u{11FF}'   // Hangul Jamo
-            | '\u{F900}'..='\u{FAFF}'   // CJK Compatibility Ideographs
-            | '\u{FF66}'..='\u{FF9F}'   // half-width Katakana
-            | '\u{20000}'..='\u{2FA1F}' // CJK Extensions B–F, Compatibility Supplement
-        ) {
+        let hangul = matches!(c, '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}');
+        if hangul || is_spaceless_script(c) {
             wide += 1;
         }
     }
