@@ -3748,6 +3748,35 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
             out.truncate(at);
         }
     }
+    // The site's name first ("Jane's Notebook - The tunnel audit"), as some sites and blogs
+    // write it: only the site's name itself (see `is_site`) before the first separator, and
+    // after it WordPress's "Blog Archive" section when a title follows ("Site » Blog Archive »
+    // Title"; "Site » Blog Archive" alone stays as it is).
+    let first_part = |t: &str| {
+        SEPARATORS
+            .iter()
+            .filter_map(|sep| t.find(sep).map(|at| (at, *sep)))
+            .min_by_key(|(at, _)| *at)
+            .map(|(at, sep)| {
+                (
+                    t[..at].trim_end().to_owned(),
+                    t[at + sep.len()..].trim_start().to_owned(),
+                )
+            })
+    };
+    if let Some((site_part, mut rest)) = first_part(&out) {
+        if let Some((section, after)) = first_part(&rest) {
+            let archive =
+                ["blog archive", "blog archiv"].contains(&section.to_lowercase().as_str());
+            if archive && long_enough(&after) {
+                rest = after;
+            }
+        }
+        let archive_only = ["blog archive", "blog archiv"].contains(&rest.to_lowercase().as_str());
+        if is_site(&site_part) && long_enough(&rest) && !archive_only {
+            out = rest;
+        }
+    }
     out
 }
 
