@@ -249,17 +249,19 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             .as_ref()
             .is_some_and(|(a, _)| !mostly_wide_script(&a.text_content))
         {
+            // (A threshold of one character: Readability's first reading, with all its rules,
+            // is kept as it is; the same `parse` as above, not a second code path.)
+            let first_only = dom_smoothie::Config {
+                char_threshold: 1,
+                ..cfg.clone()
+            };
             let strict = dom_smoothie::Readability::with_document(
                 spare,
                 page_url.as_deref(),
-                Some(cfg.clone()),
+                Some(first_only),
             )
             .ok()
-            .and_then(|mut r| {
-                r.parse_with_policy(dom_smoothie::ParsePolicy::Strict)
-                    .ok()
-                    .map(|a| (a, r.doc))
-            });
+            .and_then(|mut r| r.parse().ok().map(|a| (a, r.doc)));
             if let Some(b) = strict.filter(|(b, _)| {
                 visible_chars(&b.text_content) >= MIN_ARTICLE_CHARS
                     && mostly_wide_script(&b.text_content)
