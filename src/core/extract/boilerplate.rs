@@ -1601,8 +1601,9 @@ pub(super) fn without_edge_bylines(article: &str) -> String {
 /// A line that is only a count, as a share, view or comment counter prints it beside a
 /// story's headline: "884", "6,762", "1.2K", "12k". Three digits or more, in groups of three
 /// after the first when a separator is there; or a short number before a thousand's or a
-/// million's sign. Not a decimal ("243.8", "16,32"), a list's number ("1", "7.") or a year's
-/// range: a table's figures or a list's numbers may sit at an article's edge too. Only checked
+/// million's sign. Not a decimal ("243.8", "16,32"), a list's number ("1", "7."), a year
+/// ("2016", a timeline's heading) or a year's range: a table's figures or a list's numbers may
+/// sit at an article's edge too. Only checked
 /// on an article's first lines ([`BYLINE_EDGE_LINES`]).
 fn is_bare_count(line: &str) -> bool {
     let t = line.trim();
@@ -1619,7 +1620,9 @@ fn is_bare_count(line: &str) -> bool {
     let first = groups.next().unwrap_or_default();
     let rest: Vec<&str> = groups.collect();
     if rest.is_empty() {
-        return t.len() >= 3 && t.len() <= 9 && all_digits(t);
+        // Not a year alone (a timeline's heading).
+        let year = t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y));
+        return t.len() >= 3 && t.len() <= 9 && all_digits(t) && !year;
     }
     (1..=3).contains(&first.len())
         && all_digits(first)

@@ -1390,8 +1390,8 @@ fn a_share_counter_before_the_story_is_dropped_and_figures_are_kept() {
         );
         assert_five_paragraphs_kept(&c.article);
     }
-    // A list's number, a decimal, a figure in a table at the end: kept.
-    for kept in ["7.", "12", "243.8", "16,32", "2026-27"] {
+    // A list's number, a decimal, a year, a figure in a table at the end: kept.
+    for kept in ["7.", "12", "243.8", "16,32", "2026-27", "2016"] {
         let c = extract(&page(&format!("<div>{kept}</div>"), ""), None);
         assert!(
             c.article.lines().any(|l| l == kept),
