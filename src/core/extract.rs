@@ -2711,33 +2711,27 @@ fn visible_date(doc: &Document) -> Option<String> {
         "status-publish",
     ];
     let h1 = doc.select("h1").nodes().first().map(|n| n.id)?;
+    // The elements after the headline, read once for both passes.
     let elements = doc.select("body *");
-    let after = elements
+    let after: Vec<NodeRef<'_>> = elements
         .nodes()
         .iter()
         .skip_while(|n| n.id != h1)
         .skip(1)
-        .take(DATE_AFTER_HEADLINE);
-    for n in after {
+        .take(DATE_AFTER_HEADLINE)
+        .copied()
+        .collect();
+    for n in &after {
         if n.node_name()
             .is_some_and(|t| t.eq_ignore_ascii_case("time"))
         {
             continue;
         }
-        let marks: String = ["class", "id"]
-            .iter()
-            .filter_map(|a| n.attr(a))
-            .map(|v| v.to_ascii_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let marks = class_and_id(n);
         if !MARKS.iter().any(|m| marks.contains(m)) || NOT.iter().any(|m| marks.contains(m)) {
             continue;
         }
-        let teaser = n.ancestors(None).iter().any(|a| {
-            a.node_name()
-                .is_some_and(|t| t.eq_ignore_ascii_case("a") || t.eq_ignore_ascii_case("footer"))
-        });
-        if teaser {
+        if within(n, &["a", "footer"], false) {
             continue;
         }
         if let Some(d) = n.attr("datetime").as_deref().and_then(parse_date) {
@@ -2760,32 +2754,15 @@ fn visible_date(doc: &Document) -> Option<String> {
     // date in a table (an infobox's "Founded"), nor one whose class or its nearest
     // ancestors' names a comment or today, nor one whose own class names an update and not
     // the publication (BuzzFeed's posted time has the id "update_posted_time").
-    doc.select("body *")
-        .nodes()
+    after
         .iter()
-        .skip_while(|n| n.id != h1)
-        .skip(1)
         .take(STAMP_AFTER_HEADLINE)
-        .filter(|n| {
-            !std::iter::once(**n).chain(n.ancestors(None)).any(|a| {
-                a.node_name().is_some_and(|t| {
-                    ["a", "footer", "table"]
-                        .iter()
-                        .any(|x| t.eq_ignore_ascii_case(x))
-                })
-            })
-        })
+        .filter(|n| !within(n, &["a", "footer", "table"], true))
         .find_map(|n| {
             // Its class and id, and its nearest ancestors' (a comment's box).
             let marks: String = std::iter::once(*n)
                 .chain(n.ancestors(Some(STAMP_MARK_LEVELS)))
-                .flat_map(|a| {
-                    ["class", "id"]
-                        .iter()
-                        .filter_map(|k| a.attr(k))
-                        .map(|v| v.to_ascii_lowercase())
-                        .collect::<Vec<_>>()
-                })
+                .map(|a| class_and_id(&a))
                 .collect::<Vec<_>>()
                 .join(" ");
             // A comment's, or today's.
@@ -2796,12 +2773,7 @@ fn visible_date(doc: &Document) -> Option<String> {
                 return None;
             }
             // An update's, by its own class (unless that also says it is the publication's).
-            let own = [n.attr("class"), n.attr("id")]
-                .into_iter()
-                .flatten()
-                .map(|v| v.to_ascii_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let own = class_and_id(n);
             if ["update", "modif"].iter().any(|m| own.contains(m))
                 && !["posted", "publish"].iter().any(|m| own.contains(m))
             {
@@ -2815,6 +2787,25 @@ fn visible_date(doc: &Document) -> Option<String> {
             .then(|| parse_date(&text))
             .flatten()
         })
+}
+
+/// `n`'s class and id, in lower case, as one string.
+fn class_and_id(n: &NodeRef<'_>) -> String {
+    ["class", "id"]
+        .iter()
+        .filter_map(|a| n.attr(a))
+        .map(|v| v.to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `n` is inside an element named one of `names` (or is one, with `itself`).
+fn within(n: &NodeRef<'_>, names: &[&str], itself: bool) -> bool {
+    let named = |a: &NodeRef<'_>| {
+        a.node_name()
+            .is_some_and(|t| names.iter().any(|x| t.eq_ignore_ascii_case(x)))
+    };
+    (itself && named(n)) || n.ancestors_it(None).any(|a| named(&a))
 }
 
 /// How many elements after the first `<h1>` [`visible_date`] looks at for a stamp with no
@@ -3066,10 +3057,9 @@ fn without_stamp(byline: &str) -> String {
     let Some(at) = boilerplate::stamp_start(&words) else {
         return byline.to_owned();
     };
-    let label = |w: &str| BYLINE_LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str());
     let lettered = |ws: &[&str]| {
         ws.iter()
-            .filter(|w| !label(w))
+            .filter(|w| !is_byline_label(w))
             .any(|w| w.chars().any(char::is_alphabetic))
     };
     if words[..at].iter().all(|w| boilerplate::is_stamp_filler(w)) {
@@ -3443,12 +3433,13 @@ fn is_handle(name: &str) -> bool {
 fn is_address_or_label(name: &str) -> bool {
     let n = name.trim();
     let address = !n.contains(char::is_whitespace) && (n.contains("://") || n.starts_with("www."));
-    let label = !n.is_empty()
-        && n.split_whitespace().all(|w| {
-            let w = w.trim_end_matches(':').to_lowercase();
-            BYLINE_LABELS.contains(&w.as_str())
-        });
+    let label = !n.is_empty() && n.split_whitespace().all(is_byline_label);
     address || label
+}
+
+/// Whether a word of a byline, as written, is one of its labels ("By", "Von:", "Author").
+fn is_byline_label(word: &str) -> bool {
+    BYLINE_LABELS.contains(&word.trim_end_matches(':').to_lowercase().as_str())
 }
 
 /// The page's author as its `<meta>` tags name them: `name="author"`, else the pair a site's
