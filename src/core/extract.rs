@@ -197,6 +197,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let meta_author = meta_author(&doc);
     let article_author = article_author(&doc);
     let marked_author = marked_author(&doc);
+    let byline_boxes = byline_boxes(&doc);
     let og_title = doc
         .select("meta[property][content]")
         .nodes()
@@ -425,6 +426,15 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .as_deref()
                 .and_then(clean)
                 .filter(|b| b.chars().any(char::is_alphabetic));
+            // Readability reads its byline's element as one run of text; where the page printed
+            // the names, the paper and the date in boxes of their own ("By Jane DoeLedger
+            // NewsDec 13, 2016"), the byline as printed.
+            if let Some(b) = capture.byline.as_deref() {
+                let key = compact(b);
+                if let Some((_, printed)) = byline_boxes.iter().find(|(k, _)| *k == key) {
+                    capture.byline = Some(printed.clone());
+                }
+            }
             // None, or the site's own name ("Example.com", a meta author of "Example News"),
             // or the same people as the JSON-LD's ("Doe, Jane"; "Jane Doe and John Roe"; a
             // name twice), or a byline that does not name every one of them (a comment form's
@@ -479,7 +489,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             // names someone).
             capture.byline = capture.byline.filter(|b| !is_address_or_label(b)).map(|b| {
                 as_list(without_label(&without_initials(&without_stamp(
-                    &spaced_label(&b),
+                    &without_profile_links(&spaced_label(&b)),
                 ))))
             });
             // A line of only names at the article's start (the byline set apart from its
@@ -3035,6 +3045,134 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
         })
 }
 
+/// Most byline-like elements [`byline_boxes`] reads.
+const BYLINE_BOXES_READ: usize = 200;
+
+/// The page's byline-like elements (those Readability may take its byline from: a
+/// `rel="author"`, an `itemprop` with "author", a class or id with "byline", "author",
+/// "dateline" or "writtenby") whose text runs words together where the page set them in
+/// separate elements: each as a key ([`compact`] of its text, as Readability reads it) and the
+/// byline as printed ([`printed_byline`]).
+fn byline_boxes(doc: &Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for n in doc
+        .select("[class], [id], [rel], [itemprop]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            let names = class_and_id(n);
+            ["byline", "author", "dateline", "writtenby"]
+                .iter()
+                .any(|k| names.contains(k))
+                || n.attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                || n.attr("itemprop")
+                    .is_some_and(|r| r.to_ascii_lowercase().contains("author"))
+        })
+        .take(BYLINE_BOXES_READ)
+    {
+        let read = n.text();
+        if read.chars().count() > BYLINE_MAX_CHARS {
+            continue;
+        }
+        if let Some(printed) = printed_byline(n) {
+            if clean(&read).as_deref() != Some(printed.as_str()) {
+                out.push((compact(&read), printed));
+            }
+        }
+    }
+    out
+}
+
+/// Longest text of an element [`byline_boxes`] reads (Readability takes a byline of under 100
+/// characters).
+const BYLINE_MAX_CHARS: usize = 100;
+
+/// The byline in `n` as the page prints it: a space where two inline elements' words meet
+/// ("Nolan" and "22 Dec"; a small letter and a capital, a letter and a digit), and of its
+/// block elements' lines the first ones, up to one with a digit (a date, a count, a reading
+/// time), with a space between them ("By Jane Doe", "Ledger News", "Dec 13, 2016" → "By Jane
+/// Doe Ledger News").
+fn printed_byline(n: &NodeRef<'_>) -> Option<String> {
+    const BOUNDARY: char = '\u{1f}';
+    fn walk(n: &NodeRef<'_>, out: &mut String, depth: usize) {
+        for c in n.children() {
+            if c.is_text() {
+                out.push_str(&c.text());
+            } else if let Some(name) = element_name(&c) {
+                if matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
+                    continue;
+                }
+                let mark = if crate::core::html::is_block(&name) {
+                    '\n'
+                } else {
+                    BOUNDARY
+                };
+                out.push(mark);
+                if depth < 32 {
+                    walk(&c, out, depth + 1);
+                }
+                out.push(mark);
+            }
+        }
+    }
+    let mut raw = String::new();
+    walk(n, &mut raw, 0);
+    let mut lines: Vec<String> = Vec::new();
+    for line in raw.split('\n') {
+        // Each boundary: a space where the words on its two sides would run together.
+        let mut text = String::new();
+        let mut at_boundary = false;
+        for c in line.chars() {
+            if c == BOUNDARY {
+                at_boundary = true;
+                continue;
+            }
+            if at_boundary {
+                if let Some(p) = text.chars().last() {
+                    let joined = (p.is_lowercase() && c.is_uppercase())
+                        || (p.is_alphabetic() && c.is_ascii_digit())
+                        || (p.is_ascii_digit() && c.is_alphabetic());
+                    if joined {
+                        text.push(' ');
+                    }
+                }
+                at_boundary = false;
+            }
+            text.push(c);
+        }
+        let text = text.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '•' | '·' | '|' | '–' | '—' | '-' | ',')
+        });
+        if let Some(text) = clean(text).filter(|t| t.chars().any(char::is_alphanumeric)) {
+            lines.push(text);
+        }
+    }
+    // The lines up to the first with a digit (a date, a count, a reading time), and a label
+    // ending in a colon only with a line after it that is taken ("Datum:" before a date goes).
+    let mut out: Vec<String> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.chars().any(|c| c.is_ascii_digit()) {
+            if i == 0 {
+                out.push(line.clone());
+            }
+            break;
+        }
+        out.push(line.clone());
+    }
+    let out = out.join(" ");
+    // A label left at the end ("Datum:" before its date, "Sagt:" after a commenter's name).
+    let mut words: Vec<&str> = out.split_whitespace().collect();
+    while words.last().is_some_and(|w| w.ends_with(':')) {
+        words.pop();
+    }
+    let out = words.join(" ");
+    let out = out.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '•' | '·' | '|' | '–' | '—' | '-' | ',' | '/')
+    });
+    (!out.is_empty()).then(|| out.to_owned())
+}
+
 /// `byline` with a space after an opening "By" that a page set against the name in another
 /// element ("ByJane Doe" → "By Jane Doe"; "Byron Doe" stays).
 fn spaced_label(byline: &str) -> String {
@@ -3120,6 +3258,28 @@ fn without_label(byline: &str) -> &str {
             rest.trim()
         }
         _ => byline,
+    }
+}
+
+/// `byline` cut where the links to its writer's profiles start ("Jane Doe Twitter", "Jane Doe
+/// Twitter News Writer": a social network's name after the names, and all after it).
+fn without_profile_links(byline: &str) -> String {
+    const NETWORKS: &[&str] = &[
+        "twitter",
+        "facebook",
+        "instagram",
+        "linkedin",
+        "e-mail",
+        "email",
+    ];
+    let words: Vec<&str> = byline.split_whitespace().collect();
+    match words
+        .iter()
+        .skip(1)
+        .position(|w| NETWORKS.contains(&w.to_lowercase().as_str()))
+    {
+        Some(at) => words[..=at].join(" "),
+        None => byline.to_owned(),
     }
 }
 

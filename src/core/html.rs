@@ -131,6 +131,11 @@ const BLOCKS: &[&str] = &[
     "option",
 ];
 
+/// Whether an element named `name` (lower case) ends a line where it starts and where it ends.
+pub fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name)
+}
+
 /// Elements that may appear in `head`; any other start tag ends an unclosed `head`.
 const HEAD_CONTENT: &[&str] = &[
     "title", "meta", "link", "style", "script", "base", "noscript", "template",

@@ -2264,6 +2264,57 @@ fn a_bylines_date_and_stamp_are_cut_off() {
 }
 
 #[test]
+fn a_byline_printed_in_boxes_of_its_own_keeps_its_spaces() {
+    // Readability reads a byline's element as one run of text ("By Jane DoeLedger NewsDec 13,
+    // 2026"); the names, the paper and the date in boxes of their own are read apart, and the
+    // date after them goes.
+    let page = |byline: &str| {
+        format!(
+            "<html><body><h1>Bridge</h1>{byline}{}",
+            article_with("").trim_start_matches("<html><body>")
+        )
+    };
+    for (byline, names) in [
+        (
+            "<div class=\"article_byline\"><div>By <span>Jane Doe</span></div>\
+             <div class=\"flex\"><div>Ledger News</div><time>Dec 13, 2026 at 3:45 pm</time>\
+             </div></div>",
+            "By Jane Doe Ledger News",
+        ),
+        // Inline boxes: a space where a name meets its date, the date and its count go.
+        (
+            "<p class=\"byline\"><span class=\"by-author\"><span class=\"by\">by</span> \
+             <a href=\"/author/jdoe\">Jane Doe</a></span><span class=\"bydate\">22 Dec 2026\
+             </span><a class=\"bycount\" href=\"#comments\">651</a></p>",
+            "by Jane Doe",
+        ),
+        // The label in a box of its own, and a reading time after the names.
+        (
+            "<section class=\"Byline\"><div class=\"Byline__Group\"><span>By</span><span>\
+             Jane Doe</span></div><div class=\"Byline__Meta\"><span>&#x2022; </span>8 min read\
+             </div></section>",
+            "By Jane Doe",
+        ),
+        // A capital in the middle of a name's own text is not a box's edge.
+        (
+            "<div class=\"byline\">By <span>Jane McDonald</span></div>",
+            "By Jane McDonald",
+        ),
+        // A link to the writer's profile after the names.
+        (
+            "<div class=\"byline\">By <a href=\"/jdoe\">Jane Doe</a><a href=\"https://x.example/jd\">\
+             Twitter</a><span>News Writer</span></div>",
+            "By Jane Doe",
+        ),
+    ] {
+        let capture = extract(&page(byline), Some(PAGE_URL));
+        assert_eq!(capture.byline.as_deref(), Some(names), "{byline}");
+    }
+    assert_eq!(without_profile_links("Jane Doe Twitter"), "Jane Doe");
+    assert_eq!(without_profile_links("Twitter Staff"), "Twitter Staff");
+}
+
+#[test]
 fn a_handle_is_not_a_byline() {
     // An author's slug in the JSON-LD gives way to the meta author's name.
     let html = format!(
