@@ -3598,7 +3598,7 @@ fn is_address_or_label(name: &str) -> bool {
 }
 
 /// Whether a word of a byline, as written, is one of its labels ("By", "Von:", "Author").
-fn is_byline_label(word: &str) -> bool {
+pub fn is_byline_label(word: &str) -> bool {
     BYLINE_LABELS.contains(&word.trim_end_matches(':').to_lowercase().as_str())
 }
 

@@ -264,6 +264,21 @@ pub fn library_report(library: &Library) -> LibraryReport {
 }
 
 /// What a link shows: the URL's host (its full URL is in `href`, and printed after it).
+/// An article's byline as a line of its meta: "By Jane Doe", or the byline as it is when it
+/// starts with its own label (a captured page's "By Jane Doe", "Von Jane Doe", "Written by
+/// Jane Doe"), not "By By Jane Doe".
+pub fn byline_line(byline: &str) -> String {
+    let labelled = byline
+        .split_whitespace()
+        .next()
+        .is_some_and(crate::core::extract::is_byline_label);
+    if labelled {
+        byline.to_owned()
+    } else {
+        format!("By {byline}")
+    }
+}
+
 pub fn link_text(url: &HttpUrl) -> String {
     let s = url.as_str();
     let rest = s.split_once("://").map(|(_, r)| r).unwrap_or(s);
@@ -309,7 +324,7 @@ fn meta_html(r: &ArticleReport, out: &mut String) {
         parts.push(format!("Source: {}", link(u)));
     }
     if let Some(b) = &r.byline {
-        parts.push(format!("By {}", esc(b)));
+        parts.push(esc(&byline_line(b)).into_owned());
     }
     if let Some(s) = &r.site_name {
         parts.push(esc(s).into_owned());

@@ -66,6 +66,8 @@ test('Open file with a saved news page: the dialog shows the extracted article, 
   await dialog.getByRole('radio', { name: 'Extracted article' }).check();
   await expect(text).toHaveValue(article);
 
+  // Many pages give the byline with its label ("By …"): the library says "By" once.
+  await dialog.getByLabel('Byline').fill('By Mária Øberg');
   await dialog.getByRole('button', { name: 'Create' }).click();
   await dialog.waitFor({ state: 'detached' });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Harbour tunnel costs doubled, audit finds');
@@ -73,6 +75,10 @@ test('Open file with a saved news page: the dialog shows the extracted article, 
   assert.ok(blocks.includes('Delays on every section'), JSON.stringify(blocks));
   assert.ok(blocks.includes('monthly cost reports to the full council;'), JSON.stringify(blocks));
   assert.ok(!blocks.some((b) => /Related stories|SuperPhone/.test(b)), JSON.stringify(blocks));
+  await libraryButton(page).click();
+  await expect(page.getByText('By Mária Øberg', { exact: true })).toHaveCount(1);
+  await expect(page.getByText(/By By/)).toHaveCount(0);
+  await screenshot(page, 'capture-library-byline');
 });
 
 test('a page where nothing looks like an article keeps its whole text, with a notice', async () => {

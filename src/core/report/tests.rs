@@ -220,3 +220,19 @@ fn link_text_is_the_host() {
         "host.example:8080"
     );
 }
+
+#[test]
+fn a_byline_with_its_own_label_is_not_labelled_twice() {
+    assert_eq!(byline_line("Mária Øberg"), "By Mária Øberg");
+    assert_eq!(byline_line("By Mária Øberg"), "By Mária Øberg");
+    assert_eq!(byline_line("by Jane Doe"), "by Jane Doe");
+    assert_eq!(byline_line("Von Jane Doe"), "Von Jane Doe");
+    assert_eq!(byline_line("Written by Jane Doe"), "Written by Jane Doe");
+    assert_eq!(byline_line("Byron Doe"), "By Byron Doe");
+    // In the report's file.
+    let mut a = article();
+    a.byline = Some("By Jane Doe".into());
+    let html = to_html(&article_report(&a, &[]), "", Timestamp(0));
+    assert!(html.contains("By Jane Doe"), "{html}");
+    assert!(!html.contains("By By"), "{html}");
+}

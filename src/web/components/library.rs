@@ -145,7 +145,7 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                 { title }
                 <p class="library-meta">
                     { for entry.site_name.as_ref().map(|s| html! { <span class="library-site">{ s.clone() }</span> }) }
-                    { for entry.byline.as_ref().map(|b| html! { <span class="library-byline">{ format!("By {b}") }</span> }) }
+                    { for entry.byline.as_ref().map(|b| html! { <span class="library-byline">{ crate::core::report::byline_line(b) }</span> }) }
                     { for source }
                     <span class="library-added">{ format!("Added {}", entry.added.date()) }</span>
                     <span class="library-counts">{ counts }</span>

@@ -48,7 +48,7 @@ fn meta(r: &ArticleReport) -> Html {
         parts.push(html! { <>{ "Source: " }{ link(u) }</> });
     }
     if let Some(b) = &r.byline {
-        parts.push(html! { <>{ format!("By {b}") }</> });
+        parts.push(html! { <>{ crate::core::report::byline_line(b) }</> });
     }
     if let Some(s) = &r.site_name {
         parts.push(html! { <>{ s.clone() }</> });
