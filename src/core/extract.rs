@@ -426,12 +426,14 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                 .as_deref()
                 .and_then(clean)
                 .filter(|b| b.chars().any(char::is_alphabetic));
+            let mut byline_as_printed = None;
             // Readability reads its byline's element as one run of text; where the page printed
             // the names, the paper and the date in boxes of their own ("By Jane DoeLedger
             // NewsDec 13, 2016"), the byline as printed.
             if let Some(b) = capture.byline.as_deref() {
                 let key = compact(b);
-                if let Some((_, printed)) = byline_boxes.iter().find(|(k, _)| *k == key) {
+                if let Some((_, printed, whole)) = byline_boxes.iter().find(|(k, _, _)| *k == key) {
+                    byline_as_printed = Some(whole.clone());
                     capture.byline = Some(printed.clone());
                 }
             }
@@ -527,11 +529,20 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     capture.article = without_byline_lines(&capture.article, &b);
                 }
             }
+            // Else the date printed in the byline ("Written by Jane Doe in Science on 1 June
+            // 2026 at 08:34 PM EDT").
             capture.published = a
                 .published_time
                 .as_deref()
                 .and_then(parse_date)
-                .or(fallback_date);
+                .or(fallback_date)
+                .or_else(|| {
+                    byline_as_printed
+                        .as_deref()
+                        .into_iter()
+                        .chain(a.byline.as_deref())
+                        .find_map(byline_date)
+                });
         }
         None => {
             // Readability read nothing (or the page is too deep for it): the page without
@@ -3051,9 +3062,9 @@ const BYLINE_BOXES_READ: usize = 200;
 /// The page's byline-like elements (those Readability may take its byline from: a
 /// `rel="author"`, an `itemprop` with "author", a class or id with "byline", "author",
 /// "dateline" or "writtenby") whose text runs words together where the page set them in
-/// separate elements: each as a key ([`compact`] of its text, as Readability reads it) and the
-/// byline as printed ([`printed_byline`]).
-fn byline_boxes(doc: &Document) -> Vec<(String, String)> {
+/// separate elements: each as a key ([`compact`] of its text, as Readability reads it), the
+/// byline as printed and the element's whole text as printed ([`printed_byline`]).
+fn byline_boxes(doc: &Document) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for n in doc
         .select("[class], [id], [rel], [itemprop]")
@@ -3075,9 +3086,9 @@ fn byline_boxes(doc: &Document) -> Vec<(String, String)> {
         if read.chars().count() > BYLINE_MAX_CHARS {
             continue;
         }
-        if let Some(printed) = printed_byline(n) {
+        if let Some((printed, whole)) = printed_byline(n) {
             if clean(&read).as_deref() != Some(printed.as_str()) {
-                out.push((compact(&read), printed));
+                out.push((compact(&read), printed, whole));
             }
         }
     }
@@ -3092,8 +3103,8 @@ const BYLINE_MAX_CHARS: usize = 100;
 /// ("Nolan" and "22 Dec"; a small letter and a capital, a letter and a digit), and of its
 /// block elements' lines the first ones, up to one with a digit (a date, a count, a reading
 /// time), with a space between them ("By Jane Doe", "Ledger News", "Dec 13, 2016" → "By Jane
-/// Doe Ledger News").
-fn printed_byline(n: &NodeRef<'_>) -> Option<String> {
+/// Doe Ledger News"); and all its lines so ("By Jane Doe Ledger News Dec 13, 2016").
+fn printed_byline(n: &NodeRef<'_>) -> Option<(String, String)> {
     const BOUNDARY: char = '\u{1f}';
     fn walk(n: &NodeRef<'_>, out: &mut String, depth: usize) {
         for c in n.children() {
@@ -3170,7 +3181,7 @@ fn printed_byline(n: &NodeRef<'_>) -> Option<String> {
     let out = out.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '•' | '·' | '|' | '–' | '—' | '-' | ',' | '/')
     });
-    (!out.is_empty()).then(|| out.to_owned())
+    (!out.is_empty()).then(|| (out.to_owned(), lines.join(" ")))
 }
 
 /// `byline` with a space after an opening "By" that a page set against the name in another
@@ -3182,6 +3193,18 @@ fn spaced_label(byline: &str) -> String {
         }
         _ => byline.to_owned(),
     }
+}
+
+/// The date of the publication stamp in `byline` ("By Jane Doe Dec 13, 2026 at 3:45 pm",
+/// "Written by Jane Doe on 1 June 2026"), not an update's.
+fn byline_date(byline: &str) -> Option<String> {
+    let words: Vec<&str> = byline.split_whitespace().collect();
+    let at = boilerplate::stamp_start(&words)?;
+    let stamp = words[at..].join(" ");
+    if boilerplate::names_update(&stamp.to_lowercase()) {
+        return None;
+    }
+    parse_date(&stamp)
 }
 
 /// `byline` without the date or publication stamp the page printed beside the names ("By

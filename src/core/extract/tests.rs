@@ -2310,6 +2310,26 @@ fn a_byline_printed_in_boxes_of_its_own_keeps_its_spaces() {
         let capture = extract(&page(byline), Some(PAGE_URL));
         assert_eq!(capture.byline.as_deref(), Some(names), "{byline}");
     }
+    // The date printed in the byline, when nothing else gives one; not an update's.
+    const UNDATED: &str = "https://ledger.example/story.html";
+    let capture = extract(
+        &page(
+            "<div class=\"byline\">Written by <a href=\"/jdoe\">Jane Doe</a> in <a \
+             href=\"/science\">Science</a> on 1 June 2026 at 08:34 PM EDT.</div>",
+        ),
+        Some(UNDATED),
+    );
+    assert_eq!(capture.published.as_deref(), Some("2026-06-01"));
+    let capture = extract(
+        &page("<div class=\"article_byline\"><div>By Jane Doe</div><div>Dec 13, 2026</div></div>"),
+        Some(UNDATED),
+    );
+    assert_eq!(capture.published.as_deref(), Some("2026-12-13"));
+    let capture = extract(
+        &page("<div class=\"byline\">By Jane Doe, updated Dec 13, 2026</div>"),
+        Some(UNDATED),
+    );
+    assert_eq!(capture.published, None);
     assert_eq!(without_profile_links("Jane Doe Twitter"), "Jane Doe");
     assert_eq!(without_profile_links("Twitter Staff"), "Twitter Staff");
 }
