@@ -3273,13 +3273,15 @@ fn without_label(byline: &str) -> &str {
         "by", "von", "text", "author", "authors", "autor", "autorin", "autoren", "par", "por",
         "di", "door", "av", "af", "auteur",
     ];
+    // One label word, or a few ending in one ("Written by:", "Artikel von:").
+    let is_label = |label: &str| {
+        let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+        (1..=3).contains(&words.len())
+            && words.last().is_some_and(|w| LABELS.contains(&w.as_str()))
+            && (words.len() == 1 || words.iter().all(|w| w.chars().all(char::is_alphabetic)))
+    };
     match byline.split_once(':') {
-        Some((label, rest))
-            if LABELS.contains(&label.trim().to_lowercase().as_str())
-                && !rest.trim().is_empty() =>
-        {
-            rest.trim()
-        }
+        Some((label, rest)) if is_label(label) && !rest.trim().is_empty() => rest.trim(),
         _ => byline,
     }
 }
@@ -3338,9 +3340,10 @@ fn as_list(byline: &str) -> String {
     if byline.contains(['(', ')']) {
         return byline.to_owned();
     }
-    // Names separated by semicolons ("Jane Doe; John Roe").
+    // Names separated by semicolons ("Jane Doe; John Roe"), and a comma twice or before a
+    // space ("Jane Doe,, John Roe", "Jane Doe ,John Roe").
     let byline = byline
-        .split(';')
+        .split([';', ','])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()

@@ -2330,6 +2330,17 @@ fn a_byline_printed_in_boxes_of_its_own_keeps_its_spaces() {
         Some(UNDATED),
     );
     assert_eq!(capture.published, None);
+    // A label of a few words before a colon, and commas set apart.
+    assert_eq!(without_label("Written by: Jane Doe"), "Jane Doe");
+    assert_eq!(without_label("Artikel von: Jane Doe"), "Jane Doe");
+    assert_eq!(without_label("Von: Jane Doe"), "Jane Doe");
+    assert_eq!(without_label("Jane Doe: Reporter"), "Jane Doe: Reporter");
+    assert_eq!(
+        without_label("Photos by Jane Doe: Text"),
+        "Photos by Jane Doe: Text"
+    );
+    assert_eq!(as_list("Jane Doe,John Roe,"), "Jane Doe, John Roe");
+    assert_eq!(as_list("Jane Doe,, John Roe"), "Jane Doe, John Roe");
     assert_eq!(without_profile_links("Jane Doe Twitter"), "Jane Doe");
     assert_eq!(without_profile_links("Twitter Staff"), "Twitter Staff");
 }
