@@ -26,6 +26,7 @@
 //! `trafilatura` and 0.908 for `rs-trafilatura`, at a fifth of their bundle cost; see
 //! `bench/extract/README.md` for the comparison and its caveat.
 
+use crate::core::text::{is_byline_label, BYLINE_LABELS};
 use dom_query::{Document, NodeRef};
 use serde_tuple::{Deserialize_tuple, Serialize_tuple};
 
@@ -3623,11 +3624,6 @@ fn is_address_or_label(name: &str) -> bool {
     address || label
 }
 
-/// Whether a word of a byline, as written, is one of its labels ("By", "Von:", "Author").
-pub fn is_byline_label(word: &str) -> bool {
-    BYLINE_LABELS.contains(&word.trim_end_matches(':').to_lowercase().as_str())
-}
-
 /// The page's author as its `<meta>` tags name them: `name="author"`, else the pair a site's
 /// SEO plug-in writes for Twitter's cards (`twitter:label1` "Written by" and `twitter:data1`),
 /// else Cxense's `cXenseParse:author`; when it names someone: letters, not a handle
@@ -3759,13 +3755,6 @@ fn author_name(n: &NodeRef) -> Option<String> {
         && !is_handle(&name))
     .then_some(name)
 }
-
-/// The words of a label before a byline's names ("By", "Von", "Written by", "Autorin:"),
-/// lower case.
-const BYLINE_LABELS: &[&str] = &[
-    "by", "von", "par", "por", "door", "di", "av", "af", "written", "posted", "text", "author",
-    "authors", "autor", "autorin", "autoren", "auteur",
-];
 
 /// Whether `byline` names every person `authors` (the JSON-LD's, joined with ", ") names and
 /// something more ("Jane Doe, AFP", a co-author), leaving aside a label before the names

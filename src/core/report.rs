@@ -271,7 +271,7 @@ pub fn byline_line(byline: &str) -> String {
     let labelled = byline
         .split_whitespace()
         .next()
-        .is_some_and(crate::core::extract::is_byline_label);
+        .is_some_and(crate::core::text::is_byline_label);
     if labelled {
         byline.to_owned()
     } else {

@@ -15,6 +15,18 @@ pub const SAMPLE_ARTICLE_FILE: &str = include_str!("../../assets/sample-article.
 /// The fixed id of the sample article, so that it is the same record in every profile.
 pub const SAMPLE_ARTICLE_ID: Uuid = Uuid::from_u128(0x5a4d_91e0_0b1e_4c1a_8a7e_0000_0000_0001);
 
+/// The words of a label before a byline's names ("By", "Von", "Written by", "Autorin:"),
+/// lower case.
+pub const BYLINE_LABELS: &[&str] = &[
+    "by", "von", "par", "por", "door", "di", "av", "af", "written", "posted", "text", "author",
+    "authors", "autor", "autorin", "autoren", "auteur",
+];
+
+/// Whether a word of a byline, as written, is one of its labels ("By", "Von:", "Author").
+pub fn is_byline_label(word: &str) -> bool {
+    BYLINE_LABELS.contains(&word.trim_end_matches(':').to_lowercase().as_str())
+}
+
 /// Normalises line endings to `\n` and changes nothing else.
 pub fn canonicalize(raw: &str) -> String {
     if !raw.contains('\r') {
