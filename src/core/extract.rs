@@ -3115,6 +3115,14 @@ fn printed_byline(n: &NodeRef<'_>) -> Option<(String, String)> {
                 if matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
                     continue;
                 }
+                // The writer's job, in a box the page names so ("author-title", "role").
+                let names = class_and_id(&c);
+                if ["title", "role", "job", "position"]
+                    .iter()
+                    .any(|k| names.contains(k))
+                {
+                    continue;
+                }
                 let mark = if crate::core::html::is_block(&name) {
                     '\n'
                 } else {

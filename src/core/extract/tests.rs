@@ -2300,6 +2300,12 @@ fn a_byline_printed_in_boxes_of_its_own_keeps_its_spaces() {
             "<div class=\"byline\">By <span>Jane McDonald</span></div>",
             "By Jane McDonald",
         ),
+        // The writer's job in a box the page names so.
+        (
+            "<div class=\"author-name\"><span class=\"byline-prefix\">By</span> <a \
+             href=\"/jdoe\">Jane Doe</a><span class=\"author-title\">Staff Writer</span></div>",
+            "By Jane Doe",
+        ),
         // A link to the writer's profile after the names.
         (
             "<div class=\"byline\">By <a href=\"/jdoe\">Jane Doe</a><a href=\"https://x.example/jd\">\
