@@ -490,9 +490,11 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             }
             // Still only a web address or a label: none (a slug or an e-mail address at least
             // names someone).
+            let (site, url) = (capture.site_name.as_deref(), capture.url.as_deref());
             capture.byline = capture.byline.filter(|b| !is_address_or_label(b)).map(|b| {
-                as_list(without_label(&without_initials(&without_stamp(
-                    &without_profile_links(&spaced_label(&b)),
+                let b = without_stamp(&without_profile_links(&spaced_label(&b)));
+                as_list(without_label(&without_initials(&without_site_part(
+                    &b, site, url,
                 ))))
             });
             // A line of only names at the article's start (the byline set apart from its
@@ -3055,6 +3057,19 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
         || label.is_some_and(|l| {
             b == l || (b.starts_with(&l) && byline.split_whitespace().count() <= 3)
         })
+}
+
+/// `byline` without the site's name after the names, set apart by a dot, a bar or a slash
+/// ("Jane Doe · Ledger News", "Jane Doe | ledgernews.com"); an agency's or another paper's
+/// name stays ("Jane Doe / AFP").
+fn without_site_part(byline: &str, site: Option<&str>, url: Option<&str>) -> String {
+    [" · ", " | ", " / "]
+        .iter()
+        .filter_map(|sep| byline.rsplit_once(sep))
+        .find(|(names, tail)| {
+            names.chars().any(char::is_alphabetic) && names_the_site(tail, site, url)
+        })
+        .map_or_else(|| byline.to_owned(), |(names, _)| names.trim().to_owned())
 }
 
 /// Most byline-like elements [`byline_boxes`] reads.

@@ -2347,6 +2347,28 @@ fn a_byline_printed_in_boxes_of_its_own_keeps_its_spaces() {
     );
     assert_eq!(as_list("Jane Doe,John Roe,"), "Jane Doe, John Roe");
     assert_eq!(as_list("Jane Doe,, John Roe"), "Jane Doe, John Roe");
+    // The site's name after the names goes; an agency's stays.
+    let site = Some("Ledger News");
+    assert_eq!(
+        without_site_part("Jane Doe · Ledger News", site, None),
+        "Jane Doe"
+    );
+    assert_eq!(
+        without_site_part("Jane Doe | ledgernews.com", None, None),
+        "Jane Doe"
+    );
+    assert_eq!(
+        without_site_part("Jane Doe · LEDGER", None, Some(PAGE_URL)),
+        "Jane Doe"
+    );
+    assert_eq!(
+        without_site_part("Jane Doe / AFP", site, Some(PAGE_URL)),
+        "Jane Doe / AFP"
+    );
+    assert_eq!(
+        without_site_part("· Ledger News", site, None),
+        "· Ledger News"
+    );
     assert_eq!(without_profile_links("Jane Doe Twitter"), "Jane Doe");
     assert_eq!(without_profile_links("Twitter Staff"), "Twitter Staff");
 }
