@@ -199,6 +199,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let article_author = article_author(&doc);
     let marked_author = marked_author(&doc);
     let byline_boxes = byline_boxes(&doc);
+    let feed_site = feed_site_name(&doc);
     let og_title = doc
         .select("meta[property][content]")
         .nodes()
@@ -387,7 +388,11 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             } else {
                 whole_page.text
             };
-            capture.site_name = a.site_name.as_deref().and_then(clean);
+            capture.site_name = a
+                .site_name
+                .as_deref()
+                .and_then(clean)
+                .or_else(|| feed_site.clone());
             capture.title = clean(&a.title)
                 .map(|t| without_site(&t, capture.site_name.as_deref(), capture.url.as_deref()))
                 .map(|t| cap_headline(&t))
@@ -3071,6 +3076,30 @@ fn without_site_part(byline: &str, site: Option<&str>, url: Option<&str>) -> Str
         })
         .map_or_else(|| byline.to_owned(), |(names, _)| names.trim().to_owned())
 }
+
+/// The site's name as a WordPress site names its feed ("Ledger News » Feed", the title of the
+/// first `<link rel="alternate">` to an RSS or Atom feed): for a page with no `og:site_name`
+/// and no publisher in its JSON-LD.
+fn feed_site_name(doc: &Document) -> Option<String> {
+    let feed = doc
+        .select("link[rel][type][title]")
+        .nodes()
+        .iter()
+        .find(|n| {
+            n.attr("rel")
+                .is_some_and(|r| r.to_ascii_lowercase().contains("alternate"))
+                && n.attr("type").is_some_and(|t| {
+                    let t = t.to_ascii_lowercase();
+                    t.contains("rss+xml") || t.contains("atom+xml")
+                })
+        })?
+        .attr("title")?;
+    let name = clean(feed.trim().strip_suffix("» Feed")?)?;
+    (name.chars().count() <= FEED_SITE_MAX_CHARS).then_some(name)
+}
+
+/// Longest site's name [`feed_site_name`] takes.
+const FEED_SITE_MAX_CHARS: usize = 60;
 
 /// Most byline-like elements [`byline_boxes`] reads.
 const BYLINE_BOXES_READ: usize = 200;

@@ -282,6 +282,29 @@ fn dates_come_from_meta_names_itemprop_words_and_the_address() {
 }
 
 #[test]
+fn a_blog_without_a_site_name_is_named_by_its_feed() {
+    // WordPress names its feed after the site: the Site field, and the title without it.
+    let page = |link: &str| {
+        format!(
+            "<html><head><title>Bridge of the year \u{2013} Ledger Notes</title>{link}</head>{}",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    let c = extract(
+        &page("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Ledger Notes &raquo; Feed\" href=\"/feed/\">"),
+        None,
+    );
+    assert_eq!(c.site_name.as_deref(), Some("Ledger Notes"));
+    assert_eq!(c.title.as_deref(), Some("Bridge of the year"));
+    // Another feed's title names no site.
+    let c = extract(
+        &page("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS 2.0\" href=\"/feed/\">"),
+        None,
+    );
+    assert_eq!(c.site_name, None);
+}
+
+#[test]
 fn a_title_loses_the_site_name_it_ends_with() {
     let t = |title: &str, site: Option<&str>, url: Option<&str>| without_site(title, site, url);
     let ledger_url = Some("https://ledger.example/2026/story.html");
