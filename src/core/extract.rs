@@ -3761,21 +3761,26 @@ fn marked_author(doc: &Document) -> Option<String> {
 }
 
 /// Whether an element is part of a link, a comment or a teaser of another story: an ancestor
-/// is a link, or its class or id says "comment", "teaser", "related", "card", "item" or
-/// "recommend".
+/// is a link, or one of its [`OTHER_STORY_LEVELS`] nearest ancestors has a class or id that
+/// says "comment", "teaser", "related", "card", "item" or "recommend" (not a page builder's
+/// wrapper of the whole story, "pb-layout-item").
 fn in_other_story(n: &NodeRef) -> bool {
     const WORDS: &[&str] = &["comment", "teaser", "related", "card", "item", "recommend"];
-    n.ancestors(None).iter().any(|a| {
+    n.ancestors(None).iter().enumerate().any(|(level, a)| {
         is_link(a)
-            || [a.attr("class"), a.attr("id")]
-                .into_iter()
-                .flatten()
-                .any(|v| {
-                    let v = v.to_ascii_lowercase();
-                    WORDS.iter().any(|w| v.contains(w))
-                })
+            || level < OTHER_STORY_LEVELS
+                && [a.attr("class"), a.attr("id")]
+                    .into_iter()
+                    .flatten()
+                    .any(|v| {
+                        let v = v.to_ascii_lowercase();
+                        WORDS.iter().any(|w| v.contains(w))
+                    })
     })
 }
+
+/// How many of an element's nearest ancestors [`in_other_story`] reads the class and id of.
+const OTHER_STORY_LEVELS: usize = 6;
 
 /// The name an element marked as the author's holds (see [`marked_author`]).
 fn author_name(n: &NodeRef) -> Option<String> {

@@ -2397,6 +2397,31 @@ fn a_byline_printed_in_boxes_of_its_own_keeps_its_spaces() {
 }
 
 #[test]
+fn a_byline_inside_a_page_builders_item_is_the_authors() {
+    // The page's author meta is a profile's address (none), and its byline element sits deep
+    // inside a page builder's wrapper whose class says "item": still the story's own byline,
+    // not a teaser's; a byline in a teaser card close around it is not.
+    let page = |byline_box: &str| {
+        format!(
+            "<html><head><meta name=\"author\" content=\"https://www.facebook.com/janedoe\"></head>\
+             <body><div class=\"pb-layout-item article-body\"><div><div><div><div><div><div>\
+             {byline_box}</div></div></div></div></div></div>{}</div></body></html>",
+            article_with("")
+                .trim_start_matches("<html><body>")
+                .trim_end_matches("</body></html>")
+        )
+    };
+    let byline = "<div class=\"author-byline\">By <a class=\"author-name\" \
+                  href=\"/people/jane-doe/\">Jane Doe</a></div>";
+    assert_eq!(
+        extract(&page(byline), Some(PAGE_URL)).byline.as_deref(),
+        Some("Jane Doe")
+    );
+    let teaser = format!("<div class=\"story-card\"><div>{byline}</div></div>");
+    assert_eq!(extract(&page(&teaser), Some(PAGE_URL)).byline, None);
+}
+
+#[test]
 fn a_handle_is_not_a_byline() {
     // An author's slug in the JSON-LD gives way to the meta author's name.
     let html = format!(
