@@ -198,6 +198,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let meta_author = meta_author(&doc);
     let article_author = article_author(&doc);
     let marked_author = marked_author(&doc);
+    let printed_author = printed_author(&doc);
     let byline_boxes = byline_boxes(&doc);
     let feed_site = feed_site_name(&doc);
     let og_title = doc
@@ -470,11 +471,13 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     !names_the_site(m, capture.site_name.as_deref(), capture.url.as_deref())
                 };
                 // Else the person the page's markup marks as the author (`rel="author"`,
-                // `itemprop="author"`, a link to an author's page).
+                // `itemprop="author"`, a link to an author's page), else the names a line
+                // under the headline prints after "By".
                 if let Some(m) = meta_author
                     .as_deref()
                     .filter(someone)
                     .or_else(|| marked_author.as_deref().filter(someone))
+                    .or_else(|| printed_author.as_deref().filter(someone))
                 {
                     capture.byline = Some(m.to_owned());
                 }
@@ -3757,6 +3760,45 @@ fn marked_author(doc: &Document) -> Option<String> {
                 .filter(|n| !in_other_story(n))
                 .filter_map(author_name)
                 .find(|n| names_only(n.split(',').next().unwrap_or_default()).is_some())
+        })
+}
+
+/// The names a short element under the headline prints after a byline's label, when its
+/// class does not say so ("By Jane Doe" in a `div` of a generated class, "By Jane Doe, Dec 16,
+/// 2026" in a `cite`): of the [`STAMP_AFTER_HEADLINE`] elements after the first `<h1>`, the
+/// first whose whole text (80 characters at most) is a label ("By", "Von", "Par" …) and then
+/// people's names ([`names_only`]), the most of them before a comma; not in a link, a teaser
+/// or a comment
+/// ([`in_other_story`]), nor a heading.
+fn printed_author(doc: &Document) -> Option<String> {
+    let h1 = doc.select("h1").nodes().first().map(|n| n.id)?;
+    doc.select("body *")
+        .nodes()
+        .iter()
+        .skip_while(|n| n.id != h1)
+        .skip(1)
+        .take(STAMP_AFTER_HEADLINE)
+        .filter(|n| {
+            element_name(n).is_some_and(|t| {
+                ["div", "span", "p", "cite", "address", "li", "small"].contains(&t.as_str())
+            })
+        })
+        .find_map(|n| {
+            let text = clean(&short_text(n, 80)?)?;
+            let (label, rest) = text.split_once(' ')?;
+            if !["by", "von", "par", "por", "door", "di", "av", "af"]
+                .iter()
+                .any(|l| label.eq_ignore_ascii_case(l))
+                || in_other_story(n)
+            {
+                return None;
+            }
+            // The most names before a comma ("Jane Doe, John Roe und Ann Poe, NDR"; "Jane
+            // Doe, Dec 16, 2026").
+            let parts: Vec<&str> = rest.split(',').collect();
+            (1..=parts.len())
+                .rev()
+                .find_map(|k| names_only(&parts[..k].join(",")))
         })
 }
 

@@ -2422,6 +2422,37 @@ fn a_byline_inside_a_page_builders_item_is_the_authors() {
 }
 
 #[test]
+fn a_byline_printed_under_the_headline_after_its_label_is_taken() {
+    // No byline in the metadata or the markup's classes: the names a line under the headline
+    // prints after "By" (or "Von", "Par" …).
+    let page = |line: &str| {
+        format!(
+            "<html><body><h1>Bridge</h1>{line}{}",
+            article_with("").trim_start_matches("<html><body>")
+        )
+    };
+    for (line, names) in [
+        ("<div class=\"x9f\">By <span class=\"a1\">Jane Doe</span></div>", Some("Jane Doe")),
+        (
+            "<cite class=\"meta\">By <a href=\"/jane-doe/\">Jane Doe</a>, <span>Dec 16, 2026</span></cite>",
+            Some("Jane Doe"),
+        ),
+        (
+            "<p class=\"text\">Von Jane Doe, John Roe und Ann Poe, NDR</p>",
+            Some("Jane Doe, John Roe, Ann Poe"),
+        ),
+        // Not a line of names.
+        ("<div class=\"x9f\">By the numbers</div>", None),
+        ("<div class=\"x9f\">By 2030, the bridge will carry trains.</div>", None),
+        // Not in a teaser's link.
+        ("<a href=\"/other\"><span>By John Roe</span></a>", None),
+    ] {
+        let capture = extract(&page(line), None);
+        assert_eq!(capture.byline.as_deref(), names, "{line}");
+    }
+}
+
+#[test]
 fn a_handle_is_not_a_byline() {
     // An author's slug in the JSON-LD gives way to the meta author's name.
     let html = format!(
