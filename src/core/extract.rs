@@ -3766,7 +3766,8 @@ fn marked_author(doc: &Document) -> Option<String> {
 /// The names a short element under the headline prints after a byline's label, when its
 /// class does not say so ("By Jane Doe" in a `div` of a generated class, "By Jane Doe, Dec 16,
 /// 2026" in a `cite`): of the [`STAMP_AFTER_HEADLINE`] elements after the first `<h1>`, the
-/// first whose whole text (80 characters at most) is a label ("By", "Von", "Par" …) and then
+/// first with no block inside (a line, not a header of lines) whose whole text (80 characters
+/// at most, its texts apart, a stamp after the names cut off) is a label ("By", "Von", "Par" …) and then
 /// people's names ([`names_only`]), the most of them before a comma; not in a link, a teaser
 /// or a comment
 /// ([`in_other_story`]), nor a heading.
@@ -3783,24 +3784,49 @@ fn printed_author(doc: &Document) -> Option<String> {
                 ["div", "span", "p", "cite", "address", "li", "small"].contains(&t.as_str())
             })
         })
+        // A line, not a box of lines (the names' line and the date's in one header).
+        .filter(|n| {
+            !n.descendants_it()
+                .skip(1)
+                .take(PRINTED_AUTHOR_TEXTS * 4)
+                .any(|d| element_name(&d).is_some_and(|t| crate::core::html::is_block(&t)))
+        })
         .find_map(|n| {
-            let text = clean(&short_text(n, 80)?)?;
-            let (label, rest) = text.split_once(' ')?;
-            if !["by", "von", "par", "por", "door", "di", "av", "af"]
-                .iter()
-                .any(|l| label.eq_ignore_ascii_case(l))
-                || in_other_story(n)
-            {
+            // Its texts with a space between them: a label in an element of its own can sit
+            // against the names ("By" "by Jane Doe"), which short words would not survive.
+            let texts: Vec<String> = n
+                .descendants_it()
+                .filter(NodeRef::is_text)
+                .map(|t| t.text().to_string())
+                .take(PRINTED_AUTHOR_TEXTS)
+                .collect();
+            let text = clean(&texts.join(" ")).filter(|t| t.chars().count() <= 80)?;
+            let label = |w: &str| {
+                ["by", "von", "par", "por", "door", "di", "av", "af"]
+                    .iter()
+                    .any(|l| w.eq_ignore_ascii_case(l))
+            };
+            let (first, mut rest) = text.split_once(' ')?;
+            if !label(first) || in_other_story(n) {
                 return None;
+            }
+            // The label twice: one the page draws, one in the names' own text ("By" "by Jane
+            // Doe").
+            if let Some((_, after)) = rest.split_once(' ').filter(|(w, _)| label(w)) {
+                rest = after;
             }
             // The most names before a comma ("Jane Doe, John Roe und Ann Poe, NDR"; "Jane
             // Doe, Dec 16, 2026").
+            let rest = without_stamp(rest);
             let parts: Vec<&str> = rest.split(',').collect();
             (1..=parts.len())
                 .rev()
                 .find_map(|k| names_only(&parts[..k].join(",")))
         })
 }
+
+/// Most texts of an element [`printed_author`] reads.
+const PRINTED_AUTHOR_TEXTS: usize = 12;
 
 /// Whether an element is part of a link, a comment or a teaser of another story: an ancestor
 /// is a link, or one of its [`OTHER_STORY_LEVELS`] nearest ancestors has a class or id that

@@ -2441,6 +2441,18 @@ fn a_byline_printed_under_the_headline_after_its_label_is_taken() {
             "<p class=\"text\">Von Jane Doe, John Roe und Ann Poe, NDR</p>",
             Some("Jane Doe, John Roe, Ann Poe"),
         ),
+        // The label twice (one drawn, one in the names' text), a stamp after the names.
+        (
+            "<div class=\"q1\"><span class=\"a\">By</span><span>by JANE DOE, JOHN ROE and ANN \
+             POE Dec 16, 2026, 3:01 PM ET</span></div>",
+            Some("JANE DOE, JOHN ROE, ANN POE"),
+        ),
+        // The names' line in a header of lines: the line.
+        (
+            "<div class=\"hd\"><p>Von <a href=\"/jane-doe\">Jane Doe</a></p><p><a \
+             href=\"/archiv/2023/10/18\">Mi, 18. Oktober 2023</a> um 12:50 Uhr</p></div>",
+            Some("Jane Doe"),
+        ),
         // Not a line of names.
         ("<div class=\"x9f\">By the numbers</div>", None),
         ("<div class=\"x9f\">By 2030, the bridge will carry trains.</div>", None),
