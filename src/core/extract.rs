@@ -199,6 +199,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let article_author = article_author(&doc);
     let marked_author = marked_author(&doc);
     let printed_author = printed_author(&doc);
+    let coauthors = coauthors(&doc);
     let byline_boxes = byline_boxes(&doc);
     let feed_site = feed_site_name(&doc);
     let og_title = doc
@@ -505,6 +506,17 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     &b, site, url,
                 ))))
             });
+            // One of the people a line of linked authors names ("Jane Doe" of "Jane Doe and
+            // John Roe", where Readability takes the first link): all of them.
+            if let Some((one, all)) = &coauthors {
+                if capture
+                    .byline
+                    .as_deref()
+                    .is_some_and(|b| compact(b) == compact(one))
+                {
+                    capture.byline = Some(all.clone());
+                }
+            }
             // A line of only names at the article's start (the byline set apart from its
             // label) is not the article's text: dropped when it names the byline's people,
             // and taken as the byline when there is still none (none, the site's name, a
@@ -3823,6 +3835,34 @@ fn printed_author(doc: &Document) -> Option<String> {
                 .rev()
                 .find_map(|k| names_only(&parts[..k].join(",")))
         })
+}
+
+/// The first element the page marks as an author (`rel="author"`, an `itemprop` with "author"),
+/// not a teaser's, whose parent is a line naming it with other people ("<a rel=author>Jane
+/// Doe</a> and <a rel=author>John Roe</a>", after a label or before a stamp): its name and
+/// all of theirs, joined with ", ".
+fn coauthors(doc: &Document) -> Option<(String, String)> {
+    let n = doc
+        .select("[rel~=author], [itemprop~=author]")
+        .nodes()
+        .iter()
+        .find(|n| !in_other_story(n))
+        .copied()?;
+    let one = clean(&short_text(&n, 80)?)?;
+    let parent = n.parent()?;
+    let line = clean(&short_text(&parent, 200)?)?;
+    let line = without_stamp(&line);
+    let names = names_only(without_leading_label(&line))?;
+    let many = names.split(", ").count() >= 2;
+    (many && names.split(", ").any(|m| compact(m) == compact(&one))).then_some((one, names))
+}
+
+/// `line` without a byline's label before it ("By Jane Doe" → "Jane Doe").
+fn without_leading_label(line: &str) -> &str {
+    match line.split_once(' ') {
+        Some((first, rest)) if is_byline_label(first) => rest,
+        _ => line,
+    }
 }
 
 /// Most texts of an element [`printed_author`] reads.

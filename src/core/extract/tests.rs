@@ -2465,6 +2465,30 @@ fn a_byline_printed_under_the_headline_after_its_label_is_taken() {
 }
 
 #[test]
+fn every_author_of_a_line_of_linked_authors_is_taken() {
+    // Readability takes the first `rel="author"` link; its line names two.
+    let page = |line: &str| {
+        format!(
+            "<html><body><h1>Bridge</h1>{line}{}",
+            article_with("").trim_start_matches("<html><body>")
+        )
+    };
+    let two = "<address><a rel=\"author\" href=\"/profile/jane-doe\">Jane Doe</a> and <a \
+               rel=\"author\" href=\"/profile/john-roe\">John Roe</a></address>";
+    assert_eq!(
+        extract(&page(two), None).byline.as_deref(),
+        Some("Jane Doe, John Roe")
+    );
+    // A line of one author and other words is left as it was.
+    let one = "<address><a rel=\"author\" href=\"/profile/jane-doe\">Jane Doe</a> in \
+               <a href=\"/science\">the science desk</a></address>";
+    assert_eq!(
+        extract(&page(one), None).byline.as_deref(),
+        Some("Jane Doe")
+    );
+}
+
+#[test]
 fn a_handle_is_not_a_byline() {
     // An author's slug in the JSON-LD gives way to the meta author's name.
     let html = format!(
