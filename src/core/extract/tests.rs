@@ -540,6 +540,14 @@ fn article_with(extra: &str) -> String {
     )
 }
 
+/// A page whose headline has `line` under it, then [`article_with`]'s article.
+fn under_headline(line: &str) -> String {
+    format!(
+        "<html><body><h1>Bridge</h1>{line}{}",
+        article_with("").trim_start_matches("<html><body>")
+    )
+}
+
 /// Asserts that the five paragraphs of [`article_with`] are all in `article`.
 /// `text` holds `needle` (the whole text is printed when it does not).
 fn assert_has(text: &str, needle: &str) {
@@ -2291,12 +2299,7 @@ fn a_byline_printed_in_boxes_of_its_own_keeps_its_spaces() {
     // Readability reads a byline's element as one run of text ("By Jane DoeLedger NewsDec 13,
     // 2026"); the names, the paper and the date in boxes of their own are read apart, and the
     // date after them goes.
-    let page = |byline: &str| {
-        format!(
-            "<html><body><h1>Bridge</h1>{byline}{}",
-            article_with("").trim_start_matches("<html><body>")
-        )
-    };
+    let page = under_headline;
     for (byline, names) in [
         (
             "<div class=\"article_byline\"><div>By <span>Jane Doe</span></div>\
@@ -2425,12 +2428,7 @@ fn a_byline_inside_a_page_builders_item_is_the_authors() {
 fn a_byline_printed_under_the_headline_after_its_label_is_taken() {
     // No byline in the metadata or the markup's classes: the names a line under the headline
     // prints after "By" (or "Von", "Par" …).
-    let page = |line: &str| {
-        format!(
-            "<html><body><h1>Bridge</h1>{line}{}",
-            article_with("").trim_start_matches("<html><body>")
-        )
-    };
+    let page = under_headline;
     for (line, names) in [
         ("<div class=\"x9f\">By <span class=\"a1\">Jane Doe</span></div>", Some("Jane Doe")),
         (
@@ -2467,12 +2465,7 @@ fn a_byline_printed_under_the_headline_after_its_label_is_taken() {
 #[test]
 fn every_author_of_a_line_of_linked_authors_is_taken() {
     // Readability takes the first `rel="author"` link; its line names two.
-    let page = |line: &str| {
-        format!(
-            "<html><body><h1>Bridge</h1>{line}{}",
-            article_with("").trim_start_matches("<html><body>")
-        )
-    };
+    let page = under_headline;
     let two = "<address><a rel=\"author\" href=\"/profile/jane-doe\">Jane Doe</a> and <a \
                rel=\"author\" href=\"/profile/john-roe\">John Roe</a></address>";
     assert_eq!(
