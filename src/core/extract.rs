@@ -201,6 +201,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let printed_author = printed_author(&doc);
     let coauthors = coauthors(&doc);
     let byline_boxes = byline_boxes(&doc);
+    let other_story_bylines = other_story_bylines(&doc);
     let feed_site = feed_site_name(&doc);
     let og_title = doc
         .select("meta[property][content]")
@@ -428,12 +429,14 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     capture.title = Some(cap_headline(og));
                 }
             }
-            // A byline without a letter ("-", a number) is none.
+            // A byline without a letter ("-", a number) is none, and so is another story's
+            // (a teaser's byline, which Readability met first).
             capture.byline = a
                 .byline
                 .as_deref()
                 .and_then(clean)
-                .filter(|b| b.chars().any(char::is_alphabetic));
+                .filter(|b| b.chars().any(char::is_alphabetic))
+                .filter(|b| !other_story_bylines.contains(&compact(b)));
             let mut byline_as_printed = None;
             // Readability reads its byline's element as one run of text; where the page printed
             // the names, the paper and the date in boxes of their own ("By Jane DoeLedger
@@ -3130,16 +3133,7 @@ fn byline_boxes(doc: &Document) -> Vec<(String, String, String)> {
         .select("[class], [id], [rel], [itemprop]")
         .nodes()
         .iter()
-        .filter(|n| {
-            let names = class_and_id(n);
-            ["byline", "author", "dateline", "writtenby"]
-                .iter()
-                .any(|k| names.contains(k))
-                || n.attr("rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                || n.attr("itemprop")
-                    .is_some_and(|r| r.to_ascii_lowercase().contains("author"))
-        })
+        .filter(|n| is_byline_like(n))
         .take(BYLINE_BOXES_READ)
     {
         let read = n.text();
@@ -3153,6 +3147,49 @@ fn byline_boxes(doc: &Document) -> Vec<(String, String, String)> {
         }
     }
     out
+}
+
+/// Whether Readability may take its byline from `n`: a `rel="author"`, an `itemprop` with
+/// "author", a class or id with "byline", "author", "dateline" or "writtenby".
+fn is_byline_like(n: &NodeRef<'_>) -> bool {
+    let names = class_and_id(n);
+    ["byline", "author", "dateline", "writtenby"]
+        .iter()
+        .any(|k| names.contains(k))
+        || n.attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || n.attr("itemprop")
+            .is_some_and(|r| r.to_ascii_lowercase().contains("author"))
+}
+
+/// The texts ([`compact`]) of the page's byline-like elements ([`is_byline_like`]) that are
+/// only ever printed in another story's teaser, a list of other stories or a comment
+/// ([`in_other_story`]): Readability takes the first byline-like element it meets, which can
+/// be a teaser's ("By Jane Doe" under a link to another story, above the article).
+fn other_story_bylines(doc: &Document) -> std::collections::HashSet<String> {
+    let (mut other, mut own) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
+    for n in doc
+        .select("[class], [id], [rel], [itemprop]")
+        .nodes()
+        .iter()
+        .filter(|n| is_byline_like(n))
+        .take(BYLINE_BOXES_READ)
+    {
+        let key = compact(&n.text());
+        if key.is_empty() || key.chars().count() > BYLINE_MAX_CHARS {
+            continue;
+        }
+        if in_other_story(n) {
+            other.insert(key);
+        } else {
+            own.insert(key);
+        }
+    }
+    other.retain(|k| !own.contains(k));
+    other
 }
 
 /// Longest text of an element [`byline_boxes`] reads (Readability takes a byline of under 100
@@ -3873,19 +3910,44 @@ const PRINTED_AUTHOR_TEXTS: usize = 12;
 /// says "comment", "teaser", "related", "card", "item" or "recommend" (not a page builder's
 /// wrapper of the whole story, "pb-layout-item").
 fn in_other_story(n: &NodeRef) -> bool {
-    const WORDS: &[&str] = &["comment", "teaser", "related", "card", "item", "recommend"];
+    const WORDS: &[&str] = &["comment", "teaser", "related", "recommend"];
+    // Words a story's own parts are named by as well ("c-article__credits-item"): they count
+    // with a headline inside (a teaser's).
+    const BOX_WORDS: &[&str] = &["card", "item"];
     n.ancestors(None).iter().enumerate().any(|(level, a)| {
-        is_link(a)
-            || level < OTHER_STORY_LEVELS
-                && [a.attr("class"), a.attr("id")]
-                    .into_iter()
-                    .flatten()
-                    .any(|v| {
-                        let v = v.to_ascii_lowercase();
-                        WORDS.iter().any(|w| v.contains(w))
-                    })
+        if is_link(a) {
+            return true;
+        }
+        if level >= OTHER_STORY_LEVELS {
+            return false;
+        }
+        let names = class_and_id(a);
+        let named = |words: &[&str]| words.iter().any(|w| names.contains(w));
+        let (other, boxed) = (named(WORDS), named(BOX_WORDS));
+        if !other && !boxed {
+            return false;
+        }
+        // Small, and not the story's own header (with its headline: an `<h1>` that is not a
+        // link; a box of links may title itself with one, "Leggi anche").
+        if a.text().split_whitespace().nth(TEASER_MAX_WORDS).is_some() {
+            return false;
+        }
+        let mut headed = false;
+        for d in a.descendants_it() {
+            match element_name(&d).as_deref() {
+                Some("h1") if !d.descendants_it().any(|x| is_link(&x)) => return false,
+                Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => headed = true,
+                _ => {}
+            }
+        }
+        other || headed
     })
 }
+
+/// Most words of a teaser, a card or a comment [`in_other_story`] counts as one: a page
+/// builder's "item" or "card" around the whole story holds it all ("pb-layout-item", SRF's
+/// `<main class="l-card">`).
+const TEASER_MAX_WORDS: usize = 150;
 
 /// How many of an element's nearest ancestors [`in_other_story`] reads the class and id of.
 const OTHER_STORY_LEVELS: usize = 6;

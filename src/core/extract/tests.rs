@@ -2420,8 +2420,49 @@ fn a_byline_inside_a_page_builders_item_is_the_authors() {
         extract(&page(byline), Some(PAGE_URL)).byline.as_deref(),
         Some("Jane Doe")
     );
-    let teaser = format!("<div class=\"story-card\"><div>{byline}</div></div>");
+    let teaser = format!(
+        "<div class=\"story-card\"><h3><a href=\"/other-story\">Another story</a></h3>\
+         <div>{byline}</div></div>"
+    );
     assert_eq!(extract(&page(&teaser), Some(PAGE_URL)).byline, None);
+}
+
+#[test]
+fn a_teasers_byline_met_before_the_article_is_not_its_byline() {
+    // Readability takes the first byline-like element it meets: here a teaser's, in a list of
+    // other stories above the article. The article's own author (a link to their page) is the
+    // byline.
+    let own = "<p class=\"story__info\">By <a href=\"/author/jane-doe\">Jane Doe</a></p>";
+    let page = |before: &str| {
+        let body = article_with(own);
+        body.replacen("<body>", &format!("<body>{before}"), 1)
+    };
+    let teasers = "<ul class=\"ws-list\"><li class=\"ws-list__item\"><h2><a href=\"/other\">\
+                   A house downtown</a></h2><span class=\"byline\">By John Roe</span></li></ul>";
+    let capture = extract(&page(teasers), Some(PAGE_URL));
+    assert_eq!(capture.byline.as_deref(), Some("Jane Doe"));
+    // So in a link to another story, in a related box titled by a linked `<h1>`, in a comment.
+    for other in [
+        "<a href=\"/other\" class=\"article article--nav\"><div class=\"article__author\">\
+         John Roe</div></a>",
+        "<aside class=\"entry__related\"><h1><a href=\"\">Read also</a></h1>\
+         <span class=\"entry__author\">John Roe</span></aside>",
+        "<li class=\"comment\"><div class=\"comment-author vcard\">John Roe</div></li>",
+    ] {
+        let capture = extract(&page(other), Some(PAGE_URL));
+        assert_eq!(capture.byline.as_deref(), Some("Jane Doe"), "{other}");
+    }
+    // The story's own parts named "card" or "item" are not teasers: its header card (with its
+    // headline), its credits' items (no headline).
+    for own_box in [
+        "<div class=\"card-box-header\"><h1>The bridge reopens</h1><div \
+         class=\"article-author\">John Roe</div></div>",
+        "<section class=\"c-article__credits\"><div class=\"c-article__credits-item\"><span \
+         class=\"c-article-card__author\">John Roe</span></div></section>",
+    ] {
+        let capture = extract(&page(own_box), Some(PAGE_URL));
+        assert_eq!(capture.byline.as_deref(), Some("John Roe"), "{own_box}");
+    }
 }
 
 #[test]
