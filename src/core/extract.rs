@@ -3086,13 +3086,34 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
 /// ("Jane Doe · Ledger News", "Jane Doe | ledgernews.com"); an agency's or another paper's
 /// name stays ("Jane Doe / AFP").
 fn without_site_part(byline: &str, site: Option<&str>, url: Option<&str>) -> String {
-    [" · ", " | ", " / "]
+    let parted = [" · ", " | ", " / "]
         .iter()
         .filter_map(|sep| byline.rsplit_once(sep))
         .find(|(names, tail)| {
             names.chars().any(char::is_alphabetic) && names_the_site(tail, site, url)
         })
-        .map_or_else(|| byline.to_owned(), |(names, _)| names.trim().to_owned())
+        .map(|(names, _)| names.trim().to_owned());
+    parted
+        .or_else(|| printed_site_after(byline, site))
+        .unwrap_or_else(|| byline.to_owned())
+}
+
+/// `byline` without the site's own name printed after the names on a line of its own ("By Meg
+/// Wagner" "NEW YORK DAILY NEWS" on the New York Daily News): its last words, the whole of
+/// `site` (of two words or more), with at least two words before them.
+fn printed_site_after(byline: &str, site: Option<&str>) -> Option<String> {
+    let site = compact(site?);
+    let words: Vec<&str> = byline.split_whitespace().collect();
+    (2..words.len().saturating_sub(1)).find_map(|at| {
+        let tail = compact(&words[at..].join(" "));
+        (words.len() - at >= 2 && tail == site).then(|| {
+            words[..at]
+                .join(" ")
+                .trim_end_matches([',', '·', '|', '/', '-', '–'])
+                .trim()
+                .to_owned()
+        })
+    })
 }
 
 /// The site's name as a WordPress site names its feed ("Ledger News » Feed", the title of the
@@ -3211,13 +3232,20 @@ fn printed_byline(n: &NodeRef<'_>) -> Option<(String, String)> {
                 if matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
                     continue;
                 }
-                // The writer's job, in a box the page names so ("author-title", "role").
+                // The writer's job or a word about them, in a box the page names so
+                // ("author-title", "role", "author-card__microbio", "author__desc"); not a
+                // box that holds the label ("By" in an "item-descriptor").
                 let names = class_and_id(&c);
-                if ["title", "role", "job", "position"]
+                if ["title", "role", "job", "position", "bio", "desc"]
                     .iter()
                     .any(|k| names.contains(k))
                 {
-                    continue;
+                    let text = c.text();
+                    let label =
+                        !text.trim().is_empty() && text.split_whitespace().all(is_byline_label);
+                    if !label {
+                        continue;
+                    }
                 }
                 let mark = if crate::core::html::is_block(&name) {
                     '\n'

@@ -2338,10 +2338,37 @@ fn a_byline_printed_in_boxes_of_its_own_keeps_its_spaces() {
              Twitter</a><span>News Writer</span></div>",
             "By Jane Doe",
         ),
+        // A word about the writer in a box the page names so; a label in such a box stays.
+        (
+            "<div class=\"author-card\"><span class=\"author-card__name\">Jane Doe</span> \
+             <span class=\"author-card__microbio\">Senior Politics Editor, Ledger News</span>\
+             </div>",
+            "Jane Doe",
+        ),
+        (
+            "<div class=\"mntl-bylines__item\"><span class=\"mntl-attribution__item-descriptor\">\
+             By</span> <a class=\"mntl-attribution__item-name\" href=\"/jdoe\">Jane Doe</a>\
+             <div class=\"mntl-attribution__item-date\">Dec 13, 2026</div></div>",
+            "By Jane Doe",
+        ),
     ] {
         let capture = extract(&page(byline), Some(PAGE_URL));
         assert_eq!(capture.byline.as_deref(), Some(names), "{byline}");
     }
+    // The site's own name on a line after the names goes (another paper's stays, above).
+    let capture = extract(
+        &page(
+            "<div class=\"article_byline\"><div>By <span>Jane Doe</span></div><div>\
+             <div>LEDGER DAILY NEWS</div><time>Dec 13, 2026 at 3:45 pm</time></div></div>",
+        )
+        .replacen(
+            "<html>",
+            "<html><head><meta property=\"og:site_name\" content=\"Ledger Daily News\"></head>",
+            1,
+        ),
+        Some(PAGE_URL),
+    );
+    assert_eq!(capture.byline.as_deref(), Some("By Jane Doe"));
     // The date printed in the byline, when nothing else gives one; not an update's.
     const UNDATED: &str = "https://ledger.example/story.html";
     let capture = extract(
