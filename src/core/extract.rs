@@ -3075,12 +3075,34 @@ fn names_the_site(byline: &str, site: Option<&str>, url: Option<&str>) -> bool {
         .as_deref()
         .map(|h| compact(h.split('.').next().unwrap_or(h)))
         .filter(|l| l.len() >= 3);
+    // The site's staff as a whole ("Us Weekly Staff", "Ledger-Redaktion") is the site too.
+    let staff = STAFF_WORDS
+        .iter()
+        .find_map(|w| b.strip_suffix(w))
+        .filter(|s| !s.is_empty());
     address
-        || site.is_some_and(|s| compact(s) == b)
+        || site.is_some_and(|s| {
+            let s = compact(s);
+            s == b || staff.is_some_and(|rest| rest == s)
+        })
         || label.is_some_and(|l| {
             b == l || (b.starts_with(&l) && byline.split_whitespace().count() <= 3)
         })
 }
+
+/// Words that, after a site's name, name its staff as a whole (compared [`compact`]).
+const STAFF_WORDS: &[&str] = &[
+    "staff",
+    "team",
+    "editors",
+    "newsroom",
+    "desk",
+    "redaktion",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
+];
 
 /// `byline` without the site's name after the names, set apart by a dot, a bar or a slash
 /// ("Jane Doe · Ledger News", "Jane Doe | ledgernews.com"); an agency's or another paper's

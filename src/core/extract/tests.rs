@@ -3447,3 +3447,28 @@ proptest::proptest! {
         );
     }
 }
+
+#[test]
+fn the_sites_staff_gives_way_to_the_writer_the_page_names() {
+    // `<meta name="author">` credits the site's staff as a whole; the page names the writer.
+    // (An address whose host does not name the site.)
+    const OTHER_HOST: &str = "https://www.example.com/2026/12/story.html";
+    let page = |byline: &str| {
+        article_with(byline).replacen(
+            "<html>",
+            "<html><head><meta property=\"og:site_name\" content=\"Ledger Weekly\">\
+             <meta name=\"author\" content=\"Ledger Weekly Staff\"></head>",
+            1,
+        )
+    };
+    let named = page("<div class=\"content-byline\">By <a href=\"/author/jane-doe/\" rel=\"author\">Jane Doe</a></div>");
+    assert_eq!(
+        extract(&named, Some(OTHER_HOST)).byline.as_deref(),
+        Some("Jane Doe")
+    );
+    // No one else named: the staff's credit stays.
+    assert_eq!(
+        extract(&page(""), Some(OTHER_HOST)).byline.as_deref(),
+        Some("Ledger Weekly Staff")
+    );
+}
