@@ -511,12 +511,8 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             });
             // One of the people a line of linked authors names ("Jane Doe" of "Jane Doe and
             // John Roe", where Readability takes the first link): all of them.
-            if let Some((one, all)) = &coauthors {
-                if capture
-                    .byline
-                    .as_deref()
-                    .is_some_and(|b| compact(b) == compact(one))
-                {
+            if let Some(b) = capture.byline.as_deref().map(compact) {
+                if let Some((_, all)) = coauthors.iter().find(|(one, _)| compact(one) == b) {
                     capture.byline = Some(all.clone());
                 }
             }
@@ -3924,24 +3920,44 @@ fn printed_author(doc: &Document) -> Option<String> {
         })
 }
 
-/// The first element the page marks as an author (`rel="author"`, an `itemprop` with "author"),
-/// not a teaser's, whose parent is a line naming it with other people ("<a rel=author>Jane
-/// Doe</a> and <a rel=author>John Roe</a>", after a label or before a stamp): its name and
-/// all of theirs, joined with ", ".
-fn coauthors(doc: &Document) -> Option<(String, String)> {
-    let n = doc
+/// Elements naming one author in a line that names others too ("<a rel=author>Jane Doe</a>
+/// and <a rel=author>John Roe</a>", after a label or before a stamp): the first element the
+/// page marks as an author (`rel="author"`, an `itemprop` with "author"), and the byline-like
+/// elements ([`is_byline_like`]: the New York Times' "last-byline" around its last author),
+/// none a teaser's; for each whose parent is such a line, its name and all of theirs, joined
+/// with ", ".
+fn coauthors(doc: &Document) -> Vec<(String, String)> {
+    let marked = doc
         .select("[rel~=author], [itemprop~=author]")
         .nodes()
         .iter()
         .find(|n| !in_other_story(n))
-        .copied()?;
-    let one = clean(&short_text(&n, 80)?)?;
-    let parent = n.parent()?;
-    let line = clean(&short_text(&parent, 200)?)?;
-    let line = without_stamp(&line);
-    let names = names_only(without_leading_label(&line))?;
-    let many = names.split(", ").count() >= 2;
-    (many && names.split(", ").any(|m| compact(m) == compact(&one))).then_some((one, names))
+        .copied();
+    let classed = doc
+        .select("[class], [id]")
+        .nodes()
+        .iter()
+        .filter(|n| is_byline_like(n))
+        .take(BYLINE_BOXES_READ)
+        .copied()
+        .collect::<Vec<_>>();
+    let line_of = |n: &NodeRef| -> Option<(String, String)> {
+        if in_other_story(n) {
+            return None;
+        }
+        let one = clean(&short_text(n, 80)?)?;
+        let parent = n.parent()?;
+        let line = clean(&short_text(&parent, 200)?)?;
+        let line = without_stamp(&line);
+        let names = names_only(without_leading_label(&line))?;
+        let many = names.split(", ").count() >= 2;
+        (many && names.split(", ").any(|m| compact(m) == compact(&one))).then_some((one, names))
+    };
+    marked
+        .iter()
+        .chain(classed.iter())
+        .filter_map(line_of)
+        .collect()
 }
 
 /// `line` without a byline's label before it ("By Jane Doe" → "Jane Doe").
@@ -3956,9 +3972,11 @@ fn without_leading_label(line: &str) -> &str {
 const PRINTED_AUTHOR_TEXTS: usize = 12;
 
 /// Whether an element is part of a link, a comment or a teaser of another story: an ancestor
-/// is a link, or one of its [`OTHER_STORY_LEVELS`] nearest ancestors has a class or id that
-/// says "comment", "teaser", "related", "card", "item" or "recommend" (not a page builder's
-/// wrapper of the whole story, "pb-layout-item").
+/// is a link, or one of its [`OTHER_STORY_LEVELS`] nearest ancestors, of at most
+/// [`TEASER_MAX_WORDS`] words and without the story's headline (an `<h1>` that is not a link),
+/// has a class or id that says "comment", "teaser", "related" or "recommend", or "card" or
+/// "item" with a headline inside (a page builder's wrapper of the whole story,
+/// "pb-layout-item", and the story's own credits' items are not teasers).
 fn in_other_story(n: &NodeRef) -> bool {
     const WORDS: &[&str] = &["comment", "teaser", "related", "recommend"];
     // Words a story's own parts are named by as well ("c-article__credits-item"): they count

@@ -2540,6 +2540,14 @@ fn every_author_of_a_line_of_linked_authors_is_taken() {
         extract(&page(two), None).byline.as_deref(),
         Some("Jane Doe, John Roe")
     );
+    // Readability takes the element whose class says "byline", around the last of three.
+    let three = "<p><span class=\"byline-prefix\">By </span><span itemprop=\"name\">Jane \
+                 Doe</span>, <span itemprop=\"name\">John Roe</span> and <span \
+                 class=\"last-byline\" itemprop=\"name\">Ann Poe</span></p>";
+    assert_eq!(
+        extract(&page(three), None).byline.as_deref(),
+        Some("Jane Doe, John Roe, Ann Poe")
+    );
     // A line of one author and other words is left as it was.
     let one = "<address><a rel=\"author\" href=\"/profile/jane-doe\">Jane Doe</a> in \
                <a href=\"/science\">the science desk</a></address>";
