@@ -2981,9 +2981,17 @@ pub fn parse_date(s: &str) -> Option<String> {
             .and_then(|w| w.parse::<u32>().ok())
     };
     let after = |i: usize| words.get(month_at + i);
-    // "December 27, 2014" or "27 December 2014".
+    // "December 27, 2014" or "27 December 2014"; or as Java prints a date, the time and its
+    // zone between the day and the year ("Mon Aug 03 12:45:00 EDT 2015").
+    let java_year = || {
+        (2..=7)
+            .find_map(|i| number(after(i), 4..=4))
+            .filter(|y| (1900..=2100).contains(y))
+            .filter(|_| number(after(2), 1..=2).is_some() && number(after(3), 2..=2).is_some())
+    };
     let (day, year) = match (number(after(1), 1..=2), number(after(2), 4..=4)) {
         (Some(d), Some(y)) => (d, y),
+        (Some(d), None) if java_year().is_some() => (d, java_year()?),
         _ => (
             number(month_at.checked_sub(1).and_then(|i| words.get(i)), 1..=2)?,
             number(after(1), 4..=4)?,

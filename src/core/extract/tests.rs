@@ -277,6 +277,17 @@ fn dates_come_from_meta_names_itemprop_words_and_the_address() {
         Some("2026-11-27")
     );
     assert_eq!(parse_date("Nov 5, 2024").as_deref(), Some("2024-11-05"));
+    // As Java prints a date (`Date.toString()`), with or without the zone.
+    assert_eq!(
+        parse_date("Mon Aug 03 12:45:00 EDT 2015").as_deref(),
+        Some("2015-08-03")
+    );
+    assert_eq!(
+        parse_date("Fri Feb 18 10:27:24 2022").as_deref(),
+        Some("2022-02-18")
+    );
+    // A day and a time with no year is not a date.
+    assert_eq!(parse_date("Mon Aug 03 12:45:00 EDT"), None);
     assert_eq!(parse_date("February 30, 2024"), None);
     assert_eq!(parse_date("Monday"), None);
 }
