@@ -2826,9 +2826,29 @@ fn visible_date(doc: &Document) -> Option<String> {
             let lower = text.to_lowercase();
             (!NOT.iter().any(|m| lower.contains(m))
                 && !boilerplate::names_update(&lower)
-                && boilerplate::is_timestamp(&lower))
+                && (boilerplate::is_timestamp(&lower) || starts_with_iso_stamp(&text)))
             .then(|| parse_date(&text))
             .flatten()
+        })
+}
+
+/// Whether `text` starts with an ISO date and its time ("2023-11-17 20:52:15 来源： 新华网", a
+/// stamp and its source on one line, as Chinese news sites print them).
+fn starts_with_iso_stamp(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some(rest) = t.get(10..) else {
+        return false;
+    };
+    let time = rest.trim_start_matches([' ', 'T', '\u{a0}']);
+    iso_date(t).is_some()
+        && rest.len() > time.len()
+        && time.len() >= 5
+        && time.as_bytes()[..5].iter().enumerate().all(|(i, b)| {
+            if i == 2 {
+                *b == b':'
+            } else {
+                b.is_ascii_digit()
+            }
         })
 }
 

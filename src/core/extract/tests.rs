@@ -3491,3 +3491,20 @@ fn the_sites_staff_gives_way_to_the_writer_the_page_names() {
         Some("Ledger Weekly Staff")
     );
 }
+
+#[test]
+fn a_stamp_and_its_source_on_one_line_under_the_headline_dates_the_page() {
+    // Chinese news sites print the stamp and the source on one line under the headline.
+    const UNDATED: &str = "https://ledger.example/story.html";
+    let capture = extract(
+        &under_headline("<div class=\"info\">2026-11-17 20:52:15 <span>来源： 新华网</span></div>"),
+        Some(UNDATED),
+    );
+    assert_eq!(capture.published.as_deref(), Some("2026-11-17"));
+    // A date with no time, starting a sentence, is not a stamp.
+    let capture = extract(
+        &under_headline("<div class=\"info\">2026-11-17 was the day the bridge reopened.</div>"),
+        Some(UNDATED),
+    );
+    assert_eq!(capture.published, None);
+}
