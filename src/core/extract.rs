@@ -3196,13 +3196,7 @@ const BYLINE_BOXES_READ: usize = 200;
 /// byline as printed and the element's whole text as printed ([`printed_byline`]).
 fn byline_boxes(doc: &Document) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
-    for n in doc
-        .select("[class], [id], [rel], [itemprop]")
-        .nodes()
-        .iter()
-        .filter(|n| is_byline_like(n))
-        .take(BYLINE_BOXES_READ)
-    {
+    for n in &byline_like_elements(doc) {
         let read = n.text();
         if read.chars().count() > BYLINE_MAX_CHARS {
             continue;
@@ -3214,6 +3208,17 @@ fn byline_boxes(doc: &Document) -> Vec<(String, String, String)> {
         }
     }
     out
+}
+
+/// The page's first [`BYLINE_BOXES_READ`] byline-like elements ([`is_byline_like`]).
+fn byline_like_elements(doc: &Document) -> Vec<NodeRef<'_>> {
+    doc.select("[class], [id], [rel], [itemprop]")
+        .nodes()
+        .iter()
+        .filter(|n| is_byline_like(n))
+        .take(BYLINE_BOXES_READ)
+        .copied()
+        .collect()
 }
 
 /// Whether Readability may take its byline from `n`: a `rel="author"`, an `itemprop` with
@@ -3238,13 +3243,7 @@ fn other_story_bylines(doc: &Document) -> std::collections::HashSet<String> {
         std::collections::HashSet::new(),
         std::collections::HashSet::new(),
     );
-    for n in doc
-        .select("[class], [id], [rel], [itemprop]")
-        .nodes()
-        .iter()
-        .filter(|n| is_byline_like(n))
-        .take(BYLINE_BOXES_READ)
-    {
+    for n in &byline_like_elements(doc) {
         let key = compact(&n.text());
         if key.is_empty() || key.chars().count() > BYLINE_MAX_CHARS {
             continue;
@@ -3961,14 +3960,7 @@ fn coauthors(doc: &Document) -> Vec<(String, String)> {
         .iter()
         .find(|n| !in_other_story(n))
         .copied();
-    let classed = doc
-        .select("[class], [id]")
-        .nodes()
-        .iter()
-        .filter(|n| is_byline_like(n))
-        .take(BYLINE_BOXES_READ)
-        .copied()
-        .collect::<Vec<_>>();
+    let classed = byline_like_elements(doc);
     let line_of = |n: &NodeRef| -> Option<(String, String)> {
         if in_other_story(n) {
             return None;
