@@ -3197,10 +3197,11 @@ const BYLINE_BOXES_READ: usize = 200;
 fn byline_boxes(doc: &Document) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for n in &byline_like_elements(doc) {
-        let read = n.text();
-        if read.chars().count() > BYLINE_MAX_CHARS {
+        // (Read no further than a byline's size: a page can wrap all of itself in an
+        // "author" box.)
+        let Some(read) = short_text(n, BYLINE_MAX_CHARS) else {
             continue;
-        }
+        };
         if let Some((printed, whole)) = printed_byline(n) {
             if clean(&read).as_deref() != Some(printed.as_str()) {
                 out.push((compact(&read), printed, whole));
@@ -3244,7 +3245,11 @@ fn other_story_bylines(doc: &Document) -> std::collections::HashSet<String> {
         std::collections::HashSet::new(),
     );
     for n in &byline_like_elements(doc) {
-        let key = compact(&n.text());
+        // (Read no further than a byline's size, with room for the page's white space.)
+        let Some(text) = short_text(n, 10 * BYLINE_MAX_CHARS) else {
+            continue;
+        };
+        let key = compact(&text);
         if key.is_empty() || key.chars().count() > BYLINE_MAX_CHARS {
             continue;
         }
@@ -4016,14 +4021,30 @@ fn in_other_story(n: &NodeRef) -> bool {
             return false;
         }
         // Small, and not the story's own header (with its headline: an `<h1>` that is not a
-        // link; a box of links may title itself with one, "Leggi anche").
-        if a.text().split_whitespace().nth(TEASER_MAX_WORDS).is_some() {
-            return false;
-        }
-        let mut headed = false;
+        // link; a box of links may title itself with one, "Leggi anche"). Read no further
+        // than a teaser's size: a page can wrap all of itself in an "item".
+        let (mut words, mut nodes, mut headed) = (0, 0, false);
         for d in a.descendants_it() {
+            nodes += 1;
+            if nodes > TEASER_MAX_NODES {
+                return false;
+            }
+            if d.is_text() {
+                words += d.text().split_whitespace().count();
+                if words > TEASER_MAX_WORDS {
+                    return false;
+                }
+                continue;
+            }
             match element_name(&d).as_deref() {
-                Some("h1") if !d.descendants_it().any(|x| is_link(&x)) => return false,
+                Some("h1")
+                    if !d
+                        .descendants_it()
+                        .take(TEASER_MAX_NODES)
+                        .any(|x| is_link(&x)) =>
+                {
+                    return false
+                }
                 Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => headed = true,
                 _ => {}
             }
@@ -4031,6 +4052,10 @@ fn in_other_story(n: &NodeRef) -> bool {
         other || headed
     })
 }
+
+/// Most nodes of a teaser, a card or a comment [`in_other_story`] reads (a box of more is not
+/// one: a teaser is a headline, a picture, a line or two).
+const TEASER_MAX_NODES: usize = 1_000;
 
 /// Most words of a teaser, a card or a comment [`in_other_story`] counts as one: a page
 /// builder's "item" or "card" around the whole story holds it all ("pb-layout-item", SRF's
