@@ -258,6 +258,7 @@ fn main() {
         pages[longest].source.len() / 1024,
         pages[longest].ref_words
     );
+    hostile_timing();
     let n_title = pages.iter().filter(|p| p.title.is_some()).count();
     let n_byline = pages.iter().filter(|p| p.byline.is_some()).count();
     let n_date = pages.iter().filter(|p| p.date.is_some()).count();
@@ -434,4 +435,30 @@ fn flag(x: Option<bool>) -> &'static str {
         Some(true) => "ok",
         Some(false) => "miss",
     }
+}
+
+/// The app's extractor on a generated page built against its byline rules: a 5 MB article
+/// inside 300 nested wrappers whose classes say "item" and "author", each with a byline of its
+/// own (a rule that read a wrapper's whole text once per byline-like element took 18 s here;
+/// bounded reads take about a second). Printed, best of two, not asserted.
+fn hostile_timing() {
+    let para = format!("<p>{}</p>", "word ".repeat(200));
+    let mut html = para.repeat(5_000);
+    for i in 0..300 {
+        html = format!(
+            "<div class=\"item author-{i}\"><span class=\"byline\">By Jane Doe</span>{html}</div>"
+        );
+    }
+    let html = format!("<html><body><h1>Title</h1>{html}</body></html>");
+    let best = (0..2)
+        .map(|_| {
+            let t = Instant::now();
+            let _ = article_annotator::core::extract::extract(&html, None);
+            ms(t.elapsed())
+        })
+        .fold(f64::INFINITY, f64::min);
+    println!(
+        "hostile page (300 nested \"item author\" wrappers, {} KB): app {best:.0} ms",
+        html.len() / 1024
+    );
 }
