@@ -4067,20 +4067,18 @@ const OTHER_STORY_LEVELS: usize = 6;
 
 /// The name an element marked as the author's holds (see [`marked_author`]).
 fn author_name(n: &NodeRef) -> Option<String> {
-    let text = n
-        .descendants_it()
-        .filter(|m| {
-            m.attr("itemprop")
-                .is_some_and(|v| v.split_whitespace().any(|t| t == "name"))
-        })
-        .collect::<Vec<_>>()
-        .first()
-        .map(|m| {
-            m.attr("content")
-                .map(|c| c.to_string())
-                .unwrap_or_else(|| m.text().to_string())
-        })
-        .unwrap_or_else(|| n.text().to_string());
+    // (Texts read no further than a name's size: a page can wrap all of itself in an
+    // element marked as the author.)
+    let text = match n.descendants_it().find(|m| {
+        m.attr("itemprop")
+            .is_some_and(|v| v.split_whitespace().any(|t| t == "name"))
+    }) {
+        Some(m) => match m.attr("content") {
+            Some(c) => c.to_string(),
+            None => short_text(&m, AUTHOR_TEXT_MAX_CHARS)?,
+        },
+        None => short_text(n, AUTHOR_TEXT_MAX_CHARS)?,
+    };
     let text = clean(&text)?;
     let words: Vec<&str> = text.split_whitespace().collect();
     let skip = usize::from(words.first().is_some_and(|w| {
@@ -4095,6 +4093,9 @@ fn author_name(n: &NodeRef) -> Option<String> {
         && !is_handle(&name))
     .then_some(name)
 }
+
+/// Longest text [`author_name`] reads, white space included (a name is at most six words).
+const AUTHOR_TEXT_MAX_CHARS: usize = 400;
 
 /// Whether `byline` names every person `authors` (the JSON-LD's, joined with ", ") names and
 /// something more ("Jane Doe, AFP", a co-author), leaving aside a label before the names
