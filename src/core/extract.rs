@@ -199,9 +199,11 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let article_author = article_author(&doc);
     let marked_author = marked_author(&doc);
     let printed_author = printed_author(&doc);
-    let coauthors = coauthors(&doc);
-    let byline_boxes = byline_boxes(&doc);
-    let other_story_bylines = other_story_bylines(&doc);
+    // The page's byline-like elements, found once for the three readers of them.
+    let byline_like = byline_like_elements(&doc);
+    let coauthors = coauthors(&doc, &byline_like);
+    let byline_boxes = byline_boxes(&byline_like);
+    let other_story_bylines = other_story_bylines(&byline_like);
     let feed_site = feed_site_name(&doc);
     let og_title = doc
         .select("meta[property][content]")
@@ -3194,9 +3196,9 @@ const BYLINE_BOXES_READ: usize = 200;
 /// "dateline" or "writtenby") whose text runs words together where the page set them in
 /// separate elements: each as a key ([`compact`] of its text, as Readability reads it), the
 /// byline as printed and the element's whole text as printed ([`printed_byline`]).
-fn byline_boxes(doc: &Document) -> Vec<(String, String, String)> {
+fn byline_boxes(byline_like: &[NodeRef<'_>]) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
-    for n in &byline_like_elements(doc) {
+    for n in byline_like {
         // (Read no further than a byline's size: a page can wrap all of itself in an
         // "author" box.)
         let Some(read) = short_text(n, BYLINE_MAX_CHARS) else {
@@ -3239,12 +3241,12 @@ fn is_byline_like(n: &NodeRef<'_>) -> bool {
 /// only ever printed in another story's teaser, a list of other stories or a comment
 /// ([`in_other_story`]): Readability takes the first byline-like element it meets, which can
 /// be a teaser's ("By Jane Doe" under a link to another story, above the article).
-fn other_story_bylines(doc: &Document) -> std::collections::HashSet<String> {
+fn other_story_bylines(byline_like: &[NodeRef<'_>]) -> std::collections::HashSet<String> {
     let (mut other, mut own) = (
         std::collections::HashSet::new(),
         std::collections::HashSet::new(),
     );
-    for n in &byline_like_elements(doc) {
+    for n in byline_like {
         // (Read no further than a byline's size, with room for the page's white space.)
         let Some(text) = short_text(n, 10 * BYLINE_MAX_CHARS) else {
             continue;
@@ -3958,14 +3960,13 @@ fn printed_author(doc: &Document) -> Option<String> {
 /// elements ([`is_byline_like`]: the New York Times' "last-byline" around its last author),
 /// none a teaser's; for each whose parent is such a line, its name and all of theirs, joined
 /// with ", ".
-fn coauthors(doc: &Document) -> Vec<(String, String)> {
+fn coauthors(doc: &Document, byline_like: &[NodeRef<'_>]) -> Vec<(String, String)> {
     let marked = doc
         .select("[rel~=author], [itemprop~=author]")
         .nodes()
         .iter()
         .find(|n| !in_other_story(n))
         .copied();
-    let classed = byline_like_elements(doc);
     let line_of = |n: &NodeRef| -> Option<(String, String)> {
         if in_other_story(n) {
             return None;
@@ -3980,7 +3981,7 @@ fn coauthors(doc: &Document) -> Vec<(String, String)> {
     };
     marked
         .iter()
-        .chain(classed.iter())
+        .chain(byline_like.iter())
         .filter_map(line_of)
         .collect()
 }

@@ -263,7 +263,6 @@ pub fn library_report(library: &Library) -> LibraryReport {
     }
 }
 
-/// What a link shows: the URL's host (its full URL is in `href`, and printed after it).
 /// An article's byline as a line of its meta: "By Jane Doe", or the byline as it is when it
 /// starts with its own label (a captured page's "By Jane Doe", "Von Jane Doe", "Written by
 /// Jane Doe"), not "By By Jane Doe".
@@ -279,6 +278,7 @@ pub fn byline_line(byline: &str) -> String {
     }
 }
 
+/// What a link shows: the URL's host (its full URL is in `href`, and printed after it).
 pub fn link_text(url: &HttpUrl) -> String {
     let s = url.as_str();
     let rest = s.split_once("://").map(|(_, r)| r).unwrap_or(s);
