@@ -204,6 +204,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let coauthors = coauthors(&doc, &byline_like);
     let byline_boxes = byline_boxes(&byline_like);
     let other_story_bylines = other_story_bylines(&byline_like);
+    let next_byline = next_byline(&byline_like);
     let feed_site = feed_site_name(&doc);
     let og_title = doc
         .select("meta[property][content]")
@@ -433,12 +434,20 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             }
             // A byline without a letter ("-", a number) is none, and so is another story's
             // (a teaser's byline, which Readability met first).
-            capture.byline = a
+            // A byline that is only a stamp or a stamp's labels ("Published: Dec. 22, 2026,
+            // 6:47 p.m.", "Posted on") names no one: the next byline-like element that does,
+            // as Readability would have taken had it passed over the stamp.
+            let stamp = a
                 .byline
                 .as_deref()
                 .and_then(clean)
-                .filter(|b| b.chars().any(char::is_alphabetic))
-                .filter(|b| !other_story_bylines.contains(&compact(b)));
+                .filter(|b| names_no_one(b));
+            capture.byline = match stamp {
+                Some(_) => next_byline.clone(),
+                None => a.byline.as_deref().and_then(clean),
+            }
+            .filter(|b| b.chars().any(char::is_alphabetic))
+            .filter(|b| !other_story_bylines.contains(&compact(b)));
             let mut byline_as_printed = None;
             // Readability reads its byline's element as one run of text; where the page printed
             // the names, the paper and the date in boxes of their own ("By Jane DoeLedger
@@ -500,6 +509,18 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                     && !names_the_site(writer, capture.site_name.as_deref(), capture.url.as_deref())
                 {
                     capture.byline = Some(writer.to_owned());
+                }
+            }
+            // A name in a catalogue's order ("Doe, Jane", as a `parsely-author` or Dublin
+            // Core's `creator` may give it) that the page prints in reading order ("Jane Doe":
+            // the marked author, a byline-like element, a line under the headline): as printed.
+            if let Some(turned) = capture.byline.as_deref().and_then(reading_order) {
+                let printed = [&marked_author, &next_byline, &printed_author]
+                    .into_iter()
+                    .flatten()
+                    .any(|m| compact(m).contains(&compact(&turned)));
+                if printed {
+                    capture.byline = Some(turned);
                 }
             }
             // Still only a web address or a label: none (a slug or an e-mail address at least
@@ -3265,6 +3286,22 @@ fn other_story_bylines(byline_like: &[NodeRef<'_>]) -> std::collections::HashSet
     other
 }
 
+/// The byline as printed ([`printed_byline`]) of the first byline-like element that names
+/// someone: its text of under
+/// [`BYLINE_MAX_CHARS`] characters, with a letter, not a stamp ([`names_no_one`]), an address
+/// or a label, and not in another story ([`in_other_story`]).
+fn next_byline(byline_like: &[NodeRef<'_>]) -> Option<String> {
+    byline_like.iter().find_map(|n| {
+        let text = clean(&short_text(n, 10 * BYLINE_MAX_CHARS)?)?;
+        (text.chars().count() < BYLINE_MAX_CHARS
+            && text.chars().any(char::is_alphabetic)
+            && !names_no_one(&text)
+            && !is_address_or_label(&text)
+            && !in_other_story(n))
+        .then(|| printed_byline(n).map_or(text, |(printed, _)| printed))
+    })
+}
+
 /// Longest text of an element [`byline_boxes`] reads (Readability takes a byline of under 100
 /// characters).
 const BYLINE_MAX_CHARS: usize = 100;
@@ -3568,6 +3605,21 @@ fn byline_words(s: &str, separators: &[char]) -> Vec<String> {
         .collect()
 }
 
+/// One name in a catalogue's order ("Doe, Jane") in reading order ("Jane Doe"): two words of
+/// letters (and hyphens or apostrophes) with a capital each, one comma between them.
+fn reading_order(byline: &str) -> Option<String> {
+    let (last, first) = byline.split_once(',')?;
+    fn word(w: &str) -> Option<&str> {
+        let w = w.trim();
+        (!w.contains(char::is_whitespace)
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+        .then_some(w)
+    }
+    Some(format!("{} {}", word(first)?, word(last)?))
+}
+
 /// Whether `byline` names only people `authors` (the JSON-LD's, joined with ", ") names, in
 /// any order and form ("Doe, Jane"), joined by commas or a conjunction ("and", "und", "og",
 /// "et", "y", "e", "&").
@@ -3798,6 +3850,21 @@ fn is_handle(name: &str) -> bool {
         && n.chars().any(char::is_alphabetic)
         && !n.chars().any(char::is_uppercase);
     email || slug
+}
+
+/// Whether a byline names no one: it is only a publication or update stamp ("Last Updated:
+/// January 7, 2026", "17 April 2012 • 2:54pm", "Donnerstag, 4. November 2021"), or only a
+/// stamp's and a byline's labels, the date left out ("Posted on", "Veröffentlicht am").
+fn names_no_one(byline: &str) -> bool {
+    let words: Vec<&str> = byline
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    boilerplate::is_timestamp(&byline.to_lowercase())
+        || (!words.is_empty()
+            && words
+                .iter()
+                .all(|w| is_byline_label(w) || boilerplate::is_stamp_filler(w)))
 }
 
 /// Whether a byline is only a web address or only a byline's label (see [`is_handle`]).

@@ -2504,6 +2504,67 @@ fn a_teasers_byline_met_before_the_article_is_not_its_byline() {
 }
 
 #[test]
+fn a_byline_that_is_only_a_stamp_or_a_label_gives_way_to_the_next_that_names_someone() {
+    // Readability takes the first byline-like element it meets: here a date's box ("byline
+    // published", "author-details"), or the label alone ("By" in an "author-meta" span). The
+    // next byline-like element that names someone is the byline, as printed (the writer's
+    // job in its own box left out).
+    let writer = "<div class=\"article-byline\"><span>By</span> <a href=\"/jane\">Jane Doe</a>\
+                  <div class=\"title\">Ledger business reporter</div></div>";
+    for first in [
+        "<div class=\"byline published\">Published: Dec. 22, 2026, 6:47 p.m.</div>",
+        "<div class=\"author-details\"><em>Last Updated:</em> January 7, 2026</div>",
+        "<div class=\"byline-date\">17 April 2026 • 2:54pm</div>",
+        "<span class=\"author-meta\">By</span>",
+        "<span class=\"author-meta\">Posted on</span>",
+        "<span class=\"entry-author\">Veröffentlicht am</span>",
+    ] {
+        let capture = extract(&under_headline(&format!("{first}{writer}")), Some(PAGE_URL));
+        assert_eq!(capture.byline.as_deref(), Some("By Jane Doe"), "{first}");
+    }
+    // A stamp and no one named anywhere: no byline, not the stamp.
+    let capture = extract(
+        &under_headline(
+            "<div class=\"author-details\"><em>Last Updated:</em> January 7, 2026</div>",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_eq!(capture.byline, None);
+    // A byline with a name and a stamp stays Readability's, the stamp cut off.
+    let capture = extract(
+        &under_headline(&format!(
+            "<div class=\"byline\">By John Roe, Dec. 22, 2026</div>{writer}"
+        )),
+        Some(PAGE_URL),
+    );
+    assert_eq!(capture.byline.as_deref(), Some("By John Roe"));
+}
+
+#[test]
+fn a_name_in_a_catalogues_order_is_put_as_the_page_prints_it() {
+    // Readability reads `parsely-author` (and Dublin Core's `creator`) before the page's
+    // byline; some sites write the name there surname first.
+    let page = |meta: &str, line: &str| {
+        under_headline(line).replacen(
+            "<html>",
+            &format!("<html><head><meta name=\"parsely-author\" content=\"{meta}\"></head>"),
+            1,
+        )
+    };
+    let linked = "<p class=\"author-name\">by <a href=\"/author/jane-doe/\">Jane Doe</a></p>";
+    let capture = extract(&page("Doe, Jane", linked), Some(PAGE_URL));
+    assert_eq!(capture.byline.as_deref(), Some("Jane Doe"));
+    // Not when the page prints no such name (two people, or a name and a place).
+    let capture = extract(&page("Doe, Roe", linked), Some(PAGE_URL));
+    assert_ne!(capture.byline.as_deref(), Some("Roe Doe"));
+    let capture = extract(
+        &page("Jane Doe, Berlin", "<p>Nothing here.</p>"),
+        Some(PAGE_URL),
+    );
+    assert_eq!(capture.byline.as_deref(), Some("Jane Doe, Berlin"));
+}
+
+#[test]
 fn a_byline_printed_under_the_headline_after_its_label_is_taken() {
     // No byline in the metadata or the markup's classes: the names a line under the headline
     // prints after "By" (or "Von", "Par" …).
