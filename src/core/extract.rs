@@ -527,7 +527,9 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             // names someone).
             let (site, url) = (capture.site_name.as_deref(), capture.url.as_deref());
             capture.byline = capture.byline.filter(|b| !is_address_or_label(b)).map(|b| {
-                let b = without_stamp(&without_profile_links(&spaced_label(&b)));
+                let b = without_stamp(&without_profile_links(&spaced_label(without_posts_link(
+                    &b,
+                ))));
                 as_list(without_label(&without_initials(&without_site_part(
                     &b, site, url,
                 ))))
@@ -3508,6 +3510,28 @@ fn without_label(byline: &str) -> &str {
     }
 }
 
+/// `byline` without the words of a link to the writer's other posts that it is the text of
+/// ("View all posts by Jane Doe", "Zeige alle Beiträge von Jane Doe": WordPress's).
+fn without_posts_link(byline: &str) -> &str {
+    const PHRASES: &[&str] = &[
+        "view all posts by ",
+        "all posts by ",
+        "more posts by ",
+        "zeige alle beiträge von ",
+        "alle beiträge von ",
+        "voir tous les articles de ",
+        "ver todas las entradas de ",
+    ];
+    let lower = byline.to_lowercase();
+    PHRASES
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        // The phrases are the same length in lower case as written (ASCII and "ä").
+        .and_then(|p| byline.get(p.len()..))
+        .filter(|rest| rest.chars().any(char::is_alphabetic))
+        .unwrap_or(byline)
+}
+
 /// `byline` cut where the links to its writer's profiles start ("Jane Doe Twitter", "Jane Doe
 /// Twitter News Writer": a social network's name after the names, and all after it).
 fn without_profile_links(byline: &str) -> String {
@@ -3854,13 +3878,26 @@ fn is_handle(name: &str) -> bool {
 
 /// Whether a byline names no one: it is only a publication or update stamp ("Last Updated:
 /// January 7, 2026", "17 April 2012 • 2:54pm", "Donnerstag, 4. November 2021"), or only a
-/// stamp's and a byline's labels, the date left out ("Posted on", "Veröffentlicht am").
+/// stamp's and a byline's labels, the date left out ("Posted on", "Veröffentlicht am"), or a
+/// copyright notice ("Copyright Example GmbH - all rights reserved", a `dcterms.creator`'s).
 fn names_no_one(byline: &str) -> bool {
+    const RIGHTS: &[&str] = &[
+        "copyright",
+        "©",
+        "all rights reserved",
+        "alle rechte vorbehalten",
+        "tous droits réservés",
+        "todos los derechos reservados",
+    ];
+    let lower = byline.to_lowercase();
+    if RIGHTS.iter().any(|r| lower.contains(r)) {
+        return true;
+    }
     let words: Vec<&str> = byline
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
-    boilerplate::is_timestamp(&byline.to_lowercase())
+    boilerplate::is_timestamp(&lower)
         || (!words.is_empty()
             && words
                 .iter()

@@ -2522,6 +2522,26 @@ fn a_byline_that_is_only_a_stamp_or_a_label_gives_way_to_the_next_that_names_som
         let capture = extract(&under_headline(&format!("{first}{writer}")), Some(PAGE_URL));
         assert_eq!(capture.byline.as_deref(), Some("By Jane Doe"), "{first}");
     }
+    // A copyright notice where the metadata's creator should be: the writer too.
+    let capture = extract(
+        &under_headline(writer).replacen(
+            "<html>",
+            "<html><head><meta name=\"dcterms.creator\" content=\"Copyright Example GmbH - \
+             all rights reserved\"></head>",
+            1,
+        ),
+        Some(PAGE_URL),
+    );
+    assert_eq!(capture.byline.as_deref(), Some("By Jane Doe"));
+    // The text of a link to the writer's other posts: the writer's name.
+    let capture = extract(
+        &under_headline(
+            "<a class=\"author-link\" href=\"/author/jd/\" rel=\"author\">Zeige alle Beiträge \
+             von Jane Doe</a>",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_eq!(capture.byline.as_deref(), Some("Jane Doe"));
     // A stamp and no one named anywhere: no byline, not the stamp.
     let capture = extract(
         &under_headline(
