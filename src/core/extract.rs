@@ -194,6 +194,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             .or_else(|| visible_date(&doc))
     };
     let fallback_date = other_date();
+    let update_date = update_date(&doc);
     let ld_authors = json_ld_authors(&doc);
     let meta_author = meta_author(&doc);
     let article_author = article_author(&doc);
@@ -589,7 +590,8 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
                         .into_iter()
                         .chain(a.byline.as_deref())
                         .find_map(byline_date)
-                });
+                })
+                .or(update_date);
         }
         None => {
             // Readability read nothing (or the page is too deep for it): the page without
@@ -602,7 +604,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             };
             capture.found = cleaned.is_some();
             capture.article = cleaned.unwrap_or(whole_page.text);
-            capture.published = fallback_date;
+            capture.published = fallback_date.or(update_date);
         }
     }
     capture.article_words = count_words(&capture.article);
@@ -2854,6 +2856,41 @@ fn visible_date(doc: &Document) -> Option<String> {
                 && (boilerplate::is_timestamp(&lower) || starts_with_iso_stamp(&text)))
             .then(|| parse_date(&text))
             .flatten()
+        })
+}
+
+/// The date of the last update the page prints under its headline ("Updated: Dec 15, 2026
+/// 2:57 PM UTC"), for a page that gives no other date: the story was out by then. The first
+/// element after the headline whose whole text is such a stamp, outside links, footers and
+/// tables and not a comment's.
+fn update_date(doc: &Document) -> Option<String> {
+    let h1 = doc.select("h1").nodes().first().map(|n| n.id)?;
+    let elements = doc.select("body *");
+    let after = elements
+        .nodes()
+        .iter()
+        .skip_while(|n| n.id != h1)
+        .skip(1)
+        .take(STAMP_AFTER_HEADLINE);
+    after
+        .filter(|n| !within(n, &["a", "footer", "table"], true))
+        .find_map(|n| {
+            let marks: String = std::iter::once(*n)
+                .chain(n.ancestors(Some(STAMP_MARK_LEVELS)))
+                .map(|a| class_and_id(&a))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if ["comment", "current", "today"]
+                .iter()
+                .any(|m| marks.contains(m))
+            {
+                return None;
+            }
+            let text = short_text(n, 60)?;
+            let lower = text.to_lowercase();
+            (boilerplate::names_update(&lower) && boilerplate::is_timestamp(&lower))
+                .then(|| parse_date(&text))
+                .flatten()
         })
 }
 

@@ -794,11 +794,11 @@ fn a_date_printed_by_the_headline_is_taken_when_nothing_else_gives_one() {
             "{body}"
         );
     }
-    // Not one in a table (an infobox's "Founded"), an update's, one in a sentence, one far
-    // below the headline.
+    // Not one in a table (an infobox's "Founded"), one in a sentence, one far below the
+    // headline. (An update's only when nothing else dates the page:
+    // `an_updates_stamp_dates_a_page_that_gives_no_other_date`.)
     for body in [
         "<table><tr><td>Founded</td><td>February 28, 1998</td></tr></table>",
-        "<span>Aktualisiert am 17.01.2021</span>",
         "<p>The ferry ran on 17.01.2021.</p>",
     ] {
         assert_eq!(date(&format!("{h1}{body}")), None, "{body}");
@@ -814,13 +814,13 @@ fn a_date_printed_by_the_headline_is_taken_when_nothing_else_gives_one() {
     let march = r#"<div class="date">March 9 2017</div>"#;
     assert_eq!(date(&format!("{march}{h1}")), None);
     assert_eq!(date(march), None);
-    // …nor a teaser's (in a link), a footer's, an update's, a comment's, today's, or one far
+    // …nor a teaser's (in a link), a footer's, an update's (its class says so; one that
+    // prints "Updated" dates a page nothing else dates), a comment's, today's, or one far
     // below the headline.
     for body in [
         r#"<a href="/other"><span class="date">24.04.2023</span> Other story</a>"#,
         r#"<footer><span class="date">24.04.2023</span></footer>"#,
         r#"<div class="updated-date">24.04.2023</div>"#,
-        r#"<div class="date">Updated: 24.04.2023</div>"#,
         r#"<div class="comment-timestamp">24.04.2023</div>"#,
         r#"<div class="current-date">24.04.2023</div>"#,
         r#"<article class="post status-publish">24.04.2023 <b>Ferry</b></article>"#,
@@ -3585,6 +3585,44 @@ fn a_stamp_and_its_source_on_one_line_under_the_headline_dates_the_page() {
     // A date with no time, starting a sentence, is not a stamp.
     let capture = extract(
         &under_headline("<div class=\"info\">2026-11-17 was the day the bridge reopened.</div>"),
+        Some(UNDATED),
+    );
+    assert_eq!(capture.published, None);
+}
+
+#[test]
+fn an_updates_stamp_dates_a_page_that_gives_no_other_date() {
+    // The only date a page prints is its last update's: the story was out by then.
+    const UNDATED: &str = "https://ledger.example/story.html";
+    for line in [
+        "<span class=\"x1\">Updated: Dec 15, 2026 2:57 PM UTC</span>",
+        "<div class=\"mntl-attribution__item-date\">Updated on December 15, 2026 09:22 AM</div>",
+        "<p class=\"info\">Aktualisiert: 15.12.2026</p>",
+    ] {
+        let capture = extract(&under_headline(line), Some(UNDATED));
+        assert_eq!(capture.published.as_deref(), Some("2026-12-15"), "{line}");
+    }
+    // The publication's date, where the page gives one, comes first.
+    let capture = extract(
+        &under_headline(
+            "<span class=\"x1\">Updated: Dec 15, 2026 2:57 PM UTC</span><span \
+             class=\"x2\">Published Dec 1, 2026</span>",
+        ),
+        Some(UNDATED),
+    );
+    assert_eq!(capture.published.as_deref(), Some("2026-12-01"));
+    let capture = extract(
+        &under_headline(
+            "<span>Aktualisiert am 17.01.2026</span><span class=\"meta__date\">12.01.2026</span>",
+        ),
+        Some(UNDATED),
+    );
+    assert_eq!(capture.published.as_deref(), Some("2026-01-12"));
+    // A comment's update is not the page's.
+    let capture = extract(
+        &under_headline(
+            "<div class=\"comment-meta\"><span>Updated: Dec 15, 2026 2:57 PM</span></div>",
+        ),
         Some(UNDATED),
     );
     assert_eq!(capture.published, None);
