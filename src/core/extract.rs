@@ -194,7 +194,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             .or_else(|| visible_date(&doc))
     };
     let fallback_date = other_date();
-    let update_date = update_date(&doc);
+    let update_date = update_date(&doc).or_else(|| modified_date(&doc));
     let ld_authors = json_ld_authors(&doc);
     let meta_author = meta_author(&doc);
     let article_author = article_author(&doc);
@@ -2959,12 +2959,33 @@ fn short_text(n: &NodeRef<'_>, max: usize) -> Option<String> {
 /// The first publication date a `<meta>` (by name, property or itemprop) or an element with
 /// `itemprop="datePublished"` (`content` or `datetime`) gives.
 fn meta_date(doc: &Document) -> Option<String> {
+    meta_date_of(doc, DATE_KEYS)
+}
+
+/// The last modification's date a `<meta>` or an `itemprop="dateModified"` gives
+/// ([`MODIFIED_KEYS`]), for a page that gives no other date: the story was out by then.
+fn modified_date(doc: &Document) -> Option<String> {
+    meta_date_of(doc, MODIFIED_KEYS)
+}
+
+/// Keys of a page's last modification's date, most believed first.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+];
+
+/// The date the `<meta>` or `itemprop` element of the first of `keys` that has one gives.
+fn meta_date_of(doc: &Document, keys: &[&str]) -> Option<String> {
     let key = |n: &NodeRef<'_>| {
         ["name", "property", "itemprop"]
             .iter()
             .filter_map(|a| n.attr(a))
             .map(|v| v.trim().to_ascii_lowercase())
-            .find(|v| DATE_KEYS.contains(&v.as_str()))
+            .find(|v| keys.contains(&v.as_str()))
     };
     let mut best: Option<(usize, String)> = None;
     for n in doc
@@ -2977,7 +2998,7 @@ fn meta_date(doc: &Document) -> Option<String> {
             continue;
         };
         // The earlier a key is listed, the more it is to be believed.
-        let rank = DATE_KEYS.iter().position(|d| *d == k).unwrap_or(usize::MAX);
+        let rank = keys.iter().position(|d| *d == k).unwrap_or(usize::MAX);
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
             best = Some((rank, date));
         }

@@ -796,7 +796,7 @@ fn a_date_printed_by_the_headline_is_taken_when_nothing_else_gives_one() {
     }
     // Not one in a table (an infobox's "Founded"), one in a sentence, one far below the
     // headline. (An update's only when nothing else dates the page:
-    // `an_updates_stamp_dates_a_page_that_gives_no_other_date`.)
+    // `an_updates_stamp_or_the_last_modification_dates_a_page_that_gives_no_other_date`.)
     for body in [
         "<table><tr><td>Founded</td><td>February 28, 1998</td></tr></table>",
         "<p>The ferry ran on 17.01.2021.</p>",
@@ -3591,7 +3591,7 @@ fn a_stamp_and_its_source_on_one_line_under_the_headline_dates_the_page() {
 }
 
 #[test]
-fn an_updates_stamp_dates_a_page_that_gives_no_other_date() {
+fn an_updates_stamp_or_the_last_modification_dates_a_page_that_gives_no_other_date() {
     // The only date a page prints is its last update's: the story was out by then.
     const UNDATED: &str = "https://ledger.example/story.html";
     for line in [
@@ -3618,6 +3618,22 @@ fn an_updates_stamp_dates_a_page_that_gives_no_other_date() {
         Some(UNDATED),
     );
     assert_eq!(capture.published.as_deref(), Some("2026-01-12"));
+    // So the metadata's last modification, the publication's first.
+    let head = |metas: &str| {
+        under_headline("<p>No date here.</p>").replacen(
+            "<html>",
+            &format!("<html><head>{metas}</head>"),
+            1,
+        )
+    };
+    let modified =
+        "<meta property=\"article:modified_time\" content=\"2026-12-15T14:37:03+09:00\">";
+    let capture = extract(&head(modified), Some(UNDATED));
+    assert_eq!(capture.published.as_deref(), Some("2026-12-15"));
+    let both =
+        format!("{modified}<meta property=\"article:published_time\" content=\"2026-12-01\">");
+    let capture = extract(&head(&both), Some(UNDATED));
+    assert_eq!(capture.published.as_deref(), Some("2026-12-01"));
     // A comment's update is not the page's.
     let capture = extract(
         &under_headline(
