@@ -527,14 +527,17 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             // Still only a web address or a label: none (a slug or an e-mail address at least
             // names someone).
             let (site, url) = (capture.site_name.as_deref(), capture.url.as_deref());
-            capture.byline = capture.byline.filter(|b| !is_address_or_label(b)).map(|b| {
-                let b = without_stamp(&without_profile_links(&spaced_label(without_posts_link(
-                    &b,
-                ))));
-                as_list(without_label(&without_initials(&without_site_part(
-                    &b, site, url,
-                ))))
-            });
+            capture.byline = capture
+                .byline
+                .filter(|b| !is_address_or_label(b) && !is_placeholder(b))
+                .map(|b| {
+                    let b = without_stamp(&without_profile_links(&spaced_label(
+                        without_posts_link(&b),
+                    )));
+                    as_list(without_label(&without_initials(&without_site_part(
+                        &b, site, url,
+                    ))))
+                });
             // One of the people a line of linked authors names ("Jane Doe" of "Jane Doe and
             // John Roe", where Readability takes the first link): all of them.
             if let Some(b) = capture.byline.as_deref().map(compact) {
@@ -2585,7 +2588,12 @@ fn json_ld_authors(doc: &Document) -> Option<String> {
         names.dedup();
         let joined = names
             .iter()
-            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|n| {
+                unescaped(n)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect::<Vec<_>>()
             .join(", ");
         (!joined.is_empty()).then_some(joined)
@@ -3569,11 +3577,14 @@ fn without_label(byline: &str) -> &str {
 }
 
 /// `byline` without the words of a link to the writer's other posts that it is the text of
-/// ("View all posts by Jane Doe", "Zeige alle Beiträge von Jane Doe": WordPress's).
+/// ("View all posts by Jane Doe", "Zeige alle Beiträge von Jane Doe": WordPress's), or of the
+/// label a theme writes for screen readers before it ("Post author By Jane Doe").
 fn without_posts_link(byline: &str) -> &str {
     const PHRASES: &[&str] = &[
         "view all posts by ",
         "all posts by ",
+        "post author ",
+        "alles von ",
         "more posts by ",
         "zeige alle beiträge von ",
         "alle beiträge von ",
@@ -3934,10 +3945,27 @@ fn is_handle(name: &str) -> bool {
     email || slug
 }
 
+/// The words that come before the names in a byline ("by", "von", "par", "por", "door").
+const BY_WORDS: &[&str] = &["by", "von", "par", "por", "door"];
+
+/// Whether a byline is a placeholder where a name should be ("Unknown", "Publié par
+/// Unknown": Blogger's for a profile without a name), after its last "by" ([`BY_WORDS`]).
+fn is_placeholder(byline: &str) -> bool {
+    const NO_ONE: &[&str] = &["unknown", "unbekannt", "inconnu", "desconocido"];
+    let lower = byline.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let after_by = words
+        .iter()
+        .rposition(|w| BY_WORDS.contains(w))
+        .map_or(&words[..], |at| &words[at + 1..]);
+    NO_ONE.contains(&after_by.join(" ").as_str())
+}
+
 /// Whether a byline names no one: it is only a publication or update stamp ("Last Updated:
 /// January 7, 2026", "17 April 2012 • 2:54pm", "Donnerstag, 4. November 2021"), or only a
 /// stamp's and a byline's labels, the date left out ("Posted on", "Veröffentlicht am"), or a
-/// copyright notice ("Copyright Example GmbH - all rights reserved", a `dcterms.creator`'s).
+/// copyright notice ("Copyright Example GmbH - all rights reserved", a `dcterms.creator`'s), or
+/// a label whose name is missing ("Article by").
 fn names_no_one(byline: &str) -> bool {
     const RIGHTS: &[&str] = &[
         "copyright",
@@ -3949,6 +3977,14 @@ fn names_no_one(byline: &str) -> bool {
     ];
     let lower = byline.to_lowercase();
     if RIGHTS.iter().any(|r| lower.contains(r)) {
+        return true;
+    }
+    // A label left hanging, its name not there ("Article by", "Eingestellt von").
+    if lower
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| BY_WORDS.contains(&w))
+    {
         return true;
     }
     let words: Vec<&str> = byline
@@ -4473,9 +4509,55 @@ fn compact(s: &str) -> String {
 /// kept: they change how some scripts and emoji are drawn.
 const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 
+/// `s` with the character references a page escaped twice decoded ("O&#039;Donnell" in a
+/// JSON-LD name, "Tom &amp; Jerry" in a `<meta>`, where the parser has already decoded one
+/// level): numeric ones and `&amp;`, `&quot;`, `&apos;`. Others stay as written.
+fn unescaped(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..].find(';').map(|i| i + 1).filter(|&i| i <= 10);
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code).filter(|c| !c.is_control())
+                }
+            }?;
+            Some((c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// White space collapsed and trimmed, invisible characters ([`INVISIBLE`]) dropped; `None`
 /// when nothing is left.
 fn clean(s: &str) -> Option<String> {
+    let s = unescaped(s);
     let c = s
         .split(|c: char| INVISIBLE.contains(&c))
         .collect::<String>()

@@ -2542,6 +2542,51 @@ fn a_byline_that_is_only_a_stamp_or_a_label_gives_way_to_the_next_that_names_som
         Some(PAGE_URL),
     );
     assert_eq!(capture.byline.as_deref(), Some("Jane Doe"));
+    // A label whose name is in the next box ("Article by" over the name).
+    let capture = extract(
+        &under_headline(
+            "<span class=\"article_author_single\">Article by</span><br><span \
+             class=\"author_single\">Jane Doe</span>",
+        ),
+        Some(PAGE_URL),
+    );
+    assert_eq!(capture.byline.as_deref(), Some("Jane Doe"));
+    // A placeholder where the name should be: no byline.
+    for placeholder in ["Unknown", "Publié par Unknown"] {
+        let capture = extract(
+            &under_headline(&format!("<div class=\"post-author\">{placeholder}</div>")),
+            Some(PAGE_URL),
+        );
+        assert_eq!(capture.byline, None, "{placeholder}");
+    }
+    // A theme's label for screen readers before the byline, and "all of" a writer's posts.
+    for (line, byline) in [
+        (
+            "<span class=\"byline\"><span class=\"screen-reader-text\">Post author</span> By \
+             Jane Doe</span>",
+            "By Jane Doe",
+        ),
+        (
+            "<a class=\"author\" href=\"/jd\">Alles von Jane Doe</a>",
+            "Jane Doe",
+        ),
+    ] {
+        let capture = extract(&under_headline(line), Some(PAGE_URL));
+        assert_eq!(capture.byline.as_deref(), Some(byline), "{line}");
+    }
+    // A name whose apostrophe the page escaped twice (in its JSON-LD), and a title.
+    let capture = extract(
+        &under_headline("<p>Nothing here.</p>").replacen(
+            "<html>",
+            "<html><head><meta property=\"og:title\" content=\"Tom &amp;amp; Jerry&#038;#039;s \
+             bridge\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \
+             \"author\": {\"@type\": \"Person\", \"name\": \"Jane O&#039;Doe\"}}</script></head>",
+            1,
+        ),
+        Some(PAGE_URL),
+    );
+    assert_eq!(capture.byline.as_deref(), Some("Jane O'Doe"));
+    assert_eq!(capture.title.as_deref(), Some("Tom & Jerry's bridge"));
     // A stamp and no one named anywhere: no byline, not the stamp.
     let capture = extract(
         &under_headline(
@@ -3642,4 +3687,26 @@ fn an_updates_stamp_or_the_last_modification_dates_a_page_that_gives_no_other_da
         Some(UNDATED),
     );
     assert_eq!(capture.published, None);
+}
+
+#[test]
+fn character_references_escaped_twice_are_decoded_and_nothing_else() {
+    for (raw, want) in [
+        ("O&#039;Donnell", "O'Donnell"),
+        ("Tom &amp; Jerry", "Tom & Jerry"),
+        ("&quot;Quoted&quot; &apos;x&apos;", "\"Quoted\" 'x'"),
+        ("caf&#xE9; &#X1F600;", "café 😀"),
+        // Not references, or not ones decoded: as written.
+        ("AT&T", "AT&T"),
+        ("a & b; c", "a & b; c"),
+        ("&copy; 2026 &lt;b&gt;", "&copy; 2026 &lt;b&gt;"),
+        (
+            "&#; &#x; &#0; &#x110000; &#99999999999; &",
+            "&#; &#x; &#0; &#x110000; &#99999999999; &",
+        ),
+        ("&#1", "&#1"),
+        ("é&#233;&", "éé&"),
+    ] {
+        assert_eq!(unescaped(raw), want, "{raw}");
+    }
 }
