@@ -3355,9 +3355,8 @@ fn other_story_bylines(byline_like: &[NodeRef<'_>]) -> std::collections::HashSet
 }
 
 /// The byline as printed ([`printed_byline`]) of the first byline-like element that names
-/// someone: its text of under
-/// [`BYLINE_MAX_CHARS`] characters, with a letter, not a stamp ([`names_no_one`]), an address
-/// or a label, and not in another story ([`in_other_story`]).
+/// someone: its text of under [`BYLINE_MAX_CHARS`] characters, with a letter, not a stamp
+/// ([`names_no_one`]), an address or a label, and not in another story ([`in_other_story`]).
 fn next_byline(byline_like: &[NodeRef<'_>]) -> Option<String> {
     byline_like.iter().find_map(|n| {
         let text = clean(&short_text(n, 10 * BYLINE_MAX_CHARS)?)?;
@@ -4521,7 +4520,13 @@ fn unescaped(s: &str) -> std::borrow::Cow<'_, str> {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[1..].find(';').map(|i| i + 1).filter(|&i| i <= 10);
+        // (A reference's end is looked for among the next few bytes only: a long run of "&"s
+        // without one is read once.)
+        let end = rest.as_bytes()[1..]
+            .iter()
+            .take(10)
+            .position(|&b| b == b';')
+            .map(|i| i + 1);
         let decoded = end.and_then(|end| {
             let name = &rest[1..end];
             let c = match name {
