@@ -194,7 +194,12 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
             .or_else(|| visible_date(&doc))
     };
     let fallback_date = other_date();
-    let update_date = update_date(&doc).or_else(|| modified_date(&doc));
+    // (Only asked when nothing else dated the page: it is the last resort.)
+    let update_date = if fallback_date.is_none() {
+        update_date(&doc).or_else(|| modified_date(&doc))
+    } else {
+        None
+    };
     let ld_authors = json_ld_authors(&doc);
     let meta_author = meta_author(&doc);
     let article_author = article_author(&doc);
@@ -2788,17 +2793,8 @@ fn visible_date(doc: &Document) -> Option<String> {
         "today",
         "status-publish",
     ];
-    let h1 = doc.select("h1").nodes().first().map(|n| n.id)?;
     // The elements after the headline, read once for both passes.
-    let elements = doc.select("body *");
-    let after: Vec<NodeRef<'_>> = elements
-        .nodes()
-        .iter()
-        .skip_while(|n| n.id != h1)
-        .skip(1)
-        .take(DATE_AFTER_HEADLINE)
-        .copied()
-        .collect();
+    let after = after_headline(doc, DATE_AFTER_HEADLINE)?;
     for n in &after {
         if n.node_name()
             .is_some_and(|t| t.eq_ignore_ascii_case("time"))
@@ -2832,38 +2828,61 @@ fn visible_date(doc: &Document) -> Option<String> {
     // date in a table (an infobox's "Founded"), nor one whose class or its nearest
     // ancestors' names a comment or today, nor one whose own class names an update and not
     // the publication (BuzzFeed's posted time has the id "update_posted_time").
+    let found = stamp_candidates(&after).find_map(|n| {
+        // An update's, by its own class (unless that also says it is the publication's).
+        let own = class_and_id(n);
+        if ["update", "modif"].iter().any(|m| own.contains(m))
+            && !["posted", "publish"].iter().any(|m| own.contains(m))
+        {
+            return None;
+        }
+        let text = short_text(n, 40)?;
+        let lower = text.to_lowercase();
+        (!NOT.iter().any(|m| lower.contains(m))
+            && !boilerplate::names_update(&lower)
+            && (boilerplate::is_timestamp(&lower) || starts_with_iso_stamp(&text)))
+        .then(|| parse_date(&text))
+        .flatten()
+    });
+    found
+}
+
+/// The first `limit` elements after the page's first `<h1>`; `None` without one.
+fn after_headline(doc: &Document, limit: usize) -> Option<Vec<NodeRef<'_>>> {
+    let h1 = doc.select("h1").nodes().first().map(|n| n.id)?;
+    let elements = doc.select("body *");
+    let after = elements
+        .nodes()
+        .iter()
+        .skip_while(|n| n.id != h1)
+        .skip(1)
+        .take(limit)
+        .copied()
+        .collect();
+    Some(after)
+}
+
+/// Of the elements after the headline ([`after_headline`]), the first
+/// [`STAMP_AFTER_HEADLINE`] that may hold the page's own stamp: outside links, footers and
+/// tables (a teaser's date, an infobox's "Founded"), and not where their class or id, or
+/// their nearest ancestors', names a comment or today.
+fn stamp_candidates<'a, 'd>(
+    after: &'a [NodeRef<'d>],
+) -> impl Iterator<Item = &'a NodeRef<'d>> + 'a {
     after
         .iter()
         .take(STAMP_AFTER_HEADLINE)
         .filter(|n| !within(n, &["a", "footer", "table"], true))
-        .find_map(|n| {
+        .filter(|n| {
             // Its class and id, and its nearest ancestors' (a comment's box).
-            let marks: String = std::iter::once(*n)
+            let marks: String = std::iter::once(**n)
                 .chain(n.ancestors(Some(STAMP_MARK_LEVELS)))
                 .map(|a| class_and_id(&a))
                 .collect::<Vec<_>>()
                 .join(" ");
-            // A comment's, or today's.
-            if ["comment", "current", "today"]
+            !["comment", "current", "today"]
                 .iter()
                 .any(|m| marks.contains(m))
-            {
-                return None;
-            }
-            // An update's, by its own class (unless that also says it is the publication's).
-            let own = class_and_id(n);
-            if ["update", "modif"].iter().any(|m| own.contains(m))
-                && !["posted", "publish"].iter().any(|m| own.contains(m))
-            {
-                return None;
-            }
-            let text = short_text(n, 40)?;
-            let lower = text.to_lowercase();
-            (!NOT.iter().any(|m| lower.contains(m))
-                && !boilerplate::names_update(&lower)
-                && (boilerplate::is_timestamp(&lower) || starts_with_iso_stamp(&text)))
-            .then(|| parse_date(&text))
-            .flatten()
         })
 }
 
@@ -2872,34 +2891,15 @@ fn visible_date(doc: &Document) -> Option<String> {
 /// element after the headline whose whole text is such a stamp, outside links, footers and
 /// tables and not a comment's.
 fn update_date(doc: &Document) -> Option<String> {
-    let h1 = doc.select("h1").nodes().first().map(|n| n.id)?;
-    let elements = doc.select("body *");
-    let after = elements
-        .nodes()
-        .iter()
-        .skip_while(|n| n.id != h1)
-        .skip(1)
-        .take(STAMP_AFTER_HEADLINE);
-    after
-        .filter(|n| !within(n, &["a", "footer", "table"], true))
-        .find_map(|n| {
-            let marks: String = std::iter::once(*n)
-                .chain(n.ancestors(Some(STAMP_MARK_LEVELS)))
-                .map(|a| class_and_id(&a))
-                .collect::<Vec<_>>()
-                .join(" ");
-            if ["comment", "current", "today"]
-                .iter()
-                .any(|m| marks.contains(m))
-            {
-                return None;
-            }
-            let text = short_text(n, 60)?;
-            let lower = text.to_lowercase();
-            (boilerplate::names_update(&lower) && boilerplate::is_timestamp(&lower))
-                .then(|| parse_date(&text))
-                .flatten()
-        })
+    let after = after_headline(doc, STAMP_AFTER_HEADLINE)?;
+    let found = stamp_candidates(&after).find_map(|n| {
+        let text = short_text(n, 60)?;
+        let lower = text.to_lowercase();
+        (boilerplate::names_update(&lower) && boilerplate::is_timestamp(&lower))
+            .then(|| parse_date(&text))
+            .flatten()
+    });
+    found
 }
 
 /// Whether `text` starts with an ISO date and its time ("2023-11-17 20:52:15 来源： 新华网", a
