@@ -167,6 +167,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let whole_page = text_of(&doc.root());
     if filters.widgets {
         boilerplate::drop_consent_banners(&doc.root());
+        mark_choice_groups(&doc);
         mark_widgets(&doc.root());
         mark_forms(&doc);
         drop_next_stories(&doc);
@@ -315,6 +316,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     if taken_widget || taken_form {
         let again = Document::from(html);
         boilerplate::drop_consent_banners(&again.root());
+        mark_choice_groups(&again);
         mark_widgets(&again.root());
         mark_forms(&again);
         keep_div_marks(&again);
@@ -657,6 +659,7 @@ fn page_without_furniture(
         return None;
     }
     boilerplate::drop_consent_banners(&doc.root());
+    mark_choice_groups(&doc);
     mark_widgets(&doc.root());
     mark_forms(&doc);
     keep_div_marks(&doc);
@@ -1577,7 +1580,8 @@ fn mark_widgets(root: &NodeRef<'_>) {
             let names = ["class", "id"]
                 .iter()
                 .filter_map(|a| node.attr(a))
-                .any(|v| boilerplate::names_widget(&v));
+                .any(|v| boilerplate::names_widget(&v))
+                || node.has_attr(CHOICE_MARK);
             let block = name
                 .as_deref()
                 .is_some_and(|n| boilerplate::WIDGET_ELEMENTS.contains(&n));
@@ -1598,6 +1602,106 @@ fn mark_widgets(root: &NodeRef<'_>) {
             if c.is_element() || c.is_document() {
                 stack.push((c, marks.clone()));
             }
+        }
+    }
+}
+
+/// The attribute that marks, before Readability runs, a poll or a quiz outside any `<form>`
+/// (see [`mark_choice_groups`]); [`mark_widgets`] takes it as a widget's name.
+const CHOICE_MARK: &str = "data-aa-choice";
+
+/// A choice group's block takes in the text around its options (a poll's question, a
+/// "Show results" button) up to this many words more than the options' own.
+pub const CHOICE_QUESTION_MAX_WORDS: usize = 40;
+
+/// A poll offers at most this many answers (a longer group is a form's, or a page's)…
+pub const CHOICE_MAX_OPTIONS: usize = 20;
+/// …and a page has at most this many read.
+pub const CHOICE_MAX_GROUPS: usize = 100;
+
+/// Marks the page's polls and quizzes (see [`CHOICE_MARK`]): a group of at least two radio
+/// buttons of the same name, with the block that holds them all and, around it, the few words
+/// of its question ([`CHOICE_QUESTION_MAX_WORDS`]) but never a headline (`<h1>`, `<h2>`) beside
+/// it. A reader's choice of answers ("Ja,
+/// unbedingt." "Nein, das wäre Zensur.") is the page asking, never the article telling; a
+/// `<form>` is left to [`mark_forms`], and a group among more words than a widget may have
+/// (`boilerplate::WIDGET_MAX_WORDS`) is not marked. Checkboxes are not read: a style sheet's
+/// menu toggles are checkboxes.
+fn mark_choice_groups(doc: &Document) {
+    let mut groups: Vec<(String, Vec<NodeRef<'_>>)> = Vec::new();
+    for input in doc.select("input").nodes() {
+        let radio = input
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("radio"));
+        let name = input
+            .attr("name")
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        if !radio || name.is_empty() {
+            continue;
+        }
+        match groups.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, inputs)) => inputs.push(*input),
+            None => groups.push((name, vec![*input])),
+        }
+    }
+    // Words counted up to a bound: a page's body is never read whole once per group.
+    let words = |n: &NodeRef<'_>, bound: usize| {
+        leading_text(n, 16 * bound)
+            .split_whitespace()
+            .take(bound + 1)
+            .count()
+    };
+    let limit = boilerplate::WIDGET_MAX_WORDS;
+    let outer = |n: &NodeRef<'_>| {
+        matches!(
+            element_name(n).as_deref(),
+            None | Some("body" | "html" | "main" | "article" | "form")
+        )
+    };
+    let polls = groups
+        .iter()
+        .filter(|(_, inputs)| (2..=CHOICE_MAX_OPTIONS).contains(&inputs.len()))
+        .take(CHOICE_MAX_GROUPS);
+    for (_, inputs) in polls {
+        if inputs[0]
+            .ancestors_it(None)
+            .any(|a| element_name(&a).as_deref() == Some("form"))
+        {
+            continue;
+        }
+        // The nearest block that holds every option of the group.
+        let Some(mut block) = inputs[0].parent().and_then(|first| {
+            std::iter::once(first)
+                .chain(first.ancestors_it(None))
+                .find(|a| {
+                    inputs[1..]
+                        .iter()
+                        .all(|i| i.ancestors_it(None).any(|b| b.id == a.id))
+                })
+        }) else {
+            continue;
+        };
+        if outer(&block) {
+            continue;
+        }
+        let options = words(&block, limit);
+        if options >= limit {
+            continue;
+        }
+        while let Some(parent) = block.parent().filter(|p| !outer(p)) {
+            // Never the article's header: its headline, with an audio player's speeds.
+            let headline = parent.descendants_it().any(|d| {
+                matches!(element_name(&d).as_deref(), Some("h1" | "h2"))
+                    && !d.ancestors_it(None).any(|a| a.id == block.id)
+            });
+            if headline || words(&parent, limit) > options + CHOICE_QUESTION_MAX_WORDS {
+                break;
+            }
+            block = parent;
+        }
+        if words(&block, limit) < limit {
+            block.set_attr(CHOICE_MARK, "");
         }
     }
 }

@@ -3713,3 +3713,55 @@ fn character_references_escaped_twice_are_decoded_and_nothing_else() {
     let run = format!("{}&amp;", "&".repeat(200_000));
     assert_eq!(unescaped(&run), format!("{}&", "&".repeat(200_000)));
 }
+
+#[test]
+fn a_poll_or_a_quiz_is_dropped_with_its_question_and_a_headline_is_not() {
+    // Options of one radio group, their question in a block beside them: the whole poll goes.
+    let poll = "<div><div><p>Should the bridge get a toll?</p></div><div>\
+         <label><input name=\"p1\" type=\"radio\"><span>Yes, at once.</span></label>\
+         <label><input name=\"p1\" type=\"radio\"><span>No, never.</span></label>\
+         <label><input name=\"p1\" type=\"radio\"><span>Not sure.</span></label></div></div>";
+    let c = extract(&article_with(poll), Some(PAGE_URL));
+    for gone in [
+        "Should the bridge get a toll?",
+        "Yes, at once.",
+        "No, never.",
+        "Not sure.",
+    ] {
+        assert_lacks(&c.article, gone);
+    }
+    assert_five_paragraphs_kept(&c.article);
+    // A block whose class names a poll is not dropped for its name: an election story's
+    // polling figures are the story.
+    let figures = "<div class=\"poll-chart\"><p>Smith</p><p>48 %</p><p>Jones</p><p>44 %</p></div>";
+    let c = extract(&article_with(figures), Some(PAGE_URL));
+    assert_has(&c.article, "48 %");
+    assert_five_paragraphs_kept(&c.article);
+    // A header whose headline sits beside an audio player's speeds keeps its headline; one
+    // button alone, or checkboxes, are no poll.
+    let header = "<div><h2>The council votes for the bridge</h2><div><ul>\
+         <li><label><input type=\"radio\" name=\"speed\">0.5x</label></li>\
+         <li><label><input type=\"radio\" name=\"speed\">1.0x</label></li>\
+         <li><label><input type=\"radio\" name=\"speed\">2.0x</label></li></ul></div></div>";
+    let doc = Document::from(header);
+    mark_choice_groups(&doc);
+    let marked = doc.select(&format!("[{CHOICE_MARK}]"));
+    assert_eq!(marked.length(), 1);
+    assert!(
+        !marked.text().contains("The council votes"),
+        "{}",
+        marked.text()
+    );
+    for no_poll in [
+        "<div><p>Agree?</p><label><input type=\"radio\" name=\"a\">Yes</label></div>",
+        "<div><p>Menu</p><label><input type=\"checkbox\" name=\"m\">Open</label>\
+         <label><input type=\"checkbox\" name=\"m\">Close</label></div>",
+    ] {
+        let doc = Document::from(no_poll);
+        mark_choice_groups(&doc);
+        assert!(
+            doc.select(&format!("[{CHOICE_MARK}]")).is_empty(),
+            "{no_poll}"
+        );
+    }
+}
