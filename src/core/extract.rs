@@ -1624,7 +1624,8 @@ pub const CHOICE_MAX_GROUPS: usize = 100;
 /// of its question ([`CHOICE_QUESTION_MAX_WORDS`]) but never a headline (`<h1>`, `<h2>`) beside
 /// it. A reader's choice of answers ("Ja,
 /// unbedingt." "Nein, das wäre Zensur.") is the page asking, never the article telling; a
-/// `<form>` is left to [`mark_forms`], and a group among more words than a widget may have
+/// `<form>` is left to [`mark_forms`], a group whose labels are not most of its block's words
+/// (tabs that radio buttons switch) is not a poll, and a group among more words than a widget may have
 /// (`boilerplate::WIDGET_MAX_WORDS`) is not marked. Checkboxes are not read: a style sheet's
 /// menu toggles are checkboxes.
 fn mark_choice_groups(doc: &Document) {
@@ -1687,6 +1688,30 @@ fn mark_choice_groups(doc: &Document) {
         }
         let options = words(&block, limit);
         if options >= limit {
+            continue;
+        }
+        // The answers' labels (the `<label>` around a button, or the one `for` its id) are
+        // most of that block's words: radio buttons that switch a style sheet's tabs hold
+        // the tabs' panels, which are not answers.
+        let mut labels: Vec<NodeRef<'_>> = Vec::new();
+        for input in inputs {
+            let around = input
+                .ancestors_it(None)
+                .find(|a| element_name(a).as_deref() == Some("label"));
+            let by_id = input.attr("id").and_then(|id| {
+                block.descendants_it().find(|d| {
+                    element_name(d).as_deref() == Some("label")
+                        && d.attr("for").is_some_and(|f| *f == *id)
+                })
+            });
+            for label in around.into_iter().chain(by_id) {
+                if !labels.iter().any(|l| l.id == label.id) {
+                    labels.push(label);
+                }
+            }
+        }
+        let answers: usize = labels.iter().map(|l| words(l, limit)).sum();
+        if answers * 2 < options {
             continue;
         }
         while let Some(parent) = block.parent().filter(|p| !outer(p)) {

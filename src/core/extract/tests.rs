@@ -3738,7 +3738,7 @@ fn a_poll_or_a_quiz_is_dropped_with_its_question_and_a_headline_is_not() {
     assert_has(&c.article, "48 %");
     assert_five_paragraphs_kept(&c.article);
     // A header whose headline sits beside an audio player's speeds keeps its headline; one
-    // button alone, or checkboxes, are no poll.
+    // button alone, checkboxes, or tabs are no poll.
     let header = "<div><h2>The council votes for the bridge</h2><div><ul>\
          <li><label><input type=\"radio\" name=\"speed\">0.5x</label></li>\
          <li><label><input type=\"radio\" name=\"speed\">1.0x</label></li>\
@@ -3756,6 +3756,12 @@ fn a_poll_or_a_quiz_is_dropped_with_its_question_and_a_headline_is_not() {
         "<div><p>Agree?</p><label><input type=\"radio\" name=\"a\">Yes</label></div>",
         "<div><p>Menu</p><label><input type=\"checkbox\" name=\"m\">Open</label>\
          <label><input type=\"checkbox\" name=\"m\">Close</label></div>",
+        // Tabs a style sheet switches with radio buttons: their panels are no answers.
+        "<section><input id=\"t1\" name=\"tabs\" type=\"radio\"><label for=\"t1\">Timeline</label>\
+         <div><p>In 1902 the first bridge was built of wood, and in 1950 it was rebuilt in \
+         stone after a flood took the old one away.</p></div>\
+         <input id=\"t2\" name=\"tabs\" type=\"radio\"><label for=\"t2\">Key facts</label>\
+         <div><p>The bridge is 120 metres long and carries 9,000 cars a day.</p></div></section>",
     ] {
         let doc = Document::from(no_poll);
         mark_choice_groups(&doc);
