@@ -40,6 +40,8 @@ fn a_news_page_keeps_the_article_and_drops_what_surrounds_it() {
         "First! This is outrageous.",
         "All rights reserved",
         "SuperPhone",
+        "Should the council hold a public inquiry?",
+        "Not sure yet.",
         "window.tracker",
         "font-family",
     ] {
