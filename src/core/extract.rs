@@ -1714,13 +1714,16 @@ fn mark_choice_groups(doc: &Document) {
         if answers * 2 < options {
             continue;
         }
+        let headlines = |n: &NodeRef<'_>| {
+            n.descendants_it()
+                .filter(|d| matches!(element_name(d).as_deref(), Some("h1" | "h2")))
+                .count()
+        };
         while let Some(parent) = block.parent().filter(|p| !outer(p)) {
             // Never the article's header: its headline, with an audio player's speeds.
-            let headline = parent.descendants_it().any(|d| {
-                matches!(element_name(&d).as_deref(), Some("h1" | "h2"))
-                    && !d.ancestors_it(None).any(|a| a.id == block.id)
-            });
-            if headline || words(&parent, limit) > options + CHOICE_QUESTION_MAX_WORDS {
+            if words(&parent, limit) > options + CHOICE_QUESTION_MAX_WORDS
+                || headlines(&parent) > headlines(&block)
+            {
                 break;
             }
             block = parent;
