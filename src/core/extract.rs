@@ -168,6 +168,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     if filters.widgets {
         boilerplate::drop_consent_banners(&doc.root());
         mark_choice_groups(&doc);
+        mark_author_boxes(&doc);
         mark_widgets(&doc.root());
         mark_forms(&doc);
         drop_next_stories(&doc);
@@ -317,6 +318,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         let again = Document::from(html);
         boilerplate::drop_consent_banners(&again.root());
         mark_choice_groups(&again);
+        mark_author_boxes(&again);
         mark_widgets(&again.root());
         mark_forms(&again);
         keep_div_marks(&again);
@@ -660,6 +662,7 @@ fn page_without_furniture(
     }
     boilerplate::drop_consent_banners(&doc.root());
     mark_choice_groups(&doc);
+    mark_author_boxes(&doc);
     mark_widgets(&doc.root());
     mark_forms(&doc);
     keep_div_marks(&doc);
@@ -1580,12 +1583,12 @@ fn mark_widgets(root: &NodeRef<'_>) {
             let names = ["class", "id"]
                 .iter()
                 .filter_map(|a| node.attr(a))
-                .any(|v| boilerplate::names_widget(&v))
-                || node.has_attr(CHOICE_MARK);
+                .any(|v| boilerplate::names_widget(&v));
             let block = name
                 .as_deref()
                 .is_some_and(|n| boilerplate::WIDGET_ELEMENTS.contains(&n));
-            if block && names {
+            // Or a widget known by its shape (a poll, an author's box), whatever the element.
+            if (block && names) || node.has_attr(SHAPE_MARK) {
                 if !marks.is_empty() {
                     marks.push(' ');
                 }
@@ -1606,9 +1609,10 @@ fn mark_widgets(root: &NodeRef<'_>) {
     }
 }
 
-/// The attribute that marks, before Readability runs, a poll or a quiz outside any `<form>`
-/// (see [`mark_choice_groups`]); [`mark_widgets`] takes it as a widget's name.
-const CHOICE_MARK: &str = "data-aa-choice";
+/// The attribute that marks, before Readability runs, a widget known by its shape rather than
+/// its name: a poll or a quiz outside any `<form>` ([`mark_choice_groups`]), an author's box
+/// ([`mark_author_boxes`]); [`mark_widgets`] takes it as a widget's name, on any element.
+const SHAPE_MARK: &str = "data-aa-shape";
 
 /// A choice group's block takes in the text around its options (a poll's question, a
 /// "Show results" button) up to this many words more than the options' own.
@@ -1619,7 +1623,7 @@ pub const CHOICE_MAX_OPTIONS: usize = 20;
 /// …and a page has at most this many read.
 pub const CHOICE_MAX_GROUPS: usize = 100;
 
-/// Marks the page's polls and quizzes (see [`CHOICE_MARK`]): a group of at least two radio
+/// Marks the page's polls and quizzes (see [`SHAPE_MARK`]): a group of at least two radio
 /// buttons of the same name, with the block that holds them all and, around it, the few words
 /// of its question ([`CHOICE_QUESTION_MAX_WORDS`]) but never a headline (`<h1>`, `<h2>`) beside
 /// it. A reader's choice of answers ("Ja,
@@ -1729,7 +1733,55 @@ fn mark_choice_groups(doc: &Document) {
             block = parent;
         }
         if words(&block, limit) < limit {
-            block.set_attr(CHOICE_MARK, "");
+            block.set_attr(SHAPE_MARK, "");
+        }
+    }
+}
+
+/// An author's box has fewer words than this (a name, a line or two about them, their links).
+pub const AUTHOR_BOX_MAX_WORDS: usize = 100;
+/// At most this many links to an author's page are read on a page.
+pub const AUTHOR_BOX_MAX_LINKS: usize = 50;
+
+/// Marks the page's boxes about an author (see [`SHAPE_MARK`]): the nearest of the four blocks
+/// around a link to the author's page (`rel="author"`) that also holds their picture (an
+/// `<img>` whose class or address names an avatar, as WordPress's and Gravatar's do), under
+/// [`AUTHOR_BOX_MAX_WORDS`] words: "Stephanie Bazzle / Steph Bazzle covers politics …", "Über
+/// Bob Fischer". Whatever its class is named (`thb-article-author`, `author-content`), it is
+/// about the writer, not the story; the byline is read apart, before any of this.
+fn mark_author_boxes(doc: &Document) {
+    let avatar = |d: &NodeRef<'_>| {
+        element_name(d).as_deref() == Some("img")
+            && ["class", "src"].iter().any(|k| {
+                d.attr(k)
+                    .is_some_and(|v| v.to_ascii_lowercase().contains("avatar"))
+            })
+    };
+    let selection = doc.select("a[rel]");
+    let links = selection.nodes().iter().filter(|a| {
+        a.attr("rel").is_some_and(|r| {
+            r.split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("author"))
+        })
+    });
+    for a in links.take(AUTHOR_BOX_MAX_LINKS) {
+        let Some(card) = a
+            .ancestors_it(None)
+            .take(4)
+            .find(|c| c.descendants_it().any(|d| avatar(&d)))
+        else {
+            continue;
+        };
+        let outer = matches!(
+            element_name(&card).as_deref(),
+            None | Some("body" | "html" | "main" | "article")
+        );
+        let words = leading_text(&card, 16 * AUTHOR_BOX_MAX_WORDS)
+            .split_whitespace()
+            .take(AUTHOR_BOX_MAX_WORDS)
+            .count();
+        if !outer && words < AUTHOR_BOX_MAX_WORDS {
+            card.set_attr(SHAPE_MARK, "");
         }
     }
 }

@@ -3747,7 +3747,7 @@ fn a_poll_or_a_quiz_is_dropped_with_its_question_and_a_headline_is_not() {
          <li><label><input type=\"radio\" name=\"speed\">2.0x</label></li></ul></div></div>";
     let doc = Document::from(header);
     mark_choice_groups(&doc);
-    let marked = doc.select(&format!("[{CHOICE_MARK}]"));
+    let marked = doc.select(&format!("[{SHAPE_MARK}]"));
     assert_eq!(marked.length(), 1);
     assert!(
         !marked.text().contains("The council votes"),
@@ -3768,8 +3768,51 @@ fn a_poll_or_a_quiz_is_dropped_with_its_question_and_a_headline_is_not() {
         let doc = Document::from(no_poll);
         mark_choice_groups(&doc);
         assert!(
-            doc.select(&format!("[{CHOICE_MARK}]")).is_empty(),
+            doc.select(&format!("[{SHAPE_MARK}]")).is_empty(),
             "{no_poll}"
         );
     }
+}
+
+#[test]
+fn an_authors_box_with_their_picture_and_page_is_dropped_whatever_its_class() {
+    // After the story: the writer's picture, a link to their page and a line about them, in
+    // blocks whose classes name no widget.
+    let para = BRIDGE_PARAGRAPH;
+    let story_then = |after: &str| {
+        format!(
+            "<html><body><article><h1>Bridge</h1><p>{para}</p><p>{para}</p><p>{para}</p>\
+             <p>{para}</p><p>{para}</p>{after}</article></body></html>"
+        )
+    };
+    let bio = "<div class=\"thb-article-writer style1\">\
+         <img class=\"avatar avatar-172 photo\" src=\"a.jpg\" height=\"172\" width=\"172\">\
+         <div class=\"writer-content\"><a href=\"/author/jane-doe/\" rel=\"author\">Jane Doe</a> \
+         <a href=\"https://jane.example/\" class=\"writer-social\"><i class=\"icon-link\"></i></a> \
+         <p>Our reporter covers the council and the county's roads. Follow her on Mastodon.</p>\
+         </div></div>";
+    let c = extract(&story_then(bio), Some(PAGE_URL));
+    assert_lacks(&c.article, "covers the council");
+    assert_five_paragraphs_kept(&c.article);
+    // A Gravatar address is a picture of the writer too.
+    let gravatar = bio.replace(
+        "class=\"avatar avatar-172 photo\" src=\"a.jpg\"",
+        "src=\"https://secure.gravatar.com/avatar/1d53?s=96\"",
+    );
+    let c = extract(&story_then(&gravatar), Some(PAGE_URL));
+    assert_lacks(&c.article, "covers the council");
+    // Without the picture, a link to the writer's page is no box (a byline's link, a
+    // sentence naming them); nor is a block of a hundred words or more.
+    let no_picture = bio.replace(
+        "<img class=\"avatar avatar-172 photo\" src=\"a.jpg\" height=\"172\" width=\"172\">",
+        "",
+    );
+    let c = extract(&story_then(&no_picture), Some(PAGE_URL));
+    assert_has(&c.article, "covers the council");
+    let long = bio.replace(
+        "Follow her on Mastodon.",
+        &"She has reported on the bridge since the first survey. ".repeat(10),
+    );
+    let c = extract(&story_then(&long), Some(PAGE_URL));
+    assert_has(&c.article, "covers the council");
 }
