@@ -42,6 +42,7 @@ fn a_news_page_keeps_the_article_and_drops_what_surrounds_it() {
         "SuperPhone",
         "Should the council hold a public inquiry?",
         "Not sure yet.",
+        "Our transport correspondent",
         "window.tracker",
         "font-family",
     ] {
