@@ -56,6 +56,9 @@ const WIDGET_WORDS: &[&str] = &[
     "bio",
     // A sentence of the story set again in large type: the text is there twice.
     "pullquote",
+    // A shop's card in a buying guide (its price, the shop's name, a "Buy" link), or the
+    // notice about such links: the publisher's affiliate deal, not the story.
+    "affiliate",
     // Overlays and notices over the page (log-in, sign-up, an affiliate disclosure).
     "login",
     "modal",

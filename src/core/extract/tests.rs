@@ -588,6 +588,7 @@ fn widgets_named_by_their_class_or_id_are_dropped_when_small() {
          to know to start your day, in one email.</p></div>\
          <div id=\"related-stories\"><p>Ferry fares rise again next spring</p></div>\
          <div class=\"video-resource\"><p>Watch the vote</p><p>02:12</p></div>\
+         <div class=\"product-card__affiliate\"><p>£205</p><p>Lakeland</p></div>\
          <div class=\"c-paywall\"><p>The vote was close, and the mayor cast the last one.</p></div>\
          <pre><code><span class=\"token comment\">// bridge.rs</span>\n\
          fn main() {}</code></pre>",
@@ -599,6 +600,8 @@ fn widgets_named_by_their_class_or_id_are_dropped_when_small() {
         "Ferry fares",
         "Watch the vote",
         "02:12",
+        "£205",
+        "Lakeland",
     ] {
         assert!(!c.article.contains(gone), "{gone:?} kept");
         assert!(c.whole.contains(gone), "{gone:?} not in the whole page");
