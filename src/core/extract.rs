@@ -167,9 +167,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     let whole_page = text_of(&doc.root());
     if filters.widgets {
         boilerplate::drop_consent_banners(&doc.root());
-        mark_choice_groups(&doc);
-        mark_author_boxes(&doc);
-        mark_widgets(&doc.root());
+        mark_widgets(&doc);
         mark_forms(&doc);
         drop_next_stories(&doc);
     }
@@ -317,9 +315,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     if taken_widget || taken_form {
         let again = Document::from(html);
         boilerplate::drop_consent_banners(&again.root());
-        mark_choice_groups(&again);
-        mark_author_boxes(&again);
-        mark_widgets(&again.root());
+        mark_widgets(&again);
         mark_forms(&again);
         keep_div_marks(&again);
         again
@@ -661,9 +657,7 @@ fn page_without_furniture(
         return None;
     }
     boilerplate::drop_consent_banners(&doc.root());
-    mark_choice_groups(&doc);
-    mark_author_boxes(&doc);
-    mark_widgets(&doc.root());
+    mark_widgets(&doc);
     mark_forms(&doc);
     keep_div_marks(&doc);
     doc.select(FURNITURE).remove();
@@ -1571,10 +1565,13 @@ const WIDGET_MARK: &str = "data-aa-widget";
 
 /// Marks the widgets of the page (see [`WIDGET_MARK`]), walked without recursion. A widget
 /// inside another has a number of its own, so a small one inside a large one (a share row in
-/// a story whose own class names a widget) is still dropped.
-fn mark_widgets(root: &NodeRef<'_>) {
+/// a story whose own class names a widget) is still dropped. The widgets known by their shape
+/// are marked first ([`mark_choice_groups`], [`mark_author_boxes`]).
+fn mark_widgets(doc: &Document) {
+    mark_choice_groups(doc);
+    mark_author_boxes(doc);
     let mut next = 0usize;
-    let mut stack: Vec<(NodeRef<'_>, String)> = vec![(*root, String::new())];
+    let mut stack: Vec<(NodeRef<'_>, String)> = vec![(doc.root(), String::new())];
     while let Some((node, inherited)) = stack.pop() {
         let mut marks = inherited;
         if node.is_element() {
@@ -1626,12 +1623,11 @@ pub const CHOICE_MAX_GROUPS: usize = 100;
 /// Marks the page's polls and quizzes (see [`SHAPE_MARK`]): a group of at least two radio
 /// buttons of the same name, with the block that holds them all and, around it, the few words
 /// of its question ([`CHOICE_QUESTION_MAX_WORDS`]) but never a headline (`<h1>`, `<h2>`) beside
-/// it. A reader's choice of answers ("Ja,
-/// unbedingt." "Nein, das wäre Zensur.") is the page asking, never the article telling; a
-/// `<form>` is left to [`mark_forms`], a group whose labels are not most of its block's words
-/// (tabs that radio buttons switch) is not a poll, and a group among more words than a widget may have
-/// (`boilerplate::WIDGET_MAX_WORDS`) is not marked. Checkboxes are not read: a style sheet's
-/// menu toggles are checkboxes.
+/// it. A reader's choice of answers ("Ja, unbedingt." "Nein, das wäre Zensur.") is the page
+/// asking, never the article telling. A `<form>` is left to [`mark_forms`]; a group whose
+/// labels are not most of its block's words (tabs that radio buttons switch) is not a poll; a
+/// group among more words than a widget may have (`boilerplate::WIDGET_MAX_WORDS`) is not
+/// marked. Checkboxes are not read: a style sheet's menu toggles are checkboxes.
 fn mark_choice_groups(doc: &Document) {
     let mut groups: Vec<(String, Vec<NodeRef<'_>>)> = Vec::new();
     for input in doc.select("input").nodes() {
@@ -1650,13 +1646,6 @@ fn mark_choice_groups(doc: &Document) {
             None => groups.push((name, vec![*input])),
         }
     }
-    // Words counted up to a bound: a page's body is never read whole once per group.
-    let words = |n: &NodeRef<'_>, bound: usize| {
-        leading_text(n, 16 * bound)
-            .split_whitespace()
-            .take(bound + 1)
-            .count()
-    };
     let limit = boilerplate::WIDGET_MAX_WORDS;
     let outer = |n: &NodeRef<'_>| {
         matches!(
@@ -1690,7 +1679,7 @@ fn mark_choice_groups(doc: &Document) {
         if outer(&block) {
             continue;
         }
-        let options = words(&block, limit);
+        let options = words_up_to(&block, limit);
         if options >= limit {
             continue;
         }
@@ -1714,7 +1703,7 @@ fn mark_choice_groups(doc: &Document) {
                 }
             }
         }
-        let answers: usize = labels.iter().map(|l| words(l, limit)).sum();
+        let answers: usize = labels.iter().map(|l| words_up_to(l, limit)).sum();
         if answers * 2 < options {
             continue;
         }
@@ -1725,14 +1714,14 @@ fn mark_choice_groups(doc: &Document) {
         };
         while let Some(parent) = block.parent().filter(|p| !outer(p)) {
             // Never the article's header: its headline, with an audio player's speeds.
-            if words(&parent, limit) > options + CHOICE_QUESTION_MAX_WORDS
+            if words_up_to(&parent, limit) > options + CHOICE_QUESTION_MAX_WORDS
                 || headlines(&parent) > headlines(&block)
             {
                 break;
             }
             block = parent;
         }
-        if words(&block, limit) < limit {
+        if words_up_to(&block, limit) < limit {
             block.set_attr(SHAPE_MARK, "");
         }
     }
@@ -1776,11 +1765,7 @@ fn mark_author_boxes(doc: &Document) {
             element_name(&card).as_deref(),
             None | Some("body" | "html" | "main" | "article")
         );
-        let words = leading_text(&card, 16 * AUTHOR_BOX_MAX_WORDS)
-            .split_whitespace()
-            .take(AUTHOR_BOX_MAX_WORDS)
-            .count();
-        if !outer && words < AUTHOR_BOX_MAX_WORDS {
+        if !outer && words_up_to(&card, AUTHOR_BOX_MAX_WORDS) < AUTHOR_BOX_MAX_WORDS {
             card.set_attr(SHAPE_MARK, "");
         }
     }
@@ -1794,10 +1779,7 @@ const FORM_MARK: &str = "data-aa-form";
 /// Marks the page's small forms (see [`FORM_MARK`]).
 fn mark_forms(doc: &Document) {
     for form in doc.select("form").nodes() {
-        let small = leading_text(form, 16 * boilerplate::FORM_MAX_WORDS)
-            .split_whitespace()
-            .count()
-            < boilerplate::FORM_MAX_WORDS;
+        let small = words_up_to(form, boilerplate::FORM_MAX_WORDS) < boilerplate::FORM_MAX_WORDS;
         if !small {
             continue;
         }
@@ -2417,6 +2399,16 @@ fn bare_label(n: &NodeRef<'_>, max_words: usize) -> Option<String> {
             .to_lowercase()
             .replace('’', "'"),
     )
+}
+
+/// How many words `n` has, counted up to `bound + 1` over its first `16 * bound` bytes of text
+/// ([`leading_text`]): enough to tell a small block from a large one without reading a page's
+/// body whole.
+fn words_up_to(n: &NodeRef<'_>, bound: usize) -> usize {
+    leading_text(n, 16 * bound)
+        .split_whitespace()
+        .take(bound + 1)
+        .count()
 }
 
 /// The first text under `n`, at least `chars` bytes of it when it has them, walked in
