@@ -149,6 +149,30 @@ impl PostFilters {
 /// A block with fewer words than this may be dropped as link-dense.
 pub const LINK_BLOCK_MAX_WORDS: usize = 40;
 
+/// A whole page's tree, parsed as the browser that showed the page parsed it: with scripting
+/// enabled, so that a `<noscript>`'s content is one raw text, as it is for the browser (and as
+/// the bookmarklet's serialised page has it), and cannot take in the rest of the page.
+/// `dom_query`'s own parser has scripting off; there `<noscript><div></noscript>` (a common
+/// "JavaScript is off" banner) leaves the `</noscript>` ignored and puts the whole page inside
+/// the `<noscript>`, whose text a reader never sees: the page came out empty.
+///
+/// Every `<noscript>` is then removed: its text is never shown (the text builder skips it, as
+/// the browser does), and left as raw text it would be parsed again, with scripting off, when
+/// the Readability port serialises and re-reads the article.
+fn parse_page(html: &str) -> Document {
+    use html5ever::tendril::TendrilSink;
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let doc = html5ever::parse_document(Document::default(), opts).one(html);
+    doc.select("noscript").remove();
+    doc
+}
+
 /// [`extract`], with the given post-filters on the article.
 pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) -> PageCapture {
     if html.len() > MAX_PAGE_BYTES {
@@ -160,7 +184,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
         .and_then(|u| HttpUrl::parse(u).ok())
         .map(|u| u.as_str().to_owned())
         .or_else(|| saved_from.clone());
-    let doc = Document::from(html);
+    let doc = parse_page(html);
     if filters.widgets {
         line_break_elements(&doc);
     }
@@ -313,7 +337,7 @@ pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) ->
     };
     let taken_form = form_share >= boilerplate::WIDGET_TAKEN_SHARE;
     if taken_widget || taken_form {
-        let again = Document::from(html);
+        let again = parse_page(html);
         boilerplate::drop_consent_banners(&again.root());
         mark_widgets(&again);
         mark_forms(&again);
@@ -652,7 +676,7 @@ fn page_without_furniture(
     filters: PostFilters,
     urls: [Option<&str>; 2],
 ) -> Option<String> {
-    let doc = Document::from(html);
+    let doc = parse_page(html);
     if depth(&doc.root()) > MAX_DEPTH {
         return None;
     }

@@ -53,6 +53,9 @@ test('Open file with a saved news page: the dialog shows the extracted article, 
   assert.doesNotMatch(article, /Related stories|Share on Facebook|Accept all|We use cookies|SuperPhone|All rights reserved|First! This/);
   // A reader's poll asks, and the writer's box is about the writer: neither is the article.
   assert.doesNotMatch(article, /Should the council hold|Yes, at once|Not sure yet|transport correspondent/);
+  // The page opens with "<noscript><div>" left open (a "JavaScript is off" banner): read as the
+  // browser reads it, it neither shows nor takes the rest of the page into the noscript.
+  assert.doesNotMatch(article, /turn on JavaScript/);
   await expect(dialog.getByLabel('Title')).toHaveValue('Harbour tunnel costs doubled, audit finds');
   await expect(dialog.getByLabel('Byline')).toHaveValue('Mária Øberg');
   await expect(dialog.getByLabel('Published')).toHaveValue('2026-11-27');

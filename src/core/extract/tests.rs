@@ -45,12 +45,46 @@ fn a_news_page_keeps_the_article_and_drops_what_surrounds_it() {
         "Our transport correspondent",
         "window.tracker",
         "font-family",
+        "Please turn on JavaScript",
     ] {
         assert!(!c.article.contains(gone), "{gone:?} kept in the article");
     }
     // The whole page's text keeps what the article drops (but never scripts or styles).
     assert!(c.whole.contains("Related stories") && c.whole.contains("We use cookies"));
     assert!(!c.whole.contains("window.tracker") && !c.whole.contains("font-family"));
+}
+
+#[test]
+fn a_noscript_left_open_does_not_take_the_page_with_it() {
+    // "<noscript><div>" with no "</div>": a browser, which runs scripts, reads the noscript's
+    // content as one raw text and shows the page; read with scripting off, the "</noscript>"
+    // is ignored and everything after it is inside the noscript, which no reader sees.
+    let story = "<p>The harbour tunnel will cost twice the figure the council approved, according \
+                 to an audit published on Thursday by the regional accounts office.</p>\
+                 <p>Work on the northern approach is fourteen months behind schedule, and the \
+                 southern shaft flooded twice, the report says.</p>";
+    let page = format!(
+        "<html><head><meta charset=utf-8>\
+         <noscript><img src=\"https://pixel.example/tr\"></noscript>\
+         <title>Harbour tunnel costs doubled</title>\
+         <meta property=\"og:site_name\" content=\"The Coastal Ledger\"></head>\
+         <body><noscript><div class=js-off>Turn on JavaScript to use this site.</noscript>\
+         <main><article>{story}</article></main></body></html>"
+    );
+    let c = extract(&page, Some(PAGE_URL));
+    assert!(c.found, "{c:?}");
+    assert!(
+        c.article.starts_with("The harbour tunnel will cost twice"),
+        "{}",
+        c.article
+    );
+    assert!(c.article.contains("southern shaft flooded twice"));
+    for text in [&c.article, &c.whole] {
+        assert!(!text.contains("Turn on JavaScript"), "{text}");
+    }
+    // What follows a tracking pixel's noscript in the head is read as well.
+    assert_eq!(c.title.as_deref(), Some("Harbour tunnel costs doubled"));
+    assert_eq!(c.site_name.as_deref(), Some("The Coastal Ledger"));
 }
 
 #[test]
