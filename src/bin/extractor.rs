@@ -19,7 +19,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod wasm {
     use article_annotator::core::jobs::{self, Job, ReplyBody, Request};
-    use article_annotator::web::worker_scope::{self, read_file, respond, ToWorker};
+    use article_annotator::web::worker_scope::{self, read_page, respond, ToWorker};
     use wasm_bindgen::prelude::*;
 
     /// Starts answering the page's messages.
@@ -43,7 +43,7 @@ mod wasm {
             Some(file),
         ) = (&mut job, file.as_ref())
         {
-            match read_file(file, file_name) {
+            match read_page(file, file_name) {
                 Ok(text) => *html = text,
                 Err(failed) => return respond(handler, id, ReplyBody::Done(failed)),
             }

@@ -194,6 +194,27 @@ impl NewArticleForm {
         });
     }
 
+    /// Puts `text` in the text box, as typed or read from a file. Once the text is no longer
+    /// what a captured page put there, the page's choice (its article or its whole text) and
+    /// its notice go: choosing again would replace what was typed or loaded since.
+    pub fn set_text(&mut self, text: String) {
+        if let Some(c) = &self.capture {
+            let chosen = if c.whole {
+                &c.page.whole
+            } else {
+                &c.page.article
+            };
+            let same = text.len() == c.before.len() + chosen.len() + c.after.len()
+                && text.starts_with(&c.before)
+                && text[c.before.len()..].starts_with(chosen.as_str())
+                && text.ends_with(&c.after);
+            if !same {
+                self.capture = None;
+            }
+        }
+        self.text = text;
+    }
+
     /// Uses the whole page's text (`whole`) or the article's instead, in the text box.
     pub fn use_whole_page(&mut self, whole: bool) {
         if let Some(c) = &mut self.capture {
@@ -414,6 +435,28 @@ mod tests {
         let a = f.build(Uuid::from_bytes([2; 16])).unwrap();
         assert_eq!(a.byline.as_deref(), Some("Zoë Ñúñez"));
         assert_eq!(a.site_name.as_deref(), Some("The Site"));
+    }
+
+    #[test]
+    fn the_pages_choice_goes_once_the_text_is_edited_or_replaced_so_nothing_typed_is_lost() {
+        let mut f = NewArticleForm::default();
+        f.take_capture(
+            page(true),
+            "“p.html”".into(),
+            "Before ".into(),
+            String::new(),
+        );
+        f.set_text("Before Body".into());
+        assert!(f.capture.is_some(), "the same text keeps the choice");
+        f.use_whole_page(true);
+        f.set_text("Before Menu\nBody".into());
+        assert!(f.capture.is_some());
+        // An edit (or a text file read into the box): the choice and its notice go, and
+        // choosing cannot replace the edit any more.
+        f.set_text("Before Menu\nBody, corrected".into());
+        assert_eq!((f.capture.as_ref(), f.capture_notice()), (None, None));
+        f.use_whole_page(false);
+        assert_eq!(f.text, "Before Menu\nBody, corrected");
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod articles;
 pub mod breaks;
 pub mod case;
+pub mod charset;
 pub mod claims;
 pub mod couch;
 pub mod extract;

@@ -1,6 +1,22 @@
 //! Browser glue for files: downloads, the clipboard, and reading a chosen file.
 
+use crate::core::charset::{self, Decoding};
 use wasm_bindgen::JsCast;
+
+/// The text of a file's `bytes`, decoded as `decoding` says (`core::charset`): UTF-8 here, a
+/// legacy encoding with the browser's own `TextDecoder` (every label of the Encoding Standard,
+/// nothing in the bundle); a label it does not know is read as UTF-8.
+pub fn decode(bytes: Vec<u8>, decoding: &Decoding) -> String {
+    match decoding {
+        Decoding::Utf8 => charset::utf8_text(bytes),
+        Decoding::Legacy(label) => match web_sys::TextDecoder::new_with_label(label)
+            .and_then(|d| d.decode_with_u8_array(&bytes))
+        {
+            Ok(text) => text,
+            Err(_) => charset::utf8_text(bytes),
+        },
+    }
+}
 
 /// Offers `content` as a download named `name` of type `mime`.
 pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {

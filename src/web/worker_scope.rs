@@ -100,16 +100,29 @@ pub fn read_message(data: &JsValue) -> (Option<ToWorker>, Option<web_sys::Blob>)
 pub fn read_file(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> {
     web_sys::FileReaderSync::new()
         .and_then(|r| r.read_as_text(file))
-        .map_err(|e| {
-            let why = e
-                .dyn_ref::<web_sys::DomException>()
-                .map(|d| d.message())
-                .or_else(|| e.as_string())
-                .unwrap_or_else(|| "the browser refused to read it".to_owned());
-            JobOutput::Failed(format!(
-                "Could not read “{name}” ({why}). Nothing was changed."
-            ))
-        })
+        .map_err(|e| unreadable(&e, name))
+}
+
+/// Reads `file`, an HTML page named `name`, as the browser that showed it decoded it: UTF-8,
+/// or the legacy encoding it declares (`core::charset::page_decoding`), synchronously.
+pub fn read_page(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> {
+    let buffer = web_sys::FileReaderSync::new()
+        .and_then(|r| r.read_as_array_buffer(file))
+        .map_err(|e| unreadable(&e, name))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let decoding = crate::core::charset::page_decoding(&bytes);
+    Ok(crate::web::files::decode(bytes, &decoding))
+}
+
+fn unreadable(e: &JsValue, name: &str) -> JobOutput {
+    let why = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|d| d.message())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the browser refused to read it".to_owned());
+    JobOutput::Failed(format!(
+        "Could not read “{name}” ({why}). Nothing was changed."
+    ))
 }
 
 /// The bytes at `url` (relative to the worker's script), fetched from the app's own origin;

@@ -101,6 +101,60 @@ test('a page where nothing looks like an article keeps its whole text, with a no
   await expect(dialog.getByLabel('Title')).toHaveValue('Search results');
 });
 
+/** `text` in windows-1252 (what "ISO-8859-1" means on the web): Latin-1, plus € and curly quotes. */
+function cp1252(text) {
+  const extra = { '€': 0x80, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
+  return Buffer.from([...text].map((c) => {
+    const code = extra[c] ?? c.codePointAt(0);
+    if (code > 0xff) throw new Error(`not in windows-1252: ${c}`);
+    return code;
+  }));
+}
+
+test('a page saved in a legacy encoding is read as it declares, and a text file that is not UTF-8 as windows-1252', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await libraryButton(page).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = newDialog(page);
+  const story = '<p>The harbour tunnel will cost €2.4 billion, twice the figure approved in 2019, said Zoë Müller, who chairs the committee.</p>'
+    + '<p>“We were told the geology was well understood,” she said. “It wasn’t.” The audit found the surveys covered a third of the route.</p>';
+  const latin = cp1252(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Tunnel costs – Zoë Müller speaks</title></head><body><article>${story}</article></body></html>`);
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'latin.html', mimeType: 'text/html', buffer: latin });
+  await expect(dialog.getByRole('status')).toHaveText(/^Article found in “latin\.html”/);
+  const article = await dialog.getByLabel('Article text').inputValue();
+  assert.match(article, /cost €2\.4 billion, twice the figure approved in 2019, said Zoë Müller/);
+  assert.match(article, /“We were told the geology was well understood,” she said\. “It wasn’t\.”/);
+  assert.doesNotMatch(article, /\uFFFD/);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Tunnel costs – Zoë Müller speaks');
+
+  // A new dialog for the next file (the Title field filled by this one would be kept).
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'New article' }).click();
+  // Shift_JIS: 東京 is 93 8C 8B 9E, 日本 is 93 FA 96 7B.
+  const ascii = (t) => Buffer.from(t, 'latin1');
+  const tokyo = Buffer.from([0x93, 0x8c, 0x8b, 0x9e]);
+  const japan = Buffer.from([0x93, 0xfa, 0x96, 0x7b]);
+  const sentence = Buffer.concat([ascii('<p>The governor of '), tokyo, ascii(' said the budget for the capital of '), japan, ascii(' would rise by a fifth next year, the largest rise in a decade.</p>')]);
+  const sjis = Buffer.concat([
+    ascii('<html><head><meta charset="Shift_JIS"><title>'), tokyo, ascii(' budget</title></head><body><article>'),
+    sentence, sentence, ascii('</article></body></html>'),
+  ]);
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'tokyo.html', mimeType: 'text/html', buffer: sjis });
+  await expect(dialog.getByRole('status')).toHaveText(/^Article found in “tokyo\.html”/);
+  await expect(dialog.getByLabel('Article text')).toHaveValue(/^The governor of 東京 said the budget for the capital of 日本 would rise/);
+  await expect(dialog.getByLabel('Title')).toHaveValue('東京 budget');
+
+  // A plain text file declares nothing: not UTF-8, it is windows-1252.
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: cp1252('Zoë Müller said the tunnel would cost €2.4 billion.') });
+  await expect(dialog.getByLabel('Article text')).toHaveValue('Zoë Müller said the tunnel would cost €2.4 billion.');
+  // The page's choice (its article or its whole text) went with the page's text: choosing
+  // "Whole page text" now would have replaced the text file's with the page's.
+  await expect(dialog.getByRole('radio')).toHaveCount(0);
+  await expect(dialog.getByText(/Article found in/)).toHaveCount(0);
+  await screenshot(page, 'capture-legacy-encoding');
+});
+
 test('the bookmarklet sends a page from another site: the app opens with its article extracted and its metadata filled', async () => {
   const news = await serveNews();
   try {

@@ -155,7 +155,7 @@ fn load(dir: &Path) -> Vec<Page> {
     names
         .into_iter()
         .map(|p| {
-            let source = read_lossy(&p.join("source.html"));
+            let source = read_page(&p.join("source.html"));
             // A plain-text reference (expected.txt, e.g. fetch-devset.sh's pages) is used as
             // is; otherwise the text of expected.html.
             let ref_text = if p.join("expected.txt").exists() {
@@ -190,6 +190,20 @@ fn load(dir: &Path) -> Vec<Page> {
             }
         })
         .collect()
+}
+
+/// A page's source as the app reads a saved page (`core::charset::page_decoding`, then the
+/// Encoding Standard's decoder, as the browser's `TextDecoder` in the extractor worker).
+fn read_page(p: &Path) -> String {
+    use article_annotator::core::charset::{page_decoding, utf8_text, Decoding};
+    let bytes = std::fs::read(p).expect("read page");
+    match page_decoding(&bytes) {
+        Decoding::Utf8 => utf8_text(bytes),
+        Decoding::Legacy(label) => match encoding_rs::Encoding::for_label(label.as_bytes()) {
+            Some(encoding) => encoding.decode_with_bom_removal(&bytes).0.into_owned(),
+            None => utf8_text(bytes),
+        },
+    }
 }
 
 fn read_lossy(p: &Path) -> String {

@@ -78,17 +78,15 @@ impl Reducible for FormState {
     fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
         let mut f = self.0.clone();
         match action {
-            FormAction::Field(field, value) => {
-                let slot = match field {
-                    Field::Title => &mut f.title,
-                    Field::Source => &mut f.source,
-                    Field::Published => &mut f.published,
-                    Field::Byline => &mut f.byline,
-                    Field::Site => &mut f.site_name,
-                    Field::Text => &mut f.text,
-                };
-                *slot = value;
-            }
+            FormAction::Field(field, value) => match field {
+                Field::Title => f.title = value,
+                Field::Source => f.source = value,
+                Field::Published => f.published = value,
+                Field::Byline => f.byline = value,
+                Field::Site => f.site_name = value,
+                // A captured page's choice goes once the text is edited (`set_text`).
+                Field::Text => f.set_text(value),
+            },
             FormAction::Extracting(what) => {
                 f.extracting = Some(what);
                 f.error = None;
@@ -275,7 +273,9 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
             let file = gloo::file::File::from(file);
             let task = gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
                 Ok(bytes) => {
-                    let content = String::from_utf8_lossy(&bytes);
+                    // UTF-8 when valid, else windows-1252 (a text file declares nothing).
+                    let decoding = crate::core::charset::text_decoding(&bytes);
+                    let content = crate::web::files::decode(bytes, &decoding);
                     let read = read_file_text(&name, &content);
                     if read.text.trim().is_empty() {
                         dispatcher
