@@ -1,15 +1,26 @@
 //! Reads arbitrary bytes as a web page, as the worker does for Open file, a paste or the
-//! bookmarklet (`core::extract`): never a panic, and what comes out keeps the extractor's
-//! promises.
+//! bookmarklet (`core::charset` decides how to decode them, `core::extract` reads them): never
+//! a panic, and what comes out keeps the extractor's promises. The same bytes are read as a
+//! web archive too (`core::mhtml`). (A legacy encoding is decoded by the browser's
+//! `TextDecoder` in the app; here the bytes are read as UTF-8 either way.)
 #![no_main]
 
+use article_annotator::core::charset::{page_decoding, utf8_text, Decoding};
 use article_annotator::core::extract::extract;
+use article_annotator::core::mhtml::archived_page;
 use article_annotator::core::html::MAX_HEADLINE_CHARS;
 use article_annotator::core::model::HttpUrl;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let input = String::from_utf8_lossy(data);
+    if let Decoding::Legacy(label) = page_decoding(data) {
+        assert!(!label.is_empty() && label.len() <= 40, "{label:?}");
+    }
+    if let Ok(page) = archived_page(data) {
+        // Undoing a transfer encoding never makes more bytes than the archive has.
+        assert!(page.html.len() <= data.len());
+    }
+    let input = utf8_text(data.to_vec());
     let c = extract(&input, Some("https://news.example/a/b.html?c=d"));
     if !c.found {
         assert_eq!(

@@ -38,13 +38,21 @@ mod wasm {
         };
         if let (
             Job::Extract {
-                file_name, html, ..
+                file_name,
+                html,
+                url,
             },
             Some(file),
         ) = (&mut job, file.as_ref())
         {
             match read_page(file, file_name) {
-                Ok(text) => *html = text,
+                Ok((text, saved_from)) => {
+                    *html = text;
+                    // A web archive names the page's address: it fills the Source URL.
+                    if url.is_none() {
+                        *url = saved_from;
+                    }
+                }
                 Err(failed) => return respond(handler, id, ReplyBody::Done(failed)),
             }
         }

@@ -92,7 +92,8 @@ fn bom(bytes: &[u8]) -> Option<Decoding> {
     }
 }
 
-fn is_utf8_label(label: &str) -> bool {
+/// Whether `label` (lower case) names UTF-8 in the Encoding Standard.
+pub fn is_utf8_label(label: &str) -> bool {
     matches!(
         label,
         "unicode-1-1-utf-8"
@@ -233,12 +234,17 @@ fn charset_in_content(content: &str) -> Option<String> {
 /// A label as the standard compares them: trimmed, lower case; only a plain token is one.
 fn label_of(raw: &str) -> Option<String> {
     let label = raw.trim().to_ascii_lowercase();
-    let plain = !label.is_empty()
+    is_plain_label(&label).then_some(label)
+}
+
+/// Whether `label` is a plain token (letters, digits, `-_.:`; 1 to 40 of them): what a
+/// decoder is ever asked for.
+pub fn is_plain_label(label: &str) -> bool {
+    !label.is_empty()
         && label.len() <= 40
         && label
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
-    plain.then_some(label)
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
 }
 
 #[cfg(test)]

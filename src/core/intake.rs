@@ -274,7 +274,7 @@ impl NewArticleForm {
 /// `s` with its first letter in capitals. The origins it is given are the app's own words
 /// ("the pasted text") or a quoted file name (which opens with "“"), so ASCII is enough; and
 /// `char::to_uppercase` would put the standard library's 12 KB upper-case table in the page.
-fn capitalized(s: &str) -> String {
+pub(crate) fn capitalized(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => std::iter::once(f.to_ascii_uppercase()).chain(c).collect(),

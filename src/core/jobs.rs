@@ -514,7 +514,8 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
         // Web pages are read by the extractor worker (`run_extract`), so that this one does
         // not carry an HTML parser.
         Job::Extract { file_name, .. } => JobOutput::Failed(format!(
-            "“{file_name}” could not be read here. Nothing was changed."
+            "{} could not be read here. Nothing was changed.",
+            crate::core::intake::capitalized(&file_name)
         )),
         // Suggestions are the suggester worker's (`run_suggest`), which holds the claim model.
         Job::Suggest { .. } => JobOutput::Failed("Suggestions could not be made here.".to_owned()),
@@ -555,7 +556,8 @@ pub fn run_extract(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
     };
     if html.len() > crate::core::extract::MAX_PAGE_BYTES {
         return JobOutput::Failed(format!(
-            "“{file_name}” is too large to open as an article (the limit is 20 MB)."
+            "{} is too large to open as an article (the limit is 20 MB).",
+            crate::core::intake::capitalized(&file_name)
         ));
     }
     progress(Progress { done: 0, total: 1 });

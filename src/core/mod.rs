@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod json;
 pub mod keys;
 pub mod library;
+pub mod mhtml;
 pub mod model;
 pub mod offsets;
 pub mod panel;

@@ -103,26 +103,50 @@ pub fn read_file(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> 
         .map_err(|e| unreadable(&e, name))
 }
 
-/// Reads `file`, an HTML page named `name`, as the browser that showed it decoded it: UTF-8,
-/// or the legacy encoding it declares (`core::charset::page_decoding`), synchronously.
-pub fn read_page(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> {
+/// Reads `file`, a saved page, for the extractor: its HTML as the browser that showed it
+/// decoded it (UTF-8, or the legacy encoding it declares: `core::charset::page_decoding`), and
+/// the address it was saved from when the file says it. A web archive (`.mhtml`, `.mht`, or
+/// a file that begins as one) gives the page it holds (`core::mhtml`). `origin` names the file
+/// in messages ("“page.html”"). Synchronous: this is a worker.
+pub fn read_page(
+    file: &web_sys::Blob,
+    origin: &str,
+) -> Result<(String, Option<String>), JobOutput> {
+    use crate::core::{charset, mhtml};
     let buffer = web_sys::FileReaderSync::new()
         .and_then(|r| r.read_as_array_buffer(file))
-        .map_err(|e| unreadable(&e, name))?;
+        .map_err(|e| {
+            JobOutput::Failed(format!(
+                "Could not read {origin} ({}). Nothing was changed.",
+                refusal(&e)
+            ))
+        })?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let decoding = crate::core::charset::page_decoding(&bytes);
-    Ok(crate::web::files::decode(bytes, &decoding))
+    let name = origin.trim_matches(|c| c == '“' || c == '”');
+    if mhtml::is_archive_name(name) || mhtml::looks_like_archive(&bytes) {
+        let page = mhtml::archived_page(&bytes)
+            .map_err(|why| JobOutput::Failed(format!("{origin} {why}. Nothing was changed.")))?;
+        drop(bytes);
+        let html = crate::web::files::decode(page.html, &page.decoding);
+        return Ok((html, page.location));
+    }
+    let decoding = charset::page_decoding(&bytes);
+    Ok((crate::web::files::decode(bytes, &decoding), None))
 }
 
 fn unreadable(e: &JsValue, name: &str) -> JobOutput {
-    let why = e
-        .dyn_ref::<web_sys::DomException>()
+    JobOutput::Failed(format!(
+        "Could not read “{name}” ({}). Nothing was changed.",
+        refusal(e)
+    ))
+}
+
+/// Why the browser would not read a file, in its words.
+fn refusal(e: &JsValue) -> String {
+    e.dyn_ref::<web_sys::DomException>()
         .map(|d| d.message())
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| "the browser refused to read it".to_owned());
-    JobOutput::Failed(format!(
-        "Could not read “{name}” ({why}). Nothing was changed."
-    ))
+        .unwrap_or_else(|| "the browser refused to read it".to_owned())
 }
 
 /// The bytes at `url` (relative to the worker's script), fetched from the app's own origin;

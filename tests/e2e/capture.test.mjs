@@ -155,6 +155,82 @@ test('a page saved in a legacy encoding is read as it declares, and a text file 
   await screenshot(page, 'capture-legacy-encoding');
 });
 
+/** `html` as quoted-printable (RFC 2045): "=" and non-ASCII bytes escaped, soft breaks every 76. */
+function quotedPrintable(html) {
+  const bytes = Buffer.from(html, 'utf8');
+  let out = '';
+  let line = '';
+  for (const b of bytes) {
+    const piece = (b === 0x3d || b > 0x7e || (b < 0x20 && b !== 0x0a)) ? `=${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b);
+    if (piece === '\n') { out += `${line}\r\n`; line = ''; continue; }
+    if (line.length + piece.length > 75) { out += `${line}=\r\n`; line = ''; }
+    line += piece;
+  }
+  return out + line;
+}
+
+/** A web archive as Chromium's "Webpage, Single File" writes one: the page, then an image. */
+function mhtml(html, location) {
+  return Buffer.from([
+    'From: <Saved by Blink>',
+    `Snapshot-Content-Location: ${location}`,
+    'Subject: Harbour tunnel',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/related;',
+    '\ttype="text/html";',
+    '\tboundary="----MultipartBoundary--e2e----"',
+    '', '',
+    '------MultipartBoundary--e2e----',
+    'Content-Type: text/html',
+    'Content-ID: <frame-1@mhtml.blink>',
+    'Content-Transfer-Encoding: quoted-printable',
+    `Content-Location: ${location}`,
+    '',
+    quotedPrintable(html),
+    '------MultipartBoundary--e2e----',
+    'Content-Type: image/png',
+    'Content-Transfer-Encoding: base64',
+    'Content-Location: https://ledger.example/logo.png',
+    '',
+    'iVBORw0KGgo=',
+    '------MultipartBoundary--e2e------',
+    '',
+  ].join('\r\n'), 'utf8');
+}
+
+test('a web archive (.mhtml) opens with its page extracted and its address in Source URL; one without a page is refused', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await libraryButton(page).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = newDialog(page);
+  const html = (await readFile(NEWS, 'utf8')).replace('<link rel="canonical" href="/2026/11/harbour-tunnel-audit">', '');
+  await dialog.getByLabel('Open file').setInputFiles({
+    name: 'Harbour tunnel.mhtml', mimeType: 'multipart/related',
+    buffer: mhtml(html, 'https://ledger.example/2026/11/27/harbour-tunnel'),
+  });
+  await expect(dialog.getByRole('status')).toHaveText(/^Article found in “Harbour tunnel\.mhtml”/);
+  const article = await dialog.getByLabel('Article text').inputValue();
+  assert.match(article, /^The harbour tunnel will cost €2\.4 billion/);
+  assert.match(article, /“We were told the geology was well understood,” said Jonas Lindqvist/);
+  assert.doesNotMatch(article, /Related stories|iVBORw0KGgo|MultipartBoundary|=E2=80/);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Harbour tunnel costs doubled, audit finds');
+  await expect(dialog.getByLabel('Byline')).toHaveValue('Mária Øberg');
+  // The archive names the page's address; the page itself (canonical link taken out) does not.
+  await expect(dialog.getByLabel('Source URL')).toHaveValue('https://ledger.example/2026/11/27/harbour-tunnel');
+  await screenshot(page, 'capture-mhtml');
+
+  // An archive of only an image: a clear message, the dialog as it was.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'New article' }).click();
+  await dialog.getByLabel('Title').fill('Typed first');
+  const imageOnly = Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n');
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'logo.mht', mimeType: 'message/rfc822', buffer: imageOnly });
+  await expect(dialog.getByRole('alert')).toHaveText('“logo.mht” holds no web page. Nothing was changed.');
+  await expect(dialog.getByLabel('Title')).toHaveValue('Typed first');
+  await expect(dialog.getByLabel('Article text')).toHaveValue('');
+});
+
 test('the bookmarklet sends a page from another site: the app opens with its article extracted and its metadata filled', async () => {
   const news = await serveNews();
   try {

@@ -251,13 +251,20 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
             // So that choosing the same file again reads it again.
             input.set_value("");
             let name = file.name();
-            if file.size() > MAX_FILE_BYTES as f64 {
+            let archive = crate::core::mhtml::is_archive_name(&name);
+            if archive && file.size() > crate::core::mhtml::MAX_ARCHIVE_BYTES as f64 {
+                form.dispatch(FormAction::Error(Some(format!(
+                    "“{name}” is too large to open (the limit for a web archive is 100 MB)."
+                ))));
+                return;
+            }
+            if !archive && file.size() > MAX_FILE_BYTES as f64 {
                 form.dispatch(FormAction::Error(Some(format!(
                     "“{name}” is too large to open as an article (the limit is 20 MB)."
                 ))));
                 return;
             }
-            if is_html_file(&name) {
+            if archive || is_html_file(&name) {
                 // The worker reads the file itself: a page of many megabytes never passes
                 // through this thread.
                 extract(
@@ -404,7 +411,7 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
                 </div>
 
                 <label for="new-article-file">{ "Open file" }</label>
-                <input id="new-article-file" type="file" accept=".txt,.md,.html,.htm"
+                <input id="new-article-file" type="file" accept=".txt,.md,.html,.htm,.mhtml,.mht"
                     onchange={on_file} />
 
                 if let Some(message) = f.error.clone() {
