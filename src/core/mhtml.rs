@@ -142,20 +142,31 @@ struct Part<'a> {
     body: &'a [u8],
 }
 
-/// The header block (up to the first empty line) and what follows it.
-fn split_headers(bytes: &[u8]) -> (&[u8], &[u8]) {
+/// The lines of `bytes`: where each starts, its text without its line break (LF or CRLF), and
+/// where the next starts.
+fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8], usize)> {
     let mut i = 0;
-    while i < bytes.len() {
+    std::iter::from_fn(move || {
+        if i >= bytes.len() {
+            return None;
+        }
         let end = bytes[i..]
             .iter()
             .position(|&b| b == b'\n')
             .map_or(bytes.len(), |e| i + e);
         let line = &bytes[i..end];
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let start = i;
+        i = (end + 1).min(bytes.len());
+        Some((start, line.strip_suffix(b"\r").unwrap_or(line), i))
+    })
+}
+
+/// The header block (up to the first empty line) and what follows it.
+fn split_headers(bytes: &[u8]) -> (&[u8], &[u8]) {
+    for (start, line, next) in lines(bytes) {
         if line.is_empty() {
-            return (&bytes[..i], &bytes[(end + 1).min(bytes.len())..]);
+            return (&bytes[..start], &bytes[next..]);
         }
-        i = end + 1;
     }
     (bytes, &[])
 }
@@ -247,26 +258,17 @@ fn param(params: &[(String, String)], name: &str) -> Option<String> {
 fn split_parts<'a>(body: &'a [u8], boundary: &[u8]) -> Vec<&'a [u8]> {
     let mut delimiter = b"--".to_vec();
     delimiter.extend_from_slice(boundary);
-    let mut starts = Vec::new(); // (line start, line end incl. newline, closing)
-    let mut i = 0;
-    while i < body.len() {
-        let end = body[i..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(body.len(), |e| i + e);
-        let line = &body[i..end];
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.starts_with(&delimiter) {
-            let rest = &line[delimiter.len()..];
+    let mut starts = Vec::new(); // (line start, next line's start, closing)
+    for (start, line, next) in lines(body) {
+        if let Some(rest) = line.strip_prefix(delimiter.as_slice()) {
             let closing = rest.starts_with(b"--");
             if closing || rest.iter().all(|b| b.is_ascii_whitespace()) {
-                starts.push((i, (end + 1).min(body.len()), closing));
+                starts.push((start, next, closing));
                 if closing {
                     break;
                 }
             }
         }
-        i = end + 1;
     }
     let mut parts = Vec::new();
     for w in starts.windows(2) {
