@@ -741,8 +741,8 @@ async fn new_article_dialog_has_its_labelled_fields() {
         labelled(&host, "Open file")
             .get_attribute("accept")
             .as_deref(),
-        // Web archives too (Chromium's "Webpage, Single File").
-        Some(".txt,.md,.html,.htm,.mhtml,.mht")
+        // Web archives too (Chromium's "Webpage, Single File", Safari's "Web Archive").
+        Some(".txt,.md,.html,.htm,.mhtml,.mht,.webarchive")
     );
     // The title field has focus when the dialog opens.
     let active = web_sys::window()

@@ -1,13 +1,14 @@
 //! Reads arbitrary bytes as a web page, as the worker does for Open file, a paste or the
 //! bookmarklet (`core::charset` decides how to decode them, `core::extract` reads them): never
 //! a panic, and what comes out keeps the extractor's promises. The same bytes are read as a
-//! web archive too (`core::mhtml`). (A legacy encoding is decoded by the browser's
+//! web archive too (`core::mhtml`, `core::webarchive`). (A legacy encoding is decoded by the browser's
 //! `TextDecoder` in the app; here the bytes are read as UTF-8 either way.)
 #![no_main]
 
 use article_annotator::core::charset::{page_decoding, utf8_text, Decoding};
 use article_annotator::core::extract::extract;
 use article_annotator::core::mhtml::archived_page;
+use article_annotator::core::webarchive;
 use article_annotator::core::html::MAX_HEADLINE_CHARS;
 use article_annotator::core::model::HttpUrl;
 use libfuzzer_sys::fuzz_target;
@@ -18,6 +19,9 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(page) = archived_page(data) {
         // Undoing a transfer encoding never makes more bytes than the archive has.
+        assert!(page.html.len() <= data.len());
+    }
+    if let Ok(page) = webarchive::archived_page(data) {
         assert!(page.html.len() <= data.len());
     }
     let input = utf8_text(data.to_vec());

@@ -31,3 +31,4 @@ pub mod storage;
 pub mod suggest;
 pub mod suggestions;
 pub mod text;
+pub mod webarchive;

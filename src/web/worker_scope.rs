@@ -105,14 +105,15 @@ pub fn read_file(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> 
 
 /// Reads `file`, a saved page, for the extractor: its HTML as the browser that showed it
 /// decoded it (UTF-8, or the legacy encoding it declares: `core::charset::page_decoding`), and
-/// the address it was saved from when the file says it. A web archive (`.mhtml`, `.mht`, or
-/// a file that begins as one) gives the page it holds (`core::mhtml`). `origin` names the file
+/// the address it was saved from when the file says it. A web archive (`.mhtml`, `.mht`,
+/// Safari's `.webarchive`, or a file that begins as one) gives the page it holds
+/// (`core::mhtml`, `core::webarchive`). `origin` names the file
 /// in messages ("“page.html”"). Synchronous: this is a worker.
 pub fn read_page(
     file: &web_sys::Blob,
     origin: &str,
 ) -> Result<(String, Option<String>), JobOutput> {
-    use crate::core::{charset, mhtml};
+    use crate::core::{charset, mhtml, webarchive};
     let buffer = web_sys::FileReaderSync::new()
         .and_then(|r| r.read_as_array_buffer(file))
         .map_err(|e| {
@@ -123,8 +124,16 @@ pub fn read_page(
         })?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let name = origin.trim_matches(|c| c == '“' || c == '”');
-    if mhtml::is_archive_name(name) || mhtml::looks_like_archive(&bytes) {
-        let page = mhtml::archived_page(&bytes)
+    let archive =
+        if webarchive::is_webarchive_name(name) || webarchive::looks_like_webarchive(&bytes) {
+            Some(webarchive::archived_page(&bytes))
+        } else if mhtml::is_archive_name(name) || mhtml::looks_like_archive(&bytes) {
+            Some(mhtml::archived_page(&bytes))
+        } else {
+            None
+        };
+    if let Some(archive) = archive {
+        let page = archive
             .map_err(|why| JobOutput::Failed(format!("{origin} {why}. Nothing was changed.")))?;
         drop(bytes);
         let html = crate::web::files::decode(page.html, &page.decoding);

@@ -231,6 +231,66 @@ test('a web archive (.mhtml) opens with its page extracted and its address in So
   await expect(dialog.getByLabel('Article text')).toHaveValue('');
 });
 
+/**
+ * A Safari web archive: a binary property list (bplist00) of
+ * { WebMainResource: { WebResourceData, WebResourceMIMEType, WebResourceTextEncodingName,
+ * WebResourceURL }, WebSubresources: [] }, as Safari's "Save As… › Web Archive" writes one.
+ */
+function webarchive(html, url) {
+  const length = (kind, n) => (n < 15 ? [kind << 4 | n] : [kind << 4 | 0xf, 0x12, ...[24, 16, 8, 0].map((s) => (n >>> s) & 0xff)]);
+  const ascii = (s) => Buffer.from([...length(0x5, s.length), ...Buffer.from(s, 'latin1')]);
+  const utf16 = (s) => {
+    const units = [...s].flatMap((c) => { const b = Buffer.from(c, 'utf16le'); const out = []; for (let i = 0; i < b.length; i += 2) out.push(b[i + 1], b[i]); return out; });
+    return Buffer.from([...length(0x6, units.length / 2), ...units]);
+  };
+  const data = (b) => Buffer.concat([Buffer.from(length(0x4, b.length)), b]);
+  const dict = (pairs) => Buffer.from([0xd0 | pairs.length, ...pairs.map((p) => p[0]), ...pairs.map((p) => p[1])]);
+  const objects = [
+    dict([[1, 3], [2, 12]]),
+    ascii('WebMainResource'), ascii('WebSubresources'),
+    dict([[4, 5], [6, 7], [8, 9], [10, 11]]),
+    ascii('WebResourceData'), data(Buffer.from(html, 'utf8')),
+    ascii('WebResourceMIMEType'), ascii('text/html'),
+    ascii('WebResourceTextEncodingName'), ascii('UTF-8'),
+    ascii('WebResourceURL'), utf16(url),
+    Buffer.from([0xa0]),
+  ];
+  const parts = [Buffer.from('bplist00', 'latin1')];
+  const offsets = [];
+  let at = 8;
+  for (const o of objects) { offsets.push(at); parts.push(o); at += o.length; }
+  const table = Buffer.alloc(objects.length * 4);
+  offsets.forEach((o, i) => table.writeUInt32BE(o, i * 4));
+  const trailer = Buffer.alloc(32);
+  trailer[6] = 4; // offset size
+  trailer[7] = 1; // reference size
+  trailer.writeBigUInt64BE(BigInt(objects.length), 8);
+  trailer.writeBigUInt64BE(0n, 16);
+  trailer.writeBigUInt64BE(BigInt(at), 24);
+  return Buffer.concat([...parts, table, trailer]);
+}
+
+test('a Safari web archive (.webarchive) opens with its page extracted and its address in Source URL', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await libraryButton(page).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = newDialog(page);
+  const html = (await readFile(NEWS, 'utf8')).replace('<link rel="canonical" href="/2026/11/harbour-tunnel-audit">', '');
+  await dialog.getByLabel('Open file').setInputFiles({
+    name: 'Harbour tunnel.webarchive', mimeType: 'application/x-webarchive',
+    buffer: webarchive(html, 'https://ledger.example/2026/11/27/harbour-tunnel-Øberg'),
+  });
+  await expect(dialog.getByRole('status')).toHaveText(/^Article found in “Harbour tunnel\.webarchive”/);
+  const article = await dialog.getByLabel('Article text').inputValue();
+  assert.match(article, /^The harbour tunnel will cost €2\.4 billion/);
+  assert.match(article, /“We were told the geology was well understood,” said Jonas Lindqvist/);
+  assert.doesNotMatch(article, /Related stories|bplist|WebResource/);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Harbour tunnel costs doubled, audit finds');
+  // The address as Safari stored it (a UTF-16 string).
+  await expect(dialog.getByLabel('Source URL')).toHaveValue('https://ledger.example/2026/11/27/harbour-tunnel-Øberg');
+  await screenshot(page, 'capture-webarchive');
+});
+
 test('the bookmarklet sends a page from another site: the app opens with its article extracted and its metadata filled', async () => {
   const news = await serveNews();
   try {

@@ -251,7 +251,8 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
             // So that choosing the same file again reads it again.
             input.set_value("");
             let name = file.name();
-            let archive = crate::core::mhtml::is_archive_name(&name);
+            let archive = crate::core::mhtml::is_archive_name(&name)
+                || crate::core::webarchive::is_webarchive_name(&name);
             if archive && file.size() > crate::core::mhtml::MAX_ARCHIVE_BYTES as f64 {
                 form.dispatch(FormAction::Error(Some(format!(
                     "“{name}” is too large to open (the limit for a web archive is 100 MB)."
@@ -411,7 +412,7 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
                 </div>
 
                 <label for="new-article-file">{ "Open file" }</label>
-                <input id="new-article-file" type="file" accept=".txt,.md,.html,.htm,.mhtml,.mht"
+                <input id="new-article-file" type="file" accept=".txt,.md,.html,.htm,.mhtml,.mht,.webarchive"
                     onchange={on_file} />
 
                 if let Some(message) = f.error.clone() {
