@@ -54,6 +54,21 @@ pub fn page_decoding(bytes: &[u8]) -> Decoding {
     }
 }
 
+/// How to decode a page whose container names its encoding (a web archive's part, as a server's
+/// `Content-Type` would): a byte order mark first, then that label (lower-cased; UTF-8's
+/// labels as UTF-8), then the page's own rule ([`page_decoding`]) when there is none or it
+/// is not a plain token.
+pub fn declared_decoding(bytes: &[u8], declared: Option<&str>) -> Decoding {
+    if let Some(d) = bom(bytes) {
+        return d;
+    }
+    match declared.map(|l| l.trim().to_ascii_lowercase()) {
+        Some(label) if is_utf8_label(&label) => Decoding::Utf8,
+        Some(label) if is_plain_label(&label) => Decoding::Legacy(label),
+        _ => page_decoding(bytes),
+    }
+}
+
 /// How to decode the bytes of a plain text file: a byte order mark, else UTF-8 when valid,
 /// else windows-1252 (a text file declares nothing).
 pub fn text_decoding(bytes: &[u8]) -> Decoding {
@@ -326,6 +341,29 @@ mod tests {
         assert_eq!(text_decoding(b"\xFF\xFEa\x00"), legacy("utf-16le"));
         assert_eq!(utf8_text(b"\xEF\xBB\xBFcaf\xC3\xA9".to_vec()), "café");
         assert_eq!(utf8_text(b"caf\xE9!".to_vec()), "caf\u{FFFD}!");
+    }
+
+    #[test]
+    fn a_containers_label_comes_after_a_byte_order_mark_and_before_the_page() {
+        let latin = b"<meta charset=utf-8><p>Zo\xEB</p>";
+        assert_eq!(
+            declared_decoding(latin, Some(" ISO-8859-1")),
+            legacy("iso-8859-1")
+        );
+        assert_eq!(
+            declared_decoding("Zoë".as_bytes(), Some("UTF8")),
+            Decoding::Utf8
+        );
+        assert_eq!(
+            declared_decoding(b"\xEF\xBB\xBFx", Some("gbk")),
+            Decoding::Utf8
+        );
+        // None, or not a token: the page's own rule (here its meta, UTF-8, broken bytes kept).
+        assert_eq!(declared_decoding(latin, None), Decoding::Utf8);
+        assert_eq!(
+            declared_decoding(b"caf\xE9", Some("a b")),
+            legacy("windows-1252")
+        );
     }
 
     #[test]

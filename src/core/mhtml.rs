@@ -117,18 +117,10 @@ pub fn archived_page(bytes: &[u8]) -> Result<ArchivedPage, &'static str> {
         }
         _ => part.body.to_vec(),
     };
+    // The part's charset is what the server said: the transport's word, before the page's.
     let part_type = header(&part.headers, "content-type").unwrap_or_default();
-    // The part's charset is what the server said (the transport's word, before the page's
-    // own meta); a byte order mark still comes first.
-    let declared = param(&media_type(&part_type).1, "charset").map(|l| l.to_ascii_lowercase());
-    let has_bom = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"]
-        .iter()
-        .any(|bom| html.starts_with(bom));
-    let decoding = match declared {
-        Some(label) if !has_bom && charset::is_utf8_label(&label) => Decoding::Utf8,
-        Some(label) if !has_bom && charset::is_plain_label(&label) => Decoding::Legacy(label),
-        _ => charset::page_decoding(&html),
-    };
+    let declared = param(&media_type(&part_type).1, "charset");
+    let decoding = charset::declared_decoding(&html, declared.as_deref());
     let location = snapshot.or_else(|| header(&part.headers, "content-location"));
     Ok(ArchivedPage {
         html,

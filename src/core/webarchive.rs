@@ -11,7 +11,7 @@
 //! `indexmap`, `time` and a second `base64` into the extractor worker, for the four fields of
 //! one dictionary that a web archive needs.
 
-use crate::core::charset::{self, Decoding};
+use crate::core::charset;
 use crate::core::mhtml::ArchivedPage;
 
 /// Whether `name` is a Safari web archive's (`.webarchive`).
@@ -47,17 +47,8 @@ pub fn archived_page(bytes: &[u8]) -> Result<ArchivedPage, &'static str> {
         .and_then(|i| plist.data(i))
         .ok_or("holds no web page")?
         .to_vec();
-    let declared = field("WebResourceTextEncodingName")
-        .and_then(|i| plist.string(i))
-        .map(|l| l.trim().to_ascii_lowercase());
-    let has_bom = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"]
-        .iter()
-        .any(|bom| html.starts_with(bom));
-    let decoding = match declared {
-        Some(label) if !has_bom && charset::is_utf8_label(&label) => Decoding::Utf8,
-        Some(label) if !has_bom && charset::is_plain_label(&label) => Decoding::Legacy(label),
-        _ => charset::page_decoding(&html),
-    };
+    let declared = field("WebResourceTextEncodingName").and_then(|i| plist.string(i));
+    let decoding = charset::declared_decoding(&html, declared.as_deref());
     let location = field("WebResourceURL")
         .and_then(|i| plist.string(i))
         .filter(|u| !u.is_empty());
@@ -188,6 +179,7 @@ impl<'a> Plist<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::charset::Decoding;
     use proptest::prelude::*;
 
     /// A binary property list of `objects` (already encoded, each with its marker), the first

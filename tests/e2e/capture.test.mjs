@@ -198,22 +198,31 @@ function mhtml(html, location) {
   ].join('\r\n'), 'utf8');
 }
 
-test('a web archive (.mhtml) opens with its page extracted and its address in Source URL; one without a page is refused', async () => {
-  const { page } = await openApp(app.browser, app.url);
+/**
+ * Opens the news fixture (its canonical link taken out: only the archive names the address)
+ * packed by `pack(html)` as the file `name`, and checks that its article and title came out;
+ * returns the dialog.
+ */
+async function openArchivedNews(page, name, mimeType, pack) {
   await libraryButton(page).click();
   await page.getByRole('button', { name: 'New article' }).click();
   const dialog = newDialog(page);
   const html = (await readFile(NEWS, 'utf8')).replace('<link rel="canonical" href="/2026/11/harbour-tunnel-audit">', '');
-  await dialog.getByLabel('Open file').setInputFiles({
-    name: 'Harbour tunnel.mhtml', mimeType: 'multipart/related',
-    buffer: mhtml(html, 'https://ledger.example/2026/11/27/harbour-tunnel'),
-  });
-  await expect(dialog.getByRole('status')).toHaveText(/^Article found in “Harbour tunnel\.mhtml”/);
+  await dialog.getByLabel('Open file').setInputFiles({ name, mimeType, buffer: pack(html) });
+  await expect(dialog.getByRole('status')).toHaveText(`Article found in “${name}”: 191 words of the page's 284 words are used. Menus, links and other page parts were left out.`);
   const article = await dialog.getByLabel('Article text').inputValue();
   assert.match(article, /^The harbour tunnel will cost €2\.4 billion/);
   assert.match(article, /“We were told the geology was well understood,” said Jonas Lindqvist/);
-  assert.doesNotMatch(article, /Related stories|iVBORw0KGgo|MultipartBoundary|=E2=80/);
+  // Nothing of the archive's framing or its other parts.
+  assert.doesNotMatch(article, /Related stories|iVBORw0KGgo|MultipartBoundary|=E2=80|bplist|WebResource/);
   await expect(dialog.getByLabel('Title')).toHaveValue('Harbour tunnel costs doubled, audit finds');
+  return dialog;
+}
+
+test('a web archive (.mhtml) opens with its page extracted and its address in Source URL; one without a page is refused', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  const dialog = await openArchivedNews(page, 'Harbour tunnel.mhtml', 'multipart/related',
+    (html) => mhtml(html, 'https://ledger.example/2026/11/27/harbour-tunnel'));
   await expect(dialog.getByLabel('Byline')).toHaveValue('Mária Øberg');
   // The archive names the page's address; the page itself (canonical link taken out) does not.
   await expect(dialog.getByLabel('Source URL')).toHaveValue('https://ledger.example/2026/11/27/harbour-tunnel');
@@ -272,20 +281,8 @@ function webarchive(html, url) {
 
 test('a Safari web archive (.webarchive) opens with its page extracted and its address in Source URL', async () => {
   const { page } = await openApp(app.browser, app.url);
-  await libraryButton(page).click();
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = newDialog(page);
-  const html = (await readFile(NEWS, 'utf8')).replace('<link rel="canonical" href="/2026/11/harbour-tunnel-audit">', '');
-  await dialog.getByLabel('Open file').setInputFiles({
-    name: 'Harbour tunnel.webarchive', mimeType: 'application/x-webarchive',
-    buffer: webarchive(html, 'https://ledger.example/2026/11/27/harbour-tunnel-Øberg'),
-  });
-  await expect(dialog.getByRole('status')).toHaveText(/^Article found in “Harbour tunnel\.webarchive”/);
-  const article = await dialog.getByLabel('Article text').inputValue();
-  assert.match(article, /^The harbour tunnel will cost €2\.4 billion/);
-  assert.match(article, /“We were told the geology was well understood,” said Jonas Lindqvist/);
-  assert.doesNotMatch(article, /Related stories|bplist|WebResource/);
-  await expect(dialog.getByLabel('Title')).toHaveValue('Harbour tunnel costs doubled, audit finds');
+  const dialog = await openArchivedNews(page, 'Harbour tunnel.webarchive', 'application/x-webarchive',
+    (html) => webarchive(html, 'https://ledger.example/2026/11/27/harbour-tunnel-Øberg'));
   // The address as Safari stored it (a UTF-16 string).
   await expect(dialog.getByLabel('Source URL')).toHaveValue('https://ledger.example/2026/11/27/harbour-tunnel-Øberg');
   await screenshot(page, 'capture-webarchive');
