@@ -233,8 +233,9 @@ fn bookmarklet(state: &Bookmarklet) -> Html {
             <p id="bookmarklet-how" class="hint">
                 { "On a news page, click that bookmark: the page opens here in a new tab, with its \
                    article, title, byline, date and address filled in. Some sites do not let a \
-                   bookmark send their page; then save the page (Ctrl+S or ⌘S) and use New \
-                   article › Open file." }
+                   bookmark send their page; then save the page (Ctrl+S or ⌘S; as a single \
+                   file or web archive it keeps its address too) and use New article › Open \
+                   file." }
             </p>
             if **explained {
                 <p class="hint" role="status">
