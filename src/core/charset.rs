@@ -138,7 +138,7 @@ fn is_utf16_label(label: &str) -> bool {
 /// The encoding label a `<meta>` of `head` declares (the first that does), lower case; after
 /// the Encoding Standard's prescan, simplified: comments are skipped, `charset` wins over
 /// `http-equiv` + `content` in the same tag, the label is a plain token.
-pub fn meta_charset(head: &[u8]) -> Option<String> {
+fn meta_charset(head: &[u8]) -> Option<String> {
     let mut i = 0;
     while i < head.len() {
         let rest = &head[i..];

@@ -1,7 +1,8 @@
 //! What the New article dialog makes of what it is given: a text or Markdown file read by its
-//! extension, the checked fields of a new article. A web page (an `.html` file, rich text
-//! pasted, a page from the bookmarklet) is not read here: the worker extracts its article
-//! ([`crate::core::extract`]).
+//! extension, the checked fields of a new article, which files are too large. A web page (an
+//! `.html` file or a web archive, rich text pasted, a page from the bookmarklet) is not read
+//! here: the worker takes the page out of a saved file ([`saved_page`]) and extracts its
+//! article ([`crate::core::extract`]).
 
 use uuid::Uuid;
 
@@ -19,10 +20,55 @@ pub struct FileText {
     pub text: String,
 }
 
-/// Whether a file is read as a web page (`.html`/`.htm`): its article is then extracted in
-/// the worker ([`crate::core::extract`]), not read here.
+/// Whether a file is read as a web page (`.html`/`.htm`, or a web archive: `.mhtml`, `.mht`,
+/// `.webarchive`): its article is then extracted in the worker ([`crate::core::extract`]),
+/// not read here.
 pub fn is_html_file(name: &str) -> bool {
-    extension(name).is_some_and(|e| e == "html" || e == "htm")
+    extension(name).is_some_and(|e| e == "html" || e == "htm") || is_archive_file(name)
+}
+
+fn is_archive_file(name: &str) -> bool {
+    crate::core::mhtml::is_archive_name(name) || crate::core::webarchive::is_webarchive_name(name)
+}
+
+/// The largest file opened as an article (a web archive's limit is
+/// [`crate::core::mhtml::MAX_ARCHIVE_BYTES`]).
+pub const MAX_FILE_BYTES: u64 = 20_000_000;
+
+/// Why a file of `size` bytes named `name` is not opened, if it is too large: a web archive
+/// may hold 100 MB (its images are most of it), any other file 20 MB.
+pub fn size_refusal(name: &str, size: f64) -> Option<String> {
+    if is_archive_file(name) {
+        (size > crate::core::mhtml::MAX_ARCHIVE_BYTES as f64).then(|| {
+            format!("“{name}” is too large to open (the limit for a web archive is 100 MB).")
+        })
+    } else {
+        (size > MAX_FILE_BYTES as f64)
+            .then(|| format!("“{name}” is too large to open as an article (the limit is 20 MB)."))
+    }
+}
+
+/// The page a saved file named `name` holds, and how to decode it: a web archive's page
+/// (Safari's, [`crate::core::webarchive`], or an MHTML one, [`crate::core::mhtml`], known by
+/// the name or by the first bytes) with the address it was saved from, else the file itself,
+/// decoded as a page ([`crate::core::charset::page_decoding`]). `Err` with the reason, for a
+/// sentence after the file's name, for an archive that holds no page.
+pub fn saved_page(
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<crate::core::mhtml::ArchivedPage, &'static str> {
+    use crate::core::{charset, mhtml, webarchive};
+    if webarchive::is_webarchive_name(name) || webarchive::looks_like_webarchive(&bytes) {
+        webarchive::archived_page(&bytes)
+    } else if mhtml::is_archive_name(name) || mhtml::looks_like_archive(&bytes) {
+        mhtml::archived_page(&bytes)
+    } else {
+        Ok(mhtml::ArchivedPage {
+            decoding: charset::page_decoding(&bytes),
+            html: bytes,
+            location: None,
+        })
+    }
 }
 
 fn extension(name: &str) -> Option<String> {
@@ -322,6 +368,7 @@ mod tests {
     #[test]
     fn files_are_read_by_their_extension() {
         assert!(is_html_file("a.HTM") && is_html_file("page.html"));
+        assert!(is_html_file("a.mhtml") && is_html_file("a.MHT") && is_html_file("a.webarchive"));
         assert!(!is_html_file("html") && !is_html_file("a.html.txt") && !is_html_file("a.md"));
         let check = |name: &str, content: &str, title: Option<&str>, text: &str| {
             assert_eq!(
@@ -435,6 +482,42 @@ mod tests {
         let a = f.build(Uuid::from_bytes([2; 16])).unwrap();
         assert_eq!(a.byline.as_deref(), Some("Zoë Ñúñez"));
         assert_eq!(a.site_name.as_deref(), Some("The Site"));
+    }
+
+    #[test]
+    fn a_saved_file_is_read_by_its_kind_and_held_to_its_kinds_limit() {
+        use crate::core::charset::Decoding;
+        let page = saved_page("p.html", b"<p>caf\xE9</p>".to_vec()).unwrap();
+        assert_eq!(page.decoding, Decoding::Legacy("windows-1252".into()));
+        assert_eq!(
+            (page.html.as_slice(), page.location),
+            (&b"<p>caf\xE9</p>"[..], None)
+        );
+        let archive = b"Content-Type: multipart/related; boundary=b\r\nSnapshot-Content-Location: https://a.example/s\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>In the archive</p>\r\n--b--\r\n";
+        // An MHTML archive by its name, or by its first bytes whatever its name.
+        for name in ["p.mhtml", "p.html"] {
+            let page = saved_page(name, archive.to_vec()).unwrap();
+            assert_eq!(page.html, b"<p>In the archive</p>");
+            assert_eq!(page.location.as_deref(), Some("https://a.example/s"));
+        }
+        assert_eq!(
+            saved_page("p.webarchive", archive.to_vec()),
+            Err("is not a web archive (it is not a binary property list)")
+        );
+        assert_eq!(
+            saved_page("p.mht", b"<p>x</p>".to_vec()),
+            Err("is not a web archive (it has no MIME headers)")
+        );
+        assert_eq!(size_refusal("p.html", 20_000_000.0), None);
+        assert_eq!(
+            size_refusal("p.html", 20_000_001.0).as_deref(),
+            Some("“p.html” is too large to open as an article (the limit is 20 MB).")
+        );
+        assert_eq!(size_refusal("p.mhtml", 90_000_000.0), None);
+        assert_eq!(
+            size_refusal("p.webarchive", 100_000_001.0).as_deref(),
+            Some("“p.webarchive” is too large to open (the limit for a web archive is 100 MB).")
+        );
     }
 
     #[test]

@@ -103,17 +103,14 @@ pub fn read_file(file: &web_sys::Blob, name: &str) -> Result<String, JobOutput> 
         .map_err(|e| unreadable(&e, name))
 }
 
-/// Reads `file`, a saved page, for the extractor: its HTML as the browser that showed it
-/// decoded it (UTF-8, or the legacy encoding it declares: `core::charset::page_decoding`), and
-/// the address it was saved from when the file says it. A web archive (`.mhtml`, `.mht`,
-/// Safari's `.webarchive`, or a file that begins as one) gives the page it holds
-/// (`core::mhtml`, `core::webarchive`). `origin` names the file
-/// in messages ("“page.html”"). Synchronous: this is a worker.
+/// Reads `file`, a saved page or a web archive, for the extractor: the page's HTML as the
+/// browser that showed it decoded it, and the address it was saved from when the file says it
+/// (`core::intake::saved_page` decides both; the browser's `TextDecoder` decodes). `origin`
+/// names the file in messages ("“page.html”"). Synchronous: this is a worker.
 pub fn read_page(
     file: &web_sys::Blob,
     origin: &str,
 ) -> Result<(String, Option<String>), JobOutput> {
-    use crate::core::{charset, mhtml, webarchive};
     let buffer = web_sys::FileReaderSync::new()
         .and_then(|r| r.read_as_array_buffer(file))
         .map_err(|e| {
@@ -124,23 +121,10 @@ pub fn read_page(
         })?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let name = origin.trim_matches(|c| c == '“' || c == '”');
-    let archive =
-        if webarchive::is_webarchive_name(name) || webarchive::looks_like_webarchive(&bytes) {
-            Some(webarchive::archived_page(&bytes))
-        } else if mhtml::is_archive_name(name) || mhtml::looks_like_archive(&bytes) {
-            Some(mhtml::archived_page(&bytes))
-        } else {
-            None
-        };
-    if let Some(archive) = archive {
-        let page = archive
-            .map_err(|why| JobOutput::Failed(format!("{origin} {why}. Nothing was changed.")))?;
-        drop(bytes);
-        let html = crate::web::files::decode(page.html, &page.decoding);
-        return Ok((html, page.location));
-    }
-    let decoding = charset::page_decoding(&bytes);
-    Ok((crate::web::files::decode(bytes, &decoding), None))
+    let page = crate::core::intake::saved_page(name, bytes)
+        .map_err(|why| JobOutput::Failed(format!("{origin} {why}. Nothing was changed.")))?;
+    let html = crate::web::files::decode(page.html, &page.decoding);
+    Ok((html, page.location))
 }
 
 fn unreadable(e: &JsValue, name: &str) -> JobOutput {

@@ -20,7 +20,7 @@ use crate::web::hooks::effect::use_effect_on;
 
 use crate::core::handoff::HandedPage;
 use crate::core::intake::{
-    is_html_file, read_file_text, source_error, NewArticleForm, SOURCE_ERROR_PREFIX,
+    is_html_file, read_file_text, size_refusal, source_error, NewArticleForm, SOURCE_ERROR_PREFIX,
 };
 use crate::core::jobs::{Job, JobOutput};
 use crate::core::model::uuid_from_random;
@@ -28,9 +28,6 @@ use crate::core::text::Article;
 use crate::web::worker::{JobEvent, JobRunner, EXTRACTOR_SCRIPT};
 
 use super::modal::Modal;
-
-/// The largest file the dialog reads, in bytes.
-pub const MAX_FILE_BYTES: u64 = 20_000_000;
 
 /// The dialog's properties.
 #[derive(Properties, PartialEq)]
@@ -251,21 +248,11 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
             // So that choosing the same file again reads it again.
             input.set_value("");
             let name = file.name();
-            let archive = crate::core::mhtml::is_archive_name(&name)
-                || crate::core::webarchive::is_webarchive_name(&name);
-            if archive && file.size() > crate::core::mhtml::MAX_ARCHIVE_BYTES as f64 {
-                form.dispatch(FormAction::Error(Some(format!(
-                    "“{name}” is too large to open (the limit for a web archive is 100 MB)."
-                ))));
+            if let Some(refusal) = size_refusal(&name, file.size()) {
+                form.dispatch(FormAction::Error(Some(refusal)));
                 return;
             }
-            if !archive && file.size() > MAX_FILE_BYTES as f64 {
-                form.dispatch(FormAction::Error(Some(format!(
-                    "“{name}” is too large to open as an article (the limit is 20 MB)."
-                ))));
-                return;
-            }
-            if archive || is_html_file(&name) {
+            if is_html_file(&name) {
                 // The worker reads the file itself: a page of many megabytes never passes
                 // through this thread.
                 extract(
