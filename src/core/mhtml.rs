@@ -120,8 +120,8 @@ pub fn archived_page(bytes: &[u8]) -> Result<ArchivedPage, &'static str> {
     // The part's charset is what the server said: the transport's word, before the page's.
     let part_type = header(&part.headers, "content-type").unwrap_or_default();
     let declared = param(&media_type(&part_type).1, "charset");
-    let decoding = charset::declared_decoding(&html, declared.as_deref());
     let location = snapshot.or_else(|| header(&part.headers, "content-location"));
+    let decoding = charset::declared_decoding(&html, declared.as_deref(), location.as_deref());
     Ok(ArchivedPage {
         html,
         decoding,

@@ -48,10 +48,10 @@ pub fn archived_page(bytes: &[u8]) -> Result<ArchivedPage, &'static str> {
         .ok_or("holds no web page")?
         .to_vec();
     let declared = field("WebResourceTextEncodingName").and_then(|i| plist.string(i));
-    let decoding = charset::declared_decoding(&html, declared.as_deref());
     let location = field("WebResourceURL")
         .and_then(|i| plist.string(i))
         .filter(|u| !u.is_empty());
+    let decoding = charset::declared_decoding(&html, declared.as_deref(), location.as_deref());
     Ok(ArchivedPage {
         html,
         decoding,
