@@ -3,8 +3,9 @@
 //! from `index.html`'s second `data-type="worker"` link, so that neither the page nor the
 //! import worker carries an HTML parser; the New article dialog starts it when it opens and
 //! ends it when it closes (`src/web/components/new_article.rs`). It answers the same envelope
-//! as the other worker (`crate::web::worker_scope`) and runs only [`jobs::run_extract`]. An
-//! `.html` file comes with the message and is read here, never on the page. Natively this
+//! as the other worker (`crate::web::worker_scope`) and runs only [`jobs::run_extract`] and
+//! the reading of a text file (`Job::ReadText`). An `.html` or text file comes with the
+//! message and is read here, never on the page. Natively this
 //! binary does nothing.
 //!
 //! [`jobs::run_extract`]: article_annotator::core::jobs::run_extract
@@ -18,8 +19,8 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use article_annotator::core::jobs::{self, Job, ReplyBody, Request};
-    use article_annotator::web::worker_scope::{self, read_page, respond, ToWorker};
+    use article_annotator::core::jobs::{self, Job, JobOutput, ReplyBody, Request};
+    use article_annotator::web::worker_scope::{self, read_page, read_text, respond, ToWorker};
     use wasm_bindgen::prelude::*;
 
     /// Starts answering the page's messages.
@@ -36,6 +37,15 @@ mod wasm {
         let ToWorker::ProcessInput(handler, Request { id, mut job }) = message else {
             return;
         };
+        if let Job::ReadText { file_name } = &job {
+            let output = match file.as_ref() {
+                Some(file) => read_text(file, file_name),
+                None => JobOutput::Failed(format!(
+                    "“{file_name}” could not be read. Nothing was changed."
+                )),
+            };
+            return respond(handler, id, ReplyBody::Done(output));
+        }
         if let (
             Job::Extract {
                 file_name,

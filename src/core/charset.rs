@@ -10,9 +10,14 @@
 //!
 //! The rule, [`page_decoding`]:
 //! 1. a byte order mark says UTF-8, UTF-16LE or UTF-16BE;
-//! 2. bytes that are valid UTF-8 are UTF-8, whatever the page declares: a page stored as UTF-8
-//!    by a tool that kept its old `<meta charset>` is common, and the other way round (legacy
-//!    text that happens to be valid UTF-8) is vanishingly rare outside ASCII, where both agree;
+//! 2. bytes that are UTF-8 are UTF-8, whatever the page declares: a page stored as UTF-8 by a
+//!    tool that kept its old `<meta charset>` is common, and the other way round (legacy text
+//!    that happens to be valid UTF-8) is vanishingly rare outside ASCII, where both agree.
+//!    "UTF-8" allows a few broken sequences ([`mostly_utf8`]): a UTF-8 page with a stray
+//!    Latin-1 byte from a template, or a file cut in the middle of a character, is UTF-8 with
+//!    a U+FFFD there, not every other letter garbled (4 of trafilatura's 990 pages are such,
+//!    from 1 to 4 broken sequences among 75 to 499 good characters; its legacy pages have at
+//!    most a few good sequences, fewer than their broken ones);
 //! 3. otherwise the `<meta charset>` or `<meta http-equiv="Content-Type" content="…;
 //!    charset=…">` of the page's first [`PRESCAN_BYTES`] bytes (a page that declares UTF-8 or
 //!    UTF-16 but is not valid UTF-8 is read as UTF-8, broken sequences replaced, as browsers
@@ -59,7 +64,7 @@ pub fn page_decoding_at(bytes: &[u8], address: Option<&str>) -> Decoding {
     if let Some(d) = bom(bytes) {
         return d;
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if mostly_utf8(bytes) {
         return Decoding::Utf8;
     }
     match meta_charset(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
@@ -130,15 +135,47 @@ pub fn declared_decoding(bytes: &[u8], declared: Option<&str>, address: Option<&
 }
 
 /// How to decode the bytes of a plain text file: a byte order mark, else UTF-8 when valid,
-/// else windows-1252 (a text file declares nothing).
+/// else what the detector guesses (a text file declares nothing; windows-1252 when it cannot
+/// tell). The extractor worker reads text files, so the detector stays out of the page.
 pub fn text_decoding(bytes: &[u8]) -> Decoding {
     if let Some(d) = bom(bytes) {
         return d;
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if mostly_utf8(bytes) {
         Decoding::Utf8
     } else {
-        Decoding::Legacy(DEFAULT_LEGACY.to_owned())
+        guessed(bytes, None)
+    }
+}
+
+/// How many good multibyte characters each broken sequence must come with for bytes that are
+/// not all valid UTF-8 to be read as UTF-8.
+pub const GOOD_PER_BROKEN: usize = 8;
+
+/// Whether `bytes` are UTF-8: valid, or with at least [`GOOD_PER_BROKEN`] valid characters
+/// outside ASCII for each broken sequence. Legacy text almost never forms valid multibyte
+/// sequences (a lead byte must be followed by the right number of continuation bytes), so
+/// even a few of them, outnumbering the broken ones, say UTF-8.
+pub fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut broken) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                good += valid.bytes().filter(|b| *b >= 0xC0).count();
+                return broken == 0 || good >= GOOD_PER_BROKEN * broken;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                good += valid.iter().filter(|b| **b >= 0xC0).count();
+                broken += 1;
+                match e.error_len() {
+                    Some(len) => rest = &after[len..],
+                    // Cut short at the end.
+                    None => return good >= GOOD_PER_BROKEN * broken,
+                }
+            }
+        }
     }
 }
 
@@ -391,6 +428,47 @@ mod tests {
     }
 
     #[test]
+    fn utf8_with_a_few_broken_sequences_is_utf8_and_legacy_text_is_not() {
+        let story = "Çavuşoğlu said the rate fell to 4½ % — “a record”, he added. ".repeat(2);
+        // A stray Latin-1 byte in a UTF-8 page, and a file cut inside its last character.
+        let mut stray = b"<p>caf\xE9</p>".to_vec();
+        stray.extend(story.as_bytes());
+        let mut cut = story.as_bytes().to_vec();
+        cut.extend(&"€".as_bytes()[..2]);
+        for bytes in [&stray, &cut] {
+            assert!(mostly_utf8(bytes));
+            assert_eq!(page_decoding(bytes), Decoding::Utf8);
+            assert_eq!(text_decoding(bytes), Decoding::Utf8);
+        }
+        // A UTF-8 page declaring a legacy encoding, one byte broken: still UTF-8.
+        let mut declared = b"<meta charset=iso-8859-1>".to_vec();
+        declared.extend(&stray);
+        assert_eq!(page_decoding(&declared), Decoding::Utf8);
+        // Too few good characters for the broken ones: legacy.
+        let mut few = "Zoë and Zoë said ".as_bytes().to_vec();
+        few.extend(b"\xE9 \xE9 caf\xE9");
+        assert!(!mostly_utf8(&few));
+        assert_eq!(page_decoding(&few), legacy("windows-1252"));
+        for (label, text) in [
+            (
+                "windows-1252",
+                "Le ministre a déclaré que le budget augmenterait de dix pour cent.",
+            ),
+            (
+                "windows-1251",
+                "Министр финансов заявил, что бюджет вырастет на десять процентов.",
+            ),
+            (
+                "shift_jis",
+                "知事は記者会見で「教育への支出を二割増やす」と述べた。",
+            ),
+            ("gbk", "市长在记者会上表示，地铁票价明年不会上涨。"),
+        ] {
+            assert!(!mostly_utf8(&encoded(label, text)), "{label}");
+        }
+    }
+
+    #[test]
     fn a_byte_order_mark_decides_first() {
         assert_eq!(
             page_decoding(b"\xEF\xBB\xBF<meta charset=latin1>caf\xC3\xA9"),
@@ -519,12 +597,28 @@ mod tests {
     }
 
     #[test]
-    fn a_text_file_is_utf8_when_valid_else_windows_1252() {
+    fn a_text_file_is_utf8_when_valid_else_in_the_encoding_its_bytes_show() {
         assert_eq!(text_decoding("Zoë".as_bytes()), Decoding::Utf8);
+        // A text file declares nothing: a meta in it is text.
         assert_eq!(
             text_decoding(b"Zo\xEB <meta charset=gbk>"),
             legacy("windows-1252")
         );
+        let latin = encoded(
+            "windows-1252",
+            "Zoë Müller said the tunnel would cost €2.4 billion.",
+        );
+        assert_eq!(text_decoding(&latin), legacy("windows-1252"));
+        let cyrillic = encoded(
+            "windows-1251",
+            "Министр финансов заявил журналистам, что бюджет вырастет на десять процентов.",
+        );
+        assert_eq!(text_decoding(&cyrillic), legacy("windows-1251"));
+        let japanese = encoded(
+            "shift_jis",
+            "知事は記者会見で「教育への支出を二割増やす」と述べた。",
+        );
+        assert_eq!(text_decoding(&japanese), legacy("shift_jis"));
     }
 
     #[test]

@@ -12,7 +12,9 @@ use crate::core::model::HttpUrl;
 use crate::core::text::{canonicalize, split_title, Article};
 
 /// What a file held, read according to its name's extension.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde_tuple::Serialize_tuple, serde_tuple::Deserialize_tuple,
+)]
 pub struct FileText {
     /// A suggested title, if the file offers one.
     pub title: Option<String>,
@@ -101,6 +103,17 @@ pub fn read_file_text(name: &str, content: &str) -> FileText {
             title: suggest_title_from_text(&title),
             text: body,
         }
+    }
+}
+
+/// A text file named `name` whose bytes decoded to `content`, read ([`read_file_text`]); `Err`
+/// with the message to show when it holds no text.
+pub fn text_file(name: &str, content: &str) -> Result<FileText, String> {
+    let read = read_file_text(name, content);
+    if read.text.trim().is_empty() {
+        Err(format!("“{name}” holds no text."))
+    } else {
+        Ok(read)
     }
 }
 
@@ -364,6 +377,25 @@ pub fn usage_text(used: f64, quota: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_file_with_no_text_is_refused_with_its_name() {
+        assert_eq!(
+            text_file("blank.txt", "\u{feff} \n\t\n"),
+            Err("“blank.txt” holds no text.".to_owned())
+        );
+        assert_eq!(
+            text_file("empty.md", ""),
+            Err("“empty.md” holds no text.".to_owned())
+        );
+        assert_eq!(
+            text_file("notes.txt", "Title\nBody"),
+            Ok(FileText {
+                title: Some("Title".to_owned()),
+                text: "Body".to_owned()
+            })
+        );
+    }
 
     #[test]
     fn files_are_read_by_their_extension() {

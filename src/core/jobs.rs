@@ -111,6 +111,13 @@ pub enum Job {
         /// The page's address, when known (the bookmarklet's).
         url: Option<String>,
     },
+    /// Read a text file (`.txt`, `.md`) for the New article dialog: the extractor worker reads
+    /// the file that comes with the job, decodes it ([`crate::core::charset::text_decoding`])
+    /// and reads it ([`crate::core::intake::text_file`]).
+    ReadText {
+        /// The file's name.
+        file_name: String,
+    },
     /// Find the quotes, speakers and check-worthy claims of an article's text
     /// ([`crate::core::suggestions::find`]), in the suggester worker.
     Suggest {
@@ -167,7 +174,10 @@ impl Job {
                     *base = Source::Sent(StoredBase::new(stored, protected));
                 }
             }
-            Job::ReplaceText { .. } | Job::Extract { .. } | Job::Suggest { .. } => {}
+            Job::ReplaceText { .. }
+            | Job::Extract { .. }
+            | Job::ReadText { .. }
+            | Job::Suggest { .. } => {}
         }
     }
 }
@@ -318,6 +328,8 @@ pub enum JobOutput {
     Exported(ExportWire),
     /// A web page's article, whole text and metadata.
     Extracted(crate::core::extract::PageCapture),
+    /// A text file's text and suggested title.
+    TextRead(crate::core::intake::FileText),
     /// The suggestions for an article's text.
     Suggested(crate::core::suggestions::Found),
     /// The job was refused: why, in words a user understands, and that nothing was changed.
@@ -513,6 +525,9 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Progress)) -> JobOutput {
         },
         // Web pages are read by the extractor worker (`run_extract`), so that this one does
         // not carry an HTML parser.
+        Job::ReadText { file_name } => JobOutput::Failed(format!(
+            "“{file_name}” could not be read here. Nothing was changed."
+        )),
         Job::Extract { file_name, .. } => JobOutput::Failed(format!(
             "{} could not be read here. Nothing was changed.",
             crate::core::intake::capitalized(&file_name)

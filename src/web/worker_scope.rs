@@ -111,6 +111,32 @@ pub fn read_page(
     file: &web_sys::Blob,
     origin: &str,
 ) -> Result<(String, Option<String>), JobOutput> {
+    let bytes = read_bytes(file, origin)?;
+    let name = origin.trim_matches(|c| c == '“' || c == '”');
+    let page = crate::core::intake::saved_page(name, bytes)
+        .map_err(|why| JobOutput::Failed(format!("{origin} {why}. Nothing was changed.")))?;
+    let html = crate::web::files::decode(page.html, &page.decoding);
+    Ok((html, page.location))
+}
+
+/// Reads `file`, a text file named `name`, for the New article dialog: decoded as
+/// `core::charset::text_decoding` says (the browser's `TextDecoder` decodes), then read as
+/// `core::intake::text_file` says. Synchronous: this is a worker.
+pub fn read_text(file: &web_sys::Blob, name: &str) -> JobOutput {
+    let bytes = match read_bytes(file, &format!("“{name}”")) {
+        Ok(bytes) => bytes,
+        Err(failed) => return failed,
+    };
+    let decoding = crate::core::charset::text_decoding(&bytes);
+    let content = crate::web::files::decode(bytes, &decoding);
+    match crate::core::intake::text_file(name, &content) {
+        Ok(read) => JobOutput::TextRead(read),
+        Err(message) => JobOutput::Failed(message),
+    }
+}
+
+/// The bytes of `file` (named `origin` in messages, quotation marks included).
+fn read_bytes(file: &web_sys::Blob, origin: &str) -> Result<Vec<u8>, JobOutput> {
     let buffer = web_sys::FileReaderSync::new()
         .and_then(|r| r.read_as_array_buffer(file))
         .map_err(|e| {
@@ -119,12 +145,7 @@ pub fn read_page(
                 refusal(&e)
             ))
         })?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let name = origin.trim_matches(|c| c == '“' || c == '”');
-    let page = crate::core::intake::saved_page(name, bytes)
-        .map_err(|why| JobOutput::Failed(format!("{origin} {why}. Nothing was changed.")))?;
-    let html = crate::web::files::decode(page.html, &page.decoding);
-    Ok((html, page.location))
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 fn unreadable(e: &JsValue, name: &str) -> JobOutput {

@@ -111,7 +111,7 @@ function cp1252(text) {
   }));
 }
 
-test('a page saved in a legacy encoding is read as it declares, and a text file that is not UTF-8 as windows-1252', async () => {
+test('a page saved in a legacy encoding is read as it declares, and a text file that is not UTF-8 in the encoding its bytes show', async () => {
   const { page } = await openApp(app.browser, app.url);
   await libraryButton(page).click();
   await page.getByRole('button', { name: 'New article' }).click();
@@ -145,7 +145,7 @@ test('a page saved in a legacy encoding is read as it declares, and a text file 
   await expect(dialog.getByLabel('Article text')).toHaveValue(/^The governor of 東京 said the budget for the capital of 日本 would rise/);
   await expect(dialog.getByLabel('Title')).toHaveValue('東京 budget');
 
-  // A plain text file declares nothing: not UTF-8, it is windows-1252.
+  // A plain text file declares nothing: not UTF-8, it is read in the encoding its bytes show.
   await dialog.getByLabel('Open file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: cp1252('Zoë Müller said the tunnel would cost €2.4 billion.') });
   await expect(dialog.getByLabel('Article text')).toHaveValue('Zoë Müller said the tunnel would cost €2.4 billion.');
   // The page's choice (its article or its whole text) went with the page's text: choosing
@@ -187,6 +187,15 @@ test('a page saved without its encoding (its server said it) is read in the enco
   assert.doesNotMatch(article, /[\uFFFDÐÑÂÃ]/);
   await expect(dialog.getByLabel('Title')).toHaveValue('Бюджет региона вырастет');
   await screenshot(page, 'capture-undeclared-encoding');
+
+  // A text file in windows-1251 (a text file declares nothing): its first line is the title.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'New article' }).click();
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'transcript.txt', mimeType: 'text/plain',
+    buffer: cp1251('Заседание комиссии\r\nПредседатель сказал, что расходы на дороги выросли на треть за два года.\r\n') });
+  await expect(dialog.getByLabel('Article text')).toHaveValue(/^Председатель сказал, что расходы на дороги выросли на треть за два года\.\n?$/);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Заседание комиссии');
 });
 
 /** `html` as quoted-printable (RFC 2045): "=" and non-ASCII bytes escaped, soft breaks every 76. */

@@ -504,7 +504,7 @@ test('pasting rich HTML into Article text gives plain blocks, suggests a title, 
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 });
 
-test('Open file reads an .html file and a .txt file into a new article', async () => {
+test('Open file reads an .html file, a .txt file and a .md file into a new article', async () => {
   const { page } = await openApp(app.browser, app.url);
   let dialog = await openNewDialog(page);
   await dialog.getByLabel('Open file').setInputFiles({
@@ -538,6 +538,21 @@ test('Open file reads an .html file and a .txt file into a new article', async (
   await expect(page.locator('article p')).toHaveTexts(
     ['The river fell 40 cm overnight.', 'Ferries resume on Monday.']);
   await waitForRecords(page, 'articles', (rs) => rs.length === 3);
+
+  // Markdown: the heading is the title, and markup in it is text, never HTML.
+  dialog = await openNewDialog(page);
+  await dialog.getByLabel('Open file').setInputFiles({
+    name: 'notes.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# From file\n\nÇavuşoğlu\u00a0spoke. <script>window.__pwned = 1</script>\n\nSecond'),
+  });
+  await expect(dialog.getByLabel('Article text')).toHaveValue('From file\n\nÇavuşoğlu\u00a0spoke. <script>window.__pwned = 1</script>\n\nSecond');
+  await expect(dialog.getByLabel('Title')).toHaveValue('From file');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await newDialog(page).waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
   await reload(page);
   await libraryButton(page).click();
   await expect(entry(page, 'Budget vote delayed')).toHaveCount(1);

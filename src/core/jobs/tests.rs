@@ -514,6 +514,27 @@ fn web_pages_are_read_by_the_extractor_job_only() {
         message,
         "“huge.html” is too large to open as an article (the limit is 20 MB)."
     );
+    // A text file is the extractor worker's too (its shell reads it): the import worker
+    // refuses it, and its reading travels as JSON like every other output.
+    let text = Job::ReadText {
+        file_name: "notes.txt".into(),
+    };
+    let JobOutput::Failed(message) = run(text, &mut |_| {}) else {
+        panic!("read by the import worker");
+    };
+    assert_eq!(
+        message,
+        "“notes.txt” could not be read here. Nothing was changed."
+    );
+    let reply = Reply {
+        id: 4,
+        body: ReplyBody::Done(JobOutput::TextRead(crate::core::intake::FileText {
+            title: Some("River levels fall".into()),
+            text: "The river fell 40 cm.".into(),
+        })),
+    };
+    let back: Reply = serde_json::from_str(&serde_json::to_string(&reply).unwrap()).unwrap();
+    assert_eq!(back, reply);
 }
 
 #[test]

@@ -2,16 +2,14 @@
 //! site, and the article's text, typed, pasted or read from a file.
 //!
 //! A web page (an `.html` file, rich text pasted, a page the bookmarklet hands over) goes to
-//! the background worker, which finds its article ([`crate::core::extract`]); the dialog then
+//! the extractor worker, which finds its article ([`crate::core::extract`]); the dialog then
 //! shows the article's text in the text box, says what was left out, offers the whole page's
 //! text instead, and fills the empty fields from the page's metadata. The form's rules are the
-//! core's ([`NewArticleForm`]); this component reads the clipboard and files, runs the worker
-//! and renders. Text is only ever set as a field's value, never as markup.
+//! core's ([`NewArticleForm`]); this component reads the clipboard, hands files to the worker
+//! (a text file too: it decodes and reads it) and renders. Text is only ever set as a field's value, never as markup.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -20,7 +18,7 @@ use crate::web::hooks::effect::use_effect_on;
 
 use crate::core::handoff::HandedPage;
 use crate::core::intake::{
-    is_html_file, read_file_text, size_refusal, source_error, NewArticleForm, SOURCE_ERROR_PREFIX,
+    is_html_file, size_refusal, source_error, NewArticleForm, SOURCE_ERROR_PREFIX,
 };
 use crate::core::jobs::{Job, JobOutput};
 use crate::core::model::uuid_from_random;
@@ -147,8 +145,6 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
     // Its own worker, the extractor: closing the dialog terminates it and an extraction
     // under way.
     let runner = use_memo((), |_| JobRunner::for_script(EXTRACTOR_SCRIPT));
-    // Keeps a file read going: dropping the reader cancels it.
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
 
     {
         let (runner, dispatcher) = (runner.clone(), form.dispatcher());
@@ -237,7 +233,6 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
 
     let on_file = {
         let (runner, form) = ((*runner).clone(), form.clone());
-        let reader = reader.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -263,39 +258,34 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
                 );
                 return;
             }
+            // A text file too: the worker decodes it (a file that is not UTF-8 is read in
+            // the encoding its bytes show, by a detector the page does not carry) and reads it.
             let dispatcher = form.dispatcher();
             dispatcher.dispatch(FormAction::Extracting(format!("“{name}”")));
-            let file = gloo::file::File::from(file);
-            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
-                Ok(bytes) => {
-                    // UTF-8 when valid, else windows-1252 (a text file declares nothing).
-                    let decoding = crate::core::charset::text_decoding(&bytes);
-                    let content = crate::web::files::decode(bytes, &decoding);
-                    let read = read_file_text(&name, &content);
-                    if read.text.trim().is_empty() {
-                        dispatcher
-                            .dispatch(FormAction::Error(Some(format!("“{name}” holds no text."))));
-                        return;
-                    }
+            let job = Job::ReadText { file_name: name };
+            runner.run_with_file(runner.begin(), job, Some(file), move |event| match event {
+                JobEvent::Done(JobOutput::TextRead(read)) => {
                     dispatcher.dispatch(FormAction::StopExtracting);
                     if let Some(t) = read.title {
                         dispatcher.dispatch(FormAction::Field(Field::Title, t));
                     }
                     dispatcher.dispatch(FormAction::Field(Field::Text, read.text));
                 }
-                Err(e) => dispatcher.dispatch(FormAction::Error(Some(format!(
-                    "“{name}” could not be read: {e}."
-                )))),
+                JobEvent::Done(JobOutput::Failed(message)) | JobEvent::Failed(message) => {
+                    dispatcher.dispatch(FormAction::Error(Some(message)))
+                }
+                JobEvent::Done(_) => dispatcher.dispatch(FormAction::Error(Some(
+                    "The file could not be read. Nothing was changed.".to_owned(),
+                ))),
+                _ => {}
             });
-            *reader.borrow_mut() = Some(task);
         })
     };
 
     let on_stop = {
-        let (runner, dispatcher, reader) = ((*runner).clone(), form.dispatcher(), reader.clone());
+        let (runner, dispatcher) = ((*runner).clone(), form.dispatcher());
         Callback::from(move |_: ()| {
             runner.cancel();
-            reader.borrow_mut().take();
             dispatcher.dispatch(FormAction::StopExtracting);
         })
     };
