@@ -214,6 +214,26 @@ pub struct CaptureChoice {
     pub after: String,
 }
 
+/// The message for a page from `origin` with no text at all. A saved file's is most often a
+/// page its scripts draw (an app's shell, its article in a script's data): a copy saved as
+/// "HTML only" keeps the server's page, not what the browser drew, so the message says how
+/// to capture what the browser shows.
+fn no_text(origin: &str) -> String {
+    if origin.starts_with('“') {
+        format!(
+            "{origin} holds no text to read. If the page shows its article in the browser, its \
+             scripts draw it, and a copy saved as “HTML only” does not keep it: use the Send \
+             to Article Annotator bookmarklet on the page, or save it as “Webpage, Single \
+             File” or “Webpage, Complete”. Nothing was changed."
+        )
+    } else {
+        format!(
+            "{} holds no text. Nothing was changed.",
+            capitalized(origin)
+        )
+    }
+}
+
 impl NewArticleForm {
     /// Takes a page the worker extracted from `origin`: its article (or, when none was found,
     /// its whole text) goes between `before` and `after`; its title, canonical URL, published
@@ -227,7 +247,7 @@ impl NewArticleForm {
     ) {
         self.extracting = None;
         if page.whole.trim().is_empty() {
-            self.error = Some(format!("{} holds no text.", capitalized(&origin)));
+            self.error = Some(no_text(&origin));
             return;
         }
         self.error = None;
@@ -599,7 +619,15 @@ mod tests {
             String::new(),
         );
         assert_eq!(empty.text, "kept");
-        assert_eq!(empty.error.as_deref(), Some("“e.html” holds no text."));
+        assert_eq!(
+            empty.error.as_deref(),
+            Some(
+                "“e.html” holds no text to read. If the page shows its article in the browser, \
+                 its scripts draw it, and a copy saved as “HTML only” does not keep it: use the \
+                 Send to Article Annotator bookmarklet on the page, or save it as “Webpage, \
+                 Single File” or “Webpage, Complete”. Nothing was changed."
+            )
+        );
         empty.take_capture(
             PageCapture::default(),
             "the pasted text".into(),
@@ -609,7 +637,7 @@ mod tests {
         assert_eq!(empty.text, "kept");
         assert_eq!(
             empty.error.as_deref(),
-            Some("The pasted text holds no text.")
+            Some("The pasted text holds no text. Nothing was changed.")
         );
     }
 

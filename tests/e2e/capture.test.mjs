@@ -101,6 +101,26 @@ test('a page where nothing looks like an article keeps its whole text, with a no
   await expect(dialog.getByLabel('Title')).toHaveValue('Search results');
 });
 
+test('a saved page its scripts draw holds no text: the dialog says how to capture it, and nothing typed is lost', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await libraryButton(page).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = newDialog(page);
+  await dialog.getByLabel('Article text').fill('Notes typed before.');
+  // An app's shell saved as "HTML only": the article is in a script's data, drawn by scripts.
+  const shell = '<!doctype html><html><head><title>Budget vote delayed</title></head><body><div id="__next"></div>'
+    + '<script>self.__next_f.push([1,"\\u003cp\\u003eThe council delayed the vote.\\u003c/p\\u003e"]); window.__pwned = 1</script>'
+    + '<noscript>You need to enable JavaScript to run this app.</noscript></body></html>';
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'app.html', mimeType: 'text/html', buffer: Buffer.from(shell) });
+  await expect(dialog.getByRole('alert')).toHaveText('“app.html” holds no text to read. If the page shows its article in the browser, its scripts draw it, '
+    + 'and a copy saved as “HTML only” does not keep it: use the Send to Article Annotator bookmarklet on the page, '
+    + 'or save it as “Webpage, Single File” or “Webpage, Complete”. Nothing was changed.');
+  await expect(dialog.getByLabel('Article text')).toHaveValue('Notes typed before.');
+  await expect(dialog.getByLabel('Title')).toHaveValue('');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await screenshot(page, 'capture-script-drawn-page');
+});
+
 /** `text` in windows-1252 (what "ISO-8859-1" means on the web): Latin-1, plus € and curly quotes. */
 function cp1252(text) {
   const extra = { '€': 0x80, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
