@@ -174,7 +174,82 @@ fn parse_page(html: &str) -> Document {
 }
 
 /// [`extract`], with the given post-filters on the article.
+///
+/// A page in which nothing looks like an article may keep its article in a `<noscript>`: a
+/// blog whose scripts draw its posts (Blogger's themes) writes a copy of the post there, for
+/// readers without scripts, and a copy saved as "HTML only" holds nothing else of it. Then the
+/// page is read once more with its noscripts' content as part of the page, as a browser
+/// without scripts shows it, and that reading is taken when it finds an article.
 pub fn extract_with(html: &str, page_url: Option<&str>, filters: PostFilters) -> PageCapture {
+    let capture = extract_page(html, page_url, filters);
+    if capture.found || !filters.widgets {
+        return capture;
+    }
+    match noscripts_opened(html) {
+        Some(opened) => {
+            let again = extract_page(&opened, page_url, filters);
+            if again.found {
+                again
+            } else {
+                capture
+            }
+        }
+        None => capture,
+    }
+}
+
+/// How many words a page's `<noscript>`s must hold together for [`noscripts_opened`] to read
+/// them: a "turn on JavaScript" banner or a tracking pixel is not worth a second reading.
+const NOSCRIPT_MIN_WORDS: usize = 50;
+
+/// The page with each `<noscript>` replaced by its content read as markup, as a browser with
+/// scripts off shows it; `None` when its noscripts hold fewer than [`NOSCRIPT_MIN_WORDS`] words
+/// of text. The noscripts are found as the browser finds them (`<noscript>` is raw text with
+/// scripting on, so one left open does not take in the page).
+fn noscripts_opened(html: &str) -> Option<String> {
+    if !html
+        .as_bytes()
+        .windows(9)
+        .any(|w| w.eq_ignore_ascii_case(b"<noscript"))
+    {
+        return None;
+    }
+    use html5ever::tendril::TendrilSink;
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let doc: Document = html5ever::parse_document(Document::default(), opts).one(html);
+    let noscripts = doc.select("noscript");
+    let raw: Vec<String> = noscripts
+        .nodes()
+        .iter()
+        .map(|n| n.text().to_string())
+        .collect();
+    let words: usize = raw
+        .iter()
+        .map(|r| {
+            text_of(&Document::from(r.as_str()).root())
+                .text
+                .split_whitespace()
+                .count()
+        })
+        .sum();
+    if words < NOSCRIPT_MIN_WORDS {
+        return None;
+    }
+    for (node, markup) in noscripts.nodes().iter().zip(raw) {
+        node.replace_with_html(markup);
+    }
+    // Any noscript inside those stays a noscript: read once, never again.
+    Some(doc.html().to_string())
+}
+
+/// One reading of a page ([`extract_with`]).
+fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> PageCapture {
     if html.len() > MAX_PAGE_BYTES {
         return PageCapture::default();
     }

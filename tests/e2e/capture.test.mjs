@@ -121,6 +121,32 @@ test('a saved page its scripts draw holds no text: the dialog says how to captur
   await screenshot(page, 'capture-script-drawn-page');
 });
 
+test('a blog post its scripts draw is read from its no-script copy', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await libraryButton(page).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = newDialog(page);
+  const post = '<h3 class=post-title>Safer downloads in the browser</h3><div class=post-body>'
+    + '<p>Over the past year we have seen download threats become more targeted, with campaigns that rotate their domains every few hours to avoid the lists browsers check.</p>'
+    + '<p>Starting this month, the browser checks uncommon downloads in real time, and warns before a file from a site seen for the first time is opened.</p>'
+    + '<p>The check sends a hash of the file, never the file itself, and it can be turned off in the security settings.</p></div>';
+  const blog = '<html><head><title>Safer downloads in the browser</title></head><body>'
+    + '<header><h1>Security Blog</h1><p>News and insights on security</p></header>'
+    + '<aside><h2>Labels</h2><ul><li><a href=/l/a>android</a></li><li><a href=/l/b>browser</a></li></ul></aside>'
+    + `<div class=post><script>window.__pwned = 1</script><noscript>${post}<img src="http://127.0.0.1:9/pixel.png"></noscript></div></body></html>`;
+  const requests = [];
+  page.on('request', (r) => { if (r.url().includes(':9/')) requests.push(r.url()); });
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'post.html', mimeType: 'text/html', buffer: Buffer.from(blog) });
+  await expect(dialog.getByRole('status')).toHaveText(/^Article found in “post\.html”/);
+  await expect(dialog.getByLabel('Article text')).toHaveValue(/^Over the past year we have seen download threats become more targeted/);
+  const article = await dialog.getByLabel('Article text').inputValue();
+  assert.match(article, /it can be turned off in the security settings\.$/);
+  assert.doesNotMatch(article, /android|Labels/);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Safer downloads in the browser');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(requests, []);
+});
+
 /** `text` in windows-1252 (what "ISO-8859-1" means on the web): Latin-1, plus € and curly quotes. */
 function cp1252(text) {
   const extra = { '€': 0x80, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };

@@ -88,6 +88,54 @@ fn a_noscript_left_open_does_not_take_the_page_with_it() {
 }
 
 #[test]
+fn a_post_its_scripts_draw_is_read_from_its_noscript_copy() {
+    // A blog whose scripts draw the post keeps a copy of it in a <noscript> for readers without
+    // scripts; the page as saved holds nothing else of it, only the blog's furniture.
+    let post = "<h3 class=post-title>Safer downloads in the browser</h3>\
+                <div class=post-body><p>Over the past year we have seen download threats become \
+                more targeted, with campaigns that rotate their domains every few hours to \
+                avoid the lists browsers check.</p><p>Starting this month, the browser checks \
+                uncommon downloads in real time, and warns before a file from a site seen for \
+                the first time is opened.</p><p>The check sends a hash of the file, never the \
+                file itself, and it can be turned off in the security settings.</p></div>";
+    let furniture = "<header><h1>Security Blog</h1><p>News and insights on security</p></header>\
+                     <aside><h2>Labels</h2><ul><li><a href=/l/a>android</a></li>\
+                     <li><a href=/l/b>browser</a></li><li><a href=/l/c>privacy</a></li></ul></aside>";
+    let page = format!(
+        "<html><head><title>Safer downloads in the browser</title></head><body>{furniture}\
+         <div class=post><script type=text/template>{{{{post.body}}}}</script>\
+         <noscript>{post}</noscript></div></body></html>"
+    );
+    let c = extract(&page, Some(PAGE_URL));
+    assert!(c.found, "{c:?}");
+    assert!(
+        c.article
+            .contains("Over the past year we have seen download threats"),
+        "{}",
+        c.article
+    );
+    assert!(c
+        .article
+        .contains("it can be turned off in the security settings."));
+    assert!(!c.article.contains("android"), "{}", c.article);
+    assert!(c.whole.contains("Starting this month"), "{}", c.whole);
+    // A page that has its article gives its noscripts no second look, and a "turn on
+    // JavaScript" banner alone is not read as one.
+    let banner = "<noscript><p>This site works best with JavaScript turned on. Please turn it \
+                  on in your browser's settings.</p></noscript>";
+    let with_article = format!(
+        "<html><body>{banner}<noscript>{post}</noscript><article><p>{}</p></article></body></html>",
+        "The council approved the harbour tunnel budget on Tuesday after a long debate. ".repeat(6)
+    );
+    let c = extract(&with_article, Some(PAGE_URL));
+    assert!(c.found && !c.article.contains("download threats"), "{c:?}");
+    let only_banner = format!("<html><body>{furniture}{banner}</body></html>");
+    let c = extract(&only_banner, Some(PAGE_URL));
+    assert!(!c.found);
+    assert!(!c.whole.contains("JavaScript"), "{}", c.whole);
+}
+
+#[test]
 fn metadata_comes_from_meta_tags_open_graph_and_json_ld() {
     let c = extract(NEWS, Some(PAGE_URL));
     assert_eq!(
