@@ -5,8 +5,7 @@
 //! ends it when it closes (`src/web/components/new_article.rs`). It answers the same envelope
 //! as the other worker (`crate::web::worker_scope`) and runs only [`jobs::run_extract`] and
 //! the reading of a text file (`Job::ReadText`). An `.html` or text file comes with the
-//! message and is read here, never on the page. Natively this
-//! binary does nothing.
+//! message and is read here, never on the page. Natively this binary does nothing.
 //!
 //! [`jobs::run_extract`]: article_annotator::core::jobs::run_extract
 

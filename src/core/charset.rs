@@ -161,9 +161,10 @@ pub fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut rest = bytes;
     loop {
         match std::str::from_utf8(rest) {
+            Ok(_) if broken == 0 => return true,
             Ok(valid) => {
                 good += valid.bytes().filter(|b| *b >= 0xC0).count();
-                return broken == 0 || good >= GOOD_PER_BROKEN * broken;
+                return good >= GOOD_PER_BROKEN * broken;
             }
             Err(e) => {
                 let (valid, after) = rest.split_at(e.valid_up_to());
@@ -496,8 +497,17 @@ mod tests {
             declared_decoding(b"\xEF\xBB\xBFx", Some("gbk"), None),
             Decoding::Utf8
         );
-        // None, or not a token: the page's own rule (here its meta, UTF-8, broken bytes kept).
+        // None, or not a token: the page's own rule (here its meta, UTF-8, broken bytes kept;
+        // or, with no meta, the detector, told the archive's address).
         assert_eq!(declared_decoding(latin, None, None), Decoding::Utf8);
+        let cyrillic = encoded(
+            "windows-1251",
+            "Министр финансов заявил, что бюджет вырастет на десять процентов.",
+        );
+        assert_eq!(
+            declared_decoding(&cyrillic, None, Some("https://news.example.ru/a")),
+            legacy("windows-1251")
+        );
         assert_eq!(
             declared_decoding(b"caf\xE9", Some("a b"), None),
             legacy("windows-1252")

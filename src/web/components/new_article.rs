@@ -6,7 +6,8 @@
 //! shows the article's text in the text box, says what was left out, offers the whole page's
 //! text instead, and fills the empty fields from the page's metadata. The form's rules are the
 //! core's ([`NewArticleForm`]); this component reads the clipboard, hands files to the worker
-//! (a text file too: it decodes and reads it) and renders. Text is only ever set as a field's value, never as markup.
+//! (a text file too: it decodes and reads it) and renders. Text is only ever set as a field's
+//! value, never as markup.
 
 use std::rc::Rc;
 
