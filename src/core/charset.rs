@@ -71,8 +71,67 @@ pub fn page_decoding_at(bytes: &[u8], address: Option<&str>) -> Decoding {
         Some(label) if is_utf8_label(&label) || is_utf16_label(&label) => Decoding::Utf8,
         Some(label) if label == "x-user-defined" => Decoding::Legacy(DEFAULT_LEGACY.to_owned()),
         Some(label) => Decoding::Legacy(label),
-        None => guessed(bytes, address),
+        None => {
+            let own = || page_address(&bytes[..bytes.len().min(PRESCAN_BYTES)]);
+            guessed(bytes, address.map(str::to_owned).or_else(own).as_deref())
+        }
     }
+}
+
+/// The address a page names for itself in its first bytes, for the detector's top-level
+/// domain: a browser's "saved from url=" comment, else its canonical link, else its
+/// `og:url`. Values are read as Latin-1 (an address's host is ASCII, or Punycode).
+fn page_address(head: &[u8]) -> Option<String> {
+    if let Some(at) = find(head, b"saved from url=") {
+        let rest = &head[at + b"saved from url=".len()..];
+        let rest = match rest.strip_prefix(b"(") {
+            Some(r) => &r[r.iter().position(|&c| c == b')')? + 1..],
+            None => rest,
+        };
+        let end = rest
+            .iter()
+            .position(|c| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let url = &rest[..end];
+        let url = url.strip_suffix(b"-->").unwrap_or(url);
+        return Some(url.iter().map(|&c| c as char).collect());
+    }
+    let (mut canonical, mut og_url) = (None, None);
+    let mut i = 0;
+    while i < head.len() && canonical.is_none() {
+        let rest = &head[i..];
+        let tag = [&b"<link"[..], b"<meta"]
+            .into_iter()
+            .find(|t| rest.len() > 5 && rest[..5].eq_ignore_ascii_case(t));
+        let Some(tag) = tag.filter(|_| rest[5].is_ascii_whitespace()) else {
+            i += 1;
+            continue;
+        };
+        let (attrs, used) = attributes(&rest[5..]);
+        let get = |name: &str| {
+            attrs
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.trim())
+        };
+        if tag == b"<link" {
+            let is_canonical = get("rel").is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("canonical"))
+            });
+            if is_canonical {
+                canonical = get("href").map(str::to_owned);
+            }
+        } else if og_url.is_none()
+            && get("property")
+                .or_else(|| get("name"))
+                .is_some_and(|p| p.eq_ignore_ascii_case("og:url"))
+        {
+            og_url = get("content").map(str::to_owned);
+        }
+        i += 5 + used;
+    }
+    canonical.or(og_url)
 }
 
 /// The detector's guess for bytes that are neither UTF-8 nor declared: never UTF-8 (the bytes
@@ -584,6 +643,38 @@ mod tests {
     }
 
     #[test]
+    fn a_page_names_its_own_address_for_the_detector() {
+        let cases: [(&[u8], Option<&str>); 6] = [
+            (
+                b"<!-- saved from url=(0034)https://news-site.example.ru/a-1-->\n<html>",
+                Some("https://news-site.example.ru/a-1"),
+            ),
+            (
+                b"<head><meta property=og:url content='https://x.example.jp/'>\
+                  <LINK REL=\"alternate canonical\" HREF=\"https://www.example.co.kr/n\">",
+                Some("https://www.example.co.kr/n"),
+            ),
+            (
+                b"<meta name=\"og:url\" content=\" https://x.example.ua/ \">",
+                Some("https://x.example.ua/"),
+            ),
+            (b"<link rel=stylesheet href=/a.css><linkage>", None),
+            (b"<link", None),
+            (b"<!-- saved from url=(0031", None),
+        ];
+        for (head, address) in cases {
+            assert_eq!(page_address(head).as_deref(), address, "{head:?}");
+        }
+        // It reaches the detector only as a top-level domain (an odd one is none).
+        let mut page = b"<link rel=canonical href=\"https://example.\xCF\xF0/\">".to_vec();
+        page.extend(encoded(
+            "windows-1251",
+            "Министр финансов заявил, что бюджет вырастет на десять процентов.",
+        ));
+        assert_eq!(page_decoding(&page), legacy("windows-1251"));
+    }
+
+    #[test]
     fn the_addresss_top_level_domain_is_a_plain_lower_case_label_or_nothing() {
         let cases = [
             ("https://www.Asahi.COM.JP/articles/1?x=y.ru", Some("jp")),
@@ -643,9 +734,15 @@ mod tests {
             b"<!--",
             b"<!-- <meta charset=gbk",
             b"<meta a=b c d='e' \xFF\xFE>\xE9",
+            b"<link rel=canonical href=",
+            b"<link rel=canonical href=\"https://\xFF.\xE9\xE9/\">\xE9",
+            b"<!-- saved from url=(",
+            b"<!-- saved from url=(0009)",
+            b"<!-- saved from url=\xE9.\xC0\xFF\xE9",
         ] {
             let _ = page_decoding(page);
             let _ = meta_charset(page);
+            let _ = page_address(page);
         }
     }
 
@@ -658,6 +755,8 @@ mod tests {
                     Just(b"charset=".to_vec()),
                     Just(b"http-equiv=content-type content=".to_vec()),
                     Just(b"<!--".to_vec()),
+                    Just(b"<link rel=canonical href=https://a.".to_vec()),
+                    Just(b"saved from url=(0009)".to_vec()),
                     Just(b"-->".to_vec()),
                     Just(b"\"".to_vec()),
                     Just(b">".to_vec()),
