@@ -108,12 +108,7 @@ fn page_address(head: &[u8]) -> Option<String> {
             continue;
         };
         let (attrs, used) = attributes(&rest[5..]);
-        let get = |name: &str| {
-            attrs
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v.trim())
-        };
+        let get = |name: &str| attribute(&attrs, name).map(str::trim);
         if tag == b"<link" {
             let is_canonical = get("rel").is_some_and(|r| {
                 r.split_ascii_whitespace()
@@ -309,12 +304,7 @@ fn meta_charset(head: &[u8]) -> Option<String> {
             && (rest[5].is_ascii_whitespace() || rest[5] == b'/')
         {
             let (attrs, used) = attributes(&rest[5..]);
-            let get = |name: &str| {
-                attrs
-                    .iter()
-                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                    .map(|(_, v)| v.as_str())
-            };
+            let get = |name: &str| attribute(&attrs, name);
             if let Some(label) = get("charset").and_then(label_of) {
                 return Some(label);
             }
@@ -335,6 +325,14 @@ fn meta_charset(head: &[u8]) -> Option<String> {
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The value of the attribute `name` (any case) among `attrs`.
+fn attribute<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
 }
 
 /// The attributes of a tag whose name has been read, up to its `>`; and how many bytes that

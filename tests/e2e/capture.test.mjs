@@ -13,6 +13,14 @@ const NEWS = join(ROOT, 'tests', 'fixtures', 'pages', 'news.html');
 const libraryButton = (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Library/ });
 const newDialog = (page) => page.getByRole('dialog', { name: 'New article' });
 
+/** The app, opened fresh, with its New article dialog open from the library. */
+async function openNewArticle() {
+  const { page } = await openApp(app.browser, app.url);
+  await libraryButton(page).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  return { page, dialog: newDialog(page) };
+}
+
 /** Serves the news fixture at /2026/11/27/story.html on another loopback port, and counts
  * every request by path (a request for /leak.gif means handed-over HTML loaded something). */
 async function serveNews() {
@@ -37,10 +45,7 @@ async function serveNews() {
 }
 
 test('Open file with a saved news page: the dialog shows the extracted article, offers the whole page, fills the metadata', async () => {
-  const { page } = await openApp(app.browser, app.url);
-  await libraryButton(page).click();
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = newDialog(page);
+  const { page, dialog } = await openNewArticle();
   await dialog.getByLabel('Open file').setInputFiles({ name: 'story.html', mimeType: 'text/html', buffer: await readFile(NEWS) });
   await expect(dialog.getByRole('status')).toHaveText(/^Article found in “story\.html”: \d+ words of the page's \d+ words are used\./);
   const text = dialog.getByLabel('Article text');
@@ -87,10 +92,7 @@ test('Open file with a saved news page: the dialog shows the extracted article, 
 });
 
 test('a page where nothing looks like an article keeps its whole text, with a notice', async () => {
-  const { page } = await openApp(app.browser, app.url);
-  await libraryButton(page).click();
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = newDialog(page);
+  const { page, dialog } = await openNewArticle();
   await dialog.getByLabel('Open file').setInputFiles({
     name: 'results.html', mimeType: 'text/html',
     buffer: await readFile(join(ROOT, 'tests', 'fixtures', 'pages', 'no-article.html')),
@@ -102,10 +104,7 @@ test('a page where nothing looks like an article keeps its whole text, with a no
 });
 
 test('a saved page its scripts draw holds no text: the dialog says how to capture it, and nothing typed is lost', async () => {
-  const { page } = await openApp(app.browser, app.url);
-  await libraryButton(page).click();
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = newDialog(page);
+  const { page, dialog } = await openNewArticle();
   await dialog.getByLabel('Article text').fill('Notes typed before.');
   // An app's shell saved as "HTML only": the article is in a script's data, drawn by scripts.
   const shell = '<!doctype html><html><head><title>Budget vote delayed</title></head><body><div id="__next"></div>'
@@ -122,10 +121,7 @@ test('a saved page its scripts draw holds no text: the dialog says how to captur
 });
 
 test('a blog post its scripts draw is read from its no-script copy', async () => {
-  const { page } = await openApp(app.browser, app.url);
-  await libraryButton(page).click();
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = newDialog(page);
+  const { page, dialog } = await openNewArticle();
   const post = '<h3 class=post-title>Safer downloads in the browser</h3><div class=post-body>'
     + '<p>Over the past year we have seen download threats become more targeted, with campaigns that rotate their domains every few hours to avoid the lists browsers check.</p>'
     + '<p>Starting this month, the browser checks uncommon downloads in real time, and warns before a file from a site seen for the first time is opened.</p>'
@@ -158,10 +154,7 @@ function cp1252(text) {
 }
 
 test('a page saved in a legacy encoding is read as it declares, and a text file that is not UTF-8 in the encoding its bytes show', async () => {
-  const { page } = await openApp(app.browser, app.url);
-  await libraryButton(page).click();
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = newDialog(page);
+  const { page, dialog } = await openNewArticle();
   const story = '<p>The harbour tunnel will cost €2.4 billion, twice the figure approved in 2019, said Zoë Müller, who chairs the committee.</p>'
     + '<p>“We were told the geology was well understood,” she said. “It wasn’t.” The audit found the surveys covered a third of the route.</p>';
   const latin = cp1252(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Tunnel costs – Zoë Müller speaks</title></head><body><article>${story}</article></body></html>`);
@@ -216,10 +209,7 @@ function cp1251(text) {
 }
 
 test('a page saved without its encoding (its server said it) is read in the encoding its bytes show', async () => {
-  const { page } = await openApp(app.browser, app.url);
-  await libraryButton(page).click();
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = newDialog(page);
+  const { page, dialog } = await openNewArticle();
   // "Save page as… HTML only" keeps the server's bytes but not its Content-Type header, where
   // this site said windows-1251; the page itself declares nothing.
   const story = '<p>Министр финансов заявил журналистам, что бюджет региона вырастет на десять процентов в следующем году.</p>'
@@ -500,10 +490,7 @@ test('the HTML parser and the extractor are in the extractor worker\'s wasm only
 });
 
 test('Stop reading ends an extraction under way and leaves the dialog as it was', async () => {
-  const { page } = await openApp(app.browser, app.url);
-  await libraryButton(page).click();
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = newDialog(page);
+  const { page, dialog } = await openNewArticle();
   await dialog.getByLabel('Article text').fill('Typed before, kept after.');
   // A page of some 12 MB: long enough to extract that Stop comes first.
   const para = '<p>Paragraph of a very long page, with words enough to be read as an article, again.</p>\n';
