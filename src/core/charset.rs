@@ -82,18 +82,7 @@ pub fn page_decoding_at(bytes: &[u8], address: Option<&str>) -> Decoding {
 /// domain: a browser's "saved from url=" comment, else its canonical link, else its
 /// `og:url`. Values are read as Latin-1 (an address's host is ASCII, or Punycode).
 fn page_address(head: &[u8]) -> Option<String> {
-    if let Some(at) = find(head, b"saved from url=") {
-        let rest = &head[at + b"saved from url=".len()..];
-        let rest = match rest.strip_prefix(b"(") {
-            Some(r) => &r[r.iter().position(|&c| c == b')')? + 1..],
-            None => rest,
-        };
-        let end = rest
-            .iter()
-            .position(|c| c.is_ascii_whitespace())
-            .unwrap_or(rest.len());
-        let url = &rest[..end];
-        let url = url.strip_suffix(b"-->").unwrap_or(url);
+    if let Some(url) = saved_from(head) {
         return Some(url.iter().map(|&c| c as char).collect());
     }
     let (mut canonical, mut og_url) = (None, None);
@@ -325,6 +314,25 @@ fn meta_charset(head: &[u8]) -> Option<String> {
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The address in the "saved from url=(NNNN)…" comment a browser writes at the top of a page
+/// it saves (the length in parentheses optional), as it is written; `None` without one.
+pub(crate) fn saved_from(head: &[u8]) -> Option<&[u8]> {
+    let at = find(head, b"saved from url=")?;
+    let rest = &head[at + b"saved from url=".len()..];
+    let rest = match rest.strip_prefix(b"(") {
+        Some(r) => &r[r.iter().position(|&c| c == b')')? + 1..],
+        None => rest,
+    };
+    let start = rest.iter().position(|c| !c.is_ascii_whitespace())?;
+    let rest = &rest[start..];
+    let end = rest
+        .iter()
+        .position(|c| c.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    let url = &rest[..end];
+    Some(url.strip_suffix(b"-->").unwrap_or(url))
 }
 
 /// The value of the attribute `name` (any case) among `attrs`.

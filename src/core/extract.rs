@@ -2768,19 +2768,11 @@ const DATE_KEYS: &[&str] = &[
 /// The address in the comment a browser writes at the top of a page it saves
 /// (`<!-- saved from url=(0042)https://… -->`), when it is an `http:`/`https:` URL.
 fn saved_from_url(html: &str) -> Option<String> {
-    let end = (0..=html.len().min(4096))
-        .rev()
-        .find(|i| html.is_char_boundary(*i))
-        .unwrap_or(0);
-    let head = &html[..end];
-    let at = head.find("saved from url=")? + "saved from url=".len();
-    let rest = &head[at..];
-    let rest = match rest.strip_prefix('(') {
-        Some(r) => &r[r.find(')')? + 1..],
-        None => rest,
-    };
-    let url = rest.split_whitespace().next()?.trim_end_matches("-->");
-    HttpUrl::parse(url).ok().map(|u| u.as_str().to_owned())
+    let head = &html.as_bytes()[..html.len().min(4096)];
+    let url = crate::core::charset::saved_from(head)?;
+    HttpUrl::parse(std::str::from_utf8(url).ok()?)
+        .ok()
+        .map(|u| u.as_str().to_owned())
 }
 
 /// The schema.org types whose `datePublished` is the page's (besides what `dom_smoothie`
