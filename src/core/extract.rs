@@ -11,6 +11,10 @@
 //!   items become the blocks of the text, by the same [`TextBuilder`] rules as any HTML, after
 //!   the [`PostFilters`] (captions, hidden text, repeated lines, widgets named by their class
 //!   or id, short notices known by their wording: `boilerplate`);
+//! - **the standfirst**: the story's summary, when the page prints it in a block of its own
+//!   just above the story and Readability left it out (found by the page's `og:description`
+//!   or meta description); kept apart, for the dialog to offer, not put in the article (see
+//!   `bench/extract/README.md`, "Twenty-fifth round", for why);
 //! - **the whole page**: every text a reader sees, kept as the fallback the dialog offers, and
 //!   used when nothing looks like an article ([`PageCapture::found`] is false: the page has no
 //!   candidate, or what was found is shorter than [`MIN_ARTICLE_CHARS`]);
@@ -65,6 +69,10 @@ pub struct PageCapture {
     pub article_words: usize,
     /// How many words `whole` has.
     pub whole_words: usize,
+    /// The story's standfirst (its summary, set above it), when the page prints one apart
+    /// from the story and `article` does not hold it. Not part of `article`: the New article
+    /// dialog offers it (**Begin with the standfirst**).
+    pub standfirst: Option<String>,
 }
 
 /// Extracts the article of `html`, a page at `page_url` (when known: relative links and a
@@ -320,6 +328,11 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
                 .is_some_and(|p| p.trim().eq_ignore_ascii_case("og:title"))
         })
         .and_then(|n| n.attr("content").as_deref().and_then(clean));
+    let descriptions = if filters.widgets {
+        descriptions(&doc)
+    } else {
+        Vec::new()
+    };
 
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
@@ -494,6 +507,10 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
                 }
             }
             capture.found = visible_chars(&article) >= MIN_ARTICLE_CHARS;
+            // The standfirst printed above the story, outside what Readability took.
+            if capture.found {
+                capture.standfirst = standfirst(&descriptions, &whole_page.text, &article);
+            }
             capture.article = if capture.found {
                 article
             } else {
@@ -2234,6 +2251,101 @@ fn earlier_paragraphs(read: &Document, article: &NodeRef<'_>, taken: &str, whole
     }
 }
 
+/// The page's own summary of its story (`og:description`, `<meta name="description">`,
+/// `twitter:description`), each whitespace-collapsed, in that order, without repeats; only
+/// those that can be a standfirst: [`STANDFIRST_MIN_WORDS`] to [`STANDFIRST_MAX_WORDS`] words,
+/// not cut with an ellipsis.
+fn descriptions(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (attr, key) in [
+        ("property", "og:description"),
+        ("name", "description"),
+        ("name", "twitter:description"),
+        ("property", "twitter:description"),
+    ] {
+        for n in doc.select(&format!("meta[{attr}][content]")).nodes() {
+            if !n
+                .attr(attr)
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(key))
+            {
+                continue;
+            }
+            let Some(text) = n.attr("content").as_deref().and_then(clean) else {
+                continue;
+            };
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let words = count_words(&text);
+            let cut = text.ends_with("...") || text.ends_with('…');
+            if (STANDFIRST_MIN_WORDS..=STANDFIRST_MAX_WORDS).contains(&words)
+                && !cut
+                && !out.contains(&text)
+            {
+                out.push(text);
+            }
+        }
+    }
+    out
+}
+
+/// A description of fewer words is not looked for as a standfirst (a site's slogan).
+const STANDFIRST_MIN_WORDS: usize = 8;
+/// Nor one of more (an excerpt of the story, not a summary of it).
+const STANDFIRST_MAX_WORDS: usize = 120;
+/// The standfirst's block may hold this many words besides the description (a dateline:
+/// "Berlin. …").
+const STANDFIRST_EXTRA_WORDS: usize = 4;
+/// At most this many words of the page lie between the standfirst and the story's first line
+/// (a byline, a date, a picture's caption, a share row).
+const STANDFIRST_MAX_GAP_WORDS: usize = 150;
+
+/// The standfirst (the story's summary, set in a block of its own above it: a "lead",
+/// "teaser" or "dek"), when Readability left it out: a block of the page's text (`whole`,
+/// one block a line) that is one of the page's `descriptions` (with at most
+/// [`STANDFIRST_EXTRA_WORDS`] more words), that `article` does not hold, and after which the
+/// article's first line comes within [`STANDFIRST_MAX_GAP_WORDS`] words. Not a notice.
+fn standfirst(descriptions: &[String], whole: &str, article: &str) -> Option<String> {
+    if descriptions.is_empty() {
+        return None;
+    }
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let article_flat = flat(article);
+    // The article's first line of three words or more, by its first words.
+    let first: String = article
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .find(|w| w.len() >= 3)?
+        .into_iter()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lines: Vec<String> = whole.lines().map(flat).collect();
+    for d in descriptions {
+        // Already in the article (its opening, or the standfirst Readability kept).
+        let key: String = d.chars().take(80).collect();
+        if article_flat.contains(&key) {
+            return None;
+        }
+        let words = count_words(d);
+        let Some(at) = lines.iter().position(|l| {
+            l.contains(d.as_str()) && count_words(l) <= words + STANDFIRST_EXTRA_WORDS
+        }) else {
+            continue;
+        };
+        let mut gap = 0;
+        for l in &lines[at + 1..] {
+            if l.contains(&first) {
+                let lead = &lines[at];
+                return (!boilerplate::is_notice(lead)).then(|| lead.clone());
+            }
+            gap += count_words(l);
+            if gap > STANDFIRST_MAX_GAP_WORDS {
+                break;
+            }
+        }
+    }
+    None
+}
+
 /// Whether `s`, the part of a sibling module where the story would go, is more of it: at
 /// least [`CONTINUATION_MIN_WORDS`] words in paragraphs, half its words or more, few in
 /// links, no headline of its own (`<h1>`), no paragraph the article already holds.
@@ -2352,7 +2464,7 @@ fn form_share(content: &str) -> f64 {
 /// in Chinese and Japanese, written without spaces, each Han or kana character (as Unicode's
 /// word boundaries split ideographs), so that a Japanese article of 300 characters is not "3
 /// words".
-fn count_words(text: &str) -> usize {
+pub(crate) fn count_words(text: &str) -> usize {
     text.split_whitespace()
         .map(|token| {
             let own = token.chars().filter(|c| is_spaceless_script(*c)).count();

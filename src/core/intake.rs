@@ -208,10 +208,24 @@ pub struct CaptureChoice {
     pub origin: String,
     /// Whether the whole page's text is used instead of the article's.
     pub whole: bool,
+    /// Whether the article begins with the page's standfirst (when it has one apart).
+    pub standfirst: bool,
     /// The text before and after the place the page's text went (a paste goes where the caret
     /// was; a file or a page replaces the text).
     pub before: String,
     pub after: String,
+}
+
+impl CaptureChoice {
+    /// The page's text as chosen: its whole text, or its article, after its standfirst when
+    /// that is chosen.
+    pub fn chosen(&self) -> std::borrow::Cow<'_, str> {
+        match (&self.page.standfirst, self.whole, self.standfirst) {
+            (_, true, _) => self.page.whole.as_str().into(),
+            (Some(lead), false, true) => format!("{lead}\n{}", self.page.article).into(),
+            _ => self.page.article.as_str().into(),
+        }
+    }
 }
 
 /// The message for a page from `origin` with no text at all. A saved file's is most often a
@@ -268,6 +282,7 @@ impl NewArticleForm {
             page,
             origin,
             whole: false,
+            standfirst: false,
             before,
             after,
         });
@@ -278,14 +293,10 @@ impl NewArticleForm {
     /// its notice go: choosing again would replace what was typed or loaded since.
     pub fn set_text(&mut self, text: String) {
         if let Some(c) = &self.capture {
-            let chosen = if c.whole {
-                &c.page.whole
-            } else {
-                &c.page.article
-            };
+            let chosen = c.chosen();
             let same = text.len() == c.before.len() + chosen.len() + c.after.len()
                 && text.starts_with(&c.before)
-                && text[c.before.len()..].starts_with(chosen.as_str())
+                && text[c.before.len()..].starts_with(chosen.as_ref())
                 && text.ends_with(&c.after);
             if !same {
                 self.capture = None;
@@ -298,12 +309,16 @@ impl NewArticleForm {
     pub fn use_whole_page(&mut self, whole: bool) {
         if let Some(c) = &mut self.capture {
             c.whole = whole;
-            let chosen = if whole {
-                &c.page.whole
-            } else {
-                &c.page.article
-            };
-            self.text = format!("{}{chosen}{}", c.before, c.after);
+            self.text = format!("{}{}{}", c.before, c.chosen(), c.after);
+        }
+    }
+
+    /// Begins the article's text with the page's standfirst (`with`), or not, in the text box
+    /// (the page's standfirst: [`PageCapture::standfirst`]).
+    pub fn use_standfirst(&mut self, with: bool) {
+        if let Some(c) = &mut self.capture {
+            c.standfirst = with;
+            self.text = format!("{}{}{}", c.before, c.chosen(), c.after);
         }
     }
 
@@ -324,11 +339,15 @@ impl NewArticleForm {
                 words(c.page.whole_words)
             )
         } else {
+            let lead = match (&c.page.standfirst, c.standfirst) {
+                (Some(lead), true) => crate::core::extract::count_words(lead),
+                _ => 0,
+            };
             format!(
                 "Article found in {}: {} of the page's {} are used. Menus, links and other page \
                  parts were left out.",
                 c.origin,
-                words(c.page.article_words),
+                words(c.page.article_words + lead),
                 words(c.page.whole_words)
             )
         })
@@ -499,7 +518,43 @@ mod tests {
             site_name: Some("The Site".into()),
             article_words: if found { 1 } else { 2 },
             whole_words: 2,
+            standfirst: None,
         }
+    }
+
+    #[test]
+    fn the_standfirst_is_offered_and_taken_only_when_chosen() {
+        let mut f = NewArticleForm::default();
+        let page = PageCapture {
+            whole: "Menu\nÇavuşoğlu’s “summary” 🦀\nBody".into(),
+            whole_words: 5,
+            standfirst: Some("Çavuşoğlu’s “summary” 🦀".into()),
+            ..page(true)
+        };
+        f.take_capture(page, "“p.html”".into(), "Before ".into(), " after".into());
+        assert_eq!(f.text, "Before Body after", "not taken until chosen");
+        f.use_standfirst(true);
+        assert_eq!(f.text, "Before Çavuşoğlu’s “summary” 🦀\nBody after");
+        assert_eq!(
+            f.capture_notice().unwrap(),
+            "Article found in “p.html”: 4 words of the page's 5 words are used. Menus, links \
+             and other page parts were left out."
+        );
+        // The same text keeps the choice; the whole page's text holds it anyway.
+        f.set_text(f.text.clone());
+        assert!(f.capture.as_ref().is_some_and(|c| c.standfirst));
+        f.use_whole_page(true);
+        assert_eq!(f.text, "Before Menu\nÇavuşoğlu’s “summary” 🦀\nBody after");
+        f.use_whole_page(false);
+        assert_eq!(f.text, "Before Çavuşoğlu’s “summary” 🦀\nBody after");
+        f.use_standfirst(false);
+        assert_eq!(f.text, "Before Body after");
+        // Edited text: the choice goes, and choosing again changes nothing.
+        f.use_standfirst(true);
+        f.set_text("Typed".into());
+        assert_eq!(f.capture, None);
+        f.use_standfirst(false);
+        assert_eq!(f.text, "Typed");
     }
 
     #[test]

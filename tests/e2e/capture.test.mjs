@@ -91,6 +91,45 @@ test('Open file with a saved news page: the dialog shows the extracted article, 
   await screenshot(page, 'capture-library-byline');
 });
 
+test('a standfirst printed apart from the story is offered, not taken, and goes first when chosen', async () => {
+  const summary = 'Islanders asked for a fifth crossing on Saturdays; the harbour board says it would cost more than its fares bring in.';
+  const story = 'The ferry company kept its winter timetable for a third year, and the harbour board said on Monday that the '
+    + 'crossings would stay at four a day until March. The market draws visitors from the mainland on Saturdays, and the '
+    + 'last boat leaves before the stalls close, which the traders say costs them their best hours of the week.';
+  const more = 'The board said the older of its two boats needed repairs before the spring and that a fifth crossing would '
+    + 'have to wait until both were in service again.';
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry keeps its winter timetable</title>
+    <meta property="og:description" content="${summary}"></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <main><header><h1>Ferry keeps its winter timetable</h1><p class="dek">${summary}</p><p class="meta">By Zoë Ñúñez · 3 March 2026</p></header>
+    <div class="story"><p>${story}</p><p>${more}</p><p>${story}</p><p>${more}</p></div></main>
+    <footer>All rights reserved</footer></body></html>`;
+  const { page, dialog } = await openNewArticle();
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  const words = (t) => t.split(/\s+/).length;
+  const storyWords = 2 * (words(story) + words(more));
+  await expect(dialog.getByRole('status')).toHaveText(new RegExp(`^Article found in “ferry\\.html”: ${storyWords} words of the page's \\d+ words are used\\.`));
+  const text = dialog.getByLabel('Article text');
+  await expect(text).toHaveValue(/^The ferry company kept/);
+  const standfirst = dialog.getByRole('checkbox', { name: 'Begin with the standfirst' });
+  await expect(standfirst).toBeChecked(false);
+  // The standfirst is shown (as text) beside the choice, and describes it.
+  await expect(standfirst).toHaveDescription(summary);
+  await standfirst.check();
+  await expect(text).toHaveValue(`${summary}\n${story}\n${more}\n${story}\n${more}`);
+  await expect(dialog.getByRole('status')).toHaveText(new RegExp(`^Article found in “ferry\\.html”: ${storyWords + words(summary)} words of the page's`));
+  await screenshot(page, 'capture-standfirst');
+  // The whole page holds it anyway: the choice is not offered there, and comes back with it.
+  await dialog.getByRole('radio', { name: 'Whole page text' }).check();
+  await expect(standfirst).toHaveCount(0);
+  await dialog.getByRole('radio', { name: 'Extracted article' }).check();
+  await expect(standfirst).toBeChecked();
+  await expect(text).toHaveValue(new RegExp(`^${summary.replace(/[.;]/g, '\\$&')}\n`));
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const blocks = await page.locator('article p').allTextContents();
+  assert.equal(blocks[0], summary, JSON.stringify(blocks));
+});
+
 test('a page where nothing looks like an article keeps its whole text, with a notice', async () => {
   const { page, dialog } = await openNewArticle();
   await dialog.getByLabel('Open file').setInputFiles({

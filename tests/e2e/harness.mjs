@@ -271,6 +271,18 @@ export function expect(locator, { timeout = 5000 } = {}) {
       const v = (await locator.count()) === 1 ? await locator.inputValue({ timeout: 100 }) : null;
       assert.ok(v !== null && textIs(v, expected), `value of ${locator}: ${JSON.stringify(v)}, expected ${expected}`);
     }),
+    /** The one element (a checkbox or radio) is checked, or with `false` is not. */
+    toBeChecked: (checked = true) => wait(async () => {
+      const v = (await locator.count()) === 1 ? await locator.isChecked({ timeout: 100 }) : null;
+      assert.equal(v, checked, `${locator} checked`);
+    }),
+    /** The one element's description (the text of what its `aria-describedby` names) is
+     * `expected` (string) or matches it (RegExp). */
+    toHaveDescription: (expected) => wait(async () => {
+      const d = (await locator.count()) === 1 ? await locator.evaluate((el) => (el.getAttribute('aria-describedby') || '')
+        .split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim(), null, { timeout: 100 }) : null;
+      assert.ok(d !== null && textIs(d, expected), `description of ${locator}: ${JSON.stringify(d)}, expected ${expected}`);
+    }),
     /** The elements' text contents are `expected`, in order. */
     toHaveTexts: (expected) => wait(async () => assert.deepEqual(await locator.allTextContents(), expected)),
     /** The one element has keyboard focus. */

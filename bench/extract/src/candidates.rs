@@ -34,6 +34,9 @@ pub fn candidates() -> Vec<(&'static str, &'static str, Run)> {
         ("post+all", "MIT (dom_smoothie)", post_all),
         ("post+all-but-captions", "MIT (dom_smoothie)", post_all_but_captions),
         ("post+all-but-link-dense", "MIT (dom_smoothie)", post_all_but_link_dense),
+        // The app's extractor with the standfirst it finds apart put first, as the New
+        // article dialog's "Begin with the standfirst" does.
+        ("post+standfirst", "MIT (dom_smoothie)", post_standfirst),
     ];
     #[cfg(feature = "candidates")]
     v.extend_from_slice(&[
@@ -59,6 +62,19 @@ fn app(html: &str) -> Out {
     let c = article_annotator::core::extract::extract(html, Some(PAGE_URL));
     Out {
         text: c.article,
+        title: c.title,
+        byline: c.byline,
+        date: c.published,
+    }
+}
+
+fn post_standfirst(html: &str) -> Out {
+    let c = article_annotator::core::extract::extract(html, Some(PAGE_URL));
+    Out {
+        text: match c.standfirst {
+            Some(lead) => format!("{lead}\n{}", c.article),
+            None => c.article,
+        },
         title: c.title,
         byline: c.byline,
         date: c.published,

@@ -3902,3 +3902,65 @@ fn an_authors_box_with_their_picture_and_page_is_dropped_whatever_its_class() {
     let c = extract(&story_then(&long), Some(PAGE_URL));
     assert_has(&c.article, "covers the council");
 }
+
+#[test]
+fn a_standfirst_printed_apart_is_offered_and_not_put_in_the_article() {
+    let summary = "Islanders asked for a fifth crossing on Saturdays; the harbour board says it \
+                   would cost more than its fares bring in.";
+    let story = "The ferry company kept its winter timetable for a third year, and the harbour \
+                 board said on Monday that the crossings would stay at four a day until March. \
+                 The market draws visitors from the mainland on Saturdays, and the last boat \
+                 leaves before the stalls close, which the traders say costs them their best \
+                 hours of the week.";
+    let more = "The board said the older of its two boats needed repairs before the spring and \
+                that a fifth crossing would have to wait until both were in service again.";
+    let page = |head: &str, top: &str, bottom: &str| {
+        format!(
+            "<html><head>{head}</head><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>\
+             <main><header><h1>Ferry keeps its winter timetable</h1>{top}\
+             <p class=\"meta\">By Zoë Ñúñez · 3 March 2026</p></header>\
+             <div class=\"story\"><p>{story}</p><p>{more}</p><p>{story}</p><p>{more}</p></div>\
+             {bottom}</main><footer>All rights reserved</footer></body></html>"
+        )
+    };
+    let meta = |d: &str| format!("<meta property=\"og:description\" content=\"{d}\">");
+    let printed = format!("<p class=\"dek\">{summary}</p>");
+    let c = extract(&page(&meta(summary), &printed, ""), Some(PAGE_URL));
+    assert!(c.found);
+    assert_eq!(c.standfirst.as_deref(), Some(summary));
+    assert!(
+        !c.article.contains("fifth crossing on Saturdays"),
+        "{}",
+        c.article
+    );
+    assert!(c.article.starts_with("The ferry company"), "{}", c.article);
+    // The same with a dateline before it, and from `<meta name="description">`.
+    let dated = format!("<p class=\"dek\"><b>Kirkwall.</b> {summary}</p>");
+    let named = format!("<meta name=\"description\" content=\"{summary}\">");
+    let c = extract(&page(&named, &dated, ""), Some(PAGE_URL));
+    assert_eq!(
+        c.standfirst.as_deref(),
+        Some(format!("Kirkwall. {summary}").as_str())
+    );
+    // Not offered: a summary the page does not print, one printed after the story (a teaser
+    // box), one cut with an ellipsis, a short one, and one the article already opens with.
+    for (head, top, bottom) in [
+        (meta(summary), String::new(), String::new()),
+        (meta(summary), String::new(), printed.clone()),
+        (
+            meta(&format!("{}…", &summary[..60])),
+            format!("<p>{}…</p>", &summary[..60]),
+            String::new(),
+        ),
+        (
+            meta("Ferry timetable news."),
+            "<p>Ferry timetable news.</p>".into(),
+            String::new(),
+        ),
+        (meta(story), String::new(), String::new()),
+    ] {
+        let c = extract(&page(&head, &top, &bottom), Some(PAGE_URL));
+        assert!(c.found);
+        assert_eq!(c.standfirst, None, "offered for {head} / {top} / {bottom}");
+    }
+}

@@ -654,6 +654,7 @@ fn every_reply_reaches_the_page_as_sent() {
         site_name: None,
         article_words: 5,
         whole_words: 6,
+        standfirst: Some("Çavuşoğlu’s “summary” 🦀".into()),
     };
     let found = Found {
         suggestions: vec![

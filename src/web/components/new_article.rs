@@ -51,6 +51,7 @@ enum FormAction {
         after: String,
     },
     UseWholePage(bool),
+    UseStandfirst(bool),
     Error(Option<String>),
     StopExtracting,
 }
@@ -94,6 +95,7 @@ impl Reducible for FormState {
                 after,
             } => f.take_capture(page, origin, before, after),
             FormAction::UseWholePage(whole) => f.use_whole_page(whole),
+            FormAction::UseStandfirst(with) => f.use_standfirst(with),
             FormAction::Error(message) => {
                 f.extracting = None;
                 f.error = message;
@@ -318,6 +320,13 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
         let dispatcher = form.dispatcher();
         Callback::from(move |_: Event| dispatcher.dispatch(FormAction::UseWholePage(whole)))
     };
+    let on_standfirst = {
+        let dispatcher = form.dispatcher();
+        Callback::from(move |e: Event| {
+            let with = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatcher.dispatch(FormAction::UseStandfirst(with))
+        })
+    };
 
     let f = &form.0;
     html! {
@@ -385,6 +394,19 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
                                     { "Whole page text" }
                                 </label>
                             </fieldset>
+                            // The story's summary set apart above it: offered, not taken (a
+                            // standfirst is the page's, not always the story's text).
+                            if let (Some(lead), false) = (&c.page.standfirst, c.whole) {
+                                <div class="standfirst-choice">
+                                    <label>
+                                        <input type="checkbox" checked={c.standfirst}
+                                            aria-describedby="new-article-standfirst"
+                                            onchange={on_standfirst} />
+                                        { "Begin with the standfirst" }
+                                    </label>
+                                    <p id="new-article-standfirst" class="hint">{ lead.clone() }</p>
+                                </div>
+                            }
                         }
                     }
                 </div>
