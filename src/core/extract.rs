@@ -554,6 +554,13 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
                     capture.title = Some(cap_headline(og));
                 }
             }
+            // Short lines that open the article but stand above the headline on the page (a
+            // kicker, a section's name, a "skip to content" link).
+            if capture.found && filters.notices {
+                let titles = [capture.title.clone(), og_title.clone(), clean(&a.title)];
+                capture.article =
+                    without_lines_above_headline(&capture.article, &capture.whole, &titles);
+            }
             // A byline without a letter ("-", a number) is none, and so is another story's
             // (a teaser's byline, which Readability met first).
             // A byline that is only a stamp or a stamp's labels ("Published: Dec. 22, 2026,
@@ -1540,6 +1547,66 @@ fn title_headings<'a>(doc: &'a Document, titles: &[Option<String>]) -> Vec<NodeR
         }
     }
     out
+}
+
+/// The most words of a line above the headline that [`without_lines_above_headline`] drops.
+const ABOVE_HEADLINE_MAX_WORDS: usize = 6;
+/// The most such lines it drops.
+const ABOVE_HEADLINE_MAX_LINES: usize = 3;
+
+/// `article` without its first lines (at most [`ABOVE_HEADLINE_MAX_LINES`], each of at most
+/// [`ABOVE_HEADLINE_MAX_WORDS`] words) when the page prints them above its headline: on the
+/// page's text (`whole`, a block a line), before the article's first longer line, the last
+/// copy of such a line comes before the last copy of the headline (one of `titles`, compared
+/// by its letters and digits). A kicker ("Nach Gaetz-Rückzug"), a section's name ("Culture
+/// Council"), a "skip to content" link, which Readability took with the story's container:
+/// not the story's text. A short line between the headline and the story (a subheading, a
+/// dateline, a byline) stays.
+fn without_lines_above_headline(article: &str, whole: &str, titles: &[Option<String>]) -> String {
+    let titles: Vec<String> = titles
+        .iter()
+        .flatten()
+        .map(|t| compact(t))
+        .filter(|t| t.chars().count() >= 8)
+        .collect();
+    if titles.is_empty() {
+        return article.to_owned();
+    }
+    let lines: Vec<&str> = article.lines().collect();
+    let short = |l: &str| {
+        let words = count_words(l);
+        (1..=ABOVE_HEADLINE_MAX_WORDS).contains(&words)
+    };
+    let leading = lines
+        .iter()
+        .take(ABOVE_HEADLINE_MAX_LINES + 1)
+        .take_while(|l| l.trim().is_empty() || short(l))
+        .count();
+    if leading == 0 || leading > ABOVE_HEADLINE_MAX_LINES || leading == lines.len() {
+        return article.to_owned();
+    }
+    let page: Vec<String> = whole.lines().map(compact).collect();
+    // Where the story starts on the page: the first copy of its first longer line.
+    let body = compact(lines[leading]);
+    let Some(start) = page.iter().position(|l| !body.is_empty() && *l == body) else {
+        return article.to_owned();
+    };
+    let Some(headline) = page[..start].iter().rposition(|l| titles.contains(l)) else {
+        return article.to_owned();
+    };
+    let above = lines[..leading].iter().all(|l| {
+        let key = compact(l);
+        key.is_empty()
+            || page[..start]
+                .iter()
+                .rposition(|p| *p == key)
+                .is_some_and(|at| at < headline)
+    });
+    if above {
+        lines[leading..].join("\n")
+    } else {
+        article.to_owned()
+    }
 }
 
 /// Most words of a section's name after a title's bar ("Headline | Sport") that the

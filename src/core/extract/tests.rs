@@ -3964,3 +3964,46 @@ fn a_standfirst_printed_apart_is_offered_and_not_put_in_the_article() {
         assert_eq!(c.standfirst, None, "offered for {head} / {top} / {bottom}");
     }
 }
+
+#[test]
+fn short_lines_above_the_headline_are_not_the_story() {
+    let story = "The ferry company kept its winter timetable for a third year, and the harbour \
+                 board said on Monday that the crossings would stay at four a day until March. \
+                 The market draws visitors from the mainland on Saturdays, and the last boat \
+                 leaves before the stalls close, which the traders say costs them their best \
+                 hours of the week.";
+    let page = |top: &str, under: &str| {
+        format!(
+            "<html><head><title>Ferry keeps its winter timetable | The Ledger</title></head>\
+             <body><nav><a href=/>Home</a> <a href=/n>News</a></nav><main><article>{top}\
+             <h1>Ferry keeps its winter timetable</h1>{under}<p>{story}</p><p>{story}</p>\
+             <p>{story}</p></article></main></body></html>"
+        )
+    };
+    // A kicker and a section's name over the headline, in the story's own container.
+    let c = extract(
+        &page(
+            "<p class=\"kicker\">Harbour politics</p><p>Islands —</p>",
+            "",
+        ),
+        Some(PAGE_URL),
+    );
+    assert!(c.found);
+    assert!(c.article.starts_with("The ferry company"), "{}", c.article);
+    assert!(!c.whole.is_empty() && c.whole.contains("Harbour politics"));
+    // A short line under the headline stays (a subheading, here), and so does one over it
+    // that is a sentence of the story's length.
+    let c = extract(&page("", "<h2>Four a day until March</h2>"), Some(PAGE_URL));
+    assert!(
+        c.article.starts_with("Four a day until March\n"),
+        "{}",
+        c.article
+    );
+    let long = "<p>The harbour board met on Monday evening in the town hall, as it does.</p>";
+    let c = extract(&page(long, ""), Some(PAGE_URL));
+    assert!(
+        c.article.starts_with("The harbour board met"),
+        "{}",
+        c.article
+    );
+}
