@@ -228,6 +228,68 @@ fn hit(expected: &Option<String>, got: &Option<String>, f: fn(&str) -> String) -
     Some(got.as_ref().map(|g| f(g) == f(e)).unwrap_or(false))
 }
 
+/// A title as its words read, typography aside: `norm` after curly quotes and apostrophes
+/// become straight ones, dashes a hyphen, and invisible characters (soft hyphen, zero-width
+/// space, word joiner, byte-order mark) go. "Trump won’t change" is "Trump won't change".
+fn loose_title(s: &str) -> String {
+    let t: String = s
+        .chars()
+        .filter(|c| !['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'].contains(c))
+        .map(|c| match c {
+            '’' | '‘' | '‛' | '′' | '´' | '`' => '\'',
+            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+            '–' | '—' | '‒' | '―' => '-',
+            '\u{a0}' => ' ',
+            c => c,
+        })
+        .collect();
+    norm(&t)
+}
+
+/// The people a byline names, as a sorted list of their names' letters: the byline split at
+/// commas, semicolons, slashes, bars, "&" and the words "and", "und", "et", "y", "e"; in each
+/// part, the label words before the names ("By", "Von", "Par", "Por", "Written by", "Posted
+/// by") and every word with a digit, a month's name or "am"/"pm"/"updated"/"published" (a
+/// date or a stamp run in) dropped. "By Jane Doe and John Roe" names the same people as
+/// "Jane Doe, John Roe"; "By Nathan Willis March 25, 2015" as "Nathan Willis".
+fn people(s: &str) -> String {
+    const LABELS: &[&str] = &[
+        "by", "von", "par", "por", "di", "door", "av", "af", "written", "posted", "text", "author",
+        "autor", "autorin",
+    ];
+    const STAMP: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "am", "pm", "a.m.", "p.m.", "updated", "published",
+        "at", "on",
+    ];
+    let lower = s.to_lowercase();
+    let mut spaced = format!(" {lower} ");
+    for joiner in [" and ", " und ", " et ", " y ", " e ", " & "] {
+        spaced = spaced.replace(joiner, ",");
+    }
+    let mut names: Vec<String> = spaced
+        .split([',', ';', '/', '|'])
+        .map(|part| {
+            let words: Vec<&str> = part
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let start = words.iter().take_while(|w| LABELS.contains(w)).count();
+            words[start..]
+                .iter()
+                .filter(|w| !w.chars().any(|c| c.is_ascii_digit()) && !STAMP.contains(w))
+                .flat_map(|w| w.chars().filter(|c| c.is_alphanumeric()))
+                .collect::<String>()
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.sort();
+    names.dedup();
+    names.join(",")
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = args.first().map(PathBuf::from).unwrap_or_else(|| "/tmp/readability-pages".into());
@@ -285,6 +347,7 @@ fn main() {
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 
     let mut per_page = String::new();
+    let mut loose = String::new();
     let mut app_scores: Option<[f64; 6]> = None;
     for (name, _licence, run) in candidates() {
         if let Some(f) = &filter {
@@ -298,6 +361,7 @@ fn main() {
         let mut largest_ms = f64::NAN;
         let mut longest_ms = f64::NAN;
         let (mut th, mut bh, mut dh) = (0, 0, 0);
+        let (mut lth, mut lbh) = (0, 0);
         let mut failed = 0;
         for (i, page) in pages.iter().enumerate() {
             let t0 = Instant::now();
@@ -362,13 +426,19 @@ fn main() {
             th += usize::from(t == Some(true));
             bh += usize::from(b == Some(true));
             dh += usize::from(d == Some(true));
+            let lt = hit(&page.title, &out.title, loose_title);
+            let lb = hit(&page.byline, &out.byline, people);
+            lth += usize::from(lt == Some(true));
+            lbh += usize::from(lb == Some(true));
             per_page.push_str(&format!(
-                "{name}\t{}\t{p:.3}\t{r:.3}\t{f:.3}\t{:.1}\t{}\t{}\t{}\n",
+                "{name}\t{}\t{p:.3}\t{r:.3}\t{f:.3}\t{:.1}\t{}\t{}\t{}\t{}\t{}\n",
                 page.name,
                 ms(dt),
                 flag(t),
                 flag(b),
-                flag(d)
+                flag(d),
+                flag(lt),
+                flag(lb)
             ));
         }
         let n = pages.len() as f64;
@@ -397,6 +467,18 @@ fn main() {
             largest_ms,
             longest_ms
         );
+        loose.push_str(&format!(
+            "| {name} | {} | {} |\n",
+            pct(lth, n_title),
+            pct(lbh, n_byline)
+        ));
+    }
+    if n_title + n_byline > 0 {
+        // The same metadata, compared as a reader would: a title whatever its quotation marks
+        // and dashes, a byline by the people it names (see `loose_title`, `people`).
+        println!("\n| candidate | title, typography aside | byline, the same people |");
+        println!("|---|---|---|");
+        print!("{loose}");
     }
     if let Some([p, r, f, t, b, d]) = app_scores {
         let met = |ok: bool| if ok { "met" } else { "NOT MET" };
