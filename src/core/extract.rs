@@ -2393,20 +2393,23 @@ fn standfirst(descriptions: &[String], whole: &str, article: &str) -> Option<Str
             return None;
         }
         let words = count_words(d);
-        let Some(at) = lines.iter().position(|l| {
+        // Each block that holds it (a teaser of the same story higher up may too).
+        let holders = lines.iter().enumerate().filter(|(_, l)| {
             l.contains(d.as_str()) && count_words(l) <= words + STANDFIRST_EXTRA_WORDS
-        }) else {
-            continue;
-        };
-        let mut gap = 0;
-        for l in &lines[at + 1..] {
-            if l.contains(&first) {
-                let lead = &lines[at];
-                return (!boilerplate::is_notice(lead)).then(|| lead.clone());
-            }
-            gap += count_words(l);
-            if gap > STANDFIRST_MAX_GAP_WORDS {
-                break;
+        });
+        for (at, lead) in holders {
+            let mut gap = 0;
+            for l in &lines[at + 1..] {
+                if l.contains(&first) {
+                    if boilerplate::is_notice(lead) {
+                        break;
+                    }
+                    return Some(lead.clone());
+                }
+                gap += count_words(l);
+                if gap > STANDFIRST_MAX_GAP_WORDS {
+                    break;
+                }
             }
         }
     }

@@ -3934,6 +3934,16 @@ fn a_standfirst_printed_apart_is_offered_and_not_put_in_the_article() {
         c.article
     );
     assert!(c.article.starts_with("The ferry company"), "{}", c.article);
+    // The same when a teaser of the same story far above also holds it.
+    let teaser = format!(
+        "<div class=\"teasers\"><p>{summary}</p><p>{}</p></div>",
+        "Other news of the week, from the harbour and the islands. ".repeat(30)
+    );
+    let c = extract(
+        &page(&meta(summary), &printed, "").replace("<main>", &format!("{teaser}<main>")),
+        Some(PAGE_URL),
+    );
+    assert_eq!(c.standfirst.as_deref(), Some(summary));
     // The same with a dateline before it, and from `<meta name="description">`.
     let dated = format!("<p class=\"dek\"><b>Kirkwall.</b> {summary}</p>");
     let named = format!("<meta name=\"description\" content=\"{summary}\">");
