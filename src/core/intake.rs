@@ -197,6 +197,9 @@ pub struct NewArticleForm {
     pub extracting: Option<String>,
     /// The message shown (an error), if any.
     pub error: Option<String>,
+    /// Whether a captured page's standfirst is taken from the start: the user's last choice
+    /// ([`NewArticleForm::use_standfirst`]), which the shell keeps between visits.
+    pub standfirst_first: bool,
 }
 
 /// A page captured into the dialog's text.
@@ -277,15 +280,16 @@ impl NewArticleForm {
         fill(&mut self.published, &page.published);
         fill(&mut self.byline, &page.byline);
         fill(&mut self.site_name, &page.site_name);
-        self.text = format!("{before}{}{after}", page.article);
-        self.capture = Some(CaptureChoice {
+        let choice = CaptureChoice {
             page,
             origin,
             whole: false,
-            standfirst: false,
+            standfirst: self.standfirst_first,
             before,
             after,
-        });
+        };
+        self.text = format!("{}{}{}", choice.before, choice.chosen(), choice.after);
+        self.capture = Some(choice);
     }
 
     /// Puts `text` in the text box, as typed or read from a file. Once the text is no longer
@@ -316,6 +320,7 @@ impl NewArticleForm {
     /// Begins the article's text with the page's standfirst (`with`), or not, in the text box
     /// (the page's standfirst: [`PageCapture::standfirst`]).
     pub fn use_standfirst(&mut self, with: bool) {
+        self.standfirst_first = with;
         if let Some(c) = &mut self.capture {
             c.standfirst = with;
             self.text = format!("{}{}{}", c.before, c.chosen(), c.after);
@@ -525,13 +530,13 @@ mod tests {
     #[test]
     fn the_standfirst_is_offered_and_taken_only_when_chosen() {
         let mut f = NewArticleForm::default();
-        let page = PageCapture {
+        let first = PageCapture {
             whole: "Menu\nÇavuşoğlu’s “summary” 🦀\nBody".into(),
             whole_words: 5,
             standfirst: Some("Çavuşoğlu’s “summary” 🦀".into()),
             ..page(true)
         };
-        f.take_capture(page, "“p.html”".into(), "Before ".into(), " after".into());
+        f.take_capture(first, "“p.html”".into(), "Before ".into(), " after".into());
         assert_eq!(f.text, "Before Body after", "not taken until chosen");
         f.use_standfirst(true);
         assert_eq!(f.text, "Before Çavuşoğlu’s “summary” 🦀\nBody after");
@@ -555,6 +560,23 @@ mod tests {
         assert_eq!(f.capture, None);
         f.use_standfirst(false);
         assert_eq!(f.text, "Typed");
+        // The last choice is the next page's: taken from the start once chosen.
+        f.use_standfirst(true);
+        let next = PageCapture {
+            standfirst: Some("Ça va “bien” 🦀".into()),
+            ..page(true)
+        };
+        f.take_capture(
+            next.clone(),
+            "“q.html”".into(),
+            String::new(),
+            String::new(),
+        );
+        assert_eq!(f.text, "Ça va “bien” 🦀\nBody");
+        assert!(f.capture.as_ref().is_some_and(|c| c.standfirst));
+        // A page without one is its article, whatever the choice.
+        f.take_capture(page(true), "“r.html”".into(), String::new(), String::new());
+        assert_eq!(f.text, "Body");
     }
 
     #[test]

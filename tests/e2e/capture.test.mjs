@@ -128,6 +128,16 @@ test('a standfirst printed apart from the story is offered, not taken, and goes 
   await dialog.waitFor({ state: 'detached' });
   const blocks = await page.locator('article p').allTextContents();
   assert.equal(blocks[0], summary, JSON.stringify(blocks));
+
+  // The choice is remembered for the next page, after a reload too.
+  await page.reload();
+  await waitReady(page);
+  await libraryButton(page).click();
+  await page.getByRole('button', { name: 'New article' }).click();
+  const again = newDialog(page);
+  await again.getByLabel('Open file').setInputFiles({ name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await expect(again.getByRole('checkbox', { name: 'Begin with the standfirst' })).toBeChecked();
+  await expect(again.getByLabel('Article text')).toHaveValue(`${summary}\n${story}\n${more}\n${story}\n${more}`);
 });
 
 test('a page where nothing looks like an article keeps its whole text, with a notice', async () => {

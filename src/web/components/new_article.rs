@@ -40,6 +40,26 @@ pub struct NewArticleDialogProps {
     pub handed: Option<Rc<HandedPage>>,
 }
 
+/// The `localStorage` key of the user's last choice of **Begin with the standfirst** ("1" or
+/// "0"): a preference of this browser, not part of the library.
+const STANDFIRST_KEY: &str = "article-annotator.standfirst-first";
+
+/// Whether the user last chose to begin with a page's standfirst (no choice, or a storage
+/// that cannot be read: no).
+fn standfirst_first() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(STANDFIRST_KEY).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
+/// Keeps the choice for the next page (a storage that refuses it only means it is not kept).
+fn remember_standfirst_first(with: bool) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(STANDFIRST_KEY, if with { "1" } else { "0" });
+    }
+}
+
 /// What the user (or the worker) does to the form.
 enum FormAction {
     Field(Field, String),
@@ -144,7 +164,12 @@ fn extract(
 /// The dialog, `role="dialog"`, `aria-modal="true"`, labelled "New article".
 #[function_component(NewArticleDialog)]
 pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
-    let form = use_reducer_eq(FormState::default);
+    let form = use_reducer_eq(|| {
+        FormState(NewArticleForm {
+            standfirst_first: standfirst_first(),
+            ..NewArticleForm::default()
+        })
+    });
     // Its own worker, the extractor: closing the dialog terminates it and an extraction
     // under way.
     let runner = use_memo((), |_| JobRunner::for_script(EXTRACTOR_SCRIPT));
@@ -324,6 +349,7 @@ pub fn new_article_dialog(props: &NewArticleDialogProps) -> Html {
         let dispatcher = form.dispatcher();
         Callback::from(move |e: Event| {
             let with = e.target_unchecked_into::<HtmlInputElement>().checked();
+            remember_standfirst_first(with);
             dispatcher.dispatch(FormAction::UseStandfirst(with))
         })
     };
