@@ -2323,6 +2323,7 @@ fn earlier_paragraphs(read: &Document, article: &NodeRef<'_>, taken: &str, whole
 /// those that can be a standfirst: [`STANDFIRST_MIN_WORDS`] to [`STANDFIRST_MAX_WORDS`] words,
 /// not cut with an ellipsis.
 fn descriptions(doc: &Document) -> Vec<String> {
+    let metas = doc.select("meta[content]").nodes().to_vec();
     let mut out: Vec<String> = Vec::new();
     for (attr, key) in [
         ("property", "og:description"),
@@ -2330,7 +2331,7 @@ fn descriptions(doc: &Document) -> Vec<String> {
         ("name", "twitter:description"),
         ("property", "twitter:description"),
     ] {
-        for n in doc.select(&format!("meta[{attr}][content]")).nodes() {
+        for n in &metas {
             if !n
                 .attr(attr)
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case(key))
@@ -2340,7 +2341,7 @@ fn descriptions(doc: &Document) -> Vec<String> {
             let Some(text) = n.attr("content").as_deref().and_then(clean) else {
                 continue;
             };
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = collapse(&text);
             let words = count_words(&text);
             let cut = text.ends_with("...") || text.ends_with('…');
             if (STANDFIRST_MIN_WORDS..=STANDFIRST_MAX_WORDS).contains(&words)
@@ -2374,8 +2375,7 @@ fn standfirst(descriptions: &[String], whole: &str, article: &str) -> Option<Str
     if descriptions.is_empty() {
         return None;
     }
-    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let article_flat = flat(article);
+    let article_flat = collapse(article);
     // The article's first line of three words or more, by its first words.
     let first: String = article
         .lines()
@@ -2385,7 +2385,7 @@ fn standfirst(descriptions: &[String], whole: &str, article: &str) -> Option<Str
         .take(8)
         .collect::<Vec<_>>()
         .join(" ");
-    let lines: Vec<String> = whole.lines().map(flat).collect();
+    let lines: Vec<String> = whole.lines().map(collapse).collect();
     for d in descriptions {
         // Already in the article (its opening, or the standfirst Readability kept).
         let key: String = d.chars().take(80).collect();
@@ -4955,7 +4955,7 @@ fn compact(s: &str) -> String {
 /// search, a copy or a comparison: the soft hyphen, the zero-width space, the word joiner and
 /// the zero-width no-break space (a byte-order mark). The zero-width joiner and non-joiner are
 /// kept: they change how some scripts and emoji are drawn.
-const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+pub const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 
 /// `s` with the character references a page escaped twice decoded ("O&#039;Donnell" in a
 /// JSON-LD name, "Tom &amp; Jerry" in a `<meta>`, where the parser has already decoded one

@@ -253,7 +253,8 @@ fn journal_failed(error: &JsValue) -> String {
     )
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+/// The window's `localStorage`, when the browser gives one.
+pub(crate) fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 

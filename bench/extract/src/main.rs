@@ -234,7 +234,7 @@ fn hit(expected: &Option<String>, got: &Option<String>, f: fn(&str) -> String) -
 fn loose_title(s: &str) -> String {
     let t: String = s
         .chars()
-        .filter(|c| !['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'].contains(c))
+        .filter(|c| !article_annotator::core::extract::INVISIBLE.contains(c))
         .map(|c| match c {
             '’' | '‘' | '‛' | '′' | '´' | '`' => '\'',
             '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
@@ -248,15 +248,11 @@ fn loose_title(s: &str) -> String {
 
 /// The people a byline names, as a sorted list of their names' letters: the byline split at
 /// commas, semicolons, slashes, bars, "&" and the words "and", "und", "et", "y", "e"; in each
-/// part, the label words before the names ("By", "Von", "Par", "Por", "Written by", "Posted
-/// by") and every word with a digit, a month's name or "am"/"pm"/"updated"/"published" (a
+/// part, the label words before the names (the app's own, `core::text::is_byline_label`:
+/// "By", "Von", "Par", "Written by" …) and every word with a digit, a month's name or "am"/"pm"/"updated"/"published" (a
 /// date or a stamp run in) dropped. "By Jane Doe and John Roe" names the same people as
 /// "Jane Doe, John Roe"; "By Nathan Willis March 25, 2015" as "Nathan Willis".
 fn people(s: &str) -> String {
-    const LABELS: &[&str] = &[
-        "by", "von", "par", "por", "di", "door", "av", "af", "written", "posted", "text", "author",
-        "autor", "autorin",
-    ];
     const STAMP: &[&str] = &[
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -276,7 +272,10 @@ fn people(s: &str) -> String {
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
                 .filter(|w| !w.is_empty())
                 .collect();
-            let start = words.iter().take_while(|w| LABELS.contains(w)).count();
+            let start = words
+                .iter()
+                .take_while(|w| article_annotator::core::text::is_byline_label(w))
+                .count();
             words[start..]
                 .iter()
                 .filter(|w| !w.chars().any(|c| c.is_ascii_digit()) && !STAMP.contains(w))

@@ -16,6 +16,7 @@ use yew::prelude::*;
 
 use crate::web::components::kit::button;
 use crate::web::hooks::effect::use_effect_on;
+use crate::web::persist::local_storage;
 
 use crate::core::handoff::HandedPage;
 use crate::core::intake::{
@@ -47,15 +48,14 @@ const STANDFIRST_KEY: &str = "article-annotator.standfirst-first";
 /// Whether the user last chose to begin with a page's standfirst (no choice, or a storage
 /// that cannot be read: no).
 fn standfirst_first() -> bool {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
+    local_storage()
         .and_then(|s| s.get_item(STANDFIRST_KEY).ok().flatten())
         .is_some_and(|v| v == "1")
 }
 
 /// Keeps the choice for the next page (a storage that refuses it only means it is not kept).
 fn remember_standfirst_first(with: bool) {
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+    if let Some(s) = local_storage() {
         let _ = s.set_item(STANDFIRST_KEY, if with { "1" } else { "0" });
     }
 }
