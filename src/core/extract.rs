@@ -507,10 +507,6 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
                 }
             }
             capture.found = visible_chars(&article) >= MIN_ARTICLE_CHARS;
-            // The standfirst printed above the story, outside what Readability took.
-            if capture.found {
-                capture.standfirst = standfirst(&descriptions, &whole_page.text, &article);
-            }
             capture.article = if capture.found {
                 article
             } else {
@@ -560,6 +556,12 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
                 let titles = [capture.title.clone(), og_title.clone(), clean(&a.title)];
                 capture.article =
                     without_lines_above_headline(&capture.article, &capture.whole, &titles);
+            }
+            // The standfirst printed above the story, outside what Readability took (looked
+            // for once the lines above the headline are gone: the story's first line is its
+            // mark on the page).
+            if capture.found {
+                capture.standfirst = standfirst(&descriptions, &capture.whole, &capture.article);
             }
             // A byline without a letter ("-", a number) is none, and so is another story's
             // (a teaser's byline, which Readability met first).
