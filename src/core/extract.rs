@@ -15,6 +15,9 @@
 //!   just above the story and Readability left it out (found by the page's `og:description`
 //!   or meta description); kept apart, for the dialog to offer, not put in the article (see
 //!   `bench/extract/README.md`, "Twenty-fifth round", for why);
+//! - **the story as data**: when the page shows under half of the story its schema.org JSON-LD
+//!   gives as `articleBody` (a page its scripts draw, saved before they ran; a teaser over a
+//!   paywall), that story, read as text ([`PageCapture::from_story_data`]; the dialog says so);
 //! - **the whole page**: every text a reader sees, kept as the fallback the dialog offers, and
 //!   used when nothing looks like an article ([`PageCapture::found`] is false: the page has no
 //!   candidate, or what was found is shorter than [`MIN_ARTICLE_CHARS`]);
@@ -73,6 +76,10 @@ pub struct PageCapture {
     /// from the story and `article` does not hold it. Not part of `article`: the New article
     /// dialog offers it (**Begin with the standfirst**).
     pub standfirst: Option<String>,
+    /// Whether `article` is the story the page gives as data (its schema.org JSON-LD
+    /// `articleBody`) rather than text the page shows: a page whose scripts draw the story,
+    /// saved without running them, shows little of it (see [`story_data`]).
+    pub from_story_data: bool,
 }
 
 /// Extracts the article of `html`, a page at `page_url` (when known: relative links and a
@@ -287,6 +294,7 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     }
     if filters.widgets {
         unwrap_linked_paragraphs(&doc);
+        mute_data_tables(&doc);
     }
     let canonical = canonical_url(&doc, page_url.as_deref()).or_else(|| page_url.clone());
     // Dates the Readability port does not read: more meta names, `itemprop`, JSON-LD in a
@@ -332,6 +340,11 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
         descriptions(&doc)
     } else {
         Vec::new()
+    };
+    let story_data = if filters.widgets {
+        story_data(&doc)
+    } else {
+        None
     };
 
     let cfg = dom_smoothie::Config {
@@ -464,6 +477,7 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
             let rebuilt = table_parts_as_blocks(&read);
             let taken: &str = rebuilt.as_deref().unwrap_or(&a.content);
             let content = Document::from(format!("{before}{taken}{after}"));
+            unmute_data_tables(&content);
             // Paragraphs wholly in bold: where a byline set apart from its label may be.
             let bold_lines = bold_paragraphs(&content);
             // The headline again (Readability drops only its first copy).
@@ -740,9 +754,63 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
             capture.published = fallback_date.or(update_date);
         }
     }
+    // The page shows little of the story its data holds (its scripts draw the text, and the
+    // page was saved without running them; or the page shows a teaser): the story as data.
+    if let Some(body) = story_data {
+        let body_words = count_words(&body);
+        if !capture.found || count_words(&capture.article) * 2 < body_words {
+            // The page's summary, when the story's data leaves it out (a teaser the page
+            // shows above a paywall): offered as the standfirst.
+            let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            capture.standfirst = descriptions.iter().find(|d| !flat.contains(*d)).cloned();
+            capture.article = body;
+            capture.found = true;
+            capture.from_story_data = true;
+        }
+    }
     capture.article_words = count_words(&capture.article);
     capture.whole_words = count_words(&capture.whole);
     capture
+}
+
+/// Fewest words of a page's `articleBody` that [`story_data`] takes for a story.
+pub const STORY_DATA_MIN_WORDS: usize = 100;
+
+/// The story the page's schema.org JSON-LD gives as its `articleBody` (an article type's
+/// first, as [`json_ld_date`] finds the date), as text: one block a line (its own line breaks,
+/// or its paragraphs when it holds HTML, which is only read, as any page is), character
+/// references decoded, white space collapsed; when it has at least [`STORY_DATA_MIN_WORDS`]
+/// words. Publishers put the story there for search engines; a page whose scripts draw the
+/// story (saved as HTML only, before they ran) has it nowhere else.
+fn story_data(doc: &Document) -> Option<String> {
+    let body = json_ld_find(doc, |map| {
+        map.get("articleBody")
+            .and_then(|b| b.as_str())
+            .filter(|b| b.split_whitespace().count() >= STORY_DATA_MIN_WORDS)
+            .map(str::to_owned)
+    })?;
+    // (Its HTML may come with its marks as character references, "&lt;p&gt;": its
+    // references decoded as an HTML parser decodes them, the text kept as it is.)
+    let raw = if body.contains('<') {
+        body
+    } else {
+        Document::from(format!("<div>{body}</div>"))
+            .select_single("div")
+            .text()
+            .to_string()
+    };
+    let text = if raw.contains('<') && raw.contains('>') {
+        text_of(&Document::from(format!("<div>{raw}</div>")).root()).text
+    } else {
+        raw
+    };
+    let text = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (count_words(&text) >= STORY_DATA_MIN_WORDS).then_some(text)
 }
 
 /// `article` without the lines `filters` drop: repeated short lines, control rows, notices,
@@ -1174,6 +1242,76 @@ fn table_parts_as_blocks(read: &Document) -> Option<String> {
         n.rename("div");
     }
     Some(article.html().to_string())
+}
+
+/// Fewest rows of a table of short cells that [`mute_data_tables`] keeps from scoring.
+pub const DATA_TABLE_MIN_ROWS: usize = 10;
+/// Most words of a data table's cell, on average over its cells.
+const DATA_TABLE_MEAN_CELL_WORDS: usize = 6;
+/// Most words of any one of a data table's cells.
+const DATA_TABLE_MAX_CELL_WORDS: usize = 25;
+/// The attribute that keeps a muted cell's element name (see [`mute_data_tables`]).
+const CELL_MARK: &str = "data-aa-cell";
+
+/// Keeps the cells of a table of data (at least [`DATA_TABLE_MIN_ROWS`] rows of short cells:
+/// a list of names and addresses, results, prices) from Readability's scoring, which counts
+/// every `<td>` of 25 characters or more as a paragraph: 600 cells of e-mail addresses outscore
+/// a story of twenty paragraphs, and the table is taken alone. The cells are renamed `<span>`
+/// (which Readability does not score) with their name kept in [`CELL_MARK`];
+/// [`unmute_data_tables`] gives it back in what Readability took, so a table that is part of the
+/// story is still there, one cell a line. A table of long cells (a layout table holding the
+/// story) is left as it is, and so is a table in a table.
+fn mute_data_tables(doc: &Document) {
+    for table in doc.select("table").nodes() {
+        let nested = table
+            .ancestors_it(None)
+            .any(|a| element_name(&a).as_deref() == Some("table"))
+            || table
+                .descendants_it()
+                .any(|d| element_name(&d).as_deref() == Some("table"));
+        if nested {
+            continue;
+        }
+        let rows = table
+            .descendants_it()
+            .filter(|d| element_name(d).as_deref() == Some("tr"))
+            .count();
+        if rows < DATA_TABLE_MIN_ROWS {
+            continue;
+        }
+        let cells: Vec<NodeRef<'_>> = table
+            .descendants_it()
+            .filter(|d| matches!(element_name(d).as_deref(), Some("td" | "th")))
+            .collect();
+        let words: Vec<usize> = cells
+            .iter()
+            .map(|c| c.text().split_whitespace().count())
+            .collect();
+        let total: usize = words.iter().sum();
+        if cells.is_empty()
+            || total > DATA_TABLE_MEAN_CELL_WORDS * cells.len()
+            || words.iter().any(|&w| w > DATA_TABLE_MAX_CELL_WORDS)
+        {
+            continue;
+        }
+        for c in &cells {
+            if let Some(name) = element_name(c) {
+                c.set_attr(CELL_MARK, &name);
+                c.rename("span");
+            }
+        }
+    }
+}
+
+/// Gives the cells [`mute_data_tables`] renamed their own element back.
+fn unmute_data_tables(doc: &Document) {
+    for c in doc.select(&format!("span[{CELL_MARK}]")).nodes() {
+        let name = c.attr(CELL_MARK).map(|n| n.to_string());
+        c.remove_attr(CELL_MARK);
+        if let Some(name) = name.filter(|n| matches!(n.as_str(), "td" | "th")) {
+            c.rename(&name);
+        }
+    }
 }
 
 /// Whether `text` is shaped as a sentence: it opens with a capital letter, a digit or a
@@ -2102,9 +2240,10 @@ const EARLIER_MAX_PARAGRAPHS: usize = 24;
 /// the HTML of the modules' parts before the one it took and after it. `read` is the page as
 /// Readability left it (its article in place, `#readability-page-1`). First the article's
 /// siblings of the element and class of what it took; then, from the article's parent up to
-/// [`CONTINUATION_MAX_LEVELS`] levels, the first ancestor with a class whose siblings of the
-/// same element and class hold the same path of elements and classes down to where the
-/// article sits, and there an element like what it took. Only parts holding prose the
+/// [`CONTINUATION_MAX_LEVELS`] levels, the first ancestor whose siblings of the same element
+/// and class hold the same path of elements and classes down to where the article sits, and
+/// there an element like what it took. The ancestor has a class, or the path below it has one
+/// (a page that wraps each module of its story in a `<div>` of no class of its own). Only parts holding prose the
 /// article does not are taken (see [`continues_story`]). (A promotion, an author's box or a
 /// list of links after a story may share its module's class, not the layout inside it.)
 fn continuation(read: &Document, taken: &str, whole: &str) -> (String, String) {
@@ -2213,7 +2352,9 @@ fn continuation(read: &Document, taken: &str, whole: &str) -> (String, String) {
         }
         at = node.parent();
         let own = signature(&node);
-        if !own.1.is_empty() {
+        // (A `<div>` of no class is any `<div>`: only the classes on the path below it make its
+        // siblings the story's modules.)
+        if !own.1.is_empty() || path.iter().any(|p| !signature(p).1.is_empty()) {
             let found = parts(&node, &path, &|s| signature(s) == own);
             if !found.0.is_empty() || !found.1.is_empty() {
                 return found;

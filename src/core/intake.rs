@@ -263,7 +263,7 @@ impl NewArticleForm {
         after: String,
     ) {
         self.extracting = None;
-        if page.whole.trim().is_empty() {
+        if page.whole.trim().is_empty() && page.article.trim().is_empty() {
             self.error = Some(no_text(&origin));
             return;
         }
@@ -342,6 +342,17 @@ impl NewArticleForm {
                 "The whole text of {} is used ({}).",
                 c.origin,
                 words(c.page.whole_words)
+            )
+        } else if c.page.from_story_data {
+            let lead = match (&c.page.standfirst, c.standfirst) {
+                (Some(lead), true) => crate::core::extract::count_words(lead),
+                _ => 0,
+            };
+            format!(
+                "{} shows little of its story, so the story it gives as data for search engines \
+                 is used ({}). Check it against the page.",
+                capitalized(&c.origin),
+                words(c.page.article_words + lead)
             )
         } else {
             let lead = match (&c.page.standfirst, c.standfirst) {
@@ -524,6 +535,7 @@ mod tests {
             article_words: if found { 1 } else { 2 },
             whole_words: 2,
             standfirst: None,
+            from_story_data: false,
         }
     }
 
@@ -577,6 +589,46 @@ mod tests {
         // A page without one is its article, whatever the choice.
         f.take_capture(page(true), "“r.html”".into(), String::new(), String::new());
         assert_eq!(f.text, "Body");
+    }
+
+    #[test]
+    fn a_story_taken_from_the_pages_data_says_so() {
+        let mut f = NewArticleForm::default();
+        let data = PageCapture {
+            article: "Zoë’s “story” 🦀, as data\nSecond paragraph".into(),
+            whole: String::new(),
+            whole_words: 0,
+            article_words: 6,
+            from_story_data: true,
+            standfirst: Some("Ça va".into()),
+            ..page(true)
+        };
+        f.take_capture(data, "“p.html”".into(), String::new(), String::new());
+        assert_eq!(
+            f.error, None,
+            "a page that shows nothing but gives its story is read"
+        );
+        assert_eq!(f.text, "Zoë’s “story” 🦀, as data\nSecond paragraph");
+        assert_eq!(
+            f.capture_notice().unwrap(),
+            "“p.html” shows little of its story, so the story it gives as data for search \
+             engines is used (6 words). Check it against the page."
+        );
+        f.use_standfirst(true);
+        assert!(f.capture_notice().unwrap().contains("(8 words)"));
+        f.take_capture(
+            PageCapture {
+                from_story_data: true,
+                ..page(true)
+            },
+            "the pasted page".into(),
+            String::new(),
+            String::new(),
+        );
+        assert!(f
+            .capture_notice()
+            .unwrap()
+            .starts_with("The pasted page shows little of its story"));
     }
 
     #[test]

@@ -169,6 +169,41 @@ test('a saved page its scripts draw holds no text: the dialog says how to captur
   await screenshot(page, 'capture-script-drawn-page');
 });
 
+test('a saved page its scripts draw, its story given as data, is read from that data, says so, and nothing in it runs', async () => {
+  const lines = [
+    'The council delayed the vote on the harbour budget by a week, after two members asked for the costs of the new quay to be checked again.',
+    'Zoë Ñúñez, who chairs the finance committee, said the figures had changed twice since March and that “nobody should vote on a number that moves”.',
+    'The quay was first costed at €4.2 million; the latest estimate, from January, is €5.9 million, and the council’s reserves stand at €1.1 million.',
+  ];
+  const body = [...lines, ...lines].join('\n');
+  const summary = 'The council put off its vote on the harbour budget for a week to check the quay’s costs again.';
+  const data = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Harbour budget vote delayed', articleBody: body })
+    .replace(/</g, '\\u003c');
+  const shell = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour budget vote delayed | The Ledger</title>
+    <meta property="og:description" content="${summary}"><script type="application/ld+json">${data}</script></head>
+    <body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div id="__next"><p>Loading…</p></div>
+    <script>window.__pwned = 1</script><footer>All rights reserved</footer></body></html>`;
+  const { page, dialog } = await openNewArticle();
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'ledger.html', mimeType: 'text/html', buffer: Buffer.from(shell) });
+  const words = body.split(/\s+/).length;
+  await expect(dialog.getByRole('status')).toHaveText(`“ledger.html” shows little of its story, so the story it gives as data for search engines is used (${words} words). Check it against the page.`);
+  await expect(dialog.getByLabel('Article text')).toHaveValue(body);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Harbour budget vote delayed');
+  // The page's summary, which its data leaves out, is offered as the standfirst.
+  await expect(dialog.getByRole('checkbox', { name: 'Begin with the standfirst' })).toHaveDescription(summary);
+  // What the page shows is still there to take instead.
+  await dialog.getByRole('radio', { name: 'Whole page text' }).check();
+  await expect(dialog.getByLabel('Article text')).toHaveValue(/Loading…/);
+  await dialog.getByRole('radio', { name: 'Extracted article' }).check();
+  await expect(dialog.getByLabel('Article text')).toHaveValue(body);
+  await screenshot(page, 'capture-story-data');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const blocks = await page.locator('article p').allTextContents();
+  assert.deepEqual(blocks, [...lines, ...lines]);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
 test('a blog post its scripts draw is read from its no-script copy', async () => {
   const { page, dialog } = await openNewArticle();
   const post = '<h3 class=post-title>Safer downloads in the browser</h3><div class=post-body>'

@@ -4017,3 +4017,187 @@ fn short_lines_above_the_headline_are_not_the_story() {
         c.article
     );
 }
+
+#[test]
+fn a_story_in_unclassed_wrappers_of_one_layout_is_taken_whole() {
+    // Each paragraph in wrappers of its own, the layout's class one level under a `<div>`
+    // with none: Readability scores each paragraph's wrappers apart and takes one of them
+    // (the one with the most commas).
+    let part = |sub: &str, text: &str| {
+        let head = if sub.is_empty() {
+            String::new()
+        } else {
+            format!("<h2 class=\"paragraph_subline mb-4\"><div>{sub}</div></h2>")
+        };
+        format!(
+            "<div><div class=\"paragraph paragraph_wrapper left mb-8\">{head}\
+             <div class=\"paragraph-text\"><div><p>{text}</p></div></div></div>\
+             <div class=\"clear-both\"></div></div>"
+        )
+    };
+    let texts = [
+        "Léa Müller, who runs the pellet works, is looking for ways out of the energy crisis. \
+         Pressing leaves into pellets could be one.",
+        "“We are in a situation that threatens our existence. We think about how, with \
+         technologies we have or develop, we can use what we have,” Müller said. One of those \
+         thoughts is whether the leaves, which fall by the tonne, could still make a fuel. In \
+         the barn of a farm, a pilot plant is to test it. “Here we take the leaves. They are \
+         dried, aired, dried again, ground to meal and then pressed into pellets,” she said. \
+         Everything is done by hand there, because there are no grants yet for what the town \
+         has in mind.",
+        "The mayor, Ana Çelik, said: “We are still at the start. We have applied for a grant. \
+         But we must take the leaves now, because they fall now. This is the season's start, \
+         and I am glad how people take to it.” If the leaves in front of one's own house can \
+         become a fuel, that is a gain. At today's prices the pellets are wanted.",
+        "“These pellets burn like wood pellets. They give about a tenth less heat and a little \
+         more ash. A cubic metre of leaves gives 100 to 120 kg of pellets, about 50 litres of \
+         heating oil. But careful: before anyone drives here with a sack of leaves, the plant \
+         is full. If the grant comes, the pressing can be run better next year.",
+    ];
+    let heads = [
+        "",
+        "A pilot plant",
+        "A grant applied for",
+        "Less heat, more ash",
+    ];
+    let parts: String = heads.iter().zip(texts).map(|(h, t)| part(h, t)).collect();
+    let html = format!(
+        "<html><head><title>Heating with leaves</title></head><body>\
+         <nav><a href=/>Home</a> <a href=/f>Forest</a></nav>\
+         <article class=\"node\"><h1>Heating with leaves</h1>\
+         <div class=\"mb-6\" itemprop=\"articleBody\"><div>{parts}</div></div>\
+         </article><footer>Imprint · Privacy</footer></body></html>"
+    );
+    let c = extract(&html, Some(PAGE_URL));
+    assert!(c.found);
+    for t in texts {
+        assert_has(&c.article, &t[..40]);
+    }
+    assert_has(&c.article, "A grant applied for");
+    assert_lacks(&c.article, "Imprint");
+}
+
+#[test]
+fn a_table_of_many_short_cells_does_not_take_the_storys_place() {
+    let story = "The campaign asks readers to write to their member of parliament before the \
+                 vote on the trade bill, which comes back to the Commons next week.";
+    let more = "Farmers' groups say imports made to lower standards would undercut them, and \
+                the government says its manifesto promise stands and no law is needed.";
+    // (As many rows as a list of a party's members of parliament: Readability scores each
+    // address cell as a paragraph, and 650 of them outscore the story.)
+    let rows: String = (0..650)
+        .map(|i| {
+            format!(
+                "<tr> <td>Constituency {i}</td> <td>Member {i}</td> \
+                 <td>member.number{i}.mp@parliament.example</td> </tr> "
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Write to your MP</title></head><body>\
+         <nav><a href=/>Home</a> <a href=/n>News</a></nav>\
+         <div class=\"alpha\"><h1>Write to your MP</h1>\
+         <div class=\"col\"><p>{story}</p><p>{more}</p><p>{story}</p><p>{more}</p>\
+         <div class=\"wide\"><table><caption>Members and addresses</caption><tbody>\
+         <tr><th>Constituency</th><th>Member</th><th>E-mail</th></tr>{rows}</tbody></table></div></div></div><footer>All rights reserved</footer></body></html>"
+    );
+    let c = extract(&html, Some(PAGE_URL));
+    assert!(c.found);
+    assert!(
+        c.article.starts_with("The campaign asks"),
+        "{}",
+        &c.article[..200.min(c.article.len())]
+    );
+    // The table stays with the story, one cell a line.
+    assert_has(
+        &c.article,
+        "\nConstituency 7\nMember 7\nmember.number7.mp@parliament.example\n",
+    );
+    assert_lacks(&c.article, "All rights reserved");
+    // A layout table of long cells is left as it is: its story is still found.
+    let layout: String = (0..12)
+        .map(|_| format!("<tr><td>{story} {more}</td></tr>"))
+        .collect();
+    let c = extract(
+        &format!("<html><body><table>{layout}</table></body></html>"),
+        Some(PAGE_URL),
+    );
+    assert!(c.found);
+    assert_has(&c.article, "The campaign asks");
+}
+
+#[test]
+fn a_story_its_scripts_draw_is_taken_from_the_pages_data() {
+    let lines = [
+        "Der Schnee auf den Modulen drückt mit bis zu 90 Kilogramm je Quadratmeter auf das Dach, \
+         wenn er nass ist und gefriert; trockener Pulverschnee wiegt weniger.",
+        "Fachleute raten davon ab, selbst auf das Dach zu steigen: Wer räumt, kann die Module \
+         zerkratzen und stürzen, und die Versicherung zahlt dann oft nicht.",
+        "Besser sei es, die Anlage so zu planen, dass der Schnee von selbst abrutscht, sagt \
+         der TÜV; ein steiles Dach und rahmenlose Module helfen dabei.",
+    ];
+    let body = [lines[0], lines[1], lines[2], lines[0], lines[1], lines[2]].join("\n");
+    let summary = "Eine Schneedecke auf der Photovoltaikanlage belastet Module und Gestelle. \
+                   Fachleute warnen vor dem Räumen.";
+    let ld = |body: &str| {
+        format!(
+            "<script type=\"application/ld+json\">{}</script>",
+            serde_json::json!({"@context": "https://schema.org", "@type": "NewsArticle",
+                "headline": "Schnee auf dem Dach", "articleBody": body})
+        )
+    };
+    let page = |head: &str, main: &str| {
+        format!(
+            "<html><head><title>Schnee auf dem Dach</title>\
+             <meta property=\"og:description\" content=\"{summary}\">{head}</head>\
+             <body><nav><a href=/>Start</a> <a href=/e>Energie</a></nav>\
+             <div id=\"app\">{main}</div><footer>Impressum · Datenschutz</footer></body></html>"
+        )
+    };
+    // The page shows nothing of the story: its data's story, one line a paragraph, and the
+    // page's summary, which the data leaves out, offered as the standfirst.
+    let c = extract(&page(&ld(&body), "<p>Loading…</p>"), Some(PAGE_URL));
+    assert!(c.found && c.from_story_data);
+    assert_eq!(c.article.lines().count(), 6, "{}", c.article);
+    assert!(c.article.starts_with("Der Schnee auf den Modulen drückt"));
+    assert_eq!(c.standfirst.as_deref(), Some(summary));
+    assert_eq!(
+        c.article_words,
+        crate::core::extract::count_words(&c.article)
+    );
+    // The same data as HTML, its marks as character references: text, its script never run
+    // nor kept.
+    let html_body = format!(
+        "&lt;p&gt;{}&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;p&gt;{}&lt;/p&gt;\
+         &lt;p&gt;{}&lt;/p&gt;",
+        lines[0], lines[1], lines[2]
+    )
+    .repeat(2);
+    let c = extract(&page(&ld(&html_body), ""), Some(PAGE_URL));
+    assert!(c.from_story_data);
+    assert_eq!(c.article.lines().count(), 6, "{}", c.article);
+    assert_lacks(&c.article, "alert");
+    assert_lacks(&c.article, "<p>");
+    // A page that shows the story: its own text, not the data's.
+    let shown: String = body.lines().map(|l| format!("<p>{l}</p>")).collect();
+    let c = extract(
+        &page(
+            &ld(&body),
+            &format!("<article><h1>Schnee</h1>{shown}</article>"),
+        ),
+        Some(PAGE_URL),
+    );
+    assert!(c.found && !c.from_story_data);
+    // Data shorter than what the page shows (cut for readers who have not paid), or too
+    // short to be a story: the page's own text.
+    let c = extract(
+        &page(
+            &ld(lines[0]),
+            &format!("<article><h1>Schnee</h1>{shown}</article>"),
+        ),
+        Some(PAGE_URL),
+    );
+    assert!(c.found && !c.from_story_data);
+    let c = extract(&page(&ld(lines[0]), "<p>Loading…</p>"), Some(PAGE_URL));
+    assert!(!c.from_story_data);
+}
