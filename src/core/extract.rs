@@ -1250,6 +1250,11 @@ pub const DATA_TABLE_MIN_ROWS: usize = 10;
 const DATA_TABLE_MEAN_CELL_WORDS: usize = 6;
 /// Most words of any one of a data table's cells.
 const DATA_TABLE_MAX_CELL_WORDS: usize = 25;
+/// Most words of a line of a cell that is a list, on average (see [`mute_data_tables`]).
+const LIST_CELL_LINE_WORDS: usize = 8;
+/// Most characters of a line of a cell that is a list, on average (a script written without
+/// spaces counts by characters).
+const LIST_CELL_LINE_CHARS: usize = 50;
 /// The attribute that keeps a muted cell's element name (see [`mute_data_tables`]).
 const CELL_MARK: &str = "data-aa-cell";
 
@@ -1259,8 +1264,11 @@ const CELL_MARK: &str = "data-aa-cell";
 /// a story of twenty paragraphs, and the table is taken alone. The cells are renamed `<span>`
 /// (which Readability does not score) with their name kept in [`CELL_MARK`];
 /// [`unmute_data_tables`] gives it back in what Readability took, so a table that is part of the
-/// story is still there, one cell a line. A table of long cells (a layout table holding the
-/// story) is left as it is, and so is a table in a table.
+/// story is still there, one cell a line. The same for a cell that is a list of short lines
+/// (at least [`DATA_TABLE_MIN_ROWS`] lines between `<br>`s, of [`LIST_CELL_LINE_WORDS`] words and
+/// [`LIST_CELL_LINE_CHARS`] characters on average: an open letter's 150 signatories, "Name,
+/// affiliation", whose commas Readability counts as a paragraph's). A table of long cells (a
+/// layout table holding the story) is left as it is, and so is a table in a table.
 fn mute_data_tables(doc: &Document) {
     for table in doc.select("table").nodes() {
         let nested = table
@@ -1276,9 +1284,6 @@ fn mute_data_tables(doc: &Document) {
             .descendants_it()
             .filter(|d| element_name(d).as_deref() == Some("tr"))
             .count();
-        if rows < DATA_TABLE_MIN_ROWS {
-            continue;
-        }
         let cells: Vec<NodeRef<'_>> = table
             .descendants_it()
             .filter(|d| matches!(element_name(d).as_deref(), Some("td" | "th")))
@@ -1288,16 +1293,28 @@ fn mute_data_tables(doc: &Document) {
             .map(|c| c.text().split_whitespace().count())
             .collect();
         let total: usize = words.iter().sum();
-        if cells.is_empty()
-            || total > DATA_TABLE_MEAN_CELL_WORDS * cells.len()
-            || words.iter().any(|&w| w > DATA_TABLE_MAX_CELL_WORDS)
-        {
-            continue;
-        }
-        for c in &cells {
-            if let Some(name) = element_name(c) {
-                c.set_attr(CELL_MARK, &name);
-                c.rename("span");
+        let data = rows >= DATA_TABLE_MIN_ROWS
+            && !cells.is_empty()
+            && total <= DATA_TABLE_MEAN_CELL_WORDS * cells.len()
+            && words.iter().all(|&w| w <= DATA_TABLE_MAX_CELL_WORDS);
+        for (c, &w) in cells.iter().zip(&words) {
+            // A cell that is a list of short lines (the signatories of an open letter, one a
+            // line, "Name, affiliation"): Readability counts its commas as a paragraph's.
+            let list = || {
+                let breaks = c
+                    .descendants_it()
+                    .filter(|d| element_name(d).as_deref() == Some("br"))
+                    .count();
+                let lines = breaks + 1;
+                lines >= DATA_TABLE_MIN_ROWS
+                    && w <= LIST_CELL_LINE_WORDS * lines
+                    && visible_chars(&c.text()) <= LIST_CELL_LINE_CHARS * lines
+            };
+            if data || list() {
+                if let Some(name) = element_name(c) {
+                    c.set_attr(CELL_MARK, &name);
+                    c.rename("span");
+                }
             }
         }
     }

@@ -4201,3 +4201,56 @@ fn a_story_its_scripts_draw_is_taken_from_the_pages_data() {
     let c = extract(&page(&ld(lines[0]), "<p>Loading…</p>"), Some(PAGE_URL));
     assert!(!c.from_story_data);
 }
+
+#[test]
+fn a_cell_listing_names_does_not_take_the_letters_place() {
+    // An open letter and its signatories, one a line in a table's cell, "Name, affiliation":
+    // Readability counts the cell's commas as a paragraph's, and 150 of them outscore the
+    // letter; the table's second row (empty) keeps it from climbing to the table, whose
+    // siblings the letter's paragraphs are.
+    let letter = [
+        "Our institutions face a moment of trial, and the free exchange of ideas is becoming \
+         more constricted every month.",
+        "We ask that it be defended by those who depend on it, writers, editors and teachers \
+         alike, since nobody else will defend it for us.",
+        "The way to defeat bad ideas is by exposure, argument and persuasion, not by trying to \
+         silence them or wish them away.",
+        "We refuse any false choice between justice and freedom, which cannot exist without \
+         each other, and we say so together.",
+        "As writers we need a culture that leaves us room for experiment, risk and even \
+         mistakes, without dire consequences for our work.",
+    ];
+    let paragraph = letter[0];
+    let names: String = (0..150)
+        .map(|i| format!("<strong>Signatory Number{i}</strong>, University of Somewhere<br>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>A letter on open debate</title></head><body>\
+         <nav><a href=/>Home</a> <a href=/l>Letters</a></nav>\
+         <div class=\"col\"><h1>A letter on open debate</h1>{}\
+         <table><tbody><tr><td><span>{names}</span></td><td><span>{names}</span></td></tr>\
+         <tr><td></td></tr></tbody></table></div><footer>All rights reserved</footer></body></html>",
+        letter
+            .iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let c = extract(&html, Some(PAGE_URL));
+    assert!(c.found);
+    assert!(
+        c.article.starts_with(&letter.join("\n")),
+        "{}",
+        &c.article[..200]
+    );
+    assert_has(&c.article, "\nSignatory Number7, University of Somewhere\n");
+    // A cell of long lines (a story set in a layout table) is left as it is.
+    let c = extract(
+        &format!(
+            "<html><body><table><tr><td>{}</td></tr></table></body></html>",
+            format!("{paragraph}<br>").repeat(12)
+        ),
+        Some(PAGE_URL),
+    );
+    assert!(c.found);
+    assert_has(&c.article, "Our institutions face");
+}
