@@ -798,6 +798,17 @@ const RELATED_LABELS_OTHER: &[&str] = &[
     "zobacz też",
     "zobacz także",
     "polecamy",
+    // Japanese, Chinese and Korean: "related articles", "related keywords", "related news",
+    // "read this too" (a line of the label alone: "【関連記事】").
+    "関連記事",
+    "関連キーワード",
+    "関連ニュース",
+    "あわせて読みたい",
+    "相关新闻",
+    "相关阅读",
+    "相關新聞",
+    "관련기사",
+    "관련 기사",
     // German addressing several readers, and the Nordic, Baltic, Czech, Slovak, Croatian,
     // Hungarian, Romanian, Turkish, Russian, Ukrainian and Greek labels.
     "lest auch",
@@ -2795,6 +2806,9 @@ mod tests {
             "Valora esta noticia",
             "Fehler im Text? Markieren Sie ihn und drücken Sie Strg+Enter.",
             "［有料会員限定］ この記事は会員限定です。",
+            "【関連記事】",
+            "関連キーワード",
+            "관련기사",
             "This entry was posted in Harbour, Council and tagged bridges. Bookmark the permalink.",
             "Visto 314 veces",
             "1.234 Aufrufe",
@@ -2912,6 +2926,9 @@ mod tests {
             " -",
             "The mayor said —",
             "LONDON (Reuters) - The council voted again.",
+            // A sentence about related articles is the story's ("The ministry deleted the
+            // related articles.").
+            "省は関連記事を削除した。",
             "",
         ] {
             assert!(!is_notice(no), "{no}");
