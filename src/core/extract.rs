@@ -776,19 +776,35 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
 /// Fewest words of a page's `articleBody` that [`story_data`] takes for a story.
 pub const STORY_DATA_MIN_WORDS: usize = 100;
 
-/// The story the page's schema.org JSON-LD gives as its `articleBody` (an article type's
-/// first, as [`json_ld_date`] finds the date), as text: one block a line (its own line breaks,
+/// The story the page's schema.org JSON-LD gives as its `articleBody` (when it gives one
+/// story only), as text: one block a line (its own line breaks,
 /// or its paragraphs when it holds HTML, which is only read, as any page is), character
 /// references decoded, white space collapsed; when it has at least [`STORY_DATA_MIN_WORDS`]
 /// words. Publishers put the story there for search engines; a page whose scripts draw the
 /// story (saved as HTML only, before they ran) has it nowhere else.
 fn story_data(doc: &Document) -> Option<String> {
-    let body = json_ld_find(doc, |map| {
-        map.get("articleBody")
-            .and_then(|b| b.as_str())
-            .filter(|b| b.split_whitespace().count() >= STORY_DATA_MIN_WORDS)
-            .map(str::to_owned)
-    })?;
+    // One story only: a page whose data gives several (a front page's list of stories) does
+    // not say which is the page's.
+    let mut bodies: Vec<&str> = Vec::new();
+    let scripts = json_ld_scripts(doc, "articleBody");
+    for value in &scripts {
+        walk_json_ld(
+            value,
+            |map| map.values().collect(),
+            |map| {
+                if let Some(b) = map.get("articleBody").and_then(|b| b.as_str()) {
+                    if b.split_whitespace().count() >= STORY_DATA_MIN_WORDS && !bodies.contains(&b)
+                    {
+                        bodies.push(b);
+                    }
+                }
+            },
+        );
+    }
+    let [body] = bodies.as_slice() else {
+        return None;
+    };
+    let body = body.to_string();
     // (Its HTML may come with its marks as character references, "&lt;p&gt;": its
     // references decoded as an HTML parser decodes them, the text kept as it is.)
     let raw = if body.contains('<') {

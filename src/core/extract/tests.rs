@@ -4200,6 +4200,19 @@ fn a_story_its_scripts_draw_is_taken_from_the_pages_data() {
     assert!(c.found && !c.from_story_data);
     let c = extract(&page(&ld(lines[0]), "<p>Loading…</p>"), Some(PAGE_URL));
     assert!(!c.from_story_data);
+    // A page whose data gives two stories (a front page's list) does not say which is its own.
+    let other = body.replace("Schnee", "Hagel");
+    let c = extract(
+        &page(&format!("{}{}", ld(&body), ld(&other)), "<p>Loading…</p>"),
+        Some(PAGE_URL),
+    );
+    assert!(!c.from_story_data);
+    // The same story twice (in a `@graph` and again) is one.
+    let c = extract(
+        &page(&format!("{}{}", ld(&body), ld(&body)), "<p>Loading…</p>"),
+        Some(PAGE_URL),
+    );
+    assert!(c.from_story_data);
 }
 
 #[test]
