@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setup, openApp, expect, screenshot, waitReady, ROOT, eventually } from './harness.mjs';
+import { setup, openApp, expect, screenshot, waitReady, waitPainted, waitForRecords, ROOT, eventually } from './harness.mjs';
 
 const app = setup();
 
@@ -129,7 +129,11 @@ test('a standfirst printed apart from the story is offered, not taken, and goes 
   const blocks = await page.locator('article p').allTextContents();
   assert.equal(blocks[0], summary, JSON.stringify(blocks));
 
-  // The choice is remembered for the next page, after a reload too.
+  // The choice is remembered for the next page, after a reload too (once the article is
+  // written and painted: a reload before would find it unsaved, or take its opening for a
+  // crash and show the library).
+  await waitForRecords(page, 'articles', (rs) => rs.some((r) => r.value?.title === 'Ferry keeps its winter timetable'));
+  await waitPainted(page);
   await page.reload();
   await waitReady(page);
   await libraryButton(page).click();

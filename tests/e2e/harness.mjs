@@ -425,6 +425,13 @@ export async function createArticle(page, title, text) {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
+/** Waits until the open article has been rendered and painted: the app clears its opening
+ * mark then (`core::articles::OPENING_KEY` in `sessionStorage`). A reload before would find
+ * the mark and, as after a crash, show the library instead of the article. */
+export async function waitPainted(page) {
+  await page.waitForFunction(() => sessionStorage.getItem('article-annotator-opening') === null);
+}
+
 /** Waits until the app has read its storage (the library count in the header is known). */
 export async function waitReady(page) {
   await page.getByRole('article').waitFor();
