@@ -776,12 +776,12 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
 /// Fewest words of a page's `articleBody` that [`story_data`] takes for a story.
 pub const STORY_DATA_MIN_WORDS: usize = 100;
 
-/// The story the page's schema.org JSON-LD gives as its `articleBody` (when it gives one
-/// story only), as text: one block a line (its own line breaks,
-/// or its paragraphs when it holds HTML, which is only read, as any page is), character
-/// references decoded, white space collapsed; when it has at least [`STORY_DATA_MIN_WORDS`]
-/// words. Publishers put the story there for search engines; a page whose scripts draw the
-/// story (saved as HTML only, before they ran) has it nowhere else.
+/// The story the page's schema.org JSON-LD gives as its `articleBody`, when it gives one story
+/// only, as text: one block a line (its own line breaks, or its paragraphs when it holds HTML,
+/// which is only read, as any page is), character references decoded, white space collapsed;
+/// when it has at least [`STORY_DATA_MIN_WORDS`] words. Publishers put the story there for
+/// search engines; a page whose scripts draw the story (saved as HTML only, before they ran)
+/// has it nowhere else.
 fn story_data(doc: &Document) -> Option<String> {
     // One story only: a page whose data gives several (a front page's list of stories) does
     // not say which is the page's.
@@ -1276,8 +1276,8 @@ const CELL_MARK: &str = "data-aa-cell";
 
 /// Keeps the cells of a table of data (at least [`DATA_TABLE_MIN_ROWS`] rows of short cells:
 /// a list of names and addresses, results, prices) from Readability's scoring, which counts
-/// every `<td>` of 25 characters or more as a paragraph: 600 cells of e-mail addresses outscore
-/// a story of twenty paragraphs, and the table is taken alone. The cells are renamed `<span>`
+/// every `<td>` of 25 characters or more as a paragraph: 650 cells of e-mail addresses
+/// outscored a story of 40 paragraphs, and the table was taken alone. The cells are renamed `<span>`
 /// (which Readability does not score) with their name kept in [`CELL_MARK`];
 /// [`unmute_data_tables`] gives it back in what Readability took, so a table that is part of the
 /// story is still there, one cell a line. The same for a cell that is a list of short lines
