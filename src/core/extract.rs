@@ -761,7 +761,7 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
         if !capture.found || count_words(&capture.article) * 2 < body_words {
             // The page's summary, when the story's data leaves it out (a teaser the page
             // shows above a paywall): offered as the standfirst.
-            let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            let flat = collapse(&body);
             capture.standfirst = descriptions.iter().find(|d| !flat.contains(*d)).cloned();
             capture.article = body;
             capture.found = true;
@@ -822,7 +822,7 @@ fn story_data(doc: &Document) -> Option<String> {
     };
     let text = text
         .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(collapse)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n");
@@ -1277,54 +1277,49 @@ const CELL_MARK: &str = "data-aa-cell";
 /// Keeps the cells of a table of data (at least [`DATA_TABLE_MIN_ROWS`] rows of short cells:
 /// a list of names and addresses, results, prices) from Readability's scoring, which counts
 /// every `<td>` of 25 characters or more as a paragraph: 650 cells of e-mail addresses
-/// outscored a story of 40 paragraphs, and the table was taken alone. The cells are renamed `<span>`
-/// (which Readability does not score) with their name kept in [`CELL_MARK`];
-/// [`unmute_data_tables`] gives it back in what Readability took, so a table that is part of the
-/// story is still there, one cell a line. The same for a cell that is a list of short lines
-/// (at least [`DATA_TABLE_MIN_ROWS`] lines between `<br>`s, of [`LIST_CELL_LINE_WORDS`] words and
-/// [`LIST_CELL_LINE_CHARS`] characters on average: an open letter's 150 signatories, "Name,
-/// affiliation", whose commas Readability counts as a paragraph's). A table of long cells (a
-/// layout table holding the story) is left as it is, and so is a table in a table.
+/// outscored a story of 40 paragraphs, and the table was taken alone. The cells are renamed
+/// `<span>` (which Readability does not score) with their name kept in [`CELL_MARK`];
+/// [`unmute_data_tables`] gives it back in what Readability took, so a table that is part of
+/// the story is still there, one cell a line. The same for a cell that is a list of short
+/// lines (at least [`DATA_TABLE_MIN_ROWS`] lines between `<br>`s, of [`LIST_CELL_LINE_WORDS`]
+/// words and [`LIST_CELL_LINE_CHARS`] characters on average: an open letter's 150
+/// signatories, "Name, affiliation", whose commas Readability counts as a paragraph's). A
+/// table of long cells (a layout table holding the story) is left as it is, and so is a table
+/// in a table.
 fn mute_data_tables(doc: &Document) {
+    let is = |n: &NodeRef<'_>, name: &str| element_name(n).as_deref() == Some(name);
     for table in doc.select("table").nodes() {
-        let nested = table
-            .ancestors_it(None)
-            .any(|a| element_name(&a).as_deref() == Some("table"))
-            || table
-                .descendants_it()
-                .any(|d| element_name(&d).as_deref() == Some("table"));
+        if table.ancestors_it(None).any(|a| is(&a, "table")) {
+            continue;
+        }
+        // Its rows and cells, in one walk; a table in it leaves it as it is.
+        let (mut rows, mut cells, mut nested) = (0, Vec::new(), false);
+        for d in table.descendants_it() {
+            match element_name(&d).as_deref() {
+                Some("table") => nested = true,
+                Some("tr") => rows += 1,
+                Some("td" | "th") => cells.push(d),
+                _ => {}
+            }
+        }
         if nested {
             continue;
         }
-        let rows = table
-            .descendants_it()
-            .filter(|d| element_name(d).as_deref() == Some("tr"))
-            .count();
-        let cells: Vec<NodeRef<'_>> = table
-            .descendants_it()
-            .filter(|d| matches!(element_name(d).as_deref(), Some("td" | "th")))
-            .collect();
-        let words: Vec<usize> = cells
-            .iter()
-            .map(|c| c.text().split_whitespace().count())
-            .collect();
+        let texts: Vec<String> = cells.iter().map(|c| c.text().to_string()).collect();
+        let words: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
         let total: usize = words.iter().sum();
         let data = rows >= DATA_TABLE_MIN_ROWS
             && !cells.is_empty()
             && total <= DATA_TABLE_MEAN_CELL_WORDS * cells.len()
             && words.iter().all(|&w| w <= DATA_TABLE_MAX_CELL_WORDS);
-        for (c, &w) in cells.iter().zip(&words) {
+        for ((c, text), &w) in cells.iter().zip(&texts).zip(&words) {
             // A cell that is a list of short lines (the signatories of an open letter, one a
             // line, "Name, affiliation"): Readability counts its commas as a paragraph's.
             let list = || {
-                let breaks = c
-                    .descendants_it()
-                    .filter(|d| element_name(d).as_deref() == Some("br"))
-                    .count();
-                let lines = breaks + 1;
+                let lines = c.descendants_it().filter(|d| is(d, "br")).count() + 1;
                 lines >= DATA_TABLE_MIN_ROWS
                     && w <= LIST_CELL_LINE_WORDS * lines
-                    && visible_chars(&c.text()) <= LIST_CELL_LINE_CHARS * lines
+                    && visible_chars(text) <= LIST_CELL_LINE_CHARS * lines
             };
             if data || list() {
                 if let Some(name) = element_name(c) {
@@ -2276,8 +2271,8 @@ const EARLIER_MAX_PARAGRAPHS: usize = 24;
 /// [`CONTINUATION_MAX_LEVELS`] levels, the first ancestor whose siblings of the same element
 /// and class hold the same path of elements and classes down to where the article sits, and
 /// there an element like what it took. The ancestor has a class, or the path below it has one
-/// (a page that wraps each module of its story in a `<div>` of no class of its own). Only parts holding prose the
-/// article does not are taken (see [`continues_story`]). (A promotion, an author's box or a
+/// (a page that wraps each module of its story in a `<div>` of no class of its own). Only parts
+/// holding prose the article does not are taken (see [`continues_story`]). (A promotion, an author's box or a
 /// list of links after a story may share its module's class, not the layout inside it.)
 fn continuation(read: &Document, taken: &str, whole: &str) -> (String, String) {
     let none = (String::new(), String::new());

@@ -331,6 +331,11 @@ impl NewArticleForm {
     pub fn capture_notice(&self) -> Option<String> {
         let c = self.capture.as_ref()?;
         let words = |n: usize| format!("{n} word{}", if n == 1 { "" } else { "s" });
+        // The standfirst's words, when it is taken with the article.
+        let lead = match (&c.page.standfirst, c.standfirst) {
+            (Some(lead), true) => crate::core::extract::count_words(lead),
+            _ => 0,
+        };
         Some(if !c.page.found {
             format!(
                 "Nothing in {} looks like an article, so its whole text is used ({}).",
@@ -344,10 +349,6 @@ impl NewArticleForm {
                 words(c.page.whole_words)
             )
         } else if c.page.from_story_data {
-            let lead = match (&c.page.standfirst, c.standfirst) {
-                (Some(lead), true) => crate::core::extract::count_words(lead),
-                _ => 0,
-            };
             format!(
                 "{} shows little of its story, so the story it gives as data for search engines \
                  is used ({}). Check it against the page.",
@@ -355,10 +356,6 @@ impl NewArticleForm {
                 words(c.page.article_words + lead)
             )
         } else {
-            let lead = match (&c.page.standfirst, c.standfirst) {
-                (Some(lead), true) => crate::core::extract::count_words(lead),
-                _ => 0,
-            };
             format!(
                 "Article found in {}: {} of the page's {} are used. Menus, links and other page \
                  parts were left out.",
