@@ -606,6 +606,12 @@ def main():
     ap.add_argument("--no-cv", action="store_true", help="train with the first settings given")
     ap.add_argument("--no-nested", action="store_true", help="skip the nested CV")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument(
+        "--append-columns", default="",
+        help="a scipy .npz sparse matrix, one row a dumped sentence, appended after the dense "
+        "cues (a variant's columns, e.g. clusters.py's); the model then written is not one the "
+        "app reads, so --out must be given and outside assets/",
+    )
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--verbose", action="store_true", help="every setting's figures")
     ap.add_argument(
@@ -617,6 +623,15 @@ def main():
 
     t0 = time.time()
     X, y, groups, rows, meta = dump_features(args)
+    if args.append_columns:
+        if os.path.abspath(args.out).startswith(os.path.join(ROOT, "assets")):
+            sys.exit("--append-columns: give an --out outside assets/")
+        A = sp.load_npz(args.append_columns).tocsr()
+        assert A.shape[0] == X.shape[0], "--append-columns: one row a dumped sentence"
+        d = meta["dense"]
+        X = sp.hstack([X[:, :d], A, X[:, d:]]).tocsr()
+        meta["dense"] = d + A.shape[1]
+        meta["dense_names"] = list(meta["dense_names"]) + [f"col{j}" for j in range(A.shape[1])]
     if args.extra_positives_only:
         keep_rows = ~is_extra(groups) | (y == 1)
         X, y, groups = X[keep_rows], y[keep_rows], groups[keep_rows]
