@@ -25,12 +25,10 @@ import time
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np
 import scipy.sparse as sp
-from joblib import Parallel, delayed
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train as T  # noqa: E402
 
-ALPHAS = [0.0, 0.2, 0.3]
 WHOLE = re.compile(r"[a-z]{2,}")
 # Words as the Rust extractor reads them (`Tokens::read`): letters and digits, an apostrophe
 # or a dot inside between two letters.
@@ -114,17 +112,6 @@ def main():
     X, y, groups, rows, meta = T.dump_features(ns)
     dense, bits = meta["dense"], meta["hash_bits"]
     settings = tuple(float(v) for v in args.model.split(","))
-    names = sorted(set(groups))
-    idx = {g: np.flatnonzero(groups == g) for g in names}
-
-    def loto(Xm, d):
-        P = T.parts(Xm, d, bits)
-        T.DENSE = d
-        out = Parallel(n_jobs=args.jobs)(
-            delayed(T.fit_without)(P, y, groups, [h], settings) for h in names
-        )
-        return {h: res[h] for h, res in zip(names, out)}
-
     if args.stage == "columns":
         name, k, pairs = next(v for v in VARIANTS if v[0] == args.variant)
         C = cluster_columns(args.data, rows, groups, clusters(args.work, k), k, pairs)
@@ -144,12 +131,7 @@ def main():
         XC = sp.hstack([X[:, :dense], C, X[:, dense:]]).tocsr()
         runs.append((name, XC, dense + C.shape[1]))
     for label, Xm, d in runs:
-        z = loto(Xm, d)
-        for a in ALPHAS:
-            s = (a, 1 / 3, 1.0) if a > 0 else (0.0, 1.0, 1.0)
-            per = [T.held_ap(z[h], rows, idx[h], s) for h in names]
-            print(f"{label:4s} alpha={a:<4} MAP {np.mean([p[0] for p in per]):.6f}  "
-                  f"P@10 {np.mean([p[1] for p in per]):.4f}", flush=True)
+        T.gate_rows(label, Xm, d, bits, y, groups, rows, settings, args.jobs, digits=6)
     print(f"gate: a variant's best cell must be >= 0.2531  ({time.time() - t0:.0f} s)")
 
 

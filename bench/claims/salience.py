@@ -21,13 +21,11 @@ from collections import Counter
 
 import numpy as np
 import scipy.sparse as sp
-from joblib import Parallel, delayed
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train as T  # noqa: E402
 
-ALPHAS = [0.0, 0.2, 0.3]
 WORD = re.compile(r"[a-z]+")
 
 
@@ -82,24 +80,8 @@ def main():
         print(f"{name}: mean {pos:+.3f} on checked sentences, {neg:+.3f} on the others")
     XS = sp.hstack([X[:, :dense], sp.csr_matrix(S), X[:, dense:]]).tocsr()
     settings = tuple(float(v) for v in args.model.split(","))
-    names = sorted(set(groups))
-    idx = {g: np.flatnonzero(groups == g) for g in names}
-
-    def loto(Xm, d):
-        P = T.parts(Xm, d, bits)
-        T.DENSE = d
-        out = Parallel(n_jobs=args.jobs)(
-            delayed(T.fit_without)(P, y, groups, [h], settings) for h in names
-        )
-        return {h: res[h] for h, res in zip(names, out)}
-
     for label, Xm, d in (("v3", X, dense), ("v3 + salience", XS, dense + 2)):
-        z = loto(Xm, d)
-        for a in ALPHAS:
-            s = (a, 1 / 3, 1.0) if a > 0 else (0.0, 1.0, 1.0)
-            per = [T.held_ap(z[h], rows, idx[h], s) for h in names]
-            print(f"{label:14s} alpha={a:<4} MAP {np.mean([p[0] for p in per]):.4f}  "
-                  f"P@10 {np.mean([p[1] for p in per]):.4f}", flush=True)
+        T.gate_rows(label, Xm, d, bits, y, groups, rows, settings, args.jobs)
     print(f"gate: the variant's best cell must be >= 0.2531  ({time.time() - t0:.0f} s)")
 
 

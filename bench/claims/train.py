@@ -500,6 +500,28 @@ def held_ap(z, rows, idx, smoothing):
     return ap_p10(line_scores(dict(zip(idx, smooth(z, alpha, floor_logit(r), slope))), rows, idx))
 
 
+GATE_ALPHAS = [0.0, 0.2, 0.3]
+
+
+def gate_rows(label, X, dense, bits, y, groups, rows, settings, jobs, digits=4):
+    """A gate's rows for one feature matrix (README, "After v3" and later attempts): the
+    model `settings` fitted without each transcript in turn (LOTO), its logits smoothed with
+    alpha in GATE_ALPHAS (floor odds 1/3, gamma = 1; alpha = 0: none), MAP and P@10 printed."""
+    global DENSE
+    DENSE = dense
+    P = parts(X, dense, bits)
+    names = sorted(set(groups))
+    out = Parallel(n_jobs=jobs)(
+        delayed(fit_without)(P, y, groups, [h], settings) for h in names
+    )
+    z = {h: res[h] for h, res in zip(names, out)}
+    for a in GATE_ALPHAS:
+        s = (a, 1 / 3, 1.0) if a > 0 else (0.0, 1.0, 1.0)
+        per = [held_ap(z[h], rows, np.flatnonzero(groups == h), s) for h in names]
+        print(f"{label:14s} alpha={a:<4} MAP {np.mean([p[0] for p in per]):.{digits}f}  "
+              f"P@10 {np.mean([p[1] for p in per]):.4f}", flush=True)
+
+
 def quantise(model, dense, width):
     w = np.asarray(model.coef_, dtype=np.float64).ravel()
     bias = float(model.intercept_)
@@ -609,8 +631,8 @@ def main():
     ap.add_argument(
         "--append-columns", default="",
         help="a scipy .npz sparse matrix, one row a dumped sentence, appended after the dense "
-        "cues (a variant's columns, e.g. clusters.py's); the model then written is not one the "
-        "app reads, so --out must be given and outside assets/",
+        "cues (a variant's columns, e.g. clusters.py's), for the cross-validations only: no "
+        "model is written",
     )
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--verbose", action="store_true", help="every setting's figures")
@@ -624,8 +646,6 @@ def main():
     t0 = time.time()
     X, y, groups, rows, meta = dump_features(args)
     if args.append_columns:
-        if os.path.abspath(args.out).startswith(os.path.join(ROOT, "assets")):
-            sys.exit("--append-columns: give an --out outside assets/")
         A = sp.load_npz(args.append_columns).tocsr()
         assert A.shape[0] == X.shape[0], "--append-columns: one row a dumped sentence"
         d = meta["dense"]
@@ -732,6 +752,10 @@ def main():
             for d, n in sorted(picks.items(), key=lambda t: -t[1]):
                 print(f"    chosen {n:2d}x: {d}")
 
+    if args.append_columns:
+        print(f"--append-columns: no model written (the app reads no such columns) "
+              f"({time.time() - t0:.0f} s)")
+        return
     model_settings, smoothing = best
     Xw, Xc, Xu = P
     model = build(model_settings, Xw[keep], Xc[keep], Xu[keep], y[keep], groups[keep])
