@@ -69,13 +69,7 @@ def tokens(text):
 def cluster_columns(data, rows, groups, table, k, pairs):
     """Sparse binary matrix, one row a dumped sentence (its line's text): clusters present,
     then (pairs) pairs of consecutive tokens' clusters present."""
-    text = {}
-    for g in sorted(set(groups)):
-        with open(os.path.join(data, g + ".tsv"), encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) >= 3:
-                    text[(g, parts[0])] = parts[2]
+    text = T.line_texts(data, groups)
     cache = {}
     r, c = [], []
     for i, (g, number, _) in enumerate(rows):

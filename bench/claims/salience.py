@@ -40,13 +40,7 @@ def standardise(s):
 
 def salience(data, rows, groups):
     """(n, 2) array: sal_mean and sal_max of every dumped sentence (its line's text)."""
-    lines = {}
-    for g in sorted(set(groups)):
-        with open(os.path.join(data, g + ".tsv"), encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) >= 3:
-                    lines[(g, parts[0])] = content_words(parts[2])
+    lines = {k: content_words(t) for k, t in T.line_texts(data, groups).items()}
     out = np.zeros((len(rows), 2))
     for g in sorted(set(groups)):
         idx = np.flatnonzero(groups == g)

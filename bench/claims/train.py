@@ -503,6 +503,19 @@ def held_ap(z, rows, idx, smoothing):
 GATE_ALPHAS = [0.0, 0.2, 0.3]
 
 
+def line_texts(data, groups):
+    """{(transcript, line number as in the dump's rows): the line's text} of the transcripts
+    in `groups`, read from their TSV files in `data`."""
+    text = {}
+    for g in sorted(set(groups)):
+        with open(os.path.join(data, g + ".tsv"), encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 3:
+                    text[(g, parts[0])] = parts[2]
+    return text
+
+
 def gate_rows(label, X, dense, bits, y, groups, rows, settings, jobs, digits=4):
     """A gate's rows for one feature matrix (README, "After v3" and later attempts): the
     model `settings` fitted without each transcript in turn (LOTO), its logits smoothed with
