@@ -180,8 +180,13 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
             // A second quote in the paragraph of an attributed one is theirs too.
             None => match &last_quote {
                 Some((p, s)) if *p == paragraph => s.clone(),
+                // A floating quote: it goes on with the report of the paragraph before, if
+                // that paragraph is one in indirect speech ("Carter said that …"), else with
+                // the last speaker.
                 _ if marks::only_text_of(&chars, (start, end), (paragraph, paragraph_end)) => {
-                    last_speaker.clone()
+                    reported_before(&cx, paragraph)
+                        .map(|m| resolve(&cx, &mut book, m))
+                        .or_else(|| last_speaker.clone())
                 }
                 // "Trump Addresses Munich Attack: ‘This Cannot Continue’": the headline's;
                 // "He went further. “…”": the person the sentence before is about.
@@ -806,6 +811,13 @@ fn headline_speaker(cx: &Context, open: usize) -> Option<Mention> {
             .filter(|n| !lexicon::is_headline_label(&n.name))
             .map(Mention::Name)
     })
+}
+
+/// Who the paragraph before the one starting at `paragraph` reports, when it holds no quote
+/// and its last sentence reports speech with a reporting verb ("Carter said that …").
+fn reported_before(cx: &Context, paragraph: usize) -> Option<Mention> {
+    let ws = cx.previous_paragraph_sentence(paragraph);
+    attribution_before(&ws, false)
 }
 
 /// The subject of the sentence before the quote's, in its paragraph, if it is a person: a

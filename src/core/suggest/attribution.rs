@@ -11,9 +11,9 @@
 //! is: a pronoun, a name, or a description ("the judge", "a spokesman for the campaign").
 
 use super::lexicon::{
-    is_headline_label, is_reporting_verb, listed, possessive, strip_clitic, BEFORE_VERB,
-    CLAUSE_OPENERS, DETERMINERS, FINITE, INSTITUTIONS, NOT_NAMES, NOUN_LIKE, PHRASE_STOPS,
-    PRONOUNS, SUBORDINATORS, TIME_WORDS,
+    is_belief_verb, is_headline_label, is_reporting_verb, listed, possessive, strip_clitic,
+    BEFORE_VERB, CLAUSE_OPENERS, DETERMINERS, FINITE, INSTITUTIONS, NOT_NAMES, NOUN_LIKE,
+    PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
 };
 use super::words::{
     given_name_will, is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name,
@@ -197,6 +197,33 @@ impl<'a> Context<'a> {
             .find(|&k| self.ends_sentence(&ws, k))
             .unwrap_or(ws.len());
         self.unquoted(&ws[..cut])
+    }
+
+    /// The words of the last sentence of the paragraph before the one starting at
+    /// `paragraph` (blank lines passed over), if that paragraph holds no quote: a report in
+    /// indirect speech ("Carter said that … would not happen.") that a floating quote after it
+    /// goes on with. Empty otherwise.
+    pub fn previous_paragraph_sentence(&self, paragraph: usize) -> Vec<Word> {
+        // The last letter or digit before the paragraph, within the window.
+        let lo = paragraph.saturating_sub(WINDOW);
+        let Some(last) = (lo..paragraph)
+            .rev()
+            .find(|&i| self.chars[i].is_alphanumeric())
+        else {
+            return Vec::new();
+        };
+        let (start, end) = self.paragraph(last);
+        let from = start.max(lo);
+        let k = self.quotes.partition_point(|q| q.1 <= from);
+        if self.quotes.get(k).is_some_and(|q| q.0 < end) {
+            return Vec::new();
+        }
+        let ws = words_in(self.chars, from, end);
+        let first = (1..ws.len())
+            .rev()
+            .find(|&k| self.ends_sentence(&ws, k))
+            .unwrap_or(0);
+        ws.get(first..).unwrap_or(&[]).to_vec()
     }
 
     /// The words of the sentence before the last one ending at `open`, in its paragraph.
@@ -384,10 +411,20 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     // "…, whom he described as “volatile”": a verb right before the quote goes first.
     // (The verbs of an opening clause come last in `verbs`, so the nearest is the greatest.)
     // Not a progressive: "Trump said Fox executives were calling “every 15 minutes”" is
-    // Trump's report of what they did.
-    if let Some(&last) = verbs.iter().max() {
+    // Trump's report of what they did. A verb of belief is passed over for the report of
+    // speech before it ("Benjamin said he believes “…”").
+    let nearest = verbs
+        .iter()
+        .filter(|&&k| !is_belief_verb(&ws[k].lower))
+        .max()
+        .copied();
+    if let Some(last) = nearest {
         let that = ws.get(last + 1).is_some_and(|w| w.lower == "that");
-        if (n - last <= 3 || that) && verbs.len() > 1 && !is_progressive(ws, last) {
+        if (n - last <= 3 || that)
+            && verbs.len() > 1
+            && !is_progressive(ws, last)
+            && !after_modal(ws, last)
+        {
             verbs.insert(0, last);
         }
     }
@@ -459,14 +496,18 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
         }
     }
     if participle {
-        // "with Trump (recently) tweeting that …": the name after "with".
+        // "with Trump (recently) tweeting that …", "with Sen. John McCain calling it …": the
+        // name after "with" (and its titles).
         let mut h = v;
         while h > 0 && !ws[h].gap.breaks() && skippable(&ws[h - 1]) {
             h -= 1;
         }
         if h > 0 && !ws[h].gap.breaks() {
             if let Some(name) = name_ending_at(ws, h - 1) {
-                let k = ws.partition_point(|w| w.start < name.start);
+                let mut k = ws.partition_point(|w| w.start < name.start);
+                while k > 0 && ws[k - 1].is_title() && !ws[k].gap.breaks() {
+                    k -= 1;
+                }
                 if k > 0 && ws[k - 1].lower == "with" {
                     return Some(Mention::Name(name));
                 }
@@ -485,6 +526,17 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
     subject_before(ws, v, 0)
         .map(|(m, _)| m)
         .or_else(|| clause_subject(ws, 0, v))
+}
+
+/// Whether a modal or "to" stands right before word `v`: "Obama said Americans will say
+/// “no”" reports what Obama said they would say, not what they said.
+fn after_modal(ws: &[Word], v: usize) -> bool {
+    v > 0
+        && !ws[v].gap.breaks()
+        && matches!(
+            ws[v - 1].lower.as_str(),
+            "will" | "would" | "could" | "should" | "might" | "may" | "can" | "must" | "to"
+        )
 }
 
 /// Whether the "-ing" form at word `v` is a progressive ("is calling", "was also saying"): a
@@ -713,6 +765,10 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
             });
     }
     let (m, a) = phrase_before(ws, b, lo)?;
+    // "Clinton at a rally in Ohio said", "Trump in his announcement speech called": a
+    // prepositional phrase between the subject and its verb; the subject is the phrase before
+    // it (at most two such phrases).
+    let (m, a) = subject_before_places(ws, m, a, b, lo);
     // "The mother of a woman who took pills bought online has described …": what a relative
     // clause leaves before the verb is no subject; the phrase before "who" is.
     let relative = a > lo
@@ -723,6 +779,63 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
         return phrase_before(ws, a - 1, lo);
     }
     Some((m, a))
+}
+
+/// Prepositions that open a phrase of place, time or occasion between a subject and its verb
+/// ("Clinton at a rally in Ohio said"; "at" is part of a phrase already, see [`mention`]).
+const PLACE_PREPOSITIONS: &[&str] = &["during", "in", "on", "over", "through", "under"];
+
+/// The subject before the phrase `m` (words `a..b`) when a preposition of
+/// [`PLACE_PREPOSITIONS`] opens it (in lower case: not a headline run into the sentence) and
+/// the words before make a noun phrase of their own, up to two phrases back; else `m`. A
+/// name stands alone ("Clinton"); a description keeps the phrases as its own words ("a
+/// reporter in the front row").
+fn subject_before_places(
+    ws: &[Word],
+    m: Mention,
+    a: usize,
+    b: usize,
+    lo: usize,
+) -> (Mention, usize) {
+    let mut best = (m, a);
+    let mut at = a;
+    for _ in 0..2 {
+        let opens = at > lo + 1
+            && !ws[at].gap.breaks()
+            && listed(PLACE_PREPOSITIONS, ws[at - 1].text.as_str())
+            && !ws[at - 1].gap.breaks();
+        if !opens {
+            break;
+        }
+        let Some((m2, a2)) = phrase_before(ws, at - 1, lo) else {
+            break;
+        };
+        if matches!(m2, Mention::Pronoun { .. }) || matches!(best.0, Mention::Pronoun { .. }) {
+            break;
+        }
+        best = (m2, a2);
+        at = a2;
+    }
+    match best {
+        (Mention::Description { start, head, .. }, a2) if a2 < a => {
+            let text = ws[a2..b]
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let end = ws[b - 1].end;
+            (
+                Mention::Description {
+                    start,
+                    end,
+                    text,
+                    head,
+                },
+                a2,
+            )
+        }
+        other => other,
+    }
 }
 
 /// Whether a phrase starting at word `a` opens its clause.

@@ -17,6 +17,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "allege",
     "announce",
     "answer",
+    "anticipate",
     "apologize",
     "applaud",
     "argue",
@@ -28,6 +29,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "bark",
     "beam",
     "beg",
+    "believe",
     "bemoan",
     "blame",
     "blast",
@@ -150,6 +152,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "reassure",
     "recall",
     "reckon",
+    "recognize",
     "recommend",
     "recount",
     "refer",
@@ -193,6 +196,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "text",
     "thank",
     "theorize",
+    "think",
     "thunder",
     "tout",
     "tweet",
@@ -208,6 +212,25 @@ pub const REPORTING_VERBS: &[&str] = &[
     "yell",
 ];
 
+/// Reporting verbs of belief rather than speech ("Ryan believed that …", "he thought"): they
+/// give a quote's source, but a report of speech around them goes first ("Trump said he thought
+/// that drugs were “a factor”" is Trump's). Among [`REPORTING_VERBS`].
+const BELIEF_VERBS: &[&str] = &["anticipate", "believe", "recognize", "think"];
+
+/// Whether `lower` is a form of one of [`BELIEF_VERBS`] ("believed", "thinks", "thought").
+pub fn is_belief_verb(lower: &str) -> bool {
+    lower == "thought"
+        || BELIEF_VERBS.iter().any(|lemma| {
+            let stem = lemma.strip_suffix('e').unwrap_or(lemma);
+            lower == *lemma
+                || ["s", "es", "d", "ed", "ing"].iter().any(|suffix| {
+                    lower
+                        .strip_suffix(suffix)
+                        .is_some_and(|rest| rest == *lemma || rest == stem)
+                })
+        })
+}
+
 /// Irregular forms, and the lemma each belongs to.
 const IRREGULAR: &[(&str, &str)] = &[
     ("said", "say"),
@@ -216,6 +239,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("written", "write"),
     ("writing", "write"),
     ("swore", "swear"),
+    ("thought", "think"),
     ("sworn", "swear"),
 ];
 
@@ -418,7 +442,8 @@ pub const TOUGH_ADJECTIVES: &[&str] = &[
 pub fn is_reporting_verb(lower: &str, prev: Option<&str>) -> bool {
     if let Some((_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == lower) {
         // "the written statement" is not a verb.
-        return !(*lemma == "write" && prev.is_some_and(|p| listed(DETERMINERS, p)));
+        return !(matches!(*lemma, "write" | "think")
+            && prev.is_some_and(|p| listed(DETERMINERS, p)));
     }
     let after_determiner = prev.is_some_and(|p| listed(DETERMINERS, p));
     if listed(REPORTING_VERBS, lower) {

@@ -302,6 +302,71 @@ fn a_progressive_is_said_by_its_own_subject_unless_a_report_comes_first() {
 }
 
 #[test]
+fn a_verb_after_a_modal_is_what_the_reporter_expects_not_a_report() {
+    // Made-up text. "will say" is what Mara Lind expects the voters to say: her words.
+    let t = "Mara Lind said she expected that voters will say “no” to the new levy.\n\
+             Tom Reyes said the council members, whom he described as “reckless,” had left.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("no", Some("Mara Lind")),
+            q("reckless,", Some("Tom Reyes")),
+        ]
+    );
+}
+
+#[test]
+fn a_subject_before_a_phrase_of_place_or_occasion_and_a_titled_name_after_with() {
+    // Made-up text.
+    let t = "Mara Lind at a rally in Dayton said the plan was “a gift to the banks.”\n\
+             Tom Reyes in his first speech called the levy “a tax on every family.”\n\
+             Critics wanted more detail, with Sen. Ada Noor calling the bill “an empty shell.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("a gift to the banks.", Some("Mara Lind")),
+            q("a tax on every family.", Some("Tom Reyes")),
+            q("an empty shell.", Some("Ada Noor")),
+        ]
+    );
+}
+
+#[test]
+fn a_verb_of_belief_gives_a_source_unless_a_report_of_speech_holds_it() {
+    // Made-up text.
+    let t = "Ana Lima believes the levy is “a tax on every family in the county.”\n\
+             Asked about officials who agree with him, Tom Reed said he thought that the \
+             delays were “a very big factor.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("a tax on every family in the county.", Some("Ana Lima")),
+            q("a very big factor.", Some("Tom Reed")),
+        ]
+    );
+}
+
+#[test]
+fn a_floating_quote_goes_on_with_the_report_in_the_paragraph_before() {
+    // Made-up text: the quote alone in its paragraph follows Lind's report in indirect
+    // speech, not Reyes's quote before it.
+    let t = "“We will look at every option,” Tom Reyes said.\n\n\
+             Mara Lind said that for years critics had predicted the plant would close, but \
+             it would not.\n\n\
+             “That is because this town still makes what the country needs.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("We will look at every option,", Some("Tom Reyes")),
+            q(
+                "That is because this town still makes what the country needs.",
+                Some("Mara Lind")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_source_after_according_to_and_a_subject_with_a_relative_clause() {
     let t = "The code would protect, according to the explanatory notes of the bill, \
              “the confidentiality of sources.”\n\
