@@ -463,14 +463,32 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     None
 }
 
+/// Nouns for words someone says or prints as theirs ("Clinton's campaign slogan is “…”").
+const SPEECH_NOUNS: &[&str] = &[
+    "catchphrase",
+    "mantra",
+    "message",
+    "motto",
+    "refrain",
+    "slogan",
+    "words",
+];
+
 /// With no reporting verb in the sentence, a name whose words are quoted: "Trump’s remarks",
-/// "Lima's claim that …" (a verb's form after a possessive is a noun).
+/// "Lima's claim that …" (a verb's form after a possessive is a noun), "Clinton's campaign
+/// slogan" (a noun of [`SPEECH_NOUNS`], at most two words after the possessive).
 pub fn possessor(ws: &[Word]) -> Option<Mention> {
     (1..ws.len()).find_map(|k| {
         let said = !ws[k].gap.breaks()
             && possessive(&ws[k - 1].lower)
             && is_reporting_verb(&ws[k].lower, None);
-        said.then(|| name_ending_at(ws, k - 1).map(Mention::Name))
+        let noun = || {
+            (k..(k + 3).min(ws.len()))
+                .take_while(|&j| !ws[j].gap.breaks())
+                .any(|j| listed(SPEECH_NOUNS, ws[j].lower.as_str()))
+        };
+        (said || (possessive(&ws[k - 1].lower) && noun()))
+            .then(|| name_ending_at(ws, k - 1).map(Mention::Name))
             .flatten()
     })
 }

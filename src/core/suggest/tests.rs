@@ -347,6 +347,16 @@ fn a_verb_of_belief_gives_a_source_unless_a_report_of_speech_holds_it() {
 }
 
 #[test]
+fn a_participle_after_a_quote_and_a_possessor_of_a_slogan() {
+    // Made-up text. Without the first quote's words, "of" stands before "saying"; the comma
+    // between them says it is no determiner.
+    let t = "Ana Lima has delivered a defense of “small town values,” saying the town \
+             embodied the “heart and soul of the valley.”\n\
+             Tom Reed’s campaign slogan is “Roads first, always.”";
+    assert_eq!(speakers(t), some(&["", "Ana Lima", "Tom Reed"]));
+}
+
+#[test]
 fn a_floating_quote_goes_on_with_the_report_in_the_paragraph_before() {
     // Made-up text: the quote alone in its paragraph follows Lind's report in indirect
     // speech, not Reyes's quote before it.

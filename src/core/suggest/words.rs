@@ -174,8 +174,11 @@ pub fn is_verb_at(ws: &[Word], k: usize) -> bool {
     let Some(w) = ws.get(k) else {
         return false;
     };
+    // The word before, unless punctuation parts them ("a defense of “New York values,”
+    // saying …" reads, without the quote, "of, saying": "of" is no determiner of "saying").
     let prev = k
         .checked_sub(1)
+        .filter(|_| !w.gap.breaks())
         .and_then(|j| ws.get(j))
         .map(|p| p.lower.as_str());
     if w.capitalised() && k > 0 && !matches!(w.lower.as_str(), "says" | "said" | "tells") {
