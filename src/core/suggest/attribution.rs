@@ -319,6 +319,11 @@ fn surname_alone(ws: &[Word]) -> Option<Mention> {
 /// The speaker named by the words after a quote, before any outer source.
 fn speaker_after(ws: &[Word], ended: bool) -> Option<Mention> {
     let first = ws.first()?;
+    // "… calls it her “responsibility gene”; rivals deride it …": a semicolon or a colon opens
+    // another clause, whose subject said nothing of the quote.
+    if first.gap.colon {
+        return None;
+    }
     // After a full stop only a bare "Trump said." or "he said." attributes the quote.
     let bare_attribution = ws.len() <= 3;
     if ended && first.capitalised() && !bare_attribution {

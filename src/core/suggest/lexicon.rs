@@ -104,6 +104,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "instruct",
     "interject",
     "interrupt",
+    "introduce",
     "joke",
     "label",
     "lambast",

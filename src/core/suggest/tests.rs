@@ -357,6 +357,22 @@ fn a_participle_after_a_quote_and_a_possessor_of_a_slogan() {
 }
 
 #[test]
+fn a_clause_after_a_semicolon_does_not_attribute_the_quote_before_it() {
+    // Made-up text.
+    let t = "The former mayor calls it her “rule of three for every budget”; rivals deride \
+             it as caution.";
+    assert_eq!(speakers(t), some(&["The former mayor"]));
+}
+
+#[test]
+fn whoever_introduces_someone_as_quoted_words_says_them() {
+    // Made-up text.
+    let t = "Ben Ode spoke first. Ana Lima introduced him as “a builder of bridges in every \
+             sense” and sat down.";
+    assert_eq!(speakers(t), some(&["Ana Lima"]));
+}
+
+#[test]
 fn a_floating_quote_goes_on_with_the_report_in_the_paragraph_before() {
     // Made-up text: the quote alone in its paragraph follows Lind's report in indirect
     // speech, not Reyes's quote before it.
