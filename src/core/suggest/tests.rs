@@ -373,6 +373,19 @@ fn whoever_introduces_someone_as_quoted_words_says_them() {
 }
 
 #[test]
+fn an_outlet_an_occupation_or_a_party_before_a_name_is_no_part_of_it() {
+    // Made-up text.
+    let t = "“The vote was close,” CNN’s Ana Lima said.\n\
+             “We will be back,” Actor Tom Reed said.\n\
+             “It is a fine plan,” said Republican Donald Ode.\n\
+             “We disagree,” the Republican Party said.";
+    assert_eq!(
+        speakers(t),
+        some(&["Ana Lima", "Tom Reed", "Donald Ode", "Republican Party"])
+    );
+}
+
+#[test]
 fn a_floating_quote_goes_on_with_the_report_in_the_paragraph_before() {
     // Made-up text: the quote alone in its paragraph follows Lind's report in indirect
     // speech, not Reyes's quote before it.

@@ -4,6 +4,7 @@ use super::lexicon::{
     is_reporting_verb, listed, possessive, strip_clitic, ABBREVIATED_TITLES, ABBREVIATIONS,
     INSTITUTIONS, NAME_JOINERS, NOT_NAMES, PRONOUNS, TITLES, TOUGH_ADJECTIVES,
 };
+use super::names::first_name_sex;
 
 /// The punctuation between a word and the one before it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -325,6 +326,27 @@ fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
         _ if institution => run.iter().position(|w| w.bare() != "the")?,
         Some(t) if t + 1 < run.len() => t + 1,
         _ => run.iter().position(|w| !w.is_title())?,
+    };
+    // "CNN's Gloria Borger", "National Review’s Ian Tuttle": an outlet or a place in the
+    // possessive before a person's name is not part of it.
+    let first = if institution {
+        first
+    } else {
+        run[first..run.len() - 1]
+            .iter()
+            .rposition(|w| strip_clitic(&w.lower, "s").is_some())
+            .map_or(first, |p| first + p + 1)
+    };
+    // "Republican Donald Trump": a party before a given name (and a name of two words or
+    // more; "Republican Party", "Democratic National Convention" stay whole).
+    let first = if !institution
+        && b - (a + first) >= 3
+        && matches!(run[first].lower.as_str(), "republican" | "democratic")
+        && first_name_sex(&run[first + 1].lower).is_some()
+    {
+        first + 1
+    } else {
+        first
     };
     let parts = &run[first..];
     let (head, last) = (parts.first()?, parts.last()?);
