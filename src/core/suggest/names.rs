@@ -4,7 +4,7 @@
 //! diacritics or the apostrophe's shape ("Mevlüt Çavuşoğlu", "CAVUSOGLU", "O’Rourke",
 //! "O'Rourke") are one person's.
 
-use super::lexicon::{listed, INSTITUTIONS, NOT_PERSON, TITLES};
+use super::lexicon::{listed, strip_clitic, INSTITUTIONS, NOT_PERSON, TITLES};
 use super::words::{name_starting_at, trailing_gap, words_in, Gap, Name, Word};
 use std::cmp::Reverse;
 use std::collections::{HashMap, VecDeque};
@@ -80,6 +80,10 @@ const TITLE_HEADS: &[(&str, &[&str])] = &[
 
 #[derive(Default)]
 pub struct NameBook {
+    /// Where the text's first paragraph ends if it is a headline in title case (most of its
+    /// words capitalised, at most [`MAX_HEADLINE_CHARS`]), else 0; read on the first call of
+    /// [`NameBook::read`].
+    headline_end: Option<usize>,
     /// Names of two or more words: how often each was written, in which order they came, and
     /// the name [`folded`].
     counts: HashMap<String, (usize, usize, String)>,
@@ -139,17 +143,76 @@ pub(super) const GENDERED_TITLES: &[(&str, bool)] = &[
     ("spokeswoman", true),
 ];
 
+/// The most characters of a first paragraph read as a headline by [`title_case_headline`].
+const MAX_HEADLINE_CHARS: usize = 300;
+
+/// Where the first paragraph of `chars` ends if it is a headline in title case: at most
+/// [`MAX_HEADLINE_CHARS`], and at least two thirds of its words (three or more) capitalised.
+/// 0 otherwise.
+fn title_case_headline(chars: &[char]) -> usize {
+    let end = chars
+        .iter()
+        .take(MAX_HEADLINE_CHARS + 1)
+        .position(|&c| c == '\n')
+        .unwrap_or(chars.len());
+    if end > MAX_HEADLINE_CHARS {
+        return 0;
+    }
+    let ws = words_in(chars, 0, end);
+    let capitalised = ws.iter().filter(|w| w.capitalised()).count();
+    if ws.len() >= 3 && capitalised * 3 >= ws.len() * 2 {
+        end
+    } else {
+        0
+    }
+}
+
+/// A name read in a headline in title case, where the words before a person's run into their
+/// name ("More Offensive Things Donald Trump Has Said"): the name from its first given name of
+/// the census lists on, when that is not its first word, no word before it is one, and two
+/// words or more are left ("Donald Trump"). `run` holds the words of the name's run.
+fn headline_person(run: &[Word], name: Name) -> Name {
+    let Some(a) = run.iter().position(|w| w.start == name.start) else {
+        return name;
+    };
+    let parts: Vec<&Word> = run[a..].iter().filter(|w| w.end <= name.end).collect();
+    let given = |w: &Word| first_name_sex(w.bare()).is_some();
+    let Some(j) = (1..parts.len().saturating_sub(1)).find(|&j| given(parts[j])) else {
+        return name;
+    };
+    if parts[..j].iter().any(|w| given(w)) {
+        return name;
+    }
+    let text = parts[j..]
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Name {
+        start: parts[j].start,
+        end: name.end,
+        name: strip_clitic(&text, "s").map_or(text.clone(), str::to_owned),
+        titles: name.titles,
+    }
+}
+
 impl NameBook {
     /// Reads the names in `chars[from..to]`.
     pub fn read(&mut self, chars: &[char], from: usize, to: usize) {
         if from >= to {
             return;
         }
+        let headline_end = *self
+            .headline_end
+            .get_or_insert_with(|| title_case_headline(chars));
         let ws = words_in(chars, from, to);
         let mut k = 0;
         while k < ws.len() {
             match name_starting_at(&ws, k) {
-                Some((name, next)) => {
+                Some((mut name, next)) => {
+                    if name.start < headline_end {
+                        name = headline_person(&ws[k..next], name);
+                    }
                     // "in El Paso", "on Capitol Hill", "the Affordable Care Act", "an interview
                     // with Jake Tapper": a place, a thing or an object, not whom a later "he" or
                     // "she" means (the subject of its clause, most often).

@@ -386,6 +386,18 @@ fn an_outlet_an_occupation_or_a_party_before_a_name_is_no_part_of_it() {
 }
 
 #[test]
+fn a_person_in_a_title_case_headline_is_named_without_the_words_before() {
+    // Made-up text: the headline's capitalised words run into the name.
+    let t = "More Angry Words Donald Ode Has Said About Farmers\n\n\
+             Donald Ode spoke in Salem on Friday. “Farmers are not my problem,” he said.";
+    assert_eq!(speakers(t), some(&["Donald Ode"]));
+    // A story's first line that is no headline in title case keeps its names whole.
+    let u = "The board met on Friday and Vice Chair Ana Maria Lind spoke.\n\n\
+             “We will vote next week,” she said.";
+    assert_eq!(speakers(u), some(&["Ana Maria Lind"]));
+}
+
+#[test]
 fn a_floating_quote_goes_on_with_the_report_in_the_paragraph_before() {
     // Made-up text: the quote alone in its paragraph follows Lind's report in indirect
     // speech, not Reyes's quote before it.
