@@ -383,6 +383,9 @@ fn an_outlet_an_occupation_or_a_party_before_a_name_is_no_part_of_it() {
         speakers(t),
         some(&["Ana Lima", "Tom Reed", "Donald Ode", "Republican Party"])
     );
+    // A plural title ("Sens.", "Reps.") before the first of the names it stands for.
+    let u = "Sens. Ana Lima and Tom Reed wrote to the agency. “We expect answers,” Lima said.";
+    assert_eq!(speakers(u), some(&["Ana Lima"]));
 }
 
 #[test]
