@@ -534,6 +534,16 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
                 if k > 0 && ws[k - 1].lower == "with" {
                     return Some(Mention::Name(name));
                 }
+                // "– Ryan saying he was “…” and Trump calling it “…”": a name that opens its
+                // clause (after a dash, a comma or "and") is the subject of the participle
+                // right after it; not an object ("He thanked Obama saying …").
+                let opens = k == 0
+                    || ws[k].gap.dash
+                    || ws[k].gap.comma
+                    || (ws[k - 1].lower == "and" && !ws[k].gap.breaks());
+                if opens {
+                    return Some(Mention::Name(name));
+                }
             }
         }
         // "Lima said, adding that “…”": the subject of the reporting verb right before it.

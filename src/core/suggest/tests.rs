@@ -401,6 +401,19 @@ fn a_person_in_a_title_case_headline_is_named_without_the_words_before() {
 }
 
 #[test]
+fn a_name_opening_a_clause_speaks_its_participle_and_only_stands_before_a_verb() {
+    // Made-up text.
+    let t = "Both issued statements – Ana Lima saying she was “very pleased” and Tom Reed \
+             calling it a “fine day for the town.”\n\
+             The timing was so odd that a spokesman for the mayor could only quip: “I guess \
+             the hall was booked.”";
+    assert_eq!(
+        speakers(t),
+        some(&["Ana Lima", "Tom Reed", "a spokesman for the mayor"])
+    );
+}
+
+#[test]
 fn a_floating_quote_goes_on_with_the_report_in_the_paragraph_before() {
     // Made-up text: the quote alone in its paragraph follows Lind's report in indirect
     // speech, not Reyes's quote before it.
