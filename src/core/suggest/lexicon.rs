@@ -109,6 +109,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "label",
     "lambast",
     "lament",
+    "laud",
     "laugh",
     "liken",
     "maintain",

@@ -365,11 +365,13 @@ fn a_clause_after_a_semicolon_does_not_attribute_the_quote_before_it() {
 }
 
 #[test]
-fn whoever_introduces_someone_as_quoted_words_says_them() {
+fn whoever_introduces_or_lauds_someone_with_quoted_words_says_them() {
     // Made-up text.
     let t = "Ben Ode spoke first. Ana Lima introduced him as “a builder of bridges in every \
              sense” and sat down.";
     assert_eq!(speakers(t), some(&["Ana Lima"]));
+    let u = "The governor lauded Ana Lima in his address for her “steady hand in a hard year.”";
+    assert_eq!(speakers(u), some(&["The governor"]));
 }
 
 #[test]
