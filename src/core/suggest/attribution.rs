@@ -16,7 +16,8 @@ use super::lexicon::{
     PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
 };
 use super::words::{
-    given_name_will, is_verb_at, name_ending_at, name_starting_at, trailing_gap, words_in, Name,
+    given_name_will, is_verb_at, joined, name_ending_at, name_starting_at, trailing_gap, words_in,
+    Name,
 };
 use super::words::{Gap, Word};
 use std::cell::OnceCell;
@@ -484,16 +485,13 @@ const SPEECH_NOUNS: &[&str] = &[
 /// slogan" (a noun of [`SPEECH_NOUNS`], at most two words after the possessive).
 pub fn possessor(ws: &[Word]) -> Option<Mention> {
     (1..ws.len()).find_map(|k| {
-        let said = !ws[k].gap.breaks()
-            && possessive(&ws[k - 1].lower)
-            && is_reporting_verb(&ws[k].lower, None);
-        let noun = || {
-            (k..(k + 3).min(ws.len()))
-                .take_while(|&j| !ws[j].gap.breaks())
-                .any(|j| listed(SPEECH_NOUNS, ws[j].lower.as_str()))
-        };
-        (said || (possessive(&ws[k - 1].lower) && noun()))
-            .then(|| name_ending_at(ws, k - 1).map(Mention::Name))
+        let owner = !ws[k].gap.breaks() && possessive(&ws[k - 1].lower);
+        let said = owner
+            && (is_reporting_verb(&ws[k].lower, None)
+                || (k..(k + 3).min(ws.len()))
+                    .take_while(|&j| !ws[j].gap.breaks())
+                    .any(|j| listed(SPEECH_NOUNS, ws[j].lower.as_str())));
+        said.then(|| name_ending_at(ws, k - 1).map(Mention::Name))
             .flatten()
     })
 }
@@ -850,23 +848,15 @@ fn subject_before_places(
         at = a2;
     }
     match best {
-        (Mention::Description { start, head, .. }, a2) if a2 < a => {
-            let text = ws[a2..b]
-                .iter()
-                .map(|w| w.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let end = ws[b - 1].end;
-            (
-                Mention::Description {
-                    start,
-                    end,
-                    text,
-                    head,
-                },
-                a2,
-            )
-        }
+        (Mention::Description { start, head, .. }, a2) if a2 < a => (
+            Mention::Description {
+                start,
+                end: ws[b - 1].end,
+                text: joined(&ws[a2..b]),
+                head,
+            },
+            a2,
+        ),
         other => other,
     }
 }
@@ -1099,11 +1089,7 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     Some(Mention::Description {
         start: first.start,
         end: last.end,
-        text: phrase
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
+        text: joined(phrase),
         head: head.bare().to_owned(),
     })
 }

@@ -219,17 +219,16 @@ pub const REPORTING_VERBS: &[&str] = &[
 /// that drugs were “a factor”" is Trump's). Among [`REPORTING_VERBS`].
 const BELIEF_VERBS: &[&str] = &["anticipate", "believe", "recognize", "think"];
 
-/// Whether `lower` is a form of one of [`BELIEF_VERBS`] ("believed", "thinks", "thought").
+/// Whether `lower` is a form of one of [`BELIEF_VERBS`] ("believed", "thinks", "thought"),
+/// read as [`is_reporting_verb`] reads its forms.
 pub fn is_belief_verb(lower: &str) -> bool {
-    lower == "thought"
-        || BELIEF_VERBS.iter().any(|lemma| {
-            let stem = lemma.strip_suffix('e').unwrap_or(lemma);
-            lower == *lemma
-                || ["s", "es", "d", "ed", "ing"].iter().any(|suffix| {
-                    lower
-                        .strip_suffix(suffix)
-                        .is_some_and(|rest| rest == *lemma || rest == stem)
-                })
+    if let Some((_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == lower) {
+        return listed(BELIEF_VERBS, lemma);
+    }
+    let mut buf = [0u8; MAX_VERB_LEN];
+    listed(BELIEF_VERBS, lower)
+        || ["ing", "ed", "es", "s"].iter().any(|suffix| {
+            inflection_of(lower, suffix, &mut buf).is_some_and(|lemma| listed(BELIEF_VERBS, lemma))
         })
 }
 

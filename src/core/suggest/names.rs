@@ -4,8 +4,8 @@
 //! diacritics or the apostrophe's shape ("Mevlüt Çavuşoğlu", "CAVUSOGLU", "O’Rourke",
 //! "O'Rourke") are one person's.
 
-use super::lexicon::{listed, strip_clitic, INSTITUTIONS, NOT_PERSON, TITLES};
-use super::words::{name_starting_at, trailing_gap, words_in, Gap, Name, Word};
+use super::lexicon::{listed, INSTITUTIONS, NOT_PERSON, TITLES};
+use super::words::{name_of_run, name_starting_at, trailing_gap, words_in, Gap, Name, Word};
 use std::cmp::Reverse;
 use std::collections::{HashMap, VecDeque};
 
@@ -172,27 +172,25 @@ fn title_case_headline(chars: &[char]) -> usize {
 /// the census lists on, when that is not its first word, no word before it is one, and two
 /// words or more are left ("Donald Trump"). `run` holds the words of the name's run.
 fn headline_person(run: &[Word], name: Name) -> Name {
-    let Some(a) = run.iter().position(|w| w.start == name.start) else {
+    let (Some(a), Some(b)) = (
+        run.iter().position(|w| w.start == name.start),
+        run.iter().rposition(|w| w.end <= name.end),
+    ) else {
         return name;
     };
-    let parts: Vec<&Word> = run[a..].iter().filter(|w| w.end <= name.end).collect();
     let given = |w: &Word| first_name_sex(w.bare()).is_some();
-    let Some(j) = (1..parts.len().saturating_sub(1)).find(|&j| given(parts[j])) else {
+    let Some(j) = (a + 1..b).find(|&j| given(&run[j])) else {
         return name;
     };
-    if parts[..j].iter().any(|w| given(w)) {
+    if run[a..j].iter().any(given) {
         return name;
     }
-    let text = parts[j..]
-        .iter()
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Name {
-        start: parts[j].start,
-        end: name.end,
-        name: strip_clitic(&text, "s").map_or(text.clone(), str::to_owned),
-        titles: name.titles,
+    match name_of_run(run, j, b + 1) {
+        Some(person) => Name {
+            titles: name.titles,
+            ..person
+        },
+        None => name,
     }
 }
 

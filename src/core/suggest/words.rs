@@ -313,9 +313,17 @@ pub fn name_starting_at(ws: &[Word], i: usize) -> Option<(Name, usize)> {
     (b > i).then(|| name_of_run(ws, i, b).map(|n| (n, b)))?
 }
 
+/// The words' texts with a space between them, as a phrase or a name is shown.
+pub fn joined(ws: &[Word]) -> String {
+    ws.iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The name in the run `ws[a..b]`: the words after the last title that has a non-title after
 /// it ("Former Florida Gov. Jeb Bush" → "Jeb Bush"), or none if the run is only titles.
-fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
+pub(super) fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
     let run = ws.get(a..b)?;
     // An institution ("The Foreign Ministry", "State Department") keeps the words before its
     // last one, but not "The".
@@ -340,7 +348,7 @@ fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
     // "Republican Donald Trump": a party before a given name (and a name of two words or
     // more; "Republican Party", "Democratic National Convention" stay whole).
     let first = if !institution
-        && b - (a + first) >= 3
+        && run.len() - first >= 3
         && matches!(run[first].lower.as_str(), "republican" | "democratic")
         && first_name_sex(&run[first + 1].lower).is_some()
     {
@@ -350,11 +358,7 @@ fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
     };
     let parts = &run[first..];
     let (head, last) = (parts.first()?, parts.last()?);
-    let mut name = parts
-        .iter()
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut name = joined(parts);
     if let Some(n) = strip_clitic(&name, "s") {
         name = n.to_owned();
     }
