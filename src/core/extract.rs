@@ -80,6 +80,9 @@ pub struct PageCapture {
     /// `articleBody`) rather than text the page shows: a page whose scripts draw the story,
     /// saved without running them, shows little of it (see [`story_data`]).
     pub from_story_data: bool,
+    /// Whether that story came from the state the page's scripts draw it from (Next.js's
+    /// flight data, a store's JSON) rather than from its JSON-LD (see [`script_state_story`]).
+    pub story_from_scripts: bool,
 }
 
 /// Extracts the article of `html`, a page at `page_url` (when known: relative links and a
@@ -342,7 +345,10 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
         Vec::new()
     };
     let story_data = if filters.widgets {
-        story_data(&doc)
+        story_data(&doc).map(|s| (s, false)).or_else(|| {
+            let title = og_title.clone().or_else(|| whole_page.title.clone());
+            script_state_story(&doc, title.as_deref()).map(|s| (s, true))
+        })
     } else {
         None
     };
@@ -756,7 +762,7 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     }
     // The page shows little of the story its data holds (its scripts draw the text, and the
     // page was saved without running them; or the page shows a teaser): the story as data.
-    if let Some(body) = story_data {
+    if let Some((body, from_scripts)) = story_data {
         let body_words = count_words(&body);
         if !capture.found || count_words(&capture.article) * 2 < body_words {
             // The page's summary, when the story's data leaves it out (a teaser the page
@@ -766,6 +772,7 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
             capture.article = body;
             capture.found = true;
             capture.from_story_data = true;
+            capture.story_from_scripts = from_scripts;
         }
     }
     capture.article_words = count_words(&capture.article);
@@ -804,6 +811,12 @@ fn story_data(doc: &Document) -> Option<String> {
     let [body] = bodies.as_slice() else {
         return None;
     };
+    story_text(body)
+}
+
+/// A story given as data (text, HTML, or HTML with its marks as character references) as
+/// text, one block a line, when it has at least [`STORY_DATA_MIN_WORDS`] words.
+fn story_text(body: &str) -> Option<String> {
     let body = body.to_string();
     // (Its HTML may come with its marks as character references, "&lt;p&gt;": its
     // references decoded as an HTML parser decodes them, the text kept as it is.)
@@ -815,8 +828,15 @@ fn story_data(doc: &Document) -> Option<String> {
             .text()
             .to_string()
     };
+    // Its captions dropped, as a page's are (a photo's `<figcaption>`, `<div class="caption">`).
     let text = if raw.contains('<') && raw.contains('>') {
-        text_of(&Document::from(format!("<div>{raw}</div>")).root()).text
+        let doc = Document::from(format!("<div>{raw}</div>"));
+        let captions = PostFilters {
+            captions: true,
+            ..PostFilters::NONE
+        };
+        prune(&doc, captions, [None, None]);
+        text_of(&doc.root()).text
     } else {
         raw
     };
@@ -827,6 +847,214 @@ fn story_data(doc: &Document) -> Option<String> {
         .collect::<Vec<_>>()
         .join("\n");
     (count_words(&text) >= STORY_DATA_MIN_WORDS).then_some(text)
+}
+
+/// The story a page's scripts hold to draw it, for a page saved before they ran (a browser's
+/// "Webpage, HTML only" saves what the server sent): of the strings in the page's inline
+/// scripts (a JSON or JavaScript string after a `:`, an object's value; in a Next.js page's
+/// flight data, `self.__next_f.push([1, "…"])`, the strings of its rows once decoded and its
+/// text rows, `24:T1b7b,…`), the one with the most words, at least [`STORY_DATA_MIN_WORDS`],
+/// that holds most words of the page's `title` (another story's text or a cookie policy holds
+/// few). Only read, as JSON-LD is; nothing of a script runs.
+fn script_state_story(doc: &Document, title: Option<&str>) -> Option<String> {
+    let title_words: Vec<String> = byline_words(title?, &[])
+        .into_iter()
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
+    if title_words.len() < 2 {
+        return None;
+    }
+    let mut flight = String::new();
+    let mut candidates: Vec<String> = Vec::new();
+    for n in doc.select("script").nodes() {
+        let json_ld = n
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if n.attr("src").is_some() || json_ld {
+            continue;
+        }
+        let text = n.text();
+        if text.contains(FLIGHT_PUSH) {
+            flight_chunks(&text, &mut flight);
+        } else {
+            long_strings(&text, &mut candidates);
+        }
+    }
+    flight_text_rows(&flight, &mut candidates);
+    long_strings(&flight, &mut candidates);
+    candidates
+        .iter()
+        .filter_map(|c| story_text(c))
+        .map(|text| without_placeholders(&text))
+        .filter(|text| {
+            let lower = text.to_lowercase();
+            let held = title_words
+                .iter()
+                .filter(|w| lower.contains(w.as_str()))
+                .count();
+            held * 2 > title_words.len()
+        })
+        .max_by_key(|text| count_words(text))
+}
+
+/// `text` without its lines that are only a template's placeholder, which the page's scripts
+/// replace as they draw the story (an advertisement's slot: `$$ARTICLEAD$$`, `{{ad}}`,
+/// `%%SLOT%%`).
+fn without_placeholders(text: &str) -> String {
+    let placeholder = |line: &str| {
+        [("$$", "$$"), ("{{", "}}"), ("%%", "%%")]
+            .iter()
+            .any(|(open, close)| {
+                line.strip_prefix(open)
+                    .and_then(|l| l.strip_suffix(close))
+                    .is_some_and(|name| {
+                        !name.is_empty()
+                            && name
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+                    })
+            })
+    };
+    text.lines()
+        .filter(|l| !placeholder(l.trim()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// How a Next.js page hands its flight data to its scripts, a string at a time.
+const FLIGHT_PUSH: &str = "__next_f.push([1,";
+
+/// The strings a script's `self.__next_f.push([1, "…"])` calls hand over, decoded, appended
+/// to `out` in order (together they are the page's flight data).
+fn flight_chunks(script: &str, out: &mut String) {
+    let mut rest = script;
+    while let Some(at) = rest.find(FLIGHT_PUSH) {
+        rest = &rest[at + FLIGHT_PUSH.len()..];
+        let Some(quote) = rest.find(|c: char| !c.is_whitespace()) else {
+            return;
+        };
+        if !rest[quote..].starts_with('"') {
+            continue;
+        }
+        let (value, after) = string_literal(&rest[quote..], 0);
+        if let Some(v) = value {
+            out.push_str(&v);
+        }
+        rest = &rest[quote + after..];
+    }
+}
+
+/// The text rows of Next.js flight data (`24:T1b7b,` and then that many bytes of text, the
+/// length in hexadecimal: a long string the rows refer to), pushed onto `out`.
+fn flight_text_rows(flight: &str, out: &mut Vec<String>) {
+    let mut from = 0;
+    while let Some(at) = flight[from..].find(":T").map(|i| from + i) {
+        from = at + 2;
+        // The row's id: hexadecimal digits at a line's start.
+        let id_start = flight[..at]
+            .trim_end_matches(|c: char| c.is_ascii_hexdigit())
+            .len();
+        let at_line_start = id_start == 0 || flight[..id_start].ends_with('\n');
+        if id_start == at || !at_line_start {
+            continue;
+        }
+        let digits = flight[from..]
+            .find(|c: char| !c.is_ascii_hexdigit())
+            .unwrap_or(flight.len() - from);
+        if digits == 0 || digits > 8 || !flight[from + digits..].starts_with(',') {
+            continue;
+        }
+        let Ok(len) = usize::from_str_radix(&flight[from..from + digits], 16) else {
+            continue;
+        };
+        let start = from + digits + 1;
+        let mut end = start.saturating_add(len).min(flight.len());
+        while !flight.is_char_boundary(end) {
+            end -= 1;
+        }
+        if count_words(&flight[start..end]) >= STORY_DATA_MIN_WORDS {
+            out.push(flight[start..end].to_owned());
+        }
+        from = end;
+    }
+}
+
+/// The strings of at least [`STORY_DATA_MIN_WORDS`] words that `script` gives as values
+/// (after a `:`), decoded, pushed onto `out`. Each string is read once, in one pass.
+fn long_strings(script: &str, out: &mut Vec<String>) {
+    let mut from = 0;
+    while let Some(at) = script[from..].find(':').map(|i| from + i) {
+        let quote = script[at + 1..]
+            .find(|c: char| !c.is_whitespace())
+            .map(|i| at + 1 + i);
+        match quote {
+            Some(q) if script[q..].starts_with('"') => {
+                // (A story of that many words takes two bytes a word at least.)
+                let (value, after) = string_literal(&script[q..], 2 * STORY_DATA_MIN_WORDS);
+                if let Some(v) = value.filter(|v| count_words(v) >= STORY_DATA_MIN_WORDS) {
+                    out.push(v);
+                }
+                from = q + after;
+            }
+            _ => from = at + 1,
+        }
+    }
+}
+
+/// The double-quoted JSON or JavaScript string `s` starts with, decoded when it holds at least
+/// `min_bytes` bytes (`None` when it is shorter, does not decode or is not closed), and how
+/// many bytes of `s` it takes up to its closing quote (all of `s` when it is not closed).
+/// JavaScript's own escapes, `\'` and `\xHH`, are read as JSON's.
+fn string_literal(s: &str, min_bytes: usize) -> (Option<String>, usize) {
+    let bytes = s.as_bytes();
+    let mut i = 1;
+    let mut javascript = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => {
+                javascript |= matches!(bytes.get(i + 1), Some(b'\'' | b'x'));
+                i += 2;
+            }
+            b'"' => {
+                let literal = &s[..=i];
+                let value = (literal.len() >= min_bytes)
+                    .then(|| {
+                        if javascript {
+                            serde_json::from_str::<String>(&as_json_escapes(literal)).ok()
+                        } else {
+                            serde_json::from_str::<String>(literal).ok()
+                        }
+                    })
+                    .flatten();
+                return (value, i + 1);
+            }
+            _ => i += 1,
+        }
+    }
+    (None, s.len())
+}
+
+/// A JavaScript string literal with its escapes JSON does not know (`\'`, `\xHH`) written as
+/// JSON's (`'`, `\u00HH`); the others as they are.
+fn as_json_escapes(literal: &str) -> String {
+    let mut out = String::with_capacity(literal.len());
+    let mut chars = literal.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\'') => out.push('\''),
+            Some('x') => out.push_str("\\u00"),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// `article` without the lines `filters` drop: repeated short lines, control rows, notices,

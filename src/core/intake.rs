@@ -348,6 +348,13 @@ impl NewArticleForm {
                 c.origin,
                 words(c.page.whole_words)
             )
+        } else if c.page.from_story_data && c.page.story_from_scripts {
+            format!(
+                "{} shows little of its story, so the story its scripts hold to draw it is used \
+                 ({}). Check it against the page.",
+                capitalized(&c.origin),
+                words(c.page.article_words + lead)
+            )
         } else if c.page.from_story_data {
             format!(
                 "{} shows little of its story, so the story it gives as data for search engines \
@@ -533,6 +540,7 @@ mod tests {
             whole_words: 2,
             standfirst: None,
             from_story_data: false,
+            story_from_scripts: false,
         }
     }
 
@@ -626,6 +634,21 @@ mod tests {
             .capture_notice()
             .unwrap()
             .starts_with("The pasted page shows little of its story"));
+        f.take_capture(
+            PageCapture {
+                from_story_data: true,
+                story_from_scripts: true,
+                ..page(true)
+            },
+            "“app.html”".into(),
+            String::new(),
+            String::new(),
+        );
+        assert_eq!(
+            f.capture_notice().unwrap(),
+            "“app.html” shows little of its story, so the story its scripts hold to draw it is \
+             used (1 word). Check it against the page."
+        );
     }
 
     #[test]

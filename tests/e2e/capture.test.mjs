@@ -208,6 +208,42 @@ test('a saved page its scripts draw, its story given as data, is read from that 
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 });
 
+test('a saved Next.js page that holds its story only in its flight data is read from it, says so, and nothing in it runs', async () => {
+  const lines = [
+    'Ferry fares in Ålesund rise by 40 øre from March, the county’s transport office said on Tuesday, after a year in which fuel cost a third more.',
+    'Commuters on the “Hareid” crossing, who pay the most, asked why the council approved the rise without a hearing; two of them wrote to the mayor.',
+    'The office said the rise covers fuel only 🚢 and that a hearing on the timetable, which changes in June, would be held in April at the town hall.',
+  ];
+  const html = [...lines, ...lines].map((l) => `<p>${l}</p>`).join('') + '<img src="http://127.0.0.1:9/pixel.gif" onerror="window.__pwned = 1">';
+  // Next.js's flight data: rows in strings pushed one at a time, the story's HTML a text row
+  // (its length in bytes, in hexadecimal), `<` written as \u003c.
+  const push = (chunk) => `<script>self.__next_f.push([1,${JSON.stringify(chunk).replace(/</g, '\\u003c')}])</script>`;
+  const shell = '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Ferry fares rise in Ålesund | The Ledger</title></head>'
+    + '<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div id="__next"><p>Loading…</p></div>'
+    + '<script>(self.__next_f=self.__next_f||[]).push([0]); window.__pwned = 1</script>'
+    + push('1:"$Sreact.fragment"\n')
+    + push(`24:T${Buffer.byteLength(html).toString(16)},`)
+    + push(html)
+    + push('5:["$","article",null,{"children":"$24"}]\n')
+    + '<footer>All rights reserved</footer></body></html>';
+  const { page, dialog } = await openNewArticle();
+  await dialog.getByLabel('Open file').setInputFiles({ name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(shell) });
+  const body = [...lines, ...lines].join('\n');
+  const words = body.split(/\s+/).length;
+  await expect(dialog.getByRole('status')).toHaveText(`“ferry.html” shows little of its story, so the story its scripts hold to draw it is used (${words} words). Check it against the page.`);
+  await expect(dialog.getByLabel('Article text')).toHaveValue(body);
+  await expect(dialog.getByLabel('Title')).toHaveValue('Ferry fares rise in Ålesund');
+  await dialog.getByRole('radio', { name: 'Whole page text' }).check();
+  await expect(dialog.getByLabel('Article text')).toHaveValue(/Loading…/);
+  await dialog.getByRole('radio', { name: 'Extracted article' }).check();
+  await screenshot(page, 'capture-flight-data');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.deepEqual(await page.locator('article p').allTextContents(), [...lines, ...lines]);
+  assert.equal(await page.locator('article img').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
 test('a blog post its scripts draw is read from its no-script copy', async () => {
   const { page, dialog } = await openNewArticle();
   const post = '<h3 class=post-title>Safer downloads in the browser</h3><div class=post-body>'

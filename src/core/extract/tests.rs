@@ -4267,3 +4267,147 @@ fn a_cell_listing_names_does_not_take_the_letters_place() {
     assert!(c.found);
     assert_has(&c.article, "Our institutions face");
 }
+
+/// A page of a framework that draws its story from its scripts' state, saved before they ran:
+/// `<title>`, a shell of menus and the scripts.
+fn scripted_page(title: &str, scripts: &str, shown: &str) -> String {
+    format!(
+        "<html><head><title>{title} | Ledger</title></head><body>\
+         <nav><a href=/>Home</a> <a href=/politics>Politics</a></nav>\
+         <main id=\"root\">{shown}</main><footer>© Ledger · Privacy</footer>{scripts}</body></html>"
+    )
+}
+
+/// Six paragraphs of a made-up story, with the words of its title ("Ferry fares rise in
+/// Ålesund") and non-ASCII letters, quotes and an emoji.
+fn scripted_story() -> Vec<String> {
+    (1..=6)
+        .map(|i| {
+            format!(
+                "Paragraph {i}: ferry fares in Ålesund rise by {i}0 øre from March, the \
+                 county’s transport office said on Tuesday, and commuters on the “Hareid” \
+                 crossing, who pay most, asked why the council approved it 🚢 without a \
+                 hearing; the office said the rise covers fuel."
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_story_in_nextjs_flight_data_is_taken_when_the_page_shows_none_of_it() {
+    let story = scripted_story();
+    // (A photo's caption, and an advertisement's slot between paragraphs, which the scripts
+    // fill: not the story.)
+    let photo = "<div class=\"editor-img-box\"><img src=\"https://img.example/f.jpg\">\
+                 <div class=\"caption\"><p>The ferry at Hareid. Photo: Ledger</p></div></div>";
+    let html: String = story
+        .iter()
+        .map(|p| format!("<p>{p}</p>$$ARTICLEAD$$"))
+        .collect();
+    let html = format!("{photo}{html}");
+    // The flight data as Next.js writes it: rows in strings pushed one at a time, the story's
+    // HTML a text row (`T`, its length in bytes in hexadecimal) in a string of its own, with a
+    // script element inside it that must never be kept.
+    let html = format!("{html}<script>alert(1)</script>");
+    // (Next.js writes `<` as `\u003c`, so that no mark in a string ends its script.)
+    let push = |chunk: &str| {
+        format!(
+            "<script>self.__next_f.push([1,{}])</script>",
+            serde_json::to_string(chunk)
+                .unwrap()
+                .replace('<', "\\u003c")
+        )
+    };
+    let scripts = [
+        "<script>(self.__next_f=self.__next_f||[]).push([0])</script>".to_owned(),
+        push("1:\"$Sreact.fragment\"\n3:I[13578,[],\"\"]\n"),
+        push(&format!(
+            "é4:[\"$\",\"p\",null,{{}}]\n24:T{:x},",
+            html.len()
+        )),
+        push(&html),
+        push("5:[\"$\",\"article\",null,{\"children\":\"$24\"}]\n"),
+    ]
+    .concat();
+    let page = scripted_page("Ferry fares rise in Ålesund", &scripts, "<p>Loading…</p>");
+    let c = extract(&page, Some(PAGE_URL));
+    assert!(
+        c.found && c.from_story_data && c.story_from_scripts,
+        "{c:?}"
+    );
+    assert_eq!(c.article, story.join("\n"));
+    assert_lacks(&c.article, "alert");
+    assert_lacks(&c.article, "Loading");
+    assert_lacks(&c.article, "ARTICLEAD");
+    assert_lacks(&c.article, "Photo: Ledger");
+}
+
+#[test]
+fn a_story_in_a_scripts_state_object_is_taken_with_its_javascript_escapes_read() {
+    let story = scripted_story();
+    // A store's state as a script assigns it, its marks escaped as JavaScript may
+    // (`\x3c`, `\'`), next to other long text that does not hold the title's words.
+    let body: String = story
+        .iter()
+        .map(|p| format!("\\x3cp\\x3e{}\\x3c/p\\x3e", p.replace('’', "\\'")))
+        .collect();
+    let policy = "We and our partners use cookies to store and access information on your \
+                  device. "
+        .repeat(12);
+    let scripts = format!(
+        "<script>window.__STATE__ = {{\"consent\":{{\"text\":\"{policy}\"}},\
+         \"article\":{{\"id\":7,\"body\":\"{body}\"}}}};</script>"
+    );
+    let page = scripted_page("Ferry fares rise in Ålesund", &scripts, "");
+    let c = extract(&page, Some(PAGE_URL));
+    assert!(c.from_story_data && c.story_from_scripts, "{c:?}");
+    assert_eq!(c.article, story.join("\n").replace('’', "'"));
+    // Only the other text: nothing in the scripts is the story, and the page's own text is
+    // taken.
+    let scripts =
+        format!("<script>window.__STATE__ = {{\"consent\":{{\"text\":\"{policy}\"}}}};</script>");
+    let c = extract(
+        &scripted_page("Ferry fares rise in Ålesund", &scripts, "<p>Loading…</p>"),
+        Some(PAGE_URL),
+    );
+    assert!(!c.from_story_data);
+    assert_lacks(&c.article, "cookies");
+}
+
+#[test]
+fn a_page_that_shows_its_story_keeps_its_own_text_over_its_scripts_state() {
+    let story = scripted_story();
+    let shown: String = story.iter().map(|p| format!("<p>{p}</p>")).collect();
+    // The state holds the same story and more (a longer draft, say): the page's text stays.
+    let longer = format!("{} {}", story.join(" "), story.join(" "));
+    let scripts = format!(
+        "<script>window.__STATE__ = {};</script>",
+        serde_json::json!({"article": {"body": longer}})
+    );
+    let page = scripted_page(
+        "Ferry fares rise in Ålesund",
+        &scripts,
+        &format!("<article><h1>Ferry fares rise in Ålesund</h1>{shown}</article>"),
+    );
+    let c = extract(&page, Some(PAGE_URL));
+    assert!(c.found && !c.from_story_data && !c.story_from_scripts);
+    assert_eq!(c.article, story.join("\n"));
+}
+
+#[test]
+fn a_scripts_strings_broken_or_unclosed_never_panic() {
+    for scripts in [
+        "<script>self.__next_f.push([1,\"é1:Tffffffff,ü\"])</script>",
+        "<script>self.__next_f.push([1,\"1:T10,ééééééééé\"])</script>",
+        "<script>self.__next_f.push([1,</script>",
+        "<script>self.__next_f.push([1,\"unclosed \\</script>",
+        "<script>var a = {\"b\": \"\\x\", \"c\": \"\\u12\", d: \"é\\</script>",
+        "<script>:\":\":\"\\\"\\\\\":</script>",
+    ] {
+        let c = extract(
+            &scripted_page("Ferry fares rise in Ålesund", scripts, "<p>Loading…</p>"),
+            Some(PAGE_URL),
+        );
+        assert!(!c.story_from_scripts, "{scripts}");
+    }
+}

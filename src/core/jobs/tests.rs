@@ -656,6 +656,7 @@ fn every_reply_reaches_the_page_as_sent() {
         whole_words: 6,
         standfirst: Some("Çavuşoğlu’s “summary” 🦀".into()),
         from_story_data: true,
+        story_from_scripts: false,
     };
     let found = Found {
         suggestions: vec![
