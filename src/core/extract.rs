@@ -764,7 +764,12 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     // page was saved without running them; or the page shows a teaser): the story as data.
     if let Some((body, from_scripts)) = story_data {
         let body_words = count_words(&body);
-        if !capture.found || count_words(&capture.article) * 2 < body_words {
+        // (A story from the scripts' data, where the page shows an article, must hold most of
+        // what it shows: a teaser's whole story, not a list of the site's stories that names
+        // it.)
+        let shows_less = count_words(&capture.article) * 2 < body_words
+            && (!from_scripts || holds_most_of(&body, &capture.article));
+        if !capture.found || shows_less {
             // The page's summary, when the story's data leaves it out (a teaser the page
             // shows above a paywall): offered as the standfirst.
             let flat = collapse(&body);
@@ -778,6 +783,18 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     capture.article_words = count_words(&capture.article);
     capture.whole_words = count_words(&capture.whole);
     capture
+}
+
+/// Whether `story` holds most of `shown`: half of its runs of three words (in lower case) or
+/// more.
+fn holds_most_of(story: &str, shown: &str) -> bool {
+    let runs = |s: &str| -> Vec<String> {
+        let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+        words.windows(3).map(|w| w.join(" ")).collect()
+    };
+    let held: std::collections::HashSet<String> = runs(story).into_iter().collect();
+    let shown = runs(shown);
+    !shown.is_empty() && shown.iter().filter(|r| held.contains(*r)).count() * 2 >= shown.len()
 }
 
 /// Fewest words of a page's `articleBody` that [`story_data`] takes for a story.
@@ -857,10 +874,12 @@ fn story_text(body: &str) -> Option<String> {
 /// that holds most words of the page's `title` (another story's text or a cookie policy holds
 /// few). Only read, as JSON-LD is; nothing of a script runs.
 fn script_state_story(doc: &Document, title: Option<&str>) -> Option<String> {
-    let title_words: Vec<String> = byline_words(title?, &[])
-        .into_iter()
-        .filter(|w| w.chars().count() >= 2)
-        .collect();
+    // (The title's longest part between bars and dashes: not the site's name after it.)
+    let title = title?.replace(" - ", " | ");
+    let title = title
+        .split(['|', '–', '—', '»', '·'])
+        .max_by_key(|part| part.chars().count())?;
+    let title_words = title_keys(title);
     if title_words.len() < 2 {
         return None;
     }
@@ -886,15 +905,42 @@ fn script_state_story(doc: &Document, title: Option<&str>) -> Option<String> {
         .iter()
         .filter_map(|c| story_text(c))
         .map(|text| without_placeholders(&text))
+        // (A string that holds data of its own, JSON in a string, is no story.)
+        .filter(|text| !text.trim_start().starts_with(['{', '[']))
         .filter(|text| {
             let lower = text.to_lowercase();
             let held = title_words
                 .iter()
                 .filter(|w| lower.contains(w.as_str()))
                 .count();
-            held * 2 > title_words.len()
+            held * 3 >= title_words.len()
         })
         .max_by_key(|text| count_words(text))
+}
+
+/// The words of a title that a story's text can be expected to hold: its words of four letters
+/// or more (a shorter one, "de", "to", is in any text), its words in Hangul, and in the
+/// scripts written without spaces, each pair of characters; each once.
+fn title_keys(title: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for word in byline_words(title, &[]) {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.iter().any(|c| is_spaceless_script(*c)) {
+            keys.extend(
+                chars
+                    .windows(2)
+                    .filter(|pair| pair.iter().all(|c| is_spaceless_script(*c)))
+                    .map(|pair| pair.iter().collect::<String>()),
+            );
+        } else if chars.len() >= 4
+            || (chars.len() >= 2 && chars.iter().any(|c| matches!(c, '\u{AC00}'..='\u{D7AF}')))
+        {
+            keys.push(word);
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// `text` without its lines that are only a template's placeholder, which the page's scripts

@@ -4395,6 +4395,41 @@ fn a_page_that_shows_its_story_keeps_its_own_text_over_its_scripts_state() {
 }
 
 #[test]
+fn a_teaser_takes_its_whole_story_from_the_scripts_state_but_not_a_list_that_names_it() {
+    let story = scripted_story();
+    let state = |text: &str| {
+        format!(
+            "<script>window.__STATE__ = {};</script>",
+            serde_json::json!({"article": {"body": text}})
+        )
+    };
+    // The page shows two paragraphs of six (a teaser over a paywall); the state holds all six.
+    let teaser = format!(
+        "<article><h1>Ferry fares rise in Ålesund</h1><p>{}</p><p>{}</p>\
+         <p>Subscribe to read the whole story.</p></article>",
+        story[0], story[1]
+    );
+    let page = scripted_page(
+        "Ferry fares rise in Ålesund",
+        &state(&story.join("\n")),
+        &teaser,
+    );
+    let c = extract(&page, Some(PAGE_URL));
+    assert!(c.from_story_data && c.story_from_scripts, "{c:?}");
+    assert_eq!(c.article, story.join("\n"));
+    // The state holds a list of the site's stories that names this one among others, longer
+    // than the teaser but not its story: the page's own text stays.
+    let list: String = (1..=40)
+        .map(|i| format!("Story {i}: ferry fares rise in Ålesund, bridge tolls fall in Bergen.\n"))
+        .collect();
+    let page = scripted_page("Ferry fares rise in Ålesund", &state(&list), &teaser);
+    let c = extract(&page, Some(PAGE_URL));
+    assert!(!c.from_story_data, "{c:?}");
+    assert_has(&c.article, &story[1]);
+    assert_lacks(&c.article, "Story 1:");
+}
+
+#[test]
 fn a_scripts_strings_broken_or_unclosed_never_panic() {
     for scripts in [
         "<script>self.__next_f.push([1,\"é1:Tffffffff,ü\"])</script>",
