@@ -388,6 +388,10 @@ fn an_outlet_an_occupation_or_a_party_before_a_name_is_no_part_of_it() {
     // A plural title ("Sens.", "Reps.") before the first of the names it stands for.
     let u = "Sens. Ana Lima and Tom Reed wrote to the agency. “We expect answers,” Lima said.";
     assert_eq!(speakers(u), some(&["Ana Lima"]));
+    // A person's thing of one word keeps its owner: the name of a thing, not a person
+    // ("Ana Lima's" would be the owner of "Shield").
+    let v = "“It will protect the north,” Ana’s Shield, the new system, promised in its brochure.";
+    assert_eq!(speakers(v), some(&["Ana’s Shield"]));
 }
 
 #[test]

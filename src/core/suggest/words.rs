@@ -337,13 +337,20 @@ pub(super) fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
     };
     // "CNN's Gloria Borger", "National Review’s Ian Tuttle": an outlet or a place in the
     // possessive before a person's name is not part of it.
+    // A person's thing of one word ("David’s Sling", a missile system) stays whole: the name
+    // of a thing, not a person.
     let first = if institution {
         first
     } else {
         run[first..run.len() - 1]
             .iter()
             .rposition(|w| strip_clitic(&w.lower, "s").is_some())
-            .map_or(first, |p| first + p + 1)
+            .map(|p| first + p)
+            .filter(|&owner| {
+                let given = strip_clitic(&run[owner].lower, "s").and_then(first_name_sex);
+                !(given.is_some() && owner + 2 == run.len())
+            })
+            .map_or(first, |owner| owner + 1)
     };
     // "Republican Donald Trump": a party before a given name (and a name of two words or
     // more; "Republican Party", "Democratic National Convention" stay whole).
