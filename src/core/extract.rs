@@ -320,6 +320,7 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     };
     let ld_authors = json_ld_authors(&doc);
     let meta_author = meta_author(&doc);
+    let meta_authors = meta_authors(&doc);
     let article_author = article_author(&doc);
     let marked_author = marked_author(&doc);
     let printed_author = printed_author(&doc);
@@ -337,6 +338,15 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
         .find(|n| {
             n.attr("property")
                 .is_some_and(|p| p.trim().eq_ignore_ascii_case("og:title"))
+        })
+        .and_then(|n| n.attr("content").as_deref().and_then(clean));
+    let og_site_name = doc
+        .select("meta[property][content]")
+        .nodes()
+        .iter()
+        .find(|n| {
+            n.attr("property")
+                .is_some_and(|p| p.trim().eq_ignore_ascii_case("og:site_name"))
         })
         .and_then(|n| n.attr("content").as_deref().and_then(clean));
     let descriptions = if filters.widgets {
@@ -677,17 +687,7 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
             // Still only a web address or a label: none (a slug or an e-mail address at least
             // names someone).
             let (site, url) = (capture.site_name.as_deref(), capture.url.as_deref());
-            capture.byline = capture
-                .byline
-                .filter(|b| !is_address_or_label(b) && !is_placeholder(b))
-                .map(|b| {
-                    let b = without_stamp(&without_profile_links(&spaced_label(
-                        without_posts_link(&b),
-                    )));
-                    as_list(without_label(&without_initials(&without_site_part(
-                        &b, site, url,
-                    ))))
-                });
+            capture.byline = capture.byline.and_then(|b| byline_as_shown(&b, site, url));
             // One of the people a line of linked authors names ("Jane Doe" of "Jane Doe and
             // John Roe", where Readability takes the first link): all of them.
             if let Some(b) = capture.byline.as_deref().map(compact) {
@@ -758,6 +758,18 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
             capture.found = cleaned.is_some();
             capture.article = cleaned.unwrap_or(whole_page.text);
             capture.published = fallback_date.or(update_date);
+            // Nor any of its metadata: the page's own, as its `<meta>` gives it (a page its
+            // scripts draw, read from their data below, has its title, site and author there).
+            capture.site_name = og_site_name.or_else(|| feed_site.clone());
+            let (site, url) = (capture.site_name.as_deref(), capture.url.as_deref());
+            capture.title = og_title
+                .clone()
+                .or(capture.title)
+                .map(|t| cap_headline(&without_site(&t, site, url)));
+            capture.byline = meta_authors
+                .iter()
+                .find(|m| !names_the_site(m, site, url))
+                .and_then(|m| byline_as_shown(m, site, url));
         }
     }
     // The page shows little of the story its data holds (its scripts draw the text, and the
@@ -783,6 +795,19 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     capture.article_words = count_words(&capture.article);
     capture.whole_words = count_words(&capture.whole);
     capture
+}
+
+/// A byline as the capture shows it: none when it is only a web address, a label or a
+/// placeholder; else without a stamp, profile links, a "posts" link, initials, the site's part,
+/// a label ("By"), its names as a list.
+fn byline_as_shown(b: &str, site: Option<&str>, url: Option<&str>) -> Option<String> {
+    if is_address_or_label(b) || is_placeholder(b) {
+        return None;
+    }
+    let b = without_stamp(&without_profile_links(&spaced_label(without_posts_link(b))));
+    Some(as_list(without_label(&without_initials(
+        &without_site_part(&b, site, url),
+    ))))
 }
 
 /// Whether `story` holds most of `shown`: half of its runs of three words (in lower case) or
@@ -4463,10 +4488,20 @@ fn without_label(byline: &str) -> &str {
             && words.last().is_some_and(|w| LABELS.contains(&w.as_str()))
             && (words.len() == 1 || words.iter().all(|w| w.chars().all(char::is_alphabetic)))
     };
-    match byline.split_once(':') {
+    let byline = match byline.split_once(':') {
         Some((label, rest)) if is_label(label) && !rest.trim().is_empty() => rest.trim(),
         _ => byline,
-    }
+    };
+    // A Korean byline's "reporter" or "correspondent" after the one name it follows
+    // ("홍길동 기자").
+    [" 기자", " 특파원"]
+        .iter()
+        .find_map(|job| {
+            byline
+                .strip_suffix(job)
+                .filter(|name| !name.trim().is_empty() && byline.matches(job).count() == 1)
+        })
+        .map_or(byline, str::trim_end)
 }
 
 /// `byline` without the words of a link to the writer's other posts that it is the text of
@@ -4904,6 +4939,12 @@ fn is_address_or_label(name: &str) -> bool {
 /// else Cxense's `cXenseParse:author`; when it names someone: letters, not a handle
 /// ([`is_handle`]) nor an address (a profile's URL), at most 100 characters.
 fn meta_author(doc: &Document) -> Option<String> {
+    meta_authors(doc).into_iter().next()
+}
+
+/// Every author the page's `<meta>` gives, in [`meta_author`]'s order and by its rules (a
+/// page may give the site first and the writer after it).
+fn meta_authors(doc: &Document) -> Vec<String> {
     let metas: Vec<(String, String)> = doc
         .select("meta[content]")
         .nodes()
@@ -4933,13 +4974,14 @@ fn meta_author(doc: &Document) -> Option<String> {
         .into_iter()
         .chain(written_by)
         .chain(named("cxenseparse:author"))
-        .find(|a| {
+        .filter(|a| {
             a.chars().any(char::is_alphabetic)
                 && !is_handle(a)
                 && !a.contains("://")
                 && !a.starts_with("www.")
                 && a.chars().count() <= 100
         })
+        .collect()
 }
 
 /// The page's Open Graph `article:author` (as a `property` or, as some sites write it, a
@@ -5232,9 +5274,10 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
         .find_map(|label| title.strip_prefix(label))
         .filter(|rest| long_title(rest))
         .unwrap_or(title);
-    // "｜" (a full-width bar) with or without spaces around it, as Japanese sites write it.
-    const SEPARATORS: [&str; 10] = [
-        " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " · ", " * ", "｜",
+    // "｜" (a full-width bar) with or without spaces around it, as Japanese sites write it;
+    // "ㅣ" (the Hangul letter, which no Korean word writes alone), as Korean sites write a bar.
+    const SEPARATORS: [&str; 11] = [
+        " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " · ", " * ", "｜", "ㅣ",
     ];
     // A colon separates a kicker from its headline far more often than a headline from its
     // site ("Genetik: Das Geheimnis …"), so after one the rest must be the site's name itself
@@ -5337,6 +5380,19 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
             break;
         }
         out = head.to_owned();
+        // A Korean site's section, joined to the headline by a hyphen before its bar
+        // ("… 커졌다-정치ㅣ한국일보"): a word of at most four letters.
+        if sep == "ㅣ" {
+            if let Some((headline, section)) = out.rsplit_once('-') {
+                let letters = section.chars().count();
+                if (1..=4).contains(&letters)
+                    && section.chars().all(char::is_alphabetic)
+                    && long_enough(headline.trim_end())
+                {
+                    out = headline.trim_end().to_owned();
+                }
+            }
+        }
         // Section names before the site, joined by the same separator: "» Local » Noticias".
         while let Some(at) = out.rfind(sep) {
             let section = &out[at + sep.len()..];

@@ -438,6 +438,32 @@ fn a_title_loses_the_site_name_it_ends_with() {
         "Budget - a primer"
     );
     assert_eq!(t("Çavuşoğlu speaks", None, None), "Çavuşoğlu speaks");
+    // A Korean site's bar, the Hangul letter "ㅣ", and the section joined before it by a
+    // hyphen (made-up headline); a hyphen of the headline's own stays.
+    assert_eq!(
+        t(
+            "시의회, 항만 예산 표결 연기-정치ㅣ한빛일보",
+            Some("한빛일보"),
+            None
+        ),
+        "시의회, 항만 예산 표결 연기"
+    );
+    assert_eq!(
+        t(
+            "시의회, 항만 예산 표결 연기 ㅣ 한빛일보",
+            Some("한빛일보"),
+            None
+        ),
+        "시의회, 항만 예산 표결 연기"
+    );
+    assert_eq!(
+        t(
+            "코로나-19 이후 항만 예산 표결ㅣ한빛일보",
+            Some("한빛일보"),
+            None
+        ),
+        "코로나-19 이후 항만 예산 표결"
+    );
     // An archive's note of the year, an "Opinion" label: not the headline's; a title that is
     // only such a note stays as it is.
     assert_eq!(
@@ -2493,6 +2519,10 @@ fn a_byline_printed_in_boxes_of_its_own_keeps_its_spaces() {
     assert_eq!(without_label("Artikel von: Jane Doe"), "Jane Doe");
     assert_eq!(without_label("Von: Jane Doe"), "Jane Doe");
     assert_eq!(without_label("Jane Doe: Reporter"), "Jane Doe: Reporter");
+    // A Korean byline's "reporter" after the one name it follows.
+    assert_eq!(without_label("한빛나 기자"), "한빛나");
+    assert_eq!(without_label("한빛나 특파원"), "한빛나");
+    assert_eq!(without_label("기자"), "기자");
     assert_eq!(
         without_label("Photos by Jane Doe: Text"),
         "Photos by Jane Doe: Text"
@@ -4427,6 +4457,30 @@ fn a_teaser_takes_its_whole_story_from_the_scripts_state_but_not_a_list_that_nam
     assert!(!c.from_story_data, "{c:?}");
     assert_has(&c.article, &story[1]);
     assert_lacks(&c.article, "Story 1:");
+}
+
+#[test]
+fn a_page_readability_reads_nothing_of_still_gives_its_metas_title_site_and_author() {
+    let story = scripted_story();
+    let html: String = story.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let scripts = format!(
+        "<script>window.__STATE__ = {};</script>",
+        serde_json::json!({"article": {"body": html}})
+    );
+    // The title with its section and the site's name after a Korean bar ("ㅣ"), the site as
+    // the first author and the writer as the second.
+    let page = format!(
+        "<html><head><title>x</title>\
+         <meta property=\"og:title\" content=\"Ferry fares rise in Ålesund-사회ㅣ한빛일보\">\
+         <meta property=\"og:site_name\" content=\"한빛일보\">\
+         <meta name=\"author\" content=\"한빛일보\"><meta name=\"author\" content=\"한빛나 기자\">\
+         </head><body><div id=\"app\"></div>{scripts}</body></html>"
+    );
+    let c = extract(&page, Some(PAGE_URL));
+    assert!(c.from_story_data && c.story_from_scripts, "{c:?}");
+    assert_eq!(c.title.as_deref(), Some("Ferry fares rise in Ålesund"));
+    assert_eq!(c.site_name.as_deref(), Some("한빛일보"));
+    assert_eq!(c.byline.as_deref(), Some("한빛나"));
 }
 
 #[test]
