@@ -331,24 +331,8 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     let other_story_bylines = other_story_bylines(&byline_like);
     let next_byline = next_byline(&byline_like);
     let feed_site = feed_site_name(&doc);
-    let og_title = doc
-        .select("meta[property][content]")
-        .nodes()
-        .iter()
-        .find(|n| {
-            n.attr("property")
-                .is_some_and(|p| p.trim().eq_ignore_ascii_case("og:title"))
-        })
-        .and_then(|n| n.attr("content").as_deref().and_then(clean));
-    let og_site_name = doc
-        .select("meta[property][content]")
-        .nodes()
-        .iter()
-        .find(|n| {
-            n.attr("property")
-                .is_some_and(|p| p.trim().eq_ignore_ascii_case("og:site_name"))
-        })
-        .and_then(|n| n.attr("content").as_deref().and_then(clean));
+    let og_title = open_graph(&doc, "og:title");
+    let og_site_name = open_graph(&doc, "og:site_name");
     let descriptions = if filters.widgets {
         descriptions(&doc)
     } else {
@@ -795,6 +779,18 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     capture.article_words = count_words(&capture.article);
     capture.whole_words = count_words(&capture.whole);
     capture
+}
+
+/// The page's Open Graph `property` (`og:title`), white space collapsed.
+fn open_graph(doc: &Document, property: &str) -> Option<String> {
+    doc.select("meta[property][content]")
+        .nodes()
+        .iter()
+        .find(|n| {
+            n.attr("property")
+                .is_some_and(|p| p.trim().eq_ignore_ascii_case(property))
+        })
+        .and_then(|n| n.attr("content").as_deref().and_then(clean))
 }
 
 /// A byline as the capture shows it: none when it is only a web address, a label or a
