@@ -892,8 +892,10 @@ fn story_text(body: &str) -> Option<String> {
 /// scripts (a JSON or JavaScript string after a `:`, an object's value; in a Next.js page's
 /// flight data, `self.__next_f.push([1, "…"])`, the strings of its rows once decoded and its
 /// text rows, `24:T1b7b,…`), the one with the most words, at least [`STORY_DATA_MIN_WORDS`],
-/// that holds most words of the page's `title` (another story's text or a cookie policy holds
-/// few). Only read, as JSON-LD is; nothing of a script runs.
+/// read as a story given as data is ([`story_text`]; placeholders dropped), that is not JSON
+/// itself and holds at least a third of the words of the page's `title` ([`title_keys`]; a
+/// cookie policy or another story's text holds few). Only read, as JSON-LD is; nothing of a
+/// script runs.
 fn script_state_story(doc: &Document, title: Option<&str>) -> Option<String> {
     // (The title's longest part between bars and dashes: not the site's name after it.)
     let title = title?.replace(" - ", " | ");
