@@ -341,7 +341,9 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     let story_data = if filters.widgets {
         story_data(&doc).map(|s| (s, false)).or_else(|| {
             let title = og_title.clone().or_else(|| whole_page.title.clone());
-            script_state_story(&doc, title.as_deref()).map(|s| (s, true))
+            let site = og_site_name.clone().or_else(|| feed_site.clone());
+            let url = canonical.as_deref().or(page_url.as_deref());
+            script_state_story(&doc, title.as_deref(), site.as_deref(), url).map(|s| (s, true))
         })
     } else {
         None
@@ -896,12 +898,22 @@ fn story_text(body: &str) -> Option<String> {
 /// itself and holds at least a third of the words of the page's `title` ([`title_keys`]; a
 /// cookie policy or another story's text holds few). Only read, as JSON-LD is; nothing of a
 /// script runs.
-fn script_state_story(doc: &Document, title: Option<&str>) -> Option<String> {
+fn script_state_story(
+    doc: &Document,
+    title: Option<&str>,
+    site: Option<&str>,
+    url: Option<&str>,
+) -> Option<String> {
     // (The title's longest part between bars and dashes: not the site's name after it.)
     let title = title?.replace(" - ", " | ");
     let title = title
         .split(['|', '–', '—', '»', '·'])
         .max_by_key(|part| part.chars().count())?;
+    // A title that is only the site's name says nothing of the story (and a cookie policy
+    // names the site).
+    if names_the_site(title, site, url) {
+        return None;
+    }
     let title_words = title_keys(title);
     if title_words.len() < 2 {
         return None;
@@ -928,8 +940,13 @@ fn script_state_story(doc: &Document, title: Option<&str>) -> Option<String> {
         .iter()
         .filter_map(|c| story_text(c))
         .map(|text| without_placeholders(&text))
-        // (A string that holds data of its own, JSON in a string, is no story.)
+        // (A string that holds data of its own, JSON in a string, is no story; nor is a text
+        // that speaks of cookies as it opens: a consent manager's.)
         .filter(|text| !text.trim_start().starts_with(['{', '[']))
+        .filter(|text| {
+            let opening: String = text.chars().take(CONSENT_OPENING_CHARS).collect();
+            !opening.to_lowercase().contains("cookie")
+        })
         .filter(|text| {
             let lower = text.to_lowercase();
             let held = title_words
@@ -989,6 +1006,10 @@ fn without_placeholders(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// How much of a text from a page's scripts [`script_state_story`] reads for a word of
+/// cookies (a consent manager's text speaks of them at once; a story seldom does).
+const CONSENT_OPENING_CHARS: usize = 300;
 
 /// How a Next.js page hands its flight data to its scripts, a string at a time.
 const FLIGHT_PUSH: &str = "__next_f.push([1,";

@@ -4402,6 +4402,28 @@ fn a_story_in_a_scripts_state_object_is_taken_with_its_javascript_escapes_read()
     );
     assert!(!c.from_story_data);
     assert_lacks(&c.article, "cookies");
+    // A title that is only the site's name, and a policy that names the site: no story.
+    let named = format!(
+        "<script>window.__STATE__ = {{\"consent\":{{\"text\":\"The Ledger Gazette and {policy}\"}}}};</script>"
+    );
+    let page = format!(
+        "<html><head><title>The Ledger Gazette</title></head><body><div id=\"app\"></div>\
+         {named}</body></html>"
+    );
+    let c = extract(&page, Some(PAGE_URL));
+    assert!(!c.from_story_data, "{c:?}");
+    // A title that is the site's name (its `og:site_name`), and a text about the site.
+    let about =
+        "The Ledger Gazette was founded in 1881 and has covered the harbour town ever since. "
+            .repeat(8);
+    let page = format!(
+        "<html><head><title>The Ledger Gazette</title>\
+         <meta property=\"og:site_name\" content=\"The Ledger Gazette\"></head>\
+         <body><div id=\"app\"></div><script>window.__STATE__ = {{\"about\":\"{about}\"}};</script>\
+         </body></html>"
+    );
+    let c = extract(&page, Some(PAGE_URL));
+    assert!(!c.from_story_data, "{c:?}");
 }
 
 #[test]
