@@ -319,8 +319,8 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
         None
     };
     let ld_authors = json_ld_authors(&doc);
-    let meta_author = meta_author(&doc);
     let meta_authors = meta_authors(&doc);
+    let meta_author = meta_authors.first().cloned();
     let article_author = article_author(&doc);
     let marked_author = marked_author(&doc);
     let printed_author = printed_author(&doc);
@@ -4953,16 +4953,11 @@ fn is_address_or_label(name: &str) -> bool {
     address || label
 }
 
-/// The page's author as its `<meta>` tags name them: `name="author"`, else the pair a site's
-/// SEO plug-in writes for Twitter's cards (`twitter:label1` "Written by" and `twitter:data1`),
-/// else Cxense's `cXenseParse:author`; when it names someone: letters, not a handle
-/// ([`is_handle`]) nor an address (a profile's URL), at most 100 characters.
-fn meta_author(doc: &Document) -> Option<String> {
-    meta_authors(doc).into_iter().next()
-}
-
-/// Every author the page's `<meta>` gives, in [`meta_author`]'s order and by its rules (a
-/// page may give the site first and the writer after it).
+/// The page's authors as its `<meta>` tags name them, in order (a page may give the site first
+/// and the writer after it; the first is the page's author): `name="author"`, then the pair a
+/// site's SEO plug-in writes for Twitter's cards (`twitter:label1` "Written by" and
+/// `twitter:data1`), then Cxense's `cXenseParse:author`; those that name someone: letters, not
+/// a handle ([`is_handle`]) nor an address (a profile's URL), at most 100 characters.
 fn meta_authors(doc: &Document) -> Vec<String> {
     let metas: Vec<(String, String)> = doc
         .select("meta[content]")
