@@ -826,7 +826,7 @@ fn previous_subject(cx: &Context, start: usize) -> Option<Mention> {
     let ws = cx.previous_sentence(start.saturating_sub(1));
     let m = attribution_before(&ws, false).or_else(|| clause_subject(&ws, 0, ws.len()));
     match m? {
-        m @ Mention::Name(_) => Some(m),
+        m @ (Mention::Name(_) | Mention::Both(..)) => Some(m),
         m @ Mention::Pronoun { .. } if matches!(&m, Mention::Pronoun { lower, .. } if lower == "he" || lower == "she") => {
             Some(m)
         }
@@ -844,6 +844,19 @@ fn resolve(cx: &Context, book: &mut NameBook, m: Mention) -> Speaker {
                 start: n.start,
                 end: n.end,
                 name: book.fullest(&n.name),
+            }
+        }
+        Mention::Both(first, second) => {
+            book.note(&first, true);
+            book.note(&second, true);
+            Speaker {
+                start: first.start,
+                end: second.end,
+                name: format!(
+                    "{} and {}",
+                    book.fullest(&first.name),
+                    book.fullest(&second.name)
+                ),
             }
         }
         Mention::Pronoun {

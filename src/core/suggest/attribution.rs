@@ -40,6 +40,9 @@ pub enum Mention {
         lower: String,
         antecedent: Option<String>,
     },
+    /// Two names joined by "and", who said it together: "Clinton and Kaine said", "said Donald
+    /// Trump and House Speaker Paul Ryan".
+    Both(Name, Name),
     /// A noun phrase without a name as its head: "the judge", "officials", "the statement".
     Description {
         start: usize,
@@ -357,7 +360,8 @@ fn speaker_after(ws: &[Word], ended: bool) -> Option<Mention> {
             }
         }
         if joined && first.capitalised() {
-            if let Some((m @ Mention::Name(_), _)) = subject_before(ws, v, 0) {
+            if let Some((m @ (Mention::Name(_) | Mention::Both(..)), _)) = subject_before(ws, v, 0)
+            {
                 return Some(m);
             }
         }
@@ -895,6 +899,29 @@ fn phrase_before(ws: &[Word], b: usize, lo: usize) -> Option<(Mention, usize)> {
     Some((mention(ws, a, b)?, a))
 }
 
+/// The name joined by "and" before `name`, the head of the phrase starting at word `a`
+/// ("Clinton and Kaine", "Donald Trump and House Speaker Paul Ryan"): the titles in front of
+/// the second name are skipped, and the first must be a name of its own, inside the phrase,
+/// not a title.
+fn first_of_pair(ws: &[Word], a: usize, name: &Name) -> Option<Name> {
+    let mut k = ws.iter().position(|w| w.start == name.start)?;
+    // Back over the second name's titles ("House Speaker").
+    while k > a && ws[k - 1].capitalised() && ws[k - 1].lower != "and" {
+        k -= 1;
+    }
+    // "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": one
+    // person's two titles, not two people.
+    if k < a + 2
+        || ws[k - 1].lower != "and"
+        || ws[k - 1].gap.breaks()
+        || ws[k].gap.breaks()
+        || ws[k - 2].is_title()
+    {
+        return None;
+    }
+    name_ending_at(ws, k - 2).filter(|n| n.start >= ws[a].start)
+}
+
 /// The subject starting at word `i` ("said Tillerson", "said the secretary of state, Rex
 /// Tillerson"), not at or past word `hi`.
 fn subject_after(ws: &[Word], i: usize, hi: usize) -> Option<Mention> {
@@ -922,7 +949,15 @@ fn phrase_after(ws: &[Word], i: usize, hi: usize, plurals: bool) -> Option<Menti
                 .lower
                 .strip_suffix('s')
                 .is_some_and(|lemma| listed(NOUN_LIKE, lemma));
-        if stops_phrase(ws, b) && !plural {
+        // "said Tim Kaine and Hillary Clinton": two names; "said former Texas Gov. and party
+        // chairman Ben Stone": one person's two titles.
+        let and_names = b > i
+            && ws[b].lower == "and"
+            && ws[b - 1].capitalised()
+            && ws
+                .get(b + 1)
+                .is_some_and(|w| (w.capitalised() || ws[b - 1].is_title()) && !w.gap.breaks());
+        if stops_phrase(ws, b) && !plural && !and_names {
             break;
         }
         b += 1;
@@ -1033,7 +1068,10 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
         });
     }
     if let Some(name) = name_ending_at(ws, h).filter(|n| n.start >= ws[a].start) {
-        return Some(Mention::Name(name));
+        return Some(match first_of_pair(ws, a, &name) {
+            Some(first) => Mention::Both(first, name),
+            None => Mention::Name(name),
+        });
     }
     let (first, last) = (phrase.first()?, phrase.last()?);
     let function_word = listed(NOT_NAMES, head.bare()) || head.lower.ends_with("ly");

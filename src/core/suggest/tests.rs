@@ -691,7 +691,8 @@ fn subjects_of_the_sentence_around_partial_quotes() {
             ("Ana Lima", "Ana Lima"),
             ("Ana Lima", "Lima"),
             ("Tom Reed", "Tom Reed"),
-            ("Debenedetti", "Debenedetti"),
+            // Two names joined by "and" said it together.
+            ("Dovere and Debenedetti", "Dovere and Debenedetti"),
             ("Tom Reed", "Tom Reed"),
             ("Tom Reed", "who"),
             // "who" stands for the name it follows, even where the phrase before it is more
@@ -1784,5 +1785,26 @@ fn a_pronouns_contraction_is_nobodys_name_and_its_be_makes_a_progressive() {
     assert_eq!(
         chars[last.start..last.end].iter().collect::<String>(),
         "She"
+    );
+}
+
+#[test]
+fn two_people_who_say_it_together_are_both_named_in_either_order() {
+    let t = "Senator Ana Lima and Tom Reed met voters in Austin on Friday.\n\n\
+             “We are stronger together,” Lima and Reed said.\n\n\
+             “The vote matters,” said Senator Tom Reed and Ana Lima.\n\n\
+             Cara Diaz and House Speaker Ben Stone said in a statement: “We will not move.”\n\n\
+             “It is over,” said former Texas Gov. and party chairman Ben Stone.";
+    assert_eq!(
+        found(t),
+        vec![
+            // Each named as fully as the article names them, in the order written.
+            q("We are stronger together,", Some("Ana Lima and Tom Reed")),
+            q("The vote matters,", Some("Tom Reed and Ana Lima")),
+            // The titles before the second name are not a person.
+            q("We will not move.", Some("Cara Diaz and Ben Stone")),
+            // One person's two titles joined by "and" are one person.
+            q("It is over,", Some("Ben Stone")),
+        ]
     );
 }
