@@ -3,7 +3,7 @@
 // across a reload. Real key presses in headless Chromium against the release build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, screenshot, expect, eventually, waitReady, dragSelect } from './harness.mjs';
+import { setup, openApp, screenshot, expect, eventually, waitReady, dragSelect, createArticle } from './harness.mjs';
 
 const app = setup();
 
@@ -130,6 +130,23 @@ test('Enter accepts the Tillerson quote with its speaker; undo brings the sugges
   await page.keyboard.press('Control+z');
   await expect(page.locator('article mark.hl-quote')).toHaveCount(0);
   await expect(quotes(page)).toHaveCount(before);
+});
+
+test('two people who say a quote together are both its speaker when it is accepted', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await createArticle(page, 'Running mates in Philadelphia', [
+    'Senator Hillary Clinton and Tim Kaine held a rally in Philadelphia on Friday night.',
+    '“We are stronger together, and we will prove it in November,” Clinton and Kaine said.',
+    'The crowd of about 4,000 people cheered for several minutes.',
+  ].join('\n\n'));
+  await expect(section(page).getByRole('status')).toHaveText(/quotes? and \d+ claims? to review/, { timeout: 30000 });
+  await focusBy(page, /We are stronger together/);
+  await expect(current(page)).toHaveText(/Hillary Clinton and Tim Kaine/);
+  await screenshot(page, 'suggestion-two-speakers');
+  await page.keyboard.press('Enter');
+  await editor(page).waitFor();
+  const speaker = editor(page).getByRole('textbox', { name: 'Speaker' });
+  assert.equal(await speaker.inputValue(), 'Hillary Clinton and Tim Kaine');
 });
 
 test('the Accept button accepts the focused claim; a claim suggestion shows its score', async () => {
