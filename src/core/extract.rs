@@ -332,6 +332,7 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     let next_byline = next_byline(&byline_like);
     let feed_site = feed_site_name(&doc);
     let og_title = open_graph(&doc, "og:title");
+    let twitter_title = meta_named(&doc, "twitter:title");
     let og_site_name = open_graph(&doc, "og:site_name");
     let descriptions = if filters.widgets {
         descriptions(&doc)
@@ -554,16 +555,29 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
                 }
             }
             // The `og:title` and a short section after a bar ("Headline | Sport"): the
-            // `og:title`.
-            if let (Some(t), Some(og)) = (capture.title.as_deref(), og_title.as_deref()) {
-                let section = t
-                    .strip_prefix(og)
-                    .and_then(|rest| rest.strip_prefix(" | "))
-                    .is_some_and(|tail| {
-                        (1..=TITLE_SECTION_MAX_WORDS).contains(&tail.split_whitespace().count())
-                    });
-                if section {
+            // `og:title`. The Twitter card's title and a breadcrumb after it ("Headline »
+            // Local » Noticias » Site", a `<meta name="title">`): the card's title.
+            if let Some(t) = capture.title.clone() {
+                let section = |og: &str| {
+                    t.strip_prefix(og)
+                        .and_then(|rest| rest.strip_prefix(" | "))
+                        .is_some_and(|tail| {
+                            (1..=TITLE_SECTION_MAX_WORDS).contains(&tail.split_whitespace().count())
+                        })
+                };
+                let crumbs = |card: &str| {
+                    long_title(card)
+                        && t.strip_prefix(card).is_some_and(|rest| {
+                            TITLE_SEPARATORS.iter().any(|sep| {
+                                rest.strip_prefix(sep)
+                                    .is_some_and(|tail| !tail.trim().is_empty())
+                            })
+                        })
+                };
+                if let Some(og) = og_title.as_deref().filter(|og| section(og)) {
                     capture.title = Some(cap_headline(og));
+                } else if let Some(card) = twitter_title.as_deref().filter(|c| crumbs(c)) {
+                    capture.title = Some(cap_headline(card));
                 }
             }
             // Short lines that open the article but stand above the headline on the page (a
@@ -781,6 +795,20 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     capture.article_words = count_words(&capture.article);
     capture.whole_words = count_words(&capture.whole);
     capture
+}
+
+/// The page's `<meta name>` (`twitter:title`; or, as some pages write it, its `property`),
+/// white space collapsed.
+fn meta_named(doc: &Document, name: &str) -> Option<String> {
+    doc.select("meta[content]")
+        .nodes()
+        .iter()
+        .find(|n| {
+            n.attr("name")
+                .or_else(|| n.attr("property"))
+                .is_some_and(|p| p.trim().eq_ignore_ascii_case(name))
+        })
+        .and_then(|n| n.attr("content").as_deref().and_then(clean))
 }
 
 /// The page's Open Graph `property` (`og:title`), white space collapsed.
@@ -5288,11 +5316,7 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
         .find_map(|label| title.strip_prefix(label))
         .filter(|rest| long_title(rest))
         .unwrap_or(title);
-    // "｜" (a full-width bar) with or without spaces around it, as Japanese sites write it;
-    // "ㅣ" (the Hangul letter, which no Korean word writes alone), as Korean sites write a bar.
-    const SEPARATORS: [&str; 11] = [
-        " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " · ", " * ", "｜", "ㅣ",
-    ];
+    const SEPARATORS: [&str; 11] = TITLE_SEPARATORS;
     // A colon separates a kicker from its headline far more often than a headline from its
     // site ("Genetik: Das Geheimnis …"), so after one the rest must be the site's name itself
     // ("…が受賞：朝日新聞デジタル", "…「Treeviz」:phpspot開発日誌"; see `is_site`).
@@ -5450,6 +5474,13 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     }
     out
 }
+
+/// What stands between a title and its site's name or section: "｜" (a full-width bar) with or
+/// without spaces around it, as Japanese sites write it; "ㅣ" (the Hangul letter, which no
+/// Korean word writes alone), as Korean sites write a bar.
+const TITLE_SEPARATORS: [&str; 11] = [
+    " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " · ", " * ", "｜", "ㅣ",
+];
 
 /// What is left of a title once a site's name or a label is cut off is still one: three
 /// words, or twelve characters (a short quote, a title in a script written without spaces).

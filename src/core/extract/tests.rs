@@ -2956,6 +2956,33 @@ fn a_title_that_is_only_the_sites_name_gives_way_to_the_og_title() {
 }
 
 #[test]
+fn a_title_with_a_breadcrumb_after_it_gives_way_to_the_twitter_cards_title() {
+    // A `<meta name="title">` with the sections and the site after the headline, a page that
+    // names its site nowhere else and is read without its address: the Twitter card's title
+    // is the headline alone.
+    let page = |card: &str| {
+        format!(
+            "<html><head><meta name=\"title\" content=\"Court to decide on the harbour \
+             appeal » Local » News » Island Daily\">\
+             <meta name=\"twitter:title\" content=\"{card}\"></head>{}</html>",
+            article_with("").trim_start_matches("<html>")
+        )
+    };
+    let c = extract(&page("Court to decide on the harbour appeal"), None);
+    assert_eq!(
+        c.title.as_deref(),
+        Some("Court to decide on the harbour appeal")
+    );
+    // A card's title that is not where the title starts, or too short to be a headline,
+    // changes nothing.
+    let whole = "Court to decide on the harbour appeal » Local » News » Island Daily";
+    let c = extract(&page("Harbour appeal"), None);
+    assert_eq!(c.title.as_deref(), Some(whole));
+    let c = extract(&page("Court"), None);
+    assert_eq!(c.title.as_deref(), Some(whole));
+}
+
+#[test]
 fn a_title_and_byline_lose_the_invisible_characters_they_carry() {
     // A soft hyphen inside a long word, a zero-width space at the end (as taz.de's `og:title`
     // has), a word joiner and a byte-order mark; the zero-width joiner of an emoji stays.
