@@ -800,25 +800,25 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
 /// The page's `<meta name>` (`twitter:title`; or, as some pages write it, its `property`),
 /// white space collapsed.
 fn meta_named(doc: &Document, name: &str) -> Option<String> {
-    doc.select("meta[content]")
-        .nodes()
-        .iter()
-        .find(|n| {
-            n.attr("name")
-                .or_else(|| n.attr("property"))
-                .is_some_and(|p| p.trim().eq_ignore_ascii_case(name))
-        })
-        .and_then(|n| n.attr("content").as_deref().and_then(clean))
+    meta_content(doc, name, &["name", "property"])
 }
 
 /// The page's Open Graph `property` (`og:title`), white space collapsed.
 fn open_graph(doc: &Document, property: &str) -> Option<String> {
-    doc.select("meta[property][content]")
+    meta_content(doc, property, &["property"])
+}
+
+/// The `content` of the first `<meta>` whose first of `attributes` it has is `key` (ASCII case
+/// aside), white space collapsed.
+fn meta_content(doc: &Document, key: &str, attributes: &[&str]) -> Option<String> {
+    doc.select("meta[content]")
         .nodes()
         .iter()
         .find(|n| {
-            n.attr("property")
-                .is_some_and(|p| p.trim().eq_ignore_ascii_case(property))
+            attributes
+                .iter()
+                .find_map(|a| n.attr(a))
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(key))
         })
         .and_then(|n| n.attr("content").as_deref().and_then(clean))
 }
