@@ -5316,7 +5316,6 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
         .find_map(|label| title.strip_prefix(label))
         .filter(|rest| long_title(rest))
         .unwrap_or(title);
-    const SEPARATORS: [&str; 11] = TITLE_SEPARATORS;
     // A colon separates a kicker from its headline far more often than a headline from its
     // site ("Genetik: Das Geheimnis …"), so after one the rest must be the site's name itself
     // ("…が受賞：朝日新聞デジタル", "…「Treeviz」:phpspot開発日誌"; see `is_site`).
@@ -5392,7 +5391,7 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
                 continue;
             }
         }
-        let Some((at, sep)) = SEPARATORS
+        let Some((at, sep)) = TITLE_SEPARATORS
             .iter()
             .filter_map(|sep| out.rfind(sep).map(|at| (at, *sep)))
             .max_by_key(|(at, _)| *at)
@@ -5404,7 +5403,7 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
         if date_only(tail) && head.split_whitespace().count() >= 3 {
             let before = head.to_owned();
             // Only with the site's name before it.
-            let site_before = SEPARATORS
+            let site_before = TITLE_SEPARATORS
                 .iter()
                 .filter_map(|sep| before.rfind(sep).map(|at| (at, *sep)))
                 .max_by_key(|(at, _)| *at)
@@ -5448,7 +5447,7 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     // after it WordPress's "Blog Archive" section when a title follows ("Site » Blog Archive »
     // Title"; "Site » Blog Archive" alone stays as it is).
     let first_part = |t: &str| {
-        SEPARATORS
+        TITLE_SEPARATORS
             .iter()
             .filter_map(|sep| t.find(sep).map(|at| (at, *sep)))
             .min_by_key(|(at, _)| *at)
