@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""A claim said again (issue 13; README "A claim said again"): after v3's smoothing, a sentence
+is lifted towards the highest score among its near-repeats in the same text (cosine >= TAU of
+the sets of word n-gram buckets the word member reads, both sentences with at least MIN_WORDS
+such buckets), by the share DELTA of the gap; never lowered.  The fit, the features and the
+labels used are v3's; the near-repeats are found in the text scored only, never with its
+labels.  Nothing here runs in the app or writes the shipped model.
+
+Stage `gate`: LOTO over the 19 CLEF-2019 training transcripts, v3 and the variants, with alpha
+in {0, 0.2, 0.3} (floor odds 1/3, gamma = 1).
+
+Usage (after train.py has dumped the features into --work):
+    /tmp/venv-claims/bin/python bench/claims/repeats.py --work /tmp/claims43 gate
+"""
+
+import argparse
+import os
+import sys
+import time
+
+import numpy as np
+import scipy.sparse as sp
+from joblib import Parallel, delayed
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import train as T  # noqa: E402
+
+# Fixed before any result: the similarity threshold, the smallest sentence, the two shares.
+TAU = 0.5
+MIN_WORDS = 8
+DELTAS = [0.5, 1.0]
+
+
+def repeats_max(W, s):
+    """For each row of the binary bucket matrix W (one text's sentences, in order): the highest
+    score s_j over its near-repeats j != i, or -inf when it has none."""
+    counts = np.asarray(W.sum(axis=1)).ravel()
+    norms = np.sqrt(np.maximum(counts, 1.0))
+    Wn = sp.diags(1.0 / norms) @ W
+    S = (Wn @ Wn.T).tocoo()
+    best = np.full(len(s), -np.inf)
+    for i, j, v in zip(S.row, S.col, S.data):
+        if i != j and v >= TAU - 1e-12 and counts[i] >= MIN_WORDS and counts[j] >= MIN_WORDS:
+            best[i] = max(best[i], s[j])
+    return best
+
+
+def lift(s, best, delta):
+    gap = np.where(np.isfinite(best), best - s, 0.0)
+    return s + delta * np.maximum(0.0, gap)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("stage", choices=["gate"])
+    ap.add_argument("--data", default="/tmp/clef2019/training")
+    ap.add_argument("--work", default="/tmp/clef2019")
+    ap.add_argument("--model", default="0.03,0.003,0.5")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args()
+    t0 = time.time()
+    ns = argparse.Namespace(data=args.data, work=args.work, hash_bits=18, no_build=True, extra="")
+    X, y, groups, rows, meta = T.dump_features(ns)
+    dense, bits = meta["dense"], meta["hash_bits"]
+    T.DENSE = dense
+    settings = tuple(float(v) for v in args.model.split(","))
+    P = T.parts(X, dense, bits)
+    words = X[:, dense : dense + (1 << bits)].tocsr()
+    words.data[:] = 1.0
+    names = sorted(set(groups))
+    out = Parallel(n_jobs=args.jobs)(
+        delayed(T.fit_without)(P, y, groups, [h], settings) for h in names
+    )
+    z = {h: res[h] for h, res in zip(names, out)}
+    idx = {h: np.flatnonzero(groups == h) for h in names}
+    W = {h: words[idx[h]] for h in names}
+    n_rep = sum(int(np.isfinite(repeats_max(W[h], z[h])).sum()) for h in names)
+    print(f"sentences with a near-repeat: {n_rep} of {len(y)}")
+    for label, delta in [("v3", 0.0)] + [(f"v3 + repeats {d:g}", d) for d in DELTAS]:
+        for a in T.GATE_ALPHAS:
+            alpha, r, slope = (a, 1 / 3, 1.0) if a > 0 else (0.0, 1.0, 1.0)
+            per = []
+            for h in names:
+                s = T.smooth(z[h], alpha, T.floor_logit(r), slope)
+                if delta:
+                    s = lift(s, repeats_max(W[h], s), delta)
+                per.append(T.ap_p10(T.line_scores(dict(zip(idx[h], s)), rows, idx[h])))
+            print(f"{label:18s} alpha={a:<4} MAP {np.mean([p[0] for p in per]):.6f}  "
+                  f"P@10 {np.mean([p[1] for p in per]):.4f}", flush=True)
+    print(f"gate: a variant's best cell must be >= 0.2531  ({time.time() - t0:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
