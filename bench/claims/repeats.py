@@ -36,17 +36,29 @@ MIN_WORDS = 8
 DELTAS = [0.5, 1.0]
 
 
-def repeats_max(W, s):
-    """For each row of the binary bucket matrix W (one text's sentences, in order): the highest
-    score s_j over its near-repeats j != i, or -inf when it has none."""
+def near_pairs(W):
+    """The near-repeats among the rows of the binary bucket matrix W (one text's sentences, in
+    order): arrays (i, j), i != j, of every ordered pair with cosine >= TAU, both rows with at
+    least MIN_WORDS buckets. They depend on the text only, not on any score."""
     counts = np.asarray(W.sum(axis=1)).ravel()
     norms = np.sqrt(np.maximum(counts, 1.0))
     Wn = sp.diags(1.0 / norms) @ W
     S = (Wn @ Wn.T).tocoo()
+    keep = (
+        (S.row != S.col)
+        & (S.data >= TAU - 1e-12)
+        & (counts[S.row] >= MIN_WORDS)
+        & (counts[S.col] >= MIN_WORDS)
+    )
+    return S.row[keep], S.col[keep]
+
+
+def repeats_max(W, s, pairs=None):
+    """For each row of W: the highest score s_j over its near-repeats j, or -inf when it has
+    none (`pairs`: near_pairs(W), if already known)."""
+    i, j = near_pairs(W) if pairs is None else pairs
     best = np.full(len(s), -np.inf)
-    for i, j, v in zip(S.row, S.col, S.data):
-        if i != j and v >= TAU - 1e-12 and counts[i] >= MIN_WORDS and counts[j] >= MIN_WORDS:
-            best[i] = max(best[i], s[j])
+    np.maximum.at(best, i, np.asarray(s)[j])
     return best
 
 
