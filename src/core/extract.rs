@@ -17,7 +17,7 @@
 //!   `bench/extract/README.md`, "Twenty-fifth round", for why);
 //! - **the story as data**: when the page shows under half of the story its schema.org JSON-LD
 //!   gives as `articleBody` (a page its scripts draw, saved before they ran; a teaser over a
-//!   paywall), that story, read as text ([`PageCapture::from_story_data`]; the dialog says so);
+//!   paywall), that story, read as text ([`PageCapture::source`]; the dialog says so);
 //! - **the whole page**: every text a reader sees, kept as the fallback the dialog offers, and
 //!   used when nothing looks like an article ([`PageCapture::found`] is false: the page has no
 //!   candidate, or what was found is shorter than [`MIN_ARTICLE_CHARS`]);
@@ -76,13 +76,24 @@ pub struct PageCapture {
     /// from the story and `article` does not hold it. Not part of `article`: the New article
     /// dialog offers it (**Begin with the standfirst**).
     pub standfirst: Option<String>,
-    /// Whether `article` is the story the page gives as data (its schema.org JSON-LD
-    /// `articleBody`) rather than text the page shows: a page whose scripts draw the story,
-    /// saved without running them, shows little of it (see [`story_data`]).
-    pub from_story_data: bool,
-    /// Whether that story came from the state the page's scripts draw it from (Next.js's
-    /// flight data, a store's JSON) rather than from its JSON-LD (see [`script_state_story`]).
-    pub story_from_scripts: bool,
+    /// Where `article` was read from: the text the page shows, or the story it holds as data
+    /// when it shows little of it.
+    pub source: ArticleSource,
+}
+
+/// Where a [`PageCapture`]'s article was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum ArticleSource {
+    /// The text the page shows (the article found in it, or its whole text).
+    #[default]
+    Shown,
+    /// The story the page gives as data for search engines, its schema.org JSON-LD
+    /// `articleBody`: a page whose scripts draw the story, saved without running them, shows
+    /// little of it (see [`story_data`]).
+    JsonLd,
+    /// The story in the state the page's scripts draw it from (Next.js's flight data, a store's
+    /// JSON; see [`script_state_story`]).
+    Scripts,
 }
 
 /// Extracts the article of `html`, a page at `page_url` (when known: relative links and a
@@ -340,12 +351,15 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
         Vec::new()
     };
     let story_data = if filters.widgets {
-        story_data(&doc).map(|s| (s, false)).or_else(|| {
-            let title = og_title.clone().or_else(|| whole_page.title.clone());
-            let site = og_site_name.clone().or_else(|| feed_site.clone());
-            let url = canonical.as_deref().or(page_url.as_deref());
-            script_state_story(&doc, title.as_deref(), site.as_deref(), url).map(|s| (s, true))
-        })
+        story_data(&doc)
+            .map(|s| (s, ArticleSource::JsonLd))
+            .or_else(|| {
+                let title = og_title.clone().or_else(|| whole_page.title.clone());
+                let site = og_site_name.clone().or_else(|| feed_site.clone());
+                let url = canonical.as_deref().or(page_url.as_deref());
+                script_state_story(&doc, title.as_deref(), site.as_deref(), url)
+                    .map(|s| (s, ArticleSource::Scripts))
+            })
     } else {
         None
     };
@@ -774,13 +788,13 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
     }
     // The page shows little of the story its data holds (its scripts draw the text, and the
     // page was saved without running them; or the page shows a teaser): the story as data.
-    if let Some((body, from_scripts)) = story_data {
+    if let Some((body, source)) = story_data {
         let body_words = count_words(&body);
         // (A story from the scripts' data, where the page shows an article, must hold most of
         // what it shows: a teaser's whole story, not a list of the site's stories that names
         // it.)
         let shows_less = count_words(&capture.article) * 2 < body_words
-            && (!from_scripts || holds_most_of(&body, &capture.article));
+            && (source != ArticleSource::Scripts || holds_most_of(&body, &capture.article));
         if !capture.found || shows_less {
             // The page's summary, when the story's data leaves it out (a teaser the page
             // shows above a paywall): offered as the standfirst.
@@ -788,8 +802,7 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
             capture.standfirst = descriptions.iter().find(|d| !flat.contains(*d)).cloned();
             capture.article = body;
             capture.found = true;
-            capture.from_story_data = true;
-            capture.story_from_scripts = from_scripts;
+            capture.source = source;
         }
     }
     capture.article_words = count_words(&capture.article);
@@ -932,10 +945,9 @@ fn script_state_story(
     site: Option<&str>,
     url: Option<&str>,
 ) -> Option<String> {
-    // (The title's longest part between bars and dashes: not the site's name after it.)
-    let title = title?.replace(" - ", " | ");
-    let title = title
-        .split(['|', '–', '—', '»', '·'])
+    // (The title's longest part between separators: not the site's name after it.)
+    let title = title_parts(title?)
+        .into_iter()
         .max_by_key(|part| part.chars().count())?;
     // A title that is only the site's name says nothing of the story (and a cookie policy
     // names the site).
@@ -5447,16 +5459,12 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     // after it WordPress's "Blog Archive" section when a title follows ("Site » Blog Archive »
     // Title"; "Site » Blog Archive" alone stays as it is).
     let first_part = |t: &str| {
-        TITLE_SEPARATORS
-            .iter()
-            .filter_map(|sep| t.find(sep).map(|at| (at, *sep)))
-            .min_by_key(|(at, _)| *at)
-            .map(|(at, sep)| {
-                (
-                    t[..at].trim_end().to_owned(),
-                    t[at + sep.len()..].trim_start().to_owned(),
-                )
-            })
+        first_separator(t).map(|(at, sep)| {
+            (
+                t[..at].trim_end().to_owned(),
+                t[at + sep.len()..].trim_start().to_owned(),
+            )
+        })
     };
     if let Some((site_part, mut rest)) = first_part(&out) {
         if let Some((section, after)) = first_part(&rest) {
@@ -5480,6 +5488,25 @@ fn without_site(title: &str, site: Option<&str>, url: Option<&str>) -> String {
 const TITLE_SEPARATORS: [&str; 11] = [
     " | ", " - ", " – ", " — ", " -- ", " :: ", " » ", " · ", " * ", "｜", "ㅣ",
 ];
+
+/// The first of [`TITLE_SEPARATORS`] in `t`: where it starts, and which it is.
+fn first_separator(t: &str) -> Option<(usize, &'static str)> {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|at| (at, *sep)))
+        .min_by_key(|(at, _)| *at)
+}
+
+/// The parts of a title between its [`TITLE_SEPARATORS`], trimmed, in order.
+fn title_parts(mut t: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    while let Some((at, sep)) = first_separator(t) {
+        parts.push(t[..at].trim());
+        t = &t[at + sep.len()..];
+    }
+    parts.push(t.trim());
+    parts
+}
 
 /// What is left of a title once a site's name or a label is cut off is still one: three
 /// words, or twelve characters (a short quote, a title in a script written without spaces).

@@ -6,7 +6,7 @@
 
 use uuid::Uuid;
 
-use crate::core::extract::PageCapture;
+use crate::core::extract::{ArticleSource, PageCapture};
 use crate::core::html::{markdown_to_text, suggest_title_from_text};
 use crate::core::model::HttpUrl;
 use crate::core::text::{canonicalize, split_title, Article};
@@ -348,14 +348,14 @@ impl NewArticleForm {
                 c.origin,
                 words(c.page.whole_words)
             )
-        } else if c.page.from_story_data && c.page.story_from_scripts {
+        } else if c.page.source == ArticleSource::Scripts {
             format!(
                 "{} shows little of its story, so the story its scripts hold to draw it is used \
                  ({}). Check it against the page.",
                 capitalized(&c.origin),
                 words(c.page.article_words + lead)
             )
-        } else if c.page.from_story_data {
+        } else if c.page.source == ArticleSource::JsonLd {
             format!(
                 "{} shows little of its story, so the story it gives as data for search engines \
                  is used ({}). Check it against the page.",
@@ -539,8 +539,7 @@ mod tests {
             article_words: if found { 1 } else { 2 },
             whole_words: 2,
             standfirst: None,
-            from_story_data: false,
-            story_from_scripts: false,
+            source: ArticleSource::Shown,
         }
     }
 
@@ -604,7 +603,7 @@ mod tests {
             whole: String::new(),
             whole_words: 0,
             article_words: 6,
-            from_story_data: true,
+            source: ArticleSource::JsonLd,
             standfirst: Some("Ça va".into()),
             ..page(true)
         };
@@ -623,7 +622,7 @@ mod tests {
         assert!(f.capture_notice().unwrap().contains("(8 words)"));
         f.take_capture(
             PageCapture {
-                from_story_data: true,
+                source: ArticleSource::JsonLd,
                 ..page(true)
             },
             "the pasted page".into(),
@@ -636,8 +635,7 @@ mod tests {
             .starts_with("The pasted page shows little of its story"));
         f.take_capture(
             PageCapture {
-                from_story_data: true,
-                story_from_scripts: true,
+                source: ArticleSource::Scripts,
                 ..page(true)
             },
             "“app.html”".into(),

@@ -4214,7 +4214,7 @@ fn a_story_its_scripts_draw_is_taken_from_the_pages_data() {
     // The page shows nothing of the story: its data's story, one line a paragraph, and the
     // page's summary, which the data leaves out, offered as the standfirst.
     let c = extract(&page(&ld(&body), "<p>Loading…</p>"), Some(PAGE_URL));
-    assert!(c.found && c.from_story_data);
+    assert!(c.found && c.source == ArticleSource::JsonLd);
     assert_eq!(c.article.lines().count(), 6, "{}", c.article);
     assert!(c.article.starts_with("Der Schnee auf den Modulen drückt"));
     assert_eq!(c.standfirst.as_deref(), Some(summary));
@@ -4231,7 +4231,7 @@ fn a_story_its_scripts_draw_is_taken_from_the_pages_data() {
     )
     .repeat(2);
     let c = extract(&page(&ld(&html_body), ""), Some(PAGE_URL));
-    assert!(c.from_story_data);
+    assert!(c.source == ArticleSource::JsonLd);
     assert_eq!(c.article.lines().count(), 6, "{}", c.article);
     assert_lacks(&c.article, "alert");
     assert_lacks(&c.article, "<p>");
@@ -4244,7 +4244,7 @@ fn a_story_its_scripts_draw_is_taken_from_the_pages_data() {
         ),
         Some(PAGE_URL),
     );
-    assert!(c.found && !c.from_story_data);
+    assert!(c.found && c.source == ArticleSource::Shown);
     // Data shorter than what the page shows (cut for readers who have not paid), or too
     // short to be a story: the page's own text.
     let c = extract(
@@ -4254,22 +4254,22 @@ fn a_story_its_scripts_draw_is_taken_from_the_pages_data() {
         ),
         Some(PAGE_URL),
     );
-    assert!(c.found && !c.from_story_data);
+    assert!(c.found && c.source == ArticleSource::Shown);
     let c = extract(&page(&ld(lines[0]), "<p>Loading…</p>"), Some(PAGE_URL));
-    assert!(!c.from_story_data);
+    assert!(c.source == ArticleSource::Shown);
     // A page whose data gives two stories (a front page's list) does not say which is its own.
     let other = body.replace("Schnee", "Hagel");
     let c = extract(
         &page(&format!("{}{}", ld(&body), ld(&other)), "<p>Loading…</p>"),
         Some(PAGE_URL),
     );
-    assert!(!c.from_story_data);
+    assert!(c.source == ArticleSource::Shown);
     // The same story twice (in a `@graph` and again) is one.
     let c = extract(
         &page(&format!("{}{}", ld(&body), ld(&body)), "<p>Loading…</p>"),
         Some(PAGE_URL),
     );
-    assert!(c.from_story_data);
+    assert!(c.source == ArticleSource::JsonLd);
 }
 
 #[test]
@@ -4388,10 +4388,7 @@ fn a_story_in_nextjs_flight_data_is_taken_when_the_page_shows_none_of_it() {
     .concat();
     let page = scripted_page("Ferry fares rise in Ålesund", &scripts, "<p>Loading…</p>");
     let c = extract(&page, Some(PAGE_URL));
-    assert!(
-        c.found && c.from_story_data && c.story_from_scripts,
-        "{c:?}"
-    );
+    assert!(c.found && c.source == ArticleSource::Scripts, "{c:?}");
     assert_eq!(c.article, story.join("\n"));
     assert_lacks(&c.article, "alert");
     assert_lacks(&c.article, "Loading");
@@ -4417,7 +4414,7 @@ fn a_story_in_a_scripts_state_object_is_taken_with_its_javascript_escapes_read()
     );
     let page = scripted_page("Ferry fares rise in Ålesund", &scripts, "");
     let c = extract(&page, Some(PAGE_URL));
-    assert!(c.from_story_data && c.story_from_scripts, "{c:?}");
+    assert!(c.source == ArticleSource::Scripts, "{c:?}");
     assert_eq!(c.article, story.join("\n").replace('’', "'"));
     // Only the other text: nothing in the scripts is the story, and the page's own text is
     // taken.
@@ -4427,7 +4424,7 @@ fn a_story_in_a_scripts_state_object_is_taken_with_its_javascript_escapes_read()
         &scripted_page("Ferry fares rise in Ålesund", &scripts, "<p>Loading…</p>"),
         Some(PAGE_URL),
     );
-    assert!(!c.from_story_data);
+    assert!(c.source == ArticleSource::Shown);
     assert_lacks(&c.article, "cookies");
     // A title that is only the site's name, and a policy that names the site: no story.
     let named = format!(
@@ -4438,7 +4435,7 @@ fn a_story_in_a_scripts_state_object_is_taken_with_its_javascript_escapes_read()
          {named}</body></html>"
     );
     let c = extract(&page, Some(PAGE_URL));
-    assert!(!c.from_story_data, "{c:?}");
+    assert!(c.source == ArticleSource::Shown, "{c:?}");
     // A title that is the site's name (its `og:site_name`), and a text about the site.
     let about =
         "The Ledger Gazette was founded in 1881 and has covered the harbour town ever since. "
@@ -4450,7 +4447,7 @@ fn a_story_in_a_scripts_state_object_is_taken_with_its_javascript_escapes_read()
          </body></html>"
     );
     let c = extract(&page, Some(PAGE_URL));
-    assert!(!c.from_story_data, "{c:?}");
+    assert!(c.source == ArticleSource::Shown, "{c:?}");
 }
 
 #[test]
@@ -4469,7 +4466,7 @@ fn a_page_that_shows_its_story_keeps_its_own_text_over_its_scripts_state() {
         &format!("<article><h1>Ferry fares rise in Ålesund</h1>{shown}</article>"),
     );
     let c = extract(&page, Some(PAGE_URL));
-    assert!(c.found && !c.from_story_data && !c.story_from_scripts);
+    assert!(c.found && c.source == ArticleSource::Shown);
     assert_eq!(c.article, story.join("\n"));
 }
 
@@ -4494,7 +4491,7 @@ fn a_teaser_takes_its_whole_story_from_the_scripts_state_but_not_a_list_that_nam
         &teaser,
     );
     let c = extract(&page, Some(PAGE_URL));
-    assert!(c.from_story_data && c.story_from_scripts, "{c:?}");
+    assert!(c.source == ArticleSource::Scripts, "{c:?}");
     assert_eq!(c.article, story.join("\n"));
     // The state holds a list of the site's stories that names this one among others, longer
     // than the teaser but not its story: the page's own text stays.
@@ -4503,7 +4500,7 @@ fn a_teaser_takes_its_whole_story_from_the_scripts_state_but_not_a_list_that_nam
         .collect();
     let page = scripted_page("Ferry fares rise in Ålesund", &state(&list), &teaser);
     let c = extract(&page, Some(PAGE_URL));
-    assert!(!c.from_story_data, "{c:?}");
+    assert!(c.source == ArticleSource::Shown, "{c:?}");
     assert_has(&c.article, &story[1]);
     assert_lacks(&c.article, "Story 1:");
 }
@@ -4526,7 +4523,7 @@ fn a_page_readability_reads_nothing_of_still_gives_its_metas_title_site_and_auth
          </head><body><div id=\"app\"></div>{scripts}</body></html>"
     );
     let c = extract(&page, Some(PAGE_URL));
-    assert!(c.from_story_data && c.story_from_scripts, "{c:?}");
+    assert!(c.source == ArticleSource::Scripts, "{c:?}");
     assert_eq!(c.title.as_deref(), Some("Ferry fares rise in Ålesund"));
     assert_eq!(c.site_name.as_deref(), Some("한빛일보"));
     assert_eq!(c.byline.as_deref(), Some("한빛나"));
@@ -4546,6 +4543,24 @@ fn a_scripts_strings_broken_or_unclosed_never_panic() {
             &scripted_page("Ferry fares rise in Ålesund", scripts, "<p>Loading…</p>"),
             Some(PAGE_URL),
         );
-        assert!(!c.story_from_scripts, "{scripts}");
+        assert!(c.source != ArticleSource::Scripts, "{scripts}");
     }
+}
+
+#[test]
+fn a_titles_parts_are_cut_at_the_separators_and_not_inside_a_range_or_a_name() {
+    assert_eq!(
+        title_parts("Budget for 2020–2021 passes | The Daily Ledger"),
+        ["Budget for 2020–2021 passes", "The Daily Ledger"]
+    );
+    assert_eq!(
+        title_parts("Jean-Luc Ørsted wins — Sport » Ledger · Live ｜ Ｔ"),
+        ["Jean-Luc Ørsted wins", "Sport", "Ledger", "Live", "Ｔ"]
+    );
+    assert_eq!(
+        title_parts("A headline - The Ledger"),
+        ["A headline", "The Ledger"]
+    );
+    assert_eq!(title_parts("No separator"), ["No separator"]);
+    assert_eq!(title_parts(""), [""]);
 }

@@ -655,8 +655,7 @@ fn every_reply_reaches_the_page_as_sent() {
         article_words: 5,
         whole_words: 6,
         standfirst: Some("Çavuşoğlu’s “summary” 🦀".into()),
-        from_story_data: true,
-        story_from_scripts: false,
+        source: crate::core::extract::ArticleSource::JsonLd,
     };
     let found = Found {
         suggestions: vec![
