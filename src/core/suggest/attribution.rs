@@ -13,7 +13,7 @@
 use super::lexicon::{
     is_belief_verb, is_headline_label, is_reporting_verb, listed, possessive, strip_clitic,
     BEFORE_VERB, CLAUSE_OPENERS, DETERMINERS, FINITE, INSTITUTIONS, NOT_NAMES, NOUN_LIKE,
-    PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
+    OPENING_PREPOSITIONS, PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
 };
 use super::words::{
     given_name_will, is_verb_at, joined, name_ending_at, name_starting_at, trailing_gap, words_in,
@@ -400,10 +400,13 @@ pub fn attribution_after_clause(ws: &[Word]) -> Option<Mention> {
 /// "…", in the words before a quote (`colon_before`: a colon stands between them and the
 /// quote). The first reporting verb of the sentence is the one that
 /// reports it ("Trump said he told them “…”"), except one in an opening subordinate clause
-/// ("After Cruz spoke, Trump said “…”").
+/// ("After Cruz spoke, Trump said “…”") or an opening prepositional phrase ("In a message
+/// posted Friday, Cruz said “…”").
 pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     let n = ws.len();
-    let intro_end = if ws.first().is_some_and(|w| listed(SUBORDINATORS, w.bare())) {
+    let opening =
+        |w: &Word| listed(SUBORDINATORS, w.bare()) || listed(OPENING_PREPOSITIONS, w.bare());
+    let intro_end = if ws.first().is_some_and(opening) {
         (1..n).find(|&k| ws[k].gap.comma).unwrap_or(0)
     } else {
         0

@@ -1091,6 +1091,11 @@ pub const SUBORDINATORS: &[&str] = &[
     "though", "until", "when", "whereas", "while",
 ];
 
+/// Prepositions that open a sentence's opening phrase, up to its first comma ("In a Facebook
+/// message posted Friday, Cruz said …"): a verb in that phrase is a participle of a noun in it,
+/// not the sentence's report.
+pub const OPENING_PREPOSITIONS: &[&str] = &["amid", "at", "during", "in", "on", "through", "via"];
+
 /// Words after which a clause starts.
 pub const CLAUSE_OPENERS: &[&str] = &[
     "after", "although", "and", "as", "because", "before", "but", "if", "once", "since", "so",

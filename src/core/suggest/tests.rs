@@ -822,6 +822,7 @@ fn word_lists_are_sorted_for_bisection() {
         DETERMINERS,
         NOT_PERSON,
         SUBORDINATORS,
+        OPENING_PREPOSITIONS,
         CLAUSE_OPENERS,
         TITLE_SMALL_WORDS,
         WORK_NOUNS,
@@ -1805,6 +1806,26 @@ fn two_people_who_say_it_together_are_both_named_in_either_order() {
             q("We will not move.", Some("Cara Diaz and Ben Stone")),
             // One person's two titles joined by "and" are one person.
             q("It is over,", Some("Ben Stone")),
+        ]
+    );
+}
+
+#[test]
+fn a_verb_in_an_opening_phrase_does_not_report_the_quote() {
+    let t = "In a Facebook message posted Friday, Reed said he had “areas of disagreement” with Lima.\n\n\
+             In a tweet posted late Tuesday, the governor said the storm was “worse than \
+             expected.”\n\n\
+             On a video posted by her campaign, Ana Lima said: “We will win.”\n\n\
+             In a post, Lima wrote: “It is done.”";
+    assert_eq!(
+        found(t),
+        vec![
+            // "posted" belongs to the phrase's noun; "said" reports the quote.
+            q("areas of disagreement", Some("Reed")),
+            q("worse than expected.", Some("the governor")),
+            q("We will win.", Some("Ana Lima")),
+            // With no other verb, the phrase changes nothing.
+            q("It is done.", Some("Ana Lima")),
         ]
     );
 }
