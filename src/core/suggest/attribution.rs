@@ -404,13 +404,7 @@ pub fn attribution_after_clause(ws: &[Word]) -> Option<Mention> {
 /// posted Friday, Cruz said “…”").
 pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
     let n = ws.len();
-    let opening =
-        |w: &Word| listed(SUBORDINATORS, w.bare()) || listed(OPENING_PREPOSITIONS, w.bare());
-    let intro_end = if ws.first().is_some_and(opening) {
-        (1..n).find(|&k| ws[k].gap.comma).unwrap_or(0)
-    } else {
-        0
-    };
+    let intro_end = opening_end(ws);
     let mut verbs: Vec<usize> = (intro_end..n).filter(|&k| is_verb_at(ws, k)).collect();
     verbs.extend((0..intro_end).filter(|&k| is_verb_at(ws, k)));
     let according = ws
@@ -474,6 +468,19 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
         return clause_subject(ws, 0, n);
     }
     None
+}
+
+/// Where the sentence's main clause starts when it opens with a subordinate clause ("After
+/// Cruz spoke, …") or a prepositional phrase ("In a statement released Thursday, …"): the
+/// first word after that opening's first comma; 0 otherwise.
+fn opening_end(ws: &[Word]) -> usize {
+    let opening =
+        |w: &Word| listed(SUBORDINATORS, w.bare()) || listed(OPENING_PREPOSITIONS, w.bare());
+    if ws.first().is_some_and(opening) {
+        (1..ws.len()).find(|&k| ws[k].gap.comma).unwrap_or(0)
+    } else {
+        0
+    }
 }
 
 /// Nouns for words someone says or prints as theirs ("Clinton's campaign slogan is “…”").
@@ -558,8 +565,15 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
         if let Some((m, _)) = said.and_then(|k| subject_before(ws, k, 0)) {
             return Some(m);
         }
-        // "Clinton hit back, saying “…”": the subject of the clause the participle hangs on.
-        return clause_subject(ws, 0, v).or_else(|| opening_person(ws));
+        // "Clinton hit back, saying “…”": the subject of the clause the participle hangs on,
+        // after an opening phrase ("In a statement released Thursday, Jeffries reacted,
+        // saying …").
+        let main = opening_end(ws);
+        return (main > 0 && main < v)
+            .then(|| clause_subject(ws, main, v))
+            .flatten()
+            .or_else(|| clause_subject(ws, 0, v))
+            .or_else(|| opening_person(ws));
     }
     subject_before(ws, v, 0)
         .map(|(m, _)| m)

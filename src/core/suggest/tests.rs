@@ -1816,16 +1816,22 @@ fn a_verb_in_an_opening_phrase_does_not_report_the_quote() {
              In a tweet posted late Tuesday, the governor said the storm was “worse than \
              expected.”\n\n\
              On a video posted by her campaign, Ana Lima said: “We will win.”\n\n\
-             In a post, Lima wrote: “It is done.”";
+             In a post, Lima wrote: “It is done.”\n\n\
+             In a statement released Thursday, Rep. Tom Reed reacted to the news, saying: “It \
+             is wrong.”\n\n\
+             After Lima spoke, Reed hit back, saying “No deal.”";
     assert_eq!(
         found(t),
         vec![
             // "posted" belongs to the phrase's noun; "said" reports the quote.
-            q("areas of disagreement", Some("Reed")),
+            q("areas of disagreement", Some("Tom Reed")),
             q("worse than expected.", Some("the governor")),
             q("We will win.", Some("Ana Lima")),
             // With no other verb, the phrase changes nothing.
             q("It is done.", Some("Ana Lima")),
+            // A participle's subject is the main clause's, after the opening phrase.
+            q("It is wrong.", Some("Tom Reed")),
+            q("No deal.", Some("Tom Reed")),
         ]
     );
 }
