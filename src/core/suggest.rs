@@ -62,7 +62,7 @@ use attribution::{
     attribution_after, attribution_after_clause, attribution_before, clause_subject, possessor,
     Context, Mention,
 };
-use lexicon::{listed, TITLE_SMALL_WORDS};
+use lexicon::{listed, INDEFINITES, TITLE_SMALL_WORDS};
 use names::NameBook;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -834,16 +834,37 @@ fn previous_subject(cx: &Context, start: usize) -> Option<Mention> {
     }
 }
 
+/// Whether the word right before `start` (across spaces) is an indefinite determiner ("some
+/// Republicans", "many Democrats"): the phrase speaks of people not named before.
+fn indefinite_before(chars: &[char], start: usize) -> bool {
+    let mut word: Vec<char> = chars[..start.min(chars.len())]
+        .iter()
+        .rev()
+        .skip_while(|c| c.is_whitespace())
+        .take_while(|c| c.is_alphabetic())
+        .copied()
+        .collect();
+    word.reverse();
+    let word: String = word.into_iter().collect::<String>().to_lowercase();
+    listed(INDEFINITES, &word)
+}
+
 /// The speaker a mention stands for: its place, and the fullest name it refers to.
 fn resolve(cx: &Context, book: &mut NameBook, m: Mention) -> Speaker {
     let chars = cx.chars;
     match m {
         Mention::Name(n) => {
             book.note(&n, true);
+            // "some Republicans": not the "Georgia Republicans" named before.
+            let name = if indefinite_before(chars, n.start) {
+                n.name
+            } else {
+                book.fullest(&n.name)
+            };
             Speaker {
                 start: n.start,
                 end: n.end,
-                name: book.fullest(&n.name),
+                name,
             }
         }
         Mention::Both(first, second) => {
@@ -880,14 +901,17 @@ fn resolve(cx: &Context, book: &mut NameBook, m: Mention) -> Speaker {
             end,
             text,
             head,
-        } => Speaker {
-            start,
-            end,
-            name: book
-                .by_title(&head)
-                .or_else(|| book.institution(&head))
-                .unwrap_or(text),
-        },
+        } => {
+            // "a senator", "several aides": someone not named before.
+            let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+            let indefinite = listed(INDEFINITES, &first) || indefinite_before(chars, start);
+            let known = || book.by_title(&head).or_else(|| book.institution(&head));
+            Speaker {
+                start,
+                end,
+                name: (!indefinite).then(known).flatten().unwrap_or(text),
+            }
+        }
     }
 }
 

@@ -260,6 +260,13 @@ pub const DETERMINERS: &[&str] = &[
     "such", "that", "the", "their", "these", "this", "those", "three", "two", "whose", "your",
 ];
 
+/// Determiners of an indefinite noun phrase: "a senator", "some Republicans" speak of someone
+/// not named before, so the phrase is not resolved to a person the article names.
+pub const INDEFINITES: &[&str] = &[
+    "a", "an", "another", "dozens", "few", "many", "more", "most", "numerous", "one", "other",
+    "several", "some", "three", "two", "various",
+];
+
 /// Whether `word` is in `list` (sorted: a test checks every list).
 pub fn listed(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()

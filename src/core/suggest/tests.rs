@@ -820,6 +820,7 @@ fn word_lists_are_sorted_for_bisection() {
         FINITE,
         NOUN_LIKE,
         DETERMINERS,
+        INDEFINITES,
         NOT_PERSON,
         SUBORDINATORS,
         OPENING_PREPOSITIONS,
@@ -1833,5 +1834,24 @@ fn a_verb_in_an_opening_phrase_does_not_report_the_quote() {
             q("It is wrong.", Some("Tom Reed")),
             q("No deal.", Some("Tom Reed")),
         ]
+    );
+}
+
+#[test]
+fn an_indefinite_phrase_speaks_of_someone_not_named_before() {
+    let t = "Georgia Republicans met in Macon on Friday, and Sen. Tom Reed spoke to them.\n\n\
+             “It was a good day,” a senator said.\n\n\
+             “The flyers are fake,” some Republicans said.\n\n\
+             “We won,” the senator said.\n\n\
+             “They lost,” Republicans said.";
+    assert_eq!(
+        speakers(t),
+        // A definite phrase and a bare name are still the people named before.
+        some(&[
+            "a senator",
+            "Republicans",
+            "Tom Reed",
+            "Georgia Republicans"
+        ])
     );
 }
