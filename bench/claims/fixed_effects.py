@@ -16,7 +16,6 @@ Usage (after train.py has dumped the features into --work):
     /tmp/venv-claims/bin/python bench/claims/fixed_effects.py --work /tmp/claims42 columns --value 10
 """
 
-import argparse
 import os
 import sys
 import time
@@ -42,17 +41,11 @@ def indicators(groups, value):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("stage", choices=["gate", "columns"])
-    ap.add_argument("--data", default="/tmp/clef2019/training")
-    ap.add_argument("--work", default="/tmp/clef2019")
-    ap.add_argument("--model", default="0.03,0.003,0.5")
+    ap = T.variant_parser(["gate", "columns"])
     ap.add_argument("--value", type=float, default=VALUES[0], help="stage columns: the value")
-    ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
     t0 = time.time()
-    ns = argparse.Namespace(data=args.data, work=args.work, hash_bits=18, no_build=True, extra="")
-    X, y, groups, rows, meta = T.dump_features(ns)
+    X, y, groups, rows, meta = T.variant_features(args)
     dense, bits = meta["dense"], meta["hash_bits"]
     if args.stage == "columns":
         out = os.path.join(args.work, f"columns-fe{args.value:g}.npz")

@@ -18,7 +18,6 @@ Usage (after train.py has dumped the features into --work):
     /tmp/venv-claims/bin/python bench/claims/repeats.py --work /tmp/claims43 heldout
 """
 
-import argparse
 import os
 import sys
 import time
@@ -95,19 +94,12 @@ def heldout(P, words, y, groups, rows, settings, t0):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("stage", choices=["gate", "heldout"])
+    ap = T.variant_parser(["gate", "heldout"])
     ap.add_argument("--heldout", default="/tmp/clef2020/test-gold")
-    ap.add_argument("--data", default="/tmp/clef2019/training")
-    ap.add_argument("--work", default="/tmp/clef2019")
-    ap.add_argument("--model", default="0.03,0.003,0.5")
-    ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
     t0 = time.time()
     extra = args.heldout if args.stage == "heldout" else ""
-    ns = argparse.Namespace(data=args.data, work=args.work, hash_bits=18, no_build=True,
-                            extra=extra)
-    X, y, groups, rows, meta = T.dump_features(ns)
+    X, y, groups, rows, meta = T.variant_features(args, extra)
     dense, bits = meta["dense"], meta["hash_bits"]
     T.DENSE = dense
     settings = tuple(float(v) for v in args.model.split(","))

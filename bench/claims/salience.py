@@ -11,7 +11,6 @@ Usage (after train.py has dumped the features into --work):
     /tmp/venv-claims/bin/python bench/claims/salience.py --work /tmp/claims36 gate
 """
 
-import argparse
 import math
 import os
 import re
@@ -57,16 +56,10 @@ def salience(data, rows, groups):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("stage", choices=["gate"])
-    ap.add_argument("--data", default="/tmp/clef2019/training")
-    ap.add_argument("--work", default="/tmp/clef2019")
-    ap.add_argument("--model", default="0.03,0.003,0.5")
-    ap.add_argument("--jobs", type=int, default=2)
+    ap = T.variant_parser(["gate"])
     args = ap.parse_args()
     t0 = time.time()
-    ns = argparse.Namespace(data=args.data, work=args.work, hash_bits=18, no_build=True, extra="")
-    X, y, groups, rows, meta = T.dump_features(ns)
+    X, y, groups, rows, meta = T.variant_features(args)
     dense, bits = meta["dense"], meta["hash_bits"]
     S = salience(args.data, rows, groups)
     for k, name in enumerate(["sal_mean", "sal_max"]):

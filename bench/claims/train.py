@@ -151,6 +151,26 @@ def dump_features(args):
     return X.tocsr(), y.astype(int), groups, rows, meta
 
 
+def variant_parser(stages, work="/tmp/clef2019"):
+    """The command line the variant scripts (fixed_effects.py, repeats.py, salience.py…)
+    share: the stage, the transcripts, the work folder, v3's model setting, parallel jobs."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("stage", choices=stages)
+    ap.add_argument("--data", default="/tmp/clef2019/training")
+    ap.add_argument("--work", default=work)
+    ap.add_argument("--model", default="0.03,0.003,0.5")
+    ap.add_argument("--jobs", type=int, default=2)
+    return ap
+
+
+def variant_features(args, extra=""):
+    """dump_features for a variant script's arguments (2^18 buckets, the binary built
+    already); `extra`: a folder of transcripts only scored."""
+    ns = argparse.Namespace(data=args.data, work=args.work, hash_bits=18, no_build=True,
+                            extra=extra)
+    return dump_features(ns)
+
+
 def line_scores(scores, rows, idx):
     """Per line of the transcript rows[idx]: (line number, label, max sentence score), in
     line order; `scores` maps a row index to its sentence's score."""
