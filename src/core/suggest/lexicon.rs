@@ -585,6 +585,7 @@ pub const TITLES: &[&str] = &[
     "congressman",
     "congresswoman",
     "coo",
+    "counsel",
     "cto",
     "dame",
     "defence",

@@ -1855,3 +1855,31 @@ fn an_indefinite_phrase_speaks_of_someone_not_named_before() {
         ])
     );
 }
+
+#[test]
+fn a_middle_initial_that_is_also_a_word_stays_in_the_name() {
+    let t = "Jill A. Martin, a lawyer for the company, said the claims had “no substance.” She \
+             added that “the school was well run.”\n\n\
+             “It is fine,” said Richard I. Lee, the firm’s General Counsel.\n\n\
+             “We are done,” said General Counsel Ana Lima.";
+    assert_eq!(
+        speakers(t),
+        some(&[
+            "Jill A. Martin",
+            // "She": the woman just named, whose name the initial no longer cuts.
+            "Jill A. Martin",
+            "Richard I. Lee",
+            // "Counsel" is a title, as "Secretary" is.
+            "Ana Lima",
+        ])
+    );
+    // Not an initial after a word that is no first name ("it was Plan A. Reed said …").
+    let name = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        let ws = words::words_in(&chars, 0, chars.len());
+        words::name_ending_at(&ws, ws.len() - 1).map(|n| n.name)
+    };
+    assert_eq!(name("Plan A. Reed").as_deref(), Some("Reed"));
+    assert_eq!(name("Jill A. Reed").as_deref(), Some("Jill A. Reed"));
+    assert_eq!(name("Tom I. Reed").as_deref(), Some("Tom I. Reed"));
+}

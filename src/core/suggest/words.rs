@@ -241,7 +241,30 @@ pub fn name_word(w: &Word) -> bool {
 /// word or a title ("said Will Doyle, a professor", "Rep. Will Hurd"), or at a sentence's
 /// start with a comma after that name ("Will Estrada, the chairman, said").
 pub fn name_word_in(ws: &[Word], i: usize) -> bool {
-    ws.get(i).is_some_and(name_word) || given_name_will(ws, i)
+    ws.get(i).is_some_and(name_word) || given_name_will(ws, i) || middle_initial(ws, i)
+}
+
+/// Whether word `i` of `ws` is a middle initial that is also a word, "A." or "I." ("Jill A.
+/// Martin", "Richard I. Lee"), which [`name_word`] refuses for the article and the pronoun:
+/// after a first name (one of `first_names`' lists: not "He called it Plan A. Martin
+/// disagreed.") and before another word of a name, nothing between them.
+fn middle_initial(ws: &[Word], i: usize) -> bool {
+    let Some(w) = ws.get(i) else {
+        return false;
+    };
+    let mut cs = w.text.chars();
+    let initial = matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some(c), Some('.'), None) if c.is_uppercase()
+    );
+    initial
+        && i > 0
+        && !w.gap.breaks()
+        && name_word(&ws[i - 1])
+        && super::names::first_name_sex(&ws[i - 1].lower).is_some()
+        && ws
+            .get(i + 1)
+            .is_some_and(|n| !n.gap.breaks() && name_word(n))
 }
 
 /// Whether word `i` of `ws` is the given name "Will" ([`name_word_in`]).
