@@ -837,16 +837,23 @@ fn previous_subject(cx: &Context, start: usize) -> Option<Mention> {
 /// Whether the word right before `start` (across spaces) is an indefinite determiner ("some
 /// Republicans", "many Democrats"): the phrase speaks of people not named before.
 fn indefinite_before(chars: &[char], start: usize) -> bool {
-    let mut word: Vec<char> = chars[..start.min(chars.len())]
+    listed(INDEFINITES, &word_before(chars, start, false))
+}
+
+/// The word right before `start`, across spaces (and, with `period`, one period: "Mrs."),
+/// lower case; empty if none.
+fn word_before(chars: &[char], start: usize, period: bool) -> String {
+    let mut before = chars[..start.min(chars.len())]
         .iter()
         .rev()
         .skip_while(|c| c.is_whitespace())
-        .take_while(|c| c.is_alphabetic())
-        .copied()
-        .collect();
+        .peekable();
+    if period {
+        before.next_if_eq(&&'.');
+    }
+    let mut word: Vec<char> = before.take_while(|c| c.is_alphabetic()).copied().collect();
     word.reverse();
-    let word: String = word.into_iter().collect::<String>().to_lowercase();
-    listed(INDEFINITES, &word)
+    word.into_iter().collect::<String>().to_lowercase()
 }
 
 /// The speaker a mention stands for: its place, and the fullest name it refers to.
@@ -856,10 +863,17 @@ fn resolve(cx: &Context, book: &mut NameBook, m: Mention) -> Speaker {
         Mention::Name(n) => {
             book.note(&n, true);
             // "some Republicans": not the "Georgia Republicans" named before.
+            // "Mrs. Clinton": not "Bill Clinton" ("Mrs." is no part of the name's run).
+            let woman = n
+                .titles
+                .iter()
+                .map(String::as_str)
+                .chain([word_before(chars, n.start, true).as_str()])
+                .find_map(names::title_sex);
             let name = if indefinite_before(chars, n.start) {
                 n.name
             } else {
-                book.fullest(&n.name)
+                book.fullest_of(&n.name, woman)
             };
             Speaker {
                 start: n.start,

@@ -279,16 +279,11 @@ impl NameBook {
             .iter()
             .map(String::as_str)
             .chain(before)
-            .find_map(|t| {
-                GENDERED_TITLES
-                    .binary_search_by(|(g, _)| g.cmp(&t))
-                    .ok()
-                    .map(|k| GENDERED_TITLES[k].1)
-            });
+            .find_map(title_sex);
         // "Mrs. Lima": a title the name's run leaves out ("mrs" opens no name) still says a
         // person is meant, and their sex.
         let titled = !name.titles.is_empty() || woman.is_some();
-        let fullest = self.fullest(&name.name);
+        let fullest = self.fullest_of(&name.name, woman);
         // "Sanders went first": one word that ends a name of more words used before is that
         // person again, as much as "Bernie Sanders" was.
         let known = fullest.contains(' ');
@@ -379,10 +374,45 @@ impl NameBook {
     /// ([`first_name_sex`]).
     fn sex(&self, name: &str) -> Option<bool> {
         let name = folded(name);
-        self.women.get(&name).copied().or_else(|| {
-            let (first, _) = name.split_once(' ')?;
-            first_name_sex(first)
-        })
+        self.women
+            .get(&name)
+            .copied()
+            .or_else(|| match name.split_once(' ') {
+                Some((first, _)) => first_name_sex(first),
+                // A name of one word is most often a surname, and men's given names are common
+                // surnames ("Clinton", "Thomas"); women's are not: "his wife, Kathryn" is a woman.
+                None => first_name_sex(&name).filter(|&woman| woman),
+            })
+    }
+
+    /// [`NameBook::fullest`], for a name whose title says the person's sex (`woman`: "Mrs.
+    /// Clinton", "Mr. Clinton"): not a fuller name whose first name says the other sex ("Bill
+    /// Clinton" for "Mrs. Clinton"), but the most used one that does not, else the name as
+    /// written.
+    pub fn fullest_of(&self, name: &str, woman: Option<bool>) -> String {
+        let full = self.fullest(name);
+        let Some(woman) = woman else {
+            return full;
+        };
+        let other_sex = |f: &str| {
+            folded(f)
+                .split_once(' ')
+                .is_some_and(|(first, _)| first_name_sex(first) == Some(!woman))
+        };
+        if !other_sex(&full) {
+            return full;
+        }
+        let short = folded(name);
+        self.counts
+            .iter()
+            .filter(|(written, (_, _, whole))| {
+                whole.len() > short.len()
+                    && whole.ends_with(short.as_str())
+                    && whole.as_bytes().get(whole.len() - short.len() - 1) == Some(&b' ')
+                    && !other_sex(written)
+            })
+            .max_by_key(|(_, (count, order, _))| (*count, Reverse(*order)))
+            .map_or_else(|| name.to_owned(), |(written, _)| written.clone())
     }
 
     /// The fullest name seen that ends with `name` (compared [`folded`]), the most used one if
@@ -434,6 +464,15 @@ impl NameBook {
             .max()?;
         self.titled.get(*last).map(|(_, n)| self.fullest(n))
     }
+}
+
+/// The sex a title says ("mrs", "congressman": `Some(true)` for a woman), lower case, without
+/// its period.
+pub(super) fn title_sex(title: &str) -> Option<bool> {
+    GENDERED_TITLES
+        .binary_search_by(|(g, _)| g.cmp(&title))
+        .ok()
+        .map(|k| GENDERED_TITLES[k].1)
 }
 
 /// Words that open a clause set before the sentence's subject ("After the vote, …", "Asked

@@ -1883,3 +1883,20 @@ fn a_middle_initial_that_is_also_a_word_stays_in_the_name() {
     assert_eq!(name("Jill A. Reed").as_deref(), Some("Jill A. Reed"));
     assert_eq!(name("Tom I. Reed").as_deref(), Some("Tom I. Reed"));
 }
+
+#[test]
+fn a_title_of_one_sex_is_never_given_a_fuller_name_of_the_other() {
+    // "Mr. Lima" (Tom Lima, named most) and "Mrs. Lima" (Ana Lima, named once).
+    let t = "Ana Lima and Tom Lima spoke. Tom Lima spoke again, and Tom Lima left.\n\n\
+             “We will win,” Mrs. Lima said.\n\n\
+             Mrs. Lima did not hesitate. “Everybody should be heard,” she said.\n\n\
+             “It is over,” Mr. Lima said.";
+    assert_eq!(speakers(t), some(&["Ana Lima", "Ana Lima", "Tom Lima"]));
+    // Without her full name, the name as written.
+    let t = "Tom Reed campaigned. Tom Reed spoke.\n\n“We will win,” Mrs. Reed said.";
+    assert_eq!(speakers(t), some(&["Reed"]));
+    // A woman's given name alone is a woman's: "he" is not her.
+    let t = "Jim Stone’s wife, Kathryn, is a trustee of the fund. Jim Stone has led the plan. In \
+             an essay, he wrote, “The science is settled.”";
+    assert_eq!(speakers(t), some(&["Jim Stone"]));
+}
