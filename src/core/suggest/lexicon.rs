@@ -553,6 +553,11 @@ pub const TITLES: &[&str] = &[
     "actor",
     "actress",
     "admiral",
+    "adviser",
+    "advisor",
+    "advocate",
+    "alderman",
+    "alderwoman",
     "ambassador",
     "archbishop",
     "assemblyman",
@@ -669,6 +674,7 @@ pub const TITLES: &[&str] = &[
     "u.s.",
     "us",
     "vice",
+    "whip",
 ];
 
 /// Abbreviated titles, whose period belongs to the word ("Sen. Rubio"), not to the sentence.

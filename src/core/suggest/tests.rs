@@ -1900,3 +1900,16 @@ fn a_title_of_one_sex_is_never_given_a_fuller_name_of_the_other() {
              an essay, he wrote, “The science is settled.”";
     assert_eq!(speakers(t), some(&["Jim Stone"]));
 }
+
+#[test]
+fn offices_before_a_name_are_titles() {
+    let t = "“It is fine,” said Senate Minority Whip Tom Reed.\n\n\
+             “It is late,” said Chicago Alderman Ana Lima.\n\n\
+             “It is over,” said Public Advocate Cara Diaz.\n\n\
+             “It is done,” said Senior Adviser Ben Stone.\n\n\
+             “It is real,” said Senior Advisor Ed Moss.";
+    assert_eq!(
+        speakers(t),
+        some(&["Tom Reed", "Ana Lima", "Cara Diaz", "Ben Stone", "Ed Moss"])
+    );
+}
