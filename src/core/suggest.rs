@@ -837,23 +837,34 @@ fn previous_subject(cx: &Context, start: usize) -> Option<Mention> {
 /// Whether the word right before `start` (across spaces) is an indefinite determiner ("some
 /// Republicans", "many Democrats"): the phrase speaks of people not named before.
 fn indefinite_before(chars: &[char], start: usize) -> bool {
-    listed(INDEFINITES, &word_before(chars, start, false))
+    listed(
+        INDEFINITES,
+        &word_before(chars, start, false).to_lowercase(),
+    )
 }
 
-/// The word right before `start`, across spaces (and, with `period`, one period: "Mrs."),
-/// lower case; empty if none.
+/// The word right before `start`, across spaces (and, with `period`, one period: "Mrs."), as
+/// written; empty if none.
 fn word_before(chars: &[char], start: usize, period: bool) -> String {
-    let mut before = chars[..start.min(chars.len())]
-        .iter()
-        .rev()
-        .skip_while(|c| c.is_whitespace())
-        .peekable();
-    if period {
-        before.next_if_eq(&&'.');
+    let mut end = start.min(chars.len());
+    while end > 0 && chars[end - 1].is_whitespace() {
+        end -= 1;
     }
-    let mut word: Vec<char> = before.take_while(|c| c.is_alphabetic()).copied().collect();
-    word.reverse();
-    word.into_iter().collect::<String>().to_lowercase()
+    if period && end > 0 && chars[end - 1] == '.' {
+        end -= 1;
+    }
+    let mut begin = end;
+    while begin > 0 && chars[begin - 1].is_alphabetic() {
+        begin -= 1;
+    }
+    // A whole word: not the end of one broken by a sign ("PeÃ±a").
+    let whole =
+        begin == 0 || chars[begin - 1].is_whitespace() || "(\"“‘'[—–-".contains(chars[begin - 1]);
+    if whole {
+        chars[begin..end].iter().collect()
+    } else {
+        String::new()
+    }
 }
 
 /// The speaker a mention stands for: its place, and the fullest name it refers to.
@@ -868,10 +879,11 @@ fn resolve(cx: &Context, book: &mut NameBook, m: Mention) -> Speaker {
                 .titles
                 .iter()
                 .map(String::as_str)
-                .chain([word_before(chars, n.start, true).as_str()])
+                .chain([word_before(chars, n.start, true).to_lowercase().as_str()])
                 .find_map(names::title_sex);
+            // "some Republicans", "one Democrat": the determiner shown with the name.
             let name = if indefinite_before(chars, n.start) {
-                n.name
+                format!("{} {}", word_before(chars, n.start, false), n.name)
             } else {
                 book.fullest_of(&n.name, woman)
             };

@@ -1058,6 +1058,20 @@ fn description_before(ws: &[Word], who: usize, lo: usize) -> Option<String> {
 
 /// What the noun phrase `ws[a..b]` is, by its head.
 fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
+    // "a poll released Friday", "a copy of the letter reviewed by": a past participle after the
+    // noun opens a reduced relative clause, no part of the phrase ("the accused", "the newly
+    // elected" keep theirs).
+    let mut b = b.min(ws.len());
+    while b >= a + 3 && {
+        let (w, before) = (&ws[b - 1], &ws[b - 2]);
+        !w.capitalised()
+            && w.lower.len() > 4
+            && w.lower.ends_with("ed")
+            && !listed(DETERMINERS, before.bare())
+            && !ly_adverb(before)
+    } {
+        b -= 1;
+    }
     let phrase = ws.get(a..b)?;
     // The head ends before a post-modifier ("a spokesman for the campaign"), but "of" after a
     // title is part of one ("Secretary of State Rex Tillerson").

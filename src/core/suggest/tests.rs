@@ -1849,7 +1849,7 @@ fn an_indefinite_phrase_speaks_of_someone_not_named_before() {
         // A definite phrase and a bare name are still the people named before.
         some(&[
             "a senator",
-            "Republicans",
+            "some Republicans",
             "Tom Reed",
             "Georgia Republicans"
         ])
@@ -1911,5 +1911,16 @@ fn offices_before_a_name_are_titles() {
     assert_eq!(
         speakers(t),
         some(&["Tom Reed", "Ana Lima", "Cara Diaz", "Ben Stone", "Ed Moss"])
+    );
+}
+
+#[test]
+fn a_participle_after_the_noun_is_no_part_of_the_speaker() {
+    let t = "A campaign ad released Thursday says Reed is “a fraud.”\n\n\
+             According to a copy of the letter reviewed by the paper, the firm was “in trouble.”\n\n\
+             “We won,” the newly elected said.";
+    assert_eq!(
+        speakers(t),
+        some(&["A campaign ad", "a copy of the letter", "the newly elected"])
     );
 }
