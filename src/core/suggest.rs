@@ -155,7 +155,9 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
         // A name in title case ("on “Meet the Press”") is a title, outside a headline, unless
         // someone says it.
         let title = is_title(&chars, (start, end), cx.paragraph(start));
-        if (!(strong || goes) || after_preposition(&chars, start)) && title {
+        if (!(strong || goes) || after_preposition(&chars, start) || names_a_thing(&chars, start))
+            && title
+        {
             continue;
         }
         let (paragraph, paragraph_end) = cx.paragraph(start);
@@ -254,6 +256,41 @@ fn after_preposition(chars: &[char], start: usize) -> bool {
         ) || lexicon::possessive(&w.lower)
             || listed(lexicon::WORK_NOUNS, &w.lower)
     })
+}
+
+/// Whether the quote starting at `start` comes right after "called", "named", "dubbed" or
+/// "nicknamed" following a noun ("a psychology class called “Perception”", "a group called “Our
+/// Revolution”"): the participle names the thing; nobody is said to say it. Not after a
+/// subject or an auxiliary ("Trump called “…”", "she was called “…”"), nor with an object
+/// between ("Trump called Clinton “…”": the quote is not right after the verb).
+fn names_a_thing(chars: &[char], start: usize) -> bool {
+    let from = start.saturating_sub(40);
+    let ws = words::words_in(chars, from, start.saturating_sub(1));
+    let [.., noun, verb] = ws.as_slice() else {
+        return false;
+    };
+    matches!(
+        verb.lower.as_str(),
+        "called" | "named" | "dubbed" | "nicknamed"
+    ) && !verb.gap.stop
+        && noun.text.chars().all(char::is_lowercase)
+        && !listed(lexicon::PRONOUNS, &noun.lower)
+        && !matches!(
+            noun.lower.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "has"
+                | "have"
+                | "had"
+                | "and"
+                | "who"
+                | "which"
+                | "that"
+        )
 }
 
 /// Whether the quote `start..end` is a sentence of its own (capitalised, ending with a full

@@ -1924,3 +1924,13 @@ fn a_participle_after_the_noun_is_no_part_of_the_speaker() {
         some(&["A campaign ad", "a copy of the letter", "the newly elected"])
     );
 }
+
+#[test]
+fn a_title_after_called_or_named_names_a_thing() {
+    let t = "Reed shared a syllabus for a class called “Perception” on his page.\n\n\
+             Lima launched a group called “Our Revolution” last week.\n\n\
+             Reed called Lima “Little Ana” at the rally.";
+    let quotes: Vec<String> = found(t).into_iter().map(|(q, _)| q).collect();
+    // The thing's name is no quote; a name someone calls a person is.
+    assert_eq!(quotes, ["Little Ana"]);
+}
