@@ -789,6 +789,16 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
         };
         return Some((m, b - 1));
     }
+    // "In an interview with RT he blasted …", "Even now at 86 she says …": "he", "she" or
+    // "they" right before the verb, after more words of its clause, is the subject (those words
+    // are no noun phrase of it).
+    if b > lo + 1
+        && !gap(b).breaks()
+        && !gap(b - 1).breaks()
+        && matches!(ws[b - 1].lower.as_str(), "he" | "she" | "they")
+    {
+        return mention(ws, b - 1, b).map(|m| (m, b - 1));
+    }
     // An appositive or a parenthesis between the subject and its verb: the subject then opens
     // its clause ("Clinton, during a town hall in Columbus, Ohio, said").
     let g = gap(b);

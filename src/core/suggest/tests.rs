@@ -1934,3 +1934,12 @@ fn a_title_after_called_or_named_names_a_thing() {
     // The thing's name is no quote; a name someone calls a person is.
     assert_eq!(quotes, ["Little Ana"]);
 }
+
+#[test]
+fn a_pronoun_right_before_the_verb_is_its_subject() {
+    let t = "Tom Reed spoke in Moscow on Friday. A few days ago in an interview with the network \
+             RT he blasted the media as “dishonest beyond belief.”\n\n\
+             Ana Lima spoke later. At the rally in Ohio she said the plan was “a disaster for \
+             all of us.”";
+    assert_eq!(speakers(t), some(&["Tom Reed", "Ana Lima"]));
+}
