@@ -149,6 +149,23 @@ test('two people who say a quote together are both its speaker when it is accept
   assert.equal(await speaker.inputValue(), 'Hillary Clinton and Tim Kaine');
 });
 
+test('a woman named by her title is not given her husband’s fuller name when her quote is accepted', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await createArticle(page, 'The Clintons in Iowa', [
+    'Bill Clinton campaigned in Des Moines on Friday. Bill Clinton spoke for an hour, and Hillary Clinton joined him later.',
+    'Mr. Clinton left before the end of the rally.',
+    'Mrs. Clinton did not hesitate. “Everybody should be believed at first, until the evidence says otherwise,” she said.',
+  ].join('\n\n'));
+  await expect(section(page).getByRole('status')).toHaveText(/quotes? and \d+ claims? to review/, { timeout: 30000 });
+  await focusBy(page, /Everybody should be believed/);
+  await expect(current(page)).toHaveText(/Hillary Clinton/);
+  await screenshot(page, 'suggestion-title-sex');
+  await page.keyboard.press('Enter');
+  await editor(page).waitFor();
+  const speaker = editor(page).getByRole('textbox', { name: 'Speaker' });
+  assert.equal(await speaker.inputValue(), 'Hillary Clinton');
+});
+
 test('the Accept button accepts the focused claim; a claim suggestion shows its score', async () => {
   const { page } = await openWithSuggestions(app.browser, app.url);
   const n = await claims(page).count();
