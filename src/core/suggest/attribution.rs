@@ -543,7 +543,11 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
                 while k > 0 && ws[k - 1].is_title() && !ws[k].gap.breaks() {
                     k -= 1;
                 }
-                if k > 0 && ws[k - 1].lower == "with" {
+                // "footage of Hillary Clinton asking, “…”", "a video of Trump saying …": after
+                // "of" too, but not inside an institution's name ("the American Federation of
+                // Teachers calling her …").
+                let of = k > 1 && ws[k - 1].lower == "of" && !ws[k - 2].capitalised();
+                if k > 0 && (ws[k - 1].lower == "with" || of) {
                     return Some(Mention::Name(name));
                 }
                 // "– Ryan saying he was “…” and Trump calling it “…”": a name that opens its

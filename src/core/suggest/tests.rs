@@ -1943,3 +1943,18 @@ fn a_pronoun_right_before_the_verb_is_its_subject() {
              all of us.”";
     assert_eq!(speakers(t), some(&["Tom Reed", "Ana Lima"]));
 }
+
+#[test]
+fn a_name_after_of_before_a_participle_is_its_subject() {
+    let t = "Ana Lima and Tom Reed met in Iowa.\n\n\
+             The ad uses footage of Ana Lima asking, “Why aren’t I fifty points ahead?”\n\n\
+             The group released a video of Reed saying “we will build it and they will pay.”\n\n\
+             Teachers unions backed Lima, with the Federation of Teachers calling her “the \
+             champion families need.”";
+    assert_eq!(
+        speakers(t),
+        // Not a name inside an institution's ("Federation of Teachers" is not "Teachers"; the
+        // clause's subject stands, as before).
+        some(&["Ana Lima", "Tom Reed", "Teachers unions"])
+    );
+}
