@@ -1113,7 +1113,7 @@ pub const OPENING_PREPOSITIONS: &[&str] = &["amid", "at", "during", "in", "on", 
 /// Words after which a clause starts.
 pub const CLAUSE_OPENERS: &[&str] = &[
     "after", "although", "and", "as", "because", "before", "but", "if", "once", "since", "so",
-    "that", "then", "though", "until", "when", "where", "whether", "while", "yet",
+    "that", "then", "though", "until", "when", "where", "whether", "which", "while", "yet",
 ];
 
 /// Kinds of work whose name a title-case quote right after them is ("his 2012 book “The Long

@@ -1958,3 +1958,10 @@ fn a_name_after_of_before_a_participle_is_its_subject() {
         some(&["Ana Lima", "Tom Reed", "Teachers unions"])
     );
 }
+
+#[test]
+fn the_subject_of_a_clause_opened_by_which_is_its_speaker() {
+    let t = "The tax, which the firm’s chief executive, Tom Reed, called “total political \
+             nonsense,” is still owed.";
+    assert_eq!(speakers(t), some(&["Tom Reed"]));
+}
