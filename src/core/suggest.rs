@@ -910,17 +910,14 @@ fn resolve(cx: &Context, book: &mut NameBook, m: Mention) -> Speaker {
     match m {
         Mention::Name(n) => {
             book.note(&n, true);
-            // "some Republicans": not the "Georgia Republicans" named before.
             // "Mrs. Clinton": not "Bill Clinton" ("Mrs." is no part of the name's run).
-            let woman = n
-                .titles
-                .iter()
-                .map(String::as_str)
-                .chain([word_before(chars, n.start, true).to_lowercase().as_str()])
-                .find_map(names::title_sex);
-            // "some Republicans", "one Democrat": the determiner shown with the name.
-            let name = if indefinite_before(chars, n.start) {
-                format!("{} {}", word_before(chars, n.start, false), n.name)
+            let title = word_before(chars, n.start, true).to_lowercase();
+            let woman = names::sex_by_titles(&n.titles, Some(&title));
+            // "some Republicans", "one Democrat": not the "Georgia Republicans" named before;
+            // the determiner shown with the name.
+            let before = word_before(chars, n.start, false);
+            let name = if listed(INDEFINITES, &before.to_lowercase()) {
+                format!("{before} {}", n.name)
             } else {
                 book.fullest_of(&n.name, woman)
             };

@@ -274,12 +274,7 @@ impl NameBook {
         if !person {
             return;
         }
-        let woman = name
-            .titles
-            .iter()
-            .map(String::as_str)
-            .chain(before)
-            .find_map(title_sex);
+        let woman = sex_by_titles(&name.titles, before);
         // "Mrs. Lima": a title the name's run leaves out ("mrs" opens no name) still says a
         // person is meant, and their sex.
         let titled = !name.titles.is_empty() || woman.is_some();
@@ -405,12 +400,7 @@ impl NameBook {
         let short = folded(name);
         self.counts
             .iter()
-            .filter(|(written, (_, _, whole))| {
-                whole.len() > short.len()
-                    && whole.ends_with(short.as_str())
-                    && whole.as_bytes().get(whole.len() - short.len() - 1) == Some(&b' ')
-                    && !other_sex(written)
-            })
+            .filter(|(written, (_, _, whole))| ends_with_name(whole, &short) && !other_sex(written))
             .max_by_key(|(_, (count, order, _))| (*count, Reverse(*order)))
             .map_or_else(|| name.to_owned(), |(written, _)| written.clone())
     }
@@ -425,11 +415,7 @@ impl NameBook {
                 .get(short.as_str())
                 .map_or_else(|| name.to_owned(), |(_, _, f)| f.clone());
         }
-        let longer = |(f, _): &&(String, String)| {
-            f.len() > short.len()
-                && f.ends_with(short.as_str())
-                && f.as_bytes().get(f.len() - short.len() - 1) == Some(&b' ')
-        };
+        let longer = |(f, _): &&(String, String)| ends_with_name(f, &short);
         self.long_by_last
             .get(last_word(&short))
             .into_iter()
@@ -466,13 +452,27 @@ impl NameBook {
     }
 }
 
-/// The sex a title says ("mrs", "congressman": `Some(true)` for a woman), lower case, without
-/// its period.
-pub(super) fn title_sex(title: &str) -> Option<bool> {
-    GENDERED_TITLES
-        .binary_search_by(|(g, _)| g.cmp(&title))
-        .ok()
-        .map(|k| GENDERED_TITLES[k].1)
+/// Whether the folded name `whole` is longer than the folded name `short` and ends with it as
+/// whole words ("hillary clinton" and "clinton", not "mcclinton").
+fn ends_with_name(whole: &str, short: &str) -> bool {
+    whole.len() > short.len()
+        && whole.ends_with(short)
+        && whole.as_bytes().get(whole.len() - short.len() - 1) == Some(&b' ')
+}
+
+/// The sex the titles written in a name's run, or the word right before it, say ("mrs",
+/// "congressman": `Some(true)` for a woman), lower case, without their period.
+pub(super) fn sex_by_titles(titles: &[String], before: Option<&str>) -> Option<bool> {
+    titles
+        .iter()
+        .map(String::as_str)
+        .chain(before)
+        .find_map(|title| {
+            GENDERED_TITLES
+                .binary_search_by(|(g, _)| g.cmp(&title))
+                .ok()
+                .map(|k| GENDERED_TITLES[k].1)
+        })
 }
 
 /// Words that open a clause set before the sentence's subject ("After the vote, …", "Asked
