@@ -535,6 +535,18 @@ fn attributed(
         return Some(m);
     }
     let before = cx.before(open);
+    // "Then came the answer, said Ellis: “…”": inverted after a comma.
+    let introduced = chars[..open]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| matches!(c, ',' | ':'));
+    if let Some(m) = introduced
+        .then(|| attribution::inverted_before_quote(&before))
+        .flatten()
+    {
+        return Some(m);
+    }
     // "POLL WATCH - Ana Lima: “…”": the label goes before the clause's subject.
     if colon_before {
         if let Some(m) = label(cx, reader, (para_start, para_end), open) {

@@ -584,6 +584,48 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
         .or_else(|| clause_subject(ws, 0, v))
 }
 
+/// The speaker named in inverted order after a clause and its comma, right before a quote
+/// that a comma or a colon introduces (`ws`: the words before it): "Then came the answer,
+/// said Ellis: “…”", "In other words, explained CBS moderator Nancy Cordes, “…”". The name
+/// ends the words; "…, said Obama “understood …”" or "…, said of Mr. Rubio: “…”" are not
+/// this (the subject stands before the verb).
+pub fn inverted_before_quote(ws: &[Word]) -> Option<Mention> {
+    let n = ws.len();
+    let v = (1..n).rev().find(|&k| ws[k].gap.comma)?;
+    // A name or "the" after the verb ("said of Mr. Rubio:" is about him).
+    let next = ws.get(v + 1)?;
+    if !INVERTED_AFTER_COMMA.contains(&ws[v].lower.as_str())
+        || !(next.capitalised() || next.lower == "the")
+    {
+        return None;
+    }
+    match subject_after(ws, v + 1, n)? {
+        Mention::Name(name) if name.end == ws[n - 1].end => Some(Mention::Name(name)),
+        _ => None,
+    }
+}
+
+/// Reporting verbs that a name follows in inverted order after a comma ("…, said Ellis:"),
+/// and that take no object of their own there.
+const INVERTED_AFTER_COMMA: &[&str] = &[
+    "added",
+    "answered",
+    "continued",
+    "declared",
+    "explained",
+    "noted",
+    "observed",
+    "quipped",
+    "recalled",
+    "remarked",
+    "replied",
+    "responded",
+    "said",
+    "says",
+    "wrote",
+    "writes",
+];
+
 /// Whether a modal or "to" stands right before word `v`: "Obama said Americans will say
 /// “no”" reports what Obama said they would say, not what they said.
 fn after_modal(ws: &[Word], v: usize) -> bool {

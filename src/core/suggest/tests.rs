@@ -1965,3 +1965,28 @@ fn the_subject_of_a_clause_opened_by_which_is_its_speaker() {
              nonsense,” is still owed.";
     assert_eq!(speakers(t), some(&["Tom Reed"]));
 }
+
+#[test]
+fn a_name_after_a_verb_after_a_comma_introduces_the_quote_in_inverted_order() {
+    // The verb after a clause's comma, the name right before the quote's comma or colon.
+    let t = "Ana Lima and Tom Reed met voters in Dover on Tuesday.\n\n\
+             In other words, explained the moderator Tom Reed: “What does that have to do with \
+             the vote?”\n\n\
+             Because of how the schedule was drawn, said Reed, “the race is over by March.”";
+    assert_eq!(speakers(t), some(&["Tom Reed", "Tom Reed"]));
+    // Not when the name is the object of the verb, or the verb's subject stands before it
+    // with an appositive ("Ana Lima, a former aide, said of Reed:").
+    let t = "Ana Lima and Tom Reed met voters in Dover on Tuesday.\n\n\
+             Ana Lima, a former aide to Mr. Reed, said of Mr. Reed: “He is ready for the race.”\n\n\
+             Ana Lima, a former aide to Mr. Reed, said Reed “was ready for the race.”";
+    assert_eq!(speakers(t), some(&["Ana Lima", "Ana Lima"]));
+}
+
+#[test]
+fn a_number_after_no_keeps_an_appositive_whole() {
+    // "No. 2" is a numero sign, not the end of a sentence: the appositive runs on to the verb.
+    let t = "Tom Reed spoke on Tuesday.\n\n\
+             As Tom Reed, the No. 2 in the Senate leadership, put it: “We will not move until \
+             the voters have spoken.”";
+    assert_eq!(speakers(t), some(&["Tom Reed"]));
+}

@@ -140,7 +140,11 @@ pub fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
                     || listed(ABBREVIATIONS, lower.as_str())
                     || party_tag(&lower)
             };
-            if initial || title() {
+            // "No. 2", "No. 10 Downing Street": the numero sign's period.
+            let numero = chars[s..i] == ['N', 'o']
+                && chars.get(i + 1) == Some(&' ')
+                && chars.get(i + 2).is_some_and(|c| c.is_ascii_digit());
+            if initial || numero || title() {
                 i += 1;
             }
         }
