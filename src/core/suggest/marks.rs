@@ -81,6 +81,12 @@ fn mark_at(chars: &[char], i: usize, innermost: Option<Family>) -> Option<Mark> 
         }
         // ‘ typed for an apostrophe: between letters ("Trump‘s"), or a decade ("the ‘80s").
         '‘' if (letter(before) && letter(after)) || decade(chars, i) => None,
+        // ‘ typed for ’ at a word's end: it closes a single quote that is open ("‘no‘ to
+        // that"), else it is a possessive's apostrophe ("CBS‘ Face the Nation"), never an
+        // opening mark glued to the word before it.
+        '‘' if letter(before) => {
+            (innermost == Some(Family::Single)).then_some(Mark::Close(Family::Single))
+        }
         '‘' => Some(Mark::Open(Family::Single)),
         '’' | '\'' => {
             // An apostrophe: between letters (don't, O’Brien), or after a letter at a word's

@@ -1141,6 +1141,23 @@ fn an_opening_single_mark_between_letters_or_before_a_decade_is_an_apostrophe() 
 }
 
 #[test]
+fn an_opening_single_mark_at_a_words_end_is_an_apostrophe_or_closes_a_single_quote() {
+    // "CBS‘ Face the Nation": a possessive typed with ‘, which opened a quote that swallowed
+    // the paragraph and the two quotes in it. And ‘ typed to close a single quote.
+    let t = "Ana Lima spoke in Dover.\n\n\
+             On CBS‘ Face the Nation, she stated, “The plan will work,” adding, “I think so.”\n\n\
+             Tom Reed said he had told them ‘no deal‘ twice.";
+    assert_eq!(
+        found(t),
+        vec![
+            q("The plan will work,", Some("Ana Lima")),
+            q("I think so.", Some("Ana Lima")),
+            q("no deal", Some("Tom Reed")),
+        ]
+    );
+}
+
+#[test]
 fn a_reporting_verb_before_a_colon_wins_over_the_next_sentence() {
     let t = "Ana Lima, tired, finally responded: “What difference does it make now?” \
              Her critics said the answer was rude.\n\
