@@ -588,20 +588,7 @@ fn extract_page(html: &str, page_url: Option<&str>, filters: PostFilters) -> Pag
                             })
                         })
                 };
-                // A kicker before a colon that the `og:title` leaves out ("Neue Leipziger
-                // Schule: Judy Lybke, …" where the `og:title` is "Judy Lybke, …"): the
-                // headline as the page prints it under its kicker.
-                let kicker = |og: &str| {
-                    long_title(og)
-                        && t.strip_suffix(og).is_some_and(|head| {
-                            head.trim_end().strip_suffix(':').is_some_and(|k| {
-                                head.ends_with(' ')
-                                    && (1..=TITLE_KICKER_MAX_WORDS)
-                                        .contains(&k.split_whitespace().count())
-                            })
-                        })
-                };
-                if let Some(og) = og_title.as_deref().filter(|og| section(og) || kicker(og)) {
+                if let Some(og) = og_title.as_deref().filter(|og| section(og)) {
                     capture.title = Some(cap_headline(og));
                 } else if let Some(card) = twitter_title.as_deref().filter(|c| crumbs(c)) {
                     capture.title = Some(cap_headline(card));
@@ -2151,10 +2138,6 @@ fn without_lines_above_headline(article: &str, whole: &str, titles: &[Option<Str
 /// Most words of a section's name after a title's bar ("Headline | Sport") that the
 /// `og:title` leaves out.
 pub const TITLE_SECTION_MAX_WORDS: usize = 3;
-
-/// Most words of a kicker before a title's colon ("Neue Leipziger Schule: Headline") that the
-/// `og:title` leaves out.
-pub const TITLE_KICKER_MAX_WORDS: usize = 6;
 
 /// Most words of a section's name linked at the article's start (see
 /// [`leading_section_links`]).

@@ -2983,33 +2983,6 @@ fn a_title_with_a_breadcrumb_after_it_gives_way_to_the_twitter_cards_title() {
 }
 
 #[test]
-fn a_kicker_before_the_titles_colon_that_the_og_title_leaves_out_is_dropped() {
-    // The JSON-LD headline has the kicker a German or Norwegian page prints above its
-    // headline ("Neue Leipziger Schule: …"); the `og:title` is the headline alone.
-    let page = |og: &str| {
-        format!(
-            "<html><head><meta property=\"og:title\" content=\"{og}\">\
-             <script type=\"application/ld+json\">{{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", \
-             \"headline\": \"Harbour dispute: Court to decide on the appeal\"}}</script></head>{}</html>",
-            article_with("").trim_start_matches("<html>")
-        )
-    };
-    let c = extract(&page("Court to decide on the appeal"), None);
-    assert_eq!(c.title.as_deref(), Some("Court to decide on the appeal"));
-    // An `og:title` that is another wording, or too short to be a headline, or that takes
-    // off more than a kicker, changes nothing.
-    let whole = "Harbour dispute: Court to decide on the appeal";
-    for og in [
-        "Court decides on the appeal",
-        "appeal",
-        "dispute: Court to decide on the appeal",
-    ] {
-        let c = extract(&page(og), None);
-        assert_eq!(c.title.as_deref(), Some(whole), "{og}");
-    }
-}
-
-#[test]
 fn a_title_and_byline_lose_the_invisible_characters_they_carry() {
     // A soft hyphen inside a long word, a zero-width space at the end (as taz.de's `og:title`
     // has), a word joiner and a byte-order mark; the zero-width joiner of an emoji stays.
