@@ -343,7 +343,8 @@ fn speaker_after(ws: &[Word], ended: bool) -> Option<Mention> {
     let verb = (0..ws.len().min(MAX_PHRASE + 4))
         .find(|&k| is_verb_at(ws, k) && !ws[k].lower.ends_with("ing"));
     if let Some((m, a)) = verb.and_then(|v| subject_before(ws, v, 0)) {
-        if a == 0 {
+        // "“…,” as a Homeland Security memo put it.": "as" before the subject.
+        if a == 0 || (a == 1 && first.lower == "as") {
             return Some(m);
         }
     }

@@ -2007,3 +2007,13 @@ fn a_number_after_no_keeps_an_appositive_whole() {
              the voters have spoken.”";
     assert_eq!(speakers(t), some(&["Tom Reed"]));
 }
+
+#[test]
+fn as_and_a_subject_after_the_quote_name_its_speaker() {
+    // "as X put it", "as X said": the clause after the quote credits its words.
+    let t = "Tom Reed and Ana Lima spoke in Dover on Tuesday.\n\n\
+             Applicants must show where the money comes from, “so that the program is not \
+             abused,” as a state memo put it.\n\n\
+             The race is close, “a dead heat right now,” as Reed said on the radio on Monday.";
+    assert_eq!(speakers(t), some(&["a state memo", "Tom Reed"]));
+}
