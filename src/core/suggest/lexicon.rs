@@ -83,6 +83,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "enthuse",
     "estimate",
     "exclaim",
+    "exhort",
     "explain",
     "exult",
     "fret",

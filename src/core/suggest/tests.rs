@@ -2017,3 +2017,11 @@ fn as_and_a_subject_after_the_quote_name_its_speaker() {
              The race is close, “a dead heat right now,” as Reed said on the radio on Monday.";
     assert_eq!(speakers(t), some(&["a state memo", "Tom Reed"]));
 }
+
+#[test]
+fn exhort_reports_what_it_urges() {
+    let t = "Ana Lima spoke in Dover on Tuesday.\n\n\
+             Lima exhorted the delegates to “vote your conscience” and left the stage.\n\n\
+             “It is about time we had a mayor who listens,” exhorted her introducer, Tom Reed.";
+    assert_eq!(speakers(t), some(&["Ana Lima", "Tom Reed"]));
+}
