@@ -510,11 +510,9 @@ fn attributed(
     if let Some(m) = signed(cx, open, close) {
         return Some(m);
     }
-    let colon_before = chars[..open]
-        .iter()
-        .rev()
-        .find(|c| !c.is_whitespace())
-        .is_some_and(|c| *c == ':');
+    // The mark that introduces the quote, if any: "Lima said: “…”", "…, said Lima, “…”".
+    let mark_before = chars[..open].iter().rev().find(|c| !c.is_whitespace());
+    let colon_before = mark_before == Some(&':');
     // "Kasich resisted: “… power.”": a label, or a reporting verb, that introduces a quote
     // ending its sentence with a colon names its speaker, whatever the next sentence says
     // ("… Her critics said").
@@ -536,11 +534,7 @@ fn attributed(
     }
     let before = cx.before(open);
     // "Then came the answer, said Ellis: “…”": inverted after a comma.
-    let introduced = chars[..open]
-        .iter()
-        .rev()
-        .find(|c| !c.is_whitespace())
-        .is_some_and(|c| matches!(c, ',' | ':'));
+    let introduced = matches!(mark_before, Some(',' | ':'));
     if let Some(m) = introduced
         .then(|| attribution::inverted_before_quote(&before))
         .flatten()

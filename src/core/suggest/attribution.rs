@@ -12,8 +12,8 @@
 
 use super::lexicon::{
     is_belief_verb, is_headline_label, is_reporting_verb, listed, possessive, strip_clitic,
-    BEFORE_VERB, CLAUSE_OPENERS, DETERMINERS, FINITE, INSTITUTIONS, NOT_NAMES, NOUN_LIKE,
-    OPENING_PREPOSITIONS, PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
+    BEFORE_VERB, CLAUSE_OPENERS, DETERMINERS, FINITE, INSTITUTIONS, INVERTED_AFTER_COMMA,
+    NOT_NAMES, NOUN_LIKE, OPENING_PREPOSITIONS, PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
 };
 use super::words::{
     given_name_will, is_verb_at, joined, name_ending_at, name_starting_at, trailing_gap, words_in,
@@ -595,9 +595,7 @@ pub fn inverted_before_quote(ws: &[Word]) -> Option<Mention> {
     let v = (1..n).rev().find(|&k| ws[k].gap.comma)?;
     // A name or "the" after the verb ("said of Mr. Rubio:" is about him).
     let next = ws.get(v + 1)?;
-    if !INVERTED_AFTER_COMMA.contains(&ws[v].lower.as_str())
-        || !(next.capitalised() || next.lower == "the")
-    {
+    if !listed(INVERTED_AFTER_COMMA, &ws[v].lower) || !(next.capitalised() || next.lower == "the") {
         return None;
     }
     match subject_after(ws, v + 1, n)? {
@@ -605,27 +603,6 @@ pub fn inverted_before_quote(ws: &[Word]) -> Option<Mention> {
         _ => None,
     }
 }
-
-/// Reporting verbs that a name follows in inverted order after a comma ("…, said Ellis:"),
-/// and that take no object of their own there.
-const INVERTED_AFTER_COMMA: &[&str] = &[
-    "added",
-    "answered",
-    "continued",
-    "declared",
-    "explained",
-    "noted",
-    "observed",
-    "quipped",
-    "recalled",
-    "remarked",
-    "replied",
-    "responded",
-    "said",
-    "says",
-    "wrote",
-    "writes",
-];
 
 /// Whether a modal or "to" stands right before word `v`: "Obama said Americans will say
 /// “no”" reports what Obama said they would say, not what they said.

@@ -446,6 +446,27 @@ pub const TOUGH_ADJECTIVES: &[&str] = &[
     "tougher",
 ];
 
+/// Reporting verbs that a name follows in inverted order after a comma ("…, said Ellis:"),
+/// and that take no object of their own there.
+pub const INVERTED_AFTER_COMMA: &[&str] = &[
+    "added",
+    "answered",
+    "continued",
+    "declared",
+    "explained",
+    "noted",
+    "observed",
+    "quipped",
+    "recalled",
+    "remarked",
+    "replied",
+    "responded",
+    "said",
+    "says",
+    "writes",
+    "wrote",
+];
+
 /// Whether `lower` (a lower-case word) is a form of a reporting verb; `prev` is the word
 /// before it, in lower case ("the claims" is a noun).
 pub fn is_reporting_verb(lower: &str, prev: Option<&str>) -> bool {

@@ -809,6 +809,7 @@ fn word_lists_are_sorted_for_bisection() {
     use super::lexicon::*;
     for list in [
         REPORTING_VERBS,
+        INVERTED_AFTER_COMMA,
         TITLES,
         ABBREVIATED_TITLES,
         ABBREVIATIONS,
