@@ -46,6 +46,57 @@ fn is_open_mark(c: char) -> bool {
     matches!(c, '“' | '„' | '‟' | '‘' | '«' | '‹' | '"' | '\'')
 }
 
+/// What a straight double mark is, between the characters `before` and `after`: the "
+/// itself, or the doubled '' some papers write for “ and ” ([`mark_len_at`]).
+fn straight_double(
+    before: Option<char>,
+    after: Option<char>,
+    innermost: Option<Family>,
+) -> Option<Mark> {
+    if innermost == Some(Family::Double) && !is_space_or_edge(before) {
+        Some(Mark::Close(Family::Double))
+    } else if opens_context(before) && !is_space_or_edge(after) {
+        Some(Mark::Open(Family::Double))
+    } else if innermost == Some(Family::Double) {
+        Some(Mark::Close(Family::Double))
+    } else if matches!(before, Some('.' | '!' | '?' | ',')) && after.is_some_and(char::is_uppercase)
+    {
+        // No quote open, and glued to the sentence before ("… the authorities."We were
+        // deceived."): a missing space, not a closing mark.
+        Some(Mark::Open(Family::Double))
+    } else {
+        None
+    }
+}
+
+/// The mark at `i` and how many characters it takes: the doubled '' some papers write for “
+/// and ” is one double mark (else "''Francis' walls …''" closed its quote at the apostrophe
+/// of "Francis'").
+fn mark_len_at(chars: &[char], i: usize, innermost: Option<Family>) -> Option<(Mark, usize)> {
+    // Three inside a single quote: the first closes it, the next two the double quote ("''…
+    // 'Kosovo is a special case,''' Mr. Putin said"). Two close the double quote, and a single
+    // one left open inside it with them ("''Get 'em out of here''": an elision).
+    let third = chars.get(i + 2) == Some(&'\'');
+    if chars[i] == '\''
+        && chars.get(i + 1) == Some(&'\'')
+        && !(third && innermost == Some(Family::Single))
+    {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 2).copied();
+        // (Read as if the double quote were innermost: a single one left open inside it
+        // closes with it.)
+        let innermost = innermost.map(|f| {
+            if f == Family::Single {
+                Family::Double
+            } else {
+                f
+            }
+        });
+        return straight_double(before, after, innermost).map(|m| (m, 2));
+    }
+    mark_at(chars, i, innermost).map(|m| (m, 1))
+}
+
 /// What the character at `i` is, as a quotation mark (`open_family`: the family of the
 /// quote open around it, which decides the reversed German »…« and ‹…›).
 fn mark_at(chars: &[char], i: usize, innermost: Option<Family>) -> Option<Mark> {
@@ -68,17 +119,7 @@ fn mark_at(chars: &[char], i: usize, innermost: Option<Family>) -> Option<Mark> 
                 Some(Mark::Close(Family::Double))
             }
         }
-        '"' => {
-            if innermost == Some(Family::Double) && !is_space_or_edge(before) {
-                Some(Mark::Close(Family::Double))
-            } else if opens_context(before) && !is_space_or_edge(after) {
-                Some(Mark::Open(Family::Double))
-            } else if innermost == Some(Family::Double) {
-                Some(Mark::Close(Family::Double))
-            } else {
-                None
-            }
-        }
+        '"' => straight_double(before, after, innermost),
         // ‘ typed for an apostrophe: between letters ("Trump‘s"), or a decade ("the ‘80s").
         '‘' if (letter(before) && letter(after)) || decade(chars, i) => None,
         // ‘ typed for ’ at a word's end: it closes a single quote that is open ("‘no‘ to
@@ -160,14 +201,14 @@ pub(super) fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
                     .iter()
                     .position(|c| !c.is_whitespace())
                     .map(|p| i + 1 + p);
-                let continues = next.is_some_and(
-                    |j| matches!(mark_at(chars, j, None), Some(Mark::Open(f)) if f == family),
-                );
-                if continues {
-                    let j = next.unwrap_or(i + 1);
+                let continues = next.and_then(|j| match mark_len_at(chars, j, None) {
+                    Some((Mark::Open(f), len)) if f == family => Some(j + len),
+                    _ => None,
+                });
+                if let Some(after_mark) = continues {
                     // The inner quotes of the last paragraph do not carry over.
                     truncate(&mut open, &mut open_of, 1);
-                    i = j + 1;
+                    i = after_mark;
                     continue;
                 }
                 out.push((start, trim_end(chars, start, i)));
@@ -176,9 +217,13 @@ pub(super) fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        match mark_at(chars, i, open.last().map(|o| o.0)) {
+        let (mark, len) = match mark_len_at(chars, i, open.last().map(|o| o.0)) {
+            Some((m, len)) => (Some(m), len),
+            None => (None, 1),
+        };
+        match mark {
             Some(Mark::Open(f)) => {
-                open.push((f, i + 1));
+                open.push((f, i + len));
                 open_of[f as usize] += 1;
             }
             Some(Mark::Close(f)) if open_of[f as usize] > 0 => {
@@ -194,7 +239,7 @@ pub(super) fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
             Some(Mark::Close(_)) => {}
             None => {}
         }
-        i += 1;
+        i += len;
     }
     if let Some(&(_, start)) = open.first() {
         out.push((start, trim_end(chars, start, chars.len())));

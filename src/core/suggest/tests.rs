@@ -2026,3 +2026,48 @@ fn exhort_reports_what_it_urges() {
              “It is about time we had a mayor who listens,” exhorted her introducer, Tom Reed.";
     assert_eq!(speakers(t), some(&["Ana Lima", "Tom Reed"]));
 }
+
+#[test]
+fn a_doubled_straight_mark_is_one_double_quotation_mark() {
+    // '' for “ and ”, as some papers write: an apostrophe at a word's end inside it does not
+    // close it; a single quote inside closes before it, even with three marks in a row; an
+    // elision inside ('em) is closed with it; and a paragraph opening with '' goes on with
+    // the quote of the paragraph before, like one opening with “.
+    let t = "Tom Reed spoke in Dover.\n\n\
+             ''Voters' worries are about the roads, and that's why they listen,'' Mr. Reed said.\n\n\
+             ''We were told, 'Dover is a special case,''' Mr. Reed said. ''It is not.''\n\n\
+             The crowd shouted ''Get 'em out of here'' as Mr. Reed left.\n\n\
+             ''The count is not over. We will wait for every vote.\n\n\
+             ''And then we will talk,'' Mr. Reed added.";
+    assert_eq!(
+        found(t),
+        vec![
+            q(
+                "Voters' worries are about the roads, and that's why they listen,",
+                Some("Tom Reed")
+            ),
+            q("We were told, 'Dover is a special case,'", Some("Tom Reed")),
+            q("It is not.", Some("Tom Reed")),
+            q("Get 'em out of here", Some("The crowd")),
+            q(
+                "The count is not over. We will wait for every vote.\n\n''And then we will talk,",
+                Some("Tom Reed")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_straight_double_mark_glued_to_the_sentence_before_opens_a_quote() {
+    // No space after the full stop ("… the authorities."We …"), and no quote open.
+    let t = "Ana Lima spoke in Dover on Tuesday.\n\n\
+             “We came for the work,” said one owner of a shop in the market.\"We were \
+             deceived into coming here.\"";
+    assert_eq!(
+        found(t),
+        vec![
+            q("We came for the work,", Some("one owner of a shop")),
+            q("We were deceived into coming here.", Some("one owner of a shop")),
+        ]
+    );
+}
