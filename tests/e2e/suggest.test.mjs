@@ -166,6 +166,22 @@ test('a woman named by her title is not given her husband’s fuller name when h
   assert.equal(await speaker.inputValue(), 'Hillary Clinton');
 });
 
+test('a quote in doubled straight marks is suggested whole past an apostrophe, with its speaker', async () => {
+  const { page } = await openApp(app.browser, app.url);
+  await createArticle(page, 'The pope and the wall', [
+    'Giovanni Maria Vian edits the Vatican newspaper.',
+    "''Francis' walls are between the north and south of the world, and that's why they bother him,'' Mr. Vian said.",
+  ].join('\n\n'));
+  await expect(section(page).getByRole('status')).toHaveText(/quotes? and \d+ claims? to review/, { timeout: 30000 });
+  await focusBy(page, /walls are between the north and south/);
+  await expect(current(page)).toHaveText(/Giovanni Maria Vian/);
+  await screenshot(page, 'suggestion-doubled-marks');
+  await page.keyboard.press('Enter');
+  await editor(page).waitFor();
+  const speaker = editor(page).getByRole('textbox', { name: 'Speaker' });
+  assert.equal(await speaker.inputValue(), 'Giovanni Maria Vian');
+});
+
 test('the Accept button accepts the focused claim; a claim suggestion shows its score', async () => {
   const { page } = await openWithSuggestions(app.browser, app.url);
   const n = await claims(page).count();
