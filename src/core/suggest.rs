@@ -2,8 +2,9 @@
 //! Plain Rust over the canonical text; offsets are Unicode code points, as stored offsets are.
 //!
 //! **Quotes** (`marks`). Every kind of quotation mark news text uses: “…”, „…“, „…”, «…»,
-//! »…«, ‹…›, "…", and ‘…’ / '…' in their quoting role (an apostrophe between two letters, or
-//! after a letter at a word's end, never opens or closes a quote). A quote may nest another
+//! »…«, ‹…›, "…", ''…'' (two straight marks for one double mark, as some papers write), and
+//! ‘…’ / '…' in their quoting role (an apostrophe between two letters, or after a letter at a
+//! word's end, never opens a quote, and closes only a single quote). A quote may nest another
 //! (its marks are then part of the outer quote's text) and may run over several paragraphs: a
 //! paragraph that ends inside a quote, followed by one that opens with a mark of the same
 //! kind, continues it (the convention: each new paragraph opens with a mark and the earlier
