@@ -2067,7 +2067,10 @@ fn a_straight_double_mark_glued_to_the_sentence_before_opens_a_quote() {
         found(t),
         vec![
             q("We came for the work,", Some("one owner of a shop")),
-            q("We were deceived into coming here.", Some("one owner of a shop")),
+            q(
+                "We were deceived into coming here.",
+                Some("one owner of a shop")
+            ),
         ]
     );
 }
