@@ -85,13 +85,11 @@ fn mark_len_at(chars: &[char], i: usize, innermost: Option<Family>) -> Option<(M
         let after = chars.get(i + 2).copied();
         // (Read as if the double quote were innermost: a single one left open inside it
         // closes with it.)
-        let innermost = innermost.map(|f| {
-            if f == Family::Single {
-                Family::Double
-            } else {
-                f
-            }
-        });
+        let innermost = if innermost == Some(Family::Single) {
+            Some(Family::Double)
+        } else {
+            innermost
+        };
         return straight_double(before, after, innermost).map(|m| (m, 2));
     }
     mark_at(chars, i, innermost).map(|m| (m, 1))
@@ -217,10 +215,8 @@ pub(super) fn quote_spans(chars: &[char]) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        let (mark, len) = match mark_len_at(chars, i, open.last().map(|o| o.0)) {
-            Some((m, len)) => (Some(m), len),
-            None => (None, 1),
-        };
+        let (mark, len) = mark_len_at(chars, i, open.last().map(|o| o.0))
+            .map_or((None, 1), |(m, len)| (Some(m), len));
         match mark {
             Some(Mark::Open(f)) => {
                 open.push((f, i + len));
