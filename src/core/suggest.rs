@@ -37,6 +37,12 @@
 //! ("Trump Addresses Munich Attack: ‘…’"); otherwise the person the sentence before is about
 //! ("Lima went further. “…”").
 //!
+//! A transcript (`turns`: paragraphs opened by a speaker's label, "RUIZ: …", whose name opens
+//! two paragraphs or more) gives each turn its label's speaker; a quote that holds such labels
+//! (a transcript printed inside quotation marks, `"PENN: …` paragraph after paragraph, none
+//! closed) is cut into its turns, each its speaker's, where it was one quote of whoever spoke
+//! first.
+//!
 //! A speaker is a name, a pronoun or a description ("the judge", "a spokesman for the
 //! campaign"). Its span is where it stands in the sentence; its name is the fullest form of the
 //! name the article used up to the quote ("Tillerson" → "Rex Tillerson", "Cavusoglu" → "Mevlüt
@@ -57,6 +63,7 @@ mod first_names;
 mod lexicon;
 mod marks;
 mod names;
+mod turns;
 mod words;
 
 use attribution::{
@@ -69,6 +76,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 pub use lexicon::REPORTING_VERBS;
+pub use turns::Turn;
 
 /// The fewest words a quote needs to be suggested without a speaker in its sentence.
 pub const MIN_QUOTE_WORDS: usize = 3;
@@ -106,10 +114,37 @@ pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
 /// [`quotes`] for a caller that already knows whether `text` reads as English
 /// ([`reads_as_english`]): speakers are read only when `english`.
 pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
+    quotes_and_turns(text, english).0
+}
+
+/// [`quotes_read_as`], and the turns of the text when it is a transcript whose paragraphs open
+/// with their speakers' labels ([`Turn`]; none when not `english`). A quote that holds such
+/// labels (a transcript printed inside quotation marks, `"PENCE: …` paragraph after
+/// paragraph) is cut into its turns, each with its label's speaker.
+pub fn quotes_and_turns(text: &str, english: bool) -> (Vec<QuoteSuggestion>, Vec<Turn>) {
     let chars: Vec<char> = text.chars().collect();
-    let spans = marks::quote_spans(&chars);
-    let cx = Context::new(&chars, &spans);
     let mut book = NameBook::default();
+    let (quotes, read_to) = quotes_of(&chars, english, &mut book);
+    let labels = if english {
+        turns::labels(&chars)
+    } else {
+        Vec::new()
+    };
+    if labels.is_empty() {
+        return (quotes, Vec::new());
+    }
+    // The labels' names in their fullest form in the whole text: the names after the last
+    // quote too, a paragraph at a time.
+    turns::read_paragraphs(&mut book, &chars, read_to);
+    let turns = turns::named(labels, &book);
+    (split_at_turns(&chars, quotes, &turns), turns)
+}
+
+/// The quotes of `chars` ([`quotes_read_as`], before they are cut at turns), and how far
+/// `book` has read the names of the text.
+fn quotes_of(chars: &[char], english: bool, book: &mut NameBook) -> (Vec<QuoteSuggestion>, usize) {
+    let spans = marks::quote_spans(chars);
+    let cx = Context::new(chars, &spans);
     let mut reader = ParagraphReader::default();
     let mut read_to = 0;
     let mut last_speaker: Option<Speaker> = None;
@@ -121,7 +156,7 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
     // Whether the text quotes in single marks (British style) rather than double ones.
     let single_style = spans
         .iter()
-        .filter(|&&(s, _)| single_mark(&chars, s))
+        .filter(|&&(s, _)| single_mark(chars, s))
         .count()
         * 2
         >= spans.len();
@@ -129,7 +164,7 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
     // long enough to be speech) without speakers.
     for &(start, end) in &spans {
         // Names written before this quote are known from here on.
-        book.read(&chars, read_to, start);
+        book.read(chars, read_to, start);
         read_to = read_to.max(end);
         let (found, strong) = match english.then(|| attributed(&cx, &mut reader, start, end)) {
             None => (None, false),
@@ -149,14 +184,14 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
         // “Big time.”"; "“Really.”" there is no title either).
         let goes = found.is_none()
             && english
-            && goes_on(&chars, &last_quote, cx.paragraph(start).0, (start, end));
+            && goes_on(chars, &last_quote, cx.paragraph(start).0, (start, end));
         if marks::words(&chars[start..end]) < MIN_QUOTE_WORDS && found.is_none() && !goes {
             continue;
         }
         // A name in title case ("on “Meet the Press”") is a title, outside a headline, unless
         // someone says it.
-        let title = is_title(&chars, (start, end), cx.paragraph(start));
-        if (!(strong || goes) || after_preposition(&chars, start) || names_a_thing(&chars, start))
+        let title = is_title(chars, (start, end), cx.paragraph(start));
+        if (!(strong || goes) || after_preposition(chars, start) || names_a_thing(chars, start))
             && title
         {
             continue;
@@ -165,30 +200,30 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
         // "'A change warrior.'" alone between paragraphs, in a text that quotes in double
         // marks: a subheading that quotes the section, as headlines do, not speech.
         if !single_style
-            && single_mark(&chars, start)
+            && single_mark(chars, start)
             && marks::words(&chars[start..end]) <= MAX_TITLE_WORDS
             && !cx.letters_before(start.saturating_sub(1))
-            && ends_paragraph(&chars, end)
+            && ends_paragraph(chars, end)
         {
             continue;
         }
         // "a “Make America Great Again” hat", "“We are Orlando” T-shirts": words printed on a
         // thing, which the noun after them names; nobody says them here.
-        if marks::words(&chars[start..end]) <= MAX_TITLE_WORDS && carried(&chars, end) {
+        if marks::words(&chars[start..end]) <= MAX_TITLE_WORDS && carried(chars, end) {
             continue;
         }
         let speaker = match found {
             _ if !english => None,
-            Some(m) => Some(resolve(&cx, &mut book, m)),
+            Some(m) => Some(resolve(&cx, book, m)),
             // A second quote in the paragraph of an attributed one is theirs too.
             None => match &last_quote {
                 Some((p, s)) if *p == paragraph => s.clone(),
                 // A floating quote: it goes on with the report of the paragraph before, if
                 // that paragraph is one in indirect speech ("Carter said that …"), else with
                 // the last speaker.
-                _ if marks::only_text_of(&chars, (start, end), (paragraph, paragraph_end)) => {
+                _ if marks::only_text_of(chars, (start, end), (paragraph, paragraph_end)) => {
                     reported_before(&cx, paragraph)
-                        .map(|m| resolve(&cx, &mut book, m))
+                        .map(|m| resolve(&cx, book, m))
                         .or_else(|| last_speaker.clone())
                 }
                 // "Trump Addresses Munich Attack: ‘This Cannot Continue’": the headline's;
@@ -197,7 +232,7 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
                     .then(|| headline_speaker(&cx, start.saturating_sub(1)))
                     .flatten()
                     .or_else(|| previous_subject(&cx, start))
-                    .map(|m| resolve(&cx, &mut book, m)),
+                    .map(|m| resolve(&cx, book, m)),
             },
         };
         if speaker.is_some() {
@@ -218,7 +253,8 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
     // after the headline. (A quote of the story itself keeps the fullest name used before it:
     // a surname the article spells out only later may be someone else's.)
     if !in_headline.is_empty() {
-        book.read(&chars, read_to, chars.len());
+        book.read(chars, read_to, chars.len());
+        read_to = chars.len();
     }
     for &k in &in_headline {
         if let Some(speaker) = out.get_mut(k).and_then(|q| q.speaker.as_mut()) {
@@ -230,7 +266,66 @@ pub fn quotes_read_as(text: &str, english: bool) -> Vec<QuoteSuggestion> {
             }
         }
     }
-    merge_partial_quotes(&chars, out)
+    (merge_partial_quotes(chars, out), read_to)
+}
+
+/// `quotes` with each one that holds labels of `turns` cut into those turns: what comes
+/// before the first label stays the quote's (when it is long enough to be one), and each
+/// turn's words (up to the quote's end) are the turn's speaker's. What follows the last turn
+/// in the quote ("Follow … on Twitter" inside the transcript's marks) is no one's.
+fn split_at_turns(
+    chars: &[char],
+    quotes: Vec<QuoteSuggestion>,
+    turns: &[Turn],
+) -> Vec<QuoteSuggestion> {
+    if turns.is_empty() {
+        return quotes;
+    }
+    let mut out = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let from = turns.partition_point(|t| t.label.0 < q.start);
+        let to = turns.partition_point(|t| t.label.0 < q.end);
+        let inside = &turns[from..to];
+        let Some(first) = inside.first() else {
+            out.push(q);
+            continue;
+        };
+        let head_end = speech_end(chars, q.start, first.label.0);
+        if marks::words(&chars[q.start..head_end]) >= MIN_QUOTE_WORDS {
+            out.push(QuoteSuggestion {
+                start: q.start,
+                end: head_end,
+                speaker: q.speaker.clone(),
+            });
+        }
+        for t in inside {
+            let end = speech_end(chars, t.start, t.end.min(q.end));
+            if t.start < end {
+                out.push(QuoteSuggestion {
+                    start: t.start,
+                    end,
+                    speaker: Some(Speaker {
+                        start: t.label.0,
+                        end: t.label.1,
+                        name: t.name.clone(),
+                    }),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `end` moved back over spaces and the quotation marks that open or close a paragraph of a
+/// transcript in quotation marks (not before `start`).
+fn speech_end(chars: &[char], start: usize, mut end: usize) -> usize {
+    while end > start
+        && (chars[end - 1].is_whitespace()
+            || matches!(chars[end - 1], '"' | '“' | '”' | '„' | '«' | '»'))
+    {
+        end -= 1;
+    }
+    end
 }
 
 /// Whether a preposition stands right before the quote starting at `start` ("on “Meet the

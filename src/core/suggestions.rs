@@ -30,7 +30,7 @@ use crate::core::claims::{ClaimModel, ClaimSuggestion};
 use crate::core::model::{Annotation, Body, ClaimFields, Kind, QuoteFields, Timestamp};
 use crate::core::offsets::CpIndex;
 use crate::core::panel::shorten;
-use crate::core::suggest::QuoteSuggestion;
+use crate::core::suggest::{QuoteSuggestion, Turn};
 
 /// The share of sentences fact-checkers checked in the claim model's training data (440 of
 /// 16,421 sentences of the CLEF CheckThat! 2019 transcripts, `bench/claims/README.md`): the
@@ -158,11 +158,12 @@ pub fn count(list: &[Suggestion]) -> (usize, usize) {
 
 /// The suggestions for `text`: its quotes with their speakers, and, when a claim model is
 /// given, its check-worthy sentences, each claim that lies in a quote (most of it inside)
-/// given that quote's speaker as claimant. `model` is `Err` with the reason when it could
+/// given that quote's speaker as claimant, else, in a transcript, the speaker of the turn
+/// it lies in ("RUIZ: Unemployment fell …", `suggest::Turn`). `model` is `Err` with the reason when it could
 /// not be loaded: quotes are still suggested.
 pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
     let english = crate::core::suggest::reads_as_english(text);
-    let quotes = crate::core::suggest::quotes_read_as(text, english);
+    let (quotes, turns) = crate::core::suggest::quotes_and_turns(text, english);
     let index = CpIndex::new(text);
     let mut suggestions: Vec<Suggestion> = quotes
         .iter()
@@ -181,7 +182,12 @@ pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
         // sentences say nothing.
         Ok(_) if !english => Some(NOT_ENGLISH.to_owned()),
         Ok(model) => {
-            suggestions.extend(ranked_claims(text, &index, model.claims(text), &quotes));
+            suggestions.extend(ranked_claims(
+                text,
+                &index,
+                model.claims(text),
+                (&quotes, &turns),
+            ));
             None
         }
         Err(why) => Some(why),
@@ -197,7 +203,7 @@ fn ranked_claims(
     text: &str,
     index: &CpIndex,
     mut scored: Vec<ClaimSuggestion>,
-    quotes: &[QuoteSuggestion],
+    (quotes, turns): (&[QuoteSuggestion], &[Turn]),
 ) -> Vec<Suggestion> {
     for c in &mut scored {
         c.score = check_worthiness(c.score);
@@ -217,12 +223,13 @@ fn ranked_claims(
                     matches!(ch, '-' | '–' | '—' | '•' | '*' | '·') || ch.is_whitespace()
                 })
                 .count();
-            let start = c.start + marker;
+            // Nor is a transcript's label ("RUIZ: "): the claim starts with the speech.
+            let start = speech_start(c.start + marker, c.end, turns);
             (start < c.end).then(|| Suggestion {
                 kind: Kind::Claim,
                 start,
                 end: c.end,
-                who: claimant(start, c.end, quotes),
+                who: claimant(start, c.end, quotes).or_else(|| turn_speaker(start, c.end, turns)),
                 score: Some(thousandths(c.score)),
                 key: Suggestion::key_of(Kind::Claim, index.slice(text, start, c.end)),
             })
@@ -244,6 +251,27 @@ fn claimant(start: usize, end: usize, quotes: &[QuoteSuggestion]) -> Option<Stri
     (inside * 2 > end - start)
         .then(|| q.speaker.as_ref().map(|s| s.name.clone()))
         .flatten()
+}
+
+/// `start` moved past a turn's label that the sentence `start..end` holds, to where the
+/// speech starts. (A label opens its paragraph and a sentence never runs over a line break,
+/// so a label inside the sentence is at its start.)
+fn speech_start(start: usize, end: usize, turns: &[Turn]) -> usize {
+    let i = turns.partition_point(|t| t.label.0 < start);
+    match turns.get(i) {
+        Some(t) if t.label.0 < end && t.start > start && t.start < end => t.start,
+        _ => start,
+    }
+}
+
+/// The speaker of the transcript's turn that holds most of `start..end`, if one does: a
+/// claim said in a debate ("TRUMP: We have lost 70,000 factories") is the speaker's.
+fn turn_speaker(start: usize, end: usize, turns: &[Turn]) -> Option<String> {
+    // Turns are in text order and do not overlap: the last one starting before `end`.
+    let i = turns.partition_point(|t| t.start < end);
+    let t = turns.get(i.checked_sub(1)?)?;
+    let inside = t.end.min(end).saturating_sub(t.start.max(start));
+    (inside * 2 > end - start).then(|| t.name.clone())
 }
 
 /// Whether annotation span `a` covers at least half of suggestion span `s`.

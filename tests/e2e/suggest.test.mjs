@@ -44,6 +44,24 @@ async function focusBy(page, re, max = 40) {
   throw new Error(`no suggestion matching ${re}`);
 }
 
+/**
+ * Creates an article of `paragraphs`, waits for its suggestions, presses J to the one whose
+ * text matches `focus`, checks it shows `shown` (its speaker or claimant), takes the
+ * screenshot `shot`, accepts it with Enter, and returns the page and the value of the
+ * accepted annotation's text box `field` ("Speaker", "Claimant").
+ */
+async function acceptedField(title, paragraphs, { focus, shown, shot, field }) {
+  const { page } = await openApp(app.browser, app.url);
+  await createArticle(page, title, paragraphs.join('\n\n'));
+  await expect(section(page).getByRole('status')).toHaveText(/quotes? and \d+ claims? to review/, { timeout: 30000 });
+  await focusBy(page, focus);
+  await expect(current(page)).toHaveText(shown);
+  await screenshot(page, shot);
+  await page.keyboard.press('Enter');
+  await editor(page).waitFor();
+  return { page, value: await editor(page).getByRole('textbox', { name: field }).inputValue() };
+}
+
 test('the sample article gets quote suggestions with speakers, drawn as outlines, not fills', async () => {
   const { page } = await openWithSuggestions(app.browser, app.url);
   const n = await quotes(page).count();
@@ -133,53 +151,42 @@ test('Enter accepts the Tillerson quote with its speaker; undo brings the sugges
 });
 
 test('two people who say a quote together are both its speaker when it is accepted', async () => {
-  const { page } = await openApp(app.browser, app.url);
-  await createArticle(page, 'Running mates in Philadelphia', [
+  const { value: speaker } = await acceptedField('Running mates in Philadelphia', [
     'Senator Hillary Clinton and Tim Kaine held a rally in Philadelphia on Friday night.',
     '“We are stronger together, and we will prove it in November,” Clinton and Kaine said.',
     'The crowd of about 4,000 people cheered for several minutes.',
-  ].join('\n\n'));
-  await expect(section(page).getByRole('status')).toHaveText(/quotes? and \d+ claims? to review/, { timeout: 30000 });
-  await focusBy(page, /We are stronger together/);
-  await expect(current(page)).toHaveText(/Hillary Clinton and Tim Kaine/);
-  await screenshot(page, 'suggestion-two-speakers');
-  await page.keyboard.press('Enter');
-  await editor(page).waitFor();
-  const speaker = editor(page).getByRole('textbox', { name: 'Speaker' });
-  assert.equal(await speaker.inputValue(), 'Hillary Clinton and Tim Kaine');
+  ], { focus: /We are stronger together/, shown: /Hillary Clinton and Tim Kaine/, shot: 'suggestion-two-speakers', field: 'Speaker' });
+  assert.equal(speaker, 'Hillary Clinton and Tim Kaine');
 });
 
 test('a woman named by her title is not given her husband’s fuller name when her quote is accepted', async () => {
-  const { page } = await openApp(app.browser, app.url);
-  await createArticle(page, 'The Clintons in Iowa', [
+  const { value: speaker } = await acceptedField('The Clintons in Iowa', [
     'Bill Clinton campaigned in Des Moines on Friday. Bill Clinton spoke for an hour, and Hillary Clinton joined him later.',
     'Mr. Clinton left before the end of the rally.',
     'Mrs. Clinton did not hesitate. “Everybody should be believed at first, until the evidence says otherwise,” she said.',
-  ].join('\n\n'));
-  await expect(section(page).getByRole('status')).toHaveText(/quotes? and \d+ claims? to review/, { timeout: 30000 });
-  await focusBy(page, /Everybody should be believed/);
-  await expect(current(page)).toHaveText(/Hillary Clinton/);
-  await screenshot(page, 'suggestion-title-sex');
-  await page.keyboard.press('Enter');
-  await editor(page).waitFor();
-  const speaker = editor(page).getByRole('textbox', { name: 'Speaker' });
-  assert.equal(await speaker.inputValue(), 'Hillary Clinton');
+  ], { focus: /Everybody should be believed/, shown: /Hillary Clinton/, shot: 'suggestion-title-sex', field: 'Speaker' });
+  assert.equal(speaker, 'Hillary Clinton');
 });
 
 test('a quote in doubled straight marks is suggested whole past an apostrophe, with its speaker', async () => {
-  const { page } = await openApp(app.browser, app.url);
-  await createArticle(page, 'The pope and the wall', [
+  const { value: speaker } = await acceptedField('The pope and the wall', [
     'Giovanni Maria Vian edits the Vatican newspaper.',
     "''Francis' walls are between the north and south of the world, and that's why they bother him,'' Mr. Vian said.",
-  ].join('\n\n'));
-  await expect(section(page).getByRole('status')).toHaveText(/quotes? and \d+ claims? to review/, { timeout: 30000 });
-  await focusBy(page, /walls are between the north and south/);
-  await expect(current(page)).toHaveText(/Giovanni Maria Vian/);
-  await screenshot(page, 'suggestion-doubled-marks');
-  await page.keyboard.press('Enter');
-  await editor(page).waitFor();
-  const speaker = editor(page).getByRole('textbox', { name: 'Speaker' });
-  assert.equal(await speaker.inputValue(), 'Giovanni Maria Vian');
+  ], { focus: /walls are between the north and south/, shown: /Giovanni Maria Vian/, shot: 'suggestion-doubled-marks', field: 'Speaker' });
+  assert.equal(speaker, 'Giovanni Maria Vian');
+});
+
+test('a claim in a debate transcript is accepted with its speaker as claimant', async () => {
+  const { page, value: claimant } = await acceptedField('The governors’ debate', [
+    'Governor Ana Ruiz and Senator Tom Reed met in Lisbon for the only debate of the race.',
+    'MODERATOR: Governor, what happened to jobs in your state?',
+    'RUIZ: Unemployment fell to 4.1 percent in 2017, the lowest rate in 17 years.',
+    'REED: Our exports grew by 12 percent last year, more than any other state.',
+    'RUIZ: Thank you.',
+  ], { focus: /Unemployment fell to 4\.1 percent/, shown: /Ana Ruiz/, shot: 'suggestion-transcript-claimant', field: 'Claimant' });
+  assert.equal(claimant, 'Ana Ruiz');
+  // The claim is the speech, not the speaker's label.
+  await expect(page.locator('article mark.hl-claim')).toHaveText('Unemployment fell to 4.1 percent in 2017, the lowest rate in 17 years.');
 });
 
 test('the Accept button accepts the focused claim; a claim suggestion shows its score', async () => {

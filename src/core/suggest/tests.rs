@@ -2074,3 +2074,143 @@ fn a_straight_double_mark_glued_to_the_sentence_before_opens_a_quote() {
         ]
     );
 }
+
+/// The turns of `text`: each one's speaker and words.
+fn turn_texts(text: &str) -> Vec<(String, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    turns::turns(&chars)
+        .into_iter()
+        .map(|t| {
+            let label: String = chars[t.label.0..t.label.1].iter().collect();
+            assert!(
+                names::folded(&t.name).ends_with(&names::folded(&label)),
+                "{label} / {}",
+                t.name
+            );
+            (t.name, chars[t.start..t.end].iter().collect())
+        })
+        .collect()
+}
+
+fn turn(name: &str, words: &str) -> (String, String) {
+    (name.to_owned(), words.to_owned())
+}
+
+#[test]
+fn a_transcripts_turns_are_its_speakers_by_their_fullest_names() {
+    // Labels in capitals, one speaker's answer over two paragraphs, a stage direction
+    // between turns, a moderator who speaks once next to the others, and the story going on
+    // after the transcript.
+    let text = "Senator Tom Reed and Governor Ana Ruiz met in Lisbon for the debate.\n\
+                REED: We cut taxes for every family in the state.\n\
+                And we will cut them again next year.\n\
+                (APPLAUSE)\n\
+                RUIZ: You raised them twice.\n\
+                MODERATOR: Time, please.\n\
+                REED: No.\n\
+                The debate ended at nine.";
+    assert_eq!(
+        turn_texts(text),
+        vec![
+            turn(
+                "Tom Reed",
+                "We cut taxes for every family in the state.\nAnd we will cut them again next year."
+            ),
+            turn("Ana Ruiz", "You raised them twice."),
+            turn("Moderator", "Time, please."),
+            turn("Tom Reed", "No."),
+        ]
+    );
+    // A label on a line of its own with a time stamp, names in title case.
+    let text = "Donald Duck: (04:12)\nWe will win this state.\n\
+                Daisy Duck: (04:30)\nNo, you will not.\n\
+                Donald Duck: (04:41)\nWe will.";
+    assert_eq!(
+        turn_texts(text),
+        vec![
+            turn("Donald Duck", "We will win this state."),
+            turn("Daisy Duck", "No, you will not."),
+            turn("Donald Duck", "We will."),
+        ]
+    );
+}
+
+#[test]
+fn notes_headlines_and_times_are_no_transcript() {
+    let text = "Reed: the ‘hateful rhetoric’ hurts the party\n\
+                Senator Tom Reed spoke in Lisbon on Monday.\n\
+                Correction: an earlier version misspelled a name.\n\
+                Correction: the meeting was on Monday.\n\
+                Update: the senator has since resigned.\n\
+                Update: he denies it.\n\
+                10:30: the session opened.\n\
+                10:30: it closed.\n\
+                See https://example.com/a: it says so.\n\
+                See https://example.com/a: it says so.";
+    assert_eq!(turn_texts(text), vec![]);
+}
+
+#[test]
+fn a_transcript_in_quotation_marks_is_cut_into_its_turns() {
+    // A story quoting a broadcast's transcript, each paragraph opened by a mark and a label,
+    // none closed: one long quote before, its turns and their speakers now.
+    let text = "Governor Mark Penn told Chris Wallis on Sunday that the rally would go on.\n\
+                Partial transcript as follows:\n\
+                \"WALLIS: Let’s start with the news about the rally tonight.\n\
+                \"PENN: Well, look, the news is good for all of us.\n\
+                \"(CROSSTALK.)\n\
+                \"WALLIS: Will she be there?\n\
+                \"PENN: She will not be there tomorrow night.\n\
+                \"Follow Ana Lima on Twitter.\"";
+    assert_eq!(
+        found(text),
+        vec![
+            q(
+                "Let’s start with the news about the rally tonight.",
+                Some("Chris Wallis")
+            ),
+            q(
+                "Well, look, the news is good for all of us.",
+                Some("Mark Penn")
+            ),
+            q("Will she be there?", Some("Chris Wallis")),
+            q("She will not be there tomorrow night.", Some("Mark Penn")),
+        ]
+    );
+}
+
+proptest::proptest! {
+    /// Texts built from labels, marks, stage directions, time stamps and line breaks: turns
+    /// and the quotes cut at them lie inside the text, in order, never overlapping.
+    #[test]
+    fn transcript_pieces_never_give_spans_outside_the_text(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "RUIZ:", "REED:", "Ana Ruiz:", "Sen. Tom Reed (R-Ky.):", "(04:12)", "(CROSSTALK)",
+                "[APPLAUSE]", "\"", "“", "”", "'", "\n", "\n\n", "we", "cut", "taxes", ".", ",",
+                ":", "Note:", "10:30:", "é", "😀", "Ruiz", "said", " ",
+            ]),
+            0..80,
+        )
+    ) {
+        let t = parts.join(" ");
+        let chars: Vec<char> = t.chars().collect();
+        let n = chars.len();
+        let mut last_end = 0;
+        for turn in turns::turns(&chars) {
+            proptest::prop_assert!(turn.label.0 < turn.label.1 && turn.label.1 <= turn.start);
+            proptest::prop_assert!(turn.start < turn.end && turn.end <= n && turn.label.0 >= last_end);
+            proptest::prop_assert!(!turn.name.is_empty());
+            last_end = turn.end;
+        }
+        let mut last_end = 0;
+        let (quotes, _) = quotes_and_turns(&t, true);
+        for q in quotes {
+            proptest::prop_assert!(q.start < q.end && q.end <= n && q.start >= last_end, "{q:?} in {t:?}");
+            last_end = q.end;
+            if let Some(s) = &q.speaker {
+                proptest::prop_assert!(s.start < s.end && s.end <= n, "{s:?} in {t:?}");
+            }
+        }
+    }
+}

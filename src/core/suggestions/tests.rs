@@ -65,7 +65,7 @@ fn claims_are_ranked_thresholded_capped_and_take_the_speaker_of_their_quote() {
         claim(q.start, q.end, 0.08),       // inside the quote
         claim(deficit, deficit + 40, 0.2), // the best
     ];
-    let ranked = ranked_claims(TEXT, &CpIndex::new(TEXT), scored, &quotes);
+    let ranked = ranked_claims(TEXT, &CpIndex::new(TEXT), scored, (&quotes, &[]));
     assert_eq!(ranked.len(), 2);
     assert_eq!(ranked[0].start, deficit);
     assert_eq!(ranked[0].who, None);
@@ -75,7 +75,7 @@ fn claims_are_ranked_thresholded_capped_and_take_the_speaker_of_their_quote() {
         .map(|i| claim(i, i + 1, 0.07 + (i as f32) / 1000.0))
         .collect();
     let letters = "é".repeat(MAX_CLAIMS + 20);
-    let ranked = ranked_claims(&letters, &CpIndex::new(&letters), many, &[]);
+    let ranked = ranked_claims(&letters, &CpIndex::new(&letters), many, (&[], &[]));
     assert_eq!(ranked.len(), MAX_CLAIMS);
     assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
     assert_eq!(ranked[0].start, MAX_CLAIMS + 19);
@@ -109,7 +109,7 @@ fn a_list_marker_is_not_part_of_a_claim() {
         text,
         &CpIndex::new(text),
         vec![claim(line, line + 42, 0.2), claim(last, last + 3, 0.2)],
-        &[],
+        (&[], &[]),
     );
     assert_eq!(ranked.len(), 1, "a marker alone is no claim");
     assert_eq!(
@@ -411,6 +411,67 @@ fn the_shipped_model_suggests_sentences_with_figures_first_and_not_greetings() {
     {
         assert_eq!(c.who.as_deref(), Some("Ana Ruiz"));
     }
+}
+
+#[test]
+fn a_claim_in_a_transcript_is_its_speakers_and_a_quote_inside_keeps_its_own() {
+    // A debate printed as a transcript: no quotation marks, each turn opened by its
+    // speaker's label. The claims are the speakers'; words one of them quotes are the quoted
+    // person's.
+    let text = "The debate between Governor Ana Ruiz and Senator Tom Reed in Lisbon.\n\
+                MODERATOR: Governor, what about jobs?\n\
+                RUIZ: Unemployment fell to 4.1 percent in 2017, the lowest rate in 17 years.\n\
+                REED: Our exports grew by 12 percent last year, more than any other state. \
+                As Mayor Lia Costa put it, “taxes rose by 30 percent in four years in this city.”\n\
+                RUIZ: Thank you.";
+    let found = find(text, Ok(&shipped()));
+    let who = |needle: &str, kind: Kind| {
+        found
+            .suggestions
+            .iter()
+            .find(|s| s.kind == kind && slice_cp(text, s.start, s.end).contains(needle))
+            .map(|s| s.who.clone())
+    };
+    assert_eq!(
+        who("Unemployment fell", Kind::Claim),
+        Some(Some("Ana Ruiz".to_owned()))
+    );
+    // The label is not part of the claim.
+    let claim = found
+        .suggestions
+        .iter()
+        .find(|s| s.kind == Kind::Claim && slice_cp(text, s.start, s.end).contains("Unemployment"))
+        .unwrap();
+    assert_eq!(
+        slice_cp(text, claim.start, claim.end),
+        "Unemployment fell to 4.1 percent in 2017, the lowest rate in 17 years."
+    );
+    assert_eq!(
+        who("exports grew", Kind::Claim),
+        Some(Some("Tom Reed".to_owned()))
+    );
+    assert_eq!(
+        who("taxes rose", Kind::Quote),
+        Some(Some("Lia Costa".to_owned()))
+    );
+    assert_eq!(
+        who("taxes rose", Kind::Claim).flatten().as_deref(),
+        Some("Lia Costa")
+    );
+    // The same sentences with no labels: no claimant.
+    let plain = text
+        .replace("MODERATOR: ", "")
+        .replace("RUIZ: ", "")
+        .replace("REED: ", "");
+    let found = find(&plain, Ok(&shipped()));
+    let claim = found
+        .suggestions
+        .iter()
+        .find(|s| {
+            s.kind == Kind::Claim && slice_cp(&plain, s.start, s.end).contains("Unemployment")
+        })
+        .expect("the claim is suggested without labels too");
+    assert_eq!(claim.who, None);
 }
 
 proptest::proptest! {
