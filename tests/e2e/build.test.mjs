@@ -101,3 +101,13 @@ test("the page's hashed names name the bytes they hold, after minifying", () => 
   assert.equal(token, sha(js, `article-annotator-${token}_bg.wasm`));
   assert.ok(!readFileSync(join(dist, 'index.html'), 'utf8').includes('<!--'), 'no comments in the built index.html');
 });
+
+test("each worker's loader passes wasm-bindgen one object, not the deprecated path argument", () => {
+  const loaders = readdirSync(dist).filter((f) => f.endsWith('_loader.js'));
+  assert.equal(loaders.length, 4, 'the four workers have loaders');
+  for (const f of loaders) {
+    const text = readFileSync(join(dist, f), 'utf8');
+    const wasm = f.replace(/_loader\.js$/, '_bg.wasm');
+    assert.match(text, new RegExp(`wasm_bindgen\\(\\{\\s*module_or_path:\\s*"\\./${wasm.replace(/[.]/g, '\\.')}"\\s*\\}\\)`), f);
+  }
+});

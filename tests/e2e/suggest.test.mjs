@@ -100,6 +100,17 @@ test('a tag in a suggested quote\'s paragraph leaves every suggestion drawn over
   await eventually(async () => assert.deepEqual(await drawn(), before));
 });
 
+test('the suggester worker starts without a warning in the console', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(app.url);
+  await waitReady(page);
+  await expect(section(page).getByRole('status')).toHaveText(/quotes? and \d+ claims? to review/, { timeout: 30000 });
+  assert.deepEqual(warnings.filter((w) => /deprecated/i.test(w)), []);
+});
+
 test('J and K move through suggestions, announce them and scroll them into view', async () => {
   const { page } = await openWithSuggestions(app.browser, app.url);
   await page.getByRole('article').focus();
