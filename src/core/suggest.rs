@@ -137,7 +137,23 @@ pub fn quotes_and_turns(text: &str, english: bool) -> (Vec<QuoteSuggestion>, Vec
     // quote too, a paragraph at a time.
     turns::read_paragraphs(&mut book, &chars, read_to);
     let turns = turns::named(labels, &book);
-    (split_at_turns(&chars, quotes, &turns), turns)
+    let mut quotes = split_at_turns(&chars, quotes, &turns);
+    // "As I said, “…”" in a turn: the one who says "I" is the turn's speaker.
+    for q in &mut quotes {
+        let Some(s) = q.speaker.as_mut() else {
+            continue;
+        };
+        if !matches!(s.name.to_lowercase().as_str(), "i" | "we" | "me" | "us") {
+            continue;
+        }
+        let i = turns.partition_point(|t| t.start <= q.start);
+        if let Some(t) = i.checked_sub(1).map(|i| &turns[i]) {
+            if q.start < t.end {
+                s.name.clone_from(&t.name);
+            }
+        }
+    }
+    (quotes, turns)
 }
 
 /// The quotes of `chars` ([`quotes_read_as`], before they are cut at turns), and how far

@@ -2151,6 +2151,24 @@ fn notes_headlines_and_times_are_no_transcript() {
 }
 
 #[test]
+fn i_in_a_transcripts_turn_is_its_speaker() {
+    let text = "Senator Tom Reed and Governor Ana Ruiz met in Lisbon for the debate.\n\
+                REED: As I said last year, “taxes will fall for every family in this state.”\n\
+                RUIZ: We said in May, “no new taxes on anyone this year,” and we kept it.\n\
+                REED: No.";
+    assert_eq!(
+        found(text),
+        vec![
+            q(
+                "taxes will fall for every family in this state.",
+                Some("Tom Reed")
+            ),
+            q("no new taxes on anyone this year,", Some("Ana Ruiz")),
+        ]
+    );
+}
+
+#[test]
 fn a_transcript_in_quotation_marks_is_cut_into_its_turns() {
     // A story quoting a broadcast's transcript, each paragraph opened by a mark and a label,
     // none closed: one long quote before, its turns and their speakers now.
