@@ -327,13 +327,18 @@ fn label_of(chars: &[char], s: usize, e: usize) -> Option<Label> {
 /// The name a label gives: the fullest form the text uses, else the label's own words, in
 /// title case when they are in capitals ("WALLACE" → "Wallace").
 fn display_name(book: &NameBook, name: &str) -> String {
-    let capitals = !name.chars().any(char::is_lowercase);
+    // (Upper case tested and the first letter kept as it is: `char::to_uppercase` and
+    // `char::is_lowercase` would bring their Unicode tables, 14 KB, into the worker.)
+    let capitals = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
     let written = if capitals {
         name.split(' ')
             .map(|w| {
                 let mut cs = w.chars();
                 cs.next().map_or_else(String::new, |f| {
-                    f.to_uppercase()
+                    std::iter::once(f)
                         .chain(cs.flat_map(char::to_lowercase))
                         .collect()
                 })
