@@ -24,7 +24,6 @@ import time
 
 import numpy as np
 import scipy.sparse as sp
-from joblib import Parallel, delayed
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train as T  # noqa: E402
@@ -109,25 +108,16 @@ def main():
     if args.stage == "heldout":
         return heldout(P, words, y, groups, rows, settings, t0)
     names = sorted(set(groups))
-    out = Parallel(n_jobs=args.jobs)(
-        delayed(T.fit_without)(P, y, groups, [h], settings) for h in names
-    )
-    z = {h: res[h] for h, res in zip(names, out)}
-    idx = {h: np.flatnonzero(groups == h) for h in names}
-    W = {h: words[idx[h]] for h in names}
+    z = T.loto_logits(P, y, groups, settings, args.jobs)
+    W = {h: words[np.flatnonzero(groups == h)] for h in names}
     n_rep = sum(int(np.isfinite(repeats_max(W[h], z[h])).sum()) for h in names)
     print(f"sentences with a near-repeat: {n_rep} of {len(y)}")
-    for label, delta in [("v3", 0.0)] + [(f"v3 + repeats {d:g}", d) for d in DELTAS]:
-        for a in T.GATE_ALPHAS:
-            alpha, r, slope = (a, 1 / 3, 1.0) if a > 0 else (0.0, 1.0, 1.0)
-            per = []
-            for h in names:
-                s = T.smooth(z[h], alpha, T.floor_logit(r), slope)
-                if delta:
-                    s = lift(s, repeats_max(W[h], s), delta)
-                per.append(T.ap_p10(T.line_scores(dict(zip(idx[h], s)), rows, idx[h])))
-            print(f"{label:18s} alpha={a:<4} MAP {np.mean([p[0] for p in per]):.6f}  "
-                  f"P@10 {np.mean([p[1] for p in per]):.4f}", flush=True)
+
+    def post(h, _idx, s, delta):
+        return lift(s, repeats_max(W[h], s), delta) if delta else s
+
+    variants = [("v3", 0.0)] + [(f"v3 + repeats {d:g}", d) for d in DELTAS]
+    T.gate_after_smoothing(variants, z, groups, rows, post)
     print(f"gate: a variant's best cell must be >= 0.2531  ({time.time() - t0:.0f} s)")
 
 

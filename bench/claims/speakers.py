@@ -18,7 +18,6 @@ import sys
 import time
 
 import numpy as np
-from joblib import Parallel, delayed
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train as T  # noqa: E402
@@ -31,16 +30,10 @@ NO_SPEAKER = {"", "SYSTEM"}
 
 def row_speakers(data, groups, rows):
     """The speaker of each dumped row (its line's speaker column), "" for none."""
-    speaker = {}
-    for g in sorted(set(groups)):
-        with open(os.path.join(data, g + ".tsv"), encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) >= 3:
-                    speaker[(g, parts[0])] = parts[1].strip()
+    speaker = T.line_column(data, groups, 1)
     out = []
     for g, r in zip(groups, rows):
-        s = speaker[(g, r[1])]
+        s = speaker[(g, r[1])].strip()
         out.append("" if s in NO_SPEAKER else s)
     return np.array(out, dtype=object)
 
@@ -73,23 +66,12 @@ def main():
     P = T.parts(X, dense, bits)
     spk = row_speakers(args.data, groups, rows)
     names = sorted(set(groups))
-    out = Parallel(n_jobs=args.jobs)(
-        delayed(T.fit_without)(P, y, groups, [h], settings) for h in names
-    )
-    z = {h: res[h] for h, res in zip(names, out)}
-    idx = {h: np.flatnonzero(groups == h) for h in names}
-    many = sum(len(set(spk[idx[h]]) - {""}) > 1 for h in names)
+    z = T.loto_logits(P, y, groups, settings, args.jobs)
+    many = sum(len(set(spk[groups == h]) - {""}) > 1 for h in names)
     print(f"transcripts with two speakers or more: {many} of {len(names)}")
-    for label, w in [("v3", 0.0)] + [(f"v3 + speakers {w:g}", w) for w in WEIGHTS]:
-        for a in T.GATE_ALPHAS:
-            alpha, r, slope = (a, 1 / 3, 1.0) if a > 0 else (0.0, 1.0, 1.0)
-            per = []
-            for h in names:
-                s = T.smooth(z[h], alpha, T.floor_logit(r), slope)
-                s = shift(s, spk[idx[h]], w)
-                per.append(T.ap_p10(T.line_scores(dict(zip(idx[h], s)), rows, idx[h])))
-            print(f"{label:20s} alpha={a:<4} MAP {np.mean([p[0] for p in per]):.6f}  "
-                  f"P@10 {np.mean([p[1] for p in per]):.4f}", flush=True)
+    variants = [("v3", 0.0)] + [(f"v3 + speakers {w:g}", w) for w in WEIGHTS]
+    T.gate_after_smoothing(variants, z, groups, rows, lambda _h, idx, s, w: shift(s, spk[idx], w),
+                           width=20)
     print(f"gate: a variant's best cell must be >= 0.2531  ({time.time() - t0:.0f} s)")
 
 

@@ -537,17 +537,50 @@ def held_ap(z, rows, idx, smoothing, words=None):
 GATE_ALPHAS = [0.0, 0.2, 0.3]
 
 
-def line_texts(data, groups):
-    """{(transcript, line number as in the dump's rows): the line's text} of the transcripts
-    in `groups`, read from their TSV files in `data`."""
-    text = {}
+def line_column(data, groups, column):
+    """{(transcript, line number as in the dump's rows): the line's `column`} of the
+    transcripts in `groups`, read from their TSV files in `data` (1: the speaker, 2: the
+    text)."""
+    out = {}
     for g in sorted(set(groups)):
         with open(os.path.join(data, g + ".tsv"), encoding="utf-8") as f:
             for line in f:
                 parts = line.rstrip("\n").split("\t")
                 if len(parts) >= 3:
-                    text[(g, parts[0])] = parts[2]
-    return text
+                    out[(g, parts[0])] = parts[column]
+    return out
+
+
+def line_texts(data, groups):
+    """{(transcript, line number as in the dump's rows): the line's text}."""
+    return line_column(data, groups, 2)
+
+
+def loto_logits(P, y, groups, settings, jobs):
+    """{transcript: its logits from the model `settings` fitted on the other transcripts}."""
+    names = sorted(set(groups))
+    out = Parallel(n_jobs=jobs)(
+        delayed(fit_without)(P, y, groups, [h], settings) for h in names
+    )
+    return {h: res[h] for h, res in zip(names, out)}
+
+
+def gate_after_smoothing(variants, z, groups, rows, post, width=18):
+    """A gate's rows for variants applied after the smoothing (repeats.py, speakers.py): for
+    each (label, v) and alpha in GATE_ALPHAS (floor odds 1/3, gamma = 1; alpha = 0: none), each
+    transcript's LOTO logits `z` smoothed, then `post(transcript, its row indices, smoothed
+    logits, v)`; MAP (six places) and P@10 printed."""
+    names = sorted(z)
+    for label, v in variants:
+        for a in GATE_ALPHAS:
+            alpha, r, slope = (a, 1 / 3, 1.0) if a > 0 else (0.0, 1.0, 1.0)
+            per = []
+            for h in names:
+                idx = np.flatnonzero(groups == h)
+                s = post(h, idx, smooth(z[h], alpha, floor_logit(r), slope), v)
+                per.append(ap_p10(line_scores(dict(zip(idx, s)), rows, idx)))
+            print(f"{label:{width}s} alpha={a:<4} MAP {np.mean([p[0] for p in per]):.6f}  "
+                  f"P@10 {np.mean([p[1] for p in per]):.4f}", flush=True)
 
 
 def gate_rows(label, X, dense, bits, y, groups, rows, settings, jobs, digits=4):
@@ -558,10 +591,7 @@ def gate_rows(label, X, dense, bits, y, groups, rows, settings, jobs, digits=4):
     DENSE = dense
     P = parts(X, dense, bits)
     names = sorted(set(groups))
-    out = Parallel(n_jobs=jobs)(
-        delayed(fit_without)(P, y, groups, [h], settings) for h in names
-    )
-    z = {h: res[h] for h, res in zip(names, out)}
+    z = loto_logits(P, y, groups, settings, jobs)
     for a in GATE_ALPHAS:
         s = (a, 1 / 3, 1.0) if a > 0 else (0.0, 1.0, 1.0)
         per = [held_ap(z[h], rows, np.flatnonzero(groups == h), s) for h in names]
