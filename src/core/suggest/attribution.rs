@@ -782,8 +782,16 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
             break;
         }
     }
-    // "Ervin, who thinks …": the relative pronoun, standing for the phrase before it.
-    if b > lo && !gap(b).breaks() && matches!(ws[b - 1].lower.as_str(), "who" | "which") {
+    // "Ervin, who thinks …": the relative pronoun, standing for the phrase before it. (Not
+    // after a preposition: in "not the least of which is that ISIS would …" or "some of whom",
+    // the pronoun is the preposition's object, no verb's subject.)
+    let after_preposition =
+        b >= 2 && b - 2 >= lo && listed(PREPOSITIONS_BEFORE_RELATIVE, ws[b - 2].bare());
+    if b > lo
+        && !gap(b).breaks()
+        && matches!(ws[b - 1].lower.as_str(), "who" | "which")
+        && !after_preposition
+    {
         let w = &ws[b - 1];
         // The name the phrase before it makes ("Sen. Marco Rubio of Florida, who"), else the
         // name it follows where that phrase is more ("a damning reaction from U.S. President
@@ -1056,6 +1064,12 @@ fn institution(ws: &[Word], a: usize, of: usize, b: usize) -> Option<Name> {
         titles: left.titles,
     })
 }
+
+/// Prepositions that take a relative pronoun as their object ("the least of which", "some of
+/// whom", "in which"), sorted.
+pub const PREPOSITIONS_BEFORE_RELATIVE: &[&str] = &[
+    "about", "among", "at", "by", "for", "from", "in", "of", "on", "to", "with",
+];
 
 /// Most words of the description a relative "who" or "which" stands for.
 const MAX_RELATIVE_ANTECEDENT_WORDS: usize = 6;

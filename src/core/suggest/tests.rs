@@ -834,6 +834,8 @@ fn word_lists_are_sorted_for_bisection() {
         INSTITUTIONS,
         ENGLISH_WORDS,
         names::BEFORE_OBJECTS,
+        turns::NOT_SPEAKERS,
+        attribution::PREPOSITIONS_BEFORE_RELATIVE,
     ] {
         assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
     }
@@ -2231,4 +2233,17 @@ proptest::proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_relative_pronoun_after_a_preposition_stands_for_no_description() {
+    // "the least of which": "which" is the object of "of", and "the least of" is nobody; the
+    // one who would say it is "they", the rebels.
+    let t = "REED: But at the end of the day for a dozen different reasons, not the least of \
+             which is that the rebels would like foreign combat troops on the ground so they \
+             could reach out to the world and say, \"Look, we are taking on those terrible \
+             foreigners.\"";
+    let got = found(t);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1.as_deref(), Some("the rebels"));
 }

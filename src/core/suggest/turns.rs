@@ -50,8 +50,8 @@ const NEAR: usize = 2;
 /// Tillerson" is six: "SEC. TILLERSON" is how transcripts write it).
 const MAX_LABEL_WORDS: usize = 5;
 
-/// Labels that open paragraphs of notes, not of speech (lower case, without the colon):
-/// a transcript's name is never one of these, however often it recurs.
+/// Labels that open paragraphs of notes, not of speech (lower case, without the colon;
+/// sorted, by bytes): a transcript's name is never one of these, however often it recurs.
 pub const NOT_SPEAKERS: &[&str] = &[
     "byline",
     "caption",
@@ -62,8 +62,8 @@ pub const NOT_SPEAKERS: &[&str] = &[
     "disclaimer",
     "disclosure",
     "editor's note",
-    "editor’s note",
     "editors note",
+    "editor’s note",
     "email",
     "listen",
     "location",
@@ -77,8 +77,8 @@ pub const NOT_SPEAKERS: &[&str] = &[
     "topics",
     "updated",
     "watch",
-    "where",
     "when",
+    "where",
 ];
 
 /// A paragraph's label: the name's span (titles left out), the name as written, and where
