@@ -185,7 +185,7 @@ pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
             suggestions.extend(ranked_claims(
                 text,
                 &index,
-                model.claims(text),
+                model.claims(&without_labels(text, &turns)),
                 (&quotes, &turns),
             ));
             None
@@ -251,6 +251,38 @@ fn claimant(start: usize, end: usize, quotes: &[QuoteSuggestion]) -> Option<Stri
     (inside * 2 > end - start)
         .then(|| q.speaker.as_ref().map(|s| s.name.clone()))
         .flatten()
+}
+
+/// `text` with its transcript's labels ("RUIZ: ", a label line "Ana Ruiz: (04:12)") turned into
+/// spaces, code point for code point: the claim model reads the speech as the transcripts it
+/// was trained on print it, one line a turn with no name, so a label neither scores (a name's
+/// words and its colon moved a sentence's score by half) nor makes a sentence of its own.
+fn without_labels<'a>(text: &'a str, turns: &[Turn]) -> std::borrow::Cow<'a, str> {
+    if turns.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut masked = vec![false; chars.len()];
+    for t in turns {
+        let line_start = chars[..t.label.0]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |p| p + 1);
+        let line_end = chars[t.label.0..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(chars.len(), |p| t.label.0 + p);
+        for m in &mut masked[line_start..t.start.min(line_end)] {
+            *m = true;
+        }
+    }
+    std::borrow::Cow::Owned(
+        chars
+            .iter()
+            .zip(&masked)
+            .map(|(&c, &m)| if m { ' ' } else { c })
+            .collect(),
+    )
 }
 
 /// `start` moved past a turn's label that the sentence `start..end` holds, to where the

@@ -458,6 +458,34 @@ fn a_claim_in_a_transcript_is_its_speakers_and_a_quote_inside_keeps_its_own() {
         who("taxes rose", Kind::Claim).flatten().as_deref(),
         Some("Lia Costa")
     );
+    // The claims score as the same lines printed without labels do (the transcripts the model
+    // was trained on), a label on a line of its own included.
+    let lines = "The debate between Governor Ana Ruiz and Senator Tom Reed in Lisbon.\n\
+                 Governor, what about jobs?\n\
+                 Unemployment fell to 4.1 percent in 2017, the lowest rate in 17 years.\n\
+                 Our exports grew by 12 percent last year, more than any other state.\n\
+                 Thank you.\n\
+                 Thank you.";
+    let labelled = "The debate between Governor Ana Ruiz and Senator Tom Reed in Lisbon.\n\
+                    MODERATOR: Governor, what about jobs?\n\
+                    Ana Ruiz: (04:12)\n\
+                    Unemployment fell to 4.1 percent in 2017, the lowest rate in 17 years.\n\
+                    REED: Our exports grew by 12 percent last year, more than any other state.\n\
+                    Ana Ruiz: (05:01)\n\
+                    Thank you.\n\
+                    MODERATOR: Thank you.";
+    let scores = |text: &str| -> Vec<(String, u16)> {
+        let mut v: Vec<(String, u16)> = find(text, Ok(&shipped()))
+            .suggestions
+            .into_iter()
+            .filter(|s| s.kind == Kind::Claim)
+            .map(|s| (slice_cp(text, s.start, s.end).to_owned(), s.score.unwrap()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(scores(labelled), scores(lines));
+    assert!(!scores(lines).is_empty());
     // The same sentences with no labels: no claimant.
     let plain = text
         .replace("MODERATOR: ", "")
