@@ -2148,7 +2148,16 @@ fn notes_headlines_and_times_are_no_transcript() {
                 10:30: the session opened.\n\
                 10:30: it closed.\n\
                 See https://example.com/a: it says so.\n\
-                See https://example.com/a: it says so.";
+                See https://example.com/a: it says so.\n\
+                MORE: Reed resigns from the committee\n\
+                MORE: Reed denies the report\n\
+                Pictured: the senator in Lisbon on Monday\n\
+                Pictured: the senator's office\n\
+                THE TOTAL.\n\
+                Reed: 547.\n\
+                Ruiz: 1,316.\n\
+                Reed: 2,316.\n\
+                Ruiz: 46.";
     assert_eq!(turn_texts(text), vec![]);
 }
 

@@ -10,7 +10,8 @@
 //! speaks twice: "Correction:" once, or a headline's "Pence: …", is no transcript), or it
 //! stands within two paragraphs of such a name (the guest who answers once), and it is not
 //! one of the words that label notes rather than people ("Update:", "Editor's note:",
-//! [`NOT_SPEAKERS`]). A turn runs from after its label to the end of its paragraph, and on
+//! "MORE:", "Pictured:", [`NOT_SPEAKERS`]); what follows a label on its line has a letter
+//! ("Clinton: 547." in a tally of delegates is no turn, "REED: No." is one). A turn runs from after its label to the end of its paragraph, and on
 //! over the unlabelled paragraphs after it up to the next speaker's label (a long answer
 //! printed as several paragraphs); the last turn of the text keeps its own paragraph, since
 //! what follows a transcript is most often the story again. A label alone on its line gives
@@ -53,28 +54,53 @@ const MAX_LABEL_WORDS: usize = 5;
 /// Labels that open paragraphs of notes, not of speech (lower case, without the colon;
 /// sorted, by bytes): a transcript's name is never one of these, however often it recurs.
 pub const NOT_SPEAKERS: &[&str] = &[
+    "above",
+    "advertisement",
+    "also",
+    "background",
+    "below",
     "byline",
     "caption",
+    "clarification",
     "contact",
+    "context",
     "correction",
+    "corrections",
     "credit",
     "date",
+    "details",
     "disclaimer",
     "disclosure",
     "editor's note",
     "editors note",
     "editor’s note",
     "email",
+    "flashback",
+    "gallery",
+    "image",
+    "images",
     "listen",
     "location",
+    "more",
     "note",
+    "notes",
     "photo",
+    "photos",
+    "pictured",
+    "plus",
+    "read",
     "read more",
+    "recap",
     "related",
+    "reminder",
+    "see",
+    "see also",
     "source",
     "sources",
+    "sponsored",
     "tags",
     "topics",
+    "transcript",
     "updated",
     "watch",
     "when",
@@ -316,6 +342,10 @@ fn label_of(chars: &[char], s: usize, e: usize) -> Option<Label> {
                 speech += 1;
             }
         }
+    }
+    // Speech has a word: "Clinton: 547." in a tally of delegates is no turn ("REED: No." is).
+    if speech < e && !chars[speech..e].iter().any(|c| c.is_alphabetic()) {
+        return None;
     }
     Some(Label {
         name_span: (name.start, name.end),
