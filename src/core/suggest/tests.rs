@@ -2256,3 +2256,22 @@ fn a_relative_pronoun_after_a_preposition_stands_for_no_description() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].1.as_deref(), Some("the rebels"));
 }
+
+#[test]
+fn an_outlet_in_the_plural_possessive_is_no_part_of_the_name() {
+    // "Reuters’ Luciana Lopez", "Fox News' Bret Baier": the apostrophe after an "s" is the
+    // outlet's possessive, as "’s" is in "CNN’s Gloria Borger".
+    let t = "Reuters’ Ana Lima spoke first on Monday.\n\
+             “The plan will cost more than anyone says,” Lima said.\n\
+             Fox News' Tom Reed noticed it. He said the network “held on to the speech for an hour.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q(
+                "The plan will cost more than anyone says,",
+                Some("Ana Lima")
+            ),
+            q("held on to the speech for an hour.", Some("Tom Reed")),
+        ]
+    );
+}

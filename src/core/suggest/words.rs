@@ -22,11 +22,17 @@ pub struct Gap {
     /// A double quotation mark or guillemet, or an opening single mark.
     pub mark: bool,
     pub newline: bool,
+    /// An apostrophe right after the word before: its plural possessive ("Reuters’ Luciana
+    /// Lopez", "Fox News' Chris Wallace"), or a closing single mark.
+    pub apostrophe: bool,
 }
 
 impl Gap {
     fn of(chars: &[char]) -> Gap {
-        let mut g = Gap::default();
+        let mut g = Gap {
+            apostrophe: matches!(chars.first(), Some('\'' | '’')),
+            ..Gap::default()
+        };
         for (k, c) in chars.iter().enumerate() {
             match c {
                 ',' => g.comma = true,
@@ -369,10 +375,13 @@ pub(super) fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
     let first = if institution {
         first
     } else {
-        run[first..run.len() - 1]
-            .iter()
-            .rposition(|w| strip_clitic(&w.lower, "s").is_some())
-            .map(|p| first + p)
+        // (Or in the plural possessive: "Reuters’ Luciana Lopez".)
+        (first..run.len() - 1)
+            .rev()
+            .find(|&k| {
+                strip_clitic(&run[k].lower, "s").is_some()
+                    || (run[k + 1].gap.apostrophe && run[k].lower.ends_with('s'))
+            })
             .filter(|&owner| {
                 let given = strip_clitic(&run[owner].lower, "s").and_then(first_name_sex);
                 !(given.is_some() && owner + 2 == run.len())
