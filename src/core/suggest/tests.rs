@@ -2123,6 +2123,29 @@ fn a_transcripts_turns_are_its_speakers_by_their_fullest_names() {
             turn("Tom Reed", "No."),
         ]
     );
+    // The fullest name is itself a label in capitals: shown in title case.
+    // And a name in full once and by its last word after is one speaker who speaks twice,
+    // however far apart.
+    let text = "JAKE TAPPER: Donald Duck released a video on Friday.\n\
+                The video is four minutes long.\n\
+                It was filmed at his home.\n\
+                He speaks of the economy.\n\
+                TAPPER: Do you support him?\n\
+                FALLIN: I do.\n\
+                TAPPER: Why?";
+    assert_eq!(
+        turn_texts(text),
+        vec![
+            turn(
+                "Jake Tapper",
+                "Donald Duck released a video on Friday.\nThe video is four minutes long.\n\
+                 It was filmed at his home.\nHe speaks of the economy.",
+            ),
+            turn("Jake Tapper", "Do you support him?"),
+            turn("Fallin", "I do."),
+            turn("Jake Tapper", "Why?"),
+        ]
+    );
     // A label on a line of its own with a time stamp, names in title case.
     let text = "Donald Duck: (04:12)\nWe will win this state.\n\
                 Daisy Duck: (04:30)\nNo, you will not.\n\
@@ -2149,6 +2172,8 @@ fn notes_headlines_and_times_are_no_transcript() {
                 10:30: it closed.\n\
                 See https://example.com/a: it says so.\n\
                 See https://example.com/a: it says so.\n\
+                Video Transcript: the senator's remarks\n\
+                Video Transcript: the mayor's\n\
                 MORE: Reed resigns from the committee\n\
                 MORE: Reed denies the report\n\
                 Pictured: the senator in Lisbon on Monday\n\

@@ -6,7 +6,8 @@
 //! A paragraph is a turn's first when it opens (after at most one quotation mark) with a name
 //! of one to five words, titles allowed ("SEN. LINDSEY GRAHAM", "Rep. Ana Lima (R-Ky.)"), a
 //! colon, and then a space or the paragraph's end ("10:30" and "https:" are no labels). A
-//! label is a speaker's only when the same name opens at least two paragraphs (someone who
+//! label is a speaker's only when the same name (by its last word: "JAKE TAPPER:", then
+//! "TAPPER:") opens at least two paragraphs (someone who
 //! speaks twice: "Correction:" once, or a headline's "Pence: …", is no transcript), or it
 //! stands within two paragraphs of such a name (the guest who answers once), and it is not
 //! one of the words that label notes rather than people ("Update:", "Editor's note:",
@@ -168,9 +169,9 @@ pub fn labels(chars: &[char]) -> Vec<Labelled> {
         .collect();
     let mut counts: HashMap<String, usize> = HashMap::new();
     for l in labels.iter().flatten() {
-        *counts.entry(folded(&l.name)).or_default() += 1;
+        *counts.entry(surname(&l.name)).or_default() += 1;
     }
-    let recurs = |l: &Label| counts.get(&folded(&l.name)).is_some_and(|&n| n >= 2);
+    let recurs = |l: &Label| counts.get(&surname(&l.name)).is_some_and(|&n| n >= 2);
     if !labels.iter().flatten().any(recurs) {
         return Vec::new();
     }
@@ -226,6 +227,12 @@ pub fn labels(chars: &[char]) -> Vec<Labelled> {
         }
     }
     out
+}
+
+/// A label's name by its last word, folded: "JAKE TAPPER:" once and "TAPPER:" after are one
+/// speaker who speaks twice.
+fn surname(name: &str) -> String {
+    folded(name.rsplit(' ').next().unwrap_or(name))
 }
 
 /// The paragraphs (`\n`-separated lines) of `chars` that hold more than spaces.
@@ -320,6 +327,10 @@ fn label_of(chars: &[char], s: usize, e: usize) -> Option<Label> {
         || name.name.chars().filter(|c| c.is_alphabetic()).count() < 2
         || is_headline_label(&name.name)
         || listed(NOT_SPEAKERS, &lower)
+        || lower
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| listed(NOT_SPEAKERS, last))
     {
         return None;
     }
@@ -357,32 +368,37 @@ fn label_of(chars: &[char], s: usize, e: usize) -> Option<Label> {
 /// The name a label gives: the fullest form the text uses, else the label's own words, in
 /// title case when they are in capitals ("WALLACE" → "Wallace").
 fn display_name(book: &NameBook, name: &str) -> String {
-    // (Upper case tested and the first letter kept as it is: `char::to_uppercase` and
-    // `char::is_lowercase` would bring their Unicode tables, 14 KB, into the worker.)
-    let capitals = name
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
-    let written = if capitals {
-        name.split(' ')
-            .map(|w| {
-                let mut cs = w.chars();
-                cs.next().map_or_else(String::new, |f| {
-                    std::iter::once(f)
-                        .chain(cs.flat_map(char::to_lowercase))
-                        .collect()
-                })
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        name.to_owned()
-    };
-    let fullest = book.fullest(&written);
-    // The book holds the label itself, in capitals: a fuller name is one with more words.
+    let written = title_case(name);
+    // The book holds the labels themselves, in capitals ("JAKE TAPPER:" once, "TAPPER:" after):
+    // a fuller name is one with more words, and it is shown as the label is.
+    let fullest = title_case(&book.fullest(&written));
     if fullest.split(' ').count() > written.split(' ').count() {
         fullest
     } else {
         written
     }
+}
+
+/// `name` in title case when it is written in capitals ("JAKE TAPPER" → "Jake Tapper"), else
+/// as it is. (Upper case tested and each first letter kept as it is: `char::to_uppercase` and
+/// `char::is_lowercase` would bring their Unicode tables, 14 KB, into the worker.)
+fn title_case(name: &str) -> String {
+    let capitals = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if !capitals {
+        return name.to_owned();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or_else(String::new, |f| {
+                std::iter::once(f)
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
