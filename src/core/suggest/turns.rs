@@ -7,19 +7,22 @@
 //! of one to five words, titles allowed ("SEN. LINDSEY GRAHAM", "Rep. Ana Lima (R-Ky.)"), a
 //! colon, and then a space or the paragraph's end ("10:30" and "https:" are no labels). A
 //! label is a speaker's only when the same name (by its last word: "JAKE TAPPER:", then
-//! "TAPPER:") opens at least two paragraphs (someone who
-//! speaks twice: "Correction:" once, or a headline's "Pence: …", is no transcript), or it
-//! stands within two paragraphs of such a name (the guest who answers once), and it is not
-//! one of the words that label notes rather than people ("Update:", "Editor's note:",
-//! "MORE:", "Pictured:", [`NOT_SPEAKERS`]); what follows a label on its line has a letter
-//! ("Clinton: 547." in a tally of delegates is no turn, "REED: No." is one). A turn runs from after its label to the end of its paragraph, and on
-//! over the unlabelled paragraphs after it up to the next speaker's label (a long answer
-//! printed as several paragraphs); the last turn of the text keeps its own paragraph, since
-//! what follows a transcript is most often the story again. A label alone on its line gives
-//! the paragraph after it.
+//! "TAPPER:") opens at least two paragraphs (someone who speaks twice: "Correction:" once, or
+//! a headline's "Pence: …", is no transcript), or it stands within two paragraphs of such a
+//! name (the guest who answers once); when it is not one of the words that label notes rather
+//! than people, nor ends with one ("Update:", "Editor's note:", "MORE:", "Pictured:", "Video
+//! Transcript:", [`NOT_SPEAKERS`]); and when what follows it on its line has a letter
+//! ("Clinton: 547." in a tally of delegates is no turn, "REED: No." is one).
+//!
+//! A turn runs from after its label to the end of its paragraph, and on over the unlabelled
+//! paragraphs after it up to the next speaker's label (a long answer printed as several
+//! paragraphs; not over a stage direction that ends it, "(CROSSTALK)"); the last turn of the
+//! text keeps its own paragraph, since what follows a transcript is most often the story
+//! again. A label alone on its line gives the paragraph after it.
 //!
 //! The name is given as the fullest form the text uses ("PENCE" → "Mike Pence", compared
-//! without case), else in title case when the label is in capitals ("WALLACE" → "Wallace").
+//! without case), in title case when it is written in capitals ("WALLACE" → "Wallace", "JAKE
+//! TAPPER" → "Jake Tapper").
 //!
 //! Linear in the text: each paragraph's first 64 code points are read once, and the names of
 //! the text once, a paragraph at a time, only when two labels of one name were found (with
