@@ -261,28 +261,20 @@ fn without_labels<'a>(text: &'a str, turns: &[Turn]) -> std::borrow::Cow<'a, str
     if turns.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut masked = vec![false; chars.len()];
-    for t in turns {
-        let line_start = chars[..t.label.0]
-            .iter()
-            .rposition(|&c| c == '\n')
-            .map_or(0, |p| p + 1);
-        let line_end = chars[t.label.0..]
-            .iter()
-            .position(|&c| c == '\n')
-            .map_or(chars.len(), |p| t.label.0 + p);
-        for m in &mut masked[line_start..t.start.min(line_end)] {
-            *m = true;
-        }
-    }
-    std::borrow::Cow::Owned(
-        chars
-            .iter()
-            .zip(&masked)
-            .map(|(&c, &m)| if m { ' ' } else { c })
-            .collect(),
-    )
+    // Turns are in text order and do not overlap: one pass, the next label line at hand.
+    let mut lines = turns.iter().map(|t| t.label_line).peekable();
+    let masked = text
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            while lines.next_if(|&(_, end)| end <= i).is_some() {}
+            match lines.peek() {
+                Some(&(start, _)) if start <= i => ' ',
+                _ => c,
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(masked)
 }
 
 /// `start` moved past a turn's label that the sentence `start..end` holds, to where the

@@ -2253,6 +2253,10 @@ proptest::proptest! {
         let mut last_end = 0;
         for turn in turns::turns(&chars) {
             proptest::prop_assert!(turn.label.0 < turn.label.1 && turn.label.1 <= turn.start);
+            proptest::prop_assert!(
+                turn.label_line.0 <= turn.label.0 && turn.label.1 <= turn.label_line.1
+                    && turn.label_line.1 <= turn.start
+            );
             proptest::prop_assert!(turn.start < turn.end && turn.end <= n && turn.label.0 >= last_end);
             proptest::prop_assert!(!turn.name.is_empty());
             last_end = turn.end;

@@ -38,6 +38,10 @@ use std::collections::HashMap;
 pub struct Turn {
     /// The label's name where it stands (titles left out): code points.
     pub label: (usize, usize),
+    /// The whole label on its line, from the paragraph's start (a quotation mark and titles
+    /// included) to where the speech starts, or to the line's end for a label on a line of
+    /// its own: what is no one's speech.
+    pub label_line: (usize, usize),
     /// The first code point of what the speaker says, and just past the last.
     pub start: usize,
     pub end: usize,
@@ -122,6 +126,7 @@ pub struct Label {
 /// A turn found by its label, before its name is looked up in the text.
 pub struct Labelled {
     label: Label,
+    label_line: (usize, usize),
     start: usize,
     end: usize,
 }
@@ -133,6 +138,7 @@ pub fn named(found: Vec<Labelled>, book: &NameBook) -> Vec<Turn> {
         .into_iter()
         .map(|f| Turn {
             label: f.label.name_span,
+            label_line: f.label_line,
             start: f.start,
             end: f.end,
             name: display_name(book, &f.label.name),
@@ -222,7 +228,9 @@ pub fn labels(chars: &[char]) -> Vec<Labelled> {
         }
         let end = trim_end(chars, start, paragraphs[last].1);
         if start < end {
+            let (para_start, para_end) = paragraphs[k];
             out.push(Labelled {
+                label_line: (para_start, l.speech.min(para_end)),
                 label: l,
                 start,
                 end,
