@@ -98,11 +98,8 @@ def main():
     args = ap.parse_args()
     t0 = time.time()
     extra = args.heldout if args.stage == "heldout" else ""
-    X, y, groups, rows, meta = T.variant_features(args, extra)
+    X, y, groups, rows, meta, P, settings = T.variant_v3(args, extra)
     dense, bits = meta["dense"], meta["hash_bits"]
-    T.DENSE = dense
-    settings = tuple(float(v) for v in args.model.split(","))
-    P = T.parts(X, dense, bits)
     words = X[:, dense : dense + (1 << bits)].tocsr()
     words.data[:] = 1.0
     if args.stage == "heldout":

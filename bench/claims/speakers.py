@@ -59,11 +59,7 @@ def main():
     ap = T.variant_parser(["gate"])
     args = ap.parse_args()
     t0 = time.time()
-    X, y, groups, rows, meta = T.variant_features(args)
-    dense, bits = meta["dense"], meta["hash_bits"]
-    T.DENSE = dense
-    settings = tuple(float(v) for v in args.model.split(","))
-    P = T.parts(X, dense, bits)
+    _, y, groups, rows, _, P, settings = T.variant_v3(args)
     spk = row_speakers(args.data, groups, rows)
     names = sorted(set(groups))
     z = T.loto_logits(P, y, groups, settings, args.jobs)

@@ -171,6 +171,17 @@ def variant_features(args, extra=""):
     return dump_features(ns)
 
 
+def variant_v3(args, extra=""):
+    """What a variant that changes the scores after v3's fit needs (repeats.py, speakers.py):
+    variant_features, v3's views of them (`parts`, DENSE set) and its model setting
+    (`--model`). Returns (X, y, groups, rows, meta, P, settings)."""
+    global DENSE
+    X, y, groups, rows, meta = variant_features(args, extra)
+    DENSE = meta["dense"]
+    settings = tuple(float(v) for v in args.model.split(","))
+    return X, y, groups, rows, meta, parts(X, meta["dense"], meta["hash_bits"]), settings
+
+
 def line_scores(scores, rows, idx):
     """Per line of the transcript rows[idx]: (line number, label, max sentence score), in
     line order; `scores` maps a row index to its sentence's score."""
