@@ -1037,7 +1037,7 @@ fn resolve(cx: &Context, book: &mut NameBook, m: Mention) -> Speaker {
             let name = if listed(INDEFINITES, &before.to_lowercase()) {
                 format!("{before} {}", n.name)
             } else {
-                book.fullest_of(&n.name, woman)
+                book.fullest_of(&n.name, woman, names::knighted(&n.titles, Some(&title)))
             };
             Speaker {
                 start: n.start,

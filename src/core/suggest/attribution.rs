@@ -343,6 +343,11 @@ fn speaker_after(ws: &[Word], ended: bool) -> Option<Mention> {
     let verb = (0..ws.len().min(MAX_PHRASE + 4))
         .find(|&k| is_verb_at(ws, k) && !ws[k].lower.ends_with("ing"));
     if let Some((m, a)) = verb.and_then(|v| subject_before(ws, v, 0)) {
+        // "“landspout” tornadoes were observed", "“…,” he was told": the subject of a
+        // passive is what was spoken of or to, no speaker.
+        if a == 0 && verb.is_some_and(|v| is_passive(ws, v)) {
+            return None;
+        }
         // "“…,” as a Homeland Security memo put it.": "as" before the subject.
         if a == 0 || (a == 1 && first.lower == "as") {
             return Some(m);
@@ -485,7 +490,7 @@ fn opening_end(ws: &[Word]) -> usize {
 }
 
 /// Nouns for words someone says or prints as theirs ("Clinton's campaign slogan is “…”").
-const SPEECH_NOUNS: &[&str] = &[
+pub(super) const SPEECH_NOUNS: &[&str] = &[
     "catchphrase",
     "mantra",
     "message",
@@ -630,11 +635,39 @@ fn after_pronoun_be(ws: &[Word], v: usize) -> bool {
         && matches!(ws[v - 1].pronoun_contraction(), Some("s" | "re" | "m"))
 }
 
+/// Adverbs that stand between "be" and a passive's participle ("is often called", "was
+/// also told"), besides those in "-ly". Sorted.
+pub(super) const BE_ADVERBS: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "always",
+    "even",
+    "ever",
+    "just",
+    "never",
+    "not",
+    "now",
+    "often",
+    "once",
+    "only",
+    "sometimes",
+    "still",
+];
+
 /// Whether a form of "be" ("is", "was", "been", "being"…) stands before word `v`, over
 /// adverbs ("was also", "is now"), in the same clause.
 fn after_be(ws: &[Word], v: usize) -> bool {
+    after_be_over(ws, v, &[])
+}
+
+/// [`after_be`], over the adverbs of `more` too.
+fn after_be_over(ws: &[Word], v: usize, more: &[&str]) -> bool {
     let mut k = v;
-    while k > 0 && !ws[k].gap.breaks() && ly_adverb(&ws[k - 1]) {
+    while k > 0
+        && !ws[k].gap.breaks()
+        && (ly_adverb(&ws[k - 1]) || listed(more, ws[k - 1].lower.as_str()))
+    {
         k -= 1;
     }
     k > 0
@@ -647,13 +680,14 @@ fn after_be(ws: &[Word], v: usize) -> bool {
 
 /// Past participles whose passive subject is still the one who speaks: "Ellis was quoted as
 /// saying", "Trump was heard telling", "was caught on tape saying".
-const SPEAKING_PASSIVES: &[&str] = &[
-    "quoted",
-    "heard",
-    "overheard",
-    "recorded",
+/// Sorted.
+pub(super) const SPEAKING_PASSIVES: &[&str] = &[
     "caught",
     "filmed",
+    "heard",
+    "overheard",
+    "quoted",
+    "recorded",
     "reported",
     "seen",
 ];
@@ -670,7 +704,7 @@ fn is_passive(ws: &[Word], v: usize) -> bool {
             w.lower.as_str(),
             "told" | "said" | "written" | "spoken" | "shown"
         );
-    participle && !listed(SPEAKING_PASSIVES, w.lower.as_str()) && after_be(ws, v)
+    participle && !listed(SPEAKING_PASSIVES, w.lower.as_str()) && after_be_over(ws, v, BE_ADVERBS)
 }
 
 /// The speaker of a passive reporting verb: the agent after "by" ("accused by human rights
@@ -877,7 +911,7 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
 
 /// Prepositions that open a phrase of place, time or occasion between a subject and its verb
 /// ("Clinton at a rally in Ohio said"; "at" is part of a phrase already, see [`mention`]).
-const PLACE_PREPOSITIONS: &[&str] = &["during", "in", "on", "over", "through", "under"];
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &["during", "in", "on", "over", "through", "under"];
 
 /// The subject before the phrase `m` (words `a..b`) when a preposition of
 /// [`PLACE_PREPOSITIONS`] opens it (in lower case: not a headline run into the sentence) and

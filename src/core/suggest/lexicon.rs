@@ -218,7 +218,7 @@ pub const REPORTING_VERBS: &[&str] = &[
 /// Reporting verbs of belief rather than speech ("Ryan believed that …", "he thought"): they
 /// give a quote's source, but a report of speech around them goes first ("Trump said he thought
 /// that drugs were “a factor”" is Trump's). Among [`REPORTING_VERBS`].
-const BELIEF_VERBS: &[&str] = &["anticipate", "believe", "recognize", "think"];
+pub(super) const BELIEF_VERBS: &[&str] = &["anticipate", "believe", "recognize", "think"];
 
 /// Whether `lower` is a form of one of [`BELIEF_VERBS`] ("believed", "thinks", "thought"),
 /// read as [`is_reporting_verb`] reads its forms.

@@ -7,7 +7,7 @@
 use super::lexicon::{listed, INSTITUTIONS, NOT_PERSON, TITLES};
 use super::words::{name_of_run, name_starting_at, trailing_gap, words_in, Gap, Name, Word};
 use std::cmp::Reverse;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
@@ -59,6 +59,19 @@ pub(super) const BEFORE_OBJECTS: &[&str] = &[
     "on", "over", "the", "through", "to", "toward", "towards", "under", "with", "within",
 ];
 
+/// Prepositions after which a name of one word without a title is a place ("in Israel",
+/// "the state of Georgia"), not a given name ("to Tessa", "from Donna" may be either). Sorted.
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
+    "across",
+    "against",
+    "in",
+    "inside",
+    "into",
+    "of",
+    "throughout",
+    "within",
+];
+
 /// Title words a description's head noun stands for ("the senator" → "Sen. …").
 const TITLE_HEADS: &[(&str, &[&str])] = &[
     ("senator", &["sen", "senator"]),
@@ -106,6 +119,13 @@ pub struct NameBook {
     /// Whether a person is a woman, by their name [`folded`], where a title says ("Mr.",
     /// "Mrs.", "Ms.", "Congresswoman").
     women: HashMap<String, bool>,
+    /// People's names of two or more words, by their first word [`folded`]: each name as
+    /// written, once. A given name alone ("Donna said", "Sir Keir") is looked up here.
+    by_first: HashMap<String, Vec<String>>,
+    /// Names of one word without a title written after a preposition of place ("in Israel",
+    /// "across Georgia"), [`folded`]: places, whatever the census lists say of them as given
+    /// names.
+    places: HashSet<String>,
 }
 
 /// How many of the last people named a pronoun is matched against.
@@ -216,6 +236,12 @@ impl NameBook {
                     // "she" means (the subject of its clause, most often).
                     let before = (k > 0 && !ws[k].gap.breaks()).then(|| ws[k - 1].bare());
                     let object = before.is_some_and(|b| listed(BEFORE_OBJECTS, b));
+                    if before.is_some_and(|b| listed(PLACE_PREPOSITIONS, b))
+                        && !name.name.contains(' ')
+                        && name.titles.is_empty()
+                    {
+                        self.places.insert(folded(&name.name));
+                    }
                     self.note_as(&name, false, !object, before);
                     k = next.max(k + 1);
                 }
@@ -234,6 +260,18 @@ impl NameBook {
     /// the word right before it, lower case ("mrs", which is no part of a name).
     fn note_as(&mut self, name: &Name, speaker: bool, antecedent: bool, before: Option<&str>) {
         let many = name.name.contains(' ');
+        let person = name
+            .name
+            .split(' ')
+            .all(|w| !listed(NOT_PERSON, w.to_lowercase().trim_end_matches('.')));
+        if many && person && !self.counts.contains_key(&name.name) {
+            let folded_name = folded(&name.name);
+            let first = folded_name.split(' ').next().unwrap_or_default().to_owned();
+            self.by_first
+                .entry(first)
+                .or_default()
+                .push(name.name.clone());
+        }
         if many {
             let order = self.counts.len();
             let entry = self.counts.entry(name.name.clone()).or_insert_with(|| {
@@ -267,10 +305,6 @@ impl NameBook {
             }
             self.titled.push((name.titles.clone(), name.name.clone()));
         }
-        let person = name
-            .name
-            .split(' ')
-            .all(|w| !listed(NOT_PERSON, w.to_lowercase().trim_end_matches('.')));
         if !person {
             return;
         }
@@ -278,7 +312,7 @@ impl NameBook {
         // "Mrs. Lima": a title the name's run leaves out ("mrs" opens no name) still says a
         // person is meant, and their sex.
         let titled = !name.titles.is_empty() || woman.is_some();
-        let fullest = self.fullest_of(&name.name, woman);
+        let fullest = self.fullest_of(&name.name, woman, knighted(&name.titles, before));
         // "Sanders went first": one word that ends a name of more words used before is that
         // person again, as much as "Bernie Sanders" was.
         let known = fullest.contains(' ');
@@ -384,8 +418,16 @@ impl NameBook {
     /// Clinton", "Mr. Clinton"): not a fuller name whose first name says the other sex ("Bill
     /// Clinton" for "Mrs. Clinton"), but the most used one that does not, else the name as
     /// written.
-    pub fn fullest_of(&self, name: &str, woman: Option<bool>) -> String {
-        let full = self.fullest(name);
+    ///
+    /// `knighted`: "Sir" or "Dame" goes before the name, so one word is a given name ("Sir
+    /// Keir" is Keir Starmer), listed or not.
+    pub fn fullest_of(&self, name: &str, woman: Option<bool>, knighted: bool) -> String {
+        let mut full = self.fullest(name);
+        if knighted && !full.contains(' ') {
+            if let Some(person) = self.by_given_name(&folded(name)) {
+                full = person;
+            }
+        }
         let Some(woman) = woman else {
             return full;
         };
@@ -407,13 +449,20 @@ impl NameBook {
 
     /// The fullest name seen that ends with `name` (compared [`folded`]), the most used one if
     /// several do (the first used of those), as it was written.
+    ///
+    /// A given name of the census lists that ends no name ("Donna said" after "Donna Kelce")
+    /// stands for the person of that first name ([`NameBook::by_given_name`]).
     pub fn fullest(&self, name: &str) -> String {
         let short = folded(name);
         if short.split(' ').count() <= MAX_ENDING_WORDS {
-            return self
-                .by_ending
-                .get(short.as_str())
-                .map_or_else(|| name.to_owned(), |(_, _, f)| f.clone());
+            if let Some((_, _, f)) = self.by_ending.get(short.as_str()) {
+                return f.clone();
+            }
+            let given = !short.contains(' ') && first_name_sex(&short).is_some();
+            return given
+                .then(|| self.by_given_name(&short))
+                .flatten()
+                .unwrap_or_else(|| name.to_owned());
         }
         let longer = |(f, _): &&(String, String)| ends_with_name(f, &short);
         self.long_by_last
@@ -428,6 +477,33 @@ impl NameBook {
             })
             .max()
             .map_or_else(|| name.to_owned(), |(_, _, f)| f.clone())
+    }
+
+    /// The person a given name alone stands for (`first`, [`folded`]; "Keir" after "Sir", "Donna"
+    /// after "Donna Kelce"): of the people's names of two or more words that start with it,
+    /// the most used (the first used of those), when they all end with the same word (one
+    /// family's name: "Donna" is not meant when "Donna Kelce" and "Donna Brazile" were both
+    /// named). None if no name starts with it, if a name ends with it, or if it was written
+    /// as a place ("in Israel": not Israel Katz).
+    pub fn by_given_name(&self, first: &str) -> Option<String> {
+        if self.by_ending.contains_key(first) || self.places.contains(first) {
+            return None;
+        }
+        let names = self.by_first.get(first)?;
+        let last = |n: &String| last_word(&folded(n)).to_owned();
+        let family = last(names.first()?);
+        if names.iter().any(|n| last(n) != family) {
+            return None;
+        }
+        names
+            .iter()
+            .filter_map(|n| {
+                self.counts
+                    .get(n)
+                    .map(|&(count, order, _)| (count, Reverse(order), n))
+            })
+            .max()
+            .map(|(_, _, n)| n.clone())
     }
 
     /// The institution "the ministry", "the department" stands for (`head`, lower case, one of
@@ -450,6 +526,16 @@ impl NameBook {
             .max()?;
         self.titled.get(*last).map(|(_, n)| self.fullest(n))
     }
+}
+
+/// Whether "Sir" or "Dame" is among a name's titles or the word right before it (lower
+/// case, without a period).
+pub(super) fn knighted(titles: &[String], before: Option<&str>) -> bool {
+    titles
+        .iter()
+        .map(String::as_str)
+        .chain(before)
+        .any(|t| t == "sir" || t == "dame")
 }
 
 /// Whether the folded name `whole` is longer than the folded name `short` and ends with it as
@@ -477,7 +563,7 @@ pub(super) fn sex_by_titles(titles: &[String], before: Option<&str>) -> Option<b
 
 /// Words that open a clause set before the sentence's subject ("After the vote, …", "Asked
 /// whether …, Ban demurred").
-const FRONTED: &[&str] = &[
+pub(super) const FRONTED: &[&str] = &[
     "after", "although", "as", "asked", "because", "before", "despite", "if", "once", "since",
     "though", "unlike", "until", "when", "whether", "while",
 ];
@@ -558,7 +644,7 @@ fn modifies(chars: &[char], end: usize, next: usize) -> bool {
 
 /// Lower-case nouns of a role that stand, as titles do, between a name that qualifies them
 /// and the person's name ("Clinton campaign manager Robby Mook"). Sorted.
-const ROLES: &[&str] = &[
+pub(super) const ROLES: &[&str] = &[
     "adviser",
     "advisor",
     "aide",
