@@ -641,7 +641,9 @@ fn attributed(
     }
     // "“…” He added, “…”": a new sentence that introduces the next quote is not this one's.
     let next_ones = ended && cx.introduces_next(close);
-    if let Some(m) = attribution_after(&cx.after(close), ended).filter(|_| !next_ones) {
+    if let Some(m) =
+        attribution_after(&cx.after(close), ended, punctuated(chars, end)).filter(|_| !next_ones)
+    {
         return Some(m);
     }
     let before = cx.before(open);
@@ -675,6 +677,25 @@ fn attributed(
     }
     let ws = cx.before(prev_end);
     attribution_before(&ws, false).or_else(|| clause_subject(&ws, 0, ws.len()))
+}
+
+/// Whether the quote ending at `end` (its closing mark there) ends with punctuation, inside
+/// its marks or right after them ("“…,” said Lima", "“…”, said Lima", "“…?” asked Lima"):
+/// the words after it may then be a speaker's inverted attribution. "“honest” describes Harris
+/// better" is a sentence whose subject is the quote.
+fn punctuated(chars: &[char], end: usize) -> bool {
+    let mark = |c: Option<&char>| {
+        matches!(
+            c,
+            Some(',' | '.' | '?' | '!' | '…' | ';' | ':' | '-' | '–' | '—')
+        )
+    };
+    mark(chars.get(end.wrapping_sub(1)))
+        || mark(
+            chars
+                .get(end + 1..)
+                .and_then(|rest| rest.iter().find(|c| !c.is_whitespace())),
+        )
 }
 
 /// The most words of a signature line ("— Bernie Sanders, in a debate").

@@ -278,8 +278,12 @@ fn after_abbreviation(prev: &Word, w: &Word) -> bool {
 /// "…," said Tillerson / "…," Tillerson said / "…," he said, in the words after a quote.
 /// `ended`: the quote ends with a full stop, so the words after it are a new sentence unless
 /// they start in lower case ("“…It is over.” he said").
-pub fn attribution_after(ws: &[Word], ended: bool) -> Option<Mention> {
-    let m = speaker_after(ws, ended).or_else(|| surname_alone(ws))?;
+///
+/// `punctuated`: the quote ends with punctuation; if not, a reporting verb right after it
+/// inverts only if it is one of [`INVERTED_AFTER_COMMA`] ("“…” said Lima"): "“honest”
+/// describes Harris better" has no speaker.
+pub fn attribution_after(ws: &[Word], ended: bool, punctuated: bool) -> Option<Mention> {
+    let m = speaker_after(ws, ended, punctuated).or_else(|| surname_alone(ws))?;
     // "“…,” Obama said, according to a pool report": the words reach the reader through an
     // outer source, which is the one the sentence credits.
     let outer = (1..ws.len().saturating_sub(1))
@@ -321,7 +325,7 @@ fn surname_alone(ws: &[Word]) -> Option<Mention> {
 }
 
 /// The speaker named by the words after a quote, before any outer source.
-fn speaker_after(ws: &[Word], ended: bool) -> Option<Mention> {
+fn speaker_after(ws: &[Word], ended: bool, punctuated: bool) -> Option<Mention> {
     let first = ws.first()?;
     // "… calls it her “responsibility gene”; rivals deride it …": a semicolon or a colon opens
     // another clause, whose subject said nothing of the quote.
@@ -336,6 +340,9 @@ fn speaker_after(ws: &[Word], ended: bool) -> Option<Mention> {
     if is_verb_at(ws, 0) {
         // "“…,” adding that …" hangs on the clause before the quote; "put it" never inverts.
         if first.lower.ends_with("ing") || first.lower.starts_with("put") {
+            return None;
+        }
+        if !punctuated && !listed(INVERTED_AFTER_COMMA, &first.lower) {
             return None;
         }
         return subject_after(ws, 1, ws.len());
@@ -906,6 +913,16 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
     if relative {
         return phrase_before(ws, a - 1, lo);
     }
+    // "The mother of two girls whose kids were murdered in a knife attack has branded …": a
+    // phrase inside a clause that "whose" opens is no subject of the verb after the clause;
+    // the phrase before "whose" is.
+    let mut j = a;
+    while j > lo && a - j < 2 * MAX_PHRASE && !gap(j).breaks() {
+        j -= 1;
+        if ws[j].lower == "whose" {
+            return phrase_before(ws, j, lo).or(Some((m, a)));
+        }
+    }
     Some((m, a))
 }
 
@@ -1187,6 +1204,16 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
         });
     }
     let (first, last) = (phrase.first()?, phrase.last()?);
+    // "King said, “…”": a title's word alone, capitalised with no name after it, is a
+    // surname (King, Bishop, Major), not a bare title ("the king said").
+    if phrase.len() == 1 && head.capitalised() && head.is_title() && !head.text.ends_with('.') {
+        return Some(Mention::Name(Name {
+            start: head.start,
+            end: head.end,
+            name: head.text.clone(),
+            titles: Vec::new(),
+        }));
+    }
     let function_word = listed(NOT_NAMES, head.bare()) || head.lower.ends_with("ly");
     // A description is a noun phrase: a single word is a bare plural ("officials", "critics"),
     // not an adjective or a verb left over ("somber", "came"), and no phrase opens with a

@@ -2354,3 +2354,25 @@ fn a_given_name_alone_is_the_person_of_that_first_name() {
         ])
     );
 }
+
+#[test]
+fn a_titles_word_alone_before_the_verb_is_a_surname() {
+    let t = "The stadium hosted the rally, with Billie Jean King as the keynote speaker.\n\
+             King said, “Now is the time to make real the promises of democracy.”";
+    assert_eq!(speakers(t), some(&["Billie Jean King"]));
+}
+
+#[test]
+fn a_phrase_inside_a_clause_opened_by_whose_is_no_subject() {
+    let t = "The mother of two girls whose kids were hurt in a knife attack has branded the riots \
+             an “embarrassment to the human race” on Monday.";
+    assert_eq!(speakers(t), some(&["The mother of two girls"]));
+}
+
+#[test]
+fn a_quote_without_punctuation_is_no_inverted_verbs_object() {
+    let t = "Ana Ruiz spoke to voters.\n\
+             For example, “honest and fair-minded” describes Ruiz better than her rival.\n\
+             “We will win” said Ruiz at the rally.";
+    assert_eq!(speakers(t), some(&["", "Ana Ruiz"]));
+}
