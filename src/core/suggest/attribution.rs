@@ -13,7 +13,8 @@
 use super::lexicon::{
     is_belief_verb, is_headline_label, is_reporting_verb, listed, possessive, strip_clitic,
     BEFORE_VERB, CLAUSE_OPENERS, DETERMINERS, FINITE, INSTITUTIONS, INVERTED_AFTER_COMMA,
-    NOT_NAMES, NOUN_LIKE, OPENING_PREPOSITIONS, PHRASE_STOPS, PRONOUNS, SUBORDINATORS, TIME_WORDS,
+    NOT_NAMES, NOT_PERSON, NOUN_LIKE, OPENING_PREPOSITIONS, PHRASE_STOPS, PRONOUNS, SUBORDINATORS,
+    TIME_WORDS,
 };
 use super::words::{
     given_name_will, is_verb_at, joined, name_ending_at, name_starting_at, trailing_gap, words_in,
@@ -1029,7 +1030,11 @@ fn first_of_pair(ws: &[Word], a: usize, name: &Name) -> Option<Name> {
     {
         return None;
     }
-    name_ending_at(ws, k - 2).filter(|n| n.start >= ws[a].start)
+    // "Police and Crime Commissioner Matt Storey": a body's word alone is part of the title.
+    name_ending_at(ws, k - 2).filter(|n| {
+        n.start >= ws[a].start
+            && (n.name.contains(' ') || !listed(NOT_PERSON, &n.name.to_lowercase()))
+    })
 }
 
 /// The subject starting at word `i` ("said Tillerson", "said the secretary of state, Rex

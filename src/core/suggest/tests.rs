@@ -2376,3 +2376,11 @@ fn a_quote_without_punctuation_is_no_inverted_verbs_object() {
              “We will win” said Ruiz at the rally.";
     assert_eq!(speakers(t), some(&["", "Ana Ruiz"]));
 }
+
+#[test]
+fn a_bodys_word_before_and_is_part_of_a_title_not_a_second_speaker() {
+    let t = "Devon and Cornwall Police said six officers were hurt.\n\
+             Police and Crime Commissioner Matt Storey said: “I would like to thank the public.”\n\
+             Ana Ruiz and Senator Tom Reed said: “We will vote for it.”";
+    assert_eq!(speakers(t), some(&["Matt Storey", "Ana Ruiz and Tom Reed"]));
+}
