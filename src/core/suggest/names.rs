@@ -53,10 +53,12 @@ fn combining_mark(c: char) -> bool {
 }
 
 /// Prepositions and articles after which a name is a place, a thing or an object, not a
-/// pronoun's antecedent. Sorted.
+/// pronoun's antecedent; and the participles that introduce a work's title ("a book entitled
+/// Some Unspoken Thing"). Sorted.
 pub(super) const BEFORE_OBJECTS: &[&str] = &[
-    "a", "about", "across", "against", "an", "at", "by", "for", "from", "in", "into", "near", "of",
-    "on", "over", "the", "through", "to", "toward", "towards", "under", "with", "within",
+    "a", "about", "across", "against", "an", "at", "by", "entitled", "for", "from", "in", "into",
+    "near", "of", "on", "over", "the", "through", "titled", "to", "toward", "towards", "under",
+    "with", "within",
 ];
 
 /// Prepositions after which a name of one word without a title is a place ("in Israel",
@@ -235,7 +237,13 @@ impl NameBook {
                     // with Jake Tapper": a place, a thing or an object, not whom a later "he" or
                     // "she" means (the subject of its clause, most often).
                     let before = (k > 0 && !ws[k].gap.breaks()).then(|| ws[k - 1].bare());
-                    let object = before.is_some_and(|b| listed(BEFORE_OBJECTS, b));
+                    // "a book entitled Some Unspoken Thing": a work's title, its first word
+                    // no name's.
+                    let work = k >= 2
+                        && ws[k - 1].capitalised()
+                        && !ws[k - 1].gap.breaks()
+                        && matches!(ws[k - 2].lower.as_str(), "entitled" | "titled");
+                    let object = work || before.is_some_and(|b| listed(BEFORE_OBJECTS, b));
                     if before.is_some_and(|b| listed(PLACE_PREPOSITIONS, b))
                         && !name.name.contains(' ')
                         && name.titles.is_empty()

@@ -2384,3 +2384,13 @@ fn a_bodys_word_before_and_is_part_of_a_title_not_a_second_speaker() {
              Ana Ruiz and Senator Tom Reed said: “We will vote for it.”";
     assert_eq!(speakers(t), some(&["Matt Storey", "Ana Ruiz and Tom Reed"]));
 }
+
+#[test]
+fn a_works_title_after_entitled_is_no_pronouns_person() {
+    let t = "Ana Ruiz writes romance novels.\n\
+             Ms Ruiz’s book entitled Some Unspoken Thing is out on Friday.\n\
+             “I read everything, and I always come back to romance,” she said.\n\
+             Her next one, titled Lonely Harbour Nights, is due in May.\n\
+             “It will be my best,” she said.";
+    assert_eq!(speakers(t), some(&["Ana Ruiz", "Ana Ruiz"]));
+}
