@@ -243,7 +243,14 @@ impl NameBook {
                         && ws[k - 1].capitalised()
                         && !ws[k - 1].gap.breaks()
                         && matches!(ws[k - 2].lower.as_str(), "entitled" | "titled");
-                    let object = work || before.is_some_and(|b| listed(BEFORE_OBJECTS, b));
+                    // "Secretary of State John Kerry", "Chief of Army Staff General Asim
+                    // Munir": "of" inside a title, the person its subject.
+                    let in_title = before == Some("of")
+                        && k >= 2
+                        && !ws[k - 1].gap.breaks()
+                        && ws[k - 2].is_title();
+                    let object =
+                        work || (before.is_some_and(|b| listed(BEFORE_OBJECTS, b)) && !in_title);
                     if before.is_some_and(|b| listed(PLACE_PREPOSITIONS, b))
                         && !name.name.contains(' ')
                         && name.titles.is_empty()

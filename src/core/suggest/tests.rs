@@ -2394,3 +2394,15 @@ fn a_works_title_after_entitled_is_no_pronouns_person() {
              “It will be my best,” she said.";
     assert_eq!(speakers(t), some(&["Ana Ruiz", "Ana Ruiz"]));
 }
+
+#[test]
+fn a_title_with_of_leaves_its_bearer_a_pronouns_person() {
+    let t = "Pakistan's Chief of Army Staff General Asim Munir has warned that platforms are used \
+             against the state.\n\
+             He described the work of “inimical” forces as a form of “digital terrorism” at home.\n\
+             Ana Ruiz spoke before Secretary of State Tom Reed arrived.\n\
+             Secretary of State Tom Reed said the talks went on.\n\
+             “We gave up very little,” he told reporters.";
+    // (The two quotes of the second sentence are one suggestion.)
+    assert_eq!(speakers(t), some(&["Asim Munir", "Tom Reed"]));
+}

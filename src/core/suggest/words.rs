@@ -400,6 +400,10 @@ pub(super) fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
         first
     };
     let parts = &run[first..];
+    // "Pakistan's Chief of Army Staff …": after an owner, titles alone name no one.
+    if !institution && parts.iter().all(Word::is_title) {
+        return None;
+    }
     let (head, last) = (parts.first()?, parts.last()?);
     let mut name = joined(parts);
     if let Some(n) = strip_clitic(&name, "s") {
