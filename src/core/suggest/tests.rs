@@ -2406,3 +2406,14 @@ fn a_title_with_of_leaves_its_bearer_a_pronouns_person() {
     // (The two quotes of the second sentence are one suggestion.)
     assert_eq!(speakers(t), some(&["Asim Munir", "Tom Reed"]));
 }
+
+#[test]
+fn a_datelines_place_or_a_plural_before_a_given_name_is_no_part_of_the_name() {
+    let t = "PHILADELPHIA Felicia Lima said: “We will not forget them.”\n\
+             Celebrities Julianne Moore and others spoke. Democrats Hillary Reed said: “It is over.”\n\
+             Former Dolphins star Tom Reed said: “The team will win.”";
+    assert_eq!(
+        speakers(t),
+        some(&["Felicia Lima", "Hillary Reed", "Tom Reed"])
+    );
+}

@@ -390,10 +390,23 @@ pub(super) fn name_of_run(ws: &[Word], a: usize, b: usize) -> Option<Name> {
     };
     // "Republican Donald Trump": a party before a given name (and a name of two words or
     // more; "Republican Party", "Democratic National Convention" stay whole).
+    // So a dateline's place in capitals ("PHILADELPHIA Felicia Sanders") and a plural
+    // ("Celebrities Julianne Moore", "Democrats Hillary Clinton"), which are no given names.
+    let not_given = |w: &Word| {
+        let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals = letters >= 4 && w.text.chars().all(|c| !c.is_lowercase());
+        let rest_in_capitals = run[first + 1..]
+            .iter()
+            .all(|w| w.text.chars().all(|c| !c.is_lowercase()));
+        matches!(w.lower.as_str(), "republican" | "democratic")
+            || (capitals && !rest_in_capitals)
+            || (w.lower.len() > 4 && w.lower.ends_with('s') && !w.lower.ends_with("ss"))
+    };
     let first = if !institution
         && run.len() - first >= 3
-        && matches!(run[first].lower.as_str(), "republican" | "democratic")
+        && not_given(&run[first])
         && first_name_sex(&run[first + 1].lower).is_some()
+        && first_name_sex(&run[first].lower).is_none()
     {
         first + 1
     } else {
