@@ -82,6 +82,7 @@ const TITLE_HEADS: &[(&str, &[&str])] = &[
     ("congresswoman", &["rep", "representative", "congresswoman"]),
     ("representative", &["rep", "representative"]),
     ("president", &["president"]),
+    ("president-elect", &["president-elect"]),
     ("secretary", &["secretary"]),
     ("mayor", &["mayor"]),
     ("judge", &["judge", "justice"]),

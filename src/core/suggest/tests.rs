@@ -2417,3 +2417,16 @@ fn a_datelines_place_or_a_plural_before_a_given_name_is_no_part_of_the_name() {
         some(&["Felicia Lima", "Hillary Reed", "Tom Reed"])
     );
 }
+
+#[test]
+fn more_titles_before_a_name_are_no_part_of_it() {
+    let t = "Tanaiste Leo Varadkar said: “We will look at it again.”\n\
+             VP Marni Walden said: “The network is ready for it.”\n\
+             Longtime Ana Ruiz supporters gathered. “We are thankful,” Ruiz said.\n\
+             President-elect Tom Reed spoke on Monday. The president-elect said “the count is over” \
+             and left.";
+    assert_eq!(
+        speakers(t),
+        some(&["Leo Varadkar", "Marni Walden", "Ana Ruiz", "Tom Reed"])
+    );
+}
