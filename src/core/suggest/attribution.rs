@@ -1269,6 +1269,17 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     {
         return None;
     }
+    // A description that opens with a verb's past ("heard an officer", "gave a few", "built
+    // his financial base", "received a slew of criticism") and has a determiner further in
+    // is what is left of a clause, no one who speaks.
+    let past = !first.capitalised()
+        && ((first.lower.len() > 4 && first.lower.ends_with("ed")) || listed(PASTS, first.bare()));
+    let determiner_later = phrase[1..]
+        .iter()
+        .any(|w| w.text != "of" && listed(DETERMINERS, w.text.as_str()));
+    if past && determiner_later {
+        return None;
+    }
     Some(Mention::Description {
         start: first.start,
         end: last.end,
@@ -1276,3 +1287,9 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
         head: head.bare().to_owned(),
     })
 }
+
+/// Irregular pasts of common verbs that open no noun phrase. Sorted.
+pub(super) const PASTS: &[&str] = &[
+    "bought", "brought", "built", "came", "did", "gave", "got", "had", "heard", "kept", "left",
+    "made", "met", "paid", "put", "ran", "sat", "saw", "sent", "spent", "took", "went", "won",
+];

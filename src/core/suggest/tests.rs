@@ -838,6 +838,7 @@ fn word_lists_are_sorted_for_bisection() {
         attribution::PREPOSITIONS_BEFORE_RELATIVE,
         attribution::SPEAKING_PASSIVES,
         attribution::BE_ADVERBS,
+        attribution::PASTS,
         attribution::SPEECH_NOUNS,
         attribution::PLACE_PREPOSITIONS,
         BELIEF_VERBS,
@@ -2429,4 +2430,12 @@ fn more_titles_before_a_name_are_no_part_of_it() {
         speakers(t),
         some(&["Leo Varadkar", "Marni Walden", "Ana Ruiz", "Tom Reed"])
     );
+}
+
+#[test]
+fn what_is_left_of_a_clause_after_a_verbs_past_is_no_speaker() {
+    let t = "Igor Lima runs the bank.\n\
+             Lima had built his multibillion dollar financial base partly thanks to his mastery of \
+             “raiding,” the local version of mergers.";
+    assert_eq!(speakers(t), some(&["Igor Lima"]));
 }
