@@ -588,7 +588,7 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
         // saying …").
         let main = opening_end(ws);
         return (main > 0 && main < v)
-            .then(|| clause_subject(ws, main, v))
+            .then(|| clause_subject(ws, main, v).or_else(|| opening_person(&ws[main..v])))
             .flatten()
             .or_else(|| clause_subject(ws, 0, v))
             .or_else(|| opening_person(ws));
@@ -1166,6 +1166,16 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     // noun opens a reduced relative clause, no part of the phrase ("the accused", "the newly
     // elected" keep theirs).
     let mut b = b.min(ws.len());
+    // "Sanders himself", "as Major himself noted": the reflexive is no part of the name.
+    if b >= a + 2
+        && matches!(
+            ws[b - 1].lower.as_str(),
+            "himself" | "herself" | "themselves" | "itself"
+        )
+        && !ws[b - 1].gap.breaks()
+    {
+        b -= 1;
+    }
     while b >= a + 3 && {
         let (w, before) = (&ws[b - 1], &ws[b - 2]);
         !w.capitalised()

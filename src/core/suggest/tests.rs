@@ -2439,3 +2439,14 @@ fn what_is_left_of_a_clause_after_a_verbs_past_is_no_speaker() {
              “raiding,” the local version of mergers.";
     assert_eq!(speakers(t), some(&["Igor Lima"]));
 }
+
+#[test]
+fn a_reflexive_or_an_opening_adverb_is_no_part_of_a_name() {
+    let t = "John Major won in 1992.\n\
+             As Major himself noted, “1992 killed socialism in Britain.”\n\
+             Bartleby sat at his desk.\n\
+             Accordingly Bartleby said: “At present I prefer to give no answer.”\n\
+             Without naming Tom Reed, Ana Ruiz tore into him, saying the city would lose a \
+             “grownup in the White House” next year.";
+    assert_eq!(speakers(t), some(&["John Major", "Bartleby", "Ana Ruiz"]));
+}
