@@ -2450,3 +2450,12 @@ fn a_reflexive_or_an_opening_adverb_is_no_part_of_a_name() {
              “grownup in the White House” next year.";
     assert_eq!(speakers(t), some(&["John Major", "Bartleby", "Ana Ruiz"]));
 }
+
+#[test]
+fn a_dotted_abbreviation_before_a_lower_case_word_ends_no_sentence() {
+    let t = "“The talks are back at the drawing board,” Lina Khatib, an expert at U.K. \
+             think-tank Chatham House, told reporters.\n\
+             When the F.B.I. director, Tom Reed, said on Tuesday that there was no “direct \
+             evidence” of it, both sides claimed victory.";
+    assert_eq!(speakers(t), some(&["Lina Khatib", "Tom Reed"]));
+}

@@ -150,7 +150,14 @@ pub fn words_in(chars: &[char], from: usize, to: usize) -> Vec<Word> {
             let numero = chars[s..i] == ['N', 'o']
                 && chars.get(i + 1) == Some(&' ')
                 && chars.get(i + 2).is_some_and(|c| c.is_ascii_digit());
-            if initial || numero || title() {
+            // "at U.K. think-tank Chatham House": a dotted abbreviation before a word in lower
+            // case ends no sentence.
+            let dotted = chars[s..i].contains(&'.')
+                && chars[i + 1..to]
+                    .iter()
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| c.is_lowercase());
+            if initial || numero || dotted || title() {
                 i += 1;
             }
         }
