@@ -740,6 +740,8 @@ pub const NOT_NAMES: &[&str] = &[
     "actually",
     "additionally",
     "after",
+    "afterward",
+    "afterwards",
     "again",
     "all",
     "also",

@@ -2446,9 +2446,13 @@ fn a_reflexive_or_an_opening_adverb_is_no_part_of_a_name() {
              As Major himself noted, “1992 killed socialism in Britain.”\n\
              Bartleby sat at his desk.\n\
              Accordingly Bartleby said: “At present I prefer to give no answer.”\n\
+             Afterwards Bartleby said: “I would prefer not to.”\n\
              Without naming Tom Reed, Ana Ruiz tore into him, saying the city would lose a \
              “grownup in the White House” next year.";
-    assert_eq!(speakers(t), some(&["John Major", "Bartleby", "Ana Ruiz"]));
+    assert_eq!(
+        speakers(t),
+        some(&["John Major", "Bartleby", "Bartleby", "Ana Ruiz"])
+    );
 }
 
 #[test]
