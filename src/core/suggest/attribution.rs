@@ -441,7 +441,17 @@ pub fn attribution_before(ws: &[Word], colon_before: bool) -> Option<Mention> {
         .copied();
     if let Some(last) = nearest {
         let that = ws.get(last + 1).is_some_and(|w| w.lower == "that");
-        if (n - last <= 3 || that)
+        // "The spot concludes with footage of Trump saying during the debate, “…”": the
+        // participle of a person named after "of" or "with" reports the quote, not the verb
+        // before it.
+        let named_participle = ws[last].lower.ends_with("ing")
+            && last > 1
+            && !ws[last].gap.breaks()
+            && name_ending_at(ws, last - 1).is_some_and(|name| {
+                let k = ws.partition_point(|w| w.start < name.start);
+                k > 0 && !ws[k].gap.breaks() && matches!(ws[k - 1].lower.as_str(), "of" | "with")
+            });
+        if (n - last <= 3 || that || named_participle)
             && verbs.len() > 1
             && !is_progressive(ws, last)
             && !after_modal(ws, last)

@@ -2463,3 +2463,11 @@ fn a_dotted_abbreviation_before_a_lower_case_word_ends_no_sentence() {
              evidence” of it, both sides claimed victory.";
     assert_eq!(speakers(t), some(&["Lina Khatib", "Tom Reed"]));
 }
+
+#[test]
+fn a_named_persons_participle_after_of_reports_the_quote_not_the_verb_before_it() {
+    let t = "Ana Ruiz spoke last.\n\
+             The ad concludes with footage of Ruiz saying during the debate last week, “That \
+             makes me smart,” as the crowd cheered.";
+    assert_eq!(speakers(t), some(&["Ana Ruiz"]));
+}
