@@ -1231,7 +1231,12 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     let (first, last) = (phrase.first()?, phrase.last()?);
     // "King said, “…”": a title's word alone, capitalised with no name after it, is a
     // surname (King, Bishop, Major), not a bare title ("the king said").
-    if phrase.len() == 1 && head.capitalised() && head.is_title() && !head.text.ends_with('.') {
+    if phrase.len() == 1
+        && head.capitalised()
+        && head.is_title()
+        && !head.text.ends_with('.')
+        && !listed(DETERMINERS, head.bare())
+    {
         return Some(Mention::Name(Name {
             start: head.start,
             end: head.end,

@@ -2471,3 +2471,11 @@ fn a_named_persons_participle_after_of_reports_the_quote_not_the_verb_before_it(
              makes me smart,” as the crowd cheered.";
     assert_eq!(speakers(t), some(&["Ana Ruiz"]));
 }
+
+#[test]
+fn the_article_alone_before_a_verb_is_no_surname() {
+    let t = "The fumes leaked out of the flue pipe fitted by Tom Reed and “flooded” the house.\n\
+             The “what’s broken” indicates the symptom; the “why” indicates a cause.";
+    // ("what’s broken" is suggested, with no speaker; "flooded" and "why" are not.)
+    assert_eq!(speakers(t), vec![None]);
+}
