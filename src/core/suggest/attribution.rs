@@ -1297,7 +1297,11 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     // A description that opens with a verb's past ("heard an officer", "gave a few", "built
     // his financial base", "received a slew of criticism") and has a determiner further in
     // is what is left of a clause, no one who speaks.
+    // (After "who", such a phrase is a relative clause, which the caller reads past: "the
+    // police officer who made the arrest said".)
+    let relative = a > 0 && matches!(ws[a - 1].lower.as_str(), "who" | "which");
     let past = !first.capitalised()
+        && !relative
         && ((first.lower.len() > 4 && first.lower.ends_with("ed")) || listed(PASTS, first.bare()));
     let determiner_later = phrase[1..]
         .iter()

@@ -2436,8 +2436,10 @@ fn more_titles_before_a_name_are_no_part_of_it() {
 fn what_is_left_of_a_clause_after_a_verbs_past_is_no_speaker() {
     let t = "Igor Lima runs the bank.\n\
              Lima had built his multibillion dollar financial base partly thanks to his mastery of \
-             “raiding,” the local version of mergers.";
-    assert_eq!(speakers(t), some(&["Igor Lima"]));
+             “raiding,” the local version of mergers.\n\
+             Tom Reed, 43, was fined as the officer who made the arrest said he was “sick and \
+             tired of it.”";
+    assert_eq!(speakers(t), some(&["Igor Lima", "the officer"]));
 }
 
 #[test]
