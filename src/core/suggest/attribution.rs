@@ -653,47 +653,34 @@ fn after_pronoun_be(ws: &[Word], v: usize) -> bool {
         && matches!(ws[v - 1].pronoun_contraction(), Some("s" | "re" | "m"))
 }
 
-/// Adverbs that stand between "be" and a passive's participle ("is often called", "was
-/// also told"), besides those in "-ly". Sorted.
-pub(super) const BE_ADVERBS: &[&str] = &[
-    "again",
-    "already",
-    "also",
-    "always",
-    "even",
-    "ever",
-    "just",
-    "never",
-    "not",
-    "now",
-    "often",
-    "once",
-    "only",
-    "sometimes",
-    "still",
-];
-
 /// Whether a form of "be" ("is", "was", "been", "being"…) stands before word `v`, over
 /// adverbs ("was also", "is now"), in the same clause.
 fn after_be(ws: &[Word], v: usize) -> bool {
-    after_be_over(ws, v, &[])
+    after_be_over(ws, v, false)
 }
 
-/// [`after_be`], over the adverbs of `more` too.
-fn after_be_over(ws: &[Word], v: usize, more: &[&str]) -> bool {
+/// [`after_be`]; `adverbs`: over the other words of [`BEFORE_VERB`] too ("is often called",
+/// "was also told", "was later described").
+fn after_be_over(ws: &[Word], v: usize, adverbs: bool) -> bool {
     let mut k = v;
     while k > 0
         && !ws[k].gap.breaks()
-        && (ly_adverb(&ws[k - 1]) || listed(more, ws[k - 1].lower.as_str()))
+        && (ly_adverb(&ws[k - 1])
+            || (adverbs
+                && listed(BEFORE_VERB, ws[k - 1].lower.as_str())
+                && !is_be(&ws[k - 1].lower)))
     {
         k -= 1;
     }
-    k > 0
-        && !ws[k].gap.breaks()
-        && matches!(
-            ws[k - 1].lower.as_str(),
-            "be" | "been" | "being" | "was" | "were" | "is" | "are" | "am"
-        )
+    k > 0 && !ws[k].gap.breaks() && is_be(&ws[k - 1].lower)
+}
+
+/// Whether `lower` is a form of "be".
+fn is_be(lower: &str) -> bool {
+    matches!(
+        lower,
+        "be" | "been" | "being" | "was" | "were" | "is" | "are" | "am"
+    )
 }
 
 /// Past participles whose passive subject is still the one who speaks: "Ellis was quoted as
@@ -722,7 +709,7 @@ fn is_passive(ws: &[Word], v: usize) -> bool {
             w.lower.as_str(),
             "told" | "said" | "written" | "spoken" | "shown"
         );
-    participle && !listed(SPEAKING_PASSIVES, w.lower.as_str()) && after_be_over(ws, v, BE_ADVERBS)
+    participle && !listed(SPEAKING_PASSIVES, w.lower.as_str()) && after_be_over(ws, v, true)
 }
 
 /// The speaker of a passive reporting verb: the agent after "by" ("accused by human rights

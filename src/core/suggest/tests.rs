@@ -837,7 +837,6 @@ fn word_lists_are_sorted_for_bisection() {
         turns::NOT_SPEAKERS,
         attribution::PREPOSITIONS_BEFORE_RELATIVE,
         attribution::SPEAKING_PASSIVES,
-        attribution::BE_ADVERBS,
         attribution::PASTS,
         attribution::SPEECH_NOUNS,
         attribution::PLACE_PREPOSITIONS,
