@@ -63,7 +63,7 @@ pub(super) const BEFORE_OBJECTS: &[&str] = &[
 
 /// Prepositions after which a name of one word without a title is a place ("in Israel",
 /// "the state of Georgia"), not a given name ("to Tessa", "from Donna" may be either). Sorted.
-pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
+pub(super) const BEFORE_PLACES: &[&str] = &[
     "across",
     "against",
     "in",
@@ -123,8 +123,9 @@ pub struct NameBook {
     /// "Mrs.", "Ms.", "Congresswoman").
     women: HashMap<String, bool>,
     /// People's names of two or more words, by their first word [`folded`]: each name as
-    /// written, once. A given name alone ("Donna said", "Sir Keir") is looked up here.
-    by_first: HashMap<String, Vec<String>>,
+    /// written, once, with its last word folded (its family's name). A given name alone
+    /// ("Donna said", "Sir Keir") is looked up here.
+    by_first: HashMap<String, Vec<(String, String)>>,
     /// Names of one word without a title written after a preposition of place ("in Israel",
     /// "across Georgia"), [`folded`]: places, whatever the census lists say of them as given
     /// names.
@@ -252,7 +253,7 @@ impl NameBook {
                         && ws[k - 2].is_title();
                     let object =
                         work || (before.is_some_and(|b| listed(BEFORE_OBJECTS, b)) && !in_title);
-                    if before.is_some_and(|b| listed(PLACE_PREPOSITIONS, b))
+                    if before.is_some_and(|b| listed(BEFORE_PLACES, b))
                         && !name.name.contains(' ')
                         && name.titles.is_empty()
                     {
@@ -280,18 +281,17 @@ impl NameBook {
             .name
             .split(' ')
             .all(|w| !listed(NOT_PERSON, w.to_lowercase().trim_end_matches('.')));
-        if many && person && !self.counts.contains_key(&name.name) {
-            let folded_name = folded(&name.name);
-            let first = folded_name.split(' ').next().unwrap_or_default().to_owned();
-            self.by_first
-                .entry(first)
-                .or_default()
-                .push(name.name.clone());
-        }
         if many {
             let order = self.counts.len();
             let entry = self.counts.entry(name.name.clone()).or_insert_with(|| {
                 let whole = folded(&name.name);
+                if person {
+                    let first = whole.split(' ').next().unwrap_or_default();
+                    self.by_first
+                        .entry(first.to_owned())
+                        .or_default()
+                        .push((name.name.clone(), last_word(&whole).to_owned()));
+                }
                 if whole.split(' ').count() > MAX_ENDING_WORDS {
                     self.long_by_last
                         .entry(last_word(&whole).to_owned())
@@ -506,14 +506,13 @@ impl NameBook {
             return None;
         }
         let names = self.by_first.get(first)?;
-        let last = |n: &String| last_word(&folded(n)).to_owned();
-        let family = last(names.first()?);
-        if names.iter().any(|n| last(n) != family) {
+        let (_, family) = names.first()?;
+        if names.iter().any(|(_, last)| last != family) {
             return None;
         }
         names
             .iter()
-            .filter_map(|n| {
+            .filter_map(|(n, _)| {
                 self.counts
                     .get(n)
                     .map(|&(count, order, _)| (count, Reverse(order), n))
