@@ -1290,10 +1290,12 @@ fn mention(ws: &[Word], a: usize, b: usize) -> Option<Mention> {
     let past = !first.capitalised()
         && !relative
         && ((first.lower.len() > 4 && first.lower.ends_with("ed")) || listed(PASTS, first.bare()));
-    let determiner_later = phrase[1..]
-        .iter()
-        .any(|w| w.text != "of" && listed(DETERMINERS, w.text.as_str()));
-    if past && determiner_later {
+    let determiner_later = || {
+        phrase[1..]
+            .iter()
+            .any(|w| w.text != "of" && listed(DETERMINERS, w.text.as_str()))
+    };
+    if past && determiner_later() {
         return None;
     }
     Some(Mention::Description {
