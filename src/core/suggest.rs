@@ -228,6 +228,11 @@ fn quotes_of(chars: &[char], english: bool, book: &mut NameBook) -> (Vec<QuoteSu
         if marks::words(&chars[start..end]) <= MAX_TITLE_WORDS && carried(chars, end) {
             continue;
         }
+        // "the page “https://example.org/a”", "write to “tips@example.org”": an address is
+        // read or typed, never said.
+        if is_address(&chars[start..end]) {
+            continue;
+        }
         let speaker = match found {
             _ if !english => None,
             Some(m) => Some(resolve(&cx, book, m)),
@@ -446,6 +451,30 @@ fn ends_paragraph(chars: &[char], end: usize) -> bool {
         }
     }
     tail.len() <= MAX_SUBHEADING_TAIL
+}
+
+/// Whether a quote's text is an address and nothing else: no space in it, and a URL's scheme
+/// ("https://"), "www.", an e-mail's "@" before a dot, or a path's opening "/".
+fn is_address(text: &[char]) -> bool {
+    let text = text
+        .strip_suffix(&['.'])
+        .or_else(|| text.strip_suffix(&[',']))
+        .unwrap_or(text);
+    if text.len() < 4 || text.iter().any(|c| c.is_whitespace()) {
+        return false;
+    }
+    let scheme = text.windows(3).any(|w| w == [':', '/', '/']);
+    let www = text.len() > 4
+        && text[..4]
+            .iter()
+            .map(|c| c.to_ascii_lowercase())
+            .eq("www.".chars());
+    let mail = text
+        .iter()
+        .position(|&c| c == '@')
+        .is_some_and(|at| at > 0 && text[at + 1..].contains(&'.'));
+    let path = text[0] == '/' && text[1..].iter().any(|&c| c == '/' || c == '.');
+    scheme || www || mail || path
 }
 
 /// The most characters of the word after a quote that `carried` reads.

@@ -14,7 +14,7 @@ use super::lexicon::{
     is_belief_verb, is_headline_label, is_reporting_verb, listed, possessive, strip_clitic,
     BEFORE_VERB, CLAUSE_OPENERS, DETERMINERS, FINITE, INSTITUTIONS, INVERTED_AFTER_COMMA,
     NOT_NAMES, NOT_PERSON, NOUN_LIKE, OPENING_PREPOSITIONS, PHRASE_STOPS, PRONOUNS, SUBORDINATORS,
-    TIME_WORDS,
+    TIME_WORDS, TITLES,
 };
 use super::words::{
     given_name_will, is_verb_at, joined, name_ending_at, name_starting_at, trailing_gap, words_in,
@@ -586,6 +586,22 @@ fn subject_of_verb(ws: &[Word], v: usize) -> Option<Mention> {
                 }
             }
         }
+        // "with some analysts suggesting that …", "with the crowd chanting …": a description
+        // after "with" is the participle's subject, as a name there is.
+        let with = (v.saturating_sub(MAX_WITH_WORDS + 1)..v)
+            .rev()
+            .find(|&k| ws[k].lower == "with")
+            .filter(|&k| k + 1 < v && (k + 1..=v).all(|j| !ws[j].gap.breaks()));
+        // Only people: a plural ("some analysts") or a title ("his spokesman"), not "replacing
+        // it with softer language calling for …".
+        if let Some(m @ Mention::Description { .. }) = with.and_then(|k| mention(ws, k + 1, v)) {
+            if let Mention::Description { head, .. } = &m {
+                let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+                if plural || listed(TITLES, head) {
+                    return Some(m);
+                }
+            }
+        }
         // "Lima said, adding that “…”": the subject of the reporting verb right before it.
         let said = v
             .checked_sub(1)
@@ -851,7 +867,8 @@ fn subject_before(ws: &[Word], v: usize, lo: usize) -> Option<(Mention, usize)> 
                     .flatten()
                     .map(|n| n.name)
             })
-            .or_else(|| description_before(ws, b - 1, lo));
+            .or_else(|| description_before(ws, b - 1, lo))
+            .or_else(|| plural_before(ws, b - 1, lo));
         let m = Mention::Pronoun {
             start: w.start,
             end: w.end,
@@ -1141,6 +1158,10 @@ fn description_before(ws: &[Word], who: usize, lo: usize) -> Option<String> {
             return None;
         }
         let w = ws[j].bare();
+        // "the county are social conservatives who": a finite verb ends the description.
+        if listed(FINITE, w) {
+            return None;
+        }
         if w != "of" && w != "that" && listed(DETERMINERS, w) {
             // An appositive after a name ("Zeke Emanuel, an oncologist who advised …, said"):
             // the name.
@@ -1155,6 +1176,57 @@ fn description_before(ws: &[Word], who: usize, lo: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// Most words of a description between "with" and a participle ("with some analysts
+/// suggesting") that `subject_of_verb` reads.
+const MAX_WITH_WORDS: usize = 3;
+
+/// Most words of a plural that a relative "who" stands for without a determiner.
+const MAX_PLURAL_ANTECEDENT_WORDS: usize = 3;
+
+/// The plural right before the relative pronoun at word `who` when no determiner opens it
+/// ("Democrats are social conservatives who believe", "videos of people who"): the words in
+/// lower case back to a word that ends a phrase (`PHRASE_STOPS`: "are", "of", "and"…), at
+/// most [`MAX_PLURAL_ANTECEDENT_WORDS`], the last of them a plural ("-s", "people").
+fn plural_before(ws: &[Word], who: usize, lo: usize) -> Option<String> {
+    let head = who.checked_sub(1).filter(|&h| h >= lo)?;
+    let plural = |w: &str| w == "people" || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"));
+    if ws[who].gap.breaks() || !plural(&ws[head].lower) {
+        return None;
+    }
+    let stop = |k: usize| {
+        let w = ws[k].bare();
+        listed(PHRASE_STOPS, w)
+            || listed(DETERMINERS, w)
+            || matches!(w, "at" | "for" | "from" | "of" | "with")
+    };
+    if stop(head) {
+        return None;
+    }
+    let mut a = head;
+    while a > lo
+        && head - a + 1 < MAX_PLURAL_ANTECEDENT_WORDS
+        && !ws[a].gap.breaks()
+        && !stop(a - 1)
+    {
+        a -= 1;
+    }
+    // The phrase runs back to a word that ends phrases ("are social conservatives"), else it
+    // is the plural alone ("The rally drew farmers who": "drew" is no part of it).
+    let bounded =
+        a == lo || ws[a].gap.breaks() || (stop(a - 1) && !listed(DETERMINERS, ws[a - 1].bare()));
+    let words = if bounded { &ws[a..who] } else { &ws[head..who] };
+    words
+        .iter()
+        .all(|w| w.text.chars().all(|c| c.is_lowercase() || c == '-'))
+        .then(|| {
+            words
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
 }
 
 /// What the noun phrase `ws[a..b]` is, by its head.

@@ -1733,6 +1733,44 @@ fn words_printed_on_hats_and_signs_are_not_speech() {
 }
 
 #[test]
+fn an_address_in_quotes_is_not_speech() {
+    let t = "The campaign said its site, “https://example.org/join-us”, had crashed.\n\
+             Ana Lima said readers can write to “tips@example.org.”\n\
+             Tom Reed said the file sits at “/srv/data/votes.csv” on the server.\n\
+             “We will publish every figure,” Lima said, pointing to “www.example.org”.";
+    assert_eq!(
+        found(t),
+        vec![q("We will publish every figure,", Some("Ana Lima"))]
+    );
+}
+
+#[test]
+fn who_after_a_plural_without_a_determiner_stands_for_the_plural() {
+    let t = "Most voters in the county are social conservatives who say the plan is “a disaster \
+             for every family.”\n\
+             At the rally were farmers who said the tariffs were “the last straw for this valley.”\n\
+             The march was met with counter-protesters who vowed to keep “every street open to all.”";
+    assert_eq!(
+        found(t),
+        vec![
+            q("a disaster for every family.", Some("social conservatives")),
+            q("the last straw for this valley.", Some("farmers")),
+            q("every street open to all.", Some("counter-protesters")),
+        ]
+    );
+}
+
+#[test]
+fn a_description_after_with_is_the_participle_s_subject() {
+    let t = "The shift has sparked concern, with some analysts suggesting that the army is \
+             carrying out “prejudiced online surveillance” across the country.";
+    assert_eq!(
+        found(t),
+        vec![q("prejudiced online surveillance", Some("some analysts"))]
+    );
+}
+
+#[test]
 fn a_surname_that_is_also_a_common_word() {
     let t = "“The tariffs will cost every family a lot,” Read said.\n\
              “Nobody in this town wants another plant closed,” Will wrote.";
