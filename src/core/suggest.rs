@@ -183,6 +183,9 @@ fn quotes_of(chars: &[char], english: bool, book: &mut NameBook) -> (Vec<QuoteSu
         book.read(chars, read_to, start);
         read_to = read_to.max(end);
         let (found, strong) = match english.then(|| attributed(&cx, &mut reader, start, end)) {
+            // "the technique called “mental chronometry”": the thing's name, which nobody in
+            // the sentence is said to say.
+            Some(_) if names_a_thing(chars, start) && thing_named(chars, start) => (None, false),
             None => (None, false),
             Some(Some(m)) => (Some(m), true),
             Some(None) => match attributed_after_clause(&cx, end) {
@@ -408,6 +411,19 @@ fn names_a_thing(chars: &[char], start: usize) -> bool {
                 | "which"
                 | "that"
         )
+}
+
+/// Whether the noun before "called" (or "named"…) right before the quote at `start` has an
+/// article right before it: "a show called “Brokers”", "the technique
+/// called “mental chronometry”" name a thing; "what multiple lawmakers called “fraud”" is
+/// their word for it.
+fn thing_named(chars: &[char], start: usize) -> bool {
+    let from = start.saturating_sub(60);
+    let ws = words::words_in(chars, from, start.saturating_sub(1));
+    let [.., article, _, _] = ws.as_slice() else {
+        return false;
+    };
+    matches!(article.lower.as_str(), "a" | "an" | "the")
 }
 
 /// Whether the quote `start..end` is a sentence of its own (capitalised, ending with a full

@@ -1771,6 +1771,17 @@ fn a_description_after_with_is_the_participle_s_subject() {
 }
 
 #[test]
+fn a_thing_called_by_a_name_is_not_quoted_speech() {
+    let t = "The researchers used the technique called “mental chronometry” to time it.\n\
+             The rules had one weakness: they did not ban a scheme called “zero rating.”\n\
+             Stumpf spoke of what multiple lawmakers called “outright fraud” at the bank.";
+    assert_eq!(
+        found(t),
+        vec![q("outright fraud", Some("multiple lawmakers"))]
+    );
+}
+
+#[test]
 fn a_surname_that_is_also_a_common_word() {
     let t = "“The tariffs will cost every family a lot,” Read said.\n\
              “Nobody in this town wants another plant closed,” Will wrote.";
