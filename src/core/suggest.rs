@@ -60,6 +60,7 @@
 
 mod attribution;
 mod first_names;
+mod languages;
 mod lexicon;
 mod marks;
 mod names;
@@ -176,13 +177,28 @@ fn quotes_of(chars: &[char], english: bool, book: &mut NameBook) -> (Vec<QuoteSu
         .count()
         * 2
         >= spans.len();
-    // Speakers are read by English rules: a text in another language gets its quotes (those
-    // long enough to be speech) without speakers.
-    for &(start, end) in &spans {
+    // Speakers are read by English rules; a text in Spanish, German, French, Italian,
+    // Portuguese or Dutch by that language's words (`languages`); a text in another language
+    // gets its quotes (those long enough to be speech) without speakers.
+    let language = (!english)
+        .then(|| lexicon::other_language(chars))
+        .flatten()
+        .map(languages::Language);
+    // The speakers read by another language's words.
+    let mut foreign_reader = languages::Reader::default();
+    for (k, &(start, end)) in spans.iter().enumerate() {
         // Names written before this quote are known from here on.
         book.read(chars, read_to, start);
         read_to = read_to.max(end);
+        let around = (
+            k.checked_sub(1).map_or(0, |j| spans[j].1),
+            spans.get(k + 1).map_or(chars.len(), |s| s.0),
+        );
+        let foreign =
+            language.map(|l| foreign_reader.read(chars, l.lexicon(), (start, end), around));
+        let said = matches!(foreign, Some(languages::Said::By(_)));
         let (found, strong) = match english.then(|| attributed(&cx, &mut reader, start, end)) {
+            None if said => (None, true),
             // "the technique called “mental chronometry”": the thing's name, which nobody in
             // the sentence is said to say.
             Some(_) if names_a_thing(chars, start) && thing_named(chars, start) => (None, false),
@@ -204,7 +220,7 @@ fn quotes_of(chars: &[char], english: bool, book: &mut NameBook) -> (Vec<QuoteSu
         let goes = found.is_none()
             && english
             && goes_on(chars, &last_quote, cx.paragraph(start).0, (start, end));
-        if marks::words(&chars[start..end]) < MIN_QUOTE_WORDS && found.is_none() && !goes {
+        if marks::words(&chars[start..end]) < MIN_QUOTE_WORDS && found.is_none() && !said && !goes {
             continue;
         }
         // A name in title case ("on “Meet the Press”") is a title, outside a headline, unless
@@ -237,7 +253,16 @@ fn quotes_of(chars: &[char], english: bool, book: &mut NameBook) -> (Vec<QuoteSu
             continue;
         }
         let speaker = match found {
-            _ if !english => None,
+            _ if !english => match foreign {
+                Some(languages::Said::By(speaker)) => speaker,
+                // A quote opening a sentence of its own in the paragraph of an attributed
+                // one goes on with its speech.
+                Some(languages::Said::OnItsOwn) => match &last_quote {
+                    Some((p, s)) if *p == paragraph => s.clone(),
+                    _ => None,
+                },
+                _ => None,
+            },
             Some(m) => Some(resolve(&cx, book, m)),
             // A second quote in the paragraph of an attributed one is theirs too.
             None => match &last_quote {
@@ -266,6 +291,8 @@ fn quotes_of(chars: &[char], english: bool, book: &mut NameBook) -> (Vec<QuoteSu
         if paragraph == 0 && paragraph_end <= MAX_HEADLINE_CHARS {
             in_headline.push(out.len());
         }
+        // "« Nous allons … »": the spaces inside the marks are no part of the quote.
+        let (start, end) = marks::trimmed(chars, (start, end));
         out.push(QuoteSuggestion {
             start,
             end,

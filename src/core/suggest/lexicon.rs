@@ -1,6 +1,8 @@
 //! The word lists the suggester reads text with: reporting verbs, titles, and the small words
 //! that end a noun phrase or a name. All lower case.
 
+use std::cmp::Reverse;
+
 /// Reporting verbs, by their base form. With their inflections (`is_reporting_verb`) these
 /// are some 600 forms: "said", "says", "saying", "argued", "pointed (out)", "tweeted"…, and the
 /// verbs that attribute a quoted phrase ("called it “a disgrace”", "denounced … as “hurtful”").
@@ -392,6 +394,31 @@ const MIN_WORDS_TO_JUDGE: usize = 50;
 /// names and figures, short of function words of any language, still reads as English. The
 /// speakers' rules read English: "declare" in a Spanish sentence is no reporting verb.
 pub fn is_english(chars: &[char]) -> bool {
+    let (words, english, other) = function_words(chars);
+    if words < MIN_WORDS_TO_JUDGE || english * 10 >= words {
+        return true;
+    }
+    english * 50 >= words && other.iter().all(|&n| n <= english)
+}
+
+/// The language of `OTHER_LANGUAGES` (its place there) whose function words are the most
+/// common in `chars`, when the text does not read as English ([`is_english`]) and at least
+/// one word in twelve is one of them (a Norwegian text shares a few words with Dutch).
+pub fn other_language(chars: &[char]) -> Option<usize> {
+    let (words, english, other) = function_words(chars);
+    if words < MIN_WORDS_TO_JUDGE || english * 10 >= words {
+        return None;
+    }
+    let (k, &n) = other
+        .iter()
+        .enumerate()
+        .max_by_key(|&(k, n)| (n, Reverse(k)))?;
+    (n > english && n * 12 >= words).then_some(k)
+}
+
+/// How many words `chars` has, how many of them are English function words, and how many
+/// are each other language's (`OTHER_LANGUAGES`).
+fn function_words(chars: &[char]) -> (usize, usize, [usize; 6]) {
     let (mut words, mut english) = (0usize, 0usize);
     let mut other = [0usize; 6];
     let mut word = String::new();
@@ -419,10 +446,7 @@ pub fn is_english(chars: &[char]) -> bool {
         }
     }
     count(&mut word);
-    if words < MIN_WORDS_TO_JUDGE || english * 10 >= words {
-        return true;
-    }
-    english * 50 >= words && other.iter().all(|&n| n <= english)
+    (words, english, other)
 }
 
 /// Whether a name is one word that labels headlines ("Review", "EXCLUSIVE").

@@ -251,6 +251,23 @@ fn truncate(open: &mut Vec<(Family, usize)>, open_of: &mut [usize; 4], len: usiz
     }
 }
 
+/// `start..end` without the white space at either end (French puts a space inside « »), if
+/// anything is left.
+pub(super) fn trimmed(chars: &[char], (mut start, mut end): (usize, usize)) -> (usize, usize) {
+    let (s0, e0) = (start, end);
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if start < end {
+        (start, end)
+    } else {
+        (s0, e0)
+    }
+}
+
 fn trim_end(chars: &[char], start: usize, mut end: usize) -> usize {
     while end > start && chars[end - 1].is_whitespace() {
         end -= 1;
