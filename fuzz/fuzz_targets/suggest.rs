@@ -11,12 +11,24 @@ use libfuzzer_sys::fuzz_target;
 
 static MODEL: &[u8] = include_bytes!("../../assets/claims-model.bin");
 
+/// A German opening, so that the same bytes after it are read by German words too
+/// (`core::suggest::languages`).
+const GERMAN: &str = "Die Regierung hat am Montag einen neuen Plan für die Preise vorgestellt, \
+    und die Opposition ist mit dem Plan nicht zufrieden. „Das ist ein guter Tag“, sagte \
+    Angela Merkel. Die Kommunen sind mit der Regierung im Streit, sie wollen mehr Geld für die \
+    Schulen und die Straßen im Land, sagt er. Auch die Länder wollen mehr Geld. ";
+
 fuzz_target!(|data: &[u8]| {
     let _ = ClaimModel::from_bytes(data);
-    let text = String::from_utf8_lossy(data);
-    let len = text.chars().count();
     let model = ClaimModel::from_bytes(MODEL).expect("the shipped model reads");
-    let found = find(&text, Ok(&model));
+    let text = String::from_utf8_lossy(data);
+    check(&text, &model);
+    check(&format!("{GERMAN}{text}"), &model);
+});
+
+fn check(text: &str, model: &ClaimModel) {
+    let len = text.chars().count();
+    let found = find(text, Ok(model));
     let mut last_quote = 0;
     let mut last_score = u16::MAX;
     for s in &found.suggestions {
@@ -38,4 +50,4 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-});
+}

@@ -1467,6 +1467,32 @@ proptest::proptest! {
             }
         }
     }
+
+    /// The same for the words of the other languages' rules (`languages`), in a text long
+    /// enough and German or French enough to be read by them.
+    #[test]
+    fn other_languages_attribution_words_never_give_spans_outside_the_text(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "sagte", "so", "laut", "er", "sie", "der", "die", "von", "und", "Merkel",
+                "Angela", "Auch", "auch", "sich", "erinnert", "a-t-il", "a", "déclaré", "selon",
+                "le", "la", "de", "M.", "Peskov", "explique-t-elle", "wie", "dem", "hat",
+                ",", ".", ":", "„", "“", "\"", "«", "»", "‹", "›", "—", "\n", "é", "😀",
+            ]),
+            60..140,
+        )
+    ) {
+        let t = parts.join(" ");
+        let n = t.chars().count();
+        let mut last_end = 0;
+        for q in quotes(&t) {
+            proptest::prop_assert!(q.start < q.end && q.end <= n && q.start >= last_end);
+            last_end = q.end;
+            if let Some(s) = &q.speaker {
+                proptest::prop_assert!(s.start < s.end && s.end <= n, "{s:?} in {t:?}");
+            }
+        }
+    }
 }
 
 #[test]
