@@ -107,6 +107,13 @@ pub fn reads_as_english(text: &str) -> bool {
     lexicon::is_english(&text.chars().collect::<Vec<_>>())
 }
 
+/// Whether the speakers of `text`'s quotes are read: it reads as English, or as one of the
+/// languages `languages` has words for.
+pub fn speakers_read(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    lexicon::is_english(&chars) || lexicon::other_language(&chars).is_some()
+}
+
 /// The direct quotes of `text` (canonical: blocks separated by `\n`) with their speakers.
 pub fn quotes(text: &str) -> Vec<QuoteSuggestion> {
     quotes_read_as(text, reads_as_english(text))

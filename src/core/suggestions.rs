@@ -66,8 +66,13 @@ pub fn check_worthiness(p: f32) -> f32 {
     }
 }
 
-/// Why a text in another language gets no claims.
+/// Why a text in another language gets no claims (one whose quotes' speakers are read by its
+/// own words: Spanish, German, French, Italian, Portuguese, Dutch).
 pub const NOT_ENGLISH: &str =
+    "Claims are suggested for English text only, and this article does not read as English.";
+
+/// Why a text in a language the suggester has no words for gets no claims and no speakers.
+pub const NO_SPEAKERS: &str =
     "Claims are suggested for English text only, and this article does not read as English. \
      Its quotes are suggested without speakers.";
 
@@ -180,7 +185,14 @@ pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
     let claims_unavailable = match model {
         // The model was trained on English transcripts: its scores of another language's
         // sentences say nothing.
-        Ok(_) if !english => Some(NOT_ENGLISH.to_owned()),
+        Ok(_) if !english => Some(
+            if crate::core::suggest::speakers_read(text) {
+                NOT_ENGLISH
+            } else {
+                NO_SPEAKERS
+            }
+            .to_owned(),
+        ),
         Ok(model) => {
             suggestions.extend(ranked_claims(
                 text,

@@ -187,6 +187,29 @@ test('a quote in doubled straight marks is suggested whole past an apostrophe, w
   assert.equal(speaker, 'Giovanni Maria Vian');
 });
 
+test('a German article’s quote is suggested with its speaker, read by German words', async () => {
+  const { page, value: speaker } = await acceptedField('Energiepreise', [
+    'Die Regierung hat am Montag einen neuen Plan für die Energiepreise vorgestellt. Bundeskanzlerin Angela Merkel sprach von einem wichtigen Schritt für das ganze Land und für die Familien.',
+    '„Wir werden die Familien mit diesem Plan deutlich entlasten“, sagte Merkel in Berlin.',
+    'Der Sprecher der Opposition sah das anders, und die Kommunen warten noch auf eine Antwort der Regierung in Berlin.',
+  ], { focus: /Wir werden die Familien/, shown: /Angela Merkel/, shot: 'suggestion-german-speaker', field: 'Speaker' });
+  assert.equal(speaker, 'Angela Merkel');
+  // The panel says why there are no claims, and no longer that quotes come without speakers.
+  await expect(section(page).getByText(/Claims are suggested for English text only/)).toHaveCount(1);
+  await expect(section(page).getByText(/without speakers/)).toHaveCount(0);
+});
+
+test('a French quote in « » is accepted without the spaces inside its marks, with its speaker', async () => {
+  const { page, value: speaker } = await acceptedField('Le plan énergie', [
+    'Le gouvernement a présenté lundi un nouveau plan pour les prix de l’énergie. Le ministre Bruno Le Maire a parlé d’une étape importante pour les familles et pour le pays, qui attend depuis des mois.',
+    '« Nous allons aider les familles avec ce plan », a déclaré M. Le Maire.',
+    'Les communes attendent encore une réponse du gouvernement sur le coût du plan.',
+  ], { focus: /Nous allons aider les familles/, shown: /M\. Le Maire/, shot: 'suggestion-french-speaker', field: 'Speaker' });
+  assert.equal(speaker, 'M. Le Maire');
+  await expect(editor(page).locator('h3 q')).toHaveText('Nous allons aider les familles avec ce plan');
+  await expect(page.locator('article mark.hl-quote')).toHaveText('Nous allons aider les familles avec ce plan');
+});
+
 test('a claim in a debate transcript is accepted with its speaker as claimant', async () => {
   const { page, value: claimant } = await acceptedField('The governors’ debate', [
     'Governor Ana Ruiz and Senator Tom Reed met in Lisbon for the only debate of the race.',

@@ -444,12 +444,18 @@ fn before_quote(chars: &[char], lex: &Lexicon, start: usize, prev_end: usize) ->
     if !ws[b].gap.breaks() {
         return subject_before(lex, &ws, b);
     }
-    // "María López, vecina del barrio, dijo:": the name before an appositive.
+    // "María López, vecina del barrio, dijo:" and "La ministra de Economía, Ana Ruiz, dijo:":
+    // the name before an appositive, or the name that is one.
     let k = (1..b).rev().find(|&k| ws[k].gap.comma)?;
-    (ws[b].gap.comma && b - k <= MAX_PHRASE_WORDS)
-        .then(|| subject_before(lex, &ws, k))
-        .flatten()
-        .filter(|who| matches!(who, Who::Named { name: true, .. }))
+    let name = |who: &Option<Who>| matches!(who, Some(Who::Named { name: true, .. }));
+    if !ws[b].gap.comma || b - k > MAX_PHRASE_WORDS {
+        return None;
+    }
+    let between = phrase_words(lex, &ws[k..b]);
+    if name(&between) {
+        return between;
+    }
+    Some(subject_before(lex, &ws, k)).filter(name).flatten()
 }
 
 /// The subject right before word `b`: a pronoun, a description opened by a determiner ("die
@@ -656,13 +662,23 @@ const FULLER_WINDOW: usize = 20_000;
 /// the capitalised word after it ("Nora" after "Nora Back"), the most often if several are;
 /// else the name as it is. (The English name book reads every capitalised run as
 /// a name, and a German text capitalises every noun and the first word of each sentence.)
-fn fuller(chars: &[char], name: &str) -> String {
-    if name.contains(' ') || name.chars().count() < 2 {
+fn fuller(chars: &[char], whole: &str) -> String {
+    let name = whole;
+    // "M. Le Maire" after "Bruno Le Maire": the family name after an honorific.
+    let (honorific, family) = match name.split_once(' ') {
+        Some((h, rest)) if listed(HONORIFICS, h) => (true, rest),
+        _ => (false, name),
+    };
+    let woman = honorific
+        .then(|| honorific_sex(name.split(' ').next().unwrap_or_default()))
+        .flatten();
+    if (family.contains(' ') && !honorific) || family.chars().count() < 2 {
         return name.to_owned();
     }
+    let name = family;
     let needle: Vec<char> = name.chars().collect();
     // "Nora" after "Nora Back": a given name alone, its family name after it.
-    let given = first_name_sex(&folded(name)).is_some();
+    let given = !honorific && first_name_sex(&folded(name)).is_some();
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut k = 1;
     while k + needle.len() <= chars.len() {
@@ -693,8 +709,11 @@ fn fuller(chars: &[char], name: &str) -> String {
                 a -= 1;
             }
             let before: String = chars[a..k - 1].iter().collect();
+            // Of the honorific's sex, if it tells one ("M." is not Marie).
+            let sex = first_name_sex(&folded(&before));
             (before.chars().next().is_some_and(char::is_uppercase)
-                && first_name_sex(&folded(&before)).is_some())
+                && sex.is_some()
+                && woman.is_none_or(|w| sex == Some(w)))
             .then(|| format!("{before} {name}"))
         };
         if let Some(full) = full {
@@ -705,12 +724,33 @@ fn fuller(chars: &[char], name: &str) -> String {
         }
         k += needle.len();
     }
-    counts
-        .into_iter()
-        .rev()
-        .max_by_key(|(_, n)| *n)
-        .map_or_else(|| name.to_owned(), |(full, _)| full)
+    // The most written; of those, the last written before the quote.
+    counts.into_iter().max_by_key(|(_, n)| *n).map_or_else(
+        || {
+            if honorific {
+                format!("{} {name}", whole.split(' ').next().unwrap_or_default())
+            } else {
+                name.to_owned()
+            }
+        },
+        |(full, _)| full,
+    )
 }
+
+/// Whether an honorific is a woman's (`Some(true)`), a man's, or either's ("Dr.").
+fn honorific_sex(honorific: &str) -> Option<bool> {
+    match honorific {
+        "Frau" | "Mlle" | "Mme" | "Sig.ra" | "Sra." | "mevr." => Some(true),
+        "Herr" | "M." | "Sig." | "Sr." | "dhr." => Some(false),
+        _ => None,
+    }
+}
+
+/// Honorifics before a family name ("M. Le Maire", "Frau Schmidt", "Sr. García"), as
+/// written, sorted.
+pub(super) const HONORIFICS: &[&str] = &[
+    "Dr.", "Frau", "Herr", "M.", "Mlle", "Mme", "Sig.", "Sig.ra", "Sr.", "Sra.", "dhr.", "mevr.",
+];
 
 /// A name of three words or more as shown: from its first given name on ("Luxemburgs
 /// Außenminister Xavier Bettel" is "Xavier Bettel"), when one is known and not its last word.

@@ -590,7 +590,8 @@ fn a_french_text_gets_its_speakers_by_french_words() {
              « C'est une bonne journée pour les Français », a-t-il ajouté.\n\
              Selon Marie Dupont, « le coût pour les communes n'est pas encore clair ».\n\
              « Nous étudierons la proposition dans les prochaines semaines », explique la ministre \
-             de la Santé.";
+             de la Santé.\n\
+             Le maire de Lyon, Thomas Dupont, attend. « Le plan est trop lent », a dit M. Dupont.";
     assert_eq!(
         found(t),
         vec![
@@ -610,6 +611,8 @@ fn a_french_text_gets_its_speakers_by_french_words() {
                 "Nous étudierons la proposition dans les prochaines semaines",
                 Some("la ministre de la Santé")
             ),
+            // "M. Dupont" after "Thomas Dupont": the given name in place of the honorific.
+            q("Le plan est trop lent", Some("Thomas Dupont")),
         ]
     );
 }
@@ -672,18 +675,22 @@ fn italian_portuguese_and_dutch_texts_get_their_speakers() {
 
 #[test]
 fn a_text_in_a_language_without_a_lexicon_gets_its_quotes_without_speakers() {
-    // Norwegian: none of the languages read; "sier" reports in Norwegian, but no list has it.
-    let t = "Regjeringen la mandag fram en ny plan for strømprisene i hele landet. Statsminister \
-             Jonas Gahr Støre kalte planen et viktig skritt for familiene og for bedriftene som \
-             har ventet lenge på svar fra regjeringen om hjelp.\n\
-             «Vi skal hjelpe familiene med denne planen», sier Støre til avisen.\n\
-             «Planen kommer altfor sent og er ikke betalt», sier lederen i opposisjonen.";
+    // Turkish: none of the languages read, and not English.
+    let t = "Hükümet pazartesi günü elektrik fiyatları için yeni bir plan açıkladı. \
+             Cumhurbaşkanı planın aileler ve şirketler için önemli bir adım olduğunu söyledi. \
+             Muhalefet ise planın çok geç geldiğini ve bütçesinin belli olmadığını belirtti. \
+             Belediyeler de hükümetten bir cevap bekliyor. Ekonomistler planın enflasyonu \
+             düşürmeyeceğini düşünüyor ve piyasalar kararı bekliyor. Sendikalar yarın büyük bir \
+             toplantı yapacak.\n\
+             «Aileleri bu planla destekleyeceğiz», dedi Bakan Mehmet Yılmaz gazetecilere.";
+    assert!(!reads_as_english(t));
+    assert_eq!(
+        lexicon::other_language(&t.chars().collect::<Vec<_>>()),
+        None
+    );
     assert_eq!(
         found(t),
-        vec![
-            q("Vi skal hjelpe familiene med denne planen", None),
-            q("Planen kommer altfor sent og er ikke betalt", None),
-        ]
+        vec![q("Aileleri bu planla destekleyeceğiz", None)]
     );
 }
 
@@ -1033,6 +1040,7 @@ fn word_lists_are_sorted_for_bisection() {
         assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
     }
     assert!(languages::NAME_PARTICLES.windows(2).all(|p| p[0] < p[1]));
+    assert!(languages::HONORIFICS.windows(2).all(|p| p[0] < p[1]));
     for lex in languages::LEXICONS {
         for list in [
             lex.verbs,

@@ -532,6 +532,19 @@ fn a_text_in_another_language_gets_no_claims_and_says_why() {
     let found = find(text, Ok(&shipped()));
     assert_eq!(found.claims_unavailable.as_deref(), Some(NOT_ENGLISH));
     assert_eq!(found.counts(), (1, 0));
+    // Its speaker is read by Spanish words.
+    assert_eq!(found.suggestions[0].who.as_deref(), Some("Ana Ruiz"));
+    // A text in a language without words for speakers says so too (Turkish).
+    let turkish = "Hükümet pazartesi günü elektrik fiyatları için yeni bir plan açıkladı. \
+                   Cumhurbaşkanı planın aileler ve şirketler için önemli bir adım olduğunu \
+                   söyledi. Muhalefet ise planın çok geç geldiğini ve bütçesinin belli \
+                   olmadığını belirtti. Belediyeler de hükümetten bir cevap bekliyor. \
+                   Ekonomistler planın enflasyonu düşürmeyeceğini düşünüyor ve piyasalar kararı \
+                   bekliyor. Sendikalar yarın büyük bir toplantı yapacak.\n\
+                   «Aileleri bu planla destekleyeceğiz», dedi Bakan Mehmet Yılmaz gazetecilere.";
+    let found = find(turkish, Ok(&shipped()));
+    assert_eq!(found.claims_unavailable.as_deref(), Some(NO_SPEAKERS));
+    assert_eq!(found.counts(), (1, 0));
     assert_eq!(found.suggestions[0].who, None);
     // The same facts in English get claims.
     let english = "Inflation rose to 4.1 percent in 2017, the highest rate in 17 years, the \
