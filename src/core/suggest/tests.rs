@@ -1449,6 +1449,20 @@ fn labels_with_a_party_tag_or_a_description_before_the_name() {
     assert_eq!(speakers(t), some(&["Ana Lima", "Tom Reed", ""]));
 }
 
+/// Every quote of `t` lies inside it, in text order, and so does its speaker.
+fn spans_inside(t: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    let n = t.chars().count();
+    let mut last_end = 0;
+    for q in quotes(t) {
+        proptest::prop_assert!(q.start < q.end && q.end <= n && q.start >= last_end);
+        last_end = q.end;
+        if let Some(s) = &q.speaker {
+            proptest::prop_assert!(s.start < s.end && s.end <= n, "{s:?} in {t:?}");
+        }
+    }
+    Ok(())
+}
+
 proptest::proptest! {
     /// Sentences built from the words the attribution rules look for (verbs, titles, pronouns,
     /// "who", "according to", marks, stops): quotes and speakers always lie inside the text.
@@ -1464,16 +1478,7 @@ proptest::proptest! {
             0..80,
         )
     ) {
-        let t = parts.join(" ");
-        let n = t.chars().count();
-        let mut last_end = 0;
-        for q in quotes(&t) {
-            proptest::prop_assert!(q.start < q.end && q.end <= n && q.start >= last_end);
-            last_end = q.end;
-            if let Some(s) = &q.speaker {
-                proptest::prop_assert!(s.start < s.end && s.end <= n, "{s:?} in {t:?}");
-            }
-        }
+        spans_inside(&parts.join(" "))?;
     }
 
     /// The same for the words of the other languages' rules (`languages`), in a text long
@@ -1490,16 +1495,7 @@ proptest::proptest! {
             60..140,
         )
     ) {
-        let t = parts.join(" ");
-        let n = t.chars().count();
-        let mut last_end = 0;
-        for q in quotes(&t) {
-            proptest::prop_assert!(q.start < q.end && q.end <= n && q.start >= last_end);
-            last_end = q.end;
-            if let Some(s) = &q.speaker {
-                proptest::prop_assert!(s.start < s.end && s.end <= n, "{s:?} in {t:?}");
-            }
-        }
+        spans_inside(&parts.join(" "))?;
     }
 }
 
