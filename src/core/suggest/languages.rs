@@ -47,7 +47,8 @@ pub struct Lexicon {
     pub pronouns: &'static [&'static str],
     /// Determiners that open a description.
     pub determiners: &'static [&'static str],
-    /// Words inside a name or a description that join its parts ("von", "de", "del", "van").
+    /// Words inside a description that join its parts ("der Sprecher des Vereins", "la jefa
+    /// del Ejecutivo"); a name's particles are `NAME_PARTICLES`.
     pub joiners: &'static [&'static str],
     /// Words that end a description or a name read after a verb: prepositions, conjunctions,
     /// time words.
