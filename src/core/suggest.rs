@@ -107,11 +107,10 @@ pub fn reads_as_english(text: &str) -> bool {
     lexicon::is_english(&text.chars().collect::<Vec<_>>())
 }
 
-/// Whether the speakers of `text`'s quotes are read: it reads as English, or as one of the
-/// languages `languages` has words for.
-pub fn speakers_read(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    lexicon::is_english(&chars) || lexicon::other_language(&chars).is_some()
+/// Whether `text`, which does not read as English, reads as one of the languages whose
+/// speakers `languages` reads (for the panel's notice; `quotes_of` tells the same).
+pub fn reads_as_listed_language(text: &str) -> bool {
+    lexicon::other_language(&text.chars().collect::<Vec<_>>()).is_some()
 }
 
 /// The direct quotes of `text` (canonical: blocks separated by `\n`) with their speakers.

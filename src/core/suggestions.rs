@@ -186,7 +186,7 @@ pub fn find(text: &str, model: Result<&ClaimModel, String>) -> Found {
         // The model was trained on English transcripts: its scores of another language's
         // sentences say nothing.
         Ok(_) if !english => Some(
-            if crate::core::suggest::speakers_read(text) {
+            if crate::core::suggest::reads_as_listed_language(text) {
                 NOT_ENGLISH
             } else {
                 NO_SPEAKERS
